@@ -1,0 +1,45 @@
+// The commander program: global options and the commands. Each command module registers itself;
+// heavy modules (store validation, prompts, natural dates) are imported only when an action runs.
+import { Command } from 'commander';
+import * as add from './commands/add.js';
+import * as due from './commands/due.js';
+import * as log from './commands/log.js';
+import * as people from './commands/people.js';
+import * as profile from './commands/profile.js';
+import type { Context, GlobalOptions } from './context.js';
+import type { Io } from './ui/io.js';
+
+export const VERSION = '0.1.0';
+
+const COMMANDS = [log, due, profile, add, people];
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('rel')
+    .description('A personal relationship journal: see people, listen, remember what matters to them.')
+    .version(VERSION, '-V, --version')
+    .option('--store <file>', 'the journal file (default: $REL_STORE, else $XDG_DATA_HOME/rel/journal.json)')
+    .option('--no-input', 'never prompt; fail with a message when something is missing')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      writeErr: (text) => process.stderr.write(text),
+    })
+    .addHelpText(
+      'after',
+      `
+The three moments:
+  $ rel log ana --note "Roadmap" --heard "Worried about on-call"   right after a conversation
+  $ rel due                                                       planning the week
+  $ rel profile ana                                               just before a meeting
+
+Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.`,
+    );
+  const ctx: Context = { io, globals: () => program.opts<GlobalOptions>() };
+  for (const command of COMMANDS) {
+    const sub = command.register(program, ctx);
+    sub.exitOverride().showSuggestionAfterError(true);
+  }
+  program.action(() => program.help());
+  return program;
+}

@@ -1,0 +1,104 @@
+// rel add <name>: a new person, with flags or, in a terminal without a name, prompts.
+import type { Command } from 'commander';
+import { type Context, mayPrompt, openStore } from '../context.js';
+import { describeCadence, PERIOD_FORMS, parsePeriod, periodDays } from '../core/dates.js';
+import { addPerson, checkNewName, type NewPerson } from '../core/journal.js';
+import { UsageError } from '../errors.js';
+import { newId } from '../ids.js';
+import { theme } from '../ui/io.js';
+import { renderAdded } from '../ui/render/person.js';
+
+interface AddOptions {
+  role?: string;
+  team?: string;
+  relationship?: string;
+  tag: string[];
+  alias: string[];
+  cadence?: string;
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+export const RELATIONSHIPS = ['report', 'manager', 'peer', 'stakeholder', 'mentor', 'friend'];
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('add')
+    .description('add a person to your journal')
+    .argument('[name]', 'their full name (asked for in a terminal when missing)')
+    .option('--role <role>', 'their role, e.g. "Staff Engineer"')
+    .option('--team <team>', 'their team')
+    .option('--relationship <kind>', `${RELATIONSHIPS.join(', ')}, or any word`)
+    .option('--tag <tag>', 'a tag (repeatable)', collect, [])
+    .option('--alias <alias>', 'another name they go by (repeatable)', collect, [])
+    .option('--cadence <period>', 'how often you want to catch up (default 30 days)')
+    .option('--json', 'print the new person as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel add "Ana Silva" --role "Staff Engineer" --team Platform --relationship report --cadence 2w
+  $ rel add "Dr. Kim Lee" --alias Kim --tag mentor --cadence quarterly
+  $ rel add                      (in a terminal: asks for each field)`,
+    )
+    .action(async (name: string | undefined, options: AddOptions) => run(ctx, name, options));
+}
+
+async function run(ctx: Context, name: string | undefined, options: AddOptions): Promise<void> {
+  const input: NewPerson =
+    name === undefined ? await askForPerson(ctx, options) : { name, ...fromFlags(options) };
+  const store = await openStore(ctx);
+  // Refuse a duplicate before taking the lock, then again under it (another rel may have added them).
+  checkNewName(await store.read(), input.name);
+  const person = await store.update((journal) => addPerson(journal, input, { now: ctx.io.now, newId }));
+  if (options.json) ctx.io.out(JSON.stringify(person, null, 2));
+  else ctx.io.out(renderAdded(person, theme(ctx.io)));
+}
+
+function fromFlags(options: AddOptions): Omit<NewPerson, 'name'> {
+  return {
+    role: options.role,
+    team: options.team,
+    relationship: options.relationship,
+    tags: options.tag,
+    aliases: options.alias,
+    cadenceDays: options.cadence === undefined ? null : parsePeriod(options.cadence, '--cadence'),
+  };
+}
+
+async function askForPerson(ctx: Context, options: AddOptions): Promise<NewPerson> {
+  if (!mayPrompt(ctx)) {
+    throw new UsageError(
+      'Who do you want to add? Give their name.',
+      'For example: rel add "Ana Silva" --role Engineer',
+    );
+  }
+  const flags = fromFlags(options);
+  const { ask, choose } = await import('../ui/prompts.js');
+  const name = await ask('Name', { validate: (v) => (v.trim() ? true : 'A name is needed') });
+  const role = options.role ?? (await ask('Role (Enter to skip)'));
+  const team = options.team ?? (await ask('Team (Enter to skip)'));
+  let relationship = options.relationship;
+  if (relationship === undefined) {
+    relationship = await choose('Relationship', [
+      ...RELATIONSHIPS.map((r) => ({ name: r, value: r })),
+      { name: 'something else…', value: '?' },
+      { name: '(skip)', value: '' },
+    ]);
+    if (relationship === '?') relationship = await ask('Relationship');
+  }
+  let cadenceDays = flags.cadenceDays ?? null;
+  if (options.cadence === undefined) {
+    const answer = await ask('How often do you want to catch up?', {
+      default: 'monthly',
+      validate: (v) => ((periodDays(v) ?? 0) >= 1 ? true : `Use a period such as ${PERIOD_FORMS}`),
+    });
+    const days = periodDays(answer)!;
+    cadenceDays = days === 30 ? null : days;
+    ctx.io.err(`Catching up ${describeCadence(days)}.`);
+  }
+  const tags = options.tag.length
+    ? options.tag
+    : (await ask('Tags, separated by commas (Enter to skip)')).split(',');
+  return { ...flags, name, role, team, relationship, cadenceDays, tags };
+}

@@ -1,0 +1,177 @@
+// The interactive half of `rel log`: loaded only when a terminal is there to answer.
+import { type Context, parseWhen } from '../context.js';
+import {
+  type CaptureLists,
+  checkNotFuture,
+  DEFAULT_KIND,
+  KINDS,
+  parseMinutes,
+  splitOwner,
+} from '../core/capture.js';
+import type { IsoDate } from '../core/dates.js';
+import type { Journal, Person } from '../core/journal.js';
+import { matchPeople } from '../core/names.js';
+import { displaySafe, normalize } from '../core/text.js';
+import { RelError } from '../errors.js';
+import { ask, askList, type Choice, choose, editText, searchFor } from '../ui/prompts.js';
+
+type Who = Person | string | null;
+
+function whoChoices(journal: Journal, term: string, chosen: Person[], first: boolean): Choice<Who>[] {
+  const active = journal.people.filter((p) => !p.archivedAt && !chosen.includes(p));
+  const matches = matchPeople(term, active).map((p) => ({
+    name: displaySafe(p.name),
+    value: p as Who,
+    description:
+      [p.role, p.team]
+        .filter(Boolean)
+        .map((d) => displaySafe(d))
+        .join(' · ') || undefined,
+  }));
+  const typed = term.replace(/\s+/g, ' ').trim();
+  const choices: Choice<Who>[] = first ? [] : [{ name: 'No one else', value: null }];
+  choices.push(...matches);
+  if (typed && !journal.people.some((p) => normalize(p.name) === normalize(typed))) {
+    choices.push({ name: `Add "${displaySafe(typed)}" as a new person`, value: typed });
+  }
+  return choices;
+}
+
+/** Who was there: a search over the journal, with "add a new person" when nothing matches. */
+export async function askWho(journal: Journal): Promise<(Person | string)[]> {
+  const chosen: (Person | string)[] = [];
+  for (;;) {
+    const first = chosen.length === 0;
+    const people = chosen.filter((c): c is Person => typeof c !== 'string');
+    const answer = await searchFor<Who>(
+      first
+        ? 'Who did you talk with? (type to search or to add someone)'
+        : 'Anyone else? (Enter when that is everyone)',
+      (term) => whoChoices(journal, term, people, first),
+    );
+    if (answer === null) return chosen;
+    chosen.push(answer);
+  }
+}
+
+export interface Capture {
+  date: IsoDate;
+  kind: string;
+  minutes: number | null;
+  note: string;
+  heard: string[];
+  lists: CaptureLists;
+}
+
+interface Ask {
+  askDate: boolean;
+  askKind: boolean;
+  askMinutes: boolean;
+  askNote: boolean;
+}
+
+function validity(check: () => unknown): string | true {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    return error instanceof RelError ? [error.message, error.hint].filter(Boolean).join(' ') : String(error);
+  }
+}
+
+/** Everything after "who": each optional prompt accepts Enter to skip. */
+export async function askRest(
+  ctx: Context,
+  people: Person[],
+  today: IsoDate,
+  which: Ask,
+  given: Capture,
+): Promise<Capture> {
+  const capture = { ...given, lists: { ...given.lists } };
+  if (which.askDate) {
+    let parsed = today;
+    await ask('When? (today, yesterday, friday, 2026-11-20, "3 days ago")', {
+      default: 'today',
+      validate: async (value) => {
+        try {
+          parsed = checkNotFuture(await parseWhen(ctx, value, 'The date', 'past'), today, 'The date');
+          return true;
+        } catch (error) {
+          return validity(() => {
+            throw error;
+          });
+        }
+      },
+    });
+    capture.date = parsed;
+  }
+  if (which.askKind) {
+    const kind = await choose(
+      'What kind of conversation?',
+      [...KINDS.map((k) => ({ name: k, value: k })), { name: 'something else…', value: '' }],
+      DEFAULT_KIND,
+    );
+    capture.kind = kind || (await ask('What kind?', { default: DEFAULT_KIND })).trim() || DEFAULT_KIND;
+  }
+  if (which.askMinutes) {
+    const minutes = await ask('How many minutes? (Enter to skip)', {
+      validate: (v) => (v.trim() === '' ? true : validity(() => parseMinutes(v))),
+    });
+    capture.minutes = minutes.trim() ? parseMinutes(minutes) : null;
+  }
+  if (which.askNote) {
+    const note = await ask('What did you talk about? (Enter to skip; "e" then Enter opens your $EDITOR)');
+    capture.note = note.trim() === 'e' ? (await editText('What did you talk about?')).trim() : note.trim();
+  }
+  const names = people.map((p) => displaySafe(p.name.split(' ')[0]!)).join(' and ');
+  capture.heard.push(
+    ...(await askList(
+      `What did you hear from ${names}? What mattered to them, what worried them? (Enter to skip)`,
+      'Anything else you heard? (Enter when done)',
+    )),
+  );
+  capture.lists.ambitions.push(
+    ...(await askOwned(
+      people,
+      'Did they share an ambition or a life goal? (Enter to skip)',
+      'Another ambition? (Enter when done)',
+      'Whose ambition is that?',
+    )),
+  );
+  capture.lists.skills.push(
+    ...(await askOwned(
+      people,
+      'Did you learn of a skill, talent or passion outside work? (Enter to skip)',
+      'Another? (Enter when done)',
+      'Whose is that?',
+    )),
+  );
+  capture.lists.followUps.push(
+    ...(await askOwned(
+      people,
+      'Did you promise to do anything? (Enter to skip)',
+      'Another follow-up? (Enter when done)',
+      'For whom?',
+    )),
+  );
+  return capture;
+}
+
+/** A list whose entries belong to one person each; with several people, asks whose when unclear. */
+async function askOwned(people: Person[], message: string, more: string, whose: string): Promise<string[]> {
+  const entries = await askList(message, more);
+  if (people.length < 2) return entries;
+  const owned: string[] = [];
+  for (const entry of entries) {
+    if (splitOwner(entry, people).text !== entry.trim()) {
+      owned.push(entry);
+      continue;
+    }
+    const person = await choose(
+      `${whose} "${displaySafe(entry)}"`,
+      people.map((p) => ({ name: displaySafe(p.name), value: p })),
+    );
+    owned.push(`${person.name}: ${entry}`);
+  }
+  return owned;
+}

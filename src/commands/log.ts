@@ -1,0 +1,268 @@
+// rel log: capture a conversation right after it happened, from flags or by asking.
+import type { Command } from 'commander';
+import { type Context, mayPrompt, openStore, parseWhen, resolvePerson, today } from '../context.js';
+import {
+  assignNotes,
+  type CaptureLists,
+  checkNotFuture,
+  DEFAULT_KIND,
+  parseKind,
+  parseMinutes,
+} from '../core/capture.js';
+import { checkIn } from '../core/due.js';
+import {
+  addPerson,
+  checkNewName,
+  indexConversations,
+  type Journal,
+  logConversation,
+  type Person,
+} from '../core/journal.js';
+import { resolveName } from '../core/names.js';
+import { buildProfile } from '../core/profile.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { newId } from '../ids.js';
+import { theme } from '../ui/io.js';
+import { renderLogged } from '../ui/render/log.js';
+
+interface LogOptions {
+  date?: string;
+  kind?: string;
+  minutes?: string;
+  note?: string;
+  heard: string[];
+  ambition: string[];
+  skill: string[];
+  followUp: string[];
+  create?: boolean;
+  json?: boolean;
+}
+
+/** Flags that say "this is the content": with any of them, `log` asks nothing more. */
+const CONTENT_FLAGS = ['date', 'kind', 'minutes', 'note', 'heard', 'ambition', 'skill', 'followUp'] as const;
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('log')
+    .description('log a conversation: who, when, what you talked about, what you heard')
+    .argument('[names...]', 'who you talked with (several names = one conversation with all of them)')
+    .option('--date <when>', 'when it happened: 2026-11-20, yesterday, friday, "3 days ago" (default today)')
+    .option('--kind <kind>', '1:2:1, coffee, call, meeting, walk, message, or any word (default 1:2:1)')
+    .option('--minutes <n>', 'how long it lasted')
+    .option('--note <text>', 'what you talked about ("-" reads it from stdin)')
+    .option(
+      '--heard <text>',
+      'what you heard: what mattered to them, what worried them (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--ambition <text>',
+      'an ambition or life goal they shared (repeatable; "Name: " says whose)',
+      collect,
+      [],
+    )
+    .option(
+      '--skill <text>',
+      'a skill, talent or passion outside work (repeatable; "Name: " says whose)',
+      collect,
+      [],
+    )
+    .option(
+      '--follow-up <text>',
+      'something you promised to do (repeatable; "Name: " says for whom)',
+      collect,
+      [],
+    )
+    .option('--create', 'add names not yet in the journal as new people')
+    .option('--json', 'print the saved conversation as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel log                                  (in a terminal: asks for everything)
+  $ rel log ana --note "Roadmap review" --heard "Worried about on-call" --minutes 30
+  $ rel log ana ben --kind meeting --ambition "Ben: wants to speak at a conference"
+  $ rel log "Kim Lee" --create --kind coffee --date yesterday --skill "Plays cello"
+  $ echo "Long notes..." | rel log ana --note -`,
+    )
+    .action(async (names: string[], options: LogOptions) => run(ctx, names, options));
+}
+
+/** Someone in the conversation: already in the journal, or to be added when it is saved. */
+type Participant = { person: Person; isNew: boolean };
+
+async function run(ctx: Context, names: string[], options: LogOptions): Promise<void> {
+  const todayIso = today(ctx);
+  // Every flag is checked before the journal is touched.
+  const date =
+    options.date === undefined
+      ? undefined
+      : checkNotFuture(await parseWhen(ctx, options.date, '--date', 'past'), todayIso, '--date');
+  const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
+  const kind = options.kind === undefined ? undefined : parseKind(options.kind);
+  const contentGiven = CONTENT_FLAGS.some((flag) => {
+    const value = options[flag];
+    return Array.isArray(value) ? value.length > 0 : value !== undefined;
+  });
+  const interactive = mayPrompt(ctx) && !contentGiven;
+  if (names.length === 0 && !mayPrompt(ctx)) {
+    throw new UsageError(
+      'Who did you talk with? Name them.',
+      'For example: rel log "Ana Silva" --note "What we talked about" --heard "What mattered to them"',
+    );
+  }
+
+  const store = await openStore(ctx);
+  const journal = await store.read();
+  const participants = names.length
+    ? await resolveParticipants(ctx, journal, names, Boolean(options.create))
+    : await askParticipants(journal);
+
+  const note = options.note === '-' ? await readStdin(ctx) : options.note;
+  let capture = {
+    date: date ?? todayIso,
+    kind: kind ?? DEFAULT_KIND,
+    minutes: minutes ?? null,
+    note: note ?? '',
+    heard: options.heard,
+    lists: {
+      ambitions: options.ambition,
+      skills: options.skill,
+      followUps: options.followUp,
+    } as CaptureLists,
+  };
+  if (interactive) {
+    const { askRest } = await import('./log-prompts.js');
+    capture = await askRest(
+      ctx,
+      participants.map((p) => p.person),
+      todayIso,
+      {
+        askDate: date === undefined,
+        askKind: kind === undefined,
+        askMinutes: minutes === undefined,
+        askNote: note === undefined,
+      },
+      capture,
+    );
+  }
+
+  const about = assignNotes(
+    capture.lists,
+    participants.map((p) => p.person),
+  );
+  const saved = await store.update((fresh) => {
+    const ids = new Map<string, string>();
+    for (const { person, isNew } of participants) {
+      if (isNew) ids.set(person.id, addPerson(fresh, { name: person.name }, { now: ctx.io.now, newId }).id);
+      else if (fresh.people.some((p) => p.id === person.id)) ids.set(person.id, person.id);
+      else
+        throw new NotFoundError(
+          `${person.name} was removed from the journal while you were typing; nothing was saved.`,
+        );
+    }
+    const conversation = logConversation(
+      fresh,
+      {
+        date: capture.date,
+        kind: capture.kind,
+        minutes: capture.minutes,
+        note: capture.note,
+        heard: capture.heard,
+        with: participants.map((p) => ids.get(p.person.id)!),
+        about: Object.fromEntries(Object.entries(about).map(([id, notes]) => [ids.get(id)!, notes])),
+      },
+      { now: ctx.io.now, newId },
+    );
+    return { journal: fresh, conversation };
+  });
+
+  const index = indexConversations(saved.journal.conversations);
+  const people = saved.conversation.with.map((id) => saved.journal.people.find((p) => p.id === id)!);
+  const profile = buildProfile(saved.journal, index, people[0]!, todayIso);
+  const entry = profile.conversations.find((c) => c.id === saved.conversation.id)!;
+  if (options.json) {
+    ctx.io.out(JSON.stringify({ ...entry, createdAt: saved.conversation.createdAt }, null, 2));
+    return;
+  }
+  const nextDue = people.map((person) => ({ person, ...checkIn(person, index, todayIso) }));
+  ctx.io.out(
+    renderLogged(
+      {
+        conversation: saved.conversation,
+        people,
+        about,
+        nextDue,
+        today: todayIso,
+        added: participants.filter((p) => p.isNew).map((p) => p.person.name),
+      },
+      theme(ctx.io),
+    ),
+  );
+}
+
+async function resolveParticipants(
+  ctx: Context,
+  journal: Journal,
+  names: string[],
+  create: boolean,
+): Promise<Participant[]> {
+  const participants: Participant[] = [];
+  for (const name of names) {
+    const result = resolveName(name, journal.people);
+    if (result.kind === 'unknown' && create) {
+      participants.push({ person: provisionalPerson(journal, name, participants), isNew: true });
+      continue;
+    }
+    if (result.kind === 'unknown' && mayPrompt(ctx) && result.suggestions.length === 0) {
+      const { askYesNo } = await import('../ui/prompts.js');
+      if (await askYesNo(`"${name}" is not in your journal yet. Add them?`, true)) {
+        participants.push({ person: provisionalPerson(journal, name, participants), isNew: true });
+        continue;
+      }
+    }
+    try {
+      const person = await resolvePerson(ctx, journal, name);
+      if (!participants.some((p) => p.person.id === person.id)) participants.push({ person, isNew: false });
+    } catch (error) {
+      if (error instanceof NotFoundError && result.kind === 'unknown') {
+        throw new NotFoundError(error.message, `${error.hint} To add them as a new person, add --create.`);
+      }
+      throw error;
+    }
+  }
+  return participants;
+}
+
+/** A person as they will be added when the conversation is saved (the id is settled then). */
+function provisionalPerson(journal: Journal, name: string, others: Participant[]): Person {
+  const clean = checkNewName(journal, name);
+  if (others.some((o) => o.isNew && o.person.name.toLowerCase() === clean.toLowerCase())) {
+    throw new UsageError(`"${clean}" is named twice.`);
+  }
+  const draft: Journal = { ...journal, people: [...journal.people] };
+  const person = addPerson(draft, { name: clean }, { now: new Date(0), newId });
+  return { ...person, id: `+new-${others.length}` };
+}
+
+async function askParticipants(journal: Journal): Promise<Participant[]> {
+  const { askWho } = await import('./log-prompts.js');
+  const chosen = await askWho(journal);
+  return chosen.map((choice) =>
+    typeof choice === 'string'
+      ? { person: { ...provisionalPerson(journal, choice, []), id: `+new-${choice}` }, isNew: true }
+      : { person: choice, isNew: false },
+  );
+}
+
+async function readStdin(ctx: Context): Promise<string> {
+  if (ctx.io.stdinIsTTY) {
+    ctx.io.err('Type the note, then press Ctrl+D on a new line.');
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.io.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\s+$/, '');
+}

@@ -1,0 +1,50 @@
+// rel people: everyone in the journal, with when you last saw them and their cadence.
+import type { Command } from 'commander';
+import { type Context, openStore, today } from '../context.js';
+import { checkIn } from '../core/due.js';
+import { indexConversations } from '../core/journal.js';
+import { theme } from '../ui/io.js';
+import { renderPeople } from '../ui/render/people.js';
+
+interface PeopleOptions {
+  all?: boolean;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('people')
+    .description('everyone in your journal, with last seen and cadence')
+    .option('--all', 'include archived people')
+    .option('--json', 'print the list as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel people
+  $ rel people --all --json | jq -r '.[] | select(.archivedAt) | .name'`,
+    )
+    .action(async (options: PeopleOptions) => run(ctx, options));
+}
+
+async function run(ctx: Context, options: PeopleOptions): Promise<void> {
+  const journal = await (await openStore(ctx)).read();
+  const index = indexConversations(journal.conversations);
+  const todayIso = today(ctx);
+  const rows = journal.people
+    .filter((p) => options.all || !p.archivedAt)
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      team: p.team,
+      relationship: p.relationship,
+      tags: p.tags,
+      aliases: p.aliases,
+      ...checkIn(p, index, todayIso),
+      archivedAt: p.archivedAt,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  if (options.json) ctx.io.out(JSON.stringify(rows, null, 2));
+  else ctx.io.out(renderPeople(rows, todayIso, theme(ctx.io), ctx.io.width));
+}

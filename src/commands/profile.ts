@@ -1,0 +1,36 @@
+// rel profile <name>: the brief to read in the minute before a 1:2:1.
+import type { Command } from 'commander';
+import { type Context, openStore, resolvePerson, today } from '../context.js';
+import { indexConversations } from '../core/journal.js';
+import { buildProfile } from '../core/profile.js';
+import { theme } from '../ui/io.js';
+import { renderProfile } from '../ui/render/profile.js';
+
+interface ProfileOptions {
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('profile')
+    .description('the whole person on one screen: ambitions, skills, follow-ups, what you heard, history')
+    .argument('<name>', 'their name, first name, alias or id')
+    .option('--json', 'print the profile as one JSON object')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel profile ana
+  $ rel profile "ana silva" --json | jq '.followUps[] | select(.done | not) | .text'`,
+    )
+    .action(async (name: string, options: ProfileOptions) => run(ctx, name, options));
+}
+
+async function run(ctx: Context, name: string, options: ProfileOptions): Promise<void> {
+  const journal = await (await openStore(ctx)).read();
+  const person = await resolvePerson(ctx, journal, name);
+  const todayIso = today(ctx);
+  const profile = buildProfile(journal, indexConversations(journal.conversations), person, todayIso);
+  if (options.json) ctx.io.out(JSON.stringify(profile, null, 2));
+  else ctx.io.out(renderProfile(profile, todayIso, theme(ctx.io), ctx.io.width));
+}

@@ -1,0 +1,91 @@
+// What every command gets from the shell: the terminal, global options, the store, and the
+// edges that load on demand (prompts, natural-language dates).
+import { type DateDirection, type IsoDate, type NaturalDateParser, parseDate } from './core/dates.js';
+import type { Journal, Person } from './core/journal.js';
+import { resolveName } from './core/names.js';
+import { displaySafe } from './core/text.js';
+import { NotFoundError } from './errors.js';
+import type { Store } from './store/store.js';
+import { canPrompt, type Io } from './ui/io.js';
+
+export interface GlobalOptions {
+  store?: string;
+  input: boolean;
+}
+
+export interface Context {
+  io: Io;
+  globals: () => GlobalOptions;
+}
+
+export function mayPrompt(ctx: Context): boolean {
+  return canPrompt(ctx.io, !ctx.globals().input);
+}
+
+export async function openStore(ctx: Context): Promise<Store> {
+  const [{ Store }, { storePath }] = await Promise.all([
+    import('./store/store.js'),
+    import('./store/paths.js'),
+  ]);
+  return new Store(storePath(ctx.globals().store, ctx.io.env), {
+    warn: (message) => ctx.io.err(`rel: warning: ${message}`),
+    lockTimeoutMs: Number(ctx.io.env.REL_LOCK_TIMEOUT_MS) || undefined,
+  });
+}
+
+export function today(ctx: Context): IsoDate {
+  return parseDate('today', 'today', { now: ctx.io.now, direction: 'past' });
+}
+
+let natural: NaturalDateParser | undefined;
+
+/** Parses a date the user typed; chrono-node is loaded only for text the simple forms miss. */
+export async function parseWhen(
+  ctx: Context,
+  text: string,
+  option: string,
+  direction: DateDirection,
+): Promise<IsoDate> {
+  try {
+    return parseDate(text, option, { now: ctx.io.now, direction });
+  } catch {
+    if (!natural) {
+      const { en } = await import('chrono-node');
+      natural = (input, reference, forward) => en.parseDate(input, reference, { forwardDate: forward });
+    }
+    return parseDate(text, option, { now: ctx.io.now, direction, natural });
+  }
+}
+
+export function personLabel(person: Person): string {
+  return `${displaySafe(person.name)} (${person.id})`;
+}
+
+/** One person from a typed name: a choice prompt when it fits several and a terminal is there. */
+export async function resolvePerson(
+  ctx: Context,
+  journal: Journal,
+  name: string,
+  people = journal.people,
+): Promise<Person> {
+  const result = resolveName(name, people);
+  if (result.kind === 'found') return result.person;
+  const typed = displaySafe(name);
+  if (result.kind === 'ambiguous') {
+    if (mayPrompt(ctx)) {
+      const { choose } = await import('./ui/prompts.js');
+      return choose(
+        `"${typed}" fits several people. Which one?`,
+        result.candidates.map((p) => ({ name: personLabel(p), value: p })),
+      );
+    }
+    throw new NotFoundError(
+      `"${typed}" fits several people: ${result.candidates.map(personLabel).join(', ')}.`,
+      'Type more of the name, or use the id.',
+    );
+  }
+  const hint = result.suggestions.length
+    ? `Did you mean ${result.suggestions.map(personLabel).join(' or ')}?`
+    : 'See everyone with `rel people`, or add them with `rel add "Name"`.';
+  throw new NotFoundError(`No one called "${typed}" in your journal.`, hint);
+}

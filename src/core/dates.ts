@@ -1,0 +1,221 @@
+// Calendar dates ("YYYY-MM-DD" in the user's local time zone), periods and the parsing of what
+// users type for them. Pure: "now" is always passed in.
+import { addDays, differenceInCalendarDays, format, isValid } from 'date-fns';
+import { UsageError } from '../errors.js';
+
+/** A calendar date, "YYYY-MM-DD", in the user's local time zone. */
+export type IsoDate = string;
+
+/** Parses text that means a date when the simple forms do not; chrono-node, loaded on demand. */
+export type NaturalDateParser = (text: string, reference: Date, forward: boolean) => Date | null;
+
+export const DEFAULT_CADENCE_DAYS = 30;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function toIsoDate(date: Date): IsoDate {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/** The local day at 12:00, so that adding days never crosses a DST edge into another day. */
+export function fromIsoDate(date: IsoDate): Date {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new UsageError(`"${date}" is not a date in the form YYYY-MM-DD.`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const result = new Date(year, month - 1, day, 12);
+  if (!isValid(result) || result.getMonth() !== month - 1 || result.getDate() !== day) {
+    throw new UsageError(`"${date}" is not a real calendar date.`);
+  }
+  return result;
+}
+
+export function addDaysTo(date: IsoDate, days: number): IsoDate {
+  return toIsoDate(addDays(fromIsoDate(date), days));
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(fromIsoDate(to), fromIsoDate(from));
+}
+
+/**
+ * "Now" from REL_NOW: an ISO date (that local day at 12:00) or date-time (local time unless it
+ * carries an offset). Undefined or empty means the real clock.
+ */
+export function parseNow(value: string | undefined, clock: () => Date): Date {
+  if (!value) return clock();
+  if (ISO_DATE.test(value)) return fromIsoDate(value);
+  const parsed = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(value) ? new Date(value) : null;
+  if (!parsed || !isValid(parsed)) {
+    throw new UsageError(
+      `REL_NOW="${value}" is not an ISO 8601 date or date-time.`,
+      'Use a form like 2026-11-27 or 2026-11-27T09:30:00, or unset REL_NOW.',
+    );
+  }
+  return parsed;
+}
+
+const PERIOD_WORDS: Record<string, number> = {
+  daily: 1,
+  weekly: 7,
+  biweekly: 14,
+  fortnightly: 14,
+  monthly: 30,
+  quarterly: 91,
+  yearly: 365,
+  annually: 365,
+};
+const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
+const PERIOD = /^(\d+)\s*(d|days?|w|wks?|weeks?|m|mo|mos|months?|y|yrs?|years?)$/;
+export const PERIOD_FORMS =
+  '10d, 2w, 3m (or 3mo), 1y, "3 weeks", weekly, biweekly, monthly, quarterly, yearly';
+
+/** A period in whole days, or undefined when the text is not a period. */
+export function periodDays(text: string): number | undefined {
+  const t = text.trim().toLowerCase();
+  if (t in PERIOD_WORDS) return PERIOD_WORDS[t];
+  const match = PERIOD.exec(t);
+  if (!match) return undefined;
+  const unit = match[2]!.startsWith('mo') ? 'm' : match[2]![0]!;
+  return Number(match[1]) * UNIT_DAYS[unit]!;
+}
+
+/** Like periodDays, for an option value: anything else, or zero days, is a usage error. */
+export function parsePeriod(text: string, option: string): number {
+  const days = periodDays(text);
+  if (days === undefined || days < 1) {
+    throw new UsageError(`${option} "${text}" is not a period.`, `Use a period such as ${PERIOD_FORMS}.`);
+  }
+  return days;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+function weekdayIndex(word: string): number {
+  if (word.length < 3) return -1;
+  return WEEKDAYS.findIndex((day) => day.startsWith(word));
+}
+
+export type DateDirection = 'past' | 'future';
+
+export interface DateContext {
+  now: Date;
+  direction: DateDirection;
+  /** Used only when none of the simple forms match. */
+  natural?: NaturalDateParser;
+}
+
+/**
+ * The simple, unambiguous forms: YYYY-MM-DD, today, yesterday, tomorrow, "N days ago",
+ * "in N days", weekday names, "last friday", "next friday" and periods (counted back for
+ * past dates, forward for future ones). Undefined when the text is none of these.
+ */
+export function parseSimpleDate(input: string, now: Date, direction: DateDirection): IsoDate | undefined {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const today = toIsoDate(now);
+  if (ISO_DATE.test(text)) return toIsoDate(fromIsoDate(text));
+  if (text === 'today' || text === 'now') return today;
+  if (text === 'yesterday') return addDaysTo(today, -1);
+  if (text === 'tomorrow') return addDaysTo(today, 1);
+
+  const ago = /^(.+) ago$/.exec(text);
+  if (ago) {
+    const days = periodDays(ago[1]!);
+    if (days !== undefined) return addDaysTo(today, -days);
+  }
+  const inPeriod = /^in (.+)$/.exec(text);
+  if (inPeriod) {
+    const days = periodDays(inPeriod[1]!);
+    if (days !== undefined) return addDaysTo(today, days);
+  }
+  const days = periodDays(text);
+  if (days !== undefined) return addDaysTo(today, direction === 'past' ? -days : days);
+
+  const weekday = /^(last |next |on )?([a-z]+)$/.exec(text);
+  if (weekday) {
+    const target = weekdayIndex(weekday[2]!);
+    if (target >= 0) {
+      const current = now.getDay();
+      const qualifier = weekday[1]?.trim();
+      const lookBack = qualifier === 'last' || (qualifier !== 'next' && direction === 'past');
+      if (lookBack) {
+        const back = (current - target + 7) % 7;
+        // "friday" in the past includes today; "last friday" does not.
+        return addDaysTo(today, -(back === 0 && qualifier === 'last' ? 7 : back));
+      }
+      return addDaysTo(today, (target - current + 7) % 7 || 7);
+    }
+  }
+  return undefined;
+}
+
+const NUMERIC_DATE = /^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?$/;
+
+/** Parses a date the user typed. Throws a UsageError saying which forms are accepted. */
+export function parseDate(input: string, option: string, context: DateContext): IsoDate {
+  const text = input.trim();
+  if (!text)
+    throw new UsageError(`${option} is empty.`, 'Give a date such as 2026-11-20, yesterday or friday.');
+  if (NUMERIC_DATE.test(text) && !ISO_DATE.test(text)) {
+    throw new UsageError(
+      `${option} "${text}" is ambiguous: day and month order differs between countries.`,
+      'Write it as YYYY-MM-DD, e.g. 2026-05-06.',
+    );
+  }
+  const simple = parseSimpleDate(text, context.now, context.direction);
+  if (simple) return simple;
+  const natural = context.natural?.(text, context.now, context.direction === 'future');
+  if (natural && isValid(natural)) return toIsoDate(natural);
+  throw new UsageError(
+    `${option} "${text}" is not a date rel understands.`,
+    context.direction === 'past'
+      ? 'Try 2026-11-20, today, yesterday, "3 days ago", friday, "last friday" or a period such as 2w.'
+      : 'Try 2026-12-20, tomorrow, friday, "next monday", "in 3 days" or a period such as 2w.',
+  );
+}
+
+/** "today", "yesterday", "3 days ago", "2 weeks ago", "in 5 days", ... */
+export function relativeDay(date: IsoDate, today: IsoDate): string {
+  const days = daysBetween(date, today);
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days === -1) return 'tomorrow';
+  const span = Math.abs(days);
+  let phrase: string;
+  if (span < 14) phrase = `${span} days`;
+  else if (span < 60) phrase = `${Math.floor(span / 7)} weeks`;
+  else if (span < 730) phrase = `${Math.floor(span / 30)} months`;
+  else phrase = `${Math.floor(span / 365)} years`;
+  return days > 0 ? `${phrase} ago` : `in ${phrase}`;
+}
+
+/** "6 Nov" this year, "6 Nov 2025" otherwise. */
+export function shortDate(date: IsoDate, today: IsoDate): string {
+  const d = fromIsoDate(date);
+  return format(d, date.slice(0, 4) === today.slice(0, 4) ? 'd MMM' : 'd MMM yyyy');
+}
+
+/** "Fri 11 Dec": for dates close to today. */
+export function dayDate(date: IsoDate): string {
+  return format(fromIsoDate(date), 'EEE d MMM');
+}
+
+/** "30 days" shown as the friendliest name: "weekly", "every 2 weeks", "monthly", "every 45 days". */
+export function describeCadence(days: number): string {
+  const names: Record<number, string> = {
+    1: 'daily',
+    7: 'weekly',
+    14: 'every 2 weeks',
+    30: 'monthly',
+    91: 'quarterly',
+    365: 'yearly',
+  };
+  if (names[days]) return names[days];
+  if (days % 7 === 0) return `every ${days / 7} weeks`;
+  return `every ${days} days`;
+}
+
+/** The local calendar day of a stored timestamp. */
+export function localDay(timestamp: string): IsoDate {
+  return toIsoDate(new Date(timestamp));
+}

@@ -1,0 +1,70 @@
+// When each person is next due a catch-up, and who is due now.
+import { addDaysTo, DEFAULT_CADENCE_DAYS, daysBetween, type IsoDate } from './dates.js';
+import { addedOn, type ConversationIndex, type Journal, type Person } from './journal.js';
+import { normalize } from './text.js';
+
+export interface CheckIn {
+  lastSeen: IsoDate | null;
+  daysSince: number | null;
+  cadenceDays: number;
+  dueOn: IsoDate;
+  /** 0 when due today, positive when overdue, negative when not yet due. */
+  overdueDays: number;
+}
+
+export function effectiveCadence(person: Person, defaultCadence = DEFAULT_CADENCE_DAYS): number {
+  return person.cadenceDays ?? defaultCadence;
+}
+
+/** Next check-in: the last conversation plus the cadence; for someone never seen, the day they were added. */
+export function checkIn(
+  person: Person,
+  index: ConversationIndex,
+  today: IsoDate,
+  defaultCadence = DEFAULT_CADENCE_DAYS,
+): CheckIn {
+  const lastSeen = index.get(person.id)?.[0]?.date ?? null;
+  const cadenceDays = effectiveCadence(person, defaultCadence);
+  const dueOn = lastSeen ? addDaysTo(lastSeen, cadenceDays) : addedOn(person);
+  return {
+    lastSeen,
+    daysSince: lastSeen ? daysBetween(lastSeen, today) : null,
+    cadenceDays,
+    dueOn,
+    overdueDays: daysBetween(dueOn, today),
+  };
+}
+
+export interface DueRow extends CheckIn {
+  id: string;
+  name: string;
+}
+
+export interface DueOptions {
+  /** Also include people coming due within this many days. */
+  withinDays?: number;
+  tag?: string;
+  limit?: number;
+  defaultCadence?: number;
+}
+
+/** People due today or earlier (or within the window), most overdue first. Archived people never appear. */
+export function dueList(
+  journal: Journal,
+  index: ConversationIndex,
+  today: IsoDate,
+  options: DueOptions = {},
+): DueRow[] {
+  const window = options.withinDays ?? 0;
+  const tag = options.tag === undefined ? undefined : normalize(options.tag);
+  const rows: DueRow[] = [];
+  for (const person of journal.people) {
+    if (person.archivedAt) continue;
+    if (tag !== undefined && !person.tags.some((t) => normalize(t) === tag)) continue;
+    const state = checkIn(person, index, today, options.defaultCadence);
+    if (state.overdueDays < -window) continue;
+    rows.push({ id: person.id, name: person.name, ...state });
+  }
+  rows.sort((a, b) => b.overdueDays - a.overdueDays || a.name.localeCompare(b.name));
+  return options.limit === undefined ? rows : rows.slice(0, options.limit);
+}

@@ -1,0 +1,231 @@
+// The journal's data, as stored (schema 1), and the pure operations that change it.
+// Every operation takes the journal and returns what it made; the store persists it.
+import { UsageError } from '../errors.js';
+import { type IsoDate, localDay } from './dates.js';
+import { normalize, slugify } from './text.js';
+
+export const SCHEMA_VERSION = 1;
+
+export type AmbitionStatus = 'active' | 'achieved' | 'dropped';
+
+export interface Ambition {
+  id: string;
+  text: string;
+  addedOn: IsoDate;
+  status: AmbitionStatus;
+  /** The last day it came up in a conversation; addedOn until then. */
+  lastDiscussedOn: IsoDate;
+  conversationId: string | null;
+}
+
+export interface Skill {
+  id: string;
+  text: string;
+  addedOn: IsoDate;
+  conversationId: string | null;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  aliases: string[];
+  role: string;
+  team: string;
+  relationship: string;
+  tags: string[];
+  /** null means the default cadence. */
+  cadenceDays: number | null;
+  ambitions: Ambition[];
+  skills: Skill[];
+  createdAt: string;
+  archivedAt: string | null;
+}
+
+export interface Conversation {
+  id: string;
+  date: IsoDate;
+  with: string[];
+  kind: string;
+  minutes: number | null;
+  note: string;
+  heard: string[];
+  createdAt: string;
+}
+
+export interface FollowUp {
+  id: string;
+  personId: string;
+  conversationId: string | null;
+  text: string;
+  due: IsoDate | null;
+  doneAt: string | null;
+  createdAt: string;
+}
+
+export interface Journal {
+  schema: number;
+  people: Person[];
+  conversations: Conversation[];
+  followUps: FollowUp[];
+}
+
+export function emptyJournal(): Journal {
+  return { schema: SCHEMA_VERSION, people: [], conversations: [], followUps: [] };
+}
+
+/** Random ids are passed in so that the core stays deterministic under test. */
+export type IdSource = () => string;
+
+export interface Clock {
+  now: Date;
+  newId: IdSource;
+}
+
+export interface NewPerson {
+  name: string;
+  role?: string | undefined;
+  team?: string | undefined;
+  relationship?: string | undefined;
+  tags?: string[] | undefined;
+  aliases?: string[] | undefined;
+  cadenceDays?: number | null | undefined;
+}
+
+export function cleanName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim();
+}
+
+/** Refuses a blank name and a name already taken (ignoring case and accents). */
+export function checkNewName(journal: Journal, name: string, except?: string): string {
+  const clean = cleanName(name);
+  if (!normalize(clean))
+    throw new UsageError('A name cannot be empty.', 'Give the person\'s name, e.g. rel add "Ana Silva".');
+  const key = normalize(clean);
+  const twin = journal.people.find((p) => p.id !== except && normalize(p.name) === key);
+  if (twin) {
+    throw new UsageError(
+      `${twin.name} is already in your journal (id ${twin.id}).`,
+      `Two people cannot share a name; add something that tells them apart, e.g. "${clean} (Design)".`,
+    );
+  }
+  return clean;
+}
+
+export function uniquePersonId(journal: Journal, name: string): string {
+  const base = slugify(name);
+  const taken = new Set(journal.people.map((p) => p.id));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export function addPerson(journal: Journal, input: NewPerson, clock: Clock): Person {
+  const name = checkNewName(journal, input.name);
+  const person: Person = {
+    id: uniquePersonId(journal, name),
+    name,
+    aliases: unique(input.aliases ?? []),
+    role: input.role?.trim() ?? '',
+    team: input.team?.trim() ?? '',
+    relationship: input.relationship?.trim() ?? '',
+    tags: unique(input.tags ?? []),
+    cadenceDays: input.cadenceDays ?? null,
+    ambitions: [],
+    skills: [],
+    createdAt: clock.now.toISOString(),
+    archivedAt: null,
+  };
+  journal.people.push(person);
+  return person;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+}
+
+/** What one person contributed to a conversation: things learned about them, promises made to them. */
+export interface PersonalNotes {
+  ambitions: string[];
+  skills: string[];
+  followUps: string[];
+}
+
+export interface NewConversation {
+  date: IsoDate;
+  with: string[];
+  kind: string;
+  minutes: number | null;
+  note: string;
+  heard: string[];
+  /** Keyed by person id. */
+  about: Record<string, PersonalNotes>;
+}
+
+export function logConversation(journal: Journal, input: NewConversation, clock: Clock): Conversation {
+  const createdAt = clock.now.toISOString();
+  const conversation: Conversation = {
+    id: clock.newId(),
+    date: input.date,
+    with: input.with,
+    kind: input.kind,
+    minutes: input.minutes,
+    note: input.note,
+    heard: input.heard.filter((h) => h.trim()),
+    createdAt,
+  };
+  journal.conversations.push(conversation);
+  for (const [personId, notes] of Object.entries(input.about)) {
+    const person = journal.people.find((p) => p.id === personId);
+    if (!person) throw new UsageError(`No person with id ${personId}.`);
+    for (const text of notes.ambitions) {
+      person.ambitions.push({
+        id: clock.newId(),
+        text,
+        addedOn: input.date,
+        status: 'active',
+        lastDiscussedOn: input.date,
+        conversationId: conversation.id,
+      });
+    }
+    for (const text of notes.skills) {
+      person.skills.push({ id: clock.newId(), text, addedOn: input.date, conversationId: conversation.id });
+    }
+    for (const text of notes.followUps) {
+      journal.followUps.push({
+        id: clock.newId(),
+        personId,
+        conversationId: conversation.id,
+        text,
+        due: null,
+        doneAt: null,
+        createdAt,
+      });
+    }
+  }
+  return conversation;
+}
+
+/** Conversations grouped by person id, each list sorted newest first: built once per run. */
+export type ConversationIndex = Map<string, Conversation[]>;
+
+export function indexConversations(conversations: Conversation[]): ConversationIndex {
+  const index: ConversationIndex = new Map();
+  for (const conversation of conversations) {
+    for (const personId of conversation.with) {
+      const list = index.get(personId);
+      if (list) list.push(conversation);
+      else index.set(personId, [conversation]);
+    }
+  }
+  for (const list of index.values()) list.sort(newestFirst);
+  return index;
+}
+
+export function newestFirst(a: Conversation, b: Conversation): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
+}
+
+/** The local calendar day a person was added: the start of their first cadence. */
+export function addedOn(person: Person): IsoDate {
+  return localDay(person.createdAt);
+}

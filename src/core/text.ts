@@ -1,0 +1,50 @@
+// Text helpers shared by the core and the renderers.
+
+const COMBINING_MARKS = /\p{M}/gu;
+// Bidirectional marks, overrides and isolates, and zero-width characters other than the joiner
+// that emoji sequences need.
+const INVISIBLE = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF]/g;
+
+/** The form names are compared in: no accents, no case, no invisible characters, single spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(INVISIBLE, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** An ASCII slug for ids: "Ana Silva" -> "ana-silva". */
+export function slugify(text: string): string {
+  const slug = normalize(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'person';
+}
+
+// C0 controls except tab and newline, DEL, C1 controls: matching them is the point.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to neutralise
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+function visible(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  // Control Pictures (U+2400...) show C0 characters as themselves: ␛ for ESC, ␇ for BEL.
+  if (code < 0x20) return String.fromCodePoint(0x2400 + code);
+  if (code === 0x7f) return '\u2421';
+  return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+
+/**
+ * Text as it may be shown on a terminal: control characters, bidi overrides and zero-width
+ * characters are made visible instead of being replayed. The stored text is never changed.
+ */
+export function displaySafe(text: string, { multiline = false } = {}): string {
+  const shown = text.replace(CONTROL, visible).replace(INVISIBLE, visible);
+  return multiline ? shown.replace(/\t/g, '  ') : shown.replace(/\r?\n|\t/g, ' ');
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,34 @@
+// Every failure rel reports is one of these. main.ts maps them to exit codes in one place.
+
+export abstract class RelError extends Error {
+  abstract readonly exitCode: number;
+  /** What the user can do next; printed on its own line under the message. */
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+/** Bad usage or bad input: unknown flag, invalid date or period, a missing argument. */
+export class UsageError extends RelError {
+  readonly exitCode = 2;
+}
+
+/** A person (or record) that the user named does not exist, or the name fits several. */
+export class NotFoundError extends RelError {
+  readonly exitCode = 2;
+}
+
+/** The journal file could not be read, parsed, locked or written. */
+export class StoreError extends RelError {
+  readonly exitCode = 1;
+}
+
+/** The user pressed Ctrl+C; nothing was saved. */
+export class CancelError extends RelError {
+  readonly exitCode = 130;
+  constructor() {
+    super('Cancelled; nothing was saved.');
+  }
+}

@@ -1,0 +1,93 @@
+// What a journal file must look like to be read, and how it is written: one record per line,
+// so that the file stays readable with jq, diffs well in git, and parses as plain JSON.
+import { z } from 'zod';
+import { SCHEMA_VERSION } from '../core/journal.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const timestamp = z.string().min(1);
+
+// Loose objects: fields written by a newer rel are kept, not stripped.
+const ambition = z.looseObject({
+  id: z.string().min(1),
+  text: z.string(),
+  addedOn: isoDate,
+  status: z.enum(['active', 'achieved', 'dropped']).optional(),
+});
+const skill = z.looseObject({ id: z.string().min(1), text: z.string(), addedOn: isoDate });
+
+const person = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  aliases: z.array(z.string()),
+  role: z.string(),
+  team: z.string(),
+  relationship: z.string(),
+  tags: z.array(z.string()),
+  cadenceDays: z.number().int().positive().nullable(),
+  ambitions: z.array(ambition),
+  skills: z.array(skill),
+  createdAt: timestamp,
+  archivedAt: timestamp.nullable(),
+});
+
+const conversation = z.looseObject({
+  id: z.string().min(1),
+  date: isoDate,
+  with: z.array(z.string()).min(1),
+  kind: z.string(),
+  minutes: z.number().nonnegative().nullable(),
+  note: z.string(),
+  heard: z.array(z.string()),
+  createdAt: timestamp,
+});
+
+const followUp = z.looseObject({
+  id: z.string().min(1),
+  personId: z.string().min(1),
+  conversationId: z.string().nullable(),
+  text: z.string(),
+  due: isoDate.nullable(),
+  doneAt: timestamp.nullable(),
+  createdAt: timestamp,
+});
+
+export const journalSchema = z.looseObject({
+  schema: z.number().int().positive(),
+  people: z.array(person),
+  conversations: z.array(conversation),
+  followUps: z.array(followUp),
+});
+
+/** Describes the first problem of a file that is not a journal, or undefined when it is one. */
+export function schemaProblem(data: unknown): string | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return `it holds ${data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`}, not a journal object`;
+  }
+  const schema = (data as { schema?: unknown }).schema;
+  // A newer schema is read as far as it goes; the caller refuses to write it.
+  if (typeof schema === 'number' && schema > SCHEMA_VERSION) return undefined;
+  const result = journalSchema.safeParse(data);
+  if (result.success) return undefined;
+  const issue = result.error.issues[0]!;
+  const where = issue.path.length ? issue.path.join('.') : 'the top level';
+  return `${where}: ${issue.message}`;
+}
+
+/** Indented keys, one record per line. */
+export function serializeJournal(journal: object): string {
+  const lines: string[] = [];
+  const entries = Object.entries(journal);
+  entries.forEach(([key, value], i) => {
+    const comma = i < entries.length - 1 ? ',' : '';
+    if (Array.isArray(value) && value.length > 0) {
+      lines.push(`  ${JSON.stringify(key)}: [`);
+      value.forEach((record, j) =>
+        lines.push(`    ${JSON.stringify(record)}${j < value.length - 1 ? ',' : ''}`),
+      );
+      lines.push(`  ]${comma}`);
+    } else {
+      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
+    }
+  });
+  return `{\n${lines.join('\n')}\n}\n`;
+}

@@ -1,0 +1,57 @@
+// The only module that imports inquirer. Loaded on demand, only when a prompt is shown.
+// Ctrl+C (or a closed terminal) becomes a CancelError: exit 130, nothing saved.
+import { confirm, editor, input, search, select } from '@inquirer/prompts';
+import { CancelError } from '../errors.js';
+
+async function guard<T>(prompt: Promise<T>): Promise<T> {
+  try {
+    return await prompt;
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') {
+      throw new CancelError();
+    }
+    throw error;
+  }
+}
+
+export type Validate = (value: string) => string | true | Promise<string | true>;
+
+export function ask(
+  message: string,
+  options: { default?: string; validate?: Validate } = {},
+): Promise<string> {
+  return guard(input({ message, ...options }));
+}
+
+export function askYesNo(message: string, defaultYes = false): Promise<boolean> {
+  return guard(confirm({ message, default: defaultYes }));
+}
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+export function choose<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T> {
+  return guard(select<T>({ message, choices, default: defaultValue, pageSize: 10 }));
+}
+
+export function searchFor<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T> {
+  return guard(search<T>({ message, source: async (term) => source(term ?? ''), pageSize: 10 }));
+}
+
+export function editText(message: string, initial = ''): Promise<string> {
+  return guard(editor({ message, default: initial, waitForUserInput: false }));
+}
+
+/** Asks again and again until the answer is empty: for lists such as listening notes. */
+export async function askList(message: string, more: string): Promise<string[]> {
+  const items: string[] = [];
+  for (;;) {
+    const answer = (await ask(items.length ? more : message)).trim();
+    if (!answer) return items;
+    items.push(answer);
+  }
+}

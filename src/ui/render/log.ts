@@ -1,0 +1,43 @@
+import { dayDate, type IsoDate, relativeDay } from '../../core/dates.js';
+import type { CheckIn } from '../../core/due.js';
+import type { Conversation, Person, PersonalNotes } from '../../core/journal.js';
+import { displaySafe, plural } from '../../core/text.js';
+import type { Theme } from '../io.js';
+
+export interface Logged {
+  conversation: Conversation;
+  people: Person[];
+  about: Record<string, PersonalNotes>;
+  nextDue: (CheckIn & { person: Person })[];
+  today: IsoDate;
+  added: string[];
+}
+
+function whenPhrase(date: IsoDate, today: IsoDate): string {
+  const relative = relativeDay(date, today);
+  return relative === 'today' || relative === 'yesterday' ? relative : `on ${dayDate(date)}`;
+}
+
+/** One line of what was saved, then when each person is next due. */
+export function renderLogged(logged: Logged, t: Theme): string {
+  const { conversation: c, today } = logged;
+  const names = logged.people.map((p) => t.bold(displaySafe(p.name))).join(', ');
+  const notes = Object.values(logged.about);
+  const count = (field: keyof PersonalNotes) => notes.reduce((sum, n) => sum + n[field].length, 0);
+  const parts = [
+    c.heard.length && plural(c.heard.length, 'thing heard', 'things heard'),
+    count('ambitions') && plural(count('ambitions'), 'ambition'),
+    count('skills') && plural(count('skills'), 'skill'),
+    count('followUps') && plural(count('followUps'), 'follow-up'),
+  ].filter(Boolean);
+  const lines = [
+    `${t.good('Logged')} a ${displaySafe(c.kind)} with ${names} ${whenPhrase(c.date, today)}${c.minutes ? ` (${c.minutes} min)` : ''}${parts.length ? `: ${parts.join(', ')}` : ''}.`,
+  ];
+  if (logged.added.length)
+    lines.push(t.dim(`Added to your journal: ${logged.added.map((n) => displaySafe(n)).join(', ')}.`));
+  for (const due of logged.nextDue) {
+    const first = displaySafe(due.person.name);
+    lines.push(`Next check-in with ${first}: ${dayDate(due.dueOn)} (${relativeDay(due.dueOn, today)}).`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,13 @@
+import { DEFAULT_CADENCE_DAYS, describeCadence } from '../../core/dates.js';
+import type { Person } from '../../core/journal.js';
+import { displaySafe } from '../../core/text.js';
+import type { Theme } from '../io.js';
+
+export function renderAdded(person: Person, t: Theme): string {
+  const details = [person.role, person.team, person.relationship].filter(Boolean).map((d) => displaySafe(d));
+  const cadence = describeCadence(person.cadenceDays ?? DEFAULT_CADENCE_DAYS);
+  return [
+    `${t.good('Added')} ${t.bold(displaySafe(person.name))} ${t.dim(`(${person.id})`)}${details.length ? ` · ${details.join(' · ')}` : ''}`,
+    `Catching up ${cadence}. They are due now; log your first conversation with: rel log ${person.id}`,
+  ].join('\n');
+}
