@@ -81,9 +81,9 @@ export function serializeJournal(journal: object): string {
     const comma = i < entries.length - 1 ? ',' : '';
     if (Array.isArray(value) && value.length > 0) {
       lines.push(`  ${JSON.stringify(key)}: [`);
-      value.forEach((record, j) =>
-        lines.push(`    ${JSON.stringify(record)}${j < value.length - 1 ? ',' : ''}`),
-      );
+      const last = value.length - 1;
+      for (const [j, record] of value.entries())
+        lines.push(`    ${JSON.stringify(record)}${j < last ? ',' : ''}`);
       lines.push(`  ]${comma}`);
     } else {
       lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
