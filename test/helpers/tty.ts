@@ -1,0 +1,88 @@
+// A real terminal session: rel runs inside tmux on a private socket; tests type and read the screen.
+import { execFileSync } from 'node:child_process';
+import { BIN, type RunOptions, relEnv } from './rel.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export class Terminal {
+  private readonly socket = `rel-test-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
+
+  constructor(args: string[], options: RunOptions & { width?: number } = {}) {
+    const env = Object.entries(relEnv(options))
+      .filter(([k]) => /^(REL_|HOME|PATH|LANG|XDG_|EDITOR|VISUAL|NO_COLOR|FORCE_COLOR)/.test(k))
+      .map(([k, v]) => `${k}=${quote(v ?? '')}`)
+      .join(' ');
+    const command = `env ${env} TERM=xterm-256color ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "@@EXIT:$?"; sleep 600`;
+    this.tmux(
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-x',
+      String(options.width ?? 120),
+      '-y',
+      '50',
+      command,
+    );
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, SHELL: '/bin/sh' },
+    });
+  }
+
+  screen(): string {
+    try {
+      return this.tmux('capture-pane', '-p', '-S', '-200');
+    } catch {
+      return '';
+    }
+  }
+
+  /** Waits until the screen shows the pattern; throws with the screen when it does not. */
+  async waitFor(pattern: RegExp | string, ms = 15_000): Promise<string> {
+    const test = (s: string) => (typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s));
+    for (let waited = 0; waited < ms; waited += 50) {
+      const s = this.screen();
+      if (test(s)) return s;
+      await sleep(50);
+    }
+    throw new Error(`Timed out waiting for ${pattern}. Screen:\n${this.screen()}`);
+  }
+
+  /** Types text literally (no key names). */
+  async type(text: string): Promise<void> {
+    this.tmux('send-keys', '-l', text);
+    await sleep(80);
+  }
+
+  /** Presses keys by tmux name: Enter, C-c, Down, BSpace... */
+  async press(...keys: string[]): Promise<void> {
+    for (const key of keys) {
+      this.tmux('send-keys', key);
+      await sleep(80);
+    }
+  }
+
+  async answer(prompt: RegExp | string, text: string): Promise<void> {
+    await this.waitFor(prompt);
+    if (text) await this.type(text);
+    await this.press('Enter');
+  }
+
+  async exitCode(ms = 15_000): Promise<number> {
+    const s = await this.waitFor(/@@EXIT:\d+/, ms);
+    return Number(/@@EXIT:(\d+)/.exec(s)![1]);
+  }
+
+  close(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}
