@@ -30,6 +30,7 @@ export async function openStore(ctx: Context): Promise<Store> {
   return new Store(storePath(ctx.globals().store, ctx.io.env), {
     warn: (message) => ctx.io.err(`rel: warning: ${message}`),
     lockTimeoutMs: Number(ctx.io.env.REL_LOCK_TIMEOUT_MS) || undefined,
+    now: ctx.io.now,
   });
 }
 

@@ -1,10 +1,10 @@
-// The journal's data, as stored (schema 1), and the pure operations that change it.
+// The journal's data, as stored (schema 2), and the pure operations that change it.
 // Every operation takes the journal and returns what it made; the store persists it.
 import { UsageError } from '../errors.js';
 import { type IsoDate, localDay } from './dates.js';
 import { normalize, slugify } from './text.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type AmbitionStatus = 'active' | 'achieved' | 'dropped';
 
@@ -39,6 +39,8 @@ export interface Person {
   skills: Skill[];
   createdAt: string;
   archivedAt: string | null;
+  /** When the record last changed (set by the store on every write that changes it); schema 2. */
+  updatedAt?: string;
 }
 
 export interface Conversation {
@@ -50,6 +52,7 @@ export interface Conversation {
   note: string;
   heard: string[];
   createdAt: string;
+  updatedAt?: string;
 }
 
 export interface FollowUp {
@@ -60,6 +63,20 @@ export interface FollowUp {
   due: IsoDate | null;
   doneAt: string | null;
   createdAt: string;
+  updatedAt?: string;
+}
+
+/**
+ * What remains of a deleted record, so that a merge with a copy that still has it does not bring
+ * it back. The id is kept only as a hash (a person's id is a slug of their name).
+ */
+export interface Tombstone {
+  /** The top-level list the record was in: people, conversations, followUps, ... */
+  collection: string;
+  idHash: string;
+  deletedAt: string;
+  /** For a person merged into another: the id of the person they went into. */
+  mergedInto?: string;
 }
 
 export interface Journal {
@@ -67,10 +84,12 @@ export interface Journal {
   people: Person[];
   conversations: Conversation[];
   followUps: FollowUp[];
+  /** Since schema 2. */
+  tombstones: Tombstone[];
 }
 
 export function emptyJournal(): Journal {
-  return { schema: SCHEMA_VERSION, people: [], conversations: [], followUps: [] };
+  return { schema: SCHEMA_VERSION, people: [], conversations: [], followUps: [], tombstones: [] };
 }
 
 /** Random ids are passed in so that the core stays deterministic under test. */

@@ -51,11 +51,20 @@ const followUp = z.looseObject({
   createdAt: timestamp,
 });
 
+const tombstone = z.looseObject({
+  collection: z.string().min(1),
+  idHash: z.string().min(1),
+  deletedAt: timestamp,
+  mergedInto: z.string().min(1).optional(),
+});
+
 export const journalSchema = z.looseObject({
   schema: z.number().int().positive(),
   people: z.array(person),
   conversations: z.array(conversation),
   followUps: z.array(followUp),
+  // Since schema 2; a schema 1 journal has none and gains the list when it is next written.
+  tombstones: z.array(tombstone).optional(),
 });
 
 /** Describes the first problem of a file that is not a journal, or undefined when it is one. */

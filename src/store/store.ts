@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Adapter, Low } from 'lowdb';
 import { emptyJournal, type Journal, SCHEMA_VERSION } from '../core/journal.js';
+import { snapshotRecords, stampChanges, upgradeToSchema2 } from '../core/tombstones.js';
 import { StoreError } from '../errors.js';
 import { withLock } from './lock.js';
 import { schemaProblem, serializeJournal } from './schema.js';
@@ -114,6 +115,8 @@ export interface StoreOptions {
   /** Called with messages worth showing the user (newer schema, loose permissions). */
   warn: (message: string) => void;
   lockTimeoutMs?: number;
+  /** "Now" for the `updatedAt` and tombstone stamps of a write (REL_NOW in tests). */
+  now?: Date;
 }
 
 export class Store {
@@ -133,7 +136,7 @@ export class Store {
     const db = this.open();
     await db.read();
     this.checkReadable(db.data);
-    return db.data;
+    return upgradeToSchema2(db.data);
   }
 
   /** Lock, re-read, change, write. The change may throw: then nothing is written. */
@@ -151,7 +154,10 @@ export class Store {
             'Upgrade rel to write to this journal.',
           );
         }
+        db.data = upgradeToSchema2(db.data);
+        const before = snapshotRecords(db.data);
         const result = change(db.data);
+        stampChanges(before, db.data, this.options.now ?? new Date());
         await db.write();
         return result;
       },

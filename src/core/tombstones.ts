@@ -1,0 +1,89 @@
+// Change tracking for merges: every record carries `updatedAt`, every deletion leaves a tombstone.
+// The store calls stampChanges() around each change, so operations need not know about either.
+import { createHash } from 'node:crypto';
+import type { Journal, Tombstone } from './journal.js';
+
+/** A tombstone names its record by hash: a person's id is a slug of their name. */
+export function tombstoneKey(collection: string, id: string): string {
+  return createHash('sha256').update(`${collection}\0${id}`).digest('hex').slice(0, 32);
+}
+
+type JournalRecord = { id: string; updatedAt?: string } & Record<string, unknown>;
+
+/** The top-level lists of records with ids: people, conversations, followUps and any added later. */
+export function recordCollections(journal: Journal): [string, JournalRecord[]][] {
+  const out: [string, JournalRecord[]][] = [];
+  for (const [key, value] of Object.entries(journal)) {
+    if (key === 'tombstones' || !Array.isArray(value)) continue;
+    if (value.every((r) => typeof r === 'object' && r !== null && typeof r.id === 'string'))
+      out.push([key, value as JournalRecord[]]);
+  }
+  return out;
+}
+
+/** Each record as text, by collection and id: what stampChanges compares against. */
+export type Snapshot = Map<string, Map<string, string>>;
+
+export function snapshotRecords(journal: Journal): Snapshot {
+  const snapshot: Snapshot = new Map();
+  for (const [collection, records] of recordCollections(journal)) {
+    snapshot.set(collection, new Map(records.map((r) => [r.id, JSON.stringify(r)])));
+  }
+  return snapshot;
+}
+
+/**
+ * After a change: records that are new or differ from the snapshot get `updatedAt` = now; records
+ * that vanished get a tombstone (unless the change left one, e.g. a person merge); a record that
+ * comes back (an undo) loses its tombstone.
+ */
+export function stampChanges(before: Snapshot, journal: Journal, now: Date): void {
+  const stamp = now.toISOString();
+  if (!Array.isArray(journal.tombstones)) journal.tombstones = [];
+  const stoneKeys = new Set(journal.tombstones.map((s) => `${s.collection}\0${s.idHash}`));
+  const revived = new Set<string>();
+  for (const [collection, records] of recordCollections(journal)) {
+    const previous = before.get(collection) ?? new Map<string, string>();
+    const present = new Set<string>();
+    for (const record of records) {
+      present.add(record.id);
+      const old = previous.get(record.id);
+      if (old === undefined && stoneKeys.size) {
+        const key = `${collection}\0${tombstoneKey(collection, record.id)}`;
+        if (stoneKeys.has(key)) revived.add(key);
+      }
+      if (old === undefined || old !== JSON.stringify(record)) record.updatedAt = stamp;
+    }
+    for (const id of previous.keys()) {
+      if (present.has(id)) continue;
+      const idHash = tombstoneKey(collection, id);
+      const key = `${collection}\0${idHash}`;
+      if (stoneKeys.has(key)) continue;
+      stoneKeys.add(key);
+      journal.tombstones.push({ collection, idHash, deletedAt: stamp });
+    }
+  }
+  if (revived.size) {
+    journal.tombstones = journal.tombstones.filter((s) => !revived.has(`${s.collection}\0${s.idHash}`));
+  }
+}
+
+/**
+ * Records that `duplicateId` was merged into `keepId`, so that a journal synced from elsewhere
+ * re-points its conversations and follow-ups with the duplicate instead of orphaning them.
+ * Call it in the same change that removes the duplicate.
+ */
+export function recordPersonMerge(journal: Journal, duplicateId: string, keepId: string, now: Date): void {
+  const idHash = tombstoneKey('people', duplicateId);
+  const stone: Tombstone = { collection: 'people', idHash, deletedAt: now.toISOString(), mergedInto: keepId };
+  journal.tombstones = [
+    ...(journal.tombstones ?? []).filter((s) => !(s.collection === 'people' && s.idHash === idHash)),
+    stone,
+  ];
+}
+
+/** Schema 1 to 2: tombstones start empty; `updatedAt` appears on records as they change. */
+export function upgradeToSchema2(journal: Journal): Journal {
+  if (journal.schema >= 2) return journal;
+  return { ...journal, schema: 2, tombstones: journal.tombstones ?? [] };
+}

@@ -1,0 +1,343 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addPerson,
+  type Clock,
+  emptyJournal,
+  type Journal,
+  logConversation,
+} from '../../src/core/journal.js';
+import { foldJournals, mergeJournals } from '../../src/core/merge.js';
+import { recordPersonMerge, snapshotRecords, stampChanges } from '../../src/core/tombstones.js';
+
+/** A small deterministic random source (mulberry32), so a failing seed can be replayed. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(list: T[]): T | undefined => (list.length ? list[Math.floor(next() * list.length)] : undefined),
+  };
+}
+type Random = ReturnType<typeof random>;
+
+/** A side of the merge: a journal changed the way the store changes it (stamps, tombstones). */
+function side(journal: Journal, tag: string, startMinute: number) {
+  let minute = startMinute;
+  let counter = 0;
+  const clock = (): Clock => ({
+    now: new Date(Date.UTC(2026, 10, 1, 9, minute++)),
+    newId: () => `${tag}${(counter++).toString(36)}`,
+  });
+  const change = (fn: (j: Journal, c: Clock) => void) => {
+    const c = clock();
+    const before = snapshotRecords(journal);
+    fn(journal, c);
+    stampChanges(before, journal, c.now);
+  };
+  return { journal, change };
+}
+
+const NAMES = ['Ana Silva', 'Bo Chen', 'Cy Diaz', 'Dee Eze', 'Eli Fox', 'Fay Gil', 'Gus Ho', 'Hal Ito'];
+
+/** One random operation, as rel's commands would make it. */
+function randomOp(rnd: Random, s: ReturnType<typeof side>, tag: string): void {
+  const j = s.journal;
+  const op = rnd.int(9);
+  const person = rnd.pick(j.people);
+  if (op === 0 || !person) {
+    s.change((jj, c) => addPerson(jj, { name: `${tag} ${rnd.pick(NAMES)} ${rnd.int(1000)}` }, c));
+  } else if (op <= 2) {
+    const others = j.people.filter((p) => p !== person && rnd.next() < 0.3).map((p) => p.id);
+    s.change((jj, c) =>
+      logConversation(
+        jj,
+        {
+          date: '2026-11-01',
+          with: [person.id, ...others],
+          kind: rnd.pick(['1:2:1', 'coffee', 'call'])!,
+          minutes: 30,
+          note: `note ${rnd.int(100)}`,
+          heard: [`heard ${rnd.int(100)}`],
+          about: {
+            [person.id]: { ambitions: rnd.next() < 0.5 ? ['lead'] : [], skills: [], followUps: ['send doc'] },
+          },
+        },
+        c,
+      ),
+    );
+  } else if (op === 3) {
+    s.change((jj) => {
+      const p = jj.people.find((x) => x.id === person.id)!;
+      p.role = rnd.pick(['lead', 'engineer', 'designer', 'manager'])!;
+    });
+  } else if (op === 4) {
+    s.change((jj) => {
+      const p = jj.people.find((x) => x.id === person.id)!;
+      p.tags = [...new Set([...p.tags, rnd.pick(['ops', 'web', 'ml'])!])];
+    });
+  } else if (op === 5) {
+    s.change((jj, c) => {
+      const p = jj.people.find((x) => x.id === person.id)!;
+      p.archivedAt = p.archivedAt ? null : c.now.toISOString();
+    });
+  } else if (op === 6) {
+    const conversation = rnd.pick(j.conversations);
+    if (conversation)
+      s.change((jj) => {
+        jj.conversations = jj.conversations.filter((x) => x.id !== conversation.id);
+        jj.followUps = jj.followUps.filter((f) => f.conversationId !== conversation.id);
+      });
+  } else if (op === 7) {
+    const followUp = rnd.pick(j.followUps.filter((f) => !f.doneAt));
+    if (followUp)
+      s.change((jj, c) => {
+        jj.followUps.find((f) => f.id === followUp.id)!.doneAt = c.now.toISOString();
+      });
+  } else {
+    const keep = rnd.pick(j.people.filter((p) => p.id !== person.id));
+    if (keep) s.change((jj, c) => mergePeople(jj, person.id, keep.id, c.now));
+  }
+}
+
+/** What `rel merge <keep> <duplicate>` does to the data. */
+function mergePeople(j: Journal, duplicateId: string, keepId: string, now: Date): void {
+  const dup = j.people.find((p) => p.id === duplicateId)!;
+  const keep = j.people.find((p) => p.id === keepId)!;
+  keep.aliases = [...new Set([...keep.aliases, dup.name, ...dup.aliases])];
+  keep.ambitions.push(...dup.ambitions);
+  keep.skills.push(...dup.skills);
+  for (const c of j.conversations)
+    if (c.with.includes(duplicateId))
+      c.with = [...new Set(c.with.map((w) => (w === duplicateId ? keepId : w)))];
+  for (const f of j.followUps) if (f.personId === duplicateId) f.personId = keepId;
+  j.people = j.people.filter((p) => p.id !== duplicateId);
+  recordPersonMerge(j, duplicateId, keepId, now);
+}
+
+function idsOf(j: Journal): Set<string> {
+  return new Set([...j.people, ...j.conversations, ...j.followUps].map((r) => r.id));
+}
+
+function generate(seed: number) {
+  const rnd = random(seed);
+  const base = side(emptyJournal(), 'o', 0);
+  for (let i = 0; i < 6 + rnd.int(10); i++) randomOp(rnd, base, 'o');
+  const a = side(structuredClone(base.journal), 'a', 100);
+  const b = side(structuredClone(base.journal), 'b', 100);
+  const deletedBy = { a: new Set<string>(), b: new Set<string>() };
+  for (const [s, tag] of [
+    [a, 'a'],
+    [b, 'b'],
+  ] as const) {
+    for (let i = 0; i < 3 + rnd.int(12); i++) {
+      const before = idsOf(s.journal);
+      randomOp(rnd, s, tag);
+      for (const id of before) if (!idsOf(s.journal).has(id)) deletedBy[tag].add(id);
+    }
+  }
+  return { base: base.journal, a: a.journal, b: b.journal, deletedBy };
+}
+
+describe('merge of generated journals', () => {
+  const seeds = Array.from({ length: 150 }, (_, i) => i + 1);
+
+  it.each(seeds)('seed %i: the same for (a, b) and (b, a)', (seed) => {
+    const { base, a, b } = generate(seed);
+    expect(JSON.stringify(mergeJournals(base, a, b))).toBe(JSON.stringify(mergeJournals(base, b, a)));
+  });
+
+  it.each(seeds)('seed %i: keeps every record added on either side and not deleted there', (seed) => {
+    const { base, a, b, deletedBy } = generate(seed);
+    const merged = idsOf(mergeJournals(base, a, b));
+    const baseIds = idsOf(base);
+    for (const [j, deleted] of [
+      [a, deletedBy.a],
+      [b, deletedBy.b],
+    ] as const) {
+      for (const id of idsOf(j)) if (!baseIds.has(id) && !deleted.has(id)) expect(merged).toContain(id);
+    }
+  });
+
+  it.each(seeds)('seed %i: nothing deleted on one side comes back; no dangling person ids', (seed) => {
+    const { base, a, b, deletedBy } = generate(seed);
+    const merged = mergeJournals(base, a, b);
+    const ids = idsOf(merged);
+    // Two sides that merged the same people in opposite directions keep one of them (by design).
+    const targets = (j: Journal) =>
+      new Set(j.tombstones.flatMap((s) => (s.mergedInto ? [s.mergedInto] : [])));
+    const [aTargets, bTargets] = [targets(a), targets(b)];
+    for (const id of deletedBy.a) if (!bTargets.has(id)) expect(ids).not.toContain(id);
+    for (const id of deletedBy.b) if (!aTargets.has(id)) expect(ids).not.toContain(id);
+    const people = new Set(merged.people.map((p) => p.id));
+    for (const c of merged.conversations) for (const w of c.with) expect(people).toContain(w);
+    for (const f of merged.followUps) expect(people).toContain(f.personId);
+  });
+
+  it.each(seeds.slice(0, 40))('seed %i: folding a conflict copy keeps both sides', (seed) => {
+    const { a, b, deletedBy } = generate(seed);
+    const folded = idsOf(foldJournals(a, b));
+    for (const id of [...idsOf(a), ...idsOf(b)])
+      if (!deletedBy.a.has(id) && !deletedBy.b.has(id)) expect(folded).toContain(id);
+  });
+});
+
+function person(id: string, fields: Record<string, unknown> = {}) {
+  return {
+    id,
+    name: id,
+    aliases: [],
+    role: '',
+    team: '',
+    relationship: '',
+    tags: [],
+    cadenceDays: null,
+    ambitions: [],
+    skills: [],
+    createdAt: '2026-11-01T09:00:00.000Z',
+    archivedAt: null,
+    updatedAt: '2026-11-01T09:00:00.000Z',
+    ...fields,
+  };
+}
+
+function journal(fields: Partial<Journal>): Journal {
+  return { ...emptyJournal(), ...fields } as Journal;
+}
+
+describe('merge rules', () => {
+  const T1 = '2026-11-02T09:00:00.000Z';
+  const T2 = '2026-11-03T09:00:00.000Z';
+
+  it.each([
+    {
+      rule: 'a field changed on one side is taken from it',
+      ours: { role: 'lead', updatedAt: T1 },
+      theirs: { team: 'Web', updatedAt: T2 },
+      expected: { role: 'lead', team: 'Web', updatedAt: T2 },
+    },
+    {
+      rule: 'a field changed on both sides goes to the later updatedAt',
+      ours: { role: 'lead', updatedAt: T2 },
+      theirs: { role: 'manager', updatedAt: T1 },
+      expected: { role: 'lead', updatedAt: T2 },
+    },
+    {
+      rule: 'a tie is broken by the value, whichever side is ours',
+      ours: { role: 'lead', updatedAt: T1 },
+      theirs: { role: 'manager', updatedAt: T1 },
+      expected: { role: 'manager', updatedAt: T1 },
+    },
+    {
+      rule: 'tags merge as sets',
+      ours: { tags: ['a', 'ops'], updatedAt: T1 },
+      theirs: { tags: ['web'], updatedAt: T2 },
+      expected: { tags: ['ops', 'web'], updatedAt: T2 },
+    },
+  ])('$rule', ({ ours, theirs, expected }) => {
+    const base = journal({ people: [person('ana', { tags: ['a'] })] });
+    const o = journal({ people: [person('ana', { tags: ['a'], ...ours })] });
+    const t = journal({ people: [person('ana', { tags: ['a'], ...theirs })] });
+    for (const merged of [mergeJournals(base, o, t), mergeJournals(base, t, o)]) {
+      expect(merged.people[0]).toMatchObject(expected);
+    }
+  });
+
+  it('keeps ambitions added on both sides to the same person', () => {
+    const ambition = (id: string) => ({ id, text: id, addedOn: '2026-11-02', status: 'active' });
+    const base = journal({ people: [person('ana')] });
+    const o = journal({ people: [person('ana', { ambitions: [ambition('x')], updatedAt: T1 })] });
+    const t = journal({ people: [person('ana', { ambitions: [ambition('y')], updatedAt: T2 })] });
+    expect(mergeJournals(base, o, t).people[0]!.ambitions.map((a) => a.id)).toEqual(['x', 'y']);
+  });
+
+  it('does not bring back a deleted record, even one edited on the other side', () => {
+    const base = journal({ people: [person('ana'), person('bo')] });
+    const o = journal({ people: [person('ana')] });
+    const before = snapshotRecords(base);
+    stampChanges(before, o, new Date(T1));
+    const t = journal({ people: [person('ana'), person('bo', { role: 'lead', updatedAt: T2 })] });
+    expect(mergeJournals(base, o, t).people.map((p) => p.id)).toEqual(['ana']);
+    // A later fold of an old copy that still has bo does not bring him back either.
+    expect(foldJournals(mergeJournals(base, o, t), base).people.map((p) => p.id)).toEqual(['ana']);
+  });
+
+  it("re-points the other side's conversations with a person merged away", () => {
+    const conv = (id: string, w: string[]) => ({
+      id,
+      date: '2026-11-02',
+      with: w,
+      kind: 'call',
+      minutes: null,
+      note: '',
+      heard: [],
+      createdAt: T1,
+    });
+    const base = journal({ people: [person('ana'), person('ana-2')] });
+    const o = journal({ people: [person('ana', { aliases: ['ana-2'] })] });
+    recordPersonMerge(o, 'ana-2', 'ana', new Date(T1));
+    const t = journal({
+      people: [person('ana'), person('ana-2')],
+      conversations: [conv('c1', ['ana-2']), conv('c2', ['ana', 'ana-2'])],
+      followUps: [
+        {
+          id: 'f1',
+          personId: 'ana-2',
+          conversationId: 'c1',
+          text: 'x',
+          due: null,
+          doneAt: null,
+          createdAt: T1,
+        },
+      ],
+    });
+    for (const merged of [mergeJournals(base, o, t), mergeJournals(base, t, o)]) {
+      expect(merged.people.map((p) => p.id)).toEqual(['ana']);
+      expect(merged.conversations.map((c) => c.with)).toEqual([['ana'], ['ana']]);
+      expect(merged.followUps[0]!.personId).toBe('ana');
+    }
+  });
+
+  it('keeps one of two people merged into each other in opposite directions', () => {
+    const base = journal({ people: [person('ana'), person('anna')] });
+    const o = journal({ people: [person('ana')] });
+    recordPersonMerge(o, 'anna', 'ana', new Date(T1));
+    const t = journal({ people: [person('anna')] });
+    recordPersonMerge(t, 'ana', 'anna', new Date(T1));
+    for (const merged of [mergeJournals(base, o, t), mergeJournals(base, t, o)]) {
+      expect(merged.people.map((p) => p.id)).toEqual(['ana']);
+      expect(merged.tombstones.map((s) => s.mergedInto)).toEqual(['ana']);
+    }
+  });
+
+  it('the same person added on both sides becomes one', () => {
+    const base = journal({});
+    const o = journal({ people: [person('ana', { role: 'lead', updatedAt: T1 })] });
+    const t = journal({ people: [person('ana', { team: 'Web', updatedAt: T2 })] });
+    const merged = mergeJournals(base, o, t);
+    expect(merged.people).toHaveLength(1);
+    expect(merged.people[0]).toMatchObject({ team: 'Web' });
+  });
+
+  it("fold keeps both sides' records and the newer version of a shared one", () => {
+    const o = journal({ people: [person('ana', { role: 'lead', updatedAt: T1 }), person('bo')] });
+    const t = journal({ people: [person('ana', { role: 'manager', updatedAt: T2 }), person('cy')] });
+    const folded = foldJournals(o, t);
+    expect(folded.people.map((p) => p.id)).toEqual(['ana', 'bo', 'cy']);
+    expect(folded.people[0]!.role).toBe('manager');
+  });
+
+  it('upgrades a schema 1 side', () => {
+    const base = { ...journal({}), schema: 1 } as Journal;
+    delete (base as Partial<Journal>).tombstones;
+    const merged = mergeJournals(base, base, journal({ people: [person('ana')] }));
+    expect(merged.schema).toBe(2);
+    expect(merged.tombstones).toEqual([]);
+  });
+});
