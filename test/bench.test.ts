@@ -1,0 +1,46 @@
+// The benchmark's journals must be the same bytes on every run and machine, and the benchmark
+// itself must run end to end (here at its tiny scale, once). No timings are checked.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function node(args: string[]) {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+}
+
+function generatedDigest(scale: string): string {
+  const script = `import { generateJournal, journalText } from './bench/generate.mjs';
+    process.stdout.write(journalText(generateJournal(${JSON.stringify(scale)})));`;
+  const result = node(['--input-type=module', '-e', script]);
+  expect(result.stderr).toBe('');
+  JSON.parse(result.stdout);
+  return createHash('sha256').update(result.stdout).digest('hex');
+}
+
+describe('npm run bench', () => {
+  it('generates the same journal every time', () => {
+    const first = generatedDigest('T');
+    expect(generatedDigest('T')).toBe(first);
+    // Pinned, so that a change in the generator is a visible decision: it changes every figure.
+    expect(first).toBe('0ecaa5eebae1db02547417e5ad158936739c6c57330bd7ab4d7e53e9ef1d74e2');
+  });
+
+  it('runs at the tiny scale and writes its table as JSON', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'rel-bench-test-'));
+    const result = node(['bench/run.mjs', '--scale', 'T', '--runs', '1', '--out', out, '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('| T     | rel due --json');
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'latest.json'), 'utf8'));
+    const commands = report.scales[0].results.map((r: { command: string }) => r.command);
+    expect(commands).toEqual(expect.arrayContaining(['rel --help', 'rel due --json', 'rel log']));
+    for (const r of report.scales[0].results) expect(r.medianMs).toBeGreaterThan(0);
+  });
+});
