@@ -1,5 +1,5 @@
-// What a journal file must look like to be read, and how it is written: one record per line,
-// so that the file stays readable with jq, diffs well in git, and parses as plain JSON.
+// What a journal file must look like to be read, and what is wrong with one that does not.
+// Loaded only when the fast check in shape.ts has doubts: zod is large and slow to load.
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../core/journal.js';
 
@@ -80,23 +80,4 @@ export function schemaProblem(data: unknown): string | undefined {
   const issue = result.error.issues[0]!;
   const where = issue.path.length ? issue.path.join('.') : 'the top level';
   return `${where}: ${issue.message}`;
-}
-
-/** Indented keys, one record per line. */
-export function serializeJournal(journal: object): string {
-  const lines: string[] = [];
-  const entries = Object.entries(journal);
-  entries.forEach(([key, value], i) => {
-    const comma = i < entries.length - 1 ? ',' : '';
-    if (Array.isArray(value) && value.length > 0) {
-      lines.push(`  ${JSON.stringify(key)}: [`);
-      const last = value.length - 1;
-      for (const [j, record] of value.entries())
-        lines.push(`    ${JSON.stringify(record)}${j < last ? ',' : ''}`);
-      lines.push(`  ]${comma}`);
-    } else {
-      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
-    }
-  });
-  return `{\n${lines.join('\n')}\n}\n`;
 }

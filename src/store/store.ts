@@ -8,8 +8,9 @@ import { type Adapter, Low } from 'lowdb';
 import { emptyJournal, type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { snapshotRecords, stampChanges, upgradeToSchema2 } from '../core/tombstones.js';
 import { StoreError } from '../errors.js';
+import { serializeJournal } from './format.js';
 import { withLock } from './lock.js';
-import { schemaProblem, serializeJournal } from './schema.js';
+import { isJournalShape } from './shape.js';
 
 const RECOVERY_HINT = 'Fix the file by hand, or restore it from a backup.';
 
@@ -33,7 +34,7 @@ function lineAndColumn(text: string, position: number): string {
   return `line ${line}, column ${position - before.lastIndexOf('\n')}`;
 }
 
-function parseJournal(file: string, text: string): Journal {
+async function parseJournal(file: string, text: string): Promise<Journal> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -47,6 +48,9 @@ function parseJournal(file: string, text: string): Journal {
         : 'an empty file';
     throw new StoreError(`${file} is not valid JSON (${where}): ${message}`, RECOVERY_HINT);
   }
+  if (isJournalShape(data)) return data as Journal;
+  // Something is off: zod, loaded only now, decides and names the first problem.
+  const { schemaProblem } = await import('./schema.js');
   const problem = schemaProblem(data);
   if (problem) throw new StoreError(`${file} is not a rel journal: ${problem}.`, RECOVERY_HINT);
   return data as Journal;
@@ -56,13 +60,24 @@ function parseJournal(file: string, text: string): Journal {
 class JournalFile implements Adapter<Journal> {
   constructor(readonly file: string) {}
 
+  /** Which version of the file the last read() saw: taken from the open file, so it matches the text. */
+  identity: string | undefined;
+
   async read(): Promise<Journal | null> {
     let text: string;
+    let handle: fs.promises.FileHandle | undefined;
     try {
-      text = await fs.promises.readFile(this.file, 'utf8');
+      handle = await fs.promises.open(this.file, 'r');
+      this.identity = identityOf(await handle.stat({ bigint: true }));
+      text = await handle.readFile('utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.identity = MISSING;
+        return null;
+      }
       throw new StoreError(`Cannot read ${this.file}: ${(error as Error).message}`);
+    } finally {
+      await handle?.close();
     }
     return parseJournal(this.file, text);
   }
@@ -92,6 +107,24 @@ class JournalFile implements Adapter<Journal> {
         'Nothing was saved. Check free space and permissions.',
       );
     }
+  }
+}
+
+const MISSING = 'missing';
+
+/**
+ * A file's version: rel replaces the journal by rename, so every write makes a new inode; size and
+ * change times (in nanoseconds) catch editors that rewrite it in place.
+ */
+function identityOf(stat: fs.BigIntStats): string {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+function currentIdentity(file: string): string | undefined {
+  try {
+    return identityOf(fs.statSync(file, { bigint: true }));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? MISSING : undefined;
   }
 }
 
@@ -131,11 +164,19 @@ export class Store {
     this.target = resolveTarget(file);
   }
 
-  /** The journal as it is now; an empty one when the file does not exist. Never creates it. */
+  /** What the last read() returned, and the version of the file it came from. */
+  private lastRead: { identity: string; journal: Journal } | undefined;
+
+  /**
+   * The journal as it is now; an empty one when the file does not exist. Never creates it.
+   * Treat it as read-only: update() reuses it, instead of parsing the file again, when the file
+   * is still the version it came from.
+   */
   async read(): Promise<Journal> {
-    const db = this.open();
+    const { db, file } = this.open();
     await db.read();
     this.checkReadable(db.data);
+    this.lastRead = file.identity ? { identity: file.identity, journal: db.data } : undefined;
     return upgradeToSchema2(db.data);
   }
 
@@ -146,8 +187,12 @@ export class Store {
     return withLock(
       `${this.target}.lock`,
       async () => {
-        const db = this.open();
-        await db.read();
+        const { db } = this.open();
+        // The file as the caller last read it needs no second parse; anything newer does.
+        const cached = this.lastRead;
+        this.lastRead = undefined;
+        if (cached && cached.identity === currentIdentity(this.target)) db.data = cached.journal;
+        else await db.read();
         if (db.data.schema > SCHEMA_VERSION) {
           throw new StoreError(
             `${this.file} was written by a newer rel (schema ${db.data.schema}); this rel knows schema ${SCHEMA_VERSION} and will not change it.`,
@@ -165,8 +210,9 @@ export class Store {
     );
   }
 
-  private open(): Low<Journal> {
-    return new Low<Journal>(new JournalFile(this.target), emptyJournal());
+  private open(): { db: Low<Journal>; file: JournalFile } {
+    const file = new JournalFile(this.target);
+    return { db: new Low<Journal>(file, emptyJournal()), file };
   }
 
   private checkReadable(journal: Journal): void {
