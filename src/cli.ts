@@ -2,16 +2,18 @@
 // heavy modules (store validation, prompts, natural dates) are imported only when an action runs.
 import { Command } from 'commander';
 import * as add from './commands/add.js';
+import * as demo from './commands/demo.js';
 import * as due from './commands/due.js';
 import * as log from './commands/log.js';
 import * as people from './commands/people.js';
 import * as profile from './commands/profile.js';
+import * as stats from './commands/stats.js';
 import type { Context, GlobalOptions } from './context.js';
 import type { Io } from './ui/io.js';
 
 export const VERSION = '0.1.0';
 
-const COMMANDS = [log, due, profile, add, people];
+const COMMANDS = [log, due, profile, add, people, stats, demo];
 
 export function buildProgram(io: Io): Command {
   const program = new Command('rel')

@@ -1,0 +1,58 @@
+// rel stats: the shape of your relationships at a glance, in figures and terminal charts.
+import type { Command } from 'commander';
+import { type Context, openStore, parseWhen, today } from '../context.js';
+import { addDaysTo } from '../core/dates.js';
+import { indexConversations } from '../core/journal.js';
+import { computeStats, DEFAULT_STATS_WEEKS } from '../core/stats.js';
+import { UsageError } from '../errors.js';
+import { theme } from '../ui/io.js';
+import { renderStats } from '../ui/render/stats.js';
+
+interface StatsOptions {
+  since?: string;
+  tag?: string;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('stats')
+    .description('the shape of your relationships: coverage, time together, rhythm, gaps, drift, listening')
+    .option(
+      '--since <when>',
+      `the start of the period: 2026-06-01, 3m, "last monday" (default ${DEFAULT_STATS_WEEKS} weeks ago)`,
+    )
+    .option('--tag <tag>', 'only people with this tag')
+    .option('--json', 'print the figures as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel stats
+  $ rel stats --since 3m --tag platform
+  $ rel stats --json | jq '.coverage'`,
+    )
+    .action(async (options: StatsOptions) => run(ctx, options));
+}
+
+async function run(ctx: Context, options: StatsOptions): Promise<void> {
+  const todayIso = today(ctx);
+  const since =
+    options.since === undefined
+      ? addDaysTo(todayIso, -(DEFAULT_STATS_WEEKS * 7 - 1))
+      : await parseWhen(ctx, options.since, '--since', 'past');
+  if (since > todayIso) {
+    throw new UsageError(
+      `--since ${since} is in the future.`,
+      'Give today or an earlier date, e.g. --since 3m.',
+    );
+  }
+  const journal = await (await openStore(ctx)).read();
+  const stats = computeStats(journal, indexConversations(journal.conversations), {
+    since,
+    today: todayIso,
+    tag: options.tag,
+  });
+  if (options.json) ctx.io.out(JSON.stringify(stats, null, 2));
+  else ctx.io.out(renderStats(stats, theme(ctx.io), ctx.io.width));
+}

@@ -1,0 +1,230 @@
+// The shape of your relationships over a period: coverage, time invested, rhythm, gaps, drift
+// and listening. Pure: the journal, today and the period come in; figures go out.
+import { startOfWeek } from 'date-fns';
+import { addDaysTo, daysBetween, fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
+import { checkIn } from './due.js';
+import type { Conversation, ConversationIndex, Journal, Person } from './journal.js';
+import { normalize } from './text.js';
+
+/** Without --since, stats cover the last 26 weeks. */
+export const DEFAULT_STATS_WEEKS = 26;
+
+export type WeekStart = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface StatsOptions {
+  since: IsoDate;
+  today: IsoDate;
+  tag?: string | undefined;
+  defaultCadence?: number | undefined;
+  /** 0 Sunday ... 6 Saturday. */
+  weekStartsOn?: WeekStart | undefined;
+}
+
+export interface Share {
+  count: number;
+  of: number;
+  /** count / of, 0 when there is nothing to count. */
+  share: number;
+}
+
+export interface TimeRow {
+  key: string;
+  conversations: number;
+  minutes: number;
+}
+
+export interface PersonTime extends TimeRow {
+  id: string;
+  name: string;
+}
+
+export interface Week {
+  start: IsoDate;
+  conversations: number;
+  minutes: number;
+}
+
+export interface Gap {
+  id: string;
+  name: string;
+  days: number;
+  /** The conversation the gap started after; null for someone never seen (counted from when they were added). */
+  from: IsoDate | null;
+  /** The conversation that ended it; null while it is still open. */
+  to: IsoDate | null;
+  cadenceDays: number;
+}
+
+export interface Drift {
+  id: string;
+  name: string;
+  /** The last gaps between conversations, oldest first; the last one may still be open. */
+  gaps: number[];
+  open: boolean;
+  cadenceDays: number;
+}
+
+export interface Stats {
+  since: IsoDate;
+  until: IsoDate;
+  tag: string | null;
+  people: number;
+  conversations: number;
+  minutes: number;
+  /** People seen within their cadence (last conversation no longer ago than the cadence). */
+  coverage: Share;
+  /** Conversations with at least one listening note. */
+  listening: Share;
+  perPerson: PersonTime[];
+  perTeam: TimeRow[];
+  perRelationship: TimeRow[];
+  perKind: TimeRow[];
+  weekly: Week[];
+  longestGaps: Gap[];
+  drifting: Drift[];
+}
+
+const LONGEST_GAPS = 5;
+/** Gaps compared to tell drift: three in a row, each longer than the one before. */
+const DRIFT_RUN = 3;
+
+function share(count: number, of: number): Share {
+  return { count, of, share: of === 0 ? 0 : count / of };
+}
+
+function tally(rows: Map<string, TimeRow>, key: string, minutes: number): void {
+  const row = rows.get(key) ?? { key, conversations: 0, minutes: 0 };
+  row.conversations += 1;
+  row.minutes += minutes;
+  rows.set(key, row);
+}
+
+function byTime(a: TimeRow, b: TimeRow): number {
+  return b.minutes - a.minutes || b.conversations - a.conversations || a.key.localeCompare(b.key);
+}
+
+function inScope(person: Person, tag: string | undefined): boolean {
+  if (person.archivedAt) return false;
+  return tag === undefined || person.tags.some((t) => normalize(t) === tag);
+}
+
+/** Gaps in days between one person's conversation dates (oldest first), and the open one up to today. */
+function gapsOf(
+  dates: IsoDate[],
+  today: IsoDate,
+): { closed: { from: IsoDate; to: IsoDate; days: number }[]; open: number } {
+  const closed = [];
+  for (let i = 1; i < dates.length; i++) {
+    closed.push({ from: dates[i - 1]!, to: dates[i]!, days: daysBetween(dates[i - 1]!, dates[i]!) });
+  }
+  return { closed, open: daysBetween(dates.at(-1)!, today) };
+}
+
+/**
+ * Growing gaps: the last three, each longer than the one before, the latest at least half as
+ * long again as the cadence (a day or two late is not drifting). The open gap counts once it is longer than the last closed one (it is still growing).
+ */
+export function driftOf(
+  closed: number[],
+  open: number,
+  cadenceDays: number,
+): { gaps: number[]; open: boolean } | null {
+  const lastClosed = closed.at(-1);
+  const withOpen = lastClosed !== undefined && open > lastClosed;
+  const run = (withOpen ? [...closed, open] : closed).slice(-DRIFT_RUN);
+  if (run.length < DRIFT_RUN) return null;
+  for (let i = 1; i < run.length; i++) if (run[i]! <= run[i - 1]!) return null;
+  if (run.at(-1)! < cadenceDays * 1.5) return null;
+  return { gaps: run, open: withOpen };
+}
+
+export function computeStats(journal: Journal, index: ConversationIndex, options: StatsOptions): Stats {
+  const { since, today } = options;
+  const tag = options.tag === undefined ? undefined : normalize(options.tag);
+  const people = journal.people.filter((p) => inScope(p, tag));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const inPeriod = (c: Conversation) => c.date >= since && c.date <= today;
+  const conversations = journal.conversations.filter((c) => inPeriod(c) && c.with.some((id) => byId.has(id)));
+
+  const perPerson = new Map<string, TimeRow>();
+  const perTeam = new Map<string, TimeRow>();
+  const perRelationship = new Map<string, TimeRow>();
+  const perKind = new Map<string, TimeRow>();
+  let minutes = 0;
+  let withHeard = 0;
+  for (const c of conversations) {
+    const spent = c.minutes ?? 0;
+    minutes += spent;
+    if (c.heard.some((h) => h.trim())) withHeard += 1;
+    tally(perKind, c.kind, spent);
+    const present = c.with.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
+    for (const p of present) tally(perPerson, p.id, spent);
+    // A meeting with two people of one team is one conversation with that team.
+    for (const team of new Set(present.map((p) => p.team))) tally(perTeam, team, spent);
+    for (const kind of new Set(present.map((p) => p.relationship))) tally(perRelationship, kind, spent);
+  }
+
+  const weekStartsOn = options.weekStartsOn ?? 1;
+  const weekOf = (date: IsoDate) => toIsoDate(startOfWeek(fromIsoDate(date), { weekStartsOn }));
+  const weekly: Week[] = [];
+  for (let start = weekOf(since); start <= today; start = addDaysTo(start, 7)) {
+    weekly.push({ start, conversations: 0, minutes: 0 });
+  }
+  const weekIndex = new Map(weekly.map((w, i) => [w.start, i]));
+  for (const c of conversations) {
+    const week = weekly[weekIndex.get(weekOf(c.date))!]!;
+    week.conversations += 1;
+    week.minutes += c.minutes ?? 0;
+  }
+
+  let onTrack = 0;
+  const gaps: Gap[] = [];
+  const drifting: Drift[] = [];
+  for (const person of people) {
+    const state = checkIn(person, index, today, options.defaultCadence);
+    if (state.daysSince !== null && state.daysSince <= state.cadenceDays) onTrack += 1;
+    const base = { id: person.id, name: person.name, cadenceDays: state.cadenceDays };
+    const dates = (index.get(person.id) ?? []).map((c) => c.date).reverse();
+    if (dates.length === 0) {
+      // Counted from when they were added, or from the start of the period if that is later.
+      const days = Math.min(daysBetween(state.dueOn, today), daysBetween(since, today));
+      gaps.push({ ...base, days, from: null, to: null });
+      continue;
+    }
+    const { closed, open } = gapsOf(dates, today);
+    const candidates: Gap[] = [
+      ...closed.filter((g) => g.to >= since).map((g) => ({ ...base, ...g })),
+      { ...base, days: open, from: dates.at(-1)!, to: null },
+    ];
+    gaps.push(candidates.reduce((a, b) => (b.days > a.days ? b : a)));
+    const drift = driftOf(
+      closed.map((g) => g.days),
+      open,
+      state.cadenceDays,
+    );
+    if (drift) drifting.push({ ...base, ...drift });
+  }
+  gaps.sort((a, b) => b.days - a.days || a.name.localeCompare(b.name));
+  drifting.sort(
+    (a, b) => b.gaps.at(-1)! / b.cadenceDays - a.gaps.at(-1)! / a.cadenceDays || a.name.localeCompare(b.name),
+  );
+
+  const named = (rows: Map<string, TimeRow>) => [...rows.values()].sort(byTime);
+  return {
+    since,
+    until: today,
+    tag: options.tag ?? null,
+    people: people.length,
+    conversations: conversations.length,
+    minutes,
+    coverage: share(onTrack, people.length),
+    listening: share(withHeard, conversations.length),
+    perPerson: named(perPerson).map((row) => ({ ...row, id: row.key, name: byId.get(row.key)!.name })),
+    perTeam: named(perTeam),
+    perRelationship: named(perRelationship),
+    perKind: named(perKind),
+    weekly,
+    longestGaps: gaps.slice(0, LONGEST_GAPS),
+    drifting,
+  };
+}

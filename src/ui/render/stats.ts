@@ -1,0 +1,162 @@
+import { format } from 'date-fns';
+import stringWidth from 'string-width';
+import { daysBetween, describeCadence, fromIsoDate } from '../../core/dates.js';
+import type { Stats, TimeRow } from '../../core/stats.js';
+import { displaySafe, plural } from '../../core/text.js';
+import type { Theme } from '../io.js';
+import { type BarRow, barChart, columnChart, meter } from './chart.js';
+import { wrap } from './table.js';
+
+/** People listed by time; the rest are summed up in one line. */
+const TOP_PEOPLE = 10;
+
+export function hoursText(minutes: number): string {
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? `${hours}h ${String(rest).padStart(2, '0')}m` : `${hours}h`;
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function timeRows(rows: { label: string; row: TimeRow }[]): BarRow[] {
+  // Time when it was noted; the number of conversations otherwise (messages have no minutes).
+  const byMinutes = rows.some((r) => r.row.minutes > 0);
+  return rows.map(({ label, row }) => ({
+    label,
+    value: byMinutes ? row.minutes : row.conversations,
+    text: `${byMinutes ? `${hoursText(row.minutes)} · ` : ''}${row.conversations}`,
+  }));
+}
+
+/** Parts joined with " · ", starting a new line where the next part would not fit. */
+function joinFitting(parts: string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines.at(-1);
+    if (last !== undefined && stringWidth(`${last} · ${part}`) <= width)
+      lines[lines.length - 1] = `${last} · ${part}`;
+    else lines.push(part);
+  }
+  return lines;
+}
+
+function periodText(stats: Stats): string {
+  const from = fromIsoDate(stats.since);
+  const to = fromIsoDate(stats.until);
+  const sameYear = from.getFullYear() === to.getFullYear();
+  const days = daysBetween(stats.since, stats.until) + 1;
+  const span = days % 7 === 0 ? plural(days / 7, 'week') : plural(days, 'day');
+  return `${span} · ${format(from, sameYear ? 'd MMM' : 'd MMM yyyy')} – ${format(to, 'd MMM yyyy')}`;
+}
+
+export function renderStats(stats: Stats, t: Theme, width: number): string {
+  const scope = stats.tag ? ` tagged ${displaySafe(stats.tag)}` : '';
+  const lines: string[] = [
+    t.heading('Your relationships'),
+    ...joinFitting(
+      [
+        periodText(stats),
+        `${plural(stats.people, 'person', 'people')}${scope}`,
+        plural(stats.conversations, 'conversation'),
+        `${hoursText(stats.minutes)} together`,
+      ],
+      width,
+    ),
+  ];
+  if (stats.people === 0) {
+    lines.push(
+      '',
+      stats.tag
+        ? `No one is tagged ${displaySafe(stats.tag)}. See the tags in use with: rel people`
+        : 'Your journal has no one in it yet. Add someone with rel add "Name", or explore a sample: rel demo --store /tmp/rel-demo.json',
+    );
+    return lines.join('\n');
+  }
+  const section = (title: string, body: string[]) => {
+    if (body.length) lines.push('', ...wrap(title, width, '').map((l) => t.heading(l)), ...body);
+  };
+
+  const meterWidth = Math.max(5, Math.min(24, width - 60));
+  const gauge = (share: number, text: string) =>
+    wrap(`${percent(share)} ${text}`, width, ' '.repeat(meterWidth + 3), `  ${meter(share, meterWidth)} `);
+  section('At a glance', [
+    ...gauge(
+      stats.coverage.share,
+      `seen within their cadence (${stats.coverage.count} of ${stats.coverage.of})`,
+    ),
+    ...gauge(
+      stats.listening.share,
+      `of conversations with listening notes (${stats.listening.count} of ${stats.listening.of})`,
+    ),
+  ]);
+
+  const weekColumns = stats.weekly.map((w, i) => {
+    const month = format(fromIsoDate(w.start), 'MMM');
+    const previous = i > 0 ? format(fromIsoDate(stats.weekly[i - 1]!.start), 'MMM') : '';
+    return { value: w.conversations, label: month !== previous ? month : '' };
+  });
+  const chart = columnChart(weekColumns, width - 2);
+  const busiest = stats.weekly.reduce(
+    (a, b) => (b.conversations > a.conversations ? b : a),
+    stats.weekly[0]!,
+  );
+  const average = stats.conversations / Math.max(1, stats.weekly.length);
+  section(`Conversations per ${chart.perColumn === 1 ? 'week' : `${chart.perColumn} weeks`}`, [
+    ...chart.lines.map((l) => `  ${l}`),
+    ...wrap(
+      `${average.toFixed(1)} a week on average; busiest: week of ${format(fromIsoDate(busiest.start), 'd MMM')} (${busiest.conversations})`,
+      width,
+      '  ',
+    ),
+  ]);
+
+  const people = stats.perPerson.slice(0, TOP_PEOPLE);
+  const others = stats.perPerson.slice(TOP_PEOPLE);
+  section('Time together, by person (hours · conversations)', [
+    ...barChart(timeRows(people.map((row) => ({ label: displaySafe(row.name), row }))), width),
+    ...(others.length
+      ? [
+          `  … and ${plural(others.length, 'more person', 'more people')}, ${hoursText(others.reduce((s, r) => s + r.minutes, 0))}`,
+        ]
+      : []),
+  ]);
+  const grouped = (rows: TimeRow[], none: string) =>
+    barChart(timeRows(rows.map((row) => ({ label: row.key ? displaySafe(row.key) : none, row }))), width);
+  section('By team', grouped(stats.perTeam, '(no team)'));
+  section('By relationship', grouped(stats.perRelationship, '(not set)'));
+  section('By kind of conversation', grouped(stats.perKind, '(none)'));
+
+  section(
+    'Longest gaps',
+    stats.longestGaps.flatMap((g) => {
+      const what =
+        g.from === null
+          ? `${plural(g.days, 'day')}, not seen since added`
+          : g.to === null
+            ? `${plural(g.days, 'day')} and counting, since ${format(fromIsoDate(g.from), 'd MMM')}`
+            : `${plural(g.days, 'day')}, ${format(fromIsoDate(g.from), 'd MMM')} – ${format(fromIsoDate(g.to), 'd MMM')}`;
+      return wrap(`${displaySafe(g.name)}: ${what} (${describeCadence(g.cadenceDays)})`, width, '    ', '  ');
+    }),
+  );
+  section(
+    'Drifting apart (each gap longer than the one before)',
+    stats.drifting.flatMap((d) =>
+      wrap(
+        `${displaySafe(d.name)}: ${d.gaps.join(' → ')} days${d.open ? ' and counting' : ''} (${describeCadence(d.cadenceDays)})`,
+        width,
+        '    ',
+        '  ',
+      ),
+    ),
+  );
+  if (stats.drifting.length) {
+    lines.push(
+      '',
+      ...wrap('A catch-up soon turns a drift around: rel due --within 1w', width, '').map((l) => t.dim(l)),
+    );
+  }
+  return lines.join('\n');
+}

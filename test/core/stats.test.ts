@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { demoJournal } from '../../src/core/demo.js';
+import { emptyJournal, indexConversations, type Journal } from '../../src/core/journal.js';
+import { computeStats, driftOf } from '../../src/core/stats.js';
+
+describe('driftOf', () => {
+  it.each([
+    { closed: [10, 20, 30], open: 5, cadence: 14, drift: [10, 20, 30], isOpen: false },
+    { closed: [14, 24, 33], open: 38, cadence: 14, drift: [24, 33, 38], isOpen: true },
+    { closed: [14, 14, 30], open: 3, cadence: 14, drift: null, isOpen: false },
+    { closed: [13, 14, 15], open: 2, cadence: 14, drift: null, isOpen: false }, // a day late is not drift
+    { closed: [30, 20, 10], open: 5, cadence: 7, drift: null, isOpen: false },
+    { closed: [20], open: 40, cadence: 14, drift: null, isOpen: false }, // too few gaps to tell
+  ])('$closed then $open open, cadence $cadence', ({ closed, open, cadence, drift, isOpen }) => {
+    const result = driftOf(closed, open, cadence);
+    expect(result?.gaps ?? null).toEqual(drift);
+    if (result) expect(result.open).toBe(isOpen);
+  });
+});
+
+function journalOf(): Journal {
+  const journal = emptyJournal();
+  const person = (id: string, team: string, relationship: string, tags: string[] = [], archived = false) =>
+    journal.people.push({
+      id,
+      name: id.toUpperCase(),
+      aliases: [],
+      role: '',
+      team,
+      relationship,
+      tags,
+      cadenceDays: 7,
+      ambitions: [],
+      skills: [],
+      createdAt: '2026-01-01T09:00:00.000Z',
+      archivedAt: archived ? '2026-02-01T09:00:00.000Z' : null,
+    });
+  person('a', 'Platform', 'report', ['core']);
+  person('b', 'Platform', 'report');
+  person('c', 'Product', 'stakeholder');
+  person('gone', 'Platform', 'report', [], true);
+  const talk = (date: string, who: string[], minutes: number | null, heard: string[] = []) =>
+    journal.conversations.push({
+      id: `${date}-${who.join('')}`,
+      date,
+      with: who,
+      kind: minutes === null ? 'message' : '1:2:1',
+      minutes,
+      note: '',
+      heard,
+      createdAt: `${date}T17:00:00.000Z`,
+    });
+  talk('2026-03-01', ['a'], 30, ['x']);
+  talk('2026-03-04', ['a', 'b'], 60);
+  talk('2026-03-10', ['c'], null, ['y']);
+  talk('2026-03-11', ['gone'], 30);
+  talk('2026-01-05', ['c'], 20); // before the period
+  return journal;
+}
+
+describe('computeStats', () => {
+  const journal = journalOf();
+  const stats = computeStats(journal, indexConversations(journal.conversations), {
+    since: '2026-03-01',
+    today: '2026-03-12',
+    weekStartsOn: 1,
+  });
+
+  it('counts conversations in the period with people in scope, once each', () => {
+    expect(stats.people).toBe(3);
+    expect(stats.conversations).toBe(3);
+    expect(stats.minutes).toBe(90);
+  });
+
+  it('gives each person the whole of a shared conversation, and a team one conversation', () => {
+    expect(stats.perPerson.map((p) => [p.id, p.minutes, p.conversations])).toEqual([
+      ['a', 90, 2],
+      ['b', 60, 1],
+      ['c', 0, 1],
+    ]);
+    expect(stats.perTeam).toEqual([
+      { key: 'Platform', minutes: 90, conversations: 2 },
+      { key: 'Product', minutes: 0, conversations: 1 },
+    ]);
+    expect(stats.perKind.map((k) => k.key)).toEqual(['1:2:1', 'message']);
+  });
+
+  it('measures coverage against each cadence and the share with listening notes', () => {
+    // a and b seen 8 days ago on a weekly cadence; c 2 days ago.
+    expect(stats.coverage).toEqual({ count: 1, of: 3, share: 1 / 3 });
+    expect(stats.listening).toEqual({ count: 2, of: 3, share: 2 / 3 });
+  });
+
+  it('buckets conversations into weeks starting on the chosen day', () => {
+    expect(stats.weekly.map((w) => [w.start, w.conversations])).toEqual([
+      ['2026-02-23', 1],
+      ['2026-03-02', 1],
+      ['2026-03-09', 1],
+    ]);
+    const sunday = computeStats(journal, indexConversations(journal.conversations), {
+      since: '2026-03-01',
+      today: '2026-03-12',
+      weekStartsOn: 0,
+    });
+    expect(sunday.weekly.map((w) => [w.start, w.conversations])).toEqual([
+      ['2026-03-01', 2],
+      ['2026-03-08', 1],
+    ]);
+  });
+
+  it('lists the longest gaps, open ones included, and leaves archived people out', () => {
+    expect(stats.longestGaps.map((g) => [g.id, g.days, g.from, g.to])).toEqual([
+      ['c', 64, '2026-01-05', '2026-03-10'],
+      ['a', 8, '2026-03-04', null],
+      ['b', 8, '2026-03-04', null],
+    ]);
+  });
+
+  it('narrows to a tag, case-insensitively', () => {
+    const tagged = computeStats(journal, indexConversations(journal.conversations), {
+      since: '2026-03-01',
+      today: '2026-03-12',
+      tag: 'CORE',
+    });
+    expect(tagged.people).toBe(1);
+    expect(tagged.perPerson.map((p) => p.id)).toEqual(['a']);
+  });
+});
+
+describe('the sample journal', () => {
+  const now = new Date(2026, 10, 27, 12);
+  it('is the same every time for the same day', () => {
+    expect(demoJournal(now)).toEqual(demoJournal(now));
+  });
+
+  it('tells a story every report can show: someone drifting, someone never seen, someone who left', () => {
+    const journal = demoJournal(now);
+    const stats = computeStats(journal, indexConversations(journal.conversations), {
+      since: '2026-05-30',
+      today: '2026-11-27',
+    });
+    expect(stats.drifting.map((d) => d.name)).toEqual(
+      expect.arrayContaining(['Eve Nakamura', 'Jonas Weber']),
+    );
+    expect(stats.longestGaps.length).toBe(5);
+    expect(stats.listening.share).toBeGreaterThan(0.3);
+    expect(journal.people.some((p) => p.archivedAt)).toBe(true);
+    expect(journal.conversations.every((c) => c.date <= '2026-11-27')).toBe(true);
+    expect(journal.followUps.some((f) => f.doneAt === null)).toBe(true);
+    expect(journal.followUps.some((f) => f.doneAt !== null)).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/rel.js';
+
+describe('rel demo', () => {
+  it('fills a new store with a sample team and points to the next commands', () => {
+    const store = tempStore('demo');
+    const r = rel(['demo', '--store', store]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/Added a sample team to .*: 14 people, \d+ conversations, \d+ follow-ups\./);
+    expect(r.stdout).toContain(`rel due --store ${store}`);
+    const journal = readJson(store);
+    expect(journal.schema).toBe(1);
+    expect(journal.people.map((p: { name: string }) => p.name)).toContain('Ana Silva');
+    expect(fs.statSync(store).mode & 0o777).toBe(0o600);
+    // Someone is due, someone long overdue, someone never seen.
+    const due = JSON.parse(ok(['due', '--json'], { store }));
+    expect(due.find((row: { name: string }) => row.name === 'Noah Kim')?.lastSeen).toBeNull();
+    expect(
+      due.some((row: { overdueDays: number; cadenceDays: number }) => row.overdueDays > row.cadenceDays),
+    ).toBe(true);
+  });
+
+  it('makes the same journal for the same REL_NOW, wherever REL_STORE points', () => {
+    const a = tempStore('demo-a');
+    const b = tempStore('demo-b');
+    ok(['demo', '--store', a]);
+    ok(['demo'], { store: b });
+    expect(bytesOf(a)?.equals(bytesOf(b)!)).toBe(true);
+  });
+
+  it('refuses a store that already holds data, and changes nothing', () => {
+    const store = tempStore('demo-full');
+    ok(['add', 'Kim Lee'], { store });
+    const before = bytesOf(store);
+    const r = rel(['demo'], { store });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('already holds a journal');
+    expect(r.stderr).toContain('rel demo --store /tmp/rel-demo.json');
+    expect(bytesOf(store)?.equals(before!)).toBe(true);
+  });
+
+  it('refuses a second run', () => {
+    const store = tempStore('demo-twice');
+    ok(['demo'], { store });
+    const before = bytesOf(store);
+    expect(rel(['demo'], { store }).code).toBe(1);
+    expect(bytesOf(store)?.equals(before!)).toBe(true);
+  });
+});
