@@ -565,7 +565,12 @@ export function demoJournal(now: Date): Journal {
   return journal;
 }
 
-/** Whether a journal holds anything a user wrote: then rel demo leaves it alone. */
+/** Whether a journal holds anything a user wrote, even if since deleted: then rel demo leaves it alone. */
 export function holdsData(journal: Journal): boolean {
-  return journal.people.length > 0 || journal.conversations.length > 0 || journal.followUps.length > 0;
+  return (
+    journal.people.length > 0 ||
+    journal.conversations.length > 0 ||
+    journal.followUps.length > 0 ||
+    journal.tombstones.length > 0
+  );
 }

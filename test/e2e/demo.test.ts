@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/core/journal.js';
 import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/rel.js';
 
 describe('rel demo', () => {
@@ -11,7 +12,7 @@ describe('rel demo', () => {
     expect(r.stdout).toMatch(/Added a sample team to .*: 14 people, \d+ conversations, \d+ follow-ups\./);
     expect(r.stdout).toContain(`rel due --store ${store}`);
     const journal = readJson(store);
-    expect(journal.schema).toBe(1);
+    expect(journal.schema).toBe(SCHEMA_VERSION);
     expect(journal.people.map((p: { name: string }) => p.name)).toContain('Ana Silva');
     expect(fs.statSync(store).mode & 0o777).toBe(0o600);
     // Someone is due, someone long overdue, someone never seen.
