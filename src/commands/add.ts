@@ -1,6 +1,7 @@
 // rel add <name>: a new person, with flags or, in a terminal without a name, prompts.
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore } from '../context.js';
+import { parseBirthday } from '../core/birthdays.js';
 import { describeCadence, PERIOD_FORMS, parsePeriod, periodDays } from '../core/dates.js';
 import { addPerson, checkNewName, type NewPerson } from '../core/journal.js';
 import { UsageError } from '../errors.js';
@@ -15,6 +16,7 @@ interface AddOptions {
   tag: string[];
   alias: string[];
   cadence?: string;
+  birthday?: string;
   json?: boolean;
 }
 
@@ -32,13 +34,14 @@ export function register(program: Command, ctx: Context): Command {
     .option('--tag <tag>', 'a tag (repeatable)', collect, [])
     .option('--alias <alias>', 'another name they go by (repeatable)', collect, [])
     .option('--cadence <period>', 'how often you want to catch up (default 30 days)')
+    .option('--birthday <date>', 'their birthday: YYYY-MM-DD, or MM-DD without the year')
     .option('--json', 'print the new person as JSON')
     .addHelpText(
       'after',
       `
 Examples:
   $ rel add "Ana Silva" --role "Staff Engineer" --team Platform --relationship report --cadence 2w
-  $ rel add "Dr. Kim Lee" --alias Kim --tag mentor --cadence quarterly
+  $ rel add "Dr. Kim Lee" --alias Kim --tag mentor --cadence quarterly --birthday 05-17
   $ rel add                      (in a terminal: asks for each field)`,
     )
     .action(async (name: string | undefined, options: AddOptions) => run(ctx, name, options));
@@ -63,6 +66,7 @@ function fromFlags(options: AddOptions): Omit<NewPerson, 'name'> {
     tags: options.tag,
     aliases: options.alias,
     cadenceDays: options.cadence === undefined ? null : parsePeriod(options.cadence, '--cadence'),
+    birthday: options.birthday === undefined ? null : parseBirthday(options.birthday),
   };
 }
 

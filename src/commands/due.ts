@@ -1,8 +1,9 @@
 // rel due: who is due a catch-up, most overdue first.
 import type { Command } from 'commander';
 import { type Context, openStore, today } from '../context.js';
+import { dueWithBirthdays } from '../core/birthdays.js';
 import { parsePeriod } from '../core/dates.js';
-import { checkIn, dueList } from '../core/due.js';
+import { checkIn } from '../core/due.js';
 import { indexConversations } from '../core/journal.js';
 import { UsageError } from '../errors.js';
 import { theme } from '../ui/io.js';
@@ -19,7 +20,10 @@ export function register(program: Command, ctx: Context): Command {
   return program
     .command('due')
     .description('who is due a catch-up, longest overdue first')
-    .option('--within <period>', 'also show who comes due within this period, e.g. 1w, 10d')
+    .option(
+      '--within <period>',
+      'also show who comes due, and birthdays coming up, within this period, e.g. 1w',
+    )
     .option('--tag <tag>', 'only people with this tag')
     .option('--limit <n>', 'show at most n people')
     .option('--json', 'print the list as JSON')
@@ -48,7 +52,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
   const journal = await (await openStore(ctx)).read();
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
-  const rows = dueList(journal, index, todayIso, { withinDays, tag: options.tag, limit });
+  const rows = dueWithBirthdays(journal, index, todayIso, { withinDays, tag: options.tag, limit });
   if (options.json) {
     ctx.io.out(JSON.stringify(rows, null, 2));
     return;

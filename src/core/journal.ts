@@ -1,6 +1,7 @@
 // The journal's data, as stored (schema 2), and the pure operations that change it.
 // Every operation takes the journal and returns what it made; the store persists it.
 import { UsageError } from '../errors.js';
+import type { Birthday } from './birthdays.js';
 import { type IsoDate, localDay } from './dates.js';
 import { normalize, slugify } from './text.js';
 
@@ -37,10 +38,20 @@ export interface Person {
   cadenceDays: number | null;
   ambitions: Ambition[];
   skills: Skill[];
+  /** "YYYY-MM-DD", or "MM-DD" when the year is not known; absent in journals written before birthdays. */
+  birthday?: Birthday | null;
+  /** Free personal notes: family, interests, what they care about. Absent in older journals. */
+  notes?: Note[];
   createdAt: string;
   archivedAt: string | null;
   /** When the record last changed (set by the store on every write that changes it); schema 2. */
   updatedAt?: string;
+}
+
+export interface Note {
+  id: string;
+  text: string;
+  addedOn: IsoDate;
 }
 
 export interface Conversation {
@@ -108,6 +119,8 @@ export interface NewPerson {
   tags?: string[] | undefined;
   aliases?: string[] | undefined;
   cadenceDays?: number | null | undefined;
+  birthday?: Birthday | null | undefined;
+  notes?: string[] | undefined;
 }
 
 export function cleanName(name: string): string {
@@ -139,6 +152,7 @@ export function uniquePersonId(journal: Journal, name: string): string {
 
 export function addPerson(journal: Journal, input: NewPerson, clock: Clock): Person {
   const name = checkNewName(journal, input.name);
+  const createdAt = clock.now.toISOString();
   const person: Person = {
     id: uniquePersonId(journal, name),
     name,
@@ -150,7 +164,13 @@ export function addPerson(journal: Journal, input: NewPerson, clock: Clock): Per
     cadenceDays: input.cadenceDays ?? null,
     ambitions: [],
     skills: [],
-    createdAt: clock.now.toISOString(),
+    birthday: input.birthday ?? null,
+    notes: unique(input.notes ?? []).map((text) => ({
+      id: clock.newId(),
+      text,
+      addedOn: localDay(createdAt),
+    })),
+    createdAt,
     archivedAt: null,
   };
   journal.people.push(person);

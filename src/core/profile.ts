@@ -1,8 +1,9 @@
 // The brief: everything about one person, assembled from the journal.
 
+import { type Birthday, nextBirthday } from './birthdays.js';
 import type { IsoDate } from './dates.js';
 import { type CheckIn, checkIn } from './due.js';
-import type { Ambition, Conversation, ConversationIndex, Journal, Person, Skill } from './journal.js';
+import type { Ambition, Conversation, ConversationIndex, Journal, Note, Person, Skill } from './journal.js';
 
 export interface ProfileFollowUp {
   id: string;
@@ -34,6 +35,10 @@ export interface Profile extends CheckIn {
   relationship: string;
   tags: string[];
   aliases: string[];
+  birthday: Birthday | null;
+  /** The next time their birthday comes round (today included), or null. */
+  nextBirthday: IsoDate | null;
+  notes: Note[];
   createdAt: string;
   archivedAt: string | null;
   ambitions: Ambition[];
@@ -82,6 +87,9 @@ export function buildProfile(
     relationship: person.relationship,
     tags: person.tags,
     aliases: person.aliases,
+    birthday: person.birthday ?? null,
+    nextBirthday: person.birthday ? nextBirthday(person.birthday, today) : null,
+    notes: person.notes ?? [],
     createdAt: person.createdAt,
     archivedAt: person.archivedAt,
     ...checkIn(person, index, today, defaultCadence),

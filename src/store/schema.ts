@@ -15,6 +15,8 @@ const ambition = z.looseObject({
 });
 const skill = z.looseObject({ id: z.string().min(1), text: z.string(), addedOn: isoDate });
 
+const note = z.looseObject({ id: z.string().min(1), text: z.string(), addedOn: isoDate });
+
 const person = z.looseObject({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -26,6 +28,12 @@ const person = z.looseObject({
   cadenceDays: z.number().int().positive().nullable(),
   ambitions: z.array(ambition),
   skills: z.array(skill),
+  birthday: z
+    .string()
+    .regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'a birthday YYYY-MM-DD or MM-DD')
+    .nullable()
+    .optional(),
+  notes: z.array(note).optional(),
   createdAt: timestamp,
   archivedAt: timestamp.nullable(),
 });

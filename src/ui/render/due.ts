@@ -1,3 +1,4 @@
+import type { ComingUpRow } from '../../core/birthdays.js';
 import { dayDate, describeCadence, type IsoDate, relativeDay, shortDate } from '../../core/dates.js';
 import type { DueRow } from '../../core/due.js';
 import { displaySafe, plural } from '../../core/text.js';
@@ -5,7 +6,7 @@ import type { Theme } from '../io.js';
 import { renderTable } from './table.js';
 
 export interface DueView {
-  rows: DueRow[];
+  rows: ComingUpRow[];
   today: IsoDate;
   withinDays: number | undefined;
   tag: string | undefined;
@@ -17,7 +18,12 @@ export function lastSeenText(lastSeen: IsoDate | null, today: IsoDate): string {
   return lastSeen ? `${relativeDay(lastSeen, today)} · ${shortDate(lastSeen, today)}` : 'not yet';
 }
 
-export function dueText(row: DueRow, today: IsoDate): string {
+export function dueText(row: DueRow | ComingUpRow, today: IsoDate): string {
+  if ('reason' in row && row.reason === 'birthday') {
+    return row.overdueDays === 0
+      ? 'birthday today'
+      : `birthday ${relativeDay(row.dueOn, today)} · ${shortDate(row.dueOn, today)}`;
+  }
   if (row.overdueDays === 0) return 'due today';
   if (row.overdueDays < 0) return `due ${relativeDay(row.dueOn, today)} · ${shortDate(row.dueOn, today)}`;
   return `due for ${plural(row.overdueDays, 'day')}`;
@@ -39,11 +45,14 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
       );
     return lines.join('\n');
   }
-  const overdue = rows.filter((r) => r.overdueDays >= 0).length;
-  const coming = rows.length - overdue;
+  const checkIns = rows.filter((r) => r.reason !== 'birthday');
+  const overdue = checkIns.filter((r) => r.overdueDays >= 0).length;
+  const coming = checkIns.length - overdue;
+  const birthdays = rows.length - checkIns.length;
   const summary = [
     overdue && `${plural(overdue, 'person', 'people')} due a catch-up`,
     coming && `${coming} coming due`,
+    birthdays && plural(birthdays, 'birthday'),
   ]
     .filter(Boolean)
     .join(', ');
@@ -56,7 +65,14 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
       {
         header: 'When',
         value: (r) => dueText(r, today),
-        style: (s, r) => (r.overdueDays > r.cadenceDays ? t.warn(s) : r.overdueDays < 0 ? t.dim(s) : s),
+        style: (s, r) =>
+          r.reason === 'birthday'
+            ? t.accent(s)
+            : r.overdueDays > r.cadenceDays
+              ? t.warn(s)
+              : r.overdueDays < 0
+                ? t.dim(s)
+                : s,
       },
     ],
     width,

@@ -1,3 +1,4 @@
+import { describeBirthday } from '../../core/birthdays.js';
 import { describeCadence, type IsoDate, localDay, relativeDay, shortDate } from '../../core/dates.js';
 import type { Profile } from '../../core/profile.js';
 import { displaySafe } from '../../core/text.js';
@@ -29,6 +30,10 @@ export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: numbe
     ? `Last seen ${lastSeenText(p.lastSeen, today)}`
     : `Not seen yet (added ${shortDate(localDay(p.createdAt), today)})`;
   lines.push(`${seen} · catching up ${describeCadence(p.cadenceDays)} · ${dueText(p, today)}`);
+  if (p.birthday && p.nextBirthday) {
+    const when = p.nextBirthday === today ? t.accent('today!') : relativeDay(p.nextBirthday, today);
+    lines.push(`Birthday ${describeBirthday(p.birthday)} · ${when}`);
+  }
 
   section(
     'Ambitions and life goals',
@@ -39,6 +44,10 @@ export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: numbe
   section(
     'Skills, talents and passions',
     p.skills.flatMap((s) => bullet(s.text)),
+  );
+  section(
+    'Personal notes',
+    p.notes.flatMap((n) => bullet(n.text)),
   );
   section(
     'Open follow-ups',

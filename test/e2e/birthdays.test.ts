@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/rel.js';
+
+describe('birthdays', () => {
+  it('rel add --birthday stores YYYY-MM-DD or MM-DD; anything else is exit 2 and nothing written', () => {
+    const store = tempStore('bday');
+    ok(['add', 'Ana Silva', '--birthday', '1992-02-29'], { store });
+    ok(['add', 'Bo Li', '--birthday', '05-17'], { store });
+    expect(readJson(store).people.map((p: { birthday: string }) => p.birthday)).toEqual([
+      '1992-02-29',
+      '05-17',
+    ]);
+    const before = bytesOf(store);
+    for (const bad of ['17/05/1990', '1991-02-29', 'soon']) {
+      const r = rel(['add', 'Cy', '--birthday', bad], { store });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--birthday "${bad}" is not a birthday`);
+      expect(bytesOf(store)).toEqual(before);
+    }
+  });
+
+  it('rel due --within lists birthdays coming up as rows with reason "birthday", 29 Feb on 28 Feb', () => {
+    const store = tempStore('bday-due');
+    const o = { store, now: '2027-02-20' };
+    ok(['add', 'Ana Silva', '--birthday', '1992-02-29'], o);
+    ok(['add', 'Bo Li', '--birthday', '03-30'], o);
+    ok(['log', 'ana', 'bo', '--note', 'hi'], o);
+    const rows = JSON.parse(ok(['due', '--within', '2w', '--json'], { store, now: '2027-02-21' }));
+    expect(rows).toEqual([
+      {
+        id: 'ana-silva',
+        name: 'Ana Silva',
+        lastSeen: '2027-02-20',
+        daysSince: 1,
+        cadenceDays: 30,
+        dueOn: '2027-02-28',
+        overdueDays: -7,
+        reason: 'birthday',
+      },
+    ]);
+    expect(JSON.parse(ok(['due', '--json'], { store, now: '2027-02-21' }))).toEqual([]);
+    const onTheDay = ok(['due'], { store, now: '2027-02-28' });
+    expect(onTheDay).toContain('Ana Silva');
+    expect(onTheDay).toContain('birthday today');
+    const later = ok(['due', '--within', '7w'], { store, now: '2027-02-21' });
+    expect(later).toMatch(/^2 coming due, 2 birthdays/);
+    expect(later).toContain('birthday in 5 weeks · 30 Mar');
+  });
+
+  it('rel profile shows the birthday and when it is next', () => {
+    const store = tempStore('bday-profile');
+    ok(['add', 'Ana Silva', '--birthday', '1992-02-29'], { store });
+    expect(ok(['profile', 'ana'], { store, now: '2027-02-01' })).toContain(
+      'Birthday 29 Feb 1992 · in 3 weeks',
+    );
+    const json = JSON.parse(ok(['profile', 'ana', '--json'], { store, now: '2027-02-01' }));
+    expect(json).toMatchObject({ birthday: '1992-02-29', nextBirthday: '2027-02-28' });
+  });
+});
