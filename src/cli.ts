@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import * as add from './commands/add.js';
 import * as demo from './commands/demo.js';
 import * as due from './commands/due.js';
+import * as exporting from './commands/export.js';
 import * as log from './commands/log.js';
 import * as people from './commands/people.js';
 import * as profile from './commands/profile.js';
@@ -13,7 +14,7 @@ import type { Io } from './ui/io.js';
 
 export const VERSION = '0.1.0';
 
-const COMMANDS = [log, due, profile, add, people, stats, demo];
+const COMMANDS = [log, due, profile, add, people, stats, demo, exporting];
 
 export function buildProgram(io: Io): Command {
   const program = new Command('rel')

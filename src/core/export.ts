@@ -1,0 +1,186 @@
+// What `rel export` writes: a chosen slice of the journal, as the store's own JSON, as tables for
+// spreadsheets, or as one readable Markdown document. Pure: the command does the writing.
+import { describeBirthday } from './birthdays.js';
+import { describeCadence, type IsoDate, localDay } from './dates.js';
+import { checkIn, effectiveCadence } from './due.js';
+import {
+  type Conversation,
+  type ConversationIndex,
+  indexConversations,
+  type Journal,
+  newestFirst,
+  type Person,
+} from './journal.js';
+
+export interface ExportSelection {
+  /** Only this person and what concerns them. */
+  personId?: string | undefined;
+  /** Only conversations on or after this day, and follow-ups made since. */
+  since?: IsoDate | undefined;
+  /** Drop listening notes and personal notes, for sharing. */
+  redact?: boolean;
+}
+
+/**
+ * The slice of the journal to export, as journal records. With a person, their conversations keep
+ * only them in `with`, so that the file stands on its own and names no one else's records.
+ */
+export function selectJournal(journal: Journal, selection: ExportSelection): Journal {
+  const { personId, since, redact = false } = selection;
+  const people = journal.people
+    .filter((p) => personId === undefined || p.id === personId)
+    .map((p) => (redact && p.notes ? { ...p, notes: [] } : p));
+  const conversations = journal.conversations
+    .filter((c) => personId === undefined || c.with.includes(personId))
+    .filter((c) => since === undefined || c.date >= since)
+    .map((c) => ({
+      ...c,
+      with: personId === undefined ? c.with : [personId],
+      heard: redact ? [] : c.heard,
+    }));
+  const followUps = journal.followUps
+    .filter((f) => personId === undefined || f.personId === personId)
+    .filter((f) => since === undefined || localDay(f.createdAt) >= since);
+  return { ...journal, people, conversations, followUps };
+}
+
+export type Table = { headers: string[]; rows: string[][] };
+
+/** The people table, with the headers `rel import` reads. Lists are joined with ";", notes one per line. */
+export const PEOPLE_HEADERS = [
+  'name',
+  'aliases',
+  'role',
+  'team',
+  'relationship',
+  'tags',
+  'cadence',
+  'birthday',
+  'notes',
+] as const;
+
+export function peopleTable(journal: Journal): Table {
+  return {
+    headers: [...PEOPLE_HEADERS],
+    rows: journal.people.map((p) => [
+      p.name,
+      p.aliases.join('; '),
+      p.role,
+      p.team,
+      p.relationship,
+      p.tags.join('; '),
+      p.cadenceDays === null ? '' : `${p.cadenceDays}d`,
+      p.birthday ?? '',
+      (p.notes ?? []).map((n) => n.text).join('\n'),
+    ]),
+  };
+}
+
+export const CONVERSATION_HEADERS = ['id', 'date', 'with', 'kind', 'minutes', 'note', 'heard'] as const;
+
+/** One row per conversation, oldest first; `with` holds names, lists are joined with ";". */
+export function conversationsTable(journal: Journal): Table {
+  const names = new Map(journal.people.map((p) => [p.id, p.name]));
+  return {
+    headers: [...CONVERSATION_HEADERS],
+    rows: [...journal.conversations]
+      .sort((a, b) => -newestFirst(a, b))
+      .map((c) => [
+        c.id,
+        c.date,
+        c.with.map((id) => names.get(id) ?? id).join('; '),
+        c.kind,
+        c.minutes === null ? '' : String(c.minutes),
+        c.note,
+        c.heard.join('; '),
+      ]),
+  };
+}
+
+/** Text placed in Markdown as itself: characters Markdown would act on are escaped. */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#+-]|\d+\.)(\s)/gm, (_, space: string, mark: string, after: string) => {
+      return `${space}\\${mark}${after}`;
+    });
+}
+
+/** One readable document: a section per person, their conversations newest first. */
+export function renderMarkdown(journal: Journal, today: IsoDate): string {
+  const index = indexConversations(journal.conversations);
+  const names = new Map(journal.people.map((p) => [p.id, p.name]));
+  const md = markdownText;
+  const out: string[] = ['# rel journal', ''];
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  out.push(
+    `Exported ${today} · ${count(journal.people.length, 'person', 'people')} · ${count(journal.conversations.length, 'conversation', 'conversations')}`,
+  );
+  const people = [...journal.people].sort((a, b) => a.name.localeCompare(b.name));
+  for (const person of people) {
+    out.push('', `## ${md(person.name)}`, '');
+    out.push(...personHeader(person, index, today));
+    const list = (title: string, items: string[]) => {
+      if (items.length) out.push('', `### ${title}`, '', ...items.map((i) => `- ${i}`));
+    };
+    list(
+      'Ambitions and life goals',
+      person.ambitions.map((a) => {
+        const status = a.status && a.status !== 'active' ? ` (${a.status})` : '';
+        return `${md(a.text)}${status} · since ${a.addedOn}`;
+      }),
+    );
+    list(
+      'Skills, talents and passions',
+      person.skills.map((s) => md(s.text)),
+    );
+    list(
+      'Personal notes',
+      (person.notes ?? []).map((n) => `${md(n.text).replace(/\n/g, '\n  ')} · ${n.addedOn}`),
+    );
+    const followUps = journal.followUps.filter((f) => f.personId === person.id);
+    if (followUps.length) {
+      out.push('', '### Follow-ups', '');
+      for (const f of followUps) {
+        out.push(`- [${f.doneAt ? 'x' : ' '}] ${md(f.text)}${f.due ? ` · due ${f.due}` : ''}`);
+      }
+    }
+    const conversations = index.get(person.id) ?? [];
+    if (conversations.length) out.push('', '### Conversations');
+    for (const c of conversations) out.push('', ...conversationSection(c, person, names));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function personHeader(person: Person, index: ConversationIndex, today: IsoDate): string[] {
+  const md = markdownText;
+  const about = [person.role, person.team, person.relationship].filter(Boolean).map(md);
+  if (person.tags.length) about.push(person.tags.map((t) => `#${md(t)}`).join(' '));
+  if (person.aliases.length) about.push(`also ${person.aliases.map(md).join(', ')}`);
+  const state = checkIn(person, index, today);
+  const facts = [
+    `catching up ${describeCadence(effectiveCadence(person))}`,
+    state.lastSeen ? `last seen ${state.lastSeen}` : 'not seen yet',
+  ];
+  if (person.birthday) facts.push(`birthday ${describeBirthday(person.birthday)}`);
+  if (person.archivedAt) facts.push(`archived ${localDay(person.archivedAt)}`);
+  const lines = about.length ? [`${about.join(' · ')}  `] : [];
+  const sentence = facts.join(' · ');
+  return [...lines, sentence.charAt(0).toUpperCase() + sentence.slice(1)];
+}
+
+function conversationSection(c: Conversation, person: Person, names: Map<string, string>): string[] {
+  const others = c.with.filter((id) => id !== person.id).map((id) => markdownText(names.get(id) ?? id));
+  const head = [
+    c.date,
+    markdownText(c.kind),
+    c.minutes ? `${c.minutes} min` : '',
+    others.length ? `with ${others.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const lines = [`#### ${head}`];
+  if (c.note) lines.push('', markdownText(c.note));
+  if (c.heard.length) lines.push('', 'What you heard:', '', ...c.heard.map((h) => `- ${markdownText(h)}`));
+  return lines;
+}

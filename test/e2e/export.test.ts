@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ICAL from 'ical.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/rel.js';
+
+// A small journal: two people in one conversation, one with a leap-day birthday, a follow-up with a due date.
+function seed(): string {
+  const store = tempStore('export');
+  const o = { store, now: '2026-11-20' };
+  ok(
+    [
+      'add',
+      'Ana Silva',
+      '--role',
+      'Staff Engineer',
+      '--team',
+      'Platform',
+      '--tag',
+      'core',
+      '--cadence',
+      '2w',
+      '--birthday',
+      '1992-02-29',
+    ],
+    o,
+  );
+  ok(['add', 'Bo Li', '--birthday', '12-01'], o);
+  ok(['add', 'Cy Diaz'], o);
+  ok(
+    [
+      'log',
+      'ana',
+      'bo',
+      '--date',
+      '2026-10-01',
+      '--note',
+      'Roadmap, plans; "quotes"',
+      '--heard',
+      'Worried about on-call',
+    ],
+    o,
+  );
+  ok(
+    [
+      'log',
+      'ana',
+      '--date',
+      '2026-11-10',
+      '--kind',
+      'walk',
+      '--note',
+      '# not a heading\n*stars*',
+      '--heard',
+      'Wants to lead',
+      '--follow-up',
+      'Send the RFC',
+    ],
+    o,
+  );
+  const journal = readJson(store);
+  journal.followUps[0].due = '2026-12-03';
+  fs.writeFileSync(store, JSON.stringify(journal));
+  return store;
+}
+
+describe('rel export', () => {
+  let store: string;
+  beforeAll(() => {
+    store = seed();
+  });
+
+  it('json is the store itself, cadenceDays null kept, and the store is untouched', () => {
+    const before = bytesOf(store);
+    const out = JSON.parse(ok(['export'], { store }));
+    expect(out).toEqual(readJson(store));
+    expect(out.people.find((p: { id: string }) => p.id === 'bo-li').cadenceDays).toBeNull();
+    expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('--person keeps one person, their conversations naming only them; --since drops older ones; --redact drops what you heard', () => {
+    const out = JSON.parse(ok(['export', '--person', 'bo'], { store }));
+    expect(out.people.map((p: { id: string }) => p.id)).toEqual(['bo-li']);
+    expect(out.conversations.map((c: { with: string[] }) => c.with)).toEqual([['bo-li']]);
+    const since = JSON.parse(ok(['export', '--since', '2026-11-01', '--redact'], { store }));
+    expect(since.people).toHaveLength(3);
+    expect(since.conversations.map((c: { date: string; heard: string[] }) => [c.date, c.heard])).toEqual([
+      ['2026-11-10', []],
+    ]);
+  });
+
+  it('markdown: a section per person, conversations newest first, text escaped', () => {
+    const md = ok(['export', '--format', 'markdown', '--person', 'ana'], { store });
+    expect(md).toMatch(/^# rel journal\n/);
+    expect(md).toContain('## Ana Silva');
+    expect(md).toContain('Staff Engineer · Platform · #core');
+    expect(md).toContain('birthday 29 Feb 1992');
+    expect(md).toContain('- [ ] Send the RFC · due 2026-12-03');
+    // Newest first; with --person, the others in a conversation are not named.
+    expect(md.indexOf('#### 2026-11-10 · walk')).toBeGreaterThan(0);
+    expect(md.indexOf('#### 2026-11-10 · walk')).toBeLessThan(md.indexOf('#### 2026-10-01 · 1:2:1\n'));
+    expect(ok(['export', '--format', 'markdown'], { store })).toContain(
+      '#### 2026-10-01 · 1:2:1 · with Bo Li',
+    );
+    expect(md).toContain('\\# not a heading\n\\*stars\\*');
+    expect(md).toContain('- Worried about on-call');
+    expect(ok(['export', '--format', 'md', '--redact', '--person', 'ana'], { store })).not.toContain(
+      'Worried',
+    );
+  });
+
+  it('csv: conversations on stdout by default, --table people with the headers import reads', () => {
+    const conversations: Record<string, string>[] = parse(ok(['export', '--format', 'csv'], { store }), {
+      columns: true,
+    });
+    expect(conversations.map((c) => [c.date, c.with, c.note])).toEqual([
+      ['2026-10-01', 'Ana Silva; Bo Li', 'Roadmap, plans; "quotes"'],
+      ['2026-11-10', 'Ana Silva', '# not a heading\n*stars*'],
+    ]);
+    const people = parse(ok(['export', '--format', 'csv', '--table', 'people'], { store }), {
+      columns: true,
+    });
+    expect(people[0]).toEqual({
+      name: 'Ana Silva',
+      aliases: '',
+      role: 'Staff Engineer',
+      team: 'Platform',
+      relationship: '',
+      tags: 'core',
+      cadence: '14d',
+      birthday: '1992-02-29',
+      notes: '',
+    });
+    expect(people[1]).toMatchObject({ name: 'Bo Li', cadence: '', birthday: '12-01' });
+  });
+
+  it('csv --out writes both tables into a folder, private; json --out into a file', () => {
+    const dir = path.join(tempDir('out'), 'export');
+    const r = rel(['export', '--format', 'csv', '--out', dir], { store });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('3 people, 2 conversations');
+    expect(fs.readdirSync(dir).sort()).toEqual(['conversations.csv', 'people.csv']);
+    expect(fs.statSync(path.join(dir, 'people.csv')).mode & 0o777).toBe(0o600);
+    const file = path.join(dir, 'all.json');
+    ok(['export', '--out', file], { store });
+    expect(readJson(file)).toEqual(readJson(store));
+    ok(['export', '--format', 'ics', '--out', `${dir}/`], { store });
+    expect(fs.existsSync(path.join(dir, 'rel.ics'))).toBe(true);
+  });
+
+  it('ics: a feed a calendar library reads: check-ins, follow-ups, yearly birthdays on 28 Feb in common years', () => {
+    const text = ok(['export', '--format', 'ics'], { store, now: '2026-11-27' });
+    expect(text).toContain('\r\n');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    expect([...byUid.keys()].sort()).toEqual([
+      'birthday-ana-silva@rel',
+      'birthday-bo-li@rel',
+      'checkin-ana-silva@rel',
+      'checkin-bo-li@rel',
+      'checkin-cy-diaz@rel',
+      expect.stringMatching(/^followup-[0-9a-f]+@rel$/),
+    ]);
+    expect(byUid.get('checkin-ana-silva@rel')!.startDate.toString()).toBe('2026-11-27'); // overdue: shown today
+    const followUp = events.find((e) => e.uid.startsWith('followup-'))!;
+    expect(followUp.summary).toBe('Follow up with Ana Silva: Send the RFC');
+    expect(followUp.startDate.toString()).toBe('2026-12-03');
+    const leap = byUid.get('birthday-ana-silva@rel')!;
+    expect(leap.summary).toBe("Ana Silva's birthday");
+    const it = leap.iterator();
+    const dates: string[] = [];
+    for (let next = it.next(); next && dates.length < 6; next = it.next()) dates.push(next.toString());
+    expect(dates).toEqual([
+      '1992-02-29',
+      '1993-02-28',
+      '1994-02-28',
+      '1995-02-28',
+      '1996-02-29',
+      '1997-02-28',
+    ]);
+    expect(byUid.get('birthday-bo-li@rel')!.isRecurring()).toBe(true);
+  });
+
+  it('refuses what it cannot do, with exit 2 and nothing on stdout', () => {
+    const cases: [string[], RegExp][] = [
+      [['export', '--format', 'xml'], /--format "xml" is not one rel writes/],
+      [['export', '--table', 'people'], /--table goes with --format csv/],
+      [['export', '--format', 'csv', '--table', 'notes'], /--table "notes"/],
+      [['export', '--format', 'ics', '--since', '1m'], /--since does not apply/],
+      [['export', '--person', 'zed'], /No one called "zed"/],
+      [['export', '--since', '05/06/2026'], /ambiguous/],
+    ];
+    for (const [args, message] of cases) {
+      const r = rel(args, { store });
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('on a missing store exports an empty journal and creates nothing', () => {
+    const missing = tempStore('none');
+    expect(JSON.parse(ok(['export'], { store: missing })).people).toEqual([]);
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+});
