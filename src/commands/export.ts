@@ -16,6 +16,7 @@ import { calendarEvents, renderCalendar } from '../core/ics.js';
 import type { Journal } from '../core/journal.js';
 import { plural } from '../core/text.js';
 import { StoreError, UsageError } from '../errors.js';
+import { serializeJournal } from '../store/format.js';
 
 const FORMATS = ['json', 'markdown', 'csv', 'ics'] as const;
 type Format = (typeof FORMATS)[number];
@@ -104,7 +105,7 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     return;
   }
 
-  const text = await render(format, chosen, ctx);
+  const text = render(format, chosen, ctx);
   if (options.out === undefined) {
     ctx.io.out(text.trimEnd());
     return;
@@ -123,11 +124,10 @@ function parseTable(text: string | undefined, format: Format): TableName {
   return table as TableName;
 }
 
-async function render(format: Exclude<Format, 'csv'>, journal: Journal, ctx: Context): Promise<string> {
+function render(format: Exclude<Format, 'csv'>, journal: Journal, ctx: Context): string {
   if (format === 'markdown') return renderMarkdown(journal, today(ctx));
   if (format === 'ics') return renderCalendar(calendarEvents(journal, today(ctx)), ctx.io.now);
   // The store's own layout, one record per line: rel import reads it and names lines in its reports.
-  const { serializeJournal } = await import('../store/schema.js');
   return serializeJournal(journal);
 }
 

@@ -41,7 +41,9 @@ export function selectJournal(journal: Journal, selection: ExportSelection): Jou
   const followUps = journal.followUps
     .filter((f) => personId === undefined || f.personId === personId)
     .filter((f) => since === undefined || localDay(f.createdAt) >= since);
-  return { ...journal, people, conversations, followUps };
+  const whole = personId === undefined && since === undefined;
+  // Tombstones (traces of deleted records, for sync) describe the whole journal, not a slice of it.
+  return { ...journal, people, conversations, followUps, tombstones: whole ? journal.tombstones : [] };
 }
 
 export type Table = { headers: string[]; rows: string[][] };

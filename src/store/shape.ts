@@ -42,6 +42,12 @@ function isSkill(s: Data): boolean {
   return isId(s.id) && typeof s.text === 'string' && isDate(s.addedOn);
 }
 
+function isNote(n: Data): boolean {
+  return isId(n.id) && typeof n.text === 'string' && isDate(n.addedOn);
+}
+
+const isBirthday = (v: unknown) => typeof v === 'string' && /^(\d{4}-)?\d{2}-\d{2}$/.test(v);
+
 function isPerson(p: Data): boolean {
   return (
     isId(p.id) &&
@@ -54,6 +60,8 @@ function isPerson(p: Data): boolean {
     (p.cadenceDays === null || isPositiveInt(p.cadenceDays)) &&
     isEvery(p.ambitions, isAmbition) &&
     isEvery(p.skills, isSkill) &&
+    (p.birthday === undefined || p.birthday === null || isBirthday(p.birthday)) &&
+    (p.notes === undefined || isEvery(p.notes, isNote)) &&
     isId(p.createdAt) &&
     (p.archivedAt === null || isId(p.archivedAt))
   );
