@@ -2,19 +2,38 @@
 // heavy modules (store validation, prompts, natural dates) are imported only when an action runs.
 import { Command } from 'commander';
 import * as add from './commands/add.js';
+import * as decrypt from './commands/decrypt.js';
 import * as demo from './commands/demo.js';
 import * as due from './commands/due.js';
+import * as encrypt from './commands/encrypt.js';
 import * as exporting from './commands/export.js';
 import * as log from './commands/log.js';
+import * as mergeJournals from './commands/merge-journals.js';
+import * as passphrase from './commands/passphrase.js';
 import * as people from './commands/people.js';
 import * as profile from './commands/profile.js';
 import * as stats from './commands/stats.js';
+import * as sync from './commands/sync.js';
 import type { Context, GlobalOptions } from './context.js';
 import type { Io } from './ui/io.js';
 
 export const VERSION = '0.1.0';
 
-const COMMANDS = [log, due, profile, add, people, stats, demo, exporting];
+const COMMANDS = [
+  log,
+  due,
+  profile,
+  add,
+  people,
+  stats,
+  demo,
+  exporting,
+  encrypt,
+  decrypt,
+  passphrase,
+  mergeJournals,
+  sync,
+];
 
 export function buildProgram(io: Io): Command {
   const program = new Command('rel')

@@ -4,7 +4,9 @@ import { type DateDirection, type IsoDate, type NaturalDateParser, parseDate } f
 import type { Journal, Person } from './core/journal.js';
 import { resolveName } from './core/names.js';
 import { displaySafe } from './core/text.js';
-import { NotFoundError } from './errors.js';
+import { NotFoundError, UsageError } from './errors.js';
+import type { Keyring } from './store/crypto.js';
+import { envValue } from './store/paths.js';
 import type { Store } from './store/store.js';
 import { canPrompt, type Io } from './ui/io.js';
 
@@ -22,16 +24,81 @@ export function mayPrompt(ctx: Context): boolean {
   return canPrompt(ctx.io, !ctx.globals().input);
 }
 
-export async function openStore(ctx: Context): Promise<Store> {
+export async function openStore(ctx: Context, file?: string): Promise<Store> {
   const [{ Store }, { storePath }] = await Promise.all([
     import('./store/store.js'),
     import('./store/paths.js'),
   ]);
-  return new Store(storePath(ctx.globals().store, ctx.io.env), {
+  return new Store(file ?? storePath(ctx.globals().store, ctx.io.env), {
     warn: (message) => ctx.io.err(`rel: warning: ${message}`),
     lockTimeoutMs: Number(ctx.io.env.REL_LOCK_TIMEOUT_MS) || undefined,
     now: ctx.io.now,
+    keyring: await keyring(ctx),
   });
+}
+
+const keyrings = new WeakMap<Context, Keyring>();
+
+/** One keyring per run: the passphrase is asked for once, each key derived once. */
+export async function keyring(ctx: Context): Promise<Keyring> {
+  let ring = keyrings.get(ctx);
+  if (!ring) {
+    const { passphraseKeyring } = await import('./store/crypto.js');
+    ring = passphraseKeyring(() => passphrase(ctx));
+    keyrings.set(ctx, ring);
+  }
+  return ring;
+}
+
+const passphrases = new WeakMap<Context, Promise<string>>();
+
+/** The journal's passphrase: REL_PASSPHRASE, else asked (hidden) in a terminal, else exit 2. Once per run. */
+export function passphrase(ctx: Context): Promise<string> {
+  let asked = passphrases.get(ctx);
+  if (!asked) {
+    asked = askPassphrase(ctx);
+    passphrases.set(ctx, asked);
+  }
+  return asked;
+}
+
+async function askPassphrase(ctx: Context): Promise<string> {
+  const fromEnv = envValue(ctx.io.env, 'REL_PASSPHRASE');
+  if (fromEnv !== undefined) return fromEnv;
+  if (!mayPrompt(ctx)) {
+    throw new UsageError(
+      'Your journal is encrypted and no passphrase was given.',
+      'Set REL_PASSPHRASE to its passphrase, or run rel in a terminal to be asked for it.',
+    );
+  }
+  const { askSecret } = await import('./ui/prompts.js');
+  return askSecret('Passphrase for your journal:');
+}
+
+/**
+ * A new passphrase: from the variable named, else asked twice in a terminal, else exit 2 naming
+ * the variable.
+ */
+export async function newPassphrase(ctx: Context, variable: string): Promise<string> {
+  const fromEnv = envValue(ctx.io.env, variable);
+  if (fromEnv !== undefined) {
+    if (!fromEnv.trim()) throw new UsageError(`${variable} is blank; a passphrase needs some characters.`);
+    return fromEnv;
+  }
+  if (!mayPrompt(ctx)) {
+    throw new UsageError(
+      'A new passphrase is needed.',
+      `Set ${variable}, or run rel in a terminal to be asked for it.`,
+    );
+  }
+  const { askSecret } = await import('./ui/prompts.js');
+  const first = await askSecret('New passphrase:', (value) =>
+    value.trim() ? true : 'A passphrase needs some characters.',
+  );
+  await askSecret('The same passphrase again:', (value) =>
+    value === first ? true : 'That differs from the first; type the same passphrase again.',
+  );
+  return first;
 }
 
 export function today(ctx: Context): IsoDate {

@@ -8,6 +8,7 @@ import { type Adapter, Low } from 'lowdb';
 import { emptyJournal, type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { snapshotRecords, stampChanges, upgradeToSchema2 } from '../core/tombstones.js';
 import { StoreError } from '../errors.js';
+import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
 import { serializeJournal } from './format.js';
 import { withLock } from './lock.js';
 import { isJournalShape } from './shape.js';
@@ -56,57 +57,100 @@ async function parseJournal(file: string, text: string): Promise<Journal> {
   return data as Journal;
 }
 
-/** lowdb adapter: a missing file reads as nothing; writes are atomic and durable. */
+/** A journal as found on disk, with the key it was encrypted with (null for a plain file). */
+export interface JournalOnDisk {
+  journal: Journal;
+  sealing: Sealing | null;
+}
+
+/**
+ * Reads and, when it is encrypted, decrypts a journal file; null when it does not exist.
+ * `identity` is the version of the file read, taken from the open file so that it matches.
+ */
+export async function readJournalFile(
+  file: string,
+  keyring: Keyring | undefined,
+): Promise<(JournalOnDisk & { identity: string }) | null> {
+  let bytes: Buffer;
+  let identity: string;
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(file, 'r');
+    identity = identityOf(await handle.stat({ bigint: true }));
+    bytes = await handle.readFile();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new StoreError(`Cannot read ${file}: ${(error as Error).message}`);
+  } finally {
+    await handle?.close();
+  }
+  return { ...(await decodeJournal(file, bytes, keyring)), identity };
+}
+
+/** A journal from the bytes of a file (or a git blob) named `label` in messages. */
+export async function decodeJournal(
+  label: string,
+  bytes: Buffer,
+  keyring: Keyring | undefined,
+): Promise<JournalOnDisk> {
+  if (!isEncrypted(bytes))
+    return { journal: await parseJournal(label, bytes.toString('utf8')), sealing: null };
+  if (!keyring) throw new StoreError(`${label} is encrypted and no passphrase can be had here.`);
+  const { text, sealing } = await unseal(label, bytes, keyring);
+  return { journal: await parseJournal(label, text), sealing };
+}
+
+/**
+ * The one way bytes of a journal reach the disk: encrypted when a sealing is given, into a 0600
+ * temp file in the same folder, fsynced, renamed over the file, folder fsynced.
+ */
+export function writeJournalFile(file: string, journal: Journal, sealing: Sealing | null): void {
+  const dir = path.dirname(file);
+  makePrivateFolder(dir);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    const text = serializeJournal(journal);
+    const bytes = sealing ? seal(text, sealing) : text;
+    fd = fs.openSync(temp, 'wx', 0o600);
+    fs.fchmodSync(fd, 0o600); // the umask may have narrowed or widened nothing; be exact
+    fs.writeFileSync(fd, bytes);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, file);
+    syncFolder(dir);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw new StoreError(
+      `Cannot write ${file}: ${(error as Error).message}`,
+      'Nothing was saved. Check free space and permissions.',
+    );
+  }
+}
+
+/** lowdb adapter: a missing file reads as nothing; remembers the key the file was sealed with. */
 class JournalFile implements Adapter<Journal> {
-  constructor(readonly file: string) {}
+  sealing: Sealing | null = null;
+
+  constructor(
+    readonly file: string,
+    private readonly keyring: Keyring | undefined,
+  ) {}
 
   /** Which version of the file the last read() saw: taken from the open file, so it matches the text. */
   identity: string | undefined;
 
   async read(): Promise<Journal | null> {
-    let text: string;
-    let handle: fs.promises.FileHandle | undefined;
-    try {
-      handle = await fs.promises.open(this.file, 'r');
-      this.identity = identityOf(await handle.stat({ bigint: true }));
-      text = await handle.readFile('utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        this.identity = MISSING;
-        return null;
-      }
-      throw new StoreError(`Cannot read ${this.file}: ${(error as Error).message}`);
-    } finally {
-      await handle?.close();
-    }
-    return parseJournal(this.file, text);
+    const found = await readJournalFile(this.file, this.keyring);
+    this.identity = found?.identity ?? MISSING;
+    this.sealing = found?.sealing ?? null;
+    return found?.journal ?? null;
   }
 
   async write(journal: Journal): Promise<void> {
-    const dir = path.dirname(this.file);
-    makePrivateFolder(dir);
-    const temp = path.join(
-      dir,
-      `.${path.basename(this.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-    );
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(temp, 'wx', 0o600);
-      fs.fchmodSync(fd, 0o600); // the umask may have narrowed or widened nothing; be exact
-      fs.writeFileSync(fd, serializeJournal(journal));
-      fs.fsyncSync(fd);
-      fs.closeSync(fd);
-      fd = undefined;
-      fs.renameSync(temp, this.file);
-      syncFolder(dir);
-    } catch (error) {
-      if (fd !== undefined) fs.closeSync(fd);
-      fs.rmSync(temp, { force: true });
-      throw new StoreError(
-        `Cannot write ${this.file}: ${(error as Error).message}`,
-        'Nothing was saved. Check free space and permissions.',
-      );
-    }
+    writeJournalFile(this.file, journal, this.sealing);
   }
 }
 
@@ -129,7 +173,7 @@ function currentIdentity(file: string): string | undefined {
 }
 
 /** Creates missing folders with mode 0700; an existing folder is left as it is. */
-function makePrivateFolder(dir: string): void {
+export function makePrivateFolder(dir: string): void {
   const created = fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!created) return;
   for (let d = dir; d.length >= created.length; d = path.dirname(d)) fs.chmodSync(d, 0o700);
@@ -150,11 +194,22 @@ export interface StoreOptions {
   lockTimeoutMs?: number;
   /** "Now" for the `updatedAt` and tombstone stamps of a write (REL_NOW in tests). */
   now?: Date;
+  /** Keys for an encrypted store; the passphrase is asked for only when one is met. */
+  keyring?: Keyring;
+}
+
+export interface UpdateOptions {
+  /** Write with this key from now on (encrypt, change the passphrase), or null to write plain. */
+  reseal?: Sealing | null;
+  /** false for a merge: its records keep the stamps they came with. */
+  stamp?: boolean;
 }
 
 export class Store {
   readonly file: string;
-  private readonly target: string;
+  /** The real file behind a symlinked store. */
+  readonly target: string;
+  private sealing: Sealing | null = null;
 
   constructor(
     file: string,
@@ -165,7 +220,7 @@ export class Store {
   }
 
   /** What the last read() returned, and the version of the file it came from. */
-  private lastRead: { identity: string; journal: Journal } | undefined;
+  private lastRead: { identity: string; journal: Journal; sealing: Sealing | null } | undefined;
 
   /**
    * The journal as it is now; an empty one when the file does not exist. Never creates it.
@@ -175,24 +230,33 @@ export class Store {
   async read(): Promise<Journal> {
     const { db, file } = this.open();
     await db.read();
+    this.sealing = file.sealing;
     this.checkReadable(db.data);
-    this.lastRead = file.identity ? { identity: file.identity, journal: db.data } : undefined;
-    return upgradeToSchema2(db.data);
+    const journal = upgradeToSchema2(db.data);
+    this.lastRead = file.identity ? { identity: file.identity, journal, sealing: file.sealing } : undefined;
+    return journal;
+  }
+
+  /** The key of the last journal read or written: null when it is plain. */
+  get encryption(): Sealing | null {
+    return this.sealing;
   }
 
   /** Lock, re-read, change, write. The change may throw: then nothing is written. */
-  async update<T>(change: (journal: Journal) => T): Promise<T> {
+  async update<T>(change: (journal: Journal) => T, options: UpdateOptions = {}): Promise<T> {
     const lockTimeoutMs = this.options.lockTimeoutMs ?? 30_000;
     makePrivateFolder(path.dirname(this.target));
     return withLock(
       `${this.target}.lock`,
       async () => {
-        const { db } = this.open();
+        const { db, file } = this.open();
         // The file as the caller last read it needs no second parse; anything newer does.
         const cached = this.lastRead;
         this.lastRead = undefined;
-        if (cached && cached.identity === currentIdentity(this.target)) db.data = cached.journal;
-        else await db.read();
+        if (cached && cached.identity === currentIdentity(this.target)) {
+          db.data = cached.journal;
+          file.sealing = cached.sealing;
+        } else await db.read();
         if (db.data.schema > SCHEMA_VERSION) {
           throw new StoreError(
             `${this.file} was written by a newer rel (schema ${db.data.schema}); this rel knows schema ${SCHEMA_VERSION} and will not change it.`,
@@ -202,8 +266,10 @@ export class Store {
         db.data = upgradeToSchema2(db.data);
         const before = snapshotRecords(db.data);
         const result = change(db.data);
-        stampChanges(before, db.data, this.options.now ?? new Date());
+        if (options.stamp !== false) stampChanges(before, db.data, this.options.now ?? new Date());
+        if (options.reseal !== undefined) file.sealing = options.reseal;
         await db.write();
+        this.sealing = file.sealing;
         return result;
       },
       { timeoutMs: lockTimeoutMs },
@@ -211,7 +277,7 @@ export class Store {
   }
 
   private open(): { db: Low<Journal>; file: JournalFile } {
-    const file = new JournalFile(this.target);
+    const file = new JournalFile(this.target, this.options.keyring);
     return { db: new Low<Journal>(file, emptyJournal()), file };
   }
 

@@ -1,6 +1,6 @@
 // The only module that imports inquirer. Loaded on demand, only when a prompt is shown.
 // Ctrl+C (or a closed terminal) becomes a CancelError: exit 130, nothing saved.
-import { confirm, editor, input, search, select } from '@inquirer/prompts';
+import { confirm, editor, input, password, search, select } from '@inquirer/prompts';
 import { CancelError } from '../errors.js';
 
 async function guard<T>(prompt: Promise<T>): Promise<T> {
@@ -22,6 +22,11 @@ export function ask(
   options: { default?: string; validate?: Validate } = {},
 ): Promise<string> {
   return guard(input({ message, ...options }));
+}
+
+/** A secret: nothing of it is echoed. */
+export function askSecret(message: string, validate?: Validate): Promise<string> {
+  return guard(password({ message, validate }));
 }
 
 export function askYesNo(message: string, defaultYes = false): Promise<boolean> {

@@ -1,0 +1,200 @@
+// Encryption at rest: AES-256-GCM with a key derived from a passphrase by scrypt (node:crypto).
+//
+// An encrypted file is a 57-byte header, the ciphertext, then the 16-byte GCM tag:
+//   offset size
+//        0    8  magic "RELCRYPT"
+//        8    1  format version (1)
+//        9    1  key derivation function (1 = scrypt)
+//       10    1  scrypt cost: log2 N
+//       11    1  scrypt r
+//       12    1  scrypt p
+//       13   16  salt (random, new for every passphrase)
+//       29   16  key check: HMAC-SHA256(check key, "rel key check")[0..16]
+//       45   12  nonce (random, new for every write)
+//       57    …  ciphertext of the journal's JSON text (UTF-8)
+//   end-16   16  GCM authentication tag
+// scrypt gives 64 bytes: the first 32 are the AES key, the last 32 the check key. The header is
+// authenticated as associated data, so changing any byte of the file is detected. The key check
+// tells a wrong passphrase (check differs) from a damaged file (check matches, tag does not).
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  scrypt,
+  timingSafeEqual,
+} from 'node:crypto';
+import { StoreError, UsageError } from '../errors.js';
+
+export const MAGIC = Buffer.from('RELCRYPT', 'ascii');
+const FORMAT_VERSION = 1;
+const KDF_SCRYPT = 1;
+const HEADER_SIZE = 57;
+const TAG_SIZE = 16;
+
+/** The production cost: N = 2^15, r = 8, p = 1 (32 MiB of memory per derivation). */
+export const DEFAULT_KDF: KdfParams = { logN: 15, r: 8, p: 1 };
+// What a header may ask for before it is taken as damaged rather than run (memory is 128·N·r).
+const MAX_LOG_N = 22;
+const MAX_R = 32;
+const MAX_P = 16;
+
+export interface KdfParams {
+  logN: number;
+  r: number;
+  p: number;
+}
+
+/** A derived key and what it was derived with: enough to write the file again without a KDF. */
+export interface Sealing {
+  kdf: KdfParams;
+  salt: Buffer;
+  key: Buffer;
+  check: Buffer;
+}
+
+export function isEncrypted(bytes: Buffer): boolean {
+  return bytes.length >= MAGIC.length && bytes.subarray(0, MAGIC.length).equals(MAGIC);
+}
+
+interface Header {
+  kdf: KdfParams;
+  salt: Buffer;
+  check: Buffer;
+  nonce: Buffer;
+}
+
+function readHeader(file: string, bytes: Buffer): Header {
+  const damaged = (why: string) =>
+    new StoreError(
+      `${file} is an encrypted journal but its header is damaged (${why}).`,
+      'Restore it from a backup or from another machine.',
+    );
+  if (bytes.length < HEADER_SIZE + TAG_SIZE) throw damaged('the file is too short');
+  const version = bytes[8]!;
+  if (version !== FORMAT_VERSION) {
+    throw new StoreError(
+      `${file} is encrypted with format ${version}, which this rel does not know.`,
+      'Upgrade rel to read it.',
+    );
+  }
+  if (bytes[9] !== KDF_SCRYPT) throw damaged(`unknown key derivation ${bytes[9]}`);
+  const kdf = { logN: bytes[10]!, r: bytes[11]!, p: bytes[12]! };
+  if (kdf.logN < 1 || kdf.logN > MAX_LOG_N || kdf.r < 1 || kdf.r > MAX_R || kdf.p < 1 || kdf.p > MAX_P)
+    throw damaged('impossible key derivation parameters');
+  return {
+    kdf,
+    salt: bytes.subarray(13, 29),
+    check: bytes.subarray(29, 45),
+    nonce: bytes.subarray(45, 57),
+  };
+}
+
+function checkValue(checkKey: Buffer): Buffer {
+  return createHmac('sha256', checkKey).update('rel key check').digest().subarray(0, 16);
+}
+
+/** scrypt, asynchronously so that a prompt's spinner or a signal is not blocked. */
+export async function deriveSealing(passphrase: string, salt: Buffer, kdf: KdfParams): Promise<Sealing> {
+  const N = 2 ** kdf.logN;
+  const bytes = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(
+      passphrase.normalize('NFC'),
+      salt,
+      64,
+      { N, r: kdf.r, p: kdf.p, maxmem: 256 * N * kdf.r + 1024 * 1024 },
+      (error, key) => (error ? reject(error) : resolve(key)),
+    ),
+  );
+  const key = Buffer.from(bytes.subarray(0, 32));
+  return { kdf, salt: Buffer.from(salt), key, check: checkValue(bytes.subarray(32)) };
+}
+
+/** A new salt: used when a store is first encrypted and whenever the passphrase changes. */
+export function newSealing(passphrase: string, kdf: KdfParams = DEFAULT_KDF): Promise<Sealing> {
+  return deriveSealing(passphrase, randomBytes(16), kdf);
+}
+
+export function seal(text: string, sealing: Sealing): Buffer {
+  const header = Buffer.alloc(HEADER_SIZE);
+  MAGIC.copy(header, 0);
+  header[8] = FORMAT_VERSION;
+  header[9] = KDF_SCRYPT;
+  header[10] = sealing.kdf.logN;
+  header[11] = sealing.kdf.r;
+  header[12] = sealing.kdf.p;
+  sealing.salt.copy(header, 13);
+  sealing.check.copy(header, 29);
+  randomBytes(12).copy(header, 45);
+  const cipher = createCipheriv('aes-256-gcm', sealing.key, header.subarray(45, 57));
+  cipher.setAAD(header);
+  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return Buffer.concat([header, body, cipher.getAuthTag()]);
+}
+
+/** Gives derived keys, each derived once per command (a cache keyed by salt and parameters). */
+export interface Keyring {
+  sealingFor(file: string, salt: Buffer, kdf: KdfParams): Promise<Sealing>;
+}
+
+/** Decrypts a sealed file; says whether the passphrase is wrong or the file damaged. */
+export async function unseal(
+  file: string,
+  bytes: Buffer,
+  keyring: Keyring,
+): Promise<{ text: string; sealing: Sealing }> {
+  const header = readHeader(file, bytes);
+  const sealing = await keyring.sealingFor(file, header.salt, header.kdf);
+  if (!timingSafeEqual(sealing.check, header.check)) {
+    throw new StoreError(
+      `Wrong passphrase for ${file}.`,
+      'Check REL_PASSPHRASE (or what you typed); nothing was changed.',
+    );
+  }
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', sealing.key, header.nonce);
+    decipher.setAAD(bytes.subarray(0, HEADER_SIZE));
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_SIZE));
+    const plain = Buffer.concat([
+      decipher.update(bytes.subarray(HEADER_SIZE, bytes.length - TAG_SIZE)),
+      decipher.final(),
+    ]);
+    return { text: plain.toString('utf8'), sealing };
+  } catch {
+    throw new StoreError(
+      `${file} is damaged or was tampered with: the passphrase is right but the contents fail their check.`,
+      'Restore it from a backup or from another machine; nothing was changed.',
+    );
+  }
+}
+
+/**
+ * A keyring over one passphrase, asked for at most once (and only when an encrypted file is met);
+ * each salt's key is derived once.
+ */
+export function passphraseKeyring(getPassphrase: () => Promise<string>): Keyring {
+  let passphrase: Promise<string> | undefined;
+  const keys = new Map<string, Promise<Sealing>>();
+  return {
+    sealingFor(_file, salt, kdf) {
+      const id = `${salt.toString('hex')}:${kdf.logN}:${kdf.r}:${kdf.p}`;
+      let sealing = keys.get(id);
+      if (!sealing) {
+        passphrase ??= getPassphrase();
+        sealing = passphrase.then((p) => deriveSealing(p, salt, kdf));
+        keys.set(id, sealing);
+      }
+      return sealing;
+    },
+  };
+}
+
+/** The scrypt cost for new encryptions: REL_KDF_LOG_N may change it (tests lower it to go fast). */
+export function kdfFromEnv(value: string | undefined): KdfParams {
+  if (value === undefined) return DEFAULT_KDF;
+  const logN = Number(value);
+  if (!Number.isInteger(logN) || logN < 10 || logN > MAX_LOG_N) {
+    throw new UsageError(`REL_KDF_LOG_N must be a whole number from 10 to ${MAX_LOG_N}; it is "${value}".`);
+  }
+  return { ...DEFAULT_KDF, logN };
+}

@@ -1,0 +1,122 @@
+// The journal's folder as a git repository: running git, and the setup rel sync relies on
+// (only the journal and .gitattributes tracked, rel's own merge driver registered).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { StoreError } from '../errors.js';
+
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export class Git {
+  constructor(
+    readonly folder: string,
+    /** The environment git (and the merge driver it starts) runs with. */
+    readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  /** Runs git in the folder; with `check`, a failure is a StoreError carrying git's words. */
+  run(args: string[], options: { check?: boolean; input?: Buffer } = {}): GitResult {
+    const r = spawnSync('git', args, {
+      cwd: this.folder,
+      env: this.env,
+      input: options.input,
+      encoding: 'buffer',
+      maxBuffer: 1024 * 1024 * 1024,
+    });
+    if (r.error) {
+      const missing = (r.error as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new StoreError(
+        missing ? 'rel sync needs git, and git is not installed.' : `git failed: ${r.error.message}`,
+        missing ? 'Install git, then try again.' : undefined,
+      );
+    }
+    const result = {
+      code: r.status ?? 1,
+      stdout: r.stdout.toString('utf8'),
+      stderr: r.stderr.toString('utf8'),
+    };
+    if (options.check !== false && result.code !== 0) {
+      throw new StoreError(
+        `git ${args[0]} failed in ${this.folder}: ${result.stderr.trim() || result.stdout.trim()}`,
+      );
+    }
+    return result;
+  }
+
+  /** The bytes of a file at a commit, or null when it is not there. */
+  show(commit: string, file: string): Buffer | null {
+    const r = spawnSync('git', ['show', `${commit}:./${file}`], {
+      cwd: this.folder,
+      env: this.env,
+      encoding: 'buffer',
+      maxBuffer: 1024 * 1024 * 1024,
+    });
+    return r.status === 0 ? r.stdout : null;
+  }
+
+  isRepository(): boolean {
+    return fs.existsSync(path.join(this.folder, '.git'));
+  }
+
+  hasCommit(ref: string): boolean {
+    return this.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { check: false }).code === 0;
+  }
+
+  branch(): string {
+    const r = this.run(['symbolic-ref', '--short', 'HEAD'], { check: false });
+    return r.code === 0 ? r.stdout.trim() : 'main';
+  }
+}
+
+/** How git should start rel for a merge of journals: this very node and this very rel. */
+function driverCommand(): string {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const bin = fs.realpathSync(process.argv[1] ?? 'rel');
+  return `${quote(process.execPath)} ${quote(bin)} merge-journals %O %A %B`;
+}
+
+function attributePattern(name: string): string {
+  return /[\s"#\\*?[\]]/.test(name) ? `"/${name.replace(/["\\]/g, '\\$&')}"` : `/${name}`;
+}
+
+/**
+ * Makes the folder's repository ready for rel sync: git ignores everything but the journal and
+ * .gitattributes (locks, temp files, backups), and the journal merges with rel's driver.
+ */
+export function configureRepository(git: Git, journalName: string): void {
+  const exclude = path.join(git.folder, '.git', 'info', 'exclude');
+  fs.mkdirSync(path.dirname(exclude), { recursive: true });
+  fs.writeFileSync(
+    exclude,
+    `# Written by rel sync: only the journal and .gitattributes are tracked.\n*\n!/${journalName}\n!/.gitattributes\n`,
+  );
+  git.run(['config', 'merge.rel.name', 'rel: merge of journals that cannot conflict']);
+  git.run(['config', 'merge.rel.driver', driverCommand()]);
+}
+
+/** The line of .gitattributes that sends the journal to rel's merge driver (added when missing). */
+export function ensureAttributes(git: Git, journalName: string): void {
+  const attributes = path.join(git.folder, '.gitattributes');
+  const line = `${attributePattern(journalName)} merge=rel`;
+  const current = fs.existsSync(attributes) ? fs.readFileSync(attributes, 'utf8') : '';
+  if (current.split('\n').includes(line)) return;
+  fs.writeFileSync(attributes, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${line}\n`);
+}
+
+/** git refuses to commit without an identity; lend one when the user has none configured. */
+export function gitEnvironment(env: NodeJS.ProcessEnv, folder: string): NodeJS.ProcessEnv {
+  const probe = spawnSync('git', ['config', 'user.email'], { cwd: folder, env, encoding: 'utf8' });
+  if (probe.status === 0 && probe.stdout.trim()) return env;
+  return {
+    ...env,
+    GIT_AUTHOR_NAME: env.GIT_AUTHOR_NAME || 'rel',
+    GIT_AUTHOR_EMAIL: env.GIT_AUTHOR_EMAIL || `rel@${os.hostname()}`,
+    GIT_COMMITTER_NAME: env.GIT_COMMITTER_NAME || 'rel',
+    GIT_COMMITTER_EMAIL: env.GIT_COMMITTER_EMAIL || `rel@${os.hostname()}`,
+  };
+}
