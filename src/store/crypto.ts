@@ -1,6 +1,6 @@
 // Encryption at rest: AES-256-GCM with a key derived from a passphrase by scrypt (node:crypto).
 //
-// An encrypted file is a 57-byte header, the ciphertext, then the 16-byte GCM tag:
+// An encrypted file is a 65-byte header, the ciphertext, then the 16-byte GCM tag:
 //   offset size
 //        0    8  magic "RELCRYPT"
 //        8    1  format version (1)
@@ -10,15 +10,18 @@
 //       12    1  scrypt p
 //       13   16  salt (random, new for every passphrase)
 //       29   16  key check: HMAC-SHA256(check key, "rel key check")[0..16]
-//       45   12  nonce (random, new for every write)
-//       57    …  ciphertext of the journal's JSON text (UTF-8)
+//       45    8  header digest: SHA-256(bytes 0..45)[0..8], so a damaged header is not taken
+//                for a wrong passphrase
+//       53   12  nonce (random, new for every write)
+//       65    …  ciphertext of the journal's JSON text (UTF-8)
 //   end-16   16  GCM authentication tag
-// scrypt gives 64 bytes: the first 32 are the AES key, the last 32 the check key. The header is
-// authenticated as associated data, so changing any byte of the file is detected. The key check
+// scrypt gives 64 bytes: the first 32 are the AES key, the last 32 the check key. The whole header
+// is authenticated as associated data, so changing any byte of the file is detected. The key check
 // tells a wrong passphrase (check differs) from a damaged file (check matches, tag does not).
 import {
   createCipheriv,
   createDecipheriv,
+  createHash,
   createHmac,
   randomBytes,
   scrypt,
@@ -29,7 +32,9 @@ import { StoreError, UsageError } from '../errors.js';
 export const MAGIC = Buffer.from('RELCRYPT', 'ascii');
 const FORMAT_VERSION = 1;
 const KDF_SCRYPT = 1;
-const HEADER_SIZE = 57;
+const HEADER_SIZE = 65;
+const DIGEST_AT = 45;
+const NONCE_AT = 53;
 const TAG_SIZE = 16;
 
 /** The production cost: N = 2^15, r = 8, p = 1 (32 MiB of memory per derivation). */
@@ -71,6 +76,8 @@ function readHeader(file: string, bytes: Buffer): Header {
       'Restore it from a backup or from another machine.',
     );
   if (bytes.length < HEADER_SIZE + TAG_SIZE) throw damaged('the file is too short');
+  if (!headerDigest(bytes).equals(bytes.subarray(DIGEST_AT, NONCE_AT)))
+    throw damaged('its digest does not match');
   const version = bytes[8]!;
   if (version !== FORMAT_VERSION) {
     throw new StoreError(
@@ -85,9 +92,13 @@ function readHeader(file: string, bytes: Buffer): Header {
   return {
     kdf,
     salt: bytes.subarray(13, 29),
-    check: bytes.subarray(29, 45),
-    nonce: bytes.subarray(45, 57),
+    check: bytes.subarray(29, DIGEST_AT),
+    nonce: bytes.subarray(NONCE_AT, HEADER_SIZE),
   };
+}
+
+function headerDigest(bytes: Buffer): Buffer {
+  return createHash('sha256').update(bytes.subarray(0, DIGEST_AT)).digest().subarray(0, 8);
 }
 
 function checkValue(checkKey: Buffer): Buffer {
@@ -125,8 +136,9 @@ export function seal(text: string, sealing: Sealing): Buffer {
   header[12] = sealing.kdf.p;
   sealing.salt.copy(header, 13);
   sealing.check.copy(header, 29);
-  randomBytes(12).copy(header, 45);
-  const cipher = createCipheriv('aes-256-gcm', sealing.key, header.subarray(45, 57));
+  headerDigest(header).copy(header, DIGEST_AT);
+  randomBytes(12).copy(header, NONCE_AT);
+  const cipher = createCipheriv('aes-256-gcm', sealing.key, header.subarray(NONCE_AT, HEADER_SIZE));
   cipher.setAAD(header);
   const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
   return Buffer.concat([header, body, cipher.getAuthTag()]);

@@ -1,0 +1,139 @@
+// Encryption at rest through the built rel: a day of use leaves no plain text on disk; a wrong
+// passphrase or a damaged file is exit 1 with nothing written; no passphrase is exit 2 naming it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytesOf, ok, rel, tempStore } from '../helpers/rel.js';
+
+// Tests lower the scrypt cost (stored in each file's header); the production default is untouched.
+const FAST = { REL_KDF_LOG_N: '10' };
+const PW = { ...FAST, REL_PASSPHRASE: 'correct horse battery staple' };
+
+const SECRETS = [
+  'Ana Silva',
+  'Bo Chen',
+  'Zoë Quist',
+  'roadmap worries',
+  'wants to lead',
+  'send the deck',
+  'kayaking',
+];
+
+/** Every file under a folder, recursively, as bytes. */
+function filesUnder(dir: string): [string, Buffer][] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(entry.parentPath, entry.name);
+    return entry.isFile() ? [[full, fs.readFileSync(full)] as [string, Buffer]] : [];
+  });
+}
+
+function plainHits(dir: string): string[] {
+  const hits: string[] = [];
+  for (const [file, bytes] of filesUnder(dir)) {
+    for (const secret of SECRETS) {
+      for (const form of [secret, secret.toLowerCase(), secret.toLowerCase().replace(/ /g, '-')])
+        if (bytes.includes(Buffer.from(form))) hits.push(`${path.basename(file)}: ${form}`);
+    }
+  }
+  return hits;
+}
+
+describe('rel encrypt', () => {
+  it('after a day of use, no name or note is found in any file of the store folder', () => {
+    const store = tempStore('enc-day');
+    const env = { env: PW, store };
+    ok(['add', 'Ana Silva', '--team', 'Platform'], { store });
+    ok(['log', 'ana', '--note', 'roadmap worries', '--ambition', 'wants to lead'], { store });
+    ok(['encrypt'], env);
+    ok(['add', 'Bo Chen'], env);
+    ok(['add', 'Zoë Quist'], env);
+    ok(
+      [
+        'log',
+        'bo',
+        'zoe',
+        '--note',
+        'roadmap worries',
+        '--follow-up',
+        'send the deck',
+        '--skill',
+        'kayaking',
+      ],
+      env,
+    );
+    ok(['log', 'ana', '--date', 'yesterday', '--heard', 'wants to lead'], env);
+    ok(['passphrase'], { store, env: { ...PW, REL_NEW_PASSPHRASE: 'another one' } });
+    const again = { store, env: { ...PW, REL_PASSPHRASE: 'another one' } };
+    ok(['log', 'ana', '--note', 'kayaking'], again);
+    expect(plainHits(path.dirname(store))).toEqual([]);
+    // ...and every command still reads it as before.
+    expect(JSON.parse(ok(['people', '--json'], again)).map((p: { name: string }) => p.name)).toEqual([
+      'Ana Silva',
+      'Bo Chen',
+      'Zoë Quist',
+    ]);
+    const profile = JSON.parse(ok(['profile', 'ana', '--json'], again));
+    expect(profile.conversations).toHaveLength(3);
+    // The check itself can fail: the same search finds the names once decrypted.
+    ok(['decrypt'], again);
+    expect(plainHits(path.dirname(store))).toContain('journal.json: Ana Silva');
+  });
+
+  it('a wrong passphrase is exit 1, says so, and writes nothing', () => {
+    const store = tempStore('enc-wrong');
+    ok(['add', 'Ana Silva'], { store });
+    ok(['encrypt'], { store, env: PW });
+    const before = bytesOf(store);
+    const r = rel(['log', 'ana', '--note', 'x'], { store, env: { ...FAST, REL_PASSPHRASE: 'wrong' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Wrong passphrase for .*journal\.json/);
+    expect(bytesOf(store)).toEqual(before);
+    expect(fs.readdirSync(path.dirname(store))).toEqual(['journal.json']);
+  });
+
+  it('a flipped byte is exit 1 as a damaged file, not a wrong passphrase', () => {
+    const store = tempStore('enc-flip');
+    ok(['add', 'Ana Silva'], { store });
+    ok(['encrypt'], { store, env: PW });
+    const bytes = bytesOf(store)!;
+    bytes[bytes.length - 20] = bytes[bytes.length - 20]! ^ 0x40;
+    fs.writeFileSync(store, bytes);
+    for (const args of [['people'], ['add', 'Bo Chen']]) {
+      const r = rel(args, { store, env: PW });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/damaged or was tampered with/);
+      expect(r.stderr).not.toMatch(/Wrong passphrase/);
+      expect(bytesOf(store)).toEqual(bytes);
+    }
+  });
+
+  it('without a passphrase and without a terminal, exit 2 naming REL_PASSPHRASE', () => {
+    const store = tempStore('enc-none');
+    ok(['add', 'Ana Silva'], { store });
+    ok(['encrypt'], { store, env: PW });
+    const before = bytesOf(store);
+    for (const args of [['due'], ['log', 'ana', '--note', 'x']]) {
+      const r = rel(args, { store, env: FAST });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('REL_PASSPHRASE');
+    }
+    const r = rel(['passphrase'], { store, env: PW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('REL_NEW_PASSPHRASE');
+    expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('decrypt gives back the same journal; encrypting twice or decrypting a plain store is exit 2', () => {
+    const store = tempStore('enc-round');
+    ok(['add', 'Ana Silva'], { store });
+    ok(['log', 'ana', '--note', 'hello'], { store });
+    const plain = bytesOf(store);
+    ok(['encrypt'], { store, env: PW });
+    expect(bytesOf(store)!.subarray(0, 8).toString()).toBe('RELCRYPT');
+    expect(fs.statSync(store).mode & 0o777).toBe(0o600);
+    expect(rel(['encrypt'], { store, env: PW }).code).toBe(2);
+    ok(['decrypt'], { store, env: PW });
+    expect(bytesOf(store)).toEqual(plain);
+    expect(rel(['decrypt'], { store, env: PW }).code).toBe(2);
+  });
+});

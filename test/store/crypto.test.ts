@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { deriveSealing, isEncrypted, passphraseKeyring, seal, unseal } from '../../src/store/crypto.js';
+
+// Made once and checked independently (Python's hashlib.scrypt and cryptography's AESGCM): a file
+// written by this format must stay readable by every later rel.
+const KNOWN = {
+  passphrase: 'correct horse',
+  salt: Buffer.alloc(16, 7),
+  kdf: { logN: 10, r: 8, p: 1 },
+  key: 'e67d05f8e1922fb06100008e67a8a5a150455910913118aeae9dd1750c44ebc0',
+  check: '5801a3b55c6a742e18454fcb6decda95',
+  file: 'UkVMQ1JZUFQBAQoIAQcHBwcHBwcHBwcHBwcHBwdYAaO1XGp0LhhFT8tt7NqVafJusgyD5iNoEwhYKBegRdmPC0vw/YaIM/MJnUHgze0+0Y8Gyq1HnjrS1jIqzPM+Tj5BLt8TWsIkRtqFHg==',
+  text: '{"schema":2,"people":[]}\n',
+};
+
+const ring = (passphrase: string) => passphraseKeyring(async () => passphrase);
+
+describe('encryption format', () => {
+  it('derives the known key and key check', async () => {
+    const sealing = await deriveSealing(KNOWN.passphrase, KNOWN.salt, KNOWN.kdf);
+    expect(sealing.key.toString('hex')).toBe(KNOWN.key);
+    expect(sealing.check.toString('hex')).toBe(KNOWN.check);
+  });
+
+  it('reads the known file', async () => {
+    const bytes = Buffer.from(KNOWN.file, 'base64');
+    expect(isEncrypted(bytes)).toBe(true);
+    expect((await unseal('known', bytes, ring(KNOWN.passphrase))).text).toBe(KNOWN.text);
+  });
+
+  it('round-trips text with a new nonce on every write', async () => {
+    const sealing = await deriveSealing('pw', Buffer.alloc(16, 1), KNOWN.kdf);
+    const text = 'Ana Silva — émigré 🎉\n'.repeat(50);
+    const [a, b] = [seal(text, sealing), seal(text, sealing)];
+    expect(a.equals(b)).toBe(false);
+    expect(a.includes(Buffer.from('Ana'))).toBe(false);
+    expect((await unseal('f', a, ring('pw'))).text).toBe(text);
+    expect((await unseal('f', b, ring('pw'))).text).toBe(text);
+  });
+
+  it('tells a wrong passphrase', async () => {
+    await expect(unseal('f', Buffer.from(KNOWN.file, 'base64'), ring('wrong'))).rejects.toThrow(
+      /Wrong passphrase/,
+    );
+  });
+
+  const known = Buffer.from(KNOWN.file, 'base64');
+  it.each([
+    ['the header digest', 46, /header is damaged/],
+    ['the salt', 14, /header is damaged/],
+    ['the key check', 30, /header is damaged/],
+    ['the nonce', 54, /damaged or was tampered/],
+    ['the ciphertext', 70, /damaged or was tampered/],
+    ['the tag', known.length - 1, /damaged or was tampered/],
+  ])('tells a flipped byte in %s from a wrong passphrase', async (_where, offset, message) => {
+    const bytes = Buffer.from(known);
+    bytes[offset] = bytes[offset]! ^ 0x01;
+    await expect(unseal('f', bytes, ring(KNOWN.passphrase))).rejects.toThrow(message);
+  });
+
+  it('refuses a truncated file as damage', async () => {
+    await expect(unseal('f', known.subarray(0, 40), ring('x'))).rejects.toThrow(/too short/);
+  });
+
+  it('derives each key once per keyring and asks for the passphrase once', async () => {
+    let asked = 0;
+    const keyring = passphraseKeyring(async () => {
+      asked++;
+      return KNOWN.passphrase;
+    });
+    const [a, b] = await Promise.all([
+      keyring.sealingFor('f', KNOWN.salt, KNOWN.kdf),
+      keyring.sealingFor('f', KNOWN.salt, KNOWN.kdf),
+    ]);
+    expect(a).toBe(b);
+    expect(asked).toBe(1);
+  });
+});
