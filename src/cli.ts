@@ -62,6 +62,5 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
     const sub = command.register(program, ctx);
     sub.exitOverride().showSuggestionAfterError(true);
   }
-  program.action(() => program.help());
   return program;
 }

@@ -13,7 +13,9 @@ export async function main(argv: string[]): Promise<number> {
     return report(error, (text) => process.stderr.write(`${text}\n`));
   }
   try {
-    await buildProgram(io).parseAsync(argv, { from: 'user' });
+    const program = buildProgram(io);
+    if (argv.length === 0) program.outputHelp();
+    else await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     return report(error, io.err);

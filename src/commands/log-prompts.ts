@@ -29,7 +29,8 @@ function whoChoices(journal: Journal, term: string, chosen: Person[], first: boo
         .join(' · ') || undefined,
   }));
   const typed = term.replace(/\s+/g, ' ').trim();
-  const choices: Choice<Who>[] = first ? [] : [{ name: 'No one else', value: null }];
+  // Once the user types, Enter should pick the match, not end the list.
+  const choices: Choice<Who>[] = first || typed ? [] : [{ name: 'No one else', value: null }];
   choices.push(...matches);
   if (typed && !journal.people.some((p) => normalize(p.name) === normalize(typed))) {
     choices.push({ name: `Add "${displaySafe(typed)}" as a new person`, value: typed });
@@ -157,13 +158,13 @@ export async function askRest(
   return capture;
 }
 
-/** A list whose entries belong to one person each; with several people, asks whose when unclear. */
+/** A list whose entries belong to one person each; with several people, asks whose right after each. */
 async function askOwned(people: Person[], message: string, more: string, whose: string): Promise<string[]> {
-  const entries = await askList(message, more);
-  if (people.length < 2) return entries;
   const owned: string[] = [];
-  for (const entry of entries) {
-    if (splitOwner(entry, people).text !== entry.trim()) {
+  for (;;) {
+    const entry = (await ask(owned.length ? more : message)).trim();
+    if (!entry) return owned;
+    if (people.length < 2 || splitOwner(entry, people).text !== entry) {
       owned.push(entry);
       continue;
     }
@@ -173,5 +174,4 @@ async function askOwned(people: Person[], message: string, more: string, whose: 
     );
     owned.push(`${person.name}: ${entry}`);
   }
-  return owned;
 }

@@ -3,7 +3,7 @@ import { dayDate, describeCadence, type IsoDate, relativeDay, shortDate } from '
 import type { DueRow } from '../../core/due.js';
 import { displaySafe, plural } from '../../core/text.js';
 import type { Theme } from '../io.js';
-import { renderTable } from './table.js';
+import { renderTable, wrap } from './table.js';
 
 export interface DueView {
   rows: ComingUpRow[];
@@ -33,17 +33,21 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
   const { rows, today } = view;
   if (rows.length === 0) {
     if (view.peopleCount === 0) {
-      return 'Your journal has no one in it yet. Add the people you work with:\n  rel add "Ana Silva" --role Engineer --cadence 2w';
+      return [
+        ...wrap('Your journal has no one in it yet. Add the people you work with:', width, ''),
+        '  rel add "Ana Silva" --role Engineer --cadence 2w',
+      ].join('\n');
     }
     const scope = view.tag ? ` tagged ${displaySafe(view.tag)}` : '';
     const lines = [
       `No one${scope} is due a catch-up${view.withinDays ? ' in that window' : ' today'}. Nice work keeping in touch.`,
     ];
-    if (view.next && !view.tag)
+    if (view.next && !view.tag) {
       lines.push(
         `Next up: ${displaySafe(view.next.name)}, ${dayDate(view.next.dueOn)}. Plan ahead with: rel due --within 2w`,
       );
-    return lines.join('\n');
+    }
+    return lines.flatMap((line) => wrap(line, width, '')).join('\n');
   }
   const checkIns = rows.filter((r) => r.reason !== 'birthday');
   const overdue = checkIns.filter((r) => r.overdueDays >= 0).length;
@@ -59,11 +63,13 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
   const table = renderTable(
     rows,
     [
-      { header: 'Name', value: (r) => displaySafe(r.name), style: (s) => t.bold(s), flex: true, min: 10 },
-      { header: 'Last seen', value: (r) => lastSeenText(r.lastSeen, today), flex: true, min: 12 },
-      { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays) },
+      { header: 'Name', value: (r) => displaySafe(r.name), style: (s) => t.bold(s), flex: true, min: 8 },
+      { header: 'Last seen', value: (r) => lastSeenText(r.lastSeen, today), flex: true, min: 8 },
+      { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays), flex: true, min: 7 },
       {
         header: 'When',
+        flex: true,
+        min: 9,
         value: (r) => dueText(r, today),
         style: (s, r) =>
           r.reason === 'birthday'
@@ -78,5 +84,6 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
     width,
     t.dim,
   );
-  return `${t.heading(summary)}\n\n${table}\n\n${t.dim('Time to catch up. After you do: rel log <name>')}`;
+  const footer = wrap('Time to catch up. After you do: rel log <name>', width, '').map((line) => t.dim(line));
+  return [t.heading(summary), '', table, '', ...footer].join('\n');
 }

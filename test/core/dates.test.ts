@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDaysTo,
+  daysBetween,
+  describeCadence,
+  type NaturalDateParser,
+  parseDate,
+  parseNow,
+  parsePeriod,
+  periodDays,
+  relativeDay,
+  shortDate,
+} from '../../src/core/dates.js';
+import { UsageError } from '../../src/errors.js';
+
+// Friday 27 November 2026, 12:00 local.
+const now = new Date(2026, 10, 27, 12);
+const past = (text: string, natural?: NaturalDateParser) =>
+  parseDate(text, '--date', { now, direction: 'past', natural });
+const future = (text: string) => parseDate(text, '--due', { now, direction: 'future' });
+
+describe('periods', () => {
+  it.each([
+    ['10d', 10],
+    ['2w', 14],
+    ['3m', 90],
+    ['3mo', 90],
+    ['1y', 365],
+    ['3 weeks', 21],
+    ['1 month', 30],
+    ['weekly', 7],
+    ['biweekly', 14],
+    ['monthly', 30],
+    ['quarterly', 91],
+    ['yearly', 365],
+    ['  Weekly ', 7],
+  ])('%s is %i days', (text, days) => {
+    expect(periodDays(text)).toBe(days);
+  });
+
+  it.each(['', 'soon', '2x', '-3d', 'w', '1.5w'])('"%s" is not a period', (text) => {
+    expect(periodDays(text)).toBeUndefined();
+    expect(() => parsePeriod(text, '--cadence')).toThrow(UsageError);
+  });
+
+  it('refuses zero days and names the accepted forms', () => {
+    expect(() => parsePeriod('0d', '--cadence')).toThrow(/not a period/);
+    expect(() => parsePeriod('often', '--within')).toThrow(
+      expect.objectContaining({ hint: expect.stringMatching(/2w/) }),
+    );
+  });
+});
+
+describe('dates that look back', () => {
+  it.each([
+    ['2026-11-20', '2026-11-20'],
+    ['today', '2026-11-27'],
+    ['yesterday', '2026-11-26'],
+    ['3 days ago', '2026-11-24'],
+    ['2 weeks ago', '2026-11-13'],
+    ['friday', '2026-11-27'], // today is a Friday: today included
+    ['last friday', '2026-11-20'], // today excluded
+    ['monday', '2026-11-23'],
+    ['Mon', '2026-11-23'],
+    ['last monday', '2026-11-23'],
+    ['saturday', '2026-11-21'],
+    ['3m', '2026-08-29'],
+    ['2w', '2026-11-13'],
+  ])('%s -> %s', (text, expected) => {
+    expect(past(text)).toBe(expected);
+  });
+
+  it.each(['05/06/2026', '5.6.2026', '2026/05/06', '06-05-2026', '11/20'])(
+    'refuses the ambiguous numeric date %s',
+    (text) => {
+      expect(() => past(text)).toThrow(/ambiguous/);
+    },
+  );
+
+  it.each(['2026-02-30', '2026-13-01'])('refuses the impossible date %s', (text) => {
+    expect(() => past(text)).toThrow(UsageError);
+  });
+
+  it('falls back to the natural-language parser, and says what works when it fails too', () => {
+    const natural: NaturalDateParser = (text, reference) =>
+      text === 'the day before' ? new Date(reference.getTime() - 86_400_000) : null;
+    expect(past('the day before', natural)).toBe('2026-11-26');
+    expect(() => past('gibberish', natural)).toThrow(/not a date rel understands/);
+  });
+});
+
+describe('dates that look ahead', () => {
+  it.each([
+    ['friday', '2026-12-04'], // today excluded
+    ['monday', '2026-11-30'],
+    ['next monday', '2026-11-30'],
+    ['tomorrow', '2026-11-28'],
+    ['2w', '2026-12-11'],
+    ['in 3 days', '2026-11-30'],
+  ])('%s -> %s', (text, expected) => {
+    expect(future(text)).toBe(expected);
+  });
+});
+
+describe('REL_NOW', () => {
+  const clock = () => new Date(0);
+  it('uses the clock when unset or empty', () => {
+    expect(parseNow(undefined, clock)).toEqual(new Date(0));
+    expect(parseNow('', clock)).toEqual(new Date(0));
+  });
+  it('reads a date as that local day at noon, a date-time as local time', () => {
+    expect(parseNow('2026-11-27', clock)).toEqual(new Date(2026, 10, 27, 12));
+    expect(parseNow('2026-11-27T09:30:00', clock)).toEqual(new Date(2026, 10, 27, 9, 30));
+    expect(parseNow('2026-11-27T09:30:00Z', clock).toISOString()).toBe('2026-11-27T09:30:00.000Z');
+  });
+  it('refuses anything else', () => {
+    expect(() => parseNow('next week', clock)).toThrow(/REL_NOW/);
+  });
+});
+
+describe('calendar arithmetic and display', () => {
+  it('counts whole days across month and year ends and DST changes', () => {
+    expect(addDaysTo('2026-12-25', 14)).toBe('2027-01-08');
+    expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
+    expect(daysBetween('2026-10-20', '2026-11-03')).toBe(14);
+  });
+  it.each([
+    ['2026-11-27', 'today'],
+    ['2026-11-26', 'yesterday'],
+    ['2026-11-28', 'tomorrow'],
+    ['2026-11-20', '7 days ago'],
+    ['2026-11-06', '3 weeks ago'],
+    ['2026-08-01', '3 months ago'],
+    ['2024-06-01', '2 years ago'],
+    ['2026-12-11', 'in 2 weeks'],
+  ])('%s is %s', (date, phrase) => {
+    expect(relativeDay(date, '2026-11-27')).toBe(phrase);
+  });
+  it('shows the year only when it is not this one', () => {
+    expect(shortDate('2026-11-06', '2026-11-27')).toBe('6 Nov');
+    expect(shortDate('2025-11-06', '2026-11-27')).toBe('6 Nov 2025');
+  });
+  it('names cadences as people say them', () => {
+    expect([7, 14, 30, 91, 21, 45].map(describeCadence)).toEqual([
+      'weekly',
+      'every 2 weeks',
+      'monthly',
+      'quarterly',
+      'every 3 weeks',
+      'every 45 days',
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { addPerson, emptyJournal, type Person } from '../../src/core/journal.js';
+import { matchPeople, resolveName } from '../../src/core/names.js';
+
+function people(...specs: [string, string[]?][]): Person[] {
+  const journal = emptyJournal();
+  for (const [name, aliases] of specs)
+    addPerson(journal, { name, aliases }, { now: new Date(0), newId: () => 'x' });
+  return journal.people;
+}
+
+const team = people(
+  ['Ana Silva'],
+  ['Sam Lee'],
+  ['Samantha Ortiz', ['Sammy']],
+  ['José Álvarez'],
+  ['Dr. Kim Park', ['Kim']],
+);
+
+function found(query: string) {
+  const r = resolveName(query, team);
+  return r.kind === 'found' ? r.person.name : r.kind;
+}
+
+describe('resolving names', () => {
+  it.each([
+    ['ana', 'Ana Silva'],
+    ['ANA SILVA', 'Ana Silva'],
+    ['ana-silva', 'Ana Silva'],
+    ['silva', 'Ana Silva'],
+    ['jose', 'José Álvarez'],
+    ['JOSÉ', 'José Álvarez'],
+    ['alvarez', 'José Álvarez'],
+    ['Sam', 'Sam Lee'], // exact beats prefix
+    ['sama', 'Samantha Ortiz'],
+    ['sammy', 'Samantha Ortiz'], // alias
+    ['kim', 'Dr. Kim Park'],
+    ['an', 'Ana Silva'],
+  ])('%s -> %s', (query, name) => {
+    expect(found(query)).toBe(name);
+  });
+
+  it('reports every candidate of an ambiguous prefix', () => {
+    const r = resolveName('sa', team);
+    expect(r.kind).toBe('ambiguous');
+    if (r.kind === 'ambiguous')
+      expect(r.candidates.map((p) => p.name).sort()).toEqual(['Sam Lee', 'Samantha Ortiz']);
+  });
+
+  it('a full name beats a shared first name', () => {
+    const twins = people(['Ana Silva'], ['Ana Lopes']);
+    expect(resolveName('ana', twins).kind).toBe('ambiguous');
+    const r = resolveName('ana lopes', twins);
+    expect(r.kind === 'found' && r.person.name).toBe('Ana Lopes');
+  });
+
+  it('suggests close names for an unknown one, and none for a far one', () => {
+    const r = resolveName('Anna', team);
+    expect(r.kind).toBe('unknown');
+    if (r.kind === 'unknown') expect(r.suggestions.map((p) => p.name)).toContain('Ana Silva');
+    const far = resolveName('Zebedee', team);
+    expect(far.kind === 'unknown' && far.suggestions).toEqual([]);
+  });
+
+  it('a blank name resolves to no one', () => {
+    expect(resolveName('   ', team).kind).toBe('unknown');
+  });
+
+  it('ignores invisible characters', () => {
+    expect(found('A\u200Bna')).toBe('Ana Silva');
+  });
+
+  it('matches typed text anywhere in a name for search prompts', () => {
+    expect(matchPeople('lva', team).map((p) => p.name)).toEqual(['Ana Silva', 'José Álvarez']);
+    expect(matchPeople('', team)).toHaveLength(team.length);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { displaySafe, normalize, slugify } from '../../src/core/text.js';
+
+describe('text', () => {
+  it.each([
+    ['Ana Silva', 'ana-silva'],
+    ['José Álvarez', 'jose-alvarez'],
+    ["Seán O'Brien", 'sean-o-brien'],
+    ['  Dr.  Kim  ', 'dr-kim'],
+    ['李雷', 'person'],
+  ])('slugs %s as %s', (name, slug) => {
+    expect(slugify(name)).toBe(slug);
+  });
+
+  it('compares without case, accents, invisible characters or extra spaces', () => {
+    expect(normalize('  ÁNA\u200B  Silva ')).toBe('ana silva');
+  });
+
+  it('never lets control sequences reach the terminal', () => {
+    const hostile = 'Eve\u001b]0;pwned\u0007\u001b[31m\u009b\u202Egnp.exe';
+    const shown = displaySafe(hostile);
+    const unsafe = [...shown].filter((c) => {
+      const code = c.codePointAt(0)!;
+      return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x202e;
+    });
+    expect(unsafe).toEqual([]);
+    expect(shown).toContain('␛]0;pwned␇');
+    expect(shown).toContain('<U+202E>');
+    expect(displaySafe('line one\nline two')).toBe('line one line two');
+    expect(displaySafe('line one\nline two', { multiline: true })).toBe('line one\nline two');
+    expect(displaySafe('👩‍👩‍👧 café')).toBe('👩‍👩‍👧 café');
+  });
+});

@@ -1,0 +1,650 @@
+// The three moments end to end: the built rel against throwaway stores.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/rel.js';
+
+function seeded(): string {
+  const store = tempStore('seed');
+  ok(
+    [
+      'add',
+      'Ana Silva',
+      '--role',
+      'Staff Engineer',
+      '--team',
+      'Platform',
+      '--relationship',
+      'report',
+      '--cadence',
+      '2w',
+      '--tag',
+      'platform',
+    ],
+    { store },
+  );
+  ok(['add', 'Ben Okafor', '--role', 'PM', '--alias', 'Benny'], { store });
+  ok(['add', 'Sam Lee'], { store });
+  ok(['add', 'Samantha Ortiz'], { store });
+  return store;
+}
+
+describe('rel add', () => {
+  it('adds a person with every field, creating a private file in a private folder', () => {
+    const store = tempStore();
+    const r = rel(
+      [
+        'add',
+        'José Álvarez',
+        '--role',
+        'Designer',
+        '--team',
+        'Apps',
+        '--relationship',
+        'peer',
+        '--tag',
+        'a',
+        '--tag',
+        'b',
+        '--alias',
+        'Pepe',
+        '--cadence',
+        'quarterly',
+      ],
+      { store },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Added José Álvarez (jose-alvarez)');
+    expect(r.stderr).toBe('');
+    const journal = readJson(store);
+    expect(journal.schema).toBe(1);
+    expect(journal.people[0]).toMatchObject({
+      id: 'jose-alvarez',
+      name: 'José Álvarez',
+      role: 'Designer',
+      team: 'Apps',
+      relationship: 'peer',
+      tags: ['a', 'b'],
+      aliases: ['Pepe'],
+      cadenceDays: 91,
+      ambitions: [],
+      skills: [],
+      createdAt: '2026-11-27T12:00:00.000Z'.replace(
+        '12:00:00.000Z',
+        new Date(2026, 10, 27, 12).toISOString().slice(11),
+      ),
+      archivedAt: null,
+    });
+    expect(fs.statSync(store).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(store)).mode & 0o777).toBe(0o700);
+  });
+
+  it('leaves cadenceDays null for the default, and gives colliding slugs -2', () => {
+    const store = tempStore();
+    ok(['add', 'Ana Silva'], { store });
+    ok(['add', 'Ana Silva!'], { store });
+    const [first, second] = readJson(store).people;
+    expect(first).toMatchObject({ id: 'ana-silva', cadenceDays: null });
+    expect(second.id).toBe('ana-silva-2');
+  });
+
+  it.each(['ana silva', 'ANA SILVA', 'Aná Sílva', '  Ana   Silva '])(
+    'refuses the duplicate %j, store untouched',
+    (name) => {
+      const store = seeded();
+      const before = bytesOf(store);
+      const r = rel(['add', name], { store });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/already in your journal/);
+      expect(r.stdout).toBe('');
+      expect(bytesOf(store)).toEqual(before);
+    },
+  );
+
+  it('without a name and without a terminal, says how to give one', () => {
+    const store = tempStore();
+    const r = rel(['add'], { store });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rel add "Ana Silva"/);
+    expect(fs.existsSync(path.dirname(store))).toBe(false);
+  });
+
+  it.each([
+    [['add', 'X', '--cadence', 'often'], /--cadence "often" is not a period/],
+    [['add', '   '], /name cannot be empty/],
+    [['add', 'X', '--bogus'], /unknown option/],
+  ])('refuses bad input %j with exit 2', (args, message) => {
+    const store = seeded();
+    const before = bytesOf(store);
+    const r = rel(args, { store });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(bytesOf(store)).toEqual(before);
+  });
+});
+
+describe('rel log', () => {
+  it('saves a conversation from flags with everything a user heard and promised', () => {
+    const store = seeded();
+    const r = rel(
+      [
+        'log',
+        'ana',
+        '--date',
+        '2026-11-20',
+        '--kind',
+        'walk',
+        '--minutes',
+        '30',
+        '--note',
+        'Roadmap',
+        '--heard',
+        'Tired of on-call',
+        '--heard',
+        'Proud of the launch',
+        '--ambition',
+        'Lead a team',
+        '--skill',
+        'Pottery',
+        '--follow-up',
+        'Send the course link',
+      ],
+      { store },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /Logged a walk with Ana Silva on Fri 20 Nov \(30 min\): 2 things heard, 1 ambition, 1 skill, 1 follow-up\./,
+    );
+    expect(r.stdout).toMatch(/Next check-in with Ana Silva: Fri 4 Dec \(in 7 days\)\./);
+    const journal = readJson(store);
+    const [conversation] = journal.conversations;
+    expect(conversation).toMatchObject({
+      date: '2026-11-20',
+      with: ['ana-silva'],
+      kind: 'walk',
+      minutes: 30,
+      note: 'Roadmap',
+      heard: ['Tired of on-call', 'Proud of the launch'],
+    });
+    const ana = journal.people.find((p: { id: string }) => p.id === 'ana-silva');
+    expect(ana.ambitions[0]).toMatchObject({
+      text: 'Lead a team',
+      addedOn: '2026-11-20',
+      status: 'active',
+      conversationId: conversation.id,
+    });
+    expect(ana.skills[0]).toMatchObject({ text: 'Pottery', conversationId: conversation.id });
+    expect(journal.followUps[0]).toMatchObject({
+      personId: 'ana-silva',
+      conversationId: conversation.id,
+      text: 'Send the course link',
+      due: null,
+      doneAt: null,
+    });
+  });
+
+  it('defaults to a 1:2:1 today with no minutes', () => {
+    const store = seeded();
+    ok(['log', 'ben', '--note', 'Quick sync'], { store });
+    expect(readJson(store).conversations[0]).toMatchObject({
+      date: '2026-11-27',
+      kind: '1:2:1',
+      minutes: null,
+      with: ['ben-okafor'],
+    });
+  });
+
+  it('one conversation with several people; "Name: " prefixes say whose', () => {
+    const store = seeded();
+    const out = ok(
+      [
+        'log',
+        'ana',
+        'benny',
+        '--kind',
+        'meeting',
+        '--ambition',
+        'Ben: Speak at a conference',
+        '--ambition',
+        'Run a marathon',
+        '--skill',
+        'Nobody: Juggling',
+        '--follow-up',
+        'Ana Silva: Book the room',
+      ],
+      { store },
+    );
+    expect(out).toMatch(/with Ana Silva, Ben Okafor today/);
+    const journal = readJson(store);
+    expect(journal.conversations[0].with).toEqual(['ana-silva', 'ben-okafor']);
+    const byId = Object.fromEntries(journal.people.map((p: { id: string }) => [p.id, p]));
+    expect(byId['ben-okafor'].ambitions.map((a: { text: string }) => a.text)).toEqual([
+      'Speak at a conference',
+    ]);
+    expect(byId['ana-silva'].ambitions.map((a: { text: string }) => a.text)).toEqual(['Run a marathon']);
+    expect(byId['ana-silva'].skills.map((a: { text: string }) => a.text)).toEqual(['Nobody: Juggling']);
+    expect(journal.followUps[0]).toMatchObject({ personId: 'ana-silva', text: 'Book the room' });
+  });
+
+  it('--create adds unknown people; without it an unknown name is exit 2 with a did-you-mean', () => {
+    const store = seeded();
+    const before = bytesOf(store);
+    const unknown = rel(['log', 'Anna', '--note', 'x'], { store });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/No one called "Anna"/);
+    expect(unknown.stderr).toMatch(/Did you mean Ana Silva \(ana-silva\)\?/);
+    expect(unknown.stderr).toMatch(/--create/);
+    expect(bytesOf(store)).toEqual(before);
+
+    const out = ok(['log', 'Kim Lee', 'ana', '--create', '--kind', 'coffee', '--date', 'yesterday'], {
+      store,
+    });
+    expect(out).toMatch(/Added to your journal: Kim Lee/);
+    const journal = readJson(store);
+    expect(journal.people.map((p: { id: string }) => p.id)).toContain('kim-lee');
+    expect(journal.conversations[0]).toMatchObject({
+      with: ['kim-lee', 'ana-silva'],
+      date: '2026-11-26',
+      kind: 'coffee',
+    });
+  });
+
+  it('an ambiguous name without a terminal is exit 2 listing the candidates', () => {
+    const store = seeded();
+    const r = rel(['log', 'sa', '--note', 'x'], { store });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/fits several people: .*Sam Lee \(sam-lee\).*Samantha Ortiz \(samantha-ortiz\)/);
+    expect(ok(['log', 'sam', '--note', 'exact wins'], { store })).toMatch(/with Sam Lee/);
+  });
+
+  it('understands the date forms people type', () => {
+    const store = seeded();
+    const cases: [string, string][] = [
+      ['friday', '2026-11-27'],
+      ['last friday', '2026-11-20'],
+      ['3 days ago', '2026-11-24'],
+      ['last tuesday', '2026-11-24'],
+      ['November 3', '2026-11-03'],
+      ['2w', '2026-11-13'],
+    ];
+    for (const [when, date] of cases) {
+      const saved = JSON.parse(ok(['log', 'ana', '--date', when, '--json'], { store }));
+      expect([when, saved.date]).toEqual([when, date]);
+    }
+  });
+
+  it.each([
+    [['--date', '2026-12-01'], /in the future/],
+    [['--date', 'tomorrow'], /in the future/],
+    [['--date', '05/06/2026'], /ambiguous/],
+    [['--date', 'someday soon'], /not a date rel understands/],
+    [['--minutes', '-5'], /not a number of minutes/],
+    [['--minutes', 'half an hour'], /not a number of minutes/],
+    [['--kind', ' '], /--kind is empty/],
+  ])('refuses %j with exit 2 and leaves the store byte-identical', (flags, message) => {
+    const store = seeded();
+    const before = bytesOf(store);
+    const r = rel(['log', 'ana', ...flags], { store });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+    expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('without names and without a terminal fails at once, showing the form to use', () => {
+    const store = seeded();
+    const r = rel(['log'], { store });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rel log "Ana Silva" --note/);
+  });
+
+  it('--note - reads the note from stdin, keeping its lines', () => {
+    const store = seeded();
+    ok(['log', 'ana', '--note', '-'], { store, input: 'First line\nSecond line\n' });
+    expect(readJson(store).conversations[0].note).toBe('First line\nSecond line');
+  });
+
+  it('--json prints the saved conversation as in profile', () => {
+    const store = seeded();
+    const r = rel(['log', 'ana', 'ben', '--note', 'Sync', '--heard', 'Busy', '--minutes', '15', '--json'], {
+      store,
+    });
+    expect(r.code).toBe(0);
+    const saved = JSON.parse(r.stdout);
+    expect(saved).toMatchObject({
+      date: '2026-11-27',
+      kind: '1:2:1',
+      minutes: 15,
+      note: 'Sync',
+      heard: ['Busy'],
+      with: ['Ana Silva', 'Ben Okafor'],
+    });
+    expect(saved.id).toBe(readJson(store).conversations[0].id);
+    expect(r.stderr).toBe('');
+  });
+
+  it('REL_NOW sets the timestamps rel writes', () => {
+    const store = seeded();
+    ok(['log', 'ana', '--note', 'x'], { store, now: '2026-11-27T09:30:00Z' });
+    expect(readJson(store).conversations[0].createdAt).toBe('2026-11-27T09:30:00.000Z');
+  });
+});
+
+describe('rel due', () => {
+  it('lists who is due with the contract fields, most overdue first', () => {
+    const store = seeded();
+    ok(['log', 'ana', '--date', '2026-11-20'], { store });
+    const rows = JSON.parse(ok(['due', '--json'], { store, now: '2026-12-10T09:00:00' }));
+    expect(rows.map((r: { id: string }) => r.id)).toEqual([
+      'ben-okafor',
+      'sam-lee',
+      'samantha-ortiz',
+      'ana-silva',
+    ]);
+    expect(rows[3]).toEqual({
+      id: 'ana-silva',
+      name: 'Ana Silva',
+      lastSeen: '2026-11-20',
+      daysSince: 20,
+      cadenceDays: 14,
+      dueOn: '2026-12-04',
+      overdueDays: 6,
+    });
+    expect(rows[0]).toMatchObject({
+      lastSeen: null,
+      daysSince: null,
+      cadenceDays: 30,
+      dueOn: '2026-11-27',
+      overdueDays: 13,
+    });
+  });
+
+  it('--within, --tag and --limit', () => {
+    const store = seeded();
+    ok(['log', 'ana', 'ben', 'sam', 'samantha', '--note', 'all hands'], { store });
+    expect(JSON.parse(ok(['due', '--json'], { store }))).toEqual([]);
+    const within = JSON.parse(ok(['due', '--within', '2w', '--json'], { store }));
+    expect(within).toEqual([
+      expect.objectContaining({ id: 'ana-silva', overdueDays: -14, dueOn: '2026-12-11' }),
+    ]);
+    const later = { store, now: '2027-01-15' };
+    expect(
+      JSON.parse(ok(['due', '--tag', 'platform', '--json'], later)).map((r: { id: string }) => r.id),
+    ).toEqual(['ana-silva']);
+    expect(JSON.parse(ok(['due', '--limit', '2', '--json'], later))).toHaveLength(2);
+  });
+
+  it('prints a table that fits the terminal, with relative and absolute last-seen dates', () => {
+    const store = seeded();
+    ok(['log', 'ana', '--date', '2026-11-06'], { store });
+    const out = ok(['due'], { store, now: '2026-11-27', env: { COLUMNS: '100' } });
+    expect(out).toMatch(/4 people due a catch-up/);
+    expect(out).toMatch(/Ana Silva\s+3 weeks ago · 6 Nov\s+every 2 weeks\s+due for 7 days/);
+    expect(out).not.toMatch(/neglect/i);
+    const narrow = ok(['due'], { store, now: '2026-11-27', env: { COLUMNS: '40' } });
+    for (const line of narrow.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
+  });
+
+  it('an empty list says so kindly and suggests the next command', () => {
+    const empty = tempStore();
+    const r = rel(['due'], { store: empty });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no one in it yet/);
+    expect(r.stdout).toMatch(/rel add/);
+    expect(fs.existsSync(empty)).toBe(false);
+
+    const store = seeded();
+    ok(['log', 'ana', 'ben', 'sam', 'samantha'], { store });
+    const none = ok(['due'], { store });
+    expect(none).toMatch(/No one is due a catch-up today/);
+    expect(none).toMatch(/Next up: Ana Silva, Fri 11 Dec/);
+    expect(none).toMatch(/rel due --within/);
+  });
+
+  it.each([
+    [['--within', 'soon'], /--within "soon" is not a period/],
+    [['--limit', '0'], /--limit "0"/],
+    [['--limit', 'ten'], /--limit "ten"/],
+  ])('refuses %j with exit 2', (flags, message) => {
+    const r = rel(['due', ...flags], { store: seeded() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('rel profile', () => {
+  it('--json is one object with the contract shape, conversations newest first', () => {
+    const store = seeded();
+    ok(['log', 'ana', '--date', '2026-11-01', '--note', 'First', '--heard', 'Nervous about the reorg'], {
+      store,
+    });
+    ok(
+      [
+        'log',
+        'ana',
+        'ben',
+        '--date',
+        '2026-11-20',
+        '--minutes',
+        '30',
+        '--note',
+        'Roadmap',
+        '--heard',
+        'Tired of on-call',
+        '--ambition',
+        'Lead a team',
+        '--skill',
+        'Pottery',
+        '--follow-up',
+        'Send the course link',
+      ],
+      { store },
+    );
+    const p = JSON.parse(ok(['profile', 'ANA', '--json'], { store }));
+    expect(p).toMatchObject({
+      id: 'ana-silva',
+      name: 'Ana Silva',
+      role: 'Staff Engineer',
+      team: 'Platform',
+      relationship: 'report',
+      tags: ['platform'],
+      aliases: [],
+      cadenceDays: 14,
+      lastSeen: '2026-11-20',
+      daysSince: 7,
+      dueOn: '2026-12-04',
+    });
+    expect(p.ambitions).toEqual([
+      expect.objectContaining({ text: 'Lead a team', addedOn: '2026-11-20', status: 'active' }),
+    ]);
+    expect(p.skills).toEqual([expect.objectContaining({ text: 'Pottery', addedOn: '2026-11-20' })]);
+    expect(p.followUps).toEqual([expect.objectContaining({ text: 'Send the course link', done: false })]);
+    expect(p.conversations.map((c: { note: string }) => c.note)).toEqual(['Roadmap', 'First']);
+    expect(p.conversations[0]).toMatchObject({
+      date: '2026-11-20',
+      kind: '1:2:1',
+      minutes: 30,
+      heard: ['Tired of on-call'],
+      with: ['Ana Silva', 'Ben Okafor'],
+    });
+  });
+
+  it('the brief shows each section with data, in order, and leaves out empty ones', () => {
+    const store = seeded();
+    ok(
+      [
+        'log',
+        'ana',
+        '--date',
+        '2026-11-20',
+        '--note',
+        'Roadmap',
+        '--heard',
+        'Tired of on-call',
+        '--ambition',
+        'Lead a team',
+        '--follow-up',
+        'Send the link',
+      ],
+      { store },
+    );
+    const out = ok(['profile', 'ana'], { store });
+    const order = [
+      'Ana Silva (ana-silva)',
+      'Staff Engineer · Platform · report',
+      'Last seen 7 days ago · 20 Nov',
+      'Ambitions and life goals',
+      'Lead a team',
+      'Open follow-ups',
+      'What you heard lately',
+      'Recent conversations',
+      'Roadmap',
+    ];
+    const positions = order.map((text) => out.indexOf(text));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(out).not.toMatch(/Skills, talents and passions/);
+
+    const bare = ok(['profile', 'sam'], { store });
+    expect(bare).toMatch(/Not seen yet/);
+    expect(bare).not.toMatch(/Ambitions|Open follow-ups|Recent conversations/);
+    expect(bare).toMatch(/rel log sam-lee/);
+  });
+
+  it('an unknown name is exit 2 with nothing on stdout', () => {
+    const r = rel(['profile', 'Zed'], { store: seeded() });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/No one called "Zed"/);
+  });
+
+  it('a missing name is a usage error', () => {
+    const r = rel(['profile'], { store: seeded() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing required argument 'name'/);
+  });
+});
+
+describe('rel people', () => {
+  it('lists everyone but archived people; --all includes them, rows carry archivedAt', () => {
+    const store = seeded();
+    const journal = readJson(store);
+    journal.people[1].archivedAt = '2026-11-01T00:00:00.000Z';
+    fs.writeFileSync(store, JSON.stringify(journal));
+    const rows = JSON.parse(ok(['people', '--json'], { store }));
+    expect(rows.map((r: { id: string }) => r.id)).toEqual(['ana-silva', 'sam-lee', 'samantha-ortiz']);
+    expect(rows[0]).toMatchObject({
+      id: 'ana-silva',
+      name: 'Ana Silva',
+      lastSeen: null,
+      cadenceDays: 14,
+      archivedAt: null,
+    });
+    const all = JSON.parse(ok(['people', '--all', '--json'], { store }));
+    expect(all.find((r: { id: string }) => r.id === 'ben-okafor').archivedAt).toBe(
+      '2026-11-01T00:00:00.000Z',
+    );
+    expect(ok(['people', '--all'], { store })).toMatch(/Ben Okafor \(archived\)/);
+  });
+});
+
+describe('where the journal lives', () => {
+  it('--store beats REL_STORE, which beats XDG_DATA_HOME; empty variables count as unset', () => {
+    const dir = tempDir('where');
+    const flag = path.join(dir, 'flag.json');
+    const env = path.join(dir, 'env.json');
+    const xdg = path.join(dir, 'xdg');
+    const home = path.join(dir, 'home');
+    ok(['add', 'A', '--store', flag], { env: { REL_STORE: env, XDG_DATA_HOME: xdg } });
+    ok(['add', 'B'], { env: { REL_STORE: env, XDG_DATA_HOME: xdg } });
+    ok(['add', 'C'], { env: { REL_STORE: '', XDG_DATA_HOME: xdg } });
+    ok(['add', 'D'], { env: { REL_STORE: '', XDG_DATA_HOME: '', HOME: home } });
+    expect(readJson(flag).people[0].name).toBe('A');
+    expect(readJson(env).people[0].name).toBe('B');
+    expect(readJson(path.join(xdg, 'rel', 'journal.json')).people[0].name).toBe('C');
+    expect(readJson(path.join(home, '.local', 'share', 'rel', 'journal.json')).people[0].name).toBe('D');
+  });
+
+  it('reading commands never create the store', () => {
+    const store = tempStore();
+    for (const args of [['due'], ['people'], ['due', '--json'], ['people', '--json']])
+      expect(rel(args, { store }).code).toBe(0);
+    expect(rel(['profile', 'x'], { store }).code).toBe(2);
+    expect(fs.existsSync(path.dirname(store))).toBe(false);
+  });
+
+  it('writes through a symlinked store to its target', () => {
+    const dir = tempDir('link');
+    const target = path.join(dir, 'real.json');
+    const link = path.join(dir, 'link.json');
+    ok(['add', 'Ana'], { store: target });
+    fs.symlinkSync(target, link);
+    ok(['add', 'Ben'], { store: link });
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readJson(target).people.map((p: { name: string }) => p.name)).toEqual(['Ana', 'Ben']);
+    expect(fs.statSync(target).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps an existing folder as it is and the file 0600 whatever the umask', () => {
+    const dir = tempDir('mode');
+    fs.chmodSync(dir, 0o755);
+    const store = path.join(dir, 'journal.json');
+    ok(['add', 'Ana'], { store });
+    ok(['add', 'Ben'], { store });
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o755);
+    expect(fs.statSync(store).mode & 0o777).toBe(0o600);
+  });
+
+  it('a corrupt store is exit 1, names the file, and is left as it is', () => {
+    const store = tempStore();
+    fs.mkdirSync(path.dirname(store), { recursive: true });
+    fs.writeFileSync(store, '{"schema": 1, "people": [\n  {"id": }\n]}');
+    const before = bytesOf(store);
+    for (const args of [['due'], ['add', 'X'], ['log', 'x', '--create']]) {
+      const r = rel(args, { store });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(store);
+      expect(r.stderr).toMatch(/not valid JSON/);
+    }
+    expect(bytesOf(store)).toEqual(before);
+  });
+});
+
+describe('output discipline', () => {
+  it('colour only with FORCE_COLOR on a pipe; NO_COLOR wins; never with --json', () => {
+    const store = seeded();
+    const esc = '\u001b[';
+    expect(ok(['due'], { store })).not.toContain(esc);
+    expect(ok(['due'], { store, env: { FORCE_COLOR: '1' } })).toContain(esc);
+    expect(ok(['due'], { store, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).not.toContain(esc);
+    expect(ok(['due'], { store, env: { FORCE_COLOR: '1', NO_COLOR: '' } })).toContain(esc);
+    expect(ok(['due', '--json'], { store, env: { FORCE_COLOR: '1' } })).not.toContain(esc);
+    expect(ok(['profile', 'ana', '--json'], { store, env: { FORCE_COLOR: '1' } })).not.toContain(esc);
+  });
+
+  it('usage errors are exit 2; help and version are exit 0', () => {
+    expect(rel(['due', '--bogus']).code).toBe(2);
+    expect(rel(['frobnicate']).code).toBe(2);
+    const help = rel(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/rel log/);
+    for (const command of ['log', 'due', 'profile', 'add', 'people']) {
+      const r = rel([command, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Examples:/);
+    }
+    expect(rel(['--version']).code).toBe(0);
+  });
+
+  it('a typo in a command suggests the right one', () => {
+    const r = rel(['proflie', 'ana']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Did you mean profile\?/);
+  });
+
+  it('an invalid REL_NOW is exit 2 with what to write instead', () => {
+    const r = rel(['due'], { now: 'next week' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/REL_NOW/);
+  });
+});

@@ -1,0 +1,230 @@
+// Real terminal sessions of `rel log` and `rel add`, driven through tmux.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bytesOf, ok, readJson, tempStore } from '../helpers/rel.js';
+import { Terminal } from '../helpers/tty.js';
+
+let term: Terminal | undefined;
+afterEach(() => term?.close());
+
+function seeded(): string {
+  const store = tempStore('tty');
+  ok(['add', 'Ana Silva', '--role', 'Staff Engineer', '--cadence', '2w'], { store });
+  ok(['add', 'Ben Okafor'], { store });
+  ok(['add', 'Sam Lee'], { store });
+  ok(['add', 'Samantha Ortiz'], { store });
+  return store;
+}
+
+describe('interactive rel log', () => {
+  it('walks through every prompt and saves all the answers', async () => {
+    const store = seeded();
+    term = new Terminal(['log'], { store });
+    await term.waitFor('Who did you talk with?');
+    await term.type('ana');
+    await term.waitFor(/❯ Ana Silva/);
+    await term.press('Enter');
+    await term.waitFor('Anyone else?');
+    await term.type('ben');
+    await term.waitFor(/❯ Ben Okafor/);
+    await term.press('Enter');
+    await term.waitFor('Anyone else?');
+    await term.press('Enter'); // "No one else" is first
+    await term.answer('When?', 'yesterday');
+    await term.waitFor('What kind of conversation?');
+    await term.press('Down', 'Enter'); // coffee
+    await term.answer('How many minutes?', '25');
+    await term.answer('What did you talk about?', 'Career plans');
+    await term.answer('What did you hear from Ana and Ben?', 'Worried about the reorg');
+    await term.answer('Anything else you heard?', 'Loves the new team');
+    await term.answer('Anything else you heard?', '');
+    await term.answer('ambition or a life goal', 'Ben: Start a company');
+    await term.answer('Another ambition?', '');
+    await term.answer('skill, talent or passion', 'Woodwork');
+    await term.waitFor('Whose is that? "Woodwork"');
+    await term.press('Enter'); // Ana Silva, the first choice
+    await term.answer(/\? Another\? \(Enter when done\)/, '');
+    await term.answer('Did you promise to do anything?', 'Ana: Share the reorg plan');
+    await term.answer('Another follow-up?', '');
+    expect(await term.exitCode()).toBe(0);
+    const screen = term.screen();
+    expect(screen).toMatch(
+      /Logged a coffee with Ana Silva, Ben Okafor yesterday \(25 min\): 2 things heard, 1 ambition, 1 skill, 1 follow-up\./,
+    );
+    expect(screen).toMatch(/Next check-in with Ana Silva: Thu 10 Dec/);
+
+    const journal = readJson(store);
+    expect(journal.conversations).toHaveLength(1);
+    expect(journal.conversations[0]).toMatchObject({
+      date: '2026-11-26',
+      with: ['ana-silva', 'ben-okafor'],
+      kind: 'coffee',
+      minutes: 25,
+      note: 'Career plans',
+      heard: ['Worried about the reorg', 'Loves the new team'],
+    });
+    const byId = Object.fromEntries(journal.people.map((p: { id: string }) => [p.id, p]));
+    expect(byId['ben-okafor'].ambitions[0].text).toBe('Start a company');
+    expect(byId['ana-silva'].skills[0].text).toBe('Woodwork');
+    expect(journal.followUps[0]).toMatchObject({ personId: 'ana-silva', text: 'Share the reorg plan' });
+  });
+
+  it('Enter at every prompt after choosing a person logs a 1:2:1 today', async () => {
+    const store = seeded();
+    term = new Terminal(['log'], { store });
+    await term.waitFor('Who did you talk with?');
+    await term.type('sam');
+    await term.waitFor(/❯ Sam Lee/);
+    await term.press('Enter');
+    await term.waitFor('Anyone else?');
+    await term.press('Enter');
+    for (const prompt of [
+      'When?',
+      'What kind',
+      'How many minutes?',
+      'What did you talk about?',
+      'What did you hear',
+      'ambition',
+      'skill, talent',
+      'promise',
+    ]) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).toMatch(/Logged a 1:2:1 with Sam Lee today\./);
+    expect(readJson(store).conversations[0]).toMatchObject({
+      date: '2026-11-27',
+      kind: '1:2:1',
+      minutes: null,
+      note: '',
+      heard: [],
+      with: ['sam-lee'],
+    });
+  });
+
+  it('adds someone new from the search prompt', async () => {
+    const store = seeded();
+    term = new Terminal(['log'], { store });
+    await term.waitFor('Who did you talk with?');
+    await term.type('Priya Natarajan');
+    await term.waitFor('Add "Priya Natarajan" as a new person');
+    await term.press('Enter');
+    await term.waitFor('Anyone else?');
+    await term.press('Enter');
+    await term.waitFor('When?');
+    await term.press('Enter');
+    await term.waitFor('What kind');
+    await term.press('Enter');
+    await term.waitFor('How many minutes?');
+    await term.press('Enter');
+    await term.answer('What did you talk about?', 'Intro chat');
+    for (const prompt of ['What did you hear', 'ambition', 'skill, talent', 'promise']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    expect(await term.exitCode()).toBe(0);
+    const journal = readJson(store);
+    expect(journal.people.map((p: { id: string }) => p.id)).toContain('priya-natarajan');
+    expect(journal.conversations[0]).toMatchObject({ with: ['priya-natarajan'], note: 'Intro chat' });
+  });
+
+  it('refuses a future date at the prompt and asks again', async () => {
+    const store = seeded();
+    term = new Terminal(['log', 'ana'], { store });
+    await term.answer('When?', '');
+    await term.waitFor('What kind');
+    term.close();
+    term = new Terminal(['log', 'ana'], { store });
+    await term.waitFor('When?');
+    await term.press('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+    await term.type('tomorrow');
+    await term.press('Enter');
+    await term.waitFor('in the future');
+    await term.press('C-u');
+    await term.type('2 days ago');
+    await term.press('Enter');
+    await term.waitFor('What kind');
+    await term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+  });
+
+  it('Ctrl+C at any prompt saves nothing and exits 130 without a stack trace', async () => {
+    const store = seeded();
+    const before = bytesOf(store);
+    term = new Terminal(['log', 'ana'], { store });
+    await term.answer('When?', '');
+    await term.waitFor('What kind');
+    await term.press('Enter');
+    await term.answer('How many minutes?', '30');
+    await term.answer('What did you talk about?', 'Something private');
+    await term.waitFor('What did you hear');
+    await term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+    const screen = term.screen();
+    expect(screen).toMatch(/Cancelled; nothing was saved\./);
+    expect(screen).not.toMatch(/at .*\.js:\d+|Error:/);
+    expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('asks which person when a name fits several', async () => {
+    const store = seeded();
+    term = new Terminal(['log', 'sa', '--note', 'Hallway chat'], { store });
+    await term.waitFor('"sa" fits several people. Which one?');
+    await term.press('Down', 'Enter');
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).conversations[0]).toMatchObject({
+      with: ['samantha-ortiz'],
+      note: 'Hallway chat',
+    });
+  });
+});
+
+describe('the note in $EDITOR', () => {
+  it('"e" at the note prompt opens the editor and keeps every line', async () => {
+    const store = seeded();
+    const editor = path.join(path.dirname(store), '..', 'editor.sh');
+    fs.writeFileSync(editor, '#!/bin/sh\nprintf "Talked about the move.\\nHer mum is unwell.\\n" > "$1"\n', {
+      mode: 0o755,
+    });
+    term = new Terminal(['log', 'ana'], { store, env: { EDITOR: editor, VISUAL: editor } });
+    for (const prompt of ['When?', 'What kind', 'How many minutes?']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    await term.answer('What did you talk about?', 'e');
+    for (const prompt of ['What did you hear', 'ambition', 'skill, talent', 'promise']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).conversations[0].note).toBe('Talked about the move.\nHer mum is unwell.');
+  });
+});
+
+describe('interactive rel add', () => {
+  it('asks for each field when no name is given', async () => {
+    const store = tempStore('tty-add');
+    term = new Terminal(['add'], { store });
+    await term.answer('Name', 'Kim Lee');
+    await term.answer('Role', 'Designer');
+    await term.answer('Team', 'Apps');
+    await term.waitFor('Relationship');
+    await term.press('Down', 'Down', 'Enter'); // peer
+    await term.waitFor('How often do you want to catch up?');
+    await term.press('C-u');
+    await term.type('2w');
+    await term.press('Enter');
+    await term.answer('Tags', 'design, mentoring');
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).people[0]).toMatchObject({
+      id: 'kim-lee',
+      role: 'Designer',
+      team: 'Apps',
+      relationship: 'peer',
+      cadenceDays: 14,
+      tags: ['design', 'mentoring'],
+    });
+  });
+});
