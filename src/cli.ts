@@ -7,6 +7,7 @@ import * as demo from './commands/demo.js';
 import * as due from './commands/due.js';
 import * as encrypt from './commands/encrypt.js';
 import * as exporting from './commands/export.js';
+import * as importing from './commands/import.js';
 import * as log from './commands/log.js';
 import * as mergeJournals from './commands/merge-journals.js';
 import * as passphrase from './commands/passphrase.js';
@@ -33,6 +34,7 @@ const COMMANDS = [
   passphrase,
   mergeJournals,
   sync,
+  importing,
 ];
 
 export function buildProgram(io: Io): Command {

@@ -48,7 +48,7 @@ export function selectJournal(journal: Journal, selection: ExportSelection): Jou
 
 export type Table = { headers: string[]; rows: string[][] };
 
-/** The people table, with the headers `rel import` reads. Lists are joined with ";", notes one per line. */
+/** The people table, with the headers `rel import` reads. Lists are joined with ";", notes by a blank line. */
 export const PEOPLE_HEADERS = [
   'name',
   'aliases',
@@ -73,7 +73,7 @@ export function peopleTable(journal: Journal): Table {
       p.tags.join('; '),
       p.cadenceDays === null ? '' : `${p.cadenceDays}d`,
       p.birthday ?? '',
-      (p.notes ?? []).map((n) => n.text).join('\n'),
+      (p.notes ?? []).map((n) => n.text).join('\n\n'),
     ]),
   };
 }

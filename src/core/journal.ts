@@ -143,19 +143,35 @@ export function checkNewName(journal: Journal, name: string, except?: string): s
   return clean;
 }
 
-export function uniquePersonId(journal: Journal, name: string): string {
+/** `taken` may be passed in when adding many people at once, to avoid rebuilding it for each. */
+export function uniquePersonId(
+  journal: Journal,
+  name: string,
+  taken: Set<string> = new Set(journal.people.map((p) => p.id)),
+): string {
   const base = slugify(name);
-  const taken = new Set(journal.people.map((p) => p.id));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 export function addPerson(journal: Journal, input: NewPerson, clock: Clock): Person {
   const name = checkNewName(journal, input.name);
+  const person = newPersonRecord(journal, { ...input, name }, clock);
+  journal.people.push(person);
+  return person;
+}
+
+/** A person's record, with a fresh id; the name is taken as it is (checkNewName is the caller's). */
+export function newPersonRecord(
+  journal: Journal,
+  input: NewPerson,
+  clock: Clock,
+  taken?: Set<string>,
+): Person {
   const createdAt = clock.now.toISOString();
-  const person: Person = {
-    id: uniquePersonId(journal, name),
-    name,
+  return {
+    id: uniquePersonId(journal, input.name, taken),
+    name: input.name,
     aliases: unique(input.aliases ?? []),
     role: input.role?.trim() ?? '',
     team: input.team?.trim() ?? '',
@@ -173,8 +189,6 @@ export function addPerson(journal: Journal, input: NewPerson, clock: Clock): Per
     createdAt,
     archivedAt: null,
   };
-  journal.people.push(person);
-  return person;
 }
 
 function unique(values: string[]): string[] {

@@ -66,6 +66,9 @@ const tombstone = z.looseObject({
   mergedInto: z.string().min(1).optional(),
 });
 
+/** Each list's record schema: rel import checks the records of a file one by one. */
+export const recordSchemas = { people: person, conversations: conversation, followUps: followUp };
+
 export const journalSchema = z.looseObject({
   schema: z.number().int().positive(),
   people: z.array(person),

@@ -11,6 +11,7 @@ export interface Io {
   stdin: NodeJS.ReadStream;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
   /** Columns available for tables: the terminal's width, else $COLUMNS, else 80. */
   width: number;
   out(text: string): void;
@@ -26,6 +27,7 @@ export function createIo(proc: NodeJS.Process = process): Io {
     stdin: proc.stdin,
     stdinIsTTY: Boolean(proc.stdin.isTTY),
     stdoutIsTTY: Boolean(proc.stdout.isTTY),
+    stderrIsTTY: Boolean(proc.stderr.isTTY),
     width: (proc.stdout.isTTY && proc.stdout.columns) || (columns > 0 ? columns : 80),
     out: (text) => proc.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => proc.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -1,0 +1,302 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/rel.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+type Stored = {
+  name: string;
+  role: string;
+  team: string;
+  tags: string[];
+  aliases: string[];
+  birthday: string | null;
+  cadenceDays: number | null;
+  notes: { text: string }[];
+};
+
+function people(store: string): Record<string, Omit<Stored, 'name'>> {
+  const out: Record<string, Omit<Stored, 'name'>> = {};
+  for (const p of readJson(store).people as Stored[]) {
+    out[p.name] = {
+      role: p.role,
+      team: p.team,
+      tags: p.tags,
+      aliases: p.aliases,
+      birthday: p.birthday,
+      cadenceDays: p.cadenceDays,
+      notes: p.notes.map((n) => n.text) as never,
+    };
+  }
+  return out;
+}
+
+describe('rel import: vCards as phones and address books write them', () => {
+  it('Android 2.1 (quoted-printable, charsets, photo), iOS and macOS 3.0 (groups, BOM, photos), 4.0', () => {
+    const store = tempStore('vcf');
+    for (const file of ['android-2.1.vcf', 'ios-3.0.vcf', 'macos-3.0.vcf', 'vcard-4.0.vcf']) {
+      const r = rel(['import', fixture(file)], { store });
+      expect({ file, code: r.code, stderr: r.stderr }).toEqual({ file, code: 0, stderr: '' });
+    }
+    const all = people(store);
+    expect(Object.keys(all)).toEqual([
+      'João Gonçalves',
+      'Bo Li',
+      'Dr. Jürgen Müller',
+      'Ana Silva',
+      "Siobhán O'Neill",
+      'Initrode Ltd',
+      'Marta Anna Kowalski',
+      'Kenji Watanabe',
+    ]);
+    expect(all['João Gonçalves']).toMatchObject({
+      role: 'Engineering Manager',
+      team: 'Acme Lda',
+      birthday: '1985-07-04',
+      notes: ['Two kids, Rita and Tomás.\nLoves sailing and cafés by the river; runs the local choir.'],
+    });
+    expect(all['Dr. Jürgen Müller']).toMatchObject({
+      role: 'Geschäftsführer',
+      notes: ['Met at the Berlin meetup'],
+    });
+    expect(all['Ana Silva']).toMatchObject({
+      role: 'Staff Engineer',
+      team: 'Platform',
+      birthday: '02-29',
+      notes: [
+        'Partner: Sam\nLoves climbing, bouldering and slow travel. Ask about the Patagonia trip she is planning for next spring.',
+      ],
+    });
+    expect(all["Siobhán O'Neill"]).toMatchObject({ team: 'Initech', birthday: '1979-11-05' });
+    expect(all['Marta Anna Kowalski']).toMatchObject({ team: 'Design Systems', birthday: '1990-03-15' });
+    expect(all['Kenji Watanabe']).toMatchObject({
+      birthday: '05-17',
+      notes: ['Prefers mornings; plays the shakuhachi.'],
+    });
+    // The imported note and birthday show where the user looks.
+    const profile = ok(['profile', 'ana silva'], { store, now: '2027-02-20' });
+    expect(profile).toContain('Birthday 29 Feb · in 8 days');
+    expect(profile).toContain('Partner: Sam Loves climbing');
+  });
+
+  it('a broken file: bad cards reported with their line and skipped, duplicates listed, exit 0', () => {
+    const store = tempStore('vcf-broken');
+    const r = rel(['import', fixture('broken.vcf')], { store });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'Imported 2 people from broken.vcf: Good One (line 1), Good Two (line 22).\n' +
+        'Skipped 1 person named twice in the file: good one (line 18: same name as line 1).\n',
+    );
+    expect(r.stderr.split('\n')).toEqual([
+      'rel: broken.vcf line 5: card has no name (FN or N).',
+      'rel: broken.vcf line 9: card has no END:VCARD before the next card.',
+      'rel: broken.vcf line 12: BDAY "sometime in May" is not a date rel understands.',
+      'rel: broken.vcf line 17: END:VCARD without a BEGIN:VCARD.',
+      '4 bad records skipped; --strict refuses the whole file instead.',
+      '',
+    ]);
+    expect(Object.keys(people(store))).toEqual(['Good One', 'Good Two']);
+  });
+
+  it('--strict refuses the whole file (exit 2, store untouched); --dry-run writes nothing', () => {
+    const store = tempStore('strict');
+    ok(['add', 'Good Two'], { store });
+    const before = bytesOf(store);
+    const strict = rel(['import', '--strict', fixture('broken.vcf')], { store });
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toContain('rel: broken.vcf line 5: card has no name (FN or N).');
+    expect(strict.stderr).toContain('4 bad records in broken.vcf; nothing was imported (--strict).');
+    expect(bytesOf(store)).toEqual(before);
+
+    const dry = rel(['import', '--dry-run', '--json', fixture('broken.vcf')], { store });
+    expect(dry.code).toBe(0);
+    const result = JSON.parse(dry.stdout);
+    expect(result).toMatchObject({ format: 'vcard', dryRun: true });
+    expect(result.people.added.map((p: { name: string }) => p.name)).toEqual(['Good One']);
+    expect(result.people.skipped.map((p: { name: string; reason: string }) => [p.name, p.reason])).toEqual([
+      ['good one', 'same name as line 1'],
+      ['Good Two', 'already in your journal'],
+    ]);
+    expect(result.problems.map((p: { line: number }) => p.line)).toEqual([5, 9, 12, 17]);
+    expect(dry.stderr).toContain('Dry run: nothing was written.');
+    expect(bytesOf(store)).toEqual(before);
+
+    const missing = tempStore('strict-missing');
+    expect(rel(['import', '--strict', fixture('broken.csv')], { store: missing }).code).toBe(2);
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+});
+
+describe('rel import: CSV', () => {
+  it('Google and Outlook (Windows-1252, M/D/YYYY) exports, mapped by header', () => {
+    const store = tempStore('csv');
+    ok(['import', fixture('google.csv')], { store });
+    ok(['import', fixture('outlook.csv')], { store });
+    expect(people(store)).toEqual({
+      'Ana Silva': {
+        role: 'Staff Engineer',
+        team: 'Platform',
+        tags: ['Work', 'Climbing'],
+        aliases: ['Ani'],
+        birthday: '1992-02-29',
+        cadenceDays: null,
+        notes: ['Two kids\nLoves climbing'],
+      },
+      'Kenji Watanabe': expect.objectContaining({
+        role: 'Product Lead',
+        team: 'Umbrella',
+        tags: [],
+        birthday: '05-17',
+      }),
+      'Zoë Marie Durand': expect.objectContaining({ tags: [], birthday: null }),
+      'José Fernández': {
+        role: 'Controller',
+        team: 'Finance',
+        tags: ['Finance', 'VIP'],
+        aliases: [],
+        birthday: '1988-07-24',
+        cadenceDays: null,
+        notes: ['Café lover; two dogs'],
+      },
+      'Priya Patel': expect.objectContaining({ team: 'Contoso', birthday: '1991-03-04' }),
+      'Tom Baker': expect.objectContaining({ team: 'Sales', birthday: null }),
+    });
+  });
+
+  it('a broken file: each bad row by its line (the header is line 1), the rest imported', () => {
+    const store = tempStore('csv-broken');
+    const r = rel(['import', fixture('broken.csv')], { store });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'Imported 3 people from broken.csv: Good Person (line 2), Multi Line (line 8), Last Good (line 10).',
+    );
+    expect(r.stdout).toContain('good person (line 7: same name as line 2)');
+    expect(r.stderr).toBe(
+      [
+        'rel: broken.csv line 3: has 7 fields where the header has 6.',
+        'rel: broken.csv line 4: has no name.',
+        'rel: broken.csv line 5: cadence "every now and then" is not a period (use 14d, 2w, monthly, ...).',
+        'rel: broken.csv line 6: birthday "31/31/1990" is not a real date.',
+        'rel: broken.csv line 11: a quote opened here is never closed, so the rest of the file could not be read.',
+        '5 bad records skipped; --strict refuses the whole file instead.',
+        '',
+      ].join('\n'),
+    );
+    expect(people(store)['Good Person']).toMatchObject({
+      tags: ['a', 'b'],
+      cadenceDays: 14,
+      birthday: '1990-01-31',
+    });
+  });
+
+  it('rel export --table people reads back the same people', () => {
+    const dir = tempDir('csv-trip');
+    const a = path.join(dir, 'a.json');
+    ok(['import', fixture('google.csv')], { store: a });
+    const csv = ok(['export', '--format', 'csv', '--table', 'people'], { store: a });
+    fs.writeFileSync(path.join(dir, 'people.csv'), csv);
+    const b = path.join(dir, 'b.json');
+    ok(['import', path.join(dir, 'people.csv')], { store: b });
+    expect(people(b)).toEqual(people(a));
+  });
+
+  it('refuses a file it cannot use: exit 2, nothing written', () => {
+    const dir = tempDir('csv-bad');
+    const store = path.join(dir, 'journal.json');
+    const noName = path.join(dir, 'contacts.csv');
+    fs.writeFileSync(noName, 'email,phone\na@b.c,1\n');
+    const cases: [string[], RegExp][] = [
+      [['import', noName], /no name column/],
+      [['import', path.join(dir, 'missing.csv')], /There is no file/],
+      [['import', dir], /is a folder/],
+      [['import', noName, '--format', 'xls'], /--format "xls"/],
+      [['import', noName, '--date-order', 'ymd'], /--date-order "ymd"/],
+    ];
+    for (const [args, message] of cases) {
+      const r = rel(args, { store });
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(r.stderr).toMatch(message);
+    }
+    expect(fs.existsSync(store)).toBe(false);
+  });
+});
+
+describe('rel import: rel JSON', () => {
+  it('round trip: export, import into an empty store, export again gives the same records; a second import changes nothing', () => {
+    const dir = tempDir('json-trip');
+    const a = path.join(dir, 'a.json');
+    const o = { store: a, now: '2026-11-20' };
+    ok(['add', 'Ana Silva', '--cadence', '2w', '--birthday', '1992-02-29', '--tag', 'core'], o);
+    ok(['add', 'Bo Li'], o);
+    ok(
+      [
+        'log',
+        'ana',
+        'bo',
+        '--note',
+        'Roadmap',
+        '--heard',
+        'Worried',
+        '--ambition',
+        'Lead a team',
+        '--follow-up',
+        'Send RFC',
+      ],
+      o,
+    );
+    ok(['import', fixture('vcard-4.0.vcf')], o);
+    const first = ok(['export'], o);
+    const file = path.join(dir, 'export.json');
+    fs.writeFileSync(file, first);
+
+    const b = path.join(dir, 'b.json');
+    const r = rel(['import', file], { store: b, now: '2026-11-20' });
+    expect(r.stdout).toContain('Imported 3 people, 1 conversation, 1 follow-up from export.json');
+    const second = ok(['export'], { store: b, now: '2026-11-20' });
+    expect(JSON.parse(second)).toEqual(JSON.parse(first));
+    expect(JSON.parse(second).people.find((p: { id: string }) => p.id === 'bo-li').cadenceDays).toBeNull();
+
+    const before = bytesOf(b);
+    const again = rel(['import', file], { store: b, now: '2026-11-21' });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Nothing new to import from export.json.');
+    expect(again.stdout).toContain('Already there: 1 conversation, 1 follow-up.');
+    expect(bytesOf(b)).toEqual(before);
+  });
+
+  it('a record that is not a rel record is named by its line and skipped; a newer schema or foreign JSON is refused', () => {
+    const dir = tempDir('json-bad');
+    const store = path.join(dir, 'journal.json');
+    const file = path.join(dir, 'export.json');
+    fs.writeFileSync(
+      file,
+      [
+        '{',
+        '  "schema": 2,',
+        '  "people": [',
+        '    {"id":"ana","name":"Ana","aliases":[],"role":"","team":"","relationship":"","tags":[],"cadenceDays":null,"ambitions":[],"skills":[],"createdAt":"2026-01-01T00:00:00.000Z","archivedAt":null},',
+        '    {"id":"bo","name":"Bo","cadenceDays":"often"}',
+        '  ],',
+        '  "conversations": [],',
+        '  "followUps": []',
+        '}',
+      ].join('\n'),
+    );
+    const r = rel(['import', file], { store });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^rel: export.json line 5: person is not a rel record: /);
+    expect(readJson(store).people.map((p: { id: string }) => p.id)).toEqual(['ana']);
+
+    fs.writeFileSync(file, '{"schema": 99, "people": []}');
+    expect(rel(['import', file], { store }).stderr).toContain('written by a newer rel (schema 99)');
+    fs.writeFileSync(file, '[1, 2]');
+    expect(rel(['import', file], { store }).stderr).toContain('not a rel export');
+    fs.writeFileSync(file, '{"schema": 2, "people": [');
+    const broken = rel(['import', file], { store });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('not valid JSON');
+  });
+});
