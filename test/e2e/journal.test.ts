@@ -57,7 +57,7 @@ describe('rel add', () => {
     expect(r.stdout).toContain('Added José Álvarez (jose-alvarez)');
     expect(r.stderr).toBe('');
     const journal = readJson(store);
-    expect(journal.schema).toBe(1);
+    expect(journal.schema).toBe(2);
     expect(journal.people[0]).toMatchObject({
       id: 'jose-alvarez',
       name: 'José Álvarez',
@@ -349,6 +349,7 @@ describe('rel due', () => {
       cadenceDays: 14,
       dueOn: '2026-12-04',
       overdueDays: 6,
+      reason: 'checkIn',
     });
     expect(rows[0]).toMatchObject({
       lastSeen: null,
