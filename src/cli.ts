@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import * as add from './commands/add.js';
 import * as decrypt from './commands/decrypt.js';
 import * as demo from './commands/demo.js';
+import * as doctor from './commands/doctor.js';
 import * as due from './commands/due.js';
 import * as encrypt from './commands/encrypt.js';
 import * as exporting from './commands/export.js';
@@ -15,10 +16,18 @@ import * as people from './commands/people.js';
 import * as profile from './commands/profile.js';
 import * as stats from './commands/stats.js';
 import * as sync from './commands/sync.js';
+import * as undo from './commands/undo.js';
 import type { Context, GlobalOptions } from './context.js';
+import { displaySafe } from './core/text.js';
 import type { Io } from './ui/io.js';
 
 export const VERSION = '0.1.0';
+
+// commander echoes what was typed ("unknown option '…'"): shown safely, like all user text.
+const OUTPUT = {
+  writeOut: (text: string) => process.stdout.write(text),
+  writeErr: (text: string) => process.stderr.write(displaySafe(text, { multiline: true })),
+};
 
 const COMMANDS = [
   log,
@@ -35,6 +44,8 @@ const COMMANDS = [
   mergeJournals,
   sync,
   importing,
+  undo,
+  doctor,
 ];
 
 export function buildProgram(io: Io): Command {
@@ -44,11 +55,9 @@ export function buildProgram(io: Io): Command {
     .option('--store <file>', 'the journal file (default: $REL_STORE, else $XDG_DATA_HOME/rel/journal.json)')
     .option('--no-input', 'never prompt; fail with a message when something is missing')
     .showSuggestionAfterError(true)
+    .showHelpAfterError('(rel --help lists the commands; rel <command> --help shows one)')
     .exitOverride()
-    .configureOutput({
-      writeOut: (text) => process.stdout.write(text),
-      writeErr: (text) => process.stderr.write(text),
-    })
+    .configureOutput(OUTPUT)
     .addHelpText(
       'after',
       `
@@ -62,7 +71,11 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
   const ctx: Context = { io, globals: () => program.opts<GlobalOptions>() };
   for (const command of COMMANDS) {
     const sub = command.register(program, ctx);
-    sub.exitOverride().showSuggestionAfterError(true);
+    sub
+      .exitOverride()
+      .showSuggestionAfterError(true)
+      .showHelpAfterError(`(rel ${sub.name()} --help shows its options and examples)`)
+      .configureOutput(OUTPUT);
   }
   return program;
 }

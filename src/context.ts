@@ -30,7 +30,7 @@ export async function openStore(ctx: Context, file?: string): Promise<Store> {
     import('./store/paths.js'),
   ]);
   return new Store(file ?? storePath(ctx.globals().store, ctx.io.env), {
-    warn: (message) => ctx.io.err(`rel: warning: ${message}`),
+    warn: (message) => ctx.io.err(`rel: warning: ${displaySafe(message)}`),
     lockTimeoutMs: Number(ctx.io.env.REL_LOCK_TIMEOUT_MS) || undefined,
     now: ctx.io.now,
     keyring: await keyring(ctx),
@@ -126,7 +126,7 @@ export async function parseWhen(
 }
 
 export function personLabel(person: Person): string {
-  return `${displaySafe(person.name)} (${person.id})`;
+  return `${displaySafe(person.name)} (${displaySafe(person.id)})`;
 }
 
 /** One person from a typed name: a choice prompt when it fits several and a terminal is there. */

@@ -5,7 +5,11 @@ import { displaySafe } from './core/text.js';
 import { RelError } from './errors.js';
 import { createIo, type Io } from './ui/io.js';
 
+/** commander's codes for help and version: successes, not usage errors. */
+const COMMANDER_SUCCESSES = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   let io: Io;
   try {
     io = createIo();
@@ -14,19 +18,20 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const program = buildProgram(io);
+    // `rel` alone shows what it can do.
     if (argv.length === 0) program.outputHelp();
     else await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    // A command that reports and still fails (rel doctor finding a problem) sets process.exitCode.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     return report(error, io.err);
   }
 }
 
-function report(error: unknown, err: (text: string) => void): number {
+export function report(error: unknown, err: (text: string) => void): number {
   if (error instanceof CommanderError) {
-    // commander has printed its own message; help and --version are successes.
-    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
-    return 2;
+    // commander has printed its own message (through cli.ts, made safe there).
+    return COMMANDER_SUCCESSES.has(error.code) && error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof RelError) {
     err(`rel: ${displaySafe(error.message)}`);
@@ -34,7 +39,16 @@ function report(error: unknown, err: (text: string) => void): number {
     return error.exitCode;
   }
   // A bug, not the user's doing: say so plainly, with the stack for the report.
-  err(`rel: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+  const detail = (error as Error)?.stack ?? String(error);
+  err(`rel: unexpected error: ${displaySafe(detail, { multiline: true })}`);
   err('  This is a bug in rel; nothing was saved by the failing step.');
   return 1;
+}
+
+/** `rel people | head -1`: the reader leaving early is not an error worth a stack trace. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }

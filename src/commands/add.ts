@@ -53,7 +53,9 @@ async function run(ctx: Context, name: string | undefined, options: AddOptions):
   const store = await openStore(ctx);
   // Refuse a duplicate before taking the lock, then again under it (another rel may have added them).
   checkNewName(await store.read(), input.name);
-  const person = await store.update((journal) => addPerson(journal, input, { now: ctx.io.now, newId }));
+  const person = await store.update((journal) => addPerson(journal, input, { now: ctx.io.now, newId }), {
+    summary: (added) => `added ${added.name}`,
+  });
   if (options.json) ctx.io.out(JSON.stringify(person, null, 2));
   else ctx.io.out(renderAdded(person, theme(ctx.io)));
 }

@@ -154,31 +154,37 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
     capture.lists,
     participants.map((p) => p.person),
   );
-  const saved = await store.update((fresh) => {
-    const ids = new Map<string, string>();
-    for (const { person, isNew } of participants) {
-      if (isNew) ids.set(person.id, addPerson(fresh, { name: person.name }, { now: ctx.io.now, newId }).id);
-      else if (fresh.people.some((p) => p.id === person.id)) ids.set(person.id, person.id);
-      else
-        throw new NotFoundError(
-          `${person.name} was removed from the journal while you were typing; nothing was saved.`,
-        );
-    }
-    const conversation = logConversation(
-      fresh,
-      {
-        date: capture.date,
-        kind: capture.kind,
-        minutes: capture.minutes,
-        note: capture.note,
-        heard: capture.heard,
-        with: participants.map((p) => ids.get(p.person.id)!),
-        about: Object.fromEntries(Object.entries(about).map(([id, notes]) => [ids.get(id)!, notes])),
-      },
-      { now: ctx.io.now, newId },
-    );
-    return { journal: fresh, conversation };
-  });
+  const saved = await store.update(
+    (fresh) => {
+      const ids = new Map<string, string>();
+      for (const { person, isNew } of participants) {
+        if (isNew) ids.set(person.id, addPerson(fresh, { name: person.name }, { now: ctx.io.now, newId }).id);
+        else if (fresh.people.some((p) => p.id === person.id)) ids.set(person.id, person.id);
+        else
+          throw new NotFoundError(
+            `${person.name} was removed from the journal while you were typing; nothing was saved.`,
+          );
+      }
+      const conversation = logConversation(
+        fresh,
+        {
+          date: capture.date,
+          kind: capture.kind,
+          minutes: capture.minutes,
+          note: capture.note,
+          heard: capture.heard,
+          with: participants.map((p) => ids.get(p.person.id)!),
+          about: Object.fromEntries(Object.entries(about).map(([id, notes]) => [ids.get(id)!, notes])),
+        },
+        { now: ctx.io.now, newId },
+      );
+      return { journal: fresh, conversation };
+    },
+    {
+      summary: ({ journal, conversation }) =>
+        `logged a ${conversation.kind} with ${conversation.with.map((id) => journal.people.find((p) => p.id === id)?.name ?? id).join(', ')} on ${conversation.date}`,
+    },
+  );
 
   const index = indexConversations(saved.journal.conversations);
   const people = saved.conversation.with.map((id) => saved.journal.people.find((p) => p.id === id)!);

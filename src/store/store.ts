@@ -1,22 +1,43 @@
-// The only module that touches the journal file. Reads never create it; every write takes the
-// lock, re-reads, applies the change, writes a 0600 temp file in the same folder, fsyncs it,
-// renames it over the journal and fsyncs the folder.
-import { randomBytes } from 'node:crypto';
+// The only module that changes the journal. Reads never create it. Every write takes the lock,
+// re-reads the file, applies the change, keeps the previous version as a backup, writes the new
+// one atomically (files.ts), encrypted when the journal is, and records what changed for `rel undo`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Adapter, Low } from 'lowdb';
 import { emptyJournal, type Journal, SCHEMA_VERSION } from '../core/journal.js';
-import { snapshotRecords, stampChanges, upgradeToSchema2 } from '../core/tombstones.js';
+import { stampChanges } from '../core/tombstones.js';
 import { StoreError } from '../errors.js';
+import { type Change, conflicts, diff, recordTexts, revert, type Snapshot, snapshot } from './changes.js';
 import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
+import { fileVersion, makePrivateFolder, readStoreFile, readVersioned, writeStoreFile } from './files.js';
+
+export { makePrivateFolder };
+
 import { serializeJournal } from './format.js';
+import {
+  beforeRestorePath,
+  type KeptCodec,
+  keepBackup,
+  listBackups,
+  lockPath,
+  migrationCopyPath,
+  type RewriteReport,
+  readUndoEntries,
+  removeLeftovers,
+  resealKeptCopies,
+  rewriteKeptCopies,
+  type UndoEntry,
+  writeUndoEntries,
+} from './history.js';
+import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { withLock } from './lock.js';
+import { canMigrate, migrate } from './migrations.js';
 import { isJournalShape } from './shape.js';
 
-const RECOVERY_HINT = 'Fix the file by hand, or restore it from a backup.';
+export const RECOVERY_HINT =
+  'To bring back the last good version: rel doctor --restore  (rel doctor shows what is wrong; the file is left untouched until then).';
 
 /** The file the journal really is: a symlinked store is written through to its target. */
-function resolveTarget(file: string): string {
+export function resolveTarget(file: string): string {
   try {
     return fs.realpathSync(file);
   } catch {
@@ -29,38 +50,80 @@ function resolveTarget(file: string): string {
   }
 }
 
-function lineAndColumn(text: string, position: number): string {
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  return `line ${line}, column ${position - before.lastIndexOf('\n')}`;
+function describeChar(text: string, offset: number): string {
+  const char = String.fromCodePoint(text.codePointAt(offset)!);
+  const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(char)
+    ? `"${char}"`
+    : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `unexpected ${shown}`;
 }
 
-async function parseJournal(file: string, text: string): Promise<Journal> {
+export interface Parsed {
+  journal: Journal;
+  /** The schema the file was in, when older than this rel's and upgraded in memory. */
+  migratedFrom?: number;
+}
+
+/** A journal from a file's text, upgraded to this rel's schema; a StoreError saying what is wrong. */
+export async function parseJournal(file: string, source: string): Promise<Parsed> {
+  let text = source;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark some editors add
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position
-      ? lineAndColumn(text, Number(position[1]))
-      : text.trim()
-        ? 'the end of the file'
-        : 'an empty file';
-    throw new StoreError(`${file} is not valid JSON (${where}): ${message}`, RECOVERY_HINT);
+  } catch {
+    if (!text.trim()) throw new StoreError(`${file} is empty: it is not a rel journal.`, RECOVERY_HINT);
+    const offset = jsonErrorOffset(text);
+    const { line, column } = lineAndColumn(text, offset);
+    const what = offset >= text.length ? 'the file ends too early (cut short?)' : describeChar(text, offset);
+    throw new StoreError(
+      `${file} is not valid JSON: line ${line}, column ${column}: ${what}.`,
+      RECOVERY_HINT,
+    );
   }
-  if (isJournalShape(data)) return data as Journal;
-  // Something is off: zod, loaded only now, decides and names the first problem.
-  const { schemaProblem } = await import('./schema.js');
-  const problem = schemaProblem(data);
-  if (problem) throw new StoreError(`${file} is not a rel journal: ${problem}.`, RECOVERY_HINT);
-  return data as Journal;
+  const schema = (data as { schema?: unknown } | null)?.schema;
+  const migratedFrom = canMigrate(schema) ? schema : undefined;
+  if (migratedFrom !== undefined) data = migrate(data as Record<string, unknown>);
+  if (!isJournalShape(data)) {
+    // Something is off: zod, loaded only now, decides and names the first problem.
+    const { schemaProblem } = await import('./schema.js');
+    const problem = schemaProblem(data);
+    if (problem) throw new StoreError(`${file} is not a rel journal: ${problem}.`, RECOVERY_HINT);
+  }
+  return migratedFrom === undefined
+    ? { journal: data as Journal }
+    : { journal: data as Journal, migratedFrom };
 }
 
 /** A journal as found on disk, with the key it was encrypted with (null for a plain file). */
-export interface JournalOnDisk {
-  journal: Journal;
+export interface JournalOnDisk extends Parsed {
   sealing: Sealing | null;
+}
+
+/** A file's text, decrypted when it is encrypted. */
+async function decodeText(
+  label: string,
+  bytes: Buffer,
+  keyring: Keyring | undefined,
+): Promise<{ text: string; sealing: Sealing | null }> {
+  if (!isEncrypted(bytes)) return { text: bytes.toString('utf8'), sealing: null };
+  if (!keyring) throw new StoreError(`${label} is encrypted and no passphrase can be had here.`);
+  return unseal(label, bytes, keyring);
+}
+
+/** What rel writes for a text: encrypted with the sealing, or plain. */
+function encodeText(text: string, sealing: Sealing | null): string | Buffer {
+  return sealing ? seal(text, sealing) : text;
+}
+
+/** A journal from the bytes of a file (or a git blob) named `label` in messages. */
+export async function decodeJournal(
+  label: string,
+  bytes: Buffer,
+  keyring: Keyring | undefined,
+): Promise<JournalOnDisk> {
+  const { text, sealing } = await decodeText(label, bytes, keyring);
+  return { ...(await parseJournal(label, text)), sealing };
 }
 
 /**
@@ -71,144 +134,63 @@ export async function readJournalFile(
   file: string,
   keyring: Keyring | undefined,
 ): Promise<(JournalOnDisk & { identity: string }) | null> {
-  let bytes: Buffer;
-  let identity: string;
-  let handle: fs.promises.FileHandle | undefined;
-  try {
-    handle = await fs.promises.open(file, 'r');
-    identity = identityOf(await handle.stat({ bigint: true }));
-    bytes = await handle.readFile();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new StoreError(`Cannot read ${file}: ${(error as Error).message}`);
-  } finally {
-    await handle?.close();
-  }
-  return { ...(await decodeJournal(file, bytes, keyring)), identity };
+  const read = readVersioned(file);
+  if (!read) return null;
+  return { ...(await decodeJournal(file, read.bytes, keyring)), identity: read.version };
 }
 
-/** A journal from the bytes of a file (or a git blob) named `label` in messages. */
-export async function decodeJournal(
-  label: string,
-  bytes: Buffer,
-  keyring: Keyring | undefined,
-): Promise<JournalOnDisk> {
-  if (!isEncrypted(bytes))
-    return { journal: await parseJournal(label, bytes.toString('utf8')), sealing: null };
-  if (!keyring) throw new StoreError(`${label} is encrypted and no passphrase can be had here.`);
-  const { text, sealing } = await unseal(label, bytes, keyring);
-  return { journal: await parseJournal(label, text), sealing };
-}
-
-/**
- * The one way bytes of a journal reach the disk: encrypted when a sealing is given, into a 0600
- * temp file in the same folder, fsynced, renamed over the file, folder fsynced.
- */
+/** Writes a journal as it is (encrypted with the sealing, or plain), without backup or undo. */
 export function writeJournalFile(file: string, journal: Journal, sealing: Sealing | null): void {
-  const dir = path.dirname(file);
-  makePrivateFolder(dir);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    const text = serializeJournal(journal);
-    const bytes = sealing ? seal(text, sealing) : text;
-    fd = fs.openSync(temp, 'wx', 0o600);
-    fs.fchmodSync(fd, 0o600); // the umask may have narrowed or widened nothing; be exact
-    fs.writeFileSync(fd, bytes);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(temp, file);
-    syncFolder(dir);
-  } catch (error) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw new StoreError(
-      `Cannot write ${file}: ${(error as Error).message}`,
-      'Nothing was saved. Check free space and permissions.',
-    );
-  }
-}
-
-/** lowdb adapter: a missing file reads as nothing; remembers the key the file was sealed with. */
-class JournalFile implements Adapter<Journal> {
-  sealing: Sealing | null = null;
-
-  constructor(
-    readonly file: string,
-    private readonly keyring: Keyring | undefined,
-  ) {}
-
-  /** Which version of the file the last read() saw: taken from the open file, so it matches the text. */
-  identity: string | undefined;
-
-  async read(): Promise<Journal | null> {
-    const found = await readJournalFile(this.file, this.keyring);
-    this.identity = found?.identity ?? MISSING;
-    this.sealing = found?.sealing ?? null;
-    return found?.journal ?? null;
-  }
-
-  async write(journal: Journal): Promise<void> {
-    writeJournalFile(this.file, journal, this.sealing);
-  }
-}
-
-const MISSING = 'missing';
-
-/**
- * A file's version: rel replaces the journal by rename, so every write makes a new inode; size and
- * change times (in nanoseconds) catch editors that rewrite it in place.
- */
-function identityOf(stat: fs.BigIntStats): string {
-  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
-}
-
-function currentIdentity(file: string): string | undefined {
-  try {
-    return identityOf(fs.statSync(file, { bigint: true }));
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? MISSING : undefined;
-  }
-}
-
-/** Creates missing folders with mode 0700; an existing folder is left as it is. */
-export function makePrivateFolder(dir: string): void {
-  const created = fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (!created) return;
-  for (let d = dir; d.length >= created.length; d = path.dirname(d)) fs.chmodSync(d, 0o700);
-}
-
-function syncFolder(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  makePrivateFolder(path.dirname(file));
+  writeStoreFile(file, encodeText(serializeJournal(journal), sealing));
 }
 
 export interface StoreOptions {
-  /** Called with messages worth showing the user (newer schema, loose permissions). */
+  /** Called with messages worth showing the user (newer schema, loose permissions, upgrades). */
   warn: (message: string) => void;
   lockTimeoutMs?: number;
-  /** "Now" for the `updatedAt` and tombstone stamps of a write (REL_NOW in tests). */
+  /** "Now" for the times rel records (REL_NOW in tests). */
   now?: Date;
   /** Keys for an encrypted store; the passphrase is asked for only when one is met. */
   keyring?: Keyring;
 }
 
-export interface UpdateOptions {
-  /** Write with this key from now on (encrypt, change the passphrase), or null to write plain. */
+export interface UpdateOptions<T> {
+  /** What the change was, for `rel undo`; by default a description of the records it changed. */
+  summary?: (result: T) => string;
+  /**
+   * Write with this key from now on (encrypt, change the passphrase), or null to write plain.
+   * Every copy rel keeps beside the journal is re-encrypted (or decrypted) with it.
+   */
   reseal?: Sealing | null;
   /** false for a merge: its records keep the stamps they came with. */
   stamp?: boolean;
 }
 
+export interface Undone {
+  entry: UndoEntry;
+  /** Changes that can still be undone after this one. */
+  remaining: number;
+}
+
+export interface Restored {
+  backup: string;
+  /** Where the replaced journal was kept, when there was one. */
+  savedAs: string | undefined;
+  journal: Journal;
+}
+
+/** The file as read: its journal, and its bytes, fetched only when a backup needs copying. */
+interface Loaded extends JournalOnDisk {
+  exists: boolean;
+  bytes: () => Buffer | undefined;
+}
+
 export class Store {
   readonly file: string;
-  /** The real file behind a symlinked store. */
   readonly target: string;
+  /** What the last read() parsed, and the version of the file it came from. */
+  private lastRead: { version: string; parsed: JournalOnDisk } | undefined;
   private sealing: Sealing | null = null;
 
   constructor(
@@ -219,22 +201,24 @@ export class Store {
     this.target = resolveTarget(file);
   }
 
-  /** What the last read() returned, and the version of the file it came from. */
-  private lastRead: { identity: string; journal: Journal; sealing: Sealing | null } | undefined;
-
   /**
    * The journal as it is now; an empty one when the file does not exist. Never creates it.
    * Treat it as read-only: update() reuses it, instead of parsing the file again, when the file
    * is still the version it came from.
    */
   async read(): Promise<Journal> {
-    const { db, file } = this.open();
-    await db.read();
-    this.sealing = file.sealing;
-    this.checkReadable(db.data);
-    const journal = upgradeToSchema2(db.data);
-    this.lastRead = file.identity ? { identity: file.identity, journal, sealing: file.sealing } : undefined;
-    return journal;
+    const read = readVersioned(this.target);
+    if (!read) return emptyJournal();
+    const parsed = await decodeJournal(this.file, read.bytes, this.options.keyring);
+    this.lastRead = { version: read.version, parsed };
+    this.sealing = parsed.sealing;
+    if (parsed.journal.schema > SCHEMA_VERSION) {
+      this.options.warn(
+        `${this.file} was written by a newer rel (schema ${parsed.journal.schema}); showing what this rel understands. Upgrade rel to change it.`,
+      );
+    }
+    this.warnIfReadableByOthers();
+    return parsed.journal;
   }
 
   /** The key of the last journal read or written: null when it is plain. */
@@ -243,59 +227,278 @@ export class Store {
   }
 
   /** Lock, re-read, change, write. The change may throw: then nothing is written. */
-  async update<T>(change: (journal: Journal) => T, options: UpdateOptions = {}): Promise<T> {
-    const lockTimeoutMs = this.options.lockTimeoutMs ?? 30_000;
-    makePrivateFolder(path.dirname(this.target));
+  async update<T>(change: (journal: Journal) => T, options: UpdateOptions<T> = {}): Promise<T> {
+    // A change that fails on an empty journal must not leave a new, empty folder behind.
+    if (!fs.existsSync(path.dirname(this.target))) change(emptyJournal());
+    return this.locked(async (loaded) => {
+      this.refuseNewer(loaded.journal);
+      const before = snapshot(loaded.journal);
+      const result = change(loaded.journal);
+      const changes = this.stampAndDiff(before, loaded.journal, options.stamp !== false);
+      const resealing = options.reseal !== undefined;
+      if (changes.length === 0 && loaded.migratedFrom === undefined && !resealing) return result;
+      // Undo data written under the old key is read before anything is written with the new one.
+      const undoEntries = changes.length ? await this.undoEntries() : [];
+      if (resealing) loaded.sealing = options.reseal ?? null;
+      this.commit(loaded);
+      if (resealing) {
+        await resealKeptCopies(
+          this.target,
+          (label, bytes) => this.decode(label, bytes),
+          (text) => encodeText(text, loaded.sealing),
+        );
+      }
+      if (changes.length) {
+        const summary = options.summary?.(result) ?? describeChanges(changes, loaded.journal);
+        const entry: UndoEntry = { at: this.now().toISOString(), summary, changes };
+        writeUndoEntries(this.target, [...undoEntries, entry], (text) => encodeText(text, loaded.sealing));
+      }
+      return result;
+    });
+  }
+
+  /** Reverts the newest change still kept for undo, unless what it made has changed since. */
+  async undo(): Promise<Undone> {
+    if (!fs.existsSync(this.target)) throw nothingToUndo(this.file);
+    return this.locked(async (loaded) => {
+      this.refuseNewer(loaded.journal);
+      const entries = await this.undoEntries();
+      const entry = entries.at(-1);
+      if (!entry) throw nothingToUndo(this.file);
+      const journal = loaded.journal as unknown as Record<string, unknown>;
+      const changed = conflicts(journal, entry.changes);
+      if (changed.length) {
+        throw new StoreError(
+          `Cannot undo "${entry.summary}": ${describeRecords(changed, loaded.journal)} changed since then (by hand, or by a restore), and undoing would lose that. Nothing was changed.`,
+          'To go back further, restore a backup: rel doctor --restore',
+        );
+      }
+      const before = snapshot(loaded.journal);
+      revert(journal, entry.changes);
+      // Stamped like any change, so that a synced copy takes the undo too.
+      this.stampAndDiff(before, loaded.journal, true);
+      this.commit(loaded);
+      writeUndoEntries(this.target, entries.slice(0, -1), (text) => encodeText(text, loaded.sealing));
+      return { entry, remaining: entries.length - 1 };
+    });
+  }
+
+  /**
+   * Replaces the journal with the newest backup that is a valid journal, keeping the replaced
+   * file (valid or not) as .journal.json.before-restore. The only write that touches a corrupt file.
+   */
+  async restore(): Promise<Restored> {
+    const candidates = listBackups(this.target);
+    if (candidates.length === 0) throw noBackup(this.file);
     return withLock(
-      `${this.target}.lock`,
+      lockPath(this.target),
       async () => {
-        const { db, file } = this.open();
-        // The file as the caller last read it needs no second parse; anything newer does.
-        const cached = this.lastRead;
-        this.lastRead = undefined;
-        if (cached && cached.identity === currentIdentity(this.target)) {
-          db.data = cached.journal;
-          file.sealing = cached.sealing;
-        } else await db.read();
-        if (db.data.schema > SCHEMA_VERSION) {
-          throw new StoreError(
-            `${this.file} was written by a newer rel (schema ${db.data.schema}); this rel knows schema ${SCHEMA_VERSION} and will not change it.`,
-            'Upgrade rel to write to this journal.',
-          );
+        for (const backup of listBackups(this.target)) {
+          const bytes = readStoreFile(backup);
+          if (!bytes) continue;
+          let parsed: Parsed;
+          try {
+            parsed = await decodeJournal(backup, bytes, this.options.keyring);
+          } catch {
+            continue;
+          }
+          if (parsed.journal.schema > SCHEMA_VERSION) continue;
+          const current = readStoreFile(this.target);
+          const savedAs = current ? beforeRestorePath(this.target) : undefined;
+          if (current && savedAs) writeStoreFile(savedAs, current);
+          writeStoreFile(this.target, bytes);
+          return { backup, savedAs, journal: parsed.journal };
         }
-        db.data = upgradeToSchema2(db.data);
-        const before = snapshotRecords(db.data);
-        const result = change(db.data);
-        if (options.stamp !== false) stampChanges(before, db.data, this.options.now ?? new Date());
-        if (options.reseal !== undefined) file.sealing = options.reseal;
-        await db.write();
-        this.sealing = file.sealing;
-        return result;
+        throw noBackup(this.file, candidates.length);
       },
-      { timeoutMs: lockTimeoutMs },
+      { timeoutMs: this.lockTimeoutMs() },
     );
   }
 
-  private open(): { db: Low<Journal>; file: JournalFile } {
-    const file = new JournalFile(this.target, this.options.keyring);
-    return { db: new Low<Journal>(file, emptyJournal()), file };
+  /**
+   * Changes the journal AND every copy rel keeps of it (backups, undo data, restore and upgrade
+   * copies) through the same transformation, keeping no backup of the version before: for
+   * changes that must leave no trace, such as forgetting a person. Not undoable.
+   */
+  async rewriteAll(transform: (journal: Journal) => void): Promise<RewriteReport> {
+    return this.locked(async (loaded) => {
+      this.refuseNewer(loaded.journal);
+      const before = snapshot(loaded.journal);
+      transform(loaded.journal);
+      const touched = new Set(this.stampAndDiff(before, loaded.journal, true).map((c) => `${c.key}/${c.id}`));
+      writeStoreFile(this.target, encodeText(serializeJournal(loaded.journal, this.texts), loaded.sealing));
+      const codec: KeptCodec = {
+        parseJournal: async (label, bytes) =>
+          (await decodeJournal(label, bytes, this.options.keyring)).journal as unknown as Record<
+            string,
+            unknown
+          >,
+        serializeJournal: (journal) => encodeText(serializeJournal(journal), loaded.sealing),
+        decode: (label, bytes) => this.decode(label, bytes),
+        encode: (text) => encodeText(text, loaded.sealing),
+      };
+      return rewriteKeptCopies(
+        this.target,
+        (journal) => transform(journal as unknown as Journal),
+        touched,
+        codec,
+      );
+    });
   }
 
-  private checkReadable(journal: Journal): void {
+  /** Writes an older-schema journal in this rel's schema now (`rel doctor --fix`). */
+  async upgrade(): Promise<number | undefined> {
+    return this.locked((loaded) => {
+      if (loaded.migratedFrom === undefined) return undefined;
+      this.texts = new WeakMap();
+      this.commit(loaded);
+      return loaded.migratedFrom;
+    });
+  }
+
+  /** Stamps `updatedAt` and tombstones for merges, then says what changed, for undo. */
+  private stampAndDiff(before: Snapshot, journal: Journal, stamp: boolean): Change[] {
+    if (stamp) stampChanges(recordTexts(before), journal, this.now());
+    this.texts = new WeakMap();
+    return diff(before, snapshot(journal, this.texts));
+  }
+
+  /** Records already turned into JSON by the last diff: the write reuses them. */
+  private texts = new WeakMap<object, string>();
+
+  private async load(): Promise<Loaded> {
+    // The file as the caller last read it needs no second parse; anything newer does.
+    const cached = this.lastRead;
+    this.lastRead = undefined;
+    if (cached && cached.version === fileVersion(this.target)) {
+      return { ...cached.parsed, exists: true, bytes: () => readStoreFile(this.target) };
+    }
+    const read = readVersioned(this.target);
+    if (!read) return { journal: emptyJournal(), sealing: null, exists: false, bytes: () => undefined };
+    const parsed = await decodeJournal(this.file, read.bytes, this.options.keyring);
+    return { ...parsed, exists: true, bytes: () => read.bytes };
+  }
+
+  private async locked<T>(work: (loaded: Loaded) => T | Promise<T>): Promise<T> {
+    makePrivateFolder(path.dirname(this.target));
+    return withLock(lockPath(this.target), async () => work(await this.load()), {
+      timeoutMs: this.lockTimeoutMs(),
+    });
+  }
+
+  /** Keeps what is there now (a backup; before an upgrade, a copy of the old schema), then writes. */
+  private commit(loaded: Loaded): void {
+    if (loaded.exists) {
+      if (loaded.migratedFrom !== undefined) {
+        const bytes = loaded.bytes();
+        if (bytes) writeStoreFile(migrationCopyPath(this.target, loaded.migratedFrom), bytes);
+      }
+      keepBackup(this.target, loaded.bytes);
+    }
+    writeStoreFile(this.target, encodeText(serializeJournal(loaded.journal, this.texts), loaded.sealing));
+    this.sealing = loaded.sealing;
+    removeLeftovers(this.target);
+  }
+
+  private undoEntries(): Promise<UndoEntry[]> {
+    return readUndoEntries(this.target, (bytes) => this.decode(undoLabel(this.file), bytes));
+  }
+
+  /** A kept file's text, decrypted with whatever key it was written with. */
+  private async decode(label: string, bytes: Buffer): Promise<string> {
+    return (await decodeText(label, bytes, this.options.keyring)).text;
+  }
+
+  private refuseNewer(journal: Journal): void {
     if (journal.schema > SCHEMA_VERSION) {
-      this.options.warn(
-        `${this.file} was written by a newer rel (schema ${journal.schema}); showing what this rel understands. Upgrade rel to change it.`,
+      throw new StoreError(
+        `${this.file} was written by a newer rel (schema ${journal.schema}); this rel knows schema ${SCHEMA_VERSION} and will not change it.`,
+        'Upgrade rel to write to this journal.',
       );
     }
+  }
+
+  private warnIfReadableByOthers(): void {
     try {
       const mode = fs.statSync(this.target).mode & 0o777;
       if (mode & 0o077) {
         this.options.warn(
-          `${this.file} can be read by other users (mode ${mode.toString(8)}). Run: chmod 600 ${JSON.stringify(this.file)}`,
+          `${this.file} can be read by other users (mode ${mode.toString(8).padStart(3, '0')}). To make it private: chmod 600 ${JSON.stringify(this.target)}`,
         );
       }
     } catch {
       // A missing file is an empty journal.
     }
   }
+
+  private lockTimeoutMs(): number {
+    return this.options.lockTimeoutMs ?? 30_000;
+  }
+
+  private now(): Date {
+    return this.options.now ?? new Date();
+  }
+}
+
+const undoLabel = (file: string) => `the undo data of ${file}`;
+
+function nothingToUndo(file: string): StoreError {
+  return new StoreError(
+    `Nothing to undo in ${file}.`,
+    'rel keeps the last 10 changes; older ones can be brought back from a backup with rel doctor --restore.',
+  );
+}
+
+function noBackup(file: string, unreadable = 0): StoreError {
+  return new StoreError(
+    unreadable
+      ? `None of the ${unreadable} backups of ${file} is a valid journal; nothing was restored.`
+      : `There is no backup of ${file} to restore; nothing was restored.`,
+    'rel keeps a backup before each change it makes. Fix the file by hand: rel doctor shows what is wrong.',
+  );
+}
+
+type Named = { id?: unknown; name?: unknown; date?: unknown; text?: unknown };
+
+function recordLabel(change: Change, journal: Journal): string {
+  const fields = journal as unknown as Record<string, Named[] | undefined>;
+  const record = (change.before as Named | undefined) ?? fields[change.key]?.find((r) => r?.id === change.id);
+  if (change.key === 'people' && typeof record?.name === 'string') return record.name;
+  if (change.key === 'conversations') return `the conversation of ${String(record?.date ?? change.id)}`;
+  if (change.key === 'followUps' && typeof record?.text === 'string') return `the follow-up "${record.text}"`;
+  return change.id === undefined ? `the field "${change.key}"` : `${change.key} ${change.id}`;
+}
+
+function describeRecords(changes: Change[], journal: Journal): string {
+  const labels = [...new Set(changes.map((c) => recordLabel(c, journal)))];
+  return labels.length > 3
+    ? `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more`
+    : labels.join(', ');
+}
+
+const NOUNS: Record<string, [string, string]> = {
+  people: ['person', 'people'],
+  conversations: ['conversation', 'conversations'],
+  followUps: ['follow-up', 'follow-ups'],
+};
+
+/** "added Ana Silva; 1 conversation added": a default summary of a change. */
+export function describeChanges(changes: Change[], journal: Journal): string {
+  const parts: string[] = [];
+  for (const [verb, test] of [
+    ['added', (c: Change) => !('before' in c)],
+    ['changed', (c: Change) => 'before' in c && c.after !== null],
+    ['removed', (c: Change) => c.after === null],
+  ] as const) {
+    const chosen = changes.filter(test);
+    const people = chosen.filter((c) => c.key === 'people');
+    if (people.length) parts.push(`${verb} ${describeRecords(people, journal)}`);
+    const byKey = new Map<string, number>();
+    for (const c of chosen) if (c.key !== 'people') byKey.set(c.key, (byKey.get(c.key) ?? 0) + 1);
+    for (const [key, count] of byKey) {
+      const [one, many] = NOUNS[key] ?? [key, key];
+      parts.push(`${count} ${count === 1 ? one : many} ${verb}`);
+    }
+  }
+  return parts.join('; ');
 }

@@ -48,7 +48,7 @@ export function rel(args: string[], options: RunOptions = {}): RunResult {
     env: relEnv(options),
     input: options.input ?? '',
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 120_000, // a safety net for a stuck process, generous for a loaded machine
     cwd: options.cwd ?? os.tmpdir(),
     maxBuffer: 256 * 1024 * 1024,
   });

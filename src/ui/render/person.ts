@@ -7,7 +7,7 @@ export function renderAdded(person: Person, t: Theme): string {
   const details = [person.role, person.team, person.relationship].filter(Boolean).map((d) => displaySafe(d));
   const cadence = describeCadence(person.cadenceDays ?? DEFAULT_CADENCE_DAYS);
   return [
-    `${t.good('Added')} ${t.bold(displaySafe(person.name))} ${t.dim(`(${person.id})`)}${details.length ? ` · ${details.join(' · ')}` : ''}`,
-    `Catching up ${cadence}. They are due now; log your first conversation with: rel log ${person.id}`,
+    `${t.good('Added')} ${t.bold(displaySafe(person.name))} ${t.dim(`(${displaySafe(person.id)})`)}${details.length ? ` · ${details.join(' · ')}` : ''}`,
+    `Catching up ${cadence}. They are due now; log your first conversation with: rel log ${displaySafe(person.id)}`,
   ].join('\n');
 }

@@ -21,7 +21,9 @@ export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: numbe
     lines.push('', t.heading(title), ...body);
   };
 
-  lines.push(`${t.bold(safe(p.name))} ${t.dim(`(${p.id})`)}${p.archivedAt ? t.warn('  archived') : ''}`);
+  lines.push(
+    `${t.bold(safe(p.name))} ${t.dim(`(${safe(p.id)})`)}${p.archivedAt ? t.warn('  archived') : ''}`,
+  );
   const about = [p.role, p.team, p.relationship].filter(Boolean).map(safe);
   if (p.tags.length) about.push(`#${p.tags.map(safe).join(' #')}`);
   if (p.aliases.length) about.push(`also ${p.aliases.map(safe).join(', ')}`);
@@ -80,12 +82,12 @@ export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: numbe
   if (p.conversations.length > RECENT_CONVERSATIONS) {
     lines.push(
       t.dim(
-        `  … and ${p.conversations.length - RECENT_CONVERSATIONS} earlier (rel profile ${p.id} --json shows all).`,
+        `  … and ${p.conversations.length - RECENT_CONVERSATIONS} earlier (rel profile ${safe(p.id)} --json shows all).`,
       ),
     );
   }
   if (p.conversations.length === 0) {
-    lines.push('', t.dim(`No conversations logged yet. After you next talk: rel log ${p.id}`));
+    lines.push('', t.dim(`No conversations logged yet. After you next talk: rel log ${safe(p.id)}`));
   }
   return lines.join('\n');
 }

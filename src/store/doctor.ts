@@ -1,0 +1,275 @@
+// `rel doctor`: looks at the journal and everything rel keeps beside it, changes nothing, and
+// says what is wrong and the command that fixes it. `fixSafely` does the fixes that need no
+// judgement (modes, abandoned locks, leftover temp files, unreadable undo data).
+import fs from 'node:fs';
+import type { Journal } from '../core/journal.js';
+import { SCHEMA_VERSION } from '../core/journal.js';
+import { normalize } from '../core/text.js';
+import { RelError } from '../errors.js';
+import { isEncrypted, type Keyring, unseal } from './crypto.js';
+import { readStoreFile } from './files.js';
+import {
+  keptCopies,
+  leftoverTempFiles,
+  listBackups,
+  lockPath,
+  readUndoEntries,
+  removeLeftovers,
+  undoPath,
+} from './history.js';
+import { lockState, removeAbandonedLock } from './lock.js';
+import { decodeJournal } from './store.js';
+
+export interface Finding {
+  /** What was checked: parse, schema, ids, people, modes, lock, temp-files, backups, undo. */
+  check: string;
+  severity: 'error' | 'warning';
+  message: string;
+  /** The command (or step) that fixes it. */
+  fix: string;
+}
+
+export interface BackupInfo {
+  file: string;
+  valid: boolean;
+  savedAt: string;
+}
+
+export interface Checkup {
+  store: string;
+  exists: boolean;
+  schema: number | null;
+  people: number;
+  conversations: number;
+  followUps: number;
+  backups: BackupInfo[];
+  undoable: number;
+  findings: Finding[];
+  /** No error-level finding. */
+  healthy: boolean;
+}
+
+const FIX = '--fix';
+
+export async function examine(file: string, target: string, keyring?: Keyring): Promise<Checkup> {
+  const decode = async (label: string, bytes: Buffer) =>
+    isEncrypted(bytes) && keyring ? (await unseal(label, bytes, keyring)).text : bytes.toString('utf8');
+  const findings: Finding[] = [];
+  const backups: BackupInfo[] = [];
+  for (const backup of listBackups(target)) {
+    backups.push({
+      file: backup,
+      valid: await isValidJournal(backup, keyring),
+      savedAt: fs.statSync(backup).mtime.toISOString(),
+    });
+  }
+  const restorable = backups.some((b) => b.valid);
+  const restoreFix = restorable
+    ? 'rel doctor --restore  (brings back the newest valid backup)'
+    : `edit ${file} by hand: there is no valid backup to restore`;
+
+  const bytes = readStoreFile(target);
+  let journal: Journal | undefined;
+  if (bytes) {
+    try {
+      const parsed = await decodeJournal(file, bytes, keyring);
+      journal = parsed.journal;
+      if (parsed.migratedFrom !== undefined) {
+        findings.push({
+          check: 'schema',
+          severity: 'warning',
+          message: `The journal is in an older format (schema ${parsed.migratedFrom}); rel reads it and upgrades it on the next change, keeping a copy of the old file.`,
+          fix: `rel doctor ${FIX}  (upgrades it now)`,
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof RelError)) throw error;
+      findings.push({
+        check: /not valid JSON|is empty/.test(error.message) ? 'parse' : 'schema',
+        severity: 'error',
+        message: error.message,
+        fix: restoreFix,
+      });
+    }
+  }
+  if (journal && journal.schema > SCHEMA_VERSION) {
+    findings.push({
+      check: 'schema',
+      severity: 'warning',
+      message: `The journal was written by a newer rel (schema ${journal.schema}); this rel reads it but will not change it.`,
+      fix: 'upgrade rel',
+    });
+  }
+  if (journal) findings.push(...checkRecords(journal, file, restoreFix));
+
+  const loose = [target, ...keptCopies(target)].filter((f) => {
+    try {
+      return (fs.statSync(f).mode & 0o077) !== 0;
+    } catch {
+      return false;
+    }
+  });
+  if (loose.length) {
+    findings.push({
+      check: 'modes',
+      severity: 'warning',
+      message: `Readable by other users: ${loose.join(', ')}.`,
+      fix: `rel doctor ${FIX}  (or: chmod 600 ${loose.map((f) => JSON.stringify(f)).join(' ')})`,
+    });
+  }
+
+  const lock = lockState(lockPath(target));
+  if (lock?.abandoned) {
+    findings.push({
+      check: 'lock',
+      severity: 'warning',
+      message: `${lockPath(target)} was left by a rel that is no longer running${lock.pid ? ` (process ${lock.pid})` : ''}; the next rel takes it over by itself.`,
+      fix: `rel doctor ${FIX}  (removes it now)`,
+    });
+  }
+  const temps = leftoverTempFiles(target);
+  if (temps.length) {
+    findings.push({
+      check: 'temp-files',
+      severity: 'warning',
+      message: `${temps.length} unfinished write${temps.length === 1 ? ' was' : 's were'} left by a rel that stopped (never read as the journal): ${temps.join(', ')}.`,
+      fix: `rel doctor ${FIX}  (removes them; the next change does too)`,
+    });
+  }
+  const invalidBackups = backups.filter((b) => !b.valid);
+  if (invalidBackups.length) {
+    findings.push({
+      check: 'backups',
+      severity: 'warning',
+      message: `Not a valid journal, so never restored: ${invalidBackups.map((b) => b.file).join(', ')}.`,
+      fix: 'nothing to do: rel replaces backups as it writes',
+    });
+  }
+  const undoFile = readStoreFile(undoPath(target));
+  if (undoFile && !isUndoLog(await decode(undoPath(target), undoFile))) {
+    findings.push({
+      check: 'undo',
+      severity: 'warning',
+      message: `The undo data ${undoPath(target)} is unreadable, so rel undo has nothing to undo.`,
+      fix: `rel doctor ${FIX}  (removes it; new changes can be undone again)`,
+    });
+  }
+
+  return {
+    store: file,
+    exists: bytes !== undefined,
+    schema: journal?.schema ?? null,
+    people: journal?.people.length ?? 0,
+    conversations: journal?.conversations.length ?? 0,
+    followUps: journal?.followUps.length ?? 0,
+    backups,
+    undoable: (await readUndoEntries(target, (bytes) => decode(undoPath(target), bytes))).length,
+    findings,
+    healthy: !findings.some((f) => f.severity === 'error'),
+  };
+}
+
+async function isValidJournal(file: string, keyring: Keyring | undefined): Promise<boolean> {
+  const bytes = readStoreFile(file);
+  if (!bytes) return false;
+  try {
+    return (await decodeJournal(file, bytes, keyring)).journal.schema <= SCHEMA_VERSION;
+  } catch {
+    return false;
+  }
+}
+
+function isUndoLog(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text)?.entries);
+  } catch {
+    return false;
+  }
+}
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const v of values) (seen.has(v) ? twice : seen).add(v);
+  return [...twice];
+}
+
+const list = (values: string[], max = 5) =>
+  values.length > max
+    ? `${values.slice(0, max).join(', ')} and ${values.length - max} more`
+    : values.join(', ');
+
+/** Ids used twice, and ids that point at no one: both mean a hand edit or a bad merge. */
+function checkRecords(journal: Journal, file: string, restoreFix: string): Finding[] {
+  const findings: Finding[] = [];
+  const byHand = `edit ${file} by hand (each id must be unique and point at a record), or ${restoreFix}`;
+  const collections: [string, string[]][] = [
+    ['people', journal.people.map((p) => p.id)],
+    ['conversations', journal.conversations.map((c) => c.id)],
+    ['follow-ups', journal.followUps.map((f) => f.id)],
+    ['ambitions', journal.people.flatMap((p) => p.ambitions.map((a) => a.id))],
+    ['skills', journal.people.flatMap((p) => p.skills.map((s) => s.id))],
+  ];
+  for (const [what, ids] of collections) {
+    const twice = duplicates(ids);
+    if (twice.length)
+      findings.push({
+        check: 'ids',
+        severity: 'error',
+        message: `Ids used by more than one of the ${what}: ${list(twice)}.`,
+        fix: byHand,
+      });
+  }
+  const names = duplicates(journal.people.map((p) => normalize(p.name)));
+  if (names.length)
+    findings.push({
+      check: 'people',
+      severity: 'warning',
+      message: `People with the same name (ignoring case and accents): ${list(names)}; a name then picks the first.`,
+      fix: `rename one of them in ${file}, e.g. "Name (Team)"`,
+    });
+  const people = new Set(journal.people.map((p) => p.id));
+  const conversations = new Set(journal.conversations.map((c) => c.id));
+  const dangling = [
+    ...journal.conversations.flatMap((c) =>
+      c.with.filter((id) => !people.has(id)).map((id) => `conversation ${c.id} names ${id}`),
+    ),
+    ...journal.followUps
+      .filter((f) => !people.has(f.personId))
+      .map((f) => `follow-up ${f.id} is for ${f.personId}`),
+    ...journal.followUps
+      .filter((f) => f.conversationId !== null && !conversations.has(f.conversationId))
+      .map((f) => `follow-up ${f.id} comes from conversation ${f.conversationId}`),
+  ];
+  if (dangling.length)
+    findings.push({
+      check: 'ids',
+      severity: 'error',
+      message: `Records point at ids that are not in the journal: ${list(dangling, 3)}.`,
+      fix: byHand,
+    });
+  return findings;
+}
+
+/** The fixes that need no judgement. Returns what was done, in words. */
+export function fixSafely(target: string): string[] {
+  const done: string[] = [];
+  for (const f of [target, ...keptCopies(target)]) {
+    try {
+      if ((fs.statSync(f).mode & 0o077) !== 0) {
+        fs.chmodSync(f, 0o600);
+        done.push(`made ${f} private (mode 600)`);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (removeAbandonedLock(lockPath(target))) done.push(`removed the abandoned lock ${lockPath(target)}`);
+  for (const f of removeLeftovers(target)) done.push(`removed the unfinished write ${f}`);
+  const undoFile = readStoreFile(undoPath(target));
+  if (undoFile && !isEncrypted(undoFile) && !isUndoLog(undoFile.toString('utf8'))) {
+    fs.rmSync(undoPath(target), { force: true });
+    done.push(`removed the unreadable undo data ${undoPath(target)}`);
+  }
+  return done;
+}

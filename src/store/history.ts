@@ -1,0 +1,237 @@
+// Everything rel keeps beside the journal besides the journal itself, all in the journal's own
+// folder, all 0600, all written through files.ts:
+//   .journal.json.backup-1 … -3     the journal before each of the last writes (1 is the newest)
+//   .journal.json.undo              the last changes, record by record, for `rel undo`
+//   .journal.json.schema-N          the journal as it was before an upgrade from schema N
+//   .journal.json.before-restore    the journal as it was before `rel doctor --restore`
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Change } from './changes.js';
+import { isProcessAlive, readStoreFile, tempFileOwner, writeStoreFile } from './files.js';
+
+export const BACKUPS_KEPT = 3;
+export const UNDO_KEPT = 10;
+
+const sibling = (target: string, suffix: string) =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${suffix}`);
+
+export const backupPath = (target: string, n: number) => sibling(target, `backup-${n}`);
+export const undoPath = (target: string) => sibling(target, 'undo');
+export const beforeRestorePath = (target: string) => sibling(target, 'before-restore');
+export const migrationCopyPath = (target: string, schema: number) => sibling(target, `schema-${schema}`);
+export const lockPath = (target: string) => `${target}.lock`;
+
+/** Backups that exist, newest first. */
+export function listBackups(target: string): string[] {
+  const found: string[] = [];
+  for (let n = 1; n <= BACKUPS_KEPT; n++)
+    if (fs.existsSync(backupPath(target, n))) found.push(backupPath(target, n));
+  return found;
+}
+
+/**
+ * Keeps the journal as it is now as backup 1, shifting older ones down and dropping the oldest.
+ * Called under the lock, just before the journal is replaced. The backup is a hard link to the
+ * current file (the write replaces the journal with a new file, so the link keeps the old one
+ * intact at no cost), or a copy of its bytes where links are not possible.
+ */
+export function keepBackup(target: string, bytes: () => Uint8Array | undefined): void {
+  for (let n = BACKUPS_KEPT - 1; n >= 1; n--) {
+    try {
+      fs.renameSync(backupPath(target, n), backupPath(target, n + 1));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  const newest = backupPath(target, 1);
+  fs.rmSync(newest, { force: true });
+  try {
+    fs.linkSync(target, newest);
+    fs.chmodSync(newest, 0o600);
+  } catch {
+    const copy = bytes();
+    if (copy) writeStoreFile(newest, copy);
+  }
+}
+
+export interface UndoEntry {
+  /** When the change was made (rel's "now"). */
+  at: string;
+  /** What the change was, in words: "logged a coffee with Ana Silva on 2026-11-20". */
+  summary: string;
+  changes: Change[];
+}
+
+interface UndoLog {
+  version: 1;
+  /** Oldest first. */
+  entries: UndoEntry[];
+}
+
+/** Turns a kept file's bytes into text (decrypting them when the store is encrypted). */
+export type Decode = (label: string, bytes: Buffer) => Promise<string>;
+/** Turns text into the bytes rel keeps (encrypted when the store is). */
+export type Encode = (text: string) => string | Buffer;
+
+/**
+ * The undo entries, oldest first; none when the file is missing or unreadable (rel doctor says
+ * so). A wrong passphrase is not "unreadable": it is an error.
+ */
+export async function readUndoEntries(
+  target: string,
+  decode: (bytes: Buffer) => Promise<string>,
+): Promise<UndoEntry[]> {
+  const bytes = readStoreFile(undoPath(target));
+  if (!bytes) return [];
+  const text = await decode(bytes);
+  try {
+    const log = JSON.parse(text) as UndoLog;
+    return Array.isArray(log.entries) ? log.entries : [];
+  } catch {
+    return [];
+  }
+}
+
+export function writeUndoEntries(target: string, entries: UndoEntry[], encode: Encode): void {
+  const log: UndoLog = { version: 1, entries: entries.slice(-UNDO_KEPT) };
+  writeStoreFile(undoPath(target), encode(`${JSON.stringify(log)}\n`));
+}
+
+/** Every file besides the journal that holds a copy of (part of) it. */
+export function keptCopies(target: string): string[] {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter(
+      (name) =>
+        name.startsWith(prefix) &&
+        /^(backup-\d+|undo|schema-\d+|before-restore)$/.test(name.slice(prefix.length)),
+    )
+    .map((name) => path.join(dir, name));
+}
+
+/** Temp files left in the folder by a rel that was killed mid-write (their writer is gone). */
+export function leftoverTempFiles(target: string): string[] {
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => {
+      const pid = tempFileOwner(base, name);
+      return pid !== undefined && pid !== process.pid && !isProcessAlive(pid);
+    })
+    .map((name) => path.join(dir, name));
+}
+
+export function removeLeftovers(target: string): string[] {
+  const files = leftoverTempFiles(target);
+  for (const file of files) fs.rmSync(file, { force: true });
+  return files;
+}
+
+/**
+ * Re-encodes every kept copy after the journal's key changed (rel encrypt, decrypt, passphrase):
+ * each is decoded with the key it was written with and encoded with the new one, so that no
+ * plain copy remains beside an encrypted journal. A copy that cannot be decoded is removed.
+ */
+export async function resealKeptCopies(target: string, decode: Decode, encode: Encode): Promise<void> {
+  for (const file of keptCopies(target)) {
+    const bytes = readStoreFile(file);
+    if (!bytes) continue;
+    let text: string;
+    try {
+      text = await decode(file, bytes);
+    } catch {
+      fs.rmSync(file, { force: true });
+      continue;
+    }
+    writeStoreFile(file, encode(text));
+  }
+}
+
+/** How kept copies are read and written: as journals, and (undo data) as text. */
+export interface KeptCodec {
+  parseJournal(label: string, bytes: Buffer): Promise<Record<string, unknown>>;
+  serializeJournal(journal: Record<string, unknown>): string | Buffer;
+  decode: Decode;
+  encode: Encode;
+}
+
+export interface RewriteReport {
+  /** Kept copies rewritten through the transformation. */
+  rewritten: string[];
+  /** Kept copies removed: unreadable ones, which cannot be rewritten and may hold what is to go. */
+  removed: string[];
+  /** Undo entries dropped because the transformation touched their records. */
+  undoDropped: number;
+}
+
+/**
+ * Rewrites every kept copy through a transformation of the journal, so that what the
+ * transformation removes (a forgotten person, say) survives nowhere: each backup and restore copy
+ * is transformed as a whole journal; each undo entry's stored records are transformed as a small
+ * journal, and an entry is dropped when the transformation changes its records or it concerns a
+ * record the transformation changed in the journal (`touched`, "key/id"): undoing it would bring
+ * back what was removed, and its summary may name it. Call it under the journal's lock:
+ * Store.rewriteAll does.
+ */
+export async function rewriteKeptCopies(
+  target: string,
+  transform: (journal: Record<string, unknown>) => void,
+  touched: Set<string>,
+  codec: KeptCodec,
+): Promise<RewriteReport> {
+  const report: RewriteReport = { rewritten: [], removed: [], undoDropped: 0 };
+  for (const file of keptCopies(target)) {
+    if (file === undoPath(target)) continue;
+    const bytes = readStoreFile(file);
+    if (!bytes) continue;
+    let journal: Record<string, unknown>;
+    try {
+      journal = await codec.parseJournal(file, bytes);
+    } catch {
+      fs.rmSync(file, { force: true });
+      report.removed.push(file);
+      continue;
+    }
+    transform(journal);
+    writeStoreFile(file, codec.serializeJournal(journal));
+    report.rewritten.push(file);
+  }
+  const entries = await readUndoEntries(target, (bytes) => codec.decode(undoPath(target), bytes));
+  if (entries.length) {
+    const kept = entries.filter((entry) => !touchedBy(entry, transform, touched));
+    report.undoDropped = entries.length - kept.length;
+    writeUndoEntries(target, kept, codec.encode);
+    report.rewritten.push(undoPath(target));
+  }
+  return report;
+}
+
+function touchedBy(
+  entry: UndoEntry,
+  transform: (journal: Record<string, unknown>) => void,
+  touched: Set<string>,
+): boolean {
+  if (entry.changes.some((c) => c.id === undefined || touched.has(`${c.key}/${c.id}`))) return true;
+  const partial: Record<string, unknown[]> = { people: [], conversations: [], followUps: [] };
+  for (const change of entry.changes) {
+    if (!('before' in change) || change.id === undefined) continue;
+    partial[change.key] = [...(partial[change.key] ?? []), change.before];
+  }
+  const before = JSON.stringify(partial);
+  const copy = JSON.parse(before) as Record<string, unknown>;
+  transform(copy);
+  return JSON.stringify(copy) !== before;
+}
