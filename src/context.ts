@@ -1,5 +1,6 @@
 // What every command gets from the shell: the terminal, global options, the store, and the
 // edges that load on demand (prompts, natural-language dates).
+import path from 'node:path';
 import { type DateDirection, type IsoDate, type NaturalDateParser, parseDate } from './core/dates.js';
 import type { Journal, Person } from './core/journal.js';
 import { resolveName } from './core/names.js';
@@ -99,6 +100,14 @@ export async function newPassphrase(ctx: Context, variable: string): Promise<str
     value === first ? true : 'That differs from the first; type the same passphrase again.',
   );
   return first;
+}
+
+/** The store's folder, created (0700) if need be: where a note being edited may be written. */
+export async function privateFolder(ctx: Context): Promise<string> {
+  const { makePrivateFolder } = await import('./store/files.js');
+  const folder = path.dirname((await openStore(ctx)).target);
+  makePrivateFolder(folder);
+  return folder;
 }
 
 export function today(ctx: Context): IsoDate {

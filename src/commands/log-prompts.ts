@@ -1,5 +1,5 @@
 // The interactive half of `rel log`: loaded only when a terminal is there to answer.
-import { type Context, parseWhen } from '../context.js';
+import { type Context, parseWhen, privateFolder } from '../context.js';
 import {
   type CaptureLists,
   checkNotFuture,
@@ -122,7 +122,10 @@ export async function askRest(
   }
   if (which.askNote) {
     const note = await ask('What did you talk about? (Enter to skip; "e" then Enter opens your $EDITOR)');
-    capture.note = note.trim() === 'e' ? (await editText('What did you talk about?')).trim() : note.trim();
+    capture.note =
+      note.trim() === 'e'
+        ? (await editText('What did you talk about?', await privateFolder(ctx))).trim()
+        : note.trim();
   }
   const names = people.map((p) => displaySafe(p.name.split(' ')[0]!)).join(' and ');
   capture.heard.push(

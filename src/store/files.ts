@@ -82,11 +82,16 @@ export function tempPath(file: string): string {
   );
 }
 
-/** The pid that made a temp file of this store, or undefined when the name is not one. */
+/**
+ * The pid that made a temp file of this store or of a file kept beside it
+ * (`.journal.json.<pid>.<random>.tmp`, `..journal.json.undo.<pid>.<random>.tmp`), or undefined
+ * when the name is not one.
+ */
 export function tempFileOwner(store: string, name: string): number | undefined {
-  const prefix = `.${path.basename(store)}.`;
-  if (!name.startsWith(prefix)) return undefined;
-  const match = /^(?:[a-z]+\.)*(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
+  const prefix = `${path.basename(store)}.`;
+  const bare = name.replace(/^\.+/, '');
+  if (!name.startsWith('.') || !bare.startsWith(prefix)) return undefined;
+  const match = /^(?:[a-z0-9-]+\.)*?(\d+)\.[0-9a-f]+\.tmp$/.exec(bare.slice(prefix.length));
   return match ? Number(match[1]) : undefined;
 }
 

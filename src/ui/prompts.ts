@@ -47,8 +47,11 @@ export function searchFor<T>(message: string, source: (term: string) => Choice<T
   return guard(search<T>({ message, source: async (term) => source(term ?? ''), pageSize: 10 }));
 }
 
-export function editText(message: string, initial = ''): Promise<string> {
-  return guard(editor({ message, default: initial, waitForUserInput: false }));
+/** Opens $EDITOR on a 0600 file in `folder` (the store's: the note must not land in /tmp). */
+export function editText(message: string, folder: string, initial = ''): Promise<string> {
+  return guard(
+    editor({ message, default: initial, waitForUserInput: false, file: { dir: folder, mode: 0o600 } }),
+  );
 }
 
 /** Asks again and again until the answer is empty: for lists such as listening notes. */

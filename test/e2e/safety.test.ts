@@ -1,0 +1,220 @@
+// Backups, undo, upgrades from older schemas, refusal of newer ones, and file privacy.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/core/journal.js';
+import { journalText, person, writeJournal } from '../helpers/journal.js';
+import { BIN, bytesOf, ok, readJson, rel, relEnv, tempDir, tempStore } from '../helpers/rel.js';
+
+const kept = (store: string, name: string) => path.join(path.dirname(store), `.journal.json.${name}`);
+const mode = (file: string) => fs.statSync(file).mode & 0o777;
+
+describe('backups and undo', { timeout: 240_000 }, () => {
+  it('keeps 3 rotating 0600 backups, each the journal as it was before a write', () => {
+    const store = tempStore('backups');
+    ok(['add', 'Ana Silva'], { store });
+    const versions = [bytesOf(store)];
+    for (let i = 0; i < 4; i++) {
+      ok(['log', 'ana', '--note', `talk ${i}`], { store });
+      versions.push(bytesOf(store));
+    }
+    const names = fs.readdirSync(path.dirname(store)).sort();
+    expect(names).toEqual([
+      '.journal.json.backup-1',
+      '.journal.json.backup-2',
+      '.journal.json.backup-3',
+      '.journal.json.undo',
+      'journal.json',
+    ]);
+    expect(bytesOf(kept(store, 'backup-1'))).toEqual(versions[3]);
+    expect(bytesOf(kept(store, 'backup-2'))).toEqual(versions[2]);
+    expect(bytesOf(kept(store, 'backup-3'))).toEqual(versions[1]);
+    for (const name of names) expect(mode(path.join(path.dirname(store), name)), name).toBe(0o600);
+  });
+
+  it('rel undo takes back the last change, then the one before, up to 10, and says what it undid', () => {
+    const store = tempStore('undo');
+    ok(['add', 'Ana Silva'], { store });
+    for (let i = 1; i <= 11; i++) ok(['log', 'ana', '--note', `talk ${i}`, '--kind', 'call'], { store });
+    const first = rel(['undo'], { store });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Undone: logged a call with Ana Silva on 2026-11-27');
+    expect(first.stdout).toContain('9 earlier changes can still be undone');
+    for (let i = 0; i < 9; i++) expect(rel(['undo', '--json'], { store }).code).toBe(0);
+    const notes = readJson(store).conversations.map((c: { note: string }) => c.note);
+    expect(notes).toEqual(['talk 1']);
+    const none = rel(['undo'], { store });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Nothing to undo');
+  });
+
+  it('rel undo of an add removes the person; of a log with --create, the conversation and the new person', () => {
+    const store = tempStore('undo-create');
+    ok(['add', 'Ana Silva'], { store });
+    ok(['log', 'ana', 'Ben Okafor', '--create', '--follow-up', 'Ben: send the doc'], { store });
+    const undone = JSON.parse(ok(['undo', '--json'], { store }));
+    expect(undone).toEqual({
+      undone: {
+        summary: 'logged a 1:2:1 with Ana Silva, Ben Okafor on 2026-11-27',
+        at: '2026-11-27T12:00:00.000Z',
+      },
+      remaining: 1,
+    });
+    const journal = readJson(store);
+    expect(journal.people.map((p: { name: string }) => p.name)).toEqual(['Ana Silva']);
+    expect(journal.conversations).toEqual([]);
+    expect(journal.followUps).toEqual([]);
+    ok(['undo'], { store });
+    expect(readJson(store).people).toEqual([]);
+  });
+
+  it('rel undo refuses, changing nothing, when the records it would revert were edited since', () => {
+    const store = tempStore('undo-conflict');
+    ok(['add', 'Ana Silva'], { store });
+    const journal = readJson(store);
+    journal.people[0].role = 'Staff Engineer'; // an edit by hand
+    fs.writeFileSync(store, JSON.stringify(journal));
+    const before = bytesOf(store);
+    const r = rel(['undo'], { store });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Cannot undo "added Ana Silva": Ana Silva changed since then');
+    expect(bytesOf(store)).toEqual(before);
+  });
+});
+
+describe('schemas', { timeout: 240_000 }, () => {
+  // Schema 0, the pre-release shape (see src/store/migrations.ts).
+  const schema0 = `${JSON.stringify(
+    {
+      schema: 0,
+      people: [
+        {
+          id: 'ana-silva',
+          name: 'Ana Silva',
+          cadence: 14,
+          created: '2026-01-01T09:00:00.000Z',
+          archived: null,
+        },
+      ],
+      conversations: [
+        {
+          id: 'c1',
+          date: '2026-11-20',
+          people: ['ana-silva'],
+          kind: 'coffee',
+          note: 'Old times',
+          created: '2026-11-20T10:00:00.000Z',
+        },
+      ],
+    },
+    null,
+    2,
+  )}\n`;
+
+  it('an older schema is read as it is, and upgraded on the first write after a copy is kept beside it', () => {
+    const store = tempStore('schema0');
+    writeJournal(store, schema0);
+    const profile = JSON.parse(ok(['profile', 'ana', '--json'], { store }));
+    expect(profile).toMatchObject({
+      cadenceDays: 14,
+      conversations: [{ note: 'Old times', kind: 'coffee' }],
+    });
+    expect(bytesOf(store)?.toString()).toBe(schema0); // reading changes nothing
+    const doctor = JSON.parse(rel(['doctor', '--json'], { store }).stdout);
+    expect(doctor.findings.map((f: { check: string }) => f.check)).toEqual(['schema']);
+
+    ok(['log', 'ana', '--note', 'New times'], { store });
+    expect(bytesOf(kept(store, 'schema-0'))?.toString()).toBe(schema0);
+    expect(mode(kept(store, 'schema-0'))).toBe(0o600);
+    const journal = readJson(store);
+    expect(journal.schema).toBe(SCHEMA_VERSION);
+    expect(journal.people[0]).toMatchObject({
+      cadenceDays: 14,
+      ambitions: [],
+      createdAt: '2026-01-01T09:00:00.000Z',
+    });
+    expect(journal.conversations.map((c: { note: string; with: string[] }) => [c.note, c.with])).toEqual([
+      ['Old times', ['ana-silva']],
+      ['New times', ['ana-silva']],
+    ]);
+    expect(rel(['doctor', '--json'], { store }).code).toBe(0);
+  });
+
+  it('rel doctor --fix upgrades an older schema at once', () => {
+    const store = tempStore('schema0-fix');
+    writeJournal(store, schema0);
+    const r = rel(['doctor', '--fix'], { store });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('upgraded the journal from schema 0');
+    expect(readJson(store).schema).toBe(SCHEMA_VERSION);
+    expect(bytesOf(kept(store, 'schema-0'))?.toString()).toBe(schema0);
+  });
+
+  it('a newer schema is shown with a warning and never written', () => {
+    const store = tempStore('newer');
+    writeJournal(
+      store,
+      journalText([person('ana-silva', 'Ana Silva')]).replace(/"schema": \d+/, '"schema": 99'),
+    );
+    const before = bytesOf(store);
+    const shown = rel(['people'], { store });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Ana Silva');
+    expect(shown.stderr).toContain('newer rel (schema 99)');
+    for (const args of [['log', 'ana', '--note', 'x'], ['add', 'Ben'], ['undo']]) {
+      const r = rel(args, { store });
+      expect(r.code, args.join(' ')).toBe(1);
+    }
+    expect(rel(['add', 'Ben'], { store }).stderr).toContain('will not change it');
+    expect(bytesOf(store)).toEqual(before);
+    expect(fs.readdirSync(path.dirname(store))).toEqual(['journal.json']);
+  });
+});
+
+describe('privacy', { timeout: 240_000 }, () => {
+  it('whatever the umask: the store and everything beside it 0600, a new folder 0700', () => {
+    const store = tempStore('umask');
+    // A shell with umask 000, so that only rel's own modes count.
+    const run = (args: string) =>
+      spawnSync('/bin/sh', ['-c', `umask 000; "${process.execPath}" "${BIN}" ${args}`], {
+        env: relEnv({ store }),
+        encoding: 'utf8',
+      });
+    expect(run('add "Ana Silva"').status).toBe(0);
+    expect(run('log ana --note x').status).toBe(0);
+    expect(mode(path.dirname(store))).toBe(0o700);
+    for (const name of fs.readdirSync(path.dirname(store))) {
+      expect(mode(path.join(path.dirname(store), name)), name).toBe(0o600);
+    }
+  });
+
+  it('an existing folder is left as it is; a store readable by others gets a warning, and 0600 again on write', () => {
+    const dir = tempDir('shared');
+    fs.chmodSync(dir, 0o755);
+    const store = path.join(dir, 'journal.json');
+    writeJournal(store, journalText([person('ana-silva', 'Ana Silva')]), 0o644);
+    const shown = rel(['people'], { store });
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toContain('can be read by other users (mode 644)');
+    expect(shown.stderr).toContain('chmod 600');
+    const doctor = JSON.parse(rel(['doctor', '--json'], { store }).stdout);
+    expect(doctor.findings[0]).toMatchObject({ check: 'modes' });
+    ok(['log', 'ana', '--note', 'x'], { store });
+    expect(mode(store)).toBe(0o600);
+    expect(mode(kept(store, 'backup-1'))).toBe(0o600);
+    expect(mode(dir)).toBe(0o755);
+    expect(rel(['people'], { store }).stderr).toBe('');
+  });
+
+  it('nothing is written outside the store folder: a temp folder rel could use stays empty', () => {
+    const store = tempStore('no-leak');
+    const tmp = tempDir('tmpdir');
+    const env = { TMPDIR: tmp, TMP: tmp, TEMP: tmp };
+    ok(['add', 'Ana Silva'], { store, env });
+    ok(['log', 'ana', '--note', 'private'], { store, env });
+    ok(['undo'], { store, env });
+    expect(rel(['doctor'], { store, env }).code).toBe(0);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+});

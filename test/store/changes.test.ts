@@ -1,0 +1,84 @@
+// Record-level changes: what a write changed, and putting it back.
+import { describe, expect, it } from 'vitest';
+import { type Change, conflicts, diff, revert, snapshot } from '../../src/store/changes.js';
+import { tempFileOwner } from '../../src/store/files.js';
+
+type J = Record<string, unknown> & { people: { id: string; name: string }[] };
+
+const base = (): J => ({
+  schema: 2,
+  people: [
+    { id: 'ana', name: 'Ana' },
+    { id: 'ben', name: 'Ben' },
+    { id: 'cy', name: 'Cy' },
+  ],
+  conversations: [],
+  tombstones: [],
+});
+
+function change(edit: (j: J) => void): { before: J; after: J; changes: Change[] } {
+  const before = base();
+  const after = base();
+  const snap = snapshot(after);
+  edit(after);
+  return { before, after, changes: JSON.parse(JSON.stringify(diff(snap, snapshot(after)))) };
+}
+
+describe('diff and revert', () => {
+  it.each<[string, (j: J) => void]>([
+    ['an added record', (j) => j.people.push({ id: 'dee', name: 'Dee' })],
+    ['a changed record', (j) => (j.people[1]!.name = 'Benjamin')],
+    ['a removed record in the middle', (j) => j.people.splice(1, 1)],
+    ['two removed and one added', (j) => j.people.splice(0, 2, { id: 'eve', name: 'Eve' })],
+    ['a new top-level field', (j) => (j.settings = { week: 'monday' })],
+    ['a changed top-level value', (j) => (j.schema = 3)],
+  ])('%s: reverting gives back the journal exactly', (_, edit) => {
+    const { before, after, changes } = change(edit);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(conflicts(after, changes)).toEqual([]);
+    revert(after, changes);
+    expect(after).toEqual(before);
+  });
+
+  it('an unchanged journal has no changes; tombstones are not tracked', () => {
+    expect(change(() => {}).changes).toEqual([]);
+    expect(change((j) => (j.tombstones as unknown[]).push({ idHash: 'x' })).changes).toEqual([]);
+  });
+
+  it('keeps only the records before, and a hash of them after', () => {
+    const { changes } = change((j) => {
+      j.people[0]!.name = 'Anna';
+      j.people.push({ id: 'dee', name: 'Dee' });
+    });
+    expect(changes).toEqual([
+      { key: 'people', id: 'ana', before: { id: 'ana', name: 'Ana' }, index: 0, after: expect.any(String) },
+      { key: 'people', id: 'dee', after: expect.any(String) },
+    ]);
+  });
+
+  it('sees a record changed since, and leaves other changes alone', () => {
+    const { after, changes } = change((j) => j.people.push({ id: 'dee', name: 'Dee' }));
+    after.people[3]!.name = 'Deirdre'; // edited by hand since
+    expect(conflicts(after, changes).map((c) => c.id)).toEqual(['dee']);
+    const other = change((j) => (j.people[0]!.name = 'Anna'));
+    other.after.people.push({ id: 'zed', name: 'Zed' }); // an unrelated change since
+    expect(conflicts(other.after, other.changes)).toEqual([]);
+    revert(other.after, other.changes);
+    expect(other.after.people.map((p) => p.name)).toEqual(['Ana', 'Ben', 'Cy', 'Zed']);
+  });
+});
+
+describe('temp file names', () => {
+  it.each<[string, number | undefined]>([
+    ['.journal.json.123.abcd1234.tmp', 123],
+    ['..journal.json.undo.77.00ff00ff.tmp', 77],
+    ['..journal.json.backup-2.9.0a0a0a0a.tmp', 9],
+    ['.journal.json.lock.45.deadbeef.tmp', 45],
+    ['journal.json', undefined],
+    ['.journal.json.backup-1', undefined],
+    ['.other.json.123.abcd1234.tmp', undefined],
+    ['journal.json.123.abcd.tmp', undefined],
+  ])('%s -> %s', (name, pid) => {
+    expect(tempFileOwner('/data/journal.json', name)).toBe(pid);
+  });
+});
