@@ -218,3 +218,35 @@ describe('privacy', { timeout: 240_000 }, () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 });
+
+describe('kept copies of an encrypted journal', { timeout: 240_000 }, () => {
+  const PW = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'correct horse battery staple' };
+  const plainCopies = (store: string) =>
+    fs
+      .readdirSync(path.dirname(store))
+      .filter((name) => fs.readFileSync(path.join(path.dirname(store), name)).includes('Lisbon'));
+
+  it('rel encrypt re-encrypts the backups and undo data made before it; undo, doctor and restore still work', () => {
+    const store = tempStore('enc-kept');
+    ok(['add', 'Ana Silva'], { store });
+    ok(['log', 'ana', '--note', 'Moving to Lisbon'], { store });
+    ok(['log', 'ana', '--note', 'second'], { store });
+    expect(plainCopies(store).length).toBeGreaterThan(1);
+    ok(['encrypt'], { store, env: PW });
+    expect(plainCopies(store)).toEqual([]);
+    ok(['log', 'ana', '--note', 'third'], { store, env: PW });
+    expect(plainCopies(store)).toEqual([]);
+    const undone = JSON.parse(ok(['undo', '--json'], { store, env: PW }));
+    expect(undone.undone.summary).toBe('logged a 1:2:1 with Ana Silva on 2026-11-27');
+    const doctor = JSON.parse(rel(['doctor', '--json'], { store, env: PW }).stdout);
+    expect(doctor).toMatchObject({ healthy: true, findings: [] });
+    expect(doctor.backups.every((b: { valid: boolean }) => b.valid)).toBe(true);
+    fs.writeFileSync(store, 'damaged');
+    expect(rel(['doctor', '--restore'], { store, env: PW }).code).toBe(0);
+    const notes = JSON.parse(ok(['profile', 'ana', '--json'], { store, env: PW })).conversations.map(
+      (c: { note: string }) => c.note,
+    );
+    expect(notes).toContain('Moving to Lisbon');
+    expect(plainCopies(store)).toEqual([]);
+  });
+});
