@@ -91,8 +91,15 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
   if (format === 'csv') {
     const { stringify } = await import('csv-stringify/sync');
     const csv = (t: Table) => stringify([t.headers, ...t.rows], { record_delimiter: 'unix' });
+    const chosenTable = () => csv(table === 'people' ? peopleTable(chosen) : conversationsTable(chosen));
     if (options.out === undefined) {
-      ctx.io.out(csv(table === 'people' ? peopleTable(chosen) : conversationsTable(chosen)).trimEnd());
+      ctx.io.out(chosenTable().trimEnd());
+      return;
+    }
+    // A .csv name is one file (the chosen table); anything else is a folder for both tables.
+    if (options.out.toLowerCase().endsWith('.csv')) {
+      const file = writePrivateFile(options.out, chosenTable());
+      ctx.io.err(`Wrote the ${table} table to ${file} (${summary(chosen)}).`);
       return;
     }
     const folder = csvFolder(options.out);

@@ -143,6 +143,9 @@ describe('rel export', () => {
     expect(r.stderr).toContain('3 people, 2 conversations');
     expect(fs.readdirSync(dir).sort()).toEqual(['conversations.csv', 'people.csv']);
     expect(fs.statSync(path.join(dir, 'people.csv')).mode & 0o777).toBe(0o600);
+    ok(['export', '--format', 'csv', '--table', 'people', '--out', path.join(dir, 'team.csv')], { store });
+    expect(fs.readFileSync(path.join(dir, 'team.csv'), 'utf8')).toMatch(/^name,aliases,role,/);
+    expect(fs.readdirSync(dir).sort()).toEqual(['conversations.csv', 'people.csv', 'team.csv']);
     const file = path.join(dir, 'all.json');
     ok(['export', '--out', file], { store });
     expect(readJson(file)).toEqual(readJson(store));

@@ -81,6 +81,13 @@ describe('rel import: vCards as phones and address books write them', () => {
     expect(profile).toContain('Partner: Sam Loves climbing');
   });
 
+  it('reads a file piped to stdin with -, telling the format by its content', () => {
+    const store = tempStore('stdin');
+    const r = rel(['import', '-'], { store, input: fs.readFileSync(fixture('vcard-4.0.vcf'), 'utf8') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Imported 1 person from stdin: Kenji Watanabe (line 1).\n');
+  });
+
   it('a broken file: bad cards reported with their line and skipped, duplicates listed, exit 0', () => {
     const store = tempStore('vcf-broken');
     const r = rel(['import', fixture('broken.vcf')], { store });
