@@ -2,6 +2,7 @@
 // heavy modules (store validation, prompts, natural dates) are imported only when an action runs.
 import { Command } from 'commander';
 import * as add from './commands/add.js';
+import * as config from './commands/config.js';
 import * as decrypt from './commands/decrypt.js';
 import * as demo from './commands/demo.js';
 import * as doctor from './commands/doctor.js';
@@ -17,8 +18,9 @@ import * as profile from './commands/profile.js';
 import * as stats from './commands/stats.js';
 import * as sync from './commands/sync.js';
 import * as undo from './commands/undo.js';
-import type { Context, GlobalOptions } from './context.js';
+import { type Context, type GlobalOptions, settings } from './context.js';
 import { displaySafe } from './core/text.js';
+import { useDateDisplay } from './ui/display.js';
 import type { Io } from './ui/io.js';
 
 export const VERSION = '0.1.0';
@@ -46,6 +48,7 @@ const COMMANDS = [
   importing,
   undo,
   doctor,
+  config,
 ];
 
 export function buildProgram(io: Io): Command {
@@ -77,5 +80,9 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
       .showHelpAfterError(`(rel ${sub.name()} --help shows its options and examples)`)
       .configureOutput(OUTPUT);
   }
+  // Every command shows dates the way the user chose; `config` itself must work with a broken file.
+  program.hook('preAction', (_program, action) => {
+    if (action.parent?.name() !== 'config') useDateDisplay(settings(ctx).dateDisplay);
+  });
   return program;
 }

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { type DateDirection, type IsoDate, type NaturalDateParser, parseDate } from './core/dates.js';
 import type { Journal, Person } from './core/journal.js';
 import { resolveName } from './core/names.js';
+import { resolveSettings, type Settings } from './core/settings.js';
 import { displaySafe } from './core/text.js';
-import { NotFoundError, UsageError } from './errors.js';
+import { NotFoundError, StoreError, UsageError } from './errors.js';
+import { configPath, readConfig } from './store/config.js';
 import type { Keyring } from './store/crypto.js';
 import { envValue } from './store/paths.js';
 import type { Store } from './store/store.js';
@@ -108,6 +110,28 @@ export async function privateFolder(ctx: Context): Promise<string> {
   const folder = path.dirname((await openStore(ctx)).target);
   makePrivateFolder(folder);
   return folder;
+}
+
+const loadedSettings = new WeakMap<Context, Settings>();
+
+/**
+ * The settings in force (environment over config file over built-in defaults), read once per run.
+ * A config file rel cannot use is reported as a warning, not a failure: rel still works.
+ */
+export function settings(ctx: Context): Settings {
+  const cached = loadedSettings.get(ctx);
+  if (cached) return cached;
+  let config: Record<string, unknown> = {};
+  try {
+    config = readConfig(configPath(ctx.io.env));
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    ctx.io.err(`rel: warning: ${error.message.replace(/\.?$/, '.')} Using the built-in settings.`);
+  }
+  const resolved = resolveSettings(config, ctx.io.env);
+  for (const problem of resolved.problems) ctx.io.err(`rel: warning: ${problem}`);
+  loadedSettings.set(ctx, resolved.settings);
+  return resolved.settings;
 }
 
 export function today(ctx: Context): IsoDate {

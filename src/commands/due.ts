@@ -1,16 +1,18 @@
 // rel due: who is due a catch-up, most overdue first.
 import type { Command } from 'commander';
-import { type Context, openStore, today } from '../context.js';
+import { type Context, openStore, settings, today } from '../context.js';
 import { dueWithBirthdays } from '../core/birthdays.js';
 import { parsePeriod } from '../core/dates.js';
 import { checkIn } from '../core/due.js';
 import { indexConversations } from '../core/journal.js';
+import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../core/plan.js';
 import { UsageError } from '../errors.js';
 import { theme } from '../ui/io.js';
-import { renderDue } from '../ui/render/due.js';
+import { renderDue, sectionTitle } from '../ui/render/due.js';
 
 interface DueOptions {
   within?: string;
+  group?: string;
   tag?: string;
   limit?: string;
   json?: boolean;
@@ -24,6 +26,7 @@ export function register(program: Command, ctx: Context): Command {
       '--within <period>',
       'also show who comes due, and birthdays coming up, within this period, e.g. 1w',
     )
+    .option('--group <by>', `sections by ${GROUPS.join(', ')}; JSON rows gain a "group" field`)
     .option('--tag <tag>', 'only people with this tag')
     .option('--limit <n>', 'show at most n people')
     .option('--json', 'print the list as JSON')
@@ -32,7 +35,9 @@ export function register(program: Command, ctx: Context): Command {
       `
 Examples:
   $ rel due
-  $ rel due --within 1w          (planning the week ahead)
+  $ rel due --within 1w          (planning the week ahead, day by day)
+  $ rel due --within 1m          (the month ahead, week by week)
+  $ rel due --group team
   $ rel due --tag platform --limit 5
   $ rel due --json | jq -r '.[].name'`,
     )
@@ -46,20 +51,52 @@ export function parseLimit(text: string): number {
   return Number(text);
 }
 
+export function parseGroup(text: string): GroupBy {
+  const by = text.trim().toLowerCase();
+  if (!(GROUPS as readonly string[]).includes(by)) {
+    throw new UsageError(
+      `--group "${text}" is not one of ${GROUPS.join(', ')}.`,
+      'For example: --group team',
+    );
+  }
+  return by as GroupBy;
+}
+
 async function run(ctx: Context, options: DueOptions): Promise<void> {
   const withinDays = options.within === undefined ? undefined : parsePeriod(options.within, '--within');
   const limit = options.limit === undefined ? undefined : parseLimit(options.limit);
+  const group = options.group === undefined ? undefined : parseGroup(options.group);
   const journal = await (await openStore(ctx)).read();
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
-  const rows = dueWithBirthdays(journal, index, todayIso, { withinDays, tag: options.tag, limit });
+  const { defaultCadenceDays, weekStart } = settings(ctx);
+  // The summary counts everyone due; --limit only shortens the list.
+  const everyone = dueWithBirthdays(journal, index, todayIso, {
+    withinDays,
+    tag: options.tag,
+    defaultCadence: defaultCadenceDays,
+  });
+  const rows = limit === undefined ? everyone : everyone.slice(0, limit);
+  const grouped = group && groupRows(rows, journal.people, group);
   if (options.json) {
-    ctx.io.out(JSON.stringify(rows, null, 2));
+    ctx.io.out(JSON.stringify(grouped ?? rows, null, 2));
     return;
   }
+  const none = group === 'tag' ? '(no tag)' : `(no ${group})`;
+  const sections = grouped
+    ? [...new Set(grouped.map((r) => r.group))].map((key) => ({
+        title: key ?? none,
+        rows: grouped.filter((r) => r.group === key),
+      }))
+    : withinDays
+      ? dateSections(rows, todayIso, withinDays, weekStart).map((s) => ({
+          title: sectionTitle(s, todayIso),
+          rows: s.rows,
+        }))
+      : undefined;
   const active = journal.people.filter((p) => !p.archivedAt);
   const next = active
-    .map((person) => ({ person, ...checkIn(person, index, todayIso) }))
+    .map((person) => ({ person, ...checkIn(person, index, todayIso, defaultCadenceDays) }))
     .sort((a, b) => b.overdueDays - a.overdueDays)[0];
   ctx.io.out(
     renderDue(
@@ -70,6 +107,8 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         tag: options.tag,
         peopleCount: active.length,
         next: next && { name: next.person.name, dueOn: next.dueOn },
+        sections,
+        summary: summarize(everyone),
       },
       theme(ctx.io),
       ctx.io.width,

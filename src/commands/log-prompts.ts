@@ -1,13 +1,6 @@
 // The interactive half of `rel log`: loaded only when a terminal is there to answer.
 import { type Context, parseWhen, privateFolder } from '../context.js';
-import {
-  type CaptureLists,
-  checkNotFuture,
-  DEFAULT_KIND,
-  KINDS,
-  parseMinutes,
-  splitOwner,
-} from '../core/capture.js';
+import { type CaptureLists, checkNotFuture, KINDS, parseMinutes, splitOwner } from '../core/capture.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Journal, Person } from '../core/journal.js';
 import { matchPeople } from '../core/names.js';
@@ -110,9 +103,10 @@ export async function askRest(
     const kind = await choose(
       'What kind of conversation?',
       [...KINDS.map((k) => ({ name: k, value: k })), { name: 'something else…', value: '' }],
-      DEFAULT_KIND,
+      // The default kind (from settings) is preselected; a kind of its own is asked for by name.
+      KINDS.includes(capture.kind) ? capture.kind : '',
     );
-    capture.kind = kind || (await ask('What kind?', { default: DEFAULT_KIND })).trim() || DEFAULT_KIND;
+    capture.kind = kind || (await ask('What kind?', { default: capture.kind })).trim() || capture.kind;
   }
   if (which.askMinutes) {
     const minutes = await ask('How many minutes? (Enter to skip)', {

@@ -1,14 +1,7 @@
 // rel log: capture a conversation right after it happened, from flags or by asking.
 import type { Command } from 'commander';
-import { type Context, mayPrompt, openStore, parseWhen, resolvePerson, today } from '../context.js';
-import {
-  assignNotes,
-  type CaptureLists,
-  checkNotFuture,
-  DEFAULT_KIND,
-  parseKind,
-  parseMinutes,
-} from '../core/capture.js';
+import { type Context, mayPrompt, openStore, parseWhen, resolvePerson, settings, today } from '../context.js';
+import { assignNotes, type CaptureLists, checkNotFuture, parseKind, parseMinutes } from '../core/capture.js';
 import { checkIn } from '../core/due.js';
 import {
   addPerson,
@@ -49,7 +42,10 @@ export function register(program: Command, ctx: Context): Command {
     .description('log a conversation: who, when, what you talked about, what you heard')
     .argument('[names...]', 'who you talked with (several names = one conversation with all of them)')
     .option('--date <when>', 'when it happened: 2026-11-20, yesterday, friday, "3 days ago" (default today)')
-    .option('--kind <kind>', '1:2:1, coffee, call, meeting, walk, message, or any word (default 1:2:1)')
+    .option(
+      '--kind <kind>',
+      '1:2:1, coffee, call, meeting, walk, message, or any word (default 1:2:1, or the default-kind setting)',
+    )
     .option('--minutes <n>', 'how long it lasted')
     .option('--note <text>', 'what you talked about ("-" reads it from stdin)')
     .option(
@@ -124,7 +120,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   const note = options.note === '-' ? await readStdin(ctx) : options.note;
   let capture = {
     date: date ?? todayIso,
-    kind: kind ?? DEFAULT_KIND,
+    kind: kind ?? settings(ctx).defaultKind,
     minutes: minutes ?? null,
     note: note ?? '',
     heard: options.heard,
@@ -188,13 +184,17 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
 
   const index = indexConversations(saved.journal.conversations);
   const people = saved.conversation.with.map((id) => saved.journal.people.find((p) => p.id === id)!);
-  const profile = buildProfile(saved.journal, index, people[0]!, todayIso);
+  const { defaultCadenceDays } = settings(ctx);
+  const profile = buildProfile(saved.journal, index, people[0]!, todayIso, defaultCadenceDays);
   const entry = profile.conversations.find((c) => c.id === saved.conversation.id)!;
   if (options.json) {
     ctx.io.out(JSON.stringify({ ...entry, createdAt: saved.conversation.createdAt }, null, 2));
     return;
   }
-  const nextDue = people.map((person) => ({ person, ...checkIn(person, index, todayIso) }));
+  const nextDue = people.map((person) => ({
+    person,
+    ...checkIn(person, index, todayIso, defaultCadenceDays),
+  }));
   ctx.io.out(
     renderLogged(
       {

@@ -1,6 +1,6 @@
 // rel people: everyone in the journal, with when you last saw them and their cadence.
 import type { Command } from 'commander';
-import { type Context, openStore, today } from '../context.js';
+import { type Context, openStore, settings, today } from '../context.js';
 import { checkIn } from '../core/due.js';
 import { indexConversations } from '../core/journal.js';
 import { theme } from '../ui/io.js';
@@ -31,6 +31,7 @@ async function run(ctx: Context, options: PeopleOptions): Promise<void> {
   const journal = await (await openStore(ctx)).read();
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
+  const { defaultCadenceDays } = settings(ctx);
   const rows = journal.people
     .filter((p) => options.all || !p.archivedAt)
     .map((p) => ({
@@ -41,7 +42,7 @@ async function run(ctx: Context, options: PeopleOptions): Promise<void> {
       relationship: p.relationship,
       tags: p.tags,
       aliases: p.aliases,
-      ...checkIn(p, index, todayIso),
+      ...checkIn(p, index, todayIso, defaultCadenceDays),
       archivedAt: p.archivedAt,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));

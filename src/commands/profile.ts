@@ -1,6 +1,6 @@
 // rel profile <name>: the brief to read in the minute before a 1:2:1.
 import type { Command } from 'commander';
-import { type Context, openStore, resolvePerson, today } from '../context.js';
+import { type Context, openStore, resolvePerson, settings, today } from '../context.js';
 import { indexConversations } from '../core/journal.js';
 import { buildProfile } from '../core/profile.js';
 import { theme } from '../ui/io.js';
@@ -30,7 +30,8 @@ async function run(ctx: Context, name: string, options: ProfileOptions): Promise
   const journal = await (await openStore(ctx)).read();
   const person = await resolvePerson(ctx, journal, name);
   const todayIso = today(ctx);
-  const profile = buildProfile(journal, indexConversations(journal.conversations), person, todayIso);
+  const index = indexConversations(journal.conversations);
+  const profile = buildProfile(journal, index, person, todayIso, settings(ctx).defaultCadenceDays);
   if (options.json) ctx.io.out(JSON.stringify(profile, null, 2));
   else ctx.io.out(renderProfile(profile, todayIso, theme(ctx.io), ctx.io.width));
 }

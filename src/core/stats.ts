@@ -4,12 +4,11 @@ import { startOfWeek } from 'date-fns';
 import { addDaysTo, daysBetween, fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
 import { checkIn } from './due.js';
 import type { Conversation, ConversationIndex, Journal, Person } from './journal.js';
+import type { WeekStart } from './settings.js';
 import { normalize } from './text.js';
 
 /** Without --since, stats cover the last 26 weeks. */
 export const DEFAULT_STATS_WEEKS = 26;
-
-export type WeekStart = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 export interface StatsOptions {
   since: IsoDate;

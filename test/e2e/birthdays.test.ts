@@ -42,8 +42,8 @@ describe('birthdays', () => {
     const onTheDay = ok(['due'], { store, now: '2027-02-28' });
     expect(onTheDay).toContain('Ana Silva');
     expect(onTheDay).toContain('birthday today');
-    const later = ok(['due', '--within', '7w'], { store, now: '2027-02-21' });
-    expect(later).toMatch(/^2 coming due, 2 birthdays/);
+    const later = ok(['due', '--within', '7w'], { store, now: '2027-02-21', env: { COLUMNS: '120' } });
+    expect(later).toMatch(/^No one due today · 2 coming due in the next 7 weeks · 2 birthdays\n/);
     expect(later).toContain('birthday in 5 weeks · 30 Mar');
   });
 

@@ -35,6 +35,8 @@ export function relEnv(options: RunOptions = {}): NodeJS.ProcessEnv {
       env[k] = v;
   }
   env.REL_NOW = options.now ?? NOW;
+  // The developer's own settings must not reach the tests: a config folder that does not exist.
+  env.XDG_CONFIG_HOME = path.join(os.tmpdir(), 'rel-test-no-config');
   if (options.store) env.REL_STORE = options.store;
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];

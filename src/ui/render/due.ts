@@ -1,7 +1,9 @@
 import type { ComingUpRow } from '../../core/birthdays.js';
-import { dayDate, describeCadence, type IsoDate, relativeDay, shortDate } from '../../core/dates.js';
+import { addDaysTo, dayDate, describeCadence, type IsoDate, relativeDay } from '../../core/dates.js';
 import type { DueRow } from '../../core/due.js';
+import { type DateSection, type DueSummary, summarize } from '../../core/plan.js';
 import { displaySafe, plural } from '../../core/text.js';
+import { showDate } from '../display.js';
 import type { Theme } from '../io.js';
 import { renderTable, wrap } from './table.js';
 
@@ -12,20 +14,24 @@ export interface DueView {
   tag: string | undefined;
   peopleCount: number;
   next: { name: string; dueOn: IsoDate } | undefined;
+  /** Titled sections of the rows (by date or by group); without them, one plain list. */
+  sections?: { title: string; rows: ComingUpRow[] }[] | undefined;
+  /** Counts over everyone due, when the rows are only the first few of them. */
+  summary?: DueSummary | undefined;
 }
 
 export function lastSeenText(lastSeen: IsoDate | null, today: IsoDate): string {
-  return lastSeen ? `${relativeDay(lastSeen, today)} · ${shortDate(lastSeen, today)}` : 'not yet';
+  return lastSeen ? `${relativeDay(lastSeen, today)} · ${showDate(lastSeen, today)}` : 'not yet';
 }
 
 export function dueText(row: DueRow | ComingUpRow, today: IsoDate): string {
   if ('reason' in row && row.reason === 'birthday') {
     return row.overdueDays === 0
       ? 'birthday today'
-      : `birthday ${relativeDay(row.dueOn, today)} · ${shortDate(row.dueOn, today)}`;
+      : `birthday ${relativeDay(row.dueOn, today)} · ${showDate(row.dueOn, today)}`;
   }
   if (row.overdueDays === 0) return 'due today';
-  if (row.overdueDays < 0) return `due ${relativeDay(row.dueOn, today)} · ${shortDate(row.dueOn, today)}`;
+  if (row.overdueDays < 0) return `due ${relativeDay(row.dueOn, today)} · ${showDate(row.dueOn, today)}`;
   return `due for ${plural(row.overdueDays, 'day')}`;
 }
 
@@ -49,19 +55,8 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
     }
     return lines.flatMap((line) => wrap(line, width, '')).join('\n');
   }
-  const checkIns = rows.filter((r) => r.reason !== 'birthday');
-  const overdue = checkIns.filter((r) => r.overdueDays >= 0).length;
-  const coming = checkIns.length - overdue;
-  const birthdays = rows.length - checkIns.length;
-  const summary = [
-    overdue && `${plural(overdue, 'person', 'people')} due a catch-up`,
-    coming && `${coming} coming due`,
-    birthdays && plural(birthdays, 'birthday'),
-  ]
-    .filter(Boolean)
-    .join(', ');
   const table = renderTable(
-    rows,
+    view.sections ? view.sections.flatMap((section) => section.rows) : rows,
     [
       { header: 'Name', value: (r) => displaySafe(r.name), style: (s) => t.bold(s), flex: true, min: 8 },
       { header: 'Last seen', value: (r) => lastSeenText(r.lastSeen, today), flex: true, min: 8 },
@@ -83,7 +78,53 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
     ],
     width,
     t.dim,
-  );
+  ).split('\n');
+  // One table for every section keeps the columns aligned; each section's title goes above its rows,
+  // the column headings once, under the first title.
+  const lines: string[] = [];
+  let row = 1;
+  for (const section of view.sections ?? [{ title: '', rows }]) {
+    if (section.title) lines.push(...(lines.length ? [''] : []), t.heading(section.title));
+    if (row === 1) lines.push(table[0]!);
+    lines.push(...table.slice(row, row + section.rows.length));
+    row += section.rows.length;
+  }
+  const counts = view.summary ?? summarize(rows);
+  const shown = new Set(rows.map((r) => r.id)).size;
+  const total = counts.due + counts.coming + counts.birthdays;
+  const summary = `${summaryText(counts, view.withinDays)}${shown < total ? ` · showing ${shown}` : ''}`;
   const footer = wrap('Time to catch up. After you do: rel log <name>', width, '').map((line) => t.dim(line));
-  return [t.heading(summary), '', table, '', ...footer].join('\n');
+  const heading = wrap(summary, width, '').map((line) => t.heading(line));
+  return [...heading, '', ...lines, '', ...footer].join('\n');
+}
+
+/** "7 people due a catch-up · 2 not seen in over twice their cadence · 3 coming due in the next 2 weeks" */
+export function summaryText(summary: DueSummary, withinDays: number | undefined): string {
+  const parts = [
+    summary.due ? `${plural(summary.due, 'person', 'people')} due a catch-up` : 'No one due today',
+  ];
+  if (summary.longOverdue) parts.push(`${summary.longOverdue} not seen in over twice their cadence`);
+  if (summary.coming)
+    parts.push(
+      `${summary.coming} coming due in the next ${withinDays ? describeWindow(withinDays) : 'days'}`,
+    );
+  if (summary.birthdays) parts.push(plural(summary.birthdays, 'birthday'));
+  return parts.join(' · ');
+}
+
+function describeWindow(days: number): string {
+  if (days === 1) return 'day';
+  if (days % 7 === 0) return days === 7 ? 'week' : `${days / 7} weeks`;
+  return `${days} days`;
+}
+
+/** A section's title in the planning view. */
+export function sectionTitle(section: DateSection, today: IsoDate): string {
+  if (section.kind === 'overdue') return 'Overdue';
+  if (section.kind === 'today') return `Today · ${dayDate(today)}`;
+  if (section.kind === 'day')
+    return section.start === addDaysTo(today, 1)
+      ? `Tomorrow · ${dayDate(section.start!)}`
+      : dayDate(section.start!);
+  return section.start! <= today ? 'Later this week' : `Week of ${dayDate(section.start!)}`;
 }

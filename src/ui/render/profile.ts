@@ -1,7 +1,8 @@
 import { describeBirthday } from '../../core/birthdays.js';
-import { describeCadence, type IsoDate, localDay, relativeDay, shortDate } from '../../core/dates.js';
+import { describeCadence, type IsoDate, localDay, relativeDay } from '../../core/dates.js';
 import type { Profile } from '../../core/profile.js';
 import { displaySafe } from '../../core/text.js';
+import { showDate } from '../display.js';
 import type { Theme } from '../io.js';
 import { dueText, lastSeenText } from './due.js';
 import { wrap } from './table.js';
@@ -30,7 +31,7 @@ export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: numbe
   if (about.length) lines.push(about.join(' · '));
   const seen = p.lastSeen
     ? `Last seen ${lastSeenText(p.lastSeen, today)}`
-    : `Not seen yet (added ${shortDate(localDay(p.createdAt), today)})`;
+    : `Not seen yet (added ${showDate(localDay(p.createdAt), today)})`;
   lines.push(`${seen} · catching up ${describeCadence(p.cadenceDays)} · ${dueText(p, today)}`);
   if (p.birthday && p.nextBirthday) {
     const when = p.nextBirthday === today ? t.accent('today!') : relativeDay(p.nextBirthday, today);
@@ -41,7 +42,7 @@ export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: numbe
     'Ambitions and life goals',
     p.ambitions
       .filter((a) => a.status === 'active')
-      .flatMap((a) => bullet(a.text, `since ${shortDate(a.addedOn, today)}`)),
+      .flatMap((a) => bullet(a.text, `since ${showDate(a.addedOn, today)}`)),
   );
   section(
     'Skills, talents and passions',
@@ -55,21 +56,21 @@ export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: numbe
     'Open follow-ups',
     p.followUps
       .filter((f) => !f.done)
-      .flatMap((f) => bullet(f.text, `promised ${shortDate(localDay(f.createdAt), today)}`)),
+      .flatMap((f) => bullet(f.text, `promised ${showDate(localDay(f.createdAt), today)}`)),
   );
   const heard = p.conversations
     .flatMap((c) => c.heard.map((h) => ({ date: c.date, text: h })))
     .slice(0, RECENT_HEARD);
   section(
     'What you heard lately',
-    heard.flatMap((h) => bullet(h.text, shortDate(h.date, today))),
+    heard.flatMap((h) => bullet(h.text, showDate(h.date, today))),
   );
   section(
     'Recent conversations',
     p.conversations.slice(0, RECENT_CONVERSATIONS).flatMap((c) => {
       const others = c.with.filter((n) => n !== p.name);
       const head = [
-        shortDate(c.date, today),
+        showDate(c.date, today),
         relativeDay(c.date, today),
         safe(c.kind),
         c.minutes ? `${c.minutes} min` : '',

@@ -3,6 +3,7 @@ import stringWidth from 'string-width';
 import { daysBetween, describeCadence, fromIsoDate } from '../../core/dates.js';
 import type { Stats, TimeRow } from '../../core/stats.js';
 import { displaySafe, plural } from '../../core/text.js';
+import { showDate } from '../display.js';
 import type { Theme } from '../io.js';
 import { type BarRow, barChart, columnChart, meter } from './chart.js';
 import { wrap } from './table.js';
@@ -44,12 +45,9 @@ function joinFitting(parts: string[], width: number): string[] {
 }
 
 function periodText(stats: Stats): string {
-  const from = fromIsoDate(stats.since);
-  const to = fromIsoDate(stats.until);
-  const sameYear = from.getFullYear() === to.getFullYear();
   const days = daysBetween(stats.since, stats.until) + 1;
   const span = days % 7 === 0 ? plural(days / 7, 'week') : plural(days, 'day');
-  return `${span} · ${format(from, sameYear ? 'd MMM' : 'd MMM yyyy')} – ${format(to, 'd MMM yyyy')}`;
+  return `${span} · ${showDate(stats.since, stats.until)} – ${showDate(stats.until, stats.until)}`;
 }
 
 export function renderStats(stats: Stats, t: Theme, width: number): string {
@@ -107,7 +105,7 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
   section(`Conversations per ${chart.perColumn === 1 ? 'week' : `${chart.perColumn} weeks`}`, [
     ...chart.lines.map((l) => `  ${l}`),
     ...wrap(
-      `${average.toFixed(1)} a week on average; busiest: week of ${format(fromIsoDate(busiest.start), 'd MMM')} (${busiest.conversations})`,
+      `${average.toFixed(1)} a week on average; busiest: week of ${showDate(busiest.start, stats.until)} (${busiest.conversations})`,
       width,
       '  ',
     ),
@@ -136,8 +134,8 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
         g.from === null
           ? `${plural(g.days, 'day')}, not seen since added`
           : g.to === null
-            ? `${plural(g.days, 'day')} and counting, since ${format(fromIsoDate(g.from), 'd MMM')}`
-            : `${plural(g.days, 'day')}, ${format(fromIsoDate(g.from), 'd MMM')} – ${format(fromIsoDate(g.to), 'd MMM')}`;
+            ? `${plural(g.days, 'day')} and counting, since ${showDate(g.from, stats.until)}`
+            : `${plural(g.days, 'day')}, ${showDate(g.from, stats.until)} – ${showDate(g.to, stats.until)}`;
       return wrap(`${displaySafe(g.name)}: ${what} (${describeCadence(g.cadenceDays)})`, width, '    ', '  ');
     }),
   );

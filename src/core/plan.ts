@@ -1,0 +1,95 @@
+// Planning views over the due list: sections by date (day or week) or by team, relationship or
+// tag, and the one-line summary. The rows themselves are the due list's, unchanged.
+import { startOfWeek } from 'date-fns';
+import { fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
+import type { DueRow } from './due.js';
+import type { Person } from './journal.js';
+import type { WeekStart } from './settings.js';
+
+export const GROUPS = ['team', 'relationship', 'tag'] as const;
+export type GroupBy = (typeof GROUPS)[number];
+
+/** A due row with the group it is listed under; null when the person has no team, relationship or tag. */
+export type GroupedRow<Row extends DueRow = DueRow> = Row & { group: string | null };
+
+/**
+ * Rows sorted into groups, groups alphabetical with "none" last, each group most overdue first.
+ * By tag, someone with two tags is listed under each.
+ */
+export function groupRows<Row extends DueRow>(rows: Row[], people: Person[], by: GroupBy): GroupedRow<Row>[] {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const grouped: GroupedRow<Row>[] = [];
+  for (const row of rows) {
+    const person = byId.get(row.id);
+    const keys = by === 'tag' ? (person?.tags ?? []) : [person?.[by] ?? ''];
+    const named = keys.filter((k) => k.trim());
+    for (const group of named.length ? named : [null]) grouped.push({ ...row, group });
+  }
+  const order = (g: string | null) => (g === null ? '\uffff' : g.toLowerCase());
+  return grouped
+    .map((row, position) => ({ row, position }))
+    .sort((a, b) => order(a.row.group).localeCompare(order(b.row.group)) || a.position - b.position)
+    .map(({ row }) => row);
+}
+
+export interface DateSection<Row extends DueRow = DueRow> {
+  /** "overdue", "today", "day" or "week". */
+  kind: 'overdue' | 'today' | 'day' | 'week';
+  /** The day, or the first day of the week (which may be before today); null for overdue. */
+  start: IsoDate | null;
+  rows: Row[];
+}
+
+/** Windows up to two weeks are planned day by day; longer ones week by week. */
+export const DAY_BY_DAY_LIMIT = 14;
+
+/** The planning view: overdue, today, then each day (or week) of the window that has someone due. */
+export function dateSections<Row extends DueRow>(
+  rows: Row[],
+  today: IsoDate,
+  withinDays: number,
+  weekStart: WeekStart,
+): DateSection<Row>[] {
+  const byWeek = withinDays > DAY_BY_DAY_LIMIT;
+  const sections: DateSection<Row>[] = [];
+  const sectionFor = (row: DueRow): Pick<DateSection, 'kind' | 'start'> => {
+    if (row.overdueDays > 0) return { kind: 'overdue', start: null };
+    if (row.overdueDays === 0) return { kind: 'today', start: today };
+    if (!byWeek) return { kind: 'day', start: row.dueOn };
+    return {
+      kind: 'week',
+      start: toIsoDate(startOfWeek(fromIsoDate(row.dueOn), { weekStartsOn: weekStart })),
+    };
+  };
+  const ordered = [...rows].sort((a, b) => b.overdueDays - a.overdueDays || a.name.localeCompare(b.name));
+  for (const row of ordered) {
+    const { kind, start } = sectionFor(row);
+    const last = sections.at(-1);
+    if (last && last.kind === kind && last.start === start) last.rows.push(row);
+    else sections.push({ kind, start, rows: [row] });
+  }
+  return sections;
+}
+
+export interface DueSummary {
+  /** Check-ins due today or overdue. */
+  due: number;
+  /** Not seen for more than twice their cadence: overdue by more than a whole cadence. */
+  longOverdue: number;
+  /** Check-ins coming due within the window. */
+  coming: number;
+  /** Birthdays today or within the window. */
+  birthdays: number;
+}
+
+/** Counts people, not rows: grouped by tag, someone can be listed more than once. */
+export function summarize(rows: (DueRow & { reason?: string })[]): DueSummary {
+  const once = (list: DueRow[]) => [...new Map(list.map((r) => [r.id, r])).values()];
+  const checkIns = once(rows.filter((r) => r.reason !== 'birthday'));
+  return {
+    due: checkIns.filter((r) => r.overdueDays >= 0).length,
+    longOverdue: checkIns.filter((r) => r.overdueDays > r.cadenceDays).length,
+    coming: checkIns.filter((r) => r.overdueDays < 0).length,
+    birthdays: once(rows.filter((r) => r.reason === 'birthday')).length,
+  };
+}

@@ -1,0 +1,54 @@
+// The settings file: $XDG_CONFIG_HOME/rel/config.json (~/.config/rel/config.json), a flat JSON
+// object of setting keys to text. Read on every run that needs a setting; written atomically.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { StoreError } from '../errors.js';
+import { envValue } from './paths.js';
+
+type Env = Record<string, string | undefined>;
+
+export function configPath(env: Env): string {
+  const home =
+    envValue(env, 'XDG_CONFIG_HOME') ?? path.join(envValue(env, 'HOME') ?? os.homedir(), '.config');
+  return path.join(home, 'rel', 'config.json');
+}
+
+/** The file's settings; an empty object when it does not exist. Throws a StoreError when it is not a JSON object. */
+export function readConfig(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new StoreError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new StoreError(
+      `${file} is not valid JSON: ${(error as Error).message}`,
+      `Fix it by hand, or delete it to go back to the built-in settings.`,
+    );
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new StoreError(`${file} is not a JSON object of settings.`, 'Fix it by hand, or delete it.');
+  }
+  return data as Record<string, unknown>;
+}
+
+/** Replaces the file in one step (temp file, rename), private to the user like the journal. */
+export function writeConfig(file: string, config: Record<string, unknown>): void {
+  const dir = path.dirname(file);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const temp = path.join(dir, `.config.json.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw new StoreError(`Cannot write ${file}: ${(error as Error).message}`, 'Nothing was changed.');
+  }
+}

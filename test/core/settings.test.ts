@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN, findSetting, parseSetting, resolveSettings } from '../../src/core/settings.js';
+
+describe('resolveSettings', () => {
+  it.each([
+    { config: {}, env: {}, cadence: 30, source: 'default' },
+    { config: { 'default-cadence': '2w' }, env: {}, cadence: 14, source: 'config' },
+    {
+      config: { 'default-cadence': '2w' },
+      env: { REL_DEFAULT_CADENCE: 'weekly' },
+      cadence: 7,
+      source: 'environment',
+    },
+    { config: { 'default-cadence': '2w' }, env: { REL_DEFAULT_CADENCE: '' }, cadence: 14, source: 'config' },
+    { config: {}, env: { REL_DEFAULT_CADENCE: 'often' }, cadence: 30, source: 'default' },
+  ])('cadence from config $config and env $env', ({ config, env, cadence, source }) => {
+    const resolved = resolveSettings(config, env);
+    expect(resolved.settings.defaultCadenceDays).toBe(cadence);
+    expect(resolved.sources['default-cadence']).toBe(source);
+  });
+
+  it('skips what it cannot understand, saying so, and falls back to the next source', () => {
+    const resolved = resolveSettings(
+      { 'week-start': 'sunday', 'date-display': 42, colour: 'blue' },
+      { REL_WEEK_START: 'someday' },
+    );
+    expect(resolved.settings.weekStart).toBe(0);
+    expect(resolved.settings.dateDisplay).toBe(BUILT_IN.dateDisplay);
+    expect(resolved.problems).toHaveLength(3);
+    expect(resolved.problems.join('\n')).toMatch(/REL_WEEK_START[\s\S]*date-display[\s\S]*colour/);
+  });
+});
+
+describe('findSetting and parseSetting', () => {
+  it.each([
+    ['default-cadence', 'default-cadence'],
+    ['Week-Start', 'week-start'],
+  ])('finds %s', (typed, key) => {
+    expect(findSetting(typed).key).toBe(key);
+  });
+
+  it.each([
+    ['kind', /Did you mean default-kind\?/],
+    ['week-strat', /Did you mean week-start\?/],
+    ['zzz', /^The settings are/],
+  ])('refuses %s with a hint', (typed, hint) => {
+    expect(() => findSetting(typed)).toThrow(/no setting called/);
+    try {
+      findSetting(typed);
+    } catch (error) {
+      expect((error as { hint: string }).hint).toMatch(hint);
+    }
+  });
+
+  it.each([
+    ['default-cadence', '3 weeks', '21d'],
+    ['default-cadence', 'monthly', '30d'],
+    ['week-start', 'SUN', 'sunday'],
+    ['date-display', 'ISO', 'iso'],
+    ['default-kind', '  coffee  chat ', 'coffee chat'],
+  ])('keeps %s "%s" as "%s"', (key, text, stored) => {
+    expect(parseSetting(findSetting(key), text)).toBe(stored);
+  });
+
+  it.each([
+    ['default-cadence', '0d'],
+    ['week-start', 'mo'],
+    ['date-display', 'long'],
+    ['default-kind', '   '],
+  ])('refuses %s "%s"', (key, text) => {
+    expect(() => parseSetting(findSetting(key), text)).toThrow(/is not a valid/);
+  });
+});
