@@ -109,6 +109,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         next: next && { name: next.person.name, dueOn: next.dueOn },
         sections,
         summary: summarize(everyone),
+        limitedTo: rows.length < everyone.length ? rows.length : undefined,
       },
       theme(ctx.io),
       ctx.io.width,

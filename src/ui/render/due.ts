@@ -18,6 +18,8 @@ export interface DueView {
   sections?: { title: string; rows: ComingUpRow[] }[] | undefined;
   /** Counts over everyone due, when the rows are only the first few of them. */
   summary?: DueSummary | undefined;
+  /** How many rows --limit kept, when it left some out. */
+  limitedTo?: number | undefined;
 }
 
 export function lastSeenText(lastSeen: IsoDate | null, today: IsoDate): string {
@@ -90,9 +92,7 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
     row += section.rows.length;
   }
   const counts = view.summary ?? summarize(rows);
-  const shown = new Set(rows.map((r) => r.id)).size;
-  const total = counts.due + counts.coming + counts.birthdays;
-  const summary = `${summaryText(counts, view.withinDays)}${shown < total ? ` · showing ${shown}` : ''}`;
+  const summary = `${summaryText(counts, view.withinDays)}${view.limitedTo ? ` · showing ${view.limitedTo}` : ''}`;
   const footer = wrap('Time to catch up. After you do: rel log <name>', width, '').map((line) => t.dim(line));
   const heading = wrap(summary, width, '').map((line) => t.heading(line));
   return [...heading, '', ...lines, '', ...footer].join('\n');
