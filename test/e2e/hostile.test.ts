@@ -1,6 +1,7 @@
 // Names and notes that try to take over the terminal: stored exactly, shown safely. Human output
 // never replays a control character; --json keeps the exact text.
 import { describe, expect, it } from 'vitest';
+import { conversation, journalText, person, writeJournal } from '../helpers/journal.js';
 import { ok, rel, tempStore } from '../helpers/rel.js';
 
 const HOSTILE: [string, string][] = [
@@ -87,6 +88,24 @@ describe('hostile text', { timeout: 240_000 }, () => {
       expect(r.stderr).not.toMatch(UNSAFE);
       expect(r.stderr).toMatch(/␛|<U\+202E>/);
     }
+  });
+
+  it('a journal edited by someone hostile (ids, kinds, tags) is shown safely too', () => {
+    const file = tempStore('hostile-file');
+    const id = 'ana\x1b]0;pwned\x07';
+    writeJournal(
+      file,
+      journalText(
+        [person(id, 'Ana Silva', { tags: ['\x1b[2J'], role: '\u202Eevil' })],
+        [{ ...conversation('c\x07', [id], '2026-11-20', 'ok'), kind: '\x1b[31mcall' }],
+      ),
+    );
+    for (const args of [['profile', 'ana'], ['people'], ['due']]) {
+      const r = rel(args, { store: file });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toMatch(UNSAFE);
+    }
+    expect(JSON.parse(ok(['profile', 'ana', '--json'], { store: file })).id).toBe(id);
   });
 
   it('a name made only of invisible characters is refused as empty', () => {

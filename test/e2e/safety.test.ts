@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/core/journal.js';
-import { journalText, person, writeJournal } from '../helpers/journal.js';
+import { conversation, journalText, person, writeJournal } from '../helpers/journal.js';
 import { BIN, bytesOf, ok, readJson, rel, relEnv, tempDir, tempStore } from '../helpers/rel.js';
 
 const kept = (store: string, name: string) => path.join(path.dirname(store), `.journal.json.${name}`);
@@ -248,5 +248,33 @@ describe('kept copies of an encrypted journal', { timeout: 240_000 }, () => {
     );
     expect(notes).toContain('Moving to Lisbon');
     expect(plainCopies(store)).toEqual([]);
+  });
+});
+
+describe('rel doctor', { timeout: 240_000 }, () => {
+  it('finds ids used twice and records pointing at no one, and names the fix', () => {
+    const store = tempStore('doctor-ids');
+    writeJournal(
+      store,
+      journalText(
+        [person('ana-silva', 'Ana Silva'), person('ana-silva', 'Ana Other')],
+        [
+          { ...conversation('c1', ['ana-silva'], '2026-11-20') },
+          { ...conversation('c2', ['ghost'], '2026-11-21') },
+        ],
+      ),
+    );
+    const before = bytesOf(store);
+    const r = rel(['doctor', '--json'], { store });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.map((f: { check: string; severity: string }) => [f.check, f.severity])).toEqual([
+      ['ids', 'error'],
+      ['ids', 'error'],
+    ]);
+    expect(report.findings[0].message).toContain('ana-silva');
+    expect(report.findings[1].message).toContain('conversation c2 names ghost');
+    expect(report.findings[1].fix).toContain('by hand');
+    expect(bytesOf(store)).toEqual(before);
   });
 });
