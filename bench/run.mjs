@@ -70,7 +70,26 @@ const COMMANDS = [
     target: 1.3,
     writes: true,
   },
+  // The same on an encrypted journal (production scrypt cost): the overhead of the key
+  // derivation (once per command) and of AES-GCM, against the plain floors.
+  {
+    label: 'due --json (encrypted)',
+    needs: 'encrypt',
+    args: () => ['due', '--json'],
+    floor: 'read',
+    encrypted: true,
+  },
+  {
+    label: 'log (encrypted)',
+    needs: 'encrypt',
+    args: (j) => ['log', j.profileName, '--no-input', '--kind', 'coffee', '--note', 'Benchmark.'],
+    floor: 'write',
+    writes: true,
+    encrypted: true,
+  },
 ];
+
+const BENCH_PASSPHRASE = 'benchmark passphrase';
 
 const { values: options } = parseArgs({
   options: {
@@ -169,10 +188,20 @@ function benchScale(scale, have) {
     fs.chmodSync(scratch, 0o600);
   };
   restore();
+  // An encrypted copy, made once per scale by rel encrypt itself.
+  const sealedSource = path.join(work, 'sealed-source.json');
+  const sealed = path.join(work, 'sealed.json');
+  const restoreSealed = () => fs.copyFileSync(sealedSource, sealed);
 
   const commands = COMMANDS.filter(
     (c) => (!c.needs || have.has(c.needs)) && (!only || only.includes(c.label.split(' ')[0])),
   );
+  if (commands.some((c) => c.encrypted)) {
+    fs.copyFileSync(journal.file, sealedSource);
+    fs.chmodSync(sealedSource, 0o600);
+    measure([BIN, 'encrypt'], { ...cleanEnv(sealedSource), REL_PASSPHRASE: BENCH_PASSPHRASE });
+    restoreSealed();
+  }
   const floors = [...new Set(commands.map((c) => c.floor))];
   // Each timed thing, floors first; a run goes through all of them in turn, so that drift in the
   // machine's load touches every command alike.
@@ -182,19 +211,21 @@ function benchScale(scale, have) {
       args: FLOORS[f].args(scratch),
       env: cleanEnv(),
       writes: f === 'write',
+      restore,
     })),
     ...commands.map((c) => ({
       key: c.label,
       args: [BIN, ...c.args(journal)],
-      env: cleanEnv(scratch),
+      env: c.encrypted ? { ...cleanEnv(sealed), REL_PASSPHRASE: BENCH_PASSPHRASE } : cleanEnv(scratch),
       writes: Boolean(c.writes),
+      restore: c.encrypted ? restoreSealed : restore,
     })),
   ];
   const samples = new Map(subjects.map((s) => [s.key, []]));
   for (let round = -1; round < runs; round++) {
     say(`${scale}: ${round < 0 ? 'warm-up' : `run ${round + 1} of ${runs}`}`);
     for (const subject of subjects) {
-      if (subject.writes) restore();
+      if (subject.writes) subject.restore();
       const sample = measure(subject.args, subject.env);
       if (round >= 0) samples.get(subject.key).push(sample);
     }
@@ -260,7 +291,7 @@ function table(report) {
         r.floor,
         String(r.floorMs),
         r.ratio.toFixed(2),
-        `≤ ${r.target}`,
+        r.target ? `≤ ${r.target}` : '–',
         mb(r.peakKb),
         r.memoryRatio === null ? '–' : r.memoryRatio.toFixed(2),
         r.cpuMs === null ? '–' : String(r.cpuMs),

@@ -38,7 +38,7 @@ function plainHits(dir: string): string[] {
   return hits;
 }
 
-describe('rel encrypt', () => {
+describe('rel encrypt', { timeout: 180_000 }, () => {
   it('after a day of use, no name or note is found in any file of the store folder', () => {
     const store = tempStore('enc-day');
     const env = { env: PW, store };
@@ -65,6 +65,10 @@ describe('rel encrypt', () => {
     ok(['passphrase'], { store, env: { ...PW, REL_NEW_PASSPHRASE: 'another one' } });
     const again = { store, env: { ...PW, REL_PASSPHRASE: 'another one' } };
     ok(['log', 'ana', '--note', 'kayaking'], again);
+    // Backups and undo data are there (made before and after encrypting), and hold nothing readable.
+    expect(fs.readdirSync(path.dirname(store))).toEqual(
+      expect.arrayContaining(['.journal.json.backup-1', '.journal.json.backup-3', '.journal.json.undo']),
+    );
     expect(plainHits(path.dirname(store))).toEqual([]);
     // ...and every command still reads it as before.
     expect(JSON.parse(ok(['people', '--json'], again)).map((p: { name: string }) => p.name)).toEqual([

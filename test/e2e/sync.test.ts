@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Journal } from '../../src/core/journal.js';
+import { addPerson, type Journal, logConversation } from '../../src/core/journal.js';
 import { recordPersonMerge } from '../../src/core/tombstones.js';
 import { Store } from '../../src/store/store.js';
 import { bytesOf, ok, readJson, rel, tempDir } from '../helpers/rel.js';
@@ -34,6 +34,17 @@ function machines(
   return m;
 }
 
+async function machinesAsync(tag: string, setup: (a: string) => Promise<void>): Promise<Machines> {
+  const dir = tempDir(tag);
+  const remote = `file://${path.join(dir, 'remote.git')}`;
+  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json'), remote };
+  await setup(m.a);
+  ok(['sync', '--init', remote], { store: m.a });
+  ok(['sync', '--init', remote], { store: m.b });
+  return m;
+}
+
 /** A change made the way rel's own commands make it (stamps and tombstones by the store). */
 async function edit(file: string, change: (j: Journal, now: Date) => void, now = '2026-11-27T15:00:00Z') {
   const store = new Store(file, { warn: () => {}, now: new Date(now) });
@@ -49,11 +60,31 @@ function syncAll(m: Machines, order: 'ABA' | 'BAB', env: Record<string, string> 
 }
 
 describe.each(['ABA', 'BAB'] as const)('rel sync, in the order %s', (order) => {
-  it('interleaved logs, edits of the same person, archive vs a new conversation, a merge of people', async () => {
-    const m = machines(`sync-${order}`, ({ a }) => {
-      for (const name of ['Ana Silva', 'Bo Chen', 'Cy Diaz', 'Cyrus Diaz']) ok(['add', name], { store: a });
-      ok(['log', 'ana', '--note', 'base talk'], { store: a });
-    });
+  // Many processes (rel, git, rel as git's merge driver): slow on a busy machine, hence the time.
+  it('interleaved logs, edits of the same person, archive vs a new conversation, a merge of people', {
+    timeout: 300_000,
+  }, async () => {
+    const m = await machinesAsync(`sync-${order}`, (a) =>
+      // The common start, written in-process (as rel add and rel log would) to keep the test quick.
+      edit(
+        a,
+        (j, now) => {
+          const clock = { now, newId: () => `base${j.conversations.length}` };
+          for (const name of ['Ana Silva', 'Bo Chen', 'Cy Diaz', 'Cyrus Diaz']) addPerson(j, { name }, clock);
+          const about = { 'ana-silva': { ambitions: [], skills: [], followUps: [] } };
+          const talk = {
+            date: '2026-11-20',
+            with: ['ana-silva'],
+            kind: '1:2:1',
+            minutes: 30,
+            heard: [],
+            about,
+          };
+          logConversation(j, { ...talk, note: 'base talk' }, clock);
+        },
+        '2026-11-20T12:00:00Z',
+      ),
+    );
     // Apart: both log, both learn something about Ana, A archives Bo while B talks to him,
     // A merges Cyrus into Cy while B logs with Cyrus.
     ok(['log', 'ana', '--note', 'A1', '--ambition', 'lead a team'], { store: m.a });
@@ -114,7 +145,9 @@ describe('rel sync', () => {
     expect(log).toContain('About: Ana Silva');
   });
 
-  it('an encrypted journal syncs, stays encrypted, and its commit messages carry no names', () => {
+  it('an encrypted journal syncs, stays encrypted, and its commit messages carry no names', {
+    timeout: 300_000,
+  }, () => {
     const env = { ...FAST, REL_PASSPHRASE: 'pw' };
     const m = machines(
       'sync-enc',
