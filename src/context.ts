@@ -158,6 +158,18 @@ export async function parseWhen(
   }
 }
 
+/** A --since date: the start of a period that has begun, so a day after today is refused (exit 2). */
+export async function parseSince(ctx: Context, text: string): Promise<IsoDate> {
+  const since = await parseWhen(ctx, text, '--since', 'past');
+  if (since > today(ctx)) {
+    throw new UsageError(
+      `--since ${since} is in the future.`,
+      'Give today or an earlier date, e.g. --since 3m.',
+    );
+  }
+  return since;
+}
+
 export function personLabel(person: Person): string {
   return `${displaySafe(person.name)} (${displaySafe(person.id)})`;
 }

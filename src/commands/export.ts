@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type Context, openStore, parseWhen, resolvePerson, today } from '../context.js';
+import { type Context, openStore, parseSince, resolvePerson, today } from '../context.js';
+import type { IsoDate } from '../core/dates.js';
 import {
   conversationsTable,
   type ExportSelection,
@@ -12,8 +13,8 @@ import {
   selectJournal,
   type Table,
 } from '../core/export.js';
-import { calendarEvents, renderCalendar } from '../core/ics.js';
-import type { Journal } from '../core/journal.js';
+import { calendarEvents, describeFeed, renderCalendar } from '../core/ics.js';
+import { indexConversations, type Journal } from '../core/journal.js';
 import { plural } from '../core/text.js';
 import { StoreError, UsageError } from '../errors.js';
 import { serializeJournal } from '../store/format.js';
@@ -80,8 +81,7 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
       '--since does not apply to a calendar feed: it holds what is coming, not what happened.',
     );
   }
-  const since =
-    options.since === undefined ? undefined : await parseWhen(ctx, options.since, '--since', 'past');
+  const since = options.since === undefined ? undefined : await parseSince(ctx, options.since);
   const journal = await (await openStore(ctx)).read();
   const selection: ExportSelection = { since, redact: options.redact ?? false };
   if (options.person !== undefined)
@@ -98,7 +98,7 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     }
     // A .csv name is one file (the chosen table); anything else is a folder for both tables.
     if (options.out.toLowerCase().endsWith('.csv')) {
-      const file = writePrivateFile(options.out, chosenTable());
+      const file = writePrivateFile(outputFile(options.out, `${table}.csv`), chosenTable());
       ctx.io.err(`Wrote the ${table} table to ${file} (${summary(chosen)}).`);
       return;
     }
@@ -112,13 +112,13 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     return;
   }
 
-  const text = render(format, chosen, ctx);
+  const { text, holds } = render(format, chosen, { ctx, journal, since });
   if (options.out === undefined) {
     ctx.io.out(text.trimEnd());
     return;
   }
   const file = writePrivateFile(outputFile(options.out, FILE_NAMES[format]), text);
-  ctx.io.err(`Wrote ${file} (${summary(chosen)}).`);
+  ctx.io.err(`Wrote ${file} (${holds}).`);
 }
 
 function parseTable(text: string | undefined, format: Format): TableName {
@@ -131,31 +131,74 @@ function parseTable(text: string | undefined, format: Format): TableName {
   return table as TableName;
 }
 
-function render(format: Exclude<Format, 'csv'>, journal: Journal, ctx: Context): string {
-  if (format === 'markdown') return renderMarkdown(journal, today(ctx));
-  if (format === 'ics') return renderCalendar(calendarEvents(journal, today(ctx)), ctx.io.now);
+/** The text of a one-file format, and what it holds, for the message after writing it. */
+function render(
+  format: Exclude<Format, 'csv'>,
+  chosen: Journal,
+  { ctx, journal, since }: { ctx: Context; journal: Journal; since: IsoDate | undefined },
+): { text: string; holds: string } {
+  if (format === 'markdown') {
+    const history = indexConversations(journal.conversations);
+    return { text: renderMarkdown(chosen, { today: today(ctx), history, since }), holds: summary(chosen) };
+  }
+  if (format === 'ics') {
+    // A feed holds events, not records: say how many of each kind the calendar will show.
+    const events = calendarEvents(chosen, today(ctx));
+    return { text: renderCalendar(events, ctx.io.now), holds: describeFeed(events) };
+  }
   // The store's own layout, one record per line: rel import reads it and names lines in its reports.
-  return serializeJournal(journal);
+  return { text: serializeJournal(chosen), holds: summary(chosen) };
 }
 
 function summary(journal: Journal): string {
   return `${plural(journal.people.length, 'person', 'people')}, ${plural(journal.conversations.length, 'conversation')}`;
 }
 
-/** --out names a file, or a folder (existing, or written with a trailing slash) to put the default name in. */
+/**
+ * Where --out writes: into a folder that exists, or one named with a trailing slash (created
+ * then, but never the folders above it); else to the file named, whose folder must exist. A typo
+ * in a path should not quietly grow a tree of folders somewhere unexpected.
+ */
 function outputFile(out: string, defaultName: string): string {
-  const isFolder = out.endsWith('/') || out.endsWith(path.sep) || isDirectory(out);
-  return isFolder ? path.join(out, defaultName) : out;
+  if (out.trim() === '') throw new UsageError('--out needs a file or folder name.');
+  if (out.endsWith('/') || out.endsWith(path.sep)) return path.join(existingFolder(out, true), defaultName);
+  if (isDirectory(out)) return path.join(out, defaultName);
+  existingFolder(path.dirname(path.resolve(out)), false);
+  return out;
 }
 
 function csvFolder(out: string): string {
+  if (out.trim() === '') throw new UsageError('--out needs a folder name.');
   if (fs.existsSync(out) && !isDirectory(out)) {
     throw new UsageError(
       `--out ${out} is a file; csv export writes two files into a folder.`,
-      'Give a folder, e.g. --out ./export (it is created when missing).',
+      'Give a folder, e.g. --out ./export (it is created when missing, inside a folder that exists).',
     );
   }
-  return out;
+  return existingFolder(out, true);
+}
+
+/** The folder, checked to exist; with create, made (0700) when only it is missing. Else exit 2. */
+function existingFolder(folder: string, create: boolean): string {
+  if (isDirectory(folder)) return folder;
+  if (fs.existsSync(folder)) throw new UsageError(`--out: ${folder} is a file, not a folder.`);
+  const parent = path.dirname(path.resolve(folder));
+  if (!create || !isDirectory(parent)) {
+    const missing = create ? parent : folder;
+    throw new UsageError(
+      `--out: the folder ${missing} does not exist.`,
+      `Create it first (mkdir -p ${missing}), or give --out a path in a folder that exists.`,
+    );
+  }
+  try {
+    fs.mkdirSync(folder, { mode: 0o700 });
+  } catch (error) {
+    throw new StoreError(
+      `Cannot create ${folder}: ${(error as Error).message}`,
+      'Check the path and permissions.',
+    );
+  }
+  return folder;
 }
 
 function isDirectory(file: string): boolean {
@@ -171,7 +214,6 @@ function writePrivateFile(file: string, text: string): string {
   const dir = path.dirname(path.resolve(file));
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
     fs.renameSync(temp, file);
   } catch (error) {

@@ -43,6 +43,7 @@ async function run(ctx: Context, options: PeopleOptions): Promise<void> {
       tags: p.tags,
       aliases: p.aliases,
       ...checkIn(p, index, todayIso, defaultCadenceDays),
+      birthday: p.birthday ?? null,
       archivedAt: p.archivedAt,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));

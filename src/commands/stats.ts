@@ -1,10 +1,9 @@
 // rel stats: the shape of your relationships at a glance, in figures and terminal charts.
 import type { Command } from 'commander';
-import { type Context, openStore, parseWhen, settings, today } from '../context.js';
+import { type Context, openStore, parseSince, settings, today } from '../context.js';
 import { addDaysTo } from '../core/dates.js';
 import { indexConversations } from '../core/journal.js';
 import { computeStats, DEFAULT_STATS_WEEKS } from '../core/stats.js';
-import { UsageError } from '../errors.js';
 import { theme } from '../ui/io.js';
 import { renderStats } from '../ui/render/stats.js';
 
@@ -40,13 +39,7 @@ async function run(ctx: Context, options: StatsOptions): Promise<void> {
   const since =
     options.since === undefined
       ? addDaysTo(todayIso, -(DEFAULT_STATS_WEEKS * 7 - 1))
-      : await parseWhen(ctx, options.since, '--since', 'past');
-  if (since > todayIso) {
-    throw new UsageError(
-      `--since ${since} is in the future.`,
-      'Give today or an earlier date, e.g. --since 3m.',
-    );
-  }
+      : await parseSince(ctx, options.since);
   const journal = await (await openStore(ctx)).read();
   const stats = computeStats(journal, indexConversations(journal.conversations), {
     since,

@@ -108,20 +108,31 @@ export function markdownText(text: string): string {
     });
 }
 
+export interface MarkdownOptions {
+  today: IsoDate;
+  /**
+   * Every conversation in the journal, by person: "last seen" is a fact about the person, so it is
+   * read from the whole journal, not from the slice that --since or --person exported.
+   */
+  history: ConversationIndex;
+  /** The --since the slice was chosen by, said in the document's heading line. */
+  since?: IsoDate | undefined;
+}
+
 /** One readable document: a section per person, their conversations newest first. */
-export function renderMarkdown(journal: Journal, today: IsoDate): string {
+export function renderMarkdown(journal: Journal, { today, history, since }: MarkdownOptions): string {
   const index = indexConversations(journal.conversations);
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
   const md = markdownText;
   const out: string[] = ['# rel journal', ''];
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   out.push(
-    `Exported ${today} · ${count(journal.people.length, 'person', 'people')} · ${count(journal.conversations.length, 'conversation', 'conversations')}`,
+    `Exported ${today} · ${count(journal.people.length, 'person', 'people')} · ${count(journal.conversations.length, 'conversation', 'conversations')}${since ? ` since ${since}` : ''}`,
   );
   const people = [...journal.people].sort((a, b) => a.name.localeCompare(b.name));
   for (const person of people) {
     out.push('', `## ${md(person.name)}`, '');
-    out.push(...personHeader(person, index, today));
+    out.push(...personHeader(person, history, today));
     const list = (title: string, items: string[]) => {
       if (items.length) out.push('', `### ${title}`, '', ...items.map((i) => `- ${i}`));
     };

@@ -5,8 +5,12 @@ import { birthdayIn, birthdayMonthDay, birthYear } from './birthdays.js';
 import { addDaysTo, describeCadence, type IsoDate } from './dates.js';
 import { checkIn } from './due.js';
 import { indexConversations, type Journal } from './journal.js';
+import { plural } from './text.js';
+
+export type CalendarEventKind = 'check-in' | 'follow-up' | 'birthday';
 
 export interface CalendarEvent {
+  kind: CalendarEventKind;
   uid: string;
   date: IsoDate;
   summary: string;
@@ -24,6 +28,7 @@ export function calendarEvents(journal: Journal, today: IsoDate): CalendarEvent[
     if (person.archivedAt) continue;
     const state = checkIn(person, index, today);
     events.push({
+      kind: 'check-in',
       uid: `checkin-${person.id}@rel`,
       // An overdue check-in is shown today: a calendar has no use for a reminder in the past.
       date: state.dueOn < today ? today : state.dueOn,
@@ -35,6 +40,7 @@ export function calendarEvents(journal: Journal, today: IsoDate): CalendarEvent[
       const leapDay = month === 2 && day === 29;
       const year = birthYear(person.birthday) ?? Number(today.slice(0, 4));
       events.push({
+        kind: 'birthday',
         uid: `birthday-${person.id}@rel`,
         date: birthdayIn(person.birthday, year),
         summary: `${person.name}'s birthday`,
@@ -47,12 +53,23 @@ export function calendarEvents(journal: Journal, today: IsoDate): CalendarEvent[
   for (const followUp of journal.followUps) {
     if (followUp.doneAt || !followUp.due || archived.has(followUp.personId)) continue;
     events.push({
+      kind: 'follow-up',
       uid: `followup-${followUp.id}@rel`,
       date: followUp.due,
       summary: `Follow up with ${names.get(followUp.personId) ?? followUp.personId}: ${followUp.text}`,
     });
   }
   return events;
+}
+
+/** What a feed holds, for the message after writing it: "5 check-ins, 2 follow-ups, 3 birthdays". */
+export function describeFeed(events: CalendarEvent[]): string {
+  const count = (kind: CalendarEventKind) => events.filter((e) => e.kind === kind).length;
+  return [
+    plural(count('check-in'), 'check-in'),
+    plural(count('follow-up'), 'follow-up'),
+    plural(count('birthday'), 'birthday'),
+  ].join(', ');
 }
 
 /** TEXT values: backslash, semicolon, comma and newlines escaped (RFC 5545 3.3.11). */

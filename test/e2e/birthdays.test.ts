@@ -56,4 +56,17 @@ describe('birthdays', () => {
     const json = JSON.parse(ok(['profile', 'ana', '--json'], { store, now: '2027-02-01' }));
     expect(json).toMatchObject({ birthday: '1992-02-29', nextBirthday: '2027-02-28' });
   });
+
+  it('rel people --json carries each birthday, null when there is none', () => {
+    const store = tempStore('bday-people');
+    ok(['add', 'Ana Silva', '--birthday', '1992-02-29'], { store });
+    ok(['add', 'Bo Li', '--birthday', '05-17'], { store });
+    ok(['add', 'Cy Diaz'], { store });
+    const rows = JSON.parse(ok(['people', '--json'], { store }));
+    expect(rows.map((p: { name: string; birthday: string | null }) => [p.name, p.birthday])).toEqual([
+      ['Ana Silva', '1992-02-29'],
+      ['Bo Li', '05-17'],
+      ['Cy Diaz', null],
+    ]);
+  });
 });

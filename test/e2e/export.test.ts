@@ -90,6 +90,18 @@ describe('rel export', () => {
     ]);
   });
 
+  it('markdown --since lists only later conversations, but last seen comes from the whole journal', () => {
+    const md = ok(['export', '--format', 'md', '--since', '2026-11-01', '--person', 'bo'], { store });
+    expect(md).toContain('Exported 2026-11-27 · 1 person · 0 conversations since 2026-11-01');
+    expect(md).toContain('last seen 2026-10-01');
+    expect(md).not.toContain('not seen yet');
+    expect(md).not.toContain('####');
+    const all = ok(['export', '--format', 'md', '--since', '2026-11-01'], { store });
+    expect(all).toContain('Catching up every 2 weeks · last seen 2026-11-10');
+    expect(all).not.toContain('2026-10-01 · 1:2:1');
+    expect(all).toContain('not seen yet'); // Cy, who never was
+  });
+
   it('markdown: a section per person, conversations newest first, text escaped', () => {
     const md = ok(['export', '--format', 'markdown', '--person', 'ana'], { store });
     expect(md).toMatch(/^# rel journal\n/);
@@ -149,8 +161,36 @@ describe('rel export', () => {
     const file = path.join(dir, 'all.json');
     ok(['export', '--out', file], { store });
     expect(readJson(file)).toEqual(readJson(store));
-    ok(['export', '--format', 'ics', '--out', `${dir}/`], { store });
+    const ics = rel(['export', '--format', 'ics', '--out', `${dir}/`], { store });
     expect(fs.existsSync(path.join(dir, 'rel.ics'))).toBe(true);
+    // A feed holds events, so the message counts them by kind, not people and conversations.
+    expect(ics.stderr).toContain('(3 check-ins, 1 follow-up, 2 birthdays)');
+  });
+
+  it('--out: a missing folder above the file is exit 2, nothing created; a folder named with / is made, one level only', () => {
+    const root = tempDir('missing');
+    const missing = path.join(root, 'nope');
+    const cases: [string[], string][] = [
+      [['export', '--out', path.join(missing, 'x.json')], missing],
+      [['export', '--format', 'md', '--out', `${path.join(missing, 'sub')}/`], missing],
+      [['export', '--format', 'csv', '--out', path.join(missing, 'csv')], missing],
+      [['export', '--format', 'csv', '--table', 'people', '--out', path.join(missing, 'p.csv')], missing],
+    ];
+    for (const [args, folder] of cases) {
+      const r = rel(args, { store });
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(r.stderr).toContain(`--out: the folder ${folder} does not exist.`);
+      expect(r.stderr).toContain(`mkdir -p ${folder}`);
+    }
+    expect(fs.readdirSync(root)).toEqual([]);
+    const file = path.join(store, 'x.json'); // the journal is a file, not a folder
+    const notFolder = rel(['export', '--out', file], { store });
+    expect([notFolder.code, notFolder.stderr]).toEqual([
+      2,
+      `rel: --out: ${store} is a file, not a folder.\n`,
+    ]);
+    ok(['export', '--format', 'md', '--out', `${path.join(root, 'made')}/`], { store });
+    expect(fs.readdirSync(path.join(root, 'made'))).toEqual(['rel-export.md']);
   });
 
   it('ics: a feed a calendar library reads: check-ins, follow-ups, yearly birthdays on 28 Feb in common years', () => {
@@ -195,6 +235,8 @@ describe('rel export', () => {
       [['export', '--format', 'ics', '--since', '1m'], /--since does not apply/],
       [['export', '--person', 'zed'], /No one called "zed"/],
       [['export', '--since', '05/06/2026'], /ambiguous/],
+      [['export', '--since', 'tomorrow'], /--since 2026-11-28 is in the future/],
+      [['export', '--format', 'md', '--since', '2027-01-01'], /--since 2027-01-01 is in the future/],
     ];
     for (const [args, message] of cases) {
       const r = rel(args, { store });
