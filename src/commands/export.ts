@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type Context, openStore, parseSince, resolvePerson, today } from '../context.js';
+import { type Context, openStore, parseSince, resolvePerson, settings, today } from '../context.js';
 import type { IsoDate } from '../core/dates.js';
 import {
   conversationsTable,
@@ -137,13 +137,17 @@ function render(
   chosen: Journal,
   { ctx, journal, since }: { ctx: Context; journal: Journal; since: IsoDate | undefined },
 ): { text: string; holds: string } {
+  const { defaultCadenceDays: defaultCadence } = settings(ctx);
   if (format === 'markdown') {
     const history = indexConversations(journal.conversations);
-    return { text: renderMarkdown(chosen, { today: today(ctx), history, since }), holds: summary(chosen) };
+    return {
+      text: renderMarkdown(chosen, { today: today(ctx), history, since, defaultCadence }),
+      holds: summary(chosen),
+    };
   }
   if (format === 'ics') {
     // A feed holds events, not records: say how many of each kind the calendar will show.
-    const events = calendarEvents(chosen, today(ctx));
+    const events = calendarEvents(chosen, today(ctx), defaultCadence);
     return { text: renderCalendar(events, ctx.io.now), holds: describeFeed(events) };
   }
   // The store's own layout, one record per line: rel import reads it and names lines in its reports.

@@ -1,8 +1,8 @@
 // What `rel export` writes: a chosen slice of the journal, as the store's own JSON, as tables for
 // spreadsheets, or as one readable Markdown document. Pure: the command does the writing.
 import { describeBirthday } from './birthdays.js';
-import { describeCadence, type IsoDate, localDay } from './dates.js';
-import { checkIn, effectiveCadence } from './due.js';
+import { DEFAULT_CADENCE_DAYS, describeCadence, type IsoDate, localDay } from './dates.js';
+import { type CheckIn, checkIn } from './due.js';
 import {
   type Conversation,
   type ConversationIndex,
@@ -117,10 +117,15 @@ export interface MarkdownOptions {
   history: ConversationIndex;
   /** The --since the slice was chosen by, said in the document's heading line. */
   since?: IsoDate | undefined;
+  /** The cadence of people without one of their own (rel config's default-cadence). */
+  defaultCadence?: number;
 }
 
 /** One readable document: a section per person, their conversations newest first. */
-export function renderMarkdown(journal: Journal, { today, history, since }: MarkdownOptions): string {
+export function renderMarkdown(
+  journal: Journal,
+  { today, history, since, defaultCadence = DEFAULT_CADENCE_DAYS }: MarkdownOptions,
+): string {
   const index = indexConversations(journal.conversations);
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
   const md = markdownText;
@@ -132,7 +137,7 @@ export function renderMarkdown(journal: Journal, { today, history, since }: Mark
   const people = [...journal.people].sort((a, b) => a.name.localeCompare(b.name));
   for (const person of people) {
     out.push('', `## ${md(person.name)}`, '');
-    out.push(...personHeader(person, history, today));
+    out.push(...personHeader(person, checkIn(person, history, today, defaultCadence)));
     const list = (title: string, items: string[]) => {
       if (items.length) out.push('', `### ${title}`, '', ...items.map((i) => `- ${i}`));
     };
@@ -165,14 +170,13 @@ export function renderMarkdown(journal: Journal, { today, history, since }: Mark
   return `${out.join('\n')}\n`;
 }
 
-function personHeader(person: Person, index: ConversationIndex, today: IsoDate): string[] {
+function personHeader(person: Person, state: CheckIn): string[] {
   const md = markdownText;
   const about = [person.role, person.team, person.relationship].filter(Boolean).map(md);
   if (person.tags.length) about.push(person.tags.map((t) => `#${md(t)}`).join(' '));
   if (person.aliases.length) about.push(`also ${person.aliases.map(md).join(', ')}`);
-  const state = checkIn(person, index, today);
   const facts = [
-    `catching up ${describeCadence(effectiveCadence(person))}`,
+    `catching up ${describeCadence(state.cadenceDays)}`,
     state.lastSeen ? `last seen ${state.lastSeen}` : 'not seen yet',
   ];
   if (person.birthday) facts.push(`birthday ${describeBirthday(person.birthday)}`);

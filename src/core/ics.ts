@@ -2,7 +2,7 @@
 // due date, and birthdays as yearly events. All-day events, stable UIDs, so that a calendar app
 // re-importing the feed updates events instead of duplicating them.
 import { birthdayIn, birthdayMonthDay, birthYear } from './birthdays.js';
-import { addDaysTo, describeCadence, type IsoDate } from './dates.js';
+import { addDaysTo, DEFAULT_CADENCE_DAYS, describeCadence, type IsoDate } from './dates.js';
 import { checkIn } from './due.js';
 import { indexConversations, type Journal } from './journal.js';
 import { plural } from './text.js';
@@ -20,13 +20,17 @@ export interface CalendarEvent {
 }
 
 /** The events of the feed: pure data, rendered by renderCalendar. */
-export function calendarEvents(journal: Journal, today: IsoDate): CalendarEvent[] {
+export function calendarEvents(
+  journal: Journal,
+  today: IsoDate,
+  defaultCadence = DEFAULT_CADENCE_DAYS,
+): CalendarEvent[] {
   const index = indexConversations(journal.conversations);
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
   const events: CalendarEvent[] = [];
   for (const person of journal.people) {
     if (person.archivedAt) continue;
-    const state = checkIn(person, index, today);
+    const state = checkIn(person, index, today, defaultCadence);
     events.push({
       kind: 'check-in',
       uid: `checkin-${person.id}@rel`,

@@ -102,6 +102,14 @@ describe('rel export', () => {
     expect(all).toContain('not seen yet'); // Cy, who never was
   });
 
+  it('markdown and ics use the configured default cadence for people without their own', () => {
+    const env = { REL_DEFAULT_CADENCE: '1w' };
+    const md = ok(['export', '--format', 'md', '--person', 'bo'], { store, env });
+    expect(md).toContain('Catching up weekly · last seen 2026-10-01');
+    const ics = ok(['export', '--format', 'ics'], { store, env });
+    expect(ics).toContain('Last seen 2026-10-01\\; catching up weekly.');
+  });
+
   it('markdown: a section per person, conversations newest first, text escaped', () => {
     const md = ok(['export', '--format', 'markdown', '--person', 'ana'], { store });
     expect(md).toMatch(/^# rel journal\n/);
