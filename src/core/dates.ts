@@ -1,6 +1,6 @@
 // Calendar dates ("YYYY-MM-DD" in the user's local time zone), periods and the parsing of what
 // users type for them. Pure: "now" is always passed in.
-import { addDays, differenceInCalendarDays, format, isValid } from 'date-fns';
+import { format, isValid } from 'date-fns';
 import { UsageError } from '../errors.js';
 
 /** A calendar date, "YYYY-MM-DD", in the user's local time zone. */
@@ -13,29 +13,50 @@ export const DEFAULT_CADENCE_DAYS = 30;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const DAY_MS = 86_400_000;
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+// Calendar arithmetic is written by hand: reports run it for every person on every call, and
+// date-fns `format` costs tens of microseconds a call where this costs well under one.
+
+/** The local calendar day of a moment. */
 export function toIsoDate(date: Date): IsoDate {
-  return format(date, 'yyyy-MM-dd');
+  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid time value');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The calendar date as [year, month 1-12, day], refusing forms and days that do not exist. */
+function calendarParts(date: IsoDate): [number, number, number] {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new UsageError(`"${date}" is not a date in the form YYYY-MM-DD.`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new UsageError(`"${date}" is not a real calendar date.`);
+  }
+  return [year, month, day];
 }
 
 /** The local day at 12:00, so that adding days never crosses a DST edge into another day. */
 export function fromIsoDate(date: IsoDate): Date {
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new UsageError(`"${date}" is not a date in the form YYYY-MM-DD.`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const result = new Date(year, month - 1, day, 12);
-  if (!isValid(result) || result.getMonth() !== month - 1 || result.getDate() !== day) {
-    throw new UsageError(`"${date}" is not a real calendar date.`);
-  }
-  return result;
+  const [year, month, day] = calendarParts(date);
+  return new Date(year, month - 1, day, 12);
+}
+
+/** Days since 1970-01-01 of a calendar date: time zones play no part in counting days. */
+function dayNumber(date: IsoDate): number {
+  const [year, month, day] = calendarParts(date);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
 export function addDaysTo(date: IsoDate, days: number): IsoDate {
-  return toIsoDate(addDays(fromIsoDate(date), days));
+  const moved = new Date((dayNumber(date) + days) * DAY_MS);
+  return `${pad(moved.getUTCFullYear(), 4)}-${pad(moved.getUTCMonth() + 1)}-${pad(moved.getUTCDate())}`;
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(fromIsoDate(to), fromIsoDate(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /**

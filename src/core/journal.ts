@@ -269,8 +269,18 @@ export function indexConversations(conversations: Conversation[]): ConversationI
       else index.set(personId, [conversation]);
     }
   }
-  for (const list of index.values()) list.sort(newestFirst);
+  for (const list of index.values()) {
+    // Conversations are mostly logged in order, so a list is usually oldest first already:
+    // reversing it is linear, where sorting it costs a comparison of strings per step.
+    if (isStrictlyOldestFirst(list)) list.reverse();
+    else list.sort(newestFirst);
+  }
   return index;
+}
+
+function isStrictlyOldestFirst(list: Conversation[]): boolean {
+  for (let i = 1; i < list.length; i++) if (newestFirst(list[i - 1]!, list[i]!) <= 0) return false;
+  return true;
 }
 
 export function newestFirst(a: Conversation, b: Conversation): number {
