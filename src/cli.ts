@@ -1,26 +1,10 @@
-// The commander program: global options and the commands. Each command module registers itself;
-// heavy modules (store validation, prompts, natural dates) are imported only when an action runs.
-import { Command } from 'commander';
-import * as add from './commands/add.js';
-import * as config from './commands/config.js';
-import * as decrypt from './commands/decrypt.js';
-import * as demo from './commands/demo.js';
-import * as doctor from './commands/doctor.js';
-import * as due from './commands/due.js';
-import * as encrypt from './commands/encrypt.js';
-import * as exporting from './commands/export.js';
-import * as importing from './commands/import.js';
-import * as log from './commands/log.js';
-import * as mergeJournals from './commands/merge-journals.js';
-import * as passphrase from './commands/passphrase.js';
-import * as people from './commands/people.js';
-import * as profile from './commands/profile.js';
-import * as stats from './commands/stats.js';
-import * as sync from './commands/sync.js';
-import * as undo from './commands/undo.js';
-import { type Context, type GlobalOptions, settings } from './context.js';
+// The commander program: global options and the commands. Only the command being run is loaded;
+// the others appear in the help listing from dist/commands.json, a summary written at build time,
+// so that `rel --help` and every report start without loading code they do not use.
+import fs from 'node:fs';
+import { Command, Help } from 'commander';
+import type { Context, GlobalOptions } from './context.js';
 import { displaySafe } from './core/text.js';
-import { useDateDisplay } from './ui/display.js';
 import type { Io } from './ui/io.js';
 
 export const VERSION = '0.1.0';
@@ -31,27 +15,67 @@ const OUTPUT = {
   writeErr: (text: string) => process.stderr.write(displaySafe(text, { multiline: true })),
 };
 
-const COMMANDS = [
-  log,
-  due,
-  profile,
-  add,
-  people,
-  stats,
-  demo,
-  exporting,
-  encrypt,
-  decrypt,
-  passphrase,
-  mergeJournals,
-  sync,
-  importing,
-  undo,
-  doctor,
-  config,
-];
+export interface CommandModule {
+  register(program: Command, ctx: Context): Command;
+}
 
-export function buildProgram(io: Io): Command {
+/** Every command, by name: one line each, loaded only when needed. */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  log: () => import('./commands/log.js'),
+  due: () => import('./commands/due.js'),
+  profile: () => import('./commands/profile.js'),
+  add: () => import('./commands/add.js'),
+  people: () => import('./commands/people.js'),
+  stats: () => import('./commands/stats.js'),
+  demo: () => import('./commands/demo.js'),
+  export: () => import('./commands/export.js'),
+  encrypt: () => import('./commands/encrypt.js'),
+  decrypt: () => import('./commands/decrypt.js'),
+  passphrase: () => import('./commands/passphrase.js'),
+  'merge-journals': () => import('./commands/merge-journals.js'),
+  sync: () => import('./commands/sync.js'),
+  import: () => import('./commands/import.js'),
+  undo: () => import('./commands/undo.js'),
+  doctor: () => import('./commands/doctor.js'),
+  config: () => import('./commands/config.js'),
+};
+
+/** A command as the top-level help lists it. */
+export interface CommandSummary {
+  name: string;
+  aliases: string[];
+  term: string;
+  description: string;
+}
+
+function readSummaries(): Map<string, CommandSummary> {
+  try {
+    const file = new URL('./commands.json', import.meta.url);
+    const list = JSON.parse(fs.readFileSync(file, 'utf8')) as CommandSummary[];
+    return new Map(list.map((summary) => [summary.name, summary]));
+  } catch {
+    return new Map(); // Not built (tests from source): every command is loaded instead.
+  }
+}
+
+/** The command the arguments ask for: the first word that is not an option (or `help <command>`). */
+function requestedCommand(argv: string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--store')
+      i++; // its value
+    else if (!arg.startsWith('-')) words.push(arg);
+  }
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * The program for these arguments: the requested command in full, the others as stand-ins that
+ * carry their name and help line. `loadAll` loads every command (for whatever needs them all).
+ */
+export async function buildProgram(io: Io, argv: string[], loadAll = false): Promise<Command> {
   const program = new Command('rel')
     .description('A personal relationship journal: see people, listen, remember what matters to them.')
     .version(VERSION, '-V, --version')
@@ -72,17 +96,64 @@ The three moments:
 Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.`,
     );
   const ctx: Context = { io, globals: () => program.opts<GlobalOptions>() };
-  for (const command of COMMANDS) {
-    const sub = command.register(program, ctx);
+  const summaries = loadAll ? new Map<string, CommandSummary>() : readSummaries();
+  const requested = requestedCommand(argv);
+  const terms = new Map<Command, string>();
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const summary = summaries.get(name);
+    let sub: Command;
+    if (summary && requested !== name && !summary.aliases.includes(requested ?? '')) {
+      sub = standIn(program, summary, async () => {
+        await (await buildProgram(io, argv, true)).parseAsync(argv, { from: 'user' });
+      });
+      terms.set(sub, summary.term);
+    } else {
+      sub = (await load()).register(program, ctx);
+    }
     sub
       .exitOverride()
       .showSuggestionAfterError(true)
       .showHelpAfterError(`(rel ${sub.name()} --help shows its options and examples)`)
       .configureOutput(OUTPUT);
   }
+  const help = new Help();
+  program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd) ?? help.subcommandTerm(cmd) });
   // Every command shows dates the way the user chose; `config` itself must work with a broken file.
-  program.hook('preAction', (_program, action) => {
-    if (action.parent?.name() !== 'config') useDateDisplay(settings(ctx).dateDisplay);
+  // Loaded here, not at the top, so that `rel --help` does not pay for the settings.
+  program.hook('preAction', async (_program, action) => {
+    if (action.parent?.name() === 'config') return;
+    const [{ settings }, { useDateDisplay }] = await Promise.all([
+      import('./context.js'),
+      import('./ui/display.js'),
+    ]);
+    useDateDisplay(settings(ctx).dateDisplay);
   });
   return program;
+}
+
+/**
+ * A command that is not being run, for the help listing and did-you-mean. Should commander pick
+ * it after all, it runs the arguments again with every command loaded.
+ */
+function standIn(program: Command, summary: CommandSummary, runInFull: () => Promise<void>): Command {
+  return program
+    .command(summary.name)
+    .aliases(summary.aliases)
+    .description(summary.description)
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(runInFull);
+}
+
+/** What dist/commands.json holds: written by scripts/build.mjs from the built program. */
+export async function commandSummaries(io: Io): Promise<CommandSummary[]> {
+  const program = await buildProgram(io, [], true);
+  const help = program.createHelp();
+  return program.commands.map((cmd) => ({
+    name: cmd.name(),
+    aliases: cmd.aliases(),
+    term: help.subcommandTerm(cmd),
+    description: help.subcommandDescription(cmd),
+  }));
 }

@@ -1,6 +1,6 @@
 // Runs rel once: builds the program, runs it, and maps every error to an exit code, here only.
 import { CommanderError } from 'commander';
-import { buildProgram } from './cli.js';
+import { buildProgram, type CommandSummary, commandSummaries as summaries } from './cli.js';
 import { displaySafe } from './core/text.js';
 import { RelError } from './errors.js';
 import { createIo, type Io } from './ui/io.js';
@@ -17,7 +17,7 @@ export async function main(argv: string[]): Promise<number> {
     return report(error, (text) => process.stderr.write(`${text}\n`));
   }
   try {
-    const program = buildProgram(io);
+    const program = await buildProgram(io, argv);
     // `rel` alone shows what it can do.
     if (argv.length === 0) program.outputHelp();
     else await program.parseAsync(argv, { from: 'user' });
@@ -26,6 +26,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return report(error, io.err);
   }
+}
+
+/** For the build: the help line of every command (see scripts/build.mjs). */
+export function commandSummaries(): Promise<CommandSummary[]> {
+  return summaries(createIo());
 }
 
 export function report(error: unknown, err: (text: string) => void): number {

@@ -1,6 +1,5 @@
 // Calendar dates ("YYYY-MM-DD" in the user's local time zone), periods and the parsing of what
 // users type for them. Pure: "now" is always passed in.
-import { format, isValid } from 'date-fns';
 import { UsageError } from '../errors.js';
 
 /** A calendar date, "YYYY-MM-DD", in the user's local time zone. */
@@ -16,8 +15,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-// Calendar arithmetic is written by hand: reports run it for every person on every call, and
-// date-fns `format` costs tens of microseconds a call where this costs well under one.
+// Calendar arithmetic and the two display forms are written by hand: reports run them for every
+// person on every call, date-fns `format` costs tens of microseconds a call where this costs well
+// under one, and loading date-fns with its locale would be most of `rel --help`'s own time.
 
 /** The local calendar day of a moment. */
 export function toIsoDate(date: Date): IsoDate {
@@ -67,7 +67,7 @@ export function parseNow(value: string | undefined, clock: () => Date): Date {
   if (!value) return clock();
   if (ISO_DATE.test(value)) return fromIsoDate(value);
   const parsed = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(value) ? new Date(value) : null;
-  if (!parsed || !isValid(parsed)) {
+  if (!parsed || Number.isNaN(parsed.getTime())) {
     throw new UsageError(
       `REL_NOW="${value}" is not an ISO 8601 date or date-time.`,
       'Use a form like 2026-11-27 or 2026-11-27T09:30:00, or unset REL_NOW.',
@@ -186,7 +186,7 @@ export function parseDate(input: string, option: string, context: DateContext): 
   const simple = parseSimpleDate(text, context.now, context.direction);
   if (simple) return simple;
   const natural = context.natural?.(text, context.now, context.direction === 'future');
-  if (natural && isValid(natural)) return toIsoDate(natural);
+  if (natural && !Number.isNaN(natural.getTime())) return toIsoDate(natural);
   throw new UsageError(
     `${option} "${text}" is not a date rel understands.`,
     context.direction === 'past'
@@ -210,15 +210,20 @@ export function relativeDay(date: IsoDate, today: IsoDate): string {
   return days > 0 ? `${phrase} ago` : `in ${phrase}`;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
 /** "6 Nov" this year, "6 Nov 2025" otherwise. */
 export function shortDate(date: IsoDate, today: IsoDate): string {
-  const d = fromIsoDate(date);
-  return format(d, date.slice(0, 4) === today.slice(0, 4) ? 'd MMM' : 'd MMM yyyy');
+  const [year, month, day] = calendarParts(date);
+  const dayMonth = `${day} ${MONTHS[month - 1]}`;
+  return date.slice(0, 4) === today.slice(0, 4) ? dayMonth : `${dayMonth} ${pad(year, 4)}`;
 }
 
 /** "Fri 11 Dec": for dates close to today. */
 export function dayDate(date: IsoDate): string {
-  return format(fromIsoDate(date), 'EEE d MMM');
+  const [, month, day] = calendarParts(date);
+  return `${WEEKDAY_NAMES[fromIsoDate(date).getDay()]} ${day} ${MONTHS[month - 1]}`;
 }
 
 /** "30 days" shown as the friendliest name: "weekly", "every 2 weeks", "monthly", "every 45 days". */

@@ -2,7 +2,15 @@
 // zones with daylight saving (including a half-hour shift), and refuse what is not a date.
 import { addDays, differenceInCalendarDays, format } from 'date-fns';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDaysTo, daysBetween, fromIsoDate, localDay, toIsoDate } from '../../src/core/dates.js';
+import {
+  addDaysTo,
+  dayDate,
+  daysBetween,
+  fromIsoDate,
+  localDay,
+  shortDate,
+  toIsoDate,
+} from '../../src/core/dates.js';
 
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Kiritimati'];
 const SHIFTS = [-400, -31, -1, 0, 1, 7, 30, 91, 365, 3650];
@@ -29,6 +37,10 @@ describe('calendar arithmetic', () => {
         expect(addDaysTo(day, shift), `${day} + ${shift}`).toBe(expected);
         expect(daysBetween(day, expected)).toBe(differenceInCalendarDays(fromIsoDate(expected), noon));
       }
+      expect(shortDate(day, '2020-06-01')).toBe(
+        format(noon, day.startsWith('2020') ? 'd MMM' : 'd MMM yyyy'),
+      );
+      expect(dayDate(day)).toBe(format(noon, 'EEE d MMM'));
     }
     expect(localDay('2026-03-29T00:30:00.000Z')).toBe(
       format(new Date('2026-03-29T00:30:00.000Z'), 'yyyy-MM-dd'),
