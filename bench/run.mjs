@@ -253,7 +253,7 @@ function benchScale(scale, have) {
       floor: floor.label,
       floorMs: floor.medianMs,
       ratio: round2(own.medianMs / floor.medianMs),
-      target: c.target,
+      target: c.target ?? null,
       memoryRatio: own.peakKb && floor.peakKb ? round2(own.peakKb / floor.peakKb) : null,
       floorCpuMs: floor.cpuMs,
       cpuRatio: own.cpuMs && floor.cpuMs ? round2(own.cpuMs / floor.cpuMs) : null,
