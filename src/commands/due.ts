@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { type Context, openStore, settings, today } from '../context.js';
 import { dueWithBirthdays } from '../core/birthdays.js';
 import { parsePeriod } from '../core/dates.js';
-import { checkIn } from '../core/due.js';
+import { checkIn, isSnoozed } from '../core/due.js';
+import { openFollowUps } from '../core/followups.js';
 import { indexConversations } from '../core/journal.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../core/plan.js';
+import { normalize } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { theme } from '../ui/io.js';
 import { renderDue, sectionTitle } from '../ui/render/due.js';
@@ -95,7 +97,13 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         }))
       : undefined;
   const active = journal.people.filter((p) => !p.archivedAt);
+  // Overdue follow-ups are listed for everyone the list could show: not archived, with the tag.
+  const tag = options.tag === undefined ? undefined : normalize(options.tag);
+  const listed = new Set(
+    active.filter((p) => tag === undefined || p.tags.some((t) => normalize(t) === tag)).map((p) => p.id),
+  );
   const next = active
+    .filter((person) => !isSnoozed(person, todayIso))
     .map((person) => ({ person, ...checkIn(person, index, todayIso, defaultCadenceDays) }))
     .sort((a, b) => b.overdueDays - a.overdueDays)[0];
   ctx.io.out(
@@ -110,6 +118,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         sections,
         summary: summarize(everyone),
         limitedTo: rows.length < everyone.length ? rows.length : undefined,
+        overdueFollowUps: openFollowUps(journal, todayIso).filter((f) => f.overdue && listed.has(f.personId)),
       },
       theme(ctx.io),
       ctx.io.width,

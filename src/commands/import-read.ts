@@ -8,7 +8,7 @@ import {
   type ImportSource,
   peopleFromCsv,
 } from '../core/importing.js';
-import { emptyJournal, SCHEMA_VERSION } from '../core/journal.js';
+import { emptyJournal, SCHEMA_VERSION, withDefaults } from '../core/journal.js';
 import { UsageError } from '../errors.js';
 import type { Format } from './import.js';
 
@@ -151,5 +151,6 @@ async function readJournalExport(text: string): Promise<ImportSource> {
       });
     });
   }
-  return { kind: 'journal', journal: incoming, lineOf, problems };
+  // An export from an earlier rel lacks later fields: fill them as a read of the store would.
+  return { kind: 'journal', journal: withDefaults(incoming), lineOf, problems };
 }

@@ -6,7 +6,7 @@ import type { Journal, Person } from '../core/journal.js';
 import { matchPeople } from '../core/names.js';
 import { displaySafe, normalize } from '../core/text.js';
 import { RelError } from '../errors.js';
-import { ask, askList, type Choice, choose, editText, searchFor } from '../ui/prompts.js';
+import { ask, askList, type Choice, choose, chooseSome, editText, searchFor } from '../ui/prompts.js';
 
 type Who = Person | string | null;
 
@@ -55,6 +55,10 @@ export interface Capture {
   note: string;
   heard: string[];
   lists: CaptureLists;
+  /** Ids of active ambitions that came up. */
+  discussed: string[];
+  /** Ids of earlier "ask next time" notes that stay open; undefined clears them all. */
+  askNextKept: string[] | undefined;
 }
 
 interface Ask {
@@ -128,6 +132,7 @@ export async function askRest(
       'Anything else you heard? (Enter when done)',
     )),
   );
+  capture.discussed = await askDiscussed(people);
   capture.lists.ambitions.push(
     ...(await askOwned(
       people,
@@ -144,15 +149,75 @@ export async function askRest(
       'Whose is that?',
     )),
   );
-  capture.lists.followUps.push(
+  const promised = await askOwned(
+    people,
+    'Did you promise to do anything? (Enter to skip)',
+    'Another follow-up? (Enter when done)',
+    'For whom?',
+  );
+  for (const text of promised) capture.lists.followUps.push({ text, due: await askDue(ctx, text) });
+  capture.askNextKept = await askStillOpen(people, capture.date);
+  capture.lists.askNext.push(
     ...(await askOwned(
       people,
-      'Did you promise to do anything? (Enter to skip)',
-      'Another follow-up? (Enter when done)',
-      'For whom?',
+      'Anything to ask about next time? (Enter to skip)',
+      'Anything else for next time? (Enter when done)',
+      'To ask whom?',
     )),
   );
   return capture;
+}
+
+/** For people with active ambitions: which came up, so that "last discussed" stays true. */
+async function askDiscussed(people: Person[]): Promise<string[]> {
+  const choices = people.flatMap((p) =>
+    p.ambitions
+      .filter((a) => a.status === 'active')
+      .map((a) => ({
+        name: people.length > 1 ? `${displaySafe(p.name)}: ${displaySafe(a.text)}` : displaySafe(a.text),
+        value: a.id,
+      })),
+  );
+  if (choices.length === 0) return [];
+  return chooseSome('Did any of their ambitions come up? (space to tick, Enter to go on)', choices);
+}
+
+/** Last time's "ask next time" notes: the ones left unticked are cleared by this conversation. */
+async function askStillOpen(people: Person[], date: IsoDate): Promise<string[] | undefined> {
+  const choices = people.flatMap((p) =>
+    p.askNext
+      .filter((a) => a.addedOn <= date)
+      .map((a) => ({
+        name: people.length > 1 ? `${displaySafe(p.name)}: ${displaySafe(a.text)}` : displaySafe(a.text),
+        value: a.id,
+      })),
+  );
+  if (choices.length === 0) return undefined;
+  return chooseSome(
+    'You meant to ask about these. Tick any still open (space to tick, Enter to clear the rest):',
+    choices,
+  );
+}
+
+async function askDue(ctx: Context, text: string): Promise<IsoDate | null> {
+  let due: IsoDate | null = null;
+  await ask(`By when? "${displaySafe(text)}" (Enter for no date; friday, 2w, 2026-12-20)`, {
+    validate: async (value) => {
+      if (!value.trim()) {
+        due = null;
+        return true;
+      }
+      try {
+        due = await parseWhen(ctx, value, 'The due date', 'future');
+        return true;
+      } catch (error) {
+        return validity(() => {
+          throw error;
+        });
+      }
+    },
+  });
+  return due;
 }
 
 /** A list whose entries belong to one person each; with several people, asks whose right after each. */

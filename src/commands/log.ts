@@ -27,12 +27,25 @@ interface LogOptions {
   ambition: string[];
   skill: string[];
   followUp: string[];
+  due?: string;
+  askNext: string[];
   create?: boolean;
   json?: boolean;
 }
 
 /** Flags that say "this is the content": with any of them, `log` asks nothing more. */
-const CONTENT_FLAGS = ['date', 'kind', 'minutes', 'note', 'heard', 'ambition', 'skill', 'followUp'] as const;
+const CONTENT_FLAGS = [
+  'date',
+  'kind',
+  'minutes',
+  'note',
+  'heard',
+  'ambition',
+  'skill',
+  'followUp',
+  'due',
+  'askNext',
+] as const;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -72,6 +85,13 @@ export function register(program: Command, ctx: Context): Command {
       collect,
       [],
     )
+    .option('--due <when>', 'when the follow-ups of this conversation are due: friday, 2w, 2026-12-20')
+    .option(
+      '--ask-next <text>',
+      'something to ask about next time; shown in the profile until the next conversation (repeatable)',
+      collect,
+      [],
+    )
     .option('--create', 'add names not yet in the journal as new people')
     .option('--json', 'print the saved conversation as JSON')
     .addHelpText(
@@ -81,6 +101,7 @@ Examples:
   $ rel log                                  (in a terminal: asks for everything)
   $ rel log ana --note "Roadmap review" --heard "Worried about on-call" --minutes 30
   $ rel log ana ben --kind meeting --ambition "Ben: wants to speak at a conference"
+  $ rel log ana --follow-up "Send the promotion doc" --due friday --ask-next "How did the move go?"
   $ rel log "Kim Lee" --create --kind coffee --date yesterday --skill "Plays cello"
   $ echo "Long notes..." | rel log ana --note -`,
     )
@@ -99,6 +120,13 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
       : checkNotFuture(await parseWhen(ctx, options.date, '--date', 'past'), todayIso, '--date');
   const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
   const kind = options.kind === undefined ? undefined : parseKind(options.kind);
+  const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
+  if (options.due !== undefined && options.followUp.length === 0) {
+    throw new UsageError(
+      '--due says when follow-ups are due, and there is no --follow-up.',
+      'For example: rel log ana --follow-up "Send the doc" --due friday',
+    );
+  }
   const contentGiven = CONTENT_FLAGS.some((flag) => {
     const value = options[flag];
     return Array.isArray(value) ? value.length > 0 : value !== undefined;
@@ -127,8 +155,11 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
     lists: {
       ambitions: options.ambition,
       skills: options.skill,
-      followUps: options.followUp,
+      followUps: options.followUp.map((text) => ({ text, due })),
+      askNext: options.askNext,
     } as CaptureLists,
+    discussed: [] as string[],
+    askNextKept: undefined as string[] | undefined,
   };
   if (interactive) {
     const { askRest } = await import('./log-prompts.js');
@@ -169,6 +200,8 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
           minutes: capture.minutes,
           note: capture.note,
           heard: capture.heard,
+          discussed: capture.discussed,
+          askNextKept: capture.askNextKept,
           with: participants.map((p) => ids.get(p.person.id)!),
           about: Object.fromEntries(Object.entries(about).map(([id, notes]) => [ids.get(id)!, notes])),
         },

@@ -7,6 +7,7 @@ import { theme } from '../ui/io.js';
 import { renderProfile } from '../ui/render/profile.js';
 
 interface ProfileOptions {
+  all?: boolean;
   json?: boolean;
 }
 
@@ -15,12 +16,14 @@ export function register(program: Command, ctx: Context): Command {
     .command('profile')
     .description('the whole person on one screen: ambitions, skills, follow-ups, what you heard, history')
     .argument('<name>', 'their name, first name, alias or id')
+    .option('--all', 'the full timeline instead of the last five conversations (through $PAGER when long)')
     .option('--json', 'print the profile as one JSON object')
     .addHelpText(
       'after',
       `
 Examples:
   $ rel profile ana
+  $ rel profile ana --all        (every conversation, with ids; same as rel history ana after the brief)
   $ rel profile "ana silva" --json | jq '.followUps[] | select(.done | not) | .text'`,
     )
     .action(async (name: string, options: ProfileOptions) => run(ctx, name, options));
@@ -33,5 +36,16 @@ async function run(ctx: Context, name: string, options: ProfileOptions): Promise
   const index = indexConversations(journal.conversations);
   const profile = buildProfile(journal, index, person, todayIso, settings(ctx).defaultCadenceDays);
   if (options.json) ctx.io.out(JSON.stringify(profile, null, 2));
-  else ctx.io.out(renderProfile(profile, todayIso, theme(ctx.io), ctx.io.width));
+  else if (options.all) {
+    const [{ renderHistory }, { page }] = await Promise.all([
+      import('../ui/render/history.js'),
+      import('../ui/pager.js'),
+    ]);
+    const t = theme(ctx.io);
+    const brief = renderProfile(profile, todayIso, t, ctx.io.width, 0);
+    const timeline = profile.conversations.length
+      ? `\n\n${renderHistory(profile, profile.conversations, todayIso, t, ctx.io.width)}`
+      : '';
+    await page(ctx.io, brief + timeline);
+  } else ctx.io.out(renderProfile(profile, todayIso, theme(ctx.io), ctx.io.width));
 }

@@ -3,6 +3,7 @@
 import { UsageError } from '../errors.js';
 import { addDaysTo, daysBetween, type IsoDate } from './dates.js';
 import { checkIn, type DueOptions, type DueRow, dueList } from './due.js';
+import { overdueByPerson } from './followups.js';
 import type { ConversationIndex, Journal } from './journal.js';
 import { normalize } from './text.js';
 
@@ -103,6 +104,7 @@ export function birthdayRows(
   const window = options.withinDays ?? 0;
   const tag = options.tag === undefined ? undefined : normalize(options.tag);
   const rows: BirthdayRow[] = [];
+  const overdue = overdueByPerson(journal, today);
   for (const person of journal.people) {
     if (person.archivedAt || !person.birthday) continue;
     if (tag !== undefined && !person.tags.some((t) => normalize(t) === tag)) continue;
@@ -115,6 +117,7 @@ export function birthdayRows(
       ...state,
       dueOn,
       overdueDays: daysBetween(dueOn, today),
+      overdueFollowUps: overdue.get(person.id) ?? [],
       reason: 'birthday',
     });
   }

@@ -1,7 +1,7 @@
 // Turning what the user typed for `rel log` into a conversation: pure checks and assignment.
 import { UsageError } from '../errors.js';
 import { daysBetween, type IsoDate } from './dates.js';
-import type { Person, PersonalNotes } from './journal.js';
+import type { FollowUpDraft, Person, PersonalNotes } from './journal.js';
 import { resolveName } from './names.js';
 
 export const KINDS = ['1:2:1', 'coffee', 'call', 'meeting', 'walk', 'message'];
@@ -51,19 +51,25 @@ export function splitOwner(text: string, participants: Person[]): { personId: st
 export interface CaptureLists {
   ambitions: string[];
   skills: string[];
-  followUps: string[];
+  followUps: FollowUpDraft[];
+  askNext: string[];
 }
 
 /** Sorts each list's entries to the person they are about. */
 export function assignNotes(lists: CaptureLists, participants: Person[]): Record<string, PersonalNotes> {
   const about: Record<string, PersonalNotes> = {};
-  for (const p of participants) about[p.id] = { ambitions: [], skills: [], followUps: [] };
-  for (const field of ['ambitions', 'skills', 'followUps'] as const) {
+  for (const p of participants) about[p.id] = { ambitions: [], skills: [], followUps: [], askNext: [] };
+  for (const field of ['ambitions', 'skills', 'askNext'] as const) {
     for (const entry of lists[field]) {
       if (!entry.trim()) continue;
       const { personId, text } = splitOwner(entry, participants);
       about[personId]![field].push(text);
     }
+  }
+  for (const draft of lists.followUps) {
+    if (!draft.text.trim()) continue;
+    const { personId, text } = splitOwner(draft.text, participants);
+    about[personId]!.followUps.push({ text, due: draft.due });
   }
   return about;
 }

@@ -548,7 +548,8 @@ export function demoJournal(now: Date): Journal {
           [withIds[0]!]: {
             ambitions: talk.ambition ? [talk.ambition] : [],
             skills: talk.skill ? [talk.skill] : [],
-            followUps: talk.followUp ? [talk.followUp] : [],
+            followUps: talk.followUp ? [{ text: talk.followUp, due: null }] : [],
+            askNext: [],
           },
         },
       },

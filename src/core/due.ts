@@ -1,5 +1,6 @@
 // When each person is next due a catch-up, and who is due now.
 import { addDaysTo, DEFAULT_CADENCE_DAYS, daysBetween, type IsoDate } from './dates.js';
+import { overdueByPerson } from './followups.js';
 import { addedOn, type ConversationIndex, type Journal, type Person } from './journal.js';
 import { normalize } from './text.js';
 
@@ -38,6 +39,13 @@ export function checkIn(
 export interface DueRow extends CheckIn {
   id: string;
   name: string;
+  /** Open follow-ups with this person whose due date has passed. */
+  overdueFollowUps: { id: string; text: string; due: IsoDate }[];
+}
+
+/** Snoozed people stay out of `rel due` while today is before the snooze ends. */
+export function isSnoozed(person: Person, today: IsoDate): boolean {
+  return person.snoozedUntil !== null && today < person.snoozedUntil;
 }
 
 export interface DueOptions {
@@ -48,7 +56,7 @@ export interface DueOptions {
   defaultCadence?: number;
 }
 
-/** People due today or earlier (or within the window), most overdue first. Archived people never appear. */
+/** People due today or earlier (or within the window), most overdue first. Archived and snoozed people do not appear. */
 export function dueList(
   journal: Journal,
   index: ConversationIndex,
@@ -58,12 +66,13 @@ export function dueList(
   const window = options.withinDays ?? 0;
   const tag = options.tag === undefined ? undefined : normalize(options.tag);
   const rows: DueRow[] = [];
+  const overdue = overdueByPerson(journal, today);
   for (const person of journal.people) {
-    if (person.archivedAt) continue;
+    if (person.archivedAt || isSnoozed(person, today)) continue;
     if (tag !== undefined && !person.tags.some((t) => normalize(t) === tag)) continue;
     const state = checkIn(person, index, today, options.defaultCadence);
     if (state.overdueDays < -window) continue;
-    rows.push({ id: person.id, name: person.name, ...state });
+    rows.push({ id: person.id, name: person.name, ...state, overdueFollowUps: overdue.get(person.id) ?? [] });
   }
   rows.sort((a, b) => b.overdueDays - a.overdueDays || a.name.localeCompare(b.name));
   return options.limit === undefined ? rows : rows.slice(0, options.limit);

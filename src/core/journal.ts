@@ -8,6 +8,7 @@ import { normalize, slugify } from './text.js';
 export const SCHEMA_VERSION = 2;
 
 export type AmbitionStatus = 'active' | 'achieved' | 'dropped';
+export const AMBITION_STATUSES: AmbitionStatus[] = ['active', 'achieved', 'dropped'];
 
 export interface Ambition {
   id: string;
@@ -16,6 +17,8 @@ export interface Ambition {
   status: AmbitionStatus;
   /** The last day it came up in a conversation; addedOn until then. */
   lastDiscussedOn: IsoDate;
+  /** The day the status last changed; null while it has never changed. */
+  statusChangedOn: IsoDate | null;
   conversationId: string | null;
 }
 
@@ -24,6 +27,13 @@ export interface Skill {
   text: string;
   addedOn: IsoDate;
   conversationId: string | null;
+}
+
+/** Something to ask about next time; cleared by the next conversation logged with them. */
+export interface AskNext {
+  id: string;
+  text: string;
+  addedOn: IsoDate;
 }
 
 export interface Person {
@@ -40,8 +50,12 @@ export interface Person {
   skills: Skill[];
   /** "YYYY-MM-DD", or "MM-DD" when the year is not known; absent in journals written before birthdays. */
   birthday?: Birthday | null;
-  /** Free personal notes: family, interests, what they care about. Absent in older journals. */
-  notes?: Note[];
+  /** Free personal notes: family, interests, what they care about (defaulted to [] on read). */
+  notes: Note[];
+  /** Things to ask about next time; cleared by the next conversation logged with them. */
+  askNext: AskNext[];
+  /** Hidden from `rel due` while today is before this day. */
+  snoozedUntil: IsoDate | null;
   createdAt: string;
   archivedAt: string | null;
   /** When the record last changed (set by the store on every write that changes it); schema 2. */
@@ -66,11 +80,15 @@ export interface Conversation {
   updatedAt?: string;
 }
 
+export type FollowUpOwner = 'me' | 'them';
+
 export interface FollowUp {
   id: string;
   personId: string;
   conversationId: string | null;
   text: string;
+  /** Who made the commitment: "me" (you promised) or "them" (they promised). */
+  owner: FollowUpOwner;
   due: IsoDate | null;
   doneAt: string | null;
   createdAt: string;
@@ -101,6 +119,28 @@ export interface Journal {
 
 export function emptyJournal(): Journal {
   return { schema: SCHEMA_VERSION, people: [], conversations: [], followUps: [], tombstones: [] };
+}
+
+/**
+ * Fills in fields that files written by an earlier rel lack, in place: the one place where
+ * older records are made whole, so that the rest of the code can rely on every field.
+ */
+export function withDefaults(journal: Journal): Journal {
+  // A newer schema may be shaped otherwise; fill what is there and leave the rest alone.
+  for (const person of Array.isArray(journal.people) ? journal.people : []) {
+    person.notes ??= [];
+    person.askNext ??= [];
+    person.snoozedUntil ??= null;
+    for (const ambition of person.ambitions ?? []) {
+      ambition.status ??= 'active';
+      ambition.lastDiscussedOn ??= ambition.addedOn;
+      ambition.statusChangedOn ??= null;
+      ambition.conversationId ??= null;
+    }
+    for (const skill of person.skills ?? []) skill.conversationId ??= null;
+  }
+  for (const followUp of Array.isArray(journal.followUps) ? journal.followUps : []) followUp.owner ??= 'me';
+  return journal;
 }
 
 /** Random ids are passed in so that the core stays deterministic under test. */
@@ -186,6 +226,8 @@ export function newPersonRecord(
       text,
       addedOn: localDay(createdAt),
     })),
+    askNext: [],
+    snoozedUntil: null,
     createdAt,
     archivedAt: null,
   };
@@ -195,11 +237,18 @@ function unique(values: string[]): string[] {
   return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
 }
 
+/** A follow-up as typed: what, and by when (null: no date). */
+export interface FollowUpDraft {
+  text: string;
+  due: IsoDate | null;
+}
+
 /** What one person contributed to a conversation: things learned about them, promises made to them. */
 export interface PersonalNotes {
   ambitions: string[];
   skills: string[];
-  followUps: string[];
+  followUps: FollowUpDraft[];
+  askNext: string[];
 }
 
 export interface NewConversation {
@@ -211,6 +260,13 @@ export interface NewConversation {
   heard: string[];
   /** Keyed by person id. */
   about: Record<string, PersonalNotes>;
+  /** Ids of active ambitions that came up: their "last discussed" moves to this date. */
+  discussed?: string[];
+  /**
+   * Ids of earlier "ask next time" notes that stay open. The others, up to this date, are
+   * cleared: the conversation was the "next time". Undefined keeps none.
+   */
+  askNextKept?: string[];
 }
 
 export function logConversation(journal: Journal, input: NewConversation, clock: Clock): Conversation {
@@ -226,35 +282,116 @@ export function logConversation(journal: Journal, input: NewConversation, clock:
     createdAt,
   };
   journal.conversations.push(conversation);
+  const discussed = new Set(input.discussed ?? []);
+  const kept = new Set(input.askNextKept ?? []);
+  for (const personId of input.with) {
+    const person = findPerson(journal, personId);
+    for (const ambition of person.ambitions) {
+      if (discussed.has(ambition.id) && ambition.lastDiscussedOn < input.date)
+        ambition.lastDiscussedOn = input.date;
+    }
+    person.askNext = person.askNext.filter((a) => kept.has(a.id) || a.addedOn > input.date);
+  }
   for (const [personId, notes] of Object.entries(input.about)) {
-    const person = journal.people.find((p) => p.id === personId);
-    if (!person) throw new UsageError(`No person with id ${personId}.`);
-    for (const text of notes.ambitions) {
-      person.ambitions.push({
-        id: clock.newId(),
-        text,
-        addedOn: input.date,
-        status: 'active',
-        lastDiscussedOn: input.date,
-        conversationId: conversation.id,
-      });
-    }
-    for (const text of notes.skills) {
-      person.skills.push({ id: clock.newId(), text, addedOn: input.date, conversationId: conversation.id });
-    }
-    for (const text of notes.followUps) {
-      journal.followUps.push({
-        id: clock.newId(),
-        personId,
-        conversationId: conversation.id,
-        text,
-        due: null,
-        doneAt: null,
-        createdAt,
-      });
+    const person = findPerson(journal, personId);
+    for (const text of notes.ambitions) addAmbition(person, text, input.date, clock, conversation.id);
+    for (const text of notes.skills) addSkill(person, text, input.date, clock, conversation.id);
+    for (const text of notes.askNext) addAskNext(person, text, input.date, clock);
+    for (const draft of notes.followUps) {
+      addFollowUp(
+        journal,
+        { personId, text: draft.text, due: draft.due, owner: 'me', conversationId: conversation.id },
+        clock,
+      );
     }
   }
   return conversation;
+}
+
+function findPerson(journal: Journal, personId: string): Person {
+  const person = journal.people.find((p) => p.id === personId);
+  if (!person) throw new UsageError(`No person with id ${personId}.`);
+  return person;
+}
+
+function cleanText(text: string, what: string): string {
+  const clean = text.trim();
+  if (!clean) throw new UsageError(`The ${what} is empty.`, `Give the ${what} in quotes.`);
+  return clean;
+}
+
+export function addAmbition(
+  person: Person,
+  text: string,
+  on: IsoDate,
+  clock: Clock,
+  conversationId: string | null = null,
+): Ambition {
+  const ambition: Ambition = {
+    id: clock.newId(),
+    text: cleanText(text, 'ambition'),
+    addedOn: on,
+    status: 'active',
+    lastDiscussedOn: on,
+    statusChangedOn: null,
+    conversationId,
+  };
+  person.ambitions.push(ambition);
+  return ambition;
+}
+
+export function setAmbitionStatus(ambition: Ambition, status: AmbitionStatus, on: IsoDate): void {
+  ambition.status = status;
+  ambition.statusChangedOn = on;
+  // Knowing that it moved means it was talked about.
+  if (ambition.lastDiscussedOn < on) ambition.lastDiscussedOn = on;
+}
+
+export function addSkill(
+  person: Person,
+  text: string,
+  on: IsoDate,
+  clock: Clock,
+  conversationId: string | null = null,
+): Skill {
+  const skill: Skill = { id: clock.newId(), text: cleanText(text, 'skill'), addedOn: on, conversationId };
+  person.skills.push(skill);
+  return skill;
+}
+
+export function addNote(person: Person, text: string, on: IsoDate, clock: Clock): Note {
+  const note: Note = { id: clock.newId(), text: cleanText(text, 'note'), addedOn: on };
+  person.notes.push(note);
+  return note;
+}
+
+export function addAskNext(person: Person, text: string, on: IsoDate, clock: Clock): AskNext {
+  const item: AskNext = { id: clock.newId(), text: cleanText(text, 'question'), addedOn: on };
+  person.askNext.push(item);
+  return item;
+}
+
+export interface NewFollowUp {
+  personId: string;
+  text: string;
+  due: IsoDate | null;
+  owner: FollowUpOwner;
+  conversationId: string | null;
+}
+
+export function addFollowUp(journal: Journal, input: NewFollowUp, clock: Clock): FollowUp {
+  const followUp: FollowUp = {
+    id: clock.newId(),
+    personId: input.personId,
+    conversationId: input.conversationId,
+    text: cleanText(input.text, 'follow-up'),
+    owner: input.owner,
+    due: input.due,
+    doneAt: null,
+    createdAt: clock.now.toISOString(),
+  };
+  journal.followUps.push(followUp);
+  return followUp;
 }
 
 /** Conversations grouped by person id, each list sorted newest first: built once per run. */

@@ -1,15 +1,31 @@
 // The brief: everything about one person, assembled from the journal.
 
 import { type Birthday, nextBirthday } from './birthdays.js';
-import type { IsoDate } from './dates.js';
+import { daysBetween, type IsoDate, localDay } from './dates.js';
 import { type CheckIn, checkIn } from './due.js';
-import type { Ambition, Conversation, ConversationIndex, Journal, Note, Person, Skill } from './journal.js';
+import { isOverdue } from './followups.js';
+import type {
+  Ambition,
+  AskNext,
+  Conversation,
+  ConversationIndex,
+  FollowUpOwner,
+  Journal,
+  Note,
+  Person,
+  Skill,
+} from './journal.js';
+
+/** An active ambition not talked about for this long (or the cadence, if longer) is worth asking about. */
+export const STALE_AMBITION_DAYS = 30;
 
 export interface ProfileFollowUp {
   id: string;
   text: string;
+  owner: FollowUpOwner;
   done: boolean;
   due: IsoDate | null;
+  overdue: boolean;
   doneAt: string | null;
   createdAt: string;
   conversationId: string | null;
@@ -38,14 +54,84 @@ export interface Profile extends CheckIn {
   birthday: Birthday | null;
   /** The next time their birthday comes round (today included), or null. */
   nextBirthday: IsoDate | null;
+  /** Personal notes: family, interests, what they care about. */
   notes: Note[];
   createdAt: string;
   archivedAt: string | null;
+  snoozedUntil: IsoDate | null;
+  /** What to ask about next time, most pressing first. */
+  talkingPoints: TalkingPoint[];
+  /** Open follow-ups whose due date has passed. */
+  overdueFollowUps: { id: string; text: string; due: IsoDate }[];
+  /** No ambition, skill or personal note recorded: you only know them through work. */
+  knownOnlyThroughWork: boolean;
+  /** Every status. */
   ambitions: Ambition[];
   skills: Skill[];
+  askNext: AskNext[];
   followUps: ProfileFollowUp[];
   /** Newest first. */
   conversations: ProfileConversation[];
+}
+
+export type TalkingPoint =
+  | { kind: 'askNext'; id: string; text: string; since: IsoDate }
+  | {
+      kind: 'followUp';
+      id: string;
+      text: string;
+      since: IsoDate;
+      owner: FollowUpOwner;
+      due: IsoDate | null;
+      overdue: boolean;
+    }
+  | { kind: 'ambition'; id: string; text: string; since: IsoDate; lastDiscussedOn: IsoDate };
+
+/** "Ask next time" notes, then open follow-ups (overdue first), then ambitions not discussed for a while. */
+export function talkingPoints(
+  person: Person,
+  followUps: ProfileFollowUp[],
+  cadenceDays: number,
+  today: IsoDate,
+): TalkingPoint[] {
+  const points: TalkingPoint[] = person.askNext.map((a) => ({
+    kind: 'askNext' as const,
+    id: a.id,
+    text: a.text,
+    since: a.addedOn,
+  }));
+  const open = followUps
+    .filter((f) => !f.done)
+    .sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+        a.createdAt.localeCompare(b.createdAt),
+    );
+  for (const f of open) {
+    points.push({
+      kind: 'followUp',
+      id: f.id,
+      text: f.text,
+      since: localDay(f.createdAt),
+      owner: f.owner,
+      due: f.due,
+      overdue: f.overdue,
+    });
+  }
+  const stale = Math.max(STALE_AMBITION_DAYS, cadenceDays);
+  for (const a of person.ambitions) {
+    if (a.status === 'active' && daysBetween(a.lastDiscussedOn, today) >= stale) {
+      points.push({
+        kind: 'ambition',
+        id: a.id,
+        text: a.text,
+        since: a.addedOn,
+        lastDiscussedOn: a.lastDiscussedOn,
+      });
+    }
+  }
+  return points;
 }
 
 export function buildProfile(
@@ -61,8 +147,10 @@ export function buildProfile(
     .map((f) => ({
       id: f.id,
       text: f.text,
+      owner: f.owner,
       done: f.doneAt !== null,
       due: f.due,
+      overdue: isOverdue(f, today),
       doneAt: f.doneAt,
       createdAt: f.createdAt,
       conversationId: f.conversationId,
@@ -79,6 +167,7 @@ export function buildProfile(
     with: c.with.map((id) => names.get(id) ?? id),
     withIds: c.with,
   }));
+  const state = checkIn(person, index, today, defaultCadence);
   return {
     id: person.id,
     name: person.name,
@@ -89,12 +178,19 @@ export function buildProfile(
     aliases: person.aliases,
     birthday: person.birthday ?? null,
     nextBirthday: person.birthday ? nextBirthday(person.birthday, today) : null,
-    notes: person.notes ?? [],
     createdAt: person.createdAt,
     archivedAt: person.archivedAt,
-    ...checkIn(person, index, today, defaultCadence),
+    ...state,
+    snoozedUntil: person.snoozedUntil,
+    talkingPoints: talkingPoints(person, followUps, state.cadenceDays, today),
+    overdueFollowUps: followUps
+      .filter((f) => f.overdue)
+      .map((f) => ({ id: f.id, text: f.text, due: f.due! })),
+    knownOnlyThroughWork: person.ambitions.length + person.skills.length + person.notes.length === 0,
     ambitions: person.ambitions,
     skills: person.skills,
+    notes: person.notes,
+    askNext: person.askNext,
     followUps,
     conversations,
   };

@@ -12,6 +12,8 @@ const ambition = z.looseObject({
   text: z.string(),
   addedOn: isoDate,
   status: z.enum(['active', 'achieved', 'dropped']).optional(),
+  lastDiscussedOn: isoDate.optional(),
+  statusChangedOn: isoDate.nullable().optional(),
 });
 const skill = z.looseObject({ id: z.string().min(1), text: z.string(), addedOn: isoDate });
 
@@ -33,7 +35,10 @@ const person = z.looseObject({
     .regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'a birthday YYYY-MM-DD or MM-DD')
     .nullable()
     .optional(),
+  // Added later: optional here, filled in on read (withDefaults in core/journal.ts).
   notes: z.array(note).optional(),
+  askNext: z.array(note).optional(),
+  snoozedUntil: isoDate.nullable().optional(),
   createdAt: timestamp,
   archivedAt: timestamp.nullable(),
 });
@@ -54,6 +59,7 @@ const followUp = z.looseObject({
   personId: z.string().min(1),
   conversationId: z.string().nullable(),
   text: z.string(),
+  owner: z.enum(['me', 'them']).optional(),
   due: isoDate.nullable(),
   doneAt: timestamp.nullable(),
   createdAt: timestamp,

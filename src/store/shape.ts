@@ -34,7 +34,9 @@ function isAmbition(a: Data): boolean {
     isId(a.id) &&
     typeof a.text === 'string' &&
     isDate(a.addedOn) &&
-    (a.status === undefined || STATUSES.has(a.status as string))
+    (a.status === undefined || STATUSES.has(a.status as string)) &&
+    (a.lastDiscussedOn === undefined || isDate(a.lastDiscussedOn)) &&
+    (a.statusChangedOn === undefined || a.statusChangedOn === null || isDate(a.statusChangedOn))
   );
 }
 
@@ -62,6 +64,8 @@ function isPerson(p: Data): boolean {
     isEvery(p.skills, isSkill) &&
     (p.birthday === undefined || p.birthday === null || isBirthday(p.birthday)) &&
     (p.notes === undefined || isEvery(p.notes, isNote)) &&
+    (p.askNext === undefined || isEvery(p.askNext, isNote)) &&
+    (p.snoozedUntil === undefined || p.snoozedUntil === null || isDate(p.snoozedUntil)) &&
     isId(p.createdAt) &&
     (p.archivedAt === null || isId(p.archivedAt))
   );
@@ -87,6 +91,7 @@ function isFollowUp(f: Data): boolean {
     isId(f.personId) &&
     (f.conversationId === null || typeof f.conversationId === 'string') &&
     typeof f.text === 'string' &&
+    (f.owner === undefined || f.owner === 'me' || f.owner === 'them') &&
     (f.due === null || isDate(f.due)) &&
     (f.doneAt === null || isId(f.doneAt)) &&
     isId(f.createdAt)

@@ -3,7 +3,7 @@
 // one atomically (files.ts), encrypted when the journal is, and records what changed for `rel undo`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { emptyJournal, type Journal, SCHEMA_VERSION } from '../core/journal.js';
+import { emptyJournal, type Journal, SCHEMA_VERSION, withDefaults } from '../core/journal.js';
 import { stampChanges } from '../core/tombstones.js';
 import { StoreError } from '../errors.js';
 import { type Change, conflicts, diff, recordTexts, revert, type Snapshot, snapshot } from './changes.js';
@@ -90,9 +90,9 @@ export async function parseJournal(file: string, source: string): Promise<Parsed
     const problem = schemaProblem(data);
     if (problem) throw new StoreError(`${file} is not a rel journal: ${problem}.`, RECOVERY_HINT);
   }
-  return migratedFrom === undefined
-    ? { journal: data as Journal }
-    : { journal: data as Journal, migratedFrom };
+  // Fields added within a schema are filled in here, the one place every read passes.
+  const journal = withDefaults(data as Journal);
+  return migratedFrom === undefined ? { journal } : { journal, migratedFrom };
 }
 
 /** A journal as found on disk, with the key it was encrypted with (null for a plain file). */

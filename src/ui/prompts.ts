@@ -1,6 +1,6 @@
 // The only module that imports inquirer. Loaded on demand, only when a prompt is shown.
 // Ctrl+C (or a closed terminal) becomes a CancelError: exit 130, nothing saved.
-import { confirm, editor, input, password, search, select } from '@inquirer/prompts';
+import { checkbox, confirm, editor, input, password, search, select } from '@inquirer/prompts';
 import { CancelError } from '../errors.js';
 
 async function guard<T>(prompt: Promise<T>): Promise<T> {
@@ -29,6 +29,11 @@ export function askSecret(message: string, validate?: Validate): Promise<string>
   return guard(password({ message, validate }));
 }
 
+/** A prompt that starts with the current value typed in, ready to edit; Enter keeps it. */
+export function askPrefilled(message: string, current: string, validate?: Validate): Promise<string> {
+  return guard(input({ message, default: current, prefill: 'editable', ...(validate ? { validate } : {}) }));
+}
+
 export function askYesNo(message: string, defaultYes = false): Promise<boolean> {
   return guard(confirm({ message, default: defaultYes }));
 }
@@ -41,6 +46,11 @@ export interface Choice<T> {
 
 export function choose<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T> {
   return guard(select<T>({ message, choices, default: defaultValue, pageSize: 10 }));
+}
+
+/** Several choices at once (space to tick, Enter to go on); none ticked is an answer too. */
+export function chooseSome<T>(message: string, choices: (Choice<T> & { checked?: boolean })[]): Promise<T[]> {
+  return guard(checkbox<T>({ message, choices, pageSize: 10 }));
 }
 
 export function searchFor<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T> {

@@ -73,6 +73,9 @@ function person(id: string, birthday: string | null, extra: Partial<Person> = {}
     ambitions: [],
     skills: [],
     birthday,
+    notes: [],
+    askNext: [],
+    snoozedUntil: null,
     createdAt: '2026-01-01T12:00:00.000Z',
     archivedAt: null,
     ...extra,
@@ -115,7 +118,17 @@ describe('birthdays in rel due', () => {
     const rows = birthdayRows(journal, index, '2027-02-28', { withinDays: 7 });
     expect(rows.map((r) => r.id)).toEqual(['ana', 'bo']);
     expect(Object.keys(rows[1]!).sort()).toEqual(
-      ['cadenceDays', 'daysSince', 'dueOn', 'id', 'lastSeen', 'name', 'overdueDays', 'reason'].sort(),
+      [
+        'cadenceDays',
+        'daysSince',
+        'dueOn',
+        'id',
+        'lastSeen',
+        'name',
+        'overdueDays',
+        'overdueFollowUps',
+        'reason',
+      ].sort(),
     );
     expect(rows[1]).toMatchObject({
       dueOn: '2027-03-05',

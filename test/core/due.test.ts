@@ -55,6 +55,7 @@ describe('who is due', () => {
       cadenceDays: 14,
       dueOn: '2026-12-04',
       overdueDays: 6,
+      overdueFollowUps: [],
     });
   });
 
@@ -107,7 +108,12 @@ describe('the profile', () => {
         note: 'Planning',
         heard: ['Excited about the launch'],
         about: {
-          'ana-silva': { ambitions: ['Lead a team'], skills: ['Pottery'], followUps: ['Send the link'] },
+          'ana-silva': {
+            ambitions: ['Lead a team'],
+            skills: ['Pottery'],
+            followUps: [{ text: 'Send the link', due: null }],
+            askNext: [],
+          },
         },
       },
       clock('2026-11-25T18:00:00'),
@@ -146,12 +152,27 @@ describe('capture', () => {
     });
     expect(splitOwner('Note: nothing special', [ana!, ben!]).personId).toBe('ana-silva');
     expect(splitOwner('Ben: alone', [ana!]).text).toBe('Ben: alone');
-    const about = assignNotes({ ambitions: ['Ben: Speak', 'Lead'], skills: [], followUps: ['ana: Send'] }, [
-      ana!,
-      ben!,
-    ]);
-    expect(about['ana-silva']).toEqual({ ambitions: ['Lead'], skills: [], followUps: ['Send'] });
-    expect(about['ben-okafor']).toEqual({ ambitions: ['Speak'], skills: [], followUps: [] });
+    const about = assignNotes(
+      {
+        ambitions: ['Ben: Speak', 'Lead'],
+        skills: [],
+        followUps: [{ text: 'ana: Send', due: '2026-12-01' }],
+        askNext: ['Ben: The trip?'],
+      },
+      [ana!, ben!],
+    );
+    expect(about['ana-silva']).toEqual({
+      ambitions: ['Lead'],
+      skills: [],
+      followUps: [{ text: 'Send', due: '2026-12-01' }],
+      askNext: [],
+    });
+    expect(about['ben-okafor']).toEqual({
+      ambitions: ['Speak'],
+      skills: [],
+      followUps: [],
+      askNext: ['The trip?'],
+    });
   });
 
   it.each(['-5', 'abc', '1.5', '', '2000'])('refuses %j minutes', (text) => {

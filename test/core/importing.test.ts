@@ -146,6 +146,9 @@ function person(id: string, name: string): Person {
     cadenceDays: null,
     ambitions: [],
     skills: [],
+    notes: [],
+    askNext: [],
+    snoozedUntil: null,
     createdAt: '2026-01-01T12:00:00.000Z',
     archivedAt: null,
   };
@@ -207,6 +210,7 @@ describe('merging a rel export', () => {
         personId: 'bo-x',
         conversationId: 'c1',
         text: 't',
+        owner: 'me',
         due: null,
         doneAt: null,
         createdAt: 'x',

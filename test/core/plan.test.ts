@@ -11,6 +11,7 @@ const row = (id: string, overdueDays: number, dueOn: string, cadenceDays = 14): 
   cadenceDays,
   dueOn,
   overdueDays,
+  overdueFollowUps: [],
 });
 
 const person = (id: string, team: string, tags: string[]): Person => ({
@@ -24,6 +25,9 @@ const person = (id: string, team: string, tags: string[]): Person => ({
   cadenceDays: null,
   ambitions: [],
   skills: [],
+  notes: [],
+  askNext: [],
+  snoozedUntil: null,
   createdAt: '2026-01-01T09:00:00.000Z',
   archivedAt: null,
 });

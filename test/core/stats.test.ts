@@ -32,6 +32,9 @@ function journalOf(): Journal {
       cadenceDays: 7,
       ambitions: [],
       skills: [],
+      notes: [],
+      askNext: [],
+      snoozedUntil: null,
       createdAt: '2026-01-01T09:00:00.000Z',
       archivedAt: archived ? '2026-02-01T09:00:00.000Z' : null,
     });

@@ -35,6 +35,7 @@ describe('birthdays', () => {
         cadenceDays: 30,
         dueOn: '2027-02-28',
         overdueDays: -7,
+        overdueFollowUps: [],
         reason: 'birthday',
       },
     ]);

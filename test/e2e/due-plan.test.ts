@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesOf, ok, rel, tempStore } from '../helpers/rel.js';
 
-const SHAPE = ['id', 'name', 'lastSeen', 'daysSince', 'cadenceDays', 'dueOn', 'overdueDays', 'reason'];
+const SHAPE = [
+  'id',
+  'name',
+  'lastSeen',
+  'daysSince',
+  'cadenceDays',
+  'dueOn',
+  'overdueDays',
+  'overdueFollowUps',
+  'reason',
+];
 
 describe('rel due: planning views', () => {
   const store = tempStore('plan');

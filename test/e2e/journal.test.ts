@@ -349,6 +349,7 @@ describe('rel due', () => {
       cadenceDays: 14,
       dueOn: '2026-12-04',
       overdueDays: 6,
+      overdueFollowUps: [],
       reason: 'checkIn',
     });
     expect(rows[0]).toMatchObject({
@@ -494,9 +495,10 @@ describe('rel profile', () => {
       'Ana Silva (ana-silva)',
       'Staff Engineer · Platform · report',
       'Last seen 7 days ago · 20 Nov',
+      'Talking points',
+      'You promised: Send the link',
       'Ambitions and life goals',
       'Lead a team',
-      'Open follow-ups',
       'What you heard lately',
       'Recent conversations',
       'Roadmap',

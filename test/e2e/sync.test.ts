@@ -71,7 +71,7 @@ describe.each(['ABA', 'BAB'] as const)('rel sync, in the order %s', (order) => {
         (j, now) => {
           const clock = { now, newId: () => `base${j.conversations.length}` };
           for (const name of ['Ana Silva', 'Bo Chen', 'Cy Diaz', 'Cyrus Diaz']) addPerson(j, { name }, clock);
-          const about = { 'ana-silva': { ambitions: [], skills: [], followUps: [] } };
+          const about = { 'ana-silva': { ambitions: [], skills: [], followUps: [], askNext: [] } };
           const talk = {
             date: '2026-11-20',
             with: ['ana-silva'],

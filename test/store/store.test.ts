@@ -21,6 +21,9 @@ function journalWith(...names: string[]): Journal {
       cadenceDays: null,
       ambitions: [],
       skills: [],
+      notes: [],
+      askNext: [],
+      snoozedUntil: null,
       createdAt: '2026-11-01T09:00:00.000Z',
       archivedAt: null,
     });

@@ -31,6 +31,7 @@ describe('rel log with $EDITOR', () => {
     await term.answer('ambition or a life goal', '');
     await term.answer('skill, talent or passion', '');
     await term.answer('Did you promise to do anything?', '');
+    await term.answer('Anything to ask about next time?', '');
     expect(await term.exitCode()).toBe(0);
 
     const [file, mode] = fs.readFileSync(seen, 'utf8').trim().split('\n');

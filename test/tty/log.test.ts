@@ -47,6 +47,9 @@ describe('interactive rel log', () => {
     await term.answer(/\? Another\? \(Enter when done\)/, '');
     await term.answer('Did you promise to do anything?', 'Ana: Share the reorg plan');
     await term.answer('Another follow-up?', '');
+    await term.answer('By when? "Ana: Share the reorg plan"', 'friday');
+    await term.answer('Anything to ask about next time?', 'Ben: How did the pitch go?');
+    await term.answer('Anything else for next time?', '');
     expect(await term.exitCode()).toBe(0);
     const screen = term.screen();
     expect(screen).toMatch(
@@ -67,7 +70,12 @@ describe('interactive rel log', () => {
     const byId = Object.fromEntries(journal.people.map((p: { id: string }) => [p.id, p]));
     expect(byId['ben-okafor'].ambitions[0].text).toBe('Start a company');
     expect(byId['ana-silva'].skills[0].text).toBe('Woodwork');
-    expect(journal.followUps[0]).toMatchObject({ personId: 'ana-silva', text: 'Share the reorg plan' });
+    expect(journal.followUps[0]).toMatchObject({
+      personId: 'ana-silva',
+      text: 'Share the reorg plan',
+      due: '2026-12-04',
+    });
+    expect(byId['ben-okafor'].askNext[0].text).toBe('How did the pitch go?');
   });
 
   it('Enter at every prompt after choosing a person logs a 1:2:1 today', async () => {
@@ -88,6 +96,7 @@ describe('interactive rel log', () => {
       'ambition',
       'skill, talent',
       'promise',
+      'ask about next time',
     ]) {
       await term.waitFor(prompt);
       await term.press('Enter');
@@ -120,7 +129,7 @@ describe('interactive rel log', () => {
     await term.waitFor('How many minutes?');
     await term.press('Enter');
     await term.answer('What did you talk about?', 'Intro chat');
-    for (const prompt of ['What did you hear', 'ambition', 'skill, talent', 'promise']) {
+    for (const prompt of ['What did you hear', 'ambition', 'skill, talent', 'promise', 'next time']) {
       await term.waitFor(prompt);
       await term.press('Enter');
     }
@@ -194,7 +203,7 @@ describe('the note in $EDITOR', () => {
       await term.press('Enter');
     }
     await term.answer('What did you talk about?', 'e');
-    for (const prompt of ['What did you hear', 'ambition', 'skill, talent', 'promise']) {
+    for (const prompt of ['What did you hear', 'ambition', 'skill, talent', 'promise', 'next time']) {
       await term.waitFor(prompt);
       await term.press('Enter');
     }

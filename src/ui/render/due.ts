@@ -1,6 +1,7 @@
 import type { ComingUpRow } from '../../core/birthdays.js';
 import { addDaysTo, dayDate, describeCadence, type IsoDate, relativeDay } from '../../core/dates.js';
-import type { DueRow } from '../../core/due.js';
+import type { CheckIn, DueRow } from '../../core/due.js';
+import type { TodoItem } from '../../core/followups.js';
 import { type DateSection, type DueSummary, summarize } from '../../core/plan.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate } from '../display.js';
@@ -20,13 +21,34 @@ export interface DueView {
   summary?: DueSummary | undefined;
   /** How many rows --limit kept, when it left some out. */
   limitedTo?: number | undefined;
+  /** Every overdue follow-up, whether or not its person is due a catch-up. */
+  overdueFollowUps: TodoItem[];
+}
+
+/** Every overdue follow-up, under the list: they are promises, whoever is due a catch-up. */
+function overdueSection(view: DueView, t: Theme, width: number): string[] {
+  if (view.overdueFollowUps.length === 0) return [];
+  const items = view.overdueFollowUps.flatMap((f) =>
+    wrap(
+      `${displaySafe(f.text)} · ${displaySafe(f.person)} · was due ${showDate(f.due!, view.today)} · ${f.id}`,
+      width,
+      '    ',
+      '  • ',
+    ),
+  );
+  return [
+    '',
+    t.warn(`Overdue follow-ups (${view.overdueFollowUps.length})`),
+    ...items,
+    t.dim('Close one with: rel done <id>'),
+  ];
 }
 
 export function lastSeenText(lastSeen: IsoDate | null, today: IsoDate): string {
   return lastSeen ? `${relativeDay(lastSeen, today)} · ${showDate(lastSeen, today)}` : 'not yet';
 }
 
-export function dueText(row: DueRow | ComingUpRow, today: IsoDate): string {
+export function dueText(row: CheckIn | ComingUpRow, today: IsoDate): string {
   if ('reason' in row && row.reason === 'birthday') {
     return row.overdueDays === 0
       ? 'birthday today'
@@ -55,7 +77,7 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
         `Next up: ${displaySafe(view.next.name)}, ${dayDate(view.next.dueOn)}. Plan ahead with: rel due --within 2w`,
       );
     }
-    return lines.flatMap((line) => wrap(line, width, '')).join('\n');
+    return [...lines.flatMap((line) => wrap(line, width, '')), ...overdueSection(view, t, width)].join('\n');
   }
   const table = renderTable(
     view.sections ? view.sections.flatMap((section) => section.rows) : rows,
@@ -95,7 +117,7 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
   const summary = `${summaryText(counts, view.withinDays)}${view.limitedTo ? ` · showing ${view.limitedTo}` : ''}`;
   const footer = wrap('Time to catch up. After you do: rel log <name>', width, '').map((line) => t.dim(line));
   const heading = wrap(summary, width, '').map((line) => t.heading(line));
-  return [...heading, '', ...lines, '', ...footer].join('\n');
+  return [...heading, '', ...lines, '', ...footer, ...overdueSection(view, t, width)].join('\n');
 }
 
 /** "7 people due a catch-up · 2 not seen in over twice their cadence · 3 coming due in the next 2 weeks" */

@@ -1,16 +1,24 @@
 import { describeBirthday } from '../../core/birthdays.js';
-import { describeCadence, type IsoDate, localDay, relativeDay } from '../../core/dates.js';
-import type { Profile } from '../../core/profile.js';
+import { dayDate, describeCadence, type IsoDate, localDay, relativeDay } from '../../core/dates.js';
+import type { Profile, TalkingPoint } from '../../core/profile.js';
 import { displaySafe } from '../../core/text.js';
 import { showDate } from '../display.js';
 import type { Theme } from '../io.js';
 import { dueText, lastSeenText } from './due.js';
+import { ambitionAside } from './facts.js';
 import { wrap } from './table.js';
 
 const RECENT_CONVERSATIONS = 5;
 const RECENT_HEARD = 6;
 
-export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: number): string {
+/** `recent`: how many conversations to show; 0 leaves them to a full history printed after. */
+export function renderProfile(
+  p: Profile,
+  today: IsoDate,
+  t: Theme,
+  width: number,
+  recent = RECENT_CONVERSATIONS,
+): string {
   const safe = (text: string) => displaySafe(text);
   const bullet = (text: string, aside?: string) =>
     wrap(`${safe(text)}${aside ? `  ${aside}` : ''}`, width, '    ', '  • ').map((l) =>
@@ -32,17 +40,37 @@ export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: numbe
   const seen = p.lastSeen
     ? `Last seen ${lastSeenText(p.lastSeen, today)}`
     : `Not seen yet (added ${showDate(localDay(p.createdAt), today)})`;
-  lines.push(`${seen} · catching up ${describeCadence(p.cadenceDays)} · ${dueText(p, today)}`);
+  const snoozed =
+    p.snoozedUntil && p.snoozedUntil > today ? ` · snoozed until ${dayDate(p.snoozedUntil)}` : '';
+  lines.push(`${seen} · catching up ${describeCadence(p.cadenceDays)} · ${dueText(p, today)}${snoozed}`);
   if (p.birthday && p.nextBirthday) {
     const when = p.nextBirthday === today ? t.accent('today!') : relativeDay(p.nextBirthday, today);
     lines.push(`Birthday ${describeBirthday(p.birthday)} · ${when}`);
   }
 
+  const points = p.talkingPoints.flatMap((point) => {
+    const [text, aside] = talkingPoint(point, today);
+    const shown = bullet(text, aside);
+    return point.kind === 'followUp' && point.overdue ? shown.map((l) => t.warn(l)) : shown;
+  });
+  if (p.knownOnlyThroughWork) {
+    points.push(
+      ...wrap(
+        `You only know ${safe(p.name.split(' ')[0]!)} through work so far. Ask what they enjoy outside it, then: rel note ${safe(p.id)} "..."`,
+        width,
+        '  ',
+      ).map((l) => t.dim(l)),
+    );
+  }
+  section('Talking points', points);
   section(
     'Ambitions and life goals',
-    p.ambitions
-      .filter((a) => a.status === 'active')
-      .flatMap((a) => bullet(a.text, `since ${showDate(a.addedOn, today)}`)),
+    [...p.ambitions]
+      .sort((a, b) => statusOrder(a.status) - statusOrder(b.status))
+      .flatMap((a) => {
+        const shown = bullet(a.text, ambitionAside(a, today));
+        return a.status === 'active' ? shown : shown.map((l) => t.dim(l));
+      }),
   );
   section(
     'Skills, talents and passions',
@@ -50,13 +78,7 @@ export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: numbe
   );
   section(
     'Personal notes',
-    p.notes.flatMap((n) => bullet(n.text)),
-  );
-  section(
-    'Open follow-ups',
-    p.followUps
-      .filter((f) => !f.done)
-      .flatMap((f) => bullet(f.text, `promised ${showDate(localDay(f.createdAt), today)}`)),
+    p.notes.flatMap((n) => bullet(n.text, showDate(n.addedOn, today))),
   );
   const heard = p.conversations
     .flatMap((c) => c.heard.map((h) => ({ date: c.date, text: h })))
@@ -67,7 +89,7 @@ export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: numbe
   );
   section(
     'Recent conversations',
-    p.conversations.slice(0, RECENT_CONVERSATIONS).flatMap((c) => {
+    p.conversations.slice(0, recent).flatMap((c) => {
       const others = c.with.filter((n) => n !== p.name);
       const head = [
         showDate(c.date, today),
@@ -80,15 +102,36 @@ export function renderProfile(p: Profile, today: IsoDate, t: Theme, width: numbe
       return [`  ${t.bold(head.join(' · '))}`, ...note];
     }),
   );
-  if (p.conversations.length > RECENT_CONVERSATIONS) {
+  if (recent > 0 && p.conversations.length > recent) {
     lines.push(
-      t.dim(
-        `  … and ${p.conversations.length - RECENT_CONVERSATIONS} earlier (rel profile ${safe(p.id)} --json shows all).`,
-      ),
+      t.dim(`  … and ${p.conversations.length - recent} earlier (rel history ${safe(p.id)} shows all).`),
     );
   }
   if (p.conversations.length === 0) {
     lines.push('', t.dim(`No conversations logged yet. After you next talk: rel log ${safe(p.id)}`));
   }
   return lines.join('\n');
+}
+
+function statusOrder(status: string): number {
+  return ['active', 'achieved', 'dropped'].indexOf(status);
+}
+
+/** The words of one talking point, and the date beside it. */
+function talkingPoint(point: TalkingPoint, today: IsoDate): [string, string] {
+  switch (point.kind) {
+    case 'askNext':
+      return [`Ask: ${point.text}`, `noted ${showDate(point.since, today)}`];
+    case 'followUp': {
+      const who = point.owner === 'me' ? 'You promised' : 'They promised';
+      const when = point.due
+        ? point.overdue
+          ? `overdue, was due ${showDate(point.due, today)}`
+          : `due ${relativeDay(point.due, today)}`
+        : `since ${showDate(point.since, today)}`;
+      return [`${who}: ${point.text}`, when];
+    }
+    case 'ambition':
+      return [`Ambition: ${point.text}`, `last discussed ${relativeDay(point.lastDiscussedOn, today)}`];
+  }
 }

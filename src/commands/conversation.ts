@@ -1,0 +1,159 @@
+// rel conversation edit|delete <id>: fix a logged conversation, or remove it.
+import type { Command } from 'commander';
+import { type Context, mayPrompt, openStore, parseWhen, today } from '../context.js';
+import { checkNotFuture, parseKind, parseMinutes } from '../core/capture.js';
+import { type ConversationEdit, deleteConversation, editConversation } from '../core/corrections.js';
+import type { Conversation, Journal } from '../core/journal.js';
+import { byId } from '../core/records.js';
+import { displaySafe } from '../core/text.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { theme } from '../ui/io.js';
+
+interface EditOptions {
+  date?: string;
+  kind?: string;
+  minutes?: string;
+  note?: string;
+  heard: string[];
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function register(program: Command, ctx: Context): Command {
+  const conversation = program
+    .command('conversation')
+    .description('fix or remove a logged conversation (ids are shown by rel history)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel history ana                                   (shows each conversation's id)
+  $ rel conversation edit 3f9a --date yesterday --minutes 45
+  $ rel conversation edit 3f9a                        (in a terminal: each field prefilled)
+  $ rel conversation delete 3f9a`,
+    );
+  conversation
+    .command('edit')
+    .description('change the date, kind, length, note or listening notes of a conversation')
+    .argument('<id>', 'the conversation id, or its first four or more characters')
+    .option('--date <when>', 'when it happened')
+    .option('--kind <kind>', 'what kind of conversation')
+    .option('--minutes <n>', 'how long it lasted ("" for unknown)')
+    .option('--note <text>', 'what you talked about (replaces it)')
+    .option('--heard <text>', 'what you heard (repeatable; replaces the list)', collect, [])
+    .option('--json', 'print the conversation as JSON')
+    .action(async (id: string, options: EditOptions) => edit(ctx, id, options));
+  conversation
+    .command('delete')
+    .description('remove a conversation; what was learned in it (ambitions, follow-ups) stays')
+    .argument('<id>', 'the conversation id, or its first four or more characters')
+    .option('--json', 'print the removed conversation as JSON')
+    .action(async (id: string, options: { json?: boolean }) => remove(ctx, id, options));
+  return conversation;
+}
+
+export function findConversation(journal: Journal, typed: string): Conversation {
+  const found = byId(journal.conversations, typed);
+  if (found.kind === 'found') return found.record;
+  if (found.kind === 'several') {
+    throw new NotFoundError(
+      `"${displaySafe(typed)}" is the start of several conversation ids: ${found.records.map((c) => c.id).join(', ')}.`,
+      'Type more of the id.',
+    );
+  }
+  throw new NotFoundError(
+    `No conversation has the id "${displaySafe(typed)}".`,
+    'See the ids with: rel history <name>',
+  );
+}
+
+async function edit(ctx: Context, typed: string, options: EditOptions): Promise<void> {
+  const todayIso = today(ctx);
+  const changes: ConversationEdit = {};
+  if (options.date !== undefined)
+    changes.date = checkNotFuture(await parseWhen(ctx, options.date, '--date', 'past'), todayIso, '--date');
+  if (options.kind !== undefined) changes.kind = parseKind(options.kind);
+  if (options.minutes !== undefined)
+    changes.minutes = options.minutes.trim() ? parseMinutes(options.minutes) : null;
+  if (options.note !== undefined) changes.note = options.note;
+  if (options.heard.length) changes.heard = options.heard;
+  const store = await openStore(ctx);
+  const current = findConversation(await store.read(), typed);
+  if (Object.keys(changes).length === 0) {
+    if (!mayPrompt(ctx)) {
+      throw new UsageError(
+        'What should change? Give --date, --kind, --minutes, --note or --heard.',
+        `For example: rel conversation edit ${current.id} --minutes 45. In a terminal, it asks.`,
+      );
+    }
+    Object.assign(changes, await askEdit(ctx, current, todayIso));
+  }
+  const { saved, changed } = await store.update(
+    (journal) => {
+      const fresh = findConversation(journal, current.id);
+      return { saved: fresh, changed: editConversation(fresh, changes) };
+    },
+    { summary: () => `edited the conversation of ${current.date}` },
+  );
+  if (options.json) ctx.io.out(JSON.stringify(saved, null, 2));
+  else if (changed.length === 0) ctx.io.out('Nothing changed.');
+  else ctx.io.out(`${theme(ctx.io).good('Updated')} the conversation ${saved.id}: ${changed.join(', ')}.`);
+}
+
+async function askEdit(ctx: Context, c: Conversation, todayIso: string): Promise<ConversationEdit> {
+  const { askPrefilled } = await import('../ui/prompts.js');
+  let date = c.date;
+  await askPrefilled('When', c.date, async (value) => {
+    try {
+      date = checkNotFuture(await parseWhen(ctx, value, 'The date', 'past'), todayIso, 'The date');
+      return true;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  });
+  const kind = await askPrefilled('Kind', c.kind, (v) => (v.trim() ? true : 'A kind is needed, e.g. 1:2:1'));
+  const minutes = await askPrefilled(
+    'Minutes (empty for unknown)',
+    c.minutes === null ? '' : String(c.minutes),
+    (v) => {
+      if (!v.trim()) return true;
+      try {
+        parseMinutes(v);
+        return true;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+  );
+  const note = await askPrefilled('What you talked about', c.note);
+  const heard = await askPrefilled('What you heard (separate with " ; ")', c.heard.join(' ; '));
+  return {
+    date,
+    kind: parseKind(kind),
+    minutes: minutes.trim() ? parseMinutes(minutes) : null,
+    note,
+    heard: heard.split(' ; '),
+  };
+}
+
+async function remove(ctx: Context, typed: string, options: { json?: boolean }): Promise<void> {
+  const store = await openStore(ctx);
+  const current = findConversation(await store.read(), typed);
+  const removed = await store.update(
+    (journal) => {
+      const fresh = findConversation(journal, current.id);
+      deleteConversation(journal, fresh);
+      return fresh;
+    },
+    { summary: () => `deleted the conversation of ${current.date}` },
+  );
+  if (options.json) {
+    ctx.io.out(JSON.stringify(removed, null, 2));
+    return;
+  }
+  const t = theme(ctx.io);
+  ctx.io.out(
+    `${t.good('Deleted')} the ${displaySafe(removed.kind)} of ${removed.date} ${t.dim(`(${removed.id})`)}. ${t.dim('Changed your mind? rel undo')}`,
+  );
+}

@@ -1,0 +1,71 @@
+// Fixing mistakes: editing or deleting a conversation or a follow-up.
+import type { IsoDate } from './dates.js';
+import type { Conversation, FollowUp, FollowUpOwner, Journal } from './journal.js';
+
+export interface ConversationEdit {
+  date?: IsoDate;
+  kind?: string;
+  minutes?: number | null;
+  note?: string;
+  heard?: string[];
+}
+
+/** Applies the fields given; returns the names of those that changed. */
+export function editConversation(conversation: Conversation, edit: ConversationEdit): string[] {
+  const changed: string[] = [];
+  for (const key of ['date', 'kind', 'minutes', 'note', 'heard'] as const) {
+    const value = edit[key];
+    if (value === undefined) continue;
+    const clean = key === 'heard' ? (value as string[]).map((h) => h.trim()).filter(Boolean) : value;
+    if (JSON.stringify(conversation[key]) === JSON.stringify(clean)) continue;
+    (conversation as unknown as Record<string, unknown>)[key] = clean;
+    changed.push(key);
+  }
+  return changed;
+}
+
+/**
+ * Removes a conversation. What was learned in it (ambitions, skills, follow-ups) stays, no longer
+ * linked to it: the person still has that ambition even if the meeting is gone.
+ */
+export function deleteConversation(journal: Journal, conversation: Conversation): void {
+  journal.conversations = journal.conversations.filter((c) => c.id !== conversation.id);
+  for (const f of journal.followUps) if (f.conversationId === conversation.id) f.conversationId = null;
+  for (const p of journal.people) {
+    for (const a of p.ambitions) if (a.conversationId === conversation.id) a.conversationId = null;
+    for (const s of p.skills) if (s.conversationId === conversation.id) s.conversationId = null;
+  }
+}
+
+export interface FollowUpEdit {
+  text?: string;
+  due?: IsoDate | null;
+  owner?: FollowUpOwner;
+  /** false reopens a closed one. */
+  done?: boolean;
+}
+
+export function editFollowUp(followUp: FollowUp, edit: FollowUpEdit, now: Date): string[] {
+  const changed: string[] = [];
+  if (edit.text !== undefined && edit.text.trim() && edit.text.trim() !== followUp.text) {
+    followUp.text = edit.text.trim();
+    changed.push('text');
+  }
+  if (edit.due !== undefined && edit.due !== followUp.due) {
+    followUp.due = edit.due;
+    changed.push('due');
+  }
+  if (edit.owner !== undefined && edit.owner !== followUp.owner) {
+    followUp.owner = edit.owner;
+    changed.push('owner');
+  }
+  if (edit.done !== undefined && edit.done !== (followUp.doneAt !== null)) {
+    followUp.doneAt = edit.done ? now.toISOString() : null;
+    changed.push(edit.done ? 'done' : 'reopened');
+  }
+  return changed;
+}
+
+export function deleteFollowUp(journal: Journal, followUp: FollowUp): void {
+  journal.followUps = journal.followUps.filter((f) => f.id !== followUp.id);
+}

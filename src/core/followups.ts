@@ -1,0 +1,82 @@
+// Follow-ups across everyone: what is open, what is overdue, in the order to act on them.
+import { type IsoDate, localDay } from './dates.js';
+import type { FollowUp, FollowUpOwner, Journal } from './journal.js';
+
+export interface TodoItem {
+  id: string;
+  text: string;
+  personId: string;
+  person: string;
+  owner: FollowUpOwner;
+  due: IsoDate | null;
+  createdAt: string;
+  overdue: boolean;
+  conversationId: string | null;
+}
+
+export function isOverdue(followUp: FollowUp, today: IsoDate): boolean {
+  return followUp.doneAt === null && followUp.due !== null && followUp.due < today;
+}
+
+/** Overdue first (longest overdue first), then by due date, then undated ones oldest first. */
+export function byUrgency(a: TodoItem, b: TodoItem): number {
+  return (
+    Number(b.overdue) - Number(a.overdue) ||
+    (a.due ?? '9999-99-99').localeCompare(b.due ?? '9999-99-99') ||
+    a.createdAt.localeCompare(b.createdAt)
+  );
+}
+
+export interface TodoFilter {
+  personId?: string;
+  owner?: FollowUpOwner;
+}
+
+export function openFollowUps(journal: Journal, today: IsoDate, filter: TodoFilter = {}): TodoItem[] {
+  const names = new Map(journal.people.map((p) => [p.id, p.name]));
+  return journal.followUps
+    .filter((f) => f.doneAt === null)
+    .filter((f) => filter.personId === undefined || f.personId === filter.personId)
+    .filter((f) => filter.owner === undefined || f.owner === filter.owner)
+    .map((f) => toItem(f, names.get(f.personId) ?? f.personId, today))
+    .sort(byUrgency);
+}
+
+export function toItem(f: FollowUp, person: string, today: IsoDate): TodoItem {
+  return {
+    id: f.id,
+    text: f.text,
+    personId: f.personId,
+    person,
+    owner: f.owner,
+    due: f.due,
+    createdAt: f.createdAt,
+    overdue: isOverdue(f, today),
+    conversationId: f.conversationId,
+  };
+}
+
+/** Overdue open follow-ups by person id: for `rel due`. */
+export function overdueByPerson(
+  journal: Journal,
+  today: IsoDate,
+): Map<string, { id: string; text: string; due: IsoDate }[]> {
+  const map = new Map<string, { id: string; text: string; due: IsoDate }[]>();
+  for (const f of journal.followUps) {
+    if (!isOverdue(f, today)) continue;
+    const list = map.get(f.personId) ?? [];
+    list.push({ id: f.id, text: f.text, due: f.due! });
+    map.set(f.personId, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => a.due.localeCompare(b.due));
+  return map;
+}
+
+export function closeFollowUp(followUp: FollowUp, now: Date): void {
+  followUp.doneAt = now.toISOString();
+}
+
+/** The local day a follow-up was made. */
+export function madeOn(item: { createdAt: string }): IsoDate {
+  return localDay(item.createdAt);
+}

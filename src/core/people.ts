@@ -1,0 +1,172 @@
+// People change: edits, renames, merges of duplicates, archiving and snoozing. Pure operations
+// on the journal; the commands resolve names and persist.
+import { UsageError } from '../errors.js';
+import type { Birthday } from './birthdays.js';
+import type { IsoDate } from './dates.js';
+import { checkNewName, type Journal, type Person } from './journal.js';
+import { normalize } from './text.js';
+import { recordPersonMerge } from './tombstones.js';
+
+function unique(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values.map((v) => v.replace(/\s+/g, ' ').trim())) {
+    const key = normalize(value);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(value);
+  }
+  return out;
+}
+
+export interface PersonEdit {
+  role?: string;
+  team?: string;
+  relationship?: string;
+  /** null: back to the default cadence. */
+  cadenceDays?: number | null;
+  tags?: string[];
+  aliases?: string[];
+  birthday?: Birthday | null;
+}
+
+/** Applies the fields given; returns the names of the fields that changed. */
+export function editPerson(person: Person, edit: PersonEdit): string[] {
+  const changed: string[] = [];
+  const set = <K extends keyof PersonEdit & keyof Person>(key: K, value: Person[K]) => {
+    if (JSON.stringify(person[key]) === JSON.stringify(value)) return;
+    person[key] = value;
+    changed.push(key);
+  };
+  if (edit.role !== undefined) set('role', edit.role.trim());
+  if (edit.team !== undefined) set('team', edit.team.trim());
+  if (edit.relationship !== undefined) set('relationship', edit.relationship.trim());
+  if (edit.cadenceDays !== undefined) set('cadenceDays', edit.cadenceDays);
+  if (edit.tags !== undefined) set('tags', unique(edit.tags));
+  if (edit.aliases !== undefined) {
+    set(
+      'aliases',
+      unique(edit.aliases).filter((a) => normalize(a) !== normalize(person.name)),
+    );
+  }
+  if (edit.birthday !== undefined) set('birthday', edit.birthday);
+  return changed;
+}
+
+/** A new name; the old one stays as an alias so that it still finds them. The id never changes. */
+export function renamePerson(journal: Journal, person: Person, newName: string): string {
+  const name = checkNewName(journal, newName, person.id);
+  const old = person.name;
+  if (name === old) throw new UsageError(`${old} is already called that; nothing changed.`);
+  person.name = name;
+  person.aliases = unique([...person.aliases, old]).filter((a) => normalize(a) !== normalize(name));
+  return old;
+}
+
+export interface MergeResult {
+  conversations: number;
+  followUps: number;
+  facts: number;
+}
+
+/**
+ * Moves everything about `duplicate` to `keep`: conversations, follow-ups, ambitions, skills,
+ * notes; the duplicate's names become aliases, and the duplicate goes. Fields `keep` left empty
+ * are filled from the duplicate.
+ */
+export function mergePeople(journal: Journal, keep: Person, duplicate: Person, now: Date): MergeResult {
+  if (keep.id === duplicate.id) {
+    throw new UsageError(
+      `${keep.name} and "${duplicate.name}" are the same person; there is nothing to merge.`,
+      'Name the person to keep first, then the duplicate: rel merge "Ana Silva" "Ana S."',
+    );
+  }
+  let conversations = 0;
+  for (const conversation of journal.conversations) {
+    if (!conversation.with.includes(duplicate.id)) continue;
+    conversation.with = [...new Set(conversation.with.map((id) => (id === duplicate.id ? keep.id : id)))];
+    conversations++;
+  }
+  let followUps = 0;
+  for (const followUp of journal.followUps) {
+    if (followUp.personId !== duplicate.id) continue;
+    followUp.personId = keep.id;
+    followUps++;
+  }
+  keep.ambitions.push(...duplicate.ambitions);
+  keep.skills.push(...duplicate.skills);
+  keep.notes.push(...duplicate.notes);
+  keep.askNext.push(...duplicate.askNext);
+  keep.aliases = unique([...keep.aliases, duplicate.name, ...duplicate.aliases]).filter(
+    (a) => normalize(a) !== normalize(keep.name),
+  );
+  keep.tags = unique([...keep.tags, ...duplicate.tags]);
+  keep.role ||= duplicate.role;
+  keep.team ||= duplicate.team;
+  keep.relationship ||= duplicate.relationship;
+  keep.cadenceDays ??= duplicate.cadenceDays;
+  keep.birthday ??= duplicate.birthday ?? null;
+  // Known since the earlier of the two: the first check-in counts from then.
+  if (duplicate.createdAt < keep.createdAt) keep.createdAt = duplicate.createdAt;
+  journal.people = journal.people.filter((p) => p.id !== duplicate.id);
+  recordPersonMerge(journal, duplicate.id, keep.id, now);
+  return {
+    conversations,
+    followUps,
+    facts: duplicate.ambitions.length + duplicate.skills.length + duplicate.notes.length,
+  };
+}
+
+export function archivePerson(person: Person, now: Date): boolean {
+  if (person.archivedAt) return false;
+  person.archivedAt = now.toISOString();
+  return true;
+}
+
+export function unarchivePerson(person: Person): boolean {
+  if (!person.archivedAt) return false;
+  person.archivedAt = null;
+  return true;
+}
+
+/** Hidden from `rel due` while today is before `until`; null ends a snooze. */
+export function snoozePerson(person: Person, until: IsoDate | null, today: IsoDate): void {
+  if (until !== null && until <= today) {
+    throw new UsageError(
+      `--until ${until} is not after today; a snooze needs a day to end on.`,
+      'Give a later day: friday, 2w, 2026-12-20 (or --off to end a snooze).',
+    );
+  }
+  person.snoozedUntil = until;
+}
+
+export interface Forgotten {
+  conversations: number;
+  /** Conversations with others too: kept for them, without this person. */
+  sharedKept: number;
+  followUps: number;
+}
+
+/**
+ * Removes a person and everything about them: their record (ambitions, skills, notes with it),
+ * their follow-ups, and conversations that were with them alone. A conversation with others too
+ * stays for the others, without them. Works on any copy of the journal: it only needs the id.
+ */
+export function forgetPerson(journal: Journal, personId: string): Forgotten {
+  const result: Forgotten = { conversations: 0, sharedKept: 0, followUps: 0 };
+  journal.people = journal.people.filter((p) => p.id !== personId);
+  journal.conversations = journal.conversations.filter((c) => {
+    if (!c.with.includes(personId)) return true;
+    if (c.with.length === 1) {
+      result.conversations++;
+      return false;
+    }
+    c.with = c.with.filter((id) => id !== personId);
+    result.sharedKept++;
+    return true;
+  });
+  const before = journal.followUps.length;
+  journal.followUps = journal.followUps.filter((f) => f.personId !== personId);
+  result.followUps = before - journal.followUps.length;
+  return result;
+}

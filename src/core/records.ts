@@ -1,0 +1,44 @@
+// Finding one record (an ambition, a follow-up, a conversation) from what the user typed: an id,
+// a unique prefix of one, or words of its text.
+import { normalize } from './text.js';
+
+export interface Identified {
+  id: string;
+  text: string;
+}
+
+export type Pick<T> = { kind: 'found'; record: T } | { kind: 'several'; records: T[] } | { kind: 'none' };
+
+/** An exact id wins; otherwise a unique id prefix (four characters or more). */
+export function byId<T extends { id: string }>(records: T[], typed: string): Pick<T> {
+  const q = typed.trim().toLowerCase();
+  if (!q) return { kind: 'none' };
+  const exact = records.find((r) => r.id.toLowerCase() === q);
+  if (exact) return { kind: 'found', record: exact };
+  if (q.length < 4) return { kind: 'none' };
+  const prefixed = records.filter((r) => r.id.toLowerCase().startsWith(q));
+  if (prefixed.length === 1) return { kind: 'found', record: prefixed[0]! };
+  return prefixed.length ? { kind: 'several', records: prefixed } : { kind: 'none' };
+}
+
+/** Records whose text holds every typed word (case- and accent-insensitive). */
+export function byWords<T>(records: T[], words: string, textOf: (record: T) => string): Pick<T> {
+  const terms = normalize(words).split(' ').filter(Boolean);
+  if (terms.length === 0) return records.length ? { kind: 'several', records } : { kind: 'none' };
+  const matches = records.filter((r) => {
+    const text = normalize(textOf(r));
+    return terms.every((t) => text.includes(t));
+  });
+  if (matches.length === 1) return { kind: 'found', record: matches[0]! };
+  return matches.length ? { kind: 'several', records: matches } : { kind: 'none' };
+}
+
+/** An id (or unique id prefix) first, then words of the text. */
+export function byIdOrWords<T extends Identified>(records: T[], typed: string): Pick<T> {
+  const single = typed.trim().split(/\s+/).length === 1;
+  if (single) {
+    const found = byId(records, typed);
+    if (found.kind !== 'none') return found;
+  }
+  return byWords(records, typed, (r) => r.text);
+}

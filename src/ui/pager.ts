@@ -1,0 +1,29 @@
+// Long output through $PAGER, as git does: only on a terminal, only when it would scroll away.
+import { spawn } from 'node:child_process';
+import type { Io } from './io.js';
+
+/** Prints the text, through $PAGER (default `less -R`) when it is longer than the terminal. */
+export async function page(io: Io, text: string): Promise<void> {
+  const rows = process.stdout.rows ?? 0;
+  const lines = text.split('\n').length;
+  const pager = io.env.PAGER === undefined ? 'less -R' : io.env.PAGER.trim();
+  if (!io.stdoutIsTTY || rows === 0 || lines < rows || pager === '' || pager === 'cat') {
+    io.out(text);
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const child = spawn(pager, {
+      shell: true,
+      stdio: ['pipe', 'inherit', 'inherit'],
+      env: { LESS: 'FRX', ...io.env },
+    });
+    child.on('error', () => {
+      io.out(text);
+      resolve();
+    });
+    child.on('close', () => resolve());
+    // The reader may quit early (q in less): that is not an error.
+    child.stdin.on('error', () => {});
+    child.stdin.end(text.endsWith('\n') ? text : `${text}\n`);
+  });
+}

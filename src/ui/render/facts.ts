@@ -1,0 +1,55 @@
+// Lists of what is known about one person: ambitions by status, skills, personal notes.
+import { type IsoDate, relativeDay } from '../../core/dates.js';
+import type { Ambition, Person } from '../../core/journal.js';
+import { displaySafe } from '../../core/text.js';
+import { showDate } from '../display.js';
+import type { Theme } from '../io.js';
+import { wrap } from './table.js';
+
+export function bullet(text: string, aside: string, width: number, t: Theme): string[] {
+  return wrap(`${displaySafe(text)}${aside ? `  ${aside}` : ''}`, width, '    ', '  • ').map((l) =>
+    aside && l.endsWith(aside) ? l.slice(0, -aside.length) + t.dim(aside) : l,
+  );
+}
+
+/** "since 6 Nov · discussed 2 weeks ago", or "achieved 20 Nov". */
+export function ambitionAside(a: Ambition, today: IsoDate): string {
+  if (a.status !== 'active' && a.statusChangedOn) return `${a.status} ${showDate(a.statusChangedOn, today)}`;
+  const since = `since ${showDate(a.addedOn, today)}`;
+  return a.lastDiscussedOn > a.addedOn
+    ? `${since} · discussed ${relativeDay(a.lastDiscussedOn, today)}`
+    : since;
+}
+
+const STATUS_TITLES = { active: 'Active', achieved: 'Achieved', dropped: 'Dropped' } as const;
+
+export function renderAmbitions(person: Person, today: IsoDate, t: Theme, width: number): string {
+  const name = displaySafe(person.name);
+  if (person.ambitions.length === 0) {
+    return `No ambitions recorded for ${name} yet. When they share one:\n  rel ambition ${person.id} "Wants to lead a team"`;
+  }
+  const lines = [t.bold(`Ambitions and life goals of ${name}`)];
+  for (const status of ['active', 'achieved', 'dropped'] as const) {
+    const group = person.ambitions.filter((a) => a.status === status);
+    if (group.length === 0) continue;
+    lines.push('', t.heading(STATUS_TITLES[status]));
+    for (const a of group) lines.push(...bullet(a.text, ambitionAside(a, today), width, t));
+  }
+  return lines.join('\n');
+}
+
+export function renderFacts(
+  person: Person,
+  heading: string,
+  records: { text: string; addedOn: IsoDate }[],
+  today: IsoDate,
+  t: Theme,
+  width: number,
+): string {
+  const name = displaySafe(person.name);
+  if (records.length === 0) return `Nothing recorded for ${name} yet.`;
+  return [
+    t.bold(`${heading}: ${name}`),
+    ...records.flatMap((r) => bullet(r.text, showDate(r.addedOn, today), width, t)),
+  ].join('\n');
+}

@@ -1,0 +1,50 @@
+import { type IsoDate, relativeDay } from '../../core/dates.js';
+import type { TodoItem } from '../../core/followups.js';
+import { displaySafe, plural } from '../../core/text.js';
+import { showDate } from '../display.js';
+import type { Theme } from '../io.js';
+import { renderTable } from './table.js';
+
+export function dueLabel(item: TodoItem, today: IsoDate): string {
+  if (!item.due) return '';
+  if (item.overdue) return `overdue · was due ${showDate(item.due, today)}`;
+  return `due ${relativeDay(item.due, today)} · ${showDate(item.due, today)}`;
+}
+
+export function renderTodo(
+  items: TodoItem[],
+  today: IsoDate,
+  t: Theme,
+  width: number,
+  person?: string,
+): string {
+  const scope = person ? ` with ${displaySafe(person)}` : '';
+  if (items.length === 0) {
+    return `No open follow-ups${scope}. Add one with: rel todo add <name> "What you promised" --due friday`;
+  }
+  const overdue = items.filter((i) => i.overdue).length;
+  const summary = `${plural(items.length, 'open follow-up')}${scope}${overdue ? `, ${overdue} overdue` : ''}`;
+  const table = renderTable(
+    items,
+    [
+      { header: 'Id', value: (i) => i.id, style: (s) => t.dim(s) },
+      {
+        header: 'Follow-up',
+        value: (i) => `${i.owner === 'them' ? 'They: ' : ''}${displaySafe(i.text)}`,
+        flex: true,
+        min: 16,
+      },
+      { header: 'With', value: (i) => displaySafe(i.person), flex: true, min: 8 },
+      {
+        header: 'Due',
+        value: (i) => dueLabel(i, today),
+        style: (s, i) => (i.overdue ? t.warn(s) : s),
+        flex: true,
+        min: 8,
+      },
+    ],
+    width,
+    t.dim,
+  );
+  return `${t.heading(summary)}\n\n${table}\n\n${t.dim('Close one with: rel done <id or words>')}`;
+}

@@ -1,0 +1,40 @@
+// rel edit in a terminal: every field prefilled with its current value.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ok, readJson, tempStore } from '../helpers/rel.js';
+import { Terminal } from '../helpers/tty.js';
+
+let term: Terminal | undefined;
+afterEach(() => term?.close());
+
+describe('rel edit in a terminal', () => {
+  it('shows current values ready to edit; Enter keeps a field, editing changes it', async () => {
+    const store = tempStore('tty-edit');
+    ok(['add', 'Ana Silva', '--role', 'Engineer', '--team', 'Platform', '--tag', 'web', '--cadence', '2w'], {
+      store,
+    });
+    term = new Terminal(['edit', 'ana'], { store });
+    await term.waitFor('Role Engineer');
+    await term.press('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+    await term.type('Lead');
+    await term.press('Enter');
+    await term.waitFor('Team Platform');
+    await term.press('Enter');
+    await term.waitFor('Relationship');
+    await term.press('Enter');
+    await term.waitFor('How often to catch up 2w');
+    await term.press('Enter');
+    await term.waitFor('Tags, separated by commas web');
+    await term.type(', platform');
+    await term.press('Enter');
+    await term.answer('Aliases', '');
+    await term.answer('Birthday', '');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).toContain('Updated Ana Silva: role Lead; tags web, platform.');
+    expect(readJson(store).people[0]).toMatchObject({
+      role: 'Lead',
+      team: 'Platform',
+      cadenceDays: 14,
+      tags: ['web', 'platform'],
+    });
+  });
+});

@@ -1,0 +1,49 @@
+// The interactive log's questions about ambitions, follow-up due dates and "ask next time".
+import { afterEach, describe, expect, it } from 'vitest';
+import { ok, readJson, tempStore } from '../helpers/rel.js';
+import { Terminal } from '../helpers/tty.js';
+
+let term: Terminal | undefined;
+afterEach(() => term?.close());
+
+describe('rel log in a terminal, for someone with ambitions and questions waiting', () => {
+  it('asks which ambitions came up, when a follow-up is due, which questions stay open, what to ask next', async () => {
+    const store = tempStore('tty-log');
+    ok(['add', 'Ana Silva'], { store, now: '2026-11-01' });
+    ok(['ambition', 'ana', 'Lead a team'], { store, now: '2026-11-01' });
+    ok(['ambition', 'ana', 'Run a marathon'], { store, now: '2026-11-01' });
+    ok(['log', 'ana', '--note', 'x', '--ask-next', 'How was the trip?', '--ask-next', 'The new flat?'], {
+      store,
+      now: '2026-11-01',
+    });
+    term = new Terminal(['log', 'ana'], { store, now: '2026-11-10' });
+    await term.answer('When?', '');
+    await term.waitFor('What kind of conversation?');
+    await term.press('Enter');
+    await term.answer('How many minutes?', '');
+    await term.answer('What did you talk about?', '');
+    await term.answer('What did you hear', '');
+    await term.waitFor('Did any of their ambitions come up?');
+    await term.press('Down', 'Space', 'Enter'); // Run a marathon
+    await term.answer('Did they share an ambition', '');
+    await term.answer('Did you learn of a skill', '');
+    await term.answer('Did you promise to do anything?', 'Send the doc');
+    await term.answer('Another follow-up?', '');
+    await term.answer('By when? "Send the doc"', 'friday');
+    await term.waitFor('Tick any still open');
+    await term.press('Space', 'Enter'); // keep "How was the trip?"
+    await term.answer('Anything to ask about next time?', 'Did the talk go well?');
+    await term.answer('Anything else for next time?', '');
+    expect(await term.exitCode()).toBe(0);
+    const ana = readJson(store).people[0];
+    const byText = (t: string) => ana.ambitions.find((a: { text: string }) => a.text === t);
+    expect(byText('Run a marathon').lastDiscussedOn).toBe('2026-11-10');
+    expect(byText('Lead a team').lastDiscussedOn).toBe('2026-11-01');
+    expect(ana.askNext.map((a: { text: string }) => a.text)).toEqual([
+      'How was the trip?',
+      'Did the talk go well?',
+    ]);
+    const followUp = readJson(store).followUps[0];
+    expect(followUp).toMatchObject({ text: 'Send the doc', due: '2026-11-13', owner: 'me' });
+  });
+});
