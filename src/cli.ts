@@ -13,6 +13,8 @@ export const VERSION = '0.1.0';
 const OUTPUT = {
   writeOut: (text: string) => process.stdout.write(text),
   writeErr: (text: string) => process.stderr.write(displaySafe(text, { multiline: true })),
+  // The parser's errors look like rel's own: "rel: unknown option '--bogus'".
+  outputError: (text: string, write: (text: string) => void) => write(`rel: ${text.replace(/^error: /, '')}`),
 };
 
 export interface CommandModule {
@@ -104,9 +106,9 @@ export async function buildProgram(io: Io, argv: string[], loadAll = false): Pro
       'after',
       `
 The three moments:
-  $ rel log ana --note "Roadmap" --heard "Worried about on-call"   right after a conversation
-  $ rel due                                                       planning the week
-  $ rel profile ana                                               just before a meeting
+  right after a conversation   $ rel log ana --note "Roadmap" --heard "Tired"
+  planning the week            $ rel due
+  just before a meeting        $ rel profile ana
 
 Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.`,
     );

@@ -5,7 +5,7 @@ import { type DateDirection, type IsoDate, type NaturalDateParser, parseDate } f
 import type { Journal, Person } from './core/journal.js';
 import { resolveName } from './core/names.js';
 import { resolveSettings, type Settings } from './core/settings.js';
-import { displaySafe } from './core/text.js';
+import { displaySafe, normalize } from './core/text.js';
 import { NotFoundError, StoreError, UsageError } from './errors.js';
 import { configPath, readConfig } from './store/config.js';
 import type { Keyring } from './store/crypto.js';
@@ -181,6 +181,8 @@ export async function resolvePerson(
   name: string,
   people = journal.people,
 ): Promise<Person> {
+  if (!normalize(name))
+    throw new UsageError('A name cannot be empty.', 'Give a name, first name, alias or id.');
   const result = resolveName(name, people);
   if (result.kind === 'found') return result.person;
   const typed = displaySafe(name);

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore } from '../context.js';
 import { parseBirthday } from '../core/birthdays.js';
-import { describeCadence, PERIOD_FORMS, parsePeriod, periodDays } from '../core/dates.js';
+import { DEFAULT_CADENCE_DAYS, PERIOD_FORMS, parsePeriod, periodDays } from '../core/dates.js';
+import { effectiveCadence } from '../core/due.js';
 import { addPerson, checkNewName, type NewPerson } from '../core/journal.js';
 import { UsageError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -13,14 +14,15 @@ interface AddOptions {
   role?: string;
   team?: string;
   relationship?: string;
-  tag: string[];
-  alias: string[];
+  tag?: string[];
+  alias?: string[];
   cadence?: string;
   birthday?: string;
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+// No default value: commander would print "(default: [])" in the help.
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 export const RELATIONSHIPS = ['report', 'manager', 'peer', 'stakeholder', 'mentor', 'friend'];
 
 export function register(program: Command, ctx: Context): Command {
@@ -31,8 +33,8 @@ export function register(program: Command, ctx: Context): Command {
     .option('--role <role>', 'their role, e.g. "Staff Engineer"')
     .option('--team <team>', 'their team')
     .option('--relationship <kind>', `${RELATIONSHIPS.join(', ')}, or any word`)
-    .option('--tag <tag>', 'a tag (repeatable)', collect, [])
-    .option('--alias <alias>', 'another name they go by (repeatable)', collect, [])
+    .option('--tag <tag>', 'a tag (repeatable)', collect)
+    .option('--alias <alias>', 'another name they go by (repeatable)', collect)
     .option('--cadence <period>', 'how often you want to catch up (default 30 days)')
     .option('--birthday <date>', 'their birthday: YYYY-MM-DD, or MM-DD without the year')
     .option('--json', 'print the new person as JSON')
@@ -40,8 +42,9 @@ export function register(program: Command, ctx: Context): Command {
       'after',
       `
 Examples:
-  $ rel add "Ana Silva" --role "Staff Engineer" --team Platform --relationship report --cadence 2w
-  $ rel add "Dr. Kim Lee" --alias Kim --tag mentor --cadence quarterly --birthday 05-17
+  $ rel add "Ana Silva" --role Engineer --team Platform --relationship report
+  $ rel add "Ben Okafor" --cadence 2w --tag platform
+  $ rel add "Dr. Kim Lee" --alias Kim --cadence quarterly --birthday 05-17
   $ rel add                      (in a terminal: asks for each field)`,
     )
     .action(async (name: string | undefined, options: AddOptions) => run(ctx, name, options));
@@ -56,7 +59,8 @@ async function run(ctx: Context, name: string | undefined, options: AddOptions):
   const person = await store.update((journal) => addPerson(journal, input, { now: ctx.io.now, newId }), {
     summary: (added) => `added ${added.name}`,
   });
-  if (options.json) ctx.io.out(JSON.stringify(person, null, 2));
+  // In output, cadenceDays is always the effective number of days.
+  if (options.json) ctx.io.out(JSON.stringify({ ...person, cadenceDays: effectiveCadence(person) }, null, 2));
   else ctx.io.out(renderAdded(person, theme(ctx.io)));
 }
 
@@ -81,15 +85,26 @@ async function askForPerson(ctx: Context, options: AddOptions): Promise<NewPerso
   }
   const flags = fromFlags(options);
   const { ask, choose } = await import('../ui/prompts.js');
-  const name = await ask('Name', { validate: (v) => (v.trim() ? true : 'A name is needed') });
+  // A duplicate is caught at the name prompt, before the rest is typed.
+  const journal = await (await openStore(ctx)).read();
+  const name = await ask('Name', {
+    validate: (v) => {
+      try {
+        checkNewName(journal, v);
+        return true;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+  });
   const role = options.role ?? (await ask('Role (Enter to skip)'));
   const team = options.team ?? (await ask('Team (Enter to skip)'));
   let relationship = options.relationship;
   if (relationship === undefined) {
     relationship = await choose('Relationship', [
+      { name: '(skip)', value: '' },
       ...RELATIONSHIPS.map((r) => ({ name: r, value: r })),
       { name: 'something else…', value: '?' },
-      { name: '(skip)', value: '' },
     ]);
     if (relationship === '?') relationship = await ask('Relationship');
   }
@@ -100,10 +115,9 @@ async function askForPerson(ctx: Context, options: AddOptions): Promise<NewPerso
       validate: (v) => ((periodDays(v) ?? 0) >= 1 ? true : `Use a period such as ${PERIOD_FORMS}`),
     });
     const days = periodDays(answer)!;
-    cadenceDays = days === 30 ? null : days;
-    ctx.io.err(`Catching up ${describeCadence(days)}.`);
+    cadenceDays = days === DEFAULT_CADENCE_DAYS ? null : days;
   }
-  const tags = options.tag.length
+  const tags = options.tag?.length
     ? options.tag
     : (await ask('Tags, separated by commas (Enter to skip)')).split(',');
   return { ...flags, name, role, team, relationship, cadenceDays, tags };

@@ -1,12 +1,19 @@
 // The interactive half of `rel log`: loaded only when a terminal is there to answer.
 import { type Context, parseWhen, privateFolder } from '../context.js';
-import { type CaptureLists, checkNotFuture, KINDS, parseMinutes, splitOwner } from '../core/capture.js';
-import type { IsoDate } from '../core/dates.js';
+import {
+  type CaptureLists,
+  checkNotFuture,
+  KINDS,
+  namedOwner,
+  parseKind,
+  parseMinutes,
+} from '../core/capture.js';
+import { dayDate, type IsoDate } from '../core/dates.js';
 import type { Journal, Person } from '../core/journal.js';
 import { matchPeople } from '../core/names.js';
 import { displaySafe, normalize } from '../core/text.js';
 import { RelError } from '../errors.js';
-import { ask, askList, type Choice, choose, chooseSome, editText, searchFor } from '../ui/prompts.js';
+import { ask, type Choice, choose, chooseSome, editText, searchFor } from '../ui/prompts.js';
 
 type Who = Person | string | null;
 
@@ -26,7 +33,11 @@ function whoChoices(journal: Journal, term: string, chosen: Person[], first: boo
   const choices: Choice<Who>[] = first || typed ? [] : [{ name: 'No one else', value: null }];
   choices.push(...matches);
   if (typed && !journal.people.some((p) => normalize(p.name) === normalize(typed))) {
-    choices.push({ name: `Add "${displaySafe(typed)}" as a new person`, value: typed });
+    choices.push({
+      name: `Add "${displaySafe(typed)}" as a new person`,
+      value: typed,
+      short: `${displaySafe(typed)} (new)`,
+    });
   }
   return choices;
 }
@@ -39,7 +50,9 @@ export async function askWho(journal: Journal): Promise<(Person | string)[]> {
     const people = chosen.filter((c): c is Person => typeof c !== 'string');
     const answer = await searchFor<Who>(
       first
-        ? 'Who did you talk with? (type to search or to add someone)'
+        ? journal.people.length
+          ? 'Who did you talk with? (type to search or to add someone)'
+          : 'Who did you talk with? (type their name to add them)'
         : 'Anyone else? (Enter when that is everyone)',
       (term) => whoChoices(journal, term, people, first),
     );
@@ -90,6 +103,8 @@ export async function askRest(
     let parsed = today;
     await ask('When? (today, yesterday, friday, 2026-11-20, "3 days ago")', {
       default: 'today',
+      // Once answered, show the day it was read as: "last wed" -> "last wed (Wed 25 Nov)".
+      transformer: (value, { isFinal }) => (isFinal ? `${value} (${dayDate(parsed)})` : value),
       validate: async (value) => {
         try {
           parsed = checkNotFuture(await parseWhen(ctx, value, 'The date', 'past'), today, 'The date');
@@ -110,13 +125,18 @@ export async function askRest(
       // The default kind (from settings) is preselected; a kind of its own is asked for by name.
       KINDS.includes(capture.kind) ? capture.kind : '',
     );
-    capture.kind = kind || (await ask('What kind?', { default: capture.kind })).trim() || capture.kind;
+    capture.kind =
+      kind ||
+      parseKind(
+        (await ask('What kind?', { validate: (v) => validity(() => parseKind(v, 'The kind')) })).trim(),
+        'The kind',
+      );
   }
   if (which.askMinutes) {
     const minutes = await ask('How many minutes? (Enter to skip)', {
-      validate: (v) => (v.trim() === '' ? true : validity(() => parseMinutes(v))),
+      validate: (v) => (v.trim() === '' ? true : validity(() => parseMinutes(v, 'The minutes'))),
     });
-    capture.minutes = minutes.trim() ? parseMinutes(minutes) : null;
+    capture.minutes = minutes.trim() ? parseMinutes(minutes, 'The minutes') : null;
   }
   if (which.askNote) {
     const note = await ask('What did you talk about? (Enter to skip; "e" then Enter opens your $EDITOR)');
@@ -127,9 +147,12 @@ export async function askRest(
   }
   const names = people.map((p) => displaySafe(p.name.split(' ')[0]!)).join(' and ');
   capture.heard.push(
-    ...(await askList(
+    ...(await askOwned(
+      people,
       `What did you hear from ${names}? What mattered to them, what worried them? (Enter to skip)`,
       'Anything else you heard? (Enter when done)',
+      'Who said', // with several people, a note can also belong to the whole group
+      'The whole group',
     )),
   );
   capture.discussed = await askDiscussed(people);
@@ -138,7 +161,7 @@ export async function askRest(
       people,
       'Did they share an ambition or a life goal? (Enter to skip)',
       'Another ambition? (Enter when done)',
-      'Whose ambition is that?',
+      'Whose ambition is',
     )),
   );
   capture.lists.skills.push(
@@ -146,14 +169,14 @@ export async function askRest(
       people,
       'Did you learn of a skill, talent or passion outside work? (Enter to skip)',
       'Another? (Enter when done)',
-      'Whose is that?',
+      'Whose is',
     )),
   );
   const promised = await askOwned(
     people,
     'Did you promise to do anything? (Enter to skip)',
     'Another follow-up? (Enter when done)',
-    'For whom?',
+    'For whom is',
   );
   for (const text of promised) capture.lists.followUps.push({ text, due: await askDue(ctx, text) });
   capture.askNextKept = await askStillOpen(people, capture.date);
@@ -162,7 +185,7 @@ export async function askRest(
       people,
       'Anything to ask about next time? (Enter to skip)',
       'Anything else for next time? (Enter when done)',
-      'To ask whom?',
+      'Who to ask',
     )),
   );
   return capture;
@@ -220,20 +243,28 @@ async function askDue(ctx: Context, text: string): Promise<IsoDate | null> {
   return due;
 }
 
-/** A list whose entries belong to one person each; with several people, asks whose right after each. */
-async function askOwned(people: Person[], message: string, more: string, whose: string): Promise<string[]> {
+/**
+ * A list whose entries belong to one person each; with several people, asks whose right after
+ * each. With `group`, an entry can also belong to everyone (it is kept without a prefix).
+ */
+async function askOwned(
+  people: Person[],
+  message: string,
+  more: string,
+  whose: string,
+  group?: string,
+): Promise<string[]> {
   const owned: string[] = [];
   for (;;) {
     const entry = (await ask(owned.length ? more : message)).trim();
     if (!entry) return owned;
-    if (people.length < 2 || splitOwner(entry, people).text !== entry) {
+    if (people.length < 2 || namedOwner(entry, people)) {
       owned.push(entry);
       continue;
     }
-    const person = await choose(
-      `${whose} "${displaySafe(entry)}"`,
-      people.map((p) => ({ name: displaySafe(p.name), value: p })),
-    );
-    owned.push(`${person.name}: ${entry}`);
+    const choices = people.map((p) => ({ name: displaySafe(p.name), value: p as Person | null }));
+    if (group) choices.push({ name: group, value: null });
+    const person = await choose(`${whose} "${displaySafe(entry)}"?`, choices);
+    owned.push(person ? `${person.name}: ${entry}` : entry);
   }
 }

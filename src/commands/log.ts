@@ -1,7 +1,14 @@
 // rel log: capture a conversation right after it happened, from flags or by asking.
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, parseWhen, resolvePerson, settings, today } from '../context.js';
-import { assignNotes, type CaptureLists, checkNotFuture, parseKind, parseMinutes } from '../core/capture.js';
+import {
+  assignNotes,
+  attributeHeard,
+  type CaptureLists,
+  checkNotFuture,
+  parseKind,
+  parseMinutes,
+} from '../core/capture.js';
 import { checkIn } from '../core/due.js';
 import {
   addPerson,
@@ -12,7 +19,8 @@ import {
   type Person,
 } from '../core/journal.js';
 import { resolveName } from '../core/names.js';
-import { buildProfile } from '../core/profile.js';
+import { describeConversation } from '../core/profile.js';
+import { displaySafe } from '../core/text.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { newId } from '../ids.js';
 import { theme } from '../ui/io.js';
@@ -23,12 +31,12 @@ interface LogOptions {
   kind?: string;
   minutes?: string;
   note?: string;
-  heard: string[];
-  ambition: string[];
-  skill: string[];
-  followUp: string[];
+  heard?: string[];
+  ambition?: string[];
+  skill?: string[];
+  followUp?: string[];
   due?: string;
-  askNext: string[];
+  askNext?: string[];
   create?: boolean;
   json?: boolean;
 }
@@ -47,7 +55,8 @@ const CONTENT_FLAGS = [
   'askNext',
 ] as const;
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+// No default value: commander would print "(default: [])" in the help.
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function register(program: Command, ctx: Context): Command {
   return program
@@ -63,34 +72,29 @@ export function register(program: Command, ctx: Context): Command {
     .option('--note <text>', 'what you talked about ("-" reads it from stdin)')
     .option(
       '--heard <text>',
-      'what you heard: what mattered to them, what worried them (repeatable)',
+      'what you heard: what mattered to them, what worried them (repeatable; "Name: " says from whom)',
       collect,
-      [],
     )
     .option(
       '--ambition <text>',
       'an ambition or life goal they shared (repeatable; "Name: " says whose)',
       collect,
-      [],
     )
     .option(
       '--skill <text>',
       'a skill, talent or passion outside work (repeatable; "Name: " says whose)',
       collect,
-      [],
     )
     .option(
       '--follow-up <text>',
       'something you promised to do (repeatable; "Name: " says for whom)',
       collect,
-      [],
     )
     .option('--due <when>', 'when the follow-ups of this conversation are due: friday, 2w, 2026-12-20')
     .option(
       '--ask-next <text>',
       'something to ask about next time; shown in the profile until the next conversation (repeatable)',
       collect,
-      [],
     )
     .option('--create', 'add names not yet in the journal as new people')
     .option('--json', 'print the saved conversation as JSON')
@@ -98,11 +102,11 @@ export function register(program: Command, ctx: Context): Command {
       'after',
       `
 Examples:
-  $ rel log                                  (in a terminal: asks for everything)
-  $ rel log ana --note "Roadmap review" --heard "Worried about on-call" --minutes 30
-  $ rel log ana ben --kind meeting --ambition "Ben: wants to speak at a conference"
-  $ rel log ana --follow-up "Send the promotion doc" --due friday --ask-next "How did the move go?"
-  $ rel log "Kim Lee" --create --kind coffee --date yesterday --skill "Plays cello"
+  $ rel log                         (in a terminal: asks for everything)
+  $ rel log ana --note "Roadmap" --heard "Worried about on-call" --minutes 30
+  $ rel log ana ben --kind meeting --ambition "Ben: speak at a conference"
+  $ rel log ana --follow-up "Send the doc" --due friday --ask-next "The move?"
+  $ rel log "Kim Lee" --create --kind coffee --date yesterday --skill Cello
   $ echo "Long notes..." | rel log ana --note -`,
     )
     .action(async (names: string[], options: LogOptions) => run(ctx, names, options));
@@ -121,7 +125,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
   const kind = options.kind === undefined ? undefined : parseKind(options.kind);
   const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
-  if (options.due !== undefined && options.followUp.length === 0) {
+  if (options.due !== undefined && !options.followUp?.length) {
     throw new UsageError(
       '--due says when follow-ups are due, and there is no --follow-up.',
       'For example: rel log ana --follow-up "Send the doc" --due friday',
@@ -129,7 +133,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   }
   const contentGiven = CONTENT_FLAGS.some((flag) => {
     const value = options[flag];
-    return Array.isArray(value) ? value.length > 0 : value !== undefined;
+    return value !== undefined;
   });
   const interactive = mayPrompt(ctx) && !contentGiven;
   if (names.length === 0 && !mayPrompt(ctx)) {
@@ -151,12 +155,12 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
     kind: kind ?? settings(ctx).defaultKind,
     minutes: minutes ?? null,
     note: note ?? '',
-    heard: options.heard,
+    heard: options.heard ?? [],
     lists: {
-      ambitions: options.ambition,
-      skills: options.skill,
-      followUps: options.followUp.map((text) => ({ text, due })),
-      askNext: options.askNext,
+      ambitions: options.ambition ?? [],
+      skills: options.skill ?? [],
+      followUps: (options.followUp ?? []).map((text) => ({ text, due })),
+      askNext: options.askNext ?? [],
     } as CaptureLists,
     discussed: [] as string[],
     askNextKept: undefined as string[] | undefined,
@@ -181,6 +185,10 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
     capture.lists,
     participants.map((p) => p.person),
   );
+  const listening = attributeHeard(
+    capture.heard,
+    participants.map((p) => p.person),
+  );
   const saved = await store.update(
     (fresh) => {
       const ids = new Map<string, string>();
@@ -199,7 +207,8 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
           kind: capture.kind,
           minutes: capture.minutes,
           note: capture.note,
-          heard: capture.heard,
+          heard: listening.heard,
+          heardFrom: listening.heardFrom?.map((id) => (id === null ? null : ids.get(id)!)),
           discussed: capture.discussed,
           askNextKept: capture.askNextKept,
           with: participants.map((p) => ids.get(p.person.id)!),
@@ -218,9 +227,9 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   const index = indexConversations(saved.journal.conversations);
   const people = saved.conversation.with.map((id) => saved.journal.people.find((p) => p.id === id)!);
   const { defaultCadenceDays } = settings(ctx);
-  const profile = buildProfile(saved.journal, index, people[0]!, todayIso, defaultCadenceDays);
-  const entry = profile.conversations.find((c) => c.id === saved.conversation.id)!;
   if (options.json) {
+    const names = new Map(saved.journal.people.map((p) => [p.id, p.name]));
+    const entry = describeConversation(saved.conversation, names);
     ctx.io.out(JSON.stringify({ ...entry, createdAt: saved.conversation.createdAt }, null, 2));
     return;
   }
@@ -268,7 +277,10 @@ async function resolveParticipants(
       if (!participants.some((p) => p.person.id === person.id)) participants.push({ person, isNew: false });
     } catch (error) {
       if (error instanceof NotFoundError && result.kind === 'unknown') {
-        throw new NotFoundError(error.message, `${error.hint} To add them as a new person, add --create.`);
+        throw new NotFoundError(
+          error.message,
+          `${error.hint} To add "${displaySafe(name)}" as a new person, add --create.`,
+        );
       }
       throw error;
     }

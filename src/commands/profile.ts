@@ -23,8 +23,8 @@ export function register(program: Command, ctx: Context): Command {
       `
 Examples:
   $ rel profile ana
-  $ rel profile ana --all        (every conversation, with ids; same as rel history ana after the brief)
-  $ rel profile "ana silva" --json | jq '.followUps[] | select(.done | not) | .text'`,
+  $ rel profile ana --all        (every conversation, with ids)
+  $ rel profile "ana silva" --json | jq -r '.ambitions[].text'`,
     )
     .action(async (name: string, options: ProfileOptions) => run(ctx, name, options));
 }

@@ -7,21 +7,25 @@ import { resolveName } from './names.js';
 export const KINDS = ['1:2:1', 'coffee', 'call', 'meeting', 'walk', 'message'];
 export const DEFAULT_KIND = '1:2:1';
 
-export function parseMinutes(text: string): number {
+export function parseMinutes(text: string, option = '--minutes'): number {
   const t = text.trim();
   if (!/^\d+$/.test(t) || Number(t) > 1440) {
     throw new UsageError(
-      `--minutes "${text}" is not a number of minutes.`,
+      `${option} "${text}" is not a number of minutes.`,
       'Give a whole number from 0 to 1440, e.g. --minutes 30.',
     );
   }
   return Number(t);
 }
 
-export function parseKind(text: string): string {
+/** Any word; the usual kinds are kept in one spelling ("Coffee" is coffee) so that reports group them. */
+export function parseKind(text: string, option = '--kind'): string {
   const kind = text.replace(/\s+/g, ' ').trim();
-  if (!kind) throw new UsageError('--kind is empty.', `Use one of ${KINDS.join(', ')}, or any word.`);
-  return kind;
+  if (!kind) throw new UsageError(`${option} is empty.`, `Use one of ${KINDS.join(', ')}, or any word.`);
+  return (
+    KINDS.find((k) => k === kind.toLowerCase()) ??
+    (kind.toLowerCase() === '121' || kind.toLowerCase() === '1:1' ? '1:2:1' : kind)
+  );
 }
 
 export function checkNotFuture(date: IsoDate, today: IsoDate, option: string): IsoDate {
@@ -34,18 +38,38 @@ export function checkNotFuture(date: IsoDate, today: IsoDate, option: string): I
   return date;
 }
 
+/** The person a "Name: " prefix names among the people in the conversation, and the text after it. */
+export function namedOwner(
+  text: string,
+  participants: Person[],
+): { personId: string; text: string } | undefined {
+  const match = /^([^:]{1,80}):\s*(\S[\s\S]*)$/.exec(text.trim());
+  if (!match) return undefined;
+  const who = resolveName(match[1]!, participants);
+  return who.kind === 'found' ? { personId: who.person.id, text: match[2]!.trim() } : undefined;
+}
+
 /**
  * "Ana: wants to lead a team" belongs to Ana when "Ana" names one of the people in the
  * conversation; anything else (including a prefix that names no one there) belongs to the first.
  */
 export function splitOwner(text: string, participants: Person[]): { personId: string; text: string } {
-  const first = participants[0]!;
-  const match = /^([^:]{1,80}):\s*(\S[\s\S]*)$/.exec(text.trim());
-  if (match && participants.length > 1) {
-    const who = resolveName(match[1]!, participants);
-    if (who.kind === 'found') return { personId: who.person.id, text: match[2]!.trim() };
-  }
-  return { personId: first.id, text: text.trim() };
+  return namedOwner(text, participants) ?? { personId: participants[0]!.id, text: text.trim() };
+}
+
+/**
+ * Listening notes of a conversation with several people: "Ben: wants more ownership" was heard
+ * from Ben; a note without a prefix was heard from the group (null), and shows in every brief.
+ */
+export function attributeHeard(
+  entries: string[],
+  participants: Person[],
+): { heard: string[]; heardFrom?: (string | null)[] } {
+  const kept = entries.map((e) => e.trim()).filter(Boolean);
+  if (participants.length < 2) return { heard: kept.map((e) => namedOwner(e, participants)?.text ?? e) };
+  const owned = kept.map((e) => namedOwner(e, participants) ?? { personId: null, text: e });
+  const heard = owned.map((o) => o.text);
+  return owned.some((o) => o.personId) ? { heard, heardFrom: owned.map((o) => o.personId) } : { heard };
 }
 
 export interface CaptureLists {

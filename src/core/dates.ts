@@ -186,7 +186,13 @@ export function parseDate(input: string, option: string, context: DateContext): 
   const simple = parseSimpleDate(text, context.now, context.direction);
   if (simple) return simple;
   const natural = context.natural?.(text, context.now, context.direction === 'future');
-  if (natural && !Number.isNaN(natural.getTime())) return toIsoDate(natural);
+  if (natural && !Number.isNaN(natural.getTime())) {
+    // "january 5" without a year, looking back from November, is the January just gone.
+    if (context.direction === 'past' && natural > context.now && !/\b\d{4}\b/.test(text)) {
+      natural.setFullYear(natural.getFullYear() - 1);
+    }
+    return toIsoDate(natural);
+  }
   throw new UsageError(
     `${option} "${text}" is not a date rel understands.`,
     context.direction === 'past'

@@ -76,6 +76,8 @@ export interface Conversation {
   minutes: number | null;
   note: string;
   heard: string[];
+  /** With several people: whom each listening note was heard from (an id), null for the group. */
+  heardFrom?: (string | null)[];
   createdAt: string;
   updatedAt?: string;
 }
@@ -258,6 +260,8 @@ export interface NewConversation {
   minutes: number | null;
   note: string;
   heard: string[];
+  /** Whom each listening note was heard from (a person id), or null for the group. */
+  heardFrom?: (string | null)[] | undefined;
   /** Keyed by person id. */
   about: Record<string, PersonalNotes>;
   /** Ids of active ambitions that came up: their "last discussed" moves to this date. */
@@ -278,7 +282,8 @@ export function logConversation(journal: Journal, input: NewConversation, clock:
     kind: input.kind,
     minutes: input.minutes,
     note: input.note,
-    heard: input.heard.filter((h) => h.trim()),
+    heard: input.heard,
+    ...(input.heardFrom ? { heardFrom: input.heardFrom } : {}),
     createdAt,
   };
   journal.conversations.push(conversation);

@@ -46,13 +46,14 @@ export function resolveName(query: string, people: Person[]): Resolution {
 
 function suggest(q: string, keyed: { person: Person; exact: string[]; words: string[] }[]): Person[] {
   const limit = Math.max(1, Math.min(3, Math.floor(q.length / 3)));
+  // Compared with the start of each key, so that "Ana" is close to "Anastasia" too.
+  const slip = (key: string) => {
+    const start = key.slice(0, q.length);
+    // A transposition ("bne" for "ben") is one slip, not two.
+    return sameLetters(q, start) ? 1 : distance(q, start);
+  };
   return keyed
-    .map((k) => ({
-      person: k.person,
-      score: Math.min(
-        ...[...k.exact, ...k.words].map((key) => distance(q, key.slice(0, Math.max(q.length, 1)))),
-      ),
-    }))
+    .map((k) => ({ person: k.person, score: Math.min(...[...k.exact, ...k.words].map(slip)) }))
     .filter((s) => s.score <= limit)
     .sort((a, b) => a.score - b.score || a.person.name.localeCompare(b.person.name))
     .slice(0, 3)
@@ -64,4 +65,8 @@ export function matchPeople(term: string, people: Person[]): Person[] {
   const q = normalize(term);
   if (!q) return people;
   return people.filter((p) => [p.id, p.name, ...p.aliases].some((key) => normalize(key).includes(q)));
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && a !== b && [...a].sort().join('') === [...b].sort().join('');
 }

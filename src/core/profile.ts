@@ -134,6 +134,31 @@ export function talkingPoints(
   return points;
 }
 
+/**
+ * A conversation as profile and log show it. Seen from one person, `heard` keeps what was heard
+ * from them or from the whole group, not what another person in the room said.
+ */
+export function describeConversation(
+  c: Conversation,
+  names: Map<string, string>,
+  forPerson?: string,
+): ProfileConversation {
+  const heard =
+    forPerson && c.heardFrom
+      ? c.heard.filter((_, i) => (c.heardFrom![i] ?? forPerson) === forPerson)
+      : c.heard;
+  return {
+    id: c.id,
+    date: c.date,
+    kind: c.kind,
+    minutes: c.minutes,
+    note: c.note,
+    heard,
+    with: c.with.map((id) => names.get(id) ?? id),
+    withIds: c.with,
+  };
+}
+
 export function buildProfile(
   journal: Journal,
   index: ConversationIndex,
@@ -157,16 +182,7 @@ export function buildProfile(
     }))
     // Open first, then the oldest promise first: it has waited longest.
     .sort((a, b) => Number(a.done) - Number(b.done) || a.createdAt.localeCompare(b.createdAt));
-  const conversations = (index.get(person.id) ?? []).map((c: Conversation) => ({
-    id: c.id,
-    date: c.date,
-    kind: c.kind,
-    minutes: c.minutes,
-    note: c.note,
-    heard: c.heard,
-    with: c.with.map((id) => names.get(id) ?? id),
-    withIds: c.with,
-  }));
+  const conversations = (index.get(person.id) ?? []).map((c) => describeConversation(c, names, person.id));
   const state = checkIn(person, index, today, defaultCadence);
   return {
     id: person.id,

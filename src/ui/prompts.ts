@@ -17,10 +17,13 @@ async function guard<T>(prompt: Promise<T>): Promise<T> {
 
 export type Validate = (value: string) => string | true | Promise<string | true>;
 
-export function ask(
-  message: string,
-  options: { default?: string; validate?: Validate } = {},
-): Promise<string> {
+export interface AskOptions {
+  default?: string;
+  validate?: Validate;
+  transformer?: (value: string, state: { isFinal: boolean }) => string;
+}
+
+export function ask(message: string, options: AskOptions = {}): Promise<string> {
   return guard(input({ message, ...options }));
 }
 
@@ -42,6 +45,8 @@ export interface Choice<T> {
   name: string;
   value: T;
   description?: string;
+  /** Shown as the answer once chosen, when it should differ from the name. */
+  short?: string;
 }
 
 export function choose<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T> {
@@ -62,14 +67,4 @@ export function editText(message: string, folder: string, initial = ''): Promise
   return guard(
     editor({ message, default: initial, waitForUserInput: false, file: { dir: folder, mode: 0o600 } }),
   );
-}
-
-/** Asks again and again until the answer is empty: for lists such as listening notes. */
-export async function askList(message: string, more: string): Promise<string[]> {
-  const items: string[] = [];
-  for (;;) {
-    const answer = (await ask(items.length ? more : message)).trim();
-    if (!answer) return items;
-    items.push(answer);
-  }
 }

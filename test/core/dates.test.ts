@@ -151,3 +151,14 @@ describe('calendar arithmetic and display', () => {
     ]);
   });
 });
+
+describe('natural dates without a year', () => {
+  const natural: NaturalDateParser = (text) => (text === 'january 5' ? new Date(2027, 0, 5, 12) : null);
+  it('looking back, a month still to come this year means last year', () => {
+    expect(past('january 5', natural)).toBe('2026-01-05');
+  });
+  it('a date with its year is taken as written', () => {
+    const withYear: NaturalDateParser = () => new Date(2027, 0, 5, 12);
+    expect(past('january 5 2027', withYear)).toBe('2027-01-05');
+  });
+});

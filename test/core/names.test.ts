@@ -75,3 +75,10 @@ describe('resolving names', () => {
     expect(matchPeople('', team)).toHaveLength(team.length);
   });
 });
+
+describe('did you mean', () => {
+  it('counts a transposition as one slip', () => {
+    const r = resolveName('bne', people(['Ben Okafor'], ['Zed Ward']));
+    expect(r.kind === 'unknown' && r.suggestions.map((p) => p.name)).toEqual(['Ben Okafor']);
+  });
+});

@@ -79,6 +79,13 @@ describe('rel add', () => {
     expect(fs.statSync(path.dirname(store)).mode & 0o777).toBe(0o700);
   });
 
+  it('--json shows the effective cadence while the file keeps null for the default', () => {
+    const store = tempStore();
+    const person = JSON.parse(ok(['add', 'Ana Silva', '--json'], { store }));
+    expect(person).toMatchObject({ id: 'ana-silva', cadenceDays: 30 });
+    expect(readJson(store).people[0].cadenceDays).toBeNull();
+  });
+
   it('leaves cadenceDays null for the default, and gives colliding slugs -2', () => {
     const store = tempStore();
     ok(['add', 'Ana Silva'], { store });
@@ -239,7 +246,7 @@ describe('rel log', () => {
     const out = ok(['log', 'Kim Lee', 'ana', '--create', '--kind', 'coffee', '--date', 'yesterday'], {
       store,
     });
-    expect(out).toMatch(/Added to your journal: Kim Lee/);
+    expect(out).toMatch(/^Added to your journal: Kim Lee\.\nLogged a coffee/);
     const journal = readJson(store);
     expect(journal.people.map((p: { id: string }) => p.id)).toContain('kim-lee');
     expect(journal.conversations[0]).toMatchObject({
@@ -247,6 +254,65 @@ describe('rel log', () => {
       date: '2026-11-26',
       kind: 'coffee',
     });
+  });
+
+  it("listening notes heard from one person stay in that person's brief", () => {
+    const store = seeded();
+    ok(
+      [
+        'log',
+        'ana',
+        'ben',
+        '--kind',
+        'walk',
+        '--heard',
+        'Ben: wants more ownership',
+        '--heard',
+        'Both: tired of meetings',
+        '--heard',
+        'Team morale is low',
+      ],
+      { store },
+    );
+    const saved = readJson(store).conversations[0];
+    expect(saved.heard).toEqual(['wants more ownership', 'Both: tired of meetings', 'Team morale is low']);
+    expect(saved.heardFrom).toEqual(['ben-okafor', null, null]);
+    const ana = JSON.parse(ok(['profile', 'ana', '--json'], { store }));
+    expect(ana.conversations[0].heard).toEqual(['Both: tired of meetings', 'Team morale is low']);
+    const ben = JSON.parse(ok(['profile', 'ben', '--json'], { store }));
+    expect(ben.conversations[0].heard).toEqual([
+      'wants more ownership',
+      'Both: tired of meetings',
+      'Team morale is low',
+    ]);
+    expect(ok(['profile', 'ana'], { store })).not.toMatch(/ownership/);
+  });
+
+  it('with one person, a prefix naming them is dropped; kinds keep one spelling', () => {
+    const store = seeded();
+    ok(
+      [
+        'log',
+        'ana',
+        '--kind',
+        'Coffee',
+        '--follow-up',
+        'Ana: send the deck',
+        '--heard',
+        'ana silva: proud of the launch',
+      ],
+      { store },
+    );
+    const journal = readJson(store);
+    expect(journal.conversations[0]).toMatchObject({ kind: 'coffee', heard: ['proud of the launch'] });
+    expect(journal.conversations[0].heardFrom).toBeUndefined();
+    expect(journal.followUps[0].text).toBe('send the deck');
+  });
+
+  it('an empty name is refused as such', () => {
+    const r = rel(['log', '', '--note', 'x'], { store: seeded() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/A name cannot be empty/);
   });
 
   it('an ambiguous name without a terminal is exit 2 listing the candidates', () => {
@@ -381,7 +447,7 @@ describe('rel due', () => {
     ok(['log', 'ana', '--date', '2026-11-06'], { store });
     const out = ok(['due'], { store, now: '2026-11-27', env: { COLUMNS: '100' } });
     expect(out).toMatch(/4 people due a catch-up/);
-    expect(out).toMatch(/Ana Silva\s+3 weeks ago · 6 Nov\s+every 2 weeks\s+due for 7 days/);
+    expect(out).toMatch(/Ana Silva\s+3 weeks ago · 6 Nov\s+every 2 weeks\s+due 7 days ago · 20 Nov/);
     expect(out).not.toMatch(/neglect/i);
     const narrow = ok(['due'], { store, now: '2026-11-27', env: { COLUMNS: '40' } });
     for (const line of narrow.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
@@ -643,6 +709,9 @@ describe('output discipline', () => {
     const r = rel(['proflie', 'ana']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Did you mean profile\?/);
+    expect(r.stderr).toMatch(/^rel: unknown command 'proflie'/);
+    const option = rel(['due', '--bogus']);
+    expect(option.stderr).toMatch(/^rel: unknown option '--bogus'\n {2}See: rel due --help/);
   });
 
   it('an invalid REL_NOW is exit 2 with what to write instead', () => {

@@ -37,12 +37,16 @@ describe('interactive rel log', () => {
     await term.answer('How many minutes?', '25');
     await term.answer('What did you talk about?', 'Career plans');
     await term.answer('What did you hear from Ana and Ben?', 'Worried about the reorg');
+    await term.waitFor('Who said "Worried about the reorg"?');
+    await term.press('Down', 'Down', 'Enter'); // the whole group
     await term.answer('Anything else you heard?', 'Loves the new team');
+    await term.waitFor('Who said "Loves the new team"?');
+    await term.press('Down', 'Enter'); // Ben
     await term.answer('Anything else you heard?', '');
     await term.answer('ambition or a life goal', 'Ben: Start a company');
     await term.answer('Another ambition?', '');
     await term.answer('skill, talent or passion', 'Woodwork');
-    await term.waitFor('Whose is that? "Woodwork"');
+    await term.waitFor('Whose is "Woodwork"?');
     await term.press('Enter'); // Ana Silva, the first choice
     await term.answer(/\? Another\? \(Enter when done\)/, '');
     await term.answer('Did you promise to do anything?', 'Ana: Share the reorg plan');
@@ -66,6 +70,7 @@ describe('interactive rel log', () => {
       minutes: 25,
       note: 'Career plans',
       heard: ['Worried about the reorg', 'Loves the new team'],
+      heardFrom: [null, 'ben-okafor'],
     });
     const byId = Object.fromEntries(journal.people.map((p: { id: string }) => [p.id, p]));
     expect(byId['ben-okafor'].ambitions[0].text).toBe('Start a company');
@@ -213,6 +218,19 @@ describe('the note in $EDITOR', () => {
 });
 
 describe('interactive rel add', () => {
+  it('refuses a duplicate at the name prompt, before anything else is asked', async () => {
+    const store = seeded();
+    term = new Terminal(['add'], { store });
+    await term.answer('Name', 'ana silva');
+    await term.waitFor('Ana Silva is already in your journal');
+    await term.press('C-u');
+    await term.type('Ana Souza');
+    await term.press('Enter');
+    await term.waitFor('Role');
+    await term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+  });
+
   it('asks for each field when no name is given', async () => {
     const store = tempStore('tty-add');
     term = new Terminal(['add'], { store });
@@ -220,7 +238,7 @@ describe('interactive rel add', () => {
     await term.answer('Role', 'Designer');
     await term.answer('Team', 'Apps');
     await term.waitFor('Relationship');
-    await term.press('Down', 'Down', 'Enter'); // peer
+    await term.press('Down', 'Down', 'Down', 'Enter'); // (skip), report, manager, peer
     await term.waitFor('How often do you want to catch up?');
     await term.press('C-u');
     await term.type('2w');

@@ -56,7 +56,7 @@ export function dueText(row: CheckIn | ComingUpRow, today: IsoDate): string {
   }
   if (row.overdueDays === 0) return 'due today';
   if (row.overdueDays < 0) return `due ${relativeDay(row.dueOn, today)} · ${showDate(row.dueOn, today)}`;
-  return `due for ${plural(row.overdueDays, 'day')}`;
+  return `due ${relativeDay(row.dueOn, today)} · ${showDate(row.dueOn, today)}`;
 }
 
 export function renderDue(view: DueView, t: Theme, width: number): string {
@@ -83,7 +83,13 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
     view.sections ? view.sections.flatMap((section) => section.rows) : rows,
     [
       { header: 'Name', value: (r) => displaySafe(r.name), style: (s) => t.bold(s), flex: true, min: 8 },
-      { header: 'Last seen', value: (r) => lastSeenText(r.lastSeen, today), flex: true, min: 8 },
+      {
+        header: 'Last seen',
+        value: (r) => lastSeenText(r.lastSeen, today),
+        flex: true,
+        min: 8,
+        shrinkOrder: 1,
+      },
       { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays), flex: true, min: 7 },
       {
         header: 'When',

@@ -30,11 +30,12 @@ export function renderLogged(logged: Logged, t: Theme): string {
     count('skills') && plural(count('skills'), 'skill'),
     count('followUps') && plural(count('followUps'), 'follow-up'),
   ].filter(Boolean);
-  const lines = [
+  const lines = logged.added.length
+    ? [t.dim(`Added to your journal: ${logged.added.map((n) => displaySafe(n)).join(', ')}.`)]
+    : [];
+  lines.push(
     `${t.good('Logged')} a ${displaySafe(c.kind)} with ${names} ${whenPhrase(c.date, today)}${c.minutes ? ` (${c.minutes} min)` : ''}${parts.length ? `: ${parts.join(', ')}` : ''}.`,
-  ];
-  if (logged.added.length)
-    lines.push(t.dim(`Added to your journal: ${logged.added.map((n) => displaySafe(n)).join(', ')}.`));
+  );
   for (const due of logged.nextDue) {
     const first = displaySafe(due.person.name);
     lines.push(`Next check-in with ${first}: ${dayDate(due.dueOn)} (${relativeDay(due.dueOn, today)}).`);

@@ -9,6 +9,8 @@ export interface Column<Row> {
   align?: 'left' | 'right';
   /** Shrinks to fit the width, down to `min` characters. */
   flex?: boolean;
+  /** Which flexible column gives way first (1 first); unnumbered ones last, right to left. */
+  shrinkOrder?: number;
   min?: number;
 }
 
@@ -39,11 +41,15 @@ export function renderTable<Row>(
   );
   const gutter = 2;
   let excess = widths.reduce((a, b) => a + b, 0) + gutter * (columns.length - 1) - width;
-  for (let i = columns.length - 1; i >= 0 && excess > 0; i--) {
-    const column = columns[i]!;
-    if (!column.flex) continue;
-    const floor = Math.max(column.min ?? 8, 1);
-    const cut = Math.min(excess, widths[i]! - floor);
+  // Flexible columns give way in their `shrinkOrder` (the least important first), each down to
+  // its minimum before the next one gives anything.
+  const order = columns
+    .map((column, i) => ({ column, i }))
+    .filter(({ column }) => column.flex)
+    .sort((a, b) => (a.column.shrinkOrder ?? 99) - (b.column.shrinkOrder ?? 99) || b.i - a.i);
+  for (const { column, i } of order) {
+    if (excess <= 0) break;
+    const cut = Math.min(excess, widths[i]! - Math.max(column.min ?? 8, 1));
     if (cut > 0) {
       widths[i]! -= cut;
       excess -= cut;
@@ -68,7 +74,7 @@ export function wrap(text: string, width: number, indent: string, firstIndent = 
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(' ')) {
+    for (const word of paragraph.split(' ').flatMap((w) => breakWord(w, room))) {
       if (line && stringWidth(`${line} ${word}`) > room) {
         lines.push(line);
         line = word;
@@ -79,4 +85,19 @@ export function wrap(text: string, width: number, indent: string, firstIndent = 
     lines.push(line);
   }
   return lines.map((l, i) => (i === 0 ? firstIndent : indent) + l);
+}
+
+/** A word wider than the room (a URL, a run of CJK text) is cut into pieces that fit. */
+function breakWord(word: string, room: number): string[] {
+  if (stringWidth(word) <= room) return [word];
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of word) {
+    if (stringWidth(piece + char) > room) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += char;
+  }
+  return [...pieces, piece];
 }
