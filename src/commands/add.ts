@@ -1,6 +1,6 @@
 // rel add <name>: a new person, with flags or, in a terminal without a name, prompts.
 import type { Command } from 'commander';
-import { type Context, mayPrompt, openStore } from '../context.js';
+import { type Context, mayPrompt, openStore, settings } from '../context.js';
 import { parseBirthday } from '../core/birthdays.js';
 import { DEFAULT_CADENCE_DAYS, PERIOD_FORMS, parsePeriod, periodDays } from '../core/dates.js';
 import { effectiveCadence } from '../core/due.js';
@@ -60,7 +60,8 @@ async function run(ctx: Context, name: string | undefined, options: AddOptions):
     summary: (added) => `added ${added.name}`,
   });
   // In output, cadenceDays is always the effective number of days.
-  if (options.json) ctx.io.out(JSON.stringify({ ...person, cadenceDays: effectiveCadence(person) }, null, 2));
+  const cadenceDays = effectiveCadence(person, settings(ctx).defaultCadenceDays);
+  if (options.json) ctx.io.out(JSON.stringify({ ...person, cadenceDays }, null, 2));
   else ctx.io.out(renderAdded(person, theme(ctx.io)));
 }
 
