@@ -55,6 +55,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   undo: () => import('./commands/undo.js'),
   doctor: () => import('./commands/doctor.js'),
   config: () => import('./commands/config.js'),
+  agenda: () => import('./commands/agenda.js'),
+  completion: () => import('./commands/completion.js'),
 };
 
 /** A command as the top-level help lists it. */
@@ -113,8 +115,10 @@ The three moments:
 Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.`,
     );
   const ctx: Context = { io, globals: () => program.opts<GlobalOptions>() };
-  const summaries = loadAll ? new Map<string, CommandSummary>() : readSummaries();
   const requested = requestedCommand(argv);
+  // Completing a command line needs every command's real flags, and `completion` registers it.
+  const full = loadAll || requested === '__complete';
+  const summaries = full ? new Map<string, CommandSummary>() : readSummaries();
   const terms = new Map<Command, string>();
   for (const [name, load] of Object.entries(COMMANDS)) {
     const summary = summaries.get(name);

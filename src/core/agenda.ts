@@ -1,0 +1,110 @@
+// A 1:2:1 agenda: what to raise, what is owed both ways, ambitions to revisit and what you heard
+// last time. Pure: assembled from the journal for one person and today.
+import { addDaysTo, daysBetween, type IsoDate, localDay } from './dates.js';
+import type { Journal } from './journal.js';
+import type { Profile } from './profile.js';
+
+/** An active ambition not talked about for this long is worth asking about. */
+const AMBITION_QUIET_DAYS = 45;
+const EARLIER_HEARD = 5;
+
+export interface AgendaFollowUp {
+  id: string;
+  text: string;
+  owner: 'me' | 'them';
+  promisedOn: IsoDate;
+  due: IsoDate | null;
+  overdue: boolean;
+}
+
+export interface AgendaAmbition {
+  text: string;
+  addedOn: IsoDate;
+  lastDiscussedOn: IsoDate;
+  quietDays: number;
+}
+
+export interface Agenda {
+  id: string;
+  name: string;
+  role: string;
+  team: string;
+  relationship: string;
+  date: IsoDate;
+  lastSeen: IsoDate | null;
+  cadenceDays: number;
+  talkingPoints: string[];
+  followUps: { mine: AgendaFollowUp[]; theirs: AgendaFollowUp[] };
+  ambitions: AgendaAmbition[];
+  lastConversation: { date: IsoDate; kind: string; note: string; heard: string[] } | null;
+  earlierHeard: { date: IsoDate; text: string }[];
+}
+
+export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate): Agenda {
+  const followUps = journal.followUps
+    .filter((f) => f.personId === profile.id && f.doneAt === null)
+    .map((f): AgendaFollowUp => {
+      // Follow-ups they owe you carry owner "them"; without an owner, the promise was yours.
+      const owner = (f as { owner?: string }).owner === 'them' ? 'them' : 'me';
+      return {
+        id: f.id,
+        text: f.text,
+        owner,
+        promisedOn: localDay(f.createdAt),
+        due: f.due,
+        overdue: f.due !== null && f.due < today,
+      };
+    })
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.promisedOn.localeCompare(b.promisedOn));
+  const ambitions = profile.ambitions
+    .filter((a) => (a.status ?? 'active') === 'active')
+    .map((a) => {
+      const lastDiscussedOn = a.lastDiscussedOn ?? a.addedOn;
+      return {
+        text: a.text,
+        addedOn: a.addedOn,
+        lastDiscussedOn,
+        quietDays: daysBetween(lastDiscussedOn, today),
+      };
+    })
+    .sort((a, b) => b.quietDays - a.quietDays);
+  const [last, ...earlier] = profile.conversations;
+
+  const talkingPoints: string[] = [];
+  for (const f of followUps.filter((f) => f.overdue)) {
+    talkingPoints.push(f.owner === 'me' ? `Close the loop on: ${f.text}` : `Ask about: ${f.text}`);
+  }
+  for (const heard of last?.heard ?? []) talkingPoints.push(`Check in on what they said last time: ${heard}`);
+  for (const a of ambitions.filter((a) => a.quietDays >= AMBITION_QUIET_DAYS)) {
+    talkingPoints.push(`Ask how it is going: ${a.text}`);
+  }
+  if (
+    profile.lastSeen &&
+    daysBetween(addDaysTo(profile.lastSeen, profile.cadenceDays), today) > profile.cadenceDays
+  ) {
+    talkingPoints.push('It has been a while: ask what has changed for them since you last talked');
+  }
+  if (!profile.lastSeen)
+    talkingPoints.push('A first conversation: ask what matters to them, at work and outside it');
+
+  return {
+    id: profile.id,
+    name: profile.name,
+    role: profile.role,
+    team: profile.team,
+    relationship: profile.relationship,
+    date: today,
+    lastSeen: profile.lastSeen,
+    cadenceDays: profile.cadenceDays,
+    talkingPoints,
+    followUps: {
+      mine: followUps.filter((f) => f.owner === 'me'),
+      theirs: followUps.filter((f) => f.owner === 'them'),
+    },
+    ambitions,
+    lastConversation: last ? { date: last.date, kind: last.kind, note: last.note, heard: last.heard } : null,
+    earlierHeard: earlier
+      .flatMap((c) => c.heard.map((text) => ({ date: c.date, text })))
+      .slice(0, EARLIER_HEARD),
+  };
+}

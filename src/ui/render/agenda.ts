@@ -1,0 +1,83 @@
+// The agenda as Markdown, ready to paste into a meeting doc. Plain text, no colour.
+import { format } from 'date-fns';
+import type { Agenda, AgendaFollowUp } from '../../core/agenda.js';
+import { describeCadence, fromIsoDate, relativeDay } from '../../core/dates.js';
+import { displaySafe } from '../../core/text.js';
+import { showDate } from '../display.js';
+
+/** User text on one line, with Markdown that would change the document's structure neutralised. */
+function inline(text: string): string {
+  return displaySafe(text)
+    .replace(/([\\`*_[\]<>])/g, '\\$1')
+    .trim();
+}
+
+export function renderAgenda(agenda: Agenda): string {
+  const today = agenda.date;
+  const first = agenda.name.split(' ')[0] ?? agenda.name;
+  const lines: string[] = [
+    `# 1:2:1 with ${inline(agenda.name)} · ${format(fromIsoDate(today), 'EEE d MMM yyyy')}`,
+    '',
+  ];
+  const about = [agenda.role, agenda.team, agenda.relationship].filter(Boolean).map(inline);
+  about.push(
+    agenda.lastSeen
+      ? `last seen ${relativeDay(agenda.lastSeen, today)} (${showDate(agenda.lastSeen, today)})`
+      : 'not seen yet',
+    `catching up ${describeCadence(agenda.cadenceDays)}`,
+  );
+  lines.push(about.join(' · '));
+
+  const section = (title: string, body: string[]) => lines.push('', `## ${title}`, '', ...body);
+  const bullets = (items: string[], none: string) =>
+    items.length ? items.map((i) => `- ${i}`) : [`_${none}_`];
+  const followUp = (f: AgendaFollowUp) => {
+    const when = [`since ${showDate(f.promisedOn, today)}`];
+    if (f.due) when.push(`${f.overdue ? 'was due' : 'due'} ${showDate(f.due, today)}`);
+    return `[ ] ${inline(f.text)} (${when.join(', ')})`;
+  };
+
+  section(
+    'Talking points',
+    bullets(
+      agenda.talkingPoints.map((p) => `[ ] ${inline(p)}`),
+      'Nothing carried over: ask them what is on their mind.',
+    ),
+  );
+  section('Open follow-ups', [
+    `### What I owe ${inline(first)}`,
+    '',
+    ...bullets(agenda.followUps.mine.map(followUp), 'Nothing open.'),
+    '',
+    `### What ${inline(first)} owes me`,
+    '',
+    ...bullets(agenda.followUps.theirs.map(followUp), 'Nothing open.'),
+  ]);
+  if (agenda.ambitions.length) {
+    section(
+      'Ambitions to revisit',
+      bullets(
+        agenda.ambitions.map(
+          (a) => `${inline(a.text)} (last talked about ${relativeDay(a.lastDiscussedOn, today)})`,
+        ),
+        '',
+      ),
+    );
+  }
+  const last = agenda.lastConversation;
+  if (last) {
+    const heard = last.heard.map(inline);
+    section(`Last time: ${showDate(last.date, today)}, ${inline(last.kind)}`, [
+      ...(last.note ? [inline(last.note), ''] : []),
+      ...(heard.length ? ['What I heard:', '', ...heard.map((h) => `- ${h}`)] : ['_No listening notes._']),
+    ]);
+  }
+  if (agenda.earlierHeard.length) {
+    section(
+      'Heard before that',
+      agenda.earlierHeard.map((h) => `- ${inline(h.text)} (${showDate(h.date, today)})`),
+    );
+  }
+  section('Notes', ['- ']);
+  return `${lines.join('\n').trimEnd()}\n`;
+}
