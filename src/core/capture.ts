@@ -54,7 +54,9 @@ export function namedOwner(
  * conversation; anything else (including a prefix that names no one there) belongs to the first.
  */
 export function splitOwner(text: string, participants: Person[]): { personId: string; text: string } {
-  return namedOwner(text, participants) ?? { personId: participants[0]!.id, text: text.trim() };
+  // With one person there is no one to choose between: "Re: budget" stays as typed.
+  const named = participants.length > 1 ? namedOwner(text, participants) : undefined;
+  return named ?? { personId: participants[0]!.id, text: text.trim() };
 }
 
 /**
@@ -66,7 +68,7 @@ export function attributeHeard(
   participants: Person[],
 ): { heard: string[]; heardFrom?: (string | null)[] } {
   const kept = entries.map((e) => e.trim()).filter(Boolean);
-  if (participants.length < 2) return { heard: kept.map((e) => namedOwner(e, participants)?.text ?? e) };
+  if (participants.length < 2) return { heard: kept };
   const owned = kept.map((e) => namedOwner(e, participants) ?? { personId: null, text: e });
   const heard = owned.map((o) => o.text);
   return owned.some((o) => o.personId) ? { heard, heardFrom: owned.map((o) => o.personId) } : { heard };

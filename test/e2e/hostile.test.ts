@@ -43,11 +43,9 @@ describe('hostile text', { timeout: 240_000 }, () => {
         '--note',
         texts.join('\n'),
         // "Name0: " says whose: a hostile text may itself look like a "Name: " prefix.
-        ...texts.flatMap((t) => [
-          '--heard',
-          t,
-          ...['--ambition', '--skill', '--follow-up'].flatMap((f) => [f, `Name0: ${t}`]),
-        ]),
+        ...texts.flatMap((t) =>
+          ['--heard', '--ambition', '--skill', '--follow-up'].flatMap((f) => [f, `Name0: ${t}`]),
+        ),
       ],
       { store },
     );
@@ -62,7 +60,7 @@ describe('hostile text', { timeout: 240_000 }, () => {
 
     const profile = JSON.parse(ok(['profile', first.id, '--json'], { store }));
     expect(profile.conversations[0].note).toBe(texts.join('\n'));
-    expect(profile.conversations[0].heard).toEqual(texts);
+    expect(profile.conversations[0].heard).toEqual(texts.map((t) => t.trim()));
     expect(profile.ambitions.map((a: { text: string }) => a.text)).toEqual(texts.map((t) => t.trim()));
     expect(profile.skills.map((s: { text: string }) => s.text)).toEqual(texts.map((t) => t.trim()));
     expect(profile.followUps.map((f: { text: string }) => f.text)).toEqual(texts.map((t) => t.trim()));

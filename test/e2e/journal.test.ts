@@ -288,25 +288,15 @@ describe('rel log', () => {
     expect(ok(['profile', 'ana'], { store })).not.toMatch(/ownership/);
   });
 
-  it('with one person, a prefix naming them is dropped; kinds keep one spelling', () => {
+  it('with one person, "Name: " prefixes stay as typed; kinds keep one spelling', () => {
     const store = seeded();
-    ok(
-      [
-        'log',
-        'ana',
-        '--kind',
-        'Coffee',
-        '--follow-up',
-        'Ana: send the deck',
-        '--heard',
-        'ana silva: proud of the launch',
-      ],
-      { store },
-    );
+    ok(['log', 'ana', '--kind', 'Coffee', '--follow-up', 'Ana: send the deck', '--heard', 'Re: the budget'], {
+      store,
+    });
     const journal = readJson(store);
-    expect(journal.conversations[0]).toMatchObject({ kind: 'coffee', heard: ['proud of the launch'] });
+    expect(journal.conversations[0]).toMatchObject({ kind: 'coffee', heard: ['Re: the budget'] });
     expect(journal.conversations[0].heardFrom).toBeUndefined();
-    expect(journal.followUps[0].text).toBe('send the deck');
+    expect(journal.followUps[0].text).toBe('Ana: send the deck');
   });
 
   it('an empty name is refused as such', () => {
