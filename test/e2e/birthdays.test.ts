@@ -70,4 +70,19 @@ describe('birthdays', () => {
       ['Cy Diaz', null],
     ]);
   });
+
+  it('rel edit --birthday sets, changes and clears it; a bad one is exit 2 with nothing written', () => {
+    const store = tempStore('bday-edit');
+    ok(['add', 'Kim Lee'], { store });
+    expect(ok(['edit', 'kim', '--birthday', '02-29'], { store })).toMatch(/birthday 02-29/);
+    expect(readJson(store).people[0].birthday).toBe('02-29');
+    const before = bytesOf(store);
+    const bad = rel(['edit', 'kim', '--birthday', '31/12'], { store });
+    expect(bad.code).toBe(2);
+    expect(bytesOf(store)).toEqual(before);
+    ok(['edit', 'kim', '--birthday', '1990-06-01'], { store });
+    expect(JSON.parse(ok(['profile', 'kim', '--json'], { store })).birthday).toBe('1990-06-01');
+    ok(['edit', 'kim', '--birthday', 'none'], { store });
+    expect(readJson(store).people[0].birthday ?? null).toBeNull();
+  });
 });
