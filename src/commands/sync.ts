@@ -138,6 +138,16 @@ async function join(s: Session, url: string, branch: string): Promise<string[]> 
     import('../core/tombstones.js'),
     import('../store/git.js'),
   ]);
+  // The remote's journal must have this machine's file name, or the two would never meet.
+  const files = s.git.run(['ls-tree', '--name-only', `origin/${branch}`]).stdout.split('\n');
+  const theirs = files.find((f) => f.endsWith('.json'));
+  if (theirs && !files.includes(s.name)) {
+    s.git.run(['remote', 'remove', 'origin'], { check: false });
+    throw new UsageError(
+      `The journal on ${url} is named ${theirs}, and this machine's is ${s.name}: they would not be merged.`,
+      `Use the same file name on both machines, e.g. rel sync --init ${url} --store ${path.join(path.dirname(s.target), theirs)}`,
+    );
+  }
   const local = await readJournalFile(s.target, s.keys);
   // Kept beside the journal until the fold is written, so a crash loses nothing.
   const aside = `${s.target}.before-sync`;

@@ -184,6 +184,29 @@ describe('rel sync', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('rel sync --init <remote-url>');
   });
+
+  it('joining a remote whose journal has another file name is exit 2, nothing changed; the same name joins', {
+    timeout: 120_000,
+  }, () => {
+    const dir = tempDir('sync-names');
+    const remote = path.join(dir, 'remote.git');
+    execFileSync('git', ['init', '-q', '--bare', remote]);
+    const url = `file://${remote}`;
+    const a = path.join(dir, 'A', 'work.json');
+    const b = path.join(dir, 'B', 'journal.json');
+    ok(['add', 'Ana Silva'], { store: a });
+    ok(['sync', '--init', url], { store: a });
+    ok(['add', 'Ben Okafor'], { store: b });
+    const before = bytesOf(b);
+    const refused = rel(['sync', '--init', url], { store: b });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is named work.json');
+    expect(refused.stderr).toContain(`--store ${path.join(dir, 'B', 'work.json')}`);
+    expect(bytesOf(b)).toEqual(before);
+    const joined = path.join(dir, 'B', 'work.json');
+    ok(['sync', '--init', url], { store: joined });
+    expect(names(readJson(joined))).toEqual(['Ana Silva']);
+  });
 });
 
 describe('rel merge-journals', () => {
