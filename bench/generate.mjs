@@ -67,7 +67,10 @@ function slugify(name) {
     .replace(/^-|-$/g, '');
 }
 
-/** A journal of schema 1, as rel would have written it over ten years. */
+/**
+ * A journal of the current schema (2) with every field rel writes, as rel itself would have left
+ * it after ten years of use: a benchmark of an older schema would time its one-off upgrade.
+ */
 export function generateJournal(scaleName) {
   const scale = SCALES[scaleName];
   if (!scale) throw new Error(`unknown scale ${scaleName}; use one of ${Object.keys(SCALES).join(', ')}`);
@@ -110,8 +113,16 @@ export function generateJournal(scaleName) {
       relationship: pick(RELATIONSHIPS),
       tags: rand() < 0.5 ? [pick(TAGS)] : [],
       cadenceDays: pick([null, null, 7, 14, 30, 91]),
-      ambitions: notes(int(0, 3), { status: 'active', lastDiscussedOn: addedOn, conversationId: null }),
+      ambitions: notes(int(0, 3), {
+        status: 'active',
+        lastDiscussedOn: addedOn,
+        statusChangedOn: null,
+        conversationId: null,
+      }),
       skills: notes(int(0, 3), { conversationId: null }),
+      notes: notes(int(0, 2)),
+      askNext: [],
+      snoozedUntil: null,
       createdAt: new Date(created).toISOString(),
       archivedAt: rand() < 0.03 ? new Date(end - int(1, 300) * DAY_MS).toISOString() : null,
     };
@@ -139,6 +150,7 @@ export function generateJournal(scaleName) {
       note: Array.from({ length: int(2, 5) }, () => sentence(8, 16)).join(' '),
       heard: Array.from({ length: int(0, 2) }, () => sentence(6, 14)),
       createdAt,
+      updatedAt: createdAt,
     };
     conversations.push(conversation);
     if (rand() < 0.3) {
@@ -148,13 +160,16 @@ export function generateJournal(scaleName) {
         personId: withIds[0],
         conversationId: conversation.id,
         text: sentence(4, 9),
+        owner: rand() < 0.8 ? 'me' : 'them',
         due: rand() < 0.3 ? isoDay(day + int(1, 30) * DAY_MS) : null,
         doneAt: old && rand() < 0.9 ? new Date(day + int(1, 20) * DAY_MS).toISOString() : null,
         createdAt,
       });
     }
   }
-  return { schema: 1, people, conversations, followUps };
+  for (const person of people) person.updatedAt = person.archivedAt ?? person.createdAt;
+  for (const followUp of followUps) followUp.updatedAt = followUp.doneAt ?? followUp.createdAt;
+  return { schema: 2, people, conversations, followUps, tombstones: [] };
 }
 
 /** The file as rel writes it: indented keys, one record per line. */

@@ -47,7 +47,7 @@ export interface FollowUpEdit {
 
 export function editFollowUp(followUp: FollowUp, edit: FollowUpEdit, now: Date): string[] {
   const changed: string[] = [];
-  if (edit.text !== undefined && edit.text.trim() && edit.text.trim() !== followUp.text) {
+  if (edit.text?.trim() && edit.text.trim() !== followUp.text) {
     followUp.text = edit.text.trim();
     changed.push('text');
   }

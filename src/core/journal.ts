@@ -129,7 +129,18 @@ export function emptyJournal(): Journal {
  */
 export function withDefaults(journal: Journal): Journal {
   // A newer schema may be shaped otherwise; fill what is there and leave the rest alone.
-  for (const person of Array.isArray(journal.people) ? journal.people : []) {
+  for (const collection of ['people', 'followUps'] as const) {
+    const records: unknown = journal[collection];
+    if (Array.isArray(records)) for (const record of records) withRecordDefaults(collection, record);
+  }
+  return journal;
+}
+
+/** withDefaults for one record of a top-level list (`people`, `followUps`, …); returns it. */
+export function withRecordDefaults<T>(collection: string, record: T): T {
+  if (typeof record !== 'object' || record === null) return record;
+  if (collection === 'people') {
+    const person = record as Partial<Person>;
     person.notes ??= [];
     person.askNext ??= [];
     person.snoozedUntil ??= null;
@@ -140,9 +151,10 @@ export function withDefaults(journal: Journal): Journal {
       ambition.conversationId ??= null;
     }
     for (const skill of person.skills ?? []) skill.conversationId ??= null;
+  } else if (collection === 'followUps') {
+    (record as Partial<FollowUp>).owner ??= 'me';
   }
-  for (const followUp of Array.isArray(journal.followUps) ? journal.followUps : []) followUp.owner ??= 'me';
-  return journal;
+  return record;
 }
 
 /** Random ids are passed in so that the core stays deterministic under test. */

@@ -8,7 +8,7 @@ export function tombstoneKey(collection: string, id: string): string {
   return createHash('sha256').update(`${collection}\0${id}`).digest('hex').slice(0, 32);
 }
 
-type JournalRecord = { id: string; updatedAt?: string } & Record<string, unknown>;
+export type JournalRecord = { id: string; updatedAt?: string } & Record<string, unknown>;
 
 /** The top-level lists of records with ids: people, conversations, followUps and any added later. */
 export function recordCollections(journal: Journal): [string, JournalRecord[]][] {
@@ -35,10 +35,17 @@ export function snapshotRecords(journal: Journal): Snapshot {
 /**
  * After a change: records that are new or differ from the snapshot get `updatedAt` = now; records
  * that vanished get a tombstone (unless the change left one, e.g. a person merge); a record that
- * comes back (an undo) loses its tombstone.
+ * comes back (an undo) loses its tombstone. `textOf` gives a record's JSON (the store passes the
+ * texts it has already made). Returns the records stamped, by collection.
  */
-export function stampChanges(before: Snapshot, journal: Journal, now: Date): void {
+export function stampChanges(
+  before: Snapshot,
+  journal: Journal,
+  now: Date,
+  textOf: (collection: string, record: JournalRecord) => string = (_, record) => JSON.stringify(record),
+): [string, JournalRecord][] {
   const stamp = now.toISOString();
+  const stamped: [string, JournalRecord][] = [];
   if (!Array.isArray(journal.tombstones)) journal.tombstones = [];
   const stoneKeys = new Set(journal.tombstones.map((s) => `${s.collection}\0${s.idHash}`));
   const revived = new Set<string>();
@@ -52,7 +59,10 @@ export function stampChanges(before: Snapshot, journal: Journal, now: Date): voi
         const key = `${collection}\0${tombstoneKey(collection, record.id)}`;
         if (stoneKeys.has(key)) revived.add(key);
       }
-      if (old === undefined || old !== JSON.stringify(record)) record.updatedAt = stamp;
+      if (old === undefined || old !== textOf(collection, record)) {
+        record.updatedAt = stamp;
+        stamped.push([collection, record]);
+      }
     }
     for (const id of previous.keys()) {
       if (present.has(id)) continue;
@@ -66,6 +76,7 @@ export function stampChanges(before: Snapshot, journal: Journal, now: Date): voi
   if (revived.size) {
     journal.tombstones = journal.tombstones.filter((s) => !revived.has(`${s.collection}\0${s.idHash}`));
   }
+  return stamped;
 }
 
 /**

@@ -3,9 +3,16 @@
 // them back without touching anything else that changed since, and can see when something did.
 import { createHash } from 'node:crypto';
 
-/** A journal's top-level fields as text: record arrays by id, anything else whole. */
+/** A journal's top-level fields as text: record arrays by id (in order), anything else whole. */
 export type Snapshot = Map<string, Field>;
-type Field = { kind: 'records'; ids: string[]; texts: Map<string, string> } | { kind: 'value'; text: string };
+type Field =
+  | {
+      kind: 'records';
+      texts: Map<string, string>;
+      /** The texts are lines of the file, not yet known to be the records' JSON (see settle). */
+      fromFile?: boolean;
+    }
+  | { kind: 'value'; text: string };
 
 export interface Change {
   /** The top-level field: people, conversations, followUps, or any other. */
@@ -22,40 +29,126 @@ export interface Change {
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
-function isRecordArray(value: unknown): value is { id: string }[] {
-  if (!Array.isArray(value)) return false;
-  const seen = new Set<string>();
-  for (const item of value) {
-    const id = (item as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string' || seen.has(id)) return false;
-    seen.add(id);
-  }
-  return true;
-}
-
 /**
  * Tombstones are bookkeeping for merges that every write (an undo too) keeps up to date by itself
  * (core/tombstones.ts): undo neither restores nor checks them.
  */
 const BOOKKEEPING = new Set(['tombstones']);
 
-export function snapshot(journal: object, cache?: WeakMap<object, string>): Snapshot {
+type Identified = { id: string };
+
+/**
+ * The texts of an array of records with distinct string ids, by id in the array's order;
+ * undefined when the value is not such an array.
+ */
+function textsById(
+  value: unknown,
+  textOf: (record: Identified, index: number) => string,
+): Map<string, string> | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const texts = new Map<string, string>();
+  for (const [index, record] of value.entries()) {
+    const id = (record as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return undefined;
+    texts.set(id, textOf(record, index));
+  }
+  return texts.size === value.length ? texts : undefined;
+}
+
+const stringify = (record: unknown) => JSON.stringify(record);
+
+export function snapshot(journal: object): Snapshot {
   const fields: Snapshot = new Map();
   for (const [key, value] of Object.entries(journal)) {
     if (BOOKKEEPING.has(key)) continue;
-    if (isRecordArray(value)) {
-      const texts = new Map<string, string>();
-      for (const record of value) {
-        const text = JSON.stringify(record);
-        cache?.set(record, text);
-        texts.set(record.id, text);
-      }
-      fields.set(key, { kind: 'records', ids: value.map((r) => r.id), texts });
-    } else {
-      fields.set(key, { kind: 'value', text: JSON.stringify(value) });
-    }
+    const texts = textsById(value, stringify);
+    fields.set(key, texts ? { kind: 'records', texts } : { kind: 'value', text: JSON.stringify(value) });
   }
   return fields;
+}
+
+/**
+ * snapshot() without turning any record into JSON: each record's text is its line in the file the
+ * journal was read from (format.ts recordLines), checked only where it matters, by settle().
+ */
+export function snapshotFromLines(journal: object, lines: Map<string, string[]>): Snapshot {
+  const fields: Snapshot = new Map();
+  for (const [key, value] of Object.entries(journal)) {
+    if (BOOKKEEPING.has(key)) continue;
+    const found = lines.get(key) ?? [];
+    const texts =
+      Array.isArray(value) && found.length === value.length
+        ? textsById(value, (_, index) => found[index]!)
+        : undefined;
+    fields.set(
+      key,
+      texts ? { kind: 'records', texts, fromFile: true } : { kind: 'value', text: JSON.stringify(value) },
+    );
+  }
+  return fields;
+}
+
+/** A line of the file was not the record it stood for: take a full snapshot() instead. */
+export class LayoutMismatch extends Error {}
+
+/**
+ * The snapshot of the journal after a change. Where `before` came from the file's lines, a line
+ * that differs from its record's JSON now is replaced in `before` by the JSON of what it held
+ * (made whole by `complete`, as reading does), so that `before` is exact wherever the two are
+ * compared; an unchanged record keeps its line as its text, so that the write reuses the file's
+ * own string and the fresh one is garbage at once. Throws LayoutMismatch when a line does not
+ * hold the record it stands for.
+ */
+export function settle(
+  before: Snapshot,
+  journal: object,
+  complete: (key: string, record: unknown) => unknown,
+): Snapshot {
+  const after: Snapshot = new Map();
+  for (const [key, value] of Object.entries(journal)) {
+    if (BOOKKEEPING.has(key)) continue;
+    const was = before.get(key);
+    const lines = was?.kind === 'records' && was.fromFile ? was.texts : undefined;
+    let seen = 0;
+    const texts = textsById(value, (record) => {
+      const text = JSON.stringify(record);
+      const line = lines?.get(record.id);
+      if (line === undefined) return text; // added by the change, or no line to reuse
+      seen++;
+      if (line === text) return line;
+      lines!.set(record.id, exactText(key, record.id, line, complete));
+      return text;
+    });
+    after.set(key, texts ? { kind: 'records', texts } : { kind: 'value', text: JSON.stringify(value) });
+    if (lines && (!texts || seen < lines.size)) {
+      // Records the change removed: what they were is kept for undo.
+      for (const [id, line] of lines) if (!texts?.has(id)) lines.set(id, exactText(key, id, line, complete));
+    }
+  }
+  for (const [key, was] of before) {
+    if (was.kind === 'records' && was.fromFile && !after.has(key)) {
+      for (const [id, line] of was.texts) was.texts.set(id, exactText(key, id, line, complete));
+    }
+    if (was.kind === 'records') was.fromFile = false;
+  }
+  return after;
+}
+
+/** The JSON of the record a line holds, as reading makes it; LayoutMismatch when it holds another. */
+function exactText(
+  key: string,
+  id: string,
+  line: string,
+  complete: (key: string, record: unknown) => unknown,
+): string {
+  let held: { id?: unknown } | null;
+  try {
+    held = JSON.parse(line) as { id?: unknown } | null;
+  } catch {
+    throw new LayoutMismatch(`${key} ${id}: its line is not a record`);
+  }
+  if (held?.id !== id) throw new LayoutMismatch(`${key} ${id}: its line holds another record`);
+  return JSON.stringify(complete(key, held));
 }
 
 /** The record texts by collection and id, as core/tombstones.ts compares them. */
@@ -73,15 +166,20 @@ export function diff(before: Snapshot, after: Snapshot): Change[] {
     const old = before.get(key);
     const now = after.get(key);
     if (old?.kind === 'records' && now?.kind === 'records') {
-      old.ids.forEach((id, index) => {
-        const was = old.texts.get(id)!;
+      let index = 0;
+      for (const [id, was] of old.texts) {
         const is = now.texts.get(id);
-        if (is === was) return;
-        changes.push({ key, id, before: JSON.parse(was), index, after: is === undefined ? null : hash(is) });
-      });
-      for (const id of now.ids) {
-        if (!old.texts.has(id)) changes.push({ key, id, after: hash(now.texts.get(id)!) });
+        if (is !== was)
+          changes.push({
+            key,
+            id,
+            before: JSON.parse(was),
+            index,
+            after: is === undefined ? null : hash(is),
+          });
+        index++;
       }
+      for (const [id, is] of now.texts) if (!old.texts.has(id)) changes.push({ key, id, after: hash(is) });
       continue;
     }
     const was = old && textOf(old);
@@ -95,7 +193,7 @@ export function diff(before: Snapshot, after: Snapshot): Change[] {
 }
 
 function textOf(field: Field): string {
-  return field.kind === 'value' ? field.text : `[${field.ids.map((id) => field.texts.get(id)).join(',')}]`;
+  return field.kind === 'value' ? field.text : `[${[...field.texts.values()].join(',')}]`;
 }
 
 type Journalish = Record<string, unknown>;

@@ -49,16 +49,18 @@ function versionOf(stat: fs.BigIntStats): string {
 /**
  * Replaces the file atomically and durably: a 0600 temp file in the same folder, fsync, rename,
  * fsync the folder. A reader sees the old bytes or the new, never a mix; a crash leaves at most a
- * temp file, which rel recognises by its name (see isTempFile) and never reads as a store.
+ * temp file, which rel recognises by its name (see tempFileOwner) and never reads as a store.
+ * The content may come in pieces (a large journal), written one after another.
  */
-export function writeStoreFile(file: string, bytes: string | Uint8Array): void {
+export function writeStoreFile(file: string, bytes: string | Uint8Array | Iterable<string>): void {
   const dir = path.dirname(file);
   const temp = tempPath(file);
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', 0o600);
     fs.fchmodSync(fd, 0o600); // exact, whatever the umask
-    fs.writeFileSync(fd, bytes);
+    if (typeof bytes === 'string' || bytes instanceof Uint8Array) fs.writeFileSync(fd, bytes);
+    else for (const piece of bytes) fs.writeFileSync(fd, piece);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;

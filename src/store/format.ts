@@ -1,21 +1,86 @@
 // How the journal is written: one record per line, so that the file stays readable with jq,
-// diffs well in git, and parses as plain JSON.
+// diffs well in git, and parses as plain JSON. The layout also lets a write find each record's
+// text in the file it read (recordLines) instead of turning every record into JSON once more.
 
-/** Indented keys, one record per line. `texts` holds records already turned into JSON. */
-export function serializeJournal(journal: object, texts?: WeakMap<object, string>): string {
-  const lines: string[] = [];
+/** A record's JSON when it is already known (undefined when not), by the list it is in. */
+export type RecordText = (key: string, record: { id?: unknown }) => string | undefined;
+
+/** Indented keys, one record per line. `texts` gives records already turned into JSON. */
+export function serializeJournal(journal: object, texts?: RecordText): string {
+  return [...journalChunks(journal, texts)].join('');
+}
+
+/** Pieces of a few hundred kilobytes that are kept in memory one at a time. */
+const CHUNK_CHARS = 1 << 19;
+
+/**
+ * serializeJournal's text in pieces, so that a large journal is written without holding all of
+ * it as one more string (and its bytes as one more buffer) beside the journal itself.
+ */
+export function* journalChunks(journal: object, texts?: RecordText): Generator<string> {
   const entries = Object.entries(journal);
-  entries.forEach(([key, value], i) => {
+  let chunk = '{\n';
+  for (const [i, [key, value]] of entries.entries()) {
     const comma = i < entries.length - 1 ? ',' : '';
     if (Array.isArray(value) && value.length > 0) {
-      lines.push(`  ${JSON.stringify(key)}: [`);
+      chunk += `  ${JSON.stringify(key)}: [\n`;
       const last = value.length - 1;
-      for (const [j, record] of value.entries())
-        lines.push(`    ${texts?.get(record) ?? JSON.stringify(record)}${j < last ? ',' : ''}`);
-      lines.push(`  ]${comma}`);
+      for (const [j, record] of value.entries()) {
+        chunk += `    ${texts?.(key, record) ?? JSON.stringify(record)}${j < last ? ',\n' : '\n'}`;
+        if (chunk.length >= CHUNK_CHARS) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      chunk += `  ]${comma}\n`;
     } else {
-      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
+      chunk += `  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}\n`;
     }
-  });
-  return `{\n${lines.join('\n')}\n}\n`;
+  }
+  yield `${chunk}}\n`;
+}
+
+/**
+ * The text of each record of the journal's non-empty lists, by key, as found in `text`, the file
+ * the journal was parsed from; undefined unless the file is laid out as serializeJournal writes
+ * it (a file edited by hand may not be). A line is only where the record was written: it may
+ * differ from the record's JSON.stringify (spacing, fields filled in on reading), so a caller
+ * compares before relying on it.
+ */
+export function recordLines(text: string, journal: object): Map<string, string[]> | undefined {
+  const found = new Map<string, string[]>();
+  let at = 0;
+  /** The next line, from `at` to before its newline; undefined at the end of the text. */
+  const nextLine = (): string | undefined => {
+    if (at >= text.length) return undefined;
+    const end = text.indexOf('\n', at);
+    if (end < 0) return undefined; // rel ends every line, the last one too
+    const line = text.slice(at, end);
+    at = end + 1;
+    return line;
+  };
+  if (nextLine() !== '{') return undefined;
+  const entries = Object.entries(journal);
+  for (const [i, [key, value]] of entries.entries()) {
+    const comma = i < entries.length - 1 ? ',' : '';
+    const name = `  ${JSON.stringify(key)}: `;
+    if (!Array.isArray(value) || value.length === 0) {
+      const line = nextLine();
+      if (!line?.startsWith(name) || !line.endsWith(comma)) return undefined;
+      continue;
+    }
+    if (nextLine() !== `${name}[`) return undefined;
+    const lines: string[] = new Array(value.length);
+    for (let j = 0; j < value.length; j++) {
+      const end = text.indexOf('\n', at);
+      const trail = j < value.length - 1 ? 2 : 1; // "}," or "}"
+      if (end < 0 || !text.startsWith('    {', at) || text[end - trail] !== '}') return undefined;
+      if (trail === 2 && text[end - 1] !== ',') return undefined;
+      lines[j] = text.slice(at + 4, end - trail + 1);
+      at = end + 1;
+    }
+    if (nextLine() !== `  ]${comma}`) return undefined;
+    found.set(key, lines);
+  }
+  return nextLine() === '}' && at === text.length ? found : undefined;
 }

@@ -163,7 +163,7 @@ export async function resealKeptCopies(target: string, decode: Decode, encode: E
 /** How kept copies are read and written: as journals, and (undo data) as text. */
 export interface KeptCodec {
   parseJournal(label: string, bytes: Buffer): Promise<Record<string, unknown>>;
-  serializeJournal(journal: Record<string, unknown>): string | Buffer;
+  serializeJournal(journal: Record<string, unknown>): Buffer | Iterable<string>;
   decode: Decode;
   encode: Encode;
 }

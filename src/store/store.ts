@@ -3,16 +3,32 @@
 // one atomically (files.ts), encrypted when the journal is, and records what changed for `rel undo`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { emptyJournal, type Journal, SCHEMA_VERSION, withDefaults } from '../core/journal.js';
+import {
+  emptyJournal,
+  type Journal,
+  SCHEMA_VERSION,
+  withDefaults,
+  withRecordDefaults,
+} from '../core/journal.js';
 import { stampChanges } from '../core/tombstones.js';
 import { StoreError } from '../errors.js';
-import { type Change, conflicts, diff, recordTexts, revert, type Snapshot, snapshot } from './changes.js';
+import {
+  type Change,
+  conflicts,
+  diff,
+  LayoutMismatch,
+  recordTexts,
+  revert,
+  settle,
+  snapshot,
+  snapshotFromLines,
+} from './changes.js';
 import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
 import { fileVersion, makePrivateFolder, readStoreFile, readVersioned, writeStoreFile } from './files.js';
 
 export { makePrivateFolder };
 
-import { serializeJournal } from './format.js';
+import { journalChunks, type RecordText, recordLines, serializeJournal } from './format.js';
 import {
   beforeRestorePath,
   type KeptCodec,
@@ -62,6 +78,8 @@ export interface Parsed {
   journal: Journal;
   /** The schema the file was in, when older than this rel's and upgraded in memory. */
   migratedFrom?: number;
+  /** The text the journal was parsed from: a write finds unchanged records' JSON in it. */
+  text: string;
 }
 
 /** A journal from a file's text, upgraded to this rel's schema; a StoreError saying what is wrong. */
@@ -92,7 +110,7 @@ export async function parseJournal(file: string, source: string): Promise<Parsed
   }
   // Fields added within a schema are filled in here, the one place every read passes.
   const journal = withDefaults(data as Journal);
-  return migratedFrom === undefined ? { journal } : { journal, migratedFrom };
+  return migratedFrom === undefined ? { journal, text } : { journal, migratedFrom, text };
 }
 
 /** A journal as found on disk, with the key it was encrypted with (null for a plain file). */
@@ -114,6 +132,15 @@ async function decodeText(
 /** What rel writes for a text: encrypted with the sealing, or plain. */
 function encodeText(text: string, sealing: Sealing | null): string | Buffer {
   return sealing ? seal(text, sealing) : text;
+}
+
+/** What rel writes for a journal: encrypted whole, or plain text in pieces. */
+function encodeJournal(
+  journal: Journal,
+  sealing: Sealing | null,
+  texts?: RecordText,
+): Buffer | Iterable<string> {
+  return sealing ? seal(serializeJournal(journal, texts), sealing) : journalChunks(journal, texts);
 }
 
 /** A journal from the bytes of a file (or a git blob) named `label` in messages. */
@@ -142,7 +169,7 @@ export async function readJournalFile(
 /** Writes a journal as it is (encrypted with the sealing, or plain), without backup or undo. */
 export function writeJournalFile(file: string, journal: Journal, sealing: Sealing | null): void {
   makePrivateFolder(path.dirname(file));
-  writeStoreFile(file, encodeText(serializeJournal(journal), sealing));
+  writeStoreFile(file, encodeJournal(journal, sealing));
 }
 
 export interface StoreOptions {
@@ -230,11 +257,8 @@ export class Store {
   async update<T>(change: (journal: Journal) => T, options: UpdateOptions<T> = {}): Promise<T> {
     // A change that fails on an empty journal must not leave a new, empty folder behind.
     if (!fs.existsSync(path.dirname(this.target))) change(emptyJournal());
-    return this.locked(async (loaded) => {
-      this.refuseNewer(loaded.journal);
-      const before = snapshot(loaded.journal);
-      const result = change(loaded.journal);
-      const changes = this.stampAndDiff(before, loaded.journal, options.stamp !== false);
+    return this.locked(async (read) => {
+      const { loaded, result, changes } = await this.tracked(read, change, options.stamp !== false);
       const resealing = options.reseal !== undefined;
       if (changes.length === 0 && loaded.migratedFrom === undefined && !resealing) return result;
       // Undo data written under the old key is read before anything is written with the new one.
@@ -260,23 +284,23 @@ export class Store {
   /** Reverts the newest change still kept for undo, unless what it made has changed since. */
   async undo(): Promise<Undone> {
     if (!fs.existsSync(this.target)) throw nothingToUndo(this.file);
-    return this.locked(async (loaded) => {
-      this.refuseNewer(loaded.journal);
+    return this.locked(async (read) => {
+      this.refuseNewer(read.journal);
       const entries = await this.undoEntries();
       const entry = entries.at(-1);
       if (!entry) throw nothingToUndo(this.file);
-      const journal = loaded.journal as unknown as Record<string, unknown>;
-      const changed = conflicts(journal, entry.changes);
-      if (changed.length) {
-        throw new StoreError(
-          `Cannot undo "${entry.summary}": ${describeRecords(changed, loaded.journal)} changed since then (by hand, or by a restore), and undoing would lose that. Nothing was changed.`,
-          'To go back further, restore a backup: rel doctor --restore',
-        );
-      }
-      const before = snapshot(loaded.journal);
-      revert(journal, entry.changes);
       // Stamped like any change, so that a synced copy takes the undo too.
-      this.stampAndDiff(before, loaded.journal, true);
+      const { loaded } = await this.tracked(read, (current) => {
+        const journal = current as unknown as Record<string, unknown>;
+        const changed = conflicts(journal, entry.changes);
+        if (changed.length) {
+          throw new StoreError(
+            `Cannot undo "${entry.summary}": ${describeRecords(changed, current)} changed since then (by hand, or by a restore), and undoing would lose that. Nothing was changed.`,
+            'To go back further, restore a backup: rel doctor --restore',
+          );
+        }
+        revert(journal, entry.changes);
+      });
       this.commit(loaded);
       writeUndoEntries(this.target, entries.slice(0, -1), (text) => encodeText(text, loaded.sealing));
       return { entry, remaining: entries.length - 1 };
@@ -321,19 +345,17 @@ export class Store {
    * changes that must leave no trace, such as forgetting a person. Not undoable.
    */
   async rewriteAll(transform: (journal: Journal) => void): Promise<RewriteReport> {
-    return this.locked(async (loaded) => {
-      this.refuseNewer(loaded.journal);
-      const before = snapshot(loaded.journal);
-      transform(loaded.journal);
-      const touched = new Set(this.stampAndDiff(before, loaded.journal, true).map((c) => `${c.key}/${c.id}`));
-      writeStoreFile(this.target, encodeText(serializeJournal(loaded.journal, this.texts), loaded.sealing));
+    return this.locked(async (read) => {
+      const { loaded, changes } = await this.tracked(read, transform);
+      const touched = new Set(changes.map((c) => `${c.key}/${c.id}`));
+      writeStoreFile(this.target, encodeJournal(loaded.journal, loaded.sealing, this.texts));
       const codec: KeptCodec = {
         parseJournal: async (label, bytes) =>
           (await decodeJournal(label, bytes, this.options.keyring)).journal as unknown as Record<
             string,
             unknown
           >,
-        serializeJournal: (journal) => encodeText(serializeJournal(journal), loaded.sealing),
+        serializeJournal: (journal) => encodeJournal(journal as unknown as Journal, loaded.sealing),
         decode: (label, bytes) => this.decode(label, bytes),
         encode: (text) => encodeText(text, loaded.sealing),
       };
@@ -350,31 +372,82 @@ export class Store {
   async upgrade(): Promise<number | undefined> {
     return this.locked((loaded) => {
       if (loaded.migratedFrom === undefined) return undefined;
-      this.texts = new WeakMap();
+      this.texts = undefined;
       this.commit(loaded);
       return loaded.migratedFrom;
     });
   }
 
-  /** Stamps `updatedAt` and tombstones for merges, then says what changed, for undo. */
-  private stampAndDiff(before: Snapshot, journal: Journal, stamp: boolean): Change[] {
-    if (stamp) stampChanges(recordTexts(before), journal, this.now());
-    this.texts = new WeakMap();
-    return diff(before, snapshot(journal, this.texts));
+  /**
+   * Runs `work` on the journal read under the lock, stamps `updatedAt` and tombstones (unless
+   * told not to: a merge keeps its records' stamps) and says what changed, for undo. Records'
+   * texts before the change come from the file's lines when it is laid out as rel writes it;
+   * when a line turns out not to hold its record, the file is parsed afresh and `work` runs
+   * again on that, with a snapshot taken the slow way.
+   */
+  private async tracked<T>(
+    read: Loaded,
+    work: (journal: Journal) => T,
+    stamp = true,
+  ): Promise<{ loaded: Loaded; result: T; changes: Change[] }> {
+    try {
+      return { loaded: read, ...this.track(read, work, stamp, true) };
+    } catch (error) {
+      if (!(error instanceof LayoutMismatch)) throw error;
+      const loaded = await this.load(false);
+      return { loaded, ...this.track(loaded, work, stamp, false) };
+    }
   }
 
-  /** Records already turned into JSON by the last diff: the write reuses them. */
-  private texts = new WeakMap<object, string>();
+  private track<T>(
+    loaded: Loaded,
+    work: (journal: Journal) => T,
+    stamp: boolean,
+    fromLines: boolean,
+  ): { result: T; changes: Change[] } {
+    const { journal } = loaded;
+    this.refuseNewer(journal);
+    const lines =
+      fromLines && loaded.migratedFrom === undefined ? recordLines(loaded.text, journal) : undefined;
+    const before = lines ? snapshotFromLines(journal, lines) : snapshot(journal);
+    const result = work(journal);
+    const after = settle(before, journal, withRecordDefaults);
+    const textOf = (collection: string, record: { id?: unknown }) => {
+      const field = after.get(collection);
+      return field?.kind === 'records' && typeof record.id === 'string'
+        ? field.texts.get(record.id)
+        : undefined;
+    };
+    if (stamp) {
+      const stamped = stampChanges(
+        recordTexts(before),
+        journal,
+        this.now(),
+        (collection, record) => textOf(collection, record) ?? JSON.stringify(record),
+      );
+      for (const [collection, record] of stamped) {
+        const field = after.get(collection);
+        if (field?.kind === 'records') field.texts.set(record.id, JSON.stringify(record));
+      }
+    }
+    this.texts = textOf;
+    return { result, changes: diff(before, after) };
+  }
 
-  private async load(): Promise<Loaded> {
+  /** Records' JSON as the last change left them: the write reuses it. */
+  private texts: RecordText | undefined;
+
+  /** The journal under the lock: the one the caller last read when the file is still that one. */
+  private async load(reuse = true): Promise<Loaded> {
     // The file as the caller last read it needs no second parse; anything newer does.
     const cached = this.lastRead;
     this.lastRead = undefined;
-    if (cached && cached.version === fileVersion(this.target)) {
+    if (reuse && cached && cached.version === fileVersion(this.target)) {
       return { ...cached.parsed, exists: true, bytes: () => readStoreFile(this.target) };
     }
     const read = readVersioned(this.target);
-    if (!read) return { journal: emptyJournal(), sealing: null, exists: false, bytes: () => undefined };
+    if (!read)
+      return { journal: emptyJournal(), text: '', sealing: null, exists: false, bytes: () => undefined };
     const parsed = await decodeJournal(this.file, read.bytes, this.options.keyring);
     return { ...parsed, exists: true, bytes: () => read.bytes };
   }
@@ -395,7 +468,7 @@ export class Store {
       }
       keepBackup(this.target, loaded.bytes);
     }
-    writeStoreFile(this.target, encodeText(serializeJournal(loaded.journal, this.texts), loaded.sealing));
+    writeStoreFile(this.target, encodeJournal(loaded.journal, loaded.sealing, this.texts));
     this.sealing = loaded.sealing;
     removeLeftovers(this.target);
   }

@@ -1,6 +1,6 @@
 import type { ComingUpRow } from '../../core/birthdays.js';
 import { addDaysTo, dayDate, describeCadence, type IsoDate, relativeDay } from '../../core/dates.js';
-import type { CheckIn, DueRow } from '../../core/due.js';
+import type { CheckIn } from '../../core/due.js';
 import type { TodoItem } from '../../core/followups.js';
 import { type DateSection, type DueSummary, summarize } from '../../core/plan.js';
 import { displaySafe, plural } from '../../core/text.js';

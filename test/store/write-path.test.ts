@@ -1,0 +1,197 @@
+// A write finds the records it did not change in the file it read (one record per line) instead
+// of turning each into JSON again. Whatever the file's layout, it must write the same journal,
+// stamp the same records and keep the same undo data as a write that compares every record.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withDefaults } from '../../src/core/journal.js';
+import { recordLines, serializeJournal } from '../../src/store/format.js';
+import { readUndoEntries } from '../../src/store/history.js';
+import { Store } from '../../src/store/store.js';
+import { conversation, person } from '../helpers/journal.js';
+
+const NOW = new Date('2026-11-27T12:00:00.000Z');
+
+function ambition(id: string, text: string) {
+  const on = '2026-09-01';
+  return {
+    id,
+    text,
+    addedOn: on,
+    status: 'active',
+    lastDiscussedOn: on,
+    statusChangedOn: null,
+    conversationId: null,
+  };
+}
+
+/** A journal as rel writes it today: every field present, stamped. */
+function complete() {
+  const stamped = { updatedAt: '2026-01-02T09:00:00.000Z' };
+  return {
+    schema: 2,
+    people: ['Ana', 'Ben', 'Cy', 'Dee'].map((name) =>
+      person(name.toLowerCase(), name, {
+        ambitions: name === 'Cy' ? [ambition('a1', 'Run a marathon'), ambition('a2', 'Learn Welsh')] : [],
+        notes: [],
+        askNext: [],
+        snoozedUntil: null,
+        ...stamped,
+      }),
+    ),
+    conversations: [
+      { ...conversation('c1', ['ana'], '2026-10-01', 'Roadmap'), ...stamped },
+      { ...conversation('c2', ['ben', 'cy'], '2026-10-08', 'Offsite'), ...stamped },
+    ],
+    followUps: [
+      {
+        id: 'f1',
+        personId: 'ana',
+        conversationId: 'c1',
+        text: 'Send the deck',
+        owner: 'me',
+        due: null,
+        doneAt: null as string | null,
+        createdAt: '2026-10-01T10:00:00.000Z',
+        ...stamped,
+      },
+    ],
+    tombstones: [],
+  };
+}
+
+/** The same journal as a file written before some fields existed: rel fills them in on reading. */
+function older() {
+  const journal = complete();
+  for (const p of journal.people as Record<string, unknown>[]) {
+    for (const a of p.ambitions as Record<string, unknown>[]) delete a.statusChangedOn;
+    delete p.notes;
+    delete p.askNext;
+    delete p.snoozedUntil;
+  }
+  delete (journal.followUps[0] as Record<string, unknown>).owner;
+  return journal;
+}
+
+const LAYOUTS: [string, () => string][] = [
+  ['as rel writes it', () => serializeJournal(complete())],
+  ['from an older rel (fields filled in on reading)', () => serializeJournal(older())],
+  [
+    'with a line spaced by hand',
+    () => serializeJournal(complete()).replace('{"id":"ben","name":"Ben"', '{"id": "ben", "name": "Ben"'),
+  ],
+  [
+    // The same number of lines per list as rel's layout, but not one record per line.
+    'with two records on one line and one over two',
+    () => {
+      const text = serializeJournal(complete());
+      const [ana, ben] = complete().people.map((p) => JSON.stringify(p));
+      return text
+        .replace(`    ${ana},\n    ${ben},`, `    ${ana}, ${ben},`)
+        .replace('},{"id":"a2"', '},\n    {"id":"a2"');
+    },
+  ],
+];
+
+type Edit = (journal: ReturnType<typeof complete>) => void;
+
+const EDITS: [string, Edit][] = [
+  [
+    'a conversation added',
+    (j) => {
+      j.conversations.push({ ...conversation('c3', ['dee'], '2026-11-27', 'New'), updatedAt: '' });
+    },
+  ],
+  [
+    'a person renamed',
+    (j) => {
+      j.people[1]!.name = 'Benjamin';
+    },
+  ],
+  ['a person removed', (j) => void j.people.splice(2, 1)],
+  [
+    'a follow-up done',
+    (j) => {
+      j.followUps[0]!.doneAt = NOW.toISOString();
+    },
+  ],
+];
+
+function storeWith(text: string): { store: Store; file: string } {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rel-write-path-')), 'journal.json');
+  fs.writeFileSync(file, text, { mode: 0o600 });
+  return { store: new Store(file, { warn: () => {}, now: NOW }), file };
+}
+
+/** Writes `edit` on a file holding `text`; what the file and the undo data are afterwards. */
+async function write(text: string, edit: Edit) {
+  const { store, file } = storeWith(text);
+  await store.read();
+  await store.update((journal) => edit(journal as unknown as ReturnType<typeof complete>));
+  const written = fs.readFileSync(file, 'utf8');
+  const undo = await readUndoEntries(file, async (bytes) => bytes.toString('utf8'));
+  return { store, file, written, undo };
+}
+
+describe('recordLines', () => {
+  it("finds each record's line in a file laid out as rel writes it", () => {
+    const journal = complete();
+    const lines = recordLines(serializeJournal(journal), journal);
+    expect(lines?.get('people')).toEqual(journal.people.map((p) => JSON.stringify(p)));
+    expect(lines?.get('conversations')).toEqual(journal.conversations.map((c) => JSON.stringify(c)));
+  });
+
+  it.each([
+    ['indented by JSON.stringify', JSON.stringify(complete(), null, 2)],
+    ['on one line', JSON.stringify(complete())],
+    ['without the last newline', serializeJournal(complete()).slice(0, -1)],
+    ['with a blank line', serializeJournal(complete()).replace('  ],\n', '  ],\n\n')],
+    [
+      'with a record less than the list holds',
+      serializeJournal(complete()).replace(/ {4}\{"id":"dee".*\n/, ''),
+    ],
+  ])('is undefined for a file %s', (_, text) => {
+    expect(recordLines(text, complete())).toBeUndefined();
+  });
+});
+
+describe('a write that reuses the file’s lines', () => {
+  // The same journal, laid out so that no line can be reused: every record is compared.
+  const reference = (text: string, edit: Edit) => write(JSON.stringify(JSON.parse(text), null, 2), edit);
+
+  for (const [layout, text] of LAYOUTS) {
+    describe(`on a file ${layout}`, () => {
+      it.each(EDITS)('%s: writes, stamps and keeps for undo what a full comparison does', async (_, edit) => {
+        const expected = await reference(text(), edit);
+        const actual = await write(text(), edit);
+        expect(JSON.parse(actual.written)).toEqual(JSON.parse(expected.written));
+        expect(actual.undo.map((e) => e.changes)).toEqual(expected.undo.map((e) => e.changes));
+        // Only what the edit touched is stamped now; the rest keeps its stamp.
+        const stampedNow = actual.written.split(NOW.toISOString()).length - 1;
+        expect(stampedNow).toBeLessThanOrEqual(2);
+        // The journal is written in rel's own layout, whatever it was read from.
+        const parsed = JSON.parse(actual.written);
+        expect(actual.written).toBe(serializeJournal(parsed));
+      });
+
+      it('a change that changes nothing writes nothing', async () => {
+        const { store, file } = storeWith(text());
+        const before = fs.readFileSync(file);
+        await store.read();
+        await store.update((journal) => journal.people.length);
+        expect(fs.readFileSync(file)).toEqual(before);
+        expect(fs.existsSync(path.join(path.dirname(file), '.journal.json.undo'))).toBe(false);
+      });
+
+      it('undo puts a removed person back as they were read', async () => {
+        const { store, file } = await write(text(), (j) => void j.people.splice(2, 1));
+        await store.undo();
+        const after = JSON.parse(fs.readFileSync(file, 'utf8'));
+        const { updatedAt: _, ...cy } = after.people.find((p: { id: string }) => p.id === 'cy');
+        const { updatedAt: __, ...read } = withDefaults(older() as never).people[2]!;
+        expect(cy).toEqual(read);
+      });
+    });
+  }
+});
