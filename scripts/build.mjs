@@ -1,10 +1,30 @@
 // Bundles src/ into dist/ so that `rel` starts by loading one small file; commands and
 // heavy libraries (prompts, natural-language dates) become chunks loaded only when used.
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+/**
+ * commander loads node:child_process as it loads (several milliseconds of every start-up here),
+ * but uses it only to run git-style executable subcommands, which rel does not have. It gets a
+ * stand-in that loads the real module on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents:
+        "let real; module.exports = { spawn: (...args) => (real ??= require('node:child_process')).spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
+const options = {
   entryPoints: ['src/main.ts'],
   outdir: 'dist',
   bundle: true,
@@ -12,16 +32,22 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Names are kept, so that the stack trace of a bug still reads.
   minifySyntax: true,
+  minifyWhitespace: true,
   chunkNames: 'chunks/[name]-[hash]',
   // commander is CommonJS: its require() calls need a require in ESM scope.
   banner: { js: "import{createRequire as __rel_cr}from'module';const require=__rel_cr(import.meta.url);" },
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
-});
+};
 
-// The help line of every command, so that `rel --help` lists them all without loading them.
+// Twice: the first build tells the help line of every command, which the second compiles in, so
+// that `rel --help` lists them all without loading them (and without reading a file for them).
+const dist = new URL('../dist', import.meta.url);
+rmSync(dist, { recursive: true, force: true });
+await build({ ...options, define: { REL_COMMAND_SUMMARIES: 'undefined' } });
 const { commandSummaries } = await import(new URL('../dist/main.js', import.meta.url).href);
-writeFileSync(
-  new URL('../dist/commands.json', import.meta.url),
-  `${JSON.stringify(await commandSummaries())}\n`,
-);
+const summaries = JSON.stringify(await commandSummaries());
+rmSync(dist, { recursive: true, force: true });
+await build({ ...options, define: { REL_COMMAND_SUMMARIES: summaries } });

@@ -1,7 +1,6 @@
 // The commander program: global options and the commands. Only the command being run is loaded;
-// the others appear in the help listing from dist/commands.json, a summary written at build time,
-// so that `rel --help` and every report start without loading code they do not use.
-import fs from 'node:fs';
+// the others appear in the help listing from a summary compiled in at build time, so that
+// `rel --help` and every report start without loading code they do not use.
 import { Command, Help } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
 import { displaySafe } from './core/text.js';
@@ -67,14 +66,15 @@ export interface CommandSummary {
   description: string;
 }
 
-function readSummaries(): Map<string, CommandSummary> {
-  try {
-    const file = new URL('./commands.json', import.meta.url);
-    const list = JSON.parse(fs.readFileSync(file, 'utf8')) as CommandSummary[];
-    return new Map(list.map((summary) => [summary.name, summary]));
-  } catch {
-    return new Map(); // Not built (tests from source): every command is loaded instead.
-  }
+/**
+ * The help line of every command, compiled in by scripts/build.mjs (which learns them from a
+ * first build); undefined when running from source, where every command is loaded instead.
+ */
+declare const REL_COMMAND_SUMMARIES: CommandSummary[] | undefined;
+
+function compiledSummaries(): Map<string, CommandSummary> {
+  const list = typeof REL_COMMAND_SUMMARIES === 'undefined' ? undefined : REL_COMMAND_SUMMARIES;
+  return new Map((list ?? []).map((summary) => [summary.name, summary]));
 }
 
 /** The command the arguments ask for: the first word that is not an option (or `help <command>`). */
@@ -118,7 +118,7 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
   const requested = requestedCommand(argv);
   // Completing a command line needs every command's real flags, and `completion` registers it.
   const full = loadAll || requested === '__complete';
-  const summaries = full ? new Map<string, CommandSummary>() : readSummaries();
+  const summaries = full ? new Map<string, CommandSummary>() : compiledSummaries();
   const terms = new Map<Command, string>();
   for (const [name, load] of Object.entries(COMMANDS)) {
     const summary = summaries.get(name);
@@ -167,7 +167,7 @@ function standIn(program: Command, summary: CommandSummary, runInFull: () => Pro
     .action(runInFull);
 }
 
-/** What dist/commands.json holds: written by scripts/build.mjs from the built program. */
+/** What scripts/build.mjs compiles in: the help line of every command, from the built program. */
 export async function commandSummaries(io: Io): Promise<CommandSummary[]> {
   const program = await buildProgram(io, [], true);
   const help = program.createHelp();

@@ -7,8 +7,8 @@ import { effectiveCadence } from '../core/due.js';
 import { addPerson, checkNewName, type NewPerson } from '../core/journal.js';
 import { UsageError } from '../errors.js';
 import { newId } from '../ids.js';
-import { theme } from '../ui/io.js';
 import { renderAdded } from '../ui/render/person.js';
+import { theme } from '../ui/theme.js';
 
 interface AddOptions {
   role?: string;

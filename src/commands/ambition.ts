@@ -14,8 +14,8 @@ import { displaySafe } from '../core/text.js';
 import { NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import { showDate } from '../ui/display.js';
-import { theme } from '../ui/io.js';
 import { renderAmbitions } from '../ui/render/facts.js';
+import { theme } from '../ui/theme.js';
 import { pickOne } from './pick.js';
 
 /** The reserved first words: `rel ambition done ana lead` changes a status. */

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson } from '../context.js';
 import { archivePerson } from '../core/people.js';
 import { displaySafe } from '../core/text.js';
-import { theme } from '../ui/io.js';
+import { theme } from '../ui/theme.js';
 import { samePerson } from './ambition.js';
 
 export function register(program: Command, ctx: Context): Command {

@@ -10,8 +10,8 @@ import {
   showSetting,
 } from '../core/settings.js';
 import { configPath, readConfig, writeConfig } from '../store/config.js';
-import { theme } from '../ui/io.js';
 import { renderTable } from '../ui/render/table.js';
+import { theme } from '../ui/theme.js';
 
 interface JsonOption {
   json?: boolean;

@@ -7,7 +7,7 @@ import type { Conversation, Journal } from '../core/journal.js';
 import { byId } from '../core/records.js';
 import { displaySafe } from '../core/text.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { theme } from '../ui/io.js';
+import { theme } from '../ui/theme.js';
 
 interface EditOptions {
   date?: string;

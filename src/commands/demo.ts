@@ -4,7 +4,7 @@ import { type Context, openStore } from '../context.js';
 import { demoJournal, holdsData } from '../core/demo.js';
 import { plural } from '../core/text.js';
 import { StoreError } from '../errors.js';
-import { theme } from '../ui/io.js';
+import { theme } from '../ui/theme.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program

@@ -3,8 +3,8 @@
 import type { Command } from 'commander';
 import { type Context, keyring, openStore } from '../context.js';
 import { UsageError } from '../errors.js';
-import { theme } from '../ui/io.js';
 import { renderCheckup, renderRestored } from '../ui/render/doctor.js';
+import { theme } from '../ui/theme.js';
 
 interface DoctorOptions {
   fix?: boolean;

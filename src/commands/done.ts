@@ -5,7 +5,7 @@ import { closeFollowUp, openFollowUps, type TodoItem, toItem } from '../core/fol
 import { byIdOrWords, byWords } from '../core/records.js';
 import { displaySafe } from '../core/text.js';
 import { NotFoundError } from '../errors.js';
-import { theme } from '../ui/io.js';
+import { theme } from '../ui/theme.js';
 import { pickOne } from './pick.js';
 
 export function register(program: Command, ctx: Context): Command {

@@ -9,8 +9,8 @@ import { indexConversations } from '../core/journal.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../core/plan.js';
 import { normalize } from '../core/text.js';
 import { UsageError } from '../errors.js';
-import { theme } from '../ui/io.js';
 import { renderDue, sectionTitle } from '../ui/render/due.js';
+import { theme } from '../ui/theme.js';
 
 interface DueOptions {
   within?: string;

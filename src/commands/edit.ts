@@ -13,7 +13,7 @@ import type { Person } from '../core/journal.js';
 import { editPerson, type PersonEdit } from '../core/people.js';
 import { displaySafe } from '../core/text.js';
 import { UsageError } from '../errors.js';
-import { theme } from '../ui/io.js';
+import { theme } from '../ui/theme.js';
 import { samePerson } from './ambition.js';
 
 interface EditOptions {

@@ -5,8 +5,8 @@ import type { IsoDate } from '../core/dates.js';
 import type { Clock, Person } from '../core/journal.js';
 import { displaySafe } from '../core/text.js';
 import { newId } from '../ids.js';
-import { theme } from '../ui/io.js';
 import { renderFacts } from '../ui/render/facts.js';
+import { theme } from '../ui/theme.js';
 import { samePerson } from './ambition.js';
 
 export interface FactSpec<T extends { id: string; text: string; addedOn: IsoDate }> {

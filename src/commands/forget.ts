@@ -8,7 +8,7 @@ import type { Journal } from '../core/journal.js';
 import { type Forgotten, forgetPerson } from '../core/people.js';
 import { displaySafe, plural } from '../core/text.js';
 import { UsageError } from '../errors.js';
-import { theme } from '../ui/io.js';
+import { theme } from '../ui/theme.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program

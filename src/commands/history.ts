@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { type Context, openStore, parseWhen, resolvePerson, today } from '../context.js';
 import { indexConversations } from '../core/journal.js';
 import { buildProfile } from '../core/profile.js';
-import { theme } from '../ui/io.js';
 import { renderHistory } from '../ui/render/history.js';
+import { theme } from '../ui/theme.js';
 import { parseLimit } from './due.js';
 
 export interface HistoryOptions {

@@ -23,8 +23,8 @@ import { describeConversation } from '../core/profile.js';
 import { displaySafe } from '../core/text.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { newId } from '../ids.js';
-import { theme } from '../ui/io.js';
 import { renderLogged } from '../ui/render/log.js';
+import { theme } from '../ui/theme.js';
 
 interface LogOptions {
   date?: string;

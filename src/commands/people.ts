@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { type Context, openStore, settings, today } from '../context.js';
 import { checkIn } from '../core/due.js';
 import { indexConversations } from '../core/journal.js';
-import { theme } from '../ui/io.js';
 import { renderPeople } from '../ui/render/people.js';
+import { theme } from '../ui/theme.js';
 
 interface PeopleOptions {
   all?: boolean;

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson, settings, today } from '../context.js';
 import { indexConversations } from '../core/journal.js';
 import { buildProfile } from '../core/profile.js';
-import { theme } from '../ui/io.js';
 import { renderProfile } from '../ui/render/profile.js';
+import { theme } from '../ui/theme.js';
 
 interface ProfileOptions {
   all?: boolean;

@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { type Context, openStore, today } from '../context.js';
 import { search } from '../core/search.js';
 import { UsageError } from '../errors.js';
-import { theme } from '../ui/io.js';
 import { renderSearch } from '../ui/render/search.js';
+import { theme } from '../ui/theme.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program

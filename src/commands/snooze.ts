@@ -5,7 +5,7 @@ import { dayDate } from '../core/dates.js';
 import { snoozePerson } from '../core/people.js';
 import { displaySafe } from '../core/text.js';
 import { UsageError } from '../errors.js';
-import { theme } from '../ui/io.js';
+import { theme } from '../ui/theme.js';
 import { samePerson } from './ambition.js';
 
 interface SnoozeOptions {

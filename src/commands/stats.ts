@@ -4,8 +4,8 @@ import { type Context, openStore, parseSince, settings, today } from '../context
 import { addDaysTo } from '../core/dates.js';
 import { indexConversations } from '../core/journal.js';
 import { computeStats, DEFAULT_STATS_WEEKS } from '../core/stats.js';
-import { theme } from '../ui/io.js';
 import { renderStats } from '../ui/render/stats.js';
+import { theme } from '../ui/theme.js';
 
 interface StatsOptions {
   since?: string;

@@ -9,8 +9,8 @@ import { byId } from '../core/records.js';
 import { displaySafe } from '../core/text.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { newId } from '../ids.js';
-import { theme } from '../ui/io.js';
 import { renderTodo } from '../ui/render/todo.js';
+import { theme } from '../ui/theme.js';
 import { samePerson } from './ambition.js';
 
 interface ListOptions {

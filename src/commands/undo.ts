@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { type Context, openStore } from '../context.js';
 import { displaySafe } from '../core/text.js';
-import { theme } from '../ui/io.js';
+import { theme } from '../ui/theme.js';
 
 interface UndoOptions {
   json?: boolean;

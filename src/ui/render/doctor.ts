@@ -1,7 +1,7 @@
 import { displaySafe, plural } from '../../core/text.js';
 import type { Checkup } from '../../store/doctor.js';
 import type { Restored } from '../../store/store.js';
-import type { Theme } from '../io.js';
+import type { Theme } from '../theme.js';
 
 export function renderCheckup(c: Checkup, fixed: string[] | undefined, t: Theme): string {
   const lines: string[] = [];

@@ -5,7 +5,7 @@ import type { TodoItem } from '../../core/followups.js';
 import { type DateSection, type DueSummary, summarize } from '../../core/plan.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate } from '../display.js';
-import type { Theme } from '../io.js';
+import type { Theme } from '../theme.js';
 import { renderTable, wrap } from './table.js';
 
 export interface DueView {

@@ -3,7 +3,7 @@ import { type IsoDate, relativeDay } from '../../core/dates.js';
 import type { Ambition, Person } from '../../core/journal.js';
 import { displaySafe } from '../../core/text.js';
 import { showDate } from '../display.js';
-import type { Theme } from '../io.js';
+import type { Theme } from '../theme.js';
 import { wrap } from './table.js';
 
 export function bullet(text: string, aside: string, width: number, t: Theme): string[] {

@@ -2,7 +2,7 @@ import { type IsoDate, relativeDay } from '../../core/dates.js';
 import type { Profile, ProfileConversation } from '../../core/profile.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate } from '../display.js';
-import type { Theme } from '../io.js';
+import type { Theme } from '../theme.js';
 import { wrap } from './table.js';
 
 /** One conversation in full: the day, kind, who else, its id; the note; what was heard. */

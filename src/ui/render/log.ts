@@ -2,7 +2,7 @@ import { dayDate, type IsoDate, relativeDay } from '../../core/dates.js';
 import type { CheckIn } from '../../core/due.js';
 import type { Conversation, Person, PersonalNotes } from '../../core/journal.js';
 import { displaySafe, plural } from '../../core/text.js';
-import type { Theme } from '../io.js';
+import type { Theme } from '../theme.js';
 
 export interface Logged {
   conversation: Conversation;

@@ -1,7 +1,7 @@
 import { describeCadence, type IsoDate } from '../../core/dates.js';
 import type { CheckIn } from '../../core/due.js';
 import { displaySafe, plural } from '../../core/text.js';
-import type { Theme } from '../io.js';
+import type { Theme } from '../theme.js';
 import { dueText, lastSeenText } from './due.js';
 import { type Column, renderTable } from './table.js';
 

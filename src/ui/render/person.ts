@@ -1,7 +1,7 @@
 import { DEFAULT_CADENCE_DAYS, describeCadence } from '../../core/dates.js';
 import type { Person } from '../../core/journal.js';
 import { displaySafe } from '../../core/text.js';
-import type { Theme } from '../io.js';
+import type { Theme } from '../theme.js';
 
 export function renderAdded(person: Person, t: Theme): string {
   const details = [person.role, person.team, person.relationship].filter(Boolean).map((d) => displaySafe(d));

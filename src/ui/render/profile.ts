@@ -3,7 +3,7 @@ import { dayDate, describeCadence, type IsoDate, localDay, relativeDay } from '.
 import type { Profile, TalkingPoint } from '../../core/profile.js';
 import { displaySafe } from '../../core/text.js';
 import { showDate } from '../display.js';
-import type { Theme } from '../io.js';
+import type { Theme } from '../theme.js';
 import { dueText, lastSeenText } from './due.js';
 import { ambitionAside } from './facts.js';
 import { wrap } from './table.js';

@@ -2,7 +2,7 @@ import type { IsoDate } from '../../core/dates.js';
 import { type SearchHit, snippet } from '../../core/search.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate } from '../display.js';
-import type { Theme } from '../io.js';
+import type { Theme } from '../theme.js';
 
 const FIELD_LABELS: Record<SearchHit['field'], string> = {
   name: 'name',

@@ -4,7 +4,7 @@ import { daysBetween, describeCadence, fromIsoDate } from '../../core/dates.js';
 import type { Stats, TimeRow } from '../../core/stats.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate } from '../display.js';
-import type { Theme } from '../io.js';
+import type { Theme } from '../theme.js';
 import { type BarRow, barChart, columnChart, meter } from './chart.js';
 import { wrap } from './table.js';
 

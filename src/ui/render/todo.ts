@@ -2,7 +2,7 @@ import { type IsoDate, relativeDay } from '../../core/dates.js';
 import type { TodoItem } from '../../core/followups.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate } from '../display.js';
-import type { Theme } from '../io.js';
+import type { Theme } from '../theme.js';
 import { renderTable } from './table.js';
 
 export function dueLabel(item: TodoItem, today: IsoDate): string {
