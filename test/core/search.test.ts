@@ -1,0 +1,78 @@
+// rel search matches ignoring case and accents, and says where each word was found so that the
+// renderer can highlight it. Plain ASCII text takes a fast path; these hold both paths to the
+// same answers.
+import { describe, expect, it } from 'vitest';
+import { emptyJournal, type Journal, withDefaults } from '../../src/core/journal.js';
+import { findTerms, search, searchTerms } from '../../src/core/search.js';
+import { conversation, person } from '../helpers/journal.js';
+
+const found = (text: string, query: string) =>
+  findTerms(text, searchTerms(query))?.map(([start, end]) => text.slice(start, end)) ?? null;
+
+describe('findTerms', () => {
+  it.each<[string, string, string, string[] | null]>([
+    ['ASCII, any case', 'Training for the Marathon', 'marathon', ['Marathon']],
+    [
+      'every word, in the order of the text',
+      'On-call rota and the roadmap',
+      'roadmap on-call',
+      ['On-call', 'roadmap'],
+    ],
+    ['one word missing', 'On-call rota', 'rota budget', null],
+    ['an accent in the text', 'Coffee at the Café Noir', 'cafe', ['Café']],
+    ['an accent in the query', 'Coffee at the Cafe Noir', 'café', ['Cafe']],
+    ['a decomposed accent (e + U+0301) in the text', 'Cafe\u0301 Noir', 'cafe', ['Cafe\u0301']],
+    ['capitals with accents', 'ÉCOLE', 'ecole', ['ÉCOLE']],
+    ['a curly apostrophe before the word', 'She’s training for a marathon', 'marathon', ['marathon']],
+    ['an emoji before the word', '🎉 Promotion came through', 'promotion', ['Promotion']],
+    ['Greek capitals, final sigma typed', 'ΟΔΟΣ', 'οδος', ['ΟΔΟΣ']],
+    ['Greek capitals typed as capitals', 'ΟΔΟΣ', 'ΟΔΟΣ', ['ΟΔΟΣ']],
+    ['a ligature', 'ﬁnance review', 'finance', ['ﬁnance']],
+    ['not there, in non-ASCII text', 'Café Noir', 'budget', null],
+  ])('%s', (_, text, query, expected) => {
+    expect(found(text, query)).toEqual(expected);
+  });
+});
+
+describe('search', () => {
+  const journal = (): Journal => {
+    const j = emptyJournal();
+    j.people.push(
+      person('ana', 'Ana Silva', { aliases: ['Nan'] }) as never,
+      person('jose', 'José Núñez', {
+        skills: [{ id: 's1', text: 'Plays the cello', addedOn: '2026-03-01' }],
+      }) as never,
+    );
+    j.conversations.push(
+      conversation('c1', ['ana'], '2026-10-01', 'Talked about the marathon') as never,
+      {
+        ...conversation('c2', ['jose', 'ana'], '2026-11-01', 'Marathon training plan'),
+        heard: ['Worried about the marathon'],
+      } as never,
+    );
+    return withDefaults(j);
+  };
+
+  it('finds notes, listening notes and names, names first then newest first', () => {
+    const hits = search(journal(), 'marathon');
+    expect(hits.map((h) => [h.field, h.id, h.person])).toEqual([
+      ['note', 'c2', 'José Núñez'],
+      ['heard', 'c2', 'José Núñez'],
+      ['note', 'c1', 'Ana Silva'],
+    ]);
+    expect(search(journal(), 'jose').map((h) => [h.field, h.text])).toEqual([['name', 'José Núñez']]);
+    expect(search(journal(), 'CELLO').map((h) => [h.field, h.person])).toEqual([['skill', 'José Núñez']]);
+  });
+
+  it('one name hit per person, even when an alias matches too', () => {
+    expect(
+      search(journal(), 'an')
+        .filter((h) => h.field === 'name')
+        .map((h) => h.text),
+    ).toEqual(['Ana Silva']);
+  });
+
+  it('finds nothing for a query of spaces', () => {
+    expect(search(journal(), '   ')).toEqual([]);
+  });
+});
