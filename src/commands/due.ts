@@ -9,6 +9,7 @@ import { indexConversations } from '../core/journal.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../core/plan.js';
 import { normalize } from '../core/text.js';
 import { UsageError } from '../errors.js';
+import { printJson } from '../ui/json.js';
 import { renderDue, sectionTitle } from '../ui/render/due.js';
 import { theme } from '../ui/theme.js';
 
@@ -81,7 +82,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
   const rows = limit === undefined ? everyone : everyone.slice(0, limit);
   const grouped = group && groupRows(rows, journal.people, group);
   if (options.json) {
-    ctx.io.out(JSON.stringify(grouped ?? rows, null, 2));
+    printJson(ctx.io, grouped ?? rows);
     return;
   }
   const none = group === 'tag' ? '(no tag)' : `(no ${group})`;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { type Context, openStore, parseWhen, resolvePerson, today } from '../context.js';
 import { indexConversations } from '../core/journal.js';
 import { buildProfile } from '../core/profile.js';
+import { printJson } from '../ui/json.js';
 import { renderHistory } from '../ui/render/history.js';
 import { theme } from '../ui/theme.js';
 import { parseLimit } from './due.js';
@@ -43,7 +44,7 @@ export async function showHistory(ctx: Context, name: string, options: HistoryOp
   let conversations = profile.conversations.filter((c) => since === undefined || c.date >= since);
   if (limit !== undefined) conversations = conversations.slice(0, limit);
   if (options.json) {
-    ctx.io.out(JSON.stringify(conversations, null, 2));
+    printJson(ctx.io, conversations);
     return;
   }
   const text = renderHistory(profile, conversations, todayIso, theme(ctx.io), ctx.io.width);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { type Context, openStore, settings, today } from '../context.js';
 import { checkIn } from '../core/due.js';
 import { indexConversations } from '../core/journal.js';
+import { printJson } from '../ui/json.js';
 import { renderPeople } from '../ui/render/people.js';
 import { theme } from '../ui/theme.js';
 
@@ -47,6 +48,6 @@ async function run(ctx: Context, options: PeopleOptions): Promise<void> {
       archivedAt: p.archivedAt,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  if (options.json) ctx.io.out(JSON.stringify(rows, null, 2));
+  if (options.json) printJson(ctx.io, rows);
   else ctx.io.out(renderPeople(rows, todayIso, theme(ctx.io), ctx.io.width));
 }

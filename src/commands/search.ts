@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { type Context, openStore, today } from '../context.js';
 import { search } from '../core/search.js';
 import { UsageError } from '../errors.js';
+import { printJson } from '../ui/json.js';
 import { renderSearch } from '../ui/render/search.js';
 import { theme } from '../ui/theme.js';
 
@@ -28,12 +29,9 @@ Examples:
       const journal = await (await openStore(ctx)).read();
       const hits = search(journal, query);
       if (options.json) {
-        ctx.io.out(
-          JSON.stringify(
-            hits.map(({ matches: _matches, ...hit }) => hit),
-            null,
-            2,
-          ),
+        printJson(
+          ctx.io,
+          hits.map(({ matches: _matches, ...hit }) => hit),
         );
         return;
       }
