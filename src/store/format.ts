@@ -65,8 +65,8 @@ export function recordLines(text: string, journal: object): Map<string, string[]
     const comma = i < entries.length - 1 ? ',' : '';
     const name = `  ${JSON.stringify(key)}: `;
     if (!Array.isArray(value) || value.length === 0) {
-      const line = nextLine();
-      if (!line?.startsWith(name) || !line.endsWith(comma)) return undefined;
+      // Exactly as rel writes it: a line that merely starts so could hide a second copy of a key.
+      if (nextLine() !== `${name}${JSON.stringify(value)}${comma}`) return undefined;
       continue;
     }
     if (nextLine() !== `${name}[`) return undefined;

@@ -425,10 +425,15 @@ export class Store {
         this.now(),
         (collection, record) => textOf(collection, record) ?? JSON.stringify(record),
       );
+      const restamped = new Set<string>();
       for (const [collection, record] of stamped) {
         const field = after.get(collection);
         if (field?.kind === 'records') field.texts.set(record.id, JSON.stringify(record));
+        else restamped.add(collection);
       }
+      // A list kept whole (two records with one id, say) is taken again with its new stamps.
+      const fields = journal as unknown as Record<string, unknown>;
+      for (const key of restamped) after.set(key, { kind: 'value', text: JSON.stringify(fields[key]) });
     }
     this.texts = textOf;
     return { result, changes: diff(before, after) };

@@ -154,6 +154,17 @@ describe('recordLines', () => {
   ])('is undefined for a file %s', (_, text) => {
     expect(recordLines(text, complete())).toBeUndefined();
   });
+
+  it('is undefined for a file with a key given twice, whose first copy JSON.parse drops', () => {
+    const people = complete().people;
+    people[0]!.name = 'Ana Maria';
+    const text = serializeJournal(complete()).replace(
+      '  "tombstones": []\n',
+      `  "tombstones": [], "people": ${JSON.stringify(people)}\n`,
+    );
+    expect(JSON.parse(text).people[0].name).toBe('Ana Maria');
+    expect(recordLines(text, JSON.parse(text))).toBeUndefined();
+  });
 });
 
 describe('a write that reuses the file’s lines', () => {
@@ -194,4 +205,21 @@ describe('a write that reuses the file’s lines', () => {
       });
     });
   }
+});
+
+describe('a list with two records of one id', () => {
+  it('a change to the journal can be undone, new stamps and all', async () => {
+    const journal = complete();
+    journal.conversations.push({ ...journal.conversations[0]! });
+    const { store, file } = storeWith(serializeJournal(journal));
+    await store.read();
+    await store.update((j) => {
+      j.people[0]!.name = 'Ana Maria';
+      j.conversations.push({ ...conversation('c9', ['ana'], '2026-11-27', 'New'), updatedAt: '' });
+    });
+    await store.undo();
+    const after = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(after.people[0].name).toBe('Ana');
+    expect(after.conversations.map((c: { id: string }) => c.id)).toEqual(['c1', 'c2', 'c1']);
+  });
 });
