@@ -6,7 +6,7 @@ import type { Journal, Person } from './core/journal.js';
 import { resolveName } from './core/names.js';
 import { resolveSettings, type Settings } from './core/settings.js';
 import { displaySafe, normalize } from './core/text.js';
-import { NotFoundError, StoreError, UsageError } from './errors.js';
+import { answerProblem, NotFoundError, StoreError, UsageError } from './errors.js';
 import { configPath, readConfig } from './store/config.js';
 import type { Keyring } from './store/crypto.js';
 import { envValue } from './store/paths.js';
@@ -156,6 +156,28 @@ export async function parseWhen(
     }
     return parseDate(text, option, { now: ctx.io.now, direction, natural });
   }
+}
+
+/**
+ * The check for a prompt that asks when a follow-up is due: Enter for no date, else a day from
+ * today on, handed to `keep`; otherwise what is wrong with the answer, to show under the prompt.
+ */
+export function dueDateCheck(
+  ctx: Context,
+  keep: (due: IsoDate | null) => void,
+): (answer: string) => Promise<true | string> {
+  return async (answer) => {
+    if (!answer.trim()) {
+      keep(null);
+      return true;
+    }
+    try {
+      keep(await parseWhen(ctx, answer, 'The due date', 'future'));
+      return true;
+    } catch (error) {
+      return answerProblem(error);
+    }
+  };
 }
 
 /** A --since date: the start of a period that has begun, so a day after today is refused (exit 2). */

@@ -32,3 +32,8 @@ export class CancelError extends RelError {
     super('Cancelled; nothing was saved.');
   }
 }
+
+/** What to show under a prompt when an answer is refused: the message, and the hint after it. */
+export function answerProblem(error: unknown): string {
+  return error instanceof RelError ? [error.message, error.hint].filter(Boolean).join(' ') : String(error);
+}

@@ -1,5 +1,5 @@
 // The interactive half of `rel log`: loaded only when a terminal is there to answer.
-import { type Context, parseWhen, privateFolder } from '../context.js';
+import { type Context, dueDateCheck, parseWhen, privateFolder } from '../context.js';
 import {
   type CaptureLists,
   checkNotFuture,
@@ -12,7 +12,7 @@ import { dayDate, type IsoDate } from '../core/dates.js';
 import type { Journal, Person } from '../core/journal.js';
 import { matchPeople } from '../core/names.js';
 import { displaySafe, normalize } from '../core/text.js';
-import { RelError } from '../errors.js';
+import { answerProblem } from '../errors.js';
 import { ask, type Choice, choose, chooseSome, editText, searchFor } from '../ui/prompts.js';
 
 type Who = Person | string | null;
@@ -86,7 +86,7 @@ function validity(check: () => unknown): string | true {
     check();
     return true;
   } catch (error) {
-    return error instanceof RelError ? [error.message, error.hint].filter(Boolean).join(' ') : String(error);
+    return answerProblem(error);
   }
 }
 
@@ -110,9 +110,7 @@ export async function askRest(
           parsed = checkNotFuture(await parseWhen(ctx, value, 'The date', 'past'), today, 'The date');
           return true;
         } catch (error) {
-          return validity(() => {
-            throw error;
-          });
+          return answerProblem(error);
         }
       },
     });
@@ -225,20 +223,9 @@ async function askStillOpen(people: Person[], date: IsoDate): Promise<string[] |
 async function askDue(ctx: Context, text: string): Promise<IsoDate | null> {
   let due: IsoDate | null = null;
   await ask(`By when? "${displaySafe(text)}" (Enter for no date; friday, 2w, 2026-12-20)`, {
-    validate: async (value) => {
-      if (!value.trim()) {
-        due = null;
-        return true;
-      }
-      try {
-        due = await parseWhen(ctx, value, 'The due date', 'future');
-        return true;
-      } catch (error) {
-        return validity(() => {
-          throw error;
-        });
-      }
-    },
+    validate: dueDateCheck(ctx, (answer) => {
+      due = answer;
+    }),
   });
   return due;
 }

@@ -1,6 +1,14 @@
 // rel todo: open follow-ups across everyone, overdue first; `rel todo add` makes one directly.
 import type { Command } from 'commander';
-import { type Context, mayPrompt, openStore, parseWhen, resolvePerson, today } from '../context.js';
+import {
+  type Context,
+  dueDateCheck,
+  mayPrompt,
+  openStore,
+  parseWhen,
+  resolvePerson,
+  today,
+} from '../context.js';
 import { deleteFollowUp, editFollowUp, type FollowUpEdit } from '../core/corrections.js';
 import { dayDate } from '../core/dates.js';
 import { openFollowUps, toItem } from '../core/followups.js';
@@ -127,18 +135,13 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
       v.trim() ? true : 'It needs some words',
     );
     let due: string | null = current.due;
-    await askPrefilled('Due (empty for no date)', current.due ?? '', async (value) => {
-      if (!value.trim()) {
-        due = null;
-        return true;
-      }
-      try {
-        due = await parseWhen(ctx, value, 'The due date', 'future');
-        return true;
-      } catch (error) {
-        return (error as Error).message;
-      }
-    });
+    await askPrefilled(
+      'Due (empty for no date)',
+      current.due ?? '',
+      dueDateCheck(ctx, (answer) => {
+        due = answer;
+      }),
+    );
     changes.due = due;
   }
   const saved = await store.update(
