@@ -97,17 +97,20 @@ export function writeUndoEntries(target: string, entries: UndoEntry[], encode: E
   writeStoreFile(undoPath(target), encode(`${JSON.stringify(log)}\n`));
 }
 
+/** The names in the journal's folder; none when it cannot be read (a report, not a failure). */
+function namesIn(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 /** Every file besides the journal that holds a copy of (part of) it. */
 export function keptCopies(target: string): string[] {
   const dir = path.dirname(target);
   const prefix = `.${path.basename(target)}.`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
+  return namesIn(dir)
     .filter(
       (name) =>
         name.startsWith(prefix) &&
@@ -120,13 +123,7 @@ export function keptCopies(target: string): string[] {
 export function leftoverTempFiles(target: string): string[] {
   const dir = path.dirname(target);
   const base = path.basename(target);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
+  return namesIn(dir)
     .filter((name) => {
       const pid = tempFileOwner(base, name);
       return pid !== undefined && pid !== process.pid && !isProcessAlive(pid);
