@@ -8,6 +8,7 @@ import {
   readBirthday,
 } from '../../src/core/birthdays.js';
 import { emptyJournal, indexConversations, type Journal, type Person } from '../../src/core/journal.js';
+import { wholePerson } from '../helpers/journal.js';
 
 describe('readBirthday', () => {
   it.each([
@@ -61,25 +62,7 @@ describe('when a birthday comes round', () => {
 });
 
 function person(id: string, birthday: string | null, extra: Partial<Person> = {}): Person {
-  return {
-    id,
-    name: id.toUpperCase(),
-    aliases: [],
-    role: '',
-    team: '',
-    relationship: '',
-    tags: [],
-    cadenceDays: null,
-    ambitions: [],
-    skills: [],
-    birthday,
-    notes: [],
-    askNext: [],
-    snoozedUntil: null,
-    createdAt: '2026-01-01T12:00:00.000Z',
-    archivedAt: null,
-    ...extra,
-  };
+  return wholePerson(id, id.toUpperCase(), { birthday, createdAt: '2026-01-01T12:00:00.000Z', ...extra });
 }
 
 describe('birthdays in rel due', () => {

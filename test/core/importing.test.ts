@@ -9,6 +9,7 @@ import {
   peopleFromCsv,
 } from '../../src/core/importing.js';
 import { emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
+import { wholePerson } from '../helpers/journal.js';
 
 const clock = () => {
   let n = 0;
@@ -135,23 +136,7 @@ describe('people from CSV rows', () => {
 });
 
 function person(id: string, name: string): Person {
-  return {
-    id,
-    name,
-    aliases: [],
-    role: '',
-    team: '',
-    relationship: '',
-    tags: [],
-    cadenceDays: null,
-    ambitions: [],
-    skills: [],
-    notes: [],
-    askNext: [],
-    snoozedUntil: null,
-    createdAt: '2026-01-01T12:00:00.000Z',
-    archivedAt: null,
-  };
+  return wholePerson(id, name, { createdAt: '2026-01-01T12:00:00.000Z' });
 }
 
 describe('adding imported people', () => {

@@ -5,9 +5,11 @@ import {
   emptyJournal,
   type Journal,
   logConversation,
+  type Person,
 } from '../../src/core/journal.js';
 import { foldJournals, mergeJournals } from '../../src/core/merge.js';
 import { recordPersonMerge, snapshotRecords, stampChanges } from '../../src/core/tombstones.js';
+import { wholePerson } from '../helpers/journal.js';
 
 /** A small deterministic random source (mulberry32), so a failing seed can be replayed. */
 function random(seed: number) {
@@ -193,26 +195,10 @@ describe('merge of generated journals', () => {
   });
 });
 
+/** `fields` may be partial records: the merge must carry whatever a file holds. */
 function person(id: string, fields: Record<string, unknown> = {}) {
-  return {
-    id,
-    name: id,
-    aliases: [],
-    role: '',
-    team: '',
-    relationship: '',
-    tags: [],
-    cadenceDays: null,
-    ambitions: [],
-    skills: [],
-    notes: [],
-    askNext: [],
-    snoozedUntil: null,
-    createdAt: '2026-11-01T09:00:00.000Z',
-    archivedAt: null,
-    updatedAt: '2026-11-01T09:00:00.000Z',
-    ...fields,
-  };
+  const at = '2026-11-01T09:00:00.000Z';
+  return wholePerson(id, id, { createdAt: at, updatedAt: at, ...(fields as Partial<Person>) });
 }
 
 function journal(fields: Partial<Journal>): Journal {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DueRow } from '../../src/core/due.js';
 import type { Person } from '../../src/core/journal.js';
 import { dateSections, groupRows, summarize } from '../../src/core/plan.js';
+import { wholePerson } from '../helpers/journal.js';
 
 const row = (id: string, overdueDays: number, dueOn: string, cadenceDays = 14): DueRow => ({
   id,
@@ -14,23 +15,8 @@ const row = (id: string, overdueDays: number, dueOn: string, cadenceDays = 14): 
   overdueFollowUps: [],
 });
 
-const person = (id: string, team: string, tags: string[]): Person => ({
-  id,
-  name: id.toUpperCase(),
-  aliases: [],
-  role: '',
-  team,
-  relationship: '',
-  tags,
-  cadenceDays: null,
-  ambitions: [],
-  skills: [],
-  notes: [],
-  askNext: [],
-  snoozedUntil: null,
-  createdAt: '2026-01-01T09:00:00.000Z',
-  archivedAt: null,
-});
+const person = (id: string, team: string, tags: string[]): Person =>
+  wholePerson(id, id.toUpperCase(), { team, tags });
 
 describe('groupRows', () => {
   const people = [person('a', 'Platform', ['x', 'y']), person('b', '', []), person('c', 'api', ['y'])];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoJournal } from '../../src/core/demo.js';
 import { emptyJournal, indexConversations, type Journal } from '../../src/core/journal.js';
 import { computeStats, driftOf } from '../../src/core/stats.js';
+import { wholePerson } from '../helpers/journal.js';
 
 describe('driftOf', () => {
   it.each([
@@ -21,23 +22,15 @@ describe('driftOf', () => {
 function journalOf(): Journal {
   const journal = emptyJournal();
   const person = (id: string, team: string, relationship: string, tags: string[] = [], archived = false) =>
-    journal.people.push({
-      id,
-      name: id.toUpperCase(),
-      aliases: [],
-      role: '',
-      team,
-      relationship,
-      tags,
-      cadenceDays: 7,
-      ambitions: [],
-      skills: [],
-      notes: [],
-      askNext: [],
-      snoozedUntil: null,
-      createdAt: '2026-01-01T09:00:00.000Z',
-      archivedAt: archived ? '2026-02-01T09:00:00.000Z' : null,
-    });
+    journal.people.push(
+      wholePerson(id, id.toUpperCase(), {
+        team,
+        relationship,
+        tags,
+        cadenceDays: 7,
+        archivedAt: archived ? '2026-02-01T09:00:00.000Z' : null,
+      }),
+    );
   person('a', 'Platform', 'report', ['core']);
   person('b', 'Platform', 'report');
   person('c', 'Product', 'stakeholder');

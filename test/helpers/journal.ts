@@ -1,7 +1,7 @@
 // Journals written straight to disk, for tests that need a store in a given state fast.
 import fs from 'node:fs';
 import path from 'node:path';
-import { SCHEMA_VERSION } from '../../src/core/journal.js';
+import { type Person, SCHEMA_VERSION } from '../../src/core/journal.js';
 
 export function person(id: string, name: string, extra: Record<string, unknown> = {}) {
   return {
@@ -19,6 +19,14 @@ export function person(id: string, name: string, extra: Record<string, unknown> 
     archivedAt: null,
     ...extra,
   };
+}
+
+/**
+ * A person with every field rel writes today. person() leaves out the fields added since the
+ * first schema, as a file from an older rel does (reading fills them in).
+ */
+export function wholePerson(id: string, name: string, extra: Partial<Person> = {}): Person {
+  return { ...person(id, name), notes: [], askNext: [], snoozedUntil: null, ...extra } as Person;
 }
 
 export function conversation(id: string, withIds: string[], date: string, note = '') {

@@ -6,27 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { emptyJournal, type Journal } from '../../src/core/journal.js';
 import { serializeJournal } from '../../src/store/format.js';
 import { Store } from '../../src/store/store.js';
+import { wholePerson } from '../helpers/journal.js';
 
 function journalWith(...names: string[]): Journal {
   const journal = emptyJournal();
   for (const name of names) {
-    journal.people.push({
-      id: name.toLowerCase(),
-      name,
-      aliases: [],
-      role: '',
-      team: '',
-      relationship: '',
-      tags: [],
-      cadenceDays: null,
-      ambitions: [],
-      skills: [],
-      notes: [],
-      askNext: [],
-      snoozedUntil: null,
-      createdAt: '2026-11-01T09:00:00.000Z',
-      archivedAt: null,
-    });
+    journal.people.push(wholePerson(name.toLowerCase(), name, { createdAt: '2026-11-01T09:00:00.000Z' }));
   }
   return journal;
 }
