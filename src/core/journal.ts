@@ -58,6 +58,8 @@ export interface Person {
   snoozedUntil: IsoDate | null;
   createdAt: string;
   archivedAt: string | null;
+  /** E-mail addresses, to match calendar attendees and contacts; absent in older journals. */
+  emails?: string[];
   /** When the record last changed (set by the store on every write that changes it); schema 2. */
   updatedAt?: string;
 }
@@ -78,6 +80,12 @@ export interface Conversation {
   heard: string[];
   /** With several people: whom each listening note was heard from (an id), null for the group. */
   heardFrom?: (string | null)[];
+  /** How many people besides you were there in all, when more than those named (never fewer). */
+  size?: number;
+  /** A mark by hand: true or false wins over the rules of time together; absent, the rules decide. */
+  counts?: boolean;
+  /** The calendar event this conversation was logged from (`rel inbox log`). */
+  eventId?: string;
   createdAt: string;
   updatedAt?: string;
 }

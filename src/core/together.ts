@@ -1,0 +1,61 @@
+// What counts as time together with a person: the classes of conversation and the rule that
+// decides which of them move a cadence. Pure: the conversation and the settings are passed in.
+import type { Conversation } from './journal.js';
+import { normalize } from './text.js';
+
+/**
+ * For each person in it, a conversation is spoken with them alone, spoken in a small group (you
+ * and two or three others), spoken in a group (four or more others), or written (any size).
+ */
+export type ConversationClass = 'alone' | 'smallGroup' | 'group' | 'written';
+
+/** Which classes count as time together: `small-groups` (default), `alone`, or `any` (every one). */
+export type CadenceCounts = 'small-groups' | 'alone' | 'any';
+
+export const DEFAULT_WRITTEN_KINDS = ['message', 'email', 'chat', 'text', 'letter'];
+export const DEFAULT_CADENCE_COUNTS: CadenceCounts = 'small-groups';
+
+export interface TogetherRules {
+  writtenKinds: string[];
+  cadenceCounts: CadenceCounts;
+}
+
+export const DEFAULT_TOGETHER_RULES: TogetherRules = {
+  writtenKinds: DEFAULT_WRITTEN_KINDS,
+  cadenceCounts: DEFAULT_CADENCE_COUNTS,
+};
+
+type Sized = Pick<Conversation, 'with' | 'kind'> & { size?: number | undefined };
+
+/** The number of people there besides you: those named, or `size` when it says more. */
+export function conversationSize(conversation: Sized): number {
+  return Math.max(conversation.with.length, conversation.size ?? 0);
+}
+
+export function isWrittenKind(kind: string, writtenKinds: readonly string[]): boolean {
+  const key = normalize(kind);
+  return writtenKinds.some((k) => normalize(k) === key);
+}
+
+export function conversationClass(conversation: Sized, writtenKinds: readonly string[]): ConversationClass {
+  if (isWrittenKind(conversation.kind, writtenKinds)) return 'written';
+  const size = conversationSize(conversation);
+  if (size <= 1) return 'alone';
+  return size <= 3 ? 'smallGroup' : 'group';
+}
+
+/** Whether a class moves a cadence under the `cadence-counts` rule (before any mark by hand). */
+export function classCounts(cls: ConversationClass, rule: CadenceCounts): boolean {
+  if (rule === 'any') return true;
+  if (rule === 'alone') return cls === 'alone';
+  return cls === 'alone' || cls === 'smallGroup';
+}
+
+/** Whether this conversation is time together with each person in it: a mark by hand wins. */
+export function countsAsTogether(
+  conversation: Sized & { counts?: boolean | undefined },
+  rules: TogetherRules,
+): boolean {
+  if (conversation.counts !== undefined) return conversation.counts;
+  return classCounts(conversationClass(conversation, rules.writtenKinds), rules.cadenceCounts);
+}
