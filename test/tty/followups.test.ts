@@ -18,7 +18,8 @@ describe('rel done in a terminal', () => {
   it('with no words, a search prompt narrows the open follow-ups; Enter closes the one shown', async () => {
     const store = seeded();
     term = new Terminal(['done'], { store });
-    const screen = await term.waitFor('Which follow-up is done?');
+    // The search prompt draws its question first and its choices a moment later.
+    const screen = await term.waitFor(/Which follow-up is done\?[\s\S]*Book the offsite/);
     expect(screen).toContain('Send the promotion doc');
     expect(screen).toContain('Book the offsite');
     await term.type('offsite');
