@@ -8,18 +8,19 @@ import {
   parseKind,
   parseMinutes,
 } from '../core/capture.js';
-import { dayDate, type IsoDate } from '../core/dates.js';
-import type { Journal, Person } from '../core/journal.js';
-import { matchPeople } from '../core/names.js';
+import { dayDate, type IsoDate, PERIOD_FORMS, periodDays } from '../core/dates.js';
+import { checkNewName, type Journal, type NewPerson, type Person } from '../core/journal.js';
+import { rankPeople } from '../core/names.js';
 import { displaySafe, normalize } from '../core/text.js';
 import { answerProblem } from '../errors.js';
-import { ask, type Choice, choose, chooseSome, editText, searchFor } from '../ui/prompts.js';
+import { ask, askPrefilled, type Choice, choose, chooseSome, editText, searchFor } from '../ui/prompts.js';
+import { RELATIONSHIPS } from './add.js';
 
 type Who = Person | string | null;
 
 function whoChoices(journal: Journal, term: string, chosen: Person[], first: boolean): Choice<Who>[] {
   const active = journal.people.filter((p) => !p.archivedAt && !chosen.includes(p));
-  const matches = matchPeople(term, active).map((p) => ({
+  const matches = rankPeople(term, active).map((p) => ({
     name: displaySafe(p.name),
     value: p as Who,
     description:
@@ -29,7 +30,8 @@ function whoChoices(journal: Journal, term: string, chosen: Person[], first: boo
         .join(' · ') || undefined,
   }));
   const typed = term.replace(/\s+/g, ' ').trim();
-  // Once the user types, Enter should pick the match, not end the list.
+  // Once the user types, Enter should pick the best match, not end the list; adding someone new
+  // comes last, so it is preselected only when no one matches.
   const choices: Choice<Who>[] = first || typed ? [] : [{ name: 'No one else', value: null }];
   choices.push(...matches);
   if (typed && !journal.people.some((p) => normalize(p.name) === normalize(typed))) {
@@ -42,12 +44,12 @@ function whoChoices(journal: Journal, term: string, chosen: Person[], first: boo
   return choices;
 }
 
-/** Who was there: a search over the journal, with "add a new person" when nothing matches. */
-export async function askWho(journal: Journal): Promise<(Person | string)[]> {
-  const chosen: (Person | string)[] = [];
+/** Who was there: a search over the journal, with "add a new person" after the matches. */
+export async function askWho(journal: Journal): Promise<(Person | NewPerson)[]> {
+  const chosen: (Person | NewPerson)[] = [];
   for (;;) {
     const first = chosen.length === 0;
-    const people = chosen.filter((c): c is Person => typeof c !== 'string');
+    const people = chosen.filter((c): c is Person => 'id' in c);
     const answer = await searchFor<Who>(
       first
         ? journal.people.length
@@ -57,8 +59,35 @@ export async function askWho(journal: Journal): Promise<(Person | string)[]> {
       (term) => whoChoices(journal, term, people, first),
     );
     if (answer === null) return chosen;
-    chosen.push(answer);
+    if (typeof answer !== 'string') {
+      chosen.push(answer);
+      continue;
+    }
+    const taken = chosen.filter((c): c is NewPerson => !('id' in c)).map((c) => c.name);
+    const name = await askPrefilled('Name of the new person (as you want it kept)', answer, (value) => {
+      if (taken.some((t) => t.toLowerCase() === value.trim().toLowerCase())) return 'They are already named.';
+      return validity(() => checkNewName(journal, value));
+    });
+    chosen.push({ name: checkNewName(journal, name), ...(await askAboutNewPerson(name)) });
   }
+}
+
+/** The few things worth knowing about someone added from `log`; Enter skips each. */
+export async function askAboutNewPerson(
+  name: string,
+): Promise<Pick<NewPerson, 'role' | 'relationship' | 'cadenceDays'>> {
+  const first = displaySafe(name.trim().split(' ')[0]!);
+  const role = (await ask(`${first}'s role (Enter to skip)`)).trim();
+  let relationship = await choose(`${first} is your… (Enter to skip)`, [
+    { name: '(skip)', value: '' },
+    ...RELATIONSHIPS.map((r) => ({ name: r, value: r })),
+    { name: 'something else…', value: '?' },
+  ]);
+  if (relationship === '?') relationship = (await ask('Relationship')).trim();
+  const cadence = await ask(`How often to catch up with ${first}? (Enter for the default; 2w, monthly)`, {
+    validate: (v) => (!v.trim() || (periodDays(v) ?? 0) >= 1 ? true : `Use a period such as ${PERIOD_FORMS}`),
+  });
+  return { role, relationship, cadenceDays: cadence.trim() ? periodDays(cadence)! : null };
 }
 
 export interface Capture {

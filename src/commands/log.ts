@@ -16,6 +16,7 @@ import {
   indexConversations,
   type Journal,
   logConversation,
+  type NewPerson,
   type Person,
 } from '../core/journal.js';
 import { resolveName } from '../core/names.js';
@@ -113,7 +114,7 @@ Examples:
 }
 
 /** Someone in the conversation: already in the journal, or to be added when it is saved. */
-type Participant = { person: Person; isNew: boolean };
+type Participant = { person: Person; isNew: boolean; details?: Omit<NewPerson, 'name'> };
 
 async function run(ctx: Context, names: string[], options: LogOptions): Promise<void> {
   const todayIso = today(ctx);
@@ -146,7 +147,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   const store = await openStore(ctx);
   const journal = await store.read();
   const participants = names.length
-    ? await resolveParticipants(ctx, journal, names, Boolean(options.create))
+    ? await resolveParticipants(ctx, journal, names, Boolean(options.create), interactive)
     : await askParticipants(journal);
 
   const note = options.note === '-' ? await readStdin(ctx) : options.note;
@@ -192,8 +193,12 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   const saved = await store.update(
     (fresh) => {
       const ids = new Map<string, string>();
-      for (const { person, isNew } of participants) {
-        if (isNew) ids.set(person.id, addPerson(fresh, { name: person.name }, { now: ctx.io.now, newId }).id);
+      for (const { person, isNew, details } of participants) {
+        if (isNew)
+          ids.set(
+            person.id,
+            addPerson(fresh, { ...details, name: person.name }, { now: ctx.io.now, newId }).id,
+          );
         else if (fresh.people.some((p) => p.id === person.id)) ids.set(person.id, person.id);
         else
           throw new NotFoundError(
@@ -257,6 +262,7 @@ async function resolveParticipants(
   journal: Journal,
   names: string[],
   create: boolean,
+  interactive: boolean,
 ): Promise<Participant[]> {
   const participants: Participant[] = [];
   for (const name of names) {
@@ -267,8 +273,11 @@ async function resolveParticipants(
     }
     if (result.kind === 'unknown' && mayPrompt(ctx) && result.suggestions.length === 0) {
       const { askYesNo } = await import('../ui/prompts.js');
-      if (await askYesNo(`"${name}" is not in your journal yet. Add them?`, true)) {
-        participants.push({ person: provisionalPerson(journal, name, participants), isNew: true });
+      if (await askYesNo(`"${displaySafe(name)}" is not in your journal yet. Add them?`, true)) {
+        const person = provisionalPerson(journal, name, participants);
+        const { askAboutNewPerson } = await import('./log-prompts.js');
+        const details = interactive ? await askAboutNewPerson(person.name) : undefined;
+        participants.push({ person, isNew: true, ...(details ? { details } : {}) });
         continue;
       }
     }
@@ -302,11 +311,11 @@ function provisionalPerson(journal: Journal, name: string, others: Participant[]
 async function askParticipants(journal: Journal): Promise<Participant[]> {
   const { askWho } = await import('./log-prompts.js');
   const chosen = await askWho(journal);
-  return chosen.map((choice) =>
-    typeof choice === 'string'
-      ? { person: { ...provisionalPerson(journal, choice, []), id: `+new-${choice}` }, isNew: true }
-      : { person: choice, isNew: false },
-  );
+  return chosen.map((choice) => {
+    if ('id' in choice) return { person: choice, isNew: false };
+    const { name, ...details } = choice;
+    return { person: { ...provisionalPerson(journal, name, []), id: `+new-${name}` }, isNew: true, details };
+  });
 }
 
 async function readStdin(ctx: Context): Promise<string> {

@@ -60,11 +60,56 @@ function suggest(q: string, keyed: { person: Person; exact: string[]; words: str
     .map((s) => s.person);
 }
 
-/** People whose name, alias or id contains the typed text: for search prompts. */
-export function matchPeople(term: string, people: Person[]): Person[] {
+/**
+ * People for what was typed in a search prompt, best first: an exact name, id or alias; then a
+ * prefix of the first name; then a prefix of another word of the name or of an alias; then a
+ * match inside a word; then names within one or two typos (a transposition is one). Ties go by
+ * name. With nothing typed, everyone, in the order given.
+ */
+export function rankPeople(term: string, people: Person[]): Person[] {
   const q = normalize(term);
   if (!q) return people;
-  return people.filter((p) => [p.id, p.name, ...p.aliases].some((key) => normalize(key).includes(q)));
+  const allowed = q.length < 3 ? 0 : q.length < 6 ? 1 : 2;
+  return people
+    .map((person) => ({ person, tier: tierOf(q, person, allowed) }))
+    .filter((r) => r.tier < 5)
+    .sort((a, b) => a.tier - b.tier || a.person.name.localeCompare(b.person.name))
+    .map((r) => r.person);
+}
+
+function tierOf(q: string, person: Person, allowed: number): number {
+  const name = normalize(person.name);
+  const aliases = person.aliases.map(normalize);
+  if ([name, normalize(person.id), ...aliases].includes(q)) return 0;
+  const [first = '', ...rest] = name.split(' ');
+  if (first.startsWith(q)) return 1;
+  const words = [...rest, ...aliases.flatMap((a) => a.split(' '))];
+  if (words.some((w) => w.startsWith(q)) || name.startsWith(q)) return 2;
+  if ([name, ...aliases].some((key) => key.includes(q))) return 3;
+  if (allowed === 0) return 5;
+  const typos = (key: string) => Math.min(typoDistance(q, key), typoDistance(q, key.slice(0, q.length)));
+  return [name, first, ...words].some((key) => typos(key) <= allowed) ? 4 : 5;
+}
+
+/** Edits between two strings, an adjacent transposition counting as one (optimal string alignment). */
+export function typoDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0]!.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      }
+      rows[i]!.push(best);
+    }
+  }
+  return rows[a.length]![b.length]!;
 }
 
 function sameLetters(a: string, b: string): boolean {

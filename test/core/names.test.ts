@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addPerson, emptyJournal, type Person } from '../../src/core/journal.js';
-import { matchPeople, resolveName } from '../../src/core/names.js';
+import { rankPeople, resolveName, typoDistance } from '../../src/core/names.js';
 
 function people(...specs: [string, string[]?][]): Person[] {
   const journal = emptyJournal();
@@ -71,8 +71,45 @@ describe('resolving names', () => {
   });
 
   it('matches typed text anywhere in a name for search prompts', () => {
-    expect(matchPeople('lva', team).map((p) => p.name)).toEqual(['Ana Silva', 'José Álvarez']);
-    expect(matchPeople('', team)).toHaveLength(team.length);
+    expect(rankPeople('lva', team).map((p) => p.name)).toEqual(['Ana Silva', 'José Álvarez']);
+    expect(rankPeople('', team)).toHaveLength(team.length);
+  });
+});
+
+describe('the person picker ranks what was typed', () => {
+  const picker = people(
+    ['Sofia Alvarez'],
+    ['Léa Martin'],
+    ['Rachel Green', ['Rae']],
+    ['Marcus Lee'],
+    ['Ana Lima', ['Analyst Ana']],
+    ['Lee Park'],
+  );
+  const ranked = (term: string) => rankPeople(term, picker).map((p) => p.name);
+  it.each([
+    // an exact name, id or alias first, then a first-name prefix, another word, inside a word, typos
+    ['lee', ['Lee Park', 'Marcus Lee', 'Léa Martin']],
+    ['l', ['Léa Martin', 'Lee Park', 'Ana Lima', 'Marcus Lee', 'Rachel Green', 'Sofia Alvarez']],
+    ['LEA', ['Léa Martin', 'Lee Park', 'Marcus Lee']],
+    ['rae', ['Rachel Green']],
+    ['rachl', ['Rachel Green']],
+    ['rahcel', ['Rachel Green']],
+    ['mracus', ['Marcus Lee']],
+    ['ana', ['Ana Lima']],
+    ['rachel-green', ['Rachel Green']],
+    ['zz', []],
+  ])('%s', (term, expected) => {
+    expect(ranked(term)).toEqual(expected);
+  });
+
+  it.each([
+    ['rachel', 'rachel', 0],
+    ['rachl', 'rachel', 1],
+    ['rahcel', 'rachel', 1],
+    ['', 'abc', 3],
+    ['kitten', 'sitting', 3],
+  ])('typoDistance(%s, %s) = %i', (a, b, d) => {
+    expect(typoDistance(a, b)).toBe(d);
   });
 });
 

@@ -123,8 +123,15 @@ describe('interactive rel log', () => {
     term = new Terminal(['log'], { store });
     await term.waitFor('Who did you talk with?');
     await term.type('Priya Natarajan');
-    await term.waitFor('Add "Priya Natarajan" as a new person');
+    await term.waitFor('❯ Add "Priya Natarajan" as a new person');
     await term.press('Enter');
+    // The exact name is confirmed (and can be corrected), then role, relationship and cadence.
+    await term.waitFor('Name of the new person (as you want it kept) Priya Natarajan');
+    await term.press('Enter');
+    await term.answer("Priya's role (Enter to skip)", 'Designer');
+    await term.waitFor('Priya is your');
+    await term.press('Down', 'Down', 'Down', 'Enter'); // (skip), report, manager, peer
+    await term.answer('How often to catch up with Priya?', '2w');
     await term.waitFor('Anyone else?');
     await term.press('Enter');
     await term.waitFor('When?');
@@ -140,8 +147,70 @@ describe('interactive rel log', () => {
     }
     expect(await term.exitCode()).toBe(0);
     const journal = readJson(store);
-    expect(journal.people.map((p: { id: string }) => p.id)).toContain('priya-natarajan');
+    expect(journal.people.find((p: { id: string }) => p.id === 'priya-natarajan')).toMatchObject({
+      name: 'Priya Natarajan',
+      role: 'Designer',
+      relationship: 'peer',
+      cadenceDays: 14,
+    });
     expect(journal.conversations[0]).toMatchObject({ with: ['priya-natarajan'], note: 'Intro chat' });
+  });
+
+  it('a typo picks the person it is close to; adding someone new is not preselected when anyone matches', async () => {
+    const store = seeded();
+    ok(['add', 'Rachel Green'], { store });
+    ok(['add', 'Sofia Alvarez'], { store });
+    ok(['add', 'Léa Martin'], { store });
+    term = new Terminal(['log'], { store });
+    await term.waitFor('Who did you talk with?');
+    await term.type('l');
+    // A first-name prefix ranks before a letter inside a word.
+    const listed = await term.waitFor(/❯ Léa Martin[\s\S]*Sofia Alvarez/);
+    expect(listed.indexOf('Léa Martin')).toBeLessThan(listed.indexOf('Sofia Alvarez'));
+    await term.press('BSpace');
+    await term.type('rachl');
+    const screen = await term.waitFor(/❯ Rachel Green[\s\S]*Add "rachl" as a new person/);
+    expect(screen).not.toMatch(/❯ Add/);
+    await term.press('Enter');
+    await term.waitFor('Anyone else?');
+    await term.type('Lea Martine');
+    await term.waitFor(/❯ Léa Martin\s[\s\S]*Add "Lea Martine" as a new person/);
+    await term.press('Down');
+    await term.waitFor(/❯ Add "Lea Martine" as a new person/);
+    await term.press('Enter');
+    // Chosen on purpose, the name is still confirmed before anyone is added.
+    await term.waitFor('Name of the new person (as you want it kept) Lea Martine');
+    await term.press('C-u');
+    await term.type('Sofia Alvarez');
+    await term.press('Enter');
+    await term.waitFor('Sofia Alvarez is already in your journal');
+    await term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+    expect(readJson(store).people).toHaveLength(7);
+  });
+
+  it('a new name on the command line is added with role, relationship and cadence, each skippable', async () => {
+    const store = seeded();
+    term = new Terminal(['log', 'Kim Park'], { store });
+    await term.answer('"Kim Park" is not in your journal yet. Add them?', '');
+    await term.answer("Kim's role (Enter to skip)", '');
+    await term.waitFor('Kim is your');
+    await term.press('Down', 'Enter'); // report
+    await term.answer('How often to catch up with Kim?', '');
+    for (const prompt of ['When?', 'What kind', 'How many minutes?', 'What did you talk about?']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    for (const prompt of ['What did you hear', 'ambition', 'skill, talent', 'promise', 'next time']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).people.find((p: { id: string }) => p.id === 'kim-park')).toMatchObject({
+      role: '',
+      relationship: 'report',
+      cadenceDays: null,
+    });
   });
 
   it('refuses a future date at the prompt and asks again', async () => {
