@@ -30,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   ambition: () => import('./commands/ambition.js'),
   skill: () => import('./commands/skill.js'),
   note: () => import('./commands/note.js'),
+  ask: () => import('./commands/ask.js'),
   todo: () => import('./commands/todo.js'),
   done: () => import('./commands/done.js'),
   search: () => import('./commands/search.js'),

@@ -6,6 +6,7 @@ import type { Journal, Person } from './core/journal.js';
 import { resolveName } from './core/names.js';
 import { resolveSettings, type Settings } from './core/settings.js';
 import { displaySafe, normalize } from './core/text.js';
+import { DEFAULT_TOGETHER_RULES, type TogetherRules } from './core/together.js';
 import { answerProblem, NotFoundError, StoreError, UsageError } from './errors.js';
 import { configPath, readConfig } from './store/config.js';
 import type { Keyring } from './store/crypto.js';
@@ -132,6 +133,11 @@ export function settings(ctx: Context): Settings {
   for (const problem of resolved.problems) ctx.io.err(`rel: warning: ${problem}`);
   loadedSettings.set(ctx, resolved.settings);
   return resolved.settings;
+}
+
+/** What counts as time together (the rules of core/together.ts) for this run. */
+export function togetherRules(_ctx: Context): TogetherRules {
+  return DEFAULT_TOGETHER_RULES;
 }
 
 export function today(ctx: Context): IsoDate {

@@ -1,5 +1,5 @@
 // The interactive half of `rel log`: loaded only when a terminal is there to answer.
-import { type Context, dueDateCheck, parseWhen, privateFolder } from '../context.js';
+import { type Context, dueDateCheck, parseWhen, privateFolder, togetherRules } from '../context.js';
 import {
   type CaptureLists,
   checkNotFuture,
@@ -9,9 +9,10 @@ import {
   parseMinutes,
 } from '../core/capture.js';
 import { dayDate, type IsoDate, PERIOD_FORMS, periodDays } from '../core/dates.js';
-import { checkNewName, type Journal, type NewPerson, type Person } from '../core/journal.js';
+import { checkNewName, type Journal, type NewPerson, openAskNext, type Person } from '../core/journal.js';
 import { rankPeople } from '../core/names.js';
 import { displaySafe, normalize } from '../core/text.js';
+import { conversationClass, countsAsTogether } from '../core/together.js';
 import { answerProblem } from '../errors.js';
 import { ask, askPrefilled, type Choice, choose, chooseSome, editText, searchFor } from '../ui/prompts.js';
 import { RELATIONSHIPS } from './add.js';
@@ -99,8 +100,8 @@ export interface Capture {
   lists: CaptureLists;
   /** Ids of active ambitions that came up. */
   discussed: string[];
-  /** Ids of earlier "ask next time" notes that stay open; undefined clears them all. */
-  askNextKept: string[] | undefined;
+  /** Ids of "ask next time" notes that were asked in this conversation. */
+  asked: string[];
 }
 
 interface Ask {
@@ -206,7 +207,7 @@ export async function askRest(
     'For whom is',
   );
   for (const text of promised) capture.lists.followUps.push({ text, due: await askDue(ctx, text) });
-  capture.askNextKept = await askStillOpen(people, capture.date);
+  capture.asked.push(...(await askAsked(ctx, people, capture)));
   capture.lists.askNext.push(
     ...(await askOwned(
       people,
@@ -232,20 +233,32 @@ async function askDiscussed(people: Person[]): Promise<string[]> {
   return chooseSome('Did any of their ambitions come up? (space to tick, Enter to go on)', choices);
 }
 
-/** Last time's "ask next time" notes: the ones left unticked are cleared by this conversation. */
-async function askStillOpen(people: Person[], date: IsoDate): Promise<string[] | undefined> {
-  const choices = people.flatMap((p) =>
-    p.askNext
-      .filter((a) => a.addedOn <= date)
-      .map((a) => ({
-        name: people.length > 1 ? `${displaySafe(p.name)}: ${displaySafe(a.text)}` : displaySafe(a.text),
-        value: a.id,
-      })),
-  );
-  if (choices.length === 0) return undefined;
+/**
+ * The open "ask next time" notes, to tick the ones asked; the rest stay open. Only a conversation
+ * that counts as time together can answer them: a group meeting or a message leaves them open.
+ */
+async function askAsked(ctx: Context, people: Person[], capture: Capture): Promise<string[]> {
+  const open = people.flatMap((p) => openAskNext(p).map((a) => ({ person: p, item: a })));
+  if (open.length === 0) return [];
+  const conversation = { with: people.map((p) => p.id), kind: capture.kind };
+  if (!countsAsTogether(conversation, togetherRules(ctx))) {
+    const rules = togetherRules(ctx);
+    const what =
+      conversationClass(conversation, rules.writtenKinds) === 'written'
+        ? 'Written contact'
+        : 'A group conversation';
+    ctx.io.err(
+      `${what} is not time together, so what you meant to ask stays open. Mark one asked with: rel ask done <name> <words>`,
+    );
+    return [];
+  }
   return chooseSome(
-    'You meant to ask about these. Tick any still open (space to tick, Enter to clear the rest):',
-    choices,
+    'You meant to ask about these. Tick the ones you asked (space to tick, Enter to go on; the rest stay open):',
+    open.map(({ person, item }) => ({
+      name:
+        people.length > 1 ? `${displaySafe(person.name)}: ${displaySafe(item.text)}` : displaySafe(item.text),
+      value: item.id,
+    })),
   );
 }
 

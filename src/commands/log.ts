@@ -1,6 +1,7 @@
 // rel log: capture a conversation right after it happened, from flags or by asking.
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, parseWhen, resolvePerson, settings, today } from '../context.js';
+import { askedEntry, stillToAsk } from '../core/asknext.js';
 import {
   assignNotes,
   attributeHeard,
@@ -21,11 +22,13 @@ import {
 } from '../core/journal.js';
 import { resolveName } from '../core/names.js';
 import { describeConversation } from '../core/profile.js';
+import { byIdOrWords } from '../core/records.js';
 import { displaySafe } from '../core/text.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { newId } from '../ids.js';
 import { renderLogged } from '../ui/render/log.js';
 import { theme } from '../ui/theme.js';
+import { pickOne } from './pick.js';
 
 interface LogOptions {
   date?: string;
@@ -38,6 +41,7 @@ interface LogOptions {
   followUp?: string[];
   due?: string;
   askNext?: string[];
+  asked?: string[];
   create?: boolean;
   json?: boolean;
 }
@@ -54,6 +58,7 @@ const CONTENT_FLAGS = [
   'followUp',
   'due',
   'askNext',
+  'asked',
 ] as const;
 
 // No default value: commander would print "(default: [])" in the help.
@@ -94,7 +99,12 @@ export function register(program: Command, ctx: Context): Command {
     .option('--due <when>', 'when the follow-ups of this conversation are due: friday, 2w, 2026-12-20')
     .option(
       '--ask-next <text>',
-      'something to ask about next time; shown in the profile until the next conversation (repeatable)',
+      'something to ask about next time; open until it is marked asked (repeatable; "Name: " says whom)',
+      collect,
+    )
+    .option(
+      '--asked <words|id|all>',
+      'mark an "ask next time" note asked: words of it, its id, or all (repeatable; "Name: " says whose)',
       collect,
     )
     .option('--create', 'add names not yet in the journal as new people')
@@ -107,6 +117,7 @@ Examples:
   $ rel log ana --note "Roadmap" --heard "Worried about on-call" --minutes 30
   $ rel log ana ben --kind meeting --ambition "Ben: speak at a conference"
   $ rel log ana --follow-up "Send the doc" --due friday --ask-next "The move?"
+  $ rel log tom --kind call --asked "band gig"      (marks that note asked)
   $ rel log "Kim Lee" --create --kind coffee --date yesterday --skill Cello
   $ echo "Long notes..." | rel log ana --note -`,
     )
@@ -164,7 +175,11 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
       askNext: options.askNext ?? [],
     } as CaptureLists,
     discussed: [] as string[],
-    askNextKept: undefined as string[] | undefined,
+    asked: await pickAsked(
+      ctx,
+      options.asked ?? [],
+      participants.map((p) => p.person),
+    ),
   };
   if (interactive) {
     const { askRest } = await import('./log-prompts.js');
@@ -215,7 +230,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
           heard: listening.heard,
           heardFrom: listening.heardFrom?.map((id) => (id === null ? null : ids.get(id)!)),
           discussed: capture.discussed,
-          askNextKept: capture.askNextKept,
+          asked: capture.asked,
           with: participants.map((p) => ids.get(p.person.id)!),
           about: Object.fromEntries(Object.entries(about).map(([id, notes]) => [ids.get(id)!, notes])),
         },
@@ -251,10 +266,33 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
         nextDue,
         today: todayIso,
         added: participants.filter((p) => p.isNew).map((p) => p.person.name),
+        stillToAsk: stillToAsk(people),
       },
       theme(ctx.io),
     ),
   );
+}
+
+/** The ids of the open "ask next time" notes that `--asked` entries pick; exit 2 when one picks none. */
+async function pickAsked(ctx: Context, entries: string[], people: Person[]): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    const { candidates, typed, all } = askedEntry(entry, people);
+    if (all) {
+      for (const q of candidates) ids.add(q.id);
+      continue;
+    }
+    const whose = [...new Set(candidates.map((q) => q.person))];
+    const question = await pickOne(ctx, byIdOrWords(candidates, typed), {
+      what: `open "ask next time" note${whose.length === 1 ? ` of ${displaySafe(whose[0]!)}` : ''}`,
+      typed,
+      label: (q) => `"${displaySafe(q.text)}"${people.length > 1 ? ` (${displaySafe(q.person)})` : ''}`,
+      candidates,
+      usage: '--asked <words of it>',
+    });
+    ids.add(question.id);
+  }
+  return [...ids];
 }
 
 async function resolveParticipants(

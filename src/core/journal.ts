@@ -29,11 +29,16 @@ export interface Skill {
   conversationId: string | null;
 }
 
-/** Something to ask about next time; cleared by the next conversation logged with them. */
+/**
+ * Something to ask about next time. It stays open until it is marked asked; then it is kept, with
+ * the day (so that `rel ask --all` can say when).
+ */
 export interface AskNext {
   id: string;
   text: string;
   addedOn: IsoDate;
+  /** The day it was asked; absent (or null) while it is open. Absent in older journals. */
+  askedOn?: IsoDate | null;
 }
 
 export interface Person {
@@ -52,7 +57,7 @@ export interface Person {
   birthday?: Birthday | null;
   /** Free personal notes: family, interests, what they care about (defaulted to [] on read). */
   notes: Note[];
-  /** Things to ask about next time; cleared by the next conversation logged with them. */
+  /** Things to ask about next time, open and asked (see AskNext). */
   askNext: AskNext[];
   /** Hidden from `rel due` while today is before this day. */
   snoozedUntil: IsoDate | null;
@@ -286,11 +291,8 @@ export interface NewConversation {
   about: Record<string, PersonalNotes>;
   /** Ids of active ambitions that came up: their "last discussed" moves to this date. */
   discussed?: string[];
-  /**
-   * Ids of earlier "ask next time" notes that stay open. The others, up to this date, are
-   * cleared: the conversation was the "next time". Undefined keeps none.
-   */
-  askNextKept?: string[];
+  /** Ids of "ask next time" notes of the people in it that were asked: marked asked on this date. */
+  asked?: string[];
 }
 
 export function logConversation(journal: Journal, input: NewConversation, clock: Clock): Conversation {
@@ -308,14 +310,14 @@ export function logConversation(journal: Journal, input: NewConversation, clock:
   };
   journal.conversations.push(conversation);
   const discussed = new Set(input.discussed ?? []);
-  const kept = new Set(input.askNextKept ?? []);
+  const asked = new Set(input.asked ?? []);
   for (const personId of input.with) {
     const person = findPerson(journal, personId);
     for (const ambition of person.ambitions) {
       if (discussed.has(ambition.id) && ambition.lastDiscussedOn < input.date)
         ambition.lastDiscussedOn = input.date;
     }
-    person.askNext = person.askNext.filter((a) => kept.has(a.id) || a.addedOn > input.date);
+    for (const item of person.askNext) if (asked.has(item.id)) markAsked(item, input.date);
   }
   for (const [personId, notes] of Object.entries(input.about)) {
     const person = findPerson(journal, personId);
@@ -394,6 +396,18 @@ export function addAskNext(person: Person, text: string, on: IsoDate, clock: Clo
   const item: AskNext = { id: clock.newId(), text: cleanText(text, 'question'), addedOn: on };
   person.askNext.push(item);
   return item;
+}
+
+/** The "ask next time" notes not yet asked. */
+export function openAskNext(person: Person): AskNext[] {
+  return person.askNext.filter((a) => !a.askedOn);
+}
+
+/** Marks a note asked on that day; one asked already keeps its day. False when it was. */
+export function markAsked(item: AskNext, on: IsoDate): boolean {
+  if (item.askedOn) return false;
+  item.askedOn = on;
+  return true;
 }
 
 export interface NewFollowUp {

@@ -4,16 +4,17 @@ import { type Birthday, nextBirthday } from './birthdays.js';
 import { daysBetween, type IsoDate, localDay } from './dates.js';
 import { type CheckIn, checkIn } from './due.js';
 import { isOverdue } from './followups.js';
-import type {
-  Ambition,
-  AskNext,
-  Conversation,
-  ConversationIndex,
-  FollowUpOwner,
-  Journal,
-  Note,
-  Person,
-  Skill,
+import {
+  type Ambition,
+  type AskNext,
+  type Conversation,
+  type ConversationIndex,
+  type FollowUpOwner,
+  type Journal,
+  type Note,
+  openAskNext,
+  type Person,
+  type Skill,
 } from './journal.js';
 
 /** An active ambition not talked about for this long (or the cadence, if longer) is worth asking about. */
@@ -94,7 +95,7 @@ export function talkingPoints(
   cadenceDays: number,
   today: IsoDate,
 ): TalkingPoint[] {
-  const points: TalkingPoint[] = person.askNext.map((a) => ({
+  const points: TalkingPoint[] = openAskNext(person).map((a) => ({
     kind: 'askNext' as const,
     id: a.id,
     text: a.text,
@@ -206,7 +207,7 @@ export function buildProfile(
     ambitions: person.ambitions,
     skills: person.skills,
     notes: person.notes,
-    askNext: person.askNext,
+    askNext: openAskNext(person),
     followUps,
     conversations,
   };

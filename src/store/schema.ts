@@ -18,6 +18,7 @@ const ambition = z.looseObject({
 const skill = z.looseObject({ id: z.string().min(1), text: z.string(), addedOn: isoDate });
 
 const note = z.looseObject({ id: z.string().min(1), text: z.string(), addedOn: isoDate });
+const askNext = note.extend({ askedOn: isoDate.nullable().optional() });
 
 const person = z.looseObject({
   id: z.string().min(1),
@@ -37,7 +38,7 @@ const person = z.looseObject({
     .optional(),
   // Added later: optional here, filled in on read (withDefaults in core/journal.ts).
   notes: z.array(note).optional(),
-  askNext: z.array(note).optional(),
+  askNext: z.array(askNext).optional(),
   snoozedUntil: isoDate.nullable().optional(),
   createdAt: timestamp,
   archivedAt: timestamp.nullable(),

@@ -48,6 +48,10 @@ function isNote(n: Data): boolean {
   return isId(n.id) && typeof n.text === 'string' && isDate(n.addedOn);
 }
 
+function isAskNext(a: Data): boolean {
+  return isNote(a) && (a.askedOn === undefined || a.askedOn === null || isDate(a.askedOn));
+}
+
 const isBirthday = (v: unknown) => typeof v === 'string' && /^(\d{4}-)?\d{2}-\d{2}$/.test(v);
 
 function isPerson(p: Data): boolean {
@@ -64,7 +68,7 @@ function isPerson(p: Data): boolean {
     isEvery(p.skills, isSkill) &&
     (p.birthday === undefined || p.birthday === null || isBirthday(p.birthday)) &&
     (p.notes === undefined || isEvery(p.notes, isNote)) &&
-    (p.askNext === undefined || isEvery(p.askNext, isNote)) &&
+    (p.askNext === undefined || isEvery(p.askNext, isAskNext)) &&
     (p.snoozedUntil === undefined || p.snoozedUntil === null || isDate(p.snoozedUntil)) &&
     isId(p.createdAt) &&
     (p.archivedAt === null || isId(p.archivedAt))

@@ -7,6 +7,7 @@ import {
   emptyJournal,
   type Journal,
   logConversation,
+  openAskNext,
   withDefaults,
 } from '../../src/core/journal.js';
 import { talkingPoints } from '../../src/core/profile.js';
@@ -81,45 +82,50 @@ describe('talking points', () => {
     expect(talkingPoints(ana, [], 91, '2026-10-31')).toEqual([]);
   });
 
-  it('ask-next notes clear at the next conversation unless kept; later ones stay', () => {
+  it('ask-next notes stay open through conversations until asked; an asked one is kept with the day', () => {
     const j = journalWithAna();
     const ana = j.people[0]!;
     ana.askNext.push({ id: 'q1', text: 'The trip?', addedOn: '2026-11-01' });
     ana.askNext.push({ id: 'q2', text: 'The move?', addedOn: '2026-11-01' });
-    ana.askNext.push({ id: 'q3', text: 'Later one', addedOn: '2026-11-09' });
+    ana.askNext.push({ id: 'q3', text: 'Old one', addedOn: '2026-10-01', askedOn: '2026-10-15' });
     const lead = addAmbition(ana, 'Lead a team', '2026-10-01', clock());
-    logConversation(
-      j,
-      {
-        date: '2026-11-05',
-        with: ['ana-silva'],
-        kind: 'call',
-        minutes: null,
-        note: '',
-        heard: [],
-        about: {},
-        discussed: [lead.id],
-        askNextKept: ['q2'],
-      },
-      clock(),
-    );
-    expect(ana.askNext.map((a) => a.id)).toEqual(['q2', 'q3']);
+    const log = (date: string, asked?: string[]) =>
+      logConversation(
+        j,
+        {
+          date,
+          with: ['ana-silva'],
+          kind: 'call',
+          minutes: null,
+          note: '',
+          heard: [],
+          about: {},
+          discussed: [lead.id],
+          ...(asked ? { asked } : {}),
+        },
+        clock(),
+      );
+    const state = () => ana.askNext.map((a) => [a.id, a.askedOn ?? null]);
+    // A conversation that marks none asked leaves every one open.
+    log('2026-11-03');
+    expect(state()).toEqual([
+      ['q1', null],
+      ['q2', null],
+      ['q3', '2026-10-15'],
+    ]);
+    log('2026-11-05', ['q1', 'q3']);
+    expect(state()).toEqual([
+      ['q1', '2026-11-05'],
+      ['q2', null],
+      // Asked before: keeps its day.
+      ['q3', '2026-10-15'],
+    ]);
+    expect(openAskNext(ana).map((a) => a.id)).toEqual(['q2']);
     expect(lead.lastDiscussedOn).toBe('2026-11-05');
-    // A flag-only log keeps none of the earlier ones.
-    logConversation(
-      j,
-      {
-        date: '2026-11-10',
-        with: ['ana-silva'],
-        kind: 'call',
-        minutes: null,
-        note: '',
-        heard: [],
-        about: {},
-      },
-      clock(),
-    );
-    expect(ana.askNext).toEqual([]);
+    // The profile lists the open ones only, and so do the talking points.
+    expect(talkingPoints(ana, [], 30, '2026-11-06').filter((p) => p.kind === 'askNext')).toEqual([
+      { kind: 'askNext', id: 'q2', text: 'The move?', since: '2026-11-01' },
+    ]);
   });
 });
 

@@ -169,14 +169,17 @@ describe('follow-ups: log --follow-up --due, todo, done, due', () => {
     expect(profile.talkingPoints[0]).toMatchObject({ kind: 'followUp', overdue: true, owner: 'me' });
   });
 
-  it('ask-next notes carry into the profile and clear at the next conversation logged', () => {
+  it('ask-next notes carry into the profile until marked asked, not just to the next conversation', () => {
     const store = seeded();
     ok(['log', 'ana', '--note', 'x', '--ask-next', 'How was the trip?'], { store, now: '2026-11-02' });
     expect(ok(['profile', 'ana'], { store, now: '2026-11-05' })).toMatch(
       /Talking points\n {2}• Ask: How was the trip\? {2}noted 2 Nov/,
     );
     ok(['log', 'ana', '--note', 'y'], { store, now: '2026-11-06' });
-    const profile = JSON.parse(ok(['profile', 'ana', '--json'], { store, now: '2026-11-06' }));
+    let profile = JSON.parse(ok(['profile', 'ana', '--json'], { store, now: '2026-11-06' }));
+    expect(profile.askNext.map((a: { text: string }) => a.text)).toEqual(['How was the trip?']);
+    ok(['log', 'ana', '--note', 'z', '--asked', 'trip'], { store, now: '2026-11-07' });
+    profile = JSON.parse(ok(['profile', 'ana', '--json'], { store, now: '2026-11-07' }));
     expect(profile.askNext).toEqual([]);
     expect(profile.talkingPoints).toEqual([]);
   });

@@ -30,6 +30,7 @@ function sample() {
         skills: [{ id: 's1', text: 'Cello', addedOn: '2026-11-20', conversationId: 'c1' }],
         birthday: '1992-02-29',
         notes: [{ id: 'n1', text: 'Two kids', addedOn: '2026-11-20' }],
+        askNext: [{ id: 'q1', text: 'The trip?', addedOn: '2026-11-20', askedOn: '2026-11-21' }],
         createdAt: '2026-11-01T09:00:00.000Z',
         archivedAt: null,
       },

@@ -7,7 +7,7 @@ let term: Terminal | undefined;
 afterEach(() => term?.close());
 
 describe('rel log in a terminal, for someone with ambitions and questions waiting', () => {
-  it('asks which ambitions came up, when a follow-up is due, which questions stay open, what to ask next', async () => {
+  it('asks which ambitions came up, when a follow-up is due, which questions were asked, what to ask next', async () => {
     const store = tempStore('tty-log');
     ok(['add', 'Ana Silva'], { store, now: '2026-11-01' });
     ok(['ambition', 'ana', 'Lead a team'], { store, now: '2026-11-01' });
@@ -30,8 +30,8 @@ describe('rel log in a terminal, for someone with ambitions and questions waitin
     await term.answer('Did you promise to do anything?', 'Send the doc');
     await term.answer('Another follow-up?', '');
     await term.answer('By when? "Send the doc"', 'friday');
-    await term.waitFor('Tick any still open');
-    await term.press('Space', 'Enter'); // keep "How was the trip?"
+    await term.waitFor('Tick the ones you asked');
+    await term.press('Space', 'Enter'); // asked "How was the trip?"; "The new flat?" stays open
     await term.answer('Anything to ask about next time?', 'Did the talk go well?');
     await term.answer('Anything else for next time?', '');
     expect(await term.exitCode()).toBe(0);
@@ -39,9 +39,10 @@ describe('rel log in a terminal, for someone with ambitions and questions waitin
     const byText = (t: string) => ana.ambitions.find((a: { text: string }) => a.text === t);
     expect(byText('Run a marathon').lastDiscussedOn).toBe('2026-11-10');
     expect(byText('Lead a team').lastDiscussedOn).toBe('2026-11-01');
-    expect(ana.askNext.map((a: { text: string }) => a.text)).toEqual([
-      'How was the trip?',
-      'Did the talk go well?',
+    expect(ana.askNext.map((a: { text: string; askedOn?: string }) => [a.text, a.askedOn ?? null])).toEqual([
+      ['How was the trip?', '2026-11-10'],
+      ['The new flat?', null],
+      ['Did the talk go well?', null],
     ]);
     const followUp = readJson(store).followUps[0];
     expect(followUp).toMatchObject({ text: 'Send the doc', due: '2026-11-13', owner: 'me' });

@@ -53,3 +53,27 @@ export function renderFacts(
     ...records.flatMap((r) => bullet(r.text, showDate(r.addedOn, today), width, t)),
   ].join('\n');
 }
+
+/** "To ask Tom O'Brien next time", then, with --all, the ones asked and when. */
+export function renderQuestions(
+  person: Person,
+  questions: { text: string; addedOn: IsoDate; askedOn: IsoDate | null }[],
+  today: IsoDate,
+  t: Theme,
+  width: number,
+): string {
+  const name = displaySafe(person.name);
+  const open = questions.filter((q) => !q.askedOn);
+  const asked = questions.filter((q) => q.askedOn);
+  const lines = open.length
+    ? [
+        t.bold(`To ask ${name} next time`),
+        ...open.flatMap((q) => bullet(q.text, `noted ${showDate(q.addedOn, today)}`, width, t)),
+      ]
+    : [`Nothing open to ask ${name}. To add something: rel ask ${person.id} "How did the move go?"`];
+  if (asked.length) {
+    lines.push('', t.heading('Asked'));
+    for (const q of asked) lines.push(...bullet(q.text, `asked ${showDate(q.askedOn!, today)}`, width, t));
+  }
+  return lines.join('\n');
+}

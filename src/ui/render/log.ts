@@ -11,6 +11,8 @@ export interface Logged {
   nextDue: (CheckIn & { person: Person })[];
   today: IsoDate;
   added: string[];
+  /** Each person's "ask next time" notes still open after this conversation. */
+  stillToAsk: { person: Person; texts: string[] }[];
 }
 
 function whenPhrase(date: IsoDate, today: IsoDate): string {
@@ -39,6 +41,11 @@ export function renderLogged(logged: Logged, t: Theme): string {
   for (const due of logged.nextDue) {
     const first = displaySafe(due.person.name);
     lines.push(`Next check-in with ${first}: ${dayDate(due.dueOn)} (${relativeDay(due.dueOn, today)}).`);
+  }
+  for (const { person, texts } of logged.stillToAsk) {
+    lines.push(
+      `Still to ask ${displaySafe(person.name.split(' ')[0]!)}: ${texts.map((x) => displaySafe(x)).join(' · ')}`,
+    );
   }
   return lines.join('\n');
 }
