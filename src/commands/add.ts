@@ -4,6 +4,7 @@ import { type Context, mayPrompt, openStore, settings } from '../context.js';
 import { parseBirthday } from '../core/birthdays.js';
 import { DEFAULT_CADENCE_DAYS, PERIOD_FORMS, parsePeriod, periodDays } from '../core/dates.js';
 import { effectiveCadence } from '../core/due.js';
+import { editEmails, parseEmail } from '../core/emails.js';
 import { addPerson, checkNewName, type NewPerson } from '../core/journal.js';
 import { UsageError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -18,6 +19,7 @@ interface AddOptions {
   alias?: string[];
   cadence?: string;
   birthday?: string;
+  email?: string[];
   json?: boolean;
 }
 
@@ -37,13 +39,18 @@ export function register(program: Command, ctx: Context): Command {
     .option('--alias <alias>', 'another name they go by (repeatable)', collect)
     .option('--cadence <period>', 'how often you want to catch up (default 30 days)')
     .option('--birthday <date>', 'their birthday: YYYY-MM-DD, or MM-DD without the year')
+    .option(
+      '--email <address>',
+      'an e-mail address, to find them in calendar invitations (repeatable)',
+      collect,
+    )
     .option('--json', 'print the new person as JSON')
     .addHelpText(
       'after',
       `
 Examples:
   $ rel add "Ana Silva" --role Engineer --team Platform --relationship report
-  $ rel add "Ben Okafor" --cadence 2w --tag platform
+  $ rel add "Ben Okafor" --cadence 2w --tag platform --email ben@example.com
   $ rel add "Dr. Kim Lee" --alias Kim --cadence quarterly --birthday 05-17
   $ rel add                      (in a terminal: asks for each field)`,
     )
@@ -55,7 +62,9 @@ async function run(ctx: Context, name: string | undefined, options: AddOptions):
     name === undefined ? await askForPerson(ctx, options) : { name, ...fromFlags(options) };
   const store = await openStore(ctx);
   // Refuse a duplicate before taking the lock, then again under it (another rel may have added them).
-  checkNewName(await store.read(), input.name);
+  const journal = await store.read();
+  checkNewName(journal, input.name);
+  editEmails(journal, { id: '', name: input.name }, input.emails ?? []);
   const person = await store.update((journal) => addPerson(journal, input, { now: ctx.io.now, newId }), {
     summary: (added) => `added ${added.name}`,
   });
@@ -74,6 +83,7 @@ function fromFlags(options: AddOptions): Omit<NewPerson, 'name'> {
     aliases: options.alias,
     cadenceDays: options.cadence === undefined ? null : parsePeriod(options.cadence, '--cadence'),
     birthday: options.birthday === undefined ? null : parseBirthday(options.birthday),
+    emails: (options.email ?? []).map((e) => parseEmail(e)),
   };
 }
 

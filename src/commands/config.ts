@@ -21,7 +21,7 @@ export function register(program: Command, ctx: Context): Command {
   const config = program
     .command('config')
     .description(
-      'show and change settings: default cadence, default kind, first day of the week, date display',
+      'show and change settings: default cadence and kind, week start, date display, calendar, who you are',
     )
     .addHelpText(
       'after',

@@ -9,6 +9,7 @@ import {
   parsePeriod,
   periodDays,
 } from '../core/dates.js';
+import { editEmails, parseEmail } from '../core/emails.js';
 import type { Person } from '../core/journal.js';
 import { editPerson, type PersonEdit } from '../core/people.js';
 import { displaySafe } from '../core/text.js';
@@ -27,6 +28,8 @@ interface EditOptions {
   alias: string[];
   removeAlias: string[];
   birthday?: string;
+  email: string[];
+  removeEmail: string[];
   json?: boolean;
 }
 
@@ -35,7 +38,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function register(program: Command, ctx: Context): Command {
   return program
     .command('edit')
-    .description("change someone's role, team, relationship, cadence, tags, aliases or birthday")
+    .description("change someone's role, team, relationship, cadence, tags, aliases, birthday or e-mails")
     .argument('<name>', 'their name, alias or id')
     .option('--role <role>', 'their role ("" clears it)')
     .option('--team <team>', 'their team ("" clears it)')
@@ -47,6 +50,8 @@ export function register(program: Command, ctx: Context): Command {
     .option('--alias <alias>', 'add another name they go by (repeatable)', collect, [])
     .option('--remove-alias <alias>', 'remove an alias (repeatable)', collect, [])
     .option('--birthday <date>', 'YYYY-MM-DD, MM-DD, or "none"')
+    .option('--email <address>', 'add an e-mail address (repeatable)', collect, [])
+    .option('--remove-email <address>', 'remove an e-mail address (repeatable)', collect, [])
     .option('--json', 'print the person as JSON')
     .addHelpText(
       'after',
@@ -55,6 +60,7 @@ Examples:
   $ rel edit ana --role "Engineering Manager" --cadence weekly
   $ rel edit ben --add-tag platform --remove-tag web --alias Benny
   $ rel edit kim --cadence default --birthday none
+  $ rel edit ana --email ana@example.com --remove-email ana@old.example
   $ rel edit ana                 (in a terminal: each field prefilled, Enter keeps it)`,
     )
     .action(async (name: string, options: EditOptions) => run(ctx, name, options));
@@ -65,9 +71,15 @@ function flagsGiven(options: EditOptions): boolean {
     [options.role, options.team, options.relationship, options.cadence, options.birthday].some(
       (v) => v !== undefined,
     ) ||
-    [options.tag, options.addTag, options.removeTag, options.alias, options.removeAlias].some(
-      (l) => l.length > 0,
-    )
+    [
+      options.tag,
+      options.addTag,
+      options.removeTag,
+      options.alias,
+      options.removeAlias,
+      options.email,
+      options.removeEmail,
+    ].some((l) => l.length > 0)
   );
 }
 
@@ -154,10 +166,16 @@ function describeCadenceInput(days: number | null): string {
 
 async function run(ctx: Context, name: string, options: EditOptions): Promise<void> {
   const store = await openStore(ctx);
-  const person = await resolvePerson(ctx, await store.read(), name);
+  const journal = await store.read();
+  const person = await resolvePerson(ctx, journal, name);
+  const emailsToAdd = options.email.map((e) => parseEmail(e));
   let edit: PersonEdit;
-  if (flagsGiven(options)) edit = fromFlags(person, options);
-  else if (mayPrompt(ctx)) edit = await askEdit(person);
+  if (flagsGiven(options)) {
+    edit = fromFlags(person, options);
+    // Refused before the lock is taken; checked again under it.
+    if (emailsToAdd.length || options.removeEmail.length)
+      edit.emails = editEmails(journal, person, emailsToAdd, options.removeEmail);
+  } else if (mayPrompt(ctx)) edit = await askEdit(person);
   else {
     throw new UsageError(
       'What should change? Give a flag such as --role, --team, --cadence, --add-tag or --alias.',
@@ -168,6 +186,10 @@ async function run(ctx: Context, name: string, options: EditOptions): Promise<vo
   const { edited, changed } = await store.update(
     (journal) => {
       const fresh = samePerson(journal, person);
+      // Checked against the journal as it is under the lock: an address names one person.
+      if (options.email.length || options.removeEmail.length) {
+        edit.emails = editEmails(journal, fresh, emailsToAdd, options.removeEmail);
+      }
       const changed = editPerson(fresh, edit);
       return { edited: fresh, changed };
     },

@@ -3,6 +3,7 @@
 import { UsageError } from '../errors.js';
 import type { Birthday } from './birthdays.js';
 import { type IsoDate, localDay } from './dates.js';
+import { editEmails } from './emails.js';
 import { normalize, slugify } from './text.js';
 
 export const SCHEMA_VERSION = 2;
@@ -188,6 +189,7 @@ export interface NewPerson {
   cadenceDays?: number | null | undefined;
   birthday?: Birthday | null | undefined;
   notes?: string[] | undefined;
+  emails?: string[] | undefined;
 }
 
 export function cleanName(name: string): string {
@@ -223,7 +225,8 @@ export function uniquePersonId(
 
 export function addPerson(journal: Journal, input: NewPerson, clock: Clock): Person {
   const name = checkNewName(journal, input.name);
-  const person = newPersonRecord(journal, { ...input, name }, clock);
+  const emails = editEmails(journal, { id: '', name }, input.emails ?? []);
+  const person = newPersonRecord(journal, { ...input, name, emails }, clock);
   journal.people.push(person);
   return person;
 }
@@ -257,6 +260,8 @@ export function newPersonRecord(
     snoozedUntil: null,
     createdAt,
     archivedAt: null,
+    // Written only when there are some: older journals have none, and most people need none.
+    ...(input.emails?.length ? { emails: input.emails } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 import { UsageError } from '../errors.js';
 import type { Birthday } from './birthdays.js';
 import type { IsoDate } from './dates.js';
+import { emailKey } from './emails.js';
 import { checkNewName, type Journal, type Person } from './journal.js';
 import { normalize } from './text.js';
 import { recordPersonMerge } from './tombstones.js';
@@ -28,6 +29,8 @@ export interface PersonEdit {
   tags?: string[];
   aliases?: string[];
   birthday?: Birthday | null;
+  /** The whole list, already checked against the journal (emails.ts editEmails). */
+  emails?: string[];
 }
 
 /** Applies the fields given; returns the names of the fields that changed. */
@@ -50,6 +53,10 @@ export function editPerson(person: Person, edit: PersonEdit): string[] {
     );
   }
   if (edit.birthday !== undefined) set('birthday', edit.birthday);
+  if (edit.emails !== undefined && JSON.stringify(person.emails ?? []) !== JSON.stringify(edit.emails)) {
+    person.emails = edit.emails;
+    changed.push('emails');
+  }
   return changed;
 }
 
@@ -106,6 +113,9 @@ export function mergePeople(journal: Journal, keep: Person, duplicate: Person, n
   keep.relationship ||= duplicate.relationship;
   keep.cadenceDays ??= duplicate.cadenceDays;
   keep.birthday ??= duplicate.birthday ?? null;
+  const emails = [...(keep.emails ?? []), ...(duplicate.emails ?? [])];
+  if (emails.length)
+    keep.emails = emails.filter((e, i) => emails.findIndex((x) => emailKey(x) === emailKey(e)) === i);
   // Known since the earlier of the two: the first check-in counts from then.
   if (duplicate.createdAt < keep.createdAt) keep.createdAt = duplicate.createdAt;
   journal.people = journal.people.filter((p) => p.id !== duplicate.id);

@@ -52,6 +52,8 @@ export interface Profile extends CheckIn {
   relationship: string;
   tags: string[];
   aliases: string[];
+  /** E-mail addresses ([] when none are known). */
+  emails: string[];
   birthday: Birthday | null;
   /** The next time their birthday comes round (today included), or null. */
   nextBirthday: IsoDate | null;
@@ -193,6 +195,7 @@ export function buildProfile(
     relationship: person.relationship,
     tags: person.tags,
     aliases: person.aliases,
+    emails: person.emails ?? [],
     birthday: person.birthday ?? null,
     nextBirthday: person.birthday ? nextBirthday(person.birthday, today) : null,
     createdAt: person.createdAt,

@@ -5,6 +5,7 @@ import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
 import { DEFAULT_KIND } from './capture.js';
 import { DEFAULT_CADENCE_DAYS, describeCadence, PERIOD_FORMS, periodDays } from './dates.js';
+import { emailKey, parseEmail } from './emails.js';
 
 export type WeekStart = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 export type DateDisplay = 'short' | 'iso';
@@ -15,6 +16,10 @@ export interface Settings {
   /** 0 Sunday ... 6 Saturday. */
   weekStart: WeekStart;
   dateDisplay: DateDisplay;
+  /** The calendar `rel inbox` reads when no --calendar is given: an .ics file or a folder of them. */
+  calendar: string | null;
+  /** Your own e-mail addresses, as calendars name you (lower case). */
+  me: string[];
 }
 
 export const BUILT_IN: Settings = {
@@ -22,6 +27,8 @@ export const BUILT_IN: Settings = {
   defaultKind: DEFAULT_KIND,
   weekStart: 1,
   dateDisplay: 'short',
+  calendar: null,
+  me: [],
 };
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -95,7 +102,43 @@ export const SETTINGS = [
     show: (display) => display,
     store: (display) => display,
   }),
+  spec({
+    key: 'calendar',
+    field: 'calendar',
+    env: 'REL_CALENDAR',
+    meaning: 'the calendar rel inbox reads: an .ics file, or a folder of them (khal, vdirsyncer)',
+    accepts: 'the path of an .ics file or of a folder',
+    parse: (text) => text.trim() || undefined,
+    show: (path) => path ?? '(none)',
+    store: (path) => path ?? '',
+  }),
+  spec({
+    key: 'me',
+    field: 'me',
+    env: 'REL_ME',
+    meaning: 'your own e-mail addresses, so that rel inbox leaves you out and skips what you declined',
+    accepts: 'e-mail addresses separated by commas',
+    parse: (text) => {
+      const addresses = text
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+      if (!addresses.length || !addresses.every(looksLikeEmail)) return undefined;
+      return [...new Set(addresses.map(emailKey))];
+    },
+    show: (addresses) => (addresses.length ? addresses.join(', ') : '(not set)'),
+    store: (addresses) => addresses.join(', '),
+  }),
 ];
+
+function looksLikeEmail(text: string): boolean {
+  try {
+    parseEmail(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type SettingSpec = (typeof SETTINGS)[number];
 export type Source = 'environment' | 'config' | 'default';
@@ -109,7 +152,10 @@ export function findSetting(key: string): SettingSpec {
     SETTINGS.find((s) => typed.length >= 3 && s.key.includes(typed)) ??
     [...SETTINGS].sort((a, b) => distance(typed, a.key) - distance(typed, b.key))[0]!;
   const near =
-    closest.key.includes(typed) || distance(typed, closest.key) <= 3 ? `Did you mean ${closest.key}? ` : '';
+    closest.key.includes(typed) ||
+    distance(typed, closest.key) <= Math.min(3, Math.ceil(closest.key.length / 2))
+      ? `Did you mean ${closest.key}? `
+      : '';
   throw new UsageError(
     `There is no setting called "${key}".`,
     `${near}The settings are: ${SETTINGS.map((s) => s.key).join(', ')}.`,

@@ -21,6 +21,8 @@ describe('rel config', () => {
       ['default-kind', '1:2:1', 'default'],
       ['week-start', 'monday', 'default'],
       ['date-display', 'short', 'default'],
+      ['calendar', '(none)', 'default'],
+      ['me', '(not set)', 'default'],
     ]);
     expect(bytesOf(file)).toBeNull();
     expect(ok(['config'], { env })).toContain('default-cadence');

@@ -37,6 +37,7 @@ export function renderProfile(
   if (p.tags.length) about.push(`#${p.tags.map(safe).join(' #')}`);
   if (p.aliases.length) about.push(`also ${p.aliases.map(safe).join(', ')}`);
   if (about.length) lines.push(about.join(' · '));
+  if (p.emails.length) lines.push(p.emails.map(safe).join(', '));
   const seen = p.lastSeen
     ? `Last seen ${lastSeenText(p.lastSeen, today)}`
     : `Not seen yet (added ${showDate(localDay(p.createdAt), today)})`;
