@@ -1,7 +1,19 @@
 // The only module that imports inquirer. Loaded on demand, only when a prompt is shown.
 // Ctrl+C (or a closed terminal) becomes a CancelError: exit 130, nothing saved.
+import readline from 'node:readline';
 import { checkbox, confirm, editor, input, password, search, select } from '@inquirer/prompts';
 import { CancelError } from '../errors.js';
+
+// Node's readline (20.x) marks every key of a burst but the last (a paste, fast typing, keys sent
+// at once) as "not for completion" and then appends those keys to the end of the line, wherever
+// the cursor is: Ctrl+A then "Senior " in one burst gave "Site R eliability EngineerSenior". The
+// flag only matters for tab completion, which no prompt here uses, so every key is inserted at the
+// cursor as when typed one by one.
+Object.defineProperty(readline.Interface.prototype, 'isCompletionEnabled', {
+  configurable: true,
+  get: () => true,
+  set: () => {},
+});
 
 async function guard<T>(prompt: Promise<T>): Promise<T> {
   try {

@@ -67,6 +67,12 @@ export class Terminal {
     }
   }
 
+  /** Sends keys (tmux names or literal text) in one write, as a paste or fast typing arrives. */
+  async burst(...keys: string[]): Promise<void> {
+    this.tmux('send-keys', ...keys);
+    await sleep(80);
+  }
+
   async answer(prompt: RegExp | string, text: string): Promise<void> {
     await this.waitFor(prompt);
     if (text) await this.type(text);

@@ -37,4 +37,27 @@ describe('rel edit in a terminal', () => {
       tags: ['web', 'platform'],
     });
   });
+
+  it('a burst of keys (Ctrl+A then a word, sent at once) edits the prefilled value at the cursor', async () => {
+    const store = tempStore('tty-edit-burst');
+    ok(['add', 'Ana Silva', '--role', 'Site Reliability Engineer', '--team', 'Platform'], { store });
+    term = new Terminal(['edit', 'ana'], { store });
+    await term.waitFor('Role Site Reliability Engineer');
+    await term.burst('C-a', 'Senior ');
+    await term.waitFor('Role Senior Site Reliability Engineer');
+    await term.press('Enter');
+    await term.waitFor('Team Platform');
+    await term.burst('End', ' and Tools', 'Home', 'Core ');
+    await term.waitFor('Team Core Platform and Tools');
+    await term.press('Enter');
+    for (const prompt of ['Relationship', 'How often', 'Tags', 'Aliases', 'Birthday']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).people[0]).toMatchObject({
+      role: 'Senior Site Reliability Engineer',
+      team: 'Core Platform and Tools',
+    });
+  });
 });
