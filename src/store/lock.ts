@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import { StoreError } from '../errors.js';
+import { checkpoint } from './faults.js';
 import { isProcessAlive, tempPath } from './files.js';
 
 interface Owner {
@@ -13,25 +14,51 @@ interface Owner {
   token: string;
 }
 
+function parseOwner(text: string): Owner | undefined {
+  const [pid, host, token] = text.split('\n');
+  if (!pid || !host || !token) return undefined;
+  return { pid: Number(pid), host, token };
+}
+
 function readOwner(file: string): Owner | undefined {
+  return readLock(file)?.owner;
+}
+
+/**
+ * A lock file as it is now: its owner (undefined when unreadable), its age, and its identity (the
+ * inode, change time and content read through one open file): a lock released and taken again by
+ * another rel has another identity, even under the same name, even when it names the same pid.
+ */
+interface LockFile {
+  owner: Owner | undefined;
+  mtimeMs: number;
+  identity: string;
+}
+
+function readLock(file: string): LockFile | undefined {
+  let fd: number | undefined;
   try {
-    const [pid, host, token] = fs.readFileSync(file, 'utf8').split('\n');
-    if (!pid || !host || !token) return undefined;
-    return { pid: Number(pid), host, token };
+    fd = fs.openSync(file, 'r');
+    const stat = fs.fstatSync(fd, { bigint: true });
+    const text = fs.readFileSync(fd, 'utf8');
+    return {
+      owner: parseOwner(text),
+      mtimeMs: Number(stat.mtimeMs),
+      identity: `${stat.ino}:${stat.mtimeNs}:${text}`,
+    };
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
-function ownerIsGone(file: string, owner: Owner | undefined): boolean {
+function ownerIsGone(lock: LockFile): boolean {
+  const { owner } = lock;
   if (owner) return owner.host === os.hostname() && !isProcessAlive(owner.pid);
   // An unreadable lock file (written by hand, or by an older rel): gone only if nobody has
   // touched it for a while.
-  try {
-    return Date.now() - fs.statSync(file).mtimeMs > 10_000;
-  } catch {
-    return false;
-  }
+  return Date.now() - lock.mtimeMs > 10_000;
 }
 
 /**
@@ -73,22 +100,54 @@ function createThenWrite(file: string, content: string): boolean {
 }
 
 /**
- * Removes a lock whose owner is gone. A second, short-lived lock guards the takeover so that
- * two processes never both remove and re-create it.
+ * Removes a lock whose owner is gone. A second, short-lived lock (the guard) makes takeovers one
+ * at a time; under it, the lock removed must be the very lock judged abandoned: between reading
+ * the lock and finding its pid dead, its owner may have released it and a third rel taken it.
+ * Nothing else can change a lock whose owner is dead (its owner cannot release it, no rel can
+ * create one over it, other takeovers wait for the guard), so a lock with the same identity
+ * after the judgement is that lock, and removing it removes nobody else's.
  */
 function takeOverIfAbandoned(file: string, content: string): boolean {
   const guard = `${file}.takeover`;
   if (!tryCreate(guard, content)) {
-    if (ownerIsGone(guard, readOwner(guard))) fs.rmSync(guard, { force: true });
+    const held = readLock(guard);
+    if (held && ownerIsGone(held)) removeGuard(guard, held);
     return false;
   }
   try {
-    if (!ownerIsGone(file, readOwner(file))) return false;
+    const lock = readLock(file);
+    if (!lock) return true; // released meanwhile: try to create it again
+    checkpoint('lock-owner-read', file);
+    if (!ownerIsGone(lock)) return false;
+    if (readLock(file)?.identity !== lock.identity) return false; // not the lock judged: look again
     fs.rmSync(file, { force: true });
     return true;
   } finally {
-    fs.rmSync(guard, { force: true });
+    if (readOwner(guard)?.token === parseOwner(content)?.token) fs.rmSync(guard, { force: true });
   }
+}
+
+/**
+ * A guard whose holder died (within the instant it holds one) goes by rename, which only one rel
+ * can do to one file: the file moved aside is checked to be the guard judged abandoned, and is
+ * put back in the unlikely case that it was a fresh one.
+ */
+function removeGuard(guard: string, judged: LockFile): void {
+  const aside = tempPath(guard);
+  try {
+    fs.renameSync(guard, aside);
+  } catch {
+    return; // gone already
+  }
+  const moved = readLock(aside);
+  if (moved?.identity !== judged.identity) {
+    try {
+      fs.linkSync(aside, guard);
+    } catch {
+      // A newer guard is in place: the moved one's holder will find its own gone and retry.
+    }
+  }
+  fs.rmSync(aside, { force: true });
 }
 
 export interface LockState {
@@ -101,9 +160,9 @@ export interface LockState {
 
 /** Who holds the lock, or undefined when nobody does. For `rel doctor`. */
 export function lockState(file: string): LockState | undefined {
-  if (!fs.existsSync(file)) return undefined;
-  const owner = readOwner(file);
-  return { pid: owner?.pid, host: owner?.host, abandoned: ownerIsGone(file, owner) };
+  const lock = readLock(file);
+  if (!lock) return undefined;
+  return { pid: lock.owner?.pid, host: lock.owner?.host, abandoned: ownerIsGone(lock) };
 }
 
 /** Removes the lock when its holder is gone, as a waiting rel would; true when it did. */

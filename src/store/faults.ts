@@ -1,0 +1,64 @@
+// A seam for tests: every step of a write (and of a sync) passes a named checkpoint, where a test
+// can make rel fail as a full disk would, or stop dead as a SIGKILL would, without a full disk or
+// a well-timed kill. Tests in the same process set a handler; tests of the built rel set
+// REL_FAULT, e.g. `REL_FAULT=rename:fail` or `REL_FAULT=undo-write@2:kill` (the second time that
+// step is reached), several separated by commas. Unset, a checkpoint costs one lookup.
+
+/** The steps a write passes, in order, and those of a sync. */
+export type Step =
+  | 'temp-write'
+  | 'fsync'
+  | 'rename'
+  | 'folder-fsync'
+  | 'undo-write'
+  | 'backup-rotation'
+  | 'lock-owner-read'
+  | `git:${string}`;
+
+type Handler = (step: Step, file: string) => void;
+
+let handler: Handler | undefined;
+const seen = new Map<string, number>();
+
+interface Fault {
+  step: string;
+  nth: number;
+  action: 'fail' | 'kill';
+}
+
+function parse(spec: string | undefined): Fault[] {
+  if (!spec) return [];
+  return spec.split(',').flatMap((part) => {
+    const match = /^\s*([a-z:-]+)(?:@(\d+))?:(fail|kill)\s*$/.exec(part);
+    return match
+      ? [{ step: match[1]!, nth: Number(match[2] ?? 1), action: match[3] as Fault['action'] }]
+      : [];
+  });
+}
+
+const faults = parse(process.env.REL_FAULT);
+
+/** For tests in this process: called at every checkpoint (it may throw); undefined to stop. */
+export function onCheckpoint(next: Handler | undefined): void {
+  handler = next;
+  seen.clear();
+}
+
+/** An error as the file system gives one when the disk is full. */
+export function diskFull(step: string): NodeJS.ErrnoException {
+  const error: NodeJS.ErrnoException = new Error(`ENOSPC: no space left on device (injected at ${step})`);
+  error.code = 'ENOSPC';
+  return error;
+}
+
+export function checkpoint(step: Step, file = ''): void {
+  handler?.(step, file);
+  if (faults.length === 0) return;
+  const count = (seen.get(step) ?? 0) + 1;
+  seen.set(step, count);
+  for (const fault of faults) {
+    if (fault.step !== step || fault.nth !== count) continue;
+    if (fault.action === 'kill') process.kill(process.pid, 'SIGKILL');
+    throw diskFull(step);
+  }
+}
