@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StoreError } from '../errors.js';
+import { checkpoint } from './faults.js';
 
 /** A file's bytes, or undefined when it does not exist. */
 export function readStoreFile(file: string): Buffer | undefined {
@@ -46,34 +47,74 @@ function versionOf(stat: fs.BigIntStats): string {
   return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
 }
 
+/** A file's new content, written in full and on disk beside it (prepareStoreFile), not yet in place. */
+export interface Prepared {
+  file: string;
+  temp: string;
+}
+
 /**
- * Replaces the file atomically and durably: a 0600 temp file in the same folder, fsync, rename,
- * fsync the folder. A reader sees the old bytes or the new, never a mix; a crash leaves at most a
- * temp file, which rel recognises by its name (see tempFileOwner) and never reads as a store.
- * The content may come in pieces (a large journal), written one after another.
+ * The first half of a write, where a full disk or a failing device shows itself: a 0600 temp file
+ * in the file's folder, written and fsynced. The file itself is untouched; on failure the temp
+ * file is gone and the error says that nothing was saved. The content may come in pieces (a
+ * large journal), written one after another.
  */
-export function writeStoreFile(file: string, bytes: string | Uint8Array | Iterable<string>): void {
-  const dir = path.dirname(file);
+export function prepareStoreFile(file: string, bytes: string | Uint8Array | Iterable<string>): Prepared {
   const temp = tempPath(file);
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', 0o600);
     fs.fchmodSync(fd, 0o600); // exact, whatever the umask
+    checkpoint('temp-write', file);
     if (typeof bytes === 'string' || bytes instanceof Uint8Array) fs.writeFileSync(fd, bytes);
     else for (const piece of bytes) fs.writeFileSync(fd, piece);
+    checkpoint('fsync', file);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
-    fs.renameSync(temp, file);
-    syncFolder(dir);
+    return { file, temp };
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
-    throw new StoreError(
-      `Cannot write ${file}: ${(error as Error).message}`,
-      'Nothing was saved. Check free space and permissions.',
-    );
+    throw notSaved(file, error);
   }
+}
+
+/**
+ * The second half: the prepared content takes the file's place by rename, atomically. A reader
+ * sees the old bytes or the new, never a mix. On failure the file is as it was and the temp file
+ * is gone. The folder is not synced here: see syncFolder, once for several files.
+ */
+export function putInPlace(prepared: Prepared): void {
+  try {
+    checkpoint('rename', prepared.file);
+    fs.renameSync(prepared.temp, prepared.file);
+  } catch (error) {
+    discard(prepared);
+    throw notSaved(prepared.file, error);
+  }
+}
+
+/** A prepared write that is not going to happen. */
+export function discard(prepared: Prepared | undefined): void {
+  if (prepared) fs.rmSync(prepared.temp, { force: true });
+}
+
+export function notSaved(file: string, error: unknown): StoreError {
+  return new StoreError(
+    `Cannot write ${file}: ${(error as Error).message}`,
+    'Nothing was saved. Check free space and permissions.',
+  );
+}
+
+/**
+ * Replaces the file atomically and durably: prepareStoreFile, putInPlace, fsync the folder. A
+ * crash leaves at most a temp file, which rel recognises by its name (see tempFileOwner) and
+ * never reads as a store.
+ */
+export function writeStoreFile(file: string, bytes: string | Uint8Array | Iterable<string>): void {
+  putInPlace(prepareStoreFile(file, bytes));
+  syncFolder(path.dirname(file));
 }
 
 /** `.journal.json.<pid>.<random>.tmp`, beside the file: the pid says whether its writer still lives. */
@@ -97,12 +138,24 @@ export function tempFileOwner(store: string, name: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * Makes the renames in a folder durable. Called after a file took its place, so a failure here
+ * does not undo the write: its message says so.
+ */
 export function syncFolder(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
   try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    checkpoint('folder-fsync', dir);
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    throw new StoreError(
+      `The change is written, but ${dir} could not be synced to disk: ${(error as Error).message}`,
+      'It may not survive a power cut. Check the disk (rel doctor checks the journal).',
+    );
   }
 }
 

@@ -7,7 +7,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Change } from './changes.js';
-import { isProcessAlive, readStoreFile, tempFileOwner, writeStoreFile } from './files.js';
+import { checkpoint } from './faults.js';
+import {
+  discard,
+  isProcessAlive,
+  notSaved,
+  type Prepared,
+  prepareStoreFile,
+  readStoreFile,
+  tempFileOwner,
+  tempPath,
+  writeStoreFile,
+} from './files.js';
 
 export const BACKUPS_KEPT = 3;
 export const UNDO_KEPT = 10;
@@ -30,27 +41,40 @@ export function listBackups(target: string): string[] {
 }
 
 /**
- * Keeps the journal as it is now as backup 1, shifting older ones down and dropping the oldest.
- * Called under the lock, just before the journal is replaced. The backup is a hard link to the
- * current file (the write replaces the journal with a new file, so the link keeps the old one
- * intact at no cost), or a copy of its bytes where links are not possible.
+ * The journal as it is now, held under a temp name for backup 1: a hard link to the current file
+ * (the write replaces the journal with a new file, so the link keeps the old one intact at no
+ * cost), or a copy of its bytes where links are not possible. Called under the lock, just before
+ * the journal is replaced; the backups themselves move only once the write succeeded
+ * (rotateBackups), so a failed write leaves them as they were.
  */
-export function keepBackup(target: string, bytes: () => Uint8Array | undefined): void {
-  for (let n = BACKUPS_KEPT - 1; n >= 1; n--) {
-    try {
-      fs.renameSync(backupPath(target, n), backupPath(target, n + 1));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
+export function holdBackup(target: string, bytes: () => Uint8Array | undefined): Prepared | undefined {
   const newest = backupPath(target, 1);
-  fs.rmSync(newest, { force: true });
+  const held = { file: newest, temp: tempPath(newest) };
   try {
-    fs.linkSync(target, newest);
-    fs.chmodSync(newest, 0o600);
+    fs.linkSync(target, held.temp);
+    return held;
   } catch {
     const copy = bytes();
-    if (copy) writeStoreFile(newest, copy);
+    return copy ? prepareStoreFile(newest, copy) : undefined;
+  }
+}
+
+/** After a successful write: backup 1 becomes 2, 2 becomes 3 (the oldest goes), the held one 1. */
+export function rotateBackups(target: string, held: Prepared): void {
+  try {
+    checkpoint('backup-rotation', target);
+    for (let n = BACKUPS_KEPT - 1; n >= 1; n--) {
+      try {
+        fs.renameSync(backupPath(target, n), backupPath(target, n + 1));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    fs.chmodSync(held.temp, 0o600);
+    fs.renameSync(held.temp, held.file);
+  } catch (error) {
+    discard(held);
+    throw error;
   }
 }
 
@@ -93,8 +117,22 @@ export async function readUndoEntries(
 }
 
 export function writeUndoEntries(target: string, entries: UndoEntry[], encode: Encode): void {
+  writeStoreFile(undoPath(target), undoText(entries, encode));
+}
+
+/** The undo data, written beside the journal but not yet in place: see Store's commit. */
+export function prepareUndoEntries(target: string, entries: UndoEntry[], encode: Encode): Prepared {
+  try {
+    checkpoint('undo-write', target);
+  } catch (error) {
+    throw notSaved(undoPath(target), error);
+  }
+  return prepareStoreFile(undoPath(target), undoText(entries, encode));
+}
+
+function undoText(entries: UndoEntry[], encode: Encode): string | Buffer {
   const log: UndoLog = { version: 1, entries: entries.slice(-UNDO_KEPT) };
-  writeStoreFile(undoPath(target), encode(`${JSON.stringify(log)}\n`));
+  return encode(`${JSON.stringify(log)}\n`);
 }
 
 /** The names in the journal's folder; none when it cannot be read (a report, not a failure). */

@@ -78,7 +78,10 @@ function tryCreate(file: string, content: string): boolean {
     // A file system without hard links: create exclusively, then write.
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP')
       return createThenWrite(file, content);
-    throw new StoreError(`Cannot create the lock file ${file}: ${(error as Error).message}`);
+    throw new StoreError(
+      `Cannot create the lock file ${file}: ${(error as Error).message}`,
+      'Nothing was saved. Check free space and permissions.',
+    );
   } finally {
     fs.rmSync(temp, { force: true });
   }
@@ -95,7 +98,10 @@ function createThenWrite(file: string, content: string): boolean {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new StoreError(`Cannot create the lock file ${file}: ${(error as Error).message}`);
+    throw new StoreError(
+      `Cannot create the lock file ${file}: ${(error as Error).message}`,
+      'Nothing was saved. Check free space and permissions.',
+    );
   }
 }
 

@@ -24,25 +24,38 @@ import {
   snapshotFromLines,
 } from './changes.js';
 import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
-import { fileVersion, makePrivateFolder, readStoreFile, readVersioned, writeStoreFile } from './files.js';
+import {
+  discard,
+  fileVersion,
+  makePrivateFolder,
+  type Prepared,
+  prepareStoreFile,
+  putInPlace,
+  readStoreFile,
+  readVersioned,
+  syncFolder,
+  writeStoreFile,
+} from './files.js';
 
 export { makePrivateFolder };
 
 import { journalChunks, type RecordText, recordLines, serializeJournal } from './format.js';
 import {
   beforeRestorePath,
+  holdBackup,
   type KeptCodec,
-  keepBackup,
   listBackups,
   lockPath,
   migrationCopyPath,
+  prepareUndoEntries,
   type RewriteReport,
   readUndoEntries,
   removeLeftovers,
   resealKeptCopies,
   rewriteKeptCopies,
+  rotateBackups,
   type UndoEntry,
-  writeUndoEntries,
+  undoPath,
 } from './history.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { withLock } from './lock.js';
@@ -264,18 +277,20 @@ export class Store {
       // Undo data written under the old key is read before anything is written with the new one.
       const undoEntries = changes.length ? await this.undoEntries() : [];
       if (resealing) loaded.sealing = options.reseal ?? null;
-      this.commit(loaded);
+      const entry: UndoEntry | undefined = changes.length
+        ? {
+            at: this.now().toISOString(),
+            summary: options.summary?.(result) ?? describeChanges(changes, loaded.journal),
+            changes,
+          }
+        : undefined;
+      this.commit(loaded, entry && [...undoEntries, entry]);
       if (resealing) {
         await resealKeptCopies(
           this.target,
           (label, bytes) => this.decode(label, bytes),
           (text) => encodeText(text, loaded.sealing),
         );
-      }
-      if (changes.length) {
-        const summary = options.summary?.(result) ?? describeChanges(changes, loaded.journal);
-        const entry: UndoEntry = { at: this.now().toISOString(), summary, changes };
-        writeUndoEntries(this.target, [...undoEntries, entry], (text) => encodeText(text, loaded.sealing));
       }
       return result;
     });
@@ -301,8 +316,7 @@ export class Store {
         }
         revert(journal, entry.changes);
       });
-      this.commit(loaded);
-      writeUndoEntries(this.target, entries.slice(0, -1), (text) => encodeText(text, loaded.sealing));
+      this.commit(loaded, entries.slice(0, -1));
       return { entry, remaining: entries.length - 1 };
     });
   }
@@ -464,18 +478,59 @@ export class Store {
     });
   }
 
-  /** Keeps what is there now (a backup; before an upgrade, a copy of the old schema), then writes. */
-  private commit(loaded: Loaded): void {
-    if (loaded.exists) {
-      if (loaded.migratedFrom !== undefined) {
-        const bytes = loaded.bytes();
-        if (bytes) writeStoreFile(migrationCopyPath(this.target, loaded.migratedFrom), bytes);
-      }
-      keepBackup(this.target, loaded.bytes);
+  /**
+   * Writes the journal (and the undo data with it, when given), keeping what is there now: a
+   * backup, and before an upgrade a copy of the old schema. The order makes every message true:
+   * whatever can fail for want of space (the undo data, the new journal, each written in full and
+   * fsynced beside its file) fails before anything is in place, and then nothing was saved, the
+   * backups untouched. The journal's rename is the moment the change is saved; what follows (the
+   * undo data and the backups taking their places) is said as such if it fails, and undo data
+   * that could not follow is removed, so that `rel undo` never takes back an earlier change in
+   * this one's place.
+   */
+  private commit(loaded: Loaded, undo?: UndoEntry[]): void {
+    const encode = (text: string) => encodeText(text, loaded.sealing);
+    if (loaded.exists && loaded.migratedFrom !== undefined) {
+      const bytes = loaded.bytes();
+      if (bytes) writeStoreFile(migrationCopyPath(this.target, loaded.migratedFrom), bytes);
     }
-    writeStoreFile(this.target, encodeJournal(loaded.journal, loaded.sealing, this.texts));
+    const undoFile = undo && prepareUndoEntries(this.target, undo, encode);
+    let journal: Prepared | undefined;
+    let backup: Prepared | undefined;
+    try {
+      journal = prepareStoreFile(this.target, encodeJournal(loaded.journal, loaded.sealing, this.texts));
+      backup = loaded.exists ? holdBackup(this.target, loaded.bytes) : undefined;
+      putInPlace(journal);
+    } catch (error) {
+      discard(undoFile);
+      discard(journal);
+      discard(backup);
+      throw error;
+    }
     this.sealing = loaded.sealing;
+    const problems: string[] = [];
+    if (undoFile) {
+      try {
+        putInPlace(undoFile);
+      } catch (error) {
+        fs.rmSync(undoPath(this.target), { force: true });
+        problems.push(`rel undo cannot take it back (${(error as Error).message})`);
+      }
+    }
+    try {
+      syncFolder(path.dirname(this.target));
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+    if (backup) {
+      try {
+        rotateBackups(this.target, backup);
+      } catch (error) {
+        problems.push(`no backup of the version before it was kept (${(error as Error).message})`);
+      }
+    }
     removeLeftovers(this.target);
+    if (problems.length) this.options.warn(`The change was saved, but ${problems.join('; ')}.`);
   }
 
   private undoEntries(): Promise<UndoEntry[]> {
