@@ -1,7 +1,9 @@
 // Reading an import file into records: rel's JSON export checked record by record, CSV rows with
 // the line each starts on, vCards into people. Loaded only by rel import.
 import path from 'node:path';
+import type { DecodedFile } from '../core/charset.js';
 import {
+  type ColumnMap,
   type CsvRow,
   type ImportedPerson,
   type ImportProblem,
@@ -24,15 +26,35 @@ export function detectFormat(file: string, text: string): Format {
   return 'csv';
 }
 
+export interface ReadOptions {
+  dateOrder?: 'mdy' | 'dmy' | undefined;
+  /** `--charset`: what text that is not UTF-8 (and does not say) is in. */
+  charset?: string | undefined;
+  map?: ColumnMap[] | undefined;
+}
+
+const byLine = (a: ImportProblem, b: ImportProblem) => (a.line ?? 0) - (b.line ?? 0);
+
 export async function readSource(
   format: Format,
-  text: string,
-  dateOrder: 'mdy' | 'dmy' | undefined,
+  bytes: Uint8Array,
+  text: DecodedFile,
+  options: ReadOptions,
 ): Promise<ImportSource> {
-  if (format === 'json') return readJournalExport(text);
+  const warnings: ImportProblem[] = [];
+  if (format !== 'vcard' && text.guessed) {
+    warnings.push({
+      line: null,
+      message: `the file is not UTF-8: read as ${text.guessed}; if that is wrong, say its charset with --charset (e.g. --charset windows-1250)`,
+    });
+  }
+  if (format === 'json') {
+    const source = await readJournalExport(text.text);
+    return { ...source, warnings: [...warnings, ...source.warnings] };
+  }
   if (format === 'vcard') {
-    const { parseVCards, personFromCard } = await import('../core/vcard.js');
-    const { cards, problems } = parseVCards(text);
+    const { readVCards, personFromCard } = await import('../core/vcard.js');
+    const { cards, problems } = readVCards(bytes);
     if (cards.length === 0 && problems.length === 0) {
       throw new UsageError(
         'There are no vCards (BEGIN:VCARD … END:VCARD) in the file.',
@@ -40,22 +62,23 @@ export async function readSource(
       );
     }
     const people: ImportedPerson[] = [];
+    const reading = { charset: options.charset, warn: (w: ImportProblem) => warnings.push(w) };
     for (const card of cards) {
-      const read = personFromCard(card);
+      const read = personFromCard(card, reading);
       if ('message' in read) problems.push(read);
       else people.push(read);
     }
-    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    return { kind: 'people', people, problems };
+    return { kind: 'people', people, problems: problems.sort(byLine), warnings: warnings.sort(byLine) };
   }
-  const { rows, problems } = await readCsv(text);
-  const read = peopleFromCsv(rows, { dateOrder });
+  const { rows, problems } = await readCsv(text.text);
+  const read = peopleFromCsv(rows, { dateOrder: options.dateOrder, map: options.map });
   const fatal = read.problems.find((p) => p.line === 1 || p.line === null);
   if (fatal) throw new UsageError(`The file cannot be imported: ${fatal.message}.`);
   return {
     kind: 'people',
     people: read.people,
-    problems: [...problems, ...read.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    problems: [...problems, ...read.problems].sort(byLine),
+    warnings: [...warnings, ...read.warnings].sort(byLine),
   };
 }
 
@@ -98,7 +121,7 @@ function csvProblem(code: string, message: string): string {
 const SINGULAR = { people: 'person', conversations: 'conversation', followUps: 'follow-up' };
 
 /** rel's own export: the records checked one by one, each bad one named by its line. */
-async function readJournalExport(text: string): Promise<ImportSource> {
+async function readJournalExport(text: string): Promise<ImportSource & { kind: 'journal' }> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -152,5 +175,5 @@ async function readJournalExport(text: string): Promise<ImportSource> {
     });
   }
   // An export from an earlier rel lacks later fields: fill them as a read of the store would.
-  return { kind: 'journal', journal: withDefaults(incoming), lineOf, problems };
+  return { kind: 'journal', journal: withDefaults(incoming), lineOf, problems, warnings: [] };
 }

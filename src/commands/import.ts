@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { type Context, openStore } from '../context.js';
+import { type ColumnMap, MAP_FIELDS, type MapField } from '../core/importing.js';
 import type { Journal } from '../core/journal.js';
 import { displaySafe, plural } from '../core/text.js';
 import { UsageError } from '../errors.js';
@@ -18,6 +19,8 @@ interface ImportOptions {
   strict?: boolean;
   dryRun?: boolean;
   dateOrder?: string;
+  charset?: string;
+  map?: string[];
   json?: boolean;
 }
 
@@ -30,6 +33,15 @@ export function register(program: Command, ctx: Context): Command {
     .option('--strict', 'refuse the whole file if any row or card is bad (exit 2, nothing written)')
     .option('--dry-run', 'show what would change, and write nothing')
     .option('--date-order <order>', 'mdy or dmy: how to read numeric birthdays such as 5/6/1990')
+    .option(
+      '--charset <name>',
+      'what text that is not UTF-8 is in (default: a guess of windows-1252, reported), e.g. windows-1250',
+    )
+    .option(
+      '--map <column=field>',
+      `CSV: read a column as a field (repeatable; fields: ${MAP_FIELDS.join(', ')})`,
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--json', 'print what was imported, skipped and refused as JSON')
     .addHelpText(
       'after',
@@ -38,24 +50,31 @@ Examples:
   $ rel import contacts.vcf --dry-run        (Android, iPhone, macOS, Google, Outlook vCards)
   $ rel import google-contacts.csv
   $ rel import outlook.csv --date-order mdy
+  $ rel import old-phone.vcf --charset windows-1250   (text that is not UTF-8 and names no charset)
+  $ rel import crm.csv --map "Full Name=name" --map "Mail=email"
   $ rel import backup.json                   (a rel export; importing it twice adds nothing)
 
 People already in your journal (same name) are skipped and listed. Bad rows or cards are reported
-on stderr with their line (the header is line 1) and skipped; with --strict they refuse the file.`,
+on stderr with their line (the header is line 1) and skipped; what is imported only in part (a
+birthday rel cannot use, a charset guessed) is reported too. With --strict, either refuses the file.`,
     )
     .action(async (file: string, options: ImportOptions) => run(ctx, file, options));
 }
 
 async function run(ctx: Context, file: string, options: ImportOptions): Promise<void> {
   const dateOrder = parseDateOrder(options.dateOrder);
+  const [{ applyImport, changeCount }, { detectFormat, readSource }, { decodeFile, knownCharset }] =
+    await Promise.all([
+      import('../core/importing.js'),
+      import('./import-read.js'),
+      import('../core/charset.js'),
+    ]);
+  const charset = options.charset === undefined ? undefined : parseCharset(options.charset, knownCharset);
+  const map = (options.map ?? []).map(parseMap);
   const bytes = readInput(ctx, file);
-  const [{ decodeText, applyImport, changeCount }, { detectFormat, readSource }] = await Promise.all([
-    import('../core/importing.js'),
-    import('./import-read.js'),
-  ]);
-  const text = decodeText(bytes);
-  const format = options.format === undefined ? detectFormat(file, text) : parseFormat(options.format);
-  const source = await readSource(format, text, dateOrder);
+  const text = decodeFile(bytes, charset);
+  const format = options.format === undefined ? detectFormat(file, text.text) : parseFormat(options.format);
+  const source = await readSource(format, bytes, text, { dateOrder, charset, map });
   const label = file === '-' ? 'stdin' : path.basename(file);
   const report = (problems: { line: number | null; message: string }[]) => {
     for (const p of problems) {
@@ -70,9 +89,10 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
       'Fix them in the file, or import without --strict to skip them.',
     );
   };
-  if (options.strict && source.problems.length) {
-    report(source.problems);
-    refuse(source.problems.length);
+  // With --strict, what would be imported only in part refuses the file as a bad record does.
+  if (options.strict && source.problems.length + source.warnings.length) {
+    report([...source.problems, ...source.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    refuse(source.problems.length + source.warnings.length);
   }
 
   const store = await openStore(ctx);
@@ -98,7 +118,7 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
     });
   }
   const result: ImportRun = { file, format, dryRun: options.dryRun ?? false, ...outcome };
-  report(result.problems);
+  report([...result.problems, ...result.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   if (options.json) {
     const { added, skipped, ...rest } = result;
     ctx.io.out(JSON.stringify({ ...rest, people: { added, skipped } }, null, 2));
@@ -121,6 +141,36 @@ function parseDateOrder(text: string | undefined): 'mdy' | 'dmy' | undefined {
     );
   }
   return order;
+}
+
+function parseCharset(text: string, known: (name: string) => boolean): string {
+  const name = text.trim();
+  if (!name || !known(name)) {
+    throw new UsageError(
+      `--charset "${text}" is not a charset rel knows.`,
+      'Use a name such as windows-1252, windows-1250, iso-8859-2, shift_jis or koi8-r.',
+    );
+  }
+  return name;
+}
+
+function parseMap(text: string): ColumnMap {
+  const eq = text.lastIndexOf('=');
+  const column = eq < 0 ? '' : text.slice(0, eq).trim();
+  const field =
+    eq < 0
+      ? ''
+      : text
+          .slice(eq + 1)
+          .trim()
+          .toLowerCase();
+  if (!column || !(MAP_FIELDS as readonly string[]).includes(field)) {
+    throw new UsageError(
+      `--map "${text}" is not "<column>=<field>" with a field rel knows.`,
+      `Write it as --map "Full Name=name"; the fields are ${MAP_FIELDS.join(', ')}.`,
+    );
+  }
+  return { column, field: field as MapField };
 }
 
 function parseFormat(text: string): Format {

@@ -19,6 +19,7 @@ export interface ImportedPerson {
   cadenceDays: number | null;
   birthday: Birthday | null;
   notes: string[];
+  emails: string[];
 }
 
 export interface ImportProblem {
@@ -29,7 +30,10 @@ export interface ImportProblem {
 
 export interface ReadPeople {
   people: ImportedPerson[];
+  /** Rows or cards left out. */
   problems: ImportProblem[];
+  /** What was imported only in part, or guessed (a birthday left out, a charset guessed). */
+  warnings: ImportProblem[];
 }
 
 export interface AddedPerson {
@@ -47,19 +51,6 @@ export interface SkippedPerson {
 }
 
 export type Progress = (done: number, total: number) => void;
-
-/** Text to bytes and back: a UTF-8 or UTF-16 BOM is honoured, and text that is not UTF-8 is read as Windows-1252 (what Outlook writes). */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
 
 /** Adds the people not yet in the journal (by name, ignoring case and accents); the others are skipped. */
 export function addImportedPeople(
@@ -89,6 +80,7 @@ export function addImportedPeople(
       return;
     }
     const person = newPersonRecord(journal, { ...incoming, name }, clock, taken);
+    if (incoming.emails.length) person.emails = [...incoming.emails];
     journal.people.push(person);
     taken.add(person.id);
     byName.set(key, { id: person.id, line: incoming.line });
@@ -112,24 +104,206 @@ type Field =
   | 'aliases'
   | 'cadence'
   | 'birthday'
-  | 'notes';
+  | 'birthYear'
+  | 'birthMonth'
+  | 'birthDay'
+  | 'notes'
+  | 'email';
 
-/** Header names per field, compared ignoring case, accents and spacing. Google, Outlook and rel's own. */
-const HEADERS: Record<Field, string[]> = {
-  name: ['name', 'full name', 'display name', 'contact name'],
-  first: ['first name', 'given name', 'firstname'],
-  middle: ['middle name', 'additional name'],
-  last: ['last name', 'family name', 'surname', 'lastname'],
-  role: ['role', 'job title', 'organization title', 'organization 1 - title', 'position'],
-  team: ['team', 'department', 'organization department', 'organization 1 - department'],
-  company: ['company', 'organization', 'organization name', 'organization 1 - name'],
+/**
+ * Header names per field, compared ignoring case, accents and spacing: rel's own, Google's and
+ * Outlook's (in English, German, French, Spanish, Portuguese and Japanese), Thunderbird's. The
+ * words that mean the first name in one export and the whole name in another (French "Nom",
+ * Spanish "Nombre", Portuguese "Nome") are sorted out by mapHeaders.
+ */
+const HEADER_NAMES: Record<Field, string[]> = {
+  name: ['name', 'full name', 'display name', 'contact name', '名前'],
+  first: [
+    'first name',
+    'given name',
+    'firstname',
+    'vorname',
+    'prénom',
+    'nombre de pila',
+    'nome próprio',
+    '名',
+  ],
+  middle: [
+    'middle name',
+    'additional name',
+    'weitere vornamen',
+    'deuxième prénom',
+    'segundo nombre',
+    'segundo nome',
+    'nome do meio',
+    'ミドル ネーム',
+  ],
+  last: [
+    'last name',
+    'family name',
+    'surname',
+    'lastname',
+    'nachname',
+    'nom de famille',
+    'apellidos',
+    'apellido',
+    'sobrenome',
+    'apelido',
+    '姓',
+  ],
+  role: [
+    'role',
+    'job title',
+    'organization title',
+    'organization 1 - title',
+    'position',
+    'organisation 1 - titel',
+    'fonction',
+    'organisation 1 - titre',
+    'puesto',
+    'cargo',
+    'organización 1 - cargo',
+    'organização 1 - cargo',
+    '役職',
+    '組織 1 - 役職',
+  ],
+  team: [
+    'team',
+    'department',
+    'organization department',
+    'organization 1 - department',
+    'abteilung',
+    'organisation 1 - abteilung',
+    'service',
+    'organisation 1 - service',
+    'departamento',
+    'organización 1 - departamento',
+    'organização 1 - departamento',
+    '部署',
+    '組織 1 - 部署',
+  ],
+  company: [
+    'company',
+    'organization',
+    'organization name',
+    'organization 1 - name',
+    'firma',
+    'organisation 1 - name',
+    'société',
+    'organisation 1 - nom',
+    'organización',
+    'compañía',
+    'empresa',
+    'organización 1 - nombre',
+    'organização 1 - nome',
+    '会社名',
+    '組織 1 - 名前',
+  ],
   relationship: ['relationship'],
-  tags: ['tags', 'labels', 'categories', 'group membership'],
-  aliases: ['aliases', 'alias', 'nickname'],
+  tags: [
+    'tags',
+    'labels',
+    'categories',
+    'group membership',
+    'kategorien',
+    'gruppenmitgliedschaft',
+    'catégories',
+    'appartenance à un groupe',
+    'categorías',
+    'pertenencia a grupos',
+    'categorias',
+    'associação a grupos',
+    '分類',
+    'グループ メンバーシップ',
+  ],
+  aliases: [
+    'aliases',
+    'alias',
+    'nickname',
+    'spitzname',
+    'surnom',
+    'sobrenombre',
+    'apodo',
+    'alcunha',
+    'ニックネーム',
+  ],
   cadence: ['cadence'],
-  birthday: ['birthday', 'bday', 'date of birth', 'birth date'],
-  notes: ['notes', 'note'],
+  birthday: [
+    'birthday',
+    'bday',
+    'date of birth',
+    'birth date',
+    'geburtstag',
+    'anniversaire',
+    'cumpleaños',
+    'aniversário',
+    'data de nascimento',
+    '誕生日',
+  ],
+  birthYear: ['birth year'],
+  birthMonth: ['birth month'],
+  birthDay: ['birth day'],
+  notes: ['notes', 'note', 'notizen', 'notas', 'anotações', 'メモ'],
+  email: [
+    'email',
+    'emails',
+    'e-mail',
+    'email address',
+    'e-mail address',
+    'e-mail 2 address',
+    'e-mail 3 address',
+    'e-mail 1 - value',
+    'e-mail 2 - value',
+    'e-mail 3 - value',
+    'primary email',
+    'secondary email',
+    'e-mail-adresse',
+    'e-mail 2: adresse',
+    'e-mail 3: adresse',
+    'e-mail 1 - wert',
+    'e-mail 2 - wert',
+    'adresse de messagerie',
+    'adresse de messagerie 2',
+    'adresse de messagerie 3',
+    'adresse e-mail 1 - valeur',
+    'dirección de correo electrónico',
+    'dirección de correo electrónico 2',
+    'dirección de correo electrónico 3',
+    'correo electrónico 1 - valor',
+    'endereço de email',
+    'endereço de e-mail',
+    'e-mail 1 - valor',
+    '電子メール アドレス',
+    '電子メール 2 アドレス',
+    '電子メール 3 アドレス',
+    'メール 1 - 値',
+  ],
 };
+
+const HEADERS = Object.fromEntries(
+  Object.entries(HEADER_NAMES).map(([field, names]) => [field, new Set(names.map(normalize))]),
+) as Record<Field, Set<string>>;
+
+/** The fields `rel import --map "<column>=<field>"` can name. */
+export const MAP_FIELDS = [
+  'name',
+  'first',
+  'last',
+  'aliases',
+  'role',
+  'team',
+  'relationship',
+  'tags',
+  'birthday',
+  'notes',
+  'email',
+] as const;
+export type MapField = (typeof MAP_FIELDS)[number];
+
+export interface ColumnMap {
+  column: string;
+  field: MapField;
+}
 
 export type DateOrder = 'mdy' | 'dmy';
 
@@ -141,20 +315,71 @@ export interface CsvRow {
 export interface CsvOptions {
   /** How to read numeric birthdays such as 5/6/1990 when the file itself does not tell. */
   dateOrder?: DateOrder | undefined;
+  /** Columns named by the user, over what the headers say. */
+  map?: ColumnMap[] | undefined;
 }
 
-/** Which column holds which field; throws a problem when there is no name at all. */
-export function mapHeaders(header: string[]): Partial<Record<Field, number>> | ImportProblem {
-  const columns: Partial<Record<Field, number>> = {};
+/** Which column holds which field; every e-mail column is kept. */
+export type Columns = Partial<Record<Exclude<Field, 'email'>, number>> & {
+  emails?: number[];
+  /** Japanese exports: the family name comes first in the whole name. */
+  familyFirst?: true;
+};
+
+/** Which column holds which field; a problem (line 1) when there is no name at all. */
+export function mapHeaders(header: string[], map: ColumnMap[] = []): Columns | ImportProblem {
+  const columns: Columns = {};
   const normalized = header.map((h) => normalize(h));
-  for (const [field, names] of Object.entries(HEADERS) as [Field, string[]][]) {
-    const index = normalized.findIndex((h) => names.includes(h));
+  const has = (name: string) => normalized.includes(name);
+  for (const [field, names] of Object.entries(HEADERS) as [Field, Set<string>][]) {
+    if (field === 'email') {
+      const emails = normalized.flatMap((h, i) => (names.has(h) ? [i] : []));
+      if (emails.length) columns.emails = emails;
+      continue;
+    }
+    const index = normalized.findIndex((h) => names.has(h));
     if (index >= 0) columns[field] = index;
   }
+  // French "Nom" is the last name in Outlook and the whole name where "Nom de famille" is there
+  // (Google); Spanish "Nombre" and Portuguese "Nome" are the first name in Outlook and the whole
+  // name where a first-name column of their own is there.
+  const ambiguous: [string, 'last' | 'first', string[]][] = [
+    ['nom', 'last', ['nom de famille']],
+    ['nombre', 'first', ['nombre de pila']],
+    ['nome', 'first', ['nome proprio']],
+  ];
+  for (const [word, otherwise, tells] of ambiguous) {
+    if (!has(word)) continue;
+    const field = tells.some(has) ? 'name' : otherwise;
+    columns[field] ??= normalized.indexOf(word);
+  }
+  // French Outlook has "Titre" twice: the courtesy title first, the job title after "Service".
+  const titles = normalized.flatMap((h, i) => (h === 'titre' ? [i] : []));
+  if (titles.length > 1) columns.role ??= titles[titles.length - 1]!;
+  if (normalized[columns.last ?? -1] === '姓' && normalized[columns.first ?? -1] === normalize('名'))
+    columns.familyFirst = true;
+
+  for (const { column, field } of map) {
+    const index = normalized.indexOf(normalize(column));
+    if (index < 0) {
+      return {
+        line: 1,
+        message: `--map "${column}=${field}": the header has no column "${column}"; it has ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+      };
+    }
+    // The column means what the user says and nothing else.
+    for (const key of Object.keys(columns) as (keyof Columns)[]) {
+      if (columns[key] === index) delete columns[key];
+    }
+    if (columns.emails) columns.emails = columns.emails.filter((i) => i !== index);
+    if (field === 'email') columns.emails = [...(columns.emails ?? []), index];
+    else columns[field] = index;
+  }
+  if (columns.emails?.length === 0) delete columns.emails;
   if (columns.name === undefined && columns.first === undefined && columns.last === undefined) {
     return {
       line: 1,
-      message: `no name column: the header must have "name" (or "First Name" and "Last Name"); it has ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+      message: `no name column: the header must have "name" (or "First Name" and "Last Name"), or say which column is the name with --map "<column>=name"; it has ${header.map((h) => JSON.stringify(h)).join(', ')}`,
     };
   }
   return columns;
@@ -175,23 +400,37 @@ export function detectDateOrder(values: string[]): DateOrder | 'both' | undefine
   return mdy && dmy ? 'both' : mdy ? 'mdy' : dmy ? 'dmy' : undefined;
 }
 
+type CellBirthday = Birthday | null | { problem: string } | { warning: string };
+
+const UNUSABLE = 'imported without a birthday';
+
 /**
  * A birthday cell: ISO forms as they are; numeric dates such as 7/24/1988 in the file's order
  * (or --date-order), else in the only order that makes a date. A value that reads two ways
- * (3/4/1991) is a problem, never a guess. Problems are returned as their message.
+ * (3/4/1991) is a problem, never a guess (the row is left out, so that importing again with
+ * --date-order brings it in whole); one that is no date at all is left out with a warning.
  */
-function csvBirthday(
-  value: string,
-  order: DateOrder | 'both' | undefined,
-): Birthday | null | { problem: string } {
+function csvBirthday(value: string, order: DateOrder | 'both' | undefined): CellBirthday {
   const text = value.trim();
   // Outlook writes 0/0/00 for "no birthday".
   if (!text || /^0{1,2}[/.]0{1,2}[/.]0{2,4}$/.test(text)) return null;
   const iso = readBirthday(text);
   if (iso) return iso;
+  // Year first (Japanese Outlook's 1985/4/1) reads one way only.
+  const yearFirst = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
+  if (yearFirst) {
+    const [, y, m, d] = yearFirst.map(Number) as [number, number, number, number];
+    return (
+      readBirthday(`${y}-${pad(m)}-${pad(d)}`) ?? {
+        warning: `birthday "${text}" is not a real date; ${UNUSABLE}`,
+      }
+    );
+  }
   const match = SLASH_DATE.exec(text);
   if (!match)
-    return { problem: `birthday "${text}" is not a date rel understands (use YYYY-MM-DD or MM-DD)` };
+    return {
+      warning: `birthday "${text}" is not a date rel understands (YYYY-MM-DD or MM-DD); ${UNUSABLE}`,
+    };
   const [a, b, y] = [Number(match[1]), Number(match[2]), match[3]!];
   let monthFirst: boolean;
   if (order === 'mdy' || order === 'dmy') monthFirst = order === 'mdy';
@@ -203,13 +442,29 @@ function csvBirthday(
   }
   const [month, day] = monthFirst ? [a, b] : [b, a];
   const year = y.length === 4 ? y : `${Number(y) > 30 ? '19' : '20'}${y}`;
-  const pad = (n: number) => String(n).padStart(2, '0');
   return (
-    readBirthday(`${year}-${pad(month)}-${pad(day)}`) ?? { problem: `birthday "${text}" is not a real date` }
+    readBirthday(`${year}-${pad(month)}-${pad(day)}`) ?? {
+      warning: `birthday "${text}" is not a real date; ${UNUSABLE}`,
+    }
   );
 }
 
-/** Google's labels ("* myContacts ::: Friends"), Outlook's categories ("A;B") and rel's own lists. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Thunderbird's Birth Year, Birth Month and Birth Day columns as one birthday. */
+function splitBirthday(year: string, month: string, day: string): CellBirthday {
+  if (!month && !day) return null;
+  const text = year
+    ? `${year}-${pad(Number(month))}-${pad(Number(day))}`
+    : `${pad(Number(month))}-${pad(Number(day))}`;
+  return (
+    readBirthday(text) ?? {
+      warning: `birthday ${[year, month, day].filter(Boolean).join('-')} is not a real date; ${UNUSABLE}`,
+    }
+  );
+}
+
+/** Google's labels ("* myContacts ::: Friends"), Outlook's categories ("A;B"). */
 function listOf(value: string, dropSystemGroups: boolean): string[] {
   return value
     .split(/;|:::/)
@@ -217,31 +472,47 @@ function listOf(value: string, dropSystemGroups: boolean): string[] {
     .filter((v) => v && !(dropSystemGroups && v.startsWith('*')));
 }
 
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** Addresses of the e-mail columns (Google puts several in one, joined by :::), each once. */
+function emailsOf(values: string[]): string[] {
+  const seen = new Set<string>();
+  const emails: string[] = [];
+  for (const value of values.flatMap((v) => v.split(/:::|;/))) {
+    const email = value.trim();
+    // Exchange's X.500 addresses (/O=ORG/OU=...) are not addresses anyone can write to.
+    if (!EMAIL.test(email) || seen.has(email.toLowerCase())) continue;
+    seen.add(email.toLowerCase());
+    emails.push(email);
+  }
+  return emails;
+}
+
 /** People from the rows of a CSV file; rows[0] is the header. */
 export function peopleFromCsv(rows: CsvRow[], options: CsvOptions = {}): ReadPeople {
   const [header, ...body] = rows;
-  if (!header) return { people: [], problems: [{ line: null, message: 'the file is empty' }] };
-  const columns = mapHeaders(header.fields);
-  if ('message' in columns) return { people: [], problems: [columns as ImportProblem] };
-  const cell = (row: CsvRow, field: Field) => {
-    const index = columns[field];
-    return index === undefined ? '' : (row.fields[index] ?? '').trim();
-  };
-  const detected = detectDateOrder(body.map((row) => cell(row, 'birthday')));
-  const order = options.dateOrder ?? (detected === 'both' ? undefined : detected);
   const people: ImportedPerson[] = [];
   const problems: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
+  if (!header) return { people, problems: [{ line: null, message: 'the file is empty' }], warnings };
+  const columns = mapHeaders(header.fields, options.map);
+  if ('message' in columns) return { people, problems: [columns], warnings };
+  const at = (row: CsvRow, index: number | undefined) =>
+    index === undefined ? '' : (row.fields[index] ?? '').trim();
+  const cell = (row: CsvRow, field: Exclude<Field, 'email'>) => at(row, columns[field]);
+  const detected = detectDateOrder(body.map((row) => cell(row, 'birthday')));
+  const order = options.dateOrder ?? (detected === 'both' ? undefined : detected);
   for (const row of body) {
     if (row.fields.every((f) => !f.trim())) continue;
     const wrong = (message: string) => problems.push({ line: row.line, message });
-    if (row.fields.length !== header.fields.length) {
+    // Outlook leaves out a row's trailing empty columns: the missing ones are empty.
+    if (row.fields.length > header.fields.length) {
       wrong(`has ${row.fields.length} fields where the header has ${header.fields.length}`);
       continue;
     }
-    const name = cleanName(
-      cell(row, 'name') ||
-        [cell(row, 'first'), cell(row, 'middle'), cell(row, 'last')].filter(Boolean).join(' '),
-    );
+    const [first, middle, last] = [cell(row, 'first'), cell(row, 'middle'), cell(row, 'last')];
+    const parts = columns.familyFirst ? [last, first, middle] : [first, middle, last];
+    const name = cleanName(cell(row, 'name') || parts.filter(Boolean).join(' '));
     if (!name) {
       wrong('has no name');
       continue;
@@ -256,10 +527,17 @@ export function peopleFromCsv(rows: CsvRow[], options: CsvOptions = {}): ReadPeo
       wrong(`cadence "${cadenceText}" is not a period (use 14d, 2w, monthly, ...)`);
       continue;
     }
-    const birthday = csvBirthday(cell(row, 'birthday'), order);
+    let birthday =
+      columns.birthday !== undefined
+        ? csvBirthday(cell(row, 'birthday'), order)
+        : splitBirthday(cell(row, 'birthYear'), cell(row, 'birthMonth'), cell(row, 'birthDay'));
     if (birthday !== null && typeof birthday === 'object') {
-      wrong(birthday.problem);
-      continue;
+      if ('problem' in birthday) {
+        wrong(birthday.problem);
+        continue;
+      }
+      warnings.push({ line: row.line, message: birthday.warning });
+      birthday = null;
     }
     people.push({
       line: row.line,
@@ -276,9 +554,10 @@ export function peopleFromCsv(rows: CsvRow[], options: CsvOptions = {}): ReadPeo
         .split(/\r?\n\s*\r?\n/)
         .map((n) => n.trim())
         .filter(Boolean),
+      emails: emailsOf((columns.emails ?? []).map((i) => at(row, i))),
     });
   }
-  return { people, problems };
+  return { people, problems, warnings };
 }
 
 // ---- rel's own JSON: records keep their ids; what is already there (same id) is left alone.
@@ -385,10 +664,11 @@ export type ImportSource =
       journal: Journal;
       lineOf: (collection: string, index: number) => number | null;
       problems: ImportProblem[];
+      warnings: ImportProblem[];
     }
-  | { kind: 'people'; people: ImportedPerson[]; problems: ImportProblem[] };
+  | { kind: 'people'; people: ImportedPerson[]; problems: ImportProblem[]; warnings: ImportProblem[] };
 
-export type ImportOutcome = JournalMerge;
+export type ImportOutcome = JournalMerge & { warnings: ImportProblem[] };
 
 export function applyImport(
   journal: Journal,
@@ -398,13 +678,14 @@ export function applyImport(
 ): ImportOutcome {
   if (source.kind === 'journal') {
     const merged = mergeJournal(journal, source.journal, source.lineOf, progress);
-    return { ...merged, problems: [...source.problems, ...merged.problems] };
+    return { ...merged, problems: [...source.problems, ...merged.problems], warnings: source.warnings };
   }
   return {
     ...addImportedPeople(journal, source.people, clock, progress),
     conversations: { added: 0, skipped: 0 },
     followUps: { added: 0, skipped: 0 },
     problems: source.problems,
+    warnings: source.warnings,
   };
 }
 

@@ -1,8 +1,11 @@
-// A small vCard reader for what address books really write: vCard 2.1 (Android: quoted-printable
-// with soft line breaks, CHARSET, bare TYPE parameters, base64 photos), 3.0 and 4.0 (iOS, macOS,
-// Google: folded lines, grouped `item1.` properties, escaped text, X-APPLE-OMIT-YEAR birthdays).
-// Pure: the text comes in already decoded from the file's bytes.
+// A small vCard reader for what address books really write: vCard 2.1 (Android, Outlook, The Bat!:
+// quoted-printable with soft line breaks, CHARSET, bare TYPE parameters, base64 photos), 3.0 and
+// 4.0 (iOS, macOS, Google, Nextcloud: folded lines, grouped `item1.` properties, escaped text,
+// X-APPLE-OMIT-YEAR birthdays). Pure. It works on the file's bytes (as a string of octets, one
+// character per byte): lines are unfolded first, then each property is decoded by its own CHARSET,
+// so that a fold inside a UTF-8 character is repaired and one legacy card does not garble the rest.
 import { readBirthday } from './birthdays.js';
+import { asOctets, decodeAs, isAscii, isUtf8, knownCharset, LEGACY_CHARSET } from './charset.js';
 import type { ImportedPerson, ImportProblem } from './importing.js';
 
 export interface VCardProperty {
@@ -113,6 +116,11 @@ export function parseVCards(text: string): { cards: VCard[]; problems: ImportPro
   return { cards, problems };
 }
 
+/** The cards of a file's bytes: a byte order mark dropped, UTF-16 (even without one) read. */
+export function readVCards(bytes: Uint8Array): { cards: VCard[]; problems: ImportProblem[] } {
+  return parseVCards(asOctets(bytes).toString('latin1'));
+}
+
 function encodingOf(property: VCardProperty): string {
   const encoding = property.params.get('ENCODING')?.[0] ?? '';
   const bare = property.params.get('TYPE') ?? [];
@@ -121,7 +129,8 @@ function encodingOf(property: VCardProperty): string {
   return '';
 }
 
-export function decodeQuotedPrintable(text: string, charset = 'utf-8'): string {
+/** Quoted-printable to bytes: =XX is a byte, any other character stands for itself (an octet). */
+export function quotedPrintableBytes(text: string): Buffer {
   const bytes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const hex = text.slice(i + 1, i + 3);
@@ -129,28 +138,53 @@ export function decodeQuotedPrintable(text: string, charset = 'utf-8'): string {
       bytes.push(Number.parseInt(hex, 16));
       i += 2;
     } else {
-      bytes.push(...Buffer.from(text[i]!, 'utf8'));
+      bytes.push(text.charCodeAt(i) & 0xff);
     }
   }
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset);
-  } catch {
-    decoder = new TextDecoder('utf-8');
-  }
-  return decoder.decode(Uint8Array.from(bytes));
+  return Buffer.from(bytes);
 }
 
-/** The property's value as text: quoted-printable decoded in its charset; binary values are empty. */
-export function propertyText(property: VCardProperty): string {
+/** How a card's text is decoded: the charset for text that is not UTF-8 and names none. */
+export interface CardReading {
+  /** `rel import --charset`: said by the user, so not a guess. */
+  charset?: string | undefined;
+  /** Told of each thing rel had to leave out or guess, with the card's line. */
+  warn: (warning: ImportProblem) => void;
+}
+
+/** Per card: the properties whose charset was guessed. */
+interface CardState {
+  reading: CardReading;
+  guessed: Set<string>;
+}
+
+/**
+ * A property's bytes as text, by its CHARSET (UTF-8 when it names none). Text that is not valid
+ * UTF-8 is read, for that property only, in the charset the user named, else as windows-1252 (and
+ * the card is reported as a guess).
+ */
+function decodeValue(bytes: Uint8Array, property: VCardProperty, state: CardState): string {
+  if (isAscii(bytes)) return Buffer.from(bytes).toString('latin1');
+  const declared = property.params.get('CHARSET')?.[0]?.trim();
+  const declaresLegacy =
+    declared !== undefined && !/^utf-?8$/i.test(declared) && !/^(us-)?ascii$/i.test(declared);
+  if (declaresLegacy && knownCharset(declared)) return decodeAs(bytes, declared);
+  if (isUtf8(bytes)) return Buffer.from(bytes).toString('utf8');
+  if (state.reading.charset) return decodeAs(bytes, state.reading.charset);
+  state.guessed.add(property.name);
+  return decodeAs(bytes, LEGACY_CHARSET);
+}
+
+/** The property's value as text: quoted-printable and charsets decoded; binary values are empty. */
+function propertyText(property: VCardProperty, state: CardState): string {
   const encoding = encodingOf(property);
   if (encoding === 'base64') return '';
-  if (encoding === 'qp') return decodeQuotedPrintable(property.raw, property.params.get('CHARSET')?.[0]);
-  return property.raw;
+  const bytes = encoding === 'qp' ? quotedPrintableBytes(property.raw) : Buffer.from(property.raw, 'latin1');
+  return decodeValue(bytes, property, state);
 }
 
-/** Structured values (N, ORG) split at unescaped semicolons. */
-export function splitStructured(value: string): string[] {
+/** Structured values (N, ORG) split at unescaped semicolons; lists (NICKNAME, CATEGORIES) at commas. */
+export function splitStructured(value: string, separator = ';'): string[] {
   const parts: string[] = [];
   let current = '';
   for (let i = 0; i < value.length; i++) {
@@ -158,7 +192,7 @@ export function splitStructured(value: string): string[] {
     if (c === '\\' && i + 1 < value.length) {
       current += c + value[i + 1];
       i++;
-    } else if (c === ';') {
+    } else if (c === separator) {
       parts.push(current);
       current = '';
     } else {
@@ -176,62 +210,104 @@ export function unescapeText(value: string): string {
     .replace(/\r\n?/g, '\n');
 }
 
-function first(card: VCard, name: string): VCardProperty | undefined {
-  return card.properties.find((p) => p.name === name);
+function all(card: VCard, name: string): VCardProperty[] {
+  return card.properties.filter((p) => p.name === name);
 }
 
-function textOf(card: VCard, name: string): string {
-  const property = first(card, name);
-  return property ? unescapeText(propertyText(property)).trim() : '';
+function textsOf(card: VCard, name: string, state: CardState): string[] {
+  return all(card, name)
+    .map((property) => unescapeText(propertyText(property, state)).trim())
+    .filter(Boolean);
 }
 
-function structuredOf(card: VCard, name: string): string[] {
-  const property = first(card, name);
+function textOf(card: VCard, name: string, state: CardState): string {
+  return textsOf(card, name, state)[0] ?? '';
+}
+
+function structuredOf(card: VCard, name: string, state: CardState): string[] {
+  const property = all(card, name)[0];
   if (!property) return [];
-  return splitStructured(propertyText(property)).map((part) =>
+  return splitStructured(propertyText(property, state)).map((part) =>
     unescapeText(part).replace(/\s+/g, ' ').trim(),
   );
 }
 
-/** The birthday of a BDAY value, null when there is none, or a problem when it is not a date. */
-function birthdayOf(card: VCard): string | null | ImportProblem {
-  const property = first(card, 'BDAY');
+/** Comma lists (NICKNAME, CATEGORIES) of every such property, each value once. */
+function listOf(card: VCard, name: string, state: CardState): string[] {
+  const values = all(card, name).flatMap((property) =>
+    splitStructured(propertyText(property, state), ',').map((v) => unescapeText(v).trim()),
+  );
+  return [...new Set(values.filter(Boolean))];
+}
+
+/** Google's system groups, which are not tags anyone gave. */
+const SYSTEM_CATEGORIES = new Set(['mycontacts', 'starred']);
+
+/** The birthday of a BDAY value, or null when there is none or it is not one rel can use (reported). */
+function birthdayOf(card: VCard, state: CardState): string | null {
+  const property = all(card, 'BDAY')[0];
   if (!property) return null;
-  const raw = propertyText(property).trim();
+  const raw = propertyText(property, state).trim();
   if (!raw) return null;
   let date = raw.replace(/T.*$/, '');
   // Apple writes a birthday without a year as 1604-05-17 with X-APPLE-OMIT-YEAR=1604.
   const omitted =
     property.params.get('X-APPLE-OMIT-YEAR')?.[0] ?? (date.startsWith('1604') ? '1604' : undefined);
   if (omitted && date.startsWith(omitted)) date = `-${date.slice(omitted.length)}`.replace(/^-?-?/, '--');
-  return (
-    readBirthday(date) ?? { line: property.line, message: `BDAY "${raw}" is not a date rel understands` }
-  );
+  const birthday = readBirthday(date);
+  if (birthday) return birthday;
+  state.reading.warn({
+    line: card.line,
+    message: `BDAY "${raw}" is not a date rel can use (a day and month, with or without the year); imported without a birthday`,
+  });
+  return null;
 }
 
-/** What rel keeps of a card: FN (else N) as the name, TITLE, ORG as the team, NOTE, BDAY. */
-export function personFromCard(card: VCard): ImportedPerson | ImportProblem {
-  const [family = '', given = '', additional = '', prefix = '', suffix = ''] = structuredOf(card, 'N');
-  const name = (textOf(card, 'FN') || [prefix, given, additional, family, suffix].filter(Boolean).join(' '))
+/** A card's e-mail addresses, each once (ignoring case), as written. */
+function emailsOf(card: VCard, state: CardState): string[] {
+  const seen = new Set<string>();
+  return textsOf(card, 'EMAIL', state).filter((email) => {
+    const key = email.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * What rel keeps of a card: FN (else N) as the name, NICKNAME as aliases, TITLE, ORG as the team,
+ * BDAY, NOTE as notes, CATEGORIES as tags, EMAIL. A birthday rel cannot use is left out (and
+ * reported); a card with no name at all is a problem.
+ */
+export function personFromCard(card: VCard, reading: CardReading): ImportedPerson | ImportProblem {
+  const state: CardState = { reading, guessed: new Set() };
+  const [family = '', given = '', additional = '', prefix = '', suffix = ''] = structuredOf(card, 'N', state);
+  const name = (
+    textOf(card, 'FN', state) || [prefix, given, additional, family, suffix].filter(Boolean).join(' ')
+  )
     .replace(/\s+/g, ' ')
     .trim();
   if (!name) return { line: card.line, message: 'card has no name (FN or N)' };
-  const birthday = birthdayOf(card);
-  if (birthday !== null && typeof birthday === 'object')
-    return { line: card.line, message: birthday.message };
-  const [organisation = '', ...units] = structuredOf(card, 'ORG');
+  const [organisation = '', ...units] = structuredOf(card, 'ORG', state);
   const department = units.filter(Boolean).join(' / ');
-  const note = textOf(card, 'NOTE');
-  return {
+  const person: ImportedPerson = {
     line: card.line,
     name,
-    role: textOf(card, 'TITLE'),
+    role: textOf(card, 'TITLE', state),
     team: department || organisation,
     relationship: '',
-    tags: [],
-    aliases: [],
+    tags: listOf(card, 'CATEGORIES', state).filter((t) => !SYSTEM_CATEGORIES.has(t.toLowerCase())),
+    aliases: listOf(card, 'NICKNAME', state).filter((a) => a !== name),
     cadenceDays: null,
-    birthday,
-    notes: note ? [note] : [],
+    birthday: birthdayOf(card, state),
+    notes: textsOf(card, 'NOTE', state),
+    emails: emailsOf(card, state),
   };
+  if (state.guessed.size) {
+    reading.warn({
+      line: card.line,
+      message: `${[...state.guessed].join(', ')} of ${JSON.stringify(name)} is not UTF-8 and names no charset: read as ${LEGACY_CHARSET}; if that is wrong, say the file's charset with --charset (e.g. --charset windows-1250)`,
+    });
+  }
+  return person;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { decodeFile } from '../../src/core/charset.js';
 import {
   addImportedPeople,
   type CsvRow,
-  decodeText,
   detectDateOrder,
   mapHeaders,
   mergeJournal,
@@ -21,11 +21,17 @@ const rows = (...lines: string[][]): CsvRow[] => lines.map((fields, i) => ({ lin
 
 describe('decoding files', () => {
   it.each([
-    [[0xef, 0xbb, 0xbf, 0x41, 0xc3, 0xa9], 'Aé'],
-    [[0xff, 0xfe, 0x41, 0x00, 0xe9, 0x00], 'Aé'],
-    [[0x41, 0xe9], 'Aé'], // not UTF-8: Windows-1252, as Outlook writes
-    [[0x41, 0xc3, 0xa9], 'Aé'],
-  ])('%j', (bytes, text) => expect(decodeText(Uint8Array.from(bytes))).toBe(text));
+    [[0xef, 0xbb, 0xbf, 0x41, 0xc3, 0xa9], undefined, { text: 'Aé' }],
+    [[0xff, 0xfe, 0x41, 0x00, 0xe9, 0x00], undefined, { text: 'Aé' }],
+    [[0x41, 0x00, 0x3b, 0x00, 0xe9, 0x00, 0x0a, 0x00], undefined, { text: 'A;é\n' }], // UTF-16LE, no BOM
+    [[0x00, 0x41, 0x00, 0x3b, 0x00, 0xe9, 0x00, 0x0a], undefined, { text: 'A;é\n' }], // UTF-16BE, no BOM
+    [[0x41, 0xc3, 0xa9], 'windows-1250', { text: 'Aé' }], // UTF-8 is UTF-8, whatever --charset says
+    // Not UTF-8: windows-1252 (as Outlook writes), reported as a guess; 0x80-0x9F are not C1 controls.
+    [[0x41, 0xe9, 0x20, 0x80, 0x96, 0x93], undefined, { text: 'Aé €–“', guessed: 'windows-1252' }],
+    [[0x49, 0x6b, 0x73, 0x69, 0xf1], 'windows-1250', { text: 'Iksiń' }],
+  ])('%j (%s)', (bytes, charset, decoded) =>
+    expect(decodeFile(Uint8Array.from(bytes), charset)).toEqual(decoded),
+  );
 });
 
 describe('CSV headers', () => {
@@ -44,6 +50,188 @@ describe('CSV headers', () => {
     ],
     [['  NAME ', 'Nickname', 'Notes'], { name: 0, aliases: 1, notes: 2 }],
   ])('%j', (header, columns) => expect(mapHeaders(header)).toEqual(columns));
+
+  it.each([
+    [
+      'German Outlook',
+      [
+        'Anrede',
+        'Vorname',
+        'Weitere Vornamen',
+        'Nachname',
+        'Firma',
+        'Abteilung',
+        'Position',
+        'Geburtstag',
+        'Kategorien',
+        'Notizen',
+        'E-Mail-Adresse',
+        'E-Mail 2: Adresse',
+      ],
+      {
+        first: 1,
+        middle: 2,
+        last: 3,
+        company: 4,
+        team: 5,
+        role: 6,
+        birthday: 7,
+        tags: 8,
+        notes: 9,
+        emails: [10, 11],
+      },
+    ],
+    [
+      'French Outlook (Titre twice, Nom the last name)',
+      [
+        'Titre',
+        'Prénom',
+        'Deuxième prénom',
+        'Nom',
+        'Suffixe',
+        'Surnom',
+        'Société ',
+        'Service ',
+        'Titre',
+        'Anniversaire',
+        'Catégories',
+        'Notes',
+        'Adresse de messagerie',
+      ],
+      {
+        first: 1,
+        middle: 2,
+        last: 3,
+        aliases: 5,
+        company: 6,
+        team: 7,
+        role: 8,
+        birthday: 9,
+        tags: 10,
+        notes: 11,
+        emails: [12],
+      },
+    ],
+    [
+      'French Google (Nom the whole name)',
+      ['Nom', 'Prénom', 'Nom de famille', 'Organisation 1 - Titre', 'Appartenance à un groupe'],
+      { name: 0, first: 1, last: 2, role: 3, tags: 4 },
+    ],
+    [
+      'Spanish Outlook (Nombre the first name)',
+      [
+        'Tratamiento',
+        'Nombre',
+        'Segundo nombre',
+        'Apellidos',
+        'Organización',
+        'Departamento',
+        'Puesto',
+        'Cumpleaños',
+        'Categorías',
+        'Notas',
+        'Dirección de correo electrónico',
+      ],
+      {
+        first: 1,
+        middle: 2,
+        last: 3,
+        company: 4,
+        team: 5,
+        role: 6,
+        birthday: 7,
+        tags: 8,
+        notes: 9,
+        emails: [10],
+      },
+    ],
+    [
+      'Spanish Google (Nombre the whole name)',
+      ['Nombre', 'Nombre de pila', 'Apellido', 'Apodo', 'Correo electrónico 1 - Valor'],
+      { name: 0, first: 1, last: 2, aliases: 3, emails: [4] },
+    ],
+    [
+      'Portuguese Outlook',
+      [
+        'Tratamento',
+        'Nome',
+        'Segundo Nome',
+        'Sobrenome',
+        'Empresa',
+        'Departamento',
+        'Cargo',
+        'Aniversário',
+        'Categorias',
+        'Anotações',
+      ],
+      { first: 1, middle: 2, last: 3, company: 4, team: 5, role: 6, birthday: 7, tags: 8, notes: 9 },
+    ],
+    [
+      'Japanese Outlook (family name first)',
+      [
+        '敬称',
+        '姓',
+        'ミドル ネーム',
+        '名',
+        '会社名',
+        '部署',
+        '役職',
+        '誕生日',
+        '分類',
+        'メモ',
+        '電子メール アドレス',
+      ],
+      {
+        last: 1,
+        middle: 2,
+        first: 3,
+        company: 4,
+        team: 5,
+        role: 6,
+        birthday: 7,
+        tags: 8,
+        notes: 9,
+        emails: [10],
+        familyFirst: true,
+      },
+    ],
+    [
+      'Thunderbird',
+      [
+        'First Name',
+        'Last Name',
+        'Display Name',
+        'Nickname',
+        'Primary Email',
+        'Secondary Email',
+        'Birth Year',
+        'Birth Month',
+        'Birth Day',
+      ],
+      { first: 0, last: 1, name: 2, aliases: 3, emails: [4, 5], birthYear: 6, birthMonth: 7, birthDay: 8 },
+    ],
+  ])('%s', (_, header, columns) => expect(mapHeaders(header)).toEqual(columns));
+
+  it('--map names a column for a field, over what its header says; an unknown column is refused', () => {
+    expect(
+      mapHeaders(
+        ['Kontakt', 'Mail', 'Notes'],
+        [
+          { column: 'kontakt', field: 'name' },
+          { column: 'Mail', field: 'email' },
+          { column: 'Notes', field: 'role' },
+        ],
+      ),
+    ).toEqual({
+      name: 0,
+      emails: [1],
+      role: 2,
+    });
+    expect(mapHeaders(['Kontakt'], [{ column: 'Person', field: 'name' }])).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('--map "Person=name": the header has no column "Person"'),
+    });
+  });
 
   it('a file without a name column is refused at line 1', () => {
     expect(mapHeaders(['email', 'phone'])).toMatchObject({
@@ -81,6 +269,7 @@ describe('people from CSV rows', () => {
         ],
         ['', '', '', '', '', '', '', ''],
         ['Too', 'few'],
+        ['Too', 'many', '', '', '', '', '', '', ''],
         ['', 'No name', '', '', '', '', '', ''],
         ['Bo', '', '', '', 'sometimes', '', '', ''],
         ['Cy', '', '', '', '14', '--05-17', '', ''],
@@ -99,14 +288,21 @@ describe('people from CSV rows', () => {
         cadenceDays: 14,
         birthday: '1992-02-29',
         notes: ['Two kids', 'Loves jazz'],
+        emails: [],
       },
-      expect.objectContaining({ line: 7, name: 'Cy', cadenceDays: 14, birthday: '05-17' }),
+      // Outlook leaves out trailing empty columns: a short row is read with them empty.
+      expect.objectContaining({ line: 4, name: 'Too', role: 'few', team: '', notes: [] }),
+      expect.objectContaining({ line: 8, name: 'Cy', cadenceDays: 14, birthday: '05-17' }),
+      // A birthday that is no date leaves the person in, without it.
+      expect.objectContaining({ line: 9, name: 'Di', birthday: null }),
     ]);
     expect(read.problems).toEqual([
-      { line: 4, message: 'has 2 fields where the header has 8' },
-      { line: 5, message: 'has no name' },
-      { line: 6, message: 'cadence "sometimes" is not a period (use 14d, 2w, monthly, ...)' },
-      { line: 8, message: 'birthday "13/13/1990" is not a real date' },
+      { line: 5, message: 'has 9 fields where the header has 8' },
+      { line: 6, message: 'has no name' },
+      { line: 7, message: 'cadence "sometimes" is not a period (use 14d, 2w, monthly, ...)' },
+    ]);
+    expect(read.warnings).toEqual([
+      { line: 9, message: 'birthday "13/13/1990" is not a real date; imported without a birthday' },
     ]);
   });
 
@@ -118,6 +314,31 @@ describe('people from CSV rows', () => {
       ),
     );
     expect(read.people[0]).toMatchObject({ name: 'Zoë Marie Durand', team: 'Contoso', tags: ['Friends'] });
+  });
+
+  it('e-mail columns (several, Google\'s ":::" lists, no X.500 addresses), Japanese name order, Thunderbird birthdays', () => {
+    const google = peopleFromCsv(
+      rows(
+        ['Name', 'E-mail 1 - Value', 'E-mail 2 - Value', 'E-mail Address'],
+        ['Ana', 'a@x.example ::: A@x.example', 'b@y.example', '/O=ORG/OU=EXCHANGE/CN=ANA'],
+      ),
+    );
+    expect(google.people[0]!.emails).toEqual(['a@x.example', 'b@y.example']);
+    const japanese = peopleFromCsv(rows(['姓', '名'], ['山田', '太郎']));
+    expect(japanese.people[0]!.name).toBe('山田 太郎');
+    const thunderbird = peopleFromCsv(
+      rows(
+        ['Display Name', 'Birth Year', 'Birth Month', 'Birth Day'],
+        ['A', '1985', '7', '4'],
+        ['B', '', '05', '17'],
+        ['C', '', '', ''],
+        ['D', '1991', '2', '29'],
+      ),
+    );
+    expect(thunderbird.people.map((p) => p.birthday)).toEqual(['1985-07-04', '05-17', null, null]);
+    expect(thunderbird.warnings).toEqual([
+      { line: 5, message: 'birthday 1991-2-29 is not a real date; imported without a birthday' },
+    ]);
   });
 
   it.each([
@@ -151,12 +372,13 @@ describe('adding imported people', () => {
       cadenceDays: null,
       birthday: null,
       notes: [],
+      emails: [],
     };
     const { added, skipped } = addImportedPeople(
       journal,
       [
         { ...base, line: 2, name: 'jose perez' },
-        { ...base, line: 3, name: 'Ana  Silva', notes: ['Two kids'] },
+        { ...base, line: 3, name: 'Ana  Silva', notes: ['Two kids'], emails: ['ana@x.example'] },
         { ...base, line: 4, name: 'ANA SILVA' },
         { ...base, line: 5, name: 'José' },
       ],
@@ -171,6 +393,8 @@ describe('adding imported people', () => {
       { name: 'ANA SILVA', line: 4, existingId: 'ana-silva', reason: 'same name as line 3' },
     ]);
     expect(journal.people[1]!.notes).toEqual([{ id: 'id1', text: 'Two kids', addedOn: '2026-11-27' }]);
+    expect(journal.people[1]!.emails).toEqual(['ana@x.example']);
+    expect(journal.people[2]!.emails).toBeUndefined();
   });
 });
 

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { ImportProblem } from '../../src/core/importing.js';
 import {
-  decodeQuotedPrintable,
+  type CardReading,
   parseProperty,
   parseVCards,
   personFromCard,
+  quotedPrintableBytes,
+  readVCards,
   splitStructured,
   unescapeText,
   unfold,
@@ -11,10 +14,19 @@ import {
 
 const card = (...lines: string[]) => ['BEGIN:VCARD', ...lines, 'END:VCARD'].join('\r\n');
 
+/** The people of a file's bytes, with the warnings reading them gave. */
+function read(bytes: Uint8Array, charset?: string) {
+  const warnings: ImportProblem[] = [];
+  const reading: CardReading = { charset, warn: (w) => warnings.push(w) };
+  const { cards, problems } = readVCards(bytes);
+  return { people: cards.map((c) => personFromCard(c, reading)), problems, warnings };
+}
+
 function person(...lines: string[]) {
-  const { cards, problems } = parseVCards(card(...lines));
+  const { people, problems, warnings } = read(Buffer.from(card(...lines), 'utf8'));
   expect(problems).toEqual([]);
-  return personFromCard(cards[0]!);
+  expect(warnings).toEqual([]);
+  return people[0]!;
 }
 
 describe('unfolding', () => {
@@ -52,13 +64,20 @@ describe('properties', () => {
 
 describe('values', () => {
   it.each([
-    ['Jo=C3=A3o', 'utf-8', 'João'],
-    ['M=FCller', 'ISO-8859-1', 'Müller'],
-    ['a=3Db=0D=0Ac', 'utf-8', 'a=b\r\nc'],
-    ['plain', 'no-such-charset', 'plain'],
-  ])('quoted-printable %j in %s', (text, charset, decoded) =>
-    expect(decodeQuotedPrintable(text, charset)).toBe(decoded),
-  );
+    ['Jo=C3=A3o', [0x4a, 0x6f, 0xc3, 0xa3, 0x6f]],
+    ['a=3Db=0D=0Ac', [0x61, 0x3d, 0x62, 0x0d, 0x0a, 0x63]],
+    ['=ZZ=4', [0x3d, 0x5a, 0x5a, 0x3d, 0x34]],
+  ])('quoted-printable %j', (text, bytes) => expect([...quotedPrintableBytes(text)]).toEqual(bytes));
+
+  it.each([
+    ['FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Jo=C3=A3o', 'João'],
+    ['FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:M=FCller', 'Müller'],
+    ['FN;CHARSET=no-such-charset:plain', 'plain'],
+    // Labelled ISO-8859-1 or windows-1252, 0x80-0x9F are what windows-1252 has there, never C1 controls.
+    ['FN;CHARSET=windows-1252;ENCODING=QUOTED-PRINTABLE:Caf=80 =93Zo=EB=94', 'Caf€ “Zoë”'],
+    ['FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Two kids =96 fine', 'Two kids – fine'],
+    ['FN;CHARSET=windows-1250;ENCODING=QUOTED-PRINTABLE:Iksi=F1ski', 'Iksiński'],
+  ])('%s', (line, name) => expect(person(line)).toMatchObject({ name }));
 
   it('splits structured values at unescaped semicolons and unescapes text', () => {
     expect(splitStructured('Silva;Ana\\;Maria;;;')).toEqual(['Silva', 'Ana\\;Maria', '', '', '']);
@@ -80,14 +99,102 @@ describe('a card becomes a person', () => {
     [['FN:A', 'BDAY:--0517'], { birthday: '05-17' }],
     [['FN:A', 'BDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29'], { birthday: '02-29' }],
     [['FN:A', 'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQ', 'TEL:1'], { notes: [], birthday: null }],
+    [['FN:A', 'NOTE:one', 'NOTE:two'], { notes: ['one', 'two'] }],
+    [['FN:A', 'NICKNAME:Johny\\,Jr,JJ', 'NICKNAME:JJ'], { aliases: ['Johny,Jr', 'JJ'] }],
+    [['FN:A', 'CATEGORIES:myContacts,Work,Climbing'], { tags: ['Work', 'Climbing'] }],
+    [
+      ['FN:A', 'EMAIL;TYPE=INTERNET;PREF:a@x.example', 'item1.EMAIL:b@y.example', 'EMAIL:A@X.example'],
+      { emails: ['a@x.example', 'b@y.example'] },
+    ],
   ])('%j', (lines, expected) => expect(person(...lines)).toMatchObject(expected));
 
   it.each([
     [['TEL:1'], 'card has no name (FN or N)'],
     [['FN:', 'N:;;;;'], 'card has no name (FN or N)'],
-    [['FN:A', 'BDAY:in May'], 'BDAY "in May" is not a date rel understands'],
-    [['FN:A', 'BDAY:1991-02-29'], 'BDAY "1991-02-29" is not a date rel understands'],
-  ])('%j is refused', (lines, message) => expect(person(...lines)).toEqual({ line: 1, message }));
+  ])('%j is refused', (lines, message) => {
+    const { people } = read(Buffer.from(card(...lines)));
+    expect(people[0]).toEqual({ line: 1, message });
+  });
+
+  it.each([
+    'BDAY;VALUE=text:circa 1800',
+    'BDAY:1985',
+    'BDAY:1985-04',
+    'BDAY:1991-02-29',
+    'BDAY:2000-13-40',
+    'BDAY:in May',
+  ])('%s: the person is kept without the birthday, and the card is reported', (line) => {
+    const { people, warnings } = read(Buffer.from(card('VERSION:3.0', 'FN:Ana', line)));
+    expect(people[0]).toMatchObject({ name: 'Ana', birthday: null });
+    const raw = line.slice(line.indexOf(':') + 1);
+    expect(warnings).toEqual([
+      {
+        line: 1,
+        message: `BDAY "${raw}" is not a date rel can use (a day and month, with or without the year); imported without a birthday`,
+      },
+    ]);
+  });
+});
+
+describe('charsets, decided per property', () => {
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+  const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+  it('a file with one legacy card garbles none of the UTF-8 ones', () => {
+    const bytes = Buffer.concat([
+      utf8(card('VERSION:3.0', 'FN:Klaus Löfflad')),
+      utf8('\r\n'),
+      latin1(card('VERSION:2.1', 'FN:Jos\xe9 P\xe9rez', 'NOTE:Two kids \x96 \x93Zo\xeb\x94')),
+    ]);
+    const { people, warnings } = read(bytes);
+    expect(people.map((p) => ('name' in p ? [p.name, p.notes] : p))).toEqual([
+      ['Klaus Löfflad', []],
+      ['José Pérez', ['Two kids – “Zoë”']],
+    ]);
+    expect(warnings).toEqual([
+      {
+        line: 5,
+        message: expect.stringMatching(
+          /^FN, NOTE of "José Pérez" is not UTF-8 and names no charset: read as windows-1252; .*--charset/,
+        ),
+      },
+    ]);
+  });
+
+  it('a fold inside a UTF-8 character is repaired (unfolded first, decoded after)', () => {
+    const name = utf8('FN:Klaus Löfflad');
+    const split = name.indexOf(0xc3) + 1; // between the two bytes of ö
+    const bytes = Buffer.concat([
+      utf8('BEGIN:VCARD\r\nVERSION:4.0\r\n'),
+      name.subarray(0, split),
+      utf8('\r\n '),
+      name.subarray(split),
+      utf8('\r\nEND:VCARD\r\n'),
+    ]);
+    expect(read(bytes)).toMatchObject({ people: [{ name: 'Klaus Löfflad' }], warnings: [] });
+  });
+
+  it('quoted-printable with no CHARSET (The Bat!): windows-1252, reported; --charset says what it is', () => {
+    const bytes = utf8(card('VERSION:2.1', 'FN;ENCODING=QUOTED-PRINTABLE:Piotr Iksi=F1ski'));
+    const guessed = read(bytes);
+    expect(guessed.people[0]).toMatchObject({ name: 'Piotr Iksiñski' });
+    expect(guessed.warnings).toHaveLength(1);
+    expect(guessed.warnings[0]!.message).toContain('read as windows-1252');
+    const told = read(bytes, 'windows-1250');
+    expect(told).toMatchObject({ people: [{ name: 'Piotr Iksiński' }], warnings: [] });
+  });
+
+  it.each([
+    ['utf-16le', false],
+    ['utf-16le', true],
+    ['utf-16be', false],
+    ['utf-16be', true],
+  ] as const)('%s (byte order mark: %s), as Apple Address Book exports', (encoding, bom) => {
+    const text = `${bom ? '\ufeff' : ''}${card('VERSION:3.0', 'N:Löfflad;Klaus;;;', 'FN:Klaus Löfflad')}\r\n`;
+    const le = Buffer.from(text, 'utf16le');
+    const bytes = encoding === 'utf-16le' ? le : Buffer.from(le).swap16();
+    expect(read(bytes)).toMatchObject({ people: [{ name: 'Klaus Löfflad' }], warnings: [], problems: [] });
+  });
 });
 
 describe('broken files', () => {

@@ -88,23 +88,24 @@ describe('rel import: vCards as phones and address books write them', () => {
     expect(r.stdout).toBe('Imported 1 person from stdin: Kenji Watanabe (line 1).\n');
   });
 
-  it('a broken file: bad cards reported with their line and skipped, duplicates listed, exit 0', () => {
+  it('a broken file: bad cards reported with their line and skipped, a bad birthday left out, duplicates listed, exit 0', () => {
     const store = tempStore('vcf-broken');
     const r = rel(['import', fixture('broken.vcf')], { store });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'Imported 2 people from broken.vcf: Good One (line 1), Good Two (line 22).\n' +
+      'Imported 3 people from broken.vcf: Good One (line 1), Bad Birthday (line 12), Good Two (line 22).\n' +
         'Skipped 1 person named twice in the file: good one (line 18: same name as line 1).\n',
     );
     expect(r.stderr.split('\n')).toEqual([
       'rel: broken.vcf line 5: card has no name (FN or N).',
       'rel: broken.vcf line 9: card has no END:VCARD before the next card.',
-      'rel: broken.vcf line 12: BDAY "sometime in May" is not a date rel understands.',
+      'rel: broken.vcf line 12: BDAY "sometime in May" is not a date rel can use (a day and month, with or without the year); imported without a birthday.',
       'rel: broken.vcf line 17: END:VCARD without a BEGIN:VCARD.',
-      '4 bad records skipped; --strict refuses the whole file instead.',
+      '3 bad records skipped; --strict refuses the whole file instead.',
       '',
     ]);
-    expect(Object.keys(people(store))).toEqual(['Good One', 'Good Two']);
+    expect(Object.keys(people(store))).toEqual(['Good One', 'Bad Birthday', 'Good Two']);
+    expect(people(store)['Bad Birthday']!.birthday).toBeNull();
   });
 
   it('--strict refuses the whole file (exit 2, store untouched); --dry-run writes nothing', () => {
@@ -122,18 +123,67 @@ describe('rel import: vCards as phones and address books write them', () => {
     expect(dry.code).toBe(0);
     const result = JSON.parse(dry.stdout);
     expect(result).toMatchObject({ format: 'vcard', dryRun: true });
-    expect(result.people.added.map((p: { name: string }) => p.name)).toEqual(['Good One']);
+    expect(result.people.added.map((p: { name: string }) => p.name)).toEqual(['Good One', 'Bad Birthday']);
     expect(result.people.skipped.map((p: { name: string; reason: string }) => [p.name, p.reason])).toEqual([
       ['good one', 'same name as line 1'],
       ['Good Two', 'already in your journal'],
     ]);
-    expect(result.problems.map((p: { line: number }) => p.line)).toEqual([5, 9, 12, 17]);
+    expect(result.problems.map((p: { line: number }) => p.line)).toEqual([5, 9, 17]);
+    expect(result.warnings.map((p: { line: number }) => p.line)).toEqual([12]);
     expect(dry.stderr).toContain('Dry run: nothing was written.');
     expect(bytesOf(store)).toEqual(before);
 
     const missing = tempStore('strict-missing');
     expect(rel(['import', '--strict', fixture('broken.csv')], { store: missing }).code).toBe(2);
     expect(fs.existsSync(missing)).toBe(false);
+  });
+});
+
+describe('rel import: charsets, birthdays and headers rel has to guess or be told', () => {
+  const contacts = (name: string) => path.join(FIXTURES, 'contacts', name);
+
+  it("a guessed charset is reported with the card's line; --charset says it; --strict refuses a guess", () => {
+    const store = tempStore('charset');
+    const guessed = rel(['import', '--dry-run', contacts('thebat-2.1.vcf')], { store });
+    expect(guessed.code).toBe(0);
+    expect(guessed.stdout).toContain('Would import 1 person from thebat-2.1.vcf: Piotr Iksiñski (line 1).');
+    expect(guessed.stderr).toContain(
+      'rel: thebat-2.1.vcf line 1: N, FN, NOTE of "Piotr Iksiñski" is not UTF-8 and names no charset: read as windows-1252;',
+    );
+    const strict = rel(['import', '--strict', contacts('thebat-2.1.vcf')], { store });
+    expect([strict.code, strict.stdout]).toEqual([2, '']);
+    expect(strict.stderr).toContain('1 bad record in thebat-2.1.vcf; nothing was imported (--strict).');
+    expect(fs.existsSync(store)).toBe(false);
+    const told = rel(['import', '--strict', '--charset', 'windows-1250', contacts('thebat-2.1.vcf')], {
+      store,
+    });
+    expect([told.code, told.stderr]).toEqual([0, '']);
+    expect(people(store)['Piotr Iksiński']).toMatchObject({ notes: ['Gra na skrzypcach, lubi żeglarstwo.'] });
+    expect(readJson(store).people[0].emails).toEqual(['piotr@poczta.example']);
+  });
+
+  it('--map reads headers rel does not know; bad --charset and --map values are exit 2', () => {
+    const store = tempStore('map');
+    const refused = rel(['import', contacts('crm.csv')], { store });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('or say which column is the name with --map "<column>=name"');
+    ok(['import', contacts('crm.csv'), '--map', 'Kontaktperson=name', '--map', 'mail=email'], { store });
+    expect(readJson(store).people.map((p: { name: string; emails: string[] }) => [p.name, p.emails])).toEqual(
+      [['Ola Nordmann', ['ola@nord.example']]],
+    );
+    const cases: [string[], RegExp][] = [
+      [['--charset', 'klingon'], /--charset "klingon" is not a charset rel knows/],
+      [['--map', 'Kontaktperson'], /--map "Kontaktperson" is not "<column>=<field>"/],
+      [['--map', 'Kontaktperson=shoe size'], /the fields are name, first, last/],
+      [['--map', 'Nobody=name'], /--map "Nobody=name": the header has no column "Nobody"/],
+    ];
+    const other = tempStore('map-bad');
+    for (const [args, message] of cases) {
+      const r = rel(['import', contacts('crm.csv'), ...args], { store: other });
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(r.stderr).toMatch(message);
+    }
+    expect(fs.existsSync(other)).toBe(false);
   });
 });
 
@@ -178,7 +228,7 @@ describe('rel import: CSV', () => {
     const r = rel(['import', fixture('broken.csv')], { store });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'Imported 3 people from broken.csv: Good Person (line 2), Multi Line (line 8), Last Good (line 10).',
+      'Imported 4 people from broken.csv: Good Person (line 2), Bad Birthday (line 6), Multi Line (line 8), Last Good (line 10).',
     );
     expect(r.stdout).toContain('good person (line 7: same name as line 2)');
     expect(r.stderr).toBe(
@@ -186,9 +236,9 @@ describe('rel import: CSV', () => {
         'rel: broken.csv line 3: has 7 fields where the header has 6.',
         'rel: broken.csv line 4: has no name.',
         'rel: broken.csv line 5: cadence "every now and then" is not a period (use 14d, 2w, monthly, ...).',
-        'rel: broken.csv line 6: birthday "31/31/1990" is not a real date.',
+        'rel: broken.csv line 6: birthday "31/31/1990" is not a real date; imported without a birthday.',
         'rel: broken.csv line 11: a quote opened here is never closed, so the rest of the file could not be read.',
-        '5 bad records skipped; --strict refuses the whole file instead.',
+        '4 bad records skipped; --strict refuses the whole file instead.',
         '',
       ].join('\n'),
     );
