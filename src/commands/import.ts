@@ -50,7 +50,7 @@ Examples:
   $ rel import contacts.vcf --dry-run        (Android, iPhone, macOS, Google, Outlook vCards)
   $ rel import google-contacts.csv
   $ rel import outlook.csv --date-order mdy
-  $ rel import old-phone.vcf --charset windows-1250   (text that is not UTF-8 and names no charset)
+  $ rel import old-phone.vcf --charset windows-1250
   $ rel import crm.csv --map "Full Name=name" --map "Mail=email"
   $ rel import backup.json                   (a rel export; importing it twice adds nothing)
 
