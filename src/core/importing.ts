@@ -3,6 +3,7 @@
 // what is skipped as already there, and what is wrong with which line.
 import { type Birthday, readBirthday } from './birthdays.js';
 import { periodDays } from './dates.js';
+import { emailKey } from './emails.js';
 import { type Clock, cleanName, type Journal, newPersonRecord, type Person } from './journal.js';
 import { normalize } from './text.js';
 
@@ -20,6 +21,10 @@ export interface ImportedPerson {
   birthday: Birthday | null;
   notes: string[];
   emails: string[];
+  /** A vCard's UID or the id column of rel's own CSV: a person with this id is this person. */
+  id?: string | undefined;
+  /** The file is rel's own export: a new person keeps `id` when it is free. */
+  ownId?: boolean | undefined;
 }
 
 export interface ImportProblem {
@@ -52,38 +57,64 @@ export interface SkippedPerson {
 
 export type Progress = (done: number, total: number) => void;
 
-/** Adds the people not yet in the journal (by name, ignoring case and accents); the others are skipped. */
+/** An id as rel makes them (an ASCII slug, -2 and so on on collision), never a foreign UID. */
+const REL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Adds the people not yet in the journal; the others are skipped. A person is already there when
+ * their id (a vCard UID, the id column of rel's own CSV) is a person's id, else when the name is
+ * (ignoring case and accents), else when one of their e-mail addresses is someone's (one address
+ * names one person). The same goes for people earlier in the file. rel's own exports keep their ids.
+ */
 export function addImportedPeople(
   journal: Journal,
   people: ImportedPerson[],
   clock: Clock,
   progress?: Progress,
 ): { added: AddedPerson[]; skipped: SkippedPerson[] } {
-  const byName = new Map(
-    journal.people.map((p) => [normalize(p.name), { id: p.id, line: null as number | null }]),
-  );
+  type Known = { id: string; line: number | null };
+  const byName = new Map<string, Known>();
+  const byId = new Map<string, Known>();
+  const byEmail = new Map<string, Known>();
+  const know = (person: { id: string; name: string; emails?: string[] | undefined }, line: number | null) => {
+    const known = { id: person.id, line };
+    byId.set(person.id, known);
+    if (!byName.has(normalize(person.name))) byName.set(normalize(person.name), known);
+    for (const email of person.emails ?? [])
+      if (!byEmail.has(emailKey(email))) byEmail.set(emailKey(email), known);
+  };
+  for (const person of journal.people) know(person, null);
   const taken = new Set(journal.people.map((p) => p.id));
   const added: AddedPerson[] = [];
   const skipped: SkippedPerson[] = [];
   people.forEach((incoming, i) => {
     progress?.(i + 1, people.length);
     const name = cleanName(incoming.name);
-    const key = normalize(name);
-    const twin = byName.get(key);
+    const byAddress = incoming.emails.map((e) => byEmail.get(emailKey(e))).find(Boolean);
+    const [twin, why] = (
+      [
+        [incoming.id === undefined ? undefined : byId.get(incoming.id), 'same id'],
+        [byName.get(normalize(name)), 'same name'],
+        [byAddress, 'same e-mail address'],
+      ] as const
+    ).find(([known]) => known !== undefined) ?? [undefined, ''];
     if (twin) {
+      const inJournal =
+        why === 'same name' ? 'already in your journal' : `already in your journal as ${twin.id} (${why})`;
       skipped.push({
         name,
         line: incoming.line,
         existingId: twin.id,
-        reason: twin.line === null ? 'already in your journal' : `same name as line ${twin.line}`,
+        reason: twin.line === null ? inJournal : `${why} as line ${twin.line}`,
       });
       return;
     }
     const person = newPersonRecord(journal, { ...incoming, name }, clock, taken);
-    if (incoming.emails.length) person.emails = [...incoming.emails];
+    if (incoming.ownId && incoming.id !== undefined && REL_ID.test(incoming.id) && !taken.has(incoming.id))
+      person.id = incoming.id;
     journal.people.push(person);
     taken.add(person.id);
-    byName.set(key, { id: person.id, line: incoming.line });
+    know(person, incoming.line);
     added.push({ id: person.id, name: person.name, line: incoming.line });
   });
   return { added, skipped };

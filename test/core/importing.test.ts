@@ -398,6 +398,51 @@ describe('adding imported people', () => {
   });
 });
 
+describe('who is already there', () => {
+  const base = {
+    role: '',
+    team: '',
+    relationship: '',
+    tags: [],
+    aliases: [],
+    cadenceDays: null,
+    birthday: null,
+    notes: [],
+    emails: [],
+  };
+  it("an id matches first, then the name, then an e-mail address; rel's own ids are kept when free", () => {
+    const journal: Journal = {
+      ...emptyJournal(),
+      people: [person('ana-silva', 'Ana Costa'), { ...person('bo', 'Bo Li'), emails: ['Bo@Li.example'] }],
+    };
+    const { added, skipped } = addImportedPeople(
+      journal,
+      [
+        { ...base, line: 1, name: 'Ana Silva', id: 'ana-silva' },
+        { ...base, line: 2, name: 'Robert Li', emails: ['bo@li.example'] },
+        { ...base, line: 3, name: 'Cy', id: 'cy-old', ownId: true, emails: ['cy@x.example'] },
+        { ...base, line: 4, name: 'Dee', id: '4F2B-UID', ownId: true },
+        { ...base, line: 5, name: 'Eve', id: 'ana-silva', ownId: true },
+        { ...base, line: 6, name: 'Cyrus', emails: ['CY@x.example'] },
+        { ...base, line: 7, name: 'Fay', id: 'cy-old' },
+      ],
+      clock(),
+    );
+    expect(added).toEqual([
+      { id: 'cy-old', name: 'Cy', line: 3 },
+      { id: 'dee', name: 'Dee', line: 4 },
+    ]);
+    expect(skipped.map((p) => [p.line, p.existingId, p.reason])).toEqual([
+      [1, 'ana-silva', 'already in your journal as ana-silva (same id)'],
+      [2, 'bo', 'already in your journal as bo (same e-mail address)'],
+      [5, 'ana-silva', 'already in your journal as ana-silva (same id)'],
+      [6, 'cy-old', 'same e-mail address as line 3'],
+      [7, 'cy-old', 'same id as line 3'],
+    ]);
+    expect(journal.people.find((p) => p.id === 'cy-old')!.emails).toEqual(['cy@x.example']);
+  });
+});
+
 describe('merging a rel export', () => {
   const conversation = (id: string, who: string[]) => ({
     id,
