@@ -80,6 +80,7 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
   if (options.heard.length) changes.heard = options.heard;
   const store = await openStore(ctx);
   const current = findConversation(await store.read(), typed);
+  let heardTyped: string[] | undefined;
   if (Object.keys(changes).length === 0) {
     if (!mayPrompt(ctx)) {
       throw new UsageError(
@@ -87,11 +88,15 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
         `For example: rel conversation edit ${current.id} --minutes 45. In a terminal, it asks.`,
       );
     }
-    Object.assign(changes, await askEdit(ctx, current, todayIso));
+    const asked = await askEdit(ctx, current, todayIso);
+    Object.assign(changes, asked.edit);
+    heardTyped = asked.heard;
   }
   const { saved, changed } = await store.update(
     (journal) => {
       const fresh = findConversation(journal, current.id);
+      // The answer against what was shown, applied to the conversation as it is now.
+      if (heardTyped) changes.heard = retyped(fresh.heard, current.heard, heardTyped);
       return { saved: fresh, changed: editConversation(fresh, changes) };
     },
     { summary: () => `edited the conversation of ${current.date}` },
@@ -101,7 +106,20 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
   else ctx.io.out(`${theme(ctx.io).good('Updated')} the conversation ${saved.id}: ${changed.join(', ')}.`);
 }
 
-async function askEdit(ctx: Context, c: Conversation, todayIso: string): Promise<ConversationEdit> {
+/** `now` with what was removed from `shown` taken out and what was added to it put in. */
+function retyped(now: string[], shown: string[], typed: string[]): string[] {
+  const clean = typed.map((h) => h.trim()).filter(Boolean);
+  return [
+    ...now.filter((h) => !shown.includes(h) || clean.includes(h)),
+    ...clean.filter((h) => !shown.includes(h)),
+  ];
+}
+
+async function askEdit(
+  ctx: Context,
+  c: Conversation,
+  todayIso: string,
+): Promise<{ edit: ConversationEdit; heard: string[] }> {
   const { askPrefilled } = await import('../ui/prompts.js');
   let date = c.date;
   await askPrefilled('When', c.date, async (value) => {
@@ -129,10 +147,7 @@ async function askEdit(ctx: Context, c: Conversation, todayIso: string): Promise
   const note = await askPrefilled('What you talked about', c.note);
   const heard = await askPrefilled('What you heard (separate with " ; ")', c.heard.join(' ; '));
   return {
-    date,
-    kind: parseKind(kind),
-    minutes: minutes.trim() ? parseMinutes(minutes) : null,
-    note,
+    edit: { date, kind: parseKind(kind), minutes: minutes.trim() ? parseMinutes(minutes) : null, note },
     heard: heard.split(' ; '),
   };
 }

@@ -11,7 +11,7 @@ import {
 } from '../core/dates.js';
 import { editEmails, parseEmail } from '../core/emails.js';
 import type { Person } from '../core/journal.js';
-import { editPerson, type PersonEdit } from '../core/people.js';
+import { editPerson, listChanges, type PersonEdit } from '../core/people.js';
 import { displaySafe } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { theme } from '../ui/theme.js';
@@ -91,33 +91,23 @@ function parseBirthdayFlag(text: string): Birthday | null {
   return ['none', ''].includes(text.trim().toLowerCase()) ? null : parseBirthday(text);
 }
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-function fromFlags(person: Person, options: EditOptions): PersonEdit {
+function fromFlags(options: EditOptions): PersonEdit {
   const edit: PersonEdit = {};
   if (options.role !== undefined) edit.role = options.role;
   if (options.team !== undefined) edit.team = options.team;
   if (options.relationship !== undefined) edit.relationship = options.relationship;
   if (options.cadence !== undefined) edit.cadenceDays = parseCadence(options.cadence);
   if (options.birthday !== undefined) edit.birthday = parseBirthdayFlag(options.birthday);
+  // Operations, applied to the person as re-read under the lock: see ListEdit.
   if (options.tag.length || options.addTag.length || options.removeTag.length) {
-    const base = options.tag.length ? options.tag : person.tags;
-    edit.tags = [...base, ...options.addTag].filter((t) => !options.removeTag.some((r) => same(r, t)));
+    edit.tags = {
+      ...(options.tag.length ? { set: options.tag } : {}),
+      add: options.addTag,
+      remove: options.removeTag,
+    };
   }
-  if (options.alias.length || options.removeAlias.length) {
-    const missing = options.removeAlias.filter((r) => !person.aliases.some((a) => same(a, r)));
-    if (missing.length) {
-      throw new UsageError(
-        `${displaySafe(person.name)} has no alias "${displaySafe(missing[0]!)}".`,
-        person.aliases.length
-          ? `Their aliases: ${person.aliases.map((a) => displaySafe(a)).join(', ')}.`
-          : 'They have no aliases.',
-      );
-    }
-    edit.aliases = [...person.aliases, ...options.alias].filter(
-      (a) => !options.removeAlias.some((r) => same(r, a)),
-    );
-  }
+  if (options.alias.length || options.removeAlias.length)
+    edit.aliases = { add: options.alias, remove: options.removeAlias };
   return edit;
 }
 
@@ -152,8 +142,9 @@ async function askEdit(person: Person): Promise<PersonEdit> {
     team,
     relationship,
     cadenceDays: parseCadence(cadenceText),
-    tags: list(tags),
-    aliases: list(aliases),
+    // What was typed against what was shown: concurrent additions by another rel stay.
+    tags: listChanges(person.tags, list(tags)),
+    aliases: listChanges(person.aliases, list(aliases)),
     birthday: parseBirthdayFlag(birthdayText),
   };
 }
@@ -171,7 +162,7 @@ async function run(ctx: Context, name: string, options: EditOptions): Promise<vo
   const emailsToAdd = options.email.map((e) => parseEmail(e));
   let edit: PersonEdit;
   if (flagsGiven(options)) {
-    edit = fromFlags(person, options);
+    edit = fromFlags(options);
     // Refused before the lock is taken; checked again under it.
     if (emailsToAdd.length || options.removeEmail.length)
       edit.emails = editEmails(journal, person, emailsToAdd, options.removeEmail);

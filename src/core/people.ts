@@ -5,7 +5,7 @@ import type { Birthday } from './birthdays.js';
 import type { IsoDate } from './dates.js';
 import { emailKey } from './emails.js';
 import { checkNewName, type Journal, type Person } from './journal.js';
-import { normalize } from './text.js';
+import { displaySafe, normalize } from './text.js';
 import { recordPersonMerge } from './tombstones.js';
 
 function unique(values: string[]): string[] {
@@ -20,14 +20,42 @@ function unique(values: string[]): string[] {
   return out;
 }
 
+/**
+ * A change to a list (tags, aliases) as operations, applied to the list as it is when the change
+ * is written: two edits made at once, each adding one tag, keep both. A whole list read earlier
+ * and written back would lose what the other added.
+ */
+export interface ListEdit {
+  /** The list's new content, before add and remove (`--tag`). */
+  set?: string[];
+  add?: string[];
+  remove?: string[];
+}
+
+const sameWord = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export function applyListEdit(current: string[], edit: ListEdit): string[] {
+  const remove = edit.remove ?? [];
+  return [...(edit.set ?? current), ...(edit.add ?? [])].filter((v) => !remove.some((r) => sameWord(r, v)));
+}
+
+/** The operations that turn the list `shown` (say, prefilled in a prompt) into `typed`. */
+export function listChanges(shown: string[], typed: string[]): ListEdit {
+  return {
+    add: typed.filter((t) => !shown.some((s) => sameWord(s, t))),
+    remove: shown.filter((s) => !typed.some((t) => sameWord(s, t))),
+  };
+}
+
 export interface PersonEdit {
   role?: string;
   team?: string;
   relationship?: string;
   /** null: back to the default cadence. */
   cadenceDays?: number | null;
-  tags?: string[];
-  aliases?: string[];
+  tags?: ListEdit;
+  /** Removing an alias they do not have is refused. */
+  aliases?: ListEdit;
   birthday?: Birthday | null;
   /** The whole list, already checked against the journal (emails.ts editEmails). */
   emails?: string[];
@@ -45,11 +73,22 @@ export function editPerson(person: Person, edit: PersonEdit): string[] {
   if (edit.team !== undefined) set('team', edit.team.trim());
   if (edit.relationship !== undefined) set('relationship', edit.relationship.trim());
   if (edit.cadenceDays !== undefined) set('cadenceDays', edit.cadenceDays);
-  if (edit.tags !== undefined) set('tags', unique(edit.tags));
+  if (edit.tags !== undefined) set('tags', unique(applyListEdit(person.tags, edit.tags)));
   if (edit.aliases !== undefined) {
+    const missing = (edit.aliases.remove ?? []).filter((r) => !person.aliases.some((a) => sameWord(a, r)));
+    if (missing.length) {
+      throw new UsageError(
+        `${displaySafe(person.name)} has no alias "${displaySafe(missing[0]!)}".`,
+        person.aliases.length
+          ? `Their aliases: ${person.aliases.map((a) => displaySafe(a)).join(', ')}.`
+          : 'They have no aliases.',
+      );
+    }
     set(
       'aliases',
-      unique(edit.aliases).filter((a) => normalize(a) !== normalize(person.name)),
+      unique(applyListEdit(person.aliases, edit.aliases)).filter(
+        (a) => normalize(a) !== normalize(person.name),
+      ),
     );
   }
   if (edit.birthday !== undefined) set('birthday', edit.birthday);

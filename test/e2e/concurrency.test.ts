@@ -66,6 +66,32 @@ describe('concurrent writers', { timeout: 240_000 }, () => {
     expect(fs.statSync(path.dirname(store)).mode & 0o777).toBe(0o700);
   });
 
+  it('simultaneous list edits of one person each keep what they add and remove', async () => {
+    const store = tempStore('race-lists');
+    writeJournal(
+      store,
+      journalText([person('ana-silva', 'Ana Silva', { tags: ['old'], aliases: ['Annie'] })]),
+    );
+    const tags = Array.from({ length: 6 }, (_, i) => `t${i}`);
+    const aliases = Array.from({ length: 6 }, (_, i) => `Alias${i}`);
+    const results = await runAll(
+      [
+        ...tags.map((t) => ['edit', 'ana', '--add-tag', t]),
+        ...aliases.map((a) => ['edit', 'ana', '--alias', a]),
+        ['edit', 'ana', '--remove-tag', 'old'],
+        ['edit', 'ana', '--remove-alias', 'Annie'],
+      ],
+      store,
+    );
+    for (const r of results) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/Updated/);
+    }
+    const ana = readJson(store).people[0];
+    expect([...ana.tags].sort()).toEqual(tags);
+    expect([...ana.aliases].sort()).toEqual(aliases);
+  });
+
   it('simultaneous rel undo take back distinct changes, newest first', async () => {
     const store = tempStore('race-undo');
     writeJournal(store, journalText([person('ana-silva', 'Ana Silva')]));
