@@ -1,6 +1,6 @@
 // rel history: the full timeline with one person, each conversation with its id.
 import type { Command } from 'commander';
-import { type Context, openStore, parseWhen, resolvePerson, today } from '../context.js';
+import { type Context, openStore, parseSince, resolvePerson, today } from '../context.js';
 import { indexConversations } from '../core/journal.js';
 import { buildProfile } from '../core/profile.js';
 import { printJson } from '../ui/json.js';
@@ -34,8 +34,7 @@ Examples:
 }
 
 export async function showHistory(ctx: Context, name: string, options: HistoryOptions): Promise<void> {
-  const since =
-    options.since === undefined ? undefined : await parseWhen(ctx, options.since, '--since', 'past');
+  const since = options.since === undefined ? undefined : await parseSince(ctx, options.since);
   const limit = options.limit === undefined ? undefined : parseLimit(options.limit);
   const journal = await (await openStore(ctx)).read();
   const person = await resolvePerson(ctx, journal, name);

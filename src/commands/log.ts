@@ -23,7 +23,7 @@ import {
 import { resolveName } from '../core/names.js';
 import { describeConversation } from '../core/profile.js';
 import { byIdOrWords } from '../core/records.js';
-import { displaySafe } from '../core/text.js';
+import { displaySafe, normalize } from '../core/text.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { newId } from '../ids.js';
 import { renderLogged } from '../ui/render/log.js';
@@ -208,13 +208,20 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   const saved = await store.update(
     (fresh) => {
       const ids = new Map<string, string>();
+      const added: string[] = [];
       for (const { person, isNew, details } of participants) {
-        if (isNew)
+        // Decided here, under the lock: another rel may have added them since the journal was read.
+        const twin = isNew
+          ? fresh.people.find((p) => normalize(p.name) === normalize(person.name))
+          : undefined;
+        if (twin) ids.set(person.id, twin.id);
+        else if (isNew) {
           ids.set(
             person.id,
             addPerson(fresh, { ...details, name: person.name }, { now: ctx.io.now, newId }).id,
           );
-        else if (fresh.people.some((p) => p.id === person.id)) ids.set(person.id, person.id);
+          added.push(person.name);
+        } else if (fresh.people.some((p) => p.id === person.id)) ids.set(person.id, person.id);
         else
           throw new NotFoundError(
             `${person.name} was removed from the journal while you were typing; nothing was saved.`,
@@ -236,7 +243,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
         },
         { now: ctx.io.now, newId },
       );
-      return { journal: fresh, conversation };
+      return { journal: fresh, conversation, added };
     },
     {
       summary: ({ journal, conversation }) =>
@@ -265,7 +272,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
         about,
         nextDue,
         today: todayIso,
-        added: participants.filter((p) => p.isNew).map((p) => p.person.name),
+        added: saved.added,
         stillToAsk: stillToAsk(people),
       },
       theme(ctx.io),

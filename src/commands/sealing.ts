@@ -5,20 +5,13 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 
 export async function readSealedState(file: string): Promise<'missing' | 'plain' | 'encrypted'> {
-  const { MAGIC } = await import('../store/crypto.js');
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    return 'missing';
-  }
-  try {
-    const head = Buffer.alloc(MAGIC.length);
-    const read = fs.readSync(fd, head, 0, head.length, 0);
-    return read === MAGIC.length && head.equals(MAGIC) ? 'encrypted' : 'plain';
-  } finally {
-    fs.closeSync(fd);
-  }
+  const [{ isEncrypted }, { readStoreFile }] = await Promise.all([
+    import('../store/crypto.js'),
+    import('../store/files.js'),
+  ]);
+  const bytes = readStoreFile(file); // refuses a FIFO or a device at once
+  if (!bytes) return 'missing';
+  return isEncrypted(bytes) ? 'encrypted' : 'plain';
 }
 
 /** Plain versions in a git history stay there; say so, with what to do. */

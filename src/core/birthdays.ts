@@ -1,7 +1,7 @@
 // Birthdays: stored as "YYYY-MM-DD" when the year is known, "MM-DD" when it is not. A 29 February
 // birthday falls on 28 February in years without one.
 import { UsageError } from '../errors.js';
-import { addDaysTo, daysBetween, type IsoDate } from './dates.js';
+import { addDaysTo, daysBetween, EARLIEST_YEAR, type IsoDate } from './dates.js';
 import { checkIn, type DueOptions, type DueRow, dueList } from './due.js';
 import { overdueByPerson } from './followups.js';
 import type { ConversationIndex, Journal } from './journal.js';
@@ -46,6 +46,12 @@ function validDay(month: number, day: number): boolean {
 
 /** For --birthday: YYYY-MM-DD or MM-DD, else a usage error saying so. */
 export function parseBirthday(text: string, option = '--birthday'): Birthday {
+  if (/^\d{4}-/.test(text.trim()) && Number(text.trim().slice(0, 4)) < EARLIEST_YEAR) {
+    throw new UsageError(
+      `${option} "${text}" is before ${EARLIEST_YEAR}.`,
+      'Give the year in full (1990-05-17), or leave it out (05-17).',
+    );
+  }
   const birthday = /^(\d{4}-\d{2}-\d{2}|\d{2}-\d{2})$/.test(text.trim()) ? readBirthday(text) : undefined;
   if (!birthday) {
     throw new UsageError(

@@ -30,7 +30,7 @@ function calendarParts(date: IsoDate): [number, number, number] {
   const match = ISO_DATE.exec(date);
   if (!match) throw new UsageError(`"${date}" is not a date in the form YYYY-MM-DD.`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const check = new Date(Date.UTC(year, month - 1, day));
+  const check = new Date(utcDay(year, month, day) * DAY_MS);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
     throw new UsageError(`"${date}" is not a real calendar date.`);
   }
@@ -40,13 +40,35 @@ function calendarParts(date: IsoDate): [number, number, number] {
 /** The local day at 12:00, so that adding days never crosses a DST edge into another day. */
 export function fromIsoDate(date: IsoDate): Date {
   const [year, month, day] = calendarParts(date);
-  return new Date(year, month - 1, day, 12);
+  const local = new Date(2000, month - 1, day, 12);
+  local.setFullYear(year, month - 1, day); // the constructor reads years 0-99 as 1900-1999
+  return local;
+}
+
+/** The earliest year a typed date may have: anything before is a typo (0026 for 2026). */
+export const EARLIEST_YEAR = 1900;
+
+function refuseEarly(date: IsoDate, what: string): IsoDate {
+  if (Number(date.slice(0, 4)) < EARLIEST_YEAR) {
+    throw new UsageError(
+      `${what} is before ${EARLIEST_YEAR}.`,
+      `Give the year in full, e.g. ${date.replace(/^\d{4}/, '2026')}.`,
+    );
+  }
+  return date;
 }
 
 /** Days since 1970-01-01 of a calendar date: time zones play no part in counting days. */
 function dayNumber(date: IsoDate): number {
   const [year, month, day] = calendarParts(date);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
+  return utcDay(year, month, day);
+}
+
+/** Days since 1970-01-01 of a day; unlike Date.UTC, years 0-99 are not taken as 1900-1999. */
+function utcDay(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime() / DAY_MS;
 }
 
 export function addDaysTo(date: IsoDate, days: number): IsoDate {
@@ -65,14 +87,15 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
  */
 export function parseNow(value: string | undefined, clock: () => Date): Date {
   if (!value) return clock();
-  if (ISO_DATE.test(value)) return fromIsoDate(value);
-  const parsed = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(value) ? new Date(value) : null;
-  if (!parsed || Number.isNaN(parsed.getTime())) {
-    throw new UsageError(
-      `REL_NOW="${value}" is not an ISO 8601 date or date-time.`,
+  const refused = () =>
+    new UsageError(
+      `REL_NOW="${value}" is not an ISO 8601 date or date-time from ${EARLIEST_YEAR} on.`,
       'Use a form like 2026-11-27 or 2026-11-27T09:30:00, or unset REL_NOW.',
     );
-  }
+  if (Number(value.slice(0, 4)) < EARLIEST_YEAR) throw refused();
+  if (ISO_DATE.test(value)) return fromIsoDate(value);
+  const parsed = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(value) ? new Date(value) : null;
+  if (!parsed || Number.isNaN(parsed.getTime())) throw refused();
   return parsed;
 }
 
@@ -184,14 +207,14 @@ export function parseDate(input: string, option: string, context: DateContext): 
     );
   }
   const simple = parseSimpleDate(text, context.now, context.direction);
-  if (simple) return simple;
+  if (simple) return refuseEarly(simple, `${option} "${text}"`);
   const natural = context.natural?.(text, context.now, context.direction === 'future');
   if (natural && !Number.isNaN(natural.getTime())) {
     // "january 5" without a year, looking back from November, is the January just gone.
     if (context.direction === 'past' && natural > context.now && !/\b\d{4}\b/.test(text)) {
       natural.setFullYear(natural.getFullYear() - 1);
     }
-    return toIsoDate(natural);
+    return refuseEarly(toIsoDate(natural), `${option} "${text}"`);
   }
   throw new UsageError(
     `${option} "${text}" is not a date rel understands.`,

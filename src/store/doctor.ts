@@ -2,6 +2,7 @@
 // says what is wrong and the command that fixes it. `fixSafely` does the fixes that need no
 // judgement (modes, abandoned locks, leftover temp files, unreadable undo data).
 import fs from 'node:fs';
+import { duplicateIds } from '../core/integrity.js';
 import type { Journal } from '../core/journal.js';
 import { SCHEMA_VERSION } from '../core/journal.js';
 import { normalize } from '../core/text.js';
@@ -85,7 +86,7 @@ export async function examine(file: string, target: string, keyring?: Keyring): 
     } catch (error) {
       if (!(error instanceof RelError)) throw error;
       findings.push({
-        check: /not valid JSON|is empty/.test(error.message) ? 'parse' : 'schema',
+        check: /not valid JSON|not valid UTF-8|is empty/.test(error.message) ? 'parse' : 'schema',
         severity: 'error',
         message: error.message,
         fix: restoreFix,
@@ -187,13 +188,6 @@ function isUndoLog(text: string): boolean {
   }
 }
 
-function duplicates(values: string[]): string[] {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const v of values) (seen.has(v) ? twice : seen).add(v);
-  return [...twice];
-}
-
 const list = (values: string[], max = 5) =>
   values.length > max
     ? `${values.slice(0, max).join(', ')} and ${values.length - max} more`
@@ -203,29 +197,25 @@ const list = (values: string[], max = 5) =>
 function checkRecords(journal: Journal, file: string, restoreFix: string): Finding[] {
   const findings: Finding[] = [];
   const byHand = `edit ${file} by hand (each id must be unique and point at a record), or ${restoreFix}`;
-  const collections: [string, string[]][] = [
-    ['people', journal.people.map((p) => p.id)],
-    ['conversations', journal.conversations.map((c) => c.id)],
-    ['follow-ups', journal.followUps.map((f) => f.id)],
-    ['ambitions', journal.people.flatMap((p) => p.ambitions.map((a) => a.id))],
-    ['skills', journal.people.flatMap((p) => p.skills.map((s) => s.id))],
-  ];
-  for (const [what, ids] of collections) {
-    const twice = duplicates(ids);
-    if (twice.length)
-      findings.push({
-        check: 'ids',
-        severity: 'error',
-        message: `Ids used by more than one of the ${what}: ${list(twice)}.`,
-        fix: byHand,
-      });
+  for (const { what, ids } of duplicateIds(journal)) {
+    findings.push({
+      check: 'ids',
+      severity: 'error',
+      message: `Ids used by more than one of the ${what}: ${list(ids)}.`,
+      fix: byHand,
+    });
   }
-  const names = duplicates(journal.people.map((p) => normalize(p.name)));
-  if (names.length)
+  const seen = new Set<string>();
+  const names = new Set<string>();
+  for (const p of journal.people) {
+    const key = normalize(p.name);
+    (seen.has(key) ? names : seen).add(key);
+  }
+  if (names.size)
     findings.push({
       check: 'people',
       severity: 'warning',
-      message: `People with the same name (ignoring case and accents): ${list(names)}; a name then picks the first.`,
+      message: `People with the same name (ignoring case and accents): ${list([...names])}; a name then picks the first.`,
       fix: `rename one of them in ${file}, e.g. "Name (Team)"`,
     });
   const people = new Set(journal.people.map((p) => p.id));

@@ -1,6 +1,7 @@
 // The one way rel puts bytes into the store's folder, and the one way it reads them back: the
 // journal, its backups, undo data and restore copies all pass through here. Whatever must happen
 // to every byte rel keeps (encryption at rest, say) wraps these two functions and nothing else.
+import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,15 +20,91 @@ export function readStoreFile(file: string): Buffer | undefined {
 export function readVersioned(file: string): { bytes: Buffer; version: string } | undefined {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
-    const version = versionOf(fs.fstatSync(fd, { bigint: true }));
-    return { bytes: fs.readFileSync(fd), version };
+    // Non-blocking, so that a FIFO opens at once and is refused below instead of hanging.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const stat = fs.fstatSync(fd, { bigint: true });
+    if (!stat.isFile()) throw notAFile(file, stat);
+    if (stat.size > BigInt(MAX_FILE_BYTES)) throw tooLarge(file, stat.size);
+    return { bytes: fs.readFileSync(fd), version: versionOf(stat) };
   } catch (error) {
+    if (error instanceof StoreError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StoreError(`Cannot read ${file}: ${(error as Error).message}`);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/**
+ * The largest file rel reads: its text must fit in one JavaScript string (Node's limit, just under
+ * 512 MiB), and a UTF-8 file never has more characters than bytes.
+ */
+export const MAX_FILE_BYTES = bufferConstants.MAX_STRING_LENGTH;
+
+function tooLarge(file: string, size: bigint): StoreError {
+  const mib = (n: bigint | number) => `${Math.floor(Number(n) / 2 ** 20)} MiB`;
+  return new StoreError(
+    `${file} is ${mib(size)}: rel reads journals of up to ${mib(MAX_FILE_BYTES)}, and it was left untouched.`,
+    'If it grew by mistake, rel doctor --restore brings back the last good version; otherwise move older conversations into another journal (rel export --format json, then edit) and point --store at it.',
+  );
+}
+
+function notAFile(file: string, stat: fs.BigIntStats): StoreError {
+  const what = stat.isFIFO()
+    ? 'a FIFO (named pipe)'
+    : stat.isCharacterDevice() || stat.isBlockDevice()
+      ? 'a device'
+      : stat.isDirectory()
+        ? 'a folder'
+        : stat.isSocket()
+          ? 'a socket'
+          : 'not a regular file';
+  return new StoreError(
+    `${file} is ${what}, not a journal file; rel reads and writes only regular files (or symlinks to one).`,
+    'Point --store or REL_STORE at a journal file.',
+  );
+}
+
+/**
+ * A file's text, refusing bytes that are not UTF-8 (a lenient decode would turn them into U+FFFD,
+ * and the next write would make that loss permanent).
+ */
+export function decodeUtf8(file: string, bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  const offset = firstInvalidUtf8(bytes);
+  throw new StoreError(
+    `${file} is not valid UTF-8: byte ${offset} (0x${bytes[offset]!.toString(16).padStart(2, '0')}) does not belong to a character; rel leaves the file untouched.`,
+    `rel doctor shows what is wrong; rel doctor --restore brings back the last good version (or fix byte ${offset} by hand).`,
+  );
+}
+
+/** The offset of the first byte that does not start or continue a well-formed UTF-8 character. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let length: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b < 0x80) length = 1;
+    else if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) min = 0xa0; // no overlong forms
+      if (b === 0xed) max = 0x9f; // no surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f; // nothing above U+10FFFF
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < min || c > max : c < 0x80 || c > 0xbf) return i + k;
+    }
+    i += length;
+  }
+  return bytes.length;
 }
 
 /**

@@ -62,6 +62,27 @@ export function canMigrate(schema: unknown): schema is number {
   );
 }
 
+// Fields that came with schema 1: a file marked schema 0 that has them is not the pre-release
+// shape but a later journal with a wrong number, and migrating it would rename and default its
+// records by guesswork.
+const LATER_FIELDS: [string, string[]][] = [
+  ['people', ['cadenceDays', 'createdAt', 'archivedAt', 'ambitions', 'skills']],
+  ['conversations', ['with', 'createdAt']],
+];
+
+/** Why data that says it is schema `schema` is not what that schema looked like, if it is not. */
+export function schemaMismatch(data: Data): string | undefined {
+  if (data.schema !== 0) return undefined;
+  for (const [key, fields] of LATER_FIELDS) {
+    for (const [i, row] of rows(data[key]).entries()) {
+      const later = fields.find((field) => row && typeof row === 'object' && field in row);
+      if (later)
+        return `it says "schema": 0, but ${key}[${i}] has "${later}", a field of schema 1 and later (is the schema number wrong?)`;
+    }
+  }
+  return undefined;
+}
+
 /** Applies every migration from the data's schema up to this rel's. */
 export function migrate(data: Data): Data {
   let current = data;

@@ -3,6 +3,7 @@
 // one atomically (files.ts), encrypted when the journal is, and records what changed for `rel undo`.
 import fs from 'node:fs';
 import path from 'node:path';
+import { duplicateIds } from '../core/integrity.js';
 import {
   emptyJournal,
   type Journal,
@@ -25,6 +26,7 @@ import {
 } from './changes.js';
 import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
 import {
+  decodeUtf8,
   discard,
   fileVersion,
   makePrivateFolder,
@@ -59,7 +61,7 @@ import {
 } from './history.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { withLock } from './lock.js';
-import { canMigrate, migrate } from './migrations.js';
+import { canMigrate, migrate, schemaMismatch } from './migrations.js';
 import { isJournalShape } from './shape.js';
 
 export const RECOVERY_HINT =
@@ -114,6 +116,8 @@ export async function parseJournal(file: string, source: string): Promise<Parsed
   }
   const schema = (data as { schema?: unknown } | null)?.schema;
   const migratedFrom = canMigrate(schema) ? schema : undefined;
+  const mismatch = migratedFrom === undefined ? undefined : schemaMismatch(data as Record<string, unknown>);
+  if (mismatch) throw new StoreError(`${file} is not a rel journal: ${mismatch}.`, RECOVERY_HINT);
   if (migratedFrom !== undefined) data = migrate(data as Record<string, unknown>);
   if (!isJournalShape(data)) {
     // Something is off: zod, loaded only now, decides and names the first problem.
@@ -137,7 +141,7 @@ async function decodeText(
   bytes: Buffer,
   keyring: Keyring | undefined,
 ): Promise<{ text: string; sealing: Sealing | null }> {
-  if (!isEncrypted(bytes)) return { text: bytes.toString('utf8'), sealing: null };
+  if (!isEncrypted(bytes)) return { text: decodeUtf8(label, bytes), sealing: null };
   if (!keyring) throw new StoreError(`${label} is encrypted and no passphrase can be had here.`);
   return unseal(label, bytes, keyring);
 }
@@ -362,6 +366,7 @@ export class Store {
     return this.locked(async (read) => {
       const { loaded, changes } = await this.tracked(read, transform);
       const touched = new Set(changes.map((c) => `${c.key}/${c.id}`));
+      this.refuseDuplicateIds(loaded.journal);
       writeStoreFile(this.target, encodeJournal(loaded.journal, loaded.sealing, this.texts));
       const codec: KeptCodec = {
         parseJournal: async (label, bytes) =>
@@ -489,6 +494,7 @@ export class Store {
    * this one's place.
    */
   private commit(loaded: Loaded, undo?: UndoEntry[]): void {
+    this.refuseDuplicateIds(loaded.journal);
     const encode = (text: string) => encodeText(text, loaded.sealing);
     if (loaded.exists && loaded.migratedFrom !== undefined) {
       const bytes = loaded.bytes();
@@ -547,6 +553,17 @@ export class Store {
       throw new StoreError(
         `${this.file} was written by a newer rel (schema ${journal.schema}); this rel knows schema ${SCHEMA_VERSION} and will not change it.`,
         'Upgrade rel to write to this journal.',
+      );
+    }
+  }
+
+  /** A journal with one id on two records is never written: a change could land on either. */
+  private refuseDuplicateIds(journal: Journal): void {
+    const found = duplicateIds(journal)[0];
+    if (found) {
+      throw new StoreError(
+        `${this.file} has ids used by more than one of the ${found.what} (${found.ids.slice(0, 3).join(', ')}); rel will not write it until that is fixed. Nothing was changed.`,
+        'rel doctor shows every such id and how to fix it.',
       );
     }
   }

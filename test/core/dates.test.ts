@@ -162,3 +162,34 @@ describe('natural dates without a year', () => {
     expect(past('january 5 2027', withYear)).toBe('2027-01-05');
   });
 });
+
+describe('years before 1900 (issue 15: 0026 was stored as 1926)', () => {
+  it.each([
+    ['0026-11-20', 'past'],
+    ['0099-01-01', 'past'],
+    ['1899-12-31', 'past'],
+    ['0026-11-20', 'future'],
+  ] as const)('%s (%s) is refused, exit 2', (text, direction) => {
+    const parse = () => parseDate(text, '--date', { now, direction });
+    expect(parse).toThrow(UsageError);
+    expect(parse).toThrow(/before 1900/);
+  });
+
+  it('a natural-language date that lands before 1900 is refused too', () => {
+    const natural: NaturalDateParser = () => new Date(1850, 0, 1, 12);
+    expect(() => past('the winter of 1850', natural)).toThrow(/before 1900/);
+  });
+
+  it('1900 itself is a date', () => {
+    expect(past('1900-01-01')).toBe('1900-01-01');
+  });
+
+  it.each(['0026-11-20', '0026-11-20T09:00:00', '1899-12-31T23:00:00Z'])('REL_NOW=%s is refused', (value) => {
+    expect(() => parseNow(value, () => now)).toThrow(UsageError);
+  });
+
+  it('days are counted in years 0-99 as written, never shifted to the 1900s', () => {
+    expect(addDaysTo('0026-12-31', 1)).toBe('0027-01-01');
+    expect(daysBetween('0026-01-01', '2026-01-01')).toBe(730485);
+  });
+});

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withDefaults } from '../../src/core/journal.js';
+import { StoreError } from '../../src/errors.js';
 import { recordLines, serializeJournal } from '../../src/store/format.js';
 import { readUndoEntries } from '../../src/store/history.js';
 import { Store } from '../../src/store/store.js';
@@ -208,18 +209,20 @@ describe('a write that reuses the file’s lines', () => {
 });
 
 describe('a list with two records of one id', () => {
-  it('a change to the journal can be undone, new stamps and all', async () => {
+  // Issue 15 made this a refusal: a change to such a journal could land on either record, and
+  // rel doctor is the place that says which ids to fix.
+  it('is read, but never written: the write is refused, pointing at rel doctor', async () => {
     const journal = complete();
     journal.conversations.push({ ...journal.conversations[0]! });
     const { store, file } = storeWith(serializeJournal(journal));
-    await store.read();
-    await store.update((j) => {
+    const before = fs.readFileSync(file);
+    expect((await store.read()).conversations.map((c) => c.id)).toEqual(['c1', 'c2', 'c1']);
+    const change = store.update((j) => {
       j.people[0]!.name = 'Ana Maria';
-      j.conversations.push({ ...conversation('c9', ['ana'], '2026-11-27', 'New'), updatedAt: '' });
     });
-    await store.undo();
-    const after = JSON.parse(fs.readFileSync(file, 'utf8'));
-    expect(after.people[0].name).toBe('Ana');
-    expect(after.conversations.map((c: { id: string }) => c.id)).toEqual(['c1', 'c2', 'c1']);
+    await expect(change).rejects.toThrow(StoreError);
+    await expect(change).rejects.toThrow(/ids used by more than one of the conversations \(c1\)/);
+    expect(fs.readFileSync(file)).toEqual(before);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['journal.json']);
   });
 });

@@ -1,0 +1,29 @@
+// Ids used by more than one record: a hand edit or a bad merge. rel doctor reports them, and the
+// store refuses to write such a journal (a change would land on whichever record came first).
+import type { Journal } from './journal.js';
+
+export interface DuplicateIds {
+  /** "people", "conversations", "follow-ups", "ambitions", "skills". */
+  what: string;
+  ids: string[];
+}
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const v of values) (seen.has(v) ? twice : seen).add(v);
+  return [...twice];
+}
+
+export function duplicateIds(journal: Journal): DuplicateIds[] {
+  const collections: [string, string[]][] = [
+    ['people', journal.people.map((p) => p.id)],
+    ['conversations', journal.conversations.map((c) => c.id)],
+    ['follow-ups', journal.followUps.map((f) => f.id)],
+    ['ambitions', journal.people.flatMap((p) => p.ambitions.map((a) => a.id))],
+    ['skills', journal.people.flatMap((p) => p.skills.map((s) => s.id))],
+  ];
+  return collections
+    .map(([what, ids]) => ({ what, ids: duplicates(ids) }))
+    .filter((found) => found.ids.length > 0);
+}
