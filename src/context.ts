@@ -154,13 +154,13 @@ export async function parseWhen(
   direction: DateDirection,
 ): Promise<IsoDate> {
   try {
-    return parseDate(text, option, { now: ctx.io.now, direction });
+    return parseDate(text, option, { now: ctx.io.now, direction, weekStart: settings(ctx).weekStart });
   } catch {
     if (!natural) {
       const { en } = await import('chrono-node');
       natural = (input, reference, forward) => en.parseDate(input, reference, { forwardDate: forward });
     }
-    return parseDate(text, option, { now: ctx.io.now, direction, natural });
+    return parseDate(text, option, { now: ctx.io.now, direction, natural, weekStart: settings(ctx).weekStart });
   }
 }
 

@@ -147,14 +147,23 @@ export interface DateContext {
   direction: DateDirection;
   /** Used only when none of the simple forms match. */
   natural?: NaturalDateParser;
+  /** The day weeks begin on (0 Sunday ... 6 Saturday), for "next friday"; Monday when unset. */
+  weekStart?: number;
 }
 
 /**
  * The simple, unambiguous forms: YYYY-MM-DD, today, yesterday, tomorrow, "N days ago",
  * "in N days", weekday names, "last friday", "next friday" and periods (counted back for
- * past dates, forward for future ones). Undefined when the text is none of these.
+ * past dates, forward for future ones). Undefined when the text is none of these. "friday"
+ * looking ahead is the first Friday after today; "next friday" is the Friday of next week, the
+ * week after this one (weeks beginning on `weekStart`).
  */
-export function parseSimpleDate(input: string, now: Date, direction: DateDirection): IsoDate | undefined {
+export function parseSimpleDate(
+  input: string,
+  now: Date,
+  direction: DateDirection,
+  weekStart = 1,
+): IsoDate | undefined {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   const today = toIsoDate(now);
   if (ISO_DATE.test(text)) return toIsoDate(fromIsoDate(text));
@@ -187,6 +196,10 @@ export function parseSimpleDate(input: string, now: Date, direction: DateDirecti
         // "friday" in the past includes today; "last friday" does not.
         return addDaysTo(today, -(back === 0 && qualifier === 'last' ? 7 : back));
       }
+      if (qualifier === 'next') {
+        const nextWeek = addDaysTo(today, 7 - ((current - weekStart + 7) % 7));
+        return addDaysTo(nextWeek, (target - weekStart + 7) % 7);
+      }
       return addDaysTo(today, (target - current + 7) % 7 || 7);
     }
   }
@@ -206,7 +219,7 @@ export function parseDate(input: string, option: string, context: DateContext): 
       'Write it as YYYY-MM-DD, e.g. 2026-05-06.',
     );
   }
-  const simple = parseSimpleDate(text, context.now, context.direction);
+  const simple = parseSimpleDate(text, context.now, context.direction, context.weekStart);
   if (simple) return refuseEarly(simple, `${option} "${text}"`);
   const natural = context.natural?.(text, context.now, context.direction === 'future');
   if (natural && !Number.isNaN(natural.getTime())) {

@@ -102,6 +102,28 @@ describe('dates that look ahead', () => {
   });
 });
 
+describe('"friday" and "next friday" looking ahead', () => {
+  const on = (today: string, text: string, weekStart?: number) =>
+    parseDate(text, '--due', { now: new Date(`${today}T12:00:00`), direction: 'future', weekStart });
+  it.each([
+    // Monday 23 Nov 2026: friday is this week's, next friday the one of the week after
+    ['2026-11-23', 'friday', undefined, '2026-11-27'],
+    ['2026-11-23', 'next friday', undefined, '2026-12-04'],
+    ['2026-11-23', 'next monday', undefined, '2026-11-30'],
+    // Sunday 29 Nov: with weeks from Monday, next week begins tomorrow
+    ['2026-11-29', 'friday', undefined, '2026-12-04'],
+    ['2026-11-29', 'next friday', undefined, '2026-12-04'],
+    ['2026-11-29', 'next friday', 1, '2026-12-04'],
+    // with weeks from Sunday, this week began today
+    ['2026-11-29', 'next friday', 0, '2026-12-11'],
+    ['2026-11-29', 'next sunday', 0, '2026-12-06'],
+    ['2026-11-27', 'next friday', 1, '2026-12-04'],
+    ['2026-11-27', 'next thursday', 1, '2026-12-03'],
+  ])('on %s, %s (week starting %s) -> %s', (today, text, weekStart, expected) => {
+    expect(on(today, text, weekStart)).toBe(expected);
+  });
+});
+
 describe('REL_NOW', () => {
   const clock = () => new Date(0);
   it('uses the clock when unset or empty', () => {
