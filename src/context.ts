@@ -160,7 +160,12 @@ export async function parseWhen(
       const { en } = await import('chrono-node');
       natural = (input, reference, forward) => en.parseDate(input, reference, { forwardDate: forward });
     }
-    return parseDate(text, option, { now: ctx.io.now, direction, natural, weekStart: settings(ctx).weekStart });
+    return parseDate(text, option, {
+      now: ctx.io.now,
+      direction,
+      natural,
+      weekStart: settings(ctx).weekStart,
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import { DEFAULT_CADENCE_DAYS, PERIOD_FORMS, parsePeriod, periodDays } from '../
 import { effectiveCadence } from '../core/due.js';
 import { editEmails, parseEmail } from '../core/emails.js';
 import { addPerson, checkNewName, type NewPerson } from '../core/journal.js';
-import { UsageError } from '../errors.js';
+import { answerProblem, UsageError } from '../errors.js';
 import { newId } from '../ids.js';
 import { renderAdded } from '../ui/render/person.js';
 import { theme } from '../ui/theme.js';
@@ -131,5 +131,24 @@ async function askForPerson(ctx: Context, options: AddOptions): Promise<NewPerso
   const tags = options.tag?.length
     ? options.tag
     : (await ask('Tags, separated by commas (Enter to skip)')).split(',');
-  return { ...flags, name, role, team, relationship, cadenceDays, tags };
+  const aliases = options.alias?.length
+    ? options.alias
+    : (await ask('Other names they go by, separated by commas (Enter to skip)')).split(',');
+  let birthday = flags.birthday ?? null;
+  if (options.birthday === undefined) {
+    const answer = await ask('Birthday: YYYY-MM-DD, or MM-DD without the year (Enter to skip)', {
+      validate: (v) => (v.trim() === '' ? true : answerOrProblem(() => parseBirthday(v, 'The birthday'))),
+    });
+    birthday = answer.trim() ? parseBirthday(answer, 'The birthday') : null;
+  }
+  return { ...flags, name, role, team, relationship, cadenceDays, tags, aliases, birthday };
+}
+
+function answerOrProblem(check: () => unknown): true | string {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    return answerProblem(error);
+  }
 }

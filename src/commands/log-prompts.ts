@@ -9,9 +9,16 @@ import {
   parseMinutes,
 } from '../core/capture.js';
 import { dayDate, type IsoDate, PERIOD_FORMS, periodDays } from '../core/dates.js';
-import { checkNewName, type Journal, type NewPerson, openAskNext, type Person } from '../core/journal.js';
+import {
+  checkNewName,
+  type FollowUp,
+  type Journal,
+  type NewPerson,
+  openAskNext,
+  type Person,
+} from '../core/journal.js';
 import { rankPeople } from '../core/names.js';
-import { displaySafe, normalize } from '../core/text.js';
+import { displaySafe, normalize, plural } from '../core/text.js';
 import { conversationClass, countsAsTogether } from '../core/together.js';
 import { answerProblem } from '../errors.js';
 import { ask, askPrefilled, type Choice, choose, chooseSome, editText, searchFor } from '../ui/prompts.js';
@@ -102,6 +109,8 @@ export interface Capture {
   discussed: string[];
   /** Ids of "ask next time" notes that were asked in this conversation. */
   asked: string[];
+  /** Ids of open follow-ups ticked done in this conversation. */
+  done: string[];
 }
 
 interface Ask {
@@ -127,6 +136,7 @@ export async function askRest(
   today: IsoDate,
   which: Ask,
   given: Capture,
+  open: FollowUp[] = [],
 ): Promise<Capture> {
   const capture = { ...given, lists: { ...given.lists } };
   if (which.askDate) {
@@ -168,10 +178,10 @@ export async function askRest(
   }
   if (which.askNote) {
     const note = await ask('What did you talk about? (Enter to skip; "e" then Enter opens your $EDITOR)');
-    capture.note =
-      note.trim() === 'e'
-        ? (await editText('What did you talk about?', await privateFolder(ctx))).trim()
-        : note.trim();
+    if (note.trim() === 'e') {
+      capture.note = (await editText('What did you talk about?', await privateFolder(ctx))).trim();
+      ctx.io.err(keptNote(capture.note));
+    } else capture.note = note.trim();
   }
   const names = people.map((p) => displaySafe(p.name.split(' ')[0]!)).join(' and ');
   capture.heard.push(
@@ -200,6 +210,7 @@ export async function askRest(
       'Whose is',
     )),
   );
+  capture.done = await askDone(people, open);
   const promised = await askOwned(
     people,
     'Did you promise to do anything? (Enter to skip)',
@@ -207,6 +218,17 @@ export async function askRest(
     'For whom is',
   );
   for (const text of promised) capture.lists.followUps.push({ text, due: await askDue(ctx, text) });
+  const theirs = await askOwned(
+    people,
+    people.length > 1
+      ? 'Did any of them promise anything? (Enter to skip)'
+      : 'Did they promise anything? (Enter to skip)',
+    'Another promise of theirs? (Enter when done)',
+    'Who promised',
+  );
+  for (const text of theirs) {
+    capture.lists.followUps.push({ text, due: await askDue(ctx, text), owner: 'them' });
+  }
   capture.asked.push(...(await askAsked(ctx, people, capture)));
   capture.lists.askNext.push(
     ...(await askOwned(
@@ -265,11 +287,38 @@ async function askAsked(ctx: Context, people: Person[], capture: Capture): Promi
 async function askDue(ctx: Context, text: string): Promise<IsoDate | null> {
   let due: IsoDate | null = null;
   await ask(`By when? "${displaySafe(text)}" (Enter for no date; friday, 2w, 2026-12-20)`, {
+    // Once answered, show the day it was read as: "friday" -> "friday (due Fri 4 Dec)".
+    transformer: (value, { isFinal }) => (isFinal && due ? `${value} (due ${dayDate(due)})` : value),
     validate: dueDateCheck(ctx, (answer) => {
       due = answer;
     }),
   });
   return due;
+}
+
+/** The people's open follow-ups, yours and theirs: the ones ticked were done in this conversation. */
+async function askDone(people: Person[], open: FollowUp[]): Promise<string[]> {
+  if (open.length === 0) return [];
+  const first = (id: string) => displaySafe(people.find((p) => p.id === id)?.name.split(' ')[0] ?? id);
+  const choices = open.map((f) => {
+    const who =
+      f.owner === 'them'
+        ? `${first(f.personId)} promised`
+        : people.length > 1
+          ? `You, for ${first(f.personId)}`
+          : 'You';
+    return { name: `${who}: ${displaySafe(f.text)}${f.due ? ` (due ${dayDate(f.due)})` : ''}`, value: f.id };
+  });
+  return chooseSome('Open follow-ups. Tick the ones done (space to tick, Enter to go on):', choices);
+}
+
+/** The first lines of a note written in the editor, so that what was kept is seen. */
+function keptNote(note: string): string {
+  if (!note) return 'The note is empty: nothing was written in the editor.';
+  const lines = note.split('\n');
+  const shown = lines.slice(0, 3).map((line) => `  ${displaySafe(line)}`);
+  const more = lines.length > 3 ? [`  … and ${plural(lines.length - 3, 'more line')}`] : [];
+  return [`Note kept (${plural(lines.length, 'line')}):`, ...shown, ...more].join('\n');
 }
 
 /**

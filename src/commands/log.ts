@@ -11,6 +11,7 @@ import {
   parseMinutes,
 } from '../core/capture.js';
 import { checkIn } from '../core/due.js';
+import { closeFollowUp } from '../core/followups.js';
 import {
   addPerson,
   checkNewName,
@@ -39,6 +40,7 @@ interface LogOptions {
   ambition?: string[];
   skill?: string[];
   followUp?: string[];
+  theirFollowUp?: string[];
   due?: string;
   askNext?: string[];
   asked?: string[];
@@ -56,6 +58,7 @@ const CONTENT_FLAGS = [
   'ambition',
   'skill',
   'followUp',
+  'theirFollowUp',
   'due',
   'askNext',
   'asked',
@@ -94,6 +97,11 @@ export function register(program: Command, ctx: Context): Command {
     .option(
       '--follow-up <text>',
       'something you promised to do (repeatable; "Name: " says for whom)',
+      collect,
+    )
+    .option(
+      '--their-follow-up <text>',
+      'something they promised to do (repeatable; "Name: " says who)',
       collect,
     )
     .option('--due <when>', 'when the follow-ups of this conversation are due: friday, 2w, 2026-12-20')
@@ -137,9 +145,9 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
   const kind = options.kind === undefined ? undefined : parseKind(options.kind);
   const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
-  if (options.due !== undefined && !options.followUp?.length) {
+  if (options.due !== undefined && !options.followUp?.length && !options.theirFollowUp?.length) {
     throw new UsageError(
-      '--due says when follow-ups are due, and there is no --follow-up.',
+      '--due says when follow-ups are due, and there is no --follow-up or --their-follow-up.',
       'For example: rel log ana --follow-up "Send the doc" --due friday',
     );
   }
@@ -171,10 +179,14 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
     lists: {
       ambitions: options.ambition ?? [],
       skills: options.skill ?? [],
-      followUps: (options.followUp ?? []).map((text) => ({ text, due })),
+      followUps: [
+        ...(options.followUp ?? []).map((text) => ({ text, due })),
+        ...(options.theirFollowUp ?? []).map((text) => ({ text, due, owner: 'them' as const })),
+      ],
       askNext: options.askNext ?? [],
     } as CaptureLists,
     discussed: [] as string[],
+    done: [] as string[],
     asked: await pickAsked(
       ctx,
       options.asked ?? [],
@@ -194,6 +206,9 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
         askNote: note === undefined,
       },
       capture,
+      journal.followUps.filter(
+        (f) => f.doneAt === null && participants.some((p) => !p.isNew && p.person.id === f.personId),
+      ),
     );
   }
 
@@ -226,6 +241,11 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
           throw new NotFoundError(
             `${person.name} was removed from the journal while you were typing; nothing was saved.`,
           );
+      }
+      // Follow-ups ticked done at the prompt; one closed meanwhile by another rel stays as it is.
+      for (const id of capture.done) {
+        const followUp = fresh.followUps.find((f) => f.id === id && f.doneAt === null);
+        if (followUp) closeFollowUp(followUp, ctx.io.now);
       }
       const conversation = logConversation(
         fresh,
@@ -273,6 +293,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
         nextDue,
         today: todayIso,
         added: saved.added,
+        closed: capture.done.length,
         stillToAsk: stillToAsk(people),
       },
       theme(ctx.io),

@@ -95,7 +95,7 @@ export function assignNotes(lists: CaptureLists, participants: Person[]): Record
   for (const draft of lists.followUps) {
     if (!draft.text.trim()) continue;
     const { personId, text } = splitOwner(draft.text, participants);
-    about[personId]!.followUps.push({ text, due: draft.due });
+    about[personId]!.followUps.push({ ...draft, text });
   }
   return about;
 }

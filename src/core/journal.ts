@@ -273,6 +273,8 @@ function unique(values: string[]): string[] {
 export interface FollowUpDraft {
   text: string;
   due: IsoDate | null;
+  /** Who promised it; you ("me") when unset. */
+  owner?: FollowUpOwner;
 }
 
 /** What one person contributed to a conversation: things learned about them, promises made to them. */
@@ -332,7 +334,13 @@ export function logConversation(journal: Journal, input: NewConversation, clock:
     for (const draft of notes.followUps) {
       addFollowUp(
         journal,
-        { personId, text: draft.text, due: draft.due, owner: 'me', conversationId: conversation.id },
+        {
+          personId,
+          text: draft.text,
+          due: draft.due,
+          owner: draft.owner ?? 'me',
+          conversationId: conversation.id,
+        },
         clock,
       );
     }

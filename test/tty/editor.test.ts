@@ -31,6 +31,7 @@ describe('rel log with $EDITOR', () => {
     await term.answer('ambition or a life goal', '');
     await term.answer('skill, talent or passion', '');
     await term.answer('Did you promise to do anything?', '');
+    await term.answer('Did they promise anything?', '');
     await term.answer('Anything to ask about next time?', '');
     expect(await term.exitCode()).toBe(0);
 

@@ -30,6 +30,7 @@ describe('rel log in a terminal, for someone with ambitions and questions waitin
     await term.answer('Did you promise to do anything?', 'Send the doc');
     await term.answer('Another follow-up?', '');
     await term.answer('By when? "Send the doc"', 'friday');
+    await term.answer('Did they promise anything?', '');
     await term.waitFor('Tick the ones you asked');
     await term.press('Space', 'Enter'); // asked "How was the trip?"; "The new flat?" stays open
     await term.answer('Anything to ask about next time?', 'Did the talk go well?');

@@ -52,6 +52,7 @@ describe('interactive rel log', () => {
     await term.answer('Did you promise to do anything?', 'Ana: Share the reorg plan');
     await term.answer('Another follow-up?', '');
     await term.answer('By when? "Ana: Share the reorg plan"', 'friday');
+    await term.answer('Did any of them promise anything?', '');
     await term.answer('Anything to ask about next time?', 'Ben: How did the pitch go?');
     await term.answer('Anything else for next time?', '');
     expect(await term.exitCode()).toBe(0);
@@ -100,7 +101,8 @@ describe('interactive rel log', () => {
       'What did you hear',
       'ambition',
       'skill, talent',
-      'promise',
+      'Did you promise',
+      'Did they promise',
       'ask about next time',
     ]) {
       await term.waitFor(prompt);
@@ -141,7 +143,14 @@ describe('interactive rel log', () => {
     await term.waitFor('How many minutes?');
     await term.press('Enter');
     await term.answer('What did you talk about?', 'Intro chat');
-    for (const prompt of ['What did you hear', 'ambition', 'skill, talent', 'promise', 'next time']) {
+    for (const prompt of [
+      'What did you hear',
+      'ambition',
+      'skill, talent',
+      'Did you promise',
+      'Did they promise',
+      'next time',
+    ]) {
       await term.waitFor(prompt);
       await term.press('Enter');
     }
@@ -201,7 +210,14 @@ describe('interactive rel log', () => {
       await term.waitFor(prompt);
       await term.press('Enter');
     }
-    for (const prompt of ['What did you hear', 'ambition', 'skill, talent', 'promise', 'next time']) {
+    for (const prompt of [
+      'What did you hear',
+      'ambition',
+      'skill, talent',
+      'Did you promise',
+      'Did they promise',
+      'next time',
+    ]) {
       await term.waitFor(prompt);
       await term.press('Enter');
     }
@@ -277,7 +293,14 @@ describe('the note in $EDITOR', () => {
       await term.press('Enter');
     }
     await term.answer('What did you talk about?', 'e');
-    for (const prompt of ['What did you hear', 'ambition', 'skill, talent', 'promise', 'next time']) {
+    for (const prompt of [
+      'What did you hear',
+      'ambition',
+      'skill, talent',
+      'Did you promise',
+      'Did they promise',
+      'next time',
+    ]) {
       await term.waitFor(prompt);
       await term.press('Enter');
     }
@@ -313,6 +336,12 @@ describe('interactive rel add', () => {
     await term.type('2w');
     await term.press('Enter');
     await term.answer('Tags', 'design, mentoring');
+    await term.answer('Other names they go by', 'Kimmy, KL');
+    await term.answer('Birthday', '13-05');
+    await term.waitFor('is not a birthday rel understands');
+    await term.press('C-u');
+    await term.type('05-13');
+    await term.press('Enter');
     expect(await term.exitCode()).toBe(0);
     expect(readJson(store).people[0]).toMatchObject({
       id: 'kim-lee',
@@ -321,6 +350,8 @@ describe('interactive rel add', () => {
       relationship: 'peer',
       cadenceDays: 14,
       tags: ['design', 'mentoring'],
+      aliases: ['Kimmy', 'KL'],
+      birthday: '05-13',
     });
   });
 });

@@ -1,6 +1,6 @@
 import { dayDate, type IsoDate, relativeDay } from '../../core/dates.js';
 import type { CheckIn } from '../../core/due.js';
-import type { Conversation, Person, PersonalNotes } from '../../core/journal.js';
+import type { Conversation, FollowUpDraft, Person, PersonalNotes } from '../../core/journal.js';
 import { displaySafe, plural } from '../../core/text.js';
 import type { Theme } from '../theme.js';
 
@@ -11,6 +11,8 @@ export interface Logged {
   nextDue: (CheckIn & { person: Person })[];
   today: IsoDate;
   added: string[];
+  /** How many open follow-ups were ticked done with this conversation. */
+  closed?: number;
   /** Each person's "ask next time" notes still open after this conversation. */
   stillToAsk: { person: Person; texts: string[] }[];
 }
@@ -30,7 +32,8 @@ export function renderLogged(logged: Logged, t: Theme): string {
     c.heard.length && plural(c.heard.length, 'thing heard', 'things heard'),
     count('ambitions') && plural(count('ambitions'), 'ambition'),
     count('skills') && plural(count('skills'), 'skill'),
-    count('followUps') && plural(count('followUps'), 'follow-up'),
+    ...followUpParts(notes.flatMap((n) => n.followUps)),
+    logged.closed && `${plural(logged.closed, 'follow-up')} done`,
   ].filter(Boolean);
   const lines = logged.added.length
     ? [t.dim(`Added to your journal: ${logged.added.map((n) => displaySafe(n)).join(', ')}.`)]
@@ -38,6 +41,18 @@ export function renderLogged(logged: Logged, t: Theme): string {
   lines.push(
     `${t.good('Logged')} a ${displaySafe(c.kind)} with ${names} ${whenPhrase(c.date, today)}${c.minutes ? ` (${c.minutes} min)` : ''}${parts.length ? `: ${parts.join(', ')}` : ''}.`,
   );
+  // Due dates as dates, as the prompt echoed them: "due Fri 4 Dec (in 7 days)".
+  for (const [personId, n] of Object.entries(logged.about)) {
+    for (const f of n.followUps) {
+      if (!f.due) continue;
+      const person = logged.people.find((p) => p.id === personId);
+      const whose =
+        f.owner === 'them' ? `${displaySafe(person?.name.split(' ')[0] ?? '')}'s promise` : 'Follow-up';
+      lines.push(
+        `${whose} "${displaySafe(f.text)}" is due ${dayDate(f.due)} (${relativeDay(f.due, today)}).`,
+      );
+    }
+  }
   for (const due of logged.nextDue) {
     const first = displaySafe(due.person.name);
     lines.push(`Next check-in with ${first}: ${dayDate(due.dueOn)} (${relativeDay(due.dueOn, today)}).`);
@@ -48,4 +63,13 @@ export function renderLogged(logged: Logged, t: Theme): string {
     );
   }
   return lines.join('\n');
+}
+
+/** "2 follow-ups", "1 follow-up of theirs", or "1 follow-up of yours, 1 of theirs". */
+function followUpParts(drafts: FollowUpDraft[]): string[] {
+  const theirs = drafts.filter((d) => d.owner === 'them').length;
+  const mine = drafts.length - theirs;
+  if (!theirs) return mine ? [plural(mine, 'follow-up')] : [];
+  if (!mine) return [`${plural(theirs, 'follow-up')} of theirs`];
+  return [`${plural(mine, 'follow-up')} of yours`, `${theirs} of theirs`];
 }
