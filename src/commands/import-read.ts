@@ -2,13 +2,16 @@
 // the line each starts on, vCards into people. Loaded only by rel import.
 import path from 'node:path';
 import type { DecodedFile } from '../core/charset.js';
+import { CONVERSATION_HEADERS } from '../core/export.js';
 import {
   type ColumnMap,
   type CsvRow,
+  conversationsFromCsv,
   type ImportedPerson,
   type ImportProblem,
   type ImportSource,
   peopleFromCsv,
+  sameHeader,
 } from '../core/importing.js';
 import { emptyJournal, SCHEMA_VERSION, withDefaults } from '../core/journal.js';
 import { UsageError } from '../errors.js';
@@ -31,6 +34,8 @@ export interface ReadOptions {
   /** `--charset`: what text that is not UTF-8 (and does not say) is in. */
   charset?: string | undefined;
   map?: ColumnMap[] | undefined;
+  /** When the import runs: the createdAt of conversations read from a CSV. */
+  now?: Date | undefined;
 }
 
 const byLine = (a: ImportProblem, b: ImportProblem) => (a.line ?? 0) - (b.line ?? 0);
@@ -71,6 +76,19 @@ export async function readSource(
     return { kind: 'people', people, problems: problems.sort(byLine), warnings: warnings.sort(byLine) };
   }
   const { rows, problems } = await readCsv(text.text);
+  if (rows[0] && sameHeader(rows[0].fields, CONVERSATION_HEADERS)) {
+    // rel's own conversations table: conversations for people already in the journal.
+    const read = conversationsFromCsv(rows, (options.now ?? new Date()).toISOString());
+    const journal = { ...emptyJournal(), conversations: read.conversations };
+    return {
+      kind: 'journal',
+      journal,
+      names: read.names,
+      lineOf: (collection, index) => (collection === 'conversations' ? (read.lines[index] ?? null) : null),
+      problems: [...problems, ...read.problems].sort(byLine),
+      warnings,
+    };
+  }
   const read = peopleFromCsv(rows, { dateOrder: options.dateOrder, map: options.map });
   const fatal = read.problems.find((p) => p.line === 1 || p.line === null);
   if (fatal) throw new UsageError(`The file cannot be imported: ${fatal.message}.`);

@@ -74,7 +74,7 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
   const bytes = readInput(ctx, file);
   const text = decodeFile(bytes, charset);
   const format = options.format === undefined ? detectFormat(file, text.text) : parseFormat(options.format);
-  const source = await readSource(format, bytes, text, { dateOrder, charset, map });
+  const source = await readSource(format, bytes, text, { dateOrder, charset, map, now: ctx.io.now });
   const label = file === '-' ? 'stdin' : path.basename(file);
   const report = (problems: { line: number | null; message: string }[]) => {
     for (const p of problems) {

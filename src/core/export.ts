@@ -1,6 +1,7 @@
 // What `rel export` writes: a chosen slice of the journal, as the store's own JSON, as tables for
 // spreadsheets, or as one readable Markdown document. Pure: the command does the writing.
 import { describeBirthday } from './birthdays.js';
+import { listCell, neutralise, notesCell } from './csv-cells.js';
 import { DEFAULT_CADENCE_DAYS, describeCadence, type IsoDate, localDay } from './dates.js';
 import { type CheckIn, checkIn } from './due.js';
 import {
@@ -48,7 +49,10 @@ export function selectJournal(journal: Journal, selection: ExportSelection): Jou
 
 export type Table = { headers: string[]; rows: string[][] };
 
-/** The people table, with the headers `rel import` reads. Lists are joined with ";", notes by a blank line. */
+/**
+ * The people table, with the headers `rel import` reads. Lists (aliases, tags, e-mail addresses)
+ * are list cells, notes one per line (csv-cells.ts); `id` lets rel import keep each person's id.
+ */
 export const PEOPLE_HEADERS = [
   'name',
   'aliases',
@@ -59,43 +63,64 @@ export const PEOPLE_HEADERS = [
   'cadence',
   'birthday',
   'notes',
+  'emails',
+  'id',
 ] as const;
+
+/** Every cell as a spreadsheet will see it: no cell starts a formula. */
+const safeRows = (rows: string[][]) => rows.map((row) => row.map(neutralise));
 
 export function peopleTable(journal: Journal): Table {
   return {
     headers: [...PEOPLE_HEADERS],
-    rows: journal.people.map((p) => [
-      p.name,
-      p.aliases.join('; '),
-      p.role,
-      p.team,
-      p.relationship,
-      p.tags.join('; '),
-      p.cadenceDays === null ? '' : `${p.cadenceDays}d`,
-      p.birthday ?? '',
-      (p.notes ?? []).map((n) => n.text).join('\n\n'),
-    ]),
+    rows: safeRows(
+      journal.people.map((p) => [
+        p.name,
+        listCell(p.aliases),
+        p.role,
+        p.team,
+        p.relationship,
+        listCell(p.tags),
+        p.cadenceDays === null ? '' : `${p.cadenceDays}d`,
+        p.birthday ?? '',
+        notesCell((p.notes ?? []).map((n) => n.text)),
+        listCell(p.emails ?? []),
+        p.id,
+      ]),
+    ),
   };
 }
 
-export const CONVERSATION_HEADERS = ['id', 'date', 'with', 'kind', 'minutes', 'note', 'heard'] as const;
+export const CONVERSATION_HEADERS = [
+  'id',
+  'date',
+  'with',
+  'kind',
+  'minutes',
+  'note',
+  'heard',
+  'with_ids',
+] as const;
 
-/** One row per conversation, oldest first; `with` holds names, lists are joined with ";". */
+/** One row per conversation, oldest first; `with` holds names and `with_ids` their ids, as list cells. */
 export function conversationsTable(journal: Journal): Table {
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
   return {
     headers: [...CONVERSATION_HEADERS],
-    rows: [...journal.conversations]
-      .sort((a, b) => -newestFirst(a, b))
-      .map((c) => [
-        c.id,
-        c.date,
-        c.with.map((id) => names.get(id) ?? id).join('; '),
-        c.kind,
-        c.minutes === null ? '' : String(c.minutes),
-        c.note,
-        c.heard.join('; '),
-      ]),
+    rows: safeRows(
+      [...journal.conversations]
+        .sort((a, b) => -newestFirst(a, b))
+        .map((c) => [
+          c.id,
+          c.date,
+          listCell(c.with.map((id) => names.get(id) ?? id)),
+          c.kind,
+          c.minutes === null ? '' : String(c.minutes),
+          c.note,
+          listCell(c.heard),
+          listCell(c.with),
+        ]),
+    ),
   };
 }
 

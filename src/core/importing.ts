@@ -2,9 +2,18 @@
 // the command reads the file, decodes it and hands the records here; this decides what is added,
 // what is skipped as already there, and what is wrong with which line.
 import { type Birthday, readBirthday } from './birthdays.js';
+import { parseListCell, parseNotesCell, unneutralise } from './csv-cells.js';
 import { periodDays } from './dates.js';
 import { emailKey } from './emails.js';
-import { type Clock, cleanName, type Journal, newPersonRecord, type Person } from './journal.js';
+import { PEOPLE_HEADERS } from './export.js';
+import {
+  type Clock,
+  type Conversation,
+  cleanName,
+  type Journal,
+  newPersonRecord,
+  type Person,
+} from './journal.js';
 import { normalize } from './text.js';
 
 /** A person read from a file, before they are in the journal. */
@@ -528,8 +537,13 @@ export function peopleFromCsv(rows: CsvRow[], options: CsvOptions = {}): ReadPeo
   if (!header) return { people, problems: [{ line: null, message: 'the file is empty' }], warnings };
   const columns = mapHeaders(header.fields, options.map);
   if ('message' in columns) return { people, problems: [columns], warnings };
-  const at = (row: CsvRow, index: number | undefined) =>
-    index === undefined ? '' : (row.fields[index] ?? '').trim();
+  // rel's own people table (csv-cells.ts): its cells are taken as written, its ids kept.
+  const own = sameHeader(header.fields, PEOPLE_HEADERS);
+  const idColumn = own ? header.fields.length - 1 : undefined;
+  const at = (row: CsvRow, index: number | undefined) => {
+    const value = unneutralise(index === undefined ? '' : (row.fields[index] ?? ''));
+    return own ? value : value.trim();
+  };
   const cell = (row: CsvRow, field: Exclude<Field, 'email'>) => at(row, columns[field]);
   const detected = detectDateOrder(body.map((row) => cell(row, 'birthday')));
   const order = options.dateOrder ?? (detected === 'both' ? undefined : detected);
@@ -576,19 +590,82 @@ export function peopleFromCsv(rows: CsvRow[], options: CsvOptions = {}): ReadPeo
       role: cell(row, 'role'),
       team: cell(row, 'team') || cell(row, 'company'),
       relationship: cell(row, 'relationship'),
-      tags: listOf(cell(row, 'tags'), true),
-      aliases: listOf(cell(row, 'aliases'), false),
+      tags: own ? parseListCell(cell(row, 'tags')) : listOf(cell(row, 'tags'), true),
+      aliases: own ? parseListCell(cell(row, 'aliases')) : listOf(cell(row, 'aliases'), false),
       cadenceDays,
       birthday,
-      // One note per paragraph: rel's export puts a blank line between notes.
-      notes: cell(row, 'notes')
-        .split(/\r?\n\s*\r?\n/)
-        .map((n) => n.trim())
-        .filter(Boolean),
-      emails: emailsOf((columns.emails ?? []).map((i) => at(row, i))),
+      // rel's own table has a note a line; elsewhere (and in rel's exports before it) one a paragraph.
+      notes: own
+        ? parseNotesCell(cell(row, 'notes'))
+        : cell(row, 'notes')
+            .split(/\r?\n\s*\r?\n/)
+            .map((n) => n.trim())
+            .filter(Boolean),
+      emails: emailsOf(
+        (columns.emails ?? []).flatMap((i) => (own ? parseListCell(at(row, i)) : [at(row, i)])),
+      ),
+      ...(own && at(row, idColumn) ? { id: at(row, idColumn), ownId: true } : {}),
     });
   }
   return { people, problems, warnings };
+}
+
+/** Whether a header is exactly one of rel's own tables' (ignoring case and spacing). */
+export function sameHeader(header: string[], expected: readonly string[]): boolean {
+  return header.length === expected.length && header.every((h, i) => normalize(h) === expected[i]);
+}
+
+/**
+ * rel's own conversations table back into conversation records, with the names of `with` kept
+ * by conversation id: people are found by `with_ids` first, by those names where an id is not in
+ * the journal.
+ */
+export function conversationsFromCsv(
+  rows: CsvRow[],
+  createdAt: string,
+): {
+  conversations: Conversation[];
+  names: Map<string, string[]>;
+  lines: number[];
+  problems: ImportProblem[];
+} {
+  const conversations: Conversation[] = [];
+  const names = new Map<string, string[]>();
+  const lines: number[] = [];
+  const problems: ImportProblem[] = [];
+  const seen = new Set<string>();
+  for (const row of rows.slice(1)) {
+    if (row.fields.every((f) => !f.trim())) continue;
+    const wrong = (message: string) => problems.push({ line: row.line, message });
+    const [id = '', date = '', withNames = '', kind = '', minutes = '', note = '', heard = '', withIds = ''] =
+      row.fields.map(unneutralise);
+    const who = parseListCell(withNames);
+    const ids = parseListCell(withIds);
+    if (!id.trim()) wrong('has no id');
+    else if (seen.has(id)) wrong(`conversation ${id} comes twice in the file`);
+    else if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || readBirthday(date) !== date)
+      wrong(`date "${date}" is not a date (YYYY-MM-DD)`);
+    else if (!/^\d*$/.test(minutes.trim())) wrong(`minutes "${minutes}" is not a number`);
+    else if (!who.length && !ids.length) wrong('is with no one');
+    else if (ids.length && who.length && ids.length !== who.length)
+      wrong(`names ${who.length} people in "with" and ${ids.length} in "with_ids"`);
+    else {
+      seen.add(id);
+      conversations.push({
+        id,
+        date,
+        with: ids.length ? ids : who,
+        kind: kind.trim() || '1:2:1',
+        minutes: minutes.trim() ? Number(minutes) : null,
+        note,
+        heard: parseListCell(heard),
+        createdAt,
+      });
+      names.set(id, who);
+      lines.push(row.line);
+    }
+  }
+  return { conversations, names, lines, problems };
 }
 
 // ---- rel's own JSON: records keep their ids; what is already there (same id) is left alone.
@@ -611,6 +688,8 @@ export function mergeJournal(
   incoming: Journal,
   lineOf: (collection: string, index: number) => number | null,
   progress?: Progress,
+  /** By conversation id, the names of the people in it: whom an id not in the journal means. */
+  names?: Map<string, string[]>,
 ): JournalMerge {
   const result: JournalMerge = {
     added: [],
@@ -651,7 +730,9 @@ export function mergeJournal(
       result.conversations.skipped++;
       return;
     }
-    const people = conversation.with.map(personId);
+    const people = conversation.with.map(
+      (id, j) => personId(id) ?? byName.get(normalize(names?.get(conversation.id)?.[j] ?? '\u0000')),
+    );
     const missing = conversation.with.filter((_, j) => people[j] === undefined);
     if (missing.length) {
       result.problems.push({
@@ -696,6 +777,8 @@ export type ImportSource =
       lineOf: (collection: string, index: number) => number | null;
       problems: ImportProblem[];
       warnings: ImportProblem[];
+      /** rel's conversations table: the names in each conversation, for ids not in the journal. */
+      names?: Map<string, string[]>;
     }
   | { kind: 'people'; people: ImportedPerson[]; problems: ImportProblem[]; warnings: ImportProblem[] };
 
@@ -708,7 +791,7 @@ export function applyImport(
   progress?: Progress,
 ): ImportOutcome {
   if (source.kind === 'journal') {
-    const merged = mergeJournal(journal, source.journal, source.lineOf, progress);
+    const merged = mergeJournal(journal, source.journal, source.lineOf, progress, source.names);
     return { ...merged, problems: [...source.problems, ...merged.problems], warnings: source.warnings };
   }
   return {

@@ -151,6 +151,8 @@ describe('rel export', () => {
       cadence: '14d',
       birthday: '1992-02-29',
       notes: '',
+      emails: '',
+      id: 'ana-silva',
     });
     expect(people[1]).toMatchObject({ name: 'Bo Li', cadence: '', birthday: '12-01' });
   });

@@ -18,7 +18,7 @@ export function renderImport(r: ImportRun): string {
   const from = r.file === '-' ? 'stdin' : displaySafe(path.basename(r.file));
   const lines: string[] = [];
   const parts = [plural(r.added.length, 'person', 'people')];
-  if (r.format === 'json') {
+  if (r.format === 'json' || r.conversations.added + r.conversations.skipped > 0) {
     parts.push(plural(r.conversations.added, 'conversation'), plural(r.followUps.added, 'follow-up'));
   }
   const nothing = r.added.length + r.conversations.added + r.followUps.added === 0;
