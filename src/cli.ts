@@ -44,6 +44,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   snooze: () => import('./commands/snooze.js'),
   forget: () => import('./commands/forget.js'),
   stats: () => import('./commands/stats.js'),
+  pulse: () => import('./commands/pulse.js'),
   demo: () => import('./commands/demo.js'),
   export: () => import('./commands/export.js'),
   encrypt: () => import('./commands/encrypt.js'),

@@ -69,13 +69,18 @@ const CAST: Cast[] = [
       { note: 'Queue migration: go or no-go', heard: ['Confident about the rollback plan'] },
       {
         note: 'Conference talk idea',
-        heard: ['Would like to present the migration story externally'],
+        heard: ['Would like to present the migration story at a conference'],
         ambition: 'Speak at a European engineering conference',
         followUp: 'Ask Grace about the conference budget',
       },
       {
         note: 'Catch-up after the release',
-        heard: ['Proud of the team; wants Dev to get the credit for the tooling'],
+        // Three worries in a row: rel pulse suggests asking how she is.
+        heard: [
+          'Proud of the team, but tired of the on-call rota landing on the same three people',
+          'Nervous that the reorg splits Platform in two',
+          'Worried the launch date is slipping again',
+        ],
       },
     ],
   },
@@ -106,7 +111,10 @@ const CAST: Cast[] = [
       { note: 'Cost dashboard project' },
       {
         note: 'Promotion case, second pass',
-        heard: ['Feels more confident after leading the incident review'],
+        heard: [
+          'Feels more confident after leading the incident review',
+          'Would rather not join the #oncall rotation before his leave',
+        ],
       },
     ],
   },
@@ -172,7 +180,10 @@ const CAST: Cast[] = [
         heard: ['Excited about speeding up CI'],
         ambition: 'Become the go-to person for build tooling',
       },
-      { note: 'First on-call shadow', heard: ['Found the runbooks hard to follow at 3am'] },
+      {
+        note: 'First on-call shadow',
+        heard: ['Found the runbooks hard to follow at 3am', 'Nervous about carrying the on-call pager alone'],
+      },
       { note: 'Quick thanks for the CI fix' },
       { note: 'Settling in', heard: ['Starting to feel at home; lunch with the team helps'] },
     ],
@@ -264,7 +275,7 @@ const CAST: Cast[] = [
         heard: ['Wants me to take on the hiring committee'],
         ambition: 'Build an engineering org people want to join',
       },
-      { note: 'Reorg rumours', heard: ['Asked for discretion; nothing decided'] },
+      { note: 'Reorg rumours', heard: ['Asked for discretion on the reorg; nothing decided'] },
       { note: 'Budget review' },
     ],
   },
@@ -312,7 +323,11 @@ const CAST: Cast[] = [
       { note: 'Coffee', heard: ['Training for her first triathlon'], skill: 'Speaks four languages' },
       {
         note: 'Q1 planning',
-        heard: ['Needs a date for audit logs she can promise to sales'],
+        heard: [
+          'Needs a date for audit logs she can promise to sales',
+          'Heard reorg rumours from sales; wants to know what changes for Product',
+          'Afraid the audit log launch slips past the renewal season',
+        ],
         followUp: 'Give Isabel an estimate for audit logs',
       },
       { note: 'Launch retro' },

@@ -144,7 +144,7 @@ function whose(c: Conversation, i: number): string | null | undefined {
 const STOP_WORDS = new Set(
   (
     'time times thing things stuff lot lots bit bits way ways day days week weeks month months year years ' +
-    'today tomorrow yesterday tonight morning afternoon evening night weekend weekends moment moments ' +
+    'date dates today tomorrow yesterday tonight morning afternoon evening night weekend weekends moment moments ' +
     'people person everyone everybody someone somebody anyone anybody nobody one ones other others ' +
     'something anything nothing everything kind sort part point fact idea case end start side place ' +
     'work job team company feeling feelings sense need needs want wants chance issue issues problem problems ' +
@@ -419,7 +419,11 @@ export function describeTheme(t: ThemeMentions, names: Map<string, string>): Pul
     people,
     groups,
     mentions: t.mentions.length,
-    last: t.mentions.map((m) => m.date).sort().at(-1) ?? '',
+    last:
+      t.mentions
+        .map((m) => m.date)
+        .sort()
+        .at(-1) ?? '',
   };
 }
 

@@ -4,6 +4,7 @@
 //   .journal.json.undo              the last changes, record by record, for `rel undo`
 //   .journal.json.schema-N          the journal as it was before an upgrade from schema N
 //   .journal.json.before-restore    the journal as it was before `rel doctor --restore`
+//   .journal.json.pulse             the themes the last `rel pulse` found (see pulse-file.ts)
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Change } from './changes.js';
@@ -29,6 +30,7 @@ const sibling = (target: string, suffix: string) =>
 export const backupPath = (target: string, n: number) => sibling(target, `backup-${n}`);
 export const undoPath = (target: string) => sibling(target, 'undo');
 export const beforeRestorePath = (target: string) => sibling(target, 'before-restore');
+export const pulsePath = (target: string) => sibling(target, 'pulse');
 export const migrationCopyPath = (target: string, schema: number) => sibling(target, `schema-${schema}`);
 export const lockPath = (target: string) => `${target}.lock`;
 
@@ -144,7 +146,7 @@ function namesIn(dir: string): string[] {
   }
 }
 
-/** Every file besides the journal that holds a copy of (part of) it. */
+/** Every file besides the journal that holds a copy of (part of) it, or what was drawn from it. */
 export function keptCopies(target: string): string[] {
   const dir = path.dirname(target);
   const prefix = `.${path.basename(target)}.`;
@@ -152,7 +154,7 @@ export function keptCopies(target: string): string[] {
     .filter(
       (name) =>
         name.startsWith(prefix) &&
-        /^(backup-\d+|undo|schema-\d+|before-restore)$/.test(name.slice(prefix.length)),
+        /^(backup-\d+|undo|schema-\d+|before-restore|pulse)$/.test(name.slice(prefix.length)),
     )
     .map((name) => path.join(dir, name));
 }
@@ -229,7 +231,8 @@ export async function rewriteKeptCopies(
 ): Promise<RewriteReport> {
   const report: RewriteReport = { rewritten: [], removed: [], undoDropped: 0 };
   for (const file of keptCopies(target)) {
-    if (file === undoPath(target)) continue;
+    // Not journals: the undo data is rewritten below, the stored pulse by its own module.
+    if (file === undoPath(target) || file === pulsePath(target)) continue;
     const bytes = readStoreFile(file);
     if (!bytes) continue;
     let journal: Record<string, unknown>;

@@ -50,6 +50,7 @@ import {
   lockPath,
   migrationCopyPath,
   prepareUndoEntries,
+  pulsePath,
   type RewriteReport,
   readUndoEntries,
   removeLeftovers,
@@ -378,12 +379,17 @@ export class Store {
         decode: (label, bytes) => this.decode(label, bytes),
         encode: (text) => encodeText(text, loaded.sealing),
       };
-      return rewriteKeptCopies(
+      const report = await rewriteKeptCopies(
         this.target,
         (journal) => transform(journal as unknown as Journal),
         touched,
         codec,
       );
+      // The stored pulse names people too; loaded only here, so other commands do not pay for it.
+      const { pruneStoredPulse } = await import('./pulse-file.js');
+      const pulse = await pruneStoredPulse(this.target, loaded.journal, codec.decode, codec.encode);
+      if (pulse) report[pulse].push(pulsePath(this.target));
+      return report;
     });
   }
 
