@@ -16,6 +16,7 @@ import {
   type Person,
   type Skill,
 } from './journal.js';
+import type { SharedThemes } from './pulse.js';
 
 /** An active ambition not talked about for this long (or the cadence, if longer) is worth asking about. */
 export const STALE_AMBITION_DAYS = 30;
@@ -75,6 +76,8 @@ export interface Profile extends CheckIn {
   followUps: ProfileFollowUp[];
   /** Newest first. */
   conversations: ProfileConversation[];
+  /** Themes they raised that others raised too (set by the command from the last `rel pulse`). */
+  sharedThemes?: SharedThemes | null;
 }
 
 export type TalkingPoint =

@@ -474,6 +474,14 @@ export interface SharedTheme {
   groups: number;
 }
 
+/** The line in a profile: the themes they share, from the last pulse or from hashtags alone. */
+export interface SharedThemes {
+  from: 'pulse' | 'hashtags';
+  since: IsoDate;
+  until: IsoDate;
+  themes: SharedTheme[];
+}
+
 /** The themes this person raised that other people (or groups) raised too, most shared first. */
 export function sharedThemesOf(personId: string, themes: ThemeMentions[], known: Set<string>): SharedTheme[] {
   const shared: SharedTheme[] = [];

@@ -6,6 +6,7 @@ import { showDate } from '../display.js';
 import type { Theme } from '../theme.js';
 import { dueText, lastSeenText } from './due.js';
 import { ambitionAside } from './facts.js';
+import { sharedThemesLine } from './pulse.js';
 import { wrap } from './table.js';
 
 const RECENT_CONVERSATIONS = 5;
@@ -47,6 +48,10 @@ export function renderProfile(
   if (p.birthday && p.nextBirthday) {
     const when = p.nextBirthday === today ? t.accent('today!') : relativeDay(p.nextBirthday, today);
     lines.push(`Birthday ${describeBirthday(p.birthday)} · ${when}`);
+  }
+  if (p.sharedThemes?.themes.length) {
+    const { since, until, themes } = p.sharedThemes;
+    lines.push(...wrap(sharedThemesLine(themes, since, until, today), width, '', ''));
   }
 
   const points = p.talkingPoints.flatMap((point) => {

@@ -59,11 +59,10 @@ export function renderPulse(pulse: Pulse, t: Theme, width: number): string {
     `Who may need a word (${pulse.worries.length})`,
     pulse.worries.flatMap((worry) => [
       ...wrap(worryLine(worry), width, '    ', '  • '),
-      ...worry.notes.flatMap((n) =>
-        wrap(`${showDate(n.date, pulse.until)}  ${displaySafe(n.text)}`, width, '        ', '      ').map(
-          (l) => t.dim(l),
-        ),
-      ),
+      ...worry.notes.flatMap((n) => {
+        const date = `      ${showDate(n.date, pulse.until)}  `;
+        return wrap(displaySafe(n.text), width, ' '.repeat(date.length), date).map((l) => t.dim(l));
+      }),
     ]),
     'Nobody whose last three notes all read as worries.',
   );

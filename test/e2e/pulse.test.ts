@@ -1,0 +1,301 @@
+// rel pulse through the built rel: on the sample journal, on a generated team whose hashtags give
+// known answers, the --json shape, the line in profiles, forget and encryption.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { journalText, person, writeJournal } from '../helpers/journal.js';
+import { ok, readJson, rel, tempDir, tempStore } from '../helpers/rel.js';
+
+const README = path.resolve(import.meta.dirname, '../../README.md');
+const LOADED_HOOK = path.resolve(import.meta.dirname, '../helpers/loaded-modules.mjs');
+
+describe('rel pulse on the sample journal', () => {
+  const store = tempStore('pulse-demo');
+  ok(['demo'], { store });
+
+  it('names the shared themes, who may need a word and the quiet ambitions', () => {
+    const out = ok(['pulse'], { store });
+    expect(out).toContain('4 weeks · 31 Oct – 27 Nov · 16 listening notes read');
+    expect(out).toContain('  • on-call: 3 people (Ana Silva, Ben Okafor, Dev Patel) · 3 notes · last 21 Nov');
+    expect(out).toContain('  • reorg: 3 people (Ana Silva, Grace Lee, Isabel Rossi)');
+    expect(out).toContain(
+      'Ana Silva: the last three things you heard were worries (on-call, reorg,\n    launch): maybe ask how Ana is.',
+    );
+    expect(out).toContain('Ambitions not discussed since 31 Oct (9)');
+    expect(out).not.toContain('\u001b[');
+  });
+
+  it('prints what the README shows', () => {
+    const readme = fs.readFileSync(README, 'utf8');
+    const block = /```console\n\$ rel pulse\n([\s\S]*?)```/.exec(readme);
+    expect(block, 'the README has a `$ rel pulse` example').not.toBeNull();
+    expect(ok(['pulse'], { store })).toBe(block![1]);
+  });
+
+  it('--json has the documented shape', () => {
+    const pulse = JSON.parse(ok(['pulse', '--json'], { store }));
+    expect(Object.keys(pulse)).toEqual([
+      'since',
+      'until',
+      'heardNotes',
+      'themes',
+      'worries',
+      'quietAmbitions',
+    ]);
+    expect(pulse).toMatchObject({ since: '2026-10-31', until: '2026-11-27', heardNotes: 16 });
+    expect(pulse.themes[0]).toEqual({
+      theme: 'on-call',
+      people: [
+        { id: 'ana-silva', name: 'Ana Silva' },
+        { id: 'ben-okafor', name: 'Ben Okafor' },
+        { id: 'dev-patel', name: 'Dev Patel' },
+      ],
+      groups: 0,
+      mentions: 3,
+      last: '2026-11-21',
+    });
+    expect(pulse.worries).toHaveLength(1);
+    expect(Object.keys(pulse.worries[0])).toEqual(['id', 'name', 'notes', 'topics']);
+    expect(pulse.worries[0].notes.map((n: { date: string }) => n.date)).toEqual([
+      '2026-11-21',
+      '2026-11-21',
+      '2026-11-21',
+    ]);
+    expect(pulse.quietAmbitions[0]).toEqual({
+      id: 'eve-nakamura',
+      name: 'Eve Nakamura',
+      ambition: "Write the company's first SRE handbook",
+      since: '2026-07-24',
+    });
+  });
+
+  it('gives each profile its line from the stored result', () => {
+    ok(['pulse'], { store });
+    expect(ok(['profile', 'ana'], { store })).toContain(
+      'On-call came up with 2 others, reorg with 2 others, conference with 1 other, and\n1 other theme (31 Oct – 27 Nov).',
+    );
+    const profile = JSON.parse(ok(['profile', 'dev', '--json'], { store }));
+    expect(profile.sharedThemes).toEqual({
+      from: 'pulse',
+      since: '2026-10-31',
+      until: '2026-11-27',
+      themes: [{ theme: 'on-call', others: 2, groups: 0 }],
+    });
+    // Eve said nothing in the window: no line.
+    expect(JSON.parse(ok(['profile', 'eve', '--json'], { store })).sharedThemes.themes).toEqual([]);
+  });
+
+  it('--team and --since narrow it, and a bad --since is exit 2', () => {
+    const platform = JSON.parse(ok(['pulse', '--team', 'platform', '--json'], { store }));
+    expect(platform.themes.map((t: { theme: string }) => t.theme)).toEqual(['on-call', 'conference']);
+    const longer = JSON.parse(ok(['pulse', '--since', '3m', '--json'], { store }));
+    expect(longer.since).toBe('2026-08-29');
+    expect(longer.themes.length).toBeGreaterThan(platform.themes.length);
+    for (const since of ['2027-01-01', 'whenever']) {
+      const bad = rel(['pulse', '--since', since], { store });
+      expect(bad.code, since).toBe(2);
+      expect(bad.stderr).toContain('--since');
+    }
+  });
+});
+
+describe('rel pulse loads its libraries alone', () => {
+  it('rel --help and rel due load no module of the pulse; rel pulse does', () => {
+    const store = tempStore('pulse-modules');
+    ok(['demo'], { store });
+    const loaded = (args: string[]) => {
+      const file = path.join(tempDir('loaded'), 'modules.txt');
+      ok(args, { store, env: { NODE_OPTIONS: `--import ${LOADED_HOOK}`, REL_TEST_LOADED: file } });
+      return fs.readFileSync(file, 'utf8');
+    };
+    const pulseChunks = /\/(language|pulse|pulse-file)-[A-Z0-9]+\.js$/m;
+    expect(loaded(['--help'])).not.toMatch(pulseChunks);
+    expect(loaded(['due'])).not.toMatch(pulseChunks);
+    expect(loaded(['pulse'])).toMatch(/\/language-[A-Z0-9]+\.js$/m);
+  });
+});
+
+/**
+ * A generated team: people in three teams, each heard from on several days of the last four weeks
+ * with notes carrying hashtags, plus group meetings whose notes are the group's. The hashtags'
+ * counts are known from the generator, so the pulse's answer is too.
+ */
+function generatedTeam() {
+  const TAGS = ['#oncall', '#hiring', '#budget', '#offsite', '#tooling'];
+  const teams = ['Platform', 'Payments', 'Growth'];
+  const people = Array.from({ length: 12 }, (_, i) =>
+    person(`p${i}`, `Person${i} Test`, { team: teams[i % 3], tags: i % 4 === 0 ? ['lead'] : [] }),
+  );
+  const conversations: object[] = [];
+  const expected = new Map<
+    string,
+    { people: Set<string>; groups: Set<string>; mentions: number; last: string }
+  >();
+  const count = (tag: string, personId: string | null, id: string, date: string) => {
+    const key = tag.slice(1);
+    const e = expected.get(key) ?? { people: new Set(), groups: new Set(), mentions: 0, last: '' };
+    if (personId) e.people.add(personId);
+    else e.groups.add(id);
+    e.mentions++;
+    if (date > e.last) e.last = date;
+    expected.set(key, e);
+  };
+  let n = 0;
+  const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}`;
+  people.forEach((p, i) => {
+    for (let k = 0; k < 3; k++) {
+      const id = `c${n++}`;
+      const tag = TAGS[(i * 3 + k) % TAGS.length]!;
+      const date = day(1 + ((i + k * 7) % 27));
+      conversations.push({
+        id,
+        date,
+        with: [p.id],
+        kind: '1:2:1',
+        minutes: 30,
+        note: '',
+        heard: [`${tag} again`],
+        createdAt: `${date}T10:00:00.000Z`,
+      });
+      count(tag, p.id, id, date);
+    }
+  });
+  // Group meetings: notes heard from nobody in particular count once each, as a group.
+  for (const [d, tag] of [
+    [3, '#oncall'],
+    [10, '#offsite'],
+    [17, '#oncall'],
+  ] as const) {
+    const id = `g${d}`;
+    const date = day(d);
+    conversations.push({
+      id,
+      date,
+      with: people.slice(0, 6).map((p) => p.id),
+      kind: 'meeting',
+      minutes: 60,
+      note: '',
+      heard: [tag],
+      heardFrom: [null],
+      createdAt: `${date}T15:00:00.000Z`,
+    });
+    count(tag, null, id, date);
+  }
+  // Outside the window: never counted.
+  conversations.push({
+    id: 'old',
+    date: '2026-10-01',
+    with: ['p1'],
+    kind: '1:2:1',
+    minutes: 30,
+    note: '',
+    heard: ['#oncall #secret'],
+    createdAt: '2026-10-01T10:00:00.000Z',
+  });
+  return { people, conversations, expected };
+}
+
+describe('rel pulse on a generated team', () => {
+  it('counts every hashtag theme as the generator wrote it', () => {
+    const store = tempStore('pulse-team');
+    const team = generatedTeam();
+    writeJournal(store, journalText(team.people, team.conversations));
+    const pulse = JSON.parse(ok(['pulse', '--json'], { store }));
+    const byTheme = new Map(pulse.themes.map((t: { theme: string }) => [t.theme, t]));
+    expect([...byTheme.keys()].sort()).toEqual([...team.expected.keys()].sort());
+    for (const [theme, e] of team.expected) {
+      expect(byTheme.get(theme), theme).toMatchObject({
+        groups: e.groups.size,
+        mentions: e.mentions,
+        last: e.last,
+      });
+      expect((byTheme.get(theme) as { people: { id: string }[] }).people.map((p) => p.id).sort()).toEqual(
+        [...e.people].sort(),
+      );
+    }
+    expect(JSON.stringify(pulse)).not.toContain('secret');
+    // Themes are ordered by voices: people plus group conversations.
+    const voices = pulse.themes.map((t: { people: unknown[]; groups: number }) => t.people.length + t.groups);
+    expect(voices).toEqual([...voices].sort((a: number, b: number) => b - a));
+    // --tag keeps only what was heard from those people (and groups they were in).
+    const leads = JSON.parse(ok(['pulse', '--tag', 'lead', '--json'], { store }));
+    for (const t of leads.themes) for (const p of t.people) expect(['p0', 'p4', 'p8']).toContain(p.id);
+  });
+});
+
+describe('the stored result', () => {
+  it('before any pulse, the profile line comes from hashtags alone', () => {
+    const store = tempStore('pulse-hashtags');
+    writeJournal(
+      store,
+      journalText(
+        [person('ana', 'Ana Silva'), person('ben', 'Ben Okafor')],
+        [
+          {
+            id: 'c1',
+            date: '2026-11-20',
+            with: ['ana'],
+            kind: '1:2:1',
+            minutes: 30,
+            note: '',
+            heard: ['Tired of #oncall'],
+            createdAt: '2026-11-20T10:00:00.000Z',
+          },
+          {
+            id: 'c2',
+            date: '2026-11-21',
+            with: ['ben'],
+            kind: '1:2:1',
+            minutes: 30,
+            note: '',
+            heard: ['#OnCall again'],
+            createdAt: '2026-11-21T10:00:00.000Z',
+          },
+        ],
+      ),
+    );
+    expect(ok(['profile', 'ana'], { store })).toContain('Oncall came up with 1 other (31 Oct – 27 Nov).');
+    expect(JSON.parse(ok(['profile', 'ana', '--json'], { store })).sharedThemes.from).toBe('hashtags');
+    expect(fs.existsSync(path.join(path.dirname(store), '.journal.json.pulse'))).toBe(false);
+  });
+
+  it('rel forget removes the person from it', () => {
+    const store = tempStore('pulse-forget');
+    ok(['demo'], { store });
+    ok(['pulse'], { store });
+    const file = path.join(path.dirname(store), '.journal.json.pulse');
+    expect(fs.readFileSync(file, 'utf8')).toContain('ben-okafor');
+    const forgot = JSON.parse(ok(['forget', 'ben', '--yes', '--json'], { store }));
+    expect(forgot.keptCopiesRewritten).toContain(file);
+    expect(fs.readFileSync(file, 'utf8')).not.toContain('ben-okafor');
+    expect(readJson(file).themes.find((t: { theme: string }) => t.theme === 'on-call').mentions).toHaveLength(
+      2,
+    );
+    expect(ok(['profile', 'dev'], { store })).toContain('On-call came up with 1 other');
+  });
+
+  it('of an encrypted journal leaves no plain text in any file, and profiles still read it', () => {
+    const store = tempStore('pulse-enc');
+    const env = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'pulse passphrase' };
+    ok(['demo'], { store });
+    ok(['pulse'], { store }); // a plain result first: encrypt must seal it too
+    ok(['encrypt'], { store, env });
+    ok(['pulse'], { store, env });
+    const folder = path.dirname(store);
+    const secrets = ['on-call', 'reorg', 'ana-silva', 'Ana Silva', 'launch'];
+    const hits = () =>
+      fs
+        .readdirSync(folder)
+        .flatMap((name) =>
+          secrets
+            .filter((s) => fs.readFileSync(path.join(folder, name)).includes(s))
+            .map((s) => `${name}: ${s}`),
+        );
+    expect(fs.readdirSync(folder)).toContain('.journal.json.pulse');
+    expect(hits()).toEqual([]);
+    expect(ok(['profile', 'ana'], { store, env })).toContain('On-call came up with 2 others');
+    // The search can fail: once decrypted, the stored result is plain again.
+    ok(['decrypt'], { store, env });
+    expect(hits()).toContain('.journal.json.pulse: on-call');
+  });
+});
