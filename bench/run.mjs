@@ -50,6 +50,9 @@ const COMMANDS = [
     target: 1.25,
   },
   { label: 'stats --json', needs: 'stats', args: () => ['stats', '--json'], floor: 'read', target: 1.25 },
+  // Loads the language libraries and reads the last four weeks' notes; it keeps its themes in a
+  // small file beside the journal, which the journal's own restore between runs does not need.
+  { label: 'pulse --json', needs: 'pulse', args: () => ['pulse', '--json'], floor: 'read', target: 2 },
   {
     label: 'log',
     needs: 'log',
