@@ -124,13 +124,23 @@ export function conversationsTable(journal: Journal): Table {
   };
 }
 
-/** Text placed in Markdown as itself: characters Markdown would act on are escaped. */
+/**
+ * Text placed in Markdown as itself, so that no user text makes structure: CommonMark's inline
+ * marks are escaped everywhere, and at the start of each line whatever would open a block (a
+ * heading, quote, list item, thematic break, setext underline, fence, table or indented code).
+ * Only escapes CommonMark defines are used: a backslash before ASCII punctuation, and a character
+ * reference for a leading space (a backslash before a digit would show as itself: "1\." escapes a
+ * list number, "\1." does not).
+ */
 export function markdownText(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#+-]|\d+\.)(\s)/gm, (_, space: string, mark: string, after: string) => {
-      return `${space}\\${mark}${after}`;
-    });
+    .replace(/[\\`*_[\]<>|#&~]/g, (c) => `\\${c}`)
+    .replace(
+      /^([ \t]*)(?:([-+=])|(\d+)([.)]))/gm,
+      (_, space: string, mark?: string, digits?: string, dot?: string) =>
+        mark ? `${space}\\${mark}` : `${space}${digits}\\${dot}`,
+    )
+    .replace(/^[ \t]+/gm, (space) => space.replace(/ /g, '&#32;').replace(/\t/g, '&#9;'));
 }
 
 export interface MarkdownOptions {

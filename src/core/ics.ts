@@ -17,6 +17,37 @@ export interface CalendarEvent {
   description?: string;
   /** An RRULE value, for events that repeat. */
   rule?: string;
+  /** When the records behind the event last changed (ISO): LAST-MODIFIED. */
+  modified: string;
+  /**
+   * SEQUENCE: grows whenever the event does, so that calendars that cache by UID take the change.
+   * Whole minutes since 2020 of the last change (or, for an overdue check-in moved to today, of
+   * that day, since its date moves without any record changing).
+   */
+  sequence: number;
+}
+
+const EPOCH = Date.UTC(2020, 0, 1);
+
+/** The later of ISO timestamps (records from an older rel may lack updatedAt). */
+function latest(...times: (string | undefined)[]): string {
+  return (
+    times
+      .filter((t): t is string => Boolean(t))
+      .sort()
+      .at(-1) ?? '1970-01-01T00:00:00.000Z'
+  );
+}
+
+function sequenceOf(...times: string[]): number {
+  const ms = Math.max(...times.map((t) => Date.parse(t)));
+  return Math.max(0, Math.floor((ms - EPOCH) / 60_000));
+}
+
+/** A text's first line is the summary (calendars show one line), the rest the description. */
+function splitText(text: string): { first: string; rest: string } {
+  const [first = '', ...rest] = text.split(/\r?\n/);
+  return { first: first.trim(), rest: rest.join('\n').trim() };
 }
 
 /** The events of the feed: pure data, rendered by renderCalendar. */
@@ -31,13 +62,22 @@ export function calendarEvents(
   for (const person of journal.people) {
     if (person.archivedAt) continue;
     const state = checkIn(person, index, today, defaultCadence);
+    const changed = latest(person.updatedAt, person.createdAt);
+    // The check-in moves with every conversation logged with them.
+    const checkInChanged = latest(
+      changed,
+      ...(index.get(person.id) ?? []).map((c) => latest(c.updatedAt, c.createdAt)),
+    );
+    // An overdue check-in is shown today: a calendar has no use for a reminder in the past.
+    const moved = state.dueOn < today;
     events.push({
       kind: 'check-in',
       uid: `checkin-${person.id}@rel`,
-      // An overdue check-in is shown today: a calendar has no use for a reminder in the past.
-      date: state.dueOn < today ? today : state.dueOn,
+      date: moved ? today : state.dueOn,
       summary: `Catch up with ${person.name}`,
       description: `${state.lastSeen ? `Last seen ${state.lastSeen}` : 'Not seen yet'}; catching up ${describeCadence(state.cadenceDays)}.`,
+      modified: checkInChanged,
+      sequence: sequenceOf(checkInChanged, ...(moved ? [`${today}T00:00:00.000Z`] : [])),
     });
     if (person.birthday) {
       const { month, day } = birthdayMonthDay(person.birthday);
@@ -50,17 +90,27 @@ export function calendarEvents(
         summary: `${person.name}'s birthday`,
         // The last day of February: the 29th in leap years, the 28th otherwise.
         rule: leapDay ? 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1' : 'FREQ=YEARLY',
+        modified: changed,
+        sequence: sequenceOf(changed),
       });
     }
   }
   const archived = new Set(journal.people.filter((p) => p.archivedAt).map((p) => p.id));
+  const people = new Map(journal.people.map((p) => [p.id, p]));
   for (const followUp of journal.followUps) {
     if (followUp.doneAt || !followUp.due || archived.has(followUp.personId)) continue;
+    const owner = people.get(followUp.personId);
+    // The summary names them: a rename changes the event too.
+    const changed = latest(followUp.updatedAt, followUp.createdAt, owner?.updatedAt);
+    const { first, rest } = splitText(followUp.text);
     events.push({
       kind: 'follow-up',
       uid: `followup-${followUp.id}@rel`,
       date: followUp.due,
-      summary: `Follow up with ${names.get(followUp.personId) ?? followUp.personId}: ${followUp.text}`,
+      summary: `Follow up with ${names.get(followUp.personId) ?? followUp.personId}: ${first}`,
+      ...(rest ? { description: rest } : {}),
+      modified: changed,
+      sequence: sequenceOf(changed),
     });
   }
   return events;
@@ -103,8 +153,11 @@ export function foldLine(line: string): string {
 
 const compactDate = (date: IsoDate) => date.replace(/-/g, '');
 
+/** A UTC DATE-TIME value: 20261127T120000Z. */
+const utcStamp = (iso: string) => `${new Date(iso).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
+
 export function renderCalendar(events: CalendarEvent[], now: Date): string {
-  const stamp = `${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
+  const stamp = utcStamp(now.toISOString());
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -118,9 +171,12 @@ export function renderCalendar(events: CalendarEvent[], now: Date): string {
       'BEGIN:VEVENT',
       `UID:${event.uid}`,
       `DTSTAMP:${stamp}`,
+      `LAST-MODIFIED:${utcStamp(event.modified)}`,
+      `SEQUENCE:${event.sequence}`,
       `DTSTART;VALUE=DATE:${compactDate(event.date)}`,
       `DTEND;VALUE=DATE:${compactDate(addDaysTo(event.date, 1))}`,
-      `SUMMARY:${icsText(event.summary)}`,
+      // A SUMMARY is one line: calcurse, for one, skips an event whose summary has a line break.
+      `SUMMARY:${icsText(event.summary.replace(/\s*\r?\n\s*/g, ' '))}`,
     );
     if (event.description) lines.push(`DESCRIPTION:${icsText(event.description)}`);
     if (event.rule) lines.push(`RRULE:${event.rule}`);

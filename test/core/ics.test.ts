@@ -1,5 +1,8 @@
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { foldLine, icsText } from '../../src/core/ics.js';
+import { calendarEvents, foldLine, icsText, renderCalendar } from '../../src/core/ics.js';
+import { emptyJournal, type Journal } from '../../src/core/journal.js';
+import { conversation, wholePerson } from '../helpers/journal.js';
 
 describe('ics text', () => {
   it.each([
@@ -17,5 +20,75 @@ describe('ics text', () => {
     expect(parts.slice(1).every((p) => p.startsWith(' '))).toBe(true);
     expect(folded.replace(/\r\n /g, '')).toBe(line);
     expect(foldLine('SHORT:1')).toBe('SHORT:1');
+  });
+});
+
+describe('the feed, as a calendar library reads it', () => {
+  const journal = (followUpText: string, updatedAt?: string): Journal => ({
+    ...emptyJournal(),
+    people: [
+      wholePerson('ana', 'Ana Silva', { birthday: '1992-02-29', updatedAt: '2026-11-01T10:00:00.000Z' }),
+      wholePerson('bo', 'Bo Li', { updatedAt: '2026-11-02T10:00:00.000Z' }),
+    ],
+    conversations: [{ ...conversation('c1', ['bo'], '2026-11-20'), updatedAt: '2026-11-20T10:00:00.000Z' }],
+    followUps: [
+      {
+        id: 'f1',
+        personId: 'ana',
+        conversationId: null,
+        text: followUpText,
+        owner: 'me',
+        due: '2026-12-03',
+        doneAt: null,
+        createdAt: '2026-11-03T09:00:00.000Z',
+        ...(updatedAt ? { updatedAt } : {}),
+      },
+    ],
+  });
+  const read = (j: Journal) => {
+    const text = renderCalendar(calendarEvents(j, '2026-11-27'), new Date('2026-11-27T12:00:00Z'));
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+    return new Map(events.map((v) => [v.getFirstPropertyValue('uid') as string, v]));
+  };
+
+  it('a follow-up with line breaks: the first line is the summary, the rest the description', () => {
+    const followUp = read(journal('Send the RFC\nwith the budget\n\nand the plan')).get('followup-f1@rel')!;
+    expect(followUp.getFirstPropertyValue('summary')).toBe('Follow up with Ana Silva: Send the RFC');
+    expect(followUp.getFirstPropertyValue('description')).toBe('with the budget\n\nand the plan');
+    const single = read(journal('Send the RFC')).get('followup-f1@rel')!;
+    expect(single.getFirstPropertyValue('description')).toBeNull();
+  });
+
+  it('LAST-MODIFIED is when the records changed, and SEQUENCE grows with each change', () => {
+    const before = read(journal('Send the RFC', '2026-11-03T09:00:00.000Z'));
+    const after = read(journal('Send the RFC v2', '2026-11-25T09:30:00.000Z'));
+    const modified = (e: ICAL.Component) =>
+      (e.getFirstPropertyValue('last-modified') as ICAL.Time).toString();
+    const sequence = (e: ICAL.Component) => Number(e.getFirstPropertyValue('sequence'));
+    expect(modified(before.get('followup-f1@rel')!)).toBe('2026-11-03T09:00:00Z');
+    expect(modified(after.get('followup-f1@rel')!)).toBe('2026-11-25T09:30:00Z');
+    expect(sequence(after.get('followup-f1@rel')!)).toBeGreaterThan(sequence(before.get('followup-f1@rel')!));
+    // A check-in changes with the conversations logged with them.
+    expect(modified(before.get('checkin-bo@rel')!)).toBe('2026-11-20T10:00:00Z');
+    expect(modified(before.get('birthday-ana@rel')!)).toBe('2026-11-01T10:00:00Z');
+    // An overdue check-in shown today moves each day: its SEQUENCE follows the day.
+    const ana = before.get('checkin-ana@rel')!;
+    expect((ana.getFirstPropertyValue('dtstart') as ICAL.Time).toString()).toBe('2026-11-27');
+    const tomorrow = renderCalendar(
+      calendarEvents(journal('x'), '2026-11-28'),
+      new Date('2026-11-28T12:00:00Z'),
+    );
+    const moved = new ICAL.Component(ICAL.parse(tomorrow))
+      .getAllSubcomponents('vevent')
+      .find((v) => v.getFirstPropertyValue('uid') === 'checkin-ana@rel')!;
+    expect(sequence(moved)).toBeGreaterThan(sequence(ana));
+  });
+
+  it('a 29 February birthday repeats on the last day of February', () => {
+    const birthday = new ICAL.Event(read(journal('x')).get('birthday-ana@rel')!);
+    const it = birthday.iterator();
+    const dates: string[] = [];
+    for (let next = it.next(); next && dates.length < 5; next = it.next()) dates.push(next.toString());
+    expect(dates).toEqual(['1992-02-29', '1993-02-28', '1994-02-28', '1995-02-28', '1996-02-29']);
   });
 });
