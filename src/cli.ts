@@ -5,12 +5,13 @@ import { Command, Help } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
 import { displaySafe } from './core/text.js';
 import type { Io } from './ui/io.js';
+import { safeText } from './ui/safe.js';
 
 export const VERSION = '0.1.0';
 
 // commander echoes what was typed ("unknown option '…'"): shown safely, like all user text.
 const OUTPUT = {
-  writeOut: (text: string) => process.stdout.write(text),
+  writeOut: (text: string) => process.stdout.write(safeText(text, false)),
   writeErr: (text: string) => process.stderr.write(displaySafe(text, { multiline: true })),
   // The parser's errors look like rel's own: "rel: unknown option '--bogus'".
   outputError: (text: string, write: (text: string) => void) => write(`rel: ${text.replace(/^error: /, '')}`),

@@ -7,6 +7,7 @@ import { indexConversations } from '../core/journal.js';
 import { buildProfile } from '../core/profile.js';
 import { StoreError } from '../errors.js';
 import { renderAgenda } from '../ui/render/agenda.js';
+import { safeText } from '../ui/safe.js';
 
 interface AgendaOptions {
   out?: string;
@@ -51,7 +52,7 @@ async function run(ctx: Context, name: string, options: AgendaOptions): Promise<
   }
   try {
     // Private notes about a person: the file is readable by its owner only, like the journal.
-    fs.writeFileSync(options.out, markdown, { mode: 0o600 });
+    fs.writeFileSync(options.out, safeText(markdown, false), { mode: 0o600 });
   } catch (error) {
     throw new StoreError(
       `Cannot write ${options.out}: ${(error as Error).message}`,

@@ -18,6 +18,7 @@ import { indexConversations, type Journal } from '../core/journal.js';
 import { plural } from '../core/text.js';
 import { StoreError, UsageError } from '../errors.js';
 import { serializeJournal } from '../store/format.js';
+import { safeText } from '../ui/safe.js';
 
 const FORMATS = ['json', 'markdown', 'csv', 'ics'] as const;
 type Format = (typeof FORMATS)[number];
@@ -117,7 +118,7 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     ctx.io.out(text.trimEnd());
     return;
   }
-  const file = writePrivateFile(outputFile(options.out, FILE_NAMES[format]), text);
+  const file = writePrivateFile(outputFile(options.out, FILE_NAMES[format]), text, format === 'json');
   ctx.io.err(`Wrote ${file} (${holds}).`);
 }
 
@@ -213,8 +214,13 @@ function isDirectory(file: string): boolean {
   }
 }
 
-/** Journal data is private: the file is written 0600, whole or not at all (temp file, then rename). */
-function writePrivateFile(file: string, text: string): string {
+/**
+ * Journal data is private: the file is written 0600, whole or not at all (temp file, then rename).
+ * Its text is made safe as all human output is (no control characters but tab, LF and CRLF),
+ * except for the JSON export, which keeps the stored text exactly.
+ */
+function writePrivateFile(file: string, content: string, exact = false): string {
+  const text = exact ? content : safeText(content, false);
   const dir = path.dirname(path.resolve(file));
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {

@@ -1,6 +1,8 @@
 // The terminal edge: where output goes, whether colour and prompts are allowed, and what "now" is.
 import { parseNow } from '../core/dates.js';
 import { envValue } from '../store/paths.js';
+import { colourLevel } from './colour.js';
+import { safeText } from './safe.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -13,7 +15,9 @@ export interface Io {
   stderrIsTTY: boolean;
   /** Columns available for tables: the terminal's width, else $COLUMNS, else 80. */
   width: number;
+  /** Prints to stdout, made safe (see safe.ts): every command's output passes here. */
   out(text: string): void;
+  /** Prints to stderr, made safe as out() is. */
   err(text: string): void;
 }
 
@@ -25,7 +29,12 @@ export interface Io {
 export function createIo(proc: NodeJS.Process = process): Io {
   const env = proc.env;
   const columns = Number(envValue(env, 'COLUMNS'));
-  return {
+  let colour: boolean | undefined;
+  const safe = (text: string) => {
+    colour ??= colourLevel(io, false) > 0;
+    return safeText(text.endsWith('\n') ? text : `${text}\n`, colour);
+  };
+  const io: Io = {
     env,
     now: parseNow(envValue(env, 'REL_NOW'), () => new Date()),
     get stdin() {
@@ -43,9 +52,10 @@ export function createIo(proc: NodeJS.Process = process): Io {
     get width() {
       return (proc.stdout.isTTY && proc.stdout.columns) || (columns > 0 ? columns : 80);
     },
-    out: (text) => proc.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => proc.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    out: (text) => proc.stdout.write(safe(text)),
+    err: (text) => proc.stderr.write(safe(text)),
   };
+  return io;
 }
 
 /** Prompts only when both ends are a terminal and the user did not say --no-input. */

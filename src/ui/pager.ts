@@ -1,6 +1,8 @@
 // Long output through $PAGER, as git does: only on a terminal, only when it would scroll away.
 import { spawn } from 'node:child_process';
+import { colourLevel } from './colour.js';
 import type { Io } from './io.js';
+import { safeText } from './safe.js';
 
 /** Prints the text, through $PAGER (default `less -R`) when it is longer than the terminal. */
 export async function page(io: Io, text: string): Promise<void> {
@@ -24,6 +26,7 @@ export async function page(io: Io, text: string): Promise<void> {
     child.on('close', () => resolve());
     // The reader may quit early (q in less): that is not an error.
     child.stdin.on('error', () => {});
-    child.stdin.end(text.endsWith('\n') ? text : `${text}\n`);
+    const shown = safeText(text, colourLevel(io, false) > 0);
+    child.stdin.end(shown.endsWith('\n') ? shown : `${shown}\n`);
   });
 }
