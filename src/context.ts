@@ -4,9 +4,9 @@ import path from 'node:path';
 import { type DateDirection, type IsoDate, type NaturalDateParser, parseDate } from './core/dates.js';
 import type { Journal, Person } from './core/journal.js';
 import { resolveName } from './core/names.js';
-import { resolveSettings, type Settings } from './core/settings.js';
+import { resolveSettings, type Settings, togetherRulesOf } from './core/settings.js';
 import { displaySafe, normalize } from './core/text.js';
-import { DEFAULT_TOGETHER_RULES, type TogetherRules } from './core/together.js';
+import type { TogetherRules } from './core/together.js';
 import { answerProblem, NotFoundError, StoreError, UsageError } from './errors.js';
 import { configPath, readConfig } from './store/config.js';
 import type { Keyring } from './store/crypto.js';
@@ -135,9 +135,9 @@ export function settings(ctx: Context): Settings {
   return resolved.settings;
 }
 
-/** What counts as time together (the rules of core/together.ts) for this run. */
-export function togetherRules(_ctx: Context): TogetherRules {
-  return DEFAULT_TOGETHER_RULES;
+/** What counts as time together, from the settings in force (written-kinds, cadence-counts). */
+export function togetherRules(ctx: Context): TogetherRules {
+  return togetherRulesOf(settings(ctx));
 }
 
 export function today(ctx: Context): IsoDate {

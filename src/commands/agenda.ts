@@ -1,7 +1,7 @@
 // rel agenda <name>: a 1:2:1 agenda in Markdown, to stdout or a file.
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { type Context, openStore, resolvePerson, settings, today } from '../context.js';
+import { type Context, openStore, resolvePerson, settings, today, togetherRules } from '../context.js';
 import { buildAgenda } from '../core/agenda.js';
 import { indexConversations } from '../core/journal.js';
 import { buildProfile } from '../core/profile.js';
@@ -39,7 +39,14 @@ async function run(ctx: Context, name: string, options: AgendaOptions): Promise<
   const person = await resolvePerson(ctx, journal, name);
   const todayIso = today(ctx);
   const index = indexConversations(journal.conversations);
-  const profile = buildProfile(journal, index, person, todayIso, settings(ctx).defaultCadenceDays);
+  const profile = buildProfile(
+    journal,
+    index,
+    person,
+    todayIso,
+    settings(ctx).defaultCadenceDays,
+    togetherRules(ctx),
+  );
   const agenda = buildAgenda(journal, profile, todayIso);
   if (options.json) {
     ctx.io.out(JSON.stringify(agenda, null, 2));

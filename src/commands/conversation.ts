@@ -1,7 +1,7 @@
 // rel conversation edit|delete <id>: fix a logged conversation, or remove it.
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, parseWhen, today } from '../context.js';
-import { checkNotFuture, parseKind, parseMinutes } from '../core/capture.js';
+import { checkNotFuture, parseKind, parseMinutes, parseSize } from '../core/capture.js';
 import { type ConversationEdit, deleteConversation, editConversation } from '../core/corrections.js';
 import type { Conversation, Journal } from '../core/journal.js';
 import { byId } from '../core/records.js';
@@ -15,6 +15,8 @@ interface EditOptions {
   minutes?: string;
   note?: string;
   heard: string[];
+  size?: string;
+  counts?: boolean | string;
   json?: boolean;
 }
 
@@ -30,6 +32,7 @@ export function register(program: Command, ctx: Context): Command {
 Examples:
   $ rel history ana                                   (shows each conversation's id)
   $ rel conversation edit 3f9a --date yesterday --minutes 45
+  $ rel conversation edit 3f9a --counts              (the offsite was time together after all)
   $ rel conversation edit 3f9a                        (in a terminal: each field prefilled)
   $ rel conversation delete 3f9a`,
     );
@@ -42,6 +45,9 @@ Examples:
     .option('--minutes <n>', 'how long it lasted ("" for unknown)')
     .option('--note <text>', 'what you talked about (replaces it)')
     .option('--heard <text>', 'what you heard (repeatable; replaces the list)', collect, [])
+    .option('--size <n>', 'how many others were there in all, besides you')
+    .option('--counts [auto]', 'count it as time together; "--counts auto" lets the rules decide again')
+    .option('--no-counts', 'do not count it as time together')
     .option('--json', 'print the conversation as JSON')
     .action(async (id: string, options: EditOptions) => edit(ctx, id, options));
   conversation
@@ -51,6 +57,16 @@ Examples:
     .option('--json', 'print the removed conversation as JSON')
     .action(async (id: string, options: { json?: boolean }) => remove(ctx, id, options));
   return conversation;
+}
+
+/** `--counts` (true), `--no-counts` (false) or `--counts auto` (null: remove the mark). */
+function parseCounts(value: boolean | string): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (value.trim().toLowerCase() === 'auto') return null;
+  throw new UsageError(
+    `--counts "${displaySafe(value)}" is not understood.`,
+    'Use --counts, --no-counts, or --counts auto (the rules of time together decide).',
+  );
 }
 
 export function findConversation(journal: Journal, typed: string): Conversation {
@@ -78,13 +94,15 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
     changes.minutes = options.minutes.trim() ? parseMinutes(options.minutes) : null;
   if (options.note !== undefined) changes.note = options.note;
   if (options.heard.length) changes.heard = options.heard;
+  if (options.counts !== undefined) changes.counts = parseCounts(options.counts);
   const store = await openStore(ctx);
   const current = findConversation(await store.read(), typed);
   let heardTyped: string[] | undefined;
+  if (options.size !== undefined) changes.size = parseSize(options.size, current.with.length);
   if (Object.keys(changes).length === 0) {
     if (!mayPrompt(ctx)) {
       throw new UsageError(
-        'What should change? Give --date, --kind, --minutes, --note or --heard.',
+        'What should change? Give --date, --kind, --minutes, --note, --heard, --size or --counts.',
         `For example: rel conversation edit ${current.id} --minutes 45. In a terminal, it asks.`,
       );
     }

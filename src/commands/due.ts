@@ -1,6 +1,6 @@
 // rel due: who is due a catch-up, most overdue first.
 import type { Command } from 'commander';
-import { type Context, openStore, settings, today } from '../context.js';
+import { type Context, openStore, settings, today, togetherRules } from '../context.js';
 import { dueWithBirthdays } from '../core/birthdays.js';
 import { parsePeriod } from '../core/dates.js';
 import { checkIn, isSnoozed } from '../core/due.js';
@@ -78,6 +78,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
     withinDays,
     tag: options.tag,
     defaultCadence: defaultCadenceDays,
+    rules: togetherRules(ctx),
   });
   const rows = limit === undefined ? everyone : everyone.slice(0, limit);
   const grouped = group && groupRows(rows, journal.people, group);
@@ -105,7 +106,10 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
   );
   const next = active
     .filter((person) => !isSnoozed(person, todayIso))
-    .map((person) => ({ person, ...checkIn(person, index, todayIso, defaultCadenceDays) }))
+    .map((person) => ({
+      person,
+      ...checkIn(person, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
+    }))
     .sort((a, b) => b.overdueDays - a.overdueDays)[0];
   ctx.io.out(
     renderDue(

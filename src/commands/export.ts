@@ -3,7 +3,15 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type Context, openStore, parseSince, resolvePerson, settings, today } from '../context.js';
+import {
+  type Context,
+  openStore,
+  parseSince,
+  resolvePerson,
+  settings,
+  today,
+  togetherRules,
+} from '../context.js';
 import type { IsoDate } from '../core/dates.js';
 import {
   conversationsTable,
@@ -142,13 +150,19 @@ function render(
   if (format === 'markdown') {
     const history = indexConversations(journal.conversations);
     return {
-      text: renderMarkdown(chosen, { today: today(ctx), history, since, defaultCadence }),
+      text: renderMarkdown(chosen, {
+        today: today(ctx),
+        history,
+        since,
+        defaultCadence,
+        rules: togetherRules(ctx),
+      }),
       holds: summary(chosen),
     };
   }
   if (format === 'ics') {
     // A feed holds events, not records: say how many of each kind the calendar will show.
-    const events = calendarEvents(chosen, today(ctx), defaultCadence);
+    const events = calendarEvents(chosen, today(ctx), defaultCadence, togetherRules(ctx));
     return { text: renderCalendar(events, ctx.io.now), holds: describeFeed(events) };
   }
   // The store's own layout, one record per line: rel import reads it and names lines in its reports.

@@ -1,6 +1,15 @@
 // rel log: capture a conversation right after it happened, from flags or by asking.
 import type { Command } from 'commander';
-import { type Context, mayPrompt, openStore, parseWhen, resolvePerson, settings, today } from '../context.js';
+import {
+  type Context,
+  mayPrompt,
+  openStore,
+  parseWhen,
+  resolvePerson,
+  settings,
+  today,
+  togetherRules,
+} from '../context.js';
 import { askedEntry, stillToAsk } from '../core/asknext.js';
 import {
   assignNotes,
@@ -9,6 +18,7 @@ import {
   checkNotFuture,
   parseKind,
   parseMinutes,
+  parseSize,
 } from '../core/capture.js';
 import { checkIn } from '../core/due.js';
 import { closeFollowUp } from '../core/followups.js';
@@ -25,6 +35,7 @@ import { resolveName } from '../core/names.js';
 import { describeConversation } from '../core/profile.js';
 import { byIdOrWords } from '../core/records.js';
 import { displaySafe, normalize } from '../core/text.js';
+import { notTogetherBecause } from '../core/together.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { newId } from '../ids.js';
 import { renderLogged } from '../ui/render/log.js';
@@ -44,6 +55,8 @@ interface LogOptions {
   due?: string;
   askNext?: string[];
   asked?: string[];
+  size?: string;
+  counts?: boolean;
   create?: boolean;
   json?: boolean;
 }
@@ -62,6 +75,8 @@ const CONTENT_FLAGS = [
   'due',
   'askNext',
   'asked',
+  'size',
+  'counts',
 ] as const;
 
 // No default value: commander would print "(default: [])" in the help.
@@ -115,6 +130,12 @@ export function register(program: Command, ctx: Context): Command {
       'mark an "ask next time" note asked: words of it, its id, or all (repeatable; "Name: " says whose)',
       collect,
     )
+    .option(
+      '--size <n>',
+      'how many others were there in all, besides you (for a meeting with people not in your journal)',
+    )
+    .option('--counts', 'count it as time together, whatever its size or kind')
+    .option('--no-counts', "do not count it as time together (it will not move anyone's next check-in)")
     .option('--create', 'add names not yet in the journal as new people')
     .option('--json', 'print the saved conversation as JSON')
     .addHelpText(
@@ -126,6 +147,7 @@ Examples:
   $ rel log ana ben --kind meeting --ambition "Ben: speak at a conference"
   $ rel log ana --follow-up "Send the doc" --due friday --ask-next "The move?"
   $ rel log tom --kind call --asked "band gig"      (marks that note asked)
+  $ rel log ana ben cleo dev --kind meeting --size 12   (a team meeting: seen, not time together)
   $ rel log "Kim Lee" --create --kind coffee --date yesterday --skill Cello
   $ echo "Long notes..." | rel log ana --note -`,
     )
@@ -145,6 +167,8 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
   const kind = options.kind === undefined ? undefined : parseKind(options.kind);
   const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
+  // Checked against the names typed; a name given twice is caught again when the people are known.
+  const size = options.size === undefined ? undefined : parseSize(options.size, Math.max(names.length, 1));
   if (options.due !== undefined && !options.followUp?.length && !options.theirFollowUp?.length) {
     throw new UsageError(
       '--due says when follow-ups are due, and there is no --follow-up or --their-follow-up.',
@@ -259,6 +283,8 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
           discussed: capture.discussed,
           asked: capture.asked,
           with: participants.map((p) => ids.get(p.person.id)!),
+          size,
+          counts: options.counts,
           about: Object.fromEntries(Object.entries(about).map(([id, notes]) => [ids.get(id)!, notes])),
         },
         { now: ctx.io.now, newId },
@@ -271,6 +297,12 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
     },
   );
 
+  const because = notTogetherBecause(saved.conversation, togetherRules(ctx));
+  if (because) {
+    ctx.io.err(
+      `Seen, not time together (${because}): next check-ins stay as they were. To count it: rel conversation edit ${saved.conversation.id} --counts`,
+    );
+  }
   const index = indexConversations(saved.journal.conversations);
   const people = saved.conversation.with.map((id) => saved.journal.people.find((p) => p.id === id)!);
   const { defaultCadenceDays } = settings(ctx);
@@ -282,7 +314,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   }
   const nextDue = people.map((person) => ({
     person,
-    ...checkIn(person, index, todayIso, defaultCadenceDays),
+    ...checkIn(person, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
   }));
   ctx.io.out(
     renderLogged(

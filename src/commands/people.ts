@@ -1,6 +1,6 @@
 // rel people: everyone in the journal, with when you last saw them and their cadence.
 import type { Command } from 'commander';
-import { type Context, openStore, settings, today } from '../context.js';
+import { type Context, openStore, settings, today, togetherRules } from '../context.js';
 import { checkIn } from '../core/due.js';
 import { indexConversations } from '../core/journal.js';
 import { printJson } from '../ui/json.js';
@@ -43,7 +43,7 @@ async function run(ctx: Context, options: PeopleOptions): Promise<void> {
       relationship: p.relationship,
       tags: p.tags,
       aliases: p.aliases,
-      ...checkIn(p, index, todayIso, defaultCadenceDays),
+      ...checkIn(p, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
       birthday: p.birthday ?? null,
       archivedAt: p.archivedAt,
     }))

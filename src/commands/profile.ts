@@ -1,6 +1,14 @@
 // rel profile <name>: the brief to read in the minute before a 1:2:1.
 import type { Command } from 'commander';
-import { type Context, keyring, openStore, resolvePerson, settings, today } from '../context.js';
+import {
+  type Context,
+  keyring,
+  openStore,
+  resolvePerson,
+  settings,
+  today,
+  togetherRules,
+} from '../context.js';
 import type { IsoDate } from '../core/dates.js';
 import { type ConversationIndex, indexConversations, type Journal, type Person } from '../core/journal.js';
 import { buildProfile } from '../core/profile.js';
@@ -38,7 +46,14 @@ async function run(ctx: Context, name: string, options: ProfileOptions): Promise
   const person = await resolvePerson(ctx, journal, name);
   const todayIso = today(ctx);
   const index = indexConversations(journal.conversations);
-  const profile = buildProfile(journal, index, person, todayIso, settings(ctx).defaultCadenceDays);
+  const profile = buildProfile(
+    journal,
+    index,
+    person,
+    todayIso,
+    settings(ctx).defaultCadenceDays,
+    togetherRules(ctx),
+  );
   profile.sharedThemes = await sharedThemes(ctx, store, journal, person, index, todayIso);
   if (options.json) ctx.io.out(JSON.stringify(profile, null, 2));
   else if (options.all) {

@@ -1,6 +1,6 @@
 // rel stats: the shape of your relationships at a glance, in figures and terminal charts.
 import type { Command } from 'commander';
-import { type Context, openStore, parseSince, settings, today } from '../context.js';
+import { type Context, openStore, parseSince, settings, today, togetherRules } from '../context.js';
 import { addDaysTo } from '../core/dates.js';
 import { indexConversations } from '../core/journal.js';
 import { computeStats, DEFAULT_STATS_WEEKS } from '../core/stats.js';
@@ -47,6 +47,7 @@ async function run(ctx: Context, options: StatsOptions): Promise<void> {
     tag: options.tag,
     defaultCadence: settings(ctx).defaultCadenceDays,
     weekStartsOn: settings(ctx).weekStart,
+    rules: togetherRules(ctx),
   });
   if (options.json) ctx.io.out(JSON.stringify(stats, null, 2));
   else ctx.io.out(renderStats(stats, theme(ctx.io), ctx.io.width));

@@ -105,7 +105,7 @@ export function birthdayRows(
   journal: Journal,
   index: ConversationIndex,
   today: IsoDate,
-  options: { withinDays?: number; tag?: string; defaultCadence?: number } = {},
+  options: Pick<DueOptions, 'withinDays' | 'tag' | 'defaultCadence' | 'rules'> = {},
 ): BirthdayRow[] {
   const window = options.withinDays ?? 0;
   const tag = options.tag === undefined ? undefined : normalize(options.tag);
@@ -116,7 +116,7 @@ export function birthdayRows(
     if (tag !== undefined && !person.tags.some((t) => normalize(t) === tag)) continue;
     const dueOn = nextBirthday(person.birthday, today);
     if (dueOn > addDaysTo(today, window)) continue;
-    const state = checkIn(person, index, today, options.defaultCadence);
+    const state = checkIn(person, index, today, options.defaultCadence, options.rules);
     rows.push({
       id: person.id,
       name: person.name,

@@ -18,6 +18,25 @@ export function parseMinutes(text: string, option = '--minutes'): number {
   return Number(t);
 }
 
+/** `--size`: how many people besides you were there in all; never fewer than the people named. */
+export function parseSize(text: string, named: number, option = '--size'): number {
+  const t = text.trim();
+  if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 100000) {
+    throw new UsageError(
+      `${option} "${text}" is not a number of people.`,
+      'Give how many others were there in all, besides you, e.g. --size 12.',
+    );
+  }
+  const size = Number(t);
+  if (size < named) {
+    throw new UsageError(
+      `${option} ${size} is fewer than the ${named} people named.`,
+      `${option} counts everyone who was there besides you, named or not: at least ${named}.`,
+    );
+  }
+  return size;
+}
+
 /** Any word; the usual kinds are kept in one spelling ("Coffee" is coffee) so that reports group them. */
 export function parseKind(text: string, option = '--kind'): string {
   const kind = text.replace(/\s+/g, ' ').trim();

@@ -8,11 +8,28 @@ export interface ConversationEdit {
   minutes?: number | null;
   note?: string;
   heard?: string[];
+  /** How many others were there in all; not more than those named removes it. */
+  size?: number;
+  /** A mark by hand; null removes it (the rules decide again). */
+  counts?: boolean | null;
 }
 
 /** Applies the fields given; returns the names of those that changed. */
 export function editConversation(conversation: Conversation, edit: ConversationEdit): string[] {
   const changed: string[] = [];
+  if (edit.size !== undefined) {
+    const size = edit.size > conversation.with.length ? edit.size : undefined;
+    if (size !== conversation.size) {
+      if (size === undefined) delete conversation.size;
+      else conversation.size = size;
+      changed.push('size');
+    }
+  }
+  if (edit.counts !== undefined && (edit.counts ?? undefined) !== conversation.counts) {
+    if (edit.counts === null) delete conversation.counts;
+    else conversation.counts = edit.counts;
+    changed.push('counts');
+  }
   for (const key of ['date', 'kind', 'minutes', 'note', 'heard'] as const) {
     const value = edit[key];
     if (value === undefined) continue;

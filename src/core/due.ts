@@ -1,12 +1,17 @@
 // When each person is next due a catch-up, and who is due now.
 import { addDaysTo, DEFAULT_CADENCE_DAYS, daysBetween, type IsoDate } from './dates.js';
 import { overdueByPerson } from './followups.js';
-import { addedOn, type ConversationIndex, type Journal, type Person } from './journal.js';
+import { addedOn, type Conversation, type ConversationIndex, type Journal, type Person } from './journal.js';
 import { normalize } from './text.js';
+import { countsAsTogether, DEFAULT_TOGETHER_RULES, type TogetherRules } from './together.js';
 
 export interface CheckIn {
+  /** The last conversation of any kind. */
   lastSeen: IsoDate | null;
   daysSince: number | null;
+  /** The last conversation that was time together: what the cadence is measured from. */
+  lastTogether: IsoDate | null;
+  daysSinceTogether: number | null;
   cadenceDays: number;
   dueOn: IsoDate;
   /** 0 when due today, positive when overdue, negative when not yet due. */
@@ -17,19 +22,35 @@ export function effectiveCadence(person: Person, defaultCadence = DEFAULT_CADENC
   return person.cadenceDays ?? defaultCadence;
 }
 
-/** Next check-in: the last conversation plus the cadence; for someone never seen, the day they were added. */
+/** The newest of a person's conversations (newest first) that was time together with them. */
+export function lastTogether(
+  conversations: readonly Conversation[] | undefined,
+  rules: TogetherRules = DEFAULT_TOGETHER_RULES,
+): Conversation | undefined {
+  return conversations?.find((c) => countsAsTogether(c, rules));
+}
+
+/**
+ * Next check-in: the last time together plus the cadence; for someone never met in a way that
+ * counts, the day they were added. A message or an all-hands is seen but does not move it.
+ */
 export function checkIn(
   person: Person,
   index: ConversationIndex,
   today: IsoDate,
   defaultCadence = DEFAULT_CADENCE_DAYS,
+  rules: TogetherRules = DEFAULT_TOGETHER_RULES,
 ): CheckIn {
-  const lastSeen = index.get(person.id)?.[0]?.date ?? null;
+  const conversations = index.get(person.id);
+  const lastSeen = conversations?.[0]?.date ?? null;
+  const together = lastTogether(conversations, rules)?.date ?? null;
   const cadenceDays = effectiveCadence(person, defaultCadence);
-  const dueOn = lastSeen ? addDaysTo(lastSeen, cadenceDays) : addedOn(person);
+  const dueOn = together ? addDaysTo(together, cadenceDays) : addedOn(person);
   return {
     lastSeen,
     daysSince: lastSeen ? daysBetween(lastSeen, today) : null,
+    lastTogether: together,
+    daysSinceTogether: together ? daysBetween(together, today) : null,
     cadenceDays,
     dueOn,
     overdueDays: daysBetween(dueOn, today),
@@ -54,6 +75,7 @@ export interface DueOptions {
   tag?: string;
   limit?: number;
   defaultCadence?: number;
+  rules?: TogetherRules;
 }
 
 /** People due today or earlier (or within the window), most overdue first. Archived and snoozed people do not appear. */
@@ -70,7 +92,7 @@ export function dueList(
   for (const person of journal.people) {
     if (person.archivedAt || isSnoozed(person, today)) continue;
     if (tag !== undefined && !person.tags.some((t) => normalize(t) === tag)) continue;
-    const state = checkIn(person, index, today, options.defaultCadence);
+    const state = checkIn(person, index, today, options.defaultCadence, options.rules);
     if (state.overdueDays < -window) continue;
     rows.push({ id: person.id, name: person.name, ...state, overdueFollowUps: overdue.get(person.id) ?? [] });
   }

@@ -12,6 +12,7 @@ import {
   newestFirst,
   type Person,
 } from './journal.js';
+import type { TogetherRules } from './together.js';
 
 export interface ExportSelection {
   /** Only this person and what concerns them. */
@@ -154,12 +155,14 @@ export interface MarkdownOptions {
   since?: IsoDate | undefined;
   /** The cadence of people without one of their own (rel config's default-cadence). */
   defaultCadence?: number;
+  /** What counts as time together (rel config's written-kinds and cadence-counts). */
+  rules?: TogetherRules;
 }
 
 /** One readable document: a section per person, their conversations newest first. */
 export function renderMarkdown(
   journal: Journal,
-  { today, history, since, defaultCadence = DEFAULT_CADENCE_DAYS }: MarkdownOptions,
+  { today, history, since, defaultCadence = DEFAULT_CADENCE_DAYS, rules }: MarkdownOptions,
 ): string {
   const index = indexConversations(journal.conversations);
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
@@ -172,7 +175,7 @@ export function renderMarkdown(
   const people = [...journal.people].sort((a, b) => a.name.localeCompare(b.name));
   for (const person of people) {
     out.push('', `## ${md(person.name)}`, '');
-    out.push(...personHeader(person, checkIn(person, history, today, defaultCadence)));
+    out.push(...personHeader(person, checkIn(person, history, today, defaultCadence, rules)));
     const list = (title: string, items: string[]) => {
       if (items.length) out.push('', `### ${title}`, '', ...items.map((i) => `- ${i}`));
     };

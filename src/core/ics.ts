@@ -6,6 +6,7 @@ import { addDaysTo, DEFAULT_CADENCE_DAYS, describeCadence, type IsoDate } from '
 import { checkIn } from './due.js';
 import { indexConversations, type Journal } from './journal.js';
 import { plural } from './text.js';
+import { DEFAULT_TOGETHER_RULES, type TogetherRules } from './together.js';
 
 export type CalendarEventKind = 'check-in' | 'follow-up' | 'birthday';
 
@@ -55,13 +56,14 @@ export function calendarEvents(
   journal: Journal,
   today: IsoDate,
   defaultCadence = DEFAULT_CADENCE_DAYS,
+  rules: TogetherRules = DEFAULT_TOGETHER_RULES,
 ): CalendarEvent[] {
   const index = indexConversations(journal.conversations);
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
   const events: CalendarEvent[] = [];
   for (const person of journal.people) {
     if (person.archivedAt) continue;
-    const state = checkIn(person, index, today, defaultCadence);
+    const state = checkIn(person, index, today, defaultCadence, rules);
     const changed = latest(person.updatedAt, person.createdAt);
     // The check-in moves with every conversation logged with them.
     const checkInChanged = latest(

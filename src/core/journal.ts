@@ -294,6 +294,10 @@ export interface NewConversation {
   heard: string[];
   /** Whom each listening note was heard from (a person id), or null for the group. */
   heardFrom?: (string | null)[] | undefined;
+  /** How many others were there in all, when more than those named (`--size`). */
+  size?: number | undefined;
+  /** A mark by hand: counts as time together (true) or not (false) whatever the rules say. */
+  counts?: boolean | undefined;
   /** Keyed by person id. */
   about: Record<string, PersonalNotes>;
   /** Ids of active ambitions that came up: their "last discussed" moves to this date. */
@@ -313,6 +317,8 @@ export function logConversation(journal: Journal, input: NewConversation, clock:
     note: input.note,
     heard: input.heard,
     ...(input.heardFrom ? { heardFrom: input.heardFrom } : {}),
+    ...(input.size !== undefined && input.size > input.with.length ? { size: input.size } : {}),
+    ...(input.counts === undefined ? {} : { counts: input.counts }),
     createdAt,
   };
   journal.conversations.push(conversation);

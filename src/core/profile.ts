@@ -17,6 +17,7 @@ import {
   type Skill,
 } from './journal.js';
 import type { SharedThemes } from './pulse.js';
+import type { TogetherRules } from './together.js';
 
 /** An active ambition not talked about for this long (or the cadence, if longer) is worth asking about. */
 export const STALE_AMBITION_DAYS = 30;
@@ -171,6 +172,7 @@ export function buildProfile(
   person: Person,
   today: IsoDate,
   defaultCadence?: number,
+  rules?: TogetherRules,
 ): Profile {
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
   const followUps = journal.followUps
@@ -189,7 +191,7 @@ export function buildProfile(
     // Open first, then the oldest promise first: it has waited longest.
     .sort((a, b) => Number(a.done) - Number(b.done) || a.createdAt.localeCompare(b.createdAt));
   const conversations = (index.get(person.id) ?? []).map((c) => describeConversation(c, names, person.id));
-  const state = checkIn(person, index, today, defaultCadence);
+  const state = checkIn(person, index, today, defaultCadence, rules);
   return {
     id: person.id,
     name: person.name,

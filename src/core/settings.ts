@@ -6,6 +6,12 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_KIND } from './capture.js';
 import { DEFAULT_CADENCE_DAYS, describeCadence, PERIOD_FORMS, periodDays } from './dates.js';
 import { emailKey, parseEmail } from './emails.js';
+import {
+  type CadenceCounts,
+  DEFAULT_CADENCE_COUNTS,
+  DEFAULT_WRITTEN_KINDS,
+  type TogetherRules,
+} from './together.js';
 
 export type WeekStart = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 export type DateDisplay = 'short' | 'iso';
@@ -20,6 +26,14 @@ export interface Settings {
   calendar: string | null;
   /** Your own e-mail addresses, as calendars name you (lower case). */
   me: string[];
+  /** Kinds of conversation that are written (a message, an e-mail): never time together by default. */
+  writtenKinds: string[];
+  /** Which conversations move a cadence: see src/core/together.ts. */
+  cadenceCounts: CadenceCounts;
+  /** How the 1:2:1 kind is shown in human output ("1:1", "one-on-one"); stored as 1:2:1. */
+  oneToOneLabel: string;
+  /** The days of the week one works (0 Sunday ... 6 Saturday), in order: a check-in shows on one. */
+  workingDays: number[];
 }
 
 export const BUILT_IN: Settings = {
@@ -29,9 +43,71 @@ export const BUILT_IN: Settings = {
   dateDisplay: 'short',
   calendar: null,
   me: [],
+  writtenKinds: DEFAULT_WRITTEN_KINDS,
+  cadenceCounts: DEFAULT_CADENCE_COUNTS,
+  oneToOneLabel: DEFAULT_KIND,
+  workingDays: [1, 2, 3, 4, 5],
 };
 
+/** The rules of time together that these settings make (for countsAsTogether and checkIn). */
+export function togetherRulesOf(settings: Settings): TogetherRules {
+  return { writtenKinds: settings.writtenKinds, cadenceCounts: settings.cadenceCounts };
+}
+
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const CADENCE_COUNTS: CadenceCounts[] = ['small-groups', 'alone', 'any'];
+
+/** A day of the week from its name or the first three letters or more of it; -1 when none. */
+function weekday(text: string): number {
+  const word = text.trim().toLowerCase();
+  return word.length >= 3 ? WEEKDAYS.findIndex((d) => d.startsWith(word)) : -1;
+}
+
+/**
+ * Working days from "mon-fri", "mon,tue,thu" or a mix ("mon-wed,fri"); a range may wrap the
+ * weekend ("sun-thu"). Sorted, Sunday first; undefined when a part names no day.
+ */
+export function parseWorkingDays(text: string): number[] | undefined {
+  const days = new Set<number>();
+  for (const part of text.split(',')) {
+    if (!part.trim()) continue;
+    const ends = part.split('-');
+    if (ends.length > 2) return undefined;
+    const from = weekday(ends[0]!);
+    const to = ends.length === 2 ? weekday(ends[1]!) : from;
+    if (from < 0 || to < 0) return undefined;
+    for (let day = from; ; day = (day + 1) % 7) {
+      days.add(day);
+      if (day === to) break;
+    }
+  }
+  return days.size ? [...days].sort((a, b) => a - b) : undefined;
+}
+
+/** Working days as one writes them: runs of three or more days as a range, Monday first ("mon-fri"). */
+export function showWorkingDays(days: readonly number[]): string {
+  // Positions in a week that starts on Monday: mon 0 ... sun 6.
+  const positions = [...new Set(days.map((d) => (d + 6) % 7))].sort((a, b) => a - b);
+  const short = (position: number) => WEEKDAYS[(position + 1) % 7]!.slice(0, 3);
+  const parts: string[] = [];
+  for (let i = 0; i < positions.length; ) {
+    let j = i;
+    while (j + 1 < positions.length && positions[j + 1] === positions[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${short(positions[i]!)}-${short(positions[j]!)}`);
+    else for (let k = i; k <= j; k++) parts.push(short(positions[k]!));
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** A list of kinds: comma-separated words, each kept in one spelling; `none` for no kind at all. */
+function parseKindList(text: string): string[] | undefined {
+  if (text.trim().toLowerCase() === 'none') return [];
+  const kinds = [...new Set(text.split(',').map((k) => k.replace(/\s+/g, ' ').trim().toLowerCase()))].filter(
+    Boolean,
+  );
+  return kinds.length ? kinds : undefined;
+}
 
 interface Spec<K extends keyof Settings> {
   key: string;
@@ -82,8 +158,7 @@ export const SETTINGS = [
     meaning: 'the first day of the week, for weekly charts and plans',
     accepts: 'a day of the week: monday, sunday, ...',
     parse: (text) => {
-      const word = text.trim().toLowerCase();
-      const day = word.length >= 3 ? WEEKDAYS.findIndex((d) => d.startsWith(word)) : -1;
+      const day = weekday(text);
       return day >= 0 ? (day as WeekStart) : undefined;
     },
     show: (day) => WEEKDAYS[day]!,
@@ -128,6 +203,53 @@ export const SETTINGS = [
     },
     show: (addresses) => (addresses.length ? addresses.join(', ') : '(not set)'),
     store: (addresses) => addresses.join(', '),
+  }),
+  spec({
+    key: 'written-kinds',
+    field: 'writtenKinds',
+    env: 'REL_WRITTEN_KINDS',
+    meaning: 'kinds of conversation that are written, not spoken: seen, but not time together',
+    accepts: 'a comma-separated list of kinds, e.g. message,email,chat (or none)',
+    parse: parseKindList,
+    show: (kinds) => (kinds.length ? kinds.join(', ') : 'none'),
+    store: (kinds) => (kinds.length ? kinds.join(',') : 'none'),
+  }),
+  spec({
+    key: 'cadence-counts',
+    field: 'cadenceCounts',
+    env: 'REL_CADENCE_COUNTS',
+    meaning: 'which conversations move a cadence: small-groups (you and up to three others), alone, or any',
+    accepts: 'small-groups, alone or any',
+    parse: (text) => {
+      const word = text
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, '-');
+      const rule = word === 'small-group' ? 'small-groups' : word;
+      return CADENCE_COUNTS.find((c) => c === rule);
+    },
+    show: (rule) => rule,
+    store: (rule) => rule,
+  }),
+  spec({
+    key: 'one-to-one-label',
+    field: 'oneToOneLabel',
+    env: 'REL_ONE_TO_ONE_LABEL',
+    meaning: 'how the 1:2:1 kind is shown (1:1, one-on-one, ...); the journal keeps 1:2:1',
+    accepts: 'a short label, e.g. 1:1',
+    parse: (text) => text.replace(/\s+/g, ' ').trim() || undefined,
+    show: (label) => label,
+    store: (label) => label,
+  }),
+  spec({
+    key: 'working-days',
+    field: 'workingDays',
+    env: 'REL_WORKING_DAYS',
+    meaning: 'the days you work: a check-in due on another day is shown on the working day before',
+    accepts: 'a range (mon-fri) or a comma-separated list of days (mon,tue,thu)',
+    parse: parseWorkingDays,
+    show: showWorkingDays,
+    store: showWorkingDays,
   }),
 ];
 

@@ -6,6 +6,7 @@ import { checkIn } from './due.js';
 import type { Conversation, ConversationIndex, Journal, Person } from './journal.js';
 import type { WeekStart } from './settings.js';
 import { normalize } from './text.js';
+import type { TogetherRules } from './together.js';
 
 /** Without --since, stats cover the last 26 weeks. */
 export const DEFAULT_STATS_WEEKS = 26;
@@ -17,6 +18,7 @@ export interface StatsOptions {
   defaultCadence?: number | undefined;
   /** 0 Sunday ... 6 Saturday. */
   weekStartsOn?: WeekStart | undefined;
+  rules?: TogetherRules | undefined;
 }
 
 export interface Share {
@@ -180,8 +182,8 @@ export function computeStats(journal: Journal, index: ConversationIndex, options
   const gaps: Gap[] = [];
   const drifting: Drift[] = [];
   for (const person of people) {
-    const state = checkIn(person, index, today, options.defaultCadence);
-    if (state.daysSince !== null && state.daysSince <= state.cadenceDays) onTrack += 1;
+    const state = checkIn(person, index, today, options.defaultCadence, options.rules);
+    if (state.daysSinceTogether !== null && state.daysSinceTogether <= state.cadenceDays) onTrack += 1;
     const base = { id: person.id, name: person.name, cadenceDays: state.cadenceDays };
     const dates = (index.get(person.id) ?? []).map((c) => c.date).reverse();
     if (dates.length === 0) {

@@ -51,6 +51,23 @@ export function classCounts(cls: ConversationClass, rule: CadenceCounts): boolea
   return cls === 'alone' || cls === 'smallGroup';
 }
 
+/**
+ * Why a conversation is not time together, in a few words ("a group: you and 6 others"), or
+ * undefined when it is: what `rel log` says, so that an unmoved check-in surprises no one.
+ */
+export function notTogetherBecause(
+  conversation: Sized & { counts?: boolean | undefined },
+  rules: TogetherRules,
+): string | undefined {
+  if (countsAsTogether(conversation, rules)) return undefined;
+  if (conversation.counts === false) return 'marked so';
+  const cls = conversationClass(conversation, rules.writtenKinds);
+  if (cls === 'written') return `${conversation.kind}: written, not spoken`;
+  const others = conversationSize(conversation);
+  const who = `you and ${others} ${others === 1 ? 'other' : 'others'}`;
+  return cls === 'group' ? `a group: ${who}` : `${who}, and cadence-counts is ${rules.cadenceCounts}`;
+}
+
 /** Whether this conversation is time together with each person in it: a mark by hand wins. */
 export function countsAsTogether(
   conversation: Sized & { counts?: boolean | undefined },

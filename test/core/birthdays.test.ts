@@ -84,6 +84,8 @@ describe('birthdays in rel due', () => {
         minutes: null,
         note: '',
         heard: [],
+        // A call with four is a group, which would not be time together: marked so that it is.
+        counts: true,
         createdAt: '2027-02-20T12:00:00.000Z',
       },
     ],
@@ -104,9 +106,11 @@ describe('birthdays in rel due', () => {
       [
         'cadenceDays',
         'daysSince',
+        'daysSinceTogether',
         'dueOn',
         'id',
         'lastSeen',
+        'lastTogether',
         'name',
         'overdueDays',
         'overdueFollowUps',

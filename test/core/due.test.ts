@@ -52,6 +52,8 @@ describe('who is due', () => {
       name: 'Ana Silva',
       lastSeen: '2026-11-20',
       daysSince: 20,
+      lastTogether: '2026-11-20',
+      daysSinceTogether: 20,
       cadenceDays: 14,
       dueOn: '2026-12-04',
       overdueDays: 6,

@@ -9,6 +9,8 @@ const row = (id: string, overdueDays: number, dueOn: string, cadenceDays = 14): 
   name: id.toUpperCase(),
   lastSeen: null,
   daysSince: null,
+  lastTogether: null,
+  daysSinceTogether: null,
   cadenceDays,
   dueOn,
   overdueDays,

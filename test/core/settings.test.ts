@@ -58,6 +58,18 @@ describe('findSetting and parseSetting', () => {
     ['week-start', 'SUN', 'sunday'],
     ['date-display', 'ISO', 'iso'],
     ['default-kind', '  coffee  chat ', 'coffee chat'],
+    ['written-kinds', 'Message, E-mail,,slack ', 'message,e-mail,slack'],
+    ['written-kinds', 'NONE', 'none'],
+    ['cadence-counts', 'ALONE', 'alone'],
+    ['cadence-counts', 'small group', 'small-groups'],
+    ['cadence-counts', 'any', 'any'],
+    ['one-to-one-label', ' 1:1 ', '1:1'],
+    ['working-days', 'mon-fri', 'mon-fri'],
+    ['working-days', 'Monday,tue,THU', 'mon,tue,thu'],
+    ['working-days', 'fri,mon-thu', 'mon-fri'],
+    ['working-days', 'sun-thu', 'mon-thu,sun'],
+    ['working-days', 'mon-wed,sat', 'mon-wed,sat'],
+    ['working-days', 'mon-sun', 'mon-sun'],
   ])('keeps %s "%s" as "%s"', (key, text, stored) => {
     expect(parseSetting(findSetting(key), text)).toBe(stored);
   });
@@ -67,6 +79,13 @@ describe('findSetting and parseSetting', () => {
     ['week-start', 'mo'],
     ['date-display', 'long'],
     ['default-kind', '   '],
+    ['written-kinds', ' , '],
+    ['cadence-counts', 'groups'],
+    ['one-to-one-label', ''],
+    ['working-days', 'weekdays'],
+    ['working-days', 'mon-fri-sat'],
+    ['working-days', 'mo-fr'],
+    ['working-days', ','],
   ])('refuses %s "%s"', (key, text) => {
     expect(() => parseSetting(findSetting(key), text)).toThrow(/is not a valid/);
   });

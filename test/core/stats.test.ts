@@ -82,8 +82,9 @@ describe('computeStats', () => {
   });
 
   it('measures coverage against each cadence and the share with listening notes', () => {
-    // a and b seen 8 days ago on a weekly cadence; c 2 days ago.
-    expect(stats.coverage).toEqual({ count: 1, of: 3, share: 1 / 3 });
+    // a and b together 8 days ago on a weekly cadence; c only sent a message 2 days ago, which is
+    // not time together: no one had time together within their cadence.
+    expect(stats.coverage).toEqual({ count: 0, of: 3, share: 0 });
     expect(stats.listening).toEqual({ count: 2, of: 3, share: 2 / 3 });
   });
 

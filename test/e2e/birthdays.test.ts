@@ -32,6 +32,8 @@ describe('birthdays', () => {
         name: 'Ana Silva',
         lastSeen: '2027-02-20',
         daysSince: 1,
+        lastTogether: '2027-02-20',
+        daysSinceTogether: 1,
         cadenceDays: 30,
         dueOn: '2027-02-28',
         overdueDays: -7,

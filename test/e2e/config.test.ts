@@ -23,6 +23,10 @@ describe('rel config', () => {
       ['date-display', 'short', 'default'],
       ['calendar', '(none)', 'default'],
       ['me', '(not set)', 'default'],
+      ['written-kinds', 'message, email, chat, text, letter', 'default'],
+      ['cadence-counts', 'small-groups', 'default'],
+      ['one-to-one-label', '1:2:1', 'default'],
+      ['working-days', 'mon-fri', 'default'],
     ]);
     expect(bytesOf(file)).toBeNull();
     expect(ok(['config'], { env })).toContain('default-cadence');

@@ -6,6 +6,8 @@ const SHAPE = [
   'name',
   'lastSeen',
   'daysSince',
+  'lastTogether',
+  'daysSinceTogether',
   'cadenceDays',
   'dueOn',
   'overdueDays',

@@ -402,6 +402,8 @@ describe('rel due', () => {
       name: 'Ana Silva',
       lastSeen: '2026-11-20',
       daysSince: 20,
+      lastTogether: '2026-11-20',
+      daysSinceTogether: 20,
       cadenceDays: 14,
       dueOn: '2026-12-04',
       overdueDays: 6,
@@ -419,7 +421,11 @@ describe('rel due', () => {
 
   it('--within, --tag and --limit', () => {
     const store = seeded();
-    ok(['log', 'ana', 'ben', 'sam', 'samantha', '--note', 'all hands'], { store });
+    // An all-hands of four is seen, but it is not time together: everyone is still due.
+    ok(['log', 'ana', 'ben', 'sam', 'samantha', '--kind', 'meeting', '--note', 'all hands'], { store });
+    expect(JSON.parse(ok(['due', '--json'], { store }))).toHaveLength(4);
+    ok(['log', 'ana', 'ben', '--kind', 'coffee'], { store });
+    ok(['log', 'sam', 'samantha', '--kind', 'walk'], { store });
     expect(JSON.parse(ok(['due', '--json'], { store }))).toEqual([]);
     const within = JSON.parse(ok(['due', '--within', '2w', '--json'], { store }));
     expect(within).toEqual([
@@ -452,7 +458,8 @@ describe('rel due', () => {
     expect(fs.existsSync(empty)).toBe(false);
 
     const store = seeded();
-    ok(['log', 'ana', 'ben', 'sam', 'samantha'], { store });
+    ok(['log', 'ana', 'ben'], { store });
+    ok(['log', 'sam', 'samantha'], { store });
     const none = ok(['due'], { store });
     expect(none).toMatch(/No one is due a catch-up today/);
     expect(none).toMatch(/Next up: Ana Silva, Fri 11 Dec/);

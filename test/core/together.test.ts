@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { checkIn } from '../../src/core/due.js';
+import { type Conversation, indexConversations } from '../../src/core/journal.js';
+import { resolveSettings, togetherRulesOf } from '../../src/core/settings.js';
+import {
+  type CadenceCounts,
+  conversationClass,
+  conversationSize,
+  countsAsTogether,
+  DEFAULT_WRITTEN_KINDS,
+} from '../../src/core/together.js';
+import { wholePerson } from '../helpers/journal.js';
+
+const others = (n: number) => ['ana', ...Array.from({ length: n - 1 }, (_, i) => `p${i}`)];
+
+describe('the class of a conversation', () => {
+  it.each([
+    // named, --size, kind, class
+    [1, undefined, '1:2:1', 'alone'],
+    [1, 1, 'coffee', 'alone'],
+    [2, undefined, 'meeting', 'smallGroup'],
+    [3, undefined, 'walk', 'smallGroup'],
+    [4, undefined, 'meeting', 'group'],
+    [7, undefined, 'all-hands', 'group'],
+    // --size says how many were there in all, when people not in the journal were too
+    [1, 2, 'coffee', 'smallGroup'],
+    [1, 3, 'call', 'smallGroup'],
+    [1, 4, 'call', 'group'],
+    [2, 12, 'meeting', 'group'],
+    // never fewer than the people named: a size below them is the people named
+    [4, 1, 'meeting', 'group'],
+    // written kinds, whatever the size, in any case
+    [1, undefined, 'message', 'written'],
+    [1, undefined, 'Email', 'written'],
+    [5, undefined, 'chat', 'written'],
+    [1, undefined, 'TEXT', 'written'],
+    [1, undefined, 'letter', 'written'],
+  ] as const)('%i named, size %s, %s: %s', (named, size, kind, cls) => {
+    const conversation = { with: others(named), kind, ...(size === undefined ? {} : { size }) };
+    expect(conversationClass(conversation, DEFAULT_WRITTEN_KINDS)).toBe(cls);
+    expect(conversationSize(conversation)).toBe(Math.max(named, size ?? 0));
+  });
+
+  it.each([
+    ['slack', ['slack', 'email'], 'written'],
+    ['message', ['slack'], 'alone'],
+    ['message', [], 'alone'],
+  ] as const)('%s with written kinds %j is %s', (kind, written, cls) => {
+    expect(conversationClass({ with: ['ana'], kind }, written)).toBe(cls);
+  });
+});
+
+describe('what counts as time together', () => {
+  // class -> [small-groups, alone, any]
+  const table: [string, { named: number; kind: string }, [boolean, boolean, boolean]][] = [
+    ['alone', { named: 1, kind: '1:2:1' }, [true, true, true]],
+    ['a small group', { named: 3, kind: 'meeting' }, [true, false, true]],
+    ['a group', { named: 4, kind: 'meeting' }, [false, false, true]],
+    ['written', { named: 1, kind: 'message' }, [false, false, true]],
+  ];
+  const rules: CadenceCounts[] = ['small-groups', 'alone', 'any'];
+  for (const [what, shape, expected] of table) {
+    it.each(rules.map((rule, i) => [rule, expected[i]!] as const))(`${what} under %s: %s`, (rule, counts) => {
+      const conversation = { with: others(shape.named), kind: shape.kind };
+      expect(
+        countsAsTogether(conversation, { writtenKinds: DEFAULT_WRITTEN_KINDS, cadenceCounts: rule }),
+      ).toBe(counts);
+    });
+  }
+
+  it.each([
+    [true, 'message', 'small-groups', true],
+    [true, 'meeting', 'alone', true],
+    [false, '1:2:1', 'any', false],
+    [false, 'coffee', 'small-groups', false],
+  ] as const)('a mark by hand (%s) wins over the rules: %s under %s', (mark, kind, rule, counts) => {
+    const conversation = { with: others(kind === 'meeting' ? 6 : 1), kind, counts: mark };
+    expect(countsAsTogether(conversation, { writtenKinds: DEFAULT_WRITTEN_KINDS, cadenceCounts: rule })).toBe(
+      counts,
+    );
+  });
+});
+
+describe('the settings of time together', () => {
+  it.each([
+    [{}, {}, DEFAULT_WRITTEN_KINDS, 'small-groups'],
+    [{ 'cadence-counts': 'alone' }, {}, DEFAULT_WRITTEN_KINDS, 'alone'],
+    [{ 'cadence-counts': 'alone' }, { REL_CADENCE_COUNTS: 'any' }, DEFAULT_WRITTEN_KINDS, 'any'],
+    [{ 'cadence-counts': 'alone' }, { REL_CADENCE_COUNTS: '' }, DEFAULT_WRITTEN_KINDS, 'alone'],
+    [{}, { REL_CADENCE_COUNTS: 'Small Groups' }, DEFAULT_WRITTEN_KINDS, 'small-groups'],
+    [{}, { REL_CADENCE_COUNTS: 'sometimes' }, DEFAULT_WRITTEN_KINDS, 'small-groups'],
+    [{ 'written-kinds': 'Slack, email ,' }, {}, ['slack', 'email'], 'small-groups'],
+    [{ 'written-kinds': 'slack' }, { REL_WRITTEN_KINDS: 'none' }, [], 'small-groups'],
+  ] as const)('config %j and environment %j: %j, %s', (config, env, written, counts) => {
+    const rules = togetherRulesOf(resolveSettings(config, env).settings);
+    expect(rules).toEqual({ writtenKinds: written, cadenceCounts: counts });
+  });
+});
+
+describe('due from time together', () => {
+  const ana = wholePerson('ana', 'Ana', { createdAt: '2026-10-01T09:00:00.000Z', cadenceDays: 14 });
+  let n = 0;
+  const talk = (date: string, extra: Partial<Conversation> = {}): Conversation => ({
+    id: `c${++n}`,
+    date,
+    with: ['ana'],
+    kind: '1:2:1',
+    minutes: 30,
+    note: '',
+    heard: [],
+    createdAt: `${date}T10:00:00.000Z`,
+    ...extra,
+  });
+  const team = ['ana', 'b', 'c', 'd', 'e', 'f', 'g'];
+  const defaults = { writtenKinds: DEFAULT_WRITTEN_KINDS, cadenceCounts: 'small-groups' as const };
+
+  it.each([
+    ['never met: due the day they were added', [], defaults, null, null, '2026-10-01'],
+    ['a 1:2:1', [talk('2026-11-02')], defaults, '2026-11-02', '2026-11-02', '2026-11-16'],
+    [
+      'an all-hands after the 1:2:1 is seen, not together',
+      [talk('2026-11-02'), talk('2026-11-20', { with: team, kind: 'meeting' })],
+      defaults,
+      '2026-11-20',
+      '2026-11-02',
+      '2026-11-16',
+    ],
+    [
+      'a message after the 1:2:1 does not move it',
+      [talk('2026-11-02'), talk('2026-11-11', { kind: 'message' })],
+      defaults,
+      '2026-11-11',
+      '2026-11-02',
+      '2026-11-16',
+    ],
+    [
+      'a coffee for three moves it',
+      [talk('2026-11-02'), talk('2026-11-10', { with: ['ana', 'b', 'c'], kind: 'coffee' })],
+      defaults,
+      '2026-11-10',
+      '2026-11-10',
+      '2026-11-24',
+    ],
+    [
+      'a coffee of one named but six there does not',
+      [talk('2026-11-02'), talk('2026-11-10', { kind: 'coffee', size: 6 })],
+      defaults,
+      '2026-11-10',
+      '2026-11-02',
+      '2026-11-16',
+    ],
+    [
+      'under alone, the small group does not',
+      [talk('2026-11-02'), talk('2026-11-10', { with: ['ana', 'b'], kind: 'walk' })],
+      { ...defaults, cadenceCounts: 'alone' as const },
+      '2026-11-10',
+      '2026-11-02',
+      '2026-11-16',
+    ],
+    [
+      'under any, the all-hands does (the old rule)',
+      [talk('2026-11-02'), talk('2026-11-20', { with: team, kind: 'meeting' })],
+      { ...defaults, cadenceCounts: 'any' as const },
+      '2026-11-20',
+      '2026-11-20',
+      '2026-12-04',
+    ],
+    [
+      'an all-hands marked by hand counts',
+      [talk('2026-11-02'), talk('2026-11-20', { with: team, kind: 'meeting', counts: true })],
+      defaults,
+      '2026-11-20',
+      '2026-11-20',
+      '2026-12-04',
+    ],
+    [
+      'a 1:2:1 marked as not counting does not',
+      [talk('2026-11-02'), talk('2026-11-09', { counts: false })],
+      defaults,
+      '2026-11-09',
+      '2026-11-02',
+      '2026-11-16',
+    ],
+    [
+      'only messages: never met that way',
+      [talk('2026-11-02', { kind: 'email' }), talk('2026-11-09', { kind: 'Message' })],
+      defaults,
+      '2026-11-09',
+      null,
+      '2026-10-01',
+    ],
+  ] as const)('%s', (_what, conversations, rules, lastSeen, lastTogether, dueOn) => {
+    const index = indexConversations([...conversations]);
+    const state = checkIn(ana, index, '2026-11-27', undefined, rules);
+    expect(state).toMatchObject({ lastSeen, lastTogether, dueOn });
+    expect(state.daysSinceTogether).toBe(lastTogether === null ? null : 27 - Number(lastTogether.slice(8)));
+  });
+});
