@@ -1,9 +1,10 @@
 // rel done: close a follow-up, by id or by words of it; a search prompt in a terminal.
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, today } from '../context.js';
-import { closeFollowUp, openFollowUps, type TodoItem, toItem } from '../core/followups.js';
+import { closeFollowUp, openFollowUps, peopleNames, type TodoItem, toItem } from '../core/followups.js';
 import { byIdOrWords, byWords } from '../core/records.js';
 import { displaySafe } from '../core/text.js';
+import { names, quoted } from '../core/wording.js';
 import { NotFoundError } from '../errors.js';
 import { theme } from '../ui/theme.js';
 import { pickOne } from './pick.js';
@@ -25,7 +26,7 @@ Examples:
     .action(async (words: string[], options: { json?: boolean }) => run(ctx, words.join(' '), options));
 }
 
-const label = (i: TodoItem) => `${displaySafe(i.text)} · ${displaySafe(i.person)}`;
+const label = (i: TodoItem) => `${displaySafe(i.text)} · ${displaySafe(names(i.people))}`;
 
 async function run(ctx: Context, typed: string, options: { json?: boolean }): Promise<void> {
   const store = await openStore(ctx);
@@ -36,7 +37,7 @@ async function run(ctx: Context, typed: string, options: { json?: boolean }): Pr
   if (!typed.trim() && mayPrompt(ctx) && open.length > 0) {
     const { searchFor } = await import('../ui/prompts.js');
     item = await searchFor('Which follow-up is done? (type to search)', (term) => {
-      const found = byWords(open, term, (i) => `${i.text} ${i.person}`);
+      const found = byWords(open, term, (i) => `${i.text} ${i.people.join(' ')}`);
       const shown = found.kind === 'found' ? [found.record] : found.kind === 'several' ? found.records : [];
       return shown.map((i) => ({ name: label(i), value: i, description: i.id }));
     });
@@ -60,16 +61,22 @@ async function run(ctx: Context, typed: string, options: { json?: boolean }): Pr
       usage: 'its id or words of it, e.g. rel done <id>',
     });
   }
-  const closed = await store.update((fresh) => {
-    const followUp = fresh.followUps.find((f) => f.id === item.id);
-    if (!followUp) throw new NotFoundError('That follow-up was removed meanwhile; nothing changed.');
-    closeFollowUp(followUp, ctx.io.now);
-    return followUp;
-  });
+  const closed = await store.update(
+    (fresh) => {
+      const followUp = fresh.followUps.find((f) => f.id === item.id);
+      if (!followUp) throw new NotFoundError('That follow-up was removed meanwhile; nothing changed.');
+      closeFollowUp(followUp, ctx.io.now);
+      return followUp;
+    },
+    { summary: (f) => `closed the follow-up ${quoted(f.text)} (${names(item.people)})` },
+  );
   if (options.json) {
-    ctx.io.out(JSON.stringify({ ...toItem(closed, item.person, todayIso), doneAt: closed.doneAt }, null, 2));
+    const shown = toItem(closed, peopleNames(journal), todayIso);
+    ctx.io.out(JSON.stringify({ ...shown, doneAt: closed.doneAt }, null, 2));
     return;
   }
   const t = theme(ctx.io);
-  ctx.io.out(`${t.good('Done')}: ${displaySafe(closed.text)} ${t.dim(`· ${displaySafe(item.person)}`)}`);
+  ctx.io.out(
+    `${t.good('Done')}: ${displaySafe(closed.text)} ${t.dim(`· ${displaySafe(names(item.people))}`)}`,
+  );
 }

@@ -123,7 +123,9 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         sections,
         summary: summarize(everyone),
         limitedTo: rows.length < everyone.length ? rows.length : undefined,
-        overdueFollowUps: openFollowUps(journal, todayIso).filter((f) => f.overdue && listed.has(f.personId)),
+        overdueFollowUps: openFollowUps(journal, todayIso).filter(
+          (f) => f.overdue && f.personIds.some((id) => listed.has(id)),
+        ),
       },
       theme(ctx.io),
       ctx.io.width,

@@ -216,6 +216,7 @@ export async function askRest(
     'Did you promise to do anything? (Enter to skip)',
     'Another follow-up? (Enter when done)',
     'For whom is',
+    'Everyone there (one follow-up for them all)',
   );
   for (const text of promised) capture.lists.followUps.push({ text, due: await askDue(ctx, text) });
   const theirs = await askOwned(
@@ -236,6 +237,7 @@ export async function askRest(
       'Anything to ask about next time? (Enter to skip)',
       'Anything else for next time? (Enter when done)',
       'Who to ask',
+      'Everyone there',
     )),
   );
   return capture;

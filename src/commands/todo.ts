@@ -11,7 +11,7 @@ import {
 } from '../context.js';
 import { deleteFollowUp, editFollowUp, type FollowUpEdit } from '../core/corrections.js';
 import { dayDate } from '../core/dates.js';
-import { openFollowUps, toItem } from '../core/followups.js';
+import { openFollowUps, peopleNames, toItem } from '../core/followups.js';
 import { addFollowUp, type FollowUp, type Journal } from '../core/journal.js';
 import { byId } from '../core/records.js';
 import { displaySafe } from '../core/text.js';
@@ -152,8 +152,8 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
     },
     { summary: () => `edited the follow-up "${current.text}"` },
   );
-  const person = journal.people.find((p) => p.id === saved.personId)?.name ?? saved.personId;
-  const item = toItem(saved, person, today(ctx));
+  const item = toItem(saved, peopleNames(journal), today(ctx));
+  const person = item.people.join(', ');
   if (options.json) ctx.io.out(JSON.stringify({ ...item, doneAt: saved.doneAt }, null, 2));
   else
     ctx.io.out(
@@ -216,7 +216,7 @@ async function add(ctx: Context, name: string, words: string[], options: AddOpti
       { now: ctx.io.now, newId },
     );
   });
-  const item = toItem(followUp, person.name, todayIso);
+  const item = toItem(followUp, new Map([[person.id, person.name]]), todayIso);
   if (options.json) {
     ctx.io.out(JSON.stringify(item, null, 2));
     return;

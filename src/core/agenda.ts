@@ -1,7 +1,7 @@
 // A 1:2:1 agenda: what to raise, what is owed both ways, ambitions to revisit and what you heard
 // last time. Pure: assembled from the journal for one person and today.
 import { addDaysTo, daysBetween, type IsoDate, localDay } from './dates.js';
-import type { Journal } from './journal.js';
+import { concerns, type Journal } from './journal.js';
 import type { Profile } from './profile.js';
 
 /** An active ambition not talked about for this long is worth asking about. */
@@ -42,7 +42,7 @@ export interface Agenda {
 
 export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate): Agenda {
   const followUps = journal.followUps
-    .filter((f) => f.personId === profile.id && f.doneAt === null)
+    .filter((f) => concerns(f, profile.id) && f.doneAt === null)
     .map((f): AgendaFollowUp => {
       // Follow-ups they owe you carry owner "them"; without an owner, the promise was yours.
       const owner = (f as { owner?: string }).owner === 'them' ? 'them' : 'me';

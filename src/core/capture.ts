@@ -69,16 +69,6 @@ export function namedOwner(
 }
 
 /**
- * "Ana: wants to lead a team" belongs to Ana when "Ana" names one of the people in the
- * conversation; anything else (including a prefix that names no one there) belongs to the first.
- */
-export function splitOwner(text: string, participants: Person[]): { personId: string; text: string } {
-  // With one person there is no one to choose between: "Re: budget" stays as typed.
-  const named = participants.length > 1 ? namedOwner(text, participants) : undefined;
-  return named ?? { personId: participants[0]!.id, text: text.trim() };
-}
-
-/**
  * Listening notes of a conversation with several people: "Ben: wants more ownership" was heard
  * from Ben; a note without a prefix was heard from the group (null), and shows in every brief.
  */
@@ -100,21 +90,53 @@ export interface CaptureLists {
   askNext: string[];
 }
 
-/** Sorts each list's entries to the person they are about. */
+const WHOSE = {
+  ambitions: { noun: 'an ambition', flag: '--ambition' },
+  skills: { noun: 'a skill', flag: '--skill' },
+} as const;
+
+/**
+ * Sorts each list's entries to the person they are about. In a conversation with several people
+ * an entry without a `Name: ` prefix belongs to everyone there: an ask-next note goes to each of
+ * them, a follow-up is one record for them all (filed under the first). Ambitions and skills are
+ * personal: one without a prefix is refused, before anything is written.
+ */
 export function assignNotes(lists: CaptureLists, participants: Person[]): Record<string, PersonalNotes> {
   const about: Record<string, PersonalNotes> = {};
   for (const p of participants) about[p.id] = { ambitions: [], skills: [], followUps: [], askNext: [] };
-  for (const field of ['ambitions', 'skills', 'askNext'] as const) {
+  const group = participants.length > 1;
+  const everyone = participants.map((p) => p.id);
+  for (const field of ['ambitions', 'skills'] as const) {
     for (const entry of lists[field]) {
       if (!entry.trim()) continue;
-      const { personId, text } = splitOwner(entry, participants);
-      about[personId]![field].push(text);
+      const named = group ? namedOwner(entry, participants) : undefined;
+      if (group && !named) {
+        const { noun, flag } = WHOSE[field];
+        const first = participants[0]!.name.split(' ')[0];
+        throw new UsageError(
+          `Whose is "${entry.trim()}"? With several people there, ${noun} needs a name: it is personal.`,
+          `Start it with their name, e.g. ${flag} "${first}: ${entry.trim()}". Nothing was saved.`,
+        );
+      }
+      about[named?.personId ?? participants[0]!.id]![field].push(named?.text ?? entry.trim());
     }
+  }
+  for (const entry of lists.askNext) {
+    if (!entry.trim()) continue;
+    const named = group ? namedOwner(entry, participants) : undefined;
+    for (const personId of named ? [named.personId] : everyone)
+      about[personId]!.askNext.push(named?.text ?? entry.trim());
   }
   for (const draft of lists.followUps) {
     if (!draft.text.trim()) continue;
-    const { personId, text } = splitOwner(draft.text, participants);
-    about[personId]!.followUps.push({ ...draft, text });
+    const named = group ? namedOwner(draft.text, participants) : undefined;
+    if (named) about[named.personId]!.followUps.push({ ...draft, text: named.text });
+    else
+      about[everyone[0]!]!.followUps.push({
+        ...draft,
+        text: draft.text.trim(),
+        ...(group ? { personIds: everyone } : {}),
+      });
   }
   return about;
 }

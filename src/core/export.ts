@@ -7,6 +7,7 @@ import { type CheckIn, checkIn } from './due.js';
 import {
   type Conversation,
   type ConversationIndex,
+  concerns,
   indexConversations,
   type Journal,
   newestFirst,
@@ -41,7 +42,7 @@ export function selectJournal(journal: Journal, selection: ExportSelection): Jou
       heard: redact ? [] : c.heard,
     }));
   const followUps = journal.followUps
-    .filter((f) => personId === undefined || f.personId === personId)
+    .filter((f) => personId === undefined || concerns(f, personId))
     .filter((f) => since === undefined || localDay(f.createdAt) >= since);
   const whole = personId === undefined && since === undefined;
   // Tombstones (traces of deleted records, for sync) describe the whole journal, not a slice of it.
@@ -194,7 +195,7 @@ export function renderMarkdown(
       'Personal notes',
       (person.notes ?? []).map((n) => `${md(n.text).replace(/\n/g, '\n  ')} · ${n.addedOn}`),
     );
-    const followUps = journal.followUps.filter((f) => f.personId === person.id);
+    const followUps = journal.followUps.filter((f) => concerns(f, person.id));
     if (followUps.length) {
       out.push('', '### Follow-ups', '');
       for (const f of followUps) {

@@ -1,12 +1,15 @@
 // Follow-ups across everyone: what is open, what is overdue, in the order to act on them.
 import { type IsoDate, localDay } from './dates.js';
-import type { FollowUp, FollowUpOwner, Journal } from './journal.js';
+import { concerns, type FollowUp, type FollowUpOwner, followUpPeople, type Journal } from './journal.js';
 
 export interface TodoItem {
   id: string;
   text: string;
   personId: string;
   person: string;
+  /** Everyone it concerns (a follow-up made for a group concerns several), personId first. */
+  personIds: string[];
+  people: string[];
   owner: FollowUpOwner;
   due: IsoDate | null;
   createdAt: string;
@@ -32,22 +35,30 @@ export interface TodoFilter {
   owner?: FollowUpOwner;
 }
 
+/** Each person's name by id. */
+export function peopleNames(journal: Journal): Map<string, string> {
+  return new Map(journal.people.map((p) => [p.id, p.name]));
+}
+
 export function openFollowUps(journal: Journal, today: IsoDate, filter: TodoFilter = {}): TodoItem[] {
-  const names = new Map(journal.people.map((p) => [p.id, p.name]));
+  const names = peopleNames(journal);
   return journal.followUps
     .filter((f) => f.doneAt === null)
-    .filter((f) => filter.personId === undefined || f.personId === filter.personId)
+    .filter((f) => filter.personId === undefined || concerns(f, filter.personId))
     .filter((f) => filter.owner === undefined || f.owner === filter.owner)
-    .map((f) => toItem(f, names.get(f.personId) ?? f.personId, today))
+    .map((f) => toItem(f, names, today))
     .sort(byUrgency);
 }
 
-export function toItem(f: FollowUp, person: string, today: IsoDate): TodoItem {
+export function toItem(f: FollowUp, names: ReadonlyMap<string, string>, today: IsoDate): TodoItem {
+  const personIds = followUpPeople(f);
   return {
     id: f.id,
     text: f.text,
     personId: f.personId,
-    person,
+    person: names.get(f.personId) ?? f.personId,
+    personIds,
+    people: personIds.map((id) => names.get(id) ?? id),
     owner: f.owner,
     due: f.due,
     createdAt: f.createdAt,
@@ -64,9 +75,11 @@ export function overdueByPerson(
   const map = new Map<string, { id: string; text: string; due: IsoDate }[]>();
   for (const f of journal.followUps) {
     if (!isOverdue(f, today)) continue;
-    const list = map.get(f.personId) ?? [];
-    list.push({ id: f.id, text: f.text, due: f.due! });
-    map.set(f.personId, list);
+    for (const personId of followUpPeople(f)) {
+      const list = map.get(personId) ?? [];
+      list.push({ id: f.id, text: f.text, due: f.due! });
+      map.set(personId, list);
+    }
   }
   for (const list of map.values()) list.sort((a, b) => a.due.localeCompare(b.due));
   return map;

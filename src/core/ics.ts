@@ -4,7 +4,7 @@
 import { birthdayIn, birthdayMonthDay, birthYear } from './birthdays.js';
 import { addDaysTo, DEFAULT_CADENCE_DAYS, describeCadence, type IsoDate } from './dates.js';
 import { checkIn } from './due.js';
-import { indexConversations, type Journal } from './journal.js';
+import { followUpPeople, indexConversations, type Journal } from './journal.js';
 import { plural } from './text.js';
 import { DEFAULT_TOGETHER_RULES, type TogetherRules } from './together.js';
 
@@ -100,7 +100,8 @@ export function calendarEvents(
   const archived = new Set(journal.people.filter((p) => p.archivedAt).map((p) => p.id));
   const people = new Map(journal.people.map((p) => [p.id, p]));
   for (const followUp of journal.followUps) {
-    if (followUp.doneAt || !followUp.due || archived.has(followUp.personId)) continue;
+    const concerned = followUpPeople(followUp);
+    if (followUp.doneAt || !followUp.due || concerned.every((id) => archived.has(id))) continue;
     const owner = people.get(followUp.personId);
     // The summary names them: a rename changes the event too.
     const changed = latest(followUp.updatedAt, followUp.createdAt, owner?.updatedAt);
@@ -109,7 +110,7 @@ export function calendarEvents(
       kind: 'follow-up',
       uid: `followup-${followUp.id}@rel`,
       date: followUp.due,
-      summary: `Follow up with ${names.get(followUp.personId) ?? followUp.personId}: ${first}`,
+      summary: `Follow up with ${concerned.map((id) => names.get(id) ?? id).join(', ')}: ${first}`,
       ...(rest ? { description: rest } : {}),
       modified: changed,
       sequence: sequenceOf(changed),

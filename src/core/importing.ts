@@ -754,14 +754,19 @@ export function mergeJournal(
       return;
     }
     const owner = personId(followUp.personId);
-    if (owner === undefined) {
+    const owners = followUp.personIds?.map(personId);
+    if (owner === undefined || owners?.includes(undefined)) {
       result.problems.push({
         line: lineOf('followUps', i),
         message: `follow-up ${followUp.id} is for ${followUp.personId}, who is in neither the file nor your journal`,
       });
       return;
     }
-    journal.followUps.push({ ...structuredClone(followUp), personId: owner });
+    journal.followUps.push({
+      ...structuredClone(followUp),
+      personId: owner,
+      ...(owners ? { personIds: [...new Set(owners as string[])] } : {}),
+    });
     followUpIds.add(followUp.id);
     result.followUps.added++;
   });

@@ -100,7 +100,13 @@ export type FollowUpOwner = 'me' | 'them';
 
 export interface FollowUp {
   id: string;
+  /** The person it is for; for a follow-up made for a group, the first of them. */
   personId: string;
+  /**
+   * Everyone a follow-up made for a group concerns, `personId` first; absent when it concerns
+   * one person (and in journals written before group follow-ups). Read it with followUpPeople().
+   */
+  personIds?: string[];
   conversationId: string | null;
   text: string;
   /** Who made the commitment: "me" (you promised) or "them" (they promised). */
@@ -275,6 +281,8 @@ export interface FollowUpDraft {
   due: IsoDate | null;
   /** Who promised it; you ("me") when unset. */
   owner?: FollowUpOwner;
+  /** Made for the whole group: everyone it concerns (the person it is filed under first). */
+  personIds?: string[];
 }
 
 /** What one person contributed to a conversation: things learned about them, promises made to them. */
@@ -342,6 +350,7 @@ export function logConversation(journal: Journal, input: NewConversation, clock:
         journal,
         {
           personId,
+          ...(draft.personIds ? { personIds: draft.personIds } : {}),
           text: draft.text,
           due: draft.due,
           owner: draft.owner ?? 'me',
@@ -431,6 +440,8 @@ export function markAsked(item: AskNext, on: IsoDate): boolean {
 
 export interface NewFollowUp {
   personId: string;
+  /** For a group: everyone it concerns, personId first. */
+  personIds?: string[];
   text: string;
   due: IsoDate | null;
   owner: FollowUpOwner;
@@ -438,9 +449,11 @@ export interface NewFollowUp {
 }
 
 export function addFollowUp(journal: Journal, input: NewFollowUp, clock: Clock): FollowUp {
+  const people = input.personIds ? [...new Set([input.personId, ...input.personIds])] : [];
   const followUp: FollowUp = {
     id: clock.newId(),
     personId: input.personId,
+    ...(people.length > 1 ? { personIds: people } : {}),
     conversationId: input.conversationId,
     text: cleanText(input.text, 'follow-up'),
     owner: input.owner,
@@ -450,6 +463,15 @@ export function addFollowUp(journal: Journal, input: NewFollowUp, clock: Clock):
   };
   journal.followUps.push(followUp);
   return followUp;
+}
+
+/** Everyone a follow-up concerns: all of a group's people, or its one person. */
+export function followUpPeople(followUp: FollowUp): string[] {
+  return followUp.personIds?.length ? followUp.personIds : [followUp.personId];
+}
+
+export function concerns(followUp: FollowUp, personId: string): boolean {
+  return followUp.personId === personId || (followUp.personIds?.includes(personId) ?? false);
 }
 
 /** Conversations grouped by person id, each list sorted newest first: built once per run. */

@@ -293,8 +293,8 @@ function preferStone(candidate: Tombstone, held: Tombstone): boolean {
   return JSON.stringify(candidate) < JSON.stringify(held);
 }
 
-/** Fields of records elsewhere that hold person ids. */
-const PERSON_REFERENCES = ['personId', 'with', 'personIds'] as const;
+/** Fields of records elsewhere that hold person ids; `personIds` before the `personId` it backs. */
+const PERSON_REFERENCES = ['personIds', 'personId', 'with'] as const;
 
 /**
  * Removes tombstoned records and re-points references to people merged into others. A person
@@ -364,6 +364,12 @@ function repoint(record: JournalRecord, personFate: (id: string) => string | nul
     const value = record[field];
     if (typeof value === 'string') {
       const fate = personFate(value);
+      // A follow-up made for a group goes on with the others (its personIds, re-pointed above).
+      const others = field === 'personId' ? record.personIds : undefined;
+      if (fate === null && Array.isArray(others) && typeof others[0] === 'string') {
+        record[field] = others[0];
+        continue;
+      }
       if (fate === null) return false;
       if (fate !== value) record[field] = fate;
     } else if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'string')) {

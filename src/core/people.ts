@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import type { Birthday } from './birthdays.js';
 import type { IsoDate } from './dates.js';
 import { emailKey } from './emails.js';
-import { checkNewName, type Journal, type Person } from './journal.js';
+import { checkNewName, concerns, followUpPeople, type Journal, type Person } from './journal.js';
 import { displaySafe, normalize } from './text.js';
 import { recordPersonMerge } from './tombstones.js';
 
@@ -135,8 +135,14 @@ export function mergePeople(journal: Journal, keep: Person, duplicate: Person, n
   }
   let followUps = 0;
   for (const followUp of journal.followUps) {
-    if (followUp.personId !== duplicate.id) continue;
-    followUp.personId = keep.id;
+    if (!concerns(followUp, duplicate.id)) continue;
+    if (followUp.personId === duplicate.id) followUp.personId = keep.id;
+    if (followUp.personIds) {
+      const people = [...new Set(followUp.personIds.map((id) => (id === duplicate.id ? keep.id : id)))];
+      // A group follow-up for the two of them now concerns one person.
+      if (people.length > 1) followUp.personIds = people;
+      else delete followUp.personIds;
+    }
     followUps++;
   }
   keep.ambitions.push(...duplicate.ambitions);
@@ -215,7 +221,16 @@ export function forgetPerson(journal: Journal, personId: string): Forgotten {
     return true;
   });
   const before = journal.followUps.length;
-  journal.followUps = journal.followUps.filter((f) => f.personId !== personId);
+  // A follow-up made for a group stays for the others, without them; one only theirs goes.
+  journal.followUps = journal.followUps.filter((f) => {
+    if (!concerns(f, personId)) return true;
+    const others = followUpPeople(f).filter((id) => id !== personId);
+    if (others.length === 0) return false;
+    f.personId = others[0]!;
+    if (others.length > 1) f.personIds = others;
+    else delete f.personIds;
+    return true;
+  });
   result.followUps = before - journal.followUps.length;
   return result;
 }

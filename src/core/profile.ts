@@ -9,6 +9,7 @@ import {
   type AskNext,
   type Conversation,
   type ConversationIndex,
+  concerns,
   type FollowUpOwner,
   type Journal,
   type Note,
@@ -176,7 +177,7 @@ export function buildProfile(
 ): Profile {
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
   const followUps = journal.followUps
-    .filter((f) => f.personId === person.id)
+    .filter((f) => concerns(f, person.id))
     .map((f) => ({
       id: f.id,
       text: f.text,

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { duplicateIds } from '../core/integrity.js';
 import type { Journal } from '../core/journal.js';
-import { SCHEMA_VERSION } from '../core/journal.js';
+import { followUpPeople, SCHEMA_VERSION } from '../core/journal.js';
 import { normalize } from '../core/text.js';
 import { RelError } from '../errors.js';
 import { isEncrypted, type Keyring, unseal } from './crypto.js';
@@ -224,9 +224,11 @@ function checkRecords(journal: Journal, file: string, restoreFix: string): Findi
     ...journal.conversations.flatMap((c) =>
       c.with.filter((id) => !people.has(id)).map((id) => `conversation ${c.id} names ${id}`),
     ),
-    ...journal.followUps
-      .filter((f) => !people.has(f.personId))
-      .map((f) => `follow-up ${f.id} is for ${f.personId}`),
+    ...journal.followUps.flatMap((f) =>
+      followUpPeople(f)
+        .filter((id) => !people.has(id))
+        .map((id) => `follow-up ${f.id} is for ${id}`),
+    ),
     ...journal.followUps
       .filter((f) => f.conversationId !== null && !conversations.has(f.conversationId))
       .map((f) => `follow-up ${f.id} comes from conversation ${f.conversationId}`),

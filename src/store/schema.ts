@@ -58,6 +58,8 @@ const conversation = z.looseObject({
 const followUp = z.looseObject({
   id: z.string().min(1),
   personId: z.string().min(1),
+  // Added later: everyone a follow-up made for a group concerns.
+  personIds: z.array(z.string().min(1)).min(1).optional(),
   conversationId: z.string().nullable(),
   text: z.string(),
   owner: z.enum(['me', 'them']).optional(),

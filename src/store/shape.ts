@@ -21,6 +21,12 @@ function isStrings(v: unknown): boolean {
   return true;
 }
 
+function isIds(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length === 0) return false;
+  for (const id of v) if (!isId(id)) return false;
+  return true;
+}
+
 function isEvery(v: unknown, check: (record: Data) => boolean): boolean {
   if (!Array.isArray(v)) return false;
   for (const record of v) if (!isObject(record) || !check(record)) return false;
@@ -93,6 +99,7 @@ function isFollowUp(f: Data): boolean {
   return (
     isId(f.id) &&
     isId(f.personId) &&
+    (f.personIds === undefined || isIds(f.personIds)) &&
     (f.conversationId === null || typeof f.conversationId === 'string') &&
     typeof f.text === 'string' &&
     (f.owner === undefined || f.owner === 'me' || f.owner === 'them') &&

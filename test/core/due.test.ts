@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignNotes, checkNotFuture, parseKind, parseMinutes, splitOwner } from '../../src/core/capture.js';
+import { assignNotes, checkNotFuture, parseKind, parseMinutes } from '../../src/core/capture.js';
 import { dueList } from '../../src/core/due.js';
 import {
   addPerson,
@@ -9,6 +9,7 @@ import {
   logConversation,
 } from '../../src/core/journal.js';
 import { buildProfile } from '../../src/core/profile.js';
+import { UsageError } from '../../src/errors.js';
 
 let counter = 0;
 const clock = (iso: string) => ({ now: new Date(iso), newId: () => `id${++counter}` });
@@ -147,20 +148,21 @@ describe('capture', () => {
   const journal = journalWith();
   const [ana, ben] = journal.people;
 
-  it('assigns "Name: " prefixes to the person named, others to the first', () => {
-    expect(splitOwner('Ben: wants to speak at a conference', [ana!, ben!])).toEqual({
-      personId: 'ben-okafor',
-      text: 'wants to speak at a conference',
-    });
-    expect(splitOwner('Note: nothing special', [ana!, ben!]).personId).toBe('ana-silva');
-    expect(splitOwner('Ben: alone', [ana!]).text).toBe('Ben: alone');
+  const lists = (extra: Partial<Parameters<typeof assignNotes>[0]>) => ({
+    ambitions: [],
+    skills: [],
+    followUps: [],
+    askNext: [],
+    ...extra,
+  });
+
+  it('a "Name: " prefix gives an entry to the person named; with one person it is kept as typed', () => {
     const about = assignNotes(
-      {
-        ambitions: ['Ben: Speak', 'Lead'],
-        skills: [],
+      lists({
+        ambitions: ['Ben: Speak', 'ana: Lead'],
         followUps: [{ text: 'ana: Send', due: '2026-12-01' }],
         askNext: ['Ben: The trip?'],
-      },
+      }),
       [ana!, ben!],
     );
     expect(about['ana-silva']).toEqual({
@@ -175,6 +177,49 @@ describe('capture', () => {
       followUps: [],
       askNext: ['The trip?'],
     });
+    expect(assignNotes(lists({ ambitions: ['Ben: alone'] }), [ana!])['ana-silva']!.ambitions).toEqual([
+      'Ben: alone',
+    ]);
+  });
+
+  it.each([
+    // [what, entry lists, what Ana gets, what Ben gets]
+    [
+      'an ask-next without a prefix goes to each person',
+      { askNext: ['The offsite?'] },
+      { askNext: ['The offsite?'] },
+      { askNext: ['The offsite?'] },
+    ],
+    [
+      'a follow-up without a prefix is one record for everyone, filed under the first',
+      { followUps: [{ text: 'Book the room', due: null }] },
+      { followUps: [{ text: 'Book the room', due: null, personIds: ['ana-silva', 'ben-okafor'] }] },
+      { followUps: [] },
+    ],
+    [
+      "a prefix that names no one there makes the entry everyone's, as typed",
+      { followUps: [{ text: 'Re: budget', due: null }] },
+      { followUps: [{ text: 'Re: budget', due: null, personIds: ['ana-silva', 'ben-okafor'] }] },
+      { followUps: [] },
+    ],
+  ])('%s', (_, given, forAna, forBen) => {
+    const about = assignNotes(lists(given as never), [ana!, ben!]);
+    expect(about['ana-silva']).toMatchObject(forAna);
+    expect(about['ben-okafor']).toMatchObject(forBen);
+  });
+
+  it('a follow-up with one person carries no personIds', () => {
+    const about = assignNotes(lists({ followUps: [{ text: 'Send', due: null }] }), [ana!]);
+    expect(about['ana-silva']!.followUps).toEqual([{ text: 'Send', due: null }]);
+  });
+
+  it.each([
+    ['ambitions', '--ambition "Ana: Lead a team"'],
+    ['skills', '--skill "Ana: Lead a team"'],
+  ] as const)('%s without a prefix in a group are refused, naming the flag to use', (field, hint) => {
+    const attempt = () => assignNotes(lists({ [field]: ['Lead a team'] }), [ana!, ben!]);
+    expect(attempt).toThrow(UsageError);
+    expect(attempt).toThrow(expect.objectContaining({ hint: expect.stringContaining(hint) }));
   });
 
   it.each(['-5', 'abc', '1.5', '', '2000'])('refuses %j minutes', (text) => {

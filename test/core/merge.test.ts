@@ -299,6 +299,33 @@ describe('merge rules', () => {
     }
   });
 
+  it('a group follow-up on the other side goes on with the others when one of them was forgotten', () => {
+    const base = journal({ people: [person('ana'), person('bo'), person('cy')] });
+    const o = journal({ people: [person('bo'), person('cy')] });
+    stampChanges(snapshotRecords(base), o, new Date(T1)); // ana forgotten here
+    const followUp = (id: string, personIds: string[]) => ({
+      id,
+      personId: personIds[0]!,
+      personIds,
+      conversationId: null,
+      text: id,
+      owner: 'me' as const,
+      due: null,
+      doneAt: null,
+      createdAt: T2,
+    });
+    const t = journal({
+      people: [person('ana'), person('bo'), person('cy')],
+      followUps: [followUp('shared', ['ana', 'bo', 'cy']), followUp('two', ['ana', 'bo'])],
+    });
+    for (const merged of [mergeJournals(base, o, t), mergeJournals(base, t, o)]) {
+      expect(merged.followUps.map((f) => [f.id, f.personId, f.personIds])).toEqual([
+        ['shared', 'bo', ['bo', 'cy']],
+        ['two', 'bo', ['bo']],
+      ]);
+    }
+  });
+
   it('keeps one of two people merged into each other in opposite directions', () => {
     const base = journal({ people: [person('ana'), person('anna')] });
     const o = journal({ people: [person('ana')] });

@@ -298,7 +298,7 @@ describe('rel import: rel JSON', () => {
         '--heard',
         'Worried',
         '--ambition',
-        'Lead a team',
+        'Ana: Lead a team',
         '--follow-up',
         'Send RFC',
       ],

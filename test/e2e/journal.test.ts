@@ -201,7 +201,7 @@ describe('rel log', () => {
     });
   });
 
-  it('one conversation with several people; "Name: " prefixes say whose', () => {
+  it('one conversation with several people; "Name: " prefixes say whose, none is everyone\'s', () => {
     const store = seeded();
     const out = ok(
       [
@@ -213,11 +213,13 @@ describe('rel log', () => {
         '--ambition',
         'Ben: Speak at a conference',
         '--ambition',
-        'Run a marathon',
+        'ana: Run a marathon',
         '--skill',
-        'Nobody: Juggling',
+        'Ana Silva: Juggling',
         '--follow-up',
         'Ana Silva: Book the room',
+        '--follow-up',
+        'Nobody: Send the notes',
       ],
       { store },
     );
@@ -229,8 +231,15 @@ describe('rel log', () => {
       'Speak at a conference',
     ]);
     expect(byId['ana-silva'].ambitions.map((a: { text: string }) => a.text)).toEqual(['Run a marathon']);
-    expect(byId['ana-silva'].skills.map((a: { text: string }) => a.text)).toEqual(['Nobody: Juggling']);
+    expect(byId['ana-silva'].skills.map((a: { text: string }) => a.text)).toEqual(['Juggling']);
     expect(journal.followUps[0]).toMatchObject({ personId: 'ana-silva', text: 'Book the room' });
+    expect(journal.followUps[0].personIds).toBeUndefined();
+    // A prefix that names no one there is part of the text, and the follow-up is everyone's.
+    expect(journal.followUps[1]).toMatchObject({
+      personId: 'ana-silva',
+      personIds: ['ana-silva', 'ben-okafor'],
+      text: 'Nobody: Send the notes',
+    });
   });
 
   it('--create adds unknown people; without it an unknown name is exit 2 with a did-you-mean', () => {
@@ -497,9 +506,9 @@ describe('rel profile', () => {
         '--heard',
         'Tired of on-call',
         '--ambition',
-        'Lead a team',
+        'Ana: Lead a team',
         '--skill',
-        'Pottery',
+        'Ana: Pottery',
         '--follow-up',
         'Send the course link',
       ],

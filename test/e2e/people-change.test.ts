@@ -9,7 +9,7 @@ function team(): string {
   ok(['add', 'Ana S.'], o);
   ok(['add', 'Ben Okafor'], o);
   ok(['log', 'ana s.', '--note', 'Café about the roadmap', '--heard', 'Worried about on-call'], o);
-  ok(['log', 'ana silva', 'ben', '--note', 'Planning', '--ambition', 'Speak at a conference'], o);
+  ok(['log', 'ana silva', 'ben', '--note', 'Planning', '--ambition', 'Ana Silva: Speak at a conference'], o);
   ok(['todo', 'add', 'ana s.', 'Send the Zoë intro'], o);
   return store;
 }

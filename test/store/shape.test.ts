@@ -51,6 +51,7 @@ function sample() {
       {
         id: 'f1',
         personId: 'ana-silva',
+        personIds: ['ana-silva'],
         conversationId: 'c1',
         text: 'Send the doc',
         due: '2026-11-30',

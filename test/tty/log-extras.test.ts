@@ -49,3 +49,69 @@ describe('rel log in a terminal, for someone with ambitions and questions waitin
     expect(followUp).toMatchObject({ text: 'Send the doc', due: '2026-11-13', owner: 'me' });
   });
 });
+
+describe('rel log in a terminal, with two people', () => {
+  it('ticks one ask-next note and leaves the other open; a follow-up given to everyone concerns both', async () => {
+    const store = tempStore('tty-group');
+    ok(['add', "Tom O'Brien"], { store, now: '2026-11-01' });
+    ok(['add', 'Léa Martin'], { store, now: '2026-11-01' });
+    ok(['ask', 'tom', 'How did the band gig go?'], { store, now: '2026-11-01' });
+    ok(['ask', 'lea', 'The new job?'], { store, now: '2026-11-01' });
+    term = new Terminal(['log', 'tom', 'lea'], { store, now: '2026-11-10' });
+    await term.answer('When?', '');
+    await term.waitFor('What kind of conversation?');
+    await term.press('Enter');
+    await term.answer('How many minutes?', '');
+    await term.answer('What did you talk about?', '');
+    await term.answer('What did you hear', '');
+    await term.answer('Did they share an ambition', '');
+    await term.answer('Did you learn of a skill', '');
+    await term.answer('Did you promise to do anything?', 'Book the room');
+    await term.waitFor('For whom is "Book the room"?');
+    await term.waitFor('Everyone there');
+    await term.press('Down', 'Down', 'Enter');
+    await term.answer('Another follow-up?', '');
+    await term.answer('By when? "Book the room"', '');
+    await term.answer('Did any of them promise anything?', '');
+    const screen = await term.waitFor('Tick the ones you asked');
+    expect(screen).toContain("Tom O'Brien: How did the band gig go?");
+    expect(screen).toContain('Léa Martin: The new job?');
+    await term.press('Down', 'Space', 'Enter'); // asked Léa; Tom's stays open
+    await term.answer('Anything to ask about next time?', '');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).toContain('Still to ask Tom: How did the band gig go?');
+    const journal = readJson(store);
+    const [tom, lea] = journal.people;
+    expect(tom.askNext[0].askedOn).toBeUndefined();
+    expect(lea.askNext[0].askedOn).toBe('2026-11-10');
+    expect(journal.followUps).toHaveLength(1);
+    expect(journal.followUps[0]).toMatchObject({
+      text: 'Book the room',
+      personId: 'tom-o-brien',
+      personIds: ['tom-o-brien', 'lea-martin'],
+    });
+  });
+
+  it('a group meeting leaves the notes open and says so, without asking which were asked', async () => {
+    const store = tempStore('tty-meeting');
+    for (const name of ["Tom O'Brien", 'Léa Martin', 'Ana Silva', 'Ben Ong', 'Kim Lee'])
+      ok(['add', name], { store, now: '2026-11-01' });
+    ok(['ask', 'tom', 'How did the band gig go?'], { store, now: '2026-11-01' });
+    term = new Terminal(['log', 'tom', 'lea', 'ana', 'ben', 'kim'], { store, now: '2026-11-10' });
+    await term.answer('When?', '');
+    await term.waitFor('What kind of conversation?');
+    await term.press('Down', 'Down', 'Down', 'Enter'); // meeting
+    await term.answer('How many minutes?', '');
+    await term.answer('What did you talk about?', 'All-hands');
+    await term.answer('What did you hear', '');
+    await term.answer('Did they share an ambition', '');
+    await term.answer('Did you learn of a skill', '');
+    await term.answer('Did you promise to do anything?', '');
+    await term.answer('Did any of them promise anything?', '');
+    await term.waitFor('A group conversation is not time together, so what you meant to ask stays open');
+    await term.answer('Anything to ask about next time?', '');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).not.toContain('Tick the ones you asked');
+    expect(readJson(store).people[0].askNext[0].askedOn).toBeUndefined();
+  });
+});

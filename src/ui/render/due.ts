@@ -30,7 +30,7 @@ function overdueSection(view: DueView, t: Theme, width: number): string[] {
   if (view.overdueFollowUps.length === 0) return [];
   const items = view.overdueFollowUps.flatMap((f) =>
     wrap(
-      `${displaySafe(f.text)} · ${displaySafe(f.person)} · was due ${showDate(f.due!, view.today)} · ${f.id}`,
+      `${displaySafe(f.text)} · ${displaySafe(f.people.join(', '))} · was due ${showDate(f.due!, view.today)} · ${f.id}`,
       width,
       '    ',
       '  • ',

@@ -34,7 +34,7 @@ export function renderTodo(
         flex: true,
         min: 16,
       },
-      { header: 'With', value: (i) => displaySafe(i.person), flex: true, min: 8 },
+      { header: 'With', value: (i) => displaySafe(i.people.join(', ')), flex: true, min: 8 },
       {
         header: 'Due',
         value: (i) => dueLabel(i, today),
