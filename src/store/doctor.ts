@@ -2,6 +2,7 @@
 // says what is wrong and the command that fixes it. `fixSafely` does the fixes that need no
 // judgement (modes, abandoned locks, leftover temp files, unreadable undo data).
 import fs from 'node:fs';
+import path from 'node:path';
 import { duplicateIds } from '../core/integrity.js';
 import type { Journal } from '../core/journal.js';
 import { followUpPeople, SCHEMA_VERSION } from '../core/journal.js';
@@ -9,6 +10,7 @@ import { normalize } from '../core/text.js';
 import { RelError } from '../errors.js';
 import { isEncrypted, type Keyring, unseal } from './crypto.js';
 import { readStoreFile } from './files.js';
+import { Git, type Unfinished, unfinishedWork } from './git.js';
 import {
   keptCopies,
   leftoverTempFiles,
@@ -22,12 +24,23 @@ import { lockState, removeAbandonedLock } from './lock.js';
 import { decodeJournal } from './store.js';
 
 export interface Finding {
-  /** What was checked: parse, schema, ids, people, modes, lock, temp-files, backups, undo. */
+  /** What was checked: parse, schema, ids, people, modes, lock, sync, temp-files, backups, undo. */
   check: string;
   severity: 'error' | 'warning';
   message: string;
   /** The command (or step) that fixes it. */
   fix: string;
+}
+
+/** Work git left half done in a synced journal's folder (see git.ts unfinishedWork). */
+function syncState(target: string): Unfinished | undefined {
+  const folder = path.dirname(target);
+  if (!fs.existsSync(path.join(folder, '.git'))) return undefined;
+  try {
+    return unfinishedWork(new Git(folder, process.env), path.basename(target));
+  } catch {
+    return undefined; // no git here: nothing it can have left
+  }
 }
 
 export interface BackupInfo {
@@ -126,6 +139,15 @@ export async function examine(file: string, target: string, keyring?: Keyring): 
       severity: 'warning',
       message: `${lockPath(target)} was left by a rel that is no longer running${lock.pid ? ` (process ${lock.pid})` : ''}; the next rel takes it over by itself.`,
       fix: `rel doctor ${FIX}  (removes it now)`,
+    });
+  }
+  const unfinished = syncState(target);
+  if (unfinished) {
+    findings.push({
+      check: 'sync',
+      severity: 'error',
+      message: `${unfinished.problem} Committing over it would lose one side's changes.`,
+      fix: unfinished.fix,
     });
   }
   const temps = leftoverTempFiles(target);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StoreError } from '../errors.js';
+import { checkpoint } from './faults.js';
 
 export interface GitResult {
   code: number;
@@ -21,6 +22,7 @@ export class Git {
 
   /** Runs git in the folder; with `check`, a failure is a StoreError carrying git's words. */
   run(args: string[], options: { check?: boolean; input?: Buffer } = {}): GitResult {
+    checkpoint(`git:${args[0]}`, this.folder);
     const r = spawnSync('git', args, {
       cwd: this.folder,
       env: this.env,
@@ -50,6 +52,7 @@ export class Git {
 
   /** The bytes of a file at a commit, or null when it is not there. */
   show(commit: string, file: string): Buffer | null {
+    checkpoint('git:show', this.folder);
     const r = spawnSync('git', ['show', `${commit}:./${file}`], {
       cwd: this.folder,
       env: this.env,
@@ -65,6 +68,20 @@ export class Git {
 
   hasCommit(ref: string): boolean {
     return this.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { check: false }).code === 0;
+  }
+
+  revParse(ref: string): string {
+    return this.run(['rev-parse', '--verify', ref]).stdout.trim();
+  }
+
+  isAncestor(ancestor: string, of: string): boolean {
+    return this.run(['merge-base', '--is-ancestor', ancestor, of], { check: false }).code === 0;
+  }
+
+  /** The best common ancestor of two commits; null when their histories are unrelated. */
+  mergeBase(a: string, b: string): string | null {
+    const r = this.run(['merge-base', a, b], { check: false });
+    return r.code === 0 ? r.stdout.trim() : null;
   }
 
   branch(): string {
@@ -119,4 +136,72 @@ export function gitEnvironment(env: NodeJS.ProcessEnv, folder: string): NodeJS.P
     GIT_COMMITTER_NAME: env.GIT_COMMITTER_NAME || 'rel',
     GIT_COMMITTER_EMAIL: env.GIT_COMMITTER_EMAIL || `rel@${os.hostname()}`,
   };
+}
+
+/** Work that git left half done in the journal's folder: a merge rel can redo, or what it cannot. */
+export type Unfinished =
+  | { kind: 'merge'; theirs: string; problem: string; fix: string }
+  | { kind: 'other'; problem: string; fix: string };
+
+/**
+ * A merge, rebase, cherry-pick or revert in progress, unmerged paths, or git's conflict markers in
+ * the journal: left by git commands run by hand (a `git pull` whose merge driver failed, say).
+ * Committing over them would lose one side. rel sync redoes a merge with its own; the rest it
+ * refuses, with the command that ends them. undefined when the folder is clean (or not a repository).
+ */
+export function unfinishedWork(git: Git, journalName: string): Unfinished | undefined {
+  const dir = path.join(git.folder, '.git');
+  if (!fs.existsSync(dir)) return undefined;
+  const where = JSON.stringify(git.folder);
+  const has = (name: string) => fs.existsSync(path.join(dir, name));
+  if (has('rebase-merge') || has('rebase-apply')) {
+    return {
+      kind: 'other',
+      problem: `A git rebase is in progress in ${git.folder}.`,
+      fix: `End it, then sync again: git -C ${where} rebase --abort && rel sync`,
+    };
+  }
+  for (const [head, verb] of [
+    ['CHERRY_PICK_HEAD', 'cherry-pick'],
+    ['REVERT_HEAD', 'revert'],
+  ] as const) {
+    if (has(head)) {
+      return {
+        kind: 'other',
+        problem: `A git ${verb} is in progress in ${git.folder}.`,
+        fix: `End it, then sync again: git -C ${where} ${verb} --abort && rel sync`,
+      };
+    }
+  }
+  if (has('MERGE_HEAD')) {
+    const theirs = fs.readFileSync(path.join(dir, 'MERGE_HEAD'), 'utf8').split('\n')[0]!.trim();
+    return {
+      kind: 'merge',
+      theirs,
+      problem: `A git merge was left unfinished in ${git.folder}.`,
+      fix: "rel sync finishes it with rel's own merge, keeping both sides.",
+    };
+  }
+  const unmerged = git.run(['ls-files', '--unmerged'], { check: false }).stdout.trim();
+  if (unmerged) {
+    return {
+      kind: 'other',
+      problem: `git has unmerged files in ${git.folder}.`,
+      fix: `Keep the files as they are and clear git's conflict, then sync again: git -C ${where} reset -q && rel sync`,
+    };
+  }
+  let text = '';
+  try {
+    text = fs.readFileSync(path.join(git.folder, journalName), 'latin1');
+  } catch {
+    // no journal: nothing half merged
+  }
+  if (/^<<<<<<< /m.test(text) && /^>>>>>>> /m.test(text)) {
+    return {
+      kind: 'other',
+      problem: `${journalName} holds git's conflict markers: a merge by hand was left half done.`,
+      fix: `Go back to the last backup (rel doctor --restore), or to the last synced version: git -C ${where} checkout HEAD -- ${journalName}`,
+    };
+  }
+  return undefined;
 }

@@ -483,9 +483,48 @@ export class Store {
   }
 
   private async locked<T>(work: (loaded: Loaded) => T | Promise<T>): Promise<T> {
+    if (this.held) return work(await this.load());
     makePrivateFolder(path.dirname(this.target));
     return withLock(lockPath(this.target), async () => work(await this.load()), {
       timeoutMs: this.lockTimeoutMs(),
+    });
+  }
+
+  /** True while exclusive() runs: the lock is this process's already. */
+  private held = false;
+
+  /**
+   * Runs `work` holding the journal's lock, with the store's one timeout: nothing else writes the
+   * journal meanwhile, and the store's own writes inside it (update, adopt) take no second lock.
+   * For rel sync, which holds it from the first git step to the last.
+   */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.held) return work();
+    makePrivateFolder(path.dirname(this.target));
+    return withLock(
+      lockPath(this.target),
+      async () => {
+        this.held = true;
+        try {
+          return await work();
+        } finally {
+          this.held = false;
+        }
+      },
+      { timeoutMs: this.lockTimeoutMs() },
+    );
+  }
+
+  /**
+   * Puts `bytes` in place as the journal, as they are (a version that sync found already merged
+   * and committed, so that git sees the very file it has), keeping a backup like any write.
+   */
+  async adopt(bytes: Buffer): Promise<void> {
+    const parsed = await decodeJournal(this.file, bytes, this.options.keyring); // a journal, or refused
+    await this.locked(async (loaded) => {
+      this.refuseNewer(loaded.journal);
+      loaded.sealing = parsed.sealing;
+      this.commit(loaded, undefined, bytes);
     });
   }
 
@@ -499,7 +538,7 @@ export class Store {
    * that could not follow is removed, so that `rel undo` never takes back an earlier change in
    * this one's place.
    */
-  private commit(loaded: Loaded, undo?: UndoEntry[]): void {
+  private commit(loaded: Loaded, undo?: UndoEntry[], content?: Buffer): void {
     this.refuseDuplicateIds(loaded.journal);
     const encode = (text: string) => encodeText(text, loaded.sealing);
     if (loaded.exists && loaded.migratedFrom !== undefined) {
@@ -510,7 +549,10 @@ export class Store {
     let journal: Prepared | undefined;
     let backup: Prepared | undefined;
     try {
-      journal = prepareStoreFile(this.target, encodeJournal(loaded.journal, loaded.sealing, this.texts));
+      journal = prepareStoreFile(
+        this.target,
+        content ?? encodeJournal(loaded.journal, loaded.sealing, this.texts),
+      );
       backup = loaded.exists ? holdBackup(this.target, loaded.bytes) : undefined;
       putInPlace(journal);
     } catch (error) {

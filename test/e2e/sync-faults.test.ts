@@ -1,0 +1,140 @@
+// rel sync under faults: a sync stopped at any git step (SIGKILL, SIGTERM) leaves nothing that
+// later writes the journal, and the next sync carries on; a merge left unfinished by a `git pull`
+// by hand is finished with rel's merge (both sides kept), anything else git left is refused.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ok, readJson, rel, relAsync, tempDir } from '../helpers/rel.js';
+
+interface Machines {
+  a: string;
+  b: string;
+}
+
+/** A bare remote; A sets up sync with Ana in it, B joins; then each logs one conversation. */
+function diverged(tag: string): Machines {
+  const dir = tempDir(tag);
+  const remote = `file://${path.join(dir, 'remote.git')}`;
+  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json') };
+  ok(['add', 'Ana Silva'], { store: m.a });
+  ok(['sync', '--init', remote], { store: m.a });
+  ok(['sync', '--init', remote], { store: m.b });
+  ok(['log', 'ana', '--note', 'A1'], { store: m.a });
+  ok(['log', 'ana', '--note', 'B1'], { store: m.b });
+  ok(['sync'], { store: m.b });
+  return m;
+}
+
+const notes = (store: string): string[] =>
+  readJson(store)
+    .conversations.map((c: { note: string }) => c.note)
+    .sort();
+const git = (store: string, ...args: string[]) =>
+  spawnSync('git', ['-C', path.dirname(store), ...args], { encoding: 'utf8' });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Whether `pid` has a descendant process (Linux /proc) whose command line holds one of `words`. */
+function hasDescendant(pid: number, words: string[]): boolean {
+  const parents = new Map<number, number>();
+  const lines = new Map<number, string>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      lines.set(Number(entry), fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8'));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  for (const [child, line] of lines) {
+    if (!words.some((w) => line.includes(w))) continue;
+    for (let p = parents.get(child); p !== undefined && p > 1; p = parents.get(p)) if (p === pid) return true;
+  }
+  return false;
+}
+
+/** What runs while a sync merges: git's merge driver (rel merge-journals), or rel's commit-tree. */
+const MERGING = ['merge-journals', 'commit-tree'];
+
+describe('a sync stopped at a git step', { timeout: 300_000 }, () => {
+  for (const step of ['fetch', 'write-tree', 'update-ref', 'push']) {
+    it(`killed before git ${step}: a log right after is kept, and the next syncs lose nothing`, () => {
+      const m = diverged(`sync-kill-${step}`);
+      const killed = rel(['sync'], { store: m.a, env: { REL_FAULT: `git:${step}:kill` } });
+      expect(killed.code).toBeNull();
+      const after = rel(['log', 'ana', '--note', 'after the kill'], { store: m.a });
+      expect(after.code, after.stderr).toBe(0);
+      expect(notes(m.a)).toContain('after the kill');
+      for (const store of [m.a, m.b, m.a]) ok(['sync'], { store });
+      expect(notes(m.a)).toEqual(['A1', 'B1', 'after the kill']);
+      expect(notes(m.b)).toEqual(notes(m.a));
+    });
+  }
+
+  for (const signal of ['SIGTERM'] as const) {
+    it(`${signal} while git runs: no git left behind writes the journal`, async () => {
+      const m = diverged(`sync-${signal}`);
+      // Stopped while the merge is made (by git's merge driver, or by rel's plumbing), then
+      // later moments, each followed at once by a log.
+      for (const [i, delay] of [0, 0, 100, 400].entries()) {
+        const child = relAsync(['sync'], { store: m.a });
+        let done = false;
+        const exited = new Promise((resolve) => child.on('exit', resolve)).then(() => {
+          done = true;
+        });
+        while (!done && i < 2 && !hasDescendant(child.pid!, MERGING)) await sleep(1);
+        await sleep(delay);
+        child.kill(signal);
+        await exited;
+        const r = rel(['log', 'ana', '--note', `after ${signal} ${i}`], { store: m.a });
+        expect(r.code, r.stderr).toBe(0);
+      }
+      // Whatever git those syncs started has finished by the time the next syncs are done.
+      for (const store of [m.a, m.b, m.a]) ok(['sync'], { store });
+      const expected = ['A1', 'B1', ...[0, 1, 2, 3].map((i) => `after ${signal} ${i}`)].sort();
+      expect(notes(m.a)).toEqual(expected);
+      expect(notes(m.b)).toEqual(expected);
+    });
+  }
+});
+
+describe('work git left unfinished', { timeout: 300_000 }, () => {
+  it('a git pull whose merge driver failed: doctor reports it, rel sync finishes it keeping both sides', () => {
+    const m = diverged('sync-merge-head');
+    // By hand on A: commit, then pull with a merge driver that fails.
+    git(m.a, 'commit', '-qam', 'by hand');
+    const pulled = git(m.a, '-c', 'merge.rel.driver=false', 'pull', '-q', '--no-rebase', 'origin', 'main');
+    expect(pulled.status).not.toBe(0);
+    expect(fs.existsSync(path.join(path.dirname(m.a), '.git', 'MERGE_HEAD'))).toBe(true);
+    const doctor = JSON.parse(rel(['doctor', '--json'], { store: m.a }).stdout);
+    expect(doctor.findings.map((f: { check: string }) => f.check)).toContain('sync');
+    const synced = rel(['sync'], { store: m.a });
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout).toMatch(/Finished the merge/);
+    expect(fs.existsSync(path.join(path.dirname(m.a), '.git', 'MERGE_HEAD'))).toBe(false);
+    ok(['sync'], { store: m.b });
+    ok(['sync'], { store: m.a });
+    expect(notes(m.a)).toEqual(['A1', 'B1']);
+    expect(notes(m.b)).toEqual(['A1', 'B1']);
+    expect(git(m.a, 'status', '--porcelain').stdout.trim()).toBe('');
+  });
+
+  it('a rebase in progress: exit 1 with the command that ends it, nothing changed', () => {
+    const m = diverged('sync-rebase');
+    git(m.a, 'commit', '-qam', 'by hand');
+    const rebased = git(m.a, '-c', 'merge.rel.driver=false', 'pull', '-q', '--rebase', 'origin', 'main');
+    expect(rebased.status).not.toBe(0);
+    const before = fs.readFileSync(m.a);
+    const r = rel(['sync'], { store: m.a });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/rebase is in progress/);
+    expect(r.stderr).toContain('rebase --abort');
+    expect(fs.readFileSync(m.a)).toEqual(before);
+    const doctor = JSON.parse(rel(['doctor', '--json'], { store: m.a }).stdout);
+    expect(doctor.findings.map((f: { check: string }) => f.check)).toContain('sync');
+  });
+});
