@@ -25,7 +25,8 @@ const lazyChildProcess = {
 };
 
 const options = {
-  entryPoints: ['src/main.ts'],
+  // The pulse's worker thread is an entry of its own: it is started from a file, not imported.
+  entryPoints: ['src/main.ts', 'src/commands/pulse-worker.ts'],
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -358,12 +358,53 @@ export function voices(mentions: Mention[]): number {
   return new Set(mentions.map((m) => m.personId ?? `group:${m.conversationId}`)).size;
 }
 
-export function computePulse(journal: Journal, options: PulseOptions): Pulse {
+/** What the language makes of the period's notes: each note's themes, their spellings, worries. */
+export interface NoteReading {
+  keys: string[][];
+  spellings: Map<string, Map<string, number>>;
+  /** Per note: whether it reads as a worry (always false for a group's note or without a language). */
+  worries: boolean[];
+}
+
+/** The notes a pulse reads, and the words of people's names (no theme): what a reader needs. */
+export function pulseNotes(journal: Journal, options: PulseOptions): { notes: HeardNote[]; names: string[] } {
+  const scope = new Set(journal.people.filter((p) => inScope(p, options.team, options.tag)).map((p) => p.id));
+  return { notes: heardNotes(journal, options, scope), names: [...nameWords(journal.people)] };
+}
+
+/** Reads the notes with the language (or hashtags alone): the part `rel pulse` runs off the main thread. */
+export function readNotes(
+  notes: { text: string; personId: string | null }[],
+  names: string[],
+  language: Language | undefined,
+): NoteReading {
+  const { keys, spellings } = noteThemes(notes, language, new Set(names));
+  const worries = notes.map(
+    (n) => language !== undefined && n.personId !== null && isWorry(n.text, language),
+  );
+  return { keys, spellings, worries };
+}
+
+/**
+ * The pulse. `read` is pulseNotes' result and what readNotes made of it, when the caller read the
+ * notes itself (`rel pulse`, on a worker thread); otherwise they are read here, with the language.
+ */
+export function computePulse(
+  journal: Journal,
+  options: PulseOptions,
+  read?: { notes: HeardNote[]; reading: NoteReading },
+): Pulse {
   const scoped = journal.people.filter((p) => inScope(p, options.team, options.tag));
-  const scope = new Set(scoped.map((p) => p.id));
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
-  const notes = heardNotes(journal, options, scope);
-  const { keys, spellings } = noteThemes(notes, options.language, nameWords(journal.people));
+  let notes: HeardNote[];
+  let reading: NoteReading;
+  if (read) ({ notes, reading } = read);
+  else {
+    const input = pulseNotes(journal, options);
+    notes = input.notes;
+    reading = readNotes(notes, input.names, options.language);
+  }
+  const { keys, spellings, worries: worried } = reading;
 
   const byTheme = new Map<string, Mention[]>();
   notes.forEach((note, i) => {
@@ -388,7 +429,7 @@ export function computePulse(journal: Journal, options: PulseOptions): Pulse {
     );
   stored.sort((a, b) => a.theme.localeCompare(b.theme));
 
-  const worries = options.language ? findWorries(scoped, notes, keys, spellings, options.language) : [];
+  const worries = findWorries(scoped, notes, keys, spellings, worried);
   const quietAmbitions = scoped
     .flatMap((p) =>
       p.ambitions
@@ -432,7 +473,7 @@ function findWorries(
   notes: HeardNote[],
   keys: string[][],
   spellings: Map<string, Map<string, number>>,
-  language: Language,
+  worried: boolean[],
 ): PulseWorry[] {
   const byPerson = new Map<string, number[]>();
   notes.forEach((note, i) => {
@@ -449,7 +490,7 @@ function findWorries(
         notes[a]!.createdAt.localeCompare(notes[b]!.createdAt),
     );
     const lastThree = mine.slice(-3);
-    if (lastThree.length < 3 || !lastThree.every((i) => isWorry(notes[i]!.text, language))) continue;
+    if (lastThree.length < 3 || !lastThree.every((i) => worried[i])) continue;
     worries.push({
       id: person.id,
       name: person.name,
