@@ -28,7 +28,7 @@ import { StoreError, UsageError } from '../errors.js';
 import { serializeJournal } from '../store/format.js';
 import { safeText } from '../ui/safe.js';
 
-const FORMATS = ['json', 'markdown', 'csv', 'ics'] as const;
+const FORMATS = ['json', 'markdown', 'csv', 'ics', 'vcard', 'vcard3'] as const;
 type Format = (typeof FORMATS)[number];
 const TABLES = ['conversations', 'people'] as const;
 type TableName = (typeof TABLES)[number];
@@ -37,6 +37,8 @@ const FILE_NAMES: Record<Exclude<Format, 'csv'>, string> = {
   json: 'rel-export.json',
   markdown: 'rel-export.md',
   ics: 'rel.ics',
+  vcard: 'rel.vcf',
+  vcard3: 'rel.vcf',
 };
 
 interface ExportOptions {
@@ -51,7 +53,7 @@ interface ExportOptions {
 export function register(program: Command, ctx: Context): Command {
   return program
     .command('export')
-    .description('write your journal out as JSON, Markdown, CSV or a calendar feed (ics)')
+    .description('write your journal out as JSON, Markdown, CSV, a calendar feed (ics) or vCards')
     .option('--format <format>', `${FORMATS.join(', ')}`, 'json')
     .option('--person <name>', 'only this person and what concerns them')
     .option('--since <when>', 'only conversations (and follow-ups made) since then, e.g. 2026-01-01, 3m')
@@ -69,7 +71,8 @@ Examples:
   $ rel export --format markdown --person ana --redact > ana.md
   $ rel export --format csv --table people > people.csv
   $ rel export --format csv --out ./export            (writes people.csv and conversations.csv)
-  $ rel export --format ics --out ~/rel.ics           (check-ins, follow-ups and birthdays for your calendar)`,
+  $ rel export --format ics --out ~/rel.ics           (check-ins, follow-ups and birthdays for your calendar)
+  $ rel export --format vcard --out ~/rel.vcf         (people, for a contacts app; vcard3 for vCard 3.0)`,
     )
     .action(async (options: ExportOptions) => run(ctx, options));
 }
@@ -89,6 +92,9 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     throw new UsageError(
       '--since does not apply to a calendar feed: it holds what is coming, not what happened.',
     );
+  }
+  if ((format === 'vcard' || format === 'vcard3') && options.since !== undefined) {
+    throw new UsageError('--since does not apply to vCards: they hold people, not what happened.');
   }
   const since = options.since === undefined ? undefined : await parseSince(ctx, options.since);
   const journal = await (await openStore(ctx)).read();
@@ -121,7 +127,7 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     return;
   }
 
-  const { text, holds } = render(format, chosen, { ctx, journal, since });
+  const { text, holds } = await render(format, chosen, { ctx, journal, since });
   if (options.out === undefined) {
     ctx.io.out(text.trimEnd());
     return;
@@ -141,11 +147,11 @@ function parseTable(text: string | undefined, format: Format): TableName {
 }
 
 /** The text of a one-file format, and what it holds, for the message after writing it. */
-function render(
+async function render(
   format: Exclude<Format, 'csv'>,
   chosen: Journal,
   { ctx, journal, since }: { ctx: Context; journal: Journal; since: IsoDate | undefined },
-): { text: string; holds: string } {
+): Promise<{ text: string; holds: string }> {
   const { defaultCadenceDays: defaultCadence } = settings(ctx);
   if (format === 'markdown') {
     const history = indexConversations(journal.conversations);
@@ -158,6 +164,13 @@ function render(
         rules: togetherRules(ctx),
       }),
       holds: summary(chosen),
+    };
+  }
+  if (format === 'vcard' || format === 'vcard3') {
+    const { renderVCards } = await import('../core/vcard.js');
+    return {
+      text: renderVCards(chosen.people, format === 'vcard' ? '4.0' : '3.0'),
+      holds: plural(chosen.people.length, 'person', 'people'),
     };
   }
   if (format === 'ics') {
