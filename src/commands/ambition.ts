@@ -11,6 +11,7 @@ import {
 } from '../core/journal.js';
 import { byIdOrWords } from '../core/records.js';
 import { displaySafe } from '../core/text.js';
+import { addedTo, ambitionChange } from '../core/wording.js';
 import { NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import { showDate } from '../ui/display.js';
@@ -71,8 +72,9 @@ async function add(ctx: Context, name: string, text: string, options: AmbitionOp
   const store = await openStore(ctx);
   const person = await resolvePerson(ctx, await store.read(), name);
   const todayIso = today(ctx);
-  const ambition = await store.update((journal) =>
-    addAmbition(samePerson(journal, person), text, todayIso, { now: ctx.io.now, newId }),
+  const ambition = await store.update(
+    (journal) => addAmbition(samePerson(journal, person), text, todayIso, { now: ctx.io.now, newId }),
+    { summary: (added) => addedTo('ambition', added.text, person.name) },
   );
   if (options.json) ctx.io.out(JSON.stringify(ambition, null, 2));
   else {
@@ -116,13 +118,16 @@ async function changeStatus(
     candidates,
     usage: `words of it, e.g. rel ambition ${Object.keys(CHANGES).find((k) => CHANGES[k] === change)} ${person.id} <words>`,
   });
-  const saved = await store.update((journal) => {
-    const fresh = samePerson(journal, person).ambitions.find((a) => a.id === ambition.id);
-    if (!fresh)
-      throw new NotFoundError('That ambition was removed while you were choosing; nothing changed.');
-    setAmbitionStatus(fresh, change.to, todayIso);
-    return fresh;
-  });
+  const saved = await store.update(
+    (journal) => {
+      const fresh = samePerson(journal, person).ambitions.find((a) => a.id === ambition.id);
+      if (!fresh)
+        throw new NotFoundError('That ambition was removed while you were choosing; nothing changed.');
+      setAmbitionStatus(fresh, change.to, todayIso);
+      return fresh;
+    },
+    { summary: (changed) => ambitionChange(changed.text, changed.status, person.name) },
+  );
   if (options.json) ctx.io.out(JSON.stringify(saved, null, 2));
   else {
     const t = theme(ctx.io);

@@ -5,7 +5,7 @@ import { type Question, questionsOf } from '../core/asknext.js';
 import { addAskNext, markAsked } from '../core/journal.js';
 import { byIdOrWords } from '../core/records.js';
 import { displaySafe } from '../core/text.js';
-import { quoted } from '../core/wording.js';
+import { addedTo, markedAsked } from '../core/wording.js';
 import { NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import { renderQuestions } from '../ui/render/facts.js';
@@ -63,7 +63,7 @@ async function add(ctx: Context, name: string, text: string, options: AskOptions
   const todayIso = today(ctx);
   const item = await store.update(
     (journal) => addAskNext(samePerson(journal, person), text, todayIso, { now: ctx.io.now, newId }),
-    { summary: (added) => `added ${quoted(added.text)} to ask ${person.name}` },
+    { summary: (added) => addedTo('question', added.text, person.name) },
   );
   if (options.json) ctx.io.out(JSON.stringify({ ...item, askedOn: null }, null, 2));
   else {
@@ -107,7 +107,7 @@ async function done(ctx: Context, name: string, words: string, options: AskOptio
       markAsked(fresh, todayIso);
       return fresh;
     },
-    { summary: (item) => `marked asked ${quoted(item.text)} (${person.name})` },
+    { summary: (item) => markedAsked(item.text, person.name) },
   );
   if (options.json) ctx.io.out(JSON.stringify({ ...saved, askedOn: saved.askedOn ?? null }, null, 2));
   else {

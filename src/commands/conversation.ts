@@ -6,6 +6,7 @@ import { type ConversationEdit, deleteConversation, editConversation } from '../
 import type { Conversation, Journal } from '../core/journal.js';
 import { byId } from '../core/records.js';
 import { displaySafe } from '../core/text.js';
+import { conversationChange } from '../core/wording.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { theme } from '../ui/theme.js';
 
@@ -96,7 +97,8 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
   if (options.heard.length) changes.heard = options.heard;
   if (options.counts !== undefined) changes.counts = parseCounts(options.counts);
   const store = await openStore(ctx);
-  const current = findConversation(await store.read(), typed);
+  const journalRead = await store.read();
+  const current = findConversation(journalRead, typed);
   let heardTyped: string[] | undefined;
   if (options.size !== undefined) changes.size = parseSize(options.size, current.with.length);
   if (Object.keys(changes).length === 0) {
@@ -117,7 +119,10 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
       if (heardTyped) changes.heard = retyped(fresh.heard, current.heard, heardTyped);
       return { saved: fresh, changed: editConversation(fresh, changes) };
     },
-    { summary: () => `edited the conversation of ${current.date}` },
+    {
+      summary: () =>
+        conversationChange('edited', current.kind, current.date, withNames(journalRead, current)),
+    },
   );
   if (options.json) ctx.io.out(JSON.stringify(saved, null, 2));
   else if (changed.length === 0) ctx.io.out('Nothing changed.');
@@ -172,14 +177,18 @@ async function askEdit(
 
 async function remove(ctx: Context, typed: string, options: { json?: boolean }): Promise<void> {
   const store = await openStore(ctx);
-  const current = findConversation(await store.read(), typed);
+  const journalRead = await store.read();
+  const current = findConversation(journalRead, typed);
   const removed = await store.update(
     (journal) => {
       const fresh = findConversation(journal, current.id);
       deleteConversation(journal, fresh);
       return fresh;
     },
-    { summary: () => `deleted the conversation of ${current.date}` },
+    {
+      summary: () =>
+        conversationChange('deleted', current.kind, current.date, withNames(journalRead, current)),
+    },
   );
   if (options.json) {
     ctx.io.out(JSON.stringify(removed, null, 2));
@@ -189,4 +198,9 @@ async function remove(ctx: Context, typed: string, options: { json?: boolean }):
   ctx.io.out(
     `${t.good('Deleted')} the ${displaySafe(removed.kind)} of ${removed.date} ${t.dim(`(${removed.id})`)}. ${t.dim('Changed your mind? rel undo')}`,
   );
+}
+
+/** The names of the people in a conversation, for the words undo says. */
+function withNames(journal: Journal, conversation: Conversation): string[] {
+  return conversation.with.map((id) => journal.people.find((p) => p.id === id)?.name ?? id);
 }

@@ -30,14 +30,17 @@ async function run(ctx: Context): Promise<void> {
     );
   // Checked before taking the lock (a reading command never creates the file), then again under it.
   if (holdsData(await store.read())) throw refusal();
-  const journal = await store.update((current) => {
-    if (holdsData(current)) throw refusal();
-    const sample = demoJournal(ctx.io.now);
-    current.people = sample.people;
-    current.conversations = sample.conversations;
-    current.followUps = sample.followUps;
-    return current;
-  });
+  const journal = await store.update(
+    (current) => {
+      if (holdsData(current)) throw refusal();
+      const sample = demoJournal(ctx.io.now);
+      current.people = sample.people;
+      current.conversations = sample.conversations;
+      current.followUps = sample.followUps;
+      return current;
+    },
+    { summary: () => 'filled the journal with the sample team of rel demo' },
+  );
   const t = theme(ctx.io);
   const given = ctx.globals().store;
   const storeFlag = given ? ` --store ${shellWord(given)}` : '';

@@ -4,7 +4,7 @@ import { type Context, mayPrompt, openStore, today } from '../context.js';
 import { closeFollowUp, openFollowUps, peopleNames, type TodoItem, toItem } from '../core/followups.js';
 import { byIdOrWords, byWords } from '../core/records.js';
 import { displaySafe } from '../core/text.js';
-import { names, quoted } from '../core/wording.js';
+import { followUpChange, names } from '../core/wording.js';
 import { NotFoundError } from '../errors.js';
 import { theme } from '../ui/theme.js';
 import { pickOne } from './pick.js';
@@ -68,7 +68,7 @@ async function run(ctx: Context, typed: string, options: { json?: boolean }): Pr
       closeFollowUp(followUp, ctx.io.now);
       return followUp;
     },
-    { summary: (f) => `closed the follow-up ${quoted(f.text)} (${names(item.people)})` },
+    { summary: (f) => followUpChange('closed', f.text, item.people) },
   );
   if (options.json) {
     const shown = toItem(closed, peopleNames(journal), todayIso);

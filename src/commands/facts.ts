@@ -4,6 +4,7 @@ import { type Context, openStore, resolvePerson, today } from '../context.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Clock, Person } from '../core/journal.js';
 import { displaySafe } from '../core/text.js';
+import { addedTo } from '../core/wording.js';
 import { newId } from '../ids.js';
 import { renderFacts } from '../ui/render/facts.js';
 import { theme } from '../ui/theme.js';
@@ -43,8 +44,10 @@ export function registerFact<T extends { id: string; text: string; addedOn: IsoD
         else ctx.io.out(renderFacts(person, spec.heading, records, todayIso, t, ctx.io.width));
         return;
       }
-      const record = await store.update((journal) =>
-        spec.add(samePerson(journal, person), words.join(' '), todayIso, { now: ctx.io.now, newId }),
+      const record = await store.update(
+        (journal) =>
+          spec.add(samePerson(journal, person), words.join(' '), todayIso, { now: ctx.io.now, newId }),
+        { summary: (added) => addedTo(spec.verb, added.text, person.name) },
       );
       if (options.json) ctx.io.out(JSON.stringify(record, null, 2));
       else

@@ -111,11 +111,21 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
     refuse(preview.problems.length);
   }
   if (!options.dryRun && changeCount(preview) > 0) {
-    outcome = await store.update((journal: Journal) => {
-      const result = applyImport(journal, source, clock, progress);
-      if (options.strict && result.problems.length) refuse(result.problems.length);
-      return result;
-    });
+    outcome = await store.update(
+      (journal: Journal) => {
+        const result = applyImport(journal, source, clock, progress);
+        if (options.strict && result.problems.length) refuse(result.problems.length);
+        return result;
+      },
+      {
+        summary: (result) =>
+          `imported ${[
+            plural(result.added.length, 'person', 'people'),
+            plural(result.conversations.added, 'conversation'),
+            plural(result.followUps.added, 'follow-up'),
+          ].join(', ')} from ${file === '-' ? 'stdin' : path.basename(file)}`,
+      },
+    );
   }
   const result: ImportRun = { file, format, dryRun: options.dryRun ?? false, ...outcome };
   report([...result.problems, ...result.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));

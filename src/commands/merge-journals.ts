@@ -103,7 +103,12 @@ async function fold(ctx: Context, into: string, files: string[]): Promise<void> 
       Object.assign(journal, merged);
       return journal;
     },
-    { stamp: false, ...(storeState !== 'encrypted' && copy.sealing ? { reseal: copy.sealing } : {}) },
+    {
+      stamp: false,
+      summary: (merged) =>
+        `folded ${copyFile} into the journal (${summarizeChanges(diffJournals(before, merged))})`,
+      ...(storeState !== 'encrypted' && copy.sealing ? { reseal: copy.sealing } : {}),
+    },
   );
   const summary = summarizeChanges(diffJournals(before, after));
   ctx.io.out(`Folded ${copyFile} into ${store.file}: ${summary}.`);

@@ -15,6 +15,7 @@ import { openFollowUps, peopleNames, toItem } from '../core/followups.js';
 import { addFollowUp, type FollowUp, type Journal } from '../core/journal.js';
 import { byId } from '../core/records.js';
 import { displaySafe } from '../core/text.js';
+import { followUpChange } from '../core/wording.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { newId } from '../ids.js';
 import { renderTodo } from '../ui/render/todo.js';
@@ -150,7 +151,10 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
       editFollowUp(followUp, changes, ctx.io.now);
       return followUp;
     },
-    { summary: () => `edited the follow-up "${current.text}"` },
+    {
+      summary: () =>
+        followUpChange('edited', current.text, toItem(current, peopleNames(journal), today(ctx)).people),
+    },
   );
   const item = toItem(saved, peopleNames(journal), today(ctx));
   const person = item.people.join(', ');
@@ -163,14 +167,18 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
 
 async function remove(ctx: Context, typed: string, options: { json?: boolean }): Promise<void> {
   const store = await openStore(ctx);
-  const current = findFollowUp(await store.read(), typed);
+  const journal = await store.read();
+  const current = findFollowUp(journal, typed);
   const removed = await store.update(
     (journal) => {
       const followUp = findFollowUp(journal, current.id);
       deleteFollowUp(journal, followUp);
       return followUp;
     },
-    { summary: () => `deleted the follow-up "${current.text}"` },
+    {
+      summary: () =>
+        followUpChange('deleted', current.text, toItem(current, peopleNames(journal), today(ctx)).people),
+    },
   );
   if (options.json) ctx.io.out(JSON.stringify(removed, null, 2));
   else
@@ -202,20 +210,23 @@ async function add(ctx: Context, name: string, words: string[], options: AddOpti
   const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
   const store = await openStore(ctx);
   const person = await resolvePerson(ctx, await store.read(), name);
-  const followUp = await store.update((journal) => {
-    samePerson(journal, person);
-    return addFollowUp(
-      journal,
-      {
-        personId: person.id,
-        text: words.join(' '),
-        due,
-        owner: options.theirs ? 'them' : 'me',
-        conversationId: null,
-      },
-      { now: ctx.io.now, newId },
-    );
-  });
+  const followUp = await store.update(
+    (journal) => {
+      samePerson(journal, person);
+      return addFollowUp(
+        journal,
+        {
+          personId: person.id,
+          text: words.join(' '),
+          due,
+          owner: options.theirs ? 'them' : 'me',
+          conversationId: null,
+        },
+        { now: ctx.io.now, newId },
+      );
+    },
+    { summary: (added) => followUpChange('added', added.text, [person.name]) },
+  );
   const item = toItem(followUp, new Map([[person.id, person.name]]), todayIso);
   if (options.json) {
     ctx.io.out(JSON.stringify(item, null, 2));

@@ -36,7 +36,7 @@ async function run(ctx: Context, options: UndoOptions): Promise<void> {
   const when = entry.at.slice(0, 16).replace('T', ' ');
   ctx.io.out(
     [
-      `${t.good('Undone:')} ${displaySafe(entry.summary)} ${t.dim(`(made ${when} UTC)`)}.`,
+      `${t.good('Undone:')} ${displaySafe(entry.summary)} ${t.dim(`· made ${when} UTC`)}`,
       remaining
         ? t.dim(`${remaining} earlier change${remaining === 1 ? '' : 's'} can still be undone: rel undo`)
         : t.dim('That was the oldest change kept for undo.'),

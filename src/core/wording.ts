@@ -18,3 +18,28 @@ export function names(list: string[]): string {
   if (list.length <= 1) return list.join('');
   return `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
 }
+
+/** "added the note 'Two kids…' to Tom O'Brien" */
+export function addedTo(noun: string, text: string, person: string): string {
+  return `added the ${noun} ${quoted(text)} to ${person}`;
+}
+
+/** "closed the follow-up 'Send the course link' (Ana Silva)"; a group's follow-up names them all. */
+export function followUpChange(verb: string, text: string, people: string[]): string {
+  return `${verb} the follow-up ${quoted(text)} (${names(people)})`;
+}
+
+/** "marked the ambition 'Lead a team' achieved (Ana Silva)" */
+export function ambitionChange(text: string, status: string, person: string): string {
+  return `marked the ambition ${quoted(text)} ${status} (${person})`;
+}
+
+/** "marked asked 'How did the band gig go?' (Tom O'Brien)" */
+export function markedAsked(text: string, person: string): string {
+  return `marked asked ${quoted(text)} (${person})`;
+}
+
+/** "edited the 1:2:1 of 2026-11-20 with Ana Silva" */
+export function conversationChange(verb: string, kind: string, date: string, people: string[]): string {
+  return `${verb} the ${kind} of ${date} with ${names(people)}`;
+}

@@ -1,0 +1,74 @@
+// rel undo names what it undid in words a person recognises, for every command that writes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ok, readJson, tempDir, tempStore } from '../helpers/rel.js';
+
+describe('rel undo says what it undid', () => {
+  it('for every command that writes', () => {
+    const store = tempStore('undo-words');
+    const o = { store, now: '2026-11-20' };
+    ok(['add', "Tom O'Brien"], o);
+    ok(['add', 'Ana Silva'], o);
+    ok(['log', 'ana', '--note', 'Roadmap', '--follow-up', 'Send the course link'], o);
+    ok(['ambition', 'ana', 'Lead a team'], o);
+    ok(['ask', 'tom', 'How did the band gig go?'], o);
+    const journal = readJson(store);
+    const followUp = journal.followUps[0].id;
+    const conversation = journal.conversations[0].id;
+    const vcard = path.join(tempDir('undo-vcf'), 'kim.vcf');
+    fs.writeFileSync(vcard, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim Lee\r\nEND:VCARD\r\n');
+    const copy = tempStore('undo-copy');
+    ok(['add', 'Zoe Park'], { store: copy, now: '2026-11-20' });
+    const cases: [string[], string][] = [
+      [['add', 'Ben Ong'], 'added Ben Ong to your journal'],
+      [['log', 'tom', '--kind', 'call'], "logged a call with Tom O'Brien on 2026-11-20"],
+      [
+        ['note', 'tom', 'Two kids, Leo (7) and Mia (4); loves trail running'],
+        "added the note 'Two kids, Leo (7) and Mia (4); loves…' to Tom O'Brien",
+      ],
+      [['skill', 'tom', 'Plays bass'], "added the skill 'Plays bass' to Tom O'Brien"],
+      [['ambition', 'tom', 'Tour Japan'], "added the ambition 'Tour Japan' to Tom O'Brien"],
+      [['ambition', 'done', 'ana', 'lead'], "marked the ambition 'Lead a team' achieved (Ana Silva)"],
+      [['ask', 'tom', 'The new flat?'], "added the question 'The new flat?' to Tom O'Brien"],
+      [['ask', 'done', 'tom', 'gig'], "marked asked 'How did the band gig go?' (Tom O'Brien)"],
+      [['todo', 'add', 'tom', 'Lend the amp'], "added the follow-up 'Lend the amp' (Tom O'Brien)"],
+      [['done', 'course link'], "closed the follow-up 'Send the course link' (Ana Silva)"],
+      [
+        ['todo', 'edit', followUp, '--due', 'friday'],
+        "edited the follow-up 'Send the course link' (Ana Silva)",
+      ],
+      [['todo', 'delete', followUp], "deleted the follow-up 'Send the course link' (Ana Silva)"],
+      [
+        ['conversation', 'edit', conversation, '--minutes', '30'],
+        'edited the 1:2:1 of 2026-11-20 with Ana Silva',
+      ],
+      [['conversation', 'delete', conversation], 'deleted the 1:2:1 of 2026-11-20 with Ana Silva'],
+      [['edit', 'tom', '--role', 'Designer'], "edited Tom O'Brien (role)"],
+      [['rename', 'tom', 'Tommy OBrien'], "renamed Tom O'Brien to Tommy OBrien"],
+      [['add', 'Ana S.'], 'added Ana S. to your journal'],
+      [['archive', 'tom'], "archived Tom O'Brien"],
+      [['snooze', 'tom', '--until', '2026-12-20'], "snoozed Tom O'Brien until 2026-12-20"],
+      [['import', vcard], 'imported 1 person, 0 conversations, 0 follow-ups from kim.vcf'],
+      [['merge-journals', '--into', store, copy], `folded ${copy} into the journal (1 person added)`],
+    ];
+    for (const [args, words] of cases) {
+      ok(args, o);
+      const undone = ok(['undo'], o);
+      expect(undone, args.join(' ')).toContain(`Undone: ${words}`);
+      expect(undone).not.toMatch(/\d+ (follow-up|person|conversation)s? changed|changed Tom/);
+    }
+    // The ones that need a state of their own: unarchive, merge, demo.
+    ok(['archive', 'tom'], o);
+    ok(['unarchive', 'tom'], o);
+    expect(ok(['undo'], o)).toContain("Undone: unarchived Tom O'Brien");
+    ok(['add', 'Ana S.'], o);
+    ok(['merge', 'ana silva', 'ana s.'], o);
+    expect(ok(['undo'], o)).toContain('Undone: merged Ana S. into Ana Silva');
+    const empty = tempStore('undo-demo');
+    ok(['demo'], { store: empty });
+    expect(ok(['undo'], { store: empty })).toContain(
+      'Undone: filled the journal with the sample team of rel demo',
+    );
+  });
+});
