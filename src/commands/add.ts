@@ -66,7 +66,7 @@ async function run(ctx: Context, name: string | undefined, options: AddOptions):
   checkNewName(journal, input.name);
   editEmails(journal, { id: '', name: input.name }, input.emails ?? []);
   const person = await store.update((journal) => addPerson(journal, input, { now: ctx.io.now, newId }), {
-    summary: (added) => `added ${added.name} to your journal`,
+    summary: (added) => `added ${added.name}`,
   });
   // In output, cadenceDays is always the effective number of days.
   const cadenceDays = effectiveCadence(person, settings(ctx).defaultCadenceDays);

@@ -21,7 +21,7 @@ describe('rel undo says what it undid', () => {
     const copy = tempStore('undo-copy');
     ok(['add', 'Zoe Park'], { store: copy, now: '2026-11-20' });
     const cases: [string[], string][] = [
-      [['add', 'Ben Ong'], 'added Ben Ong to your journal'],
+      [['add', 'Ben Ong'], 'added Ben Ong'],
       [['log', 'tom', '--kind', 'call'], "logged a call with Tom O'Brien on 2026-11-20"],
       [
         ['note', 'tom', 'Two kids, Leo (7) and Mia (4); loves trail running'],
@@ -46,7 +46,7 @@ describe('rel undo says what it undid', () => {
       [['conversation', 'delete', conversation], 'deleted the 1:2:1 of 2026-11-20 with Ana Silva'],
       [['edit', 'tom', '--role', 'Designer'], "edited Tom O'Brien (role)"],
       [['rename', 'tom', 'Tommy OBrien'], "renamed Tom O'Brien to Tommy OBrien"],
-      [['add', 'Ana S.'], 'added Ana S. to your journal'],
+      [['add', 'Ana S.'], 'added Ana S.'],
       [['archive', 'tom'], "archived Tom O'Brien"],
       [['snooze', 'tom', '--until', '2026-12-20'], "snoozed Tom O'Brien until 2026-12-20"],
       [['import', vcard], 'imported 1 person, 0 conversations, 0 follow-ups from kim.vcf'],
