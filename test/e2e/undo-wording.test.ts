@@ -70,5 +70,6 @@ describe('rel undo says what it undid', () => {
     expect(ok(['undo'], { store: empty })).toContain(
       'Undone: filled the journal with the sample team of rel demo',
     );
-  });
+    // About fifty runs of rel in a row: more than the default time for one test on a loaded machine.
+  }, 600_000);
 });
