@@ -130,6 +130,23 @@ export interface Tombstone {
   mergedInto?: string;
 }
 
+/**
+ * A calendar meeting hidden from `rel inbox` for good (`rel inbox dismiss`). In the journal, not a
+ * side file, so that sync carries it and `rel undo` takes it back.
+ */
+export interface Dismissal {
+  id: string;
+  /** The occurrence dismissed (an inbox id), absent when a whole series is. */
+  eventId?: string;
+  /** The series dismissed (every occurrence), absent when one occurrence is. */
+  seriesId?: string;
+  /** What it was, for `rel inbox --dismissed`: its title and when it (first) started. */
+  title: string;
+  start: string;
+  createdAt: string;
+  updatedAt?: string;
+}
+
 export interface Journal {
   schema: number;
   people: Person[];
@@ -137,6 +154,8 @@ export interface Journal {
   followUps: FollowUp[];
   /** Since schema 2. */
   tombstones: Tombstone[];
+  /** Meetings dismissed from `rel inbox`; absent until the first one (within schema 2). */
+  dismissals?: Dismissal[];
 }
 
 export function emptyJournal(): Journal {

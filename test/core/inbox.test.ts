@@ -1,0 +1,297 @@
+// The inbox's core: calendar files read with ical.js into meetings, matched to people, guessed,
+// and left out when logged or dismissed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Meeting, readCalendar } from '../../src/core/calendar-file.js';
+import {
+  buildInbox,
+  findRow,
+  guessKind,
+  indexPeople,
+  matchMeeting,
+  occurrenceId,
+  peopleInTitle,
+} from '../../src/core/inbox.js';
+import { emptyJournal, type Journal } from '../../src/core/journal.js';
+import { GOOGLE, OUTLOOK } from '../helpers/calendars.js';
+import { conversation, wholePerson } from '../helpers/journal.js';
+
+const savedZone = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'Europe/London';
+});
+afterAll(() => {
+  if (savedZone === undefined) delete process.env.TZ;
+  else process.env.TZ = savedZone;
+});
+
+const SINCE = Date.parse('2026-11-01T00:00:00Z');
+const NOW = Date.parse('2026-11-27T12:00:00Z');
+
+function journal(): Journal {
+  const j = emptyJournal();
+  j.people.push(
+    wholePerson('ana-silva', 'Ana Silva', { emails: ['ana@example.com'] }),
+    wholePerson('ben-okafor', 'Ben Okafor', { emails: ['ben@example.com'] }),
+    wholePerson('chloe-martin', 'Chloé Martin'),
+    wholePerson('dan-reyes', 'Dan Reyes', { emails: ['dan@partner.example'] }),
+    wholePerson('eve-nakamura', 'Eve Nakamura'),
+    wholePerson('farah-khan', 'Farah Khan', { emails: ['Farah@Example.com'] }),
+  );
+  return j;
+}
+
+const read = (since = SINCE) => [
+  ...readCalendar(GOOGLE, 'google.ics', since, NOW).meetings,
+  ...readCalendar(OUTLOOK, 'outlook.ics', since, NOW).meetings,
+];
+const options = { since: SINCE, now: NOW, me: ['me@example.com'], oneToOneKind: '1:2:1' };
+const starts = (rows: { title: string; start: string }[], title: string) =>
+  rows.filter((r) => r.title === title).map((r) => r.start.slice(0, 16));
+
+describe('readCalendar', () => {
+  it('expands the weekly 1:1 with its excluded, moved and cancelled occurrences', () => {
+    const rows = buildInbox(read(), journal(), options).rows;
+    // 2 Nov as planned; 9 Nov excluded; 16 Nov moved to the 17th at 14:00; 23 Nov cancelled;
+    // 30 Nov moved back to the 26th.
+    expect(starts(rows, 'Ana <> Me 1:1')).toEqual(['2026-11-02T10:00', '2026-11-17T14:00', '2026-11-26T15:00']);
+    const moved = rows.find((r) => r.title === 'Ana <> Me 1:1' && r.start.startsWith('2026-11-17'))!;
+    expect(moved).toMatchObject({ minutes: 30, kind: '1:2:1', size: 1, counts: 'alone', recurring: true });
+    expect(moved.people).toEqual([{ id: 'ana-silva', name: 'Ana Silva' }]);
+  });
+
+  it('reads time zones: a VTIMEZONE, an IANA name without one, a Windows name, across DST changes', () => {
+    const rows = buildInbox(read(Date.parse('2026-10-20T00:00:00Z')), journal(), {
+      ...options,
+      since: Date.parse('2026-10-20T00:00:00Z'),
+    }).rows;
+    // New York: 09:00 is 13:00 UTC before US clocks go back on 1 Nov, 14:00 after.
+    expect(starts(rows, 'Partner call')).toEqual([
+      '2026-10-26T13:00',
+      '2026-11-02T14:00',
+      '2026-11-09T14:00',
+      '2026-11-16T14:00',
+      '2026-11-23T14:00',
+    ]);
+    // "W. Europe Standard Time" is Berlin: 10:00 is 08:00 UTC before 25 Oct, 09:00 after.
+    expect(starts(rows, 'Planning: Ana & Ben')).toEqual([
+      '2026-10-21T08:00',
+      '2026-10-28T09:00',
+      '2026-11-04T09:00',
+      '2026-11-11T09:00',
+      '2026-11-18T09:00',
+      '2026-11-25T09:00',
+    ]);
+    // "Eastern Standard Time", not defined in the file.
+    expect(starts(rows, 'Weekly sync')).toEqual([
+      '2026-10-28T13:00',
+      '2026-11-04T14:00',
+      '2026-11-11T14:00',
+      '2026-11-18T14:00',
+      '2026-11-25T14:00',
+    ]);
+    // Europe/London, from the file's own VTIMEZONE: 10:00 BST is 09:00 UTC until 25 Oct.
+    expect(starts(rows, 'Ana <> Me 1:1').slice(0, 2)).toEqual(['2026-10-26T10:00', '2026-11-02T10:00']);
+  });
+
+  it('leaves out all-day events, declined invitations and meetings with nobody known', () => {
+    const titles = new Set(buildInbox(read(), journal(), options).rows.map((r) => r.title));
+    expect(titles.has('Team offsite')).toBe(false);
+    expect(titles.has('Roadmap review')).toBe(false);
+    expect(titles.has('Vendor sync')).toBe(false);
+    // Without `me`, rel cannot tell that you declined.
+    const unsure = buildInbox(read(), journal(), { ...options, me: [] }).rows;
+    expect(unsure.some((r) => r.title === 'Roadmap review')).toBe(true);
+  });
+
+  it('counts the people there: the stand-up of eight is a group, rooms are not people', () => {
+    const rows = buildInbox(read(), journal(), options).rows;
+    const standups = rows.filter((r) => r.title === 'Daily stand-up');
+    expect(standups).toHaveLength(20); // the weekdays from 2 to 27 Nov
+    expect(standups[0]).toMatchObject({ size: 7, counts: 'group', kind: 'meeting', minutes: 15 });
+    expect(standups[0]!.people.map((p) => p.id)).toEqual(['ben-okafor', 'ana-silva']);
+    expect(standups[0]!.unknown).toEqual(['Gus Grant', 'Hana Ito', 'Ivo Petrov', 'Jo Park', 'Kai Moreau']);
+    const planning = rows.find((r) => r.title === 'Planning: Ana & Ben')!;
+    expect(planning).toMatchObject({ size: 2, counts: 'smallGroup', unknown: [] });
+    // Without `me`, every attendee but one is counted.
+    const unsure = buildInbox(read(), journal(), { ...options, me: [] }).rows;
+    expect(unsure.find((r) => r.title === 'Daily stand-up')!.size).toBe(7);
+  });
+
+  it('matches by address, by the name the calendar gives, then by the title', () => {
+    const rows = buildInbox(read(), journal(), options).rows;
+    const who = (title: string) => rows.find((r) => r.title === title)!.people.map((p) => p.id);
+    expect(who('Coffee with Ben and Chloé')).toEqual(['ben-okafor', 'chloe-martin']);
+    expect(who('Weekly sync')).toEqual(['farah-khan']); // Farah@Example.com: case does not matter
+    expect(who('Lunch with Eve')).toEqual(['eve-nakamura']);
+    expect(who('Walk with Ben Okafor')).toEqual(['ben-okafor']);
+    expect(rows.find((r) => r.title === 'Coffee with Ben and Chloé')).toMatchObject({
+      kind: 'coffee',
+      size: 2,
+      counts: 'smallGroup',
+      minutes: 45,
+    });
+  });
+
+  it('one bad event is reported and skipped; a file that is not iCalendar is refused', () => {
+    const broken = GOOGLE.replace('DTSTART:20261124T120000Z', 'DTSTART:2026112').replace(
+      'DTSTART:20261120T150000Z',
+      'DTSTART:20261120T150000Z\r\nRRULE:FREQ=WEEKLY;BYMONTH=13',
+    );
+    const result = readCalendar(broken, 'google.ics', SINCE, NOW);
+    expect(result.problems.join('\n')).toMatch(/google\.ics: skipped the event "Lunch with Eve"/);
+    expect(result.problems.join('\n')).toMatch(/skipped the event "Coffee with Ben and Chloé": BYMONTH/);
+    expect(result.meetings.some((m) => m.title === 'Coffee with Ben and Chloé')).toBe(false);
+    expect(result.meetings.some((m) => m.title === 'Daily stand-up')).toBe(true);
+    expect(() => readCalendar('name,email\nAna,ana@example.com\n', 'people.csv', SINCE, NOW)).toThrow(
+      /people\.csv is not an iCalendar file/,
+    );
+    expect(() => readCalendar('BEGIN:VCARD\r\nFN:Ana\r\nEND:VCARD\r\n', 'ana.ics', SINCE, NOW)).toThrow(
+      /not an iCalendar file/,
+    );
+  });
+
+  it('a time zone no one knows is read as local time, and said so', () => {
+    const odd = GOOGLE.replaceAll('TZID=America/New_York', 'TZID=Mars/Olympus_Mons');
+    const result = readCalendar(odd, 'google.ics', SINCE, NOW);
+    expect(result.problems).toEqual([
+      'google.ics: the time zone "Mars/Olympus_Mons" is not known; its times are read as local time.',
+    ]);
+    expect(result.meetings.find((m) => m.title === 'Partner call')!.start).toBe('2026-11-02T09:00:00.000Z');
+  });
+});
+
+describe('buildInbox', () => {
+  it('ids are stable: the same occurrence has the same id on every read, and a moved one keeps its own', () => {
+    const first = buildInbox(read(), journal(), options).rows;
+    const again = buildInbox(read(), journal(), options).rows;
+    expect(again.map((r) => r.id)).toEqual(first.map((r) => r.id));
+    expect(new Set(first.map((r) => r.id)).size).toBe(first.length);
+    const moved = first.find((r) => r.title === 'Ana <> Me 1:1' && r.start.startsWith('2026-11-17'))!;
+    expect(moved.id).toBe(occurrenceId('1on1-ana@google.com', '2026-11-16T10:00:00.000Z'));
+    expect(moved.id).toMatch(/^[0-9a-f]{8}$/);
+  });
+
+  it('leaves out what is logged: by event id, or that day with all of its known people', () => {
+    const j = journal();
+    const rows = buildInbox(read(), j, options).rows;
+    const coffee = rows.find((r) => r.title === 'Coffee with Ben and Chloé')!;
+    const standup = rows.find((r) => r.title === 'Daily stand-up')!;
+    j.conversations.push(
+      { ...conversation('c1', ['ben-okafor'], standup.date), eventId: standup.id },
+      conversation('c2', ['ben-okafor', 'chloe-martin', 'eve-nakamura'], coffee.date),
+      // With Ben alone that day: not all of the stand-up's known people.
+      conversation('c3', ['ben-okafor'], '2026-11-03'),
+    );
+    const left = buildInbox(read(), j, options).rows;
+    expect(left.map((r) => r.id)).not.toContain(standup.id);
+    expect(left.map((r) => r.id)).not.toContain(coffee.id);
+    expect(left.some((r) => r.title === 'Daily stand-up' && r.date === '2026-11-03')).toBe(true);
+    expect(left).toHaveLength(rows.length - 2);
+  });
+
+  it('dismissals hide an occurrence, or every occurrence of a series', () => {
+    const j = journal();
+    const rows = buildInbox(read(), j, options).rows;
+    const lunch = rows.find((r) => r.title === 'Lunch with Eve')!;
+    const standup = rows.find((r) => r.title === 'Daily stand-up')!;
+    const at = '2026-11-27T11:00:00.000Z';
+    j.dismissals = [
+      { id: 'd1', eventId: lunch.id, title: lunch.title, start: lunch.start, createdAt: at },
+      { id: 'd2', seriesId: standup.seriesId, title: standup.title, start: standup.start, createdAt: at },
+    ];
+    const inbox = buildInbox(read(), j, options);
+    expect(inbox.rows.some((r) => r.title === 'Lunch with Eve' || r.title === 'Daily stand-up')).toBe(false);
+    expect(inbox.dismissed).toHaveLength(21);
+    expect(inbox.rows).toHaveLength(rows.length - 21);
+  });
+
+  it('lists an event read from two sources once', () => {
+    const twice = [...read(), ...read()];
+    expect(buildInbox(twice, journal(), options).rows).toHaveLength(buildInbox(read(), journal(), options).rows.length);
+  });
+
+  it('finds a row by its id or a unique prefix of at least 4 characters', () => {
+    const rows = [{ id: 'abcd1234' }, { id: 'abcd9999' }, { id: 'ffff0000' }];
+    expect(findRow(rows, 'ffff0000')).toBe(rows[2]);
+    expect(findRow(rows, 'FFFF')).toBe(rows[2]);
+    expect(findRow(rows, 'abcd')).toBe('ambiguous');
+    expect(findRow(rows, 'ff')).toBeUndefined();
+    expect(findRow(rows, '12345678')).toBeUndefined();
+  });
+});
+
+describe('guessKind', () => {
+  it.each([
+    ['Ana / Ben 1:1', '1:2:1'],
+    ['1-1 Ana', '1:2:1'],
+    ['ana 1on1', '1:2:1'],
+    ['Ana <> Ben', '1:2:1'],
+    ['Coffee 1:1', '1:2:1'],
+    ['Coffee with Ben', 'coffee'],
+    ['Team lunch', 'meal'],
+    ['Walk & talk', 'walk'],
+    ['Quick call', 'call'],
+    ['Zoom: roadmap', 'call'],
+    ['Google Meet with Dan', 'call'],
+    ['Teams catch-up', 'call'],
+    ['Meeting about meetings', 'meeting'],
+    ['Q4 planning 2026-11-12', 'meeting'],
+    ['11:15 review', 'meeting'],
+  ])('"%s" is %s', (title, kind) => {
+    expect(guessKind(title, '1:2:1')).toBe(kind);
+  });
+});
+
+describe('matching people', () => {
+  const index = indexPeople(journal().people);
+  const meeting = (extra: Partial<Meeting>): Meeting => ({
+    uid: 'u',
+    scheduled: '2026-11-20T10:00:00.000Z',
+    start: '2026-11-20T10:00:00.000Z',
+    end: '2026-11-20T10:30:00.000Z',
+    title: '',
+    recurring: false,
+    organizer: null,
+    attendees: [],
+    ...extra,
+  });
+  const who = (m: Meeting, me = ['me@example.com']) =>
+    matchMeeting(m, index, new Set(me)).people.map((p) => p.id);
+  const attendee = (email: string | null, name: string | null, type = 'INDIVIDUAL', status = 'ACCEPTED') => ({
+    email,
+    name,
+    type,
+    status,
+  });
+
+  it.each([
+    ['Catch-up with Ana Silva and Ben', ['ana-silva']],
+    ['ana & ben', ['ana-silva', 'ben-okafor']],
+    ['Chloe', ['chloe-martin']],
+    ['Anabel', []],
+    ['Planning', []],
+  ])('the title "%s" names %j', (title, ids) => {
+    expect(peopleInTitle(title, index).map((p) => p.id)).toEqual(ids);
+  });
+
+  it('a declined attendee, a room and you are not among the people there', () => {
+    const m = meeting({
+      organizer: attendee('me@example.com', 'Me'),
+      attendees: [
+        attendee('ana@example.com', null),
+        attendee('ben@example.com', null, 'INDIVIDUAL', 'DECLINED'),
+        attendee('room@example.com', 'Room 1', 'ROOM'),
+        attendee('proj@example.com', 'Projector', 'RESOURCE'),
+        attendee('me@example.com', 'Me'),
+      ],
+    });
+    expect(matchMeeting(m, index, new Set(['me@example.com']))).toMatchObject({ size: 1, unknown: [] });
+    expect(who(m)).toEqual(['ana-silva']);
+  });
+
+  it('a name, as on the command line (a unique prefix is enough), finds someone', () => {
+    expect(who(meeting({ attendees: [attendee(null, 'Dan')] }))).toEqual(['dan-reyes']);
+    expect(who(meeting({ attendees: [attendee('x@y.example', 'chloe martin')] }))).toEqual(['chloe-martin']);
+    expect(who(meeting({ attendees: [attendee('x@y.example', 'Zed Zimmer')] }))).toEqual([]);
+  });
+});

@@ -1,0 +1,238 @@
+// Calendar files shaped like real exports (Google Calendar and Outlook), for the inbox tests.
+// "Now" in those tests is 2026-11-27 12:00 in Europe/London; the window starts 2026-11-01.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** CRLF line ends, as every exporter writes them. */
+const ics = (lines: string[]) => `${lines.join('\r\n')}\r\n`;
+
+const googleAttendee = (email: string, name: string, status = 'ACCEPTED', type = 'INDIVIDUAL') =>
+  `ATTENDEE;CUTYPE=${type};ROLE=REQ-PARTICIPANT;PARTSTAT=${status};CN=${name};X-NUM-GUESTS=0:mailto:${email}`;
+
+const ME = googleAttendee('me@example.com', 'me@example.com');
+const ANA = googleAttendee('ana@example.com', 'Ana Silva');
+const ONE_TO_ONE = ['UID:1on1-ana@google.com', 'SUMMARY:Ana <> Me 1:1', 'ORGANIZER;CN=me@example.com:mailto:me@example.com', ANA, ME];
+
+export const GOOGLE = ics([
+  'BEGIN:VCALENDAR',
+  'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
+  'VERSION:2.0',
+  'CALSCALE:GREGORIAN',
+  'METHOD:PUBLISH',
+  'X-WR-CALNAME:me@example.com',
+  'X-WR-TIMEZONE:Europe/London',
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/London',
+  'X-LIC-LOCATION:Europe/London',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0000',
+  'TZOFFSETTO:+0100',
+  'TZNAME:BST',
+  'DTSTART:19700329T010000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0000',
+  'TZNAME:GMT',
+  'DTSTART:19701025T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+  // A weekly 1:1 on Mondays: 9 Nov taken out (EXDATE), 16 Nov moved to the 17th, 23 Nov
+  // cancelled, 30 Nov (still to come) moved back to the 26th.
+  'BEGIN:VEVENT',
+  'DTSTART;TZID=Europe/London:20261005T100000',
+  'DTEND;TZID=Europe/London:20261005T103000',
+  'RRULE:FREQ=WEEKLY;BYDAY=MO',
+  'EXDATE;TZID=Europe/London:20261109T100000',
+  'DTSTAMP:20261127T090000Z',
+  ...ONE_TO_ONE,
+  'CREATED:20261001T090000Z',
+  'STATUS:CONFIRMED',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'DTSTART;TZID=Europe/London:20261117T140000',
+  'DTEND;TZID=Europe/London:20261117T143000',
+  'RECURRENCE-ID;TZID=Europe/London:20261116T100000',
+  'DTSTAMP:20261127T090000Z',
+  ...ONE_TO_ONE,
+  'STATUS:CONFIRMED',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'DTSTART;TZID=Europe/London:20261123T100000',
+  'DTEND;TZID=Europe/London:20261123T103000',
+  'RECURRENCE-ID;TZID=Europe/London:20261123T100000',
+  'DTSTAMP:20261127T090000Z',
+  ...ONE_TO_ONE,
+  'STATUS:CANCELLED',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'DTSTART;TZID=Europe/London:20261126T150000',
+  'DTEND;TZID=Europe/London:20261126T153000',
+  'RECURRENCE-ID;TZID=Europe/London:20261130T100000',
+  'DTSTAMP:20261127T090000Z',
+  ...ONE_TO_ONE,
+  'STATUS:CONFIRMED',
+  'END:VEVENT',
+  // A daily stand-up of eight (you and seven others), on weekdays.
+  'BEGIN:VEVENT',
+  'DTSTART;TZID=Europe/London:20261102T093000',
+  'DTEND;TZID=Europe/London:20261102T094500',
+  'RRULE:FREQ=WEEKLY;WKST=MO;BYDAY=MO,TU,WE,TH,FR',
+  'UID:standup@google.com',
+  'SUMMARY:Daily stand-up',
+  'ORGANIZER;CN=Ben Okafor:mailto:ben@example.com',
+  googleAttendee('ben@example.com', 'Ben Okafor'),
+  ANA,
+  ME,
+  googleAttendee('gus@example.com', 'Gus Grant'),
+  googleAttendee('hana@example.com', 'Hana Ito'),
+  googleAttendee('ivo@example.com', 'Ivo Petrov'),
+  googleAttendee('jo@example.com', 'Jo Park', 'TENTATIVE'),
+  googleAttendee('kai@example.com', 'Kai Moreau'),
+  'END:VEVENT',
+  // Coffee with two: Ben by address, Chloé by the name the calendar gives.
+  'BEGIN:VEVENT',
+  'DTSTART:20261120T150000Z',
+  'DTEND:20261120T154500Z',
+  'UID:coffee@google.com',
+  'SUMMARY:Coffee with Ben and Chloé',
+  'ORGANIZER;CN=me@example.com:mailto:me@example.com',
+  ME,
+  googleAttendee('ben@example.com', 'Ben Okafor'),
+  googleAttendee('chloe.martin@gmail.com', 'Chloé Martin'),
+  'END:VEVENT',
+  // An all-day offsite: not a meeting to log.
+  'BEGIN:VEVENT',
+  'DTSTART;VALUE=DATE:20261118',
+  'DTEND;VALUE=DATE:20261119',
+  'UID:offsite@google.com',
+  'SUMMARY:Team offsite',
+  ANA,
+  googleAttendee('ben@example.com', 'Ben Okafor'),
+  ME,
+  'END:VEVENT',
+  // An invitation you declined.
+  'BEGIN:VEVENT',
+  'DTSTART:20261119T110000Z',
+  'DTEND:20261119T120000Z',
+  'UID:roadmap@google.com',
+  'SUMMARY:Roadmap review',
+  'ORGANIZER;CN=Ana Silva:mailto:ana@example.com',
+  ANA,
+  googleAttendee('me@example.com', 'me@example.com', 'DECLINED'),
+  'END:VEVENT',
+  // A weekly call set in New York time (no VTIMEZONE for it in the file): US clocks go back on
+  // 1 Nov, so it is at 13:00 UTC in October and 14:00 UTC in November.
+  'BEGIN:VEVENT',
+  'DTSTART;TZID=America/New_York:20261026T090000',
+  'DTEND;TZID=America/New_York:20261026T093000',
+  'RRULE:FREQ=WEEKLY;BYDAY=MO',
+  'UID:partner@google.com',
+  'SUMMARY:Partner call',
+  'ORGANIZER;CN=Dan Reyes:mailto:dan@partner.example',
+  googleAttendee('dan@partner.example', 'Dan Reyes'),
+  ME,
+  'END:VEVENT',
+  // Entries of your own, with nobody invited: the title says who.
+  'BEGIN:VEVENT',
+  'DTSTART:20261124T120000Z',
+  'DTEND:20261124T130000Z',
+  'UID:lunch@google.com',
+  'SUMMARY:Lunch with Eve',
+  'ORGANIZER;CN=me@example.com:mailto:me@example.com',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'DTSTART:20261125T170000Z',
+  'DTEND:20261125T173000Z',
+  'UID:walk@google.com',
+  'SUMMARY:Walk with Ben Okafor',
+  'END:VEVENT',
+  // Only people who are not in the journal.
+  'BEGIN:VEVENT',
+  'DTSTART:20261126T100000Z',
+  'DTEND:20261126T110000Z',
+  'UID:vendor@google.com',
+  'SUMMARY:Vendor sync',
+  googleAttendee('vic@acme.example', 'Vic Vendor'),
+  ME,
+  'END:VEVENT',
+  'END:VCALENDAR',
+]);
+
+export const OUTLOOK = ics([
+  'BEGIN:VCALENDAR',
+  'PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN',
+  'VERSION:2.0',
+  'METHOD:PUBLISH',
+  'X-CALSTART:20261021T080000Z',
+  'X-WR-RELCALID:{0000002E-1B2C-4D5E-8F90-A1B2C3D4E5F6}',
+  'BEGIN:VTIMEZONE',
+  'TZID:W. Europe Standard Time',
+  'BEGIN:STANDARD',
+  'DTSTART:16011028T030000',
+  'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'END:STANDARD',
+  'BEGIN:DAYLIGHT',
+  'DTSTART:16010325T020000',
+  'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'END:DAYLIGHT',
+  'END:VTIMEZONE',
+  // Weekly planning in Berlin time, across the European change on 25 Oct, in a room.
+  'BEGIN:VEVENT',
+  'CLASS:PUBLIC',
+  'CREATED:20261015T080000Z',
+  'DTEND;TZID="W. Europe Standard Time":20261021T110000',
+  'DTSTAMP:20261127T080000Z',
+  'DTSTART;TZID="W. Europe Standard Time":20261021T100000',
+  'RRULE:FREQ=WEEKLY;COUNT=6;BYDAY=WE',
+  'LAST-MODIFIED:20261015T080000Z',
+  'LOCATION:Room 4.01',
+  'ORGANIZER;CN="Me":mailto:me@example.com',
+  'ATTENDEE;CN="Ana Silva";RSVP=TRUE:mailto:ana@example.com',
+  'ATTENDEE;CN="Ben Okafor";RSVP=TRUE:mailto:ben@example.com',
+  'ATTENDEE;CUTYPE=ROOM;CN="Room 4.01";RSVP=TRUE:mailto:room401@example.com',
+  'PRIORITY:5',
+  'SEQUENCE:0',
+  'SUMMARY;LANGUAGE=en-us:Planning: Ana & Ben',
+  'TRANSP:OPAQUE',
+  'UID:040000008200E00074C5B7101A82E0080000000060A1B2C3D4E5D901000000000000000010000000AABBCCDDEEFF',
+  'X-MICROSOFT-CDO-BUSYSTATUS:BUSY',
+  'END:VEVENT',
+  // A Windows zone name the file does not define: windows-iana maps it to America/New_York.
+  'BEGIN:VEVENT',
+  'DTEND;TZID="Eastern Standard Time":20261028T093000',
+  'DTSTART;TZID="Eastern Standard Time":20261028T090000',
+  'RRULE:FREQ=WEEKLY;BYDAY=WE',
+  'ORGANIZER;CN="Farah Khan":mailto:farah@example.com',
+  'ATTENDEE;CN="Me";PARTSTAT=ACCEPTED:mailto:me@example.com',
+  'SUMMARY;LANGUAGE=en-us:Weekly sync',
+  'UID:040000008200E00074C5B7101A82E0080000000070A1B2C3D4E5D901000000000000000010000000FFEEDDCCBBAA',
+  'END:VEVENT',
+  'END:VCALENDAR',
+]);
+
+/** The people the fixtures meet, as `rel add` arguments. */
+export const PEOPLE: string[][] = [
+  ['Ana Silva', '--email', 'ana@example.com'],
+  ['Ben Okafor', '--email', 'ben@example.com'],
+  ['Chloé Martin'],
+  ['Dan Reyes', '--email', 'dan@partner.example'],
+  ['Eve Nakamura'],
+  ['Farah Khan', '--email', 'Farah@Example.com'],
+];
+
+/** Writes the two exports into a fresh folder; returns their paths. */
+export function writeCalendars(dir: string): { google: string; outlook: string } {
+  fs.mkdirSync(dir, { recursive: true });
+  const google = path.join(dir, 'me@example.com.ics');
+  const outlook = path.join(dir, 'Calendar.ics');
+  fs.writeFileSync(google, GOOGLE);
+  fs.writeFileSync(outlook, OUTLOOK);
+  return { google, outlook };
+}
