@@ -24,6 +24,7 @@ export interface CommandModule {
 /** Every command, by name: one line each, loaded only when needed. */
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   log: () => import('./commands/log.js'),
+  inbox: () => import('./commands/inbox.js'),
   due: () => import('./commands/due.js'),
   profile: () => import('./commands/profile.js'),
   add: () => import('./commands/add.js'),

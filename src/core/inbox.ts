@@ -50,7 +50,10 @@ export function seriesId(uid: string): string {
   return shortHash(`series\0${uid}`);
 }
 
-const words = (text: string) => normalize(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string) =>
+  normalize(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** `one-to-one` words come first: "Coffee 1:1" is a one-to-one. */
 const ONE_TO_ONE = /(^|[^\d])1\s*(?::|-|on)\s*1(?!\d)|<>/i;
@@ -199,7 +202,11 @@ export interface Inbox {
 }
 
 /** Whether a conversation already stands for the meeting: logged from it, or that day with all of them. */
-function isLogged(row: { id: string; date: IsoDate; people: InboxPerson[] }, byDay: Map<string, Conversation[]>, byEvent: Set<string>): boolean {
+function isLogged(
+  row: { id: string; date: IsoDate; people: InboxPerson[] },
+  byDay: Map<string, Conversation[]>,
+  byEvent: Set<string>,
+): boolean {
   if (byEvent.has(row.id)) return true;
   return (byDay.get(row.date) ?? []).some((c) => row.people.every((p) => c.with.includes(p.id)));
 }

@@ -3,7 +3,7 @@
 import type { Journal } from './journal.js';
 
 export interface DuplicateIds {
-  /** "people", "conversations", "follow-ups", "ambitions", "skills". */
+  /** "people", "conversations", "follow-ups", "ambitions", "skills", "dismissals". */
   what: string;
   ids: string[];
 }
@@ -22,6 +22,7 @@ export function duplicateIds(journal: Journal): DuplicateIds[] {
     ['follow-ups', journal.followUps.map((f) => f.id)],
     ['ambitions', journal.people.flatMap((p) => p.ambitions.map((a) => a.id))],
     ['skills', journal.people.flatMap((p) => p.skills.map((s) => s.id))],
+    ['dismissals', (journal.dismissals ?? []).map((d) => d.id)],
   ];
   return collections
     .map(([what, ids]) => ({ what, ids: duplicates(ids) }))

@@ -331,6 +331,8 @@ export interface NewConversation {
   discussed?: string[];
   /** Ids of "ask next time" notes of the people in it that were asked: marked asked on this date. */
   asked?: string[];
+  /** The calendar event it is logged from (`rel inbox log`). */
+  eventId?: string;
 }
 
 export function logConversation(journal: Journal, input: NewConversation, clock: Clock): Conversation {
@@ -346,6 +348,7 @@ export function logConversation(journal: Journal, input: NewConversation, clock:
     ...(input.heardFrom ? { heardFrom: input.heardFrom } : {}),
     ...(input.size !== undefined && input.size > input.with.length ? { size: input.size } : {}),
     ...(input.counts === undefined ? {} : { counts: input.counts }),
+    ...(input.eventId ? { eventId: input.eventId } : {}),
     createdAt,
   };
   journal.conversations.push(conversation);

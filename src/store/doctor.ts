@@ -3,6 +3,7 @@
 // judgement (modes, abandoned locks, leftover temp files, unreadable undo data).
 import fs from 'node:fs';
 import path from 'node:path';
+import { emailKey } from '../core/emails.js';
 import { duplicateIds } from '../core/integrity.js';
 import type { Journal } from '../core/journal.js';
 import { followUpPeople, SCHEMA_VERSION } from '../core/journal.js';
@@ -239,6 +240,19 @@ function checkRecords(journal: Journal, file: string, restoreFix: string): Findi
       severity: 'warning',
       message: `People with the same name (ignoring case and accents): ${list([...names])}; a name then picks the first.`,
       fix: `rename one of them in ${file}, e.g. "Name (Team)"`,
+    });
+  // Two copies merged (rel sync) can each have given someone the same address.
+  const owned = new Set<string>();
+  const shared = new Set<string>();
+  for (const p of journal.people) {
+    for (const key of new Set((p.emails ?? []).map(emailKey))) (owned.has(key) ? shared : owned).add(key);
+  }
+  if (shared.size)
+    findings.push({
+      check: 'people',
+      severity: 'warning',
+      message: `E-mail addresses that more than one person has: ${list([...shared])}; rel inbox takes the last of them.`,
+      fix: 'remove it from all but one: rel edit <name> --remove-email <address>',
     });
   const people = new Set(journal.people.map((p) => p.id));
   const conversations = new Set(journal.conversations.map((c) => c.id));

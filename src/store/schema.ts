@@ -42,6 +42,7 @@ const person = z.looseObject({
   snoozedUntil: isoDate.nullable().optional(),
   createdAt: timestamp,
   archivedAt: timestamp.nullable(),
+  emails: z.array(z.string()).optional(),
 });
 
 const conversation = z.looseObject({
@@ -75,6 +76,15 @@ const tombstone = z.looseObject({
   mergedInto: z.string().min(1).optional(),
 });
 
+const dismissal = z.looseObject({
+  id: z.string().min(1),
+  eventId: z.string().min(1).optional(),
+  seriesId: z.string().min(1).optional(),
+  title: z.string(),
+  start: timestamp,
+  createdAt: timestamp,
+});
+
 /** Each list's record schema: rel import checks the records of a file one by one. */
 export const recordSchemas = { people: person, conversations: conversation, followUps: followUp };
 
@@ -85,6 +95,8 @@ export const journalSchema = z.looseObject({
   followUps: z.array(followUp),
   // Since schema 2; a schema 1 journal has none and gains the list when it is next written.
   tombstones: z.array(tombstone).optional(),
+  // Meetings dismissed from rel inbox; absent until the first.
+  dismissals: z.array(dismissal).optional(),
 });
 
 /** Describes the first problem of a file that is not a journal, or undefined when it is one. */

@@ -77,7 +77,8 @@ function isPerson(p: Data): boolean {
     (p.askNext === undefined || isEvery(p.askNext, isAskNext)) &&
     (p.snoozedUntil === undefined || p.snoozedUntil === null || isDate(p.snoozedUntil)) &&
     isId(p.createdAt) &&
-    (p.archivedAt === null || isId(p.archivedAt))
+    (p.archivedAt === null || isId(p.archivedAt)) &&
+    (p.emails === undefined || isStrings(p.emails))
   );
 }
 
@@ -118,6 +119,17 @@ function isTombstone(t: Data): boolean {
   );
 }
 
+function isDismissal(d: Data): boolean {
+  return (
+    isId(d.id) &&
+    (d.eventId === undefined || isId(d.eventId)) &&
+    (d.seriesId === undefined || isId(d.seriesId)) &&
+    typeof d.title === 'string' &&
+    isId(d.start) &&
+    isId(d.createdAt)
+  );
+}
+
 /**
  * True when the data is certainly a journal this rel can read (or one of a newer schema, which
  * is read as far as it goes). False means "ask schema.ts", not necessarily "invalid".
@@ -130,6 +142,7 @@ export function isJournalShape(data: unknown): boolean {
     isEvery(data.people, isPerson) &&
     isEvery(data.conversations, isConversation) &&
     isEvery(data.followUps, isFollowUp) &&
-    (data.tombstones === undefined || isEvery(data.tombstones, isTombstone))
+    (data.tombstones === undefined || isEvery(data.tombstones, isTombstone)) &&
+    (data.dismissals === undefined || isEvery(data.dismissals, isDismissal))
   );
 }

@@ -53,7 +53,11 @@ describe('readCalendar', () => {
     const rows = buildInbox(read(), journal(), options).rows;
     // 2 Nov as planned; 9 Nov excluded; 16 Nov moved to the 17th at 14:00; 23 Nov cancelled;
     // 30 Nov moved back to the 26th.
-    expect(starts(rows, 'Ana <> Me 1:1')).toEqual(['2026-11-02T10:00', '2026-11-17T14:00', '2026-11-26T15:00']);
+    expect(starts(rows, 'Ana <> Me 1:1')).toEqual([
+      '2026-11-02T10:00',
+      '2026-11-17T14:00',
+      '2026-11-26T15:00',
+    ]);
     const moved = rows.find((r) => r.title === 'Ana <> Me 1:1' && r.start.startsWith('2026-11-17'))!;
     expect(moved).toMatchObject({ minutes: 30, kind: '1:2:1', size: 1, counts: 'alone', recurring: true });
     expect(moved.people).toEqual([{ id: 'ana-silva', name: 'Ana Silva' }]);
@@ -207,7 +211,9 @@ describe('buildInbox', () => {
 
   it('lists an event read from two sources once', () => {
     const twice = [...read(), ...read()];
-    expect(buildInbox(twice, journal(), options).rows).toHaveLength(buildInbox(read(), journal(), options).rows.length);
+    expect(buildInbox(twice, journal(), options).rows).toHaveLength(
+      buildInbox(read(), journal(), options).rows.length,
+    );
   });
 
   it('finds a row by its id or a unique prefix of at least 4 characters', () => {

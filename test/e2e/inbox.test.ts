@@ -1,5 +1,9 @@
 // rel inbox end to end, and the e-mail addresses on people that it matches attendees by.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GOOGLE, PEOPLE, writeCalendars } from '../helpers/calendars.js';
+import { journalText, person } from '../helpers/journal.js';
 import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/rel.js';
 
 describe('e-mail addresses on people', () => {
@@ -42,5 +46,202 @@ describe('e-mail addresses on people', () => {
     expect(rows.find((r: { key: string }) => r.key === 'me').value).toBe('me@example.com, me@home.example');
     expect(rows.find((r: { key: string }) => r.key === 'calendar').value).toBe('/tmp/work.ics');
     expect(rel(['config', 'set', 'me', 'nobody'], { store, env }).code).toBe(2);
+  });
+});
+
+const NOW = '2026-11-27T12:00:00';
+
+/** A journal with the fixtures' people, added in October so that everyone is due. */
+function setup(tag: string, env: Record<string, string> = { REL_ME: 'me@example.com' }) {
+  const store = tempStore(tag);
+  const folder = path.join(path.dirname(path.dirname(store)), 'calendars');
+  const files = writeCalendars(folder);
+  const o = { store, now: NOW, env: { TZ: 'Europe/London', REL_CALENDAR: folder, ...env } };
+  for (const args of PEOPLE) ok(['add', ...args], { ...o, now: '2026-10-01' });
+  return { store, folder, files, o };
+}
+
+const inboxJson = (o: object, ...args: string[]) =>
+  JSON.parse(ok(['inbox', '--json', '--since', '2026-11-01', ...args], o)) as {
+    id: string;
+    title: string;
+    start: string;
+    people: { id: string }[];
+    size: number;
+    counts: string;
+    kind: string;
+  }[];
+
+const weekdays = (from: number, to: number, time: string) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i)
+    .filter((d) => ![7, 8, 14, 15, 21, 22].includes(d))
+    .map((d) => `2026-11-${String(d).padStart(2, '0')}T${time}`);
+
+const EXPECTED = [
+  ...['2026-11-02T10:00', '2026-11-17T14:00', '2026-11-26T15:00'].map((s) => `Ana <> Me 1:1 ${s}`),
+  ...weekdays(2, 27, '09:30').map((s) => `Daily stand-up ${s}`),
+  'Coffee with Ben and Chloé 2026-11-20T15:00',
+  ...['02', '09', '16', '23'].map((d) => `Partner call 2026-11-${d}T14:00`),
+  'Lunch with Eve 2026-11-24T12:00',
+  'Walk with Ben Okafor 2026-11-25T17:00',
+  ...['04', '11', '18', '25'].map((d) => `Planning: Ana & Ben 2026-11-${d}T09:00`),
+  ...['04', '11', '18', '25'].map((d) => `Weekly sync 2026-11-${d}T14:00`),
+].sort();
+
+const shown = (rows: { title: string; start: string }[]) =>
+  rows.map((r) => `${r.title} ${r.start.slice(0, 16)}`).sort();
+
+describe('rel inbox', () => {
+  it('lists exactly the meetings to log from a Google and an Outlook export', () => {
+    const { o, files } = setup('inbox-list');
+    const rows = inboxJson(o);
+    expect(shown(rows)).toEqual(EXPECTED);
+    expect(rows.find((r) => r.title === 'Daily stand-up')).toMatchObject({ size: 7, counts: 'group' });
+    expect(rows.find((r) => r.title === 'Lunch with Eve')).toMatchObject({ kind: 'meal', counts: 'alone' });
+    // The same from the two files named one by one, and from the folder given on the command line.
+    const byFile = inboxJson(o, '--calendar', files.google, '--calendar', files.outlook);
+    expect(byFile.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    // The default window is the last 14 days.
+    const recent = JSON.parse(ok(['inbox', '--json'], o)) as { start: string }[];
+    expect(recent.every((r) => r.start >= '2026-11-13')).toBe(true);
+    expect(recent.length).toBeGreaterThan(0);
+    const table = ok(['inbox', '--since', '2026-11-20'], { ...o, env: { ...o.env, COLUMNS: '140' } });
+    expect(table).toContain('Coffee with Ben and Chloé');
+    expect(table).toContain('Gus Grant <gus@example.com>');
+  });
+
+  it('without `me`, says once how to set it and counts every attendee but one', () => {
+    const { o } = setup('inbox-me', {});
+    const r = rel(['inbox', '--json', '--since', '2026-11-01'], o);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/rel config set me/g)).toHaveLength(1);
+    const rows = JSON.parse(r.stdout) as { title: string; size: number }[];
+    expect(rows.find((x) => x.title === 'Daily stand-up')!.size).toBe(7);
+    // The declined invitation cannot be told apart without `me`.
+    expect(rows.some((x) => x.title === 'Roadmap review')).toBe(true);
+  });
+
+  it('inbox log (one, then --all) makes rel due right and empties the inbox', () => {
+    const { o, store } = setup('inbox-log');
+    expect(JSON.parse(ok(['due', '--json'], o))).toHaveLength(PEOPLE.length);
+    const rows = inboxJson(o);
+    const oneToOne = rows.find((r) => r.title === 'Ana <> Me 1:1' && r.start.startsWith('2026-11-26'))!;
+    const saved = JSON.parse(
+      ok(
+        [
+          'inbox',
+          'log',
+          oneToOne.id.slice(0, 5),
+          '--note',
+          'Roadmap',
+          '--heard',
+          'Tired of on-call',
+          '--json',
+        ],
+        o,
+      ),
+    );
+    expect(saved).toMatchObject({
+      date: '2026-11-26',
+      kind: '1:2:1',
+      minutes: 30,
+      note: 'Roadmap',
+      eventId: oneToOne.id,
+    });
+    expect(JSON.parse(ok(['due', '--json'], o)).map((d: { id: string }) => d.id)).not.toContain('ana-silva');
+    expect(inboxJson(o).map((r) => r.id)).not.toContain(oneToOne.id);
+    const again = rel(['inbox', 'log', oneToOne.id], o);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already logged');
+
+    const before = bytesOf(store);
+    expect(rel(['inbox', 'log', '--all', '--note', 'x'], o).code).toBe(2);
+    expect(bytesOf(store)).toEqual(before);
+    expect(ok(['inbox', 'log', '--all', '--since', '2026-11-01'], o)).toContain(
+      `${EXPECTED.length - 1} meetings logged`,
+    );
+    expect(inboxJson(o)).toEqual([]);
+    expect(JSON.parse(ok(['due', '--json'], o))).toEqual([]);
+    const journal = readJson(store);
+    const standup = journal.conversations.find(
+      (c: { date: string; kind: string; with: string[] }) =>
+        c.with.includes('ben-okafor') && c.with.length === 2 && c.date === '2026-11-27',
+    );
+    expect(standup).toMatchObject({ size: 7, kind: 'meeting', minutes: 15 });
+    const ana = JSON.parse(ok(['people', '--json'], o)).find((p: { id: string }) => p.id === 'ana-silva');
+    expect(ana).toMatchObject({ lastSeen: '2026-11-27' });
+    // One undo takes the whole --all back.
+    ok(['undo'], o);
+    expect(inboxJson(o)).toHaveLength(EXPECTED.length - 1);
+  });
+
+  it('dismissals are kept in the journal: they survive a restart, undo and restore take them back', () => {
+    const { o, store } = setup('inbox-dismiss');
+    const rows = inboxJson(o);
+    const lunch = rows.find((r) => r.title === 'Lunch with Eve')!;
+    const standup = rows.find((r) => r.title === 'Daily stand-up')!;
+    ok(['inbox', 'dismiss', lunch.id], o);
+    expect(shown(inboxJson(o))).toEqual(EXPECTED.filter((e) => !e.startsWith('Lunch')));
+    ok(['undo'], o);
+    expect(inboxJson(o).map((r) => r.id)).toContain(lunch.id);
+
+    expect(ok(['inbox', 'dismiss', standup.id, '--series'], o)).toContain('rel inbox restore');
+    expect(inboxJson(o).some((r) => r.title === 'Daily stand-up')).toBe(false);
+    const dismissed = JSON.parse(ok(['inbox', '--dismissed', '--json'], o));
+    expect(dismissed).toHaveLength(1);
+    expect(dismissed[0]).toMatchObject({ series: true, title: 'Daily stand-up' });
+    expect(readJson(store).dismissals).toHaveLength(1);
+    const twice = rel(['inbox', 'dismiss', standup.id], o);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('already dismissed');
+    ok(['inbox', 'restore', dismissed[0].id], o);
+    expect(shown(inboxJson(o))).toEqual(EXPECTED);
+    expect(rel(['inbox', 'restore', dismissed[0].id], o).code).toBe(2);
+    expect(ok(['doctor'], o)).toContain('All is well');
+  });
+
+  it('a file that is not a calendar is refused with the store unchanged; one bad event is skipped', () => {
+    const { o, store, folder } = setup('inbox-broken');
+    const before = bytesOf(store);
+    const notes = path.join(folder, 'notes.ics');
+    fs.writeFileSync(notes, 'Dear diary,\nno meetings today.\n');
+    for (const args of [['inbox'], ['inbox', 'log', '--all'], ['inbox', 'dismiss', 'abcd1234']]) {
+      const r = rel(args, o);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`${notes} is not an iCalendar file`);
+    }
+    const missing = rel(['inbox', '--calendar', path.join(folder, 'gone.ics')], o);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('There is no calendar at');
+    const none = rel(['inbox'], { ...o, env: { ...o.env, REL_CALENDAR: '' } });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('rel config set calendar');
+    expect(bytesOf(store)).toEqual(before);
+
+    fs.writeFileSync(notes, GOOGLE.replace('DTSTART:20261124T120000Z', 'DTSTART:2026-11-24'));
+    const r = rel(['inbox', '--json', '--since', '2026-11-01', '--calendar', notes], o);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/skipped the event "Lunch with Eve"/);
+    expect(JSON.parse(r.stdout).length).toBeGreaterThan(20);
+  });
+
+  it('an older journal, without dismissals or e-mails, is read and written', () => {
+    const store = tempStore('inbox-old');
+    fs.mkdirSync(path.dirname(store), { recursive: true });
+    fs.writeFileSync(store, journalText([person('eve-nakamura', 'Eve Nakamura')]));
+    const folder = path.join(path.dirname(path.dirname(store)), 'calendars');
+    writeCalendars(folder);
+    const o = {
+      store,
+      now: NOW,
+      env: { TZ: 'Europe/London', REL_CALENDAR: folder, REL_ME: 'me@example.com' },
+    };
+    const rows = inboxJson(o);
+    expect(rows.map((r) => r.title)).toEqual(['Lunch with Eve']);
+    ok(['inbox', 'dismiss', rows[0]!.id], o);
+    expect(inboxJson(o)).toEqual([]);
+    expect(ok(['doctor'], o)).toContain('All is well');
+    ok(['edit', 'eve', '--email', 'eve@example.com'], o);
+    expect(readJson(store).people[0].emails).toEqual(['eve@example.com']);
   });
 });

@@ -11,7 +11,13 @@ const googleAttendee = (email: string, name: string, status = 'ACCEPTED', type =
 
 const ME = googleAttendee('me@example.com', 'me@example.com');
 const ANA = googleAttendee('ana@example.com', 'Ana Silva');
-const ONE_TO_ONE = ['UID:1on1-ana@google.com', 'SUMMARY:Ana <> Me 1:1', 'ORGANIZER;CN=me@example.com:mailto:me@example.com', ANA, ME];
+const ONE_TO_ONE = [
+  'UID:1on1-ana@google.com',
+  'SUMMARY:Ana <> Me 1:1',
+  'ORGANIZER;CN=me@example.com:mailto:me@example.com',
+  ANA,
+  ME,
+];
 
 export const GOOGLE = ics([
   'BEGIN:VCALENDAR',

@@ -33,6 +33,7 @@ function sample() {
         askNext: [{ id: 'q1', text: 'The trip?', addedOn: '2026-11-20', askedOn: '2026-11-21' }],
         createdAt: '2026-11-01T09:00:00.000Z',
         archivedAt: null,
+        emails: ['ana@example.com'],
       },
     ],
     conversations: [
@@ -66,6 +67,15 @@ function sample() {
         idHash: 'ab12',
         deletedAt: '2026-11-21T10:00:00.000Z',
         mergedInto: 'ana-silva',
+      },
+    ],
+    dismissals: [
+      {
+        id: 'd1',
+        eventId: '3fa9c2d1',
+        title: 'Daily stand-up',
+        start: '2026-11-20T09:30:00.000Z',
+        createdAt: '2026-11-21T10:00:00.000Z',
       },
     ],
   };
