@@ -12,6 +12,8 @@ import {
   peopleInTitle,
 } from '../../src/core/inbox.js';
 import { emptyJournal, type Journal } from '../../src/core/journal.js';
+import { mergeJournals } from '../../src/core/merge.js';
+import { snapshotRecords, stampChanges } from '../../src/core/tombstones.js';
 import { GOOGLE, OUTLOOK } from '../helpers/calendars.js';
 import { conversation, wholePerson } from '../helpers/journal.js';
 
@@ -299,5 +301,36 @@ describe('matching people', () => {
     expect(who(meeting({ attendees: [attendee(null, 'Dan')] }))).toEqual(['dan-reyes']);
     expect(who(meeting({ attendees: [attendee('x@y.example', 'chloe martin')] }))).toEqual(['chloe-martin']);
     expect(who(meeting({ attendees: [attendee('x@y.example', 'Zed Zimmer')] }))).toEqual([]);
+  });
+});
+
+describe('dismissals in sync', () => {
+  const dismissal = (id: string, eventId: string) => ({
+    id,
+    eventId,
+    title: 'Lunch with Eve',
+    start: '2026-11-24T12:00:00.000Z',
+    createdAt: '2026-11-27T11:00:00.000Z',
+  });
+
+  it('a merge keeps what either machine dismissed, and a restore on one machine wins', () => {
+    const base = journal();
+    const ours = structuredClone(base);
+    const theirs = structuredClone(base);
+    let before = snapshotRecords(ours);
+    ours.dismissals = [dismissal('d1', 'aaaa1111')];
+    stampChanges(before, ours, new Date('2026-11-27T11:00:00Z'));
+    before = snapshotRecords(theirs);
+    theirs.dismissals = [dismissal('d2', 'bbbb2222')];
+    stampChanges(before, theirs, new Date('2026-11-27T11:05:00Z'));
+    const merged = mergeJournals(base, ours, theirs);
+    expect(merged.dismissals?.map((d) => d.id).sort()).toEqual(['d1', 'd2']);
+
+    // Theirs takes the merge, then restores d1: the tombstone carries the restore back to ours.
+    const restored = structuredClone(merged);
+    before = snapshotRecords(restored);
+    restored.dismissals = restored.dismissals!.filter((d) => d.id !== 'd1');
+    stampChanges(before, restored, new Date('2026-11-27T12:00:00Z'));
+    expect(mergeJournals(merged, merged, restored).dismissals?.map((d) => d.id)).toEqual(['d2']);
   });
 });

@@ -91,7 +91,8 @@ const EXPECTED = [
 const shown = (rows: { title: string; start: string }[]) =>
   rows.map((r) => `${r.title} ${r.start.slice(0, 16)}`).sort();
 
-describe('rel inbox', () => {
+// Each test runs rel a dozen times or more: a loaded machine needs more than the default minute.
+describe('rel inbox', { timeout: 240_000 }, () => {
   it('lists exactly the meetings to log from a Google and an Outlook export', () => {
     const { o, files } = setup('inbox-list');
     const rows = inboxJson(o);
@@ -121,9 +122,8 @@ describe('rel inbox', () => {
     expect(rows.some((x) => x.title === 'Roadmap review')).toBe(true);
   });
 
-  it('inbox log (one, then --all) makes rel due right and empties the inbox', () => {
-    const { o, store } = setup('inbox-log');
-    expect(JSON.parse(ok(['due', '--json'], o))).toHaveLength(PEOPLE.length);
+  it('inbox log <id> logs one meeting with its facts and the notes given; it leaves the inbox', () => {
+    const { o } = setup('inbox-log');
     const rows = inboxJson(o);
     const oneToOne = rows.find((r) => r.title === 'Ana <> Me 1:1' && r.start.startsWith('2026-11-26'))!;
     const saved = JSON.parse(
@@ -146,6 +146,7 @@ describe('rel inbox', () => {
       kind: '1:2:1',
       minutes: 30,
       note: 'Roadmap',
+      heard: ['Tired of on-call'],
       eventId: oneToOne.id,
     });
     expect(JSON.parse(ok(['due', '--json'], o)).map((d: { id: string }) => d.id)).not.toContain('ana-silva');
@@ -153,26 +154,28 @@ describe('rel inbox', () => {
     const again = rel(['inbox', 'log', oneToOne.id], o);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already logged');
+  });
 
+  it('inbox log --all makes rel due right and empties the inbox; one undo takes it back', () => {
+    const { o, store } = setup('inbox-log-all');
+    expect(JSON.parse(ok(['due', '--json'], o))).toHaveLength(PEOPLE.length);
     const before = bytesOf(store);
     expect(rel(['inbox', 'log', '--all', '--note', 'x'], o).code).toBe(2);
     expect(bytesOf(store)).toEqual(before);
     expect(ok(['inbox', 'log', '--all', '--since', '2026-11-01'], o)).toContain(
-      `${EXPECTED.length - 1} meetings logged`,
+      `${EXPECTED.length} meetings logged`,
     );
     expect(inboxJson(o)).toEqual([]);
     expect(JSON.parse(ok(['due', '--json'], o))).toEqual([]);
     const journal = readJson(store);
     const standup = journal.conversations.find(
-      (c: { date: string; kind: string; with: string[] }) =>
+      (c: { date: string; with: string[] }) =>
         c.with.includes('ben-okafor') && c.with.length === 2 && c.date === '2026-11-27',
     );
+    // The stand-up of eight keeps its size: two people known, seven there.
     expect(standup).toMatchObject({ size: 7, kind: 'meeting', minutes: 15 });
-    const ana = JSON.parse(ok(['people', '--json'], o)).find((p: { id: string }) => p.id === 'ana-silva');
-    expect(ana).toMatchObject({ lastSeen: '2026-11-27' });
-    // One undo takes the whole --all back.
     ok(['undo'], o);
-    expect(inboxJson(o)).toHaveLength(EXPECTED.length - 1);
+    expect(inboxJson(o)).toHaveLength(EXPECTED.length);
   });
 
   it('dismissals are kept in the journal: they survive a restart, undo and restore take them back', () => {
@@ -243,5 +246,22 @@ describe('rel inbox', () => {
     expect(ok(['doctor'], o)).toContain('All is well');
     ok(['edit', 'eve', '--email', 'eve@example.com'], o);
     expect(readJson(store).people[0].emails).toEqual(['eve@example.com']);
+  });
+});
+
+describe('rel doctor and e-mail addresses', () => {
+  it('warns about an address that two people have (two copies merged by sync can do that)', () => {
+    const store = tempStore('doctor-emails');
+    fs.mkdirSync(path.dirname(store), { recursive: true });
+    fs.writeFileSync(
+      store,
+      journalText([
+        person('ana-silva', 'Ana Silva', { emails: ['ana@example.com'] }),
+        person('ana-s', 'Ana S.', { emails: ['ANA@example.com'] }),
+      ]),
+      { mode: 0o600 },
+    );
+    const r = rel(['doctor'], { store });
+    expect(r.stdout + r.stderr).toContain('E-mail addresses that more than one person has: ana@example.com');
   });
 });
