@@ -67,17 +67,14 @@ const CONTENT_FLAGS = [
   'askNext',
 ] as const;
 
-function sourceOptions(command: Command): Command {
+function sourceOptions(command: Command, window = `${DEFAULT_DAYS} days ago`): Command {
   return command
     .option(
       '--calendar <source>',
       'an .ics file or a folder of them (repeatable; default: the calendar setting, $REL_CALENDAR)',
       collect,
     )
-    .option(
-      '--since <when>',
-      `the start of the window: 2026-11-01, 3w, monday (default ${DEFAULT_DAYS} days ago)`,
-    );
+    .option('--since <when>', `the start of the window: 2026-11-01, 3w, monday (default ${window})`);
 }
 
 export function register(program: Command, ctx: Context): Command {
@@ -115,6 +112,7 @@ Examples:
         'log a meeting from the inbox as a conversation (who, date, minutes, kind from the calendar)',
       )
       .argument('[id]', 'the id the inbox shows (a unique prefix will do)'),
+    `${DEFAULT_DAYS} days ago with --all; a year for an id`,
   )
     .option('--all', 'log every meeting the inbox lists, with just the facts from the calendar')
     .option('--kind <kind>', 'instead of the kind guessed from the title')
@@ -133,6 +131,7 @@ Examples:
       .command('dismiss')
       .description('hide a meeting from the inbox for good (kept in the journal; rel undo takes it back)')
       .argument('<id>', 'the id the inbox shows'),
+    'a year ago',
   )
     .option('--series', 'hide every occurrence of its series')
     .action((id: string, options: DismissOptions) => dismiss(ctx, id, options));
@@ -330,9 +329,8 @@ async function list(ctx: Context, options: ListOptions): Promise<void> {
   }
   lines.push(
     '',
-    t.dim(
-      'Log one: rel inbox log <id> [--note …]  ·  all of them: rel inbox log --all  ·  hide: rel inbox dismiss <id> [--series]',
-    ),
+    t.dim('Log one: rel inbox log <id> [--note …]   Log all: rel inbox log --all'),
+    t.dim('Hide one: rel inbox dismiss <id>   Hide a series: rel inbox dismiss <id> --series'),
   );
   ctx.io.out(lines.join('\n'));
 }

@@ -143,6 +143,9 @@ function zoneFromSystem(iana: string, tzid: string, fromYear: number, toYear: nu
   return new ICAL.Timezone({ component, tzid });
 }
 
+/** Zones already built or expanded, by what they were made from. */
+const knownTimezones = new Map<string, ICAL.Timezone>();
+
 type JCal = [string, [string, Record<string, unknown>, string, ...unknown[]][], JCal[]];
 
 /** Every TZID the events use, with the earliest year each is used in. */
@@ -168,28 +171,41 @@ function zonesUsed(calendar: JCal, into: Map<string, number>): void {
 function settleZones(calendars: JCal[], nowYear: number, problems: string[], label: string): void {
   const used = new Map<string, number>();
   for (const calendar of calendars) zonesUsed(calendar, used);
+  // Every zone goes to the service, out of the files: ical.js then finds each through it, and
+  // one built (or expanded) for a file serves the next file of a folder that has the same one.
+  const defined = new Map<string, JCal>();
+  for (const calendar of calendars) {
+    calendar[2] = calendar[2].filter((z) => {
+      if (z[0] !== 'vtimezone') return true;
+      const tzid = z[1].find((p) => p[0] === 'tzid')?.[3];
+      if (typeof tzid === 'string' && !defined.has(tzid)) defined.set(tzid, z);
+      return false;
+    });
+  }
   ICAL.TimezoneService.reset();
   for (const [tzid, firstYear] of used) {
-    const defined = calendars.some((c) =>
-      c[2].some((z) => z[0] === 'vtimezone' && z[1].some((p) => p[0] === 'tzid' && p[3] === tzid)),
-    );
     const fromWindows = windowsZone(tzid);
-    const iana = fromWindows ?? (defined ? undefined : systemName(tzid));
+    const own = defined.get(tzid);
+    const iana = fromWindows ?? (own ? undefined : systemName(tzid));
+    let key: string;
+    let build: () => ICAL.Timezone;
     if (iana) {
-      if (fromWindows) {
-        for (const calendar of calendars) {
-          calendar[2] = calendar[2].filter(
-            (z) => !(z[0] === 'vtimezone' && z[1].some((p) => p[0] === 'tzid' && p[3] === tzid)),
-          );
-        }
-      }
-      ICAL.TimezoneService.register(
-        zoneFromSystem(iana, tzid, Math.max(1970, Math.min(firstYear, nowYear) - 1), nowYear + 1),
-        tzid,
-      );
-    } else if (!defined) {
+      const fromYear = Math.max(1970, Math.min(firstYear, nowYear) - 1);
+      key = `${tzid}\0${iana}\0${fromYear}\0${nowYear}`;
+      build = () => zoneFromSystem(iana, tzid, fromYear, nowYear + 1);
+    } else if (own) {
+      key = JSON.stringify(own);
+      build = () => new ICAL.Timezone({ component: new ICAL.Component(own), tzid });
+    } else {
       problems.push(`${label}: the time zone "${tzid}" is not known; its times are read as local time.`);
+      continue;
     }
+    let zone = knownTimezones.get(key);
+    if (!zone) {
+      zone = build();
+      knownTimezones.set(key, zone);
+    }
+    ICAL.TimezoneService.register(zone, tzid);
   }
 }
 
@@ -274,10 +290,17 @@ function occurrences(
   }
   const iterator = event.iterator();
   const seen = new Set<string>();
+  // The wall-clock time of an occurrence, read as UTC, is within a day of when it really is (no
+  // zone is more than 14 hours from UTC): occurrences far from the window are passed over
+  // without working out their zone's offset, which is most of the cost of a long series.
+  const wall = (t: ICAL.Time) => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  const slack = 86_400_000 + Math.max(0, event.duration.toSeconds() * 1000);
   for (let count = 0; ; count++) {
     if (count >= MAX_OCCURRENCES) throw new Error(`it repeats more than ${MAX_OCCURRENCES} times`);
     const next = iterator.next();
-    if (!next || next.toJSDate().getTime() > to) break;
+    if (!next || wall(next) - 86_400_000 > to) break;
+    if (wall(next) + slack < from && !(next.toString() in event.exceptions)) continue;
+    if (next.toJSDate().getTime() > to) break;
     const details = event.getOccurrenceDetails(next);
     seen.add(details.recurrenceId.toString());
     if (details.item.startDate.isDate || isCancelled(details.item.component)) continue;

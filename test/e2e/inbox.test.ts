@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GOOGLE, PEOPLE, writeCalendars } from '../helpers/calendars.js';
-import { journalText, person } from '../helpers/journal.js';
+import { journalText, person, writeJournal } from '../helpers/journal.js';
 import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/rel.js';
 
 describe('e-mail addresses on people', () => {
@@ -57,9 +57,22 @@ function setup(tag: string, env: Record<string, string> = { REL_ME: 'me@example.
   const folder = path.join(path.dirname(path.dirname(store)), 'calendars');
   const files = writeCalendars(folder);
   const o = { store, now: NOW, env: { TZ: 'Europe/London', REL_CALENDAR: folder, ...env } };
-  for (const args of PEOPLE) ok(['add', ...args], { ...o, now: '2026-10-01' });
+  const people = PEOPLE.map(([name, , email]) =>
+    person(slug(name!), name!, {
+      createdAt: '2026-10-01T09:00:00.000Z',
+      ...(email ? { emails: [email] } : {}),
+    }),
+  );
+  writeJournal(store, journalText(people));
   return { store, folder, files, o };
 }
+
+const slug = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
 
 const inboxJson = (o: object, ...args: string[]) =>
   JSON.parse(ok(['inbox', '--json', '--since', '2026-11-01', ...args], o)) as {
