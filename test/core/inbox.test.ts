@@ -65,6 +65,21 @@ describe('readCalendar', () => {
     expect(moved.people).toEqual([{ id: 'ana-silva', name: 'Ana Silva' }]);
   });
 
+  it('adds the occurrences an RDATE gives', () => {
+    const extra = GOOGLE.replace(
+      'EXDATE;TZID=Europe/London:20261109T100000',
+      'RDATE;TZID=Europe/London:20261111T160000\r\nEXDATE;TZID=Europe/London:20261109T100000',
+    );
+    const meetings = readCalendar(extra, 'google.ics', SINCE, NOW).meetings;
+    const rows = buildInbox(meetings, journal(), options).rows;
+    expect(starts(rows, 'Ana <> Me 1:1')).toEqual([
+      '2026-11-02T10:00',
+      '2026-11-11T16:00',
+      '2026-11-17T14:00',
+      '2026-11-26T15:00',
+    ]);
+  });
+
   it('reads time zones: a VTIMEZONE, an IANA name without one, a Windows name, across DST changes', () => {
     const rows = buildInbox(read(Date.parse('2026-10-20T00:00:00Z')), journal(), {
       ...options,
