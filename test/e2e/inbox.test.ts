@@ -187,6 +187,11 @@ describe('rel inbox', { timeout: 240_000 }, () => {
     );
     // The stand-up of eight keeps its size: two people known, seven there.
     expect(standup).toMatchObject({ size: 7, kind: 'meeting', minutes: 15 });
+    // So it is seen, but a group is not time together: Ana's last time together was the 1:1.
+    const ana = JSON.parse(ok(['due', '--json', '--within', '60d'], o)).find(
+      (d: { id: string }) => d.id === 'ana-silva',
+    );
+    expect(ana).toMatchObject({ lastSeen: '2026-11-27', lastTogether: '2026-11-26' });
     ok(['undo'], o);
     expect(inboxJson(o)).toHaveLength(EXPECTED.length);
   });
