@@ -217,6 +217,12 @@ export function forgetPerson(journal: Journal, personId: string): Forgotten {
       return false;
     }
     c.with = c.with.filter((id) => id !== personId);
+    // What was heard from them is about them: it goes with them; the group's notes stay.
+    if (c.heardFrom) {
+      const from = c.heardFrom;
+      c.heard = c.heard.filter((_, i) => from[i] !== personId);
+      c.heardFrom = from.filter((id) => id !== personId);
+    }
     result.sharedKept++;
     return true;
   });
