@@ -237,6 +237,14 @@ function conversationSection(c: Conversation, person: Person, names: Map<string,
     .join(' · ');
   const lines = [`#### ${head}`];
   if (c.note) lines.push('', markdownText(c.note));
-  if (c.heard.length) lines.push('', 'What you heard:', '', ...c.heard.map((h) => `- ${markdownText(h)}`));
+  // Who said it: a note heard from someone else in the room is in their section, not this one;
+  // a note heard from the group as a whole is in everyone's, marked so.
+  const group = c.with.length > 1;
+  const heard = c.heard.flatMap((h, i) => {
+    const from = c.heardFrom?.[i] ?? null;
+    if (from !== null && from !== person.id) return [];
+    return [`- ${markdownText(h)}${group && from === null ? ' (heard in a group)' : ''}`];
+  });
+  if (heard.length) lines.push('', 'What you heard:', '', ...heard);
   return lines;
 }

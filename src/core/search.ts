@@ -92,10 +92,14 @@ export function search(journal: Journal, query: string): SearchHit[] {
     for (const n of p.notes) consider(p.id, 'personalNote', n.addedOn, n.text, n.id);
   }
   for (const c of journal.conversations) {
-    // A conversation with several people is one hit, under the first of them.
+    // A conversation with several people is one hit, under the first of them; what was heard is
+    // under the person it was heard from, or under each person there when heard from the group.
     const personId = c.with[0]!;
     if (c.note) consider(personId, 'note', c.date, c.note, c.id);
-    for (const h of c.heard) consider(personId, 'heard', c.date, h, c.id);
+    c.heard.forEach((h, i) => {
+      const from = c.heardFrom?.[i] ?? null;
+      for (const id of from === null ? c.with : [from]) consider(id, 'heard', c.date, h, c.id);
+    });
   }
   for (const f of journal.followUps) {
     consider(f.personId, 'followUp', f.due ?? localDay(f.createdAt), f.text, f.id);

@@ -56,6 +56,8 @@ describe('search', () => {
   it('finds notes, listening notes and names, names first then newest first', () => {
     const hits = search(journal(), 'marathon');
     expect(hits.map((h) => [h.field, h.id, h.person])).toEqual([
+      // Heard from the group: under each person there (the note stays one hit, under the first).
+      ['heard', 'c2', 'Ana Silva'],
       ['note', 'c2', 'José Núñez'],
       ['heard', 'c2', 'José Núñez'],
       ['note', 'c1', 'Ana Silva'],
