@@ -1,7 +1,10 @@
 // `npm run bench`: times whole `rel` processes on generated journals against the floor a bare node
-// needs for the same work, measured in the same run. Prints a table and writes it as JSON.
+// needs for the same work. Each command runs in turn with its floor (A B A B, after one warm-up of
+// each), and the ratio is taken pair by pair, so that load on the machine drifting over the run
+// touches both sides of a ratio alike; a human table is also paired with its own --json. Prints a
+// table with the targets and writes it as JSON.
 //
-//   npm run bench                         S and M, 5 runs each
+//   npm run bench                         S then M, 5 pairs each
 //   npm run bench -- --scale S,M,L --runs 3
 //   npm run bench -- --only due,log       only these commands (by first word)
 //
@@ -29,50 +32,88 @@ const FLOORS = {
 /**
  * What is timed. Add a command here when it lands: `needs` names the rel command that must exist
  * (the benchmark skips it on a rel without it), `floor` says what a bare node would do for it,
- * `writes` restores the journal before each run so that every run sees the same file.
+ * `target` names its line in TARGETS, `json` (for a human table) names the same command's --json
+ * line, which the table is also paired with, and `writes` restores the journal before each run so
+ * that every run sees the same file.
  */
+const LOG_ARGS = (j) => [
+  'log',
+  j.profileName,
+  '--no-input',
+  '--kind',
+  'coffee',
+  '--minutes',
+  '30',
+  '--note',
+  'Benchmark: talked about the roadmap and the offsite.',
+  '--heard',
+  'Worried about the on-call rotation.',
+];
 const COMMANDS = [
-  { label: '--help', args: () => ['--help'], floor: 'node', target: 1.6 },
-  { label: 'due --json', needs: 'due', args: () => ['due', '--json'], floor: 'read', target: 1.25 },
+  { label: '--help', args: () => ['--help'], floor: 'node', target: 'help' },
+  { label: 'due --json', needs: 'due', args: () => ['due', '--json'], floor: 'read', target: 'report' },
   {
     label: 'profile --json',
     needs: 'profile',
     args: (j) => ['profile', j.profileName, '--json'],
     floor: 'read',
-    target: 1.25,
+    target: 'report',
   },
-  { label: 'people --json', needs: 'people', args: () => ['people', '--json'], floor: 'read', target: 1.25 },
+  {
+    label: 'people --json',
+    needs: 'people',
+    args: () => ['people', '--json'],
+    floor: 'read',
+    target: 'report',
+  },
   {
     label: 'search --json',
     needs: 'search',
     args: () => ['search', 'marathon', '--json'],
     floor: 'read',
-    target: 1.25,
+    target: 'report',
   },
-  { label: 'stats --json', needs: 'stats', args: () => ['stats', '--json'], floor: 'read', target: 1.25 },
+  { label: 'stats --json', needs: 'stats', args: () => ['stats', '--json'], floor: 'read', target: 'report' },
+  { label: 'todo --json', needs: 'todo', args: () => ['todo', '--json'], floor: 'read', target: 'report' },
+  // The human tables, as a user sees them but through a pipe at a fixed width (COLUMNS below), so
+  // that every run lays out the same table whatever terminal started the benchmark.
+  { label: 'due', needs: 'due', args: () => ['due'], floor: 'read', target: 'report', json: 'due --json' },
+  {
+    label: 'profile',
+    needs: 'profile',
+    args: (j) => ['profile', j.profileName],
+    floor: 'read',
+    target: 'report',
+    json: 'profile --json',
+  },
+  {
+    label: 'people',
+    needs: 'people',
+    args: () => ['people'],
+    floor: 'read',
+    target: 'report',
+    json: 'people --json',
+  },
+  {
+    label: 'stats',
+    needs: 'stats',
+    args: () => ['stats'],
+    floor: 'read',
+    target: 'report',
+    json: 'stats --json',
+  },
+  {
+    label: 'todo',
+    needs: 'todo',
+    args: () => ['todo'],
+    floor: 'read',
+    target: 'report',
+    json: 'todo --json',
+  },
   // Loads the language libraries and reads the last four weeks' notes; it keeps its themes in a
   // small file beside the journal, which the journal's own restore between runs does not need.
-  { label: 'pulse --json', needs: 'pulse', args: () => ['pulse', '--json'], floor: 'read', target: 2 },
-  {
-    label: 'log',
-    needs: 'log',
-    args: (j) => [
-      'log',
-      j.profileName,
-      '--no-input',
-      '--kind',
-      'coffee',
-      '--minutes',
-      '30',
-      '--note',
-      'Benchmark: talked about the roadmap and the offsite.',
-      '--heard',
-      'Worried about the on-call rotation.',
-    ],
-    floor: 'write',
-    target: 1.3,
-    writes: true,
-  },
+  { label: 'pulse --json', needs: 'pulse', args: () => ['pulse', '--json'], floor: 'read', target: 'pulse' },
+  { label: 'log', needs: 'log', args: LOG_ARGS, floor: 'write', target: 'log', writes: true },
   // The same on an encrypted journal (production scrypt cost): the overhead of the key
   // derivation (once per command) and of AES-GCM, against the plain floors.
   {
@@ -92,6 +133,22 @@ const COMMANDS = [
   },
 ];
 
+/**
+ * The targets, as medians of paired ratios on a quiet machine, by scale: `report` (every report,
+ * table or --json) and `help` against their floors, `log` against read+parse+write, `table` a
+ * human table against the same command's --json (every scale), `memory` the peak against the
+ * floor's peak. `pulse` keeps its own: it loads language libraries the floor does not.
+ */
+const TARGETS = {
+  T: { table: 1.1 },
+  S: { report: 1.3, log: 1.4, help: 1.5, pulse: 2, table: 1.1 },
+  M: { report: 1.15, log: 1.3, pulse: 2, table: 1.1, memory: 1.3 },
+  L: { table: 1.1, memory: 1.3 },
+};
+
+/** The width the human tables are laid out at (rel reads $COLUMNS when stdout is not a terminal). */
+const COLUMNS = '100';
+
 const BENCH_PASSPHRASE = 'benchmark passphrase';
 
 const { values: options } = parseArgs({
@@ -105,6 +162,9 @@ const { values: options } = parseArgs({
 });
 const scales = options.scale.split(',').map((s) => s.trim().toUpperCase());
 for (const s of scales) if (!SCALES[s]) fail(`unknown scale "${s}"; use ${Object.keys(SCALES).join(', ')}`);
+// The smallest first: S, what people have, heads the table.
+const order = Object.keys(SCALES);
+scales.sort((a, b) => order.indexOf(a) - order.indexOf(b));
 const runs = Number(options.runs);
 if (!Number.isInteger(runs) || runs < 1) fail(`--runs "${options.runs}" is not a positive whole number`);
 const only = options.only?.split(',').map((s) => s.trim());
@@ -119,9 +179,9 @@ function fail(message) {
 if (!fs.existsSync(path.join(ROOT, 'dist', 'main.js'))) fail('no build found: run `npm run build` first');
 
 /** A clean environment: only what a shell always has, plus rel's own settings. */
-const REMOVED = Object.keys(process.env).filter((k) => /^(NODE_|REL_|FORCE_COLOR|NO_COLOR)/.test(k));
+const REMOVED = Object.keys(process.env).filter((k) => /^(NODE_|REL_|FORCE_COLOR|NO_COLOR|COLUMNS)/.test(k));
 function cleanEnv(store) {
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: os.tmpdir(), REL_NOW: BENCH_NOW };
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: os.tmpdir(), REL_NOW: BENCH_NOW, COLUMNS };
   if (process.env.TZ) env.TZ = process.env.TZ;
   if (store) env.REL_STORE = store;
   return env;
@@ -182,6 +242,23 @@ function journalFor(scale) {
   return info;
 }
 
+/**
+ * One pairing: `a` (the floor, or a table's --json) and `b` (the command) run in turn, A B A B,
+ * after one warm-up of each, so that the machine's load drifts alike over both; the ratio is taken
+ * pair by pair, and its median, min and max reported.
+ */
+function pairRuns(a, b) {
+  const pairs = [];
+  for (let round = -1; round < runs; round++) {
+    const pair = [a, b].map((subject) => {
+      if (subject.writes) subject.restore();
+      return measure(subject.args, subject.env);
+    });
+    if (round >= 0) pairs.push(pair);
+  }
+  return pairs;
+}
+
 function benchScale(scale, have) {
   const journal = journalFor(scale);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `rel-bench-${scale}-`));
@@ -196,93 +273,105 @@ function benchScale(scale, have) {
   const sealed = path.join(work, 'sealed.json');
   const restoreSealed = () => fs.copyFileSync(sealedSource, sealed);
 
-  const commands = COMMANDS.filter(
-    (c) => (!c.needs || have.has(c.needs)) && (!only || only.includes(c.label.split(' ')[0])),
-  );
+  const selected = (c) => (!c.needs || have.has(c.needs)) && (!only || only.includes(c.label.split(' ')[0]));
+  const commands = COMMANDS.filter(selected);
   if (commands.some((c) => c.encrypted)) {
     fs.copyFileSync(journal.file, sealedSource);
     fs.chmodSync(sealedSource, 0o600);
     measure([BIN, 'encrypt'], { ...cleanEnv(sealedSource), REL_PASSPHRASE: BENCH_PASSPHRASE });
     restoreSealed();
   }
-  const floors = [...new Set(commands.map((c) => c.floor))];
-  // Each timed thing, floors first; a run goes through all of them in turn, so that drift in the
-  // machine's load touches every command alike.
-  const subjects = [
-    ...floors.map((f) => ({
-      key: `floor:${f}`,
-      args: FLOORS[f].args(scratch),
-      env: cleanEnv(),
-      writes: f === 'write',
-      restore,
-    })),
-    ...commands.map((c) => ({
-      key: c.label,
-      args: [BIN, ...c.args(journal)],
-      env: c.encrypted ? { ...cleanEnv(sealed), REL_PASSPHRASE: BENCH_PASSPHRASE } : cleanEnv(scratch),
-      writes: Boolean(c.writes),
-      restore: c.encrypted ? restoreSealed : restore,
-    })),
-  ];
-  const samples = new Map(subjects.map((s) => [s.key, []]));
-  for (let round = -1; round < runs; round++) {
-    say(`${scale}: ${round < 0 ? 'warm-up' : `run ${round + 1} of ${runs}`}`);
-    for (const subject of subjects) {
-      if (subject.writes) subject.restore();
-      const sample = measure(subject.args, subject.env);
-      if (round >= 0) samples.get(subject.key).push(sample);
-    }
-  }
-  fs.rmSync(work, { recursive: true, force: true });
+  const floorSubject = (f) => ({
+    label: FLOORS[f].label,
+    args: FLOORS[f].args(scratch),
+    env: cleanEnv(),
+    writes: f === 'write',
+    restore,
+  });
+  const commandSubject = (c) => ({
+    label: `rel ${c.label}`,
+    args: [BIN, ...c.args(journal)],
+    env: c.encrypted ? { ...cleanEnv(sealed), REL_PASSPHRASE: BENCH_PASSPHRASE } : cleanEnv(scratch),
+    writes: Boolean(c.writes),
+    restore: c.encrypted ? restoreSealed : restore,
+  });
+  const targets = TARGETS[scale] ?? {};
+  const pairings = commands.flatMap((c) => {
+    const b = commandSubject(c);
+    const own = [{ a: floorSubject(c.floor), b, floor: c.floor, target: targets[c.target] ?? null }];
+    const json = c.json && COMMANDS.find((j) => j.label === c.json);
+    if (json && have.has(json.needs)) own.push({ a: commandSubject(json), b, target: targets.table ?? null });
+    return own;
+  });
 
-  const summary = (key) => {
-    const list = samples.get(key);
+  const floorSamples = new Map();
+  const results = pairings.map((pairing, i) => {
+    say(`${scale}: ${pairing.b.label} against ${pairing.a.label} (${i + 1} of ${pairings.length})`);
+    const pairs = pairRuns(pairing.a, pairing.b);
+    if (pairing.floor) {
+      const list = floorSamples.get(pairing.floor) ?? [];
+      floorSamples.set(pairing.floor, [...list, ...pairs.map(([a]) => a)]);
+    }
+    const ratios = pairs.map(([a, b]) => b.ms / a.ms);
+    const side = (k) => pairs.map((p) => p[k]);
+    const peakA = TIME ? Math.max(...side(0).map((s) => s.peakKb)) : null;
+    const peakB = TIME ? Math.max(...side(1).map((s) => s.peakKb)) : null;
     return {
-      medianMs: Math.round(median(list.map((s) => s.ms))),
-      runsMs: list.map((s) => Math.round(s.ms)),
-      peakKb: TIME ? Math.max(...list.map((s) => s.peakKb)) : null,
-      cpuMs: TIME ? Math.round(median(list.map((s) => s.cpuMs))) : null,
-    };
-  };
-  const floorResults = Object.fromEntries(
-    floors.map((f) => [f, { label: FLOORS[f].label, ...summary(`floor:${f}`) }]),
-  );
-  const results = commands.map((c) => {
-    const own = summary(c.label);
-    const floor = floorResults[c.floor];
-    return {
-      command: `rel ${c.label}`,
-      ...own,
-      floor: floor.label,
-      floorMs: floor.medianMs,
-      ratio: round2(own.medianMs / floor.medianMs),
-      target: c.target ?? null,
-      memoryRatio: own.peakKb && floor.peakKb ? round2(own.peakKb / floor.peakKb) : null,
-      floorCpuMs: floor.cpuMs,
-      cpuRatio: own.cpuMs && floor.cpuMs ? round2(own.cpuMs / floor.cpuMs) : null,
+      command: pairing.b.label,
+      against: pairing.a.label,
+      pairs: pairs.length,
+      medianMs: Math.round(median(side(1).map((s) => s.ms))),
+      againstMs: Math.round(median(side(0).map((s) => s.ms))),
+      runsMs: pairs.map(([a, b]) => [Math.round(a.ms), Math.round(b.ms)]),
+      ratio: round2(median(ratios)),
+      minRatio: round2(Math.min(...ratios)),
+      maxRatio: round2(Math.max(...ratios)),
+      target: pairing.target,
+      peakKb: peakB,
+      againstPeakKb: peakA,
+      memoryRatio: peakA && peakB ? round2(peakB / peakA) : null,
+      memoryTarget: pairing.floor ? (targets.memory ?? null) : null,
+      cpuMs: TIME ? Math.round(median(side(1).map((s) => s.cpuMs))) : null,
+      cpuRatio: TIME ? round2(median(pairs.map(([a, b]) => b.cpuMs / Math.max(a.cpuMs, 1)))) : null,
     };
   });
+  fs.rmSync(work, { recursive: true, force: true });
+
+  const floors = Object.fromEntries(
+    [...floorSamples].map(([f, list]) => [
+      f,
+      {
+        label: FLOORS[f].label,
+        medianMs: Math.round(median(list.map((s) => s.ms))),
+        peakKb: TIME ? Math.max(...list.map((s) => s.peakKb)) : null,
+      },
+    ]),
+  );
   const { file: _file, ...shape } = journal;
-  return { scale, journal: shape, floors: floorResults, results };
+  return { scale, journal: shape, floors, results };
 }
 
 const round2 = (n) => Math.round(n * 100) / 100;
 const mb = (kb) => (kb === null ? '–' : `${Math.round(kb / 1024)}`);
+const times = (n) => (n === null ? '–' : n.toFixed(2));
+const within = (n) => (n === null ? '–' : `≤ ${n}`);
 
 function table(report) {
   const rows = [
     [
       'scale',
       'command',
+      'against',
       'median ms',
-      'floor',
-      'floor ms',
-      '× floor',
+      'against ms',
+      '× (paired)',
+      'min–max',
       'target',
       'peak MB',
-      '× floor peak',
+      '× peak',
+      'target',
       'cpu ms',
-      '× floor cpu',
+      '× cpu',
     ],
   ];
   for (const s of report.scales) {
@@ -290,22 +379,25 @@ function table(report) {
       rows.push([
         s.scale,
         r.command,
+        r.against,
         String(r.medianMs),
-        r.floor,
-        String(r.floorMs),
-        r.ratio.toFixed(2),
-        r.target ? `≤ ${r.target}` : '–',
+        String(r.againstMs),
+        times(r.ratio),
+        `${times(r.minRatio)}–${times(r.maxRatio)}`,
+        within(r.target),
         mb(r.peakKb),
-        r.memoryRatio === null ? '–' : r.memoryRatio.toFixed(2),
+        times(r.memoryRatio),
+        within(r.memoryTarget),
         r.cpuMs === null ? '–' : String(r.cpuMs),
-        r.cpuRatio === null ? '–' : r.cpuRatio.toFixed(2),
+        times(r.cpuRatio),
       ]);
     }
   }
+  const right = (i) => i >= 3;
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) =>
-    `| ${r.map((cell, i) => (i >= 2 && i !== 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i >= 2 && i !== 3 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+    `| ${r.map((cell, i) => (right(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (right(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -314,9 +406,9 @@ function journals(report) {
     .map((s) => {
       const j = s.journal;
       const floorPeak = Object.values(s.floors)
-        .map((f) => `${f.label} ${mb(f.peakKb)} MB`)
-        .join(', ');
-      return `${s.scale}: ${j.people} people, ${j.conversations} conversations, ${j.followUps} follow-ups, ${(j.bytes / 1e6).toFixed(1)} MB; floor peaks: ${floorPeak}`;
+        .map((f) => `${f.label} ${f.medianMs} ms, ${mb(f.peakKb)} MB`)
+        .join('; ');
+      return `${s.scale}: ${j.people} people, ${j.conversations} conversations, ${j.followUps} follow-ups, ${(j.bytes / 1e6).toFixed(1)} MB; floors: ${floorPeak}`;
     })
     .join('\n');
 }
@@ -328,7 +420,7 @@ const report = {
   platform: `${os.platform()} ${os.release()} ${os.arch()}`,
   cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
   runs,
-  environment: `clean: only PATH, HOME, TZ and REL_*; unset: ${REMOVED.join(', ') || 'nothing needed unsetting'}`,
+  environment: `clean: only PATH, HOME, TZ, COLUMNS=${COLUMNS} and REL_*; unset: ${REMOVED.join(', ') || 'nothing needed unsetting'}`,
   memory: TIME ? 'peak resident set size from GNU time' : 'not measured (no /usr/bin/time)',
   scales: scales.map((s) => benchScale(s, have)),
 };
@@ -337,7 +429,7 @@ const stamp = report.date.replace(/[:.]/g, '-');
 fs.writeFileSync(path.join(outDir, `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
 fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(
-  `rel benchmark, ${report.date.slice(0, 10)}, node ${report.node}, ${report.cpus}, median of ${runs} runs\n` +
+  `rel benchmark, ${report.date.slice(0, 10)}, node ${report.node}, ${report.cpus}, ${runs} paired runs (A B A B after a warm-up of each); × is the median of the pair-by-pair ratios\n` +
     `environment ${report.environment}\n${journals(report)}\n\n${table(report)}\n\n` +
     `written to ${path.relative(process.cwd(), path.join(outDir, 'latest.json')) || 'latest.json'}\n`,
 );

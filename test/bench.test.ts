@@ -15,7 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 function node(args: string[]) {
   const env = { ...process.env };
   delete env.NODE_EXTRA_CA_CERTS;
-  return spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 150_000 });
 }
 
 function generatedText(scale: string): string {
@@ -45,15 +45,46 @@ describe('npm run bench', () => {
     expect(serializeJournal(withDefaults(structuredClone(journal)))).toBe(text);
   });
 
-  it('runs at the tiny scale and writes its table as JSON', () => {
+  it('runs at the tiny scale, pairing each command with its floor and a table with its --json', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'rel-bench-test-'));
-    const result = node(['bench/run.mjs', '--scale', 'T', '--runs', '1', '--out', out, '--quiet']);
+    const result = node([
+      'bench/run.mjs',
+      '--scale',
+      'T',
+      '--runs',
+      '2',
+      '--only=--help,due,log',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('| T     | rel due --json');
     const report = JSON.parse(fs.readFileSync(path.join(out, 'latest.json'), 'utf8'));
-    const commands = report.scales[0].results.map((r: { command: string }) => r.command);
-    expect(commands).toEqual(expect.arrayContaining(['rel --help', 'rel due --json', 'rel log']));
-    for (const r of report.scales[0].results) expect(r.medianMs).toBeGreaterThan(0);
-  });
+    type Result = {
+      command: string;
+      against: string;
+      runsMs: number[][];
+      minRatio: number;
+      maxRatio: number;
+    };
+    const results: Result[] = report.scales[0].results;
+    expect(results.map((r) => `${r.command} / ${r.against}`)).toEqual(
+      expect.arrayContaining([
+        'rel --help / node -e 0',
+        'rel due --json / read+parse',
+        'rel due / read+parse',
+        'rel due / rel due --json',
+        'rel log / read+parse+write',
+      ]),
+    );
+    for (const r of results) {
+      // Two timed pairs (the warm-up is not kept), each side of each pair a real process.
+      expect(r.runsMs).toHaveLength(2);
+      for (const pair of r.runsMs) for (const ms of pair) expect(ms).toBeGreaterThan(0);
+      expect(r.minRatio).toBeLessThanOrEqual(r.maxRatio);
+    }
+    // About 40 processes, on a machine that may be busy with other work.
+  }, 150_000);
 });
