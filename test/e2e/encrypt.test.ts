@@ -57,7 +57,8 @@ describe('rel encrypt', { timeout: 180_000 }, () => {
         '--follow-up',
         'send the deck',
         '--skill',
-        'kayaking',
+        // A skill is personal: in a group it says whose (without a prefix it is refused).
+        'Bo: kayaking',
       ],
       env,
     );
