@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { distance } from 'fastest-levenshtein';
 import { type Context, openStore, parseSince, parseWhen, settings, today } from '../context.js';
 import type { Meeting } from '../core/calendar-file.js';
 import { assignNotes, attributeHeard, DEFAULT_KIND, parseKind, parseMinutes } from '../core/capture.js';
@@ -104,7 +105,19 @@ Examples:
   )
     .option('--dismissed', 'list the meetings you dismissed instead')
     .option('--json', 'print the meetings as JSON')
-    .action((options: ListOptions) => list(ctx, options));
+    .allowExcessArguments()
+    .action((options: ListOptions, command: Command) => {
+      // `rel inbox lgo` lands here, as the default command's argument: say what was meant.
+      const typed = command.args[0];
+      if (typed !== undefined) {
+        const near = ['log', 'dismiss', 'restore', 'list'].find((verb) => distance(verb, typed) <= 2);
+        throw new UsageError(
+          `rel inbox has no command "${displaySafe(typed)}".`,
+          `${near ? `Did you mean rel inbox ${near}? ` : ''}The commands: list (the default), log, dismiss, restore.`,
+        );
+      }
+      return list(ctx, options);
+    });
   sourceOptions(
     inbox
       .command('log')

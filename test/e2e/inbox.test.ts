@@ -231,6 +231,9 @@ describe('rel inbox', { timeout: 240_000 }, () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(`${notes} is not an iCalendar file`);
     }
+    const typo = rel(['inbox', 'lgo'], o);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Did you mean rel inbox log?');
     const missing = rel(['inbox', '--calendar', path.join(folder, 'gone.ics')], o);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('There is no calendar at');
