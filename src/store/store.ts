@@ -4,13 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { duplicateIds } from '../core/integrity.js';
-import {
-  emptyJournal,
-  type Journal,
-  SCHEMA_VERSION,
-  withDefaults,
-  withRecordDefaults,
-} from '../core/journal.js';
+import { emptyJournal, type Journal, SCHEMA_VERSION, withRecordDefaults } from '../core/journal.js';
 import { stampChanges } from '../core/tombstones.js';
 import { StoreError } from '../errors.js';
 import {
@@ -24,9 +18,8 @@ import {
   snapshot,
   snapshotFromLines,
 } from './changes.js';
-import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
+import type { Keyring, Sealing } from './crypto.js';
 import {
-  decodeUtf8,
   discard,
   fileVersion,
   makePrivateFolder,
@@ -41,7 +34,9 @@ import {
 
 export { makePrivateFolder };
 
-import { journalChunks, type RecordText, recordLines, serializeJournal } from './format.js';
+import { Low } from 'lowdb';
+import { JournalAdapter } from './adapter.js';
+import { type RecordText, recordLines } from './format.js';
 import {
   beforeRestorePath,
   holdBackup,
@@ -60,135 +55,30 @@ import {
   type UndoEntry,
   undoPath,
 } from './history.js';
-import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { withLock } from './lock.js';
-import { canMigrate, migrate, schemaMismatch } from './migrations.js';
-import { isJournalShape } from './shape.js';
 
-export const RECOVERY_HINT =
-  'To bring back the last good version: rel doctor --restore  (rel doctor shows what is wrong; the file is left untouched until then).';
+export {
+  decodeJournal,
+  type JournalOnDisk,
+  type Parsed,
+  parseJournal,
+  RECOVERY_HINT,
+  readJournalFile,
+  resolveTarget,
+  writeJournalFile,
+} from './codec.js';
+export { describeChanges } from './summaries.js';
 
-/** The file the journal really is: a symlinked store is written through to its target. */
-export function resolveTarget(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    try {
-      const link = fs.readlinkSync(file);
-      return path.resolve(path.dirname(file), link);
-    } catch {
-      return file;
-    }
-  }
-}
-
-function describeChar(text: string, offset: number): string {
-  const char = String.fromCodePoint(text.codePointAt(offset)!);
-  const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(char)
-    ? `"${char}"`
-    : `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `unexpected ${shown}`;
-}
-
-export interface Parsed {
-  journal: Journal;
-  /** The schema the file was in, when older than this rel's and upgraded in memory. */
-  migratedFrom?: number;
-  /** The text the journal was parsed from: a write finds unchanged records' JSON in it. */
-  text: string;
-}
-
-/** A journal from a file's text, upgraded to this rel's schema; a StoreError saying what is wrong. */
-export async function parseJournal(file: string, source: string): Promise<Parsed> {
-  let text = source;
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark some editors add
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    if (!text.trim()) throw new StoreError(`${file} is empty: it is not a rel journal.`, RECOVERY_HINT);
-    const offset = jsonErrorOffset(text);
-    const { line, column } = lineAndColumn(text, offset);
-    const what = offset >= text.length ? 'the file ends too early (cut short?)' : describeChar(text, offset);
-    throw new StoreError(
-      `${file} is not valid JSON: line ${line}, column ${column}: ${what}.`,
-      RECOVERY_HINT,
-    );
-  }
-  const schema = (data as { schema?: unknown } | null)?.schema;
-  const migratedFrom = canMigrate(schema) ? schema : undefined;
-  const mismatch = migratedFrom === undefined ? undefined : schemaMismatch(data as Record<string, unknown>);
-  if (mismatch) throw new StoreError(`${file} is not a rel journal: ${mismatch}.`, RECOVERY_HINT);
-  if (migratedFrom !== undefined) data = migrate(data as Record<string, unknown>);
-  if (!isJournalShape(data)) {
-    // Something is off: zod, loaded only now, decides and names the first problem.
-    const { schemaProblem } = await import('./schema.js');
-    const problem = schemaProblem(data);
-    if (problem) throw new StoreError(`${file} is not a rel journal: ${problem}.`, RECOVERY_HINT);
-  }
-  // Fields added within a schema are filled in here, the one place every read passes.
-  const journal = withDefaults(data as Journal);
-  return migratedFrom === undefined ? { journal, text } : { journal, migratedFrom, text };
-}
-
-/** A journal as found on disk, with the key it was encrypted with (null for a plain file). */
-export interface JournalOnDisk extends Parsed {
-  sealing: Sealing | null;
-}
-
-/** A file's text, decrypted when it is encrypted. */
-async function decodeText(
-  label: string,
-  bytes: Buffer,
-  keyring: Keyring | undefined,
-): Promise<{ text: string; sealing: Sealing | null }> {
-  if (!isEncrypted(bytes)) return { text: decodeUtf8(label, bytes), sealing: null };
-  if (!keyring) throw new StoreError(`${label} is encrypted and no passphrase can be had here.`);
-  return unseal(label, bytes, keyring);
-}
-
-/** What rel writes for a text: encrypted with the sealing, or plain. */
-function encodeText(text: string, sealing: Sealing | null): string | Buffer {
-  return sealing ? seal(text, sealing) : text;
-}
-
-/** What rel writes for a journal: encrypted whole, or plain text in pieces. */
-function encodeJournal(
-  journal: Journal,
-  sealing: Sealing | null,
-  texts?: RecordText,
-): Buffer | Iterable<string> {
-  return sealing ? seal(serializeJournal(journal, texts), sealing) : journalChunks(journal, texts);
-}
-
-/** A journal from the bytes of a file (or a git blob) named `label` in messages. */
-export async function decodeJournal(
-  label: string,
-  bytes: Buffer,
-  keyring: Keyring | undefined,
-): Promise<JournalOnDisk> {
-  const { text, sealing } = await decodeText(label, bytes, keyring);
-  return { ...(await parseJournal(label, text)), sealing };
-}
-
-/**
- * Reads and, when it is encrypted, decrypts a journal file; null when it does not exist.
- * `identity` is the version of the file read, taken from the open file so that it matches.
- */
-export async function readJournalFile(
-  file: string,
-  keyring: Keyring | undefined,
-): Promise<(JournalOnDisk & { identity: string }) | null> {
-  const read = readVersioned(file);
-  if (!read) return null;
-  return { ...(await decodeJournal(file, read.bytes, keyring)), identity: read.version };
-}
-
-/** Writes a journal as it is (encrypted with the sealing, or plain), without backup or undo. */
-export function writeJournalFile(file: string, journal: Journal, sealing: Sealing | null): void {
-  makePrivateFolder(path.dirname(file));
-  writeStoreFile(file, encodeJournal(journal, sealing));
-}
+import {
+  decodeJournal,
+  decodeText,
+  encodeJournal,
+  encodeText,
+  type JournalOnDisk,
+  type Parsed,
+  resolveTarget,
+} from './codec.js';
+import { describeChanges, describeRecords } from './summaries.js';
 
 export interface StoreOptions {
   /** Called with messages worth showing the user (newer schema, loose permissions, upgrades). */
@@ -229,6 +119,23 @@ export interface Restored {
 interface Loaded extends JournalOnDisk {
   exists: boolean;
   bytes: () => Buffer | undefined;
+}
+
+/** What a change did: its result, the records it changed, and their JSON for the write to reuse. */
+interface Tracked<T> {
+  result: T;
+  changes: Change[];
+  texts: RecordText;
+}
+
+/** What a commit writes besides the journal, and how. */
+interface CommitOptions {
+  /** The undo data to keep with it (none: the undo data stays as it is). */
+  undo?: UndoEntry[];
+  /** Records' JSON as the change left them: unchanged records' lines are reused. */
+  texts?: RecordText;
+  /** The journal's bytes as they are to be written (sync's adopted version). */
+  content?: Buffer;
 }
 
 export class Store {
@@ -275,8 +182,23 @@ export class Store {
   async update<T>(change: (journal: Journal) => T, options: UpdateOptions<T> = {}): Promise<T> {
     // A change that fails on an empty journal must not leave a new, empty folder behind.
     if (!fs.existsSync(path.dirname(this.target))) change(emptyJournal());
-    return this.locked(async (read) => {
-      const { loaded, result, changes } = await this.tracked(read, change, options.stamp !== false);
+    return this.underLock(async () => {
+      // lowdb's Low over rel's adapter: read() the file fresh under the lock, apply the change to
+      // `data` (tracked, for undo), write() it through the store's commit.
+      let plan: CommitOptions = {};
+      const adapter = new JournalAdapter<Loaded>({
+        read: () => this.load(),
+        write: async (loaded, journal) => this.commit({ ...loaded, journal }, plan),
+      });
+      const db = new Low<Journal>(adapter, emptyJournal());
+      await db.read();
+      const { loaded, result, changes, texts } = await this.tracked(
+        adapter.found!,
+        change,
+        options.stamp !== false,
+      );
+      adapter.found = loaded; // a layout mismatch re-reads the file: the write goes over that read
+      db.data = loaded.journal;
       const resealing = options.reseal !== undefined;
       if (changes.length === 0 && loaded.migratedFrom === undefined && !resealing) return result;
       // Undo data written under the old key is read before anything is written with the new one.
@@ -289,7 +211,8 @@ export class Store {
             changes,
           }
         : undefined;
-      this.commit(loaded, entry && [...undoEntries, entry]);
+      plan = { texts, ...(entry ? { undo: [...undoEntries, entry] } : {}) };
+      await db.write();
       if (resealing) {
         await resealKeptCopies(
           this.target,
@@ -310,7 +233,7 @@ export class Store {
       const entry = entries.at(-1);
       if (!entry) throw nothingToUndo(this.file);
       // Stamped like any change, so that a synced copy takes the undo too.
-      const { loaded } = await this.tracked(read, (current) => {
+      const { loaded, texts } = await this.tracked(read, (current) => {
         const journal = current as unknown as Record<string, unknown>;
         const changed = conflicts(journal, entry.changes);
         if (changed.length) {
@@ -321,7 +244,7 @@ export class Store {
         }
         revert(journal, entry.changes);
       });
-      this.commit(loaded, entries.slice(0, -1));
+      this.commit(loaded, { undo: entries.slice(0, -1), texts });
       return { entry, remaining: entries.length - 1 };
     });
   }
@@ -365,10 +288,10 @@ export class Store {
    */
   async rewriteAll(transform: (journal: Journal) => void): Promise<RewriteReport> {
     return this.locked(async (read) => {
-      const { loaded, changes } = await this.tracked(read, transform);
+      const { loaded, changes, texts } = await this.tracked(read, transform);
       const touched = new Set(changes.map((c) => `${c.key}/${c.id}`));
       this.refuseDuplicateIds(loaded.journal);
-      writeStoreFile(this.target, encodeJournal(loaded.journal, loaded.sealing, this.texts));
+      writeStoreFile(this.target, encodeJournal(loaded.journal, loaded.sealing, texts));
       const codec: KeptCodec = {
         parseJournal: async (label, bytes) =>
           (await decodeJournal(label, bytes, this.options.keyring)).journal as unknown as Record<
@@ -397,7 +320,6 @@ export class Store {
   async upgrade(): Promise<number | undefined> {
     return this.locked((loaded) => {
       if (loaded.migratedFrom === undefined) return undefined;
-      this.texts = undefined;
       this.commit(loaded);
       return loaded.migratedFrom;
     });
@@ -414,7 +336,7 @@ export class Store {
     read: Loaded,
     work: (journal: Journal) => T,
     stamp = true,
-  ): Promise<{ loaded: Loaded; result: T; changes: Change[] }> {
+  ): Promise<Tracked<T> & { loaded: Loaded }> {
     try {
       return { loaded: read, ...this.track(read, work, stamp, true) };
     } catch (error) {
@@ -429,7 +351,7 @@ export class Store {
     work: (journal: Journal) => T,
     stamp: boolean,
     fromLines: boolean,
-  ): { result: T; changes: Change[] } {
+  ): Tracked<T> {
     const { journal } = loaded;
     this.refuseNewer(journal);
     const lines =
@@ -460,12 +382,8 @@ export class Store {
       const fields = journal as unknown as Record<string, unknown>;
       for (const key of restamped) after.set(key, { kind: 'value', text: JSON.stringify(fields[key]) });
     }
-    this.texts = textOf;
-    return { result, changes: diff(before, after) };
+    return { result, changes: diff(before, after), texts: textOf };
   }
-
-  /** Records' JSON as the last change left them: the write reuses it. */
-  private texts: RecordText | undefined;
 
   /** The journal under the lock: the one the caller last read when the file is still that one. */
   private async load(reuse = true): Promise<Loaded> {
@@ -483,11 +401,13 @@ export class Store {
   }
 
   private async locked<T>(work: (loaded: Loaded) => T | Promise<T>): Promise<T> {
-    if (this.held) return work(await this.load());
+    return this.underLock(async () => work(await this.load()));
+  }
+
+  private async underLock<T>(work: () => Promise<T>): Promise<T> {
+    if (this.held) return work();
     makePrivateFolder(path.dirname(this.target));
-    return withLock(lockPath(this.target), async () => work(await this.load()), {
-      timeoutMs: this.lockTimeoutMs(),
-    });
+    return withLock(lockPath(this.target), work, { timeoutMs: this.lockTimeoutMs() });
   }
 
   /** True while exclusive() runs: the lock is this process's already. */
@@ -524,7 +444,7 @@ export class Store {
     await this.locked(async (loaded) => {
       this.refuseNewer(loaded.journal);
       loaded.sealing = parsed.sealing;
-      this.commit(loaded, undefined, bytes);
+      this.commit(loaded, { content: bytes });
     });
   }
 
@@ -538,7 +458,7 @@ export class Store {
    * that could not follow is removed, so that `rel undo` never takes back an earlier change in
    * this one's place.
    */
-  private commit(loaded: Loaded, undo?: UndoEntry[], content?: Buffer): void {
+  private commit(loaded: Loaded, { undo, texts, content }: CommitOptions = {}): void {
     this.refuseDuplicateIds(loaded.journal);
     const encode = (text: string) => encodeText(text, loaded.sealing);
     if (loaded.exists && loaded.migratedFrom !== undefined) {
@@ -551,7 +471,7 @@ export class Store {
     try {
       journal = prepareStoreFile(
         this.target,
-        content ?? encodeJournal(loaded.journal, loaded.sealing, this.texts),
+        content ?? encodeJournal(loaded.journal, loaded.sealing, texts),
       );
       backup = loaded.exists ? holdBackup(this.target, loaded.bytes) : undefined;
       putInPlace(journal);
@@ -654,49 +574,4 @@ function noBackup(file: string, unreadable = 0): StoreError {
       : `There is no backup of ${file} to restore; nothing was restored.`,
     'rel keeps a backup before each change it makes. Fix the file by hand: rel doctor shows what is wrong.',
   );
-}
-
-type Named = { id?: unknown; name?: unknown; date?: unknown; text?: unknown };
-
-function recordLabel(change: Change, journal: Journal): string {
-  const fields = journal as unknown as Record<string, Named[] | undefined>;
-  const record = (change.before as Named | undefined) ?? fields[change.key]?.find((r) => r?.id === change.id);
-  if (change.key === 'people' && typeof record?.name === 'string') return record.name;
-  if (change.key === 'conversations') return `the conversation of ${String(record?.date ?? change.id)}`;
-  if (change.key === 'followUps' && typeof record?.text === 'string') return `the follow-up "${record.text}"`;
-  return change.id === undefined ? `the field "${change.key}"` : `${change.key} ${change.id}`;
-}
-
-function describeRecords(changes: Change[], journal: Journal): string {
-  const labels = [...new Set(changes.map((c) => recordLabel(c, journal)))];
-  return labels.length > 3
-    ? `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more`
-    : labels.join(', ');
-}
-
-const NOUNS: Record<string, [string, string]> = {
-  people: ['person', 'people'],
-  conversations: ['conversation', 'conversations'],
-  followUps: ['follow-up', 'follow-ups'],
-};
-
-/** "added Ana Silva; 1 conversation added": a default summary of a change. */
-export function describeChanges(changes: Change[], journal: Journal): string {
-  const parts: string[] = [];
-  for (const [verb, test] of [
-    ['added', (c: Change) => !('before' in c)],
-    ['changed', (c: Change) => 'before' in c && c.after !== null],
-    ['removed', (c: Change) => c.after === null],
-  ] as const) {
-    const chosen = changes.filter(test);
-    const people = chosen.filter((c) => c.key === 'people');
-    if (people.length) parts.push(`${verb} ${describeRecords(people, journal)}`);
-    const byKey = new Map<string, number>();
-    for (const c of chosen) if (c.key !== 'people') byKey.set(c.key, (byKey.get(c.key) ?? 0) + 1);
-    for (const [key, count] of byKey) {
-      const [one, many] = NOUNS[key] ?? [key, key];
-      parts.push(`${count} ${count === 1 ? one : many} ${verb}`);
-    }
-  }
-  return parts.join('; ');
 }
