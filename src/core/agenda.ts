@@ -33,7 +33,13 @@ export interface Agenda {
   date: IsoDate;
   lastSeen: IsoDate | null;
   cadenceDays: number;
+  /** The open "ask next time" notes: the agenda leads with them. */
+  askNext: { text: string; since: IsoDate }[];
   talkingPoints: string[];
+  /** Skills, talents, passions and personal notes: the person outside work. */
+  outsideWork: { skills: string[]; notes: string[] };
+  /** Their next birthday when it comes within the next cadence, else null. */
+  birthday: IsoDate | null;
   followUps: { mine: AgendaFollowUp[]; theirs: AgendaFollowUp[] };
   ambitions: AgendaAmbition[];
   lastConversation: { date: IsoDate; kind: string; note: string; heard: string[] } | null;
@@ -70,7 +76,7 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
     .sort((a, b) => b.quietDays - a.quietDays);
   const [last, ...earlier] = profile.conversations;
 
-  const talkingPoints: string[] = [];
+  const talkingPoints: string[] = profile.askNext.map((a) => `Ask: ${a.text}`);
   for (const f of followUps.filter((f) => f.overdue)) {
     talkingPoints.push(f.owner === 'me' ? `Close the loop on: ${f.text}` : `Ask about: ${f.text}`);
   }
@@ -96,7 +102,13 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
     date: today,
     lastSeen: profile.lastSeen,
     cadenceDays: profile.cadenceDays,
+    askNext: profile.askNext.map((a) => ({ text: a.text, since: a.addedOn })),
     talkingPoints,
+    outsideWork: { skills: profile.skills.map((s) => s.text), notes: profile.notes.map((n) => n.text) },
+    birthday:
+      profile.nextBirthday && daysBetween(today, profile.nextBirthday) <= profile.cadenceDays
+        ? profile.nextBirthday
+        : null,
     followUps: {
       mine: followUps.filter((f) => f.owner === 'me'),
       theirs: followUps.filter((f) => f.owner === 'them'),

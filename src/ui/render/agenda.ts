@@ -26,6 +26,9 @@ export function renderAgenda(agenda: Agenda): string {
       : 'not seen yet',
     `catching up ${describeCadence(agenda.cadenceDays)}`,
   );
+  if (agenda.birthday) {
+    about.push(`birthday ${relativeDay(agenda.birthday, today)} (${showDate(agenda.birthday, today)})`);
+  }
   lines.push(about.join(' · '));
 
   const section = (title: string, body: string[]) => lines.push('', `## ${title}`, '', ...body);
@@ -53,6 +56,11 @@ export function renderAgenda(agenda: Agenda): string {
     '',
     ...bullets(agenda.followUps.theirs.map(followUp), 'Nothing open.'),
   ]);
+  const outside = [
+    ...agenda.outsideWork.skills.map(inline),
+    ...agenda.outsideWork.notes.map(inline),
+  ];
+  if (outside.length) section('Outside work', bullets(outside, ''));
   if (agenda.ambitions.length) {
     section(
       'Ambitions to revisit',
