@@ -56,10 +56,7 @@ export function renderAgenda(agenda: Agenda): string {
     '',
     ...bullets(agenda.followUps.theirs.map(followUp), 'Nothing open.'),
   ]);
-  const outside = [
-    ...agenda.outsideWork.skills.map(inline),
-    ...agenda.outsideWork.notes.map(inline),
-  ];
+  const outside = [...agenda.outsideWork.skills.map(inline), ...agenda.outsideWork.notes.map(inline)];
   if (outside.length) section('Outside work', bullets(outside, ''));
   if (agenda.ambitions.length) {
     section(
