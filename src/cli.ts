@@ -147,11 +147,13 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
   // Loaded here, not at the top, so that `rel --help` does not pay for the settings.
   program.hook('preAction', async (_program, action) => {
     if (action.parent?.name() === 'config') return;
-    const [{ settings }, { useDateDisplay }] = await Promise.all([
+    const [{ settings }, { useDateDisplay, useOneToOneLabel, useWorkingDays }] = await Promise.all([
       import('./context.js'),
       import('./ui/display.js'),
     ]);
     useDateDisplay(settings(ctx).dateDisplay);
+    useOneToOneLabel(settings(ctx).oneToOneLabel);
+    useWorkingDays(settings(ctx).workingDays);
   });
   return program;
 }

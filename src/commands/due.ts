@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { type Context, openStore, settings, today, togetherRules } from '../context.js';
 import { dueWithBirthdays } from '../core/birthdays.js';
 import { parsePeriod } from '../core/dates.js';
-import { checkIn, isSnoozed } from '../core/due.js';
+import { checkIn, isSnoozed, lastContact } from '../core/due.js';
 import { openFollowUps } from '../core/followups.js';
 import { indexConversations } from '../core/journal.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../core/plan.js';
@@ -125,6 +125,12 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         limitedTo: rows.length < everyone.length ? rows.length : undefined,
         overdueFollowUps: openFollowUps(journal, todayIso).filter(
           (f) => f.overdue && f.personIds.some((id) => listed.has(id)),
+        ),
+        lastContacts: new Map(
+          rows.flatMap((r) => {
+            const contact = lastContact(index.get(r.id), togetherRules(ctx));
+            return contact ? [[r.id, contact] as const] : [];
+          }),
         ),
       },
       theme(ctx.io),

@@ -1,7 +1,7 @@
 // rel people: everyone in the journal, with when you last saw them and their cadence.
 import type { Command } from 'commander';
 import { type Context, openStore, settings, today, togetherRules } from '../context.js';
-import { checkIn } from '../core/due.js';
+import { checkIn, lastContact } from '../core/due.js';
 import { indexConversations } from '../core/journal.js';
 import { printJson } from '../ui/json.js';
 import { renderPeople } from '../ui/render/people.js';
@@ -49,5 +49,13 @@ async function run(ctx: Context, options: PeopleOptions): Promise<void> {
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
   if (options.json) printJson(ctx.io, rows);
-  else ctx.io.out(renderPeople(rows, todayIso, theme(ctx.io), ctx.io.width));
+  else {
+    const contacts = new Map(
+      rows.flatMap((r) => {
+        const contact = lastContact(index.get(r.id), togetherRules(ctx));
+        return contact ? [[r.id, contact] as const] : [];
+      }),
+    );
+    ctx.io.out(renderPeople(rows, todayIso, theme(ctx.io), ctx.io.width, contacts));
+  }
 }

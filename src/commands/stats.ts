@@ -1,9 +1,8 @@
 // rel stats: the shape of your relationships at a glance, in figures and terminal charts.
 import type { Command } from 'commander';
 import { type Context, openStore, parseSince, settings, today, togetherRules } from '../context.js';
-import { addDaysTo } from '../core/dates.js';
 import { indexConversations } from '../core/journal.js';
-import { computeStats, DEFAULT_STATS_WEEKS } from '../core/stats.js';
+import { computeStats, DEFAULT_STATS_WEEKS, defaultSince } from '../core/stats.js';
 import { renderStats } from '../ui/render/stats.js';
 import { theme } from '../ui/theme.js';
 
@@ -19,7 +18,7 @@ export function register(program: Command, ctx: Context): Command {
     .description('the shape of your relationships: coverage, time together, rhythm, gaps, drift, listening')
     .option(
       '--since <when>',
-      `the start of the period: 2026-06-01, 3m, "last monday" (default ${DEFAULT_STATS_WEEKS} weeks ago)`,
+      `the start of the period: 2026-06-01, 3m, "last monday" (default ${DEFAULT_STATS_WEEKS} weeks ago, or the week of your first conversation)`,
     )
     .option('--tag <tag>', 'only people with this tag')
     .option('--json', 'print the figures as JSON')
@@ -36,11 +35,9 @@ Examples:
 
 async function run(ctx: Context, options: StatsOptions): Promise<void> {
   const todayIso = today(ctx);
-  const since =
-    options.since === undefined
-      ? addDaysTo(todayIso, -(DEFAULT_STATS_WEEKS * 7 - 1))
-      : await parseSince(ctx, options.since);
+  const given = options.since === undefined ? undefined : await parseSince(ctx, options.since);
   const journal = await (await openStore(ctx)).read();
+  const since = given ?? defaultSince(journal, todayIso, settings(ctx).weekStart);
   const stats = computeStats(journal, indexConversations(journal.conversations), {
     since,
     today: todayIso,

@@ -42,7 +42,10 @@ export interface Agenda {
   birthday: IsoDate | null;
   followUps: { mine: AgendaFollowUp[]; theirs: AgendaFollowUp[] };
   ambitions: AgendaAmbition[];
+  /** The last time together (not a group meeting or a message since). */
   lastConversation: { date: IsoDate; kind: string; note: string; heard: string[] } | null;
+  /** Group and written conversations since the last time together, oldest first. */
+  alsoSince: { date: IsoDate; kind: string; note: string }[];
   earlierHeard: { date: IsoDate; text: string }[];
 }
 
@@ -74,7 +77,11 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
       };
     })
     .sort((a, b) => b.quietDays - a.quietDays);
-  const [last, ...earlier] = profile.conversations;
+  // "Last time" is the last time together: an all-hands since does not push the 1:2:1 out.
+  const lastAt = profile.conversations.findIndex((c) => c.together !== false);
+  const last = lastAt >= 0 ? profile.conversations[lastAt] : undefined;
+  const since = lastAt >= 0 ? profile.conversations.slice(0, lastAt) : profile.conversations;
+  const earlier = lastAt >= 0 ? profile.conversations.slice(lastAt + 1) : [];
 
   const talkingPoints: string[] = profile.askNext.map((a) => `Ask: ${a.text}`);
   for (const f of followUps.filter((f) => f.overdue)) {
@@ -115,6 +122,7 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
     },
     ambitions,
     lastConversation: last ? { date: last.date, kind: last.kind, note: last.note, heard: last.heard } : null,
+    alsoSince: since.map((c) => ({ date: c.date, kind: c.kind, note: c.note })).reverse(),
     earlierHeard: earlier
       .flatMap((c) => c.heard.map((text) => ({ date: c.date, text })))
       .slice(0, EARLIER_HEARD),

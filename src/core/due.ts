@@ -1,9 +1,15 @@
 // When each person is next due a catch-up, and who is due now.
-import { addDaysTo, DEFAULT_CADENCE_DAYS, daysBetween, type IsoDate } from './dates.js';
+import { addDaysTo, DEFAULT_CADENCE_DAYS, daysBetween, fromIsoDate, type IsoDate } from './dates.js';
 import { overdueByPerson } from './followups.js';
 import { addedOn, type Conversation, type ConversationIndex, type Journal, type Person } from './journal.js';
 import { normalize } from './text.js';
-import { countsAsTogether, DEFAULT_TOGETHER_RULES, type TogetherRules } from './together.js';
+import {
+  type ConversationClass,
+  conversationClass,
+  countsAsTogether,
+  DEFAULT_TOGETHER_RULES,
+  type TogetherRules,
+} from './together.js';
 
 export interface CheckIn {
   /** The last conversation of any kind. */
@@ -20,6 +26,37 @@ export interface CheckIn {
 
 export function effectiveCadence(person: Person, defaultCadence = DEFAULT_CADENCE_DAYS): number {
   return person.cadenceDays ?? defaultCadence;
+}
+
+/**
+ * The day a check-in is shown on: the working day on or before it (a Saturday check-in is
+ * planned for Friday). `dueOn` itself never moves; with no working days at all, it is the day.
+ */
+export function workingDayOnOrBefore(date: IsoDate, workingDays: readonly number[]): IsoDate {
+  if (workingDays.length === 0) return date;
+  let day = date;
+  while (!workingDays.includes(fromIsoDate(day).getDay())) day = addDaysTo(day, -1);
+  return day;
+}
+
+/** The last conversation with someone, of any kind: what "seen" means beside "together". */
+export interface LastContact {
+  class: ConversationClass;
+  kind: string;
+  together: boolean;
+}
+
+export function lastContact(
+  conversations: readonly Conversation[] | undefined,
+  rules: TogetherRules = DEFAULT_TOGETHER_RULES,
+): LastContact | undefined {
+  const last = conversations?.[0];
+  if (!last) return undefined;
+  return {
+    class: conversationClass(last, rules.writtenKinds),
+    kind: last.kind,
+    together: countsAsTogether(last, rules),
+  };
 }
 
 /** The newest of a person's conversations (newest first) that was time together with them. */

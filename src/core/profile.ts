@@ -18,7 +18,13 @@ import {
   type Skill,
 } from './journal.js';
 import type { SharedThemes } from './pulse.js';
-import type { TogetherRules } from './together.js';
+import {
+  type ConversationClass,
+  conversationClass,
+  countsAsTogether,
+  DEFAULT_TOGETHER_RULES,
+  type TogetherRules,
+} from './together.js';
 
 /** An active ambition not talked about for this long (or the cadence, if longer) is worth asking about. */
 export const STALE_AMBITION_DAYS = 30;
@@ -45,6 +51,9 @@ export interface ProfileConversation {
   /** Names of everyone in the conversation. */
   with: string[];
   withIds: string[];
+  /** In the profile: the class of the conversation and whether it was time together (the rules). */
+  class?: ConversationClass;
+  together?: boolean;
 }
 
 export interface Profile extends CheckIn {
@@ -191,7 +200,12 @@ export function buildProfile(
     }))
     // Open first, then the oldest promise first: it has waited longest.
     .sort((a, b) => Number(a.done) - Number(b.done) || a.createdAt.localeCompare(b.createdAt));
-  const conversations = (index.get(person.id) ?? []).map((c) => describeConversation(c, names, person.id));
+  const together = rules ?? DEFAULT_TOGETHER_RULES;
+  const conversations = (index.get(person.id) ?? []).map((c) => ({
+    ...describeConversation(c, names, person.id),
+    class: conversationClass(c, together.writtenKinds),
+    together: countsAsTogether(c, together),
+  }));
   const state = checkIn(person, index, today, defaultCadence, rules);
   return {
     id: person.id,

@@ -3,7 +3,7 @@
 // Pure: the config file's contents and the environment are passed in.
 import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
-import { DEFAULT_KIND } from './capture.js';
+import { DEFAULT_KIND, kindKey } from './capture.js';
 import { DEFAULT_CADENCE_DAYS, describeCadence, PERIOD_FORMS, periodDays } from './dates.js';
 import { emailKey, parseEmail } from './emails.js';
 import {
@@ -103,9 +103,7 @@ export function showWorkingDays(days: readonly number[]): string {
 /** A list of kinds: comma-separated words, each kept in one spelling; `none` for no kind at all. */
 function parseKindList(text: string): string[] | undefined {
   if (text.trim().toLowerCase() === 'none') return [];
-  const kinds = [...new Set(text.split(',').map((k) => k.replace(/\s+/g, ' ').trim().toLowerCase()))].filter(
-    Boolean,
-  );
+  const kinds = [...new Set(text.split(',').map((k) => kindKey(k)))].filter(Boolean);
   return kinds.length ? kinds : undefined;
 }
 

@@ -1,12 +1,19 @@
 // The shape of your relationships over a period: coverage, time invested, rhythm, gaps, drift
 // and listening. Pure: the journal, today and the period come in; figures go out.
 import { startOfWeek } from 'date-fns';
+import { canonicalKind, kindKey } from './capture.js';
 import { addDaysTo, daysBetween, fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
 import { checkIn } from './due.js';
 import type { Conversation, ConversationIndex, Journal, Person } from './journal.js';
 import type { WeekStart } from './settings.js';
 import { normalize } from './text.js';
 import type { TogetherRules } from './together.js';
+import {
+  type ConversationClass,
+  conversationClass,
+  countsAsTogether,
+  DEFAULT_TOGETHER_RULES,
+} from './together.js';
 
 /** Without --since, stats cover the last 26 weeks. */
 export const DEFAULT_STATS_WEEKS = 26;
@@ -72,10 +79,13 @@ export interface Stats {
   people: number;
   conversations: number;
   minutes: number;
-  /** People seen within their cadence (last conversation no longer ago than the cadence). */
+  /** People who had time together within their cadence (the last time together no longer ago). */
   coverage: Share;
+  /** Minutes by class of conversation: each conversation once, in the class it has. */
+  minutesByClass: Record<ConversationClass, number>;
   /** Conversations with at least one listening note. */
   listening: Share;
+  /** Time together by person: only conversations that were time together with them. */
   perPerson: PersonTime[];
   perTeam: TimeRow[];
   perRelationship: TimeRow[];
@@ -139,6 +149,20 @@ export function driftOf(
   return { gaps: run, open: withOpen };
 }
 
+/**
+ * The start of the period without --since: 26 weeks back, or the week of the journal's first
+ * conversation when that is later, so that a young journal is not averaged over empty weeks.
+ */
+export function defaultSince(journal: Journal, today: IsoDate, weekStartsOn: WeekStart = 1): IsoDate {
+  const back = addDaysTo(today, -(DEFAULT_STATS_WEEKS * 7 - 1));
+  let first: IsoDate | undefined;
+  for (const c of journal.conversations)
+    if (c.date <= today && (first === undefined || c.date < first)) first = c.date;
+  if (first === undefined) return back;
+  const week = toIsoDate(startOfWeek(fromIsoDate(first), { weekStartsOn }));
+  return week > back ? week : back;
+}
+
 export function computeStats(journal: Journal, index: ConversationIndex, options: StatsOptions): Stats {
   const { since, today } = options;
   const tag = options.tag === undefined ? undefined : normalize(options.tag);
@@ -151,15 +175,23 @@ export function computeStats(journal: Journal, index: ConversationIndex, options
   const perTeam = new Map<string, TimeRow>();
   const perRelationship = new Map<string, TimeRow>();
   const perKind = new Map<string, TimeRow>();
+  const rules = options.rules ?? DEFAULT_TOGETHER_RULES;
+  const minutesByClass: Record<ConversationClass, number> = { alone: 0, smallGroup: 0, group: 0, written: 0 };
+  // "Coffee" and "coffee", "1:1" and "1:2:1" are one kind: the first spelling met names it.
+  const kindNames = new Map<string, string>();
   let minutes = 0;
   let withHeard = 0;
   for (const c of conversations) {
     const spent = c.minutes ?? 0;
     minutes += spent;
+    minutesByClass[conversationClass(c, rules.writtenKinds)] += spent;
     if (c.heard.some((h) => h.trim())) withHeard += 1;
-    tally(perKind, c.kind, spent);
+    const key = kindKey(c.kind);
+    if (!kindNames.has(key)) kindNames.set(key, canonicalKind(c.kind));
+    tally(perKind, kindNames.get(key)!, spent);
     const present = c.with.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
-    for (const p of present) tally(perPerson, p.id, spent);
+    // An hour's all-hands is not an hour with each of the seven people in it.
+    if (countsAsTogether(c, rules)) for (const p of present) tally(perPerson, p.id, spent);
     // A meeting with two people of one team is one conversation with that team.
     for (const team of new Set(present.map((p) => p.team))) tally(perTeam, team, spent);
     for (const kind of new Set(present.map((p) => p.relationship))) tally(perRelationship, kind, spent);
@@ -185,7 +217,11 @@ export function computeStats(journal: Journal, index: ConversationIndex, options
     const state = checkIn(person, index, today, options.defaultCadence, options.rules);
     if (state.daysSinceTogether !== null && state.daysSinceTogether <= state.cadenceDays) onTrack += 1;
     const base = { id: person.id, name: person.name, cadenceDays: state.cadenceDays };
-    const dates = (index.get(person.id) ?? []).map((c) => c.date).reverse();
+    // Gaps and drift are between times together, as the cadence is.
+    const dates = (index.get(person.id) ?? [])
+      .filter((c) => countsAsTogether(c, rules))
+      .map((c) => c.date)
+      .reverse();
     if (dates.length === 0) {
       // Counted from when they were added, or from the start of the period if that is later.
       const days = Math.min(daysBetween(state.dueOn, today), daysBetween(since, today));
@@ -219,6 +255,7 @@ export function computeStats(journal: Journal, index: ConversationIndex, options
     conversations: conversations.length,
     minutes,
     coverage: share(onTrack, people.length),
+    minutesByClass,
     listening: share(withHeard, conversations.length),
     perPerson: named(perPerson).map((row) => ({ ...row, id: row.key, name: byId.get(row.key)!.name })),
     perTeam: named(perTeam),

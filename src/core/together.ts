@@ -1,5 +1,7 @@
 // What counts as time together with a person: the classes of conversation and the rule that
 // decides which of them move a cadence. Pure: the conversation and the settings are passed in.
+
+import { kindKey } from './capture.js';
 import type { Conversation } from './journal.js';
 import { normalize } from './text.js';
 
@@ -33,8 +35,8 @@ export function conversationSize(conversation: Sized): number {
 }
 
 export function isWrittenKind(kind: string, writtenKinds: readonly string[]): boolean {
-  const key = normalize(kind);
-  return writtenKinds.some((k) => normalize(k) === key);
+  const key = normalize(kindKey(kind));
+  return writtenKinds.some((k) => normalize(kindKey(k)) === key);
 }
 
 export function conversationClass(conversation: Sized, writtenKinds: readonly string[]): ConversationClass {

@@ -1,12 +1,36 @@
 // How dates appear on screen, as the user chose with the date-display setting. Set once per run,
 // before a command renders anything.
+import { canonicalKind } from '../core/capture.js';
 import { type IsoDate, shortDate } from '../core/dates.js';
+import { workingDayOnOrBefore } from '../core/due.js';
 import type { DateDisplay } from '../core/settings.js';
 
 let display: DateDisplay = 'short';
+let oneToOne = '1:2:1';
 
 export function useDateDisplay(chosen: DateDisplay): void {
   display = chosen;
+}
+
+let workingDays: readonly number[] = [1, 2, 3, 4, 5];
+
+export function useWorkingDays(days: readonly number[]): void {
+  workingDays = days;
+}
+
+/** The day a check-in is shown on: the working day on or before its due date. */
+export function shownDueOn(dueOn: IsoDate): IsoDate {
+  return workingDayOnOrBefore(dueOn, workingDays);
+}
+
+/** How the 1:2:1 kind is shown: the one-to-one-label setting ("1:1", "one-on-one"). */
+export function useOneToOneLabel(label: string): void {
+  oneToOne = label;
+}
+
+/** A conversation's kind as shown to a person: the 1:2:1 kind (in any spelling) by its label. */
+export function showKind(kind: string): string {
+  return canonicalKind(kind) === '1:2:1' ? oneToOne : kind;
 }
 
 /** "6 Nov" (or "6 Nov 2025" in another year), or "2026-11-06" with date-display iso. */

@@ -69,11 +69,12 @@ describe('computeStats', () => {
   });
 
   it('gives each person the whole of a shared conversation, and a team one conversation', () => {
+    // Time together only: c's one conversation in the period was a message.
     expect(stats.perPerson.map((p) => [p.id, p.minutes, p.conversations])).toEqual([
       ['a', 90, 2],
       ['b', 60, 1],
-      ['c', 0, 1],
     ]);
+    expect(stats.minutesByClass).toEqual({ alone: 30, smallGroup: 60, group: 0, written: 0 });
     expect(stats.perTeam).toEqual([
       { key: 'Platform', minutes: 90, conversations: 2 },
       { key: 'Product', minutes: 0, conversations: 1 },
@@ -107,7 +108,8 @@ describe('computeStats', () => {
 
   it('lists the longest gaps, open ones included, and leaves archived people out', () => {
     expect(stats.longestGaps.map((g) => [g.id, g.days, g.from, g.to])).toEqual([
-      ['c', 64, '2026-01-05', '2026-03-10'],
+      // Gaps are between times together: c's message on 10 March did not close the gap.
+      ['c', 66, '2026-01-05', null],
       ['a', 8, '2026-03-04', null],
       ['b', 8, '2026-03-04', null],
     ]);

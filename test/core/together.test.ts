@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkIn } from '../../src/core/due.js';
+import { canonicalKind, kindKey } from '../../src/core/capture.js';
+import { checkIn, workingDayOnOrBefore } from '../../src/core/due.js';
 import { type Conversation, indexConversations } from '../../src/core/journal.js';
 import { resolveSettings, togetherRulesOf } from '../../src/core/settings.js';
 import {
@@ -194,5 +195,39 @@ describe('due from time together', () => {
     const state = checkIn(ana, index, '2026-11-27', undefined, rules);
     expect(state).toMatchObject({ lastSeen, lastTogether, dueOn });
     expect(state.daysSinceTogether).toBe(lastTogether === null ? null : 27 - Number(lastTogether.slice(8)));
+  });
+});
+
+describe('one kind, several spellings', () => {
+  it.each([
+    ['1:1', '1:2:1'],
+    ['1-1', '1:2:1'],
+    ['1on1', '1:2:1'],
+    ['One-on-One', '1:2:1'],
+    ['121', '1:2:1'],
+    ['1:2:1', '1:2:1'],
+    ['Coffee', 'coffee'],
+    ['Standup', 'Standup'],
+  ])('%s is kept as %s', (typed, kind) => {
+    expect(canonicalKind(typed)).toBe(kind);
+  });
+
+  it('matches kinds without regard to case, written kinds too', () => {
+    expect(kindKey('Standup')).toBe(kindKey('standup'));
+    expect(conversationClass({ with: ['ana'], kind: 'E-Mail' }, ['e-mail'])).toBe('written');
+  });
+});
+
+describe('working days', () => {
+  it.each([
+    ['2026-11-13', [1, 2, 3, 4, 5], '2026-11-13'], // a Friday stays
+    ['2026-11-14', [1, 2, 3, 4, 5], '2026-11-13'], // Saturday: the Friday before
+    ['2026-11-15', [1, 2, 3, 4, 5], '2026-11-13'], // Sunday too
+    ['2026-11-12', [1, 2, 4], '2026-11-12'], // Thursday worked
+    ['2026-11-11', [1, 2, 4], '2026-11-10'], // Wednesday off: Tuesday
+    ['2026-11-16', [0], '2026-11-15'],
+    ['2026-11-14', [], '2026-11-14'],
+  ])('a check-in due %s with working days %j shows on %s', (due, days, shown) => {
+    expect(workingDayOnOrBefore(due, days)).toBe(shown);
   });
 });

@@ -566,7 +566,7 @@ describe('rel profile', () => {
     const order = [
       'Ana Silva (ana-silva)',
       'Staff Engineer · Platform · report',
-      'Last seen 7 days ago · 20 Nov',
+      'Last 1:2:1 7 days ago · 20 Nov',
       'Talking points',
       'You promised: Send the link',
       'Ambitions and life goals',

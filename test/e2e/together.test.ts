@@ -161,6 +161,31 @@ describe('a team of seven over six weeks', { timeout: 600_000 }, () => {
       dueOn: '2027-01-01',
     });
   });
+  it('profile, agenda and stats measure time together', () => {
+    const o = at('2026-12-16', { REL_ONE_TO_ONE_LABEL: '1:1', COLUMNS: '200' });
+    expect(ok(['profile', 'ana'], o)).toMatch(/\nLast 1:1 7 days ago · 9 Dec · catching up weekly/);
+    expect(ok(['profile', 'gus'], o)).toMatch(
+      /\nLast time together [^\n]*· 2 Dec · last seen in a group 7 Dec · catching up every 2 weeks/,
+    );
+    const agenda = ok(['agenda', 'ana'], o);
+    expect(agenda).toMatch(/^# 1:1 with Ana Silva/);
+    expect(agenda).toMatch(/## Last time: 9 Dec, 1:1/);
+    expect(agenda).not.toMatch(/Also:/);
+    const eve = ok(['agenda', 'eve'], o);
+    expect(eve).toMatch(/## Last time: 2 Dec, offsite/);
+    expect(eve).toMatch(/\nAlso: All-hands 7 Dec\n/);
+    expect(JSON.parse(ok(['agenda', 'eve', '--json'], o)).alsoSince).toEqual([
+      { date: '2026-12-07', kind: 'meeting', note: 'All-hands' },
+    ]);
+    expect(ok(['due'], o)).toMatch(/Gus Hale +2 weeks ago · 2 Dec \(seen in a group 7 Dec\)/);
+    const stats = JSON.parse(ok(['stats', '--json'], o));
+    // The journal began on 2 Nov: the window starts that week, not 26 weeks back.
+    expect(stats.since).toBe('2026-11-02');
+    expect(Object.keys(stats.minutesByClass)).toEqual(['alone', 'smallGroup', 'group', 'written']);
+    const gus = stats.perPerson.find((p: { id: string }) => p.id === 'gus-hale');
+    // Time together with Gus: two 1:2:1s and the offsite; not the all-hands or the messages.
+    expect(gus.conversations).toBe(3);
+  });
 });
 
 describe('marking a conversation by hand', () => {

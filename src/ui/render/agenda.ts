@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import type { Agenda, AgendaFollowUp } from '../../core/agenda.js';
 import { describeCadence, fromIsoDate, relativeDay } from '../../core/dates.js';
 import { displaySafe } from '../../core/text.js';
-import { showDate } from '../display.js';
+import { showDate, showKind } from '../display.js';
 
 /** User text on one line, with Markdown that would change the document's structure neutralised. */
 function inline(text: string): string {
@@ -12,11 +12,25 @@ function inline(text: string): string {
     .trim();
 }
 
+/** Group and written contact since the last time together: "Also: all-hands 20 Nov, message 24 Nov". */
+function alsoLine(agenda: Agenda, today: string): string[] {
+  if (!agenda.alsoSince.length) return [];
+  const items = agenda.alsoSince.map((c) => {
+    // A meeting's note often names it ("All-hands"): the first words say more than "meeting".
+    const what =
+      c.kind === 'meeting' && c.note.trim()
+        ? c.note.trim().split(/\s+/).slice(0, 3).join(' ')
+        : showKind(c.kind);
+    return `${inline(what)} ${showDate(c.date, today)}`;
+  });
+  return ['', `Also: ${items.join(', ')}`];
+}
+
 export function renderAgenda(agenda: Agenda): string {
   const today = agenda.date;
   const first = agenda.name.split(' ')[0] ?? agenda.name;
   const lines: string[] = [
-    `# 1:2:1 with ${inline(agenda.name)} · ${format(fromIsoDate(today), 'EEE d MMM yyyy')}`,
+    `# ${inline(showKind('1:2:1'))} with ${inline(agenda.name)} · ${format(fromIsoDate(today), 'EEE d MMM yyyy')}`,
     '',
   ];
   const about = [agenda.role, agenda.team, agenda.relationship].filter(Boolean).map(inline);
@@ -72,10 +86,13 @@ export function renderAgenda(agenda: Agenda): string {
   const last = agenda.lastConversation;
   if (last) {
     const heard = last.heard.map(inline);
-    section(`Last time: ${showDate(last.date, today)}, ${inline(last.kind)}`, [
+    section(`Last time: ${showDate(last.date, today)}, ${inline(showKind(last.kind))}`, [
       ...(last.note ? [inline(last.note), ''] : []),
       ...(heard.length ? ['What I heard:', '', ...heard.map((h) => `- ${h}`)] : ['_No listening notes._']),
+      ...alsoLine(agenda, today),
     ]);
+  } else if (agenda.alsoSince.length) {
+    section('Last time', ['_No time together yet._', ...alsoLine(agenda, today)]);
   }
   if (agenda.earlierHeard.length) {
     section(

@@ -1,10 +1,10 @@
 import type { ComingUpRow } from '../../core/birthdays.js';
 import { addDaysTo, dayDate, describeCadence, type IsoDate, relativeDay } from '../../core/dates.js';
-import type { CheckIn } from '../../core/due.js';
+import type { CheckIn, LastContact } from '../../core/due.js';
 import type { TodoItem } from '../../core/followups.js';
 import { type DateSection, type DueSummary, summarize } from '../../core/plan.js';
 import { displaySafe, plural } from '../../core/text.js';
-import { showDate } from '../display.js';
+import { showDate, showKind, shownDueOn } from '../display.js';
 import type { Theme } from '../theme.js';
 import { renderTable, wrap } from './table.js';
 
@@ -23,6 +23,8 @@ export interface DueView {
   limitedTo?: number | undefined;
   /** Every overdue follow-up, whether or not its person is due a catch-up. */
   overdueFollowUps: TodoItem[];
+  /** Each person's last contact, to say when it was later than the last time together. */
+  lastContacts?: Map<string, LastContact> | undefined;
 }
 
 /** Every overdue follow-up, under the list: they are promises, whoever is due a catch-up. */
@@ -44,8 +46,30 @@ function overdueSection(view: DueView, t: Theme, width: number): string[] {
   ];
 }
 
-export function lastSeenText(lastSeen: IsoDate | null, today: IsoDate): string {
-  return lastSeen ? `${relativeDay(lastSeen, today)} · ${showDate(lastSeen, today)}` : 'not yet';
+/** How a later contact that was not time together is named: "seen in a group", "message". */
+export function seenAs(contact: Pick<LastContact, 'class' | 'kind'>): string {
+  if (contact.class === 'written') return displaySafe(showKind(contact.kind));
+  if (contact.class === 'group') return 'seen in a group';
+  return contact.class === 'smallGroup' ? 'seen in a small group' : 'seen';
+}
+
+/**
+ * The last time together, and the last contact when it was later and not together:
+ * "3 weeks ago · 6 Nov (seen in a group 20 Nov)".
+ */
+export function lastSeenText(
+  row: Pick<CheckIn, 'lastSeen' | 'lastTogether'>,
+  today: IsoDate,
+  contact?: LastContact,
+): string {
+  const { lastSeen, lastTogether } = row;
+  const together = lastTogether
+    ? `${relativeDay(lastTogether, today)} · ${showDate(lastTogether, today)}`
+    : lastSeen
+      ? 'not together yet'
+      : 'not yet';
+  if (!lastSeen || lastSeen === lastTogether || !contact || contact.together) return together;
+  return `${together} (${seenAs(contact)} ${showDate(lastSeen, today)})`;
 }
 
 export function dueText(row: CheckIn | ComingUpRow, today: IsoDate): string {
@@ -55,8 +79,10 @@ export function dueText(row: CheckIn | ComingUpRow, today: IsoDate): string {
       : `birthday ${relativeDay(row.dueOn, today)} · ${showDate(row.dueOn, today)}`;
   }
   if (row.overdueDays === 0) return 'due today';
-  if (row.overdueDays < 0) return `due ${relativeDay(row.dueOn, today)} · ${showDate(row.dueOn, today)}`;
-  return `due ${relativeDay(row.dueOn, today)} · ${showDate(row.dueOn, today)}`;
+  // Coming due on a day off: shown on the working day before, when there is still time for it.
+  const shown = row.overdueDays < 0 ? shownDueOn(row.dueOn) : row.dueOn;
+  const on = shown < today ? row.dueOn : shown;
+  return on === today ? 'due today' : `due ${relativeDay(on, today)} · ${showDate(on, today)}`;
 }
 
 export function renderDue(view: DueView, t: Theme, width: number): string {
@@ -85,7 +111,7 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
       { header: 'Name', value: (r) => displaySafe(r.name), style: (s) => t.bold(s), flex: true, min: 8 },
       {
         header: 'Last seen',
-        value: (r) => lastSeenText(r.lastSeen, today),
+        value: (r) => lastSeenText(r, today, view.lastContacts?.get(r.id)),
         flex: true,
         min: 8,
         shrinkOrder: 1,

@@ -1,7 +1,7 @@
 import { type IsoDate, relativeDay } from '../../core/dates.js';
 import type { Profile, ProfileConversation } from '../../core/profile.js';
 import { displaySafe, plural } from '../../core/text.js';
-import { showDate } from '../display.js';
+import { showDate, showKind } from '../display.js';
 import type { Theme } from '../theme.js';
 import { wrap } from './table.js';
 
@@ -17,7 +17,7 @@ export function renderConversation(
   const head = [
     showDate(c.date, today),
     relativeDay(c.date, today),
-    displaySafe(c.kind),
+    displaySafe(showKind(c.kind)),
     c.minutes ? `${c.minutes} min` : '',
     others.length ? `with ${others.map((n) => displaySafe(n)).join(', ')}` : '',
   ].filter(Boolean);

@@ -1,5 +1,5 @@
 import { describeCadence, type IsoDate } from '../../core/dates.js';
-import type { CheckIn } from '../../core/due.js';
+import type { CheckIn, LastContact } from '../../core/due.js';
 import { displaySafe, plural } from '../../core/text.js';
 import type { Theme } from '../theme.js';
 import { dueText, lastSeenText } from './due.js';
@@ -14,7 +14,13 @@ export interface PersonRow extends CheckIn {
   archivedAt: string | null;
 }
 
-export function renderPeople(rows: PersonRow[], today: IsoDate, t: Theme, width: number): string {
+export function renderPeople(
+  rows: PersonRow[],
+  today: IsoDate,
+  t: Theme,
+  width: number,
+  lastContacts?: Map<string, LastContact>,
+): string {
   if (rows.length === 0)
     return 'Your journal has no one in it yet. Add someone:\n  rel add "Ana Silva" --role Engineer --cadence 2w';
   const columns: Column<PersonRow>[] = [
@@ -34,7 +40,7 @@ export function renderPeople(rows: PersonRow[], today: IsoDate, t: Theme, width:
     },
     {
       header: 'Last seen',
-      value: (r) => lastSeenText(r.lastSeen, today),
+      value: (r) => lastSeenText(r, today, lastContacts?.get(r.id)),
       flex: true,
       min: 8,
       shrinkOrder: 2,

@@ -1,10 +1,11 @@
 import { describeBirthday } from '../../core/birthdays.js';
+import { canonicalKind } from '../../core/capture.js';
 import { dayDate, describeCadence, type IsoDate, localDay, relativeDay } from '../../core/dates.js';
 import type { Profile, TalkingPoint } from '../../core/profile.js';
 import { displaySafe } from '../../core/text.js';
-import { showDate } from '../display.js';
+import { showDate, showKind } from '../display.js';
 import type { Theme } from '../theme.js';
-import { dueText, lastSeenText } from './due.js';
+import { dueText, lastSeenText, seenAs } from './due.js';
 import { ambitionAside } from './facts.js';
 import { sharedThemesLine } from './pulse.js';
 import { wrap } from './table.js';
@@ -13,6 +14,22 @@ const RECENT_CONVERSATIONS = 5;
 const RECENT_HEARD = 6;
 
 /** `recent`: how many conversations to show; 0 leaves them to a full history printed after. */
+/**
+ * "Last 1:2:1 3 weeks ago · 6 Nov" (or "Last time together ..." for another kind), then, when a
+ * later contact was not time together, "last seen in a group 20 Nov" or "last message 24 Nov".
+ */
+function lastTimeText(p: Profile, today: IsoDate): string {
+  const added = `added ${showDate(localDay(p.createdAt), today)}`;
+  if (!p.lastSeen) return `Not seen yet (${added})`;
+  const together = p.conversations.find((c) => c.together);
+  const last = p.conversations[0]!;
+  const head = together
+    ? `${canonicalKind(together.kind) === '1:2:1' ? `Last ${displaySafe(showKind(together.kind))}` : 'Last time together'} ${lastSeenText({ lastSeen: together.date, lastTogether: together.date }, today)}`
+    : `No time together yet (${added})`;
+  if (last.together || !last.class || (together && last.date === together.date)) return head;
+  return `${head} · last ${seenAs({ class: last.class, kind: last.kind })} ${showDate(last.date, today)}`;
+}
+
 export function renderProfile(
   p: Profile,
   today: IsoDate,
@@ -39,9 +56,7 @@ export function renderProfile(
   if (p.aliases.length) about.push(`also ${p.aliases.map(safe).join(', ')}`);
   if (about.length) lines.push(about.join(' · '));
   if (p.emails.length) lines.push(p.emails.map(safe).join(', '));
-  const seen = p.lastSeen
-    ? `Last seen ${lastSeenText(p.lastSeen, today)}`
-    : `Not seen yet (added ${showDate(localDay(p.createdAt), today)})`;
+  const seen = lastTimeText(p, today);
   const snoozed =
     p.snoozedUntil && p.snoozedUntil > today ? ` · snoozed until ${dayDate(p.snoozedUntil)}` : '';
   lines.push(`${seen} · catching up ${describeCadence(p.cadenceDays)} · ${dueText(p, today)}${snoozed}`);
@@ -100,7 +115,7 @@ export function renderProfile(
       const head = [
         showDate(c.date, today),
         relativeDay(c.date, today),
-        safe(c.kind),
+        safe(showKind(c.kind)),
         c.minutes ? `${c.minutes} min` : '',
         others.length ? `with ${others.map(safe).join(', ')}` : '',
       ].filter(Boolean);

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { daysBetween, describeCadence, fromIsoDate } from '../../core/dates.js';
 import type { Stats, TimeRow } from '../../core/stats.js';
 import { displaySafe, plural } from '../../core/text.js';
-import { showDate } from '../display.js';
+import { showDate, showKind } from '../display.js';
 import type { Theme } from '../theme.js';
 import { type BarRow, barChart, columnChart, meter } from './chart.js';
 import { wrap } from './table.js';
@@ -83,7 +83,7 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
   section('At a glance', [
     ...gauge(
       stats.coverage.share,
-      `seen within their cadence (${stats.coverage.count} of ${stats.coverage.of})`,
+      `had time together within their cadence (${stats.coverage.count} of ${stats.coverage.of})`,
     ),
     ...gauge(
       stats.listening.share,
@@ -111,6 +111,20 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
     ),
   ]);
 
+  const byClass = stats.minutesByClass;
+  section('Time by kind of contact', [
+    ...wrap(
+      [
+        `alone ${hoursText(byClass.alone)}`,
+        `small groups ${hoursText(byClass.smallGroup)}`,
+        `groups ${hoursText(byClass.group)}`,
+        `written ${hoursText(byClass.written)}`,
+      ].join(' · '),
+      width,
+      '  ',
+    ),
+  ]);
+
   const people = stats.perPerson.slice(0, TOP_PEOPLE);
   const others = stats.perPerson.slice(TOP_PEOPLE);
   section('Time together, by person (hours · conversations)', [
@@ -125,7 +139,13 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
     barChart(timeRows(rows.map((row) => ({ label: row.key ? displaySafe(row.key) : none, row }))), width);
   section('By team', grouped(stats.perTeam, '(no team)'));
   section('By relationship', grouped(stats.perRelationship, '(not set)'));
-  section('By kind of conversation', grouped(stats.perKind, '(none)'));
+  section(
+    'By kind of conversation',
+    grouped(
+      stats.perKind.map((row) => ({ ...row, key: showKind(row.key) })),
+      '(none)',
+    ),
+  );
 
   section(
     'Longest gaps',
