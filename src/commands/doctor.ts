@@ -5,6 +5,9 @@ import { type Context, keyring, openStore } from '../context.js';
 import { UsageError } from '../errors.js';
 import { renderCheckup, renderRestored } from '../ui/render/doctor.js';
 import { theme } from '../ui/theme.js';
+import { readSealedState } from './sealing.js';
+
+const isSealed = async (file: string) => (await readSealedState(file).catch(() => 'plain')) === 'encrypted';
 
 interface DoctorOptions {
   fix?: boolean;
@@ -68,6 +71,17 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
   const done: string[] = [];
   if (options.fix) {
     done.push(...fixSafely(store.target));
+    const { hasPendingForget } = await import('../store/pending-forget.js');
+    if (hasPendingForget(store.target)) {
+      await store.settlePending();
+      done.push('finished a rel forget that had not finished');
+    }
+    if (await isSealed(store.target)) {
+      const sealing = await store.finishSealing().catch(() => undefined);
+      for (const f of sealing?.resealed ?? []) done.push(`encrypted ${f} with the journal's key`);
+      for (const f of sealing?.removed ?? [])
+        done.push(`removed ${f}, which the journal's passphrase cannot read`);
+    }
     const before = await examine(store.file, store.target, await keyring(ctx));
     if (before.exists && before.healthy) {
       const from = await store.upgrade();

@@ -24,6 +24,14 @@ Examples:
 async function run(ctx: Context): Promise<void> {
   const store = await openStore(ctx);
   if ((await readSealedState(store.target)) === 'encrypted') {
+    // An encryption that was interrupted left copies in plain text: this finishes it.
+    const { resealed, removed } = await store.finishSealing();
+    if (resealed.length || removed.length) {
+      ctx.io.err(
+        `Finished encrypting ${store.file}: ${resealed.length} ${resealed.length === 1 ? 'copy' : 'copies'} beside it encrypted${removed.length ? `, ${removed.length} unreadable removed` : ''}.`,
+      );
+      return;
+    }
     throw new UsageError(`${store.file} is already encrypted.`, 'To change its passphrase: rel passphrase');
   }
   const { kdfFromEnv, newSealing } = await import('../store/crypto.js');

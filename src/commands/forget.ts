@@ -4,8 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, resolvePerson } from '../context.js';
-import type { Journal } from '../core/journal.js';
-import { type Forgotten, forgetPerson } from '../core/people.js';
 import { displaySafe, plural } from '../core/text.js';
 import { UsageError } from '../errors.js';
 import { theme } from '../ui/theme.js';
@@ -49,17 +47,12 @@ Examples:
           return;
         }
       }
-      let forgotten: Forgotten | undefined;
-      const report = await store.rewriteAll((journal: Journal) => {
-        const result = forgetPerson(journal, person.id);
-        // The first call is the journal itself; later ones are the kept copies.
-        forgotten ??= result;
-      });
+      const { forgotten, report } = await store.forget([person.id]);
       const notReached = outOfReach(store.file);
       const result = {
         id: person.id,
         name: person.name,
-        removed: forgotten!,
+        removed: forgotten,
         keptCopiesRewritten: report.rewritten,
         keptCopiesRemoved: report.removed,
         undoStepsDropped: report.undoDropped,
@@ -70,7 +63,7 @@ Examples:
         return;
       }
       const t = theme(ctx.io);
-      const f = forgotten!;
+      const f = forgotten;
       const lines = [
         `${t.good('Forgot')} ${t.bold(displaySafe(person.name))}: removed ${plural(f.conversations, 'conversation')} and ${plural(f.followUps, 'follow-up')}, with every ambition, skill and note.`,
       ];

@@ -62,6 +62,11 @@ export function isEncrypted(bytes: Buffer): boolean {
   return bytes.length >= MAGIC.length && bytes.subarray(0, MAGIC.length).equals(MAGIC);
 }
 
+/** Whether the bytes (or just their first 29) are encrypted with this sealing's salt. */
+export function sealedWith(bytes: Buffer, sealing: Sealing): boolean {
+  return isEncrypted(bytes) && bytes.length >= 29 && bytes.subarray(13, 29).equals(sealing.salt);
+}
+
 interface Header {
   kdf: KdfParams;
   salt: Buffer;

@@ -9,10 +9,11 @@ import type { Journal } from '../core/journal.js';
 import { followUpPeople, SCHEMA_VERSION } from '../core/journal.js';
 import { normalize } from '../core/text.js';
 import { RelError } from '../errors.js';
-import { isEncrypted, type Keyring, unseal } from './crypto.js';
+import { isEncrypted, type Keyring, type Sealing, sealedWith, unseal } from './crypto.js';
 import { readStoreFile } from './files.js';
 import { Git, type Unfinished, unfinishedWork } from './git.js';
 import {
+  headOf,
   keptCopies,
   leftoverTempFiles,
   listBackups,
@@ -22,6 +23,7 @@ import {
   undoPath,
 } from './history.js';
 import { lockState, removeAbandonedLock } from './lock.js';
+import { hasPendingForget, pendingForgetPath } from './pending-forget.js';
 import { decodeJournal } from './store.js';
 
 export interface Finding {
@@ -67,8 +69,15 @@ export interface Checkup {
 const FIX = '--fix';
 
 export async function examine(file: string, target: string, keyring?: Keyring): Promise<Checkup> {
-  const decode = async (label: string, bytes: Buffer) =>
-    isEncrypted(bytes) && keyring ? (await unseal(label, bytes, keyring)).text : bytes.toString('utf8');
+  // A kept file under another key than the journal's reads as unreadable, not as a failure.
+  const decode = async (label: string, bytes: Buffer) => {
+    if (!isEncrypted(bytes) || !keyring) return bytes.toString('utf8');
+    try {
+      return (await unseal(label, bytes, keyring)).text;
+    } catch {
+      return '';
+    }
+  };
   const findings: Finding[] = [];
   const backups: BackupInfo[] = [];
   for (const backup of listBackups(target)) {
@@ -89,6 +98,7 @@ export async function examine(file: string, target: string, keyring?: Keyring): 
     try {
       const parsed = await decodeJournal(file, bytes, keyring);
       journal = parsed.journal;
+      if (parsed.sealing) findings.push(...checkSealing(target, parsed.sealing));
       if (parsed.migratedFrom !== undefined) {
         findings.push({
           check: 'schema',
@@ -169,6 +179,14 @@ export async function examine(file: string, target: string, keyring?: Keyring): 
       fix: 'nothing to do: rel replaces backups as it writes',
     });
   }
+  if (hasPendingForget(target)) {
+    findings.push({
+      check: 'forget',
+      severity: 'error',
+      message: `A rel forget did not finish (${pendingForgetPath(target)}): the person may still be in the journal or its backups.`,
+      fix: `rel doctor ${FIX}  (or any rel command on the journal: the next one finishes the forget first)`,
+    });
+  }
   const undoFile = readStoreFile(undoPath(target));
   if (undoFile && !isUndoLog(await decode(undoPath(target), undoFile))) {
     findings.push({
@@ -201,6 +219,37 @@ async function isValidJournal(file: string, keyring: Keyring | undefined): Promi
   } catch {
     return false;
   }
+}
+
+/**
+ * Copies beside an encrypted journal that are not under its key: plain ones (an encryption that
+ * was interrupted: the secret in plain text) and ones under an older key (an interrupted
+ * passphrase change: unreadable with this passphrase).
+ */
+function checkSealing(target: string, sealing: Sealing): Finding[] {
+  const plain: string[] = [];
+  const otherKey: string[] = [];
+  for (const copy of keptCopies(target)) {
+    const head = headOf(copy);
+    if (sealedWith(head, sealing)) continue;
+    (isEncrypted(head) ? otherKey : plain).push(copy);
+  }
+  const findings: Finding[] = [];
+  if (plain.length)
+    findings.push({
+      check: 'encryption',
+      severity: 'error',
+      message: `The journal is encrypted, but ${list(plain)} ${plain.length === 1 ? 'is' : 'are'} in plain text beside it (an encryption that did not finish).`,
+      fix: `rel doctor ${FIX}  (encrypts ${plain.length === 1 ? 'it' : 'them'} with the journal's key; rel encrypt does too)`,
+    });
+  if (otherKey.length)
+    findings.push({
+      check: 'encryption',
+      severity: 'warning',
+      message: `${list(otherKey)} ${otherKey.length === 1 ? 'is' : 'are'} encrypted with another passphrase than the journal (a passphrase change that did not finish), so rel cannot read ${otherKey.length === 1 ? 'it' : 'them'}.`,
+      fix: `rel doctor ${FIX}  (removes ${otherKey.length === 1 ? 'it' : 'them'})`,
+    });
+  return findings;
 }
 
 function isUndoLog(text: string): boolean {

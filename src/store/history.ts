@@ -181,9 +181,19 @@ export function removeLeftovers(target: string): string[] {
  * Re-encodes every kept copy after the journal's key changed (rel encrypt, decrypt, passphrase):
  * each is decoded with the key it was written with and encoded with the new one, so that no
  * plain copy remains beside an encrypted journal. A copy that cannot be decoded is removed.
+ * `only` picks the copies to redo from their first bytes (the others are not read in full): a
+ * store finishing an interrupted encryption redoes only those not yet under the journal's key.
+ * Returns what was re-encoded and what was removed.
  */
-export async function resealKeptCopies(target: string, decode: Decode, encode: Encode): Promise<void> {
+export async function resealKeptCopies(
+  target: string,
+  decode: Decode,
+  encode: Encode,
+  only: (head: Buffer) => boolean = () => true,
+): Promise<{ resealed: string[]; removed: string[] }> {
+  const done = { resealed: [] as string[], removed: [] as string[] };
   for (const file of keptCopies(target)) {
+    if (!only(headOf(file))) continue;
     const bytes = readStoreFile(file);
     if (!bytes) continue;
     let text: string;
@@ -191,9 +201,26 @@ export async function resealKeptCopies(target: string, decode: Decode, encode: E
       text = await decode(file, bytes);
     } catch {
       fs.rmSync(file, { force: true });
+      done.removed.push(file);
       continue;
     }
     writeStoreFile(file, encode(text));
+    done.resealed.push(file);
+  }
+  return done;
+}
+
+/** The first bytes of a file (enough for an encrypted file's magic and salt); empty if missing. */
+export function headOf(file: string, length = 64): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const head = Buffer.alloc(length);
+    return head.subarray(0, fs.readSync(fd, head, 0, length, 0));
+  } catch {
+    return Buffer.alloc(0);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

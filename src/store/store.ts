@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { duplicateIds } from '../core/integrity.js';
 import { emptyJournal, type Journal, SCHEMA_VERSION, withRecordDefaults } from '../core/journal.js';
+import { type Forgotten, forgetPerson } from '../core/people.js';
 import { stampChanges } from '../core/tombstones.js';
 import { StoreError } from '../errors.js';
 import {
@@ -18,7 +19,7 @@ import {
   snapshot,
   snapshotFromLines,
 } from './changes.js';
-import type { Keyring, Sealing } from './crypto.js';
+import { type Keyring, type Sealing, sealedWith } from './crypto.js';
 import {
   discard,
   fileVersion,
@@ -56,6 +57,12 @@ import {
   undoPath,
 } from './history.js';
 import { withLock } from './lock.js';
+import {
+  clearPendingForget,
+  hasPendingForget,
+  readPendingForget,
+  recordPendingForget,
+} from './pending-forget.js';
 
 export {
   decodeJournal,
@@ -159,6 +166,7 @@ export class Store {
    * is still the version it came from.
    */
   async read(): Promise<Journal> {
+    await this.settlePending();
     const read = readVersioned(this.target);
     if (!read) return emptyJournal();
     const parsed = await decodeJournal(this.file, read.bytes, this.options.keyring);
@@ -182,6 +190,7 @@ export class Store {
   async update<T>(change: (journal: Journal) => T, options: UpdateOptions<T> = {}): Promise<T> {
     // A change that fails on an empty journal must not leave a new, empty folder behind.
     if (!fs.existsSync(path.dirname(this.target))) change(emptyJournal());
+    await this.settlePending();
     return this.underLock(async () => {
       // lowdb's Low over rel's adapter: read() the file fresh under the lock, apply the change to
       // `data` (tracked, for undo), write() it through the store's commit.
@@ -213,13 +222,11 @@ export class Store {
         : undefined;
       plan = { texts, ...(entry ? { undo: [...undoEntries, entry] } : {}) };
       await db.write();
-      if (resealing) {
-        await resealKeptCopies(
-          this.target,
-          (label, bytes) => this.decode(label, bytes),
-          (text) => encodeText(text, loaded.sealing),
-        );
-      }
+      // The journal's rename was the moment of the new key; the copies follow. A rel killed
+      // between the two leaves copies under the old key (or plain), which the next write of an
+      // encrypted journal, rel encrypt and rel doctor --fix finish (finishSealing).
+      if (resealing) await this.resealCopies(loaded.sealing, () => true);
+      else if (loaded.sealing) await this.finishSealing(loaded.sealing);
       return result;
     });
   }
@@ -227,6 +234,7 @@ export class Store {
   /** Reverts the newest change still kept for undo, unless what it made has changed since. */
   async undo(): Promise<Undone> {
     if (!fs.existsSync(this.target)) throw nothingToUndo(this.file);
+    await this.settlePending();
     return this.locked(async (read) => {
       this.refuseNewer(read.journal);
       const entries = await this.undoEntries();
@@ -256,7 +264,10 @@ export class Store {
   async restore(): Promise<Restored> {
     const candidates = listBackups(this.target);
     if (candidates.length === 0) throw noBackup(this.file);
-    return withLock(
+    // A forget left pending is finished before (when the journal can be read) and after: the
+    // backup brought back must not hold the person.
+    await this.settlePending().catch(() => undefined);
+    const restored = await withLock(
       lockPath(this.target),
       async () => {
         for (const backup of listBackups(this.target)) {
@@ -279,6 +290,8 @@ export class Store {
       },
       { timeoutMs: this.lockTimeoutMs() },
     );
+    await this.settlePending();
+    return restored;
   }
 
   /**
@@ -314,6 +327,37 @@ export class Store {
       if (pulse) report[pulse].push(pulsePath(this.target));
       return report;
     });
+  }
+
+  /**
+   * Forgets people: from the journal and every copy rel keeps (rewriteAll), recorded as pending
+   * first so that a rel killed half-way is finished by the next one (see pending-forget.ts).
+   */
+  async forget(ids: string[]): Promise<{ forgotten: Forgotten; report: RewriteReport }> {
+    const sealing = this.sealing;
+    recordPendingForget(this.target, ids, (text) => encodeText(text, sealing));
+    let forgotten: Forgotten | undefined;
+    const report = await this.rewriteAll((journal) => {
+      for (const id of ids) {
+        const result = forgetPerson(journal, id);
+        // The first call is the journal itself; later ones are the kept copies.
+        forgotten ??= result;
+      }
+    });
+    clearPendingForget(this.target);
+    return { forgotten: forgotten ?? { conversations: 0, sharedKept: 0, followUps: 0 }, report };
+  }
+
+  /** Finishes a forget a killed rel left pending; every way into the journal calls it first. */
+  async settlePending(): Promise<void> {
+    if (!hasPendingForget(this.target)) return;
+    const ids = await readPendingForget(this.target, (label, bytes) => this.decode(label, bytes));
+    if (ids.length) {
+      await this.rewriteAll((journal) => {
+        for (const id of ids) forgetPerson(journal, id);
+      });
+    }
+    clearPendingForget(this.target);
   }
 
   /** Writes an older-schema journal in this rel's schema now (`rel doctor --fix`). */
@@ -397,6 +441,7 @@ export class Store {
     if (!read)
       return { journal: emptyJournal(), text: '', sealing: null, exists: false, bytes: () => undefined };
     const parsed = await decodeJournal(this.file, read.bytes, this.options.keyring);
+    this.sealing = parsed.sealing;
     return { ...parsed, exists: true, bytes: () => read.bytes };
   }
 
@@ -507,8 +552,43 @@ export class Store {
     if (problems.length) this.options.warn(`The change was saved, but ${problems.join('; ')}.`);
   }
 
-  private undoEntries(): Promise<UndoEntry[]> {
-    return readUndoEntries(this.target, (bytes) => this.decode(undoLabel(this.file), bytes));
+  /**
+   * The undo entries. Undo data under another key than the journal's (a `rel passphrase` killed
+   * before it could follow) cannot be read with this passphrase, and it is not what was just
+   * typed that is wrong (the journal opened): it is treated as none, and replaced on the next write.
+   */
+  private async undoEntries(): Promise<UndoEntry[]> {
+    try {
+      return await readUndoEntries(this.target, (bytes) => this.decode(undoLabel(this.file), bytes));
+    } catch (error) {
+      if (this.sealing && error instanceof StoreError && /^Wrong passphrase/.test(error.message)) return [];
+      throw error;
+    }
+  }
+
+  /**
+   * Re-encrypts, with the journal's key, the kept copies that are not under it: plain ones (an
+   * encryption that was interrupted) and ones under an older key (an interrupted passphrase
+   * change), which cannot be read with this passphrase and are removed. Returns what was done.
+   */
+  async finishSealing(sealing?: Sealing): Promise<{ resealed: string[]; removed: string[] }> {
+    if (!sealing) {
+      return this.locked(async (loaded) =>
+        loaded.sealing
+          ? this.resealCopies(loaded.sealing, (head) => !sealedWith(head, loaded.sealing!))
+          : { resealed: [], removed: [] },
+      );
+    }
+    return this.resealCopies(sealing, (head) => !sealedWith(head, sealing));
+  }
+
+  private resealCopies(sealing: Sealing | null, only: (head: Buffer) => boolean) {
+    return resealKeptCopies(
+      this.target,
+      (label, bytes) => this.decode(label, bytes),
+      (text) => encodeText(text, sealing),
+      only,
+    );
   }
 
   /** A kept file's text, decrypted with whatever key it was written with. */
