@@ -3,15 +3,24 @@
 // `rel --help` and every report start without loading code they do not use.
 import { Command, Help } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
+import { typoDistance } from './core/names.js';
 import { displaySafe } from './core/text.js';
 import type { Io } from './ui/io.js';
 import { safeText } from './ui/safe.js';
+import { fitLines } from './ui/wrap.js';
 
 export const VERSION = '0.1.0';
 
+function helpWidth(): number {
+  return Number(process.env.COLUMNS) || (process.stdout.isTTY && process.stdout.columns) || 80;
+}
+
 // commander echoes what was typed ("unknown option '…'"): shown safely, like all user text.
 const OUTPUT = {
-  writeOut: (text: string) => process.stdout.write(safeText(text, false)),
+  // Help wraps to the terminal, or to $COLUMNS when given, like every other human output; what
+  // commander cannot wrap (too narrow for its columns) is wrapped line by line.
+  writeOut: (text: string) => process.stdout.write(safeText(fitLines(text, helpWidth()), false)),
+  getOutHelpWidth: helpWidth,
   writeErr: (text: string) => process.stderr.write(displaySafe(text, { multiline: true })),
   // The parser's errors look like rel's own: "rel: unknown option '--bogus'".
   outputError: (text: string, write: (text: string) => void) => write(`rel: ${text.replace(/^error: /, '')}`),
@@ -135,11 +144,7 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
     } else {
       sub = (await load()).register(program, ctx);
     }
-    sub
-      .exitOverride()
-      .showSuggestionAfterError(true)
-      .showHelpAfterError(`(rel ${sub.name()} --help shows its options and examples)`)
-      .configureOutput(OUTPUT);
+    configureErrors(sub, argv);
   }
   const help = new Help();
   program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd) ?? help.subcommandTerm(cmd) });
@@ -156,6 +161,61 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
     useWorkingDays(settings(ctx).workingDays);
   });
   return program;
+}
+
+/**
+ * Each command (and each of its own subcommands) points at its own help after an error, suggests
+ * its own flags for a mistyped one, and says how to write a period that was typed as two words.
+ */
+function configureErrors(command: Command, argv: string[], path = command.name()): void {
+  command
+    .exitOverride()
+    .showSuggestionAfterError(false)
+    .showHelpAfterError(`(rel ${path} --help shows its options and examples)`)
+    .configureOutput({
+      ...OUTPUT,
+      outputError: (text, write) => OUTPUT.outputError(reword(text, command, argv), write),
+    });
+  for (const child of command.commands) configureErrors(child, argv, `${path} ${child.name()}`);
+}
+
+const PERIOD_UNIT = /^(d|days?|w|weeks?|m|mo|months?|y|years?)$/i;
+
+function reword(text: string, command: Command, argv: string[]): string {
+  const unknown = /unknown option '([^']+)'/.exec(text);
+  if (unknown) {
+    const close = closeFlags(unknown[1]!, [...command.options, ...(command.parent?.options ?? [])]);
+    return close.length ? `${text.trimEnd()}\n(Did you mean ${close.join(' or ')}?)\n` : text;
+  }
+  if (/too many arguments/.test(text)) {
+    const at = argv.findIndex((a, i) => /^\d+$/.test(a) && PERIOD_UNIT.test(argv[i + 1] ?? ''));
+    if (at > 0 && argv[at - 1]!.startsWith('--')) {
+      const [n, unit] = [argv[at]!, argv[at + 1]!];
+      return `error: ${argv[at - 1]} ${n} ${unit}: a period is one word. Write ${argv[at - 1]} ${n}${unit[0]!.toLowerCase()}, or quote it: ${argv[at - 1]} "${n} ${unit}".\n`;
+    }
+  }
+  return text;
+}
+
+/**
+ * The command's own flags closest to a mistyped one: prefixes first, then within two typos of the
+ * flag or of its start ("--mins" is close to "--minutes").
+ */
+function closeFlags(typed: string, options: readonly { long?: string | undefined }[]): string[] {
+  const flags = [...new Set(options.map((o) => o.long).filter((f): f is string => Boolean(f)))];
+  const bare = typed.replace(/^-+/, '').split('=')[0]!.toLowerCase();
+  const name = (flag: string) => flag.replace(/^--/, '');
+  const prefixed = flags.filter((f) => name(f).startsWith(bare) || bare.startsWith(name(f)));
+  if (prefixed.length) return prefixed.slice(0, 3);
+  return flags
+    .map((f) => ({
+      f,
+      d: Math.min(typoDistance(bare, name(f)), typoDistance(bare, name(f).slice(0, bare.length))),
+    }))
+    .filter(({ d }) => d <= Math.min(2, Math.max(1, Math.floor(bare.length / 3))))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 2)
+    .map(({ f }) => f);
 }
 
 /**

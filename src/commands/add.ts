@@ -71,7 +71,7 @@ async function run(ctx: Context, name: string | undefined, options: AddOptions):
   // In output, cadenceDays is always the effective number of days.
   const cadenceDays = effectiveCadence(person, settings(ctx).defaultCadenceDays);
   if (options.json) ctx.io.out(JSON.stringify({ ...person, cadenceDays }, null, 2));
-  else ctx.io.out(renderAdded(person, theme(ctx.io)));
+  else ctx.io.print(renderAdded(person, theme(ctx.io)));
 }
 
 function fromFlags(options: AddOptions): Omit<NewPerson, 'name'> {

@@ -65,7 +65,7 @@ async function list(ctx: Context, name: string, options: AmbitionOptions): Promi
   const journal = await (await openStore(ctx)).read();
   const person = await resolvePerson(ctx, journal, name);
   if (options.json) ctx.io.out(JSON.stringify(person.ambitions, null, 2));
-  else ctx.io.out(renderAmbitions(person, today(ctx), theme(ctx.io), ctx.io.width));
+  else ctx.io.print(renderAmbitions(person, today(ctx), theme(ctx.io), ctx.io.width));
 }
 
 async function add(ctx: Context, name: string, text: string, options: AmbitionOptions): Promise<void> {
@@ -79,7 +79,7 @@ async function add(ctx: Context, name: string, text: string, options: AmbitionOp
   if (options.json) ctx.io.out(JSON.stringify(ambition, null, 2));
   else {
     const t = theme(ctx.io);
-    ctx.io.out(
+    ctx.io.print(
       `${t.good('Added')} an ambition for ${t.bold(displaySafe(person.name))}: ${displaySafe(ambition.text)}`,
     );
   }
@@ -131,7 +131,7 @@ async function changeStatus(
   if (options.json) ctx.io.out(JSON.stringify(saved, null, 2));
   else {
     const t = theme(ctx.io);
-    ctx.io.out(
+    ctx.io.print(
       `${t.good(capitalise(change.verb))}: ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}, since ${showDate(saved.addedOn, todayIso)}`)}`,
     );
   }

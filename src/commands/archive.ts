@@ -38,7 +38,7 @@ Examples:
       );
       if (options.json) ctx.io.out(JSON.stringify(archived, null, 2));
       else
-        ctx.io.out(
+        ctx.io.print(
           `${t.good('Archived')} ${t.bold(displaySafe(archived.name))}: out of rel due and rel people, history kept. ${t.dim(`Undo with: rel unarchive ${archived.id}`)}`,
         );
     });

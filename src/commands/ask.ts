@@ -54,7 +54,7 @@ async function list(ctx: Context, name: string, options: AskOptions): Promise<vo
   const person = await resolvePerson(ctx, journal, name);
   const questions = questionsOf(person, options.all);
   if (options.json) ctx.io.out(JSON.stringify(questions.map(shown), null, 2));
-  else ctx.io.out(renderQuestions(person, questions, today(ctx), theme(ctx.io), ctx.io.width));
+  else ctx.io.print(renderQuestions(person, questions, today(ctx), theme(ctx.io), ctx.io.width));
 }
 
 async function add(ctx: Context, name: string, text: string, options: AskOptions): Promise<void> {
@@ -68,7 +68,7 @@ async function add(ctx: Context, name: string, text: string, options: AskOptions
   if (options.json) ctx.io.out(JSON.stringify({ ...item, askedOn: null }, null, 2));
   else {
     const t = theme(ctx.io);
-    ctx.io.out(
+    ctx.io.print(
       `${t.good('To ask')} ${t.bold(displaySafe(person.name))} next time: ${displaySafe(item.text)}`,
     );
   }
@@ -112,7 +112,7 @@ async function done(ctx: Context, name: string, words: string, options: AskOptio
   if (options.json) ctx.io.out(JSON.stringify({ ...saved, askedOn: saved.askedOn ?? null }, null, 2));
   else {
     const t = theme(ctx.io);
-    ctx.io.out(`${t.good('Asked')}: ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}`)}`);
+    ctx.io.print(`${t.good('Asked')}: ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}`)}`);
   }
 }
 

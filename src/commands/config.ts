@@ -87,15 +87,15 @@ function list(ctx: Context, options: JsonOption): void {
   const table = renderTable(
     rows,
     [
-      { header: 'Setting', value: (r) => r.key, style: (s) => t.bold(s) },
+      { header: 'Setting', value: (r) => r.key, style: (s) => t.bold(s), whole: true },
       { header: 'Value', value: (r) => r.value },
-      { header: 'From', value: (r) => (r.source === 'environment' ? `$${r.env}` : r.source) },
+      { header: 'From', value: (r) => (r.source === 'environment' ? `$${r.env}` : r.source), drop: 1 },
       { header: 'Meaning', value: (r) => r.meaning, flex: true, min: 12 },
     ],
     ctx.io.width,
     t.dim,
   );
-  ctx.io.out(
+  ctx.io.print(
     `${table}\n\n${t.dim(`Config file: ${file}. Change a setting with: rel config set <setting> <value>`)}`,
   );
 }
@@ -113,7 +113,7 @@ function set(ctx: Context, key: string, value: string): void {
   const config = readConfig(file);
   writeConfig(file, { ...config, [setting.key]: text });
   const resolved = resolveSettings({ [setting.key]: text }, {});
-  ctx.io.out(`${setting.key} = ${showSetting(setting, resolved.settings)}`);
+  ctx.io.print(`${setting.key} = ${showSetting(setting, resolved.settings)}`);
   warnIfOverridden(ctx, setting);
 }
 
@@ -126,7 +126,7 @@ function unset(ctx: Context, key: string): void {
     writeConfig(file, rest);
   }
   const resolved = resolveSettings({}, {});
-  ctx.io.out(`${setting.key} = ${showSetting(setting, resolved.settings)} (the built-in default)`);
+  ctx.io.print(`${setting.key} = ${showSetting(setting, resolved.settings)} (the built-in default)`);
   warnIfOverridden(ctx, setting);
 }
 

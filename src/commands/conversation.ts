@@ -125,8 +125,8 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
     },
   );
   if (options.json) ctx.io.out(JSON.stringify(saved, null, 2));
-  else if (changed.length === 0) ctx.io.out('Nothing changed.');
-  else ctx.io.out(`${theme(ctx.io).good('Updated')} the conversation ${saved.id}: ${changed.join(', ')}.`);
+  else if (changed.length === 0) ctx.io.print('Nothing changed.');
+  else ctx.io.print(`${theme(ctx.io).good('Updated')} the conversation ${saved.id}: ${changed.join(', ')}.`);
 }
 
 /** `now` with what was removed from `shown` taken out and what was added to it put in. */
@@ -195,7 +195,7 @@ async function remove(ctx: Context, typed: string, options: { json?: boolean }):
     return;
   }
   const t = theme(ctx.io);
-  ctx.io.out(
+  ctx.io.print(
     `${t.good('Deleted')} the ${displaySafe(removed.kind)} of ${removed.date} ${t.dim(`(${removed.id})`)}. ${t.dim('Changed your mind? rel undo')}`,
   );
 }

@@ -50,7 +50,7 @@ async function run(ctx: Context): Promise<void> {
     ['rel profile ana', 'the brief before a 1:2:1'],
     ['rel agenda ana', 'a 1:2:1 agenda in Markdown'],
   ].map(([command, what]) => `${command}${storeFlag}`.padEnd(12 + storeFlag.length + 6) + what);
-  ctx.io.out(
+  ctx.io.print(
     [
       `Added a sample team to ${store.file}: ${plural(journal.people.length, 'person', 'people')}, ${plural(journal.conversations.length, 'conversation')}, ${plural(journal.followUps.length, 'follow-up')}.`,
       '',

@@ -65,7 +65,7 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
           2,
         ),
       );
-    } else ctx.io.out(renderRestored(store.file, restored, t));
+    } else ctx.io.print(renderRestored(store.file, restored, t));
     return;
   }
   const done: string[] = [];
@@ -91,6 +91,6 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
   }
   const checkup = await examine(store.file, store.target, await keyring(ctx));
   if (options.json) ctx.io.out(JSON.stringify(options.fix ? { ...checkup, fixed: done } : checkup, null, 2));
-  else ctx.io.out(renderCheckup(checkup, options.fix ? done : undefined, t));
+  else ctx.io.print(renderCheckup(checkup, options.fix ? done : undefined, t));
   if (!checkup.healthy) process.exitCode = 1;
 }

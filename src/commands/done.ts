@@ -76,7 +76,7 @@ async function run(ctx: Context, typed: string, options: { json?: boolean }): Pr
     return;
   }
   const t = theme(ctx.io);
-  ctx.io.out(
+  ctx.io.print(
     `${t.good('Done')}: ${displaySafe(closed.text)} ${t.dim(`· ${displaySafe(names(item.people))}`)}`,
   );
 }

@@ -111,7 +111,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
       ...checkIn(person, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
     }))
     .sort((a, b) => b.overdueDays - a.overdueDays)[0];
-  ctx.io.out(
+  ctx.io.print(
     renderDue(
       {
         rows,

@@ -191,7 +191,7 @@ async function run(ctx: Context, name: string, options: EditOptions): Promise<vo
     return;
   }
   if (changed.length === 0) {
-    ctx.io.out(`Nothing changed for ${displaySafe(edited.name)}.`);
+    ctx.io.print(`Nothing changed for ${displaySafe(edited.name)}.`);
     return;
   }
   const shown = changed.map((field) => {
@@ -201,5 +201,5 @@ async function run(ctx: Context, name: string, options: EditOptions): Promise<vo
     const text = Array.isArray(value) ? value.join(', ') : value ? String(value) : '(none)';
     return `${field} ${displaySafe(text)}`;
   });
-  ctx.io.out(`${t.good('Updated')} ${t.bold(displaySafe(edited.name))}: ${shown.join('; ')}.`);
+  ctx.io.print(`${t.good('Updated')} ${t.bold(displaySafe(edited.name))}: ${shown.join('; ')}.`);
 }

@@ -41,7 +41,7 @@ export function registerFact<T extends { id: string; text: string; addedOn: IsoD
       if (words.length === 0) {
         const records = spec.records(person);
         if (options.json) ctx.io.out(JSON.stringify(records, null, 2));
-        else ctx.io.out(renderFacts(person, spec.heading, records, todayIso, t, ctx.io.width));
+        else ctx.io.print(renderFacts(person, spec.heading, records, todayIso, t, ctx.io.width));
         return;
       }
       const record = await store.update(
@@ -51,7 +51,7 @@ export function registerFact<T extends { id: string; text: string; addedOn: IsoD
       );
       if (options.json) ctx.io.out(JSON.stringify(record, null, 2));
       else
-        ctx.io.out(
+        ctx.io.print(
           `${t.good('Added')} ${spec.noun} for ${t.bold(displaySafe(person.name))}: ${displaySafe(record.text)}`,
         );
     });

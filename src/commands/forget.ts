@@ -79,7 +79,7 @@ Examples:
       );
       lines.push(t.warn("Out of rel's reach (remove them yourself if they exist):"));
       for (const place of notReached) lines.push(`  • ${place}`);
-      ctx.io.out(lines.join('\n'));
+      ctx.io.print(lines.join('\n'));
     });
 }
 

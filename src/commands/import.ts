@@ -132,7 +132,7 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
   if (options.json) {
     const { added, skipped, ...rest } = result;
     ctx.io.out(JSON.stringify({ ...rest, people: { added, skipped } }, null, 2));
-  } else ctx.io.out(renderImport(result));
+  } else ctx.io.print(renderImport(result));
   if (result.problems.length && !options.json) {
     ctx.io.err(
       `${plural(result.problems.length, 'bad record')} skipped; --strict refuses the whole file instead.`,

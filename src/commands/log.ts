@@ -316,7 +316,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
     person,
     ...checkIn(person, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
   }));
-  ctx.io.out(
+  ctx.io.print(
     renderLogged(
       {
         conversation: saved.conversation,

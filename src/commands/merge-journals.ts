@@ -111,6 +111,6 @@ async function fold(ctx: Context, into: string, files: string[]): Promise<void> 
     },
   );
   const summary = summarizeChanges(diffJournals(before, after));
-  ctx.io.out(`Folded ${copyFile} into ${store.file}: ${summary}.`);
+  ctx.io.print(`Folded ${copyFile} into ${store.file}: ${summary}.`);
   ctx.io.err(`Once you have checked the journal, you can delete ${copyFile}.`);
 }

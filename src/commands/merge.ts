@@ -43,7 +43,7 @@ Examples:
         plural(moved.followUps, 'follow-up'),
         `${moved.facts} ambitions, skills and notes`,
       ].join(', ');
-      ctx.io.out(
+      ctx.io.print(
         `${t.good('Merged')} ${displaySafe(duplicate.name)} into ${t.bold(displaySafe(kept.name))}: moved ${what}. "${displaySafe(duplicate.name)}" now finds ${displaySafe(kept.name)}.`,
       );
     });

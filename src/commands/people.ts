@@ -56,6 +56,6 @@ async function run(ctx: Context, options: PeopleOptions): Promise<void> {
         return contact ? [[r.id, contact] as const] : [];
       }),
     );
-    ctx.io.out(renderPeople(rows, todayIso, theme(ctx.io), ctx.io.width, contacts));
+    ctx.io.print(renderPeople(rows, todayIso, theme(ctx.io), ctx.io.width, contacts));
   }
 }

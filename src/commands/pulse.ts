@@ -82,7 +82,7 @@ async function run(ctx: Context, options: PulseOptions): Promise<void> {
           2,
         ),
       );
-    } else ctx.io.out(renderPulse(pulse, theme(ctx.io), ctx.io.width));
+    } else ctx.io.print(renderPulse(pulse, theme(ctx.io), ctx.io.width));
   } finally {
     await reader.close();
   }

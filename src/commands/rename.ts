@@ -36,7 +36,7 @@ Examples:
         return;
       }
       const t = theme(ctx.io);
-      ctx.io.out(
+      ctx.io.print(
         `${t.good('Renamed')} ${displaySafe(old)} to ${t.bold(displaySafe(renamed.name))} ${t.dim(`(${renamed.id}; "${displaySafe(old)}" still finds them)`)}`,
       );
     });

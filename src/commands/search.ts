@@ -35,6 +35,6 @@ Examples:
         );
         return;
       }
-      ctx.io.out(renderSearch(hits, query, today(ctx), theme(ctx.io), ctx.io.width));
+      ctx.io.print(renderSearch(hits, query, today(ctx), theme(ctx.io), ctx.io.width));
     });
 }

@@ -61,7 +61,7 @@ Examples:
       }
       const t = theme(ctx.io);
       const who = t.bold(displaySafe(snoozed.name));
-      ctx.io.out(
+      ctx.io.print(
         until
           ? `${t.good('Snoozed')} ${who} until ${dayDate(until)}: out of rel due until then. ${t.dim(`End it early with: rel snooze ${snoozed.id} --off`)}`
           : `${t.good('Snooze ended')}: ${who} is back in rel due.`,

@@ -47,5 +47,5 @@ async function run(ctx: Context, options: StatsOptions): Promise<void> {
     rules: togetherRules(ctx),
   });
   if (options.json) ctx.io.out(JSON.stringify(stats, null, 2));
-  else ctx.io.out(renderStats(stats, theme(ctx.io), ctx.io.width));
+  else ctx.io.print(renderStats(stats, theme(ctx.io), ctx.io.width));
 }

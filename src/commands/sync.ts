@@ -34,5 +34,5 @@ async function run(ctx: Context, options: SyncOptions): Promise<void> {
     env: { ...ctx.io.env, GIT_TERMINAL_PROMPT: ctx.io.stdinIsTTY ? undefined : '0' },
     keys: await keyring(ctx),
   });
-  for (const line of lines) ctx.io.out(line);
+  for (const line of lines) ctx.io.print(line);
 }

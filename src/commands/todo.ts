@@ -160,7 +160,7 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
   const person = item.people.join(', ');
   if (options.json) ctx.io.out(JSON.stringify({ ...item, doneAt: saved.doneAt }, null, 2));
   else
-    ctx.io.out(
+    ctx.io.print(
       `${theme(ctx.io).good('Updated')}: ${displaySafe(saved.text)} ${theme(ctx.io).dim(`· ${displaySafe(person)}${saved.due ? ` · due ${dayDate(saved.due)}` : ''}`)}`,
     );
 }
@@ -182,7 +182,7 @@ async function remove(ctx: Context, typed: string, options: { json?: boolean }):
   );
   if (options.json) ctx.io.out(JSON.stringify(removed, null, 2));
   else
-    ctx.io.out(
+    ctx.io.print(
       `${theme(ctx.io).good('Deleted')}: ${displaySafe(removed.text)}. ${theme(ctx.io).dim('Changed your mind? rel undo')}`,
     );
 }
@@ -202,7 +202,7 @@ async function list(ctx: Context, name: string | undefined, options: ListOptions
     owner: options.mine ? 'me' : options.theirs ? 'them' : undefined,
   });
   if (options.json) ctx.io.out(JSON.stringify(items, null, 2));
-  else ctx.io.out(renderTodo(items, todayIso, theme(ctx.io), ctx.io.width, person?.name));
+  else ctx.io.print(renderTodo(items, todayIso, theme(ctx.io), ctx.io.width, person?.name));
 }
 
 async function add(ctx: Context, name: string, words: string[], options: AddOptions): Promise<void> {
@@ -235,7 +235,7 @@ async function add(ctx: Context, name: string, words: string[], options: AddOpti
   const t = theme(ctx.io);
   const whose = item.owner === 'me' ? 'for' : 'from';
   const when = item.due ? `, due ${dayDate(item.due)}` : '';
-  ctx.io.out(
+  ctx.io.print(
     `${t.good('Added')} a follow-up ${whose} ${t.bold(displaySafe(person.name))}: ${displaySafe(item.text)}${when} ${t.dim(`(${item.id})`)}`,
   );
 }

@@ -30,7 +30,7 @@ export function register(program: Command, ctx: Context): Command {
       );
       if (options.json) ctx.io.out(JSON.stringify(back, null, 2));
       else
-        ctx.io.out(
+        ctx.io.print(
           `${theme(ctx.io).good('Back')}: ${displaySafe(back.name)} is in rel due and rel people again.`,
         );
     });

@@ -34,7 +34,7 @@ async function run(ctx: Context, options: UndoOptions): Promise<void> {
   }
   const t = theme(ctx.io);
   const when = entry.at.slice(0, 16).replace('T', ' ');
-  ctx.io.out(
+  ctx.io.print(
     [
       `${t.good('Undone:')} ${displaySafe(entry.summary)} ${t.dim(`· made ${when} UTC`)}`,
       remaining

@@ -9,7 +9,13 @@ export const DEFAULT_KIND = '1:2:1';
 
 export function parseMinutes(text: string, option = '--minutes'): number {
   const t = text.trim();
-  if (!/^\d+$/.test(t) || Number(t) > 1440) {
+  if (/^\d+$/.test(t) && Number(t) > 1440) {
+    throw new UsageError(
+      `${option} ${t} is out of range: a conversation lasts from 0 to 1440 minutes (a whole day).`,
+      'For example: --minutes 90 for an hour and a half.',
+    );
+  }
+  if (!/^\d+$/.test(t)) {
     throw new UsageError(
       `${option} "${text}" is not a number of minutes.`,
       'Give a whole number from 0 to 1440, e.g. --minutes 30.',

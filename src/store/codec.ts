@@ -6,14 +6,26 @@ import { type Journal, withDefaults } from '../core/journal.js';
 import { StoreError } from '../errors.js';
 import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
 import { decodeUtf8, makePrivateFolder, readVersioned, writeStoreFile } from './files.js';
-
 import { journalChunks, type RecordText, serializeJournal } from './format.js';
+import { listBackups } from './history.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { canMigrate, migrate, schemaMismatch } from './migrations.js';
 import { isJournalShape } from './shape.js';
 
-export const RECOVERY_HINT =
-  'To bring back the last good version: rel doctor --restore  (rel doctor shows what is wrong; the file is left untouched until then).';
+/** What can be done about a journal rel cannot read: the advice depends on whether a backup exists. */
+export function recoveryHint(file: string): string {
+  let target = file;
+  try {
+    target = fs.realpathSync(file);
+  } catch {
+    // a path that cannot be resolved has no backups beside it either
+  }
+  const backups = listBackups(target).length;
+  if (backups > 0) {
+    return `To bring back the last good version: rel doctor --restore (${backups === 1 ? 'one backup is' : `${backups} backups are`} kept; rel doctor shows what is wrong, and the file is left untouched until then).`;
+  }
+  return 'rel doctor shows what is wrong. There is no backup to restore (rel keeps one from the first change on): fix the file by hand in an editor, or start a new journal elsewhere with --store.';
+}
 
 /** The file the journal really is: a symlinked store is written through to its target. */
 export function resolveTarget(file: string): string {
@@ -53,25 +65,25 @@ export async function parseJournal(file: string, source: string): Promise<Parsed
   try {
     data = JSON.parse(text);
   } catch {
-    if (!text.trim()) throw new StoreError(`${file} is empty: it is not a rel journal.`, RECOVERY_HINT);
+    if (!text.trim()) throw new StoreError(`${file} is empty: it is not a rel journal.`, recoveryHint(file));
     const offset = jsonErrorOffset(text);
     const { line, column } = lineAndColumn(text, offset);
     const what = offset >= text.length ? 'the file ends too early (cut short?)' : describeChar(text, offset);
     throw new StoreError(
       `${file} is not valid JSON: line ${line}, column ${column}: ${what}.`,
-      RECOVERY_HINT,
+      recoveryHint(file),
     );
   }
   const schema = (data as { schema?: unknown } | null)?.schema;
   const migratedFrom = canMigrate(schema) ? schema : undefined;
   const mismatch = migratedFrom === undefined ? undefined : schemaMismatch(data as Record<string, unknown>);
-  if (mismatch) throw new StoreError(`${file} is not a rel journal: ${mismatch}.`, RECOVERY_HINT);
+  if (mismatch) throw new StoreError(`${file} is not a rel journal: ${mismatch}.`, recoveryHint(file));
   if (migratedFrom !== undefined) data = migrate(data as Record<string, unknown>);
   if (!isJournalShape(data)) {
     // Something is off: zod, loaded only now, decides and names the first problem.
     const { schemaProblem } = await import('./schema.js');
     const problem = schemaProblem(data);
-    if (problem) throw new StoreError(`${file} is not a rel journal: ${problem}.`, RECOVERY_HINT);
+    if (problem) throw new StoreError(`${file} is not a rel journal: ${problem}.`, recoveryHint(file));
   }
   // Fields added within a schema are filled in here, the one place every read passes.
   const journal = withDefaults(data as Journal);

@@ -69,8 +69,8 @@ export {
   type JournalOnDisk,
   type Parsed,
   parseJournal,
-  RECOVERY_HINT,
   readJournalFile,
+  recoveryHint,
   resolveTarget,
   writeJournalFile,
 } from './codec.js';

@@ -3,6 +3,7 @@ import { parseNow } from '../core/dates.js';
 import { envValue } from '../store/paths.js';
 import { colourLevel } from './colour.js';
 import { safeText } from './safe.js';
+import { fitLines } from './wrap.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -17,6 +18,8 @@ export interface Io {
   width: number;
   /** Prints to stdout, made safe (see safe.ts): every command's output passes here. */
   out(text: string): void;
+  /** Human output: every line wrapped at word boundaries to the width, then made safe as out() is. */
+  print(text: string): void;
   /** Prints to stderr, made safe as out() is. */
   err(text: string): void;
 }
@@ -53,7 +56,12 @@ export function createIo(proc: NodeJS.Process = process): Io {
       return (proc.stdout.isTTY && proc.stdout.columns) || (columns > 0 ? columns : 80);
     },
     out: (text) => proc.stdout.write(safe(text)),
-    err: (text) => proc.stderr.write(safe(text)),
+    print: (text) => proc.stdout.write(safe(fitLines(text, io.width))),
+    // Messages are wrapped for a terminal (or a width given by $COLUMNS), never for a log file.
+    err: (text) => {
+      const width = (proc.stderr.isTTY && proc.stderr.columns) || (columns > 0 ? columns : 0);
+      proc.stderr.write(safe(width ? fitLines(text, width) : text));
+    },
   };
   return io;
 }

@@ -3,9 +3,11 @@ import { spawn } from 'node:child_process';
 import { colourLevel } from './colour.js';
 import type { Io } from './io.js';
 import { safeText } from './safe.js';
+import { fitLines } from './wrap.js';
 
 /** Prints the text, through $PAGER (default `less -R`) when it is longer than the terminal. */
-export async function page(io: Io, text: string): Promise<void> {
+export async function page(io: Io, human: string): Promise<void> {
+  const text = fitLines(human, io.width);
   const rows = process.stdout.rows ?? 0;
   const lines = text.split('\n').length;
   const pager = io.env.PAGER === undefined ? 'less -R' : io.env.PAGER.trim();

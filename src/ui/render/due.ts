@@ -108,19 +108,11 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
   const table = renderTable(
     view.sections ? view.sections.flatMap((section) => section.rows) : rows,
     [
-      { header: 'Name', value: (r) => displaySafe(r.name), style: (s) => t.bold(s), flex: true, min: 8 },
-      {
-        header: 'Last seen',
-        value: (r) => lastSeenText(r, today, view.lastContacts?.get(r.id)),
-        flex: true,
-        min: 8,
-        shrinkOrder: 1,
-      },
-      { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays), flex: true, min: 7 },
+      { header: 'Name', value: (r) => displaySafe(r.name), style: (s) => t.bold(s), whole: true },
+      { header: 'Last seen', value: (r) => lastSeenText(r, today, view.lastContacts?.get(r.id)), drop: 2 },
+      { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays), drop: 1 },
       {
         header: 'When',
-        flex: true,
-        min: 9,
         value: (r) => dueText(r, today),
         style: (s, r) =>
           r.reason === 'birthday'

@@ -23,37 +23,26 @@ export function renderPeople(
 ): string {
   if (rows.length === 0)
     return 'Your journal has no one in it yet. Add someone:\n  rel add "Ana Silva" --role Engineer --cadence 2w';
+  // Who and when matter most: in a narrow terminal the cadence, then the role, then when you last
+  // met are left out rather than cut.
   const columns: Column<PersonRow>[] = [
     {
       header: 'Name',
       value: (r) => displaySafe(r.name) + (r.archivedAt ? ' (archived)' : ''),
       style: (s, r) => (r.archivedAt ? t.dim(s) : t.bold(s)),
-      flex: true,
-      min: 8,
+      whole: true,
     },
     {
       header: 'Role',
       value: (r) => displaySafe([r.role, r.team].filter(Boolean).join(', ')),
       flex: true,
-      min: 4,
-      shrinkOrder: 1,
+      min: 12,
+      drop: 2,
     },
-    {
-      header: 'Last seen',
-      value: (r) => lastSeenText(r, today, lastContacts?.get(r.id)),
-      flex: true,
-      min: 8,
-      shrinkOrder: 2,
-    },
-    { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays), flex: true, min: 7 },
-    { header: 'Next', value: (r) => (r.archivedAt ? '' : dueText(r, today)), flex: true, min: 9 },
+    { header: 'Last seen', value: (r) => lastSeenText(r, today, lastContacts?.get(r.id)), drop: 3 },
+    { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays), drop: 1 },
+    { header: 'Next', value: (r) => (r.archivedAt ? '' : dueText(r, today)) },
   ];
-  // In a narrow terminal the role gives way: who and when matter most.
-  const table = renderTable(
-    rows,
-    width < 60 ? columns.filter((c) => c.header !== 'Role') : columns,
-    width,
-    t.dim,
-  );
+  const table = renderTable(rows, columns, width, t.dim);
   return `${table}\n\n${t.dim(plural(rows.length, 'person', 'people'))}`;
 }

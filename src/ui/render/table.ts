@@ -1,103 +1,181 @@
-// A plain table that fits the terminal: flexible columns shrink (with an ellipsis) before
-// anything wraps. Colour is applied after fitting, so widths are measured on plain text.
-import stringWidth from 'string-width';
+// A plain table that fits the terminal: long text wraps within its column, names and dates are
+// never cut, and a column that cannot fit whole is left out before anything is cut to nothing.
+// Colour is applied after fitting, so widths are measured on plain text.
+import { visibleWidth, widestWord, wrapText } from '../wrap.js';
 
 export interface Column<Row> {
   header: string;
   value: (row: Row) => string;
   style?: (text: string, row: Row) => string;
   align?: 'left' | 'right';
-  /** Shrinks to fit the width, down to `min` characters. */
+  /** Long text: wraps within the column, which narrows first, down to `min` characters. */
   flex?: boolean;
-  /** Which flexible column gives way first (1 first); unnumbered ones last, right to left. */
+  /** Which flexible column narrows first (1 first); unnumbered ones last, right to left. */
   shrinkOrder?: number;
   min?: number;
+  /** A column that may be left out when the table cannot fit otherwise (1 goes first). */
+  drop?: number;
+  /** Never wrapped (a name): narrowed only when nothing else makes the table fit. */
+  whole?: boolean;
 }
 
+/** The text cut to the width with an ellipsis (for chart labels, where a line is one bar). */
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (visibleWidth(text) <= width) return text;
   let out = '';
+  let used = 0;
   for (const char of text) {
-    if (stringWidth(`${out}${char}…`) > width) break;
+    const w = visibleWidth(char);
+    if (used + w + 1 > width) break;
     out += char;
+    used += w;
   }
   return `${out}…`;
 }
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {
-  const gap = ' '.repeat(Math.max(0, width - stringWidth(text)));
+  const gap = ' '.repeat(Math.max(0, width - visibleWidth(text)));
   return align === 'right' ? gap + text : text + gap;
 }
 
-export function renderTable<Row>(
-  rows: Row[],
+const GUTTER = 2;
+
+/**
+ * Column widths that fit: flexible columns wrap first, down to their minimum; then other columns
+ * wrap between words (names stay whole). Undefined when that is not enough.
+ */
+function fitWidths<Row>(
   columns: Column<Row>[],
+  natural: number[],
+  words: () => number[],
   width: number,
-  headerStyle: (t: string) => string,
-): string {
-  const cells = rows.map((row) => columns.map((c) => c.value(row)));
-  const widths = columns.map((c, i) =>
-    Math.max(stringWidth(c.header), ...cells.map((r) => stringWidth(r[i]!))),
-  );
-  const gutter = 2;
-  let excess = widths.reduce((a, b) => a + b, 0) + gutter * (columns.length - 1) - width;
+  soft: boolean,
+): number[] | undefined {
+  const widths = [...natural];
+  let excess = widths.reduce((a, b) => a + b, 0) + GUTTER * (columns.length - 1) - width;
+  const give = (i: number, floor: number) => {
+    const cut = Math.min(excess, widths[i]! - Math.max(floor, 1));
+    if (cut > 0) {
+      widths[i]! -= cut;
+      excess -= cut;
+    }
+  };
   // Flexible columns give way in their `shrinkOrder` (the least important first), each down to
   // its minimum before the next one gives anything.
   const order = columns
     .map((column, i) => ({ column, i }))
     .filter(({ column }) => column.flex)
     .sort((a, b) => (a.column.shrinkOrder ?? 99) - (b.column.shrinkOrder ?? 99) || b.i - a.i);
-  for (const { column, i } of order) {
-    if (excess <= 0) break;
-    const cut = Math.min(excess, widths[i]! - Math.max(column.min ?? 8, 1));
-    if (cut > 0) {
-      widths[i]! -= cut;
-      excess -= cut;
+  if (excess <= 0) return widths;
+  const longest = words();
+  // A flexible column narrows to its minimum, but not so far that a word of it would be split.
+  const floor = (column: Column<Row>, i: number) =>
+    Math.max(Math.min(column.min ?? 10, natural[i]!), longest[i]!);
+  for (const { column, i } of order) if (excess > 0) give(i, floor(column, i));
+  if (excess <= 0 || !soft) return excess <= 0 ? widths : undefined;
+  const others = columns
+    .map((column, i) => ({ column, i }))
+    .filter(({ column }) => !column.flex && !column.whole)
+    .sort((a, b) => widths[b.i]! - widths[a.i]!);
+  for (const { i } of others) if (excess > 0) give(i, longest[i]!);
+  return excess <= 0 ? widths : undefined;
+}
+
+export function renderTable<Row>(
+  rows: Row[],
+  allColumns: Column<Row>[],
+  width: number,
+  headerStyle: (t: string) => string,
+): string {
+  const allCells = rows.map((row) => allColumns.map((c) => c.value(row)));
+  const allNatural = allColumns.map((c, i) =>
+    allCells.reduce((max, r) => Math.max(max, visibleWidth(r[i]!)), visibleWidth(c.header)),
+  );
+  // Every column whole if it fits; else long text wraps; else optional columns are left out
+  // (the least important first) until the rest fit.
+  let longest: number[] | undefined;
+  const words = () => {
+    longest ??= allColumns.map((c, i) =>
+      allCells.reduce((max, r) => Math.max(max, widestWord(r[i]!)), widestWord(c.header)),
+    );
+    return longest;
+  };
+  const droppable = allColumns
+    .map((_, i) => i)
+    .filter((i) => allColumns[i]!.drop !== undefined)
+    .sort((a, b) => allColumns[a]!.drop! - allColumns[b]!.drop!);
+  let kept: number[] = [];
+  let widths: number[] | undefined;
+  // First without wrapping the columns that are not long text, then allowing it.
+  for (const soft of [false, true]) {
+    kept = allColumns.map((_, i) => i);
+    const attempt = () =>
+      fitWidths(
+        kept.map((k) => allColumns[k]!),
+        kept.map((k) => allNatural[k]!),
+        () => kept.map((k) => words()[k]!),
+        width,
+        soft,
+      );
+    widths = attempt();
+    for (const i of droppable) {
+      if (widths) break;
+      kept = kept.filter((k) => k !== i);
+      widths = attempt();
     }
+    if (widths) break;
   }
-  const line = (values: string[], styled: (text: string, i: number) => string) =>
-    values
-      .map((v, i) => styled(pad(truncate(v, widths[i]!), widths[i]!, columns[i]!.align ?? 'left'), i))
-      .join(' '.repeat(gutter))
-      .trimEnd();
-  const header = line(
+  const columns = kept.map((k) => allColumns[k]!);
+  const natural = kept.map((k) => allNatural[k]!);
+  // Still too wide (a very narrow terminal): every column narrows, the widest first, and wraps.
+  widths ??= squeeze(natural, width - GUTTER * (columns.length - 1));
+  const fitted = widths;
+  const cells = allCells.map((r) => kept.map((k) => r[k]!));
+  const block = (values: string[], styled: (text: string, i: number) => string) => {
+    const pieces = values.map((v, i) => (visibleWidth(v) <= fitted[i]! ? [v] : wrapText(v, fitted[i]!)));
+    const height = Math.max(...pieces.map((p) => p.length));
+    const lines: string[] = [];
+    for (let k = 0; k < height; k++) {
+      lines.push(
+        pieces
+          .map((p, i) => styled(pad(p[k] ?? '', fitted[i]!, columns[i]!.align ?? 'left'), i))
+          .join(' '.repeat(GUTTER))
+          .trimEnd(),
+      );
+    }
+    return lines.join('\n');
+  };
+  const header = block(
     columns.map((c) => c.header),
     (t) => headerStyle(t),
   );
-  const body = cells.map((values, r) => line(values, (t, i) => columns[i]!.style?.(t, rows[r]!) ?? t));
+  const body = cells.map((values, r) => block(values, (t, i) => columns[i]!.style?.(t, rows[r]!) ?? t));
   return [header, ...body].join('\n');
+}
+
+/** Widths summing to at most `room`: the widest column gives a character, again and again. */
+function squeeze(natural: number[], room: number): number[] {
+  const widths = [...natural];
+  let excess = widths.reduce((a, b) => a + b, 0) - Math.max(room, widths.length);
+  while (excess > 0) {
+    const widest = widths.indexOf(Math.max(...widths));
+    const cut = Math.min(
+      excess,
+      Math.max(1, widths[widest]! - Math.max(...widths.filter((_, i) => i !== widest), 1)),
+    );
+    widths[widest]! -= cut;
+    excess -= cut;
+  }
+  return widths;
 }
 
 /** Word-wraps plain text to the width, every line after the first indented like the first. */
 export function wrap(text: string, width: number, indent: string, firstIndent = indent): string[] {
-  const room = Math.max(20, width - stringWidth(indent));
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(' ').flatMap((w) => breakWord(w, room))) {
-      if (line && stringWidth(`${line} ${word}`) > room) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = line ? `${line} ${word}` : word;
-      }
-    }
-    lines.push(line);
+    const room = Math.max(1, width - visibleWidth(indent));
+    const first = lines.length ? room : Math.max(1, width - visibleWidth(firstIndent));
+    lines.push(...wrapText(paragraph, room, first));
   }
   return lines.map((l, i) => (i === 0 ? firstIndent : indent) + l);
-}
-
-/** A word wider than the room (a URL, a run of CJK text) is cut into pieces that fit. */
-function breakWord(word: string, room: number): string[] {
-  if (stringWidth(word) <= room) return [word];
-  const pieces: string[] = [];
-  let piece = '';
-  for (const char of word) {
-    if (stringWidth(piece + char) > room) {
-      pieces.push(piece);
-      piece = '';
-    }
-    piece += char;
-  }
-  return [...pieces, piece];
 }

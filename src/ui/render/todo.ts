@@ -27,21 +27,16 @@ export function renderTodo(
   const table = renderTable(
     items,
     [
-      { header: 'Id', value: (i) => i.id, style: (s) => t.dim(s) },
+      // The id goes first in a narrow terminal: rel done takes words of the follow-up too.
+      { header: 'Id', value: (i) => i.id, style: (s) => t.dim(s), whole: true, drop: 1 },
       {
         header: 'Follow-up',
         value: (i) => `${i.owner === 'them' ? 'They: ' : ''}${displaySafe(i.text)}`,
         flex: true,
-        min: 16,
+        min: 12,
       },
-      { header: 'With', value: (i) => displaySafe(i.people.join(', ')), flex: true, min: 8 },
-      {
-        header: 'Due',
-        value: (i) => dueLabel(i, today),
-        style: (s, i) => (i.overdue ? t.warn(s) : s),
-        flex: true,
-        min: 8,
-      },
+      { header: 'With', value: (i) => displaySafe(i.people.join(', ')), whole: true },
+      { header: 'Due', value: (i) => dueLabel(i, today), style: (s, i) => (i.overdue ? t.warn(s) : s) },
     ],
     width,
     t.dim,

@@ -1,0 +1,121 @@
+// Wrapping human output to the terminal: at word boundaries, a word wider than the room broken
+// hard, colour codes carried along at no width. Each word is measured once, so the cost grows
+// with the text, not with the text times its length.
+import stringWidth from 'string-width';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is skipped
+const SGR = /\u001b\[[0-9;]*m/g;
+// Joins the words of a date ("Fri 4 Dec", "in 3 days") while wrapping; shown as a space.
+const GLUE = '\uE000';
+const PRINTABLE_ASCII = /^[\x20-\x7e\uE000]*$/;
+const DATE_PHRASE =
+  /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?\b|\bin \d+ (?:days?|weeks?|months?|years?)\b|\b\d+ (?:days?|weeks?|months?|years?|min) ago\b|\b\d+ min\b/g;
+
+/** The widest word of a text, a date's words counting as one. */
+export function widestWord(text: string): number {
+  let widest = 0;
+  for (const word of text.replace(DATE_PHRASE, (phrase) => phrase.replaceAll(' ', GLUE)).split(' ')) {
+    widest = Math.max(widest, visibleWidth(word));
+  }
+  return widest;
+}
+
+/** The text wrapped to lines of `width`, a date's words never parted. */
+export function wrapText(text: string, width: number, firstRoom = width): string[] {
+  const glued = text.replace(DATE_PHRASE, (phrase) => phrase.replaceAll(' ', GLUE));
+  return wrapWords(glued, width, firstRoom).map((line) => line.replaceAll(GLUE, ' '));
+}
+
+/** Columns a text takes on screen; colour codes take none. */
+export function visibleWidth(text: string): number {
+  const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
+  return PRINTABLE_ASCII.test(plain) ? plain.length : stringWidth(plain);
+}
+
+/**
+ * A word cut into pieces: the first of at most `first` columns, the others of at most `room`
+ * (colour codes stay with their characters).
+ */
+function breakHard(word: string, first: number, room: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let used = 0;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a colour code is one token
+  for (const [token] of word.matchAll(/\u001b\[[0-9;]*m|[\s\S]/gu)) {
+    const w = token.startsWith('\u001b') ? 0 : visibleWidth(token);
+    if (used + w > (pieces.length ? room : first) && used > 0) {
+      pieces.push(piece);
+      piece = '';
+      used = 0;
+    }
+    piece += token;
+    used += w;
+  }
+  pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * Lines of at most `width` columns, broken at spaces; the first may be given less room
+ * (`firstRoom`) for what precedes it. Runs of spaces inside a line are kept.
+ */
+function wrapWords(text: string, width: number, firstRoom = width): string[] {
+  const room = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  let limit = Math.max(1, firstRoom);
+  const push = () => {
+    lines.push(line.trimEnd());
+    line = '';
+    used = 0;
+    limit = room;
+  };
+  for (const word of text.split(' ')) {
+    const w = visibleWidth(word);
+    const gap = line === '' && used === 0 ? 0 : 1;
+    if (used + gap + w <= limit) {
+      line += (gap ? ' ' : '') + word;
+      used += gap + w;
+      continue;
+    }
+    if (used > 0) push();
+    if (w <= limit) {
+      line = word;
+      used = w;
+      continue;
+    }
+    const pieces = breakHard(word, limit, room);
+    for (const piece of pieces.slice(0, -1)) {
+      line = piece;
+      push();
+    }
+    line = pieces.at(-1)!;
+    used = visibleWidth(line);
+  }
+  lines.push(line.trimEnd());
+  return lines;
+}
+
+/**
+ * Every line of a human text fitted to the width: a longer line is wrapped at word boundaries,
+ * its continuation indented like the line itself (and past a leading bullet).
+ */
+export function fitLines(text: string, width: number): string {
+  if (!(width > 0)) return text;
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (visibleWidth(line) <= width) {
+      out.push(line);
+      continue;
+    }
+    const lead = /^(\s*)((?:[•*-]|\d+\.) )?/.exec(line.replace(SGR, ''))!;
+    let indent = ' '.repeat(lead[0].length);
+    if (indent.length > width / 2) indent = '';
+    const head = line.slice(0, lead[1]!.length);
+    const rest = line.slice(lead[1]!.length);
+    const wrapped = wrapText(rest, width - indent.length, width - head.length);
+    out.push(head + wrapped[0], ...wrapped.slice(1).map((l) => indent + l));
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,100 @@
+// Every human output of a fixed journal at 40, 80 and 120 columns: no line wider than the width,
+// and no word that would fit split across lines (a word longer than the width is broken hard).
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { visibleWidth } from '../../src/ui/wrap.js';
+import { ok, rel, tempStore } from '../helpers/rel.js';
+
+const LONG_URL = 'https://wiki.example.com/engineering/platform/on-call/runbooks/escalation-policy-2026';
+let store = '';
+
+beforeAll(() => {
+  store = tempStore('widths');
+  ok(['demo'], { store });
+  ok(['add', 'Maximilian Alexander Montgomery-Smythe', '--role', 'Principal Site Reliability Engineer'], {
+    store,
+  });
+  ok(
+    [
+      'log',
+      'ana',
+      'maximilian',
+      '--kind',
+      'meeting',
+      '--note',
+      `Walked through the escalation policy at ${LONG_URL} and agreed who reviews what before the freeze`,
+      '--heard',
+      'Ana: Worried that the on-call rotation leaves no room for the conference talk she wants to give',
+      '--follow-up',
+      `Ana: Send the escalation policy and the notes from today's review with the open questions ${LONG_URL}`,
+      '--due',
+      'friday',
+    ],
+    { store },
+  );
+}, 60_000);
+
+const COMMANDS: string[][] = [
+  ['people'],
+  ['people', '--all'],
+  ['due'],
+  ['due', '--within', '4w'],
+  ['todo'],
+  ['profile', 'ana'],
+  ['profile', 'maximilian'],
+  ['profile', 'noah'],
+  ['history', 'ana'],
+  ['search', 'conference'],
+  ['stats'],
+  ['ambition', 'ana'],
+  ['ask', 'ana'],
+  ['config', 'list'],
+  ['doctor'],
+  ['log', '--help'],
+];
+
+/** The words of an output: what a wide render shows, to tell a whole word from a piece of one. */
+const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
+
+function render(args: string[], columns: number, copy: string) {
+  fs.mkdirSync(path.dirname(copy), { recursive: true });
+  fs.copyFileSync(store, copy);
+  const r = rel(args, { store: copy, env: { COLUMNS: String(columns) } });
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout + r.stderr;
+}
+
+// Bars of a chart and a search hit's context ("…the conference budget…") are drawn to the width;
+// anywhere else an ellipsis is text cut, which must not happen.
+const drawn = (args: readonly string[], word: string) =>
+  (args[0] === 'stats' && /^[\u2580-\u259f]+$/.test(word)) ||
+  (args[0] === 'search' && (word.startsWith('…') || word.endsWith('…')));
+
+describe.each(COMMANDS.map((args) => [args.join(' '), args] as const))('rel %s', (_, args) => {
+  it('fits 40, 80 and 120 columns, its words whole', () => {
+    const copy = tempStore('widths-run');
+    const wide = new Set(wordsOf(render(args, 1000, copy)));
+    for (const width of [40, 80, 120]) {
+      const text = render(args, width, copy);
+      for (const line of text.split('\n')) {
+        expect(visibleWidth(line), `too wide at ${width}:\n${line}`).toBeLessThanOrEqual(width);
+      }
+      // A word that is not one of the wide render's words is a piece of one: allowed only when
+      // the whole word is wider than the room.
+      for (const piece of wordsOf(text).filter((w) => !wide.has(w) && !drawn(args, w))) {
+        const whole = [...wide].find((w) => w.includes(piece) && w.length > piece.length);
+        expect(whole && visibleWidth(whole) > width - 4, `"${piece}" split at ${width}:\n${text}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('Markdown is not wrapped', () => {
+  it('rel agenda keeps its lines whole at 40 columns', () => {
+    const copy = tempStore('widths-agenda');
+    const wide = render(['agenda', 'ana'], 1000, copy);
+    expect(render(['agenda', 'ana'], 40, copy)).toBe(wide);
+    expect(wide.split('\n').some((line) => line.length > 40)).toBe(true);
+  });
+});
