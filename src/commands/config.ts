@@ -88,7 +88,7 @@ function list(ctx: Context, options: JsonOption): void {
     rows,
     [
       { header: 'Setting', value: (r) => r.key, style: (s) => t.bold(s), whole: true },
-      { header: 'Value', value: (r) => r.value },
+      { header: 'Value', value: (r) => r.value, drop: 2 },
       { header: 'From', value: (r) => (r.source === 'environment' ? `$${r.env}` : r.source), drop: 1 },
       { header: 'Meaning', value: (r) => r.meaning, flex: true, min: 12 },
     ],

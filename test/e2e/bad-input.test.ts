@@ -10,7 +10,7 @@ const CASES: [string[], RegExp][] = [
   [['log', 'ana', '--minutes', '-5'], /--minutes "-5".*\n.*whole number/],
   [['log', 'ana', '--minutes', 'abc'], /--minutes "abc".*\n.*whole number/],
   [['log', 'ana', '--minutes', '1.5'], /--minutes "1\.5"/],
-  [['log', 'ana', '--minutes', '99999'], /--minutes "99999".*\n.*0 to 1440/],
+  [['log', 'ana', '--minutes', '99999'], /--minutes 99999 is out of range.*0 to 1440 minutes/],
   [['log', 'ana', '--minutes', ''], /--minutes ""/],
   [['log', 'ana', '--date', '05/06/2026'], /05\/06\/2026[\s\S]*YYYY-MM-DD/],
   [['log', 'ana', '--date', 'tomorrow'], /--date .*future/],

@@ -1,6 +1,5 @@
 // Terminal charts drawn with block characters: they read the same with or without colour.
 import stringWidth from 'string-width';
-import { truncate } from './table.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 /** Longer bars tell nothing more, and the figures drift too far from the names. */
@@ -27,19 +26,30 @@ export interface BarRow {
   text: string;
 }
 
-/** Labelled horizontal bars that fit `width`: labels shrink first, bars keep at least 6 characters. */
+/**
+ * Labelled horizontal bars that fit `width`; a label is never cut: when labels, bars (at least 6
+ * characters) and numbers do not fit on one line, each label goes on a line of its own.
+ */
 export function barChart(rows: BarRow[], width: number, indent = '  '): string[] {
   if (rows.length === 0) return [];
   const max = Math.max(...rows.map((r) => r.value));
   const textWidth = Math.max(...rows.map((r) => stringWidth(r.text)));
   const room = width - stringWidth(indent);
-  const labelWidth = Math.min(
-    Math.max(...rows.map((r) => stringWidth(r.label))),
-    Math.max(6, Math.floor(room * 0.3)),
-  );
+  const longest = Math.max(...rows.map((r) => stringWidth(r.label)));
+  if (room - longest - textWidth - 2 < 6) {
+    const barWidth = Math.max(1, Math.min(MAX_BAR, room - textWidth - 3));
+    return rows.flatMap((r) => {
+      const drawn = bar(r.value, max, barWidth);
+      return [
+        `${indent}${r.label}`,
+        `${indent}  ${drawn}${' '.repeat(barWidth - stringWidth(drawn) + 1)}${r.text}`.trimEnd(),
+      ];
+    });
+  }
+  const labelWidth = longest;
   const barWidth = Math.max(6, Math.min(MAX_BAR, room - labelWidth - textWidth - 2));
   return rows.map((r) => {
-    const label = truncate(r.label, labelWidth);
+    const label = r.label;
     const drawn = bar(r.value, max, barWidth);
     return `${indent}${label}${' '.repeat(labelWidth - stringWidth(label) + 1)}${drawn}${' '.repeat(barWidth - stringWidth(drawn) + 1)}${r.text}`.trimEnd();
   });

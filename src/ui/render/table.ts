@@ -19,20 +19,6 @@ export interface Column<Row> {
   whole?: boolean;
 }
 
-/** The text cut to the width with an ellipsis (for chart labels, where a line is one bar). */
-export function truncate(text: string, width: number): string {
-  if (visibleWidth(text) <= width) return text;
-  let out = '';
-  let used = 0;
-  for (const char of text) {
-    const w = visibleWidth(char);
-    if (used + w + 1 > width) break;
-    out += char;
-    used += w;
-  }
-  return `${out}…`;
-}
-
 function pad(text: string, width: number, align: 'left' | 'right'): string {
   const gap = ' '.repeat(Math.max(0, width - visibleWidth(text)));
   return align === 'right' ? gap + text : text + gap;
