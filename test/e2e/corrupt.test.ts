@@ -66,7 +66,7 @@ const COMMANDS = [
 
 describe('a corrupt or foreign journal', { timeout: 240_000 }, () => {
   it.each(CORRUPT)(
-    '$name: every command exits 1 naming the file and `rel doctor --restore`; nothing is written',
+    '$name: every command exits 1 naming the file and `rel doctor` (no backup to restore yet); nothing is written',
     ({ content, at, all }) => {
       const store = tempStore('corrupt');
       writeJournal(store, '');
@@ -78,7 +78,9 @@ describe('a corrupt or foreign journal', { timeout: 240_000 }, () => {
         expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(1);
         expect(r.stdout).toBe('');
         expect(r.stderr).toContain(store);
-        expect(r.stderr).toContain('rel doctor --restore');
+        // No backup exists yet, so the advice is rel doctor and fixing the file, not a restore.
+        expect(r.stderr).toContain('rel doctor');
+        if (r.stderr.includes('not valid JSON')) expect(r.stderr).not.toContain('--restore');
         if (at) expect(r.stderr).toContain(at);
         expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // a message, not a stack trace
       }
@@ -101,7 +103,8 @@ describe('a corrupt or foreign journal', { timeout: 240_000 }, () => {
     writeJournal(store, '{\n  "schema": 1,\n  "people": [ x ]\n}\n');
     const r = rel(['doctor'], { store });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('line 3, column 15');
+    // Wrapped to the width: read the words, not the line breaks.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('line 3, column 15');
     expect(r.stdout).toContain('Fix:');
   });
 
