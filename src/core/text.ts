@@ -6,12 +6,30 @@ const COMBINING_MARKS = /\p{M}/gu;
 const INVISIBLE = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF]/g;
 
 /** The form names are compared in: no accents, no case, no invisible characters, single spaces. */
+// Letters that Unicode does not decompose into a base letter and a mark, read as people type them
+// without the accent: "Søren" is "soren", "Łukasz" "lukasz", "Weiß" "weiss".
+const LETTERS: Record<string, string> = {
+  ø: 'o',
+  đ: 'd',
+  ł: 'l',
+  ħ: 'h',
+  ı: 'i',
+  ŧ: 't',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ð: 'd',
+};
+const UNDECOMPOSED = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
+
 export function normalize(text: string): string {
   return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
     .replace(INVISIBLE, '')
     .toLowerCase()
+    .replace(UNDECOMPOSED, (letter) => LETTERS[letter]!)
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -8,12 +8,18 @@ describe('text', () => {
     ["Seán O'Brien", 'sean-o-brien'],
     ['  Dr.  Kim  ', 'dr-kim'],
     ['李雷', 'person'],
+    // Letters Unicode does not decompose: written as people type them without the accent.
+    ['Søren Østergaard', 'soren-ostergaard'],
+    ['Łukasz Wałęsa', 'lukasz-walesa'],
+    ['Jürgen Weiß', 'jurgen-weiss'],
+    ['Æsa Þórsdóttir', 'aesa-thorsdottir'],
   ])('slugs %s as %s', (name, slug) => {
     expect(slugify(name)).toBe(slug);
   });
 
   it('compares without case, accents, invisible characters or extra spaces', () => {
     expect(normalize('  ÁNA\u200B  Silva ')).toBe('ana silva');
+    expect(normalize('SØREN')).toBe(normalize('soren'));
   });
 
   it('never lets control sequences reach the terminal', () => {
