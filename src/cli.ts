@@ -53,6 +53,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   archive: () => import('./commands/archive.js'),
   unarchive: () => import('./commands/unarchive.js'),
   snooze: () => import('./commands/snooze.js'),
+  left: () => import('./commands/left.js'),
   forget: () => import('./commands/forget.js'),
   stats: () => import('./commands/stats.js'),
   pulse: () => import('./commands/pulse.js'),

@@ -9,6 +9,7 @@ import { theme } from '../ui/theme.js';
 
 interface PeopleOptions {
   all?: boolean;
+  alumni?: boolean;
   json?: boolean;
 }
 
@@ -17,12 +18,14 @@ export function register(program: Command, ctx: Context): Command {
     .command('people')
     .description('everyone in your journal, with last seen and cadence')
     .option('--all', 'include archived people')
+    .option('--alumni', 'only the people who left (rel left)')
     .option('--json', 'print the list as JSON')
     .addHelpText(
       'after',
       `
 Examples:
   $ rel people
+  $ rel people --alumni
   $ rel people --all --json | jq -r '.[] | select(.archivedAt) | .name'`,
     )
     .action(async (options: PeopleOptions) => run(ctx, options));
@@ -34,7 +37,7 @@ async function run(ctx: Context, options: PeopleOptions): Promise<void> {
   const todayIso = today(ctx);
   const { defaultCadenceDays } = settings(ctx);
   const rows = journal.people
-    .filter((p) => options.all || !p.archivedAt)
+    .filter((p) => (options.all || !p.archivedAt) && (!options.alumni || p.leftOn !== undefined))
     .map((p) => ({
       id: p.id,
       name: p.name,
@@ -46,6 +49,7 @@ async function run(ctx: Context, options: PeopleOptions): Promise<void> {
       ...checkIn(p, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
       birthday: p.birthday ?? null,
       archivedAt: p.archivedAt,
+      leftOn: p.leftOn ?? null,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
   if (options.json) printJson(ctx.io, rows);

@@ -64,6 +64,10 @@ export interface Person {
   snoozedUntil: IsoDate | null;
   createdAt: string;
   archivedAt: string | null;
+  /** The day `rel left` recorded that they left (alumni); absent while they have not. */
+  leftOn?: IsoDate;
+  /** Their cadence before `rel left` (null: the default), restored by `rel left --off`. */
+  cadenceBeforeLeft?: number | null;
   /** E-mail addresses, to match calendar attendees and contacts; absent in older journals. */
   emails?: string[];
   /** When the record last changed (set by the store on every write that changes it); schema 2. */

@@ -184,6 +184,46 @@ export function unarchivePerson(person: Person): boolean {
   return true;
 }
 
+export interface Leaving {
+  on: IsoDate;
+  /** Their cadence from now on (the alumni cadence, or --cadence). */
+  cadenceDays: number;
+}
+
+/**
+ * Records that someone left: `leftOn` and the alumni cadence, the earlier cadence kept for
+ * `rel left --off`. Marking again changes only the cadence; false when nothing changed.
+ * An archived person is refused: archive means "stop reminding me", left means "less often".
+ */
+export function markLeft(person: Person, leaving: Leaving): boolean {
+  refuseArchived(person);
+  if (person.leftOn === undefined) {
+    person.cadenceBeforeLeft = person.cadenceDays;
+    person.leftOn = leaving.on;
+  } else if (person.cadenceDays === leaving.cadenceDays) return false;
+  person.cadenceDays = leaving.cadenceDays;
+  return true;
+}
+
+/** Takes `rel left` back: the earlier cadence restored, the fields gone; false when they had not left. */
+export function unmarkLeft(person: Person): boolean {
+  refuseArchived(person);
+  if (person.leftOn === undefined) return false;
+  person.cadenceDays = person.cadenceBeforeLeft ?? null;
+  delete person.leftOn;
+  delete person.cadenceBeforeLeft;
+  return true;
+}
+
+function refuseArchived(person: Person): void {
+  if (person.archivedAt) {
+    throw new UsageError(
+      `${person.name} is archived, out of rel due and rel people.`,
+      `Bring them back first: rel unarchive ${person.id} (then rel left ${person.id}).`,
+    );
+  }
+}
+
 /** Hidden from `rel due` while today is before `until`; null ends a snooze. */
 export function snoozePerson(person: Person, until: IsoDate | null, today: IsoDate): void {
   if (until !== null && until <= today) {

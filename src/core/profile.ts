@@ -73,6 +73,8 @@ export interface Profile extends CheckIn {
   notes: Note[];
   createdAt: string;
   archivedAt: string | null;
+  /** The day they left (rel left), or null. */
+  leftOn: IsoDate | null;
   snoozedUntil: IsoDate | null;
   /** What to ask about next time, most pressing first. */
   talkingPoints: TalkingPoint[];
@@ -220,6 +222,7 @@ export function buildProfile(
     nextBirthday: person.birthday ? nextBirthday(person.birthday, today) : null,
     createdAt: person.createdAt,
     archivedAt: person.archivedAt,
+    leftOn: person.leftOn ?? null,
     ...state,
     snoozedUntil: person.snoozedUntil,
     talkingPoints: talkingPoints(person, followUps, state.cadenceDays, today),

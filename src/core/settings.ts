@@ -34,7 +34,12 @@ export interface Settings {
   oneToOneLabel: string;
   /** The days of the week one works (0 Sunday ... 6 Saturday), in order: a check-in shows on one. */
   workingDays: number[];
+  /** The cadence `rel left` gives someone who left, unless --cadence says otherwise. */
+  alumniCadenceDays: number;
 }
+
+/** Six months: relationships outlive the job, at a slower pace. */
+export const ALUMNI_CADENCE_DAYS = periodDays('6m')!;
 
 export const BUILT_IN: Settings = {
   defaultCadenceDays: DEFAULT_CADENCE_DAYS,
@@ -47,6 +52,7 @@ export const BUILT_IN: Settings = {
   cadenceCounts: DEFAULT_CADENCE_COUNTS,
   oneToOneLabel: DEFAULT_KIND,
   workingDays: [1, 2, 3, 4, 5],
+  alumniCadenceDays: ALUMNI_CADENCE_DAYS,
 };
 
 /** The rules of time together that these settings make (for countsAsTogether and checkIn). */
@@ -248,6 +254,19 @@ export const SETTINGS = [
     parse: parseWorkingDays,
     show: showWorkingDays,
     store: showWorkingDays,
+  }),
+  spec({
+    key: 'alumni-cadence',
+    field: 'alumniCadenceDays',
+    env: 'REL_ALUMNI_CADENCE',
+    meaning: 'how often to catch up with someone rel left marks as having left',
+    accepts: `a period: ${PERIOD_FORMS}`,
+    parse: (text) => {
+      const days = periodDays(text);
+      return days !== undefined && days >= 1 ? days : undefined;
+    },
+    show: (days) => `${days}d (${describeCadence(days)})`,
+    store: (days) => `${days}d`,
   }),
 ];
 

@@ -12,6 +12,8 @@ export interface PersonRow extends CheckIn {
   team: string;
   relationship: string;
   archivedAt: string | null;
+  /** The day they left (rel left), or null. */
+  leftOn: IsoDate | null;
 }
 
 export function renderPeople(
@@ -28,7 +30,7 @@ export function renderPeople(
   const columns: Column<PersonRow>[] = [
     {
       header: 'Name',
-      value: (r) => displaySafe(r.name) + (r.archivedAt ? ' (archived)' : ''),
+      value: (r) => displaySafe(r.name) + (r.archivedAt ? ' (archived)' : r.leftOn ? ' (left)' : ''),
       style: (s, r) => (r.archivedAt ? t.dim(s) : t.bold(s)),
       whole: true,
     },
