@@ -27,6 +27,7 @@ describe('rel config', () => {
       ['cadence-counts', 'small-groups', 'default'],
       ['one-to-one-label', '1:2:1', 'default'],
       ['working-days', 'mon-fri', 'default'],
+      ['alumni-cadence', '180d (every 180 days)', 'default'],
     ]);
     expect(bytesOf(file)).toBeNull();
     expect(ok(['config'], { env })).toContain('default-cadence');
