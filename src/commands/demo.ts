@@ -52,7 +52,7 @@ async function run(ctx: Context): Promise<void> {
   ].map(([command, what]) => `${command}${storeFlag}`.padEnd(12 + storeFlag.length + 6) + what);
   ctx.io.print(
     [
-      `Added a sample team to ${store.file}: ${plural(journal.people.length, 'person', 'people')}, ${plural(journal.conversations.length, 'conversation')}, ${plural(journal.followUps.length, 'follow-up')}.`,
+      `Added a sample team to ${store.file}: ${peopleWords(journal.people)}, ${plural(journal.conversations.length, 'conversation')}, ${plural(journal.followUps.length, 'follow-up')}.`,
       '',
       t.heading('Look around:'),
       ...next.map((line) => `  ${line}`),
@@ -63,4 +63,11 @@ async function run(ctx: Context): Promise<void> {
 /** A path as it can be pasted into a shell: bare when that is safe, else in single quotes. */
 function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The count `rel people` shows, and the archived apart, so that the two never disagree. */
+function peopleWords(people: readonly { archivedAt: string | null }[]): string {
+  const archived = people.filter((p) => p.archivedAt).length;
+  const active = plural(people.length - archived, 'person', 'people');
+  return archived ? `${active} (and ${archived} archived)` : active;
 }

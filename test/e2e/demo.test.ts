@@ -11,7 +11,11 @@ describe('rel demo', () => {
     expect(r.stderr).toBe('');
     // Lines are wrapped to the width: read the words, not the line breaks.
     const words = r.stdout.replace(/\s+/g, ' ');
-    expect(words).toMatch(/Added a sample team to .*: 14 people, \d+ conversations, \d+ follow-ups\./);
+    // The count is the one rel people shows; the archived person is said apart.
+    expect(words).toMatch(
+      /Added a sample team to .*: 13 people \(and 1 archived\), \d+ conversations, \d+ follow-ups\./,
+    );
+    expect(JSON.parse(ok(['people', '--json'], { store }))).toHaveLength(13);
     expect(words).toContain(`rel due --store ${store}`);
     const journal = readJson(store);
     expect(journal.schema).toBe(SCHEMA_VERSION);
