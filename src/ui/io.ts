@@ -18,7 +18,7 @@ export interface Io {
   width: number;
   /** Prints to stdout, made safe (see safe.ts): every command's output passes here. */
   out(text: string): void;
-  /** Human output: every line wrapped at word boundaries to the width, then made safe as out() is. */
+  /** Human output: in a terminal (or at $COLUMNS) every line wrapped at word boundaries, then made safe as out() is. */
   print(text: string): void;
   /** Prints to stderr, made safe as out() is. */
   err(text: string): void;
@@ -56,8 +56,12 @@ export function createIo(proc: NodeJS.Process = process): Io {
       return (proc.stdout.isTTY && proc.stdout.columns) || (columns > 0 ? columns : 80);
     },
     out: (text) => proc.stdout.write(safe(text)),
-    print: (text) => proc.stdout.write(safe(fitLines(text, io.width))),
-    // Messages are wrapped for a terminal (or a width given by $COLUMNS), never for a log file.
+    // Text is wrapped for a terminal (or a width given by $COLUMNS), never for a pipe or a file:
+    // a script that greps a line must find it whole. Tables are laid out to io.width either way.
+    print: (text) => {
+      const width = (proc.stdout.isTTY && proc.stdout.columns) || (columns > 0 ? columns : 0);
+      proc.stdout.write(safe(width ? fitLines(text, width) : text));
+    },
     err: (text) => {
       const width = (proc.stderr.isTTY && proc.stderr.columns) || (columns > 0 ? columns : 0);
       proc.stderr.write(safe(width ? fitLines(text, width) : text));
