@@ -211,6 +211,24 @@ function isLogged(
   return (byDay.get(row.date) ?? []).some((c) => row.people.every((p) => c.with.includes(p.id)));
 }
 
+/** The address of no one in the journal that appears in the most meetings (each counted once). */
+function mostFrequentAddress(meetings: Meeting[], index: PeopleIndex): string | undefined {
+  const seen = new Map<string, number>();
+  for (const meeting of meetings) {
+    const here = new Set<string>();
+    for (const a of [...(meeting.organizer ? [meeting.organizer] : []), ...meeting.attendees]) {
+      if (a.email && isPerson(a) && !index.byEmail.has(emailKey(a.email))) here.add(emailKey(a.email));
+    }
+    for (const address of here) seen.set(address, (seen.get(address) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let most = 0;
+  for (const [address, count] of seen) {
+    if (count > most) [best, most] = [address, count];
+  }
+  return best;
+}
+
 /** The inbox: meetings in the window with someone known, not logged, split by whether they were dismissed. */
 export function buildInbox(meetings: Meeting[], journal: Journal, options: InboxOptions): Inbox {
   const index = indexPeople(journal.people);
@@ -229,6 +247,9 @@ export function buildInbox(meetings: Meeting[], journal: Journal, options: Inbox
   const rows: InboxRow[] = [];
   const dismissed: InboxRow[] = [];
   const taken = new Set<string>();
+  // Without `me`, the address seen in the most meetings is taken to be yours, so that you are not
+  // listed among the people to add (who is counted does not depend on this guess).
+  const guessedMe = options.me.length ? undefined : mostFrequentAddress(meetings, index);
   for (const meeting of [...meetings].sort((a, b) => a.start.localeCompare(b.start))) {
     const end = Date.parse(meeting.end);
     if (end < options.since || end > options.now) continue;
@@ -238,6 +259,7 @@ export function buildInbox(meetings: Meeting[], journal: Journal, options: Inbox
     const matched = matchMeeting(meeting, index, me);
     if (matched.declined || matched.people.length === 0) continue;
     taken.add(id);
+    const unknown = matched.unknown.filter((a) => !a.email || emailKey(a.email) !== guessedMe);
     const start = Date.parse(meeting.start);
     const row: InboxRow = {
       id,
@@ -249,8 +271,8 @@ export function buildInbox(meetings: Meeting[], journal: Journal, options: Inbox
       title: meeting.title,
       recurring: meeting.recurring,
       people: matched.people.map((p) => ({ id: p.id, name: p.name })),
-      unknown: matched.unknown.map((a) => a.name ?? a.email ?? ''),
-      unknownAttendees: matched.unknown.map((a) => ({ name: a.name, email: a.email })),
+      unknown: unknown.map((a) => a.name ?? a.email ?? ''),
+      unknownAttendees: unknown.map((a) => ({ name: a.name, email: a.email })),
       size: matched.size,
       counts: countsOf(matched.size),
       kind: guessKind(meeting.title, options.oneToOneKind),

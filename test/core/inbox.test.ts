@@ -136,6 +136,9 @@ describe('readCalendar', () => {
     // Without `me`, every attendee but one is counted.
     const unsure = buildInbox(read(), journal(), { ...options, me: [] }).rows;
     expect(unsure.find((r) => r.title === 'Daily stand-up')!.size).toBe(7);
+    // ...and the address in the most meetings, taken to be yours, is not listed as someone to add.
+    expect(unsure.some((r) => r.unknownAttendees.some((a) => a.email === 'me@example.com'))).toBe(false);
+    expect(unsure.find((r) => r.title === 'Daily stand-up')!.unknown).toEqual(standups[0]!.unknown);
   });
 
   it('matches by address, by the name the calendar gives, then by the title', () => {
