@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Command } from 'commander';
 import { type Context, openStore, parseSince, today } from '../context.js';
 import {
+  checkScope,
   computePulse,
   defaultSince,
   type NoteReading,
@@ -64,6 +65,7 @@ async function run(ctx: Context, options: PulseOptions): Promise<void> {
     // Taken before the read: the result is kept only if the journal is still this version then.
     const version = fileVersion(store.target);
     const journal = await store.read();
+    checkScope(journal.people, options.team, options.tag);
     const scope = { since, until: todayIso, team: options.team, tag: options.tag };
     const { notes, names } = pulseNotes(journal, scope);
     const reading = await reader.read(

@@ -91,6 +91,12 @@ describe('rel pulse on the sample journal', () => {
     const longer = JSON.parse(ok(['pulse', '--since', '3m', '--json'], { store }));
     expect(longer.since).toBe('2026-08-29');
     expect(longer.themes.length).toBeGreaterThan(platform.themes.length);
+    // A team or tag no one has is a typo: exit 2 naming the ones there are, not an empty report.
+    const typo = rel(['pulse', '--team', 'platfrom'], { store });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('No one in your journal is in the team "platfrom"');
+    expect(typo.stderr).toContain('Platform');
+    expect(rel(['pulse', '--tag', 'nosuchtag'], { store }).code).toBe(2);
     for (const since of ['2027-01-01', 'whenever']) {
       const bad = rel(['pulse', '--since', since], { store });
       expect(bad.code, since).toBe(2);
