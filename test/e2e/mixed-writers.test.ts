@@ -59,7 +59,7 @@ describe('50 writers of mixed commands', { timeout: 300_000 }, () => {
     results.forEach((r, i) => {
       const c = commands[i]!;
       if (c.kind === 'undo') {
-        if (r.code === 0) undone.push(/Undone: (.*) \(made/.exec(r.stdout)![1]!);
+        if (r.code === 0) undone.push(/Undone: (.*) · made/.exec(r.stdout)![1]!);
         else expect(r.stderr, r.stderr).toMatch(/Cannot undo/);
       } else expect(r.code, `${c.args.join(' ')}: ${r.stderr}`).toBe(0);
     });
