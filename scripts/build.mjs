@@ -26,7 +26,11 @@ const lazyChildProcess = {
 
 const options = {
   // The pulse's worker thread is an entry of its own: it is started from a file, not imported.
-  entryPoints: ['src/main.ts', 'src/commands/pulse-worker.ts'],
+  // Its output path is named so that the chunk that starts it finds it at ../report/.
+  entryPoints: [
+    { in: 'src/main.ts', out: 'main' },
+    { in: 'src/commands/report/pulse-worker.ts', out: 'report/pulse-worker' },
+  ],
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,12 +1,21 @@
 // People change: edits, renames, merges of duplicates, archiving and snoozing. Pure operations
 // on the journal; the commands resolve names and persist.
-import { UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { Birthday } from './birthdays.js';
 import type { IsoDate } from './dates.js';
 import { emailKey } from './emails.js';
 import { checkNewName, concerns, followUpPeople, type Journal, type Person } from './journal.js';
 import { displaySafe, normalize } from './text.js';
 import { recordPersonMerge } from './tombstones.js';
+
+/** The kinds of relationship rel suggests; any other word is kept as typed. */
+export const RELATIONSHIPS = ['report', 'manager', 'peer', 'stakeholder', 'mentor', 'friend'];
+/** The person as they are in the freshly read journal: another rel may have changed them. */
+export function samePerson(journal: Journal, person: Person): Person {
+  const fresh = journal.people.find((p) => p.id === person.id);
+  if (!fresh) throw new NotFoundError(`${person.name} is no longer in the journal; nothing was saved.`);
+  return fresh;
+}
 
 function unique(values: string[]): string[] {
   const seen = new Set<string>();

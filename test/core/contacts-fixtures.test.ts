@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, type ReadOptions, readSource } from '../../src/commands/import-read.js';
+import { detectFormat, type ReadOptions, readSource } from '../../src/commands/journal/import/read.js';
 import { decodeFile } from '../../src/core/charset.js';
 import type { ImportedPerson } from '../../src/core/importing.js';
 

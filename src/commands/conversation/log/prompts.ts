@@ -1,0 +1,358 @@
+// The interactive half of `rel log`: loaded only when a terminal is there to answer.
+import { type Context, dueDateCheck, parseWhen, privateFolder, togetherRules } from '../../../context.js';
+import {
+  type CaptureLists,
+  checkNotFuture,
+  KINDS,
+  namedOwner,
+  parseKind,
+  parseMinutes,
+} from '../../../core/capture.js';
+import { dayDate, type IsoDate, PERIOD_FORMS, periodDays } from '../../../core/dates.js';
+import {
+  checkNewName,
+  type FollowUp,
+  type Journal,
+  type NewPerson,
+  openAskNext,
+  type Person,
+} from '../../../core/journal.js';
+import { rankPeople } from '../../../core/names.js';
+import { RELATIONSHIPS } from '../../../core/people.js';
+import { displaySafe, normalize, plural } from '../../../core/text.js';
+import { conversationClass, countsAsTogether } from '../../../core/together.js';
+import { answerProblem } from '../../../errors.js';
+import {
+  ask,
+  askPrefilled,
+  type Choice,
+  choose,
+  chooseSome,
+  editText,
+  searchFor,
+} from '../../../ui/prompts.js';
+
+type Who = Person | string | null;
+
+function whoChoices(journal: Journal, term: string, chosen: Person[], first: boolean): Choice<Who>[] {
+  const active = journal.people.filter((p) => !p.archivedAt && !chosen.includes(p));
+  const matches = rankPeople(term, active).map((p) => ({
+    name: displaySafe(p.name),
+    value: p as Who,
+    description:
+      [p.role, p.team]
+        .filter(Boolean)
+        .map((d) => displaySafe(d))
+        .join(' · ') || undefined,
+  }));
+  const typed = term.replace(/\s+/g, ' ').trim();
+  // Once the user types, Enter should pick the best match, not end the list; adding someone new
+  // comes last, so it is preselected only when no one matches.
+  const choices: Choice<Who>[] = first || typed ? [] : [{ name: 'No one else', value: null }];
+  choices.push(...matches);
+  if (typed && !journal.people.some((p) => normalize(p.name) === normalize(typed))) {
+    choices.push({
+      name: `Add "${displaySafe(typed)}" as a new person`,
+      value: typed,
+      short: `${displaySafe(typed)} (new)`,
+    });
+  }
+  return choices;
+}
+
+/** Who was there: a search over the journal, with "add a new person" after the matches. */
+export async function askWho(journal: Journal): Promise<(Person | NewPerson)[]> {
+  const chosen: (Person | NewPerson)[] = [];
+  for (;;) {
+    const first = chosen.length === 0;
+    const people = chosen.filter((c): c is Person => 'id' in c);
+    const answer = await searchFor<Who>(
+      first
+        ? journal.people.length
+          ? 'Who did you talk with? (type to search or to add someone)'
+          : 'Who did you talk with? (type their name to add them)'
+        : 'Anyone else? (Enter when that is everyone)',
+      (term) => whoChoices(journal, term, people, first),
+    );
+    if (answer === null) return chosen;
+    if (typeof answer !== 'string') {
+      chosen.push(answer);
+      continue;
+    }
+    const taken = chosen.filter((c): c is NewPerson => !('id' in c)).map((c) => c.name);
+    const name = await askPrefilled('Name of the new person (as you want it kept)', answer, (value) => {
+      if (taken.some((t) => t.toLowerCase() === value.trim().toLowerCase())) return 'They are already named.';
+      return validity(() => checkNewName(journal, value));
+    });
+    chosen.push({ name: checkNewName(journal, name), ...(await askAboutNewPerson(name)) });
+  }
+}
+
+/** The few things worth knowing about someone added from `log`; Enter skips each. */
+export async function askAboutNewPerson(
+  name: string,
+): Promise<Pick<NewPerson, 'role' | 'relationship' | 'cadenceDays'>> {
+  const first = displaySafe(name.trim().split(' ')[0]!);
+  const role = (await ask(`${first}'s role (Enter to skip)`)).trim();
+  let relationship = await choose(`${first} is your… (Enter to skip)`, [
+    { name: '(skip)', value: '' },
+    ...RELATIONSHIPS.map((r) => ({ name: r, value: r })),
+    { name: 'something else…', value: '?' },
+  ]);
+  if (relationship === '?') relationship = (await ask('Relationship')).trim();
+  const cadence = await ask(`How often to catch up with ${first}? (Enter for the default; 2w, monthly)`, {
+    validate: (v) => (!v.trim() || (periodDays(v) ?? 0) >= 1 ? true : `Use a period such as ${PERIOD_FORMS}`),
+  });
+  return { role, relationship, cadenceDays: cadence.trim() ? periodDays(cadence)! : null };
+}
+
+export interface Capture {
+  date: IsoDate;
+  kind: string;
+  minutes: number | null;
+  note: string;
+  heard: string[];
+  lists: CaptureLists;
+  /** Ids of active ambitions that came up. */
+  discussed: string[];
+  /** Ids of "ask next time" notes that were asked in this conversation. */
+  asked: string[];
+  /** Ids of open follow-ups ticked done in this conversation. */
+  done: string[];
+}
+
+interface Ask {
+  askDate: boolean;
+  askKind: boolean;
+  askMinutes: boolean;
+  askNote: boolean;
+}
+
+function validity(check: () => unknown): string | true {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    return answerProblem(error);
+  }
+}
+
+/** Everything after "who": each optional prompt accepts Enter to skip. */
+export async function askRest(
+  ctx: Context,
+  people: Person[],
+  today: IsoDate,
+  which: Ask,
+  given: Capture,
+  open: FollowUp[] = [],
+): Promise<Capture> {
+  const capture = { ...given, lists: { ...given.lists } };
+  if (which.askDate) {
+    let parsed = today;
+    await ask('When? (today, yesterday, friday, 2026-11-20, "3 days ago")', {
+      default: 'today',
+      // Once answered, show the day it was read as: "last wed" -> "last wed (Wed 25 Nov)".
+      transformer: (value, { isFinal }) => (isFinal ? `${value} (${dayDate(parsed)})` : value),
+      validate: async (value) => {
+        try {
+          parsed = checkNotFuture(await parseWhen(ctx, value, 'The date', 'past'), today, 'The date');
+          return true;
+        } catch (error) {
+          return answerProblem(error);
+        }
+      },
+    });
+    capture.date = parsed;
+  }
+  if (which.askKind) {
+    const kind = await choose(
+      'What kind of conversation?',
+      [...KINDS.map((k) => ({ name: k, value: k })), { name: 'something else…', value: '' }],
+      // The default kind (from settings) is preselected; a kind of its own is asked for by name.
+      KINDS.includes(capture.kind) ? capture.kind : '',
+    );
+    capture.kind =
+      kind ||
+      parseKind(
+        (await ask('What kind?', { validate: (v) => validity(() => parseKind(v, 'The kind')) })).trim(),
+        'The kind',
+      );
+  }
+  if (which.askMinutes) {
+    const minutes = await ask('How many minutes? (Enter to skip)', {
+      validate: (v) => (v.trim() === '' ? true : validity(() => parseMinutes(v, 'The minutes'))),
+    });
+    capture.minutes = minutes.trim() ? parseMinutes(minutes, 'The minutes') : null;
+  }
+  if (which.askNote) {
+    const note = await ask('What did you talk about? (Enter to skip; "e" then Enter opens your $EDITOR)');
+    if (note.trim() === 'e') {
+      capture.note = (await editText('What did you talk about?', await privateFolder(ctx))).trim();
+      ctx.io.err(keptNote(capture.note));
+    } else capture.note = note.trim();
+  }
+  const names = people.map((p) => displaySafe(p.name.split(' ')[0]!)).join(' and ');
+  capture.heard.push(
+    ...(await askOwned(
+      people,
+      `What did you hear from ${names}? What mattered to them, what worried them? (Enter to skip)`,
+      'Anything else you heard? (Enter when done)',
+      'Who said', // with several people, a note can also belong to the whole group
+      'The whole group',
+    )),
+  );
+  capture.discussed = await askDiscussed(people);
+  capture.lists.ambitions.push(
+    ...(await askOwned(
+      people,
+      'Did they share an ambition or a life goal? (Enter to skip)',
+      'Another ambition? (Enter when done)',
+      'Whose ambition is',
+    )),
+  );
+  capture.lists.skills.push(
+    ...(await askOwned(
+      people,
+      'Did you learn of a skill, talent or passion outside work? (Enter to skip)',
+      'Another? (Enter when done)',
+      'Whose is',
+    )),
+  );
+  capture.done = await askDone(people, open);
+  const promised = await askOwned(
+    people,
+    'Did you promise to do anything? (Enter to skip)',
+    'Another follow-up? (Enter when done)',
+    'For whom is',
+    'Everyone there (one follow-up for them all)',
+  );
+  for (const text of promised) capture.lists.followUps.push({ text, due: await askDue(ctx, text) });
+  const theirs = await askOwned(
+    people,
+    people.length > 1
+      ? 'Did any of them promise anything? (Enter to skip)'
+      : 'Did they promise anything? (Enter to skip)',
+    'Another promise of theirs? (Enter when done)',
+    'Who promised',
+  );
+  for (const text of theirs) {
+    capture.lists.followUps.push({ text, due: await askDue(ctx, text), owner: 'them' });
+  }
+  capture.asked.push(...(await askAsked(ctx, people, capture)));
+  capture.lists.askNext.push(
+    ...(await askOwned(
+      people,
+      'Anything to ask about next time? (Enter to skip)',
+      'Anything else for next time? (Enter when done)',
+      'Who to ask',
+      'Everyone there',
+    )),
+  );
+  return capture;
+}
+
+/** For people with active ambitions: which came up, so that "last discussed" stays true. */
+async function askDiscussed(people: Person[]): Promise<string[]> {
+  const choices = people.flatMap((p) =>
+    p.ambitions
+      .filter((a) => a.status === 'active')
+      .map((a) => ({
+        name: people.length > 1 ? `${displaySafe(p.name)}: ${displaySafe(a.text)}` : displaySafe(a.text),
+        value: a.id,
+      })),
+  );
+  if (choices.length === 0) return [];
+  return chooseSome('Did any of their ambitions come up? (space to tick, Enter to go on)', choices);
+}
+
+/**
+ * The open "ask next time" notes, to tick the ones asked; the rest stay open. Only a conversation
+ * that counts as time together can answer them: a group meeting or a message leaves them open.
+ */
+async function askAsked(ctx: Context, people: Person[], capture: Capture): Promise<string[]> {
+  const open = people.flatMap((p) => openAskNext(p).map((a) => ({ person: p, item: a })));
+  if (open.length === 0) return [];
+  const conversation = { with: people.map((p) => p.id), kind: capture.kind };
+  if (!countsAsTogether(conversation, togetherRules(ctx))) {
+    const rules = togetherRules(ctx);
+    const what =
+      conversationClass(conversation, rules.writtenKinds) === 'written'
+        ? 'Written contact'
+        : 'A group conversation';
+    ctx.io.err(
+      `${what} is not time together, so what you meant to ask stays open. Mark one asked with: rel ask done <name> <words>`,
+    );
+    return [];
+  }
+  return chooseSome(
+    'You meant to ask about these. Tick the ones you asked (space to tick, Enter to go on; the rest stay open):',
+    open.map(({ person, item }) => ({
+      name:
+        people.length > 1 ? `${displaySafe(person.name)}: ${displaySafe(item.text)}` : displaySafe(item.text),
+      value: item.id,
+    })),
+  );
+}
+
+async function askDue(ctx: Context, text: string): Promise<IsoDate | null> {
+  let due: IsoDate | null = null;
+  await ask(`By when? "${displaySafe(text)}" (Enter for no date; friday, 2w, 2026-12-20)`, {
+    // Once answered, show the day it was read as: "friday" -> "friday (due Fri 4 Dec)".
+    transformer: (value, { isFinal }) => (isFinal && due ? `${value} (due ${dayDate(due)})` : value),
+    validate: dueDateCheck(ctx, (answer) => {
+      due = answer;
+    }),
+  });
+  return due;
+}
+
+/** The people's open follow-ups, yours and theirs: the ones ticked were done in this conversation. */
+async function askDone(people: Person[], open: FollowUp[]): Promise<string[]> {
+  if (open.length === 0) return [];
+  const first = (id: string) => displaySafe(people.find((p) => p.id === id)?.name.split(' ')[0] ?? id);
+  const choices = open.map((f) => {
+    const who =
+      f.owner === 'them'
+        ? `${first(f.personId)} promised`
+        : people.length > 1
+          ? `You, for ${first(f.personId)}`
+          : 'You';
+    return { name: `${who}: ${displaySafe(f.text)}${f.due ? ` (due ${dayDate(f.due)})` : ''}`, value: f.id };
+  });
+  return chooseSome('Open follow-ups. Tick the ones done (space to tick, Enter to go on):', choices);
+}
+
+/** The first lines of a note written in the editor, so that what was kept is seen. */
+function keptNote(note: string): string {
+  if (!note) return 'The note is empty: nothing was written in the editor.';
+  const lines = note.split('\n');
+  const shown = lines.slice(0, 3).map((line) => `  ${displaySafe(line)}`);
+  const more = lines.length > 3 ? [`  … and ${plural(lines.length - 3, 'more line')}`] : [];
+  return [`Note kept (${plural(lines.length, 'line')}):`, ...shown, ...more].join('\n');
+}
+
+/**
+ * A list whose entries belong to one person each; with several people, asks whose right after
+ * each. With `group`, an entry can also belong to everyone (it is kept without a prefix).
+ */
+async function askOwned(
+  people: Person[],
+  message: string,
+  more: string,
+  whose: string,
+  group?: string,
+): Promise<string[]> {
+  const owned: string[] = [];
+  for (;;) {
+    const entry = (await ask(owned.length ? more : message)).trim();
+    if (!entry) return owned;
+    if (people.length < 2 || namedOwner(entry, people)) {
+      owned.push(entry);
+      continue;
+    }
+    const choices = people.map((p) => ({ name: displaySafe(p.name), value: p as Person | null }));
+    if (group) choices.push({ name: group, value: null });
+    const person = await choose(`${whose} "${displaySafe(entry)}"?`, choices);
+    owned.push(person ? `${person.name}: ${entry}` : entry);
+  }
+}

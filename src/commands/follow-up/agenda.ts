@@ -1,0 +1,70 @@
+// rel agenda <name>: a 1:2:1 agenda in Markdown, to stdout or a file.
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { type Context, openStore, resolvePerson, settings, today, togetherRules } from '../../context.js';
+import { buildAgenda } from '../../core/agenda.js';
+import { indexConversations } from '../../core/journal.js';
+import { buildProfile } from '../../core/profile.js';
+import { StoreError } from '../../errors.js';
+import { renderAgenda } from '../../ui/render/agenda.js';
+import { safeText } from '../../ui/safe.js';
+
+interface AgendaOptions {
+  out?: string;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('agenda')
+    .description(
+      'a 1:2:1 agenda in Markdown: talking points, follow-ups both ways, ambitions, what you heard',
+    )
+    .argument('<name>', 'their name, first name, alias or id')
+    .option('--out <file>', 'write the agenda to this file instead of printing it')
+    .option('--json', 'print the agenda as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel agenda ana
+  $ rel agenda ana --out ana-1-2-1.md
+  $ rel agenda ana | pbcopy                 (paste it into the meeting doc)`,
+    )
+    .action(async (name: string, options: AgendaOptions) => run(ctx, name, options));
+}
+
+async function run(ctx: Context, name: string, options: AgendaOptions): Promise<void> {
+  const journal = await (await openStore(ctx)).read();
+  const person = await resolvePerson(ctx, journal, name);
+  const todayIso = today(ctx);
+  const index = indexConversations(journal.conversations);
+  const profile = buildProfile(
+    journal,
+    index,
+    person,
+    todayIso,
+    settings(ctx).defaultCadenceDays,
+    togetherRules(ctx),
+  );
+  const agenda = buildAgenda(journal, profile, todayIso);
+  if (options.json) {
+    ctx.io.out(JSON.stringify(agenda, null, 2));
+    return;
+  }
+  const markdown = renderAgenda(agenda);
+  if (options.out === undefined) {
+    ctx.io.out(markdown);
+    return;
+  }
+  try {
+    // Private notes about a person: the file is readable by its owner only, like the journal.
+    fs.writeFileSync(options.out, safeText(markdown, false), { mode: 0o600 });
+  } catch (error) {
+    throw new StoreError(
+      `Cannot write ${options.out}: ${(error as Error).message}`,
+      'Check the folder exists and you may write there.',
+    );
+  }
+  ctx.io.err(`Wrote the agenda for ${person.name} to ${options.out}.`);
+}

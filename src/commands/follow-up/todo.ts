@@ -1,0 +1,241 @@
+// rel todo: open follow-ups across everyone, overdue first; `rel todo add` makes one directly.
+import type { Command } from 'commander';
+import {
+  type Context,
+  dueDateCheck,
+  mayPrompt,
+  openStore,
+  parseWhen,
+  resolvePerson,
+  today,
+} from '../../context.js';
+import { deleteFollowUp, editFollowUp, type FollowUpEdit } from '../../core/corrections.js';
+import { dayDate } from '../../core/dates.js';
+import { openFollowUps, peopleNames, toItem } from '../../core/followups.js';
+import { addFollowUp, type FollowUp, type Journal } from '../../core/journal.js';
+import { samePerson } from '../../core/people.js';
+import { byId } from '../../core/records.js';
+import { displaySafe } from '../../core/text.js';
+import { followUpChange } from '../../core/wording.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { renderTodo } from '../../ui/render/todo.js';
+import { theme } from '../../ui/theme.js';
+
+interface ListOptions {
+  mine?: boolean;
+  theirs?: boolean;
+  json?: boolean;
+}
+
+interface AddOptions {
+  due?: string;
+  theirs?: boolean;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  const todo = program
+    .command('todo')
+    .description('open follow-ups across everyone, overdue first; add, edit or delete one')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel todo                                  (every open follow-up, overdue first)
+  $ rel todo ana --mine                       (what you promised Ana)
+  $ rel todo add ana "Send the promotion doc" --due friday
+  $ rel todo add ben "Share the design draft" --theirs --due 2w
+  $ rel done promotion                        (close one by words or id)
+  $ rel todo edit 3f9a --due 2w               (or --text, --mine, --theirs, --reopen)
+  $ rel todo delete 3f9a`,
+    );
+  todo
+    .command('list', { isDefault: true })
+    .description('list open follow-ups (the default)')
+    .argument('[name]', 'only follow-ups with this person')
+    .option('--mine', 'only what you promised')
+    .option('--theirs', 'only what they promised')
+    .option('--json', 'print the list as JSON')
+    .action(async (name: string | undefined, options: ListOptions) => list(ctx, name, options));
+  todo
+    .command('add')
+    .description('add a follow-up for someone, without logging a conversation')
+    .argument('<name>', 'who it is with')
+    .argument('<text...>', 'what is to be done')
+    .option('--due <when>', 'when it is due: friday, 2w, 2026-12-20')
+    .option('--theirs', 'they made the promise, not you')
+    .option('--json', 'print the new follow-up as JSON')
+    .action(async (name: string, words: string[], options: AddOptions) => add(ctx, name, words, options));
+  todo
+    .command('edit')
+    .description('change the text, due date or owner of a follow-up')
+    .argument('<id>', 'the follow-up id, or its first four or more characters')
+    .option('--text <text>', 'the new text')
+    .option('--due <when>', 'the new due date ("none" clears it)')
+    .option('--mine', 'you made the promise')
+    .option('--theirs', 'they made the promise')
+    .option('--reopen', 'open a closed follow-up again')
+    .option('--json', 'print the follow-up as JSON')
+    .action(async (id: string, options: EditOptions) => edit(ctx, id, options));
+  todo
+    .command('delete')
+    .description('remove a follow-up (to close one that is done, use rel done)')
+    .argument('<id>', 'the follow-up id, or its first four or more characters')
+    .option('--json', 'print the removed follow-up as JSON')
+    .action(async (id: string, options: { json?: boolean }) => remove(ctx, id, options));
+  return todo;
+}
+
+interface EditOptions {
+  text?: string;
+  due?: string;
+  mine?: boolean;
+  theirs?: boolean;
+  reopen?: boolean;
+  json?: boolean;
+}
+
+export function findFollowUp(journal: Journal, typed: string): FollowUp {
+  const found = byId(journal.followUps, typed);
+  if (found.kind === 'found') return found.record;
+  if (found.kind === 'several') {
+    throw new NotFoundError(
+      `"${displaySafe(typed)}" is the start of several follow-up ids: ${found.records.map((f) => f.id).join(', ')}.`,
+      'Type more of the id.',
+    );
+  }
+  throw new NotFoundError(`No follow-up has the id "${displaySafe(typed)}".`, 'See the ids with: rel todo');
+}
+
+async function edit(ctx: Context, typed: string, options: EditOptions): Promise<void> {
+  if (options.mine && options.theirs)
+    throw new UsageError('--mine and --theirs together contradict each other.');
+  const changes: FollowUpEdit = {};
+  if (options.text !== undefined) changes.text = options.text;
+  if (options.due !== undefined)
+    changes.due =
+      options.due.trim().toLowerCase() === 'none'
+        ? null
+        : await parseWhen(ctx, options.due, '--due', 'future');
+  if (options.mine) changes.owner = 'me';
+  if (options.theirs) changes.owner = 'them';
+  if (options.reopen) changes.done = false;
+  const store = await openStore(ctx);
+  const journal = await store.read();
+  const current = findFollowUp(journal, typed);
+  if (Object.keys(changes).length === 0) {
+    if (!mayPrompt(ctx)) {
+      throw new UsageError(
+        'What should change? Give --text, --due, --mine, --theirs or --reopen.',
+        `For example: rel todo edit ${current.id} --due friday. In a terminal, it asks.`,
+      );
+    }
+    const { askPrefilled } = await import('../../ui/prompts.js');
+    changes.text = await askPrefilled('Follow-up', current.text, (v) =>
+      v.trim() ? true : 'It needs some words',
+    );
+    let due: string | null = current.due;
+    await askPrefilled(
+      'Due (empty for no date)',
+      current.due ?? '',
+      dueDateCheck(ctx, (answer) => {
+        due = answer;
+      }),
+    );
+    changes.due = due;
+  }
+  const saved = await store.update(
+    (fresh) => {
+      const followUp = findFollowUp(fresh, current.id);
+      editFollowUp(followUp, changes, ctx.io.now);
+      return followUp;
+    },
+    {
+      summary: () =>
+        followUpChange('edited', current.text, toItem(current, peopleNames(journal), today(ctx)).people),
+    },
+  );
+  const item = toItem(saved, peopleNames(journal), today(ctx));
+  const person = item.people.join(', ');
+  if (options.json) ctx.io.out(JSON.stringify({ ...item, doneAt: saved.doneAt }, null, 2));
+  else
+    ctx.io.print(
+      `${theme(ctx.io).good('Updated')}: ${displaySafe(saved.text)} ${theme(ctx.io).dim(`· ${displaySafe(person)}${saved.due ? ` · due ${dayDate(saved.due)}` : ''}`)}`,
+    );
+}
+
+async function remove(ctx: Context, typed: string, options: { json?: boolean }): Promise<void> {
+  const store = await openStore(ctx);
+  const journal = await store.read();
+  const current = findFollowUp(journal, typed);
+  const removed = await store.update(
+    (journal) => {
+      const followUp = findFollowUp(journal, current.id);
+      deleteFollowUp(journal, followUp);
+      return followUp;
+    },
+    {
+      summary: () =>
+        followUpChange('deleted', current.text, toItem(current, peopleNames(journal), today(ctx)).people),
+    },
+  );
+  if (options.json) ctx.io.out(JSON.stringify(removed, null, 2));
+  else
+    ctx.io.print(
+      `${theme(ctx.io).good('Deleted')}: ${displaySafe(removed.text)}. ${theme(ctx.io).dim('Changed your mind? rel undo')}`,
+    );
+}
+
+async function list(ctx: Context, name: string | undefined, options: ListOptions): Promise<void> {
+  if (options.mine && options.theirs) {
+    throw new UsageError(
+      '--mine and --theirs together leave nothing to show.',
+      'Use one of them, or neither.',
+    );
+  }
+  const journal = await (await openStore(ctx)).read();
+  const person = name === undefined ? undefined : await resolvePerson(ctx, journal, name);
+  const todayIso = today(ctx);
+  const items = openFollowUps(journal, todayIso, {
+    personId: person?.id,
+    owner: options.mine ? 'me' : options.theirs ? 'them' : undefined,
+  });
+  if (options.json) ctx.io.out(JSON.stringify(items, null, 2));
+  else ctx.io.print(renderTodo(items, todayIso, theme(ctx.io), ctx.io.width, person?.name));
+}
+
+async function add(ctx: Context, name: string, words: string[], options: AddOptions): Promise<void> {
+  const todayIso = today(ctx);
+  const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
+  const store = await openStore(ctx);
+  const person = await resolvePerson(ctx, await store.read(), name);
+  const followUp = await store.update(
+    (journal) => {
+      samePerson(journal, person);
+      return addFollowUp(
+        journal,
+        {
+          personId: person.id,
+          text: words.join(' '),
+          due,
+          owner: options.theirs ? 'them' : 'me',
+          conversationId: null,
+        },
+        { now: ctx.io.now, newId },
+      );
+    },
+    { summary: (added) => followUpChange('added', added.text, [person.name]) },
+  );
+  const item = toItem(followUp, new Map([[person.id, person.name]]), todayIso);
+  if (options.json) {
+    ctx.io.out(JSON.stringify(item, null, 2));
+    return;
+  }
+  const t = theme(ctx.io);
+  const whose = item.owner === 'me' ? 'for' : 'from';
+  const when = item.due ? `, due ${dayDate(item.due)}` : '';
+  ctx.io.print(
+    `${t.good('Added')} a follow-up ${whose} ${t.bold(displaySafe(person.name))}: ${displaySafe(item.text)}${when} ${t.dim(`(${item.id})`)}`,
+  );
+}

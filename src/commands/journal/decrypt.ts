@@ -1,0 +1,28 @@
+// rel decrypt: turns an encrypted journal back into the plain JSON file.
+import type { Command } from 'commander';
+import { type Context, openStore } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { readSealedState } from '../shared/sealing.js';
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('decrypt')
+    .description('turn an encrypted journal back into plain JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel decrypt
+  $ REL_PASSPHRASE=... rel decrypt`,
+    )
+    .action(async () => run(ctx));
+}
+
+async function run(ctx: Context): Promise<void> {
+  const store = await openStore(ctx);
+  if ((await readSealedState(store.target)) !== 'encrypted') {
+    throw new UsageError(`${store.file} is not encrypted.`, 'To encrypt it: rel encrypt');
+  }
+  await store.update(() => undefined, { reseal: null });
+  ctx.io.err(`Decrypted ${store.file}: it is plain JSON again, readable by anyone who can read the file.`);
+}

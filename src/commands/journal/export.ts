@@ -1,0 +1,264 @@
+// rel export: everything (or one person, or what happened since a date) in a format other tools read.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import {
+  type Context,
+  openStore,
+  parseSince,
+  resolvePerson,
+  settings,
+  today,
+  togetherRules,
+} from '../../context.js';
+import type { IsoDate } from '../../core/dates.js';
+import {
+  conversationsTable,
+  type ExportSelection,
+  peopleTable,
+  renderMarkdown,
+  selectJournal,
+  type Table,
+} from '../../core/export.js';
+import { calendarEvents, describeFeed, renderCalendar } from '../../core/ics.js';
+import { indexConversations, type Journal } from '../../core/journal.js';
+import { plural } from '../../core/text.js';
+import { StoreError, UsageError } from '../../errors.js';
+import { serializeJournal } from '../../store/format.js';
+import { safeText } from '../../ui/safe.js';
+
+const FORMATS = ['json', 'markdown', 'csv', 'ics', 'vcard', 'vcard3'] as const;
+type Format = (typeof FORMATS)[number];
+const TABLES = ['conversations', 'people'] as const;
+type TableName = (typeof TABLES)[number];
+
+const FILE_NAMES: Record<Exclude<Format, 'csv'>, string> = {
+  json: 'rel-export.json',
+  markdown: 'rel-export.md',
+  ics: 'rel.ics',
+  vcard: 'rel.vcf',
+  vcard3: 'rel.vcf',
+};
+
+interface ExportOptions {
+  format: string;
+  person?: string;
+  since?: string;
+  out?: string;
+  redact?: boolean;
+  table?: string;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('export')
+    .description('write your journal out as JSON, Markdown, CSV, a calendar feed (ics) or vCards')
+    .option('--format <format>', `${FORMATS.join(', ')}`, 'json')
+    .option('--person <name>', 'only this person and what concerns them')
+    .option('--since <when>', 'only conversations (and follow-ups made) since then, e.g. 2026-01-01, 3m')
+    .option(
+      '--out <path>',
+      'write to a file (or, for csv, a folder holding people.csv and conversations.csv)',
+    )
+    .option('--redact', 'leave out listening notes and personal notes, for sharing')
+    .option('--table <table>', 'csv on stdout: conversations (default) or people')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel export > backup.json                         (the store's own format; rel import reads it back)
+  $ rel export --format markdown --person ana --redact > ana.md
+  $ rel export --format csv --table people > people.csv
+  $ rel export --format csv --out ./export            (writes people.csv and conversations.csv)
+  $ rel export --format ics --out ~/rel.ics           (check-ins, follow-ups and birthdays for your calendar)
+  $ rel export --format vcard --out ~/rel.vcf         (people, for a contacts app; vcard3 for vCard 3.0)`,
+    )
+    .action(async (options: ExportOptions) => run(ctx, options));
+}
+
+function parseFormat(text: string): Format {
+  const format = text.trim().toLowerCase() === 'md' ? 'markdown' : text.trim().toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format "${text}" is not one rel writes.`, `Use one of: ${FORMATS.join(', ')}.`);
+  }
+  return format as Format;
+}
+
+async function run(ctx: Context, options: ExportOptions): Promise<void> {
+  const format = parseFormat(options.format);
+  const table = parseTable(options.table, format);
+  if (format === 'ics' && options.since !== undefined) {
+    throw new UsageError(
+      '--since does not apply to a calendar feed: it holds what is coming, not what happened.',
+    );
+  }
+  if ((format === 'vcard' || format === 'vcard3') && options.since !== undefined) {
+    throw new UsageError('--since does not apply to vCards: they hold people, not what happened.');
+  }
+  const since = options.since === undefined ? undefined : await parseSince(ctx, options.since);
+  const journal = await (await openStore(ctx)).read();
+  const selection: ExportSelection = { since, redact: options.redact ?? false };
+  if (options.person !== undefined)
+    selection.personId = (await resolvePerson(ctx, journal, options.person)).id;
+  const chosen = selectJournal(journal, selection);
+
+  if (format === 'csv') {
+    const { stringify } = await import('csv-stringify/sync');
+    const csv = (t: Table) => stringify([t.headers, ...t.rows], { record_delimiter: 'unix' });
+    const chosenTable = () => csv(table === 'people' ? peopleTable(chosen) : conversationsTable(chosen));
+    if (options.out === undefined) {
+      ctx.io.out(chosenTable().trimEnd());
+      return;
+    }
+    // A .csv name is one file (the chosen table); anything else is a folder for both tables.
+    if (options.out.toLowerCase().endsWith('.csv')) {
+      const file = writePrivateFile(outputFile(options.out, `${table}.csv`), chosenTable());
+      ctx.io.err(`Wrote the ${table} table to ${file} (${summary(chosen)}).`);
+      return;
+    }
+    const folder = csvFolder(options.out);
+    const people = writePrivateFile(path.join(folder, 'people.csv'), csv(peopleTable(chosen)));
+    const conversations = writePrivateFile(
+      path.join(folder, 'conversations.csv'),
+      csv(conversationsTable(chosen)),
+    );
+    ctx.io.err(`Wrote ${people} and ${conversations} (${summary(chosen)}).`);
+    return;
+  }
+
+  const { text, holds } = await render(format, chosen, { ctx, journal, since });
+  if (options.out === undefined) {
+    ctx.io.out(text.trimEnd());
+    return;
+  }
+  const file = writePrivateFile(outputFile(options.out, FILE_NAMES[format]), text, format === 'json');
+  ctx.io.err(`Wrote ${file} (${holds}).`);
+}
+
+function parseTable(text: string | undefined, format: Format): TableName {
+  if (text === undefined) return 'conversations';
+  if (format !== 'csv') throw new UsageError('--table goes with --format csv.');
+  const table = text.trim().toLowerCase();
+  if (!(TABLES as readonly string[]).includes(table)) {
+    throw new UsageError(`--table "${text}" is not a table rel exports.`, 'Use people or conversations.');
+  }
+  return table as TableName;
+}
+
+/** The text of a one-file format, and what it holds, for the message after writing it. */
+async function render(
+  format: Exclude<Format, 'csv'>,
+  chosen: Journal,
+  { ctx, journal, since }: { ctx: Context; journal: Journal; since: IsoDate | undefined },
+): Promise<{ text: string; holds: string }> {
+  const { defaultCadenceDays: defaultCadence } = settings(ctx);
+  if (format === 'markdown') {
+    const history = indexConversations(journal.conversations);
+    return {
+      text: renderMarkdown(chosen, {
+        today: today(ctx),
+        history,
+        since,
+        defaultCadence,
+        rules: togetherRules(ctx),
+      }),
+      holds: summary(chosen),
+    };
+  }
+  if (format === 'vcard' || format === 'vcard3') {
+    const { renderVCards } = await import('../../core/vcard.js');
+    return {
+      text: renderVCards(chosen.people, format === 'vcard' ? '4.0' : '3.0'),
+      holds: plural(chosen.people.length, 'person', 'people'),
+    };
+  }
+  if (format === 'ics') {
+    // A feed holds events, not records: say how many of each kind the calendar will show.
+    const events = calendarEvents(chosen, today(ctx), defaultCadence, togetherRules(ctx));
+    return { text: renderCalendar(events, ctx.io.now), holds: describeFeed(events) };
+  }
+  // The store's own layout, one record per line: rel import reads it and names lines in its reports.
+  return { text: serializeJournal(chosen), holds: summary(chosen) };
+}
+
+function summary(journal: Journal): string {
+  return `${plural(journal.people.length, 'person', 'people')}, ${plural(journal.conversations.length, 'conversation')}`;
+}
+
+/**
+ * Where --out writes: into a folder that exists, or one named with a trailing slash (created
+ * then, but never the folders above it); else to the file named, whose folder must exist. A typo
+ * in a path should not quietly grow a tree of folders somewhere unexpected.
+ */
+function outputFile(out: string, defaultName: string): string {
+  if (out.trim() === '') throw new UsageError('--out needs a file or folder name.');
+  if (out.endsWith('/') || out.endsWith(path.sep)) return path.join(existingFolder(out, true), defaultName);
+  if (isDirectory(out)) return path.join(out, defaultName);
+  existingFolder(path.dirname(path.resolve(out)), false);
+  return out;
+}
+
+function csvFolder(out: string): string {
+  if (out.trim() === '') throw new UsageError('--out needs a folder name.');
+  if (fs.existsSync(out) && !isDirectory(out)) {
+    throw new UsageError(
+      `--out ${out} is a file; csv export writes two files into a folder.`,
+      'Give a folder, e.g. --out ./export (it is created when missing, inside a folder that exists).',
+    );
+  }
+  return existingFolder(out, true);
+}
+
+/** The folder, checked to exist; with create, made (0700) when only it is missing. Else exit 2. */
+function existingFolder(folder: string, create: boolean): string {
+  if (isDirectory(folder)) return folder;
+  if (fs.existsSync(folder)) throw new UsageError(`--out: ${folder} is a file, not a folder.`);
+  const parent = path.dirname(path.resolve(folder));
+  if (!create || !isDirectory(parent)) {
+    const missing = create ? parent : folder;
+    throw new UsageError(
+      `--out: the folder ${missing} does not exist.`,
+      `Create it first (mkdir -p ${missing}), or give --out a path in a folder that exists.`,
+    );
+  }
+  try {
+    fs.mkdirSync(folder, { mode: 0o700 });
+  } catch (error) {
+    throw new StoreError(
+      `Cannot create ${folder}: ${(error as Error).message}`,
+      'Check the path and permissions.',
+    );
+  }
+  return folder;
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Journal data is private: the file is written 0600, whole or not at all (temp file, then rename).
+ * Its text is made safe as all human output is (no control characters but tab, LF and CRLF),
+ * except for the JSON export, which keeps the stored text exactly.
+ */
+function writePrivateFile(file: string, content: string, exact = false): string {
+  const text = exact ? content : safeText(content, false);
+  const dir = path.dirname(path.resolve(file));
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw new StoreError(
+      `Cannot write ${file}: ${(error as Error).message}`,
+      'Check the path and permissions.',
+    );
+  }
+  return file;
+}

@@ -1,0 +1,213 @@
+// rel import <file>: people from an address book (CSV, vCard), or a rel JSON export back in.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { type Context, openStore } from '../../../context.js';
+import { type ColumnMap, MAP_FIELDS, type MapField } from '../../../core/importing.js';
+import type { Journal } from '../../../core/journal.js';
+import { displaySafe, plural } from '../../../core/text.js';
+import { UsageError } from '../../../errors.js';
+import { newId } from '../../../ids.js';
+import { progressBar } from '../../../ui/progress.js';
+import { type ImportRun, renderImport } from '../../../ui/render/import.js';
+
+const FORMATS = ['json', 'csv', 'vcard'] as const;
+export type Format = (typeof FORMATS)[number];
+
+interface ImportOptions {
+  format?: string;
+  strict?: boolean;
+  dryRun?: boolean;
+  dateOrder?: string;
+  charset?: string;
+  map?: string[];
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('import')
+    .description('bring people in from an address book (CSV, vCard) or a rel JSON export')
+    .argument('<file>', 'a .json export of rel, a .csv of people, or a .vcf of contacts; - reads stdin')
+    .option('--format <format>', `${FORMATS.join(', ')} (default: told by the file)`)
+    .option('--strict', 'refuse the whole file if any row or card is bad (exit 2, nothing written)')
+    .option('--dry-run', 'show what would change, and write nothing')
+    .option('--date-order <order>', 'mdy or dmy: how to read numeric birthdays such as 5/6/1990')
+    .option(
+      '--charset <name>',
+      'what text that is not UTF-8 is in (default: a guess of windows-1252, reported), e.g. windows-1250',
+    )
+    .option(
+      '--map <column=field>',
+      `CSV: read a column as a field (repeatable; fields: ${MAP_FIELDS.join(', ')})`,
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--json', 'print what was imported, skipped and refused as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel import contacts.vcf --dry-run        (Android, iPhone, macOS, Google, Outlook vCards)
+  $ rel import google-contacts.csv
+  $ rel import outlook.csv --date-order mdy
+  $ rel import old-phone.vcf --charset windows-1250
+  $ rel import crm.csv --map "Full Name=name" --map "Mail=email"
+  $ rel import backup.json                   (a rel export; importing it twice adds nothing)
+
+People already in your journal (same name) are skipped and listed. Bad rows or cards are reported
+on stderr with their line (the header is line 1) and skipped; what is imported only in part (a
+birthday rel cannot use, a charset guessed) is reported too. With --strict, either refuses the file.`,
+    )
+    .action(async (file: string, options: ImportOptions) => run(ctx, file, options));
+}
+
+async function run(ctx: Context, file: string, options: ImportOptions): Promise<void> {
+  const dateOrder = parseDateOrder(options.dateOrder);
+  const [{ applyImport, changeCount }, { detectFormat, readSource }, { decodeFile, knownCharset }] =
+    await Promise.all([
+      import('../../../core/importing.js'),
+      import('./read.js'),
+      import('../../../core/charset.js'),
+    ]);
+  const charset = options.charset === undefined ? undefined : parseCharset(options.charset, knownCharset);
+  const map = (options.map ?? []).map(parseMap);
+  const bytes = readInput(ctx, file);
+  const text = decodeFile(bytes, charset);
+  const format = options.format === undefined ? detectFormat(file, text.text) : parseFormat(options.format);
+  const source = await readSource(format, bytes, text, { dateOrder, charset, map, now: ctx.io.now });
+  const label = file === '-' ? 'stdin' : path.basename(file);
+  const report = (problems: { line: number | null; message: string }[]) => {
+    for (const p of problems) {
+      ctx.io.err(
+        `rel: ${displaySafe(label)}${p.line === null ? '' : ` line ${p.line}`}: ${displaySafe(p.message)}.`,
+      );
+    }
+  };
+  const refuse = (count: number) => {
+    throw new UsageError(
+      `${plural(count, 'bad record')} in ${label}; nothing was imported (--strict).`,
+      'Fix them in the file, or import without --strict to skip them.',
+    );
+  };
+  // With --strict, what would be imported only in part refuses the file as a bad record does.
+  if (options.strict && source.problems.length + source.warnings.length) {
+    report([...source.problems, ...source.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    refuse(source.problems.length + source.warnings.length);
+  }
+
+  const store = await openStore(ctx);
+  const clock = { now: ctx.io.now, newId };
+  const progress = progressBar(ctx.io, `Importing ${label}`);
+  // A rehearsal on a copy: it is the dry run, and it spares a write when nothing would change.
+  const preview = applyImport(
+    structuredClone(await store.read()),
+    source,
+    clock,
+    options.dryRun ? progress : undefined,
+  );
+  let outcome = preview;
+  if (options.strict && preview.problems.length) {
+    report(preview.problems);
+    refuse(preview.problems.length);
+  }
+  if (!options.dryRun && changeCount(preview) > 0) {
+    outcome = await store.update(
+      (journal: Journal) => {
+        const result = applyImport(journal, source, clock, progress);
+        if (options.strict && result.problems.length) refuse(result.problems.length);
+        return result;
+      },
+      {
+        summary: (result) =>
+          `imported ${[
+            plural(result.added.length, 'person', 'people'),
+            plural(result.conversations.added, 'conversation'),
+            plural(result.followUps.added, 'follow-up'),
+          ].join(', ')} from ${file === '-' ? 'stdin' : path.basename(file)}`,
+      },
+    );
+  }
+  const result: ImportRun = { file, format, dryRun: options.dryRun ?? false, ...outcome };
+  report([...result.problems, ...result.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  if (options.json) {
+    const { added, skipped, ...rest } = result;
+    ctx.io.out(JSON.stringify({ ...rest, people: { added, skipped } }, null, 2));
+  } else ctx.io.print(renderImport(result));
+  if (result.problems.length && !options.json) {
+    ctx.io.err(
+      `${plural(result.problems.length, 'bad record')} skipped; --strict refuses the whole file instead.`,
+    );
+  }
+  if (result.dryRun) ctx.io.err('Dry run: nothing was written.');
+}
+
+function parseDateOrder(text: string | undefined): 'mdy' | 'dmy' | undefined {
+  if (text === undefined) return undefined;
+  const order = text.trim().toLowerCase();
+  if (order !== 'mdy' && order !== 'dmy') {
+    throw new UsageError(
+      `--date-order "${text}" is not one rel knows.`,
+      'Use mdy (5/17/1990) or dmy (17/5/1990).',
+    );
+  }
+  return order;
+}
+
+function parseCharset(text: string, known: (name: string) => boolean): string {
+  const name = text.trim();
+  if (!name || !known(name)) {
+    throw new UsageError(
+      `--charset "${text}" is not a charset rel knows.`,
+      'Use a name such as windows-1252, windows-1250, iso-8859-2, shift_jis or koi8-r.',
+    );
+  }
+  return name;
+}
+
+function parseMap(text: string): ColumnMap {
+  const eq = text.lastIndexOf('=');
+  const column = eq < 0 ? '' : text.slice(0, eq).trim();
+  const field =
+    eq < 0
+      ? ''
+      : text
+          .slice(eq + 1)
+          .trim()
+          .toLowerCase();
+  if (!column || !(MAP_FIELDS as readonly string[]).includes(field)) {
+    throw new UsageError(
+      `--map "${text}" is not "<column>=<field>" with a field rel knows.`,
+      `Write it as --map "Full Name=name"; the fields are ${MAP_FIELDS.join(', ')}.`,
+    );
+  }
+  return { column, field: field as MapField };
+}
+
+function parseFormat(text: string): Format {
+  const format = { vcf: 'vcard', vcard: 'vcard', csv: 'csv', json: 'json' }[text.trim().toLowerCase()];
+  if (!format)
+    throw new UsageError(`--format "${text}" is not one rel imports.`, `Use one of: ${FORMATS.join(', ')}.`);
+  return format as Format;
+}
+
+function readInput(ctx: Context, file: string): Uint8Array {
+  if (file === '-') {
+    // Never wait on a terminal: a file is piped in, or there is nothing to read.
+    if (ctx.io.stdinIsTTY) {
+      throw new UsageError(
+        'rel import - reads the file from stdin, but stdin is a terminal.',
+        'Pipe it in: rel import - < contacts.vcf',
+      );
+    }
+    return fs.readFileSync(0);
+  }
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`There is no file ${file}.`, 'Check the path.');
+    if (code === 'EISDIR')
+      throw new UsageError(`${file} is a folder, not a file.`, 'Give the file to import.');
+    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+}

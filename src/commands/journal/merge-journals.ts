@@ -1,0 +1,116 @@
+// rel merge-journals: rel's own merge of journals. Three-way, as a git merge driver (the result
+// goes into <ours>); or two-way with --into, to fold a sync tool's conflict copy back in.
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { type Context, keyring, openStore } from '../../context.js';
+import { diffJournals, summarizeChanges } from '../../core/changes.js';
+import { type Journal, SCHEMA_VERSION } from '../../core/journal.js';
+import { StoreError, UsageError } from '../../errors.js';
+import type { JournalOnDisk } from '../../store/store.js';
+import { readSealedState } from '../shared/sealing.js';
+
+interface MergeOptions {
+  into?: string;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('merge-journals')
+    .description('merge two versions of a journal that cannot conflict (a git merge driver)')
+    .argument('<files...>', '<base> <ours> <theirs>, or with --into: the conflict copy')
+    .option('--into <store>', 'fold a conflict copy (from Syncthing, Dropbox, ...) into this journal')
+    .addHelpText(
+      'after',
+      `
+Three files: a three-way merge; the result is written into <ours>, as git merge drivers do
+(rel sync --init registers it for you). An empty or missing <base> means no common ancestor.
+Encrypted files are decrypted and the result encrypted again (REL_PASSPHRASE, or a prompt).
+
+Examples:
+  $ rel merge-journals base.json mine.json theirs.json
+  $ rel merge-journals --into ~/.local/share/rel/journal.json "journal (conflicted copy).json"`,
+    )
+    .action(async (files: string[], options: MergeOptions) =>
+      options.into ? fold(ctx, options.into, files) : mergeThree(ctx, files),
+    );
+}
+
+async function load(ctx: Context, file: string, role: string): Promise<JournalOnDisk | null> {
+  const { readJournalFile } = await import('../../store/store.js');
+  const found = await readJournalFile(file, await keyring(ctx));
+  if (found && found.journal.schema > SCHEMA_VERSION) {
+    throw new StoreError(
+      `${file} (${role}) was written by a newer rel (schema ${found.journal.schema}); this rel knows ${SCHEMA_VERSION}.`,
+      'Upgrade rel on this machine.',
+    );
+  }
+  return found;
+}
+
+async function mergeThree(ctx: Context, files: string[]): Promise<void> {
+  if (files.length !== 3) {
+    throw new UsageError(
+      `merge-journals takes three files (<base> <ours> <theirs>), not ${files.length}.`,
+      'To fold a conflict copy into your journal: rel merge-journals --into <journal> <copy>',
+    );
+  }
+  const [baseFile, oursFile, theirsFile] = files as [string, string, string];
+  const [{ mergeJournals }, { upgradeToSchema2 }, { writeJournalFile }] = await Promise.all([
+    import('../../core/merge.js'),
+    import('../../core/tombstones.js'),
+    import('../../store/store.js'),
+  ]);
+  const empty = (file: string) => !fs.existsSync(file) || fs.statSync(file).size === 0;
+  const base = empty(baseFile) ? null : await load(ctx, baseFile, 'base');
+  const ours = await required(ctx, oursFile, 'ours');
+  const theirs = await required(ctx, theirsFile, 'theirs');
+  const merged = mergeJournals(
+    base ? upgradeToSchema2(base.journal) : null,
+    upgradeToSchema2(ours.journal),
+    upgradeToSchema2(theirs.journal),
+  );
+  // Never less private than either side: an encrypted side makes the result encrypted.
+  writeJournalFile(oursFile, merged, ours.sealing ?? theirs.sealing);
+}
+
+async function required(ctx: Context, file: string, role: string): Promise<JournalOnDisk> {
+  const found = await load(ctx, file, role);
+  if (!found) throw new StoreError(`Cannot read ${file} (${role}): no such file.`);
+  return found;
+}
+
+async function fold(ctx: Context, into: string, files: string[]): Promise<void> {
+  if (files.length !== 1) {
+    throw new UsageError(
+      `--into takes one conflict copy to fold in, not ${files.length}.`,
+      'Fold copies one at a time: rel merge-journals --into <journal> <copy>',
+    );
+  }
+  const copyFile = files[0]!;
+  const copy = await required(ctx, copyFile, 'conflict copy');
+  const [{ foldJournals }, { upgradeToSchema2 }] = await Promise.all([
+    import('../../core/merge.js'),
+    import('../../core/tombstones.js'),
+  ]);
+  const store = await openStore(ctx, into);
+  const storeState = await readSealedState(store.target);
+  let before: Journal | null = null;
+  const after = await store.update(
+    (journal) => {
+      before = structuredClone(journal);
+      const merged = foldJournals(journal, upgradeToSchema2(copy.journal));
+      for (const key of Object.keys(journal)) delete (journal as unknown as Record<string, unknown>)[key];
+      Object.assign(journal, merged);
+      return journal;
+    },
+    {
+      stamp: false,
+      summary: (merged) =>
+        `folded ${copyFile} into the journal (${summarizeChanges(diffJournals(before, merged))})`,
+      ...(storeState !== 'encrypted' && copy.sealing ? { reseal: copy.sealing } : {}),
+    },
+  );
+  const summary = summarizeChanges(diffJournals(before, after));
+  ctx.io.print(`Folded ${copyFile} into ${store.file}: ${summary}.`);
+  ctx.io.err(`Once you have checked the journal, you can delete ${copyFile}.`);
+}

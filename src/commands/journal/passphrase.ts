@@ -1,0 +1,35 @@
+// rel passphrase: changes the passphrase of an encrypted journal (a new salt, a new key).
+import type { Command } from 'commander';
+import { type Context, newPassphrase, openStore } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { readSealedState } from '../shared/sealing.js';
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('passphrase')
+    .description('change the passphrase of your encrypted journal')
+    .addHelpText(
+      'after',
+      `
+The current passphrase comes from REL_PASSPHRASE (else a hidden prompt); the new one from
+REL_NEW_PASSPHRASE, else it is asked twice in a terminal.
+
+Examples:
+  $ rel passphrase
+  $ REL_PASSPHRASE=old REL_NEW_PASSPHRASE=new rel passphrase`,
+    )
+    .action(async () => run(ctx));
+}
+
+async function run(ctx: Context): Promise<void> {
+  const store = await openStore(ctx);
+  if ((await readSealedState(store.target)) !== 'encrypted') {
+    throw new UsageError(`${store.file} is not encrypted.`, 'To encrypt it: rel encrypt');
+  }
+  await store.read(); // the current passphrase is checked before a new one is asked for
+  const { kdfFromEnv, newSealing } = await import('../../store/crypto.js');
+  const kdf = kdfFromEnv(ctx.io.env.REL_KDF_LOG_N || undefined);
+  const sealing = await newSealing(await newPassphrase(ctx, 'REL_NEW_PASSPHRASE'), kdf);
+  await store.update(() => undefined, { reseal: sealing });
+  ctx.io.err(`Changed the passphrase of ${store.file}.`);
+}

@@ -1,0 +1,136 @@
+// rel ambition: a person's ambitions and life goals, as living records with a status.
+import type { Command } from 'commander';
+import { type Context, openStore, resolvePerson, today } from '../../context.js';
+import { type Ambition, type AmbitionStatus, addAmbition, setAmbitionStatus } from '../../core/journal.js';
+import { samePerson } from '../../core/people.js';
+import { byIdOrWords } from '../../core/records.js';
+import { displaySafe } from '../../core/text.js';
+import { addedTo, ambitionChange } from '../../core/wording.js';
+import { NotFoundError } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { showDate } from '../../ui/display.js';
+import { renderAmbitions } from '../../ui/render/facts.js';
+import { theme } from '../../ui/theme.js';
+import { pickOne } from '../shared/pick.js';
+
+/** The reserved first words: `rel ambition done ana lead` changes a status. */
+const CHANGES: Record<string, { to: AmbitionStatus; from: AmbitionStatus[]; verb: string }> = {
+  done: { to: 'achieved', from: ['active'], verb: 'achieved' },
+  drop: { to: 'dropped', from: ['active'], verb: 'dropped' },
+  reopen: { to: 'active', from: ['achieved', 'dropped'], verb: 'active again' },
+};
+
+interface AmbitionOptions {
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('ambition')
+    .description("list, add, or change the status of someone's ambitions and life goals")
+    .argument('<name>', 'their name; or done, drop, reopen followed by the name')
+    .argument('[words...]', 'the ambition to add; after done/drop/reopen, words that pick one')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Statuses are active, achieved and dropped. done, drop and reopen are reserved first words.
+
+Examples:
+  $ rel ambition ana                               (list them, every status)
+  $ rel ambition ana "Wants to lead a team within two years"
+  $ rel ambition done ana lead                     (words pick the ambition)
+  $ rel ambition drop ana                          (in a terminal: choose which)
+  $ rel ambition reopen ana lead`,
+    )
+    .action(async (first: string, words: string[], options: AmbitionOptions) => {
+      const change = CHANGES[first.toLowerCase()];
+      if (change && words.length > 0) {
+        await changeStatus(ctx, words[0]!, words.slice(1).join(' '), change, options);
+      } else if (words.length > 0) {
+        await add(ctx, first, words.join(' '), options);
+      } else {
+        await list(ctx, first, options);
+      }
+    });
+}
+
+async function list(ctx: Context, name: string, options: AmbitionOptions): Promise<void> {
+  const journal = await (await openStore(ctx)).read();
+  const person = await resolvePerson(ctx, journal, name);
+  if (options.json) ctx.io.out(JSON.stringify(person.ambitions, null, 2));
+  else ctx.io.print(renderAmbitions(person, today(ctx), theme(ctx.io), ctx.io.width));
+}
+
+async function add(ctx: Context, name: string, text: string, options: AmbitionOptions): Promise<void> {
+  const store = await openStore(ctx);
+  const person = await resolvePerson(ctx, await store.read(), name);
+  const todayIso = today(ctx);
+  const ambition = await store.update(
+    (journal) => addAmbition(samePerson(journal, person), text, todayIso, { now: ctx.io.now, newId }),
+    { summary: (added) => addedTo('ambition', added.text, person.name) },
+  );
+  if (options.json) ctx.io.out(JSON.stringify(ambition, null, 2));
+  else {
+    const t = theme(ctx.io);
+    ctx.io.print(
+      `${t.good('Added')} an ambition for ${t.bold(displaySafe(person.name))}: ${displaySafe(ambition.text)}`,
+    );
+  }
+}
+
+async function changeStatus(
+  ctx: Context,
+  name: string,
+  words: string,
+  change: (typeof CHANGES)[string] & {},
+  options: AmbitionOptions,
+): Promise<void> {
+  const store = await openStore(ctx);
+  const person = await resolvePerson(ctx, await store.read(), name);
+  const todayIso = today(ctx);
+  const candidates = person.ambitions.filter((a) => change.from.includes(a.status));
+  const picked = byIdOrWords(candidates, words);
+  if (picked.kind === 'none' && words) {
+    // Typed words that fit one already in the target status: nothing to change.
+    const already = byIdOrWords(
+      person.ambitions.filter((a) => a.status === change.to),
+      words,
+    );
+    if (already.kind === 'found') {
+      ctx.io.err(
+        `"${displaySafe(already.record.text)}" is already ${already.record.status}; nothing changed.`,
+      );
+      if (options.json) ctx.io.out(JSON.stringify(already.record, null, 2));
+      return;
+    }
+  }
+  const ambition = await pickOne(ctx, picked, {
+    what: `${change.from.join(' or ')} ambition of ${displaySafe(person.name)}`,
+    typed: words,
+    label: (a: Ambition) => `"${displaySafe(a.text)}"`,
+    candidates,
+    usage: `words of it, e.g. rel ambition ${Object.keys(CHANGES).find((k) => CHANGES[k] === change)} ${person.id} <words>`,
+  });
+  const saved = await store.update(
+    (journal) => {
+      const fresh = samePerson(journal, person).ambitions.find((a) => a.id === ambition.id);
+      if (!fresh)
+        throw new NotFoundError('That ambition was removed while you were choosing; nothing changed.');
+      setAmbitionStatus(fresh, change.to, todayIso);
+      return fresh;
+    },
+    { summary: (changed) => ambitionChange(changed.text, changed.status, person.name) },
+  );
+  if (options.json) ctx.io.out(JSON.stringify(saved, null, 2));
+  else {
+    const t = theme(ctx.io);
+    ctx.io.print(
+      `${t.good(capitalise(change.verb))}: ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}, since ${showDate(saved.addedOn, todayIso)}`)}`,
+    );
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

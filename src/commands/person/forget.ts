@@ -1,0 +1,99 @@
+// rel forget: remove a person and everything about them, from the journal and from every copy
+// rel keeps of it (backups, undo data), after a confirmation. Not undoable, by design.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { type Context, mayPrompt, openStore, resolvePerson } from '../../context.js';
+import { displaySafe, plural } from '../../core/text.js';
+import { UsageError } from '../../errors.js';
+import { theme } from '../../ui/theme.js';
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('forget')
+    .description('remove a person and everything about them, from the journal, its backups and undo data')
+    .argument('<name>', 'their name, alias or id')
+    .option('--yes', 'do not ask for confirmation (needed without a terminal)')
+    .option('--json', 'print what was removed as JSON')
+    .addHelpText(
+      'after',
+      `
+This cannot be undone: rel keeps no copy of what it forgets. Conversations with others too stay
+for them, without this person. Copies rel does not keep (exports, a synced git history, your own
+backups) are out of its reach; rel forget names them.
+
+Examples:
+  $ rel forget "Ben Okafor"
+  $ rel forget ben --yes`,
+    )
+    .action(async (name: string, options: { yes?: boolean; json?: boolean }) => {
+      const store = await openStore(ctx);
+      const person = await resolvePerson(ctx, await store.read(), name);
+      const label = `${displaySafe(person.name)} (${person.id})`;
+      if (!options.yes) {
+        if (!mayPrompt(ctx)) {
+          throw new UsageError(
+            `Forgetting ${label} removes them and everything about them for good; confirm with --yes.`,
+            `rel forget ${person.id} --yes`,
+          );
+        }
+        const { askYesNo } = await import('../../ui/prompts.js');
+        const sure = await askYesNo(
+          `Forget ${label} and everything about them, here and in rel's backups and undo data? This cannot be undone.`,
+          false,
+        );
+        if (!sure) {
+          ctx.io.err('Nothing was forgotten.');
+          return;
+        }
+      }
+      const { forgotten, report } = await store.forget([person.id]);
+      const notReached = outOfReach(store.file);
+      const result = {
+        id: person.id,
+        name: person.name,
+        removed: forgotten,
+        keptCopiesRewritten: report.rewritten,
+        keptCopiesRemoved: report.removed,
+        undoStepsDropped: report.undoDropped,
+        notReached,
+      };
+      if (options.json) {
+        ctx.io.out(JSON.stringify(result, null, 2));
+        return;
+      }
+      const t = theme(ctx.io);
+      const f = forgotten;
+      const lines = [
+        `${t.good('Forgot')} ${t.bold(displaySafe(person.name))}: removed ${plural(f.conversations, 'conversation')} and ${plural(f.followUps, 'follow-up')}, with every ambition, skill and note.`,
+      ];
+      if (f.sharedKept)
+        lines.push(
+          `${plural(f.sharedKept, 'conversation')} with others too ${f.sharedKept === 1 ? 'stays' : 'stay'} for them, without ${displaySafe(person.name)}.`,
+        );
+      const copies = report.rewritten.length + report.removed.length;
+      lines.push(
+        copies
+          ? `Scrubbed ${plural(copies, 'copy', 'copies')} rel keeps (backups, undo data)${report.undoDropped ? `; ${plural(report.undoDropped, 'undo step')} that touched them ${report.undoDropped === 1 ? 'was' : 'were'} dropped` : ''}.`
+          : 'rel kept no other copies to scrub.',
+      );
+      lines.push(t.warn("Out of rel's reach (remove them yourself if they exist):"));
+      for (const place of notReached) lines.push(`  • ${place}`);
+      ctx.io.print(lines.join('\n'));
+    });
+}
+
+/** Places a copy may live that rel does not manage. */
+function outOfReach(file: string): string[] {
+  const places: string[] = [];
+  if (fs.existsSync(path.join(path.dirname(file), '.git'))) {
+    places.push(
+      `the git history of ${path.dirname(file)} and its remotes (rel sync): earlier commits still hold them`,
+    );
+  }
+  places.push(
+    'exports you made with rel export, and anything you copied out',
+    'your own backups of the journal folder (Time Machine, cloud sync, disk images)',
+  );
+  return places;
+}

@@ -1,0 +1,110 @@
+// rel profile <name>: the brief to read in the minute before a 1:2:1.
+import type { Command } from 'commander';
+import {
+  type Context,
+  keyring,
+  openStore,
+  resolvePerson,
+  settings,
+  today,
+  togetherRules,
+} from '../../context.js';
+import type { IsoDate } from '../../core/dates.js';
+import { type ConversationIndex, indexConversations, type Journal, type Person } from '../../core/journal.js';
+import { buildProfile } from '../../core/profile.js';
+import type { SharedThemes } from '../../core/pulse.js';
+import type { Store } from '../../store/store.js';
+import { renderProfile } from '../../ui/render/profile.js';
+import { theme } from '../../ui/theme.js';
+
+interface ProfileOptions {
+  all?: boolean;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('profile')
+    .description('the whole person on one screen: ambitions, skills, follow-ups, what you heard, history')
+    .argument('<name>', 'their name, first name, alias or id')
+    .option('--all', 'the full timeline instead of the last five conversations (through $PAGER when long)')
+    .option('--json', 'print the profile as one JSON object')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel profile ana
+  $ rel profile ana --all        (every conversation, with ids)
+  $ rel profile "ana silva" --json | jq -r '.ambitions[].text'`,
+    )
+    .action(async (name: string, options: ProfileOptions) => run(ctx, name, options));
+}
+
+async function run(ctx: Context, name: string, options: ProfileOptions): Promise<void> {
+  const store = await openStore(ctx);
+  const journal = await store.read();
+  const person = await resolvePerson(ctx, journal, name);
+  const todayIso = today(ctx);
+  const index = indexConversations(journal.conversations);
+  const profile = buildProfile(
+    journal,
+    index,
+    person,
+    todayIso,
+    settings(ctx).defaultCadenceDays,
+    togetherRules(ctx),
+  );
+  profile.sharedThemes = await sharedThemes(ctx, store, journal, person, index, todayIso);
+  if (options.json) ctx.io.out(JSON.stringify(profile, null, 2));
+  else if (options.all) {
+    const [{ renderHistory }, { page }] = await Promise.all([
+      import('../../ui/render/history.js'),
+      import('../../ui/pager.js'),
+    ]);
+    const t = theme(ctx.io);
+    const brief = renderProfile(profile, todayIso, t, ctx.io.width, 0);
+    const timeline = profile.conversations.length
+      ? `\n\n${renderHistory(profile, profile.conversations, todayIso, t, ctx.io.width)}`
+      : '';
+    await page(ctx.io, brief + timeline);
+  } else ctx.io.print(renderProfile(profile, todayIso, theme(ctx.io), ctx.io.width));
+}
+
+/**
+ * The themes this person shares with others: from the result the last `rel pulse` kept beside the
+ * journal, or, before any pulse, from #hashtags in the last four weeks. Never the whole journal's
+ * text: the language libraries stay with `rel pulse`.
+ */
+async function sharedThemes(
+  ctx: Context,
+  store: Store,
+  journal: Journal,
+  person: Person,
+  index: ConversationIndex,
+  todayIso: IsoDate,
+): Promise<SharedThemes | null> {
+  const [{ readStoredPulse }, { computePulse, defaultSince, sharedThemesOf }, { isEncrypted, unseal }] =
+    await Promise.all([
+      import('../../store/pulse-file.js'),
+      import('../../core/pulse.js'),
+      import('../../store/crypto.js'),
+    ]);
+  const known = new Set(journal.people.map((p) => p.id));
+  const encrypted = store.encryption !== null;
+  const stored = await readStoredPulse(store.target, async (label, bytes) => {
+    if (!isEncrypted(bytes)) return bytes.toString('utf8');
+    // An encrypted leftover beside a plain journal is not worth asking for a passphrase.
+    return encrypted ? (await unseal(label, bytes, await keyring(ctx))).text : '';
+  });
+  if (stored) {
+    const { since, until, themes } = stored;
+    return { from: 'pulse', since, until, themes: sharedThemesOf(person.id, themes, known) };
+  }
+  const since = defaultSince(todayIso);
+  const tagged = (index.get(person.id) ?? []).some(
+    (c) => c.date >= since && c.date <= todayIso && c.heard.some((h) => h.includes('#')),
+  );
+  if (!tagged) return null;
+  const { stored: themes } = computePulse(journal, { since, until: todayIso });
+  return { from: 'hashtags', since, until: todayIso, themes: sharedThemesOf(person.id, themes, known) };
+}

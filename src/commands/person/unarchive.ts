@@ -1,0 +1,36 @@
+// rel unarchive: someone archived is back in rel due and rel people.
+import type { Command } from 'commander';
+import { type Context, openStore, resolvePerson } from '../../context.js';
+import { samePerson, unarchivePerson } from '../../core/people.js';
+import { displaySafe } from '../../core/text.js';
+import { theme } from '../../ui/theme.js';
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('unarchive')
+    .description('bring an archived person back into rel due and rel people')
+    .argument('<name>', 'their name, alias or id')
+    .option('--json', 'print the person as JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const store = await openStore(ctx);
+      const person = await resolvePerson(ctx, await store.read(), name);
+      if (!person.archivedAt) {
+        ctx.io.err(`${displaySafe(person.name)} is not archived; nothing changed.`);
+        if (options.json) ctx.io.out(JSON.stringify(person, null, 2));
+        return;
+      }
+      const back = await store.update(
+        (journal) => {
+          const fresh = samePerson(journal, person);
+          unarchivePerson(fresh);
+          return fresh;
+        },
+        { summary: () => `unarchived ${person.name}` },
+      );
+      if (options.json) ctx.io.out(JSON.stringify(back, null, 2));
+      else
+        ctx.io.print(
+          `${theme(ctx.io).good('Back')}: ${displaySafe(back.name)} is in rel due and rel people again.`,
+        );
+    });
+}

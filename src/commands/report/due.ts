@@ -1,0 +1,134 @@
+// rel due: who is due a catch-up, most overdue first.
+import type { Command } from 'commander';
+import { type Context, openStore, settings, today, togetherRules } from '../../context.js';
+import { dueWithBirthdays } from '../../core/birthdays.js';
+import { parsePeriod } from '../../core/dates.js';
+import { checkIn, isSnoozed, lastContact } from '../../core/due.js';
+import { openFollowUps } from '../../core/followups.js';
+import { indexConversations } from '../../core/journal.js';
+import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../../core/plan.js';
+import { normalize } from '../../core/text.js';
+import { UsageError } from '../../errors.js';
+import { printJson } from '../../ui/json.js';
+import { renderDue, sectionTitle } from '../../ui/render/due.js';
+import { theme } from '../../ui/theme.js';
+import { parseLimit } from '../shared/options.js';
+
+interface DueOptions {
+  within?: string;
+  group?: string;
+  tag?: string;
+  limit?: string;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('due')
+    .description('who is due a catch-up, longest overdue first')
+    .option(
+      '--within <period>',
+      'also show who comes due, and birthdays coming up, within this period, e.g. 1w',
+    )
+    .option('--group <by>', `sections by ${GROUPS.join(', ')}; JSON rows gain a "group" field`)
+    .option('--tag <tag>', 'only people with this tag')
+    .option('--limit <n>', 'show at most n people')
+    .option('--json', 'print the list as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel due
+  $ rel due --within 1w          (planning the week ahead, day by day)
+  $ rel due --within 1m          (the month ahead, week by week)
+  $ rel due --group team
+  $ rel due --tag platform --limit 5
+  $ rel due --json | jq -r '.[].name'`,
+    )
+    .action(async (options: DueOptions) => run(ctx, options));
+}
+
+export function parseGroup(text: string): GroupBy {
+  const by = text.trim().toLowerCase();
+  if (!(GROUPS as readonly string[]).includes(by)) {
+    throw new UsageError(
+      `--group "${text}" is not one of ${GROUPS.join(', ')}.`,
+      'For example: --group team',
+    );
+  }
+  return by as GroupBy;
+}
+
+async function run(ctx: Context, options: DueOptions): Promise<void> {
+  const withinDays = options.within === undefined ? undefined : parsePeriod(options.within, '--within');
+  const limit = options.limit === undefined ? undefined : parseLimit(options.limit);
+  const group = options.group === undefined ? undefined : parseGroup(options.group);
+  const journal = await (await openStore(ctx)).read();
+  const index = indexConversations(journal.conversations);
+  const todayIso = today(ctx);
+  const { defaultCadenceDays, weekStart } = settings(ctx);
+  // The summary counts everyone due; --limit only shortens the list.
+  const everyone = dueWithBirthdays(journal, index, todayIso, {
+    withinDays,
+    tag: options.tag,
+    defaultCadence: defaultCadenceDays,
+    rules: togetherRules(ctx),
+  });
+  const rows = limit === undefined ? everyone : everyone.slice(0, limit);
+  const grouped = group && groupRows(rows, journal.people, group);
+  if (options.json) {
+    printJson(ctx.io, grouped ?? rows);
+    return;
+  }
+  const none = group === 'tag' ? '(no tag)' : `(no ${group})`;
+  const sections = grouped
+    ? [...new Set(grouped.map((r) => r.group))].map((key) => ({
+        title: key ?? none,
+        rows: grouped.filter((r) => r.group === key),
+      }))
+    : withinDays
+      ? dateSections(rows, todayIso, withinDays, weekStart).map((s) => ({
+          title: sectionTitle(s, todayIso),
+          rows: s.rows,
+        }))
+      : undefined;
+  const active = journal.people.filter((p) => !p.archivedAt);
+  // Overdue follow-ups are listed for everyone the list could show: not archived, with the tag.
+  const tag = options.tag === undefined ? undefined : normalize(options.tag);
+  const listed = new Set(
+    active.filter((p) => tag === undefined || p.tags.some((t) => normalize(t) === tag)).map((p) => p.id),
+  );
+  const next = active
+    .filter((person) => !isSnoozed(person, todayIso))
+    .map((person) => ({
+      person,
+      ...checkIn(person, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
+    }))
+    .sort((a, b) => b.overdueDays - a.overdueDays)[0];
+  ctx.io.print(
+    renderDue(
+      {
+        rows,
+        today: todayIso,
+        withinDays,
+        tag: options.tag,
+        peopleCount: active.length,
+        next: next && { name: next.person.name, dueOn: next.dueOn },
+        sections,
+        summary: summarize(everyone),
+        limitedTo: rows.length < everyone.length ? rows.length : undefined,
+        overdueFollowUps: openFollowUps(journal, todayIso).filter(
+          (f) => f.overdue && f.personIds.some((id) => listed.has(id)),
+        ),
+        lastContacts: new Map(
+          rows.flatMap((r) => {
+            const contact = lastContact(index.get(r.id), togetherRules(ctx));
+            return contact ? [[r.id, contact] as const] : [];
+          }),
+        ),
+      },
+      theme(ctx.io),
+      ctx.io.width,
+    ),
+  );
+}

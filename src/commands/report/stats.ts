@@ -1,0 +1,51 @@
+// rel stats: the shape of your relationships at a glance, in figures and terminal charts.
+import type { Command } from 'commander';
+import { type Context, openStore, parseSince, settings, today, togetherRules } from '../../context.js';
+import { indexConversations } from '../../core/journal.js';
+import { computeStats, DEFAULT_STATS_WEEKS, defaultSince } from '../../core/stats.js';
+import { renderStats } from '../../ui/render/stats.js';
+import { theme } from '../../ui/theme.js';
+
+interface StatsOptions {
+  since?: string;
+  tag?: string;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('stats')
+    .description('the shape of your relationships: coverage, time together, rhythm, gaps, drift, listening')
+    .option(
+      '--since <when>',
+      `the start of the period: 2026-06-01, 3m, "last monday" (default ${DEFAULT_STATS_WEEKS} weeks ago, or the week of your first conversation)`,
+    )
+    .option('--tag <tag>', 'only people with this tag')
+    .option('--json', 'print the figures as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rel stats
+  $ rel stats --since 3m --tag platform
+  $ rel stats --json | jq '.coverage'`,
+    )
+    .action(async (options: StatsOptions) => run(ctx, options));
+}
+
+async function run(ctx: Context, options: StatsOptions): Promise<void> {
+  const todayIso = today(ctx);
+  const given = options.since === undefined ? undefined : await parseSince(ctx, options.since);
+  const journal = await (await openStore(ctx)).read();
+  const since = given ?? defaultSince(journal, todayIso, settings(ctx).weekStart);
+  const stats = computeStats(journal, indexConversations(journal.conversations), {
+    since,
+    today: todayIso,
+    tag: options.tag,
+    defaultCadence: settings(ctx).defaultCadenceDays,
+    weekStartsOn: settings(ctx).weekStart,
+    rules: togetherRules(ctx),
+  });
+  if (options.json) ctx.io.out(JSON.stringify(stats, null, 2));
+  else ctx.io.print(renderStats(stats, theme(ctx.io), ctx.io.width));
+}

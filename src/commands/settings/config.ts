@@ -1,0 +1,137 @@
+// rel config: the settings file (default cadence, default kind, first day of the week, date display).
+import type { Command } from 'commander';
+import type { Context } from '../../context.js';
+import {
+  findSetting,
+  parseSetting,
+  resolveSettings,
+  SETTINGS,
+  type SettingSpec,
+  showSetting,
+} from '../../core/settings.js';
+import { configPath, readConfig, writeConfig } from '../../store/config.js';
+import { renderTable } from '../../ui/render/table.js';
+import { theme } from '../../ui/theme.js';
+
+interface JsonOption {
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  const config = program
+    .command('config')
+    .description(
+      'show and change settings: default cadence and kind, week start, date display, calendar, who you are',
+    )
+    .addHelpText(
+      'after',
+      `
+Settings: ${SETTINGS.map((s) => s.key).join(', ')}.
+A command's flag wins over an environment variable, which wins over the config file
+($XDG_CONFIG_HOME/rel/config.json), which wins over the built-in default.
+
+Examples:
+  $ rel config list
+  $ rel config set default-cadence 2w
+  $ rel config set week-start sunday
+  $ rel config get default-kind
+  $ rel config unset date-display`,
+    );
+  config
+    .command('list', { isDefault: true })
+    .description('every setting, its value and where the value comes from')
+    .option('--json', 'print the settings as JSON')
+    .action((options: JsonOption) => list(ctx, options));
+  config
+    .command('get')
+    .description('the value of one setting')
+    .argument('<key>', SETTINGS.map((s) => s.key).join(', '))
+    .option('--json', 'print it as JSON, with where it comes from')
+    .action((key: string, options: JsonOption) => get(ctx, key, options));
+  config
+    .command('set')
+    .description('save a setting in the config file')
+    .argument('<key>', SETTINGS.map((s) => s.key).join(', '))
+    .argument('<value>', 'the new value')
+    .action((key: string, value: string) => set(ctx, key, value));
+  config
+    .command('unset')
+    .description('remove a setting from the config file: back to the built-in default')
+    .argument('<key>', SETTINGS.map((s) => s.key).join(', '))
+    .action((key: string) => unset(ctx, key));
+  for (const sub of config.commands) sub.exitOverride().showSuggestionAfterError(true);
+  return config;
+}
+
+function current(ctx: Context) {
+  const file = configPath(ctx.io.env);
+  const resolved = resolveSettings(readConfig(file), ctx.io.env);
+  for (const problem of resolved.problems) ctx.io.err(`rel: warning: ${problem}`);
+  const rows = SETTINGS.map((setting) => ({
+    key: setting.key,
+    value: showSetting(setting, resolved.settings),
+    source: resolved.sources[setting.key]!,
+    env: setting.env,
+    meaning: setting.meaning,
+  }));
+  return { file, rows };
+}
+
+function list(ctx: Context, options: JsonOption): void {
+  const { file, rows } = current(ctx);
+  if (options.json) {
+    ctx.io.out(JSON.stringify(rows, null, 2));
+    return;
+  }
+  const t = theme(ctx.io);
+  const table = renderTable(
+    rows,
+    [
+      { header: 'Setting', value: (r) => r.key, style: (s) => t.bold(s), whole: true },
+      { header: 'Value', value: (r) => r.value, drop: 2 },
+      { header: 'From', value: (r) => (r.source === 'environment' ? `$${r.env}` : r.source), drop: 1 },
+      { header: 'Meaning', value: (r) => r.meaning, flex: true, min: 12 },
+    ],
+    ctx.io.width,
+    t.dim,
+  );
+  ctx.io.print(
+    `${table}\n\n${t.dim(`Config file: ${file}. Change a setting with: rel config set <setting> <value>`)}`,
+  );
+}
+
+function get(ctx: Context, key: string, options: JsonOption): void {
+  const setting = findSetting(key);
+  const row = current(ctx).rows.find((r) => r.key === setting.key)!;
+  ctx.io.out(options.json ? JSON.stringify(row, null, 2) : row.value);
+}
+
+function set(ctx: Context, key: string, value: string): void {
+  const setting = findSetting(key);
+  const text = parseSetting(setting, value);
+  const file = configPath(ctx.io.env);
+  const config = readConfig(file);
+  writeConfig(file, { ...config, [setting.key]: text });
+  const resolved = resolveSettings({ [setting.key]: text }, {});
+  ctx.io.print(`${setting.key} = ${showSetting(setting, resolved.settings)}`);
+  warnIfOverridden(ctx, setting);
+}
+
+function unset(ctx: Context, key: string): void {
+  const setting = findSetting(key);
+  const file = configPath(ctx.io.env);
+  const config = readConfig(file);
+  if (setting.key in config) {
+    const { [setting.key]: _removed, ...rest } = config;
+    writeConfig(file, rest);
+  }
+  const resolved = resolveSettings({}, {});
+  ctx.io.print(`${setting.key} = ${showSetting(setting, resolved.settings)} (the built-in default)`);
+  warnIfOverridden(ctx, setting);
+}
+
+function warnIfOverridden(ctx: Context, setting: SettingSpec): void {
+  if (ctx.io.env[setting.env]) {
+    ctx.io.err(`rel: note: ${setting.env} is set in your environment and wins over the config file.`);
+  }
+}
