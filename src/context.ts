@@ -29,15 +29,17 @@ export function mayPrompt(ctx: Context): boolean {
 }
 
 export async function openStore(ctx: Context, file?: string): Promise<Store> {
-  const [{ Store }, { storePath }] = await Promise.all([
+  const [{ Store }, { storePath }, { stateFolder }] = await Promise.all([
     import('./store/store.js'),
     import('./store/paths.js'),
+    import('./store/calendar-cache.js'),
   ]);
   return new Store(file ?? storePath(ctx.globals().store, ctx.io.env), {
     warn: (message) => ctx.io.err(`rel: warning: ${displaySafe(message)}`),
     lockTimeoutMs: Number(ctx.io.env.REL_LOCK_TIMEOUT_MS) || undefined,
     now: ctx.io.now,
     keyring: await keyring(ctx),
+    stateFolder: stateFolder(ctx.io.env),
   });
 }
 

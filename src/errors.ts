@@ -37,3 +37,19 @@ export class CancelError extends RelError {
 export function answerProblem(error: unknown): string {
   return error instanceof RelError ? [error.message, error.hint].filter(Boolean).join(' ') : String(error);
 }
+
+/**
+ * A calendar on the network could not be read: it did not answer in time, answered with an
+ * error, or sent more than rel takes. `offline` when the network or the server could not be
+ * reached at all (then a copy fetched earlier may stand in).
+ */
+export class RemoteError extends RelError {
+  readonly exitCode = 1;
+  constructor(
+    message: string,
+    hint?: string,
+    readonly offline = false,
+  ) {
+    super(message, hint);
+  }
+}

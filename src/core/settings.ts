@@ -3,6 +3,7 @@
 // Pure: the config file's contents and the environment are passed in.
 import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
+import { parseSource, redactSource } from './calendar-source.js';
 import { DEFAULT_KIND, kindKey } from './capture.js';
 import { DEFAULT_CADENCE_DAYS, describeCadence, PERIOD_FORMS, periodDays } from './dates.js';
 import { emailKey, parseEmail } from './emails.js';
@@ -125,6 +126,8 @@ interface Spec<K extends keyof Settings> {
   show: (value: Settings[K]) => string;
   /** The value as the config file keeps it. */
   store: (value: Settings[K]) => string;
+  /** Refuses, with its own message, a text that `parse` takes but `rel config set` should not keep. */
+  check?: (text: string) => void;
 }
 
 function spec<K extends keyof Settings>(s: Spec<K>): Spec<K> {
@@ -185,11 +188,18 @@ export const SETTINGS = [
     key: 'calendar',
     field: 'calendar',
     env: 'REL_CALENDAR',
-    meaning: 'the calendar rel inbox reads: an .ics file, or a folder of them (khal, vdirsyncer)',
-    accepts: 'the path of an .ics file or of a folder',
+    meaning:
+      'the calendar rel inbox reads: an .ics file, a folder of them, a feed address, a CalDAV calendar',
+    accepts:
+      'the path of an .ics file or of a folder, an https:// feed address, or caldav+https://you@host/path',
+    // Any text is taken, so that a feed's secret address is never repeated in a message about
+    // it; `rel config set` checks it (parseSource, whose messages show only scheme and host).
     parse: (text) => text.trim() || undefined,
-    show: (path) => path ?? '(none)',
-    store: (path) => path ?? '',
+    show: (source) => (source ? redactSource(source) : '(none)'),
+    store: (source) => source ?? '',
+    check: (text) => {
+      parseSource(text);
+    },
   }),
   spec({
     key: 'me',
@@ -303,6 +313,7 @@ export function findSetting(key: string): SettingSpec {
 
 /** Checks a value typed for a setting and returns it as the config file keeps it ("sun" -> "sunday"). */
 export function parseSetting(setting: SettingSpec, text: string): string {
+  setting.check?.(text);
   const value = (setting.parse as (t: string) => unknown)(text);
   if (value === undefined) {
     throw new UsageError(`"${text}" is not a valid ${setting.key}.`, `Use ${setting.accepts}.`);

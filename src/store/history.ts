@@ -190,9 +190,10 @@ export async function resealKeptCopies(
   decode: Decode,
   encode: Encode,
   only: (head: Buffer) => boolean = () => true,
+  also: string[] = [],
 ): Promise<{ resealed: string[]; removed: string[] }> {
   const done = { resealed: [] as string[], removed: [] as string[] };
-  for (const file of keptCopies(target)) {
+  for (const file of [...keptCopies(target), ...also]) {
     if (!only(headOf(file))) continue;
     const bytes = readStoreFile(file);
     if (!bytes) continue;

@@ -37,6 +37,7 @@ export { makePrivateFolder };
 
 import { Low } from 'lowdb';
 import { JournalAdapter } from './adapter.js';
+import { cachedCalendars, nudgePath } from './calendar-cache.js';
 import { type RecordText, recordLines } from './format.js';
 import {
   beforeRestorePath,
@@ -95,6 +96,8 @@ export interface StoreOptions {
   now?: Date;
   /** Keys for an encrypted store; the passphrase is asked for only when one is met. */
   keyring?: Keyring;
+  /** Where rel keeps what it fetched of calendars (calendar-cache.ts): covered by forget and reseal. */
+  stateFolder?: string;
 }
 
 export interface UpdateOptions<T> {
@@ -325,6 +328,11 @@ export class Store {
       const { pruneStoredPulse } = await import('./pulse-file.js');
       const pulse = await pruneStoredPulse(this.target, loaded.journal, codec.decode, codec.encode);
       if (pulse) report[pulse].push(pulsePath(this.target));
+      // Cached calendars name the people in the meetings: they go, and the next rel inbox fetches anew.
+      for (const file of this.calendarCopies(true)) {
+        fs.rmSync(file, { force: true });
+        report.removed.push(file);
+      }
       return report;
     });
   }
@@ -588,7 +596,27 @@ export class Store {
       (label, bytes) => this.decode(label, bytes),
       (text) => encodeText(text, sealing),
       only,
+      this.calendarCopies(false),
     );
+  }
+
+  /** The calendars rel cached for this journal, and (with `nudge`) the inbox's nudge file. */
+  private calendarCopies(nudge: boolean): string[] {
+    const folder = this.options.stateFolder;
+    if (!folder) return [];
+    const files = cachedCalendars(folder, this.target);
+    const file = nudgePath(folder, this.target);
+    return nudge && fs.existsSync(file) ? [...files, file] : files;
+  }
+
+  /** A kept file's text, decrypted with whatever key it was written with. */
+  decodeKept(label: string, bytes: Buffer): Promise<string> {
+    return this.decode(label, bytes);
+  }
+
+  /** A text to keep beside the journal, encrypted as the journal last read or written is. */
+  encodeKept(text: string): string | Buffer {
+    return encodeText(text, this.sealing);
   }
 
   /** A kept file's text, decrypted with whatever key it was written with. */

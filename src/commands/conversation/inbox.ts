@@ -8,14 +8,16 @@ import type { Command } from 'commander';
 import { distance } from 'fastest-levenshtein';
 import { type Context, openStore, parseSince, parseWhen, settings, today } from '../../context.js';
 import type { Meeting } from '../../core/calendar-file.js';
+import { parseSource, redactSource } from '../../core/calendar-source.js';
 import { assignNotes, attributeHeard, DEFAULT_KIND, parseKind, parseMinutes } from '../../core/capture.js';
 import { addDaysTo, fromIsoDate, type IsoDate, localDay } from '../../core/dates.js';
 import { buildInbox, findRow, type Inbox, type InboxRow } from '../../core/inbox.js';
 import { type Dismissal, type Journal, logConversation } from '../../core/journal.js';
 import { describeConversation } from '../../core/profile.js';
 import { displaySafe, plural } from '../../core/text.js';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { NotFoundError, RemoteError, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
+import type { Store } from '../../store/store.js';
 import { showDate } from '../../ui/display.js';
 import { printJson } from '../../ui/json.js';
 import { renderTable } from '../../ui/render/table.js';
@@ -31,6 +33,7 @@ const ID_DAYS = 365;
 interface SourceOptions {
   calendar?: string[];
   since?: string;
+  offline?: boolean;
 }
 
 interface ListOptions extends SourceOptions {
@@ -72,10 +75,11 @@ function sourceOptions(command: Command, window = `${DEFAULT_DAYS} days ago`): C
   return command
     .option(
       '--calendar <source>',
-      'an .ics file or a folder of them (repeatable; default: the calendar setting, $REL_CALENDAR)',
+      'an .ics file, a folder of them, a feed address or caldav+https://you@host/path (repeatable; default: the calendar setting, $REL_CALENDAR)',
       collect,
     )
-    .option('--since <when>', `the start of the window: 2026-11-01, 3w, monday (default ${window})`);
+    .option('--since <when>', `the start of the window: 2026-11-01, 3w, monday (default ${window})`)
+    .option('--offline', 'read a calendar on the network from the copy rel kept when it last fetched it');
 }
 
 export function register(program: Command, ctx: Context): Command {
@@ -190,53 +194,98 @@ interface Loaded {
   inbox: Inbox;
   journal: Journal;
   since: IsoDate;
+  store: Store;
+  /** Read from the calendar setting over the default window: what `rel due`'s nudge counts. */
+  configured: boolean;
 }
 
 async function windowStart(ctx: Context, options: SourceOptions, days: number): Promise<IsoDate> {
   return options.since === undefined ? addDaysTo(today(ctx), -days) : parseSince(ctx, options.since);
 }
 
-/** The inbox as it is now: every source read (a file that is not iCalendar is exit 2), then matched. */
+/**
+ * The inbox as it is now: every source read (a file that is not iCalendar is exit 2; a calendar
+ * on the network that cannot be fetched is exit 1), then matched. What was fetched is kept as the
+ * copy for offline use only once every source has been read.
+ */
 async function loadInbox(ctx: Context, options: SourceOptions, days = DEFAULT_DAYS): Promise<Loaded> {
   const since = await windowStart(ctx, options, days);
   const chosen = settings(ctx);
-  const sources = options.calendar?.length ? options.calendar : chosen.calendar ? [chosen.calendar] : [];
-  if (!sources.length) {
+  const typed = options.calendar?.length ? options.calendar : chosen.calendar ? [chosen.calendar] : [];
+  if (!typed.length) {
     throw new UsageError(
       'No calendar to read.',
-      'Give one with --calendar <file or folder>, or keep one: rel config set calendar ~/calendars/work.ics',
+      'Give one with --calendar <file, folder or address>, or keep one: rel config set calendar ~/calendars/work.ics',
     );
   }
-  const files = sources.flatMap((source) => calendarFiles(source, ctx.io.env.HOME || os.homedir()));
+  const sources = typed.map((text) => ({ text, source: parseSource(text) }));
+  const home = ctx.io.env.HOME || os.homedir();
+  const files = sources.flatMap(({ source }) =>
+    source.kind === 'path' ? calendarFiles(source.path, home) : [],
+  );
   const start = fromIsoDate(since);
   start.setHours(0, 0, 0, 0);
   const now = ctx.io.now.getTime();
-  const { readCalendar } = await import('../../core/calendar-file.js');
-  const meetings: Meeting[] = [];
+  // The journal first: its passphrase is asked before any password, and its key encrypts the copies.
+  const store = await openStore(ctx);
+  const journal = await store.read();
+  const texts: { text: string; label: string; remote: boolean }[] = [];
   for (const file of files) {
-    let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      texts.push({ text: fs.readFileSync(file, 'utf8'), label: file, remote: false });
     } catch (error) {
       throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}.`);
     }
-    const read = readCalendar(text, file, start.getTime(), now);
+  }
+  const keep: (() => void)[] = [];
+  for (const { text, source } of sources) {
+    if (source.kind === 'path') continue;
+    const { remoteTexts } = await import('../../net/remote-calendar.js');
+    const fetched = await remoteTexts(ctx, store, text, source, start, options.offline === true);
+    const label = redactSource(text);
+    for (const [i, body] of fetched.texts.entries()) {
+      const which = fetched.texts.length > 1 ? ` (event ${i + 1})` : '';
+      texts.push({ text: body, label: `${label}${which}`, remote: true });
+    }
+    keep.push(fetched.keep);
+  }
+  const { readCalendar } = await import('../../core/calendar-file.js');
+  const meetings: Meeting[] = [];
+  for (const { text, label, remote } of texts) {
+    let read: ReturnType<typeof readCalendar>;
+    try {
+      read = readCalendar(text, label, start.getTime(), now);
+    } catch (error) {
+      // A web page (a sign-in, an expired link) where a calendar should be is the server's doing.
+      if (remote && error instanceof UsageError)
+        throw new RemoteError(
+          error.message,
+          'Check that the address is the calendar’s iCal (.ics) address, not its web page.',
+        );
+      throw error;
+    }
     for (const problem of read.problems) ctx.io.err(`rel: warning: ${displaySafe(problem)}`);
     meetings.push(...read.meetings);
   }
+  for (const write of keep) write();
   if (!chosen.me.length) {
     ctx.io.err(
       'rel: note: rel does not know your e-mail address, so it takes one attendee of each meeting to be you and cannot tell what you declined. Set it once: rel config set me you@example.com',
     );
   }
-  const journal = await (await openStore(ctx)).read();
   const inbox = buildInbox(meetings, journal, {
     since: start.getTime(),
     now,
     me: chosen.me,
     oneToOneKind: DEFAULT_KIND,
   });
-  return { inbox, journal, since };
+  return {
+    inbox,
+    journal,
+    since,
+    store,
+    configured: !options.calendar?.length && options.since === undefined,
+  };
 }
 
 const COUNTS: Record<InboxRow['counts'], string> = {
@@ -275,9 +324,30 @@ function rowJson(r: InboxRow) {
   };
 }
 
+/**
+ * Keeps what the inbox lists for `rel due`'s nudge (ids, days and people's ids: no titles), when
+ * it was read from the calendar setting over the default window: what `rel due` speaks of.
+ */
+async function keepNudge(ctx: Context, loaded: Loaded): Promise<void> {
+  if (!loaded.configured) return;
+  const { nudgePath, stateFolder, writeNudge } = await import('../../store/calendar-cache.js');
+  writeNudge(nudgePath(stateFolder(ctx.io.env), loaded.store.target), {
+    version: 1,
+    at: ctx.io.now.toISOString(),
+    meetings: loaded.inbox.rows.map((r) => ({
+      id: r.id,
+      seriesId: r.seriesId,
+      date: r.date,
+      people: r.people.map((p) => p.id),
+    })),
+  });
+}
+
 async function list(ctx: Context, options: ListOptions): Promise<void> {
   if (options.dismissed) return listDismissed(ctx, options);
-  const { inbox, since } = await loadInbox(ctx, options);
+  const loaded = await loadInbox(ctx, options);
+  await keepNudge(ctx, loaded);
+  const { inbox, since } = loaded;
   if (options.json) {
     printJson(ctx.io, inbox.rows.map(rowJson));
     return;

@@ -5,9 +5,10 @@ import { dueWithBirthdays } from '../../core/birthdays.js';
 import { parsePeriod } from '../../core/dates.js';
 import { checkIn, isSnoozed, lastContact } from '../../core/due.js';
 import { openFollowUps } from '../../core/followups.js';
-import { indexConversations } from '../../core/journal.js';
+import { indexConversations, type Journal } from '../../core/journal.js';
+import { stillToLog } from '../../core/nudge.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../../core/plan.js';
-import { normalize } from '../../core/text.js';
+import { normalize, plural } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { renderDue, sectionTitle } from '../../ui/render/due.js';
@@ -63,7 +64,8 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
   const withinDays = options.within === undefined ? undefined : parsePeriod(options.within, '--within');
   const limit = options.limit === undefined ? undefined : parseLimit(options.limit);
   const group = options.group === undefined ? undefined : parseGroup(options.group);
-  const journal = await (await openStore(ctx)).read();
+  const store = await openStore(ctx);
+  const journal = await store.read();
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
   const { defaultCadenceDays, weekStart } = settings(ctx);
@@ -105,8 +107,9 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
       ...checkIn(person, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
     }))
     .sort((a, b) => b.overdueDays - a.overdueDays)[0];
+  const nudge = await inboxNudge(ctx, store.target, journal);
   ctx.io.print(
-    renderDue(
+    `${renderDue(
       {
         rows,
         today: todayIso,
@@ -129,6 +132,20 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
       },
       theme(ctx.io),
       ctx.io.width,
-    ),
+    )}${nudge ? `\n\n${nudge}` : ''}`,
   );
+}
+
+/**
+ * "3 meetings not logged yet: rel inbox", from what the last `rel inbox` kept (never by reading
+ * a calendar here), less what was logged or dismissed since. Nothing without a calendar setting,
+ * when that was over a day ago, or when nothing is left to log.
+ */
+async function inboxNudge(ctx: Context, target: string, journal: Journal): Promise<string | undefined> {
+  if (!settings(ctx).calendar) return undefined;
+  const { nudgePath, readNudge, stateFolder } = await import('../../store/calendar-cache.js');
+  const stored = readNudge(nudgePath(stateFolder(ctx.io.env), target));
+  const left = stored && stillToLog(stored, journal, ctx.io.now);
+  if (!left) return undefined;
+  return theme(ctx.io).dim(`${plural(left, 'meeting')} not logged yet: rel inbox`);
 }
