@@ -37,6 +37,10 @@ export function relEnv(options: RunOptions = {}): NodeJS.ProcessEnv {
   env.REL_NOW = options.now ?? NOW;
   // The developer's own settings must not reach the tests: a config folder that does not exist.
   env.XDG_CONFIG_HOME = path.join(os.tmpdir(), 'rel-test-no-config');
+  // What rel keeps of fetched calendars (and the inbox's nudge) stays with the test's own folder.
+  env.XDG_STATE_HOME = options.store
+    ? path.join(path.dirname(path.dirname(options.store)), 'state')
+    : path.join(os.tmpdir(), 'rel-test-no-state');
   if (options.store) env.REL_STORE = options.store;
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];
@@ -55,6 +59,24 @@ export function rel(args: string[], options: RunOptions = {}): RunResult {
     maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+/** Runs rel without blocking this process (a server in the test answers it meanwhile). */
+export function relLater(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: relEnv(options),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      cwd: options.cwd ?? os.tmpdir(),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
 }
 
 /** Starts rel without waiting: for concurrency and kill tests. */
