@@ -90,11 +90,14 @@ export function register(program: Command, ctx: Context): Command {
       'after',
       `
 Reads .ics files (exports from Google Calendar, Outlook, Apple Calendar) or folders of them
-(vdirsyncer and khal keep one): the meetings that ended in the window, with someone in your
-journal, not logged yet. Nothing leaves your machine.
+(vdirsyncer and khal keep one), a feed's secret https:// address, or a CalDAV calendar
+(caldav+https://you@host/path; the password from REL_CALDAV_PASSWORD or asked): the meetings
+that ended in the window, with someone in your journal, not logged yet. What is fetched is kept
+in ~/.local/state/rel for --offline; an address is only ever shown as https://host/….
 
 Examples:
   $ rel config set calendar ~/calendars/work.ics     (once; or --calendar each time)
+  $ rel config set calendar "https://calendar.google.com/calendar/ical/…/basic.ics"
   $ rel config set me me@example.com                 (so that rel knows which attendee is you)
   $ rel inbox
   $ rel inbox --since 2026-11-01 --json
