@@ -25,11 +25,13 @@ const lazyChildProcess = {
 };
 
 const options = {
-  // The pulse's worker thread is an entry of its own: it is started from a file, not imported.
-  // Its output path is named so that the chunk that starts it finds it at ../report/.
+  // The pulse's worker thread and the unlock agent are entries of their own: each is started
+  // from a file, not imported. Their output paths are named so that the chunk that starts one
+  // finds it at ../report/ or ../store/.
   entryPoints: [
     { in: 'src/main.ts', out: 'main' },
     { in: 'src/commands/report/pulse-worker.ts', out: 'report/pulse-worker' },
+    { in: 'src/store/agent-process.ts', out: 'store/agent-process' },
   ],
   outdir: 'dist',
   bundle: true,

@@ -62,6 +62,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   encrypt: () => import('./commands/journal/encrypt.js'),
   decrypt: () => import('./commands/journal/decrypt.js'),
   passphrase: () => import('./commands/journal/passphrase.js'),
+  unlock: () => import('./commands/journal/unlock.js'),
+  lock: () => import('./commands/journal/lock.js'),
   'merge-journals': () => import('./commands/journal/merge-journals.js'),
   sync: () => import('./commands/journal/sync.js'),
   import: () => import('./commands/journal/import/index.js'),

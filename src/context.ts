@@ -9,8 +9,8 @@ import { displaySafe, normalize } from './core/text.js';
 import type { TogetherRules } from './core/together.js';
 import { answerProblem, NotFoundError, StoreError, UsageError } from './errors.js';
 import { configPath, readConfig } from './store/config.js';
-import type { Keyring } from './store/crypto.js';
-import { envValue } from './store/paths.js';
+import type { Keyring, Sealing } from './store/crypto.js';
+import { envValue, storePath } from './store/paths.js';
 import type { Store } from './store/store.js';
 import { canPrompt, type Io } from './ui/io.js';
 
@@ -45,12 +45,30 @@ export async function openStore(ctx: Context, file?: string): Promise<Store> {
 
 const keyrings = new WeakMap<Context, Keyring>();
 
-/** One keyring per run: the passphrase is asked for once, each key derived once. */
+/**
+ * One keyring per run: the key the unlock agent holds for the journal (rel unlock), else the
+ * passphrase, asked for once, each key derived once. The agent is asked only when an encrypted
+ * file is met, so a plain journal's commands do not even look for it.
+ */
 export async function keyring(ctx: Context): Promise<Keyring> {
   let ring = keyrings.get(ctx);
   if (!ring) {
     const { passphraseKeyring } = await import('./store/crypto.js');
-    ring = passphraseKeyring(() => passphrase(ctx));
+    const byPassphrase = passphraseKeyring(() => passphrase(ctx));
+    let held: Promise<Sealing | undefined> | undefined;
+    ring = {
+      async sealingFor(file, salt, kdf) {
+        held ??= import('./store/agent.js').then(({ sealingFromAgent }) =>
+          sealingFromAgent(ctx.io.env, storePath(ctx.globals().store, ctx.io.env), (message) =>
+            ctx.io.err(`rel: warning: ${displaySafe(message)}`),
+          ),
+        );
+        const sealing = await held;
+        const { sealsWith } = await import('./store/agent.js');
+        if (sealing && sealsWith(sealing, salt, kdf)) return sealing;
+        return byPassphrase.sealingFor(file, salt, kdf);
+      },
+    };
     keyrings.set(ctx, ring);
   }
   return ring;

@@ -24,5 +24,8 @@ async function run(ctx: Context): Promise<void> {
     throw new UsageError(`${store.file} is not encrypted.`, 'To encrypt it: rel encrypt');
   }
   await store.update(() => undefined, { reseal: null });
+  // A plain journal has no key: one kept by rel unlock is dropped.
+  const { lockAgent } = await import('../../store/agent.js');
+  await lockAgent(ctx.io.env, store.target);
   ctx.io.err(`Decrypted ${store.file}: it is plain JSON again, readable by anyone who can read the file.`);
 }

@@ -26,7 +26,11 @@ async function run(ctx: Context): Promise<void> {
   if ((await readSealedState(store.target)) !== 'encrypted') {
     throw new UsageError(`${store.file} is not encrypted.`, 'To encrypt it: rel encrypt');
   }
-  await store.read(); // the current passphrase is checked before a new one is asked for
+  // The key rel unlock kept is dropped first: the current passphrase itself is asked for and
+  // checked before a new one is, and no agent is left holding the old key.
+  const { lockAgent } = await import('../../store/agent.js');
+  await lockAgent(ctx.io.env, store.target);
+  await store.read();
   const { kdfFromEnv, newSealing } = await import('../../store/crypto.js');
   const kdf = kdfFromEnv(ctx.io.env.REL_KDF_LOG_N || undefined);
   const sealing = await newSealing(await newPassphrase(ctx, 'REL_NEW_PASSPHRASE'), kdf);

@@ -1,0 +1,55 @@
+// rel unlock: derives the encrypted journal's key once and leaves it with a small agent process,
+// so that the commands of the next minutes (or hours) need no passphrase and no key derivation.
+import type { Command } from 'commander';
+import { type Context, openStore } from '../../context.js';
+import { DEFAULT_UNLOCK_MS, describeUnlockDuration, parseUnlockDuration } from '../../core/unlock.js';
+import { UsageError } from '../../errors.js';
+import { readSealedState } from '../shared/sealing.js';
+
+interface UnlockOptions {
+  for?: string;
+}
+
+export function register(program: Command, ctx: Context): Command {
+  return program
+    .command('unlock')
+    .description('keep the key of your encrypted journal in memory for a while (default 15min)')
+    .option('--for <duration>', 'how long: 15min, 90min, 2h, 1h30min (at most 12h)')
+    .addHelpText(
+      'after',
+      `
+The passphrase comes from REL_PASSPHRASE, else a hidden prompt. A small agent process then holds
+the derived key, in memory only, and gives it to your own rel commands over a socket in a folder
+only you can enter ($XDG_RUNTIME_DIR/rel, else $XDG_STATE_HOME/rel or ~/.local/state/rel). It
+drops the key when the time is up, on rel lock, and when the passphrase changes.
+
+Examples:
+  $ rel unlock
+  $ rel unlock --for 2h
+  $ rel lock`,
+    )
+    .action(async (options: UnlockOptions) => run(ctx, options));
+}
+
+async function run(ctx: Context, options: UnlockOptions): Promise<void> {
+  const ms = options.for === undefined ? DEFAULT_UNLOCK_MS : parseUnlockDuration(options.for);
+  const store = await openStore(ctx);
+  if ((await readSealedState(store.target)) !== 'encrypted') {
+    throw new UsageError(
+      `${store.file} is not encrypted: there is no key to keep.`,
+      'To encrypt it: rel encrypt',
+    );
+  }
+  const { lockAgent, startAgent } = await import('../../store/agent.js');
+  // The passphrase is asked for again: an agent already running is stopped first, not extended.
+  await lockAgent(ctx.io.env, store.target);
+  await store.read();
+  const sealing = store.encryption!;
+  // The real clock, not REL_NOW: the key's time is the user's own.
+  const expiresAt = Date.now() + ms;
+  await startAgent(ctx.io.env, store.target, sealing, expiresAt);
+  const until = new Date(expiresAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  ctx.io.err(
+    `Unlocked ${store.file} for ${describeUnlockDuration(ms)} (until ${until}). rel lock locks it now.`,
+  );
+}
