@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type DateDirection, type IsoDate, type NaturalDateParser, parseDate } from './core/dates.js';
 import type { Journal, Person } from './core/journal.js';
 import { resolveName } from './core/names.js';
-import { resolveSettings, type Settings, togetherRulesOf } from './core/settings.js';
+import { resolveSettings, type Settings, type Source, togetherRulesOf } from './core/settings.js';
 import { displaySafe, normalize } from './core/text.js';
 import type { TogetherRules } from './core/together.js';
 import { answerProblem, NotFoundError, StoreError, UsageError } from './errors.js';
@@ -133,13 +133,22 @@ export async function privateFolder(ctx: Context): Promise<string> {
   return folder;
 }
 
-const loadedSettings = new WeakMap<Context, Settings>();
+const loadedSettings = new WeakMap<Context, { settings: Settings; sources: Record<string, Source> }>();
 
 /**
  * The settings in force (environment over config file over built-in defaults), read once per run.
  * A config file rel cannot use is reported as a warning, not a failure: rel still works.
  */
 export function settings(ctx: Context): Settings {
+  return loaded(ctx).settings;
+}
+
+/** Where a setting in force came from: the environment, the config file, or the default. */
+export function settingSource(ctx: Context, key: string): Source | undefined {
+  return loaded(ctx).sources[key];
+}
+
+function loaded(ctx: Context): { settings: Settings; sources: Record<string, Source> } {
   const cached = loadedSettings.get(ctx);
   if (cached) return cached;
   let config: Record<string, unknown> = {};
@@ -151,8 +160,8 @@ export function settings(ctx: Context): Settings {
   }
   const resolved = resolveSettings(config, ctx.io.env);
   for (const problem of resolved.problems) ctx.io.err(`rel: warning: ${problem}`);
-  loadedSettings.set(ctx, resolved.settings);
-  return resolved.settings;
+  loadedSettings.set(ctx, resolved);
+  return resolved;
 }
 
 /** What counts as time together, from the settings in force (written-kinds, cadence-counts). */

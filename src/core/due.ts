@@ -136,3 +136,26 @@ export function dueList(
   rows.sort((a, b) => b.overdueDays - a.overdueDays || a.name.localeCompare(b.name));
   return options.limit === undefined ? rows : rows.slice(0, options.limit);
 }
+
+/**
+ * People due today only because cadences count time together: by the old rule, where every
+ * conversation counted (`cadence-counts any`), their check-in would still be ahead. What the
+ * one-time notice after the upgrade counts.
+ */
+export function dueOnlyByTogether(
+  journal: Journal,
+  index: ConversationIndex,
+  today: IsoDate,
+  defaultCadence: number,
+  rules: TogetherRules,
+): Person[] {
+  if (rules.cadenceCounts === 'any') return [];
+  const old: TogetherRules = { ...rules, cadenceCounts: 'any' };
+  return journal.people.filter(
+    (person) =>
+      !person.archivedAt &&
+      !isSnoozed(person, today) &&
+      checkIn(person, index, today, defaultCadence, rules).overdueDays >= 0 &&
+      checkIn(person, index, today, defaultCadence, old).overdueDays < 0,
+  );
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalKind, kindKey } from '../../src/core/capture.js';
-import { checkIn, workingDayOnOrBefore } from '../../src/core/due.js';
-import { type Conversation, indexConversations } from '../../src/core/journal.js';
+import { checkIn, dueOnlyByTogether, workingDayOnOrBefore } from '../../src/core/due.js';
+import { type Conversation, indexConversations, type Journal } from '../../src/core/journal.js';
 import { resolveSettings, togetherRulesOf } from '../../src/core/settings.js';
 import {
   type CadenceCounts,
@@ -195,6 +195,114 @@ describe('due from time together', () => {
     const state = checkIn(ana, index, '2026-11-27', undefined, rules);
     expect(state).toMatchObject({ lastSeen, lastTogether, dueOn });
     expect(state.daysSinceTogether).toBe(lastTogether === null ? null : 27 - Number(lastTogether.slice(8)));
+  });
+});
+
+describe('who is due only because cadences count time together (the upgrade notice)', () => {
+  const added = { createdAt: '2026-10-01T09:00:00.000Z', cadenceDays: 14 };
+  const people = ['ana', 'ben', 'cleo'].map((id) => wholePerson(id, id.toUpperCase(), added));
+  const talk = (id: string, date: string, extra: Partial<Conversation> = {}): Conversation => ({
+    id: `${id}-${date}-${extra.kind ?? ''}`,
+    date,
+    with: [id],
+    kind: '1:2:1',
+    minutes: 30,
+    note: '',
+    heard: [],
+    createdAt: `${date}T10:00:00.000Z`,
+    ...extra,
+  });
+  const allHands = (date: string) =>
+    talk('ana', date, { with: ['ana', 'ben', 'cleo', 'd', 'e'], kind: 'meeting' });
+  const defaults = { writtenKinds: DEFAULT_WRITTEN_KINDS, cadenceCounts: 'small-groups' as const };
+  const journalOf = (conversations: Conversation[], extra: Partial<Journal> = {}) =>
+    ({ people, conversations, followUps: [], ...extra }) as unknown as Journal;
+
+  it.each([
+    [
+      '1:2:1s only: the rules agree',
+      [talk('ana', '2026-11-02'), talk('ben', '2026-11-02'), talk('cleo', '2026-11-02')],
+      defaults,
+      [],
+    ],
+    [
+      'an all-hands after the 1:2:1s: everyone',
+      [
+        talk('ana', '2026-11-02'),
+        talk('ben', '2026-11-02'),
+        talk('cleo', '2026-11-02'),
+        allHands('2026-11-10'),
+      ],
+      defaults,
+      ['ana', 'ben', 'cleo'],
+    ],
+    [
+      'a message to Ana only',
+      [
+        talk('ana', '2026-11-02'),
+        talk('ben', '2026-11-02'),
+        talk('cleo', '2026-11-20'),
+        talk('ana', '2026-11-10', { kind: 'Message' }),
+      ],
+      defaults,
+      ['ana'],
+    ],
+    [
+      'a walk with two: time together either way',
+      [
+        talk('ana', '2026-11-02'),
+        talk('ana', '2026-11-10', { with: ['ana', 'ben'], kind: 'walk' }),
+        talk('cleo', '2026-11-20'),
+      ],
+      defaults,
+      [],
+    ],
+    [
+      'the walk under alone: Ana and Ben',
+      [
+        talk('ana', '2026-11-02'),
+        talk('ana', '2026-11-10', { with: ['ana', 'ben'], kind: 'walk' }),
+        talk('cleo', '2026-11-20'),
+      ],
+      { ...defaults, cadenceCounts: 'alone' as const },
+      ['ana', 'ben'],
+    ],
+    [
+      'under any: no one, that is the old rule',
+      [talk('ana', '2026-11-02'), allHands('2026-11-10')],
+      { ...defaults, cadenceCounts: 'any' as const },
+      [],
+    ],
+    [
+      'an all-hands marked by hand counts under both',
+      [
+        talk('ana', '2026-11-02'),
+        talk('ben', '2026-11-20'),
+        talk('cleo', '2026-11-20'),
+        { ...allHands('2026-11-10'), counts: true },
+      ],
+      defaults,
+      [],
+    ],
+  ] as const)('%s', (_what, conversations, rules, expected) => {
+    const journal = journalOf([...conversations]);
+    const index = indexConversations(journal.conversations);
+    expect(dueOnlyByTogether(journal, index, '2026-11-18', 14, rules).map((p) => p.id)).toEqual(expected);
+  });
+
+  it('leaves out archived and snoozed people, as rel due does', () => {
+    const journal = journalOf(
+      [talk('ana', '2026-11-02'), talk('ben', '2026-11-02'), allHands('2026-11-10')],
+      {
+        people: [
+          { ...people[0]!, archivedAt: '2026-11-11T09:00:00.000Z' },
+          { ...people[1]!, snoozedUntil: '2026-11-30' },
+          people[2]!,
+        ],
+      },
+    );
+    const index = indexConversations(journal.conversations);
+    expect(dueOnlyByTogether(journal, index, '2026-11-18', 14, defaults).map((p) => p.id)).toEqual(['cleo']);
   });
 });
 

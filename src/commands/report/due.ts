@@ -1,14 +1,14 @@
 // rel due: who is due a catch-up, most overdue first.
 import type { Command } from 'commander';
-import { type Context, openStore, settings, today, togetherRules } from '../../context.js';
+import { type Context, openStore, settingSource, settings, today, togetherRules } from '../../context.js';
 import { dueWithBirthdays } from '../../core/birthdays.js';
-import { parsePeriod } from '../../core/dates.js';
-import { checkIn, isSnoozed, lastContact } from '../../core/due.js';
+import { type IsoDate, parsePeriod } from '../../core/dates.js';
+import { checkIn, dueOnlyByTogether, isSnoozed, lastContact } from '../../core/due.js';
 import { openFollowUps } from '../../core/followups.js';
-import { indexConversations, type Journal } from '../../core/journal.js';
+import { type ConversationIndex, indexConversations, type Journal } from '../../core/journal.js';
 import { stillToLog } from '../../core/nudge.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../../core/plan.js';
-import { normalize, plural } from '../../core/text.js';
+import { displaySafe, normalize, plural } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { renderDue, sectionTitle } from '../../ui/render/due.js';
@@ -134,6 +134,44 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
       ctx.io.width,
     )}${nudge ? `\n\n${nudge}` : ''}`,
   );
+  await upgradeNotice(ctx, journal, index, todayIso, store.target);
+}
+
+const NOTICE = 'time-together';
+
+/**
+ * Said once per journal, on the first `rel due` whose list the change to time-together cadences
+ * made longer, unless cadence-counts was chosen (then the person knows). Never for --json.
+ */
+async function upgradeNotice(
+  ctx: Context,
+  journal: Journal,
+  index: ConversationIndex,
+  todayIso: IsoDate,
+  journalPath: string,
+): Promise<void> {
+  if (settingSource(ctx, 'cadence-counts') !== 'default') return;
+  const { markNoticeSaid, noticeSaid } = await import('../../store/notices.js');
+  if (noticeSaid(ctx.io.env, NOTICE, journalPath)) return;
+  const more = dueOnlyByTogether(
+    journal,
+    index,
+    todayIso,
+    settings(ctx).defaultCadenceDays,
+    togetherRules(ctx),
+  );
+  if (more.length === 0) return;
+  ctx.io.err(upgradeNoticeText(more.map((p) => p.name)));
+  markNoticeSaid(ctx.io.env, NOTICE, journalPath, todayIso);
+}
+
+/** "rel now counts time together … so Ana Silva and 2 others are due. To count …" */
+export function upgradeNoticeText(names: string[]): string {
+  const who =
+    names.length <= 2
+      ? names.map((name) => displaySafe(name)).join(' and ')
+      : `${displaySafe(names[0]!)} and ${names.length - 1} others`;
+  return `rel now counts time together (alone or in a small group), not group meetings or messages, so ${who} ${names.length === 1 ? 'is' : 'are'} due. To count every conversation: rel config set cadence-counts any`;
 }
 
 /**

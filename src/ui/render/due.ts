@@ -6,7 +6,7 @@ import { type DateSection, type DueSummary, summarize } from '../../core/plan.js
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate, showKind, shownDueOn } from '../display.js';
 import type { Theme } from '../theme.js';
-import { renderTable, wrap } from './table.js';
+import { layoutTable, wrap } from './table.js';
 
 export interface DueView {
   rows: ComingUpRow[];
@@ -72,6 +72,27 @@ export function lastSeenText(
   return `${together} (${seenAs(contact)} ${showDate(lastSeen, today)})`;
 }
 
+/** How a later contact is named in the short form: "group", "small group", "message". */
+function seenAsShort(contact: Pick<LastContact, 'class' | 'kind'>): string {
+  if (contact.class === 'group') return 'group';
+  return contact.class === 'smallGroup' ? 'small group' : seenAs(contact);
+}
+
+/**
+ * The same in a narrow terminal, dates only: "6 Nov (group 20 Nov)", "not yet (message 24 Nov)".
+ * How long ago it was is in the When column already.
+ */
+export function lastSeenShort(
+  row: Pick<CheckIn, 'lastSeen' | 'lastTogether'>,
+  today: IsoDate,
+  contact?: LastContact,
+): string {
+  const { lastSeen, lastTogether } = row;
+  const together = lastTogether ? showDate(lastTogether, today) : 'not yet';
+  if (!lastSeen || lastSeen === lastTogether || !contact || contact.together) return together;
+  return `${together} (${seenAsShort(contact)} ${showDate(lastSeen, today)})`;
+}
+
 export function dueText(row: CheckIn | ComingUpRow, today: IsoDate): string {
   if ('reason' in row && row.reason === 'birthday') {
     return row.overdueDays === 0
@@ -105,11 +126,16 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
     }
     return [...lines.flatMap((line) => wrap(line, width, '')), ...overdueSection(view, t, width)].join('\n');
   }
-  const table = renderTable(
+  const table = layoutTable(
     view.sections ? view.sections.flatMap((section) => section.rows) : rows,
     [
       { header: 'Name', value: (r) => displaySafe(r.name), style: (s) => t.bold(s), whole: true },
-      { header: 'Last seen', value: (r) => lastSeenText(r, today, view.lastContacts?.get(r.id)), drop: 2 },
+      {
+        header: 'Last seen',
+        value: (r) => lastSeenText(r, today, view.lastContacts?.get(r.id)),
+        short: (r) => lastSeenShort(r, today, view.lastContacts?.get(r.id)),
+        drop: 2,
+      },
       { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays), drop: 1 },
       {
         header: 'When',
@@ -126,15 +152,15 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
     ],
     width,
     t.dim,
-  ).split('\n');
+  );
   // One table for every section keeps the columns aligned; each section's title goes above its rows,
-  // the column headings once, under the first title.
+  // the column headings once, under the first title. A row may take several lines.
   const lines: string[] = [];
-  let row = 1;
+  let row = 0;
   for (const section of view.sections ?? [{ title: '', rows }]) {
     if (section.title) lines.push(...(lines.length ? [''] : []), t.heading(section.title));
-    if (row === 1) lines.push(table[0]!);
-    lines.push(...table.slice(row, row + section.rows.length));
+    if (row === 0) lines.push(table.header);
+    lines.push(...table.rows.slice(row, row + section.rows.length));
     row += section.rows.length;
   }
   const counts = view.summary ?? summarize(rows);

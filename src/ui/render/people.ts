@@ -2,7 +2,7 @@ import { describeCadence, type IsoDate } from '../../core/dates.js';
 import type { CheckIn, LastContact } from '../../core/due.js';
 import { displaySafe, plural } from '../../core/text.js';
 import type { Theme } from '../theme.js';
-import { dueText, lastSeenText } from './due.js';
+import { dueText, lastSeenShort, lastSeenText } from './due.js';
 import { type Column, renderTable } from './table.js';
 
 export interface PersonRow extends CheckIn {
@@ -41,7 +41,12 @@ export function renderPeople(
       min: 12,
       drop: 2,
     },
-    { header: 'Last seen', value: (r) => lastSeenText(r, today, lastContacts?.get(r.id)), drop: 3 },
+    {
+      header: 'Last seen',
+      value: (r) => lastSeenText(r, today, lastContacts?.get(r.id)),
+      short: (r) => lastSeenShort(r, today, lastContacts?.get(r.id)),
+      drop: 3,
+    },
     { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays), drop: 1 },
     { header: 'Next', value: (r) => (r.archivedAt ? '' : dueText(r, today)) },
   ];

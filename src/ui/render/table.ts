@@ -17,6 +17,8 @@ export interface Column<Row> {
   drop?: number;
   /** Never wrapped (a name): narrowed only when nothing else makes the table fit. */
   whole?: boolean;
+  /** A shorter form of the value, used when the table does not fit, before any column is left out. */
+  short?: (row: Row) => string;
 }
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {
@@ -73,50 +75,77 @@ export function renderTable<Row>(
   width: number,
   headerStyle: (t: string) => string,
 ): string {
-  const allCells = rows.map((row) => allColumns.map((c) => c.value(row)));
-  const allNatural = allColumns.map((c, i) =>
-    allCells.reduce((max, r) => Math.max(max, visibleWidth(r[i]!)), visibleWidth(c.header)),
-  );
-  // Every column whole if it fits; else long text wraps; else optional columns are left out
-  // (the least important first) until the rest fit.
-  let longest: number[] | undefined;
-  const words = () => {
-    longest ??= allColumns.map((c, i) =>
-      allCells.reduce((max, r) => Math.max(max, widestWord(r[i]!)), widestWord(c.header)),
+  const { header, rows: body } = layoutTable(rows, allColumns, width, headerStyle);
+  return [header, ...body].join('\n');
+}
+
+/**
+ * The table's heading and each row's lines apart: a row that wraps takes several lines, so a
+ * caller that puts titles between rows takes whole rows from here, never counts lines.
+ */
+export function layoutTable<Row>(
+  rows: Row[],
+  allColumns: Column<Row>[],
+  width: number,
+  headerStyle: (t: string) => string,
+): { header: string; rows: string[] } {
+  const measure = (cells: string[][]) => {
+    const natural = allColumns.map((c, i) =>
+      cells.reduce((max, r) => Math.max(max, visibleWidth(r[i]!)), visibleWidth(c.header)),
     );
-    return longest;
+    let longest: number[] | undefined;
+    const words = () => {
+      longest ??= allColumns.map((c, i) =>
+        cells.reduce((max, r) => Math.max(max, widestWord(r[i]!)), widestWord(c.header)),
+      );
+      return longest;
+    };
+    return { cells, natural, words };
   };
+  const full = measure(rows.map((row) => allColumns.map((c) => c.value(row))));
+  // Columns with a shorter form take it before anything is left out.
+  const forms = allColumns.some((c) => c.short)
+    ? [full, measure(rows.map((row) => allColumns.map((c) => (c.short ?? c.value)(row))))]
+    : [full];
+  // Every column whole if it fits; else long text wraps; else the shorter forms; else optional
+  // columns are left out (the least important first) until the rest fit.
   const droppable = allColumns
     .map((_, i) => i)
     .filter((i) => allColumns[i]!.drop !== undefined)
     .sort((a, b) => allColumns[a]!.drop! - allColumns[b]!.drop!);
   let kept: number[] = [];
   let widths: number[] | undefined;
+  let form = full;
   // First without wrapping the columns that are not long text, then allowing it.
-  for (const soft of [false, true]) {
-    kept = allColumns.map((_, i) => i);
-    const attempt = () =>
-      fitWidths(
-        kept.map((k) => allColumns[k]!),
-        kept.map((k) => allNatural[k]!),
-        () => kept.map((k) => words()[k]!),
-        width,
-        soft,
-      );
-    widths = attempt();
-    for (const i of droppable) {
-      if (widths) break;
-      kept = kept.filter((k) => k !== i);
+  fitting: for (const soft of [false, true]) {
+    for (const candidate of forms) {
+      form = candidate;
+      kept = allColumns.map((_, i) => i);
+      const attempt = () =>
+        fitWidths(
+          kept.map((k) => allColumns[k]!),
+          kept.map((k) => candidate.natural[k]!),
+          () => kept.map((k) => candidate.words()[k]!),
+          width,
+          soft,
+        );
       widths = attempt();
+      if (widths) break fitting;
+      // Columns are left out only in the shortest form.
+      if (candidate !== forms.at(-1)) continue;
+      for (const i of droppable) {
+        kept = kept.filter((k) => k !== i);
+        widths = attempt();
+        if (widths) break fitting;
+      }
     }
-    if (widths) break;
   }
   const columns = kept.map((k) => allColumns[k]!);
-  const natural = kept.map((k) => allNatural[k]!);
+  const natural = kept.map((k) => form.natural[k]!);
   // Still too wide (a very narrow terminal): every column narrows, the widest first, and wraps.
   widths ??= squeeze(natural, width - GUTTER * (columns.length - 1));
   const fitted = widths;
-  const cells = allCells.map((r) => kept.map((k) => r[k]!));
+  const cells = form.cells.map((r) => kept.map((k) => r[k]!));
   const block = (values: string[], styled: (text: string, i: number) => string) => {
     const pieces = values.map((v, i) => (visibleWidth(v) <= fitted[i]! ? [v] : wrapText(v, fitted[i]!)));
     const height = Math.max(...pieces.map((p) => p.length));
@@ -136,7 +165,7 @@ export function renderTable<Row>(
     (t) => headerStyle(t),
   );
   const body = cells.map((values, r) => block(values, (t, i) => columns[i]!.style?.(t, rows[r]!) ?? t));
-  return [header, ...body].join('\n');
+  return { header, rows: body };
 }
 
 /** Widths summing to at most `room`: the widest column gives a character, again and again. */
