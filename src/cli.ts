@@ -3,7 +3,7 @@
 // `rel --help` and every report start without loading code they do not use.
 import { Command, Help } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
-import { typoDistance } from './core/names.js';
+import { closeFlags, periodAsOneWord } from './core/flags.js';
 import { displaySafe } from './core/text.js';
 import type { Io } from './ui/io.js';
 import { safeText } from './ui/safe.js';
@@ -174,7 +174,7 @@ function configureErrors(command: Command, argv: string[], path = command.name()
   command
     .exitOverride()
     .showSuggestionAfterError(false)
-    .showHelpAfterError(`(rel ${path} --help shows its options and examples)`)
+    .showHelpAfterError(helpPointer(path, argv))
     .configureOutput({
       ...OUTPUT,
       outputError: (text, write) => OUTPUT.outputError(reword(text, command, argv), write),
@@ -182,43 +182,35 @@ function configureErrors(command: Command, argv: string[], path = command.name()
   for (const child of command.commands) configureErrors(child, argv, `${path} ${child.name()}`);
 }
 
-const PERIOD_UNIT = /^(d|days?|w|weeks?|m|mo|months?|y|years?)$/i;
+/**
+ * "(rel due --help shows its options and examples)". For a default subcommand reached without
+ * its name (`rel todo --overdue` runs `rel todo list`), both helps: the one with the options and
+ * the one the person will think of.
+ */
+export function helpPointer(path: string, argv: readonly string[]): string {
+  const words = path.split(' ');
+  const last = words.at(-1)!;
+  if (words.length > 1 && !argv.includes(last)) {
+    const parent = words.slice(0, -1).join(' ');
+    return `(rel ${path} --help shows the options of rel ${parent}; rel ${parent} --help lists its commands)`;
+  }
+  return `(rel ${path} --help shows its options and examples)`;
+}
 
 function reword(text: string, command: Command, argv: string[]): string {
   const unknown = /unknown option '([^']+)'/.exec(text);
   if (unknown) {
-    const close = closeFlags(unknown[1]!, [...command.options, ...(command.parent?.options ?? [])]);
+    const flags = [...command.options, ...(command.parent?.options ?? [])]
+      .map((o) => o.long)
+      .filter((f): f is string => Boolean(f));
+    const close = closeFlags(unknown[1]!, flags);
     return close.length ? `${text.trimEnd()}\n(Did you mean ${close.join(' or ')}?)\n` : text;
   }
   if (/too many arguments/.test(text)) {
-    const at = argv.findIndex((a, i) => /^\d+$/.test(a) && PERIOD_UNIT.test(argv[i + 1] ?? ''));
-    if (at > 0 && argv[at - 1]!.startsWith('--')) {
-      const [n, unit] = [argv[at]!, argv[at + 1]!];
-      return `error: ${argv[at - 1]} ${n} ${unit}: a period is one word. Write ${argv[at - 1]} ${n}${unit[0]!.toLowerCase()}, or quote it: ${argv[at - 1]} "${n} ${unit}".\n`;
-    }
+    const period = periodAsOneWord(argv);
+    if (period) return `error: ${period}\n`;
   }
   return text;
-}
-
-/**
- * The command's own flags closest to a mistyped one: prefixes first, then within two typos of the
- * flag or of its start ("--mins" is close to "--minutes").
- */
-function closeFlags(typed: string, options: readonly { long?: string | undefined }[]): string[] {
-  const flags = [...new Set(options.map((o) => o.long).filter((f): f is string => Boolean(f)))];
-  const bare = typed.replace(/^-+/, '').split('=')[0]!.toLowerCase();
-  const name = (flag: string) => flag.replace(/^--/, '');
-  const prefixed = flags.filter((f) => name(f).startsWith(bare) || bare.startsWith(name(f)));
-  if (prefixed.length) return prefixed.slice(0, 3);
-  return flags
-    .map((f) => ({
-      f,
-      d: Math.min(typoDistance(bare, name(f)), typoDistance(bare, name(f).slice(0, bare.length))),
-    }))
-    .filter(({ d }) => d <= Math.min(2, Math.max(1, Math.floor(bare.length / 3))))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 2)
-    .map(({ f }) => f);
 }
 
 /**

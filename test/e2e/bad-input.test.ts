@@ -41,6 +41,28 @@ const CASES: [string[], RegExp][] = [
   [['--store'], /option '--store <file>' argument missing/],
   [['nosuch'], /unknown command 'nosuch'/],
   [['lgo', 'ana'], /Did you mean log\?/],
+  // The messages a person meets: their own flags suggested, a period in one word, their own help.
+  [
+    ['log', 'ana', '--mins', '30'],
+    /^rel: unknown option '--mins'\n\(Did you mean --minutes\?\)\n\(rel log --help /,
+  ],
+  [['log', 'ana', '--jsn'], /\(Did you mean --json\?\)/],
+  [['due', '--withn', '1w'], /\(Did you mean --within\?\)/],
+  [
+    ['due', '--overdue'],
+    /^rel: unknown option '--overdue'\n\(rel due --help shows its options and examples\)\n$/,
+  ],
+  [
+    ['due', '--within', '2', 'weeks'],
+    /^rel: --within 2 weeks: a period is one word\. Write --within 2w, or quote it: --within "2 weeks"\.\n\(rel due --help /,
+  ],
+  [['stats', '--since', '3', 'months'], /--since 3 months: a period is one word\. Write --since 3m/],
+  [
+    ['todo', '--overdue'],
+    /^rel: unknown option '--overdue'\n\(rel todo list --help shows the options of rel todo; rel todo --help lists its commands\)\n$/,
+  ],
+  [['todo', 'list', '--overdue'], /\n\(rel todo list --help shows its options and examples\)\n$/],
+  [['todo', 'add', 'ana', 'x', '--bogus'], /\(rel todo add --help shows its options and examples\)/],
 ];
 
 describe('bad input', { timeout: 240_000 }, () => {
