@@ -76,3 +76,12 @@ function followUpParts(drafts: FollowUpDraft[]): string[] {
   if (!mine) return [`${plural(theirs, 'follow-up')} of theirs`];
   return [`${plural(mine, 'follow-up')} of yours`, `${theirs} of theirs`];
 }
+
+/** The first lines of a note written in the editor, so that what was kept is seen. */
+export function renderKeptNote(note: string): string {
+  if (!note) return 'The note is empty: nothing was written in the editor.';
+  const lines = note.split('\n');
+  const shown = lines.slice(0, 3).map((line) => `  ${displaySafe(line)}`);
+  const more = lines.length > 3 ? [`  … and ${plural(lines.length - 3, 'more line')}`] : [];
+  return [`Note kept (${plural(lines.length, 'line')}):`, ...shown, ...more].join('\n');
+}

@@ -1,7 +1,7 @@
 // The interactive half of `rel log`: loaded only when a terminal is there to answer.
 import { type Context, dueDateCheck, parseWhen, privateFolder, togetherRules } from '../../../context.js';
 import {
-  type CaptureLists,
+  type Capture,
   checkNotFuture,
   KINDS,
   namedOwner,
@@ -19,7 +19,7 @@ import {
 } from '../../../core/journal.js';
 import { rankPeople } from '../../../core/names.js';
 import { RELATIONSHIPS } from '../../../core/people.js';
-import { displaySafe, normalize, plural } from '../../../core/text.js';
+import { displaySafe, normalize } from '../../../core/text.js';
 import { conversationClass, countsAsTogether } from '../../../core/together.js';
 import { answerProblem } from '../../../errors.js';
 import {
@@ -31,20 +31,23 @@ import {
   editText,
   searchFor,
 } from '../../../ui/prompts.js';
+import { renderKeptNote } from '../../../ui/render/log.js';
 
 type Who = Person | string | null;
 
 function whoChoices(journal: Journal, term: string, chosen: Person[], first: boolean): Choice<Who>[] {
   const active = journal.people.filter((p) => !p.archivedAt && !chosen.includes(p));
-  const matches = rankPeople(term, active).map((p) => ({
-    name: displaySafe(p.name),
-    value: p as Who,
-    description:
-      [p.role, p.team]
-        .filter(Boolean)
-        .map((d) => displaySafe(d))
-        .join(' · ') || undefined,
-  }));
+  const matches = rankPeople(term, active).map(
+    (p): Choice<Who> => ({
+      name: displaySafe(p.name),
+      value: p,
+      description:
+        [p.role, p.team]
+          .filter(Boolean)
+          .map((d) => displaySafe(d))
+          .join(' · ') || undefined,
+    }),
+  );
   const typed = term.replace(/\s+/g, ' ').trim();
   // Once the user types, Enter should pick the best match, not end the list; adding someone new
   // comes last, so it is preselected only when no one matches.
@@ -106,21 +109,6 @@ export async function askAboutNewPerson(
   return { role, relationship, cadenceDays: cadence.trim() ? periodDays(cadence)! : null };
 }
 
-export interface Capture {
-  date: IsoDate;
-  kind: string;
-  minutes: number | null;
-  note: string;
-  heard: string[];
-  lists: CaptureLists;
-  /** Ids of active ambitions that came up. */
-  discussed: string[];
-  /** Ids of "ask next time" notes that were asked in this conversation. */
-  asked: string[];
-  /** Ids of open follow-ups ticked done in this conversation. */
-  done: string[];
-}
-
 interface Ask {
   askDate: boolean;
   askKind: boolean;
@@ -140,13 +128,24 @@ function validity(check: () => unknown): string | true {
 /** Everything after "who": each optional prompt accepts Enter to skip. */
 export async function askRest(
   ctx: Context,
-  people: Person[],
   today: IsoDate,
   which: Ask,
   given: Capture,
   open: FollowUp[] = [],
 ): Promise<Capture> {
-  const capture = { ...given, lists: { ...given.lists } };
+  const people = given.participants.map((p) => p.person);
+  const { lists } = given;
+  const capture: Capture = {
+    ...given,
+    heard: [...given.heard],
+    asked: [...given.asked],
+    lists: {
+      ambitions: [...lists.ambitions],
+      skills: [...lists.skills],
+      followUps: [...lists.followUps],
+      askNext: [...lists.askNext],
+    },
+  };
   if (which.askDate) {
     let parsed = today;
     await ask('When? (today, yesterday, friday, 2026-11-20, "3 days ago")', {
@@ -188,7 +187,7 @@ export async function askRest(
     const note = await ask('What did you talk about? (Enter to skip; "e" then Enter opens your $EDITOR)');
     if (note.trim() === 'e') {
       capture.note = (await editText('What did you talk about?', await privateFolder(ctx))).trim();
-      ctx.io.err(keptNote(capture.note));
+      ctx.io.err(renderKeptNote(capture.note));
     } else capture.note = note.trim();
   }
   const names = people.map((p) => displaySafe(p.name.split(' ')[0]!)).join(' and ');
@@ -322,15 +321,6 @@ async function askDone(people: Person[], open: FollowUp[]): Promise<string[]> {
   return chooseSome('Open follow-ups. Tick the ones done (space to tick, Enter to go on):', choices);
 }
 
-/** The first lines of a note written in the editor, so that what was kept is seen. */
-function keptNote(note: string): string {
-  if (!note) return 'The note is empty: nothing was written in the editor.';
-  const lines = note.split('\n');
-  const shown = lines.slice(0, 3).map((line) => `  ${displaySafe(line)}`);
-  const more = lines.length > 3 ? [`  … and ${plural(lines.length - 3, 'more line')}`] : [];
-  return [`Note kept (${plural(lines.length, 'line')}):`, ...shown, ...more].join('\n');
-}
-
 /**
  * A list whose entries belong to one person each; with several people, asks whose right after
  * each. With `group`, an entry can also belong to everyone (it is kept without a prefix).
@@ -350,7 +340,7 @@ async function askOwned(
       owned.push(entry);
       continue;
     }
-    const choices = people.map((p) => ({ name: displaySafe(p.name), value: p as Person | null }));
+    const choices = people.map((p): Choice<Person | null> => ({ name: displaySafe(p.name), value: p }));
     if (group) choices.push({ name: group, value: null });
     const person = await choose(`${whose} "${displaySafe(entry)}"?`, choices);
     owned.push(person ? `${person.name}: ${entry}` : entry);

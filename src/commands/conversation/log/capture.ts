@@ -1,0 +1,232 @@
+// rel log's capture: flags, and in a terminal the prompts, turned into a plain Capture value.
+// Nothing here writes; the records are made from the capture by recordCapture (src/core/capture.ts).
+import { type Context, mayPrompt, parseWhen, resolvePerson, settings, today } from '../../../context.js';
+import { askedEntry } from '../../../core/asknext.js';
+import {
+  type Capture,
+  checkNotFuture,
+  type Participant,
+  parseKind,
+  parseMinutes,
+  parseSize,
+  provisionalPerson,
+} from '../../../core/capture.js';
+import type { IsoDate } from '../../../core/dates.js';
+import type { FollowUpDraft, Journal, Person } from '../../../core/journal.js';
+import { resolveName } from '../../../core/names.js';
+import { byIdOrWords } from '../../../core/records.js';
+import { displaySafe } from '../../../core/text.js';
+import { NotFoundError, UsageError } from '../../../errors.js';
+import { newId } from '../../../ids.js';
+import { pickOne } from '../../shared/pick.js';
+
+export interface LogOptions {
+  date?: string;
+  kind?: string;
+  minutes?: string;
+  note?: string;
+  heard?: string[];
+  ambition?: string[];
+  skill?: string[];
+  followUp?: string[];
+  theirFollowUp?: string[];
+  due?: string;
+  askNext?: string[];
+  asked?: string[];
+  size?: string;
+  counts?: boolean;
+  create?: boolean;
+  json?: boolean;
+}
+
+/** Flags that say "this is the content": with any of them, `log` asks nothing more. */
+const CONTENT_FLAGS = [
+  'date',
+  'kind',
+  'minutes',
+  'note',
+  'heard',
+  'ambition',
+  'skill',
+  'followUp',
+  'theirFollowUp',
+  'due',
+  'askNext',
+  'asked',
+  'size',
+  'counts',
+] as const;
+
+/** The flags, each checked, before the journal is touched. */
+export interface LogFlags {
+  names: string[];
+  options: LogOptions;
+  date: IsoDate | undefined;
+  minutes: number | undefined;
+  kind: string | undefined;
+  due: IsoDate | null;
+  size: number | undefined;
+  /** A terminal to ask in, and no content given by flags. */
+  interactive: boolean;
+}
+
+export async function readFlags(ctx: Context, names: string[], options: LogOptions): Promise<LogFlags> {
+  const date =
+    options.date === undefined
+      ? undefined
+      : checkNotFuture(await parseWhen(ctx, options.date, '--date', 'past'), today(ctx), '--date');
+  const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
+  const kind = options.kind === undefined ? undefined : parseKind(options.kind);
+  const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
+  // Checked against the names typed; a name given twice is caught again when the people are known.
+  const size = options.size === undefined ? undefined : parseSize(options.size, Math.max(names.length, 1));
+  if (options.due !== undefined && !options.followUp?.length && !options.theirFollowUp?.length) {
+    throw new UsageError(
+      '--due says when follow-ups are due, and there is no --follow-up or --their-follow-up.',
+      'For example: rel log ana --follow-up "Send the doc" --due friday',
+    );
+  }
+  if (names.length === 0 && !mayPrompt(ctx)) {
+    throw new UsageError(
+      'Who did you talk with? Name them.',
+      'For example: rel log "Ana Silva" --note "What we talked about" --heard "What mattered to them"',
+    );
+  }
+  const contentGiven = CONTENT_FLAGS.some((flag) => options[flag] !== undefined);
+  return { names, options, date, minutes, kind, due, size, interactive: mayPrompt(ctx) && !contentGiven };
+}
+
+/** The whole capture: who (named or chosen), what the flags said, then what the prompts ask. */
+export async function capture(ctx: Context, journal: Journal, flags: LogFlags): Promise<Capture> {
+  const { names, options, date, minutes, kind, due, interactive } = flags;
+  const todayIso = today(ctx);
+  const participants = names.length
+    ? await resolveParticipants(ctx, journal, names, Boolean(options.create), interactive)
+    : await askParticipants(ctx, journal);
+  const people = participants.map((p) => p.person);
+  const note = options.note === '-' ? await readStdin(ctx) : options.note;
+  const mine = (options.followUp ?? []).map((text): FollowUpDraft => ({ text, due }));
+  const theirs = (options.theirFollowUp ?? []).map((text): FollowUpDraft => ({ text, due, owner: 'them' }));
+  const given: Capture = {
+    participants,
+    date: date ?? todayIso,
+    kind: kind ?? settings(ctx).defaultKind,
+    minutes: minutes ?? null,
+    note: note ?? '',
+    heard: options.heard ?? [],
+    lists: {
+      ambitions: options.ambition ?? [],
+      skills: options.skill ?? [],
+      followUps: [...mine, ...theirs],
+      askNext: options.askNext ?? [],
+    },
+    discussed: [],
+    done: [],
+    asked: await pickAsked(ctx, options.asked ?? [], people),
+    size: flags.size,
+    counts: options.counts,
+  };
+  if (!interactive) return given;
+  const { askRest } = await import('./prompts.js');
+  return askRest(
+    ctx,
+    todayIso,
+    {
+      askDate: date === undefined,
+      askKind: kind === undefined,
+      askMinutes: minutes === undefined,
+      askNote: note === undefined,
+    },
+    given,
+    journal.followUps.filter(
+      (f) => f.doneAt === null && participants.some((p) => !p.isNew && p.person.id === f.personId),
+    ),
+  );
+}
+
+/** The ids of the open "ask next time" notes that `--asked` entries pick; exit 2 when one picks none. */
+async function pickAsked(ctx: Context, entries: string[], people: Person[]): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    const { candidates, typed, all } = askedEntry(entry, people);
+    if (all) {
+      for (const q of candidates) ids.add(q.id);
+      continue;
+    }
+    const whose = [...new Set(candidates.map((q) => q.person))];
+    const question = await pickOne(ctx, byIdOrWords(candidates, typed), {
+      what: `open "ask next time" note${whose.length === 1 ? ` of ${displaySafe(whose[0]!)}` : ''}`,
+      typed,
+      label: (q) => `"${displaySafe(q.text)}"${people.length > 1 ? ` (${displaySafe(q.person)})` : ''}`,
+      candidates,
+      usage: '--asked <words of it>',
+    });
+    ids.add(question.id);
+  }
+  return [...ids];
+}
+
+async function resolveParticipants(
+  ctx: Context,
+  journal: Journal,
+  names: string[],
+  create: boolean,
+  interactive: boolean,
+): Promise<Participant[]> {
+  const clock = { now: ctx.io.now, newId };
+  const participants: Participant[] = [];
+  for (const name of names) {
+    const result = resolveName(name, journal.people);
+    if (result.kind === 'unknown' && create) {
+      const person = provisionalPerson(journal, name, participants, clock);
+      participants.push({ person, isNew: true, details: {} });
+      continue;
+    }
+    if (result.kind === 'unknown' && mayPrompt(ctx) && result.suggestions.length === 0) {
+      const { askYesNo } = await import('../../../ui/prompts.js');
+      if (await askYesNo(`"${displaySafe(name)}" is not in your journal yet. Add them?`, true)) {
+        const person = provisionalPerson(journal, name, participants, clock);
+        const { askAboutNewPerson } = await import('./prompts.js');
+        const details = interactive ? await askAboutNewPerson(person.name) : {};
+        participants.push({ person, isNew: true, details });
+        continue;
+      }
+    }
+    try {
+      const person = await resolvePerson(ctx, journal, name);
+      if (!participants.some((p) => p.person.id === person.id)) participants.push({ person, isNew: false });
+    } catch (error) {
+      if (error instanceof NotFoundError && result.kind === 'unknown') {
+        throw new NotFoundError(
+          error.message,
+          `${error.hint} To add "${displaySafe(name)}" as a new person, add --create.`,
+        );
+      }
+      throw error;
+    }
+  }
+  return participants;
+}
+
+async function askParticipants(ctx: Context, journal: Journal): Promise<Participant[]> {
+  const { askWho } = await import('./prompts.js');
+  const participants: Participant[] = [];
+  for (const choice of await askWho(journal)) {
+    if ('id' in choice) participants.push({ person: choice, isNew: false });
+    else {
+      const { name, ...details } = choice;
+      const person = provisionalPerson(journal, name, participants, { now: ctx.io.now, newId });
+      participants.push({ person, isNew: true, details });
+    }
+  }
+  return participants;
+}
+
+async function readStdin(ctx: Context): Promise<string> {
+  if (ctx.io.stdinIsTTY) {
+    ctx.io.err('Type the note, then press Ctrl+D on a new line.');
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.io.stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8').replace(/\s+$/, '');
+}
