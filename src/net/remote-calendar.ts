@@ -106,6 +106,9 @@ export async function remoteTexts(
       texts = [await fetchFeed(source.url, limits)];
     } else {
       const password = await caldavPassword(ctx, source);
+      // tsdav logs its requests, whole addresses in them, through `debug` when $DEBUG names it
+      // (read as the module loads): the address must not reach a terminal that way either.
+      delete process.env.DEBUG;
       const { fetchCalDav } = await import('./caldav.js');
       texts = await fetchCalDav(source, password, from, now, limits);
     }
