@@ -78,6 +78,17 @@ const COMMANDS = [
   // The human tables, as a user sees them but through a pipe at a fixed width (COLUMNS below), so
   // that every run lays out the same table whatever terminal started the benchmark.
   { label: 'due', needs: 'due', args: () => ['due'], floor: 'read', target: 'report', json: 'due --json' },
+  // With a calendar set, rel due reads the small file the last rel inbox kept for its nudge (and
+  // never the calendar): paired with plain `due`, the ratio is what the nudge costs.
+  {
+    label: 'due (calendar set)',
+    needs: 'inbox',
+    args: () => ['due'],
+    floor: 'read',
+    target: 'report',
+    json: 'due',
+    nudge: true,
+  },
   {
     label: 'profile',
     needs: 'profile',
@@ -288,10 +299,32 @@ function benchScale(scale, have) {
     writes: f === 'write',
     restore,
   });
+  // What `rel inbox` keeps for rel due (src/store/calendar-cache.ts names it by the journal's
+  // path): 20 meetings, none logged, kept an hour before "now".
+  const state = path.join(work, 'state');
+  const calendarEnv = { XDG_STATE_HOME: state, REL_CALENDAR: path.join(work, 'calendar.ics') };
+  if (commands.some((c) => c.nudge)) {
+    const key = createHash('sha256').update(fs.realpathSync(scratch)).digest('hex').slice(0, 16);
+    fs.mkdirSync(path.join(state, 'rel'), { recursive: true, mode: 0o700 });
+    const meetings = Array.from({ length: 20 }, (_, i) => ({
+      id: `bench${String(i).padStart(3, '0')}`,
+      seriesId: 'benchser',
+      date: '2026-11-26',
+      people: ['bench-person'],
+    }));
+    const at = new Date(Date.parse(`${BENCH_NOW}Z`) - 3_600_000).toISOString();
+    fs.writeFileSync(
+      path.join(state, 'rel', `inbox-${key}.json`),
+      JSON.stringify({ version: 1, at, meetings }),
+      { mode: 0o600 },
+    );
+  }
   const commandSubject = (c) => ({
     label: `rel ${c.label}`,
     args: [BIN, ...c.args(journal)],
-    env: c.encrypted ? { ...cleanEnv(sealed), REL_PASSPHRASE: BENCH_PASSPHRASE } : cleanEnv(scratch),
+    env: c.encrypted
+      ? { ...cleanEnv(sealed), REL_PASSPHRASE: BENCH_PASSPHRASE }
+      : { ...cleanEnv(scratch), ...(c.nudge ? calendarEnv : {}) },
     writes: Boolean(c.writes),
     restore: c.encrypted ? restoreSealed : restore,
   });
