@@ -25,11 +25,11 @@ export class StoreError extends RelError {
   readonly exitCode = 1;
 }
 
-/** The user pressed Ctrl+C; nothing was saved. */
+/** The user pressed Ctrl+C; nothing was saved (or, from a walk, nothing more: the message says). */
 export class CancelError extends RelError {
   readonly exitCode = 130;
-  constructor() {
-    super('Cancelled; nothing was saved.');
+  constructor(message = 'Cancelled; nothing was saved.') {
+    super(message);
   }
 }
 

@@ -210,6 +210,8 @@ export interface Capture {
   done: string[];
   size: number | undefined;
   counts: boolean | undefined;
+  /** The calendar event it was logged from (`rel inbox`), if any. */
+  eventId?: string;
 }
 
 /**
@@ -298,6 +300,7 @@ export function recordCapture(journal: Journal, capture: Capture, clock: Clock):
       size: capture.size,
       counts: capture.counts,
       about,
+      ...(capture.eventId ? { eventId: capture.eventId } : {}),
     },
     clock,
   );

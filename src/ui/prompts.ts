@@ -1,6 +1,7 @@
 // The only module that imports inquirer. Loaded on demand, only when a prompt is shown.
 // Ctrl+C (or a closed terminal) becomes a CancelError: exit 130, nothing saved.
 import readline from 'node:readline';
+import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { checkbox, confirm, editor, input, password, search, select } from '@inquirer/prompts';
 import { CancelError } from '../errors.js';
 
@@ -79,4 +80,39 @@ export function editText(message: string, folder: string, initial = ''): Promise
   return guard(
     editor({ message, default: initial, waitForUserInput: false, file: { dir: folder, mode: 0o600 } }),
   );
+}
+
+export interface Key<T> {
+  /** The key: one letter, or "enter". */
+  key: string;
+  /** What it does, as the hint shows it ("log it"). */
+  label: string;
+  value: T;
+}
+
+/**
+ * One key press picks one of a few actions, without Enter after it (Enter may be one of them);
+ * other keys are ignored. The hint lists them: "Enter log it · s skip · q stop".
+ */
+const keyPrompt = createPrompt<unknown, { message: string; keys: Key<unknown>[] }>((config, done) => {
+  const [chosen, setChosen] = useState<Key<unknown> | undefined>(undefined);
+  const theme = makeTheme({});
+  const prefix = usePrefix({ status: chosen ? 'done' : 'idle', theme });
+  useKeypress((event) => {
+    if (chosen) return;
+    const name = isEnterKey(event) ? 'enter' : (event.name ?? '').toLowerCase();
+    const key = config.keys.find((k) => k.key === name);
+    if (!key) return;
+    setChosen(key);
+    done(key.value);
+  });
+  const hint = config.keys.map((k) => `${k.key === 'enter' ? 'Enter' : k.key} ${k.label}`).join(' · ');
+  const message = theme.style.message(config.message, chosen ? 'done' : 'idle');
+  return chosen
+    ? `${prefix} ${message} ${theme.style.answer(chosen.label)}`
+    : `${prefix} ${message} ${theme.style.help(`(${hint})`)}`;
+});
+
+export function askKey<T>(message: string, keys: Key<T>[]): Promise<T> {
+  return guard(keyPrompt({ message, keys: keys as Key<unknown>[] }) as Promise<T>);
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { distance } from 'fastest-levenshtein';
-import { type Context, openStore, parseSince, parseWhen, settings, today } from '../../context.js';
+import { type Context, mayPrompt, openStore, parseSince, parseWhen, settings, today } from '../../context.js';
 import type { Meeting } from '../../core/calendar-file.js';
 import { parseSource, redactSource } from '../../core/calendar-source.js';
 import { assignNotes, attributeHeard, DEFAULT_KIND, parseKind, parseMinutes } from '../../core/capture.js';
@@ -307,6 +307,14 @@ function length(minutes: number): string {
   return minutes % 60 ? `${Math.floor(minutes / 60)}h${minutes % 60}m` : `${minutes / 60}h`;
 }
 
+/** A meeting in one line, for the walk: when, how long, the title, who, how it would count. */
+function describeRow(ctx: Context, r: InboxRow): string {
+  const t = theme(ctx.io);
+  const who = r.people.map((p) => t.bold(displaySafe(p.name))).join(', ');
+  const others = r.unknown.length ? ` and ${plural(r.unknown.length, 'other')}` : '';
+  return `${showDate(r.date, today(ctx))} ${clock(r.start)} · ${length(r.minutes)} · ${displaySafe(r.title) || '(no title)'} · with ${who}${others} · ${displaySafe(r.kind)}, ${COUNTS[r.counts]}`;
+}
+
 /** The row as `--json` prints it. */
 function rowJson(r: InboxRow) {
   return {
@@ -361,6 +369,17 @@ async function list(ctx: Context, options: ListOptions): Promise<void> {
     ctx.io.out(
       `Nothing to log since ${showDate(since, todayIso)}: every meeting with someone in your journal is logged${inbox.dismissed.length ? ' or dismissed' : ''}.`,
     );
+    return;
+  }
+  if (mayPrompt(ctx)) {
+    ctx.io.out(
+      t.heading(`${plural(inbox.rows.length, 'meeting')} to log since ${showDate(since, todayIso)}`),
+    );
+    const { walk } = await import('./inbox-walk.js');
+    await walk(ctx, loaded.store, inbox.rows, {
+      describe: (row) => describeRow(ctx, row),
+      dismiss: (row, series) => saveDismissal(ctx, loaded.store, row, series),
+    });
     return;
   }
   const table = renderTable(
@@ -605,21 +624,26 @@ async function dismiss(ctx: Context, id: string, options: DismissOptions): Promi
     );
   }
   const row = pick(inbox.rows, id, loaded, ctx);
+  await saveDismissal(ctx, loaded.store, row, options.series === true);
+}
+
+/** A dismissal of the meeting (or of its whole series) written to the journal, and said. */
+async function saveDismissal(ctx: Context, store: Store, row: InboxRow, series: boolean): Promise<void> {
   const record: Dismissal = {
     id: newId(),
-    ...(options.series ? { seriesId: row.seriesId } : { eventId: row.id }),
+    ...(series ? { seriesId: row.seriesId } : { eventId: row.id }),
     title: row.title,
     start: row.start,
     createdAt: ctx.io.now.toISOString(),
   };
-  await (await openStore(ctx)).update(
+  await store.update(
     (journal) => {
       journal.dismissals = [...(journal.dismissals ?? []), record];
     },
-    { summary: () => `dismissed ${options.series ? 'every ' : ''}"${row.title}" from the inbox` },
+    { summary: () => `dismissed ${series ? 'every ' : ''}"${row.title}" from the inbox` },
   );
   const t = theme(ctx.io);
-  const what = options.series
+  const what = series
     ? `every "${displaySafe(row.title)}"`
     : `"${displaySafe(row.title)}" of ${showDate(row.date, today(ctx))}`;
   ctx.io.out(`${t.good('Dismissed')} ${what}. Bring it back with: rel inbox restore ${dismissalKey(record)}`);
