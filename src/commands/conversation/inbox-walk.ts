@@ -58,15 +58,14 @@ export async function walk(
       ...(row.recurring ? [{ key: 'n', label: 'never this series', value: 'never' } as const] : []),
       { key: 'q', label: 'stop', value: 'quit' },
     ];
-    let action: Action;
+    let action: Action | undefined;
     try {
       action = await askKey('Log this meeting?', keys);
       if (action === 'log') await logRow(ctx, store, row);
     } catch (error) {
       if (!(error instanceof CancelError)) throw error;
-      throw new CancelError(
-        `Stopped; "${displaySafe(row.title)}" was not saved. ${summary(tally, left(index))}`,
-      );
+      const lost = action === 'log' ? `; "${displaySafe(row.title)}" was not saved` : '';
+      throw new CancelError(`Stopped${lost}. ${summary(tally, left(index))}`);
     }
     if (action === 'quit') break;
     if (action === 'log') tally.logged++;
