@@ -1,30 +1,70 @@
 // The commander program: global options and the commands. Only the command being run is loaded;
 // the others appear in the help listing from a summary compiled in at build time, so that
 // `rel --help` and every report start without loading code they do not use.
-import { Command, Help } from 'commander';
+import { Command, CommanderError, Help, type OutputConfiguration } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
 import { closeFlags, periodAsOneWord } from './core/flags.js';
 import { displaySafe } from './core/text.js';
+import { exitCodeOf, RelError, ReportedFailure } from './errors.js';
 import type { Io } from './ui/io.js';
 import { safeText } from './ui/safe.js';
 import { fitLines } from './ui/wrap.js';
 
 export const VERSION = '0.1.0';
 
-function helpWidth(): number {
-  return Number(process.env.COLUMNS) || (process.stdout.isTTY && process.stdout.columns) || 80;
+function helpWidth(io: Io): number {
+  return Number(io.env.COLUMNS) || io.terminal.columns || 80;
 }
 
-// commander echoes what was typed ("unknown option '…'"): shown safely, like all user text.
-const OUTPUT = {
-  // Help wraps to the terminal, or to $COLUMNS when given, like every other human output; what
-  // commander cannot wrap (too narrow for its columns) is wrapped line by line.
-  writeOut: (text: string) => process.stdout.write(safeText(fitLines(text, helpWidth()), false)),
-  getOutHelpWidth: helpWidth,
-  writeErr: (text: string) => process.stderr.write(displaySafe(text, { multiline: true })),
-  // The parser's errors look like rel's own: "rel: unknown option '--bogus'".
-  outputError: (text: string, write: (text: string) => void) => write(`rel: ${text.replace(/^error: /, '')}`),
+type Output = OutputConfiguration & {
+  outputError: (text: string, write: (text: string) => void) => void;
 };
+
+/** Where commander writes its help and errors: the run's Io, so that a test sees them too. */
+function output(io: Io): Output {
+  return {
+    // Help wraps to the terminal, or to $COLUMNS when given, like every other human output; what
+    // commander cannot wrap (too narrow for its columns) is wrapped line by line.
+    writeOut: (text: string) => io.raw.out(safeText(fitLines(text, helpWidth(io)), false)),
+    getOutHelpWidth: () => helpWidth(io),
+    // commander echoes what was typed ("unknown option '…'"): shown safely, like all user text.
+    writeErr: (text: string) => io.raw.err(displaySafe(text, { multiline: true })),
+    // The parser's errors look like rel's own: "rel: unknown option '--bogus'".
+    outputError: (text: string, write: (text: string) => void) =>
+      write(`rel: ${text.replace(/^error: /, '')}`),
+  };
+}
+
+/**
+ * Runs rel once against this Io (the process's, or a test's) and returns the exit code: every
+ * error, commander's included, is reported here and mapped to its code in errors.ts.
+ */
+export async function run(argv: string[], io: Io): Promise<number> {
+  try {
+    const program = await buildProgram(io, argv);
+    // `rel` alone shows what it can do.
+    if (argv.length === 0) program.outputHelp();
+    else await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    report(error, io.err);
+    return exitCodeOf(error);
+  }
+}
+
+/** Says what went wrong, once: commander has already printed its own message (through output()). */
+export function report(error: unknown, err: (text: string) => void): void {
+  if (error instanceof CommanderError || error instanceof ReportedFailure) return;
+  if (error instanceof RelError) {
+    err(`rel: ${displaySafe(error.message)}`);
+    if (error.hint) err(`  ${displaySafe(error.hint)}`);
+    return;
+  }
+  // A bug, not the user's doing: say so plainly, with the stack for the report.
+  const detail = (error as Error)?.stack ?? String(error);
+  err(`rel: unexpected error: ${displaySafe(detail, { multiline: true })}`);
+  err('  This is a bug in rel; nothing was saved by the failing step.');
+}
 
 export interface CommandModule {
   register(program: Command, ctx: Context): Command;
@@ -119,7 +159,7 @@ export async function buildProgram(io: Io, argv: string[], loadAll = false): Pro
     .showSuggestionAfterError(true)
     .showHelpAfterError('(rel --help lists the commands; rel <command> --help shows one)')
     .exitOverride()
-    .configureOutput(OUTPUT)
+    .configureOutput(output(io))
     .addHelpText(
       'after',
       `
@@ -147,21 +187,20 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
     } else {
       sub = (await load()).register(program, ctx);
     }
-    configureErrors(sub, argv);
+    configureErrors(sub, io, argv);
   }
   const help = new Help();
   program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd) ?? help.subcommandTerm(cmd) });
-  // Every command shows dates the way the user chose; `config` itself must work with a broken file.
-  // Loaded here, not at the top, so that `rel --help` does not pay for the settings.
+  // Every command shows dates the way the user chose; `config` itself must work with a broken
+  // file, so it shows them the built-in way. Set on every run: a test runs rel many times in one
+  // process. Loaded here, not at the top, so that `rel --help` does not pay for the settings.
   program.hook('preAction', async (_program, action) => {
-    if (action.parent?.name() === 'config') return;
-    const [{ settings }, { useDateDisplay, useOneToOneLabel, useWorkingDays }] = await Promise.all([
-      import('./context.js'),
-      import('./ui/display.js'),
-    ]);
-    useDateDisplay(settings(ctx).dateDisplay);
-    useOneToOneLabel(settings(ctx).oneToOneLabel);
-    useWorkingDays(settings(ctx).workingDays);
+    const [{ settings }, { BUILT_IN }, { useDateDisplay, useOneToOneLabel, useWorkingDays }] =
+      await Promise.all([import('./context.js'), import('./core/settings.js'), import('./ui/display.js')]);
+    const chosen = action.parent?.name() === 'config' ? BUILT_IN : settings(ctx);
+    useDateDisplay(chosen.dateDisplay);
+    useOneToOneLabel(chosen.oneToOneLabel);
+    useWorkingDays(chosen.workingDays);
   });
   return program;
 }
@@ -170,16 +209,17 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
  * Each command (and each of its own subcommands) points at its own help after an error, suggests
  * its own flags for a mistyped one, and says how to write a period that was typed as two words.
  */
-function configureErrors(command: Command, argv: string[], path = command.name()): void {
+function configureErrors(command: Command, io: Io, argv: string[], path = command.name()): void {
+  const base = output(io);
   command
     .exitOverride()
     .showSuggestionAfterError(false)
     .showHelpAfterError(helpPointer(path, argv))
     .configureOutput({
-      ...OUTPUT,
-      outputError: (text, write) => OUTPUT.outputError(reword(text, command, argv), write),
+      ...base,
+      outputError: (text, write) => base.outputError(reword(text, command, argv), write),
     });
-  for (const child of command.commands) configureErrors(child, argv, `${path} ${child.name()}`);
+  for (const child of command.commands) configureErrors(child, io, argv, `${path} ${child.name()}`);
 }
 
 /**

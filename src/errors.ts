@@ -1,4 +1,6 @@
-// Every failure rel reports is one of these. main.ts maps them to exit codes in one place.
+// Every failure rel reports is one of these, and exitCodeOf below turns whatever a run ended with
+// into its exit code: the one place exit codes are decided.
+import { CommanderError } from 'commander';
 
 export abstract class RelError extends Error {
   abstract readonly exitCode: number;
@@ -31,6 +33,29 @@ export class CancelError extends RelError {
   constructor(message = 'Cancelled; nothing was saved.') {
     super(message);
   }
+}
+
+/**
+ * A command that has printed its report and still fails (rel doctor finding a problem): exit 1,
+ * with nothing more to say.
+ */
+export class ReportedFailure extends RelError {
+  readonly exitCode = 1;
+  constructor() {
+    super('');
+  }
+}
+
+/** commander's codes for help and version: successes, not usage errors. */
+const COMMANDER_SUCCESSES = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
+
+/** The exit code of a run that threw this: commander's own (help, version, a parse error), rel's, or a bug's. */
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return COMMANDER_SUCCESSES.has(error.code) && error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof RelError) return error.exitCode;
+  return 1;
 }
 
 /** What to show under a prompt when an answer is refused: the message, and the hint after it. */

@@ -36,11 +36,11 @@ export interface Finding {
 }
 
 /** Work git left half done in a synced journal's folder (see git.ts unfinishedWork). */
-function syncState(target: string): Unfinished | undefined {
+function syncState(target: string, env: NodeJS.ProcessEnv): Unfinished | undefined {
   const folder = path.dirname(target);
   if (!fs.existsSync(path.join(folder, '.git'))) return undefined;
   try {
-    return unfinishedWork(new Git(folder, process.env), path.basename(target));
+    return unfinishedWork(new Git(folder, env), path.basename(target));
   } catch {
     return undefined; // no git here: nothing it can have left
   }
@@ -68,7 +68,13 @@ export interface Checkup {
 
 const FIX = '--fix';
 
-export async function examine(file: string, target: string, keyring?: Keyring): Promise<Checkup> {
+/** `env` is the one git runs in (to see a sync's unfinished work). */
+export async function examine(
+  file: string,
+  target: string,
+  env: NodeJS.ProcessEnv,
+  keyring?: Keyring,
+): Promise<Checkup> {
   // A kept file under another key than the journal's reads as unreadable, not as a failure.
   const decode = async (label: string, bytes: Buffer) => {
     if (!isEncrypted(bytes) || !keyring) return bytes.toString('utf8');
@@ -152,7 +158,7 @@ export async function examine(file: string, target: string, keyring?: Keyring): 
       fix: `rel doctor ${FIX}  (removes it now)`,
     });
   }
-  const unfinished = syncState(target);
+  const unfinished = syncState(target, env);
   if (unfinished) {
     findings.push({
       check: 'sync',

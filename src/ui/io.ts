@@ -10,26 +10,46 @@ export type Env = Record<string, string | undefined>;
 export interface Io {
   env: Env;
   now: Date;
-  stdin: NodeJS.ReadStream;
+  stdin: NodeJS.ReadableStream;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   /** Columns available for tables: the terminal's width, else $COLUMNS, else 80. */
   width: number;
+  /** The terminal's own size when stdout is one (0 when it is a pipe or a file): help, the pager. */
+  terminal: { columns: number; rows: number };
   /** Prints to stdout, made safe (see safe.ts): every command's output passes here. */
   out(text: string): void;
   /** Human output: in a terminal (or at $COLUMNS) every line wrapped at word boundaries, then made safe as out() is. */
   print(text: string): void;
   /** Prints to stderr, made safe as out() is. */
   err(text: string): void;
+  /** Writes to either stream exactly as given: for text already made safe (commander's help, a progress bar). */
+  raw: { out(text: string): void; err(text: string): void };
+}
+
+/** An output stream as rel uses it: process.stdout, or a test's stand-in. */
+export interface OutStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+  rows?: number;
+}
+
+/** What rel runs against: the process, or (in tests) an environment and streams of their own. */
+export interface Terminal {
+  env: Env;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: OutStream;
+  stderr: OutStream;
 }
 
 /**
- * The process's terminal edge. Each stream is opened only when something asks about it: opening
- * stdin, stdout or stderr costs a few milliseconds each when it is a pipe, and `rel --help` needs
- * only stdout.
+ * The terminal edge of a process (or a test's stand-in). Each stream is opened only when
+ * something asks about it: opening stdin, stdout or stderr costs a few milliseconds each when it
+ * is a pipe, and `rel --help` needs only stdout.
  */
-export function createIo(proc: NodeJS.Process = process): Io {
+export function createIo(proc: Terminal = process): Io {
   const env = proc.env;
   const columns = Number(envValue(env, 'COLUMNS'));
   let colour: boolean | undefined;
@@ -55,6 +75,10 @@ export function createIo(proc: NodeJS.Process = process): Io {
     get width() {
       return (proc.stdout.isTTY && proc.stdout.columns) || (columns > 0 ? columns : 80);
     },
+    get terminal() {
+      const tty = Boolean(proc.stdout.isTTY);
+      return { columns: (tty && proc.stdout.columns) || 0, rows: (tty && proc.stdout.rows) || 0 };
+    },
     out: (text) => proc.stdout.write(safe(text)),
     // Text is wrapped for a terminal (or a width given by $COLUMNS), never for a pipe or a file:
     // a script that greps a line must find it whole. Tables are laid out to io.width either way.
@@ -65,6 +89,10 @@ export function createIo(proc: NodeJS.Process = process): Io {
     err: (text) => {
       const width = (proc.stderr.isTTY && proc.stderr.columns) || (columns > 0 ? columns : 0);
       proc.stderr.write(safe(width ? fitLines(text, width) : text));
+    },
+    raw: {
+      out: (text) => proc.stdout.write(text),
+      err: (text) => proc.stderr.write(text),
     },
   };
   return io;

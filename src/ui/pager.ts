@@ -8,7 +8,7 @@ import { fitLines } from './wrap.js';
 /** Prints the text, through $PAGER (default `less -R`) when it is longer than the terminal. */
 export async function page(io: Io, human: string): Promise<void> {
   const text = fitLines(human, io.width);
-  const rows = process.stdout.rows ?? 0;
+  const rows = io.terminal.rows;
   const lines = text.split('\n').length;
   const pager = io.env.PAGER === undefined ? 'less -R' : io.env.PAGER.trim();
   if (!io.stdoutIsTTY || rows === 0 || lines < rows || pager === '' || pager === 'cat') {

@@ -10,7 +10,7 @@ export function progressBar(
   io: Io,
   label: string,
   minimum = 500,
-  write: (text: string) => void = (text) => process.stderr.write(text),
+  write: (text: string) => void = (text) => io.raw.err(text),
 ): Progress | undefined {
   if (!io.stderrIsTTY) return undefined;
   let shown = -1;

@@ -2,7 +2,7 @@
 // --restore brings back the newest valid backup. The one command that runs on a corrupt journal.
 import type { Command } from 'commander';
 import { type Context, keyring, openStore } from '../../context.js';
-import { UsageError } from '../../errors.js';
+import { ReportedFailure, UsageError } from '../../errors.js';
 import { renderCheckup, renderRestored } from '../../ui/render/doctor.js';
 import { theme } from '../../ui/theme.js';
 import { readSealedState } from '../shared/sealing.js';
@@ -82,15 +82,15 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
       for (const f of sealing?.removed ?? [])
         done.push(`removed ${f}, which the journal's passphrase cannot read`);
     }
-    const before = await examine(store.file, store.target, await keyring(ctx));
+    const before = await examine(store.file, store.target, ctx.io.env, await keyring(ctx));
     if (before.exists && before.healthy) {
       const from = await store.upgrade();
       if (from !== undefined)
         done.push(`upgraded the journal from schema ${from} (the old file is kept beside it)`);
     }
   }
-  const checkup = await examine(store.file, store.target, await keyring(ctx));
+  const checkup = await examine(store.file, store.target, ctx.io.env, await keyring(ctx));
   if (options.json) ctx.io.out(JSON.stringify(options.fix ? { ...checkup, fixed: done } : checkup, null, 2));
   else ctx.io.print(renderCheckup(checkup, options.fix ? done : undefined, t));
-  if (!checkup.healthy) process.exitCode = 1;
+  if (!checkup.healthy) throw new ReportedFailure();
 }
