@@ -71,7 +71,7 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
     ]);
   const charset = options.charset === undefined ? undefined : parseCharset(options.charset, knownCharset);
   const map = (options.map ?? []).map(parseMap);
-  const bytes = readInput(ctx, file);
+  const bytes = await readInput(ctx, file);
   const text = decodeFile(bytes, charset);
   const format = options.format === undefined ? detectFormat(file, text.text) : parseFormat(options.format);
   const source = await readSource(format, bytes, text, { dateOrder, charset, map, now: ctx.io.now });
@@ -190,7 +190,7 @@ function parseFormat(text: string): Format {
   return format as Format;
 }
 
-function readInput(ctx: Context, file: string): Uint8Array {
+async function readInput(ctx: Context, file: string): Promise<Uint8Array> {
   if (file === '-') {
     // Never wait on a terminal: a file is piped in, or there is nothing to read.
     if (ctx.io.stdinIsTTY) {
@@ -199,7 +199,10 @@ function readInput(ctx: Context, file: string): Uint8Array {
         'Pipe it in: rel import - < contacts.vcf',
       );
     }
-    return fs.readFileSync(0);
+    // The run's stdin (the process's, or a test's), not file descriptor 0.
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.io.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   }
   try {
     return fs.readFileSync(file);
