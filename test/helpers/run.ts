@@ -29,6 +29,8 @@ export async function rel(args: string[], options: InProcessOptions = {}): Promi
   if ('cwd' in options) throw new Error('a working folder needs a process of its own: use rel.ts');
   const env = relEnv(options);
   if (env.REL_FAULT !== undefined) throw new Error('REL_FAULT is read as a process starts: use rel.ts');
+  if (env.NODE_OPTIONS !== process.env.NODE_OPTIONS)
+    throw new Error('NODE_OPTIONS needs a new process: use rel.ts');
   const out: string[] = [];
   const err: string[] = [];
   const terminal = {

@@ -2,27 +2,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ok, readJson, tempDir, tempStore } from '../helpers/rel.js';
+import { ok, readJson, tempDir, tempStore } from '../helpers/run.js';
 
 // Human output is wrapped to the width (80 columns through a pipe): read the words, not the breaks.
 const words = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('rel undo says what it undid', () => {
-  it('for every command that writes', () => {
+  it('for every command that writes', async () => {
     const store = tempStore('undo-words');
     const o = { store, now: '2026-11-20' };
-    ok(['add', "Tom O'Brien"], o);
-    ok(['add', 'Ana Silva'], o);
-    ok(['log', 'ana', '--note', 'Roadmap', '--follow-up', 'Send the course link'], o);
-    ok(['ambition', 'ana', 'Lead a team'], o);
-    ok(['ask', 'tom', 'How did the band gig go?'], o);
+    await ok(['add', "Tom O'Brien"], o);
+    await ok(['add', 'Ana Silva'], o);
+    await ok(['log', 'ana', '--note', 'Roadmap', '--follow-up', 'Send the course link'], o);
+    await ok(['ambition', 'ana', 'Lead a team'], o);
+    await ok(['ask', 'tom', 'How did the band gig go?'], o);
     const journal = readJson(store);
     const followUp = journal.followUps[0].id;
     const conversation = journal.conversations[0].id;
     const vcard = path.join(tempDir('undo-vcf'), 'kim.vcf');
     fs.writeFileSync(vcard, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim Lee\r\nEND:VCARD\r\n');
     const copy = tempStore('undo-copy');
-    ok(['add', 'Zoe Park'], { store: copy, now: '2026-11-20' });
+    await ok(['add', 'Zoe Park'], { store: copy, now: '2026-11-20' });
     const cases: [string[], string][] = [
       [['add', 'Ben Ong'], 'added Ben Ong'],
       [['log', 'tom', '--kind', 'call'], "logged a call with Tom O'Brien on 2026-11-20"],
@@ -56,21 +56,21 @@ describe('rel undo says what it undid', () => {
       [['merge-journals', '--into', store, copy], `folded ${copy} into the journal (1 person added)`],
     ];
     for (const [args, said] of cases) {
-      ok(args, o);
-      const undone = words(ok(['undo'], o));
+      await ok(args, o);
+      const undone = words(await ok(['undo'], o));
       expect(undone, args.join(' ')).toContain(`Undone: ${said}`);
       expect(undone).not.toMatch(/\d+ (follow-up|person|conversation)s? changed|changed Tom/);
     }
     // The ones that need a state of their own: unarchive, merge, demo.
-    ok(['archive', 'tom'], o);
-    ok(['unarchive', 'tom'], o);
-    expect(words(ok(['undo'], o))).toContain("Undone: unarchived Tom O'Brien");
-    ok(['add', 'Ana S.'], o);
-    ok(['merge', 'ana silva', 'ana s.'], o);
-    expect(words(ok(['undo'], o))).toContain('Undone: merged Ana S. into Ana Silva');
+    await ok(['archive', 'tom'], o);
+    await ok(['unarchive', 'tom'], o);
+    expect(words(await ok(['undo'], o))).toContain("Undone: unarchived Tom O'Brien");
+    await ok(['add', 'Ana S.'], o);
+    await ok(['merge', 'ana silva', 'ana s.'], o);
+    expect(words(await ok(['undo'], o))).toContain('Undone: merged Ana S. into Ana Silva');
     const empty = tempStore('undo-demo');
-    ok(['demo'], { store: empty });
-    expect(words(ok(['undo'], { store: empty }))).toContain(
+    await ok(['demo'], { store: empty });
+    expect(words(await ok(['undo'], { store: empty }))).toContain(
       'Undone: filled the journal with the sample team of rel demo',
     );
     // About fifty runs of rel in a row: more than the default time for one test on a loaded machine.

@@ -2,7 +2,7 @@
 // never replays a control character; --json keeps the exact text.
 import { describe, expect, it } from 'vitest';
 import { conversation, journalText, person, writeJournal } from '../helpers/journal.js';
-import { ok, rel, tempStore } from '../helpers/rel.js';
+import { ok, rel, tempStore } from '../helpers/run.js';
 
 const HOSTILE: [string, string][] = [
   ['clear screen (CSI)', '\x1b[2J\x1b[Hcleared'],
@@ -34,8 +34,8 @@ describe('hostile text', { timeout: 240_000 }, () => {
   const names = HOSTILE.map(([, text], i) => `Name${i} ${text}`);
   const texts = HOSTILE.map(([, text]) => text);
 
-  it(`${HOSTILE.length} hostile strings as names, notes, heard, ambitions, skills, follow-ups: exact in JSON, safe on screen`, () => {
-    const logged = rel(
+  it(`${HOSTILE.length} hostile strings as names, notes, heard, ambitions, skills, follow-ups: exact in JSON, safe on screen`, async () => {
+    const logged = await rel(
       [
         'log',
         ...names,
@@ -54,11 +54,11 @@ describe('hostile text', { timeout: 240_000 }, () => {
     expect(logged.stdout).toContain('Name0 ␛[2J␛[Hcleared');
     expect(logged.stdout).toContain('invoice<U+202E>gnp.exe');
 
-    const people = JSON.parse(ok(['people', '--json'], { store }));
+    const people = JSON.parse(await ok(['people', '--json'], { store }));
     expect(people.map((p: { name: string }) => p.name).sort()).toEqual(names.map(clean).sort());
     const first = people.find((p: { name: string }) => p.name.startsWith('Name0 '));
 
-    const profile = JSON.parse(ok(['profile', first.id, '--json'], { store }));
+    const profile = JSON.parse(await ok(['profile', first.id, '--json'], { store }));
     expect(profile.conversations[0].note).toBe(texts.join('\n'));
     expect(profile.conversations[0].heard).toEqual(texts.map((t) => t.trim()));
     expect(profile.ambitions.map((a: { text: string }) => a.text)).toEqual(texts.map((t) => t.trim()));
@@ -67,28 +67,28 @@ describe('hostile text', { timeout: 240_000 }, () => {
     expect(profile.conversations[0].with.sort()).toEqual(names.map(clean).sort());
 
     for (const args of [['profile', first.id], ['people'], ['due'], ['undo']]) {
-      const r = rel(args, { store, env: { COLUMNS: '200' } });
+      const r = await rel(args, { store, env: { COLUMNS: '200' } });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout, args.join(' ')).not.toMatch(UNSAFE);
       expect(r.stderr).not.toMatch(UNSAFE);
     }
   });
 
-  it('errors that echo what was typed are safe too', () => {
+  it('errors that echo what was typed are safe too', async () => {
     for (const args of [
       ['profile', 'x\x1b]0;pwned\x07'],
       ['log', 'ana', '--bogus\x1b[2J'],
       ['due', '--within', '\x1b[31m2w'],
       ['add', 'Ann', '--cadence', '\u202E2w'],
     ]) {
-      const r = rel(args, { store });
+      const r = await rel(args, { store });
       expect(r.code).toBe(2);
       expect(r.stderr).not.toMatch(UNSAFE);
       expect(r.stderr).toMatch(/␛|<U\+202E>/);
     }
   });
 
-  it('a journal edited by someone hostile (ids, kinds, tags) is shown safely too', () => {
+  it('a journal edited by someone hostile (ids, kinds, tags) is shown safely too', async () => {
     const file = tempStore('hostile-file');
     const id = 'ana\x1b]0;pwned\x07';
     writeJournal(
@@ -99,28 +99,30 @@ describe('hostile text', { timeout: 240_000 }, () => {
       ),
     );
     for (const args of [['profile', 'ana'], ['people'], ['due']]) {
-      const r = rel(args, { store: file });
+      const r = await rel(args, { store: file });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout, args.join(' ')).not.toMatch(UNSAFE);
     }
-    expect(JSON.parse(ok(['profile', 'ana', '--json'], { store: file })).id).toBe(id);
+    expect(JSON.parse(await ok(['profile', 'ana', '--json'], { store: file })).id).toBe(id);
   });
 
-  it('a name made only of invisible characters is refused as empty', () => {
-    const r = rel(['add', '\u200B\u200E\uFEFF'], { store });
+  it('a name made only of invisible characters is refused as empty', async () => {
+    const r = await rel(['add', '\u200B\u200E\uFEFF'], { store });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('name cannot be empty');
   });
 
-  it('a 100 KB note works from a flag and from stdin', () => {
+  it('a 100 KB note works from a flag and from stdin', async () => {
     const big = `${'Long notes with émoji 🎉 and accents. '.repeat(2700)}end`;
     expect(Buffer.byteLength(big)).toBeGreaterThan(100_000);
-    expect(rel(['add', 'Kim Lee'], { store }).code).toBe(0);
-    const fromFlag = JSON.parse(ok(['log', 'kim', '--note', big, '--json'], { store }));
+    expect((await rel(['add', 'Kim Lee'], { store })).code).toBe(0);
+    const fromFlag = JSON.parse(await ok(['log', 'kim', '--note', big, '--json'], { store }));
     expect(fromFlag.note).toBe(big);
-    const fromStdin = JSON.parse(ok(['log', 'kim', '--note', '-', '--json'], { store, input: `${big}\n` }));
+    const fromStdin = JSON.parse(
+      await ok(['log', 'kim', '--note', '-', '--json'], { store, input: `${big}\n` }),
+    );
     expect(fromStdin.note).toBe(big);
-    const shown = rel(['profile', 'kim'], { store });
+    const shown = await rel(['profile', 'kim'], { store });
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('end');
   });

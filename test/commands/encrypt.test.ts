@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytesOf, ok, rel, tempStore } from '../helpers/rel.js';
+import { bytesOf, ok, rel, tempStore } from '../helpers/run.js';
 
 // Tests lower the scrypt cost (stored in each file's header); the production default is untouched.
 const FAST = { REL_KDF_LOG_N: '10' };
@@ -39,15 +39,15 @@ function plainHits(dir: string): string[] {
 }
 
 describe('rel encrypt', { timeout: 180_000 }, () => {
-  it('after a day of use, no name or note is found in any file of the store folder', () => {
+  it('after a day of use, no name or note is found in any file of the store folder', async () => {
     const store = tempStore('enc-day');
     const env = { env: PW, store };
-    ok(['add', 'Ana Silva', '--team', 'Platform'], { store });
-    ok(['log', 'ana', '--note', 'roadmap worries', '--ambition', 'wants to lead'], { store });
-    ok(['encrypt'], env);
-    ok(['add', 'Bo Chen'], env);
-    ok(['add', 'Zoë Quist'], env);
-    ok(
+    await ok(['add', 'Ana Silva', '--team', 'Platform'], { store });
+    await ok(['log', 'ana', '--note', 'roadmap worries', '--ambition', 'wants to lead'], { store });
+    await ok(['encrypt'], env);
+    await ok(['add', 'Bo Chen'], env);
+    await ok(['add', 'Zoë Quist'], env);
+    await ok(
       [
         'log',
         'bo',
@@ -62,50 +62,50 @@ describe('rel encrypt', { timeout: 180_000 }, () => {
       ],
       env,
     );
-    ok(['log', 'ana', '--date', 'yesterday', '--heard', 'wants to lead'], env);
-    ok(['passphrase'], { store, env: { ...PW, REL_NEW_PASSPHRASE: 'another one' } });
+    await ok(['log', 'ana', '--date', 'yesterday', '--heard', 'wants to lead'], env);
+    await ok(['passphrase'], { store, env: { ...PW, REL_NEW_PASSPHRASE: 'another one' } });
     const again = { store, env: { ...PW, REL_PASSPHRASE: 'another one' } };
-    ok(['log', 'ana', '--note', 'kayaking'], again);
+    await ok(['log', 'ana', '--note', 'kayaking'], again);
     // Backups and undo data are there (made before and after encrypting), and hold nothing readable.
     expect(fs.readdirSync(path.dirname(store))).toEqual(
       expect.arrayContaining(['.journal.json.backup-1', '.journal.json.backup-3', '.journal.json.undo']),
     );
     expect(plainHits(path.dirname(store))).toEqual([]);
     // ...and every command still reads it as before.
-    expect(JSON.parse(ok(['people', '--json'], again)).map((p: { name: string }) => p.name)).toEqual([
+    expect(JSON.parse(await ok(['people', '--json'], again)).map((p: { name: string }) => p.name)).toEqual([
       'Ana Silva',
       'Bo Chen',
       'Zoë Quist',
     ]);
-    const profile = JSON.parse(ok(['profile', 'ana', '--json'], again));
+    const profile = JSON.parse(await ok(['profile', 'ana', '--json'], again));
     expect(profile.conversations).toHaveLength(3);
     // The check itself can fail: the same search finds the names once decrypted.
-    ok(['decrypt'], again);
+    await ok(['decrypt'], again);
     expect(plainHits(path.dirname(store))).toContain('journal.json: Ana Silva');
   });
 
-  it('a wrong passphrase is exit 1, says so, and writes nothing', () => {
+  it('a wrong passphrase is exit 1, says so, and writes nothing', async () => {
     const store = tempStore('enc-wrong');
-    ok(['add', 'Ana Silva'], { store });
-    ok(['encrypt'], { store, env: PW });
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['encrypt'], { store, env: PW });
     const before = bytesOf(store);
     const files = fs.readdirSync(path.dirname(store));
-    const r = rel(['log', 'ana', '--note', 'x'], { store, env: { ...FAST, REL_PASSPHRASE: 'wrong' } });
+    const r = await rel(['log', 'ana', '--note', 'x'], { store, env: { ...FAST, REL_PASSPHRASE: 'wrong' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Wrong passphrase for .*journal\.json/);
     expect(bytesOf(store)).toEqual(before);
     expect(fs.readdirSync(path.dirname(store))).toEqual(files);
   });
 
-  it('a flipped byte is exit 1 as a damaged file, not a wrong passphrase', () => {
+  it('a flipped byte is exit 1 as a damaged file, not a wrong passphrase', async () => {
     const store = tempStore('enc-flip');
-    ok(['add', 'Ana Silva'], { store });
-    ok(['encrypt'], { store, env: PW });
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['encrypt'], { store, env: PW });
     const bytes = bytesOf(store)!;
     bytes[bytes.length - 20] = bytes[bytes.length - 20]! ^ 0x40;
     fs.writeFileSync(store, bytes);
     for (const args of [['people'], ['add', 'Bo Chen']]) {
-      const r = rel(args, { store, env: PW });
+      const r = await rel(args, { store, env: PW });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/damaged or was tampered with/);
       expect(r.stderr).not.toMatch(/Wrong passphrase/);
@@ -113,33 +113,33 @@ describe('rel encrypt', { timeout: 180_000 }, () => {
     }
   });
 
-  it('without a passphrase and without a terminal, exit 2 naming REL_PASSPHRASE', () => {
+  it('without a passphrase and without a terminal, exit 2 naming REL_PASSPHRASE', async () => {
     const store = tempStore('enc-none');
-    ok(['add', 'Ana Silva'], { store });
-    ok(['encrypt'], { store, env: PW });
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['encrypt'], { store, env: PW });
     const before = bytesOf(store);
     for (const args of [['due'], ['log', 'ana', '--note', 'x']]) {
-      const r = rel(args, { store, env: FAST });
+      const r = await rel(args, { store, env: FAST });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('REL_PASSPHRASE');
     }
-    const r = rel(['passphrase'], { store, env: PW });
+    const r = await rel(['passphrase'], { store, env: PW });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('REL_NEW_PASSPHRASE');
     expect(bytesOf(store)).toEqual(before);
   });
 
-  it('decrypt gives back the same journal; encrypting twice or decrypting a plain store is exit 2', () => {
+  it('decrypt gives back the same journal; encrypting twice or decrypting a plain store is exit 2', async () => {
     const store = tempStore('enc-round');
-    ok(['add', 'Ana Silva'], { store });
-    ok(['log', 'ana', '--note', 'hello'], { store });
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['log', 'ana', '--note', 'hello'], { store });
     const plain = bytesOf(store);
-    ok(['encrypt'], { store, env: PW });
+    await ok(['encrypt'], { store, env: PW });
     expect(bytesOf(store)!.subarray(0, 8).toString()).toBe('RELCRYPT');
     expect(fs.statSync(store).mode & 0o777).toBe(0o600);
-    expect(rel(['encrypt'], { store, env: PW }).code).toBe(2);
-    ok(['decrypt'], { store, env: PW });
+    expect((await rel(['encrypt'], { store, env: PW })).code).toBe(2);
+    await ok(['decrypt'], { store, env: PW });
     expect(bytesOf(store)).toEqual(plain);
-    expect(rel(['decrypt'], { store, env: PW }).code).toBe(2);
+    expect((await rel(['decrypt'], { store, env: PW })).code).toBe(2);
   });
 });

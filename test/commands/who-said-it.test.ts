@@ -3,13 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ok, tempDir, tempStore } from '../helpers/rel.js';
+import { ok, tempDir, tempStore } from '../helpers/run.js';
 
-function meeting(): string {
+async function meeting(): Promise<string> {
   const store = tempStore('who');
   for (const name of ["Tom O'Brien", 'Léa Martin', 'Ana Silva'])
-    ok(['add', name], { store, now: '2026-11-01' });
-  ok(
+    await ok(['add', name], { store, now: '2026-11-01' });
+  await ok(
     [
       'log',
       'tom',
@@ -37,10 +37,10 @@ function sections(markdown: string): Map<string, string> {
 }
 
 describe('who said it', () => {
-  it('the Markdown export puts a note heard from one person in their section only', () => {
-    const store = meeting();
+  it('the Markdown export puts a note heard from one person in their section only', async () => {
+    const store = await meeting();
     const file = path.join(tempDir('who-md'), 'journal.md');
-    ok(['export', '--format', 'markdown', '--out', file], { store });
+    await ok(['export', '--format', 'markdown', '--out', file], { store });
     const byName = sections(fs.readFileSync(file, 'utf8'));
     expect([...byName.keys()].sort()).toEqual(['Ana Silva', 'Léa Martin', "Tom O'Brien"]);
     expect(byName.get('Léa Martin')).toContain('- wants to move to Lyon');
@@ -49,13 +49,13 @@ describe('who said it', () => {
       expect(byName.get(name)).toContain('- Tired of the reorg (heard in a group)');
   });
 
-  it('rel search shows a heard note under the person it was heard from, a group note under each', () => {
-    const store = meeting();
-    const lyon = JSON.parse(ok(['search', 'lyon', '--json'], { store }));
+  it('rel search shows a heard note under the person it was heard from, a group note under each', async () => {
+    const store = await meeting();
+    const lyon = JSON.parse(await ok(['search', 'lyon', '--json'], { store }));
     expect(lyon.map((h: { person: string; field: string }) => [h.person, h.field])).toEqual([
       ['Léa Martin', 'heard'],
     ]);
-    const reorg = JSON.parse(ok(['search', 'reorg', '--json'], { store }));
+    const reorg = JSON.parse(await ok(['search', 'reorg', '--json'], { store }));
     expect(reorg.map((h: { personId: string }) => h.personId).sort()).toEqual([
       'ana-silva',
       'lea-martin',

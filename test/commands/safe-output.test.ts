@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conversation, journalText, person, writeJournal } from '../helpers/journal.js';
-import { rel, tempDir, tempStore } from '../helpers/rel.js';
+import { rel, tempDir, tempStore } from '../helpers/run.js';
 
 // Every control character a text could carry: C0 (but tab and LF), DEL and C1, in sequences a
 // terminal acts on.
@@ -118,31 +118,31 @@ describe('every human output and export is free of control characters', { timeou
     ['an unknown option', ['due', `--x${TYPED}`]],
   ];
 
-  it.each(commands)('rel %s: stdout and stderr', (_, args) => {
-    const r = rel(args, { store, env });
+  it.each(commands)('rel %s: stdout and stderr', async (_, args) => {
+    const r = await rel(args, { store, env });
     expect([0, 1, 2]).toContain(r.code);
     const ics = args.includes('ics');
     expect(firstControl(Buffer.from(r.stdout), ics), 'stdout').toBeNull();
     expect(firstControl(Buffer.from(r.stderr)), 'stderr').toBeNull();
   });
 
-  it('the human outputs above do show the hostile texts (as visible marks), so the check is real', () => {
-    const r = rel(['due', '--group', 'team'], { store, env });
+  it('the human outputs above do show the hostile texts (as visible marks), so the check is real', async () => {
+    const r = await rel(['due', '--group', 'team'], { store, env });
     expect(r.stdout).toContain('team␛[2J␛[H');
-    const md = rel(['export', '--format', 'markdown'], { store, env }).stdout;
+    const md = (await rel(['export', '--format', 'markdown'], { store, env })).stdout;
     expect(md).toContain('talk␛');
   });
 
-  it('rel config set and get of a hostile value', () => {
+  it('rel config set and get of a hostile value', async () => {
     const dir = tempDir('safe-config-set');
     const e = { XDG_CONFIG_HOME: dir };
-    const set = rel(['config', 'set', 'default-kind', `k${TYPED}`], { store, env: e });
+    const set = await rel(['config', 'set', 'default-kind', `k${TYPED}`], { store, env: e });
     expect(firstControl(Buffer.from(set.stdout + set.stderr))).toBeNull();
     for (const args of [
       ['config', 'get', 'default-kind'],
       ['config', 'list'],
     ]) {
-      const r = rel(args, { store, env: e });
+      const r = await rel(args, { store, env: e });
       expect(firstControl(Buffer.from(r.stdout + r.stderr))).toBeNull();
     }
   });
@@ -151,33 +151,33 @@ describe('every human output and export is free of control characters', { timeou
     ['markdown', 'out.md'],
     ['ics', 'out.ics'],
     ['csv', 'table.csv'],
-  ])('rel export --format %s --out: the file is free of control characters', (format, name) => {
+  ])('rel export --format %s --out: the file is free of control characters', async (format, name) => {
     const file = path.join(tempDir('safe-file'), name);
-    const r = rel(['export', '--format', format, '--out', file], { store, env });
+    const r = await rel(['export', '--format', format, '--out', file], { store, env });
     expect(r.code, r.stderr).toBe(0);
     expect(firstControl(fs.readFileSync(file), format === 'ics')).toBeNull();
   });
 
-  it('rel agenda --out: the file is free of control characters', () => {
+  it('rel agenda --out: the file is free of control characters', async () => {
     const file = path.join(tempDir('safe-agenda'), 'agenda.md');
-    expect(rel(['agenda', 'ana-silva', '--out', file], { store, env }).code).toBe(0);
+    expect((await rel(['agenda', 'ana-silva', '--out', file], { store, env })).code).toBe(0);
     expect(firstControl(fs.readFileSync(file))).toBeNull();
   });
 
-  it('--json and the JSON export keep the exact text', () => {
-    const profile = JSON.parse(rel(['profile', 'ana-silva', '--json'], { store, env }).stdout);
+  it('--json and the JSON export keep the exact text', async () => {
+    const profile = JSON.parse((await rel(['profile', 'ana-silva', '--json'], { store, env })).stdout);
     expect(profile.name).toBe(hostile('Ana'));
     expect(profile.team).toBe(hostile('team'));
     expect(profile.conversations[0].note).toBe(hostile('talk'));
-    const grouped = JSON.parse(rel(['due', '--group', 'team', '--json'], { store, env }).stdout);
+    const grouped = JSON.parse((await rel(['due', '--group', 'team', '--json'], { store, env })).stdout);
     expect(grouped.map((row: { group: string }) => row.group)).toContain(hostile('team'));
-    const search = JSON.parse(rel(['search', 'end', '--json'], { store, env }).stdout);
+    const search = JSON.parse((await rel(['search', 'end', '--json'], { store, env })).stdout);
     expect(search.map((hit: { text: string }) => hit.text)).toContain(hostile('talk'));
 
-    const exported = rel(['export', '--format', 'json'], { store, env }).stdout;
+    const exported = (await rel(['export', '--format', 'json'], { store, env })).stdout;
     expect(JSON.parse(exported).people[0].name).toBe(hostile('Ana'));
     const file = path.join(tempDir('safe-json'), 'journal.json');
-    expect(rel(['export', '--format', 'json', '--out', file], { store, env }).code).toBe(0);
+    expect((await rel(['export', '--format', 'json', '--out', file], { store, env })).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).people[0].name).toBe(hostile('Ana'));
   });
 });

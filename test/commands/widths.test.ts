@@ -4,18 +4,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { visibleWidth } from '../../src/ui/wrap.js';
-import { ok, rel, tempStore } from '../helpers/rel.js';
+import { ok, rel, tempStore } from '../helpers/run.js';
 
 const LONG_URL = 'https://wiki.example.com/engineering/platform/on-call/runbooks/escalation-policy-2026';
 let store = '';
 
-beforeAll(() => {
+beforeAll(async () => {
   store = tempStore('widths');
-  ok(['demo'], { store });
-  ok(['add', 'Maximilian Alexander Montgomery-Smythe', '--role', 'Principal Site Reliability Engineer'], {
-    store,
-  });
-  ok(
+  await ok(['demo'], { store });
+  await ok(
+    ['add', 'Maximilian Alexander Montgomery-Smythe', '--role', 'Principal Site Reliability Engineer'],
+    {
+      store,
+    },
+  );
+  await ok(
     [
       'log',
       'ana',
@@ -57,10 +60,10 @@ const COMMANDS: string[][] = [
 /** The words of an output: what a wide render shows, to tell a whole word from a piece of one. */
 const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
 
-function render(args: string[], columns: number, copy: string) {
+async function render(args: string[], columns: number, copy: string) {
   fs.mkdirSync(path.dirname(copy), { recursive: true });
   fs.copyFileSync(store, copy);
-  const r = rel(args, { store: copy, env: { COLUMNS: String(columns) } });
+  const r = await rel(args, { store: copy, env: { COLUMNS: String(columns) } });
   expect(r.code, r.stderr).toBe(0);
   return r.stdout + r.stderr;
 }
@@ -72,11 +75,11 @@ const drawn = (args: readonly string[], word: string) =>
   (args[0] === 'search' && (word.startsWith('…') || word.endsWith('…')));
 
 describe.each(COMMANDS.map((args) => [args.join(' '), args] as const))('rel %s', (_, args) => {
-  it('fits 40, 80 and 120 columns, its words whole', () => {
+  it('fits 40, 80 and 120 columns, its words whole', async () => {
     const copy = tempStore('widths-run');
-    const wide = new Set(wordsOf(render(args, 1000, copy)));
+    const wide = new Set(wordsOf(await render(args, 1000, copy)));
     for (const width of [40, 80, 120]) {
-      const text = render(args, width, copy);
+      const text = await render(args, width, copy);
       for (const line of text.split('\n')) {
         expect(visibleWidth(line), `too wide at ${width}:\n${line}`).toBeLessThanOrEqual(width);
       }
@@ -91,10 +94,10 @@ describe.each(COMMANDS.map((args) => [args.join(' '), args] as const))('rel %s',
 });
 
 describe('Markdown is not wrapped', () => {
-  it('rel agenda keeps its lines whole at 40 columns', () => {
+  it('rel agenda keeps its lines whole at 40 columns', async () => {
     const copy = tempStore('widths-agenda');
-    const wide = render(['agenda', 'ana'], 1000, copy);
-    expect(render(['agenda', 'ana'], 40, copy)).toBe(wide);
+    const wide = await render(['agenda', 'ana'], 1000, copy);
+    expect(await render(['agenda', 'ana'], 40, copy)).toBe(wide);
     expect(wide.split('\n').some((line) => line.length > 40)).toBe(true);
   });
 });

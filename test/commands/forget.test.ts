@@ -2,25 +2,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/rel.js';
+import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/run.js';
 
 describe('rel forget', () => {
-  it('needs --yes without a terminal; then scrubs the journal, backups and undo data, and names what it cannot reach', () => {
+  it('needs --yes without a terminal; then scrubs the journal, backups and undo data, and names what it cannot reach', async () => {
     const store = tempStore('forget');
-    ok(['add', 'Ana Silva'], { store });
-    ok(['add', 'Ben Okafor'], { store });
-    ok(['log', 'ben', '--note', 'Secret plan', '--heard', 'Worried about the move'], { store });
-    ok(['log', 'ana', 'ben', '--note', 'Shared meeting'], { store });
-    ok(['skill', 'ben', 'Plays the oboe'], { store });
-    ok(['todo', 'add', 'ben', 'Send the oboe doc'], { store });
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['add', 'Ben Okafor'], { store });
+    await ok(['log', 'ben', '--note', 'Secret plan', '--heard', 'Worried about the move'], { store });
+    await ok(['log', 'ana', 'ben', '--note', 'Shared meeting'], { store });
+    await ok(['skill', 'ben', 'Plays the oboe'], { store });
+    await ok(['todo', 'add', 'ben', 'Send the oboe doc'], { store });
     const before = bytesOf(store);
-    const refused = rel(['forget', 'ben'], { store });
+    const refused = await rel(['forget', 'ben'], { store });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--yes');
     expect(bytesOf(store)).toEqual(before);
-    expect(rel(['forget', 'zed', '--yes'], { store }).code).toBe(2);
+    expect((await rel(['forget', 'zed', '--yes'], { store })).code).toBe(2);
 
-    const result = JSON.parse(ok(['forget', 'ben', '--yes', '--json'], { store }));
+    const result = JSON.parse(await ok(['forget', 'ben', '--yes', '--json'], { store }));
     expect(result.removed).toEqual({ conversations: 1, sharedKept: 1, followUps: 1 });
     expect(result.notReached.join(' ')).toContain('rel export');
     const journal = readJson(store);
@@ -33,6 +33,6 @@ describe('rel forget', () => {
       const text = fs.readFileSync(path.join(folder, name), 'utf8');
       expect(text, name).not.toMatch(/Okafor|oboe|Secret plan|Worried about the move/);
     }
-    expect(ok(['forget', 'ana', '--yes'], { store })).toContain("Out of rel's reach");
+    expect(await ok(['forget', 'ana', '--yes'], { store })).toContain("Out of rel's reach");
   });
 });

@@ -1,7 +1,7 @@
 // Time that counts, end to end: a manager with a team of seven over six weeks, REL_NOW stepped
 // day by day. Group meetings and messages are seen; only time together moves a cadence.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ok, readJson, rel, tempStore } from '../helpers/rel.js';
+import { ok, readJson, rel, tempStore } from '../helpers/run.js';
 
 const TEAM = ['ana', 'ben', 'cleo', 'dev', 'eve', 'finn', 'gus'];
 const NAMES: Record<string, string> = {
@@ -91,14 +91,14 @@ const WEEKS: Step[] = [
 describe('a team of seven over six weeks', { timeout: 600_000 }, () => {
   const store = tempStore('together');
   const at = (on: string, env: Record<string, string> = {}) => ({ store, now: `${on}T08:30:00`, env });
-  beforeAll(() => {
-    for (const id of TEAM) ok(['add', NAMES[id]!, '--cadence', CADENCE[id]!], at('2026-11-02'));
+  beforeAll(async () => {
+    for (const id of TEAM) await ok(['add', NAMES[id]!, '--cadence', CADENCE[id]!], at('2026-11-02'));
   });
 
-  it('rel due names exactly the people whose time together is overdue, each morning', () => {
+  it('rel due names exactly the people whose time together is overdue, each morning', async () => {
     for (const step of WEEKS) {
       if ('log' in step) {
-        const r = rel(['log', ...step.log], at(step.on));
+        const r = await rel(['log', ...step.log], at(step.on));
         expect(r.code, r.stderr).toBe(0);
         if (step.notice === null) expect(r.stderr, step.log.join(' ')).toBe('');
         else if (step.notice) {
@@ -109,7 +109,7 @@ describe('a team of seven over six weeks', { timeout: 600_000 }, () => {
         }
         continue;
       }
-      const rows = JSON.parse(ok(['due', '--json'], at(step.on, step.env)));
+      const rows = JSON.parse(await ok(['due', '--json'], at(step.on, step.env)));
       expect(
         rows.map((r: { id: string }) => r.id),
         `${step.on}${step.env ? ` ${JSON.stringify(step.env)}` : ''}`,
@@ -134,8 +134,8 @@ describe('a team of seven over six weeks', { timeout: 600_000 }, () => {
     expect(on('2026-11-26', 'Email')).toBeDefined();
   });
 
-  it('due rows carry lastTogether and daysSinceTogether; lastSeen stays any conversation', () => {
-    const rows = JSON.parse(ok(['due', '--json'], at('2026-12-16')));
+  it('due rows carry lastTogether and daysSinceTogether; lastSeen stays any conversation', async () => {
+    const rows = JSON.parse(await ok(['due', '--json'], at('2026-12-16')));
     expect(rows.find((r: { id: string }) => r.id === 'gus-hale')).toMatchObject({
       lastSeen: '2026-12-07',
       daysSince: 9,
@@ -144,7 +144,7 @@ describe('a team of seven over six weeks', { timeout: 600_000 }, () => {
       dueOn: '2026-12-16',
       overdueDays: 0,
     });
-    const people = JSON.parse(ok(['people', '--json'], at('2026-12-16')));
+    const people = JSON.parse(await ok(['people', '--json'], at('2026-12-16')));
     expect(people.find((p: { id: string }) => p.id === 'gus-hale')).toMatchObject({
       lastSeen: '2026-12-07',
       daysSince: 9,
@@ -153,7 +153,7 @@ describe('a team of seven over six weeks', { timeout: 600_000 }, () => {
       dueOn: '2026-12-16',
       overdueDays: 0,
     });
-    const profile = JSON.parse(ok(['profile', 'eve', '--json'], at('2026-12-16')));
+    const profile = JSON.parse(await ok(['profile', 'eve', '--json'], at('2026-12-16')));
     expect(profile).toMatchObject({
       lastSeen: '2026-12-07',
       lastTogether: '2026-12-02',
@@ -161,24 +161,24 @@ describe('a team of seven over six weeks', { timeout: 600_000 }, () => {
       dueOn: '2027-01-01',
     });
   });
-  it('profile, agenda and stats measure time together', () => {
+  it('profile, agenda and stats measure time together', async () => {
     const o = at('2026-12-16', { REL_ONE_TO_ONE_LABEL: '1:1', COLUMNS: '200' });
-    expect(ok(['profile', 'ana'], o)).toMatch(/\nLast 1:1 7 days ago · 9 Dec · catching up weekly/);
-    expect(ok(['profile', 'gus'], o)).toMatch(
+    expect(await ok(['profile', 'ana'], o)).toMatch(/\nLast 1:1 7 days ago · 9 Dec · catching up weekly/);
+    expect(await ok(['profile', 'gus'], o)).toMatch(
       /\nLast time together [^\n]*· 2 Dec · last seen in a group 7 Dec · catching up every 2 weeks/,
     );
-    const agenda = ok(['agenda', 'ana'], o);
+    const agenda = await ok(['agenda', 'ana'], o);
     expect(agenda).toMatch(/^# 1:1 with Ana Silva/);
     expect(agenda).toMatch(/## Last time: 9 Dec, 1:1/);
     expect(agenda).not.toMatch(/Also:/);
-    const eve = ok(['agenda', 'eve'], o);
+    const eve = await ok(['agenda', 'eve'], o);
     expect(eve).toMatch(/## Last time: 2 Dec, offsite/);
     expect(eve).toMatch(/\nAlso: All-hands 7 Dec\n/);
-    expect(JSON.parse(ok(['agenda', 'eve', '--json'], o)).alsoSince).toEqual([
+    expect(JSON.parse(await ok(['agenda', 'eve', '--json'], o)).alsoSince).toEqual([
       { date: '2026-12-07', kind: 'meeting', note: 'All-hands' },
     ]);
-    expect(ok(['due'], o)).toMatch(/Gus Hale +2 weeks ago · 2 Dec \(seen in a group 7 Dec\)/);
-    const stats = JSON.parse(ok(['stats', '--json'], o));
+    expect(await ok(['due'], o)).toMatch(/Gus Hale +2 weeks ago · 2 Dec \(seen in a group 7 Dec\)/);
+    const stats = JSON.parse(await ok(['stats', '--json'], o));
     // The journal began on 2 Nov: the window starts that week, not 26 weeks back.
     expect(stats.since).toBe('2026-11-02');
     expect(Object.keys(stats.minutesByClass)).toEqual(['alone', 'smallGroup', 'group', 'written']);
@@ -189,48 +189,48 @@ describe('a team of seven over six weeks', { timeout: 600_000 }, () => {
 });
 
 describe('marking a conversation by hand', () => {
-  it('rel conversation edit --size, --counts, --no-counts and --counts auto', () => {
+  it('rel conversation edit --size, --counts, --no-counts and --counts auto', async () => {
     const store = tempStore('marks');
     const o = { store, now: '2026-11-10T09:00:00' };
-    ok(['add', 'Ana Silva', '--cadence', '1w'], { store, now: '2026-11-01' });
-    ok(['log', 'ana', '--date', '2026-11-02'], o);
-    const id = JSON.parse(ok(['log', 'ana', '--kind', 'message', '--json'], o)).id as string;
-    const dueOn = () => JSON.parse(ok(['people', '--json'], o))[0].dueOn;
-    expect(dueOn()).toBe('2026-11-09');
-    expect(ok(['conversation', 'edit', id, '--counts'], o)).toMatch(/counts/);
-    expect(dueOn()).toBe('2026-11-17');
-    ok(['conversation', 'edit', id, '--no-counts'], o);
+    await ok(['add', 'Ana Silva', '--cadence', '1w'], { store, now: '2026-11-01' });
+    await ok(['log', 'ana', '--date', '2026-11-02'], o);
+    const id = JSON.parse(await ok(['log', 'ana', '--kind', 'message', '--json'], o)).id as string;
+    const dueOn = async () => JSON.parse(await ok(['people', '--json'], o))[0].dueOn;
+    expect(await dueOn()).toBe('2026-11-09');
+    expect(await ok(['conversation', 'edit', id, '--counts'], o)).toMatch(/counts/);
+    expect(await dueOn()).toBe('2026-11-17');
+    await ok(['conversation', 'edit', id, '--no-counts'], o);
     expect(readJson(store).conversations[1].counts).toBe(false);
-    ok(['conversation', 'edit', id, '--counts', 'auto'], o);
+    await ok(['conversation', 'edit', id, '--counts', 'auto'], o);
     expect(readJson(store).conversations[1]).not.toHaveProperty('counts');
-    ok(['conversation', 'edit', id, '--kind', 'call', '--size', '5'], o);
+    await ok(['conversation', 'edit', id, '--kind', 'call', '--size', '5'], o);
     expect(readJson(store).conversations[1]).toMatchObject({ kind: 'call', size: 5 });
-    expect(dueOn()).toBe('2026-11-09');
-    ok(['conversation', 'edit', id, '--size', '1'], o);
+    expect(await dueOn()).toBe('2026-11-09');
+    await ok(['conversation', 'edit', id, '--size', '1'], o);
     expect(readJson(store).conversations[1]).not.toHaveProperty('size');
-    expect(dueOn()).toBe('2026-11-17');
+    expect(await dueOn()).toBe('2026-11-17');
   });
 
   it.each([
     [['log', 'ana', 'ben', '--size', '1'], /--size 1 is fewer than the 2 people named/],
     [['log', 'ana', '--size', 'lots'], /--size "lots" is not a number of people/],
     [['log', 'ana', '--size', '0'], /--size "0"/],
-  ])('refuses %j with exit 2 and changes nothing', (args, message) => {
+  ])('refuses %j with exit 2 and changes nothing', async (args, message) => {
     const store = tempStore('bad-size');
-    ok(['add', 'Ana Silva'], { store });
-    ok(['add', 'Ben Okafor'], { store });
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['add', 'Ben Okafor'], { store });
     const before = readJson(store);
-    const r = rel(args, { store });
+    const r = await rel(args, { store });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(readJson(store)).toEqual(before);
   });
 
-  it('refuses --counts with a value other than auto on conversation edit', () => {
+  it('refuses --counts with a value other than auto on conversation edit', async () => {
     const store = tempStore('bad-counts');
-    ok(['add', 'Ana Silva'], { store });
-    const id = JSON.parse(ok(['log', 'ana', '--json'], { store })).id as string;
-    const r = rel(['conversation', 'edit', id, '--counts', 'maybe'], { store });
+    await ok(['add', 'Ana Silva'], { store });
+    const id = JSON.parse(await ok(['log', 'ana', '--json'], { store })).id as string;
+    const r = await rel(['conversation', 'edit', id, '--counts', 'maybe'], { store });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--counts "maybe" is not understood/);
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/rel.js';
+import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/run.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -34,10 +34,10 @@ function people(store: string): Record<string, Omit<Stored, 'name'>> {
 }
 
 describe('rel import: vCards as phones and address books write them', () => {
-  it('Android 2.1 (quoted-printable, charsets, photo), iOS and macOS 3.0 (groups, BOM, photos), 4.0', () => {
+  it('Android 2.1 (quoted-printable, charsets, photo), iOS and macOS 3.0 (groups, BOM, photos), 4.0', async () => {
     const store = tempStore('vcf');
     for (const file of ['android-2.1.vcf', 'ios-3.0.vcf', 'macos-3.0.vcf', 'vcard-4.0.vcf']) {
-      const r = rel(['import', fixture(file)], { store });
+      const r = await rel(['import', fixture(file)], { store });
       expect({ file, code: r.code, stderr: r.stderr }).toEqual({ file, code: 0, stderr: '' });
     }
     const all = people(store);
@@ -76,21 +76,21 @@ describe('rel import: vCards as phones and address books write them', () => {
       notes: ['Prefers mornings; plays the shakuhachi.'],
     });
     // The imported note and birthday show where the user looks.
-    const profile = ok(['profile', 'ana silva'], { store, now: '2027-02-20' });
+    const profile = await ok(['profile', 'ana silva'], { store, now: '2027-02-20' });
     expect(profile).toContain('Birthday 29 Feb · in 8 days');
     expect(profile).toContain('Partner: Sam Loves climbing');
   });
 
-  it('reads a file piped to stdin with -, telling the format by its content', () => {
+  it('reads a file piped to stdin with -, telling the format by its content', async () => {
     const store = tempStore('stdin');
-    const r = rel(['import', '-'], { store, input: fs.readFileSync(fixture('vcard-4.0.vcf'), 'utf8') });
+    const r = await rel(['import', '-'], { store, input: fs.readFileSync(fixture('vcard-4.0.vcf'), 'utf8') });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Imported 1 person from stdin: Kenji Watanabe (line 1).\n');
   });
 
-  it('a broken file: bad cards reported with their line and skipped, a bad birthday left out, duplicates listed, exit 0', () => {
+  it('a broken file: bad cards reported with their line and skipped, a bad birthday left out, duplicates listed, exit 0', async () => {
     const store = tempStore('vcf-broken');
-    const r = rel(['import', fixture('broken.vcf')], { store });
+    const r = await rel(['import', fixture('broken.vcf')], { store });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       'Imported 3 people from broken.vcf: Good One (line 1), Bad Birthday (line 12), Good Two (line 22).\n' +
@@ -108,18 +108,18 @@ describe('rel import: vCards as phones and address books write them', () => {
     expect(people(store)['Bad Birthday']!.birthday).toBeNull();
   });
 
-  it('--strict refuses the whole file (exit 2, store untouched); --dry-run writes nothing', () => {
+  it('--strict refuses the whole file (exit 2, store untouched); --dry-run writes nothing', async () => {
     const store = tempStore('strict');
-    ok(['add', 'Good Two'], { store });
+    await ok(['add', 'Good Two'], { store });
     const before = bytesOf(store);
-    const strict = rel(['import', '--strict', fixture('broken.vcf')], { store });
+    const strict = await rel(['import', '--strict', fixture('broken.vcf')], { store });
     expect(strict.code).toBe(2);
     expect(strict.stdout).toBe('');
     expect(strict.stderr).toContain('rel: broken.vcf line 5: card has no name (FN or N).');
     expect(strict.stderr).toContain('4 bad records in broken.vcf; nothing was imported (--strict).');
     expect(bytesOf(store)).toEqual(before);
 
-    const dry = rel(['import', '--dry-run', '--json', fixture('broken.vcf')], { store });
+    const dry = await rel(['import', '--dry-run', '--json', fixture('broken.vcf')], { store });
     expect(dry.code).toBe(0);
     const result = JSON.parse(dry.stdout);
     expect(result).toMatchObject({ format: 'vcard', dryRun: true });
@@ -134,7 +134,7 @@ describe('rel import: vCards as phones and address books write them', () => {
     expect(bytesOf(store)).toEqual(before);
 
     const missing = tempStore('strict-missing');
-    expect(rel(['import', '--strict', fixture('broken.csv')], { store: missing }).code).toBe(2);
+    expect((await rel(['import', '--strict', fixture('broken.csv')], { store: missing })).code).toBe(2);
     expect(fs.existsSync(missing)).toBe(false);
   });
 });
@@ -142,19 +142,19 @@ describe('rel import: vCards as phones and address books write them', () => {
 describe('rel import: charsets, birthdays and headers rel has to guess or be told', () => {
   const contacts = (name: string) => path.join(FIXTURES, 'contacts', name);
 
-  it("a guessed charset is reported with the card's line; --charset says it; --strict refuses a guess", () => {
+  it("a guessed charset is reported with the card's line; --charset says it; --strict refuses a guess", async () => {
     const store = tempStore('charset');
-    const guessed = rel(['import', '--dry-run', contacts('thebat-2.1.vcf')], { store });
+    const guessed = await rel(['import', '--dry-run', contacts('thebat-2.1.vcf')], { store });
     expect(guessed.code).toBe(0);
     expect(guessed.stdout).toContain('Would import 1 person from thebat-2.1.vcf: Piotr Iksiñski (line 1).');
     expect(guessed.stderr).toContain(
       'rel: thebat-2.1.vcf line 1: N, FN, NOTE of "Piotr Iksiñski" is not UTF-8 and names no charset: read as windows-1252;',
     );
-    const strict = rel(['import', '--strict', contacts('thebat-2.1.vcf')], { store });
+    const strict = await rel(['import', '--strict', contacts('thebat-2.1.vcf')], { store });
     expect([strict.code, strict.stdout]).toEqual([2, '']);
     expect(strict.stderr).toContain('1 bad record in thebat-2.1.vcf; nothing was imported (--strict).');
     expect(fs.existsSync(store)).toBe(false);
-    const told = rel(['import', '--strict', '--charset', 'windows-1250', contacts('thebat-2.1.vcf')], {
+    const told = await rel(['import', '--strict', '--charset', 'windows-1250', contacts('thebat-2.1.vcf')], {
       store,
     });
     expect([told.code, told.stderr]).toEqual([0, '']);
@@ -162,12 +162,14 @@ describe('rel import: charsets, birthdays and headers rel has to guess or be tol
     expect(readJson(store).people[0].emails).toEqual(['piotr@poczta.example']);
   });
 
-  it('--map reads headers rel does not know; bad --charset and --map values are exit 2', () => {
+  it('--map reads headers rel does not know; bad --charset and --map values are exit 2', async () => {
     const store = tempStore('map');
-    const refused = rel(['import', contacts('crm.csv')], { store });
+    const refused = await rel(['import', contacts('crm.csv')], { store });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('or say which column is the name with --map "<column>=name"');
-    ok(['import', contacts('crm.csv'), '--map', 'Kontaktperson=name', '--map', 'mail=email'], { store });
+    await ok(['import', contacts('crm.csv'), '--map', 'Kontaktperson=name', '--map', 'mail=email'], {
+      store,
+    });
     expect(readJson(store).people.map((p: { name: string; emails: string[] }) => [p.name, p.emails])).toEqual(
       [['Ola Nordmann', ['ola@nord.example']]],
     );
@@ -179,7 +181,7 @@ describe('rel import: charsets, birthdays and headers rel has to guess or be tol
     ];
     const other = tempStore('map-bad');
     for (const [args, message] of cases) {
-      const r = rel(['import', contacts('crm.csv'), ...args], { store: other });
+      const r = await rel(['import', contacts('crm.csv'), ...args], { store: other });
       expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
       expect(r.stderr).toMatch(message);
     }
@@ -188,10 +190,10 @@ describe('rel import: charsets, birthdays and headers rel has to guess or be tol
 });
 
 describe('rel import: CSV', () => {
-  it('Google and Outlook (Windows-1252, M/D/YYYY) exports, mapped by header', () => {
+  it('Google and Outlook (Windows-1252, M/D/YYYY) exports, mapped by header', async () => {
     const store = tempStore('csv');
-    ok(['import', fixture('google.csv')], { store });
-    ok(['import', fixture('outlook.csv')], { store });
+    await ok(['import', fixture('google.csv')], { store });
+    await ok(['import', fixture('outlook.csv')], { store });
     expect(people(store)).toEqual({
       'Ana Silva': {
         role: 'Staff Engineer',
@@ -223,9 +225,9 @@ describe('rel import: CSV', () => {
     });
   });
 
-  it('a broken file: each bad row by its line (the header is line 1), the rest imported', () => {
+  it('a broken file: each bad row by its line (the header is line 1), the rest imported', async () => {
     const store = tempStore('csv-broken');
-    const r = rel(['import', fixture('broken.csv')], { store });
+    const r = await rel(['import', fixture('broken.csv')], { store });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       'Imported 4 people from broken.csv: Good Person (line 2), Bad Birthday (line 6), Multi Line (line 8), Last Good (line 10).',
@@ -249,18 +251,18 @@ describe('rel import: CSV', () => {
     });
   });
 
-  it('rel export --table people reads back the same people', () => {
+  it('rel export --table people reads back the same people', async () => {
     const dir = tempDir('csv-trip');
     const a = path.join(dir, 'a.json');
-    ok(['import', fixture('google.csv')], { store: a });
-    const csv = ok(['export', '--format', 'csv', '--table', 'people'], { store: a });
+    await ok(['import', fixture('google.csv')], { store: a });
+    const csv = await ok(['export', '--format', 'csv', '--table', 'people'], { store: a });
     fs.writeFileSync(path.join(dir, 'people.csv'), csv);
     const b = path.join(dir, 'b.json');
-    ok(['import', path.join(dir, 'people.csv')], { store: b });
+    await ok(['import', path.join(dir, 'people.csv')], { store: b });
     expect(people(b)).toEqual(people(a));
   });
 
-  it('refuses a file it cannot use: exit 2, nothing written', () => {
+  it('refuses a file it cannot use: exit 2, nothing written', async () => {
     const dir = tempDir('csv-bad');
     const store = path.join(dir, 'journal.json');
     const noName = path.join(dir, 'contacts.csv');
@@ -273,7 +275,7 @@ describe('rel import: CSV', () => {
       [['import', noName, '--date-order', 'ymd'], /--date-order "ymd"/],
     ];
     for (const [args, message] of cases) {
-      const r = rel(args, { store });
+      const r = await rel(args, { store });
       expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
       expect(r.stderr).toMatch(message);
     }
@@ -282,13 +284,13 @@ describe('rel import: CSV', () => {
 });
 
 describe('rel import: rel JSON', () => {
-  it('round trip: export, import into an empty store, export again gives the same records; a second import changes nothing', () => {
+  it('round trip: export, import into an empty store, export again gives the same records; a second import changes nothing', async () => {
     const dir = tempDir('json-trip');
     const a = path.join(dir, 'a.json');
     const o = { store: a, now: '2026-11-20' };
-    ok(['add', 'Ana Silva', '--cadence', '2w', '--birthday', '1992-02-29', '--tag', 'core'], o);
-    ok(['add', 'Bo Li'], o);
-    ok(
+    await ok(['add', 'Ana Silva', '--cadence', '2w', '--birthday', '1992-02-29', '--tag', 'core'], o);
+    await ok(['add', 'Bo Li'], o);
+    await ok(
       [
         'log',
         'ana',
@@ -304,27 +306,27 @@ describe('rel import: rel JSON', () => {
       ],
       o,
     );
-    ok(['import', fixture('vcard-4.0.vcf')], o);
-    const first = ok(['export'], o);
+    await ok(['import', fixture('vcard-4.0.vcf')], o);
+    const first = await ok(['export'], o);
     const file = path.join(dir, 'export.json');
     fs.writeFileSync(file, first);
 
     const b = path.join(dir, 'b.json');
-    const r = rel(['import', file], { store: b, now: '2026-11-20' });
+    const r = await rel(['import', file], { store: b, now: '2026-11-20' });
     expect(r.stdout).toContain('Imported 3 people, 1 conversation, 1 follow-up from export.json');
-    const second = ok(['export'], { store: b, now: '2026-11-20' });
+    const second = await ok(['export'], { store: b, now: '2026-11-20' });
     expect(JSON.parse(second)).toEqual(JSON.parse(first));
     expect(JSON.parse(second).people.find((p: { id: string }) => p.id === 'bo-li').cadenceDays).toBeNull();
 
     const before = bytesOf(b);
-    const again = rel(['import', file], { store: b, now: '2026-11-21' });
+    const again = await rel(['import', file], { store: b, now: '2026-11-21' });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Nothing new to import from export.json.');
     expect(again.stdout).toContain('Already there: 1 conversation, 1 follow-up.');
     expect(bytesOf(b)).toEqual(before);
   });
 
-  it('a record that is not a rel record is named by its line and skipped; a newer schema or foreign JSON is refused', () => {
+  it('a record that is not a rel record is named by its line and skipped; a newer schema or foreign JSON is refused', async () => {
     const dir = tempDir('json-bad');
     const store = path.join(dir, 'journal.json');
     const file = path.join(dir, 'export.json');
@@ -342,17 +344,17 @@ describe('rel import: rel JSON', () => {
         '}',
       ].join('\n'),
     );
-    const r = rel(['import', file], { store });
+    const r = await rel(['import', file], { store });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^rel: export.json line 5: person is not a rel record: /);
     expect(readJson(store).people.map((p: { id: string }) => p.id)).toEqual(['ana']);
 
     fs.writeFileSync(file, '{"schema": 99, "people": []}');
-    expect(rel(['import', file], { store }).stderr).toContain('written by a newer rel (schema 99)');
+    expect((await rel(['import', file], { store })).stderr).toContain('written by a newer rel (schema 99)');
     fs.writeFileSync(file, '[1, 2]');
-    expect(rel(['import', file], { store }).stderr).toContain('not a rel export');
+    expect((await rel(['import', file], { store })).stderr).toContain('not a rel export');
     fs.writeFileSync(file, '{"schema": 2, "people": [');
-    const broken = rel(['import', file], { store });
+    const broken = await rel(['import', file], { store });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('not valid JSON');
   });

@@ -4,17 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ok, readJson, rel, tempDir } from '../helpers/rel.js';
+import { ok, readJson, rel, tempDir } from '../helpers/run.js';
 
 const BOSS = 'Zoë 😀 Ñandú, Jr.; "The Boss"';
 
-function hostileJournal(store: string) {
+async function hostileJournal(store: string) {
   const o = { store, now: '2026-11-20' };
-  ok(
+  await ok(
     ['add', BOSS, '--alias', 'Ani; the "great"', '--alias', 'back\\slash', '--tag', 'a;b', '--tag', '-1'],
     o,
   );
-  ok(
+  await ok(
     [
       'add',
       'Ana Silva',
@@ -27,12 +27,12 @@ function hostileJournal(store: string) {
     ],
     o,
   );
-  ok(['add', '@handle', '--cadence', '2w', '--role', '+1 guest', '--team', '=SUM(A1:A9)'], o);
-  ok(['note', 'ana', 'Two kids\n\nLoves climbing'], o);
-  ok(['note', 'ana', '=HYPERLINK("http://evil.example","click")'], o);
-  ok(['note', 'ana', "'90s music; a \\ backslash"], o);
-  ok(['note', 'ana', "'=already quoted"], o);
-  ok(
+  await ok(['add', '@handle', '--cadence', '2w', '--role', '+1 guest', '--team', '=SUM(A1:A9)'], o);
+  await ok(['note', 'ana', 'Two kids\n\nLoves climbing'], o);
+  await ok(['note', 'ana', '=HYPERLINK("http://evil.example","click")'], o);
+  await ok(['note', 'ana', "'90s music; a \\ backslash"], o);
+  await ok(['note', 'ana', "'=already quoted"], o);
+  await ok(
     [
       'log',
       BOSS,
@@ -52,21 +52,24 @@ function hostileJournal(store: string) {
     ],
     o,
   );
-  ok(['log', '@handle', '--date', '2026-11-02', '--note', '\tindented'], o);
-  ok(['log', 'ana', '--date', '2026-11-02', '--note', 'same day, later'], o);
+  await ok(['log', '@handle', '--date', '2026-11-02', '--note', '\tindented'], o);
+  await ok(['log', 'ana', '--date', '2026-11-02', '--note', 'same day, later'], o);
 }
 
 describe('csv round trip', () => {
-  it('people.csv and conversations.csv → import into an empty journal → the same two files, byte for byte', () => {
+  it('people.csv and conversations.csv → import into an empty journal → the same two files, byte for byte', async () => {
     const dir = tempDir('csv-trip');
     const a = path.join(dir, 'a.json');
-    hostileJournal(a);
-    ok(['export', '--format', 'csv', '--out', path.join(dir, 'first')], { store: a });
+    await hostileJournal(a);
+    await ok(['export', '--format', 'csv', '--out', path.join(dir, 'first')], { store: a });
     const b = path.join(dir, 'b.json');
-    const people = rel(['import', path.join(dir, 'first', 'people.csv')], { store: b, now: '2026-11-25' });
+    const people = await rel(['import', path.join(dir, 'first', 'people.csv')], {
+      store: b,
+      now: '2026-11-25',
+    });
     expect([people.code, people.stderr]).toEqual([0, '']);
     expect(people.stdout).toContain('Imported 3 people from people.csv');
-    const conversations = rel(['import', path.join(dir, 'first', 'conversations.csv')], {
+    const conversations = await rel(['import', path.join(dir, 'first', 'conversations.csv')], {
       store: b,
       now: '2026-11-25',
     });
@@ -74,7 +77,7 @@ describe('csv round trip', () => {
     expect(conversations.stdout).toContain(
       'Imported 0 people, 3 conversations, 0 follow-ups from conversations.csv',
     );
-    ok(['export', '--format', 'csv', '--out', path.join(dir, 'second')], { store: b });
+    await ok(['export', '--format', 'csv', '--out', path.join(dir, 'second')], { store: b });
     for (const file of ['people.csv', 'conversations.csv']) {
       expect(fs.readFileSync(path.join(dir, 'second', file), 'utf8')).toBe(
         fs.readFileSync(path.join(dir, 'first', file), 'utf8'),
@@ -105,21 +108,24 @@ describe('csv round trip', () => {
     });
     expect(shape(after)).toEqual(shape(before));
     // Importing the conversations again adds nothing.
-    const again = rel(['import', path.join(dir, 'first', 'conversations.csv')], { store: b });
+    const again = await rel(['import', path.join(dir, 'first', 'conversations.csv')], { store: b });
     expect(again.stdout).toContain('Nothing new to import from conversations.csv.');
   });
 
-  it("no cell starts a formula: a leading ' before =, +, -, @, tab or CR, and only there", () => {
+  it("no cell starts a formula: a leading ' before =, +, -, @, tab or CR, and only there", async () => {
     const dir = tempDir('csv-formula');
     const store = path.join(dir, 'j.json');
-    hostileJournal(store);
+    await hostileJournal(store);
     const people: Record<string, string>[] = parse(
-      ok(['export', '--format', 'csv', '--table', 'people'], { store }),
+      await ok(['export', '--format', 'csv', '--table', 'people'], { store }),
       { columns: true },
     );
-    const conversations: Record<string, string>[] = parse(ok(['export', '--format', 'csv'], { store }), {
-      columns: true,
-    });
+    const conversations: Record<string, string>[] = parse(
+      await ok(['export', '--format', 'csv'], { store }),
+      {
+        columns: true,
+      },
+    );
     for (const row of [...people, ...conversations]) {
       for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     }

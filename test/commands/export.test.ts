@@ -3,13 +3,13 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/rel.js';
+import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/run.js';
 
 // A small journal: two people in one conversation, one with a leap-day birthday, a follow-up with a due date.
-function seed(): string {
+async function seed(): Promise<string> {
   const store = tempStore('export');
   const o = { store, now: '2026-11-20' };
-  ok(
+  await ok(
     [
       'add',
       'Ana Silva',
@@ -26,9 +26,9 @@ function seed(): string {
     ],
     o,
   );
-  ok(['add', 'Bo Li', '--birthday', '12-01'], o);
-  ok(['add', 'Cy Diaz'], o);
-  ok(
+  await ok(['add', 'Bo Li', '--birthday', '12-01'], o);
+  await ok(['add', 'Cy Diaz'], o);
+  await ok(
     [
       'log',
       'ana',
@@ -42,7 +42,7 @@ function seed(): string {
     ],
     o,
   );
-  ok(
+  await ok(
     [
       'log',
       'ana',
@@ -67,51 +67,51 @@ function seed(): string {
 
 describe('rel export', () => {
   let store: string;
-  beforeAll(() => {
-    store = seed();
+  beforeAll(async () => {
+    store = await seed();
   });
 
-  it('json is the store itself, cadenceDays null kept, and the store is untouched', () => {
+  it('json is the store itself, cadenceDays null kept, and the store is untouched', async () => {
     const before = bytesOf(store);
-    const out = JSON.parse(ok(['export'], { store }));
+    const out = JSON.parse(await ok(['export'], { store }));
     expect(out).toEqual(readJson(store));
     expect(out.people.find((p: { id: string }) => p.id === 'bo-li').cadenceDays).toBeNull();
     expect(bytesOf(store)).toEqual(before);
   });
 
-  it('--person keeps one person, their conversations naming only them; --since drops older ones; --redact drops what you heard', () => {
-    const out = JSON.parse(ok(['export', '--person', 'bo'], { store }));
+  it('--person keeps one person, their conversations naming only them; --since drops older ones; --redact drops what you heard', async () => {
+    const out = JSON.parse(await ok(['export', '--person', 'bo'], { store }));
     expect(out.people.map((p: { id: string }) => p.id)).toEqual(['bo-li']);
     expect(out.conversations.map((c: { with: string[] }) => c.with)).toEqual([['bo-li']]);
-    const since = JSON.parse(ok(['export', '--since', '2026-11-01', '--redact'], { store }));
+    const since = JSON.parse(await ok(['export', '--since', '2026-11-01', '--redact'], { store }));
     expect(since.people).toHaveLength(3);
     expect(since.conversations.map((c: { date: string; heard: string[] }) => [c.date, c.heard])).toEqual([
       ['2026-11-10', []],
     ]);
   });
 
-  it('markdown --since lists only later conversations, but last seen comes from the whole journal', () => {
-    const md = ok(['export', '--format', 'md', '--since', '2026-11-01', '--person', 'bo'], { store });
+  it('markdown --since lists only later conversations, but last seen comes from the whole journal', async () => {
+    const md = await ok(['export', '--format', 'md', '--since', '2026-11-01', '--person', 'bo'], { store });
     expect(md).toContain('Exported 2026-11-27 · 1 person · 0 conversations since 2026-11-01');
     expect(md).toContain('last seen 2026-10-01');
     expect(md).not.toContain('not seen yet');
     expect(md).not.toContain('####');
-    const all = ok(['export', '--format', 'md', '--since', '2026-11-01'], { store });
+    const all = await ok(['export', '--format', 'md', '--since', '2026-11-01'], { store });
     expect(all).toContain('Catching up every 2 weeks · last seen 2026-11-10');
     expect(all).not.toContain('2026-10-01 · 1:2:1');
     expect(all).toContain('not seen yet'); // Cy, who never was
   });
 
-  it('markdown and ics use the configured default cadence for people without their own', () => {
+  it('markdown and ics use the configured default cadence for people without their own', async () => {
     const env = { REL_DEFAULT_CADENCE: '1w' };
-    const md = ok(['export', '--format', 'md', '--person', 'bo'], { store, env });
+    const md = await ok(['export', '--format', 'md', '--person', 'bo'], { store, env });
     expect(md).toContain('Catching up weekly · last seen 2026-10-01');
-    const ics = ok(['export', '--format', 'ics'], { store, env });
+    const ics = await ok(['export', '--format', 'ics'], { store, env });
     expect(ics).toContain('Last seen 2026-10-01\\; catching up weekly.');
   });
 
-  it('markdown: a section per person, conversations newest first, text escaped', () => {
-    const md = ok(['export', '--format', 'markdown', '--person', 'ana'], { store });
+  it('markdown: a section per person, conversations newest first, text escaped', async () => {
+    const md = await ok(['export', '--format', 'markdown', '--person', 'ana'], { store });
     expect(md).toMatch(/^# rel journal\n/);
     expect(md).toContain('## Ana Silva');
     expect(md).toContain('Staff Engineer · Platform · #core');
@@ -120,25 +120,28 @@ describe('rel export', () => {
     // Newest first; with --person, the others in a conversation are not named.
     expect(md.indexOf('#### 2026-11-10 · walk')).toBeGreaterThan(0);
     expect(md.indexOf('#### 2026-11-10 · walk')).toBeLessThan(md.indexOf('#### 2026-10-01 · 1:2:1\n'));
-    expect(ok(['export', '--format', 'markdown'], { store })).toContain(
+    expect(await ok(['export', '--format', 'markdown'], { store })).toContain(
       '#### 2026-10-01 · 1:2:1 · with Bo Li',
     );
     expect(md).toContain('\\# not a heading\n\\*stars\\*');
     expect(md).toContain('- Worried about on-call');
-    expect(ok(['export', '--format', 'md', '--redact', '--person', 'ana'], { store })).not.toContain(
+    expect(await ok(['export', '--format', 'md', '--redact', '--person', 'ana'], { store })).not.toContain(
       'Worried',
     );
   });
 
-  it('csv: conversations on stdout by default, --table people with the headers import reads', () => {
-    const conversations: Record<string, string>[] = parse(ok(['export', '--format', 'csv'], { store }), {
-      columns: true,
-    });
+  it('csv: conversations on stdout by default, --table people with the headers import reads', async () => {
+    const conversations: Record<string, string>[] = parse(
+      await ok(['export', '--format', 'csv'], { store }),
+      {
+        columns: true,
+      },
+    );
     expect(conversations.map((c) => [c.date, c.with, c.note])).toEqual([
       ['2026-10-01', 'Ana Silva; Bo Li', 'Roadmap, plans; "quotes"'],
       ['2026-11-10', 'Ana Silva', '# not a heading\n*stars*'],
     ]);
-    const people = parse(ok(['export', '--format', 'csv', '--table', 'people'], { store }), {
+    const people = parse(await ok(['export', '--format', 'csv', '--table', 'people'], { store }), {
       columns: true,
     });
     expect(people[0]).toEqual({
@@ -157,27 +160,29 @@ describe('rel export', () => {
     expect(people[1]).toMatchObject({ name: 'Bo Li', cadence: '', birthday: '12-01' });
   });
 
-  it('csv --out writes both tables into a folder, private; json --out into a file', () => {
+  it('csv --out writes both tables into a folder, private; json --out into a file', async () => {
     const dir = path.join(tempDir('out'), 'export');
-    const r = rel(['export', '--format', 'csv', '--out', dir], { store });
+    const r = await rel(['export', '--format', 'csv', '--out', dir], { store });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('3 people, 2 conversations');
     expect(fs.readdirSync(dir).sort()).toEqual(['conversations.csv', 'people.csv']);
     expect(fs.statSync(path.join(dir, 'people.csv')).mode & 0o777).toBe(0o600);
-    ok(['export', '--format', 'csv', '--table', 'people', '--out', path.join(dir, 'team.csv')], { store });
+    await ok(['export', '--format', 'csv', '--table', 'people', '--out', path.join(dir, 'team.csv')], {
+      store,
+    });
     expect(fs.readFileSync(path.join(dir, 'team.csv'), 'utf8')).toMatch(/^name,aliases,role,/);
     expect(fs.readdirSync(dir).sort()).toEqual(['conversations.csv', 'people.csv', 'team.csv']);
     const file = path.join(dir, 'all.json');
-    ok(['export', '--out', file], { store });
+    await ok(['export', '--out', file], { store });
     expect(readJson(file)).toEqual(readJson(store));
-    const ics = rel(['export', '--format', 'ics', '--out', `${dir}/`], { store });
+    const ics = await rel(['export', '--format', 'ics', '--out', `${dir}/`], { store });
     expect(fs.existsSync(path.join(dir, 'rel.ics'))).toBe(true);
     // A feed holds events, so the message counts them by kind, not people and conversations.
     expect(ics.stderr).toContain('(3 check-ins, 1 follow-up, 2 birthdays)');
   });
 
-  it('--out: a missing folder above the file is exit 2, nothing created; a folder named with / is made, one level only', () => {
+  it('--out: a missing folder above the file is exit 2, nothing created; a folder named with / is made, one level only', async () => {
     const root = tempDir('missing');
     const missing = path.join(root, 'nope');
     const cases: [string[], string][] = [
@@ -187,24 +192,24 @@ describe('rel export', () => {
       [['export', '--format', 'csv', '--table', 'people', '--out', path.join(missing, 'p.csv')], missing],
     ];
     for (const [args, folder] of cases) {
-      const r = rel(args, { store });
+      const r = await rel(args, { store });
       expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
       expect(r.stderr).toContain(`--out: the folder ${folder} does not exist.`);
       expect(r.stderr).toContain(`mkdir -p ${folder}`);
     }
     expect(fs.readdirSync(root)).toEqual([]);
     const file = path.join(store, 'x.json'); // the journal is a file, not a folder
-    const notFolder = rel(['export', '--out', file], { store });
+    const notFolder = await rel(['export', '--out', file], { store });
     expect([notFolder.code, notFolder.stderr]).toEqual([
       2,
       `rel: --out: ${store} is a file, not a folder.\n`,
     ]);
-    ok(['export', '--format', 'md', '--out', `${path.join(root, 'made')}/`], { store });
+    await ok(['export', '--format', 'md', '--out', `${path.join(root, 'made')}/`], { store });
     expect(fs.readdirSync(path.join(root, 'made'))).toEqual(['rel-export.md']);
   });
 
-  it('ics: a feed a calendar library reads: check-ins, follow-ups, yearly birthdays on 28 Feb in common years', () => {
-    const text = ok(['export', '--format', 'ics'], { store, now: '2026-11-27' });
+  it('ics: a feed a calendar library reads: check-ins, follow-ups, yearly birthdays on 28 Feb in common years', async () => {
+    const text = await ok(['export', '--format', 'ics'], { store, now: '2026-11-27' });
     expect(text).toContain('\r\n');
     const calendar = new ICAL.Component(ICAL.parse(text));
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -237,7 +242,7 @@ describe('rel export', () => {
     expect(byUid.get('birthday-bo-li@rel')!.isRecurring()).toBe(true);
   });
 
-  it('refuses what it cannot do, with exit 2 and nothing on stdout', () => {
+  it('refuses what it cannot do, with exit 2 and nothing on stdout', async () => {
     const cases: [string[], RegExp][] = [
       [['export', '--format', 'xml'], /--format "xml" is not one rel writes/],
       [['export', '--table', 'people'], /--table goes with --format csv/],
@@ -249,15 +254,15 @@ describe('rel export', () => {
       [['export', '--format', 'md', '--since', '2027-01-01'], /--since 2027-01-01 is in the future/],
     ];
     for (const [args, message] of cases) {
-      const r = rel(args, { store });
+      const r = await rel(args, { store });
       expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
       expect(r.stderr).toMatch(message);
     }
   });
 
-  it('on a missing store exports an empty journal and creates nothing', () => {
+  it('on a missing store exports an empty journal and creates nothing', async () => {
     const missing = tempStore('none');
-    expect(JSON.parse(ok(['export'], { store: missing })).people).toEqual([]);
+    expect(JSON.parse(await ok(['export'], { store: missing })).people).toEqual([]);
     expect(fs.existsSync(missing)).toBe(false);
   });
 });

@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ok, readJson, rel, tempDir } from '../helpers/rel.js';
+import { ok, readJson, rel, tempDir } from '../helpers/run.js';
 
-function journal(store: string) {
+async function journal(store: string) {
   const o = { store, now: '2026-11-20' };
-  ok(
+  await ok(
     [
       'add',
       'Zoë Ñandú, Jr.; "The Boss"',
@@ -29,11 +29,11 @@ function journal(store: string) {
     ],
     o,
   );
-  ok(['add', 'Bo', '--birthday', '05-17'], o);
-  ok(['add', 'Ana Silva'], o);
-  ok(['rename', 'ana', 'Ana Costa'], o);
-  ok(['note', 'zoe', 'Two kids\n\nLoves climbing \\ bouldering'], o);
-  ok(['note', 'zoe', `A long note ${'é'.repeat(60)} that is folded`], o);
+  await ok(['add', 'Bo', '--birthday', '05-17'], o);
+  await ok(['add', 'Ana Silva'], o);
+  await ok(['rename', 'ana', 'Ana Costa'], o);
+  await ok(['note', 'zoe', 'Two kids\n\nLoves climbing \\ bouldering'], o);
+  await ok(['note', 'zoe', `A long note ${'é'.repeat(60)} that is folded`], o);
 }
 
 describe('rel export --format vcard', () => {
@@ -42,12 +42,12 @@ describe('rel export --format vcard', () => {
     ['vcard3', '3.0'],
   ])(
     '%s: export, import into an empty journal, export again gives the same file; importing it again adds no one',
-    (format, version) => {
+    async (format, version) => {
       const dir = tempDir(`vcard-${format}`);
       const a = path.join(dir, 'a.json');
-      journal(a);
+      await journal(a);
       const first = path.join(dir, 'first.vcf');
-      const r = rel(['export', '--format', format, '--out', first], { store: a });
+      const r = await rel(['export', '--format', format, '--out', first], { store: a });
       expect([r.code, r.stderr]).toEqual([0, `Wrote ${first} (3 people).\n`]);
       const text = fs.readFileSync(first, 'utf8');
       expect(text).toContain(`VERSION:${version}\r\n`);
@@ -61,10 +61,10 @@ describe('rel export --format vcard', () => {
       for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
 
       const b = path.join(dir, 'b.json');
-      const imported = rel(['import', first], { store: b, now: '2026-11-25' });
+      const imported = await rel(['import', first], { store: b, now: '2026-11-25' });
       expect([imported.code, imported.stderr]).toEqual([0, '']);
       const second = path.join(dir, 'second.vcf');
-      ok(['export', '--format', format, '--out', second], { store: b });
+      await ok(['export', '--format', format, '--out', second], { store: b });
       expect(fs.readFileSync(second, 'utf8')).toBe(text);
       const fields = (file: string) =>
         readJson(file).people.map((p: Record<string, unknown>) => [
@@ -81,21 +81,21 @@ describe('rel export --format vcard', () => {
       expect(fields(b)).toEqual(fields(a));
 
       for (const store of [a, b]) {
-        const again = rel(['import', first], { store });
+        const again = await rel(['import', first], { store });
         expect(again.stdout).toContain('Nothing new to import from first.vcf.');
         expect(again.stdout).toContain('Skipped 3 people already in your journal');
       }
     },
   );
 
-  it('--person, --redact; --since is refused', () => {
+  it('--person, --redact; --since is refused', async () => {
     const dir = tempDir('vcard-slice');
     const store = path.join(dir, 'j.json');
-    journal(store);
-    const one = ok(['export', '--format', 'vcard', '--person', 'bo'], { store });
+    await journal(store);
+    const one = await ok(['export', '--format', 'vcard', '--person', 'bo'], { store });
     expect(one.match(/BEGIN:VCARD/g)).toHaveLength(1);
-    expect(ok(['export', '--format', 'vcard', '--redact'], { store })).not.toContain('NOTE:');
-    const since = rel(['export', '--format', 'vcard', '--since', '1m'], { store });
+    expect(await ok(['export', '--format', 'vcard', '--redact'], { store })).not.toContain('NOTE:');
+    const since = await rel(['export', '--format', 'vcard', '--since', '1m'], { store });
     expect([since.code, since.stdout]).toEqual([2, '']);
     expect(since.stderr).toContain('--since does not apply to vCards');
   });

@@ -4,14 +4,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GOOGLE, PEOPLE, writeCalendars } from '../helpers/calendars.js';
 import { journalText, person, writeJournal } from '../helpers/journal.js';
-import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/rel.js';
+import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/run.js';
 
 describe('e-mail addresses on people', () => {
-  it('add and edit record them, profile shows them, and a taken or malformed one is refused', () => {
+  it('add and edit record them, profile shows them, and a taken or malformed one is refused', async () => {
     const store = tempStore('emails');
     const o = { store };
-    ok(['add', 'Ana Silva', '--email', 'Ana@Example.com', '--email', 'mailto:ana.silva@home.example'], o);
-    ok(['add', 'Ben Okafor'], o);
+    await ok(
+      ['add', 'Ana Silva', '--email', 'Ana@Example.com', '--email', 'mailto:ana.silva@home.example'],
+      o,
+    );
+    await ok(['add', 'Ben Okafor'], o);
     expect(readJson(store).people[0].emails).toEqual(['Ana@Example.com', 'ana.silva@home.example']);
     // Someone without an address has no field at all, as in journals written before them.
     expect(readJson(store).people[1]).not.toHaveProperty('emails');
@@ -23,29 +26,29 @@ describe('e-mail addresses on people', () => {
       ['edit', 'ben', '--email', 'not-an-address'],
       ['edit', 'ben', '--remove-email', 'ben@example.com'],
     ]) {
-      const r = rel(args, o);
+      const r = await rel(args, o);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/already Ana Silva's address|not an e-mail address|has no e-mail address/);
     }
     expect(bytesOf(store)).toEqual(before);
 
-    expect(ok(['edit', 'ben', '--email', 'ben@example.com'], o)).toContain('emails ben@example.com');
-    ok(['edit', 'ana', '--remove-email', 'ANA@example.com', '--email', 'ana@work.example'], o);
-    const ana = JSON.parse(ok(['profile', 'ana', '--json'], o));
+    expect(await ok(['edit', 'ben', '--email', 'ben@example.com'], o)).toContain('emails ben@example.com');
+    await ok(['edit', 'ana', '--remove-email', 'ANA@example.com', '--email', 'ana@work.example'], o);
+    const ana = JSON.parse(await ok(['profile', 'ana', '--json'], o));
     expect(ana.emails).toEqual(['ana.silva@home.example', 'ana@work.example']);
-    expect(ok(['profile', 'ana'], o)).toContain('ana.silva@home.example, ana@work.example');
-    expect(JSON.parse(ok(['profile', 'ben', '--json'], o)).emails).toEqual(['ben@example.com']);
+    expect(await ok(['profile', 'ana'], o)).toContain('ana.silva@home.example, ana@work.example');
+    expect(JSON.parse(await ok(['profile', 'ben', '--json'], o)).emails).toEqual(['ben@example.com']);
   });
 
-  it('the calendar and me settings are kept by rel config', () => {
+  it('the calendar and me settings are kept by rel config', async () => {
     const store = tempStore('emails-config');
     const env = { XDG_CONFIG_HOME: `${store}.config` };
-    ok(['config', 'set', 'me', 'Me@Example.com, me@home.example'], { store, env });
-    ok(['config', 'set', 'calendar', '/tmp/work.ics'], { store, env });
-    const rows = JSON.parse(ok(['config', 'list', '--json'], { store, env }));
+    await ok(['config', 'set', 'me', 'Me@Example.com, me@home.example'], { store, env });
+    await ok(['config', 'set', 'calendar', '/tmp/work.ics'], { store, env });
+    const rows = JSON.parse(await ok(['config', 'list', '--json'], { store, env }));
     expect(rows.find((r: { key: string }) => r.key === 'me').value).toBe('me@example.com, me@home.example');
     expect(rows.find((r: { key: string }) => r.key === 'calendar').value).toBe('/tmp/work.ics');
-    expect(rel(['config', 'set', 'me', 'nobody'], { store, env }).code).toBe(2);
+    expect((await rel(['config', 'set', 'me', 'nobody'], { store, env })).code).toBe(2);
   });
 });
 
@@ -74,8 +77,8 @@ const slug = (name: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-');
 
-const inboxJson = (o: object, ...args: string[]) =>
-  JSON.parse(ok(['inbox', '--json', '--since', '2026-11-01', ...args], o)) as {
+const inboxJson = async (o: object, ...args: string[]) =>
+  JSON.parse(await ok(['inbox', '--json', '--since', '2026-11-01', ...args], o)) as {
     id: string;
     title: string;
     start: string;
@@ -106,27 +109,27 @@ const shown = (rows: { title: string; start: string }[]) =>
 
 // Each test runs rel a dozen times or more: a loaded machine needs more than the default minute.
 describe('rel inbox', { timeout: 240_000 }, () => {
-  it('lists exactly the meetings to log from a Google and an Outlook export', () => {
+  it('lists exactly the meetings to log from a Google and an Outlook export', async () => {
     const { o, files } = setup('inbox-list');
-    const rows = inboxJson(o);
+    const rows = await inboxJson(o);
     expect(shown(rows)).toEqual(EXPECTED);
     expect(rows.find((r) => r.title === 'Daily stand-up')).toMatchObject({ size: 7, counts: 'group' });
     expect(rows.find((r) => r.title === 'Lunch with Eve')).toMatchObject({ kind: 'meal', counts: 'alone' });
     // The same from the two files named one by one, and from the folder given on the command line.
-    const byFile = inboxJson(o, '--calendar', files.google, '--calendar', files.outlook);
+    const byFile = await inboxJson(o, '--calendar', files.google, '--calendar', files.outlook);
     expect(byFile.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
     // The default window is the last 14 days.
-    const recent = JSON.parse(ok(['inbox', '--json'], o)) as { start: string }[];
+    const recent = JSON.parse(await ok(['inbox', '--json'], o)) as { start: string }[];
     expect(recent.every((r) => r.start >= '2026-11-13')).toBe(true);
     expect(recent.length).toBeGreaterThan(0);
-    const table = ok(['inbox', '--since', '2026-11-20'], { ...o, env: { ...o.env, COLUMNS: '140' } });
+    const table = await ok(['inbox', '--since', '2026-11-20'], { ...o, env: { ...o.env, COLUMNS: '140' } });
     expect(table).toContain('Coffee with Ben and Chloé');
     expect(table).toContain('Gus Grant <gus@example.com>');
   });
 
-  it('without `me`, says once how to set it and counts every attendee but one', () => {
+  it('without `me`, says once how to set it and counts every attendee but one', async () => {
     const { o } = setup('inbox-me', {});
-    const r = rel(['inbox', '--json', '--since', '2026-11-01'], o);
+    const r = await rel(['inbox', '--json', '--since', '2026-11-01'], o);
     expect(r.code).toBe(0);
     expect(r.stderr.match(/rel config set me/g)).toHaveLength(1);
     const rows = JSON.parse(r.stdout) as { title: string; size: number }[];
@@ -135,12 +138,12 @@ describe('rel inbox', { timeout: 240_000 }, () => {
     expect(rows.some((x) => x.title === 'Roadmap review')).toBe(true);
   });
 
-  it('inbox log <id> logs one meeting with its facts and the notes given; it leaves the inbox', () => {
+  it('inbox log <id> logs one meeting with its facts and the notes given; it leaves the inbox', async () => {
     const { o } = setup('inbox-log');
-    const rows = inboxJson(o);
+    const rows = await inboxJson(o);
     const oneToOne = rows.find((r) => r.title === 'Ana <> Me 1:1' && r.start.startsWith('2026-11-26'))!;
     const saved = JSON.parse(
-      ok(
+      await ok(
         [
           'inbox',
           'log',
@@ -162,24 +165,26 @@ describe('rel inbox', { timeout: 240_000 }, () => {
       heard: ['Tired of on-call'],
       eventId: oneToOne.id,
     });
-    expect(JSON.parse(ok(['due', '--json'], o)).map((d: { id: string }) => d.id)).not.toContain('ana-silva');
-    expect(inboxJson(o).map((r) => r.id)).not.toContain(oneToOne.id);
-    const again = rel(['inbox', 'log', oneToOne.id], o);
+    expect(JSON.parse(await ok(['due', '--json'], o)).map((d: { id: string }) => d.id)).not.toContain(
+      'ana-silva',
+    );
+    expect((await inboxJson(o)).map((r) => r.id)).not.toContain(oneToOne.id);
+    const again = await rel(['inbox', 'log', oneToOne.id], o);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already logged');
   });
 
-  it('inbox log --all makes rel due right and empties the inbox; one undo takes it back', () => {
+  it('inbox log --all makes rel due right and empties the inbox; one undo takes it back', async () => {
     const { o, store } = setup('inbox-log-all');
-    expect(JSON.parse(ok(['due', '--json'], o))).toHaveLength(PEOPLE.length);
+    expect(JSON.parse(await ok(['due', '--json'], o))).toHaveLength(PEOPLE.length);
     const before = bytesOf(store);
-    expect(rel(['inbox', 'log', '--all', '--note', 'x'], o).code).toBe(2);
+    expect((await rel(['inbox', 'log', '--all', '--note', 'x'], o)).code).toBe(2);
     expect(bytesOf(store)).toEqual(before);
-    expect(ok(['inbox', 'log', '--all', '--since', '2026-11-01'], o)).toContain(
+    expect(await ok(['inbox', 'log', '--all', '--since', '2026-11-01'], o)).toContain(
       `${EXPECTED.length} meetings logged`,
     );
-    expect(inboxJson(o)).toEqual([]);
-    expect(JSON.parse(ok(['due', '--json'], o))).toEqual([]);
+    expect(await inboxJson(o)).toEqual([]);
+    expect(JSON.parse(await ok(['due', '--json'], o))).toEqual([]);
     const journal = readJson(store);
     const standup = journal.conversations.find(
       (c: { date: string; with: string[] }) =>
@@ -188,68 +193,68 @@ describe('rel inbox', { timeout: 240_000 }, () => {
     // The stand-up of eight keeps its size: two people known, seven there.
     expect(standup).toMatchObject({ size: 7, kind: 'meeting', minutes: 15 });
     // So it is seen, but a group is not time together: Ana's last time together was the 1:1.
-    const ana = JSON.parse(ok(['due', '--json', '--within', '60d'], o)).find(
+    const ana = JSON.parse(await ok(['due', '--json', '--within', '60d'], o)).find(
       (d: { id: string }) => d.id === 'ana-silva',
     );
     expect(ana).toMatchObject({ lastSeen: '2026-11-27', lastTogether: '2026-11-26' });
-    ok(['undo'], o);
-    expect(inboxJson(o)).toHaveLength(EXPECTED.length);
+    await ok(['undo'], o);
+    expect(await inboxJson(o)).toHaveLength(EXPECTED.length);
   });
 
-  it('dismissals are kept in the journal: they survive a restart, undo and restore take them back', () => {
+  it('dismissals are kept in the journal: they survive a restart, undo and restore take them back', async () => {
     const { o, store } = setup('inbox-dismiss');
-    const rows = inboxJson(o);
+    const rows = await inboxJson(o);
     const lunch = rows.find((r) => r.title === 'Lunch with Eve')!;
     const standup = rows.find((r) => r.title === 'Daily stand-up')!;
-    ok(['inbox', 'dismiss', lunch.id], o);
-    expect(shown(inboxJson(o))).toEqual(EXPECTED.filter((e) => !e.startsWith('Lunch')));
-    ok(['undo'], o);
-    expect(inboxJson(o).map((r) => r.id)).toContain(lunch.id);
+    await ok(['inbox', 'dismiss', lunch.id], o);
+    expect(shown(await inboxJson(o))).toEqual(EXPECTED.filter((e) => !e.startsWith('Lunch')));
+    await ok(['undo'], o);
+    expect((await inboxJson(o)).map((r) => r.id)).toContain(lunch.id);
 
-    expect(ok(['inbox', 'dismiss', standup.id, '--series'], o)).toContain('rel inbox restore');
-    expect(inboxJson(o).some((r) => r.title === 'Daily stand-up')).toBe(false);
-    const dismissed = JSON.parse(ok(['inbox', '--dismissed', '--json'], o));
+    expect(await ok(['inbox', 'dismiss', standup.id, '--series'], o)).toContain('rel inbox restore');
+    expect((await inboxJson(o)).some((r) => r.title === 'Daily stand-up')).toBe(false);
+    const dismissed = JSON.parse(await ok(['inbox', '--dismissed', '--json'], o));
     expect(dismissed).toHaveLength(1);
     expect(dismissed[0]).toMatchObject({ series: true, title: 'Daily stand-up' });
     expect(readJson(store).dismissals).toHaveLength(1);
-    const twice = rel(['inbox', 'dismiss', standup.id], o);
+    const twice = await rel(['inbox', 'dismiss', standup.id], o);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('already dismissed');
-    ok(['inbox', 'restore', dismissed[0].id], o);
-    expect(shown(inboxJson(o))).toEqual(EXPECTED);
-    expect(rel(['inbox', 'restore', dismissed[0].id], o).code).toBe(2);
-    expect(ok(['doctor'], o)).toContain('All is well');
+    await ok(['inbox', 'restore', dismissed[0].id], o);
+    expect(shown(await inboxJson(o))).toEqual(EXPECTED);
+    expect((await rel(['inbox', 'restore', dismissed[0].id], o)).code).toBe(2);
+    expect(await ok(['doctor'], o)).toContain('All is well');
   });
 
-  it('a file that is not a calendar is refused with the store unchanged; one bad event is skipped', () => {
+  it('a file that is not a calendar is refused with the store unchanged; one bad event is skipped', async () => {
     const { o, store, folder } = setup('inbox-broken');
     const before = bytesOf(store);
     const notes = path.join(folder, 'notes.ics');
     fs.writeFileSync(notes, 'Dear diary,\nno meetings today.\n');
     for (const args of [['inbox'], ['inbox', 'log', '--all'], ['inbox', 'dismiss', 'abcd1234']]) {
-      const r = rel(args, o);
+      const r = await rel(args, o);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(`${notes} is not an iCalendar file`);
     }
-    const typo = rel(['inbox', 'lgo'], o);
+    const typo = await rel(['inbox', 'lgo'], o);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('Did you mean rel inbox log?');
-    const missing = rel(['inbox', '--calendar', path.join(folder, 'gone.ics')], o);
+    const missing = await rel(['inbox', '--calendar', path.join(folder, 'gone.ics')], o);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('There is no calendar at');
-    const none = rel(['inbox'], { ...o, env: { ...o.env, REL_CALENDAR: '' } });
+    const none = await rel(['inbox'], { ...o, env: { ...o.env, REL_CALENDAR: '' } });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('rel config set calendar');
     expect(bytesOf(store)).toEqual(before);
 
     fs.writeFileSync(notes, GOOGLE.replace('DTSTART:20261124T120000Z', 'DTSTART:2026-11-24'));
-    const r = rel(['inbox', '--json', '--since', '2026-11-01', '--calendar', notes], o);
+    const r = await rel(['inbox', '--json', '--since', '2026-11-01', '--calendar', notes], o);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/skipped the event "Lunch with Eve"/);
     expect(JSON.parse(r.stdout).length).toBeGreaterThan(20);
   });
 
-  it('an older journal, without dismissals or e-mails, is read and written', () => {
+  it('an older journal, without dismissals or e-mails, is read and written', async () => {
     const store = tempStore('inbox-old');
     fs.mkdirSync(path.dirname(store), { recursive: true });
     fs.writeFileSync(store, journalText([person('eve-nakamura', 'Eve Nakamura')]));
@@ -260,18 +265,18 @@ describe('rel inbox', { timeout: 240_000 }, () => {
       now: NOW,
       env: { TZ: 'Europe/London', REL_CALENDAR: folder, REL_ME: 'me@example.com' },
     };
-    const rows = inboxJson(o);
+    const rows = await inboxJson(o);
     expect(rows.map((r) => r.title)).toEqual(['Lunch with Eve']);
-    ok(['inbox', 'dismiss', rows[0]!.id], o);
-    expect(inboxJson(o)).toEqual([]);
-    expect(ok(['doctor'], o)).toContain('All is well');
-    ok(['edit', 'eve', '--email', 'eve@example.com'], o);
+    await ok(['inbox', 'dismiss', rows[0]!.id], o);
+    expect(await inboxJson(o)).toEqual([]);
+    expect(await ok(['doctor'], o)).toContain('All is well');
+    await ok(['edit', 'eve', '--email', 'eve@example.com'], o);
     expect(readJson(store).people[0].emails).toEqual(['eve@example.com']);
   });
 });
 
 describe('rel doctor and e-mail addresses', () => {
-  it('warns about an address that two people have (two copies merged by sync can do that)', () => {
+  it('warns about an address that two people have (two copies merged by sync can do that)', async () => {
     const store = tempStore('doctor-emails');
     fs.mkdirSync(path.dirname(store), { recursive: true });
     fs.writeFileSync(
@@ -282,7 +287,7 @@ describe('rel doctor and e-mail addresses', () => {
       ]),
       { mode: 0o600 },
     );
-    const r = rel(['doctor'], { store });
+    const r = await rel(['doctor'], { store });
     expect(r.stdout + r.stderr).toContain('E-mail addresses that more than one person has: ana@example.com');
   });
 });

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/core/journal.js';
-import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/rel.js';
+import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/run.js';
 
 describe('rel demo', () => {
-  it('fills a new store with a sample team and points to the next commands', () => {
+  it('fills a new store with a sample team and points to the next commands', async () => {
     const store = tempStore('demo');
-    const r = rel(['demo', '--store', store]);
+    const r = await rel(['demo', '--store', store]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     // Lines are wrapped to the width: read the words, not the line breaks.
@@ -15,33 +15,33 @@ describe('rel demo', () => {
     expect(words).toMatch(
       /Added a sample team to .*: 13 people \(and 1 archived\), \d+ conversations, \d+ follow-ups\./,
     );
-    expect(JSON.parse(ok(['people', '--json'], { store }))).toHaveLength(13);
+    expect(JSON.parse(await ok(['people', '--json'], { store }))).toHaveLength(13);
     expect(words).toContain(`rel due --store ${store}`);
     const journal = readJson(store);
     expect(journal.schema).toBe(SCHEMA_VERSION);
     expect(journal.people.map((p: { name: string }) => p.name)).toContain('Ana Silva');
     expect(fs.statSync(store).mode & 0o777).toBe(0o600);
     // Someone is due, someone long overdue, someone never seen.
-    const due = JSON.parse(ok(['due', '--json'], { store }));
+    const due = JSON.parse(await ok(['due', '--json'], { store }));
     expect(due.find((row: { name: string }) => row.name === 'Noah Kim')?.lastSeen).toBeNull();
     expect(
       due.some((row: { overdueDays: number; cadenceDays: number }) => row.overdueDays > row.cadenceDays),
     ).toBe(true);
   });
 
-  it('makes the same journal for the same REL_NOW, wherever REL_STORE points', () => {
+  it('makes the same journal for the same REL_NOW, wherever REL_STORE points', async () => {
     const a = tempStore('demo-a');
     const b = tempStore('demo-b');
-    ok(['demo', '--store', a]);
-    ok(['demo'], { store: b });
+    await ok(['demo', '--store', a]);
+    await ok(['demo'], { store: b });
     expect(bytesOf(a)?.equals(bytesOf(b)!)).toBe(true);
   });
 
-  it('refuses a store that already holds data, and changes nothing', () => {
+  it('refuses a store that already holds data, and changes nothing', async () => {
     const store = tempStore('demo-full');
-    ok(['add', 'Kim Lee'], { store });
+    await ok(['add', 'Kim Lee'], { store });
     const before = bytesOf(store);
-    const r = rel(['demo'], { store });
+    const r = await rel(['demo'], { store });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('already holds a journal');
@@ -49,11 +49,11 @@ describe('rel demo', () => {
     expect(bytesOf(store)?.equals(before!)).toBe(true);
   });
 
-  it('refuses a second run', () => {
+  it('refuses a second run', async () => {
     const store = tempStore('demo-twice');
-    ok(['demo'], { store });
+    await ok(['demo'], { store });
     const before = bytesOf(store);
-    expect(rel(['demo'], { store }).code).toBe(1);
+    expect((await rel(['demo'], { store })).code).toBe(1);
     expect(bytesOf(store)?.equals(before!)).toBe(true);
   });
 });

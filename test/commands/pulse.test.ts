@@ -2,19 +2,20 @@
 // known answers, the --json shape, the line in profiles, forget and encryption.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { journalText, person, writeJournal } from '../helpers/journal.js';
-import { ok, readJson, rel, tempDir, tempStore } from '../helpers/rel.js';
+import { ok, readJson, rel, tempStore } from '../helpers/run.js';
 
 const README = path.resolve(import.meta.dirname, '../../README.md');
-const LOADED_HOOK = path.resolve(import.meta.dirname, '../helpers/loaded-modules.mjs');
 
 describe('rel pulse on the sample journal', () => {
   const store = tempStore('pulse-demo');
-  ok(['demo'], { store });
+  beforeAll(async () => {
+    await ok(['demo'], { store });
+  });
 
-  it('names the shared themes, who may need a word and the quiet ambitions', () => {
-    const out = ok(['pulse'], { store });
+  it('names the shared themes, who may need a word and the quiet ambitions', async () => {
+    const out = await ok(['pulse'], { store });
     expect(out).toContain('4 weeks · 31 Oct – 27 Nov · 16 listening notes read');
     expect(out).toContain('  • on-call: 3 people (Ana Silva, Ben Okafor, Dev Patel) · 3 notes · last 21 Nov');
     expect(out).toContain('  • reorg: 3 people (Ana Silva, Grace Lee, Isabel Rossi)');
@@ -25,15 +26,15 @@ describe('rel pulse on the sample journal', () => {
     expect(out).not.toContain('\u001b[');
   });
 
-  it('prints what the README shows', () => {
+  it('prints what the README shows', async () => {
     const readme = fs.readFileSync(README, 'utf8');
     const block = /```console\n\$ rel pulse\n([\s\S]*?)```/.exec(readme);
     expect(block, 'the README has a `$ rel pulse` example').not.toBeNull();
-    expect(ok(['pulse'], { store })).toBe(block![1]);
+    expect(await ok(['pulse'], { store })).toBe(block![1]);
   });
 
-  it('--json has the documented shape', () => {
-    const pulse = JSON.parse(ok(['pulse', '--json'], { store }));
+  it('--json has the documented shape', async () => {
+    const pulse = JSON.parse(await ok(['pulse', '--json'], { store }));
     expect(Object.keys(pulse)).toEqual([
       'since',
       'until',
@@ -69,12 +70,12 @@ describe('rel pulse on the sample journal', () => {
     });
   });
 
-  it('gives each profile its line from the stored result', () => {
-    ok(['pulse'], { store });
-    expect(ok(['profile', 'ana'], { store })).toContain(
+  it('gives each profile its line from the stored result', async () => {
+    await ok(['pulse'], { store });
+    expect(await ok(['profile', 'ana'], { store })).toContain(
       'On-call came up with 2 others, reorg with 2 others, conference with 1 other, and\n1 other theme (31 Oct – 27 Nov).',
     );
-    const profile = JSON.parse(ok(['profile', 'dev', '--json'], { store }));
+    const profile = JSON.parse(await ok(['profile', 'dev', '--json'], { store }));
     expect(profile.sharedThemes).toEqual({
       from: 'pulse',
       since: '2026-10-31',
@@ -82,43 +83,26 @@ describe('rel pulse on the sample journal', () => {
       themes: [{ theme: 'on-call', others: 2, groups: 0 }],
     });
     // Eve said nothing in the window: no line.
-    expect(JSON.parse(ok(['profile', 'eve', '--json'], { store })).sharedThemes.themes).toEqual([]);
+    expect(JSON.parse(await ok(['profile', 'eve', '--json'], { store })).sharedThemes.themes).toEqual([]);
   });
 
-  it('--team and --since narrow it, and a bad --since is exit 2', () => {
-    const platform = JSON.parse(ok(['pulse', '--team', 'platform', '--json'], { store }));
+  it('--team and --since narrow it, and a bad --since is exit 2', async () => {
+    const platform = JSON.parse(await ok(['pulse', '--team', 'platform', '--json'], { store }));
     expect(platform.themes.map((t: { theme: string }) => t.theme)).toEqual(['on-call', 'conference']);
-    const longer = JSON.parse(ok(['pulse', '--since', '3m', '--json'], { store }));
+    const longer = JSON.parse(await ok(['pulse', '--since', '3m', '--json'], { store }));
     expect(longer.since).toBe('2026-08-29');
     expect(longer.themes.length).toBeGreaterThan(platform.themes.length);
     // A team or tag no one has is a typo: exit 2 naming the ones there are, not an empty report.
-    const typo = rel(['pulse', '--team', 'platfrom'], { store });
+    const typo = await rel(['pulse', '--team', 'platfrom'], { store });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('No one in your journal is in the team "platfrom"');
     expect(typo.stderr).toContain('Platform');
-    expect(rel(['pulse', '--tag', 'nosuchtag'], { store }).code).toBe(2);
+    expect((await rel(['pulse', '--tag', 'nosuchtag'], { store })).code).toBe(2);
     for (const since of ['2027-01-01', 'whenever']) {
-      const bad = rel(['pulse', '--since', since], { store });
+      const bad = await rel(['pulse', '--since', since], { store });
       expect(bad.code, since).toBe(2);
       expect(bad.stderr).toContain('--since');
     }
-  });
-});
-
-describe('rel pulse loads its libraries alone', () => {
-  it('rel --help and rel due load no module of the pulse; rel pulse does', () => {
-    const store = tempStore('pulse-modules');
-    ok(['demo'], { store });
-    const loaded = (args: string[]) => {
-      const file = path.join(tempDir('loaded'), 'modules.txt');
-      ok(args, { store, env: { NODE_OPTIONS: `--import ${LOADED_HOOK}`, REL_TEST_LOADED: file } });
-      return fs.readFileSync(file, 'utf8');
-    };
-    const pulseChunks = /\/(language|pulse|pulse-file|pulse-worker)(-[A-Z0-9]+)?\.js$/m;
-    expect(loaded(['--help'])).not.toMatch(pulseChunks);
-    expect(loaded(['due'])).not.toMatch(pulseChunks);
-    // The hook sees the command's own chunk (the libraries load on the command's worker thread).
-    expect(loaded(['pulse'])).toMatch(/\/pulse-[A-Z0-9]+\.js$/m);
   });
 });
 
@@ -203,11 +187,11 @@ function generatedTeam() {
 }
 
 describe('rel pulse on a generated team', () => {
-  it('counts every hashtag theme as the generator wrote it', () => {
+  it('counts every hashtag theme as the generator wrote it', async () => {
     const store = tempStore('pulse-team');
     const team = generatedTeam();
     writeJournal(store, journalText(team.people, team.conversations));
-    const pulse = JSON.parse(ok(['pulse', '--json'], { store }));
+    const pulse = JSON.parse(await ok(['pulse', '--json'], { store }));
     const byTheme = new Map(pulse.themes.map((t: { theme: string }) => [t.theme, t]));
     expect([...byTheme.keys()].sort()).toEqual([...team.expected.keys()].sort());
     for (const [theme, e] of team.expected) {
@@ -225,13 +209,13 @@ describe('rel pulse on a generated team', () => {
     const voices = pulse.themes.map((t: { people: unknown[]; groups: number }) => t.people.length + t.groups);
     expect(voices).toEqual([...voices].sort((a: number, b: number) => b - a));
     // --tag keeps only what was heard from those people (and groups they were in).
-    const leads = JSON.parse(ok(['pulse', '--tag', 'lead', '--json'], { store }));
+    const leads = JSON.parse(await ok(['pulse', '--tag', 'lead', '--json'], { store }));
     for (const t of leads.themes) for (const p of t.people) expect(['p0', 'p4', 'p8']).toContain(p.id);
   });
 });
 
 describe('the stored result', () => {
-  it('before any pulse, the profile line comes from hashtags alone', () => {
+  it('before any pulse, the profile line comes from hashtags alone', async () => {
     const store = tempStore('pulse-hashtags');
     writeJournal(
       store,
@@ -261,32 +245,34 @@ describe('the stored result', () => {
         ],
       ),
     );
-    expect(ok(['profile', 'ana'], { store })).toContain('Oncall came up with 1 other (31 Oct – 27 Nov).');
-    expect(JSON.parse(ok(['profile', 'ana', '--json'], { store })).sharedThemes.from).toBe('hashtags');
+    expect(await ok(['profile', 'ana'], { store })).toContain(
+      'Oncall came up with 1 other (31 Oct – 27 Nov).',
+    );
+    expect(JSON.parse(await ok(['profile', 'ana', '--json'], { store })).sharedThemes.from).toBe('hashtags');
     expect(fs.existsSync(path.join(path.dirname(store), '.journal.json.pulse'))).toBe(false);
   });
 
-  it('rel forget removes the person from it', () => {
+  it('rel forget removes the person from it', async () => {
     const store = tempStore('pulse-forget');
-    ok(['demo'], { store });
-    ok(['pulse'], { store });
+    await ok(['demo'], { store });
+    await ok(['pulse'], { store });
     const file = path.join(path.dirname(store), '.journal.json.pulse');
     expect(fs.readFileSync(file, 'utf8')).toContain('ben-okafor');
-    const forgot = JSON.parse(ok(['forget', 'ben', '--yes', '--json'], { store }));
+    const forgot = JSON.parse(await ok(['forget', 'ben', '--yes', '--json'], { store }));
     expect(forgot.keptCopiesRewritten).toContain(file);
     expect(fs.readFileSync(file, 'utf8')).not.toContain('ben-okafor');
     expect(readJson(file).themes.find((t: { theme: string }) => t.theme === 'on-call').mentions).toHaveLength(
       2,
     );
-    expect(ok(['profile', 'dev'], { store })).toContain('On-call came up with 1 other');
+    expect(await ok(['profile', 'dev'], { store })).toContain('On-call came up with 1 other');
   });
 
-  it('of an encrypted journal leaves no plain text in any file, and profiles still read it', () => {
+  it('of an encrypted journal leaves no plain text in any file, and profiles still read it', async () => {
     const store = tempStore('pulse-enc');
     const env = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'pulse passphrase' };
-    ok(['demo'], { store });
-    ok(['pulse'], { store }); // a plain result first: encrypt must seal it too
-    ok(['encrypt'], { store, env });
+    await ok(['demo'], { store });
+    await ok(['pulse'], { store }); // a plain result first: encrypt must seal it too
+    await ok(['encrypt'], { store, env });
     const folder = path.dirname(store);
     const secrets = ['on-call', 'reorg', 'ana-silva', 'Ana Silva', 'launch'];
     const hits = () =>
@@ -299,11 +285,11 @@ describe('the stored result', () => {
         );
     expect(fs.readdirSync(folder)).toContain('.journal.json.pulse');
     expect(hits()).toEqual([]);
-    ok(['pulse'], { store, env });
+    await ok(['pulse'], { store, env });
     expect(hits()).toEqual([]);
-    expect(ok(['profile', 'ana'], { store, env })).toContain('On-call came up with 2 others');
+    expect(await ok(['profile', 'ana'], { store, env })).toContain('On-call came up with 2 others');
     // The search can fail: once decrypted, the stored result is plain again.
-    ok(['decrypt'], { store, env });
+    await ok(['decrypt'], { store, env });
     expect(hits()).toContain('.journal.json.pulse: on-call');
   });
 });

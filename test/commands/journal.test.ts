@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/rel.js';
+import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/run.js';
 
-function seeded(): string {
+async function seeded(): Promise<string> {
   const store = tempStore('seed');
-  ok(
+  await ok(
     [
       'add',
       'Ana Silva',
@@ -23,16 +23,16 @@ function seeded(): string {
     ],
     { store },
   );
-  ok(['add', 'Ben Okafor', '--role', 'PM', '--alias', 'Benny'], { store });
-  ok(['add', 'Sam Lee'], { store });
-  ok(['add', 'Samantha Ortiz'], { store });
+  await ok(['add', 'Ben Okafor', '--role', 'PM', '--alias', 'Benny'], { store });
+  await ok(['add', 'Sam Lee'], { store });
+  await ok(['add', 'Samantha Ortiz'], { store });
   return store;
 }
 
 describe('rel add', () => {
-  it('adds a person with every field, creating a private file in a private folder', () => {
+  it('adds a person with every field, creating a private file in a private folder', async () => {
     const store = tempStore();
-    const r = rel(
+    const r = await rel(
       [
         'add',
         'José Álvarez',
@@ -79,17 +79,17 @@ describe('rel add', () => {
     expect(fs.statSync(path.dirname(store)).mode & 0o777).toBe(0o700);
   });
 
-  it('--json shows the effective cadence while the file keeps null for the default', () => {
+  it('--json shows the effective cadence while the file keeps null for the default', async () => {
     const store = tempStore();
-    const person = JSON.parse(ok(['add', 'Ana Silva', '--json'], { store }));
+    const person = JSON.parse(await ok(['add', 'Ana Silva', '--json'], { store }));
     expect(person).toMatchObject({ id: 'ana-silva', cadenceDays: 30 });
     expect(readJson(store).people[0].cadenceDays).toBeNull();
   });
 
-  it('leaves cadenceDays null for the default, and gives colliding slugs -2', () => {
+  it('leaves cadenceDays null for the default, and gives colliding slugs -2', async () => {
     const store = tempStore();
-    ok(['add', 'Ana Silva'], { store });
-    ok(['add', 'Ana Silva!'], { store });
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['add', 'Ana Silva!'], { store });
     const [first, second] = readJson(store).people;
     expect(first).toMatchObject({ id: 'ana-silva', cadenceDays: null });
     expect(second.id).toBe('ana-silva-2');
@@ -97,10 +97,10 @@ describe('rel add', () => {
 
   it.each(['ana silva', 'ANA SILVA', 'Aná Sílva', '  Ana   Silva '])(
     'refuses the duplicate %j, store untouched',
-    (name) => {
-      const store = seeded();
+    async (name) => {
+      const store = await seeded();
       const before = bytesOf(store);
-      const r = rel(['add', name], { store });
+      const r = await rel(['add', name], { store });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/already in your journal/);
       expect(r.stdout).toBe('');
@@ -108,9 +108,9 @@ describe('rel add', () => {
     },
   );
 
-  it('without a name and without a terminal, says how to give one', () => {
+  it('without a name and without a terminal, says how to give one', async () => {
     const store = tempStore();
-    const r = rel(['add'], { store });
+    const r = await rel(['add'], { store });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/rel add "Ana Silva"/);
     expect(fs.existsSync(path.dirname(store))).toBe(false);
@@ -120,10 +120,10 @@ describe('rel add', () => {
     [['add', 'X', '--cadence', 'often'], /--cadence "often" is not a period/],
     [['add', '   '], /name cannot be empty/],
     [['add', 'X', '--bogus'], /unknown option/],
-  ])('refuses bad input %j with exit 2', (args, message) => {
-    const store = seeded();
+  ])('refuses bad input %j with exit 2', async (args, message) => {
+    const store = await seeded();
     const before = bytesOf(store);
-    const r = rel(args, { store });
+    const r = await rel(args, { store });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(bytesOf(store)).toEqual(before);
@@ -131,9 +131,9 @@ describe('rel add', () => {
 });
 
 describe('rel log', () => {
-  it('saves a conversation from flags with everything a user heard and promised', () => {
-    const store = seeded();
-    const r = rel(
+  it('saves a conversation from flags with everything a user heard and promised', async () => {
+    const store = await seeded();
+    const r = await rel(
       [
         'log',
         'ana',
@@ -191,9 +191,9 @@ describe('rel log', () => {
     });
   });
 
-  it('defaults to a 1:2:1 today with no minutes', () => {
-    const store = seeded();
-    ok(['log', 'ben', '--note', 'Quick sync'], { store });
+  it('defaults to a 1:2:1 today with no minutes', async () => {
+    const store = await seeded();
+    await ok(['log', 'ben', '--note', 'Quick sync'], { store });
     expect(readJson(store).conversations[0]).toMatchObject({
       date: '2026-11-27',
       kind: '1:2:1',
@@ -202,9 +202,9 @@ describe('rel log', () => {
     });
   });
 
-  it('one conversation with several people; "Name: " prefixes say whose, none is everyone\'s', () => {
-    const store = seeded();
-    const out = ok(
+  it('one conversation with several people; "Name: " prefixes say whose, none is everyone\'s', async () => {
+    const store = await seeded();
+    const out = await ok(
       [
         'log',
         'ana',
@@ -243,17 +243,17 @@ describe('rel log', () => {
     });
   });
 
-  it('--create adds unknown people; without it an unknown name is exit 2 with a did-you-mean', () => {
-    const store = seeded();
+  it('--create adds unknown people; without it an unknown name is exit 2 with a did-you-mean', async () => {
+    const store = await seeded();
     const before = bytesOf(store);
-    const unknown = rel(['log', 'Anna', '--note', 'x'], { store });
+    const unknown = await rel(['log', 'Anna', '--note', 'x'], { store });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/No one called "Anna"/);
     expect(unknown.stderr).toMatch(/Did you mean Ana Silva \(ana-silva\)\?/);
     expect(unknown.stderr).toMatch(/--create/);
     expect(bytesOf(store)).toEqual(before);
 
-    const out = ok(['log', 'Kim Lee', 'ana', '--create', '--kind', 'coffee', '--date', 'yesterday'], {
+    const out = await ok(['log', 'Kim Lee', 'ana', '--create', '--kind', 'coffee', '--date', 'yesterday'], {
       store,
     });
     expect(out).toMatch(/^Added to your journal: Kim Lee\.\nLogged a coffee/);
@@ -266,9 +266,9 @@ describe('rel log', () => {
     });
   });
 
-  it("listening notes heard from one person stay in that person's brief", () => {
-    const store = seeded();
-    ok(
+  it("listening notes heard from one person stay in that person's brief", async () => {
+    const store = await seeded();
+    await ok(
       [
         'log',
         'ana',
@@ -287,44 +287,47 @@ describe('rel log', () => {
     const saved = readJson(store).conversations[0];
     expect(saved.heard).toEqual(['wants more ownership', 'Both: tired of meetings', 'Team morale is low']);
     expect(saved.heardFrom).toEqual(['ben-okafor', null, null]);
-    const ana = JSON.parse(ok(['profile', 'ana', '--json'], { store }));
+    const ana = JSON.parse(await ok(['profile', 'ana', '--json'], { store }));
     expect(ana.conversations[0].heard).toEqual(['Both: tired of meetings', 'Team morale is low']);
-    const ben = JSON.parse(ok(['profile', 'ben', '--json'], { store }));
+    const ben = JSON.parse(await ok(['profile', 'ben', '--json'], { store }));
     expect(ben.conversations[0].heard).toEqual([
       'wants more ownership',
       'Both: tired of meetings',
       'Team morale is low',
     ]);
-    expect(ok(['profile', 'ana'], { store })).not.toMatch(/ownership/);
+    expect(await ok(['profile', 'ana'], { store })).not.toMatch(/ownership/);
   });
 
-  it('with one person, "Name: " prefixes stay as typed; kinds keep one spelling', () => {
-    const store = seeded();
-    ok(['log', 'ana', '--kind', 'Coffee', '--follow-up', 'Ana: send the deck', '--heard', 'Re: the budget'], {
-      store,
-    });
+  it('with one person, "Name: " prefixes stay as typed; kinds keep one spelling', async () => {
+    const store = await seeded();
+    await ok(
+      ['log', 'ana', '--kind', 'Coffee', '--follow-up', 'Ana: send the deck', '--heard', 'Re: the budget'],
+      {
+        store,
+      },
+    );
     const journal = readJson(store);
     expect(journal.conversations[0]).toMatchObject({ kind: 'coffee', heard: ['Re: the budget'] });
     expect(journal.conversations[0].heardFrom).toBeUndefined();
     expect(journal.followUps[0].text).toBe('Ana: send the deck');
   });
 
-  it('an empty name is refused as such', () => {
-    const r = rel(['log', '', '--note', 'x'], { store: seeded() });
+  it('an empty name is refused as such', async () => {
+    const r = await rel(['log', '', '--note', 'x'], { store: await seeded() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/A name cannot be empty/);
   });
 
-  it('an ambiguous name without a terminal is exit 2 listing the candidates', () => {
-    const store = seeded();
-    const r = rel(['log', 'sa', '--note', 'x'], { store });
+  it('an ambiguous name without a terminal is exit 2 listing the candidates', async () => {
+    const store = await seeded();
+    const r = await rel(['log', 'sa', '--note', 'x'], { store });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/fits several people: .*Sam Lee \(sam-lee\).*Samantha Ortiz \(samantha-ortiz\)/);
-    expect(ok(['log', 'sam', '--note', 'exact wins'], { store })).toMatch(/with Sam Lee/);
+    expect(await ok(['log', 'sam', '--note', 'exact wins'], { store })).toMatch(/with Sam Lee/);
   });
 
-  it('understands the date forms people type', () => {
-    const store = seeded();
+  it('understands the date forms people type', async () => {
+    const store = await seeded();
     const cases: [string, string][] = [
       ['friday', '2026-11-27'],
       ['last friday', '2026-11-20'],
@@ -334,7 +337,7 @@ describe('rel log', () => {
       ['2w', '2026-11-13'],
     ];
     for (const [when, date] of cases) {
-      const saved = JSON.parse(ok(['log', 'ana', '--date', when, '--json'], { store }));
+      const saved = JSON.parse(await ok(['log', 'ana', '--date', when, '--json'], { store }));
       expect([when, saved.date]).toEqual([when, date]);
     }
   });
@@ -347,34 +350,37 @@ describe('rel log', () => {
     [['--minutes', '-5'], /not a number of minutes/],
     [['--minutes', 'half an hour'], /not a number of minutes/],
     [['--kind', ' '], /--kind is empty/],
-  ])('refuses %j with exit 2 and leaves the store byte-identical', (flags, message) => {
-    const store = seeded();
+  ])('refuses %j with exit 2 and leaves the store byte-identical', async (flags, message) => {
+    const store = await seeded();
     const before = bytesOf(store);
-    const r = rel(['log', 'ana', ...flags], { store });
+    const r = await rel(['log', 'ana', ...flags], { store });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
     expect(bytesOf(store)).toEqual(before);
   });
 
-  it('without names and without a terminal fails at once, showing the form to use', () => {
-    const store = seeded();
-    const r = rel(['log'], { store });
+  it('without names and without a terminal fails at once, showing the form to use', async () => {
+    const store = await seeded();
+    const r = await rel(['log'], { store });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/rel log "Ana Silva" --note/);
   });
 
-  it('--note - reads the note from stdin, keeping its lines', () => {
-    const store = seeded();
-    ok(['log', 'ana', '--note', '-'], { store, input: 'First line\nSecond line\n' });
+  it('--note - reads the note from stdin, keeping its lines', async () => {
+    const store = await seeded();
+    await ok(['log', 'ana', '--note', '-'], { store, input: 'First line\nSecond line\n' });
     expect(readJson(store).conversations[0].note).toBe('First line\nSecond line');
   });
 
-  it('--json prints the saved conversation as in profile', () => {
-    const store = seeded();
-    const r = rel(['log', 'ana', 'ben', '--note', 'Sync', '--heard', 'Busy', '--minutes', '15', '--json'], {
-      store,
-    });
+  it('--json prints the saved conversation as in profile', async () => {
+    const store = await seeded();
+    const r = await rel(
+      ['log', 'ana', 'ben', '--note', 'Sync', '--heard', 'Busy', '--minutes', '15', '--json'],
+      {
+        store,
+      },
+    );
     expect(r.code).toBe(0);
     const saved = JSON.parse(r.stdout);
     expect(saved).toMatchObject({
@@ -389,18 +395,18 @@ describe('rel log', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('REL_NOW sets the timestamps rel writes', () => {
-    const store = seeded();
-    ok(['log', 'ana', '--note', 'x'], { store, now: '2026-11-27T09:30:00Z' });
+  it('REL_NOW sets the timestamps rel writes', async () => {
+    const store = await seeded();
+    await ok(['log', 'ana', '--note', 'x'], { store, now: '2026-11-27T09:30:00Z' });
     expect(readJson(store).conversations[0].createdAt).toBe('2026-11-27T09:30:00.000Z');
   });
 });
 
 describe('rel due', () => {
-  it('lists who is due with the contract fields, most overdue first', () => {
-    const store = seeded();
-    ok(['log', 'ana', '--date', '2026-11-20'], { store });
-    const rows = JSON.parse(ok(['due', '--json'], { store, now: '2026-12-10T09:00:00' }));
+  it('lists who is due with the contract fields, most overdue first', async () => {
+    const store = await seeded();
+    await ok(['log', 'ana', '--date', '2026-11-20'], { store });
+    const rows = JSON.parse(await ok(['due', '--json'], { store, now: '2026-12-10T09:00:00' }));
     expect(rows.map((r: { id: string }) => r.id)).toEqual([
       'ben-okafor',
       'sam-lee',
@@ -429,48 +435,48 @@ describe('rel due', () => {
     });
   });
 
-  it('--within, --tag and --limit', () => {
-    const store = seeded();
+  it('--within, --tag and --limit', async () => {
+    const store = await seeded();
     // An all-hands of four is seen, but it is not time together: everyone is still due.
-    ok(['log', 'ana', 'ben', 'sam', 'samantha', '--kind', 'meeting', '--note', 'all hands'], { store });
-    expect(JSON.parse(ok(['due', '--json'], { store }))).toHaveLength(4);
-    ok(['log', 'ana', 'ben', '--kind', 'coffee'], { store });
-    ok(['log', 'sam', 'samantha', '--kind', 'walk'], { store });
-    expect(JSON.parse(ok(['due', '--json'], { store }))).toEqual([]);
-    const within = JSON.parse(ok(['due', '--within', '2w', '--json'], { store }));
+    await ok(['log', 'ana', 'ben', 'sam', 'samantha', '--kind', 'meeting', '--note', 'all hands'], { store });
+    expect(JSON.parse(await ok(['due', '--json'], { store }))).toHaveLength(4);
+    await ok(['log', 'ana', 'ben', '--kind', 'coffee'], { store });
+    await ok(['log', 'sam', 'samantha', '--kind', 'walk'], { store });
+    expect(JSON.parse(await ok(['due', '--json'], { store }))).toEqual([]);
+    const within = JSON.parse(await ok(['due', '--within', '2w', '--json'], { store }));
     expect(within).toEqual([
       expect.objectContaining({ id: 'ana-silva', overdueDays: -14, dueOn: '2026-12-11' }),
     ]);
     const later = { store, now: '2027-01-15' };
     expect(
-      JSON.parse(ok(['due', '--tag', 'platform', '--json'], later)).map((r: { id: string }) => r.id),
+      JSON.parse(await ok(['due', '--tag', 'platform', '--json'], later)).map((r: { id: string }) => r.id),
     ).toEqual(['ana-silva']);
-    expect(JSON.parse(ok(['due', '--limit', '2', '--json'], later))).toHaveLength(2);
+    expect(JSON.parse(await ok(['due', '--limit', '2', '--json'], later))).toHaveLength(2);
   });
 
-  it('prints a table that fits the terminal, with relative and absolute last-seen dates', () => {
-    const store = seeded();
-    ok(['log', 'ana', '--date', '2026-11-06'], { store });
-    const out = ok(['due'], { store, now: '2026-11-27', env: { COLUMNS: '100' } });
+  it('prints a table that fits the terminal, with relative and absolute last-seen dates', async () => {
+    const store = await seeded();
+    await ok(['log', 'ana', '--date', '2026-11-06'], { store });
+    const out = await ok(['due'], { store, now: '2026-11-27', env: { COLUMNS: '100' } });
     expect(out).toMatch(/4 people due a catch-up/);
     expect(out).toMatch(/Ana Silva\s+3 weeks ago · 6 Nov\s+every 2 weeks\s+due 7 days ago · 20 Nov/);
     expect(out).not.toMatch(/neglect/i);
-    const narrow = ok(['due'], { store, now: '2026-11-27', env: { COLUMNS: '40' } });
+    const narrow = await ok(['due'], { store, now: '2026-11-27', env: { COLUMNS: '40' } });
     for (const line of narrow.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
   });
 
-  it('an empty list says so kindly and suggests the next command', () => {
+  it('an empty list says so kindly and suggests the next command', async () => {
     const empty = tempStore();
-    const r = rel(['due'], { store: empty });
+    const r = await rel(['due'], { store: empty });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/no one in it yet/);
     expect(r.stdout).toMatch(/rel add/);
     expect(fs.existsSync(empty)).toBe(false);
 
-    const store = seeded();
-    ok(['log', 'ana', 'ben'], { store });
-    ok(['log', 'sam', 'samantha'], { store });
-    const none = ok(['due'], { store });
+    const store = await seeded();
+    await ok(['log', 'ana', 'ben'], { store });
+    await ok(['log', 'sam', 'samantha'], { store });
+    const none = await ok(['due'], { store });
     expect(none).toMatch(/No one is due a catch-up today/);
     expect(none).toMatch(/Next up: Ana Silva, Fri 11 Dec/);
     expect(none).toMatch(/rel due --within/);
@@ -480,20 +486,23 @@ describe('rel due', () => {
     [['--within', 'soon'], /--within "soon" is not a period/],
     [['--limit', '0'], /--limit "0"/],
     [['--limit', 'ten'], /--limit "ten"/],
-  ])('refuses %j with exit 2', (flags, message) => {
-    const r = rel(['due', ...flags], { store: seeded() });
+  ])('refuses %j with exit 2', async (flags, message) => {
+    const r = await rel(['due', ...flags], { store: await seeded() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
   });
 });
 
 describe('rel profile', () => {
-  it('--json is one object with the contract shape, conversations newest first', () => {
-    const store = seeded();
-    ok(['log', 'ana', '--date', '2026-11-01', '--note', 'First', '--heard', 'Nervous about the reorg'], {
-      store,
-    });
-    ok(
+  it('--json is one object with the contract shape, conversations newest first', async () => {
+    const store = await seeded();
+    await ok(
+      ['log', 'ana', '--date', '2026-11-01', '--note', 'First', '--heard', 'Nervous about the reorg'],
+      {
+        store,
+      },
+    );
+    await ok(
       [
         'log',
         'ana',
@@ -515,7 +524,7 @@ describe('rel profile', () => {
       ],
       { store },
     );
-    const p = JSON.parse(ok(['profile', 'ANA', '--json'], { store }));
+    const p = JSON.parse(await ok(['profile', 'ANA', '--json'], { store }));
     expect(p).toMatchObject({
       id: 'ana-silva',
       name: 'Ana Silva',
@@ -544,9 +553,9 @@ describe('rel profile', () => {
     });
   });
 
-  it('the brief shows each section with data, in order, and leaves out empty ones', () => {
-    const store = seeded();
-    ok(
+  it('the brief shows each section with data, in order, and leaves out empty ones', async () => {
+    const store = await seeded();
+    await ok(
       [
         'log',
         'ana',
@@ -563,7 +572,7 @@ describe('rel profile', () => {
       ],
       { store },
     );
-    const out = ok(['profile', 'ana'], { store });
+    const out = await ok(['profile', 'ana'], { store });
     const order = [
       'Ana Silva (ana-silva)',
       'Staff Engineer · Platform · report',
@@ -581,33 +590,33 @@ describe('rel profile', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(out).not.toMatch(/Skills, talents and passions/);
 
-    const bare = ok(['profile', 'sam'], { store });
+    const bare = await ok(['profile', 'sam'], { store });
     expect(bare).toMatch(/Not seen yet/);
     expect(bare).not.toMatch(/Ambitions|Open follow-ups|Recent conversations/);
     expect(bare).toMatch(/rel log sam-lee/);
   });
 
-  it('an unknown name is exit 2 with nothing on stdout', () => {
-    const r = rel(['profile', 'Zed'], { store: seeded() });
+  it('an unknown name is exit 2 with nothing on stdout', async () => {
+    const r = await rel(['profile', 'Zed'], { store: await seeded() });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/No one called "Zed"/);
   });
 
-  it('a missing name is a usage error', () => {
-    const r = rel(['profile'], { store: seeded() });
+  it('a missing name is a usage error', async () => {
+    const r = await rel(['profile'], { store: await seeded() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/missing required argument 'name'/);
   });
 });
 
 describe('rel people', () => {
-  it('lists everyone but archived people; --all includes them, rows carry archivedAt', () => {
-    const store = seeded();
+  it('lists everyone but archived people; --all includes them, rows carry archivedAt', async () => {
+    const store = await seeded();
     const journal = readJson(store);
     journal.people[1].archivedAt = '2026-11-01T00:00:00.000Z';
     fs.writeFileSync(store, JSON.stringify(journal));
-    const rows = JSON.parse(ok(['people', '--json'], { store }));
+    const rows = JSON.parse(await ok(['people', '--json'], { store }));
     expect(rows.map((r: { id: string }) => r.id)).toEqual(['ana-silva', 'sam-lee', 'samantha-ortiz']);
     expect(rows[0]).toMatchObject({
       id: 'ana-silva',
@@ -616,68 +625,68 @@ describe('rel people', () => {
       cadenceDays: 14,
       archivedAt: null,
     });
-    const all = JSON.parse(ok(['people', '--all', '--json'], { store }));
+    const all = JSON.parse(await ok(['people', '--all', '--json'], { store }));
     expect(all.find((r: { id: string }) => r.id === 'ben-okafor').archivedAt).toBe(
       '2026-11-01T00:00:00.000Z',
     );
-    expect(ok(['people', '--all'], { store })).toMatch(/Ben Okafor \(archived\)/);
+    expect(await ok(['people', '--all'], { store })).toMatch(/Ben Okafor \(archived\)/);
   });
 });
 
 describe('where the journal lives', () => {
-  it('--store beats REL_STORE, which beats XDG_DATA_HOME; empty variables count as unset', () => {
+  it('--store beats REL_STORE, which beats XDG_DATA_HOME; empty variables count as unset', async () => {
     const dir = tempDir('where');
     const flag = path.join(dir, 'flag.json');
     const env = path.join(dir, 'env.json');
     const xdg = path.join(dir, 'xdg');
     const home = path.join(dir, 'home');
-    ok(['add', 'A', '--store', flag], { env: { REL_STORE: env, XDG_DATA_HOME: xdg } });
-    ok(['add', 'B'], { env: { REL_STORE: env, XDG_DATA_HOME: xdg } });
-    ok(['add', 'C'], { env: { REL_STORE: '', XDG_DATA_HOME: xdg } });
-    ok(['add', 'D'], { env: { REL_STORE: '', XDG_DATA_HOME: '', HOME: home } });
+    await ok(['add', 'A', '--store', flag], { env: { REL_STORE: env, XDG_DATA_HOME: xdg } });
+    await ok(['add', 'B'], { env: { REL_STORE: env, XDG_DATA_HOME: xdg } });
+    await ok(['add', 'C'], { env: { REL_STORE: '', XDG_DATA_HOME: xdg } });
+    await ok(['add', 'D'], { env: { REL_STORE: '', XDG_DATA_HOME: '', HOME: home } });
     expect(readJson(flag).people[0].name).toBe('A');
     expect(readJson(env).people[0].name).toBe('B');
     expect(readJson(path.join(xdg, 'rel', 'journal.json')).people[0].name).toBe('C');
     expect(readJson(path.join(home, '.local', 'share', 'rel', 'journal.json')).people[0].name).toBe('D');
   });
 
-  it('reading commands never create the store', () => {
+  it('reading commands never create the store', async () => {
     const store = tempStore();
     for (const args of [['due'], ['people'], ['due', '--json'], ['people', '--json']])
-      expect(rel(args, { store }).code).toBe(0);
-    expect(rel(['profile', 'x'], { store }).code).toBe(2);
+      expect((await rel(args, { store })).code).toBe(0);
+    expect((await rel(['profile', 'x'], { store })).code).toBe(2);
     expect(fs.existsSync(path.dirname(store))).toBe(false);
   });
 
-  it('writes through a symlinked store to its target', () => {
+  it('writes through a symlinked store to its target', async () => {
     const dir = tempDir('link');
     const target = path.join(dir, 'real.json');
     const link = path.join(dir, 'link.json');
-    ok(['add', 'Ana'], { store: target });
+    await ok(['add', 'Ana'], { store: target });
     fs.symlinkSync(target, link);
-    ok(['add', 'Ben'], { store: link });
+    await ok(['add', 'Ben'], { store: link });
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readJson(target).people.map((p: { name: string }) => p.name)).toEqual(['Ana', 'Ben']);
     expect(fs.statSync(target).mode & 0o777).toBe(0o600);
   });
 
-  it('keeps an existing folder as it is and the file 0600 whatever the umask', () => {
+  it('keeps an existing folder as it is and the file 0600 whatever the umask', async () => {
     const dir = tempDir('mode');
     fs.chmodSync(dir, 0o755);
     const store = path.join(dir, 'journal.json');
-    ok(['add', 'Ana'], { store });
-    ok(['add', 'Ben'], { store });
+    await ok(['add', 'Ana'], { store });
+    await ok(['add', 'Ben'], { store });
     expect(fs.statSync(dir).mode & 0o777).toBe(0o755);
     expect(fs.statSync(store).mode & 0o777).toBe(0o600);
   });
 
-  it('a corrupt store is exit 1, names the file, and is left as it is', () => {
+  it('a corrupt store is exit 1, names the file, and is left as it is', async () => {
     const store = tempStore();
     fs.mkdirSync(path.dirname(store), { recursive: true });
     fs.writeFileSync(store, '{"schema": 1, "people": [\n  {"id": }\n]}');
     const before = bytesOf(store);
     for (const args of [['due'], ['add', 'X'], ['log', 'x', '--create']]) {
-      const r = rel(args, { store });
+      const r = await rel(args, { store });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(store);
       expect(r.stderr).toMatch(/not valid JSON/);
@@ -687,44 +696,44 @@ describe('where the journal lives', () => {
 });
 
 describe('output discipline', () => {
-  it('colour only with FORCE_COLOR on a pipe; NO_COLOR wins; never with --json', () => {
-    const store = seeded();
+  it('colour only with FORCE_COLOR on a pipe; NO_COLOR wins; never with --json', async () => {
+    const store = await seeded();
     const esc = '\u001b[';
-    expect(ok(['due'], { store })).not.toContain(esc);
-    expect(ok(['due'], { store, env: { FORCE_COLOR: '1' } })).toContain(esc);
-    expect(ok(['due'], { store, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).not.toContain(esc);
-    expect(ok(['due'], { store, env: { FORCE_COLOR: '1', NO_COLOR: '' } })).toContain(esc);
-    expect(ok(['due', '--json'], { store, env: { FORCE_COLOR: '1' } })).not.toContain(esc);
-    expect(ok(['profile', 'ana', '--json'], { store, env: { FORCE_COLOR: '1' } })).not.toContain(esc);
+    expect(await ok(['due'], { store })).not.toContain(esc);
+    expect(await ok(['due'], { store, env: { FORCE_COLOR: '1' } })).toContain(esc);
+    expect(await ok(['due'], { store, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).not.toContain(esc);
+    expect(await ok(['due'], { store, env: { FORCE_COLOR: '1', NO_COLOR: '' } })).toContain(esc);
+    expect(await ok(['due', '--json'], { store, env: { FORCE_COLOR: '1' } })).not.toContain(esc);
+    expect(await ok(['profile', 'ana', '--json'], { store, env: { FORCE_COLOR: '1' } })).not.toContain(esc);
   });
 
-  it('usage errors are exit 2; help and version are exit 0', () => {
-    expect(rel(['due', '--bogus']).code).toBe(2);
-    expect(rel(['frobnicate']).code).toBe(2);
-    const help = rel(['--help']);
+  it('usage errors are exit 2; help and version are exit 0', async () => {
+    expect((await rel(['due', '--bogus'])).code).toBe(2);
+    expect((await rel(['frobnicate'])).code).toBe(2);
+    const help = await rel(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/rel log/);
     for (const command of ['log', 'due', 'profile', 'add', 'people']) {
-      const r = rel([command, '--help']);
+      const r = await rel([command, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Examples:/);
     }
-    expect(rel(['--version']).code).toBe(0);
+    expect((await rel(['--version'])).code).toBe(0);
   });
 
-  it('a typo in a command suggests the right one', () => {
-    const r = rel(['proflie', 'ana']);
+  it('a typo in a command suggests the right one', async () => {
+    const r = await rel(['proflie', 'ana']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Did you mean profile\?/);
     expect(r.stderr).toMatch(/^rel: unknown command 'proflie'/);
-    const option = rel(['due', '--bogus']);
+    const option = await rel(['due', '--bogus']);
     expect(option.stderr).toMatch(
       /^rel: unknown option '--bogus'\n\(rel due --help shows its options and examples\)/,
     );
   });
 
-  it('an invalid REL_NOW is exit 2 with what to write instead', () => {
-    const r = rel(['due'], { now: 'next week' });
+  it('an invalid REL_NOW is exit 2 with what to write instead', async () => {
+    const r = await rel(['due'], { now: 'next week' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/REL_NOW/);
   });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conversation, journalText, person, writeJournal } from '../helpers/journal.js';
-import { bytesOf, rel, tempStore } from '../helpers/rel.js';
+import { bytesOf, rel, tempStore } from '../helpers/run.js';
 
 const valid = journalText(
   [person('ana', 'Ana Silva')],
@@ -67,14 +67,14 @@ const COMMANDS = [
 describe('a corrupt or foreign journal', { timeout: 240_000 }, () => {
   it.each(CORRUPT)(
     '$name: every command exits 1 naming the file and `rel doctor` (no backup to restore yet); nothing is written',
-    ({ content, at, all }) => {
+    async ({ content, at, all }) => {
       const store = tempStore('corrupt');
       writeJournal(store, '');
       fs.writeFileSync(store, content);
       const before = bytesOf(store);
       const folder = fs.readdirSync(path.dirname(store)).sort();
       for (const args of all ? COMMANDS : READ_AND_WRITE) {
-        const r = rel(args, { store });
+        const r = await rel(args, { store });
         expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(1);
         expect(r.stdout).toBe('');
         expect(r.stderr).toContain(store);
@@ -88,7 +88,7 @@ describe('a corrupt or foreign journal', { timeout: 240_000 }, () => {
       // Nothing new beside it either: no backup, no undo data, no lock left behind.
       expect(fs.readdirSync(path.dirname(store)).sort()).toEqual(folder);
 
-      const doctor = rel(['doctor', '--json'], { store });
+      const doctor = await rel(['doctor', '--json'], { store });
       expect(doctor.code).toBe(1);
       const report = JSON.parse(doctor.stdout);
       expect(report.healthy).toBe(false);
@@ -98,41 +98,41 @@ describe('a corrupt or foreign journal', { timeout: 240_000 }, () => {
     },
   );
 
-  it('reports the parse error in human words too, with the fix', () => {
+  it('reports the parse error in human words too, with the fix', async () => {
     const store = tempStore('corrupt');
     writeJournal(store, '{\n  "schema": 1,\n  "people": [ x ]\n}\n');
-    const r = rel(['doctor'], { store });
+    const r = await rel(['doctor'], { store });
     expect(r.code).toBe(1);
     // Wrapped to the width: read the words, not the line breaks.
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('line 3, column 15');
     expect(r.stdout).toContain('Fix:');
   });
 
-  it('`rel doctor --restore` brings back the newest valid backup and keeps the damaged file', () => {
+  it('`rel doctor --restore` brings back the newest valid backup and keeps the damaged file', async () => {
     const store = tempStore('restore');
-    expect(rel(['add', 'Ana Silva'], { store }).code).toBe(0);
-    expect(rel(['log', 'ana', '--note', 'first'], { store }).code).toBe(0);
-    expect(rel(['log', 'ana', '--note', 'second'], { store }).code).toBe(0);
+    expect((await rel(['add', 'Ana Silva'], { store })).code).toBe(0);
+    expect((await rel(['log', 'ana', '--note', 'first'], { store })).code).toBe(0);
+    expect((await rel(['log', 'ana', '--note', 'second'], { store })).code).toBe(0);
     const good = bytesOf(store)!;
     fs.writeFileSync(store, good.subarray(0, good.length - 40)); // cut short, as by a full disk
     const damaged = bytesOf(store);
     // Make the newest backup invalid too: restore must skip it.
     fs.writeFileSync(path.join(path.dirname(store), '.journal.json.backup-1'), '{ not json');
 
-    const r = rel(['doctor', '--restore'], { store });
+    const r = await rel(['doctor', '--restore'], { store });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('.journal.json.backup-2');
     expect(bytesOf(path.join(path.dirname(store), '.journal.json.before-restore'))).toEqual(damaged);
-    const people = JSON.parse(rel(['people', '--json'], { store }).stdout);
+    const people = JSON.parse((await rel(['people', '--json'], { store })).stdout);
     expect(people.map((p: { name: string }) => p.name)).toEqual(['Ana Silva']);
-    expect(rel(['due'], { store }).code).toBe(0);
+    expect((await rel(['due'], { store })).code).toBe(0);
     expect(fs.statSync(store).mode & 0o777).toBe(0o600);
   });
 
-  it('`rel doctor --restore` with no valid backup exits 1 and changes nothing', () => {
+  it('`rel doctor --restore` with no valid backup exits 1 and changes nothing', async () => {
     const store = tempStore('restore');
     writeJournal(store, '{');
-    const r = rel(['doctor', '--restore'], { store });
+    const r = await rel(['doctor', '--restore'], { store });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no backup');
     expect(bytesOf(store)?.toString()).toBe('{');

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/run.js';
+
+function setup() {
+  const configHome = tempDir('config');
+  const store = tempStore('config');
+  const env = { XDG_CONFIG_HOME: configHome };
+  return { store, env, file: path.join(configHome, 'rel', 'config.json') };
+}
+
+describe('rel config', () => {
+  it('lists the built-in defaults when there is no config file, and creates none', async () => {
+    const { env, file } = setup();
+    const rows = JSON.parse(await ok(['config', 'list', '--json'], { env }));
+    expect(
+      rows.map((r: { key: string; value: string; source: string }) => [r.key, r.value, r.source]),
+    ).toEqual([
+      ['default-cadence', '30d (monthly)', 'default'],
+      ['default-kind', '1:2:1', 'default'],
+      ['week-start', 'monday', 'default'],
+      ['date-display', 'short', 'default'],
+      ['calendar', '(none)', 'default'],
+      ['me', '(not set)', 'default'],
+      ['written-kinds', 'message, email, chat, text, letter', 'default'],
+      ['cadence-counts', 'small-groups', 'default'],
+      ['one-to-one-label', '1:2:1', 'default'],
+      ['working-days', 'mon-fri', 'default'],
+      ['alumni-cadence', '180d (every 180 days)', 'default'],
+    ]);
+    expect(bytesOf(file)).toBeNull();
+    expect(await ok(['config'], { env })).toContain('default-cadence');
+  });
+
+  it('sets, gets and unsets a setting in $XDG_CONFIG_HOME/rel/config.json, private to the user', async () => {
+    const { env, file } = setup();
+    expect(await ok(['config', 'set', 'week-start', 'Sun'], { env })).toBe('week-start = sunday\n');
+    expect(readJson(file)).toEqual({ 'week-start': 'sunday' });
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(await ok(['config', 'get', 'week-start'], { env })).toBe('sunday\n');
+    expect(JSON.parse(await ok(['config', 'get', 'week-start', '--json'], { env })).source).toBe('config');
+    await ok(['config', 'unset', 'week-start'], { env });
+    expect(readJson(file)).toEqual({});
+    expect(await ok(['config', 'get', 'week-start'], { env })).toBe('monday\n');
+  });
+
+  it('refuses an unknown setting or a bad value with exit 2 and leaves the file as it was', async () => {
+    const { env, file } = setup();
+    await ok(['config', 'set', 'default-cadence', '2w'], { env });
+    const before = bytesOf(file);
+    const unknown = await rel(['config', 'set', 'cadence', '2w'], { env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Did you mean default-cadence?');
+    const bad = await rel(['config', 'set', 'default-cadence', 'often'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not a valid default-cadence');
+    expect(bytesOf(file)?.equals(before!)).toBe(true);
+  });
+
+  it('applies flags over environment over config over defaults: the default kind of rel log', async () => {
+    const { store, env } = setup();
+    await ok(['add', 'Ana Silva'], { store, env });
+    const kindOf = async (args: string[], extra: Record<string, string> = {}) =>
+      JSON.parse(
+        await ok(['log', 'ana', '--note', 'x', '--json', ...args], { store, env: { ...env, ...extra } }),
+      ).kind;
+    expect(await kindOf([])).toBe('1:2:1');
+    await ok(['config', 'set', 'default-kind', 'coffee'], { env });
+    expect(await kindOf([])).toBe('coffee');
+    expect(await kindOf([], { REL_DEFAULT_KIND: 'walk' })).toBe('walk');
+    expect(await kindOf(['--kind', 'call'], { REL_DEFAULT_KIND: 'walk' })).toBe('call');
+    const listed = JSON.parse(
+      await ok(['config', 'list', '--json'], { env: { ...env, REL_DEFAULT_KIND: 'walk' } }),
+    );
+    expect(listed.find((r: { key: string }) => r.key === 'default-kind').source).toBe('environment');
+  });
+
+  it('uses the default cadence for people without one, and shows dates as chosen', async () => {
+    const { store, env } = setup();
+    await ok(['add', 'Ana Silva'], { store, env, now: '2026-11-01' });
+    await ok(['log', 'ana', '--note', 'x', '--date', '2026-11-01'], { store, env, now: '2026-11-01' });
+    const due = async () => JSON.parse(await ok(['due', '--json', '--within', '1y'], { store, env }))[0];
+    expect(await due()).toMatchObject({ cadenceDays: 30, dueOn: '2026-12-01' });
+    await ok(['config', 'set', 'default-cadence', 'weekly'], { env });
+    expect(await due()).toMatchObject({ cadenceDays: 7, dueOn: '2026-11-08', overdueDays: 19 });
+    expect(await ok(['due'], { store, env })).toContain('· 1 Nov');
+    await ok(['config', 'set', 'date-display', 'iso'], { env });
+    expect(await ok(['due'], { store, env })).toContain('· 2026-11-01');
+  });
+
+  it('warns about a config file it cannot read and carries on with the defaults', async () => {
+    const { store, env, file } = setup();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '{not json');
+    const r = await rel(['due'], { store, env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('is not valid JSON');
+    expect(r.stderr).toContain('Using the built-in settings');
+    const set = await rel(['config', 'set', 'week-start', 'monday'], { env });
+    expect(set.code).toBe(1);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{not json');
+  });
+});

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bytesOf, ok, rel, tempStore } from '../helpers/run.js';
+
+describe('rel stats', () => {
+  const store = tempStore('stats');
+  beforeAll(async () => {
+    await ok(['demo'], { store });
+  });
+
+  it.each([40, 80, 200])(
+    'draws the sample journal at %i columns, every line within the width',
+    async (columns) => {
+      const out = await ok(['stats'], { store, env: { COLUMNS: String(columns) } });
+      for (const line of out.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(columns);
+      expect(out).not.toContain('\u001b[');
+      expect(out).toMatchSnapshot();
+    },
+  );
+
+  it('prints the figures as JSON', async () => {
+    const stats = JSON.parse(await ok(['stats', '--json', '--since', '2026-09-01'], { store }));
+    expect(stats.since).toBe('2026-09-01');
+    expect(stats.until).toBe('2026-11-27');
+    expect(stats.coverage.of).toBe(13);
+    expect(stats.weekly[0].start).toBe('2026-08-31');
+    expect(Object.keys(stats)).toEqual(
+      expect.arrayContaining([
+        'perPerson',
+        'perTeam',
+        'perRelationship',
+        'longestGaps',
+        'drifting',
+        'listening',
+      ]),
+    );
+  });
+
+  it('narrows to a tag', async () => {
+    const stats = JSON.parse(await ok(['stats', '--json', '--tag', 'security'], { store }));
+    expect(stats.people).toBe(1);
+    expect(stats.perPerson.map((p: { name: string }) => p.name)).toEqual(['Jonas Weber']);
+  });
+
+  it('refuses a date it cannot read or one in the future, with exit 2', async () => {
+    const bad = await rel(['stats', '--since', '05/06/2026'], { store });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('YYYY-MM-DD');
+    const future = await rel(['stats', '--since', '2027-01-01'], { store });
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('in the future');
+  });
+
+  it('on a missing store, says how to start and creates nothing', async () => {
+    const empty = tempStore('stats-empty');
+    const r = await rel(['stats'], { store: empty });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('rel demo');
+    expect(bytesOf(empty)).toBeNull();
+  });
+});
