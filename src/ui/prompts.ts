@@ -85,14 +85,14 @@ export function editText(message: string, folder: string, initial = ''): Promise
 export interface Key<T> {
   /** The key: one letter, or "enter". */
   key: string;
-  /** What it does, as the hint shows it ("log it"). */
+  /** What it does, as the hint shows it ("log"). */
   label: string;
   value: T;
 }
 
 /**
  * One key press picks one of a few actions, without Enter after it (Enter may be one of them);
- * other keys are ignored. The hint lists them: "Enter log it · s skip · q stop".
+ * other keys are ignored. The hint lists them: "Enter log · s skip · q stop".
  */
 const keyPrompt = createPrompt<unknown, { message: string; keys: Key<unknown>[] }>((config, done) => {
   const [chosen, setChosen] = useState<Key<unknown> | undefined>(undefined);

@@ -3,10 +3,11 @@
 // skips it for now, d dismisses it, n never asks about its series again, q stops. Each answer is
 // saved as it is given, so Ctrl+C keeps what was logged before it and loses only the meeting
 // being captured. Loaded only when a terminal is there to answer.
-import { type Context, today } from '../../context.js';
+import { type Context, today, togetherRules } from '../../context.js';
 import { recordCapture } from '../../core/capture.js';
 import type { InboxRow } from '../../core/inbox.js';
 import { displaySafe, plural } from '../../core/text.js';
+import { notTogetherBecause } from '../../core/together.js';
 import { CancelError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Store } from '../../store/store.js';
@@ -52,7 +53,7 @@ export async function walk(
     if (never.has(row.seriesId)) continue;
     ctx.io.out(`\n${t.dim(`${index + 1} of ${rows.length}`)}  ${helpers.describe(row)}`);
     const keys: Key<Action>[] = [
-      { key: 'enter', label: 'log it', value: 'log' },
+      { key: 'enter', label: 'log', value: 'log' },
       { key: 's', label: 'skip', value: 'skip' },
       { key: 'd', label: 'dismiss', value: 'dismiss' },
       ...(row.recurring ? [{ key: 'n', label: 'never this series', value: 'never' } as const] : []),
@@ -60,7 +61,7 @@ export async function walk(
     ];
     let action: Action | undefined;
     try {
-      action = await askKey('Log this meeting?', keys);
+      action = await askKey('Log it?', keys);
       if (action === 'log') await logRow(ctx, store, row);
     } catch (error) {
       if (!(error instanceof CancelError)) throw error;
@@ -101,7 +102,9 @@ async function logRow(ctx: Context, store: Store, row: InboxRow): Promise<void> 
   );
   const t = theme(ctx.io);
   const c = saved.conversation;
+  const because = notTogetherBecause(c, togetherRules(ctx));
   ctx.io.out(
     `${t.good('Logged')} a ${displaySafe(c.kind)} with ${saved.people.map((p) => t.bold(displaySafe(p.name))).join(', ')} on ${showDate(c.date, today(ctx))}${c.minutes ? ` (${c.minutes} min)` : ''}.`,
   );
+  if (because) ctx.io.out(t.dim(`Seen, not time together (${because}): next check-ins stay as they were.`));
 }
