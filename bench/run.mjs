@@ -1,8 +1,9 @@
 // `npm run bench`: times whole `rel` processes on generated journals against the floor a bare node
 // needs for the same work. Each command runs in turn with its floor (A B A B, after one warm-up of
 // each), and the ratio is taken pair by pair, so that load on the machine drifting over the run
-// touches both sides of a ratio alike; a human table is also paired with its own --json. Prints a
-// table with the targets and writes it as JSON.
+// touches both sides of a ratio alike; a human table is also paired with its own --json, and a
+// command on an encrypted journal unlocked by `rel unlock` with the same command on the plain
+// one. Prints a table with the targets and writes it as JSON.
 //
 //   npm run bench                         S then M, 5 pairs each
 //   npm run bench -- --scale S,M,L --runs 3
@@ -142,6 +143,36 @@ const COMMANDS = [
     writes: true,
     encrypted: true,
   },
+  // The same once `rel unlock` has left the key with its agent (no passphrase given at all): the
+  // key derivation is gone, AES-GCM remains. Paired with the same command on the plain journal.
+  {
+    label: 'due --json (unlocked)',
+    needs: 'unlock',
+    args: () => ['due', '--json'],
+    floor: 'read',
+    encrypted: true,
+    unlocked: true,
+    plain: 'due --json',
+  },
+  {
+    label: 'log (unlocked)',
+    needs: 'unlock',
+    args: (j) => ['log', j.profileName, '--no-input', '--kind', 'coffee', '--note', 'Benchmark.'],
+    floor: 'write',
+    writes: true,
+    encrypted: true,
+    unlocked: true,
+    plain: 'log (plain, short note)',
+  },
+  // The plain partner of `log (unlocked)`: the same short entry. Only run as that partner.
+  {
+    label: 'log (plain, short note)',
+    needs: 'log',
+    args: (j) => ['log', j.profileName, '--no-input', '--kind', 'coffee', '--note', 'Benchmark.'],
+    floor: 'write',
+    writes: true,
+    partnerOnly: true,
+  },
 ];
 
 /**
@@ -156,6 +187,8 @@ const TARGETS = {
   M: { report: 1.15, log: 1.3, pulse: 2, table: 1.1, memory: 1.3 },
   L: { table: 1.1, memory: 1.3 },
 };
+/** An unlocked encrypted command against the same command on the plain journal, at every scale. */
+const UNLOCKED_TARGET = 1.3;
 
 /** The width the human tables are laid out at (rel reads $COLUMNS when stdout is not a terminal). */
 const COLUMNS = '100';
@@ -285,12 +318,19 @@ function benchScale(scale, have) {
   const restoreSealed = () => fs.copyFileSync(sealedSource, sealed);
 
   const selected = (c) => (!c.needs || have.has(c.needs)) && (!only || only.includes(c.label.split(' ')[0]));
-  const commands = COMMANDS.filter(selected);
+  const commands = COMMANDS.filter((c) => selected(c) && !c.partnerOnly);
   if (commands.some((c) => c.encrypted)) {
     fs.copyFileSync(journal.file, sealedSource);
     fs.chmodSync(sealedSource, 0o600);
     measure([BIN, 'encrypt'], { ...cleanEnv(sealedSource), REL_PASSPHRASE: BENCH_PASSPHRASE });
     restoreSealed();
+  }
+  // The agent's folder is the run's own; the agent is started once and locked at the end.
+  const agentEnv = { ...cleanEnv(sealed), XDG_RUNTIME_DIR: path.join(work, 'run') };
+  const unlocking = commands.some((c) => c.unlocked);
+  if (unlocking) {
+    fs.mkdirSync(agentEnv.XDG_RUNTIME_DIR, { mode: 0o700 });
+    measure([BIN, 'unlock', '--for', '12h'], { ...agentEnv, REL_PASSPHRASE: BENCH_PASSPHRASE });
   }
   const floorSubject = (f) => ({
     label: FLOORS[f].label,
@@ -322,9 +362,11 @@ function benchScale(scale, have) {
   const commandSubject = (c) => ({
     label: `rel ${c.label}`,
     args: [BIN, ...c.args(journal)],
-    env: c.encrypted
-      ? { ...cleanEnv(sealed), REL_PASSPHRASE: BENCH_PASSPHRASE }
-      : { ...cleanEnv(scratch), ...(c.nudge ? calendarEnv : {}) },
+    env: c.unlocked
+      ? agentEnv
+      : c.encrypted
+        ? { ...cleanEnv(sealed), REL_PASSPHRASE: BENCH_PASSPHRASE }
+        : { ...cleanEnv(scratch), ...(c.nudge ? calendarEnv : {}) },
     writes: Boolean(c.writes),
     restore: c.encrypted ? restoreSealed : restore,
   });
@@ -334,6 +376,8 @@ function benchScale(scale, have) {
     const own = [{ a: floorSubject(c.floor), b, floor: c.floor, target: targets[c.target] ?? null }];
     const json = c.json && COMMANDS.find((j) => j.label === c.json);
     if (json && have.has(json.needs)) own.push({ a: commandSubject(json), b, target: targets.table ?? null });
+    const plain = c.plain && COMMANDS.find((p) => p.label === c.plain);
+    if (plain) own.push({ a: commandSubject(plain), b, target: UNLOCKED_TARGET });
     return own;
   });
 
@@ -368,6 +412,7 @@ function benchScale(scale, have) {
       cpuRatio: TIME ? round2(median(pairs.map(([a, b]) => b.cpuMs / Math.max(a.cpuMs, 1)))) : null,
     };
   });
+  if (unlocking) measure([BIN, 'lock'], agentEnv);
   fs.rmSync(work, { recursive: true, force: true });
 
   const floors = Object.fromEntries(
