@@ -115,7 +115,11 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
     return;
   }
   const todayIso = today(ctx);
-  const index = indexConversations(saved.journal.conversations);
+  // The next check-in of the people logged needs their conversations only, not an index of all.
+  const logged = new Set(conversation.with);
+  const index = indexConversations(
+    saved.journal.conversations.filter((c) => c.with.some((id) => logged.has(id))),
+  );
   const { defaultCadenceDays } = settings(ctx);
   const nextDue = people.map((person) => ({
     person,
