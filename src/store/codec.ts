@@ -7,7 +7,7 @@ import { StoreError } from '../errors.js';
 import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
 import { decodeUtf8, makePrivateFolder, readVersioned, writeStoreFile } from './files.js';
 import { journalChunks, type RecordText, serializeJournal } from './format.js';
-import { listBackups } from './history.js';
+import { journalTag, listBackups, tagging } from './history.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { canMigrate, migrate, schemaMismatch } from './migrations.js';
 import { isJournalShape } from './shape.js';
@@ -118,6 +118,24 @@ export function encodeJournal(
   texts?: RecordText,
 ): Buffer | Iterable<string> {
   return sealing ? seal(serializeJournal(journal, texts), sealing) : journalChunks(journal, texts);
+}
+
+/**
+ * encodeJournal, with the version of the text written (journalTag) for the undo data that goes
+ * with it; tag() is known once the content was taken in full.
+ */
+export function encodeTaggedJournal(
+  journal: Journal,
+  sealing: Sealing | null,
+  texts?: RecordText,
+): { content: Buffer | Iterable<string>; tag: () => string } {
+  if (!sealing) {
+    const { pieces, tag } = tagging(journalChunks(journal, texts));
+    return { content: pieces, tag };
+  }
+  const text = serializeJournal(journal, texts);
+  const tag = journalTag(text);
+  return { content: seal(text, sealing), tag: () => tag };
 }
 
 /** A journal from the bytes of a file (or a git blob) named `label` in messages. */

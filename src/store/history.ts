@@ -5,6 +5,7 @@
 //   .journal.json.schema-N          the journal as it was before an upgrade from schema N
 //   .journal.json.before-restore    the journal as it was before `rel doctor --restore`
 //   .journal.json.pulse             the themes the last `rel pulse` found (see pulse-file.ts)
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Change } from './changes.js';
@@ -90,9 +91,48 @@ export interface UndoEntry {
 
 interface UndoLog {
   version: 1;
+  /**
+   * The version of the journal these entries lead up to (journalTag of its text). The journal's
+   * rename comes before the undo data's, so a rel stopped between the two leaves the journal with
+   * a change this undo data knows nothing about: the tag no longer matches, and `rel undo` will
+   * not take back an earlier change in its place. Absent in undo data of an older rel.
+   */
+  journal?: string;
   /** Oldest first. */
   entries: UndoEntry[];
 }
+
+/** The undo data: its entries, and the version of the journal they belong to. */
+export interface UndoData {
+  entries: UndoEntry[];
+  journal?: string;
+}
+
+/** A journal's version for its undo data: a digest of its text (plain, whether or not encrypted). */
+export function journalTag(text: string): string {
+  return tagOf(createHash('sha256').update(text));
+}
+
+/** A journal's text in pieces, digested on the way to the file; tag() once they were all taken. */
+export function tagging(pieces: Iterable<string>): { pieces: Iterable<string>; tag: () => string } {
+  const hash = createHash('sha256');
+  let tag: string | undefined;
+  return {
+    pieces: (function* () {
+      for (const piece of pieces) {
+        hash.update(piece);
+        yield piece;
+      }
+      tag = tagOf(hash);
+    })(),
+    tag: () => {
+      if (tag === undefined) throw new Error('tagging: tag() before the text was written');
+      return tag;
+    },
+  };
+}
+
+const tagOf = (hash: Hash) => hash.digest('base64url').slice(0, 22);
 
 /** Turns a kept file's bytes into text (decrypting them when the store is encrypted). */
 export type Decode = (label: string, bytes: Buffer) => Promise<string>;
@@ -107,33 +147,42 @@ export async function readUndoEntries(
   target: string,
   decode: (bytes: Buffer) => Promise<string>,
 ): Promise<UndoEntry[]> {
+  return (await readUndoData(target, decode)).entries;
+}
+
+/** The undo entries and the journal version they belong to (see UndoLog.journal). */
+export async function readUndoData(
+  target: string,
+  decode: (bytes: Buffer) => Promise<string>,
+): Promise<UndoData> {
   const bytes = readStoreFile(undoPath(target));
-  if (!bytes) return [];
+  if (!bytes) return { entries: [] };
   const text = await decode(bytes);
   try {
     const log = JSON.parse(text) as UndoLog;
-    return Array.isArray(log.entries) ? log.entries : [];
+    const entries = Array.isArray(log.entries) ? log.entries : [];
+    return typeof log.journal === 'string' ? { entries, journal: log.journal } : { entries };
   } catch {
-    return [];
+    return { entries: [] };
   }
 }
 
-export function writeUndoEntries(target: string, entries: UndoEntry[], encode: Encode): void {
-  writeStoreFile(undoPath(target), undoText(entries, encode));
+export function writeUndoEntries(target: string, data: UndoData, encode: Encode): void {
+  writeStoreFile(undoPath(target), undoText(data, encode));
 }
 
 /** The undo data, written beside the journal but not yet in place: see Store's commit. */
-export function prepareUndoEntries(target: string, entries: UndoEntry[], encode: Encode): Prepared {
+export function prepareUndoEntries(target: string, data: UndoData, encode: Encode): Prepared {
   try {
     checkpoint('undo-write', target);
   } catch (error) {
     throw notSaved(undoPath(target), error);
   }
-  return prepareStoreFile(undoPath(target), undoText(entries, encode));
+  return prepareStoreFile(undoPath(target), undoText(data, encode));
 }
 
-function undoText(entries: UndoEntry[], encode: Encode): string | Buffer {
-  const log: UndoLog = { version: 1, entries: entries.slice(-UNDO_KEPT) };
+function undoText({ entries, journal }: UndoData, encode: Encode): string | Buffer {
+  const log: UndoLog = { version: 1, ...(journal ? { journal } : {}), entries: entries.slice(-UNDO_KEPT) };
   return encode(`${JSON.stringify(log)}\n`);
 }
 
@@ -256,6 +305,7 @@ export async function rewriteKeptCopies(
   transform: (journal: Record<string, unknown>) => void,
   touched: Set<string>,
   codec: KeptCodec,
+  versions: { before: string; after: string },
 ): Promise<RewriteReport> {
   const report: RewriteReport = { rewritten: [], removed: [], undoDropped: 0 };
   for (const file of keptCopies(target)) {
@@ -275,11 +325,14 @@ export async function rewriteKeptCopies(
     writeStoreFile(file, codec.serializeJournal(journal));
     report.rewritten.push(file);
   }
-  const entries = await readUndoEntries(target, (bytes) => codec.decode(undoPath(target), bytes));
+  const { entries, journal } = await readUndoData(target, (bytes) => codec.decode(undoPath(target), bytes));
   if (entries.length) {
     const kept = entries.filter((entry) => !touchedBy(entry, transform, touched));
     report.undoDropped = entries.length - kept.length;
-    writeUndoEntries(target, kept, codec.encode);
+    // What is kept leads up to the transformed journal when it led up to the journal before (the
+    // transformation changed nothing it concerns); undo data that no longer matched stays so.
+    const version = journal === undefined || journal === versions.before ? versions.after : journal;
+    writeUndoEntries(target, { entries: kept, journal: version }, codec.encode);
     report.rewritten.push(undoPath(target));
   }
   return report;

@@ -42,6 +42,7 @@ import { type RecordText, recordLines } from './format.js';
 import {
   beforeRestorePath,
   holdBackup,
+  journalTag,
   type KeptCodec,
   listBackups,
   lockPath,
@@ -49,11 +50,12 @@ import {
   prepareUndoEntries,
   pulsePath,
   type RewriteReport,
-  readUndoEntries,
+  readUndoData,
   removeLeftovers,
   resealKeptCopies,
   rewriteKeptCopies,
   rotateBackups,
+  type UndoData,
   type UndoEntry,
   undoPath,
 } from './history.js';
@@ -81,6 +83,7 @@ import {
   decodeJournal,
   decodeText,
   encodeJournal,
+  encodeTaggedJournal,
   encodeText,
   type JournalOnDisk,
   type Parsed,
@@ -140,12 +143,12 @@ interface Tracked<T> {
 
 /** What a commit writes besides the journal, and how. */
 interface CommitOptions {
-  /** The undo data to keep with it (none: the undo data stays as it is). */
+  /** The undo entries to keep with it, tagged with the journal written (none: left as they are). */
   undo?: UndoEntry[];
   /** Records' JSON as the change left them: unchanged records' lines are reused. */
   texts?: RecordText;
-  /** The journal's bytes as they are to be written (sync's adopted version). */
-  content?: Buffer;
+  /** The journal's bytes as they are to be written, and their text (sync's adopted version). */
+  content?: { bytes: Buffer; text: string };
 }
 
 export class Store {
@@ -214,7 +217,7 @@ export class Store {
       const resealing = options.reseal !== undefined;
       if (changes.length === 0 && loaded.migratedFrom === undefined && !resealing) return result;
       // Undo data written under the old key is read before anything is written with the new one.
-      const undoEntries = changes.length ? await this.undoEntries() : [];
+      const undoEntries = await this.undoEntriesOf(loaded);
       if (resealing) loaded.sealing = options.reseal ?? null;
       const entry: UndoEntry | undefined = changes.length
         ? {
@@ -223,7 +226,7 @@ export class Store {
             changes,
           }
         : undefined;
-      plan = { texts, ...(entry ? { undo: [...undoEntries, entry] } : {}) };
+      plan = { texts, undo: entry ? [...undoEntries, entry] : undoEntries };
       await db.write();
       // The journal's rename was the moment of the new key; the copies follow. A rel killed
       // between the two leaves copies under the old key (or plain), which the next write of an
@@ -240,7 +243,8 @@ export class Store {
     await this.settlePending();
     return this.locked(async (read) => {
       this.refuseNewer(read.journal);
-      const entries = await this.undoEntries();
+      const undo = await this.undoData();
+      const { entries } = undo;
       const entry = entries.at(-1);
       if (!entry) throw nothingToUndo(this.file);
       // Stamped like any change, so that a synced copy takes the undo too.
@@ -253,6 +257,7 @@ export class Store {
             'To go back further, restore a backup: rel doctor --restore',
           );
         }
+        if (!belongsTo(undo, read)) throw changedSince(entry, this.file);
         revert(journal, entry.changes);
       });
       this.commit(loaded, { undo: entries.slice(0, -1), texts });
@@ -307,7 +312,8 @@ export class Store {
       const { loaded, changes, texts } = await this.tracked(read, transform);
       const touched = new Set(changes.map((c) => `${c.key}/${c.id}`));
       this.refuseDuplicateIds(loaded.journal);
-      writeStoreFile(this.target, encodeJournal(loaded.journal, loaded.sealing, texts));
+      const written = encodeTaggedJournal(loaded.journal, loaded.sealing, texts);
+      writeStoreFile(this.target, written.content);
       const codec: KeptCodec = {
         parseJournal: async (label, bytes) =>
           (await decodeJournal(label, bytes, this.options.keyring)).journal as unknown as Record<
@@ -323,6 +329,7 @@ export class Store {
         (journal) => transform(journal as unknown as Journal),
         touched,
         codec,
+        { before: journalTag(loaded.text), after: written.tag() },
       );
       // The stored pulse names people too; loaded only here, so other commands do not pay for it.
       const { pruneStoredPulse } = await import('./pulse-file.js');
@@ -370,9 +377,9 @@ export class Store {
 
   /** Writes an older-schema journal in this rel's schema now (`rel doctor --fix`). */
   async upgrade(): Promise<number | undefined> {
-    return this.locked((loaded) => {
+    return this.locked(async (loaded) => {
       if (loaded.migratedFrom === undefined) return undefined;
-      this.commit(loaded);
+      this.commit(loaded, { undo: await this.undoEntriesOf(loaded) });
       return loaded.migratedFrom;
     });
   }
@@ -496,20 +503,22 @@ export class Store {
     const parsed = await decodeJournal(this.file, bytes, this.options.keyring); // a journal, or refused
     await this.locked(async (loaded) => {
       this.refuseNewer(loaded.journal);
+      const undo = await this.undoEntriesOf(loaded);
       loaded.sealing = parsed.sealing;
-      this.commit(loaded, { content: bytes });
+      this.commit(loaded, { undo, content: { bytes, text: parsed.text } });
     });
   }
 
   /**
    * Writes the journal (and the undo data with it, when given), keeping what is there now: a
    * backup, and before an upgrade a copy of the old schema. The order makes every message true:
-   * whatever can fail for want of space (the undo data, the new journal, each written in full and
-   * fsynced beside its file) fails before anything is in place, and then nothing was saved, the
-   * backups untouched. The journal's rename is the moment the change is saved; what follows (the
-   * undo data and the backups taking their places) is said as such if it fails, and undo data
-   * that could not follow is removed, so that `rel undo` never takes back an earlier change in
-   * this one's place.
+   * whatever can fail for want of space (the new journal, then the undo data tagged with that
+   * journal's version, each written in full and fsynced beside its file) fails before anything is
+   * in place, and then nothing was saved, the backups untouched. The journal's rename is the
+   * moment the change is saved; what follows (the undo data and the backups taking their places)
+   * is said as such if it fails. Undo data that could not follow is removed, and undo data that a
+   * kill kept from following still carries the version before, so that `rel undo` never takes
+   * back an earlier change in this one's place (belongsTo).
    */
   private commit(loaded: Loaded, { undo, texts, content }: CommitOptions = {}): void {
     this.refuseDuplicateIds(loaded.journal);
@@ -518,14 +527,15 @@ export class Store {
       const bytes = loaded.bytes();
       if (bytes) writeStoreFile(migrationCopyPath(this.target, loaded.migratedFrom), bytes);
     }
-    const undoFile = undo && prepareUndoEntries(this.target, undo, encode);
+    const encoded = content
+      ? { content: content.bytes, tag: () => journalTag(content.text) }
+      : encodeTaggedJournal(loaded.journal, loaded.sealing, texts);
     let journal: Prepared | undefined;
+    let undoFile: Prepared | undefined;
     let backup: Prepared | undefined;
     try {
-      journal = prepareStoreFile(
-        this.target,
-        content ?? encodeJournal(loaded.journal, loaded.sealing, texts),
-      );
+      journal = prepareStoreFile(this.target, encoded.content);
+      if (undo) undoFile = prepareUndoEntries(this.target, { entries: undo, journal: encoded.tag() }, encode);
       backup = loaded.exists ? holdBackup(this.target, loaded.bytes) : undefined;
       putInPlace(journal);
     } catch (error) {
@@ -565,13 +575,24 @@ export class Store {
    * before it could follow) cannot be read with this passphrase, and it is not what was just
    * typed that is wrong (the journal opened): it is treated as none, and replaced on the next write.
    */
-  private async undoEntries(): Promise<UndoEntry[]> {
+  private async undoData(): Promise<UndoData> {
     try {
-      return await readUndoEntries(this.target, (bytes) => this.decode(undoLabel(this.file), bytes));
+      return await readUndoData(this.target, (bytes) => this.decode(undoLabel(this.file), bytes));
     } catch (error) {
-      if (this.sealing && error instanceof StoreError && /^Wrong passphrase/.test(error.message)) return [];
+      if (this.sealing && error instanceof StoreError && /^Wrong passphrase/.test(error.message))
+        return { entries: [] };
       throw error;
     }
+  }
+
+  /**
+   * The undo entries that lead up to the journal as loaded, for a write to keep: none when the
+   * undo data belongs to another version of it (a change made by hand, a restore, or a rel
+   * stopped between the journal and its undo data), since undoing them would step over that change.
+   */
+  private async undoEntriesOf(loaded: Loaded): Promise<UndoEntry[]> {
+    const undo = await this.undoData();
+    return belongsTo(undo, loaded) ? undo.entries : [];
   }
 
   /**
@@ -667,6 +688,18 @@ export class Store {
 }
 
 const undoLabel = (file: string) => `the undo data of ${file}`;
+
+/** Whether undo data leads up to this journal (undo data of an older rel, untagged, is taken to). */
+function belongsTo(undo: UndoData, loaded: { text: string }): boolean {
+  return undo.journal === undefined || undo.journal === journalTag(loaded.text);
+}
+
+function changedSince(entry: UndoEntry, file: string): StoreError {
+  return new StoreError(
+    `Cannot undo "${entry.summary}": ${file} was changed after it in a way rel kept no undo data for (an edit by hand, a restore, or a rel stopped before it finished), and rel undo takes back only the newest change. Nothing was changed.`,
+    'To go back further, restore a backup: rel doctor --restore (rel doctor shows the backups kept).',
+  );
+}
 
 function nothingToUndo(file: string): StoreError {
   return new StoreError(
