@@ -2,6 +2,19 @@
 import type { IsoDate } from './dates.js';
 import type { Conversation, FollowUp, FollowUpOwner, Journal } from './journal.js';
 
+/**
+ * The answers of an edit prompt that differ from what it showed. A field left as shown is no
+ * change: the edit is applied to the record as re-read under the lock, and a value another rel
+ * gave it while the prompt was open must stay, not be put back to the one shown.
+ */
+export function answersChanged<T extends object>(shown: T, answers: T): Partial<T> {
+  const changed: Partial<T> = {};
+  for (const key of Object.keys(answers) as (keyof T)[]) {
+    if (JSON.stringify(answers[key]) !== JSON.stringify(shown[key])) changed[key] = answers[key];
+  }
+  return changed;
+}
+
 export interface ConversationEdit {
   date?: IsoDate;
   kind?: string;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StoreError } from '../errors.js';
+import { withLock } from './lock.js';
 import { envValue } from './paths.js';
 
 type Env = Record<string, string | undefined>;
@@ -51,4 +52,24 @@ export function writeConfig(file: string, config: Record<string, unknown>): void
     fs.rmSync(temp, { force: true });
     throw new StoreError(`Cannot write ${file}: ${(error as Error).message}`, 'Nothing was changed.');
   }
+}
+
+/**
+ * Changes the settings as they are in the file now: read, changed and written under a lock beside
+ * the file, so that two `rel config set` at once both count (each re-reads what the other wrote).
+ */
+export async function updateConfig(
+  file: string,
+  change: (config: Record<string, unknown>) => Record<string, unknown> | undefined,
+  timeoutMs = 10_000,
+): Promise<void> {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  await withLock(
+    `${file}.lock`,
+    async () => {
+      const changed = change(readConfig(file));
+      if (changed) writeConfig(file, changed);
+    },
+    { timeoutMs, what: 'the settings' },
+  );
 }

@@ -181,6 +181,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface LockOptions {
   timeoutMs: number;
+  /** What the lock guards, for its message: the journal unless said. */
+  what?: string;
 }
 
 export async function withLock<T>(file: string, action: () => Promise<T>, options: LockOptions): Promise<T> {
@@ -193,7 +195,7 @@ export async function withLock<T>(file: string, action: () => Promise<T>, option
     if (Date.now() > deadline) {
       const owner = readOwner(file);
       throw new StoreError(
-        `Could not lock the journal within ${Math.round(options.timeoutMs / 1000)} s: ${file} is held${owner ? ` by process ${owner.pid} on ${owner.host}` : ''}.`,
+        `Could not lock ${options.what ?? 'the journal'} within ${Math.round(options.timeoutMs / 1000)} s: ${file} is held${owner ? ` by process ${owner.pid} on ${owner.host}` : ''}.`,
         'Another rel is writing; try again in a moment. If no rel is running, `rel doctor` says what to do.',
       );
     }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { relAsync } from '../helpers/rel.js';
 import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/run.js';
 
 function setup() {
@@ -100,5 +102,46 @@ describe('rel config', () => {
     const set = await rel(['config', 'set', 'week-start', 'monday'], { env });
     expect(set.code).toBe(1);
     expect(fs.readFileSync(file, 'utf8')).toBe('{not json');
+  });
+});
+
+describe('rel config set at once', () => {
+  it('several settings set by several rels at the same moment are all kept', async () => {
+    const { env, file } = setup();
+    const sets = [
+      ['default-cadence', '2w'],
+      ['default-kind', 'coffee'],
+      ['week-start', 'sunday'],
+      ['date-display', 'iso'],
+      ['one-to-one-label', '1:1'],
+      ['alumni-cadence', '90d'],
+    ];
+    const codes = await Promise.all(
+      sets.map(
+        ([key, value]) =>
+          new Promise<number | null>((resolve) =>
+            relAsync(['config', 'set', key!, value!], { env }).on('exit', (code) => resolve(code)),
+          ),
+      ),
+    );
+    expect(codes).toEqual(sets.map(() => 0));
+    expect(Object.keys(readJson(file)).sort()).toEqual(sets.map(([key]) => key).sort());
+  });
+
+  it('waits for the settings lock of another rel, and leaves the file as it was when it cannot have it', async () => {
+    const { env, file } = setup();
+    await ok(['config', 'set', 'default-kind', 'coffee'], { env });
+    const before = bytesOf(file);
+    // Held by a live process (this one), as a rel between reading and writing the file would.
+    fs.writeFileSync(`${file}.lock`, `${process.pid}\n${os.hostname()}\nheld-by-the-test\n`);
+    const r = await rel(['config', 'set', 'week-start', 'sunday'], {
+      env: { ...env, REL_LOCK_TIMEOUT_MS: '300' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Could not lock the settings');
+    expect(bytesOf(file)).toEqual(before);
+    fs.rmSync(`${file}.lock`);
+    await ok(['config', 'set', 'week-start', 'sunday'], { env });
+    expect(readJson(file)).toEqual({ 'default-kind': 'coffee', 'week-start': 'sunday' });
   });
 });

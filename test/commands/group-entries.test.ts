@@ -62,6 +62,32 @@ describe('entries in a group', () => {
       ).not.toContain('Send the notes');
   });
 
+  it('with someone added by the log itself, the follow-up for everyone names them by their saved id', async () => {
+    const store = await seeded();
+    const r = await rel(
+      [
+        'log',
+        'ana',
+        'Zoe Park',
+        '--create',
+        '--follow-up',
+        'Send the notes',
+        '--their-follow-up',
+        'Zoe: Call',
+        '--due',
+        'friday',
+      ],
+      { store },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Zoe's promise"); // the new person's notes are shown under them
+    const { followUps, people } = readJson(store);
+    expect(people.map((p: { id: string }) => p.id)).toContain('zoe-park');
+    expect(followUps[0]).toMatchObject({ text: 'Send the notes', personIds: ['ana-silva', 'zoe-park'] });
+    expect(followUps[1]).toMatchObject({ text: 'Call', personId: 'zoe-park' });
+    expect(JSON.parse((await rel(['doctor', '--json'], { store })).stdout).findings).toEqual([]);
+  });
+
   it('an ask-next without a prefix is added to each person', async () => {
     const store = await seeded();
     await ok(

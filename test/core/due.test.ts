@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignNotes, checkNotFuture, parseKind, parseMinutes } from '../../src/core/capture.js';
+import { answersChanged } from '../../src/core/corrections.js';
 import { dueList } from '../../src/core/due.js';
 import {
   addPerson,
@@ -211,6 +212,14 @@ describe('capture', () => {
   it('a follow-up with one person carries no personIds', () => {
     const about = assignNotes(lists({ followUps: [{ text: 'Send', due: null }] }), [ana!]);
     expect(about['ana-silva']!.followUps).toEqual([{ text: 'Send', due: null }]);
+  });
+
+  it.each([
+    ['nothing typed over', { a: 'x', n: 1 }, {}],
+    ['a field typed over', { a: 'y', n: 1 }, { a: 'y' }],
+    ['a value cleared', { a: 'x', n: null }, { n: null }],
+  ] as const)('answersChanged: %s', (_, answers, changed) => {
+    expect(answersChanged<{ a: string; n: number | null }>({ a: 'x', n: 1 }, answers)).toEqual(changed);
   });
 
   it.each([

@@ -61,3 +61,63 @@ describe('rel edit in a terminal', () => {
     });
   });
 });
+
+// The prompts show the record as read; another rel may change it before the answers are saved.
+describe('edits in a terminal while another rel changes the same record', () => {
+  it('rel edit: a field left as shown keeps what the other rel set; a field typed over takes the answer', async () => {
+    const store = tempStore('tty-edit-concurrent');
+    ok(['add', 'Ana Silva', '--role', 'Engineer', '--team', 'Platform'], { store });
+    term = new Terminal(['edit', 'ana'], { store });
+    await term.waitFor('Role Engineer');
+    ok(['edit', 'ana', '--team', 'Infra', '--cadence', '1w', '--add-tag', 'oncall'], { store });
+    await term.type(' II');
+    await term.press('Enter');
+    for (const prompt of ['Team Platform', 'Relationship', 'How often', 'Tags', 'Aliases', 'Birthday']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).people[0]).toMatchObject({
+      role: 'Engineer II',
+      team: 'Infra',
+      cadenceDays: 7,
+      tags: ['oncall'],
+    });
+  });
+
+  it('rel conversation edit and rel todo edit: the same', async () => {
+    const store = tempStore('tty-conv-concurrent');
+    ok(['add', 'Ana Silva'], { store });
+    ok(['log', 'ana', '--note', 'As first typed', '--minutes', '30', '--follow-up', 'Send the doc'], {
+      store,
+    });
+    const [conversation] = readJson(store).conversations;
+    term = new Terminal(['conversation', 'edit', conversation.id], { store });
+    await term.waitFor('When');
+    ok(['conversation', 'edit', conversation.id, '--note', 'Set by the other rel'], { store });
+    for (const prompt of ['When', 'Kind']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    await term.waitFor('Minutes');
+    await term.press('BSpace', 'BSpace');
+    await term.type('45');
+    await term.press('Enter');
+    for (const prompt of ['What you talked about', 'What you heard']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).conversations[0]).toMatchObject({ note: 'Set by the other rel', minutes: 45 });
+    term.close();
+
+    const [followUp] = readJson(store).followUps;
+    term = new Terminal(['todo', 'edit', followUp.id], { store });
+    await term.waitFor('Follow-up Send the doc');
+    ok(['todo', 'edit', followUp.id, '--text', 'Send the new doc'], { store });
+    await term.press('Enter');
+    await term.answer('Due', '2026-12-04');
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).followUps[0]).toMatchObject({ text: 'Send the new doc', due: '2026-12-04' });
+  });
+});

@@ -2,7 +2,12 @@
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, parseWhen, today } from '../../context.js';
 import { checkNotFuture, parseKind, parseMinutes, parseSize } from '../../core/capture.js';
-import { type ConversationEdit, deleteConversation, editConversation } from '../../core/corrections.js';
+import {
+  answersChanged,
+  type ConversationEdit,
+  deleteConversation,
+  editConversation,
+} from '../../core/corrections.js';
 import type { Conversation, Journal } from '../../core/journal.js';
 import { byId } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
@@ -170,7 +175,11 @@ async function askEdit(
   const note = await askPrefilled('What you talked about', c.note);
   const heard = await askPrefilled('What you heard (separate with " ; ")', c.heard.join(' ; '));
   return {
-    edit: { date, kind: parseKind(kind), minutes: minutes.trim() ? parseMinutes(minutes) : null, note },
+    // Only what was changed here: a field another rel changed meanwhile keeps that change.
+    edit: answersChanged(
+      { date: c.date, kind: c.kind, minutes: c.minutes, note: c.note },
+      { date, kind: parseKind(kind), minutes: minutes.trim() ? parseMinutes(minutes) : null, note },
+    ),
     heard: heard.split(' ; '),
   };
 }

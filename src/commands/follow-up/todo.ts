@@ -9,7 +9,7 @@ import {
   resolvePerson,
   today,
 } from '../../context.js';
-import { deleteFollowUp, editFollowUp, type FollowUpEdit } from '../../core/corrections.js';
+import { answersChanged, deleteFollowUp, editFollowUp, type FollowUpEdit } from '../../core/corrections.js';
 import { dayDate } from '../../core/dates.js';
 import { openFollowUps, peopleNames, toItem } from '../../core/followups.js';
 import { addFollowUp, type FollowUp, type Journal } from '../../core/journal.js';
@@ -132,7 +132,7 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
       );
     }
     const { askPrefilled } = await import('../../ui/prompts.js');
-    changes.text = await askPrefilled('Follow-up', current.text, (v) =>
+    const text = await askPrefilled('Follow-up', current.text, (v) =>
       v.trim() ? true : 'It needs some words',
     );
     let due: string | null = current.due;
@@ -143,7 +143,8 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
         due = answer;
       }),
     );
-    changes.due = due;
+    // Only what was changed here: a field another rel changed meanwhile keeps that change.
+    Object.assign(changes, answersChanged({ text: current.text, due: current.due }, { text, due }));
   }
   const saved = await store.update(
     (fresh) => {

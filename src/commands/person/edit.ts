@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, resolvePerson } from '../../context.js';
 import { type Birthday, parseBirthday, readBirthday } from '../../core/birthdays.js';
+import { answersChanged } from '../../core/corrections.js';
 import {
   DEFAULT_CADENCE_DAYS,
   describeCadence,
@@ -136,15 +137,27 @@ async function askEdit(person: Person): Promise<PersonEdit> {
     person.birthday ?? '',
     (v) => (!v.trim() || readBirthday(v.trim()) ? true : 'Use YYYY-MM-DD or MM-DD, or leave it empty'),
   );
+  // What was typed against what was shown: what another rel changed meanwhile stays, unless
+  // typed over here (fields as values, lists as additions and removals).
   return {
-    role,
-    team,
-    relationship,
-    cadenceDays: parseCadence(cadenceText),
-    // What was typed against what was shown: concurrent additions by another rel stay.
+    ...answersChanged(
+      {
+        role: person.role,
+        team: person.team,
+        relationship: person.relationship,
+        cadenceDays: person.cadenceDays,
+        birthday: person.birthday ?? null,
+      },
+      {
+        role,
+        team,
+        relationship,
+        cadenceDays: parseCadence(cadenceText),
+        birthday: parseBirthdayFlag(birthdayText),
+      },
+    ),
     tags: listChanges(person.tags, list(tags)),
     aliases: listChanges(person.aliases, list(aliases)),
-    birthday: parseBirthdayFlag(birthdayText),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   type SettingSpec,
   showSetting,
 } from '../../core/settings.js';
-import { configPath, readConfig, writeConfig } from '../../store/config.js';
+import { configPath, readConfig, updateConfig } from '../../store/config.js';
 import { renderTable } from '../../ui/render/table.js';
 import { theme } from '../../ui/theme.js';
 
@@ -106,29 +106,37 @@ function get(ctx: Context, key: string, options: JsonOption): void {
   ctx.io.out(options.json ? JSON.stringify(row, null, 2) : row.value);
 }
 
-function set(ctx: Context, key: string, value: string): void {
+async function set(ctx: Context, key: string, value: string): Promise<void> {
   const setting = findSetting(key);
   const text = parseSetting(setting, value);
-  const file = configPath(ctx.io.env);
-  const config = readConfig(file);
-  writeConfig(file, { ...config, [setting.key]: text });
+  await updateConfig(
+    configPath(ctx.io.env),
+    (config) => ({ ...config, [setting.key]: text }),
+    lockTimeout(ctx),
+  );
   const resolved = resolveSettings({ [setting.key]: text }, {});
   ctx.io.print(`${setting.key} = ${showSetting(setting, resolved.settings)}`);
   warnIfOverridden(ctx, setting);
 }
 
-function unset(ctx: Context, key: string): void {
+async function unset(ctx: Context, key: string): Promise<void> {
   const setting = findSetting(key);
-  const file = configPath(ctx.io.env);
-  const config = readConfig(file);
-  if (setting.key in config) {
-    const { [setting.key]: _removed, ...rest } = config;
-    writeConfig(file, rest);
-  }
+  await updateConfig(
+    configPath(ctx.io.env),
+    (config) => {
+      if (!(setting.key in config)) return undefined;
+      const { [setting.key]: _removed, ...rest } = config;
+      return rest;
+    },
+    lockTimeout(ctx),
+  );
   const resolved = resolveSettings({}, {});
   ctx.io.print(`${setting.key} = ${showSetting(setting, resolved.settings)} (the built-in default)`);
   warnIfOverridden(ctx, setting);
 }
+
+/** REL_LOCK_TIMEOUT_MS, as for the journal's lock. */
+const lockTimeout = (ctx: Context) => Number(ctx.io.env.REL_LOCK_TIMEOUT_MS) || undefined;
 
 function warnIfOverridden(ctx: Context, setting: SettingSpec): void {
   if (ctx.io.env[setting.env]) {
