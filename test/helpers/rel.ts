@@ -61,24 +61,6 @@ export function rel(args: string[], options: RunOptions = {}): RunResult {
   return { code: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
-/** Runs rel without blocking this process (a server in the test answers it meanwhile). */
-export function relLater(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: relEnv(options),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      cwd: options.cwd ?? os.tmpdir(),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
-
 /** Starts rel without waiting: for concurrency and kill tests. */
 export function relAsync(args: string[], options: RunOptions = {}) {
   return spawn(process.execPath, [BIN, ...args], { env: relEnv(options), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,4 +1,4 @@
-// rel inbox from a real CalDAV server: Radicale (Debian's package), started here on a loopback
+// rel inbox (in-process) from a real CalDAV server: Radicale (Debian's package), started here on a loopback
 // port with a throwaway collection. Skipped, saying why, where Radicale is not installed.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOGLE, PEOPLE } from '../helpers/calendars.js';
 import { journalText, person, writeJournal } from '../helpers/journal.js';
-import { bytesOf, type RunOptions, readJson, relLater, tempDir, tempStore } from '../helpers/rel.js';
+import type { RunOptions } from '../helpers/rel.js';
+import { bytesOf, readJson, rel, tempDir, tempStore } from '../helpers/run.js';
 
 const installed = spawnSync('radicale', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!installed) {
@@ -152,15 +153,15 @@ describe.skipIf(!installed)('rel inbox from CalDAV (Radicale)', { timeout: 240_0
     const file = path.join(path.dirname(store), 'google.ics');
     fs.writeFileSync(file, GOOGLE);
     const args = ['inbox', '--json', '--since', '2026-11-01'];
-    const fromFile = await relLater([...args, '--calendar', file], o);
-    const fromDav = await relLater([...args, '--calendar', calendar], o);
+    const fromFile = await rel([...args, '--calendar', file], o);
+    const fromDav = await rel([...args, '--calendar', calendar], o);
     expect(fromDav.stderr).toBe('');
     expect(fromDav.code).toBe(0);
     const rows = JSON.parse(fromDav.stdout) as { id: string; title: string }[];
     expect(rows.length).toBeGreaterThan(20);
     expect(rows).toEqual(JSON.parse(fromFile.stdout));
     // The account's address finds the calendar too.
-    const account = await relLater([...args, '--calendar', `caldav+${base.replace('//', `//${USER}@`)}/`], o);
+    const account = await rel([...args, '--calendar', `caldav+${base.replace('//', `//${USER}@`)}/`], o);
     expect(JSON.parse(account.stdout)).toEqual(rows);
     // Only the window came over: the copy kept has the events of November, not last year's.
     const cache = fs.readdirSync(state).find((f) => f.endsWith('.cache'))!;
@@ -170,7 +171,7 @@ describe.skipIf(!installed)('rel inbox from CalDAV (Radicale)', { timeout: 240_0
     expect(JSON.stringify(copy)).not.toContain(PASSWORD);
 
     const one = rows.find((r) => r.title === 'Ana <> Me 1:1')!;
-    const logged = await relLater(['inbox', 'log', one.id, '--calendar', calendar, '--note', 'Roadmap'], o);
+    const logged = await rel(['inbox', 'log', one.id, '--calendar', calendar, '--note', 'Roadmap'], o);
     expect(logged.code).toBe(0);
     expect(logged.stdout).toContain('Logged');
     const journal = readJson(store);
@@ -182,14 +183,14 @@ describe.skipIf(!installed)('rel inbox from CalDAV (Radicale)', { timeout: 240_0
     const { o, store } = setup('caldav-password');
     const calendar = `caldav+${base.replace('//', `//${USER}@`)}/${USER}/work/`;
     const before = bytesOf(store);
-    const wrong = await relLater(['inbox', '--calendar', calendar], {
+    const wrong = await rel(['inbox', '--calendar', calendar], {
       ...o,
       env: { ...o.env, REL_CALDAV_PASSWORD: 'not it' },
     });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/The calendar at 127\.0\.0\.1:\d+ answered 401/);
     expect(wrong.stderr).not.toContain('/work/');
-    const none = await relLater(['inbox', '--calendar', calendar], {
+    const none = await rel(['inbox', '--calendar', calendar], {
       ...o,
       env: { ...o.env, REL_CALDAV_PASSWORD: undefined },
     });

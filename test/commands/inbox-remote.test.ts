@@ -1,5 +1,5 @@
-// rel inbox from a calendar feed on the network: a local HTTP server (loopback only) stands in
-// for Google's or Outlook's secret address. The address's path is the secret: it must never show.
+// rel inbox from a calendar feed on the network, in-process: a local HTTP server (loopback only)
+// stands in for Google's or Outlook's secret address. The address's path is the secret: it must never show.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOGLE, PEOPLE } from '../helpers/calendars.js';
 import { journalText, person, writeJournal } from '../helpers/journal.js';
-import { bytesOf, type RunOptions, type RunResult, relLater, tempStore } from '../helpers/rel.js';
+import type { RunOptions } from '../helpers/rel.js';
+import { bytesOf, type RunResult, rel, tempStore } from '../helpers/run.js';
 
 const NOW = '2026-11-27T12:00:00';
 const SECRET = 'private-8f3kq0c2/basic';
@@ -69,7 +70,7 @@ function setup(tag: string) {
 /** Every run's output, to check at the end that the secret never showed. */
 const seen: string[] = [];
 async function run(args: string[], o: RunOptions, env: Record<string, string> = {}): Promise<RunResult> {
-  const r = await relLater(args, { ...o, env: { ...o.env, ...env } });
+  const r = await rel(args, { ...o, env: { ...o.env, ...env } });
   seen.push(r.stdout, r.stderr);
   return r;
 }
