@@ -66,6 +66,30 @@ export function report(error: unknown, err: (text: string) => void): void {
   err('  This is a bug in rel; nothing was saved by the failing step.');
 }
 
+// commander leaves a description column narrower than 40 unwrapped, and rel's own wrapping then
+// starts its lines at the left edge; from this width commander wraps it in its column, aligned.
+const MIN_WIDTH_TO_WRAP = 16;
+
+/**
+ * An option or command in the help: term and description side by side, or, when the description
+ * column would be narrower than MIN_WIDTH_TO_WRAP (a long term in a narrow terminal), the term on
+ * its own line and the description under it, indented and wrapped.
+ */
+function formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+  const width = helper.helpWidth ?? 80;
+  if (!description || width - termWidth - 4 >= MIN_WIDTH_TO_WRAP)
+    return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+  return [
+    `  ${term}`,
+    ...helper
+      .boxWrap(description, width - 6)
+      .split('\n')
+      .map((line) => `      ${line}`),
+  ].join('\n');
+}
+
+const HELP = { minWidthToWrap: MIN_WIDTH_TO_WRAP, formatItem };
+
 export interface CommandModule {
   register(program: Command, ctx: Context): Command;
 }
@@ -190,7 +214,10 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
     configureErrors(sub, io, argv);
   }
   const help = new Help();
-  program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd) ?? help.subcommandTerm(cmd) });
+  program.configureHelp({
+    ...HELP,
+    subcommandTerm: (cmd) => terms.get(cmd) ?? help.subcommandTerm(cmd),
+  });
   // Every command shows dates the way the user chose; `config` itself must work with a broken
   // file, so it shows them the built-in way. Set on every run: a test runs rel many times in one
   // process. Loaded here, not at the top, so that `rel --help` does not pay for the settings.
@@ -212,6 +239,7 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
 function configureErrors(command: Command, io: Io, argv: string[], path = command.name()): void {
   const base = output(io);
   command
+    .configureHelp(HELP)
     .exitOverride()
     .showSuggestionAfterError(false)
     .showHelpAfterError(helpPointer(path, argv))

@@ -101,3 +101,30 @@ describe('Markdown is not wrapped', () => {
     expect(wide.split('\n').some((line) => line.length > 40)).toBe(true);
   });
 });
+
+describe('help at 40 columns', () => {
+  // A description is never wrapped back to the left edge: it wraps beside its term or, when the
+  // term is long, on lines of its own indented under it. So a line at the items' indent (two
+  // spaces) always begins with a term, as the help at 1000 columns shows the terms.
+  it.each([['log'], ['due'], ['todo', 'add'], []])(
+    'rel %s --help keeps each description indented',
+    (...args) => {
+      const help = (columns: number) =>
+        rel([...args, '--help'], { env: { COLUMNS: String(columns) } }).stdout;
+      const section = (text: string) => {
+        const lines = text.split('\n');
+        const end = lines.findIndex((l) => /^(Commands|Examples):$/.test(l));
+        return lines.slice(0, end === -1 ? undefined : end).filter((l) => l.startsWith('  '));
+      };
+      const terms = section(help(1000)).map((l) => l.trim().split(/ {2,}/)[0]!);
+      const narrow = help(40);
+      for (const line of narrow.split('\n')) expect(visibleWidth(line), line).toBeLessThanOrEqual(40);
+      for (const line of section(narrow).filter((l) => /^ {2}\S/.test(l))) {
+        expect(
+          terms.some((term) => line.slice(2).startsWith(term)),
+          `not a term at the items' indent:\n${line}\n\n${narrow}`,
+        ).toBe(true);
+      }
+    },
+  );
+});
