@@ -89,24 +89,39 @@ export function layoutTable<Row>(
   width: number,
   headerStyle: (t: string) => string,
 ): { header: string; rows: string[] } {
-  const measure = (cells: string[][]) => {
+  type Form = { cells: string[][]; natural: number[]; words: () => number[] };
+  // Each cell is measured once per form; a shorter form measures again only its own columns.
+  const measure = (cells: string[][], from?: Form): Form => {
+    const again = (i: number) => !from || allColumns[i]!.short !== undefined;
     const natural = allColumns.map((c, i) =>
-      cells.reduce((max, r) => Math.max(max, visibleWidth(r[i]!)), visibleWidth(c.header)),
+      again(i)
+        ? cells.reduce((max, r) => Math.max(max, visibleWidth(r[i]!)), visibleWidth(c.header))
+        : from!.natural[i]!,
     );
     let longest: number[] | undefined;
     const words = () => {
       longest ??= allColumns.map((c, i) =>
-        cells.reduce((max, r) => Math.max(max, widestWord(r[i]!)), widestWord(c.header)),
+        again(i)
+          ? cells.reduce((max, r) => Math.max(max, widestWord(r[i]!)), widestWord(c.header))
+          : from!.words()[i]!,
       );
       return longest;
     };
     return { cells, natural, words };
   };
   const full = measure(rows.map((row) => allColumns.map((c) => c.value(row))));
-  // Columns with a shorter form take it before anything is left out.
-  const forms = allColumns.some((c) => c.short)
-    ? [full, measure(rows.map((row) => allColumns.map((c) => (c.short ?? c.value)(row))))]
-    : [full];
+  // Columns with a shorter form take it before anything is left out; it is made only if needed.
+  let shorter: Form | undefined;
+  const forms: (() => Form)[] = [() => full];
+  if (allColumns.some((c) => c.short)) {
+    forms.push(() => {
+      shorter ??= measure(
+        rows.map((row, r) => allColumns.map((c, i) => (c.short ? c.short(row) : full.cells[r]![i]!))),
+        full,
+      );
+      return shorter;
+    });
+  }
   // Every column whole if it fits; else long text wraps; else the shorter forms; else optional
   // columns are left out (the least important first) until the rest fit.
   const droppable = allColumns
@@ -118,7 +133,8 @@ export function layoutTable<Row>(
   let form = full;
   // First without wrapping the columns that are not long text, then allowing it.
   fitting: for (const soft of [false, true]) {
-    for (const candidate of forms) {
+    for (const [n, make] of forms.entries()) {
+      const candidate = make();
       form = candidate;
       kept = allColumns.map((_, i) => i);
       const attempt = () =>
@@ -132,7 +148,7 @@ export function layoutTable<Row>(
       widths = attempt();
       if (widths) break fitting;
       // Columns are left out only in the shortest form.
-      if (candidate !== forms.at(-1)) continue;
+      if (n < forms.length - 1) continue;
       for (const i of droppable) {
         kept = kept.filter((k) => k !== i);
         widths = attempt();
