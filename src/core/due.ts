@@ -159,3 +159,17 @@ export function dueOnlyByTogether(
       checkIn(person, index, today, defaultCadence, old).overdueDays < 0,
   );
 }
+
+/**
+ * The day rel began to measure cadences by time together. A journal begun since then never knew
+ * the old rule, so there is no change to tell its owner about.
+ */
+export const TIME_TOGETHER_SINCE: IsoDate = '2026-12-01';
+
+/** Whether anything in the journal was created before the day: a journal from an older rel. */
+export function begunBefore(journal: Journal, day: IsoDate): boolean {
+  return (
+    journal.people.some((p) => p.createdAt.slice(0, 10) < day) ||
+    journal.conversations.some((c) => c.createdAt.slice(0, 10) < day)
+  );
+}

@@ -66,3 +66,16 @@ export function displaySafe(text: string, { multiline = false } = {}): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/**
+ * "a" or "an" before a word, by how it is said: "an all-hands", "an email", "a 1:2:1", "a
+ * one-on-one", "a user interview". Kinds are any word a person types, so this is a rule of thumb.
+ */
+export function article(word: string): 'a' | 'an' {
+  const w = word.trim().toLowerCase();
+  if (/^(one|once|uni|use|usu|uti|eu|ewe)/.test(w)) return 'a';
+  if (/^(hour|honest|honou?r|heir)/.test(w)) return 'an';
+  if (/^[aeiou]/.test(w)) return 'an';
+  // Numbers said with a vowel: "an 8-week check-in", "an 11:00", "an 18-month review".
+  return /^(8|11|18)(?!\d)|^8\d/.test(w) ? 'an' : 'a';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displaySafe, normalize, slugify } from '../../src/core/text.js';
+import { article, displaySafe, normalize, slugify } from '../../src/core/text.js';
 
 describe('text', () => {
   it.each([
@@ -35,5 +35,31 @@ describe('text', () => {
     expect(displaySafe('line one\nline two')).toBe('line one line two');
     expect(displaySafe('line one\nline two', { multiline: true })).toBe('line one\nline two');
     expect(displaySafe('👩‍👩‍👧 café')).toBe('👩‍👩‍👧 café');
+  });
+});
+
+describe('a or an before a kind', () => {
+  it.each([
+    ['1:2:1', 'a'],
+    ['1:1', 'a'],
+    ['coffee', 'a'],
+    ['meeting', 'a'],
+    ['all-hands', 'an'],
+    ['All-hands', 'an'],
+    ['email', 'an'],
+    ['e-mail', 'an'],
+    ['offsite', 'an'],
+    ['interview', 'an'],
+    ['one-on-one', 'a'],
+    ['user interview', 'a'],
+    ['hour-long call', 'an'],
+    ['8-week review', 'an'],
+    ['11:00', 'an'],
+    ['18-month review', 'an'],
+    ['80th birthday', 'an'],
+    ['121', 'a'],
+    ['1-2-1', 'a'],
+  ])('%s takes %s', (word, expected) => {
+    expect(article(word)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalKind, kindKey } from '../../src/core/capture.js';
-import { checkIn, dueOnlyByTogether, workingDayOnOrBefore } from '../../src/core/due.js';
+import { begunBefore, checkIn, dueOnlyByTogether, workingDayOnOrBefore } from '../../src/core/due.js';
 import { type Conversation, indexConversations, type Journal } from '../../src/core/journal.js';
 import { resolveSettings, togetherRulesOf } from '../../src/core/settings.js';
 import {
@@ -303,6 +303,28 @@ describe('who is due only because cadences count time together (the upgrade noti
     );
     const index = indexConversations(journal.conversations);
     expect(dueOnlyByTogether(journal, index, '2026-11-18', 14, defaults).map((p) => p.id)).toEqual(['cleo']);
+  });
+});
+
+describe('a journal from before the change', () => {
+  const at = (createdAt: string) => wholePerson('p', 'P', { createdAt });
+  it.each([
+    ['everyone added since', [at('2026-12-01T08:00:00.000Z'), at('2026-12-03T08:00:00.000Z')], [], false],
+    [
+      'someone added the day before',
+      [at('2026-11-30T23:59:00.000Z'), at('2026-12-03T08:00:00.000Z')],
+      [],
+      true,
+    ],
+    ['a conversation logged before', [at('2026-12-02T08:00:00.000Z')], ['2026-11-20T10:00:00.000Z'], true],
+    ['an empty journal', [], [], false],
+  ])('%s: %s', (_what, people, conversations, expected) => {
+    const journal = {
+      people,
+      conversations: conversations.map((createdAt) => ({ createdAt })),
+      followUps: [],
+    } as unknown as Journal;
+    expect(begunBefore(journal, '2026-12-01')).toBe(expected);
   });
 });
 

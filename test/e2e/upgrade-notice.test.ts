@@ -74,6 +74,19 @@ describe('the notice after the upgrade to time-together cadences', () => {
     expect(NOTICE.exec(r.stderr)?.[1]).toBe('Ana Silva');
   });
 
+  it('is not said for a journal begun after the change: it never knew the old rule', () => {
+    const state = tempDir('state');
+    const store = tempStore('notice-new');
+    const at = (now: string) => ({ store, now: `${now}T09:00:00`, env: { XDG_STATE_HOME: state } });
+    ok(['add', 'Ana Silva', '--cadence', '1w'], at('2026-12-02'));
+    ok(['log', 'ana'], at('2026-12-02'));
+    ok(['log', 'ana', '--kind', 'message'], at('2026-12-07'));
+    const r = rel(['due'], at('2026-12-10'));
+    expect(r.stdout).toMatch(/Ana Silva/);
+    expect(r.stderr).toBe('');
+    expect(fs.existsSync(path.join(state, 'rel', 'said'))).toBe(false);
+  });
+
   it('is not said when cadence-counts was chosen', () => {
     const state = tempDir('state');
     const { at } = journal(state);

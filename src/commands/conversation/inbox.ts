@@ -14,7 +14,7 @@ import { addDaysTo, fromIsoDate, type IsoDate, localDay } from '../../core/dates
 import { buildInbox, findRow, type Inbox, type InboxRow } from '../../core/inbox.js';
 import { type Dismissal, type Journal, logConversation } from '../../core/journal.js';
 import { describeConversation } from '../../core/profile.js';
-import { displaySafe, plural } from '../../core/text.js';
+import { article, displaySafe, plural } from '../../core/text.js';
 import { NotFoundError, RemoteError, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Store } from '../../store/store.js';
@@ -606,7 +606,7 @@ async function logMeetings(ctx: Context, id: string | undefined, options: LogOpt
   const todayIso = today(ctx);
   const lines = saved.map(
     (c) =>
-      `${t.good('Logged')} a ${displaySafe(c.kind)} with ${c.with.map((p) => t.bold(displaySafe(names.get(p) ?? p))).join(', ')} on ${showDate(c.date, todayIso)}${c.minutes ? ` (${c.minutes} min)` : ''}.`,
+      `${t.good('Logged')} ${article(c.kind)} ${displaySafe(c.kind)} with ${c.with.map((p) => t.bold(displaySafe(names.get(p) ?? p))).join(', ')} on ${showDate(c.date, todayIso)}${c.minutes ? ` (${c.minutes} min)` : ''}.`,
   );
   if (saved.length > 1)
     lines.push(t.dim(`${plural(saved.length, 'meeting')} logged; rel undo takes them all back.`));

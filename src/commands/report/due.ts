@@ -3,7 +3,14 @@ import type { Command } from 'commander';
 import { type Context, openStore, settingSource, settings, today, togetherRules } from '../../context.js';
 import { dueWithBirthdays } from '../../core/birthdays.js';
 import { type IsoDate, parsePeriod } from '../../core/dates.js';
-import { checkIn, dueOnlyByTogether, isSnoozed, lastContact } from '../../core/due.js';
+import {
+  begunBefore,
+  checkIn,
+  dueOnlyByTogether,
+  isSnoozed,
+  lastContact,
+  TIME_TOGETHER_SINCE,
+} from '../../core/due.js';
 import { openFollowUps } from '../../core/followups.js';
 import { type ConversationIndex, indexConversations, type Journal } from '../../core/journal.js';
 import { stillToLog } from '../../core/nudge.js';
@@ -141,7 +148,8 @@ const NOTICE = 'time-together';
 
 /**
  * Said once per journal, on the first `rel due` whose list the change to time-together cadences
- * made longer, unless cadence-counts was chosen (then the person knows). Never for --json.
+ * made longer, unless cadence-counts was chosen (then the person knows) or the journal was begun
+ * after the change (it never knew the old rule). Never for --json.
  */
 async function upgradeNotice(
   ctx: Context,
@@ -151,6 +159,7 @@ async function upgradeNotice(
   journalPath: string,
 ): Promise<void> {
   if (settingSource(ctx, 'cadence-counts') !== 'default') return;
+  if (!begunBefore(journal, TIME_TOGETHER_SINCE)) return;
   const { markNoticeSaid, noticeSaid } = await import('../../store/notices.js');
   if (noticeSaid(ctx.io.env, NOTICE, journalPath)) return;
   const more = dueOnlyByTogether(

@@ -1,7 +1,7 @@
 import { dayDate, type IsoDate, relativeDay } from '../../core/dates.js';
 import type { CheckIn } from '../../core/due.js';
 import type { Conversation, FollowUpDraft, Person, PersonalNotes } from '../../core/journal.js';
-import { displaySafe, plural } from '../../core/text.js';
+import { article, displaySafe, plural } from '../../core/text.js';
 import { showKind, shownDueOn } from '../display.js';
 import type { Theme } from '../theme.js';
 
@@ -40,7 +40,7 @@ export function renderLogged(logged: Logged, t: Theme): string {
     ? [t.dim(`Added to your journal: ${logged.added.map((n) => displaySafe(n)).join(', ')}.`)]
     : [];
   lines.push(
-    `${t.good('Logged')} a ${displaySafe(showKind(c.kind))} with ${names} ${whenPhrase(c.date, today)}${c.minutes ? ` (${c.minutes} min)` : ''}${parts.length ? `: ${parts.join(', ')}` : ''}.`,
+    `${t.good('Logged')} ${article(showKind(c.kind))} ${displaySafe(showKind(c.kind))} with ${names} ${whenPhrase(c.date, today)}${c.minutes ? ` (${c.minutes} min)` : ''}${parts.length ? `: ${parts.join(', ')}` : ''}.`,
   );
   // Due dates as dates, as the prompt echoed them: "due Fri 4 Dec (in 7 days)".
   for (const [personId, n] of Object.entries(logged.about)) {
