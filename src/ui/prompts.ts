@@ -4,6 +4,7 @@ import readline from 'node:readline';
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { checkbox, confirm, editor, input, password, search, select } from '@inquirer/prompts';
 import { CancelError } from '../errors.js';
+import { wrapText } from './wrap.js';
 
 // Node's readline (20.x) marks every key of a burst but the last (a paste, fast typing, keys sent
 // at once) as "not for completion" and then appends those keys to the end of the line, wherever
@@ -15,6 +16,16 @@ Object.defineProperty(readline.Interface.prototype, 'isCompletionEnabled', {
   get: () => true,
   set: () => {},
 });
+
+/**
+ * A prompt's question wrapped at word boundaries to the terminal, as all human output is: inquirer
+ * would let the terminal split it mid-word. The first line leaves room for the "? " before it.
+ */
+function wrapped(message: string): string {
+  const width = process.stdout.columns;
+  if (!width || message.length + 2 <= width) return message;
+  return wrapText(message, width, width - 2).join('\n');
+}
 
 async function guard<T>(prompt: Promise<T>): Promise<T> {
   try {
@@ -37,21 +48,28 @@ export interface AskOptions {
 }
 
 export function ask(message: string, options: AskOptions = {}): Promise<string> {
-  return guard(input({ message, ...options }));
+  return guard(input({ ...options, message: wrapped(message) }));
 }
 
 /** A secret: nothing of it is echoed. */
 export function askSecret(message: string, validate?: Validate): Promise<string> {
-  return guard(password({ message, validate }));
+  return guard(password({ message: wrapped(message), validate }));
 }
 
 /** A prompt that starts with the current value typed in, ready to edit; Enter keeps it. */
 export function askPrefilled(message: string, current: string, validate?: Validate): Promise<string> {
-  return guard(input({ message, default: current, prefill: 'editable', ...(validate ? { validate } : {}) }));
+  return guard(
+    input({
+      message: wrapped(message),
+      default: current,
+      prefill: 'editable',
+      ...(validate ? { validate } : {}),
+    }),
+  );
 }
 
 export function askYesNo(message: string, defaultYes = false): Promise<boolean> {
-  return guard(confirm({ message, default: defaultYes }));
+  return guard(confirm({ message: wrapped(message), default: defaultYes }));
 }
 
 export interface Choice<T> {
@@ -63,22 +81,29 @@ export interface Choice<T> {
 }
 
 export function choose<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T> {
-  return guard(select<T>({ message, choices, default: defaultValue, pageSize: 10 }));
+  return guard(select<T>({ message: wrapped(message), choices, default: defaultValue, pageSize: 10 }));
 }
 
 /** Several choices at once (space to tick, Enter to go on); none ticked is an answer too. */
 export function chooseSome<T>(message: string, choices: (Choice<T> & { checked?: boolean })[]): Promise<T[]> {
-  return guard(checkbox<T>({ message, choices, pageSize: 10 }));
+  return guard(checkbox<T>({ message: wrapped(message), choices, pageSize: 10 }));
 }
 
 export function searchFor<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T> {
-  return guard(search<T>({ message, source: async (term) => source(term ?? ''), pageSize: 10 }));
+  return guard(
+    search<T>({ message: wrapped(message), source: async (term) => source(term ?? ''), pageSize: 10 }),
+  );
 }
 
 /** Opens $EDITOR on a 0600 file in `folder` (the store's: the note must not land in /tmp). */
 export function editText(message: string, folder: string, initial = ''): Promise<string> {
   return guard(
-    editor({ message, default: initial, waitForUserInput: false, file: { dir: folder, mode: 0o600 } }),
+    editor({
+      message: wrapped(message),
+      default: initial,
+      waitForUserInput: false,
+      file: { dir: folder, mode: 0o600 },
+    }),
   );
 }
 
