@@ -59,7 +59,7 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
         periodText(stats),
         `${plural(stats.people, 'person', 'people')}${scope}`,
         plural(stats.conversations, 'conversation'),
-        `${hoursText(stats.minutes)} together`,
+        `${hoursText(stats.minutes)} in all`,
       ],
       width,
     ),
