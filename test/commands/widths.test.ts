@@ -108,16 +108,16 @@ describe('help at 40 columns', () => {
   // spaces) always begins with a term, as the help at 1000 columns shows the terms.
   it.each([['log'], ['due'], ['todo', 'add'], []])(
     'rel %s --help keeps each description indented',
-    (...args) => {
-      const help = (columns: number) =>
-        rel([...args, '--help'], { env: { COLUMNS: String(columns) } }).stdout;
+    async (...args) => {
+      const help = async (columns: number) =>
+        (await rel([...args, '--help'], { env: { COLUMNS: String(columns) } })).stdout;
       const section = (text: string) => {
         const lines = text.split('\n');
         const end = lines.findIndex((l) => /^(Commands|Examples):$/.test(l));
         return lines.slice(0, end === -1 ? undefined : end).filter((l) => l.startsWith('  '));
       };
-      const terms = section(help(1000)).map((l) => l.trim().split(/ {2,}/)[0]!);
-      const narrow = help(40);
+      const terms = section(await help(1000)).map((l) => l.trim().split(/ {2,}/)[0]!);
+      const narrow = await help(40);
       for (const line of narrow.split('\n')) expect(visibleWidth(line), line).toBeLessThanOrEqual(40);
       for (const line of section(narrow).filter((l) => /^ {2}\S/.test(l))) {
         expect(
