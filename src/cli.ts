@@ -109,6 +109,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   todo: () => import('./commands/follow-up/todo.js'),
   done: () => import('./commands/follow-up/done.js'),
   search: () => import('./commands/conversation/search.js'),
+  who: () => import('./commands/person/who.js'),
+  thanks: () => import('./commands/person/thanks.js'),
   history: () => import('./commands/conversation/history.js'),
   conversation: () => import('./commands/conversation/conversation.js'),
   edit: () => import('./commands/person/edit.js'),

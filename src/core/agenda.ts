@@ -1,7 +1,7 @@
 // A 1:2:1 agenda: what to raise, what is owed both ways, ambitions to revisit and what you heard
 // last time. Pure: assembled from the journal for one person and today.
-import { addDaysTo, daysBetween, type IsoDate, localDay } from './dates.js';
-import { concerns, type Journal } from './journal.js';
+import { addDaysTo, daysBetween, type IsoDate, localDay, relativeDay, spanWords } from './dates.js';
+import { concerns, type Journal, latest } from './journal.js';
 import type { Profile } from './profile.js';
 
 /** An active ambition not talked about for this long is worth asking about. */
@@ -22,6 +22,8 @@ export interface AgendaAmbition {
   addedOn: IsoDate;
   lastDiscussedOn: IsoDate;
   quietDays: number;
+  /** The latest step toward it, or null. */
+  lastStep: { text: string; on: IsoDate } | null;
 }
 
 export interface Agenda {
@@ -67,13 +69,16 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.promisedOn.localeCompare(b.promisedOn));
   const ambitions = profile.ambitions
     .filter((a) => (a.status ?? 'active') === 'active')
-    .map((a) => {
+    .map((a): AgendaAmbition & { id: string } => {
       const lastDiscussedOn = a.lastDiscussedOn ?? a.addedOn;
+      const step = latest(a.steps);
       return {
+        id: a.id,
         text: a.text,
         addedOn: a.addedOn,
         lastDiscussedOn,
         quietDays: daysBetween(lastDiscussedOn, today),
+        lastStep: step ? { text: step.text, on: step.on } : null,
       };
     })
     .sort((a, b) => b.quietDays - a.quietDays);
@@ -88,9 +93,20 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
     talkingPoints.push(f.owner === 'me' ? `Close the loop on: ${f.text}` : `Ask about: ${f.text}`);
   }
   for (const heard of last?.heard ?? []) talkingPoints.push(`Check in on what they said last time: ${heard}`);
-  for (const a of ambitions.filter((a) => a.quietDays >= AMBITION_QUIET_DAYS)) {
-    talkingPoints.push(`Ask how it is going: ${a.text}`);
+  // The profile's rules of growth: nothing done toward an ambition, appreciation not given lately.
+  const noSteps = new Map(
+    profile.talkingPoints.flatMap((p) => (p.kind === 'step' ? [[p.id, p.since] as const] : [])),
+  );
+  for (const a of ambitions) {
+    const since = noSteps.get(a.id);
+    if (since) {
+      talkingPoints.push(
+        `Nothing done toward "${a.text}" for ${spanWords(daysBetween(since, today))}: what could be a next step?`,
+      );
+    } else if (a.quietDays >= AMBITION_QUIET_DAYS) talkingPoints.push(`Ask how it is going: ${a.text}`);
   }
+  const appreciation = profile.talkingPoints.find((p) => p.kind === 'appreciation');
+  if (appreciation) talkingPoints.push(appreciationWords(appreciation.since, appreciation.text, today));
   if (
     profile.lastSeen &&
     daysBetween(addDaysTo(profile.lastSeen, profile.cadenceDays), today) > profile.cadenceDays
@@ -120,11 +136,19 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
       mine: followUps.filter((f) => f.owner === 'me'),
       theirs: followUps.filter((f) => f.owner === 'them'),
     },
-    ambitions,
+    ambitions: ambitions.map(({ id: _id, ...a }) => a),
     lastConversation: last ? { date: last.date, kind: last.kind, note: last.note, heard: last.heard } : null,
     alsoSince: since.map((c) => ({ date: c.date, kind: c.kind, note: c.note })).reverse(),
     earlierHeard: earlier
       .flatMap((c) => c.heard.map((text) => ({ date: c.date, text })))
       .slice(0, EARLIER_HEARD),
   };
+}
+
+/** "Last appreciated 9 weeks ago (for the Q1 newsletter): anything to thank them for?" */
+function appreciationWords(since: IsoDate | null, text: string | null, today: IsoDate): string {
+  const last = since
+    ? `Last appreciated ${relativeDay(since, today)}${text ? ` (for ${text})` : ''}`
+    : 'No appreciation recorded yet';
+  return `${last}: anything to thank them for?`;
 }

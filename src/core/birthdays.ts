@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { addDaysTo, daysBetween, EARLIEST_YEAR, type IsoDate } from './dates.js';
 import { checkIn, type DueOptions, type DueRow, dueList } from './due.js';
 import { overdueByPerson } from './followups.js';
-import type { ConversationIndex, Journal } from './journal.js';
+import { type ConversationIndex, type Journal, latest, thanksOf } from './journal.js';
 import { normalize } from './text.js';
 
 /** "1990-05-17" or "05-17". */
@@ -124,6 +124,7 @@ export function birthdayRows(
       dueOn,
       overdueDays: daysBetween(dueOn, today),
       overdueFollowUps: overdue.get(person.id) ?? [],
+      lastAppreciated: latest(thanksOf(person))?.on ?? null,
       reason: 'birthday',
     });
   }

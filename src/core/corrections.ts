@@ -1,6 +1,13 @@
 // Fixing mistakes: editing or deleting a conversation or a follow-up.
 import type { IsoDate } from './dates.js';
-import type { Conversation, FollowUp, FollowUpOwner, Journal } from './journal.js';
+import {
+  type Conversation,
+  type FollowUp,
+  type FollowUpOwner,
+  type Journal,
+  stepsOf,
+  thanksOf,
+} from './journal.js';
 
 /**
  * The answers of an edit prompt that differ from what it showed. A field left as shown is no
@@ -55,15 +62,19 @@ export function editConversation(conversation: Conversation, edit: ConversationE
 }
 
 /**
- * Removes a conversation. What was learned in it (ambitions, skills, follow-ups) stays, no longer
+ * Removes a conversation. What was learned in it (ambitions, steps, skills, thanks, follow-ups) stays, no longer
  * linked to it: the person still has that ambition even if the meeting is gone.
  */
 export function deleteConversation(journal: Journal, conversation: Conversation): void {
   journal.conversations = journal.conversations.filter((c) => c.id !== conversation.id);
   for (const f of journal.followUps) if (f.conversationId === conversation.id) f.conversationId = null;
   for (const p of journal.people) {
-    for (const a of p.ambitions) if (a.conversationId === conversation.id) a.conversationId = null;
+    for (const a of p.ambitions) {
+      if (a.conversationId === conversation.id) a.conversationId = null;
+      for (const step of stepsOf(a)) if (step.conversationId === conversation.id) step.conversationId = null;
+    }
     for (const s of p.skills) if (s.conversationId === conversation.id) s.conversationId = null;
+    for (const t of thanksOf(p)) if (t.conversationId === conversation.id) t.conversationId = null;
   }
 }
 

@@ -243,13 +243,17 @@ export function relativeDay(date: IsoDate, today: IsoDate): string {
   if (days === 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days === -1) return 'tomorrow';
-  const span = Math.abs(days);
-  let phrase: string;
-  if (span < 14) phrase = `${span} days`;
-  else if (span < 60) phrase = `${Math.floor(span / 7)} weeks`;
-  else if (span < 730) phrase = `${Math.floor(span / 30)} months`;
-  else phrase = `${Math.floor(span / 365)} years`;
+  const phrase = spanWords(Math.abs(days));
   return days > 0 ? `${phrase} ago` : `in ${phrase}`;
+}
+
+/** A number of days as relativeDay words it: "1 day", "5 days", "9 weeks", "4 months", "2 years". */
+export function spanWords(span: number): string {
+  if (span === 1) return '1 day';
+  if (span < 14) return `${span} days`;
+  if (span < 60) return `${Math.floor(span / 7)} weeks`;
+  if (span < 730) return `${Math.floor(span / 30)} months`;
+  return `${Math.floor(span / 365)} years`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

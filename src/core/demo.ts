@@ -2,7 +2,17 @@
 // months. Deterministic for a given "now" (ids and choices come from a seeded generator), so that
 // a newcomer, the README and the tests all see the same story.
 import { addDaysTo, fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
-import { addPerson, type Clock, emptyJournal, type Journal, logConversation } from './journal.js';
+import {
+  addAmbition,
+  addPerson,
+  addSkill,
+  addStep,
+  addThanks,
+  type Clock,
+  emptyJournal,
+  type Journal,
+  logConversation,
+} from './journal.js';
 
 /** How far back the story starts. */
 const HISTORY_DAYS = 182;
@@ -578,7 +588,78 @@ export function demoJournal(now: Date): Journal {
       else followUp.due = addDaysTo(entry.date, 10);
     }
   }
+  growth(journal, ids, today);
   return journal;
+}
+
+/**
+ * Helping them grow: steps toward ambitions, appreciation given, a talent to find. Added after the
+ * story with their own ids, so that the rest of the sample stays as it was.
+ */
+function growth(journal: Journal, ids: Map<string, string>, today: IsoDate): void {
+  const random = seeded(Number(today.replace(/-/g, '')) + 21);
+  const newId = () =>
+    Math.floor(random() * 2 ** 48)
+      .toString(16)
+      .padStart(12, '0');
+  const person = (name: string) => journal.people.find((p) => p.id === ids.get(name))!;
+  /** The last conversation with them that had this note: the day, and its id. */
+  const talk = (name: string, note: string) => {
+    const found = journal.conversations.filter((c) => c.with[0] === ids.get(name) && c.note === note).at(-1)!;
+    return { on: found.date, clock: { now: at(found.date, 17), newId }, id: found.id };
+  };
+  const ambition = (name: string, words: string) =>
+    person(name).ambitions.find((a) => a.text.includes(words))!;
+
+  // Chloé is leading a project end to end, a step at a time; and she draws.
+  const portal = talk('Chloé Martin', 'Ownership of the developer portal');
+  addStep(
+    ambition('Chloé Martin', 'Lead a project'),
+    'Given the developer portal to own, from roadmap to launch',
+    portal.on,
+    portal.clock,
+    portal.id,
+  );
+  const demo = talk('Chloé Martin', 'Demo went well');
+  addStep(
+    ambition('Chloé Martin', 'Lead a project'),
+    'Presented the portal demo to leadership',
+    demo.on,
+    demo.clock,
+    demo.id,
+  );
+  addThanks(person('Chloé Martin'), 'The developer portal demo', demo.on, demo.clock, demo.id);
+  addSkill(
+    person('Chloé Martin'),
+    "Graphic design: drew the portal's illustrations",
+    demo.on,
+    demo.clock,
+    demo.id,
+  );
+  // Dev's CI fix: a step toward build tooling, and thanked for it.
+  const ci = talk('Dev Patel', 'Quick thanks for the CI fix');
+  addStep(
+    ambition('Dev Patel', 'build tooling'),
+    'Fixed the CI cache; builds twice as fast',
+    ci.on,
+    ci.clock,
+    ci.id,
+  );
+  addThanks(person('Dev Patel'), 'Fixing the CI cache', ci.on, ci.clock, ci.id);
+  // Ana, thanked lately; Ben, seen often but last appreciated weeks ago.
+  const lately = addDaysTo(today, -20);
+  addThanks(person('Ana Silva'), 'Steering the queue migration rollback', lately, {
+    now: at(lately, 18),
+    newId,
+  });
+  const earlier = addDaysTo(today, -55);
+  addThanks(person('Ben Okafor'), 'Leading the incident review at short notice', earlier, {
+    now: at(earlier, 18),
+    newId,
+  });
+  // Kemi would like to design: an ambition nothing has been done toward yet.
+  const coffee = talk('Kemi Adeyemi', 'Coffee');
+  addAmbition(person('Kemi Adeyemi'), 'Move into product design', coffee.on, coffee.clock, coffee.id);
 }
 
 /** Whether a journal holds anything a user wrote, even if since deleted: then rel demo leaves it alone. */

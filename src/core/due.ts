@@ -1,7 +1,15 @@
 // When each person is next due a catch-up, and who is due now.
 import { addDaysTo, DEFAULT_CADENCE_DAYS, daysBetween, fromIsoDate, type IsoDate } from './dates.js';
 import { overdueByPerson } from './followups.js';
-import { addedOn, type Conversation, type ConversationIndex, type Journal, type Person } from './journal.js';
+import {
+  addedOn,
+  type Conversation,
+  type ConversationIndex,
+  type Journal,
+  latest,
+  type Person,
+  thanksOf,
+} from './journal.js';
 import { normalize } from './text.js';
 import {
   type ConversationClass,
@@ -99,6 +107,8 @@ export interface DueRow extends CheckIn {
   name: string;
   /** Open follow-ups with this person whose due date has passed. */
   overdueFollowUps: { id: string; text: string; due: IsoDate }[];
+  /** The day you last appreciated them (rel thanks), or null. */
+  lastAppreciated: IsoDate | null;
 }
 
 /** Snoozed people stay out of `rel due` while today is before the snooze ends. */
@@ -131,7 +141,13 @@ export function dueList(
     if (tag !== undefined && !person.tags.some((t) => normalize(t) === tag)) continue;
     const state = checkIn(person, index, today, options.defaultCadence, options.rules);
     if (state.overdueDays < -window) continue;
-    rows.push({ id: person.id, name: person.name, ...state, overdueFollowUps: overdue.get(person.id) ?? [] });
+    rows.push({
+      id: person.id,
+      name: person.name,
+      ...state,
+      overdueFollowUps: overdue.get(person.id) ?? [],
+      lastAppreciated: latest(thanksOf(person))?.on ?? null,
+    });
   }
   rows.sort((a, b) => b.overdueDays - a.overdueDays || a.name.localeCompare(b.name));
   return options.limit === undefined ? rows : rows.slice(0, options.limit);

@@ -12,6 +12,8 @@ import {
   type Journal,
   newestFirst,
   type Person,
+  stepsOf,
+  thanksOf,
 } from './journal.js';
 import type { TogetherRules } from './together.js';
 
@@ -184,7 +186,9 @@ export function renderMarkdown(
       'Ambitions and life goals',
       person.ambitions.map((a) => {
         const status = a.status && a.status !== 'active' ? ` (${a.status})` : '';
-        return `${md(a.text)}${status} · since ${a.addedOn}`;
+        // Its steps, oldest first, nested under it.
+        const steps = stepsOf(a).map((s) => `\n  - Step: ${md(s.text).replace(/\n/g, '\n    ')} · ${s.on}`);
+        return `${md(a.text)}${status} · since ${a.addedOn}${steps.join('')}`;
       }),
     );
     list(
@@ -194,6 +198,10 @@ export function renderMarkdown(
     list(
       'Personal notes',
       (person.notes ?? []).map((n) => `${md(n.text).replace(/\n/g, '\n  ')} · ${n.addedOn}`),
+    );
+    list(
+      'Appreciation given',
+      thanksOf(person).map((t) => `${md(t.text).replace(/\n/g, '\n  ')} · ${t.on}`),
     );
     const followUps = journal.followUps.filter((f) => concerns(f, person.id));
     if (followUps.length) {

@@ -1,9 +1,9 @@
 // Ids used by more than one record: a hand edit or a bad merge. rel doctor reports them, and the
 // store refuses to write such a journal (a change would land on whichever record came first).
-import type { Journal } from './journal.js';
+import { type Journal, stepsOf, thanksOf } from './journal.js';
 
 export interface DuplicateIds {
-  /** "people", "conversations", "follow-ups", "ambitions", "skills", "dismissals". */
+  /** "people", "conversations", "follow-ups", "ambitions", "skills", "steps", "thanks", "dismissals". */
   what: string;
   ids: string[];
 }
@@ -22,6 +22,8 @@ export function duplicateIds(journal: Journal): DuplicateIds[] {
     ['follow-ups', journal.followUps.map((f) => f.id)],
     ['ambitions', journal.people.flatMap((p) => p.ambitions.map((a) => a.id))],
     ['skills', journal.people.flatMap((p) => p.skills.map((s) => s.id))],
+    ['steps', journal.people.flatMap((p) => p.ambitions.flatMap((a) => stepsOf(a).map((s) => s.id)))],
+    ['thanks', journal.people.flatMap((p) => thanksOf(p).map((t) => t.id))],
     ['dismissals', (journal.dismissals ?? []).map((d) => d.id)],
   ];
   return collections

@@ -21,6 +21,28 @@ export interface Ambition {
   /** The day the status last changed; null while it has never changed. */
   statusChangedOn: IsoDate | null;
   conversationId: string | null;
+  /**
+   * Steps taken or opportunities given toward it (`rel ambition step`), in the order recorded;
+   * absent until the first one. Read them with stepsOf().
+   */
+  steps?: AmbitionStep[];
+}
+
+/** Something done toward an ambition: design work given to a would-be designer. */
+export interface AmbitionStep {
+  id: string;
+  text: string;
+  /** The day it was done (the conversation's day when logged with one). */
+  on: IsoDate;
+  conversationId: string | null;
+}
+
+/** Appreciation you gave someone (`rel thanks`): what for, and when. */
+export interface Thanks {
+  id: string;
+  text: string;
+  on: IsoDate;
+  conversationId: string | null;
 }
 
 export interface Skill {
@@ -70,6 +92,8 @@ export interface Person {
   cadenceBeforeLeft?: number | null;
   /** E-mail addresses, to match calendar attendees and contacts; absent in older journals. */
   emails?: string[];
+  /** Appreciation you gave them, in the order recorded; absent until the first. Read with thanksOf(). */
+  thanks?: Thanks[];
   /** When the record last changed (set by the store on every write that changes it); schema 2. */
   updatedAt?: string;
 }
@@ -419,6 +443,56 @@ export function addAmbition(
   };
   person.ambitions.push(ambition);
   return ambition;
+}
+
+export function stepsOf(ambition: Ambition): AmbitionStep[] {
+  return ambition.steps ?? [];
+}
+
+export function thanksOf(person: Person): Thanks[] {
+  return person.thanks ?? [];
+}
+
+/** The latest of dated records (the one recorded last among those of the same day), or null. */
+export function latest<T extends { on: IsoDate }>(records: T[]): T | null {
+  let found: T | null = null;
+  for (const r of records) if (!found || r.on >= found.on) found = r;
+  return found;
+}
+
+/**
+ * Records a step toward an active ambition. A step is the ambition coming up: its "last
+ * discussed" day moves to the step's day (never back).
+ */
+export function addStep(
+  ambition: Ambition,
+  text: string,
+  on: IsoDate,
+  clock: Clock,
+  conversationId: string | null = null,
+): AmbitionStep {
+  if (ambition.status !== 'active') {
+    throw new UsageError(
+      `"${ambition.text}" is ${ambition.status}; steps are recorded toward active ambitions.`,
+      'Reopen it first if it is being worked toward again: rel ambition reopen <name> <words>.',
+    );
+  }
+  const step: AmbitionStep = { id: clock.newId(), text: cleanText(text, 'step'), on, conversationId };
+  ambition.steps = [...stepsOf(ambition), step];
+  if (ambition.lastDiscussedOn < on) ambition.lastDiscussedOn = on;
+  return step;
+}
+
+export function addThanks(
+  person: Person,
+  text: string,
+  on: IsoDate,
+  clock: Clock,
+  conversationId: string | null = null,
+): Thanks {
+  const thanks: Thanks = { id: clock.newId(), text: cleanText(text, 'appreciation'), on, conversationId };
+  person.thanks = [...thanksOf(person), thanks];
+  return thanks;
 }
 
 export function setAmbitionStatus(ambition: Ambition, status: AmbitionStatus, on: IsoDate): void {

@@ -4,7 +4,7 @@ import { NotFoundError, UsageError } from '../errors.js';
 import type { Birthday } from './birthdays.js';
 import type { IsoDate } from './dates.js';
 import { emailKey } from './emails.js';
-import { checkNewName, concerns, followUpPeople, type Journal, type Person } from './journal.js';
+import { checkNewName, concerns, followUpPeople, type Journal, type Person, thanksOf } from './journal.js';
 import { displaySafe, normalize } from './text.js';
 import { recordPersonMerge } from './tombstones.js';
 
@@ -158,6 +158,7 @@ export function mergePeople(journal: Journal, keep: Person, duplicate: Person, n
   keep.skills.push(...duplicate.skills);
   keep.notes.push(...duplicate.notes);
   keep.askNext.push(...duplicate.askNext);
+  if (duplicate.thanks?.length) keep.thanks = [...thanksOf(keep), ...duplicate.thanks];
   keep.aliases = unique([...keep.aliases, duplicate.name, ...duplicate.aliases]).filter(
     (a) => normalize(a) !== normalize(keep.name),
   );

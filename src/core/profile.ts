@@ -4,18 +4,24 @@ import { type Birthday, nextBirthday } from './birthdays.js';
 import { daysBetween, type IsoDate, localDay } from './dates.js';
 import { type CheckIn, checkIn } from './due.js';
 import { isOverdue } from './followups.js';
+import { appreciationDue, DEFAULT_GROWTH_RULES, type GrowthRules, quietSteps } from './growth.js';
 import {
   type Ambition,
+  type AmbitionStep,
   type AskNext,
   type Conversation,
   type ConversationIndex,
   concerns,
   type FollowUpOwner,
   type Journal,
+  latest,
   type Note,
   openAskNext,
   type Person,
   type Skill,
+  stepsOf,
+  type Thanks,
+  thanksOf,
 } from './journal.js';
 import type { SharedThemes } from './pulse.js';
 import {
@@ -82,8 +88,12 @@ export interface Profile extends CheckIn {
   overdueFollowUps: { id: string; text: string; due: IsoDate }[];
   /** No ambition, skill or personal note recorded: you only know them through work. */
   knownOnlyThroughWork: boolean;
-  /** Every status. */
-  ambitions: Ambition[];
+  /** Every status; each with its steps ([] when none), in the order recorded. */
+  ambitions: (Ambition & { steps: AmbitionStep[] })[];
+  /** Appreciation you gave them, in the order recorded. */
+  thanks: Thanks[];
+  /** The latest of them, or null. */
+  lastAppreciated: Thanks | null;
   skills: Skill[];
   askNext: AskNext[];
   followUps: ProfileFollowUp[];
@@ -104,14 +114,25 @@ export type TalkingPoint =
       due: IsoDate | null;
       overdue: boolean;
     }
-  | { kind: 'ambition'; id: string; text: string; since: IsoDate; lastDiscussedOn: IsoDate };
+  | { kind: 'ambition'; id: string; text: string; since: IsoDate; lastDiscussedOn: IsoDate }
+  /** An active ambition with nothing done toward it for the ambition-step-period, since `since`. */
+  | { kind: 'step'; id: string; text: string; since: IsoDate; lastStep: AmbitionStep | null }
+  /** Time together lately, and no appreciation given in the appreciation-period. */
+  | { kind: 'appreciation'; since: IsoDate | null; text: string | null };
 
-/** "Ask next time" notes, then open follow-ups (overdue first), then ambitions not discussed for a while. */
+/**
+ * "Ask next time" notes, then open follow-ups (overdue first), then ambitions nothing was done
+ * toward for the ambition-step-period or not discussed for a while (the first says more, so an
+ * ambition gets one of them), then, when `togetherDays` (the days of time together) are given,
+ * appreciation not given lately.
+ */
 export function talkingPoints(
   person: Person,
   followUps: ProfileFollowUp[],
   cadenceDays: number,
   today: IsoDate,
+  rules: GrowthRules = DEFAULT_GROWTH_RULES,
+  togetherDays: IsoDate[] = [],
 ): TalkingPoint[] {
   const points: TalkingPoint[] = openAskNext(person).map((a) => ({
     kind: 'askNext' as const,
@@ -140,7 +161,10 @@ export function talkingPoints(
   }
   const stale = Math.max(STALE_AMBITION_DAYS, cadenceDays);
   for (const a of person.ambitions) {
-    if (a.status === 'active' && daysBetween(a.lastDiscussedOn, today) >= stale) {
+    const quiet = quietSteps(a, today, rules);
+    if (quiet) {
+      points.push({ kind: 'step', id: a.id, text: a.text, since: quiet.since, lastStep: quiet.lastStep });
+    } else if (a.status === 'active' && daysBetween(a.lastDiscussedOn, today) >= stale) {
       points.push({
         kind: 'ambition',
         id: a.id,
@@ -149,6 +173,14 @@ export function talkingPoints(
         lastDiscussedOn: a.lastDiscussedOn,
       });
     }
+  }
+  const due = appreciationDue(person, togetherDays, today, rules);
+  if (due) {
+    points.push({
+      kind: 'appreciation',
+      since: due.lastAppreciated?.on ?? null,
+      text: due.lastAppreciated?.text ?? null,
+    });
   }
   return points;
 }
@@ -185,6 +217,7 @@ export function buildProfile(
   today: IsoDate,
   defaultCadence?: number,
   rules?: TogetherRules,
+  growth: GrowthRules = DEFAULT_GROWTH_RULES,
 ): Profile {
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
   const followUps = journal.followUps
@@ -225,12 +258,21 @@ export function buildProfile(
     leftOn: person.leftOn ?? null,
     ...state,
     snoozedUntil: person.snoozedUntil,
-    talkingPoints: talkingPoints(person, followUps, state.cadenceDays, today),
+    talkingPoints: talkingPoints(
+      person,
+      followUps,
+      state.cadenceDays,
+      today,
+      growth,
+      conversations.filter((c) => c.together).map((c) => c.date),
+    ),
     overdueFollowUps: followUps
       .filter((f) => f.overdue)
       .map((f) => ({ id: f.id, text: f.text, due: f.due! })),
     knownOnlyThroughWork: person.ambitions.length + person.skills.length + person.notes.length === 0,
-    ambitions: person.ambitions,
+    ambitions: person.ambitions.map((a) => ({ ...a, steps: stepsOf(a) })),
+    thanks: thanksOf(person),
+    lastAppreciated: latest(thanksOf(person)),
     skills: person.skills,
     notes: person.notes,
     askNext: openAskNext(person),

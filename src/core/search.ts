@@ -1,9 +1,18 @@
-// rel search: every place a text can hide (names, notes, listening notes, ambitions, skills,
-// personal notes, follow-ups), matched ignoring case and accents.
+// rel search: every place a text can hide (names, notes, listening notes, ambitions and their
+// steps, skills, personal notes, appreciation given, follow-ups), matched ignoring case and accents.
 import { type IsoDate, localDay } from './dates.js';
-import type { Journal } from './journal.js';
+import { type Journal, stepsOf, thanksOf } from './journal.js';
 
-export type SearchField = 'name' | 'note' | 'heard' | 'ambition' | 'skill' | 'personalNote' | 'followUp';
+export type SearchField =
+  | 'name'
+  | 'note'
+  | 'heard'
+  | 'ambition'
+  | 'step'
+  | 'skill'
+  | 'personalNote'
+  | 'thanks'
+  | 'followUp';
 
 export interface SearchHit {
   personId: string;
@@ -14,7 +23,7 @@ export interface SearchHit {
   text: string;
   /** Where each typed word was found in `text`: [start, end) in UTF-16 units, for highlighting. */
   matches: [number, number][];
-  /** The conversation, ambition, skill, note or follow-up it came from; the person's id for a name. */
+  /** The conversation, ambition, step, skill, note, thanks or follow-up it came from; the person's id for a name. */
   id: string;
 }
 
@@ -87,9 +96,13 @@ export function search(journal: Journal, query: string): SearchHit[] {
   for (const p of journal.people) {
     // One name hit per person is enough.
     for (const name of [p.name, ...p.aliases]) if (consider(p.id, 'name', null, name, p.id)) break;
-    for (const a of p.ambitions) consider(p.id, 'ambition', a.addedOn, a.text, a.id);
+    for (const a of p.ambitions) {
+      consider(p.id, 'ambition', a.addedOn, a.text, a.id);
+      for (const step of stepsOf(a)) consider(p.id, 'step', step.on, step.text, step.id);
+    }
     for (const s of p.skills) consider(p.id, 'skill', s.addedOn, s.text, s.id);
     for (const n of p.notes) consider(p.id, 'personalNote', n.addedOn, n.text, n.id);
+    for (const t of thanksOf(p)) consider(p.id, 'thanks', t.on, t.text, t.id);
   }
   for (const c of journal.conversations) {
     // A conversation with several people is one hit, under the first of them; what was heard is

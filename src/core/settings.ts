@@ -5,8 +5,9 @@ import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
 import { parseSource, redactSource } from './calendar-source.js';
 import { DEFAULT_KIND, kindKey } from './capture.js';
-import { DEFAULT_CADENCE_DAYS, describeCadence, PERIOD_FORMS, periodDays } from './dates.js';
+import { DEFAULT_CADENCE_DAYS, describeCadence, PERIOD_FORMS, periodDays, spanWords } from './dates.js';
 import { emailKey, parseEmail } from './emails.js';
+import { DEFAULT_GROWTH_RULES, type GrowthRules } from './growth.js';
 import {
   type CadenceCounts,
   DEFAULT_CADENCE_COUNTS,
@@ -37,6 +38,10 @@ export interface Settings {
   workingDays: number[];
   /** The cadence `rel left` gives someone who left, unless --cadence says otherwise. */
   alumniCadenceDays: number;
+  /** An active ambition with no step for this long becomes a talking point. */
+  ambitionStepDays: number;
+  /** Time together in this long without any appreciation given becomes a talking point. */
+  appreciationDays: number;
 }
 
 /** Six months: relationships outlive the job, at a slower pace. */
@@ -54,7 +59,13 @@ export const BUILT_IN: Settings = {
   oneToOneLabel: DEFAULT_KIND,
   workingDays: [1, 2, 3, 4, 5],
   alumniCadenceDays: ALUMNI_CADENCE_DAYS,
+  // 90 days: long enough for an opportunity to come along; 6 weeks: a few times together at most cadences.
+  ...DEFAULT_GROWTH_RULES,
 };
+
+export function growthRulesOf(settings: Settings): GrowthRules {
+  return { ambitionStepDays: settings.ambitionStepDays, appreciationDays: settings.appreciationDays };
+}
 
 /** The rules of time together that these settings make (for countsAsTogether and checkIn). */
 export function togetherRulesOf(settings: Settings): TogetherRules {
@@ -278,7 +289,38 @@ export const SETTINGS = [
     show: (days) => `${days}d (${describeCadence(days)})`,
     store: (days) => `${days}d`,
   }),
+  spec({
+    key: 'ambition-step-period',
+    field: 'ambitionStepDays',
+    env: 'REL_AMBITION_STEP_PERIOD',
+    meaning: 'how long an active ambition may go with nothing done toward it before it is a talking point',
+    accepts: `a period: ${PERIOD_FORMS}`,
+    parse: positivePeriod,
+    show: showPeriod,
+    store: (days) => `${days}d`,
+  }),
+  spec({
+    key: 'appreciation-period',
+    field: 'appreciationDays',
+    env: 'REL_APPRECIATION_PERIOD',
+    meaning:
+      'how long you may spend time with someone without appreciating them before it is a talking point',
+    accepts: `a period: ${PERIOD_FORMS}`,
+    parse: positivePeriod,
+    show: showPeriod,
+    store: (days) => `${days}d`,
+  }),
 ];
+
+function positivePeriod(text: string): number | undefined {
+  const days = periodDays(text);
+  return days !== undefined && days >= 1 ? days : undefined;
+}
+
+/** "90d (about 3 months)": a period is a span, not a cadence ("every 90 days" would mislead). */
+function showPeriod(days: number): string {
+  return `${days}d (${spanWords(days)})`;
+}
 
 function looksLikeEmail(text: string): boolean {
   try {

@@ -4,7 +4,7 @@ import { startOfWeek } from 'date-fns';
 import { canonicalKind, kindKey } from './capture.js';
 import { addDaysTo, daysBetween, fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
 import { checkIn } from './due.js';
-import type { Conversation, ConversationIndex, Journal, Person } from './journal.js';
+import { type Conversation, type ConversationIndex, type Journal, type Person, thanksOf } from './journal.js';
 import type { WeekStart } from './settings.js';
 import { normalize } from './text.js';
 import type { TogetherRules } from './together.js';
@@ -93,6 +93,16 @@ export interface Stats {
   weekly: Week[];
   longestGaps: Gap[];
   drifting: Drift[];
+  /** Appreciation given in the period (rel thanks), by person: most first; people with none left out. */
+  appreciation: Appreciated[];
+}
+
+export interface Appreciated {
+  id: string;
+  name: string;
+  count: number;
+  /** The last day in the period. */
+  last: IsoDate;
 }
 
 const LONGEST_GAPS = 5;
@@ -246,6 +256,17 @@ export function computeStats(journal: Journal, index: ConversationIndex, options
     (a, b) => b.gaps.at(-1)! / b.cadenceDays - a.gaps.at(-1)! / a.cadenceDays || a.name.localeCompare(b.name),
   );
 
+  const appreciation: Appreciated[] = [];
+  for (const person of people) {
+    const given = thanksOf(person).filter((t) => t.on >= since && t.on <= today);
+    if (given.length === 0) continue;
+    const last = given.reduce((a, b) => (b.on > a ? b.on : a), given[0]!.on);
+    appreciation.push({ id: person.id, name: person.name, count: given.length, last });
+  }
+  appreciation.sort(
+    (a, b) => b.count - a.count || b.last.localeCompare(a.last) || a.name.localeCompare(b.name),
+  );
+
   const named = (rows: Map<string, TimeRow>) => [...rows.values()].sort(byTime);
   return {
     since,
@@ -264,5 +285,6 @@ export function computeStats(journal: Journal, index: ConversationIndex, options
     weekly,
     longestGaps: gaps.slice(0, LONGEST_GAPS),
     drifting,
+    appreciation,
   };
 }

@@ -43,3 +43,13 @@ export function markedAsked(text: string, person: string): string {
 export function conversationChange(verb: string, kind: string, date: string, people: string[]): string {
   return `${verb} the ${kind} of ${date} with ${names(people)}`;
 }
+
+/** "added the step 'Designed the Q1 newsletter' toward 'Work in design' (Tom O'Brien)" */
+export function stepAdded(step: string, ambition: string, person: string): string {
+  return `added the step ${quoted(step)} toward ${quoted(ambition)} (${person})`;
+}
+
+/** "recorded thanks for 'The launch checklist' (Tom O'Brien)"; several people are named together. */
+export function thanksAdded(text: string, people: string[]): string {
+  return `recorded thanks for ${quoted(text)} (${names(people)})`;
+}

@@ -7,6 +7,13 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const timestamp = z.string().min(1);
 
 // Loose objects: fields written by a newer rel are kept, not stripped.
+// A step toward an ambition, and appreciation given: added later, so optional where they sit.
+const datedRecord = z.looseObject({
+  id: z.string().min(1),
+  text: z.string(),
+  on: isoDate,
+  conversationId: z.string().nullable().optional(),
+});
 const ambition = z.looseObject({
   id: z.string().min(1),
   text: z.string(),
@@ -14,6 +21,7 @@ const ambition = z.looseObject({
   status: z.enum(['active', 'achieved', 'dropped']).optional(),
   lastDiscussedOn: isoDate.optional(),
   statusChangedOn: isoDate.nullable().optional(),
+  steps: z.array(datedRecord).optional(),
 });
 const skill = z.looseObject({ id: z.string().min(1), text: z.string(), addedOn: isoDate });
 
@@ -43,6 +51,7 @@ const person = z.looseObject({
   createdAt: timestamp,
   archivedAt: timestamp.nullable(),
   emails: z.array(z.string()).optional(),
+  thanks: z.array(datedRecord).optional(),
 });
 
 const conversation = z.looseObject({

@@ -35,9 +35,20 @@ function isEvery(v: unknown, check: (record: Data) => boolean): boolean {
 
 const STATUSES = new Set(['active', 'achieved', 'dropped']);
 
+/** A step toward an ambition, or appreciation given: what, the day, and the conversation if any. */
+function isDatedRecord(r: Data): boolean {
+  return (
+    isId(r.id) &&
+    typeof r.text === 'string' &&
+    isDate(r.on) &&
+    (r.conversationId === undefined || r.conversationId === null || typeof r.conversationId === 'string')
+  );
+}
+
 function isAmbition(a: Data): boolean {
   return (
     isId(a.id) &&
+    (a.steps === undefined || isEvery(a.steps, isDatedRecord)) &&
     typeof a.text === 'string' &&
     isDate(a.addedOn) &&
     (a.status === undefined || STATUSES.has(a.status as string)) &&
@@ -78,7 +89,8 @@ function isPerson(p: Data): boolean {
     (p.snoozedUntil === undefined || p.snoozedUntil === null || isDate(p.snoozedUntil)) &&
     isId(p.createdAt) &&
     (p.archivedAt === null || isId(p.archivedAt)) &&
-    (p.emails === undefined || isStrings(p.emails))
+    (p.emails === undefined || isStrings(p.emails)) &&
+    (p.thanks === undefined || isEvery(p.thanks, isDatedRecord))
   );
 }
 

@@ -30,6 +30,8 @@ describe('rel config', () => {
       ['one-to-one-label', '1:2:1', 'default'],
       ['working-days', 'mon-fri', 'default'],
       ['alumni-cadence', '180d (every 180 days)', 'default'],
+      ['ambition-step-period', '90d (3 months)', 'default'],
+      ['appreciation-period', '42d (6 weeks)', 'default'],
     ]);
     expect(bytesOf(file)).toBeNull();
     expect(await ok(['config'], { env })).toContain('default-cadence');

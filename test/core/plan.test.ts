@@ -15,6 +15,7 @@ const row = (id: string, overdueDays: number, dueOn: string, cadenceDays = 14): 
   dueOn,
   overdueDays,
   overdueFollowUps: [],
+  lastAppreciated: null,
 });
 
 const person = (id: string, team: string, tags: string[]): Person =>

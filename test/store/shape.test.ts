@@ -25,6 +25,7 @@ function sample() {
             status: 'active',
             lastDiscussedOn: '2026-11-20',
             conversationId: null,
+            steps: [{ id: 'st1', text: 'Ran the retro', on: '2026-11-20', conversationId: 'c1' }],
           },
         ],
         skills: [{ id: 's1', text: 'Cello', addedOn: '2026-11-20', conversationId: 'c1' }],
@@ -34,6 +35,7 @@ function sample() {
         createdAt: '2026-11-01T09:00:00.000Z',
         archivedAt: null,
         emails: ['ana@example.com'],
+        thanks: [{ id: 't1', text: 'The launch', on: '2026-11-21', conversationId: null }],
       },
     ],
     conversations: [

@@ -41,12 +41,17 @@ export async function showHistory(ctx: Context, name: string, options: HistoryOp
   const todayIso = today(ctx);
   const profile = buildProfile(journal, indexConversations(journal.conversations), person, todayIso);
   let conversations = profile.conversations.filter((c) => since === undefined || c.date >= since);
-  if (limit !== undefined) conversations = conversations.slice(0, limit);
+  // Steps and thanks recorded on their own are shown back as far as the conversations shown go.
+  let from = since;
+  if (limit !== undefined && conversations.length > limit) {
+    conversations = conversations.slice(0, limit);
+    from = conversations.at(-1)?.date ?? from;
+  }
   if (options.json) {
     printJson(ctx.io, conversations);
     return;
   }
-  const text = renderHistory(profile, conversations, todayIso, theme(ctx.io), ctx.io.width);
+  const text = renderHistory(profile, conversations, todayIso, theme(ctx.io), ctx.io.width, from);
   const { page } = await import('../../ui/pager.js');
   await page(ctx.io, text);
 }

@@ -5,6 +5,7 @@ import { type Context, openStore, resolvePerson, settings, today, togetherRules 
 import { buildAgenda } from '../../core/agenda.js';
 import { indexConversations } from '../../core/journal.js';
 import { buildProfile } from '../../core/profile.js';
+import { growthRulesOf } from '../../core/settings.js';
 import { StoreError } from '../../errors.js';
 import { renderAgenda } from '../../ui/render/agenda.js';
 import { safeText } from '../../ui/safe.js';
@@ -46,6 +47,7 @@ async function run(ctx: Context, name: string, options: AgendaOptions): Promise<
     todayIso,
     settings(ctx).defaultCadenceDays,
     togetherRules(ctx),
+    growthRulesOf(settings(ctx)),
   );
   const agenda = buildAgenda(journal, profile, todayIso);
   if (options.json) {

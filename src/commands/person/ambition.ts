@@ -1,12 +1,20 @@
 // rel ambition: a person's ambitions and life goals, as living records with a status.
 import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson, today } from '../../context.js';
-import { type Ambition, type AmbitionStatus, addAmbition, setAmbitionStatus } from '../../core/journal.js';
+import {
+  type Ambition,
+  type AmbitionStatus,
+  type AmbitionStep,
+  addAmbition,
+  addStep,
+  setAmbitionStatus,
+  stepsOf,
+} from '../../core/journal.js';
 import { samePerson } from '../../core/people.js';
-import { byIdOrWords } from '../../core/records.js';
+import { byIdOrWords, type Pick } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
-import { addedTo, ambitionChange } from '../../core/wording.js';
-import { NotFoundError } from '../../errors.js';
+import { addedTo, ambitionChange, stepAdded } from '../../core/wording.js';
+import { NotFoundError, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { showDate } from '../../ui/display.js';
 import { renderAmbitions } from '../../ui/render/facts.js';
@@ -28,24 +36,32 @@ export function register(program: Command, ctx: Context): Command {
   return program
     .command('ambition')
     .description("list, add, or change the status of someone's ambitions and life goals")
-    .argument('<name>', 'their name; or done, drop, reopen followed by the name')
-    .argument('[words...]', 'the ambition to add; after done/drop/reopen, words that pick one')
+    .argument('<name>', 'their name; or done, drop, reopen or step followed by the name')
+    .argument(
+      '[words...]',
+      'the ambition to add; after done/drop/reopen, words that pick one; after step, words that pick one and then the step',
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
       `
-Statuses are active, achieved and dropped. done, drop and reopen are reserved first words.
+Statuses are active, achieved and dropped. done, drop, reopen and step are reserved first words.
+A step is something done or an opportunity given toward an active ambition; it counts as the
+ambition coming up. The last argument is the step, in quotes.
 
 Examples:
   $ rel ambition ana                               (list them, every status)
   $ rel ambition ana "Wants to lead a team within two years"
   $ rel ambition done ana lead                     (words pick the ambition)
   $ rel ambition drop ana                          (in a terminal: choose which)
-  $ rel ambition reopen ana lead`,
+  $ rel ambition reopen ana lead
+  $ rel ambition step tom design "Designed the Q1 newsletter"`,
     )
     .action(async (first: string, words: string[], options: AmbitionOptions) => {
       const change = CHANGES[first.toLowerCase()];
-      if (change && words.length > 0) {
+      if (first.toLowerCase() === 'step' && words.length > 0) {
+        await step(ctx, words, options);
+      } else if (change && words.length > 0) {
         await changeStatus(ctx, words[0]!, words.slice(1).join(' '), change, options);
       } else if (words.length > 0) {
         await add(ctx, first, words.join(' '), options);
@@ -58,7 +74,7 @@ Examples:
 async function list(ctx: Context, name: string, options: AmbitionOptions): Promise<void> {
   const journal = await (await openStore(ctx)).read();
   const person = await resolvePerson(ctx, journal, name);
-  if (options.json) ctx.io.out(JSON.stringify(person.ambitions, null, 2));
+  if (options.json) ctx.io.out(JSON.stringify(person.ambitions.map(withSteps), null, 2));
   else ctx.io.print(renderAmbitions(person, today(ctx), theme(ctx.io), ctx.io.width));
 }
 
@@ -129,6 +145,63 @@ async function changeStatus(
       `${t.good(capitalise(change.verb))}: ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}, since ${showDate(saved.addedOn, todayIso)}`)}`,
     );
   }
+}
+
+/** `rel ambition step <name> [words...] <text>`: the last argument is the step, words before it pick. */
+async function step(ctx: Context, args: string[], options: AmbitionOptions): Promise<void> {
+  const [name, ...rest] = args;
+  const text = rest.at(-1)?.trim() ?? '';
+  if (!text) {
+    throw new UsageError(
+      'A step needs its text, as the last argument.',
+      `rel ambition step ${name} <words of the ambition> "Designed the Q1 newsletter"`,
+    );
+  }
+  const words = rest.slice(0, -1).join(' ');
+  const store = await openStore(ctx);
+  const person = await resolvePerson(ctx, await store.read(), name!);
+  const todayIso = today(ctx);
+  const candidates = person.ambitions.filter((a) => a.status === 'active');
+  if (candidates.length === 0) {
+    throw new NotFoundError(
+      `${displaySafe(person.name)} has no active ambition to take a step toward.`,
+      `Add one first: rel ambition ${person.id} "Work in design full-time"`,
+    );
+  }
+  // One active ambition needs no words to pick it.
+  const picked: Pick<Ambition> =
+    !words && candidates.length === 1
+      ? { kind: 'found', record: candidates[0]! }
+      : byIdOrWords(candidates, words);
+  const ambition = await pickOne(ctx, picked, {
+    what: `active ambition of ${displaySafe(person.name)}`,
+    typed: words,
+    label: (a: Ambition) => `"${displaySafe(a.text)}"`,
+    candidates,
+    usage: `words of it before the step, e.g. rel ambition step ${person.id} <words> "${displaySafe(text)}"`,
+  });
+  const saved = await store.update(
+    (journal) => {
+      const fresh = samePerson(journal, person).ambitions.find((a) => a.id === ambition.id);
+      if (!fresh)
+        throw new NotFoundError('That ambition was removed while you were choosing; nothing changed.');
+      addStep(fresh, text, todayIso, { now: ctx.io.now, newId });
+      return fresh;
+    },
+    { summary: (changed) => stepAdded(text, changed.text, person.name) },
+  );
+  if (options.json) ctx.io.out(JSON.stringify(withSteps(saved), null, 2));
+  else {
+    const t = theme(ctx.io);
+    ctx.io.print(
+      `${t.good('Step')} toward ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}`)}: ${displaySafe(text)}`,
+    );
+  }
+}
+
+/** An ambition as --json shows it: with its steps, [] when there are none. */
+function withSteps(ambition: Ambition): Ambition & { steps: AmbitionStep[] } {
+  return { ...ambition, steps: stepsOf(ambition) };
 }
 
 function capitalise(text: string): string {

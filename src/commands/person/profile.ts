@@ -13,6 +13,7 @@ import type { IsoDate } from '../../core/dates.js';
 import { type ConversationIndex, indexConversations, type Journal, type Person } from '../../core/journal.js';
 import { buildProfile } from '../../core/profile.js';
 import type { SharedThemes } from '../../core/pulse.js';
+import { growthRulesOf } from '../../core/settings.js';
 import type { Store } from '../../store/store.js';
 import { renderProfile } from '../../ui/render/profile.js';
 import { theme } from '../../ui/theme.js';
@@ -53,6 +54,7 @@ async function run(ctx: Context, name: string, options: ProfileOptions): Promise
     todayIso,
     settings(ctx).defaultCadenceDays,
     togetherRules(ctx),
+    growthRulesOf(settings(ctx)),
   );
   profile.sharedThemes = await sharedThemes(ctx, store, journal, person, index, todayIso);
   if (options.json) ctx.io.out(JSON.stringify(profile, null, 2));

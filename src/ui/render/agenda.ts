@@ -77,7 +77,8 @@ export function renderAgenda(agenda: Agenda): string {
       'Ambitions to revisit',
       bullets(
         agenda.ambitions.map(
-          (a) => `${inline(a.text)} (last talked about ${relativeDay(a.lastDiscussedOn, today)})`,
+          (a) =>
+            `${inline(a.text)}${a.lastStep ? ` · last step ${relativeDay(a.lastStep.on, today)}: ${inline(a.lastStep.text)}` : ''} (last talked about ${relativeDay(a.lastDiscussedOn, today)})`,
         ),
         '',
       ),

@@ -1,6 +1,6 @@
 // Lists of what is known about one person: ambitions by status, skills, personal notes.
 import { type IsoDate, relativeDay } from '../../core/dates.js';
-import type { Ambition, Person } from '../../core/journal.js';
+import { type Ambition, latest, type Person, stepsOf, type Thanks } from '../../core/journal.js';
 import { displaySafe } from '../../core/text.js';
 import { showDate } from '../display.js';
 import type { Theme } from '../theme.js';
@@ -21,6 +21,12 @@ export function ambitionAside(a: Ambition, today: IsoDate): string {
     : since;
 }
 
+/** "Graphic design full-time · last step 3 weeks ago: designed the Q1 newsletter" for an active one with steps. */
+export function ambitionWithStep(a: Ambition, today: IsoDate): string {
+  const step = a.status === 'active' ? latest(stepsOf(a)) : null;
+  return step ? `${a.text} · last step ${relativeDay(step.on, today)}: ${step.text}` : a.text;
+}
+
 const STATUS_TITLES = { active: 'Active', achieved: 'Achieved', dropped: 'Dropped' } as const;
 
 export function renderAmbitions(person: Person, today: IsoDate, t: Theme, width: number): string {
@@ -33,7 +39,20 @@ export function renderAmbitions(person: Person, today: IsoDate, t: Theme, width:
     const group = person.ambitions.filter((a) => a.status === status);
     if (group.length === 0) continue;
     lines.push('', t.heading(STATUS_TITLES[status]));
-    for (const a of group) lines.push(...bullet(a.text, ambitionAside(a, today), width, t));
+    for (const a of group) {
+      lines.push(...bullet(a.text, ambitionAside(a, today), width, t));
+      // Every step, newest first: what has been done toward it so far.
+      const steps = [...stepsOf(a)].reverse();
+      if (steps.length) lines.push(`    ${t.dim('Steps:')}`);
+      for (const step of steps) {
+        const when = showDate(step.on, today);
+        lines.push(
+          ...wrap(`${displaySafe(step.text)}  ${when}`, width, '        ', '      – ').map((l) =>
+            l.endsWith(when) ? l.slice(0, -when.length) + t.dim(when) : l,
+          ),
+        );
+      }
+    }
   }
   return lines.join('\n');
 }
@@ -76,4 +95,22 @@ export function renderQuestions(
     for (const q of asked) lines.push(...bullet(q.text, `asked ${showDate(q.askedOn!, today)}`, width, t));
   }
   return lines.join('\n');
+}
+
+/** Appreciation given, newest first, or how to record some. */
+export function renderThanks(
+  person: Person,
+  thanks: Thanks[],
+  today: IsoDate,
+  t: Theme,
+  width: number,
+): string {
+  const name = displaySafe(person.name);
+  if (thanks.length === 0) {
+    return `No appreciation recorded for ${name} yet. When you thank them:\n  rel thanks ${person.id} "Designing the Q1 newsletter"`;
+  }
+  return [
+    t.bold(`Appreciation you gave ${name}`),
+    ...thanks.flatMap((r) => bullet(r.text, showDate(r.on, today), width, t)),
+  ].join('\n');
 }

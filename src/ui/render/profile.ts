@@ -1,12 +1,20 @@
 import { describeBirthday } from '../../core/birthdays.js';
 import { canonicalKind } from '../../core/capture.js';
-import { dayDate, describeCadence, type IsoDate, localDay, relativeDay } from '../../core/dates.js';
+import {
+  dayDate,
+  daysBetween,
+  describeCadence,
+  type IsoDate,
+  localDay,
+  relativeDay,
+  spanWords,
+} from '../../core/dates.js';
 import type { Profile, TalkingPoint } from '../../core/profile.js';
 import { displaySafe } from '../../core/text.js';
 import { showDate, showKind } from '../display.js';
 import type { Theme } from '../theme.js';
 import { dueText, lastSeenText, seenAs } from './due.js';
-import { ambitionAside } from './facts.js';
+import { ambitionAside, ambitionWithStep } from './facts.js';
 import { sharedThemesLine } from './pulse.js';
 import { wrap } from './table.js';
 
@@ -64,6 +72,10 @@ export function renderProfile(
     const when = p.nextBirthday === today ? t.accent('today!') : relativeDay(p.nextBirthday, today);
     lines.push(`Birthday ${describeBirthday(p.birthday)} · ${when}`);
   }
+  if (p.lastAppreciated) {
+    const { on, text } = p.lastAppreciated;
+    lines.push(...wrap(`Last appreciated ${relativeDay(on, today)}: ${safe(text)}`, width, '  ', ''));
+  }
   if (p.sharedThemes?.themes.length) {
     const { since, until, themes } = p.sharedThemes;
     lines.push(...wrap(sharedThemesLine(themes, since, until, today), width, '', ''));
@@ -89,7 +101,7 @@ export function renderProfile(
     [...p.ambitions]
       .sort((a, b) => statusOrder(a.status) - statusOrder(b.status))
       .flatMap((a) => {
-        const shown = bullet(a.text, ambitionAside(a, today));
+        const shown = bullet(ambitionWithStep(a, today), ambitionAside(a, today));
         return a.status === 'active' ? shown : shown.map((l) => t.dim(l));
       }),
   );
@@ -134,6 +146,14 @@ export function renderProfile(
   return lines.join('\n');
 }
 
+/** "Last appreciated 9 weeks ago: anything to thank them for?" (the header line says for what). */
+function appreciationPoint(point: { since: IsoDate | null }, today: IsoDate): string {
+  const last = point.since
+    ? `Last appreciated ${relativeDay(point.since, today)}`
+    : 'No appreciation recorded yet';
+  return `${last}: anything to thank them for?`;
+}
+
 function statusOrder(status: string): number {
   return ['active', 'achieved', 'dropped'].indexOf(status);
 }
@@ -154,5 +174,9 @@ function talkingPoint(point: TalkingPoint, today: IsoDate): [string, string] {
     }
     case 'ambition':
       return [`Ambition: ${point.text}`, `last discussed ${relativeDay(point.lastDiscussedOn, today)}`];
+    case 'step':
+      return [`Nothing done toward: ${point.text}`, `for ${spanWords(daysBetween(point.since, today))}`];
+    case 'appreciation':
+      return [appreciationPoint(point, today), ''];
   }
 }

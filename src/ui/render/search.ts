@@ -9,13 +9,15 @@ const FIELD_LABELS: Record<SearchHit['field'], string> = {
   note: 'note',
   heard: 'heard',
   ambition: 'ambition',
+  step: 'step',
   skill: 'skill',
   personalNote: 'personal note',
+  thanks: 'thanks',
   followUp: 'follow-up',
 };
 
 /** The text with each match marked; every piece made safe for the terminal on its own. */
-function highlighted(text: string, matches: [number, number][], t: Theme): string {
+export function highlighted(text: string, matches: [number, number][], t: Theme): string {
   let out = '';
   let at = 0;
   for (const [start, end] of matches) {

@@ -176,5 +176,16 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
       ...wrap('A catch-up soon turns a drift around: rel due --within 1w', width, '').map((l) => t.dim(l)),
     );
   }
+  section(
+    'Appreciation given, by person',
+    stats.appreciation.flatMap((a) =>
+      wrap(
+        `${displaySafe(a.name)}: ${plural(a.count, 'time')}, last ${showDate(a.last, stats.until)}`,
+        width,
+        '    ',
+        '  ',
+      ),
+    ),
+  );
   return lines.join('\n');
 }
