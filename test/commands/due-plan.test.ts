@@ -12,6 +12,7 @@ const SHAPE = [
   'dueOn',
   'overdueDays',
   'overdueFollowUps',
+  'lastAppreciated',
   'reason',
 ];
 

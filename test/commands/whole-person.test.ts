@@ -188,7 +188,8 @@ describe('follow-ups: log --follow-up --due, todo, done, due', () => {
     await ok(['log', 'ana', '--note', 'z', '--asked', 'trip'], { store, now: '2026-11-07' });
     profile = JSON.parse(await ok(['profile', 'ana', '--json'], { store, now: '2026-11-07' }));
     expect(profile.askNext).toEqual([]);
-    expect(profile.talkingPoints).toEqual([]);
+    // Time together lately and no thanks yet: the one point left is appreciation, not the question.
+    expect(profile.talkingPoints).toEqual([{ kind: 'appreciation', since: null, text: null }]);
   });
 
   it('rel done closes by words or id prefix; a closed one is reported, not reopened', async () => {

@@ -114,6 +114,7 @@ describe('birthdays in rel due', () => {
         'name',
         'overdueDays',
         'overdueFollowUps',
+        'lastAppreciated',
         'reason',
       ].sort(),
     );

@@ -60,6 +60,7 @@ describe('who is due', () => {
       dueOn: '2026-12-04',
       overdueDays: 6,
       overdueFollowUps: [],
+      lastAppreciated: null,
     });
   });
 
