@@ -87,7 +87,8 @@ export interface WhoHit {
  * The people whose skills (skills, talents and passions), ambitions (not the dropped ones: those
  * no longer say what they want) and personal notes hold every typed word between them, folded as
  * `rel search` folds (case, accents). Each person comes with the texts that hold any of the words;
- * archived people only with `all`. Sorted by how many words one text holds, then by name.
+ * archived people only with `all`. Sorted by how many of the words one text holds, then by how
+ * many texts matched, then by name.
  */
 export function who(journal: Journal, query: string, all = false): WhoHit[] {
   const terms = searchTerms(query);
@@ -116,5 +117,12 @@ export function who(journal: Journal, query: string, all = false): WhoHit[] {
       hits.push({ hit: { id: person.id, name: person.name, matches }, best });
     }
   }
-  return hits.sort((a, b) => b.best - a.best || a.hit.name.localeCompare(b.hit.name)).map((h) => h.hit);
+  return hits
+    .sort(
+      (a, b) =>
+        b.best - a.best ||
+        b.hit.matches.length - a.hit.matches.length ||
+        a.hit.name.localeCompare(b.hit.name),
+    )
+    .map((h) => h.hit);
 }
