@@ -38,6 +38,7 @@ function row(
     dueOn,
     overdueDays: days(dueOn, TODAY),
     overdueFollowUps: [],
+    lastAppreciated: null,
   };
 }
 
