@@ -38,6 +38,7 @@ describe('birthdays', () => {
         dueOn: '2027-02-28',
         overdueDays: -7,
         overdueFollowUps: [],
+        lastAppreciated: null,
         reason: 'birthday',
       },
     ]);

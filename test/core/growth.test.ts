@@ -19,6 +19,7 @@ import {
 } from '../../src/core/journal.js';
 import { forgetPerson, mergePeople } from '../../src/core/people.js';
 import { buildProfile, talkingPoints } from '../../src/core/profile.js';
+import { computePulse } from '../../src/core/pulse.js';
 import { search } from '../../src/core/search.js';
 import { resolveSettings } from '../../src/core/settings.js';
 import { computeStats } from '../../src/core/stats.js';
@@ -109,6 +110,29 @@ describe('steps toward an ambition', () => {
     // A step today: neither point for it.
     addStep(design, 'Gave him the newsletter', '2026-11-05', clock());
     expect(talkingPoints(tom, [], 30, '2026-11-05', rules).map((p) => p.kind)).toEqual(['ambition']);
+  });
+});
+
+describe('rel pulse with steps', () => {
+  it('measures quiet ambitions from lastDiscussedOn, which a step moves: one worked toward lately is not quiet', () => {
+    const j = team();
+    const tom = j.people[0]!;
+    const design = addAmbition(tom, 'Work in design', '2026-06-01', clock());
+    addAmbition(tom, 'Run a marathon', '2026-06-01', clock());
+    const quiet = () =>
+      computePulse(j, { since: '2026-10-01', until: '2026-11-01' }).quietAmbitions.map((q) => [
+        q.ambition,
+        q.since,
+      ]);
+    expect(quiet()).toEqual([
+      ['Work in design', '2026-06-01'],
+      ['Run a marathon', '2026-06-01'],
+    ]);
+    addStep(design, 'Designed the newsletter', '2026-10-15', clock());
+    expect(quiet()).toEqual([['Run a marathon', '2026-06-01']]);
+    // A step before the window leaves it quiet, since that step's day.
+    addStep(j.people[0]!.ambitions[1]!, 'Signed up for a 10k', '2026-09-01', clock());
+    expect(quiet()).toEqual([['Run a marathon', '2026-09-01']]);
   });
 });
 
