@@ -4,7 +4,14 @@ import { startOfWeek } from 'date-fns';
 import { canonicalKind, kindKey } from './capture.js';
 import { addDaysTo, daysBetween, fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
 import { checkIn } from './due.js';
-import { type Conversation, type ConversationIndex, type Journal, type Person, thanksOf } from './journal.js';
+import {
+  type Conversation,
+  type ConversationIndex,
+  type Journal,
+  latest,
+  type Person,
+  thanksOf,
+} from './journal.js';
 import type { WeekStart } from './settings.js';
 import { normalize } from './text.js';
 import type { TogetherRules } from './together.js';
@@ -260,7 +267,7 @@ export function computeStats(journal: Journal, index: ConversationIndex, options
   for (const person of people) {
     const given = thanksOf(person).filter((t) => t.on >= since && t.on <= today);
     if (given.length === 0) continue;
-    const last = given.reduce((a, b) => (b.on > a ? b.on : a), given[0]!.on);
+    const last = latest(given)!.on;
     appreciation.push({ id: person.id, name: person.name, count: given.length, last });
   }
   appreciation.sort(

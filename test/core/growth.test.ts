@@ -15,6 +15,7 @@ import {
   type Journal,
   latest,
   logConversation,
+  type Person,
   setAmbitionStatus,
 } from '../../src/core/journal.js';
 import { forgetPerson, mergePeople } from '../../src/core/people.js';
@@ -194,7 +195,7 @@ describe('appreciation', () => {
 describe('rel who', () => {
   function talents(): Journal {
     const j = team();
-    const [tom, zoe, ana] = j.people as [any, any, any];
+    const [tom, zoe, ana] = j.people as [Person, Person, Person];
     addSkill(tom, 'Graphic design', '2026-06-01', clock());
     addAmbition(tom, 'Work in design full-time', '2026-06-01', clock());
     tom.notes.push({ id: 'n1', text: 'Two kids; loves cycling', addedOn: '2026-06-01' });

@@ -1,30 +1,30 @@
-// Helping people grow, end to end: steps toward ambitions, rel who, rel thanks, on the demo and
+// Helping people grow, command by command (in process): steps toward ambitions, rel who, rel thanks, on the demo and
 // on a small team made for the test.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/rel.js';
+import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/run.js';
 
 /** Output read by its words: lines are wrapped to the width. */
 const words = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('on the demo', () => {
   const store = tempStore('growth-demo');
-  beforeAll(() => {
-    ok(['demo'], { store });
+  beforeAll(async () => {
+    await ok(['demo'], { store });
   });
 
-  it('shows an ambition with its last step in the profile, and one nothing was done toward as a talking point', () => {
-    const chloe = words(ok(['profile', 'chloe'], { store }));
+  it('shows an ambition with its last step in the profile, and one nothing was done toward as a talking point', async () => {
+    const chloe = words(await ok(['profile', 'chloe'], { store }));
     expect(chloe).toContain(
       'Lead a project end to end · last step 5 weeks ago: Presented the portal demo to leadership',
     );
     expect(chloe).toContain('Last appreciated 5 weeks ago: The developer portal demo');
-    const eve = words(ok(['profile', 'eve'], { store }));
+    const eve = words(await ok(['profile', 'eve'], { store }));
     expect(eve).toContain("• Nothing done toward: Write the company's first SRE handbook for 4 months");
-    const agenda = ok(['agenda', 'eve'], { store });
+    const agenda = await ok(['agenda', 'eve'], { store });
     expect(agenda).toContain(
       `- [ ] Nothing done toward "Write the company's first SRE handbook" for 4 months: what could be a next step?`,
     );
-    const json = JSON.parse(ok(['profile', 'chloe', '--json'], { store }));
+    const json = JSON.parse(await ok(['profile', 'chloe', '--json'], { store }));
     const lead = json.ambitions.find((a: { text: string }) => a.text.startsWith('Lead'));
     expect(lead.steps.map((s: { text: string }) => s.text)).toEqual([
       'Given the developer portal to own, from roadmap to launch',
@@ -33,19 +33,19 @@ describe('on the demo', () => {
     expect(json.ambitions.find((a: { text: string }) => a.text.startsWith('Learn')).steps).toEqual([]);
   });
 
-  it('gives someone seen lately but not appreciated lately one gentle talking point', () => {
-    expect(words(ok(['profile', 'ben'], { store }))).toContain(
+  it('gives someone seen lately but not appreciated lately one gentle talking point', async () => {
+    expect(words(await ok(['profile', 'ben'], { store }))).toContain(
       '• Last appreciated 7 weeks ago: anything to thank them for?',
     );
     // Thanked three weeks ago: nothing to raise.
-    expect(ok(['profile', 'ana'], { store })).not.toContain('anything to thank them for');
+    expect(await ok(['profile', 'ana'], { store })).not.toContain('anything to thank them for');
     // A longer period reaches back to Ben's thanks.
-    const longer = ok(['profile', 'ben'], { store, env: { REL_APPRECIATION_PERIOD: '3m' } });
+    const longer = await ok(['profile', 'ben'], { store, env: { REL_APPRECIATION_PERIOD: '3m' } });
     expect(longer).not.toContain('anything to thank them for');
-    expect(ok(['agenda', 'ben'], { store })).toContain(
+    expect(await ok(['agenda', 'ben'], { store })).toContain(
       '- [ ] Last appreciated 7 weeks ago (for Leading the incident review at short notice): anything to thank them for?',
     );
-    const due = JSON.parse(ok(['due', '--json', '--within', '4w'], { store }));
+    const due = JSON.parse(await ok(['due', '--json', '--within', '4w'], { store }));
     const byName = new Map(
       due.map((r: { name: string; lastAppreciated: string | null }) => [r.name, r.lastAppreciated]),
     );
@@ -53,11 +53,11 @@ describe('on the demo', () => {
     expect(byName.get('Eve Nakamura')).toBeNull();
   });
 
-  it('finds a talent with rel who, grouped by person', () => {
-    expect(ok(['who', 'design'], { store })).toBe(
+  it('finds a talent with rel who, grouped by person', async () => {
+    expect(await ok(['who', 'design'], { store })).toBe(
       "Chloé Martin · skill: Graphic design: drew the portal's illustrations\nKemi Adeyemi · ambition: Move into product design\n",
     );
-    expect(JSON.parse(ok(['who', 'DESIGN', 'portal', '--json'], { store }))).toEqual([
+    expect(JSON.parse(await ok(['who', 'DESIGN', 'portal', '--json'], { store }))).toEqual([
       {
         id: 'chloe-martin',
         name: 'Chloé Martin',
@@ -65,14 +65,14 @@ describe('on the demo', () => {
       },
     ]);
     // Olivia left (archived): her ambition is found with --all only.
-    expect(ok(['who', 'company'], { store })).toContain('1 archived person too: rel who company --all');
-    expect(ok(['who', 'company', '--all'], { store })).toContain(
+    expect(await ok(['who', 'company'], { store })).toContain('1 archived person too: rel who company --all');
+    expect(await ok(['who', 'company', '--all'], { store })).toContain(
       'Olivia Grant · ambition: Found a company one day',
     );
   });
 
-  it('counts appreciation per person in rel stats', () => {
-    const stats = JSON.parse(ok(['stats', '--json'], { store }));
+  it('counts appreciation per person in rel stats', async () => {
+    const stats = JSON.parse(await ok(['stats', '--json'], { store }));
     expect(stats.appreciation.map((a: { name: string; count: number }) => [a.name, a.count])).toEqual([
       ['Dev Patel', 1],
       ['Ana Silva', 1],
@@ -83,21 +83,21 @@ describe('on the demo', () => {
 });
 
 describe('on a team of its own', () => {
-  function team() {
+  async function team() {
     const store = tempStore('growth');
-    ok(['add', "Tom O'Brien", '--team', 'Coaching'], { store, now: '2026-08-01T09:00:00' });
-    ok(['add', 'Zoë Müller'], { store, now: '2026-08-01T09:00:00' });
-    ok(['ambition', 'tom', 'Work in design full-time'], { store, now: '2026-08-01T09:00:00' });
-    ok(['ambition', 'tom', 'Run a marathon'], { store, now: '2026-08-01T09:00:00' });
-    ok(['skill', 'tom', 'Graphic design'], { store, now: '2026-08-01T09:00:00' });
+    await ok(['add', "Tom O'Brien", '--team', 'Coaching'], { store, now: '2026-08-01T09:00:00' });
+    await ok(['add', 'Zoë Müller'], { store, now: '2026-08-01T09:00:00' });
+    await ok(['ambition', 'tom', 'Work in design full-time'], { store, now: '2026-08-01T09:00:00' });
+    await ok(['ambition', 'tom', 'Run a marathon'], { store, now: '2026-08-01T09:00:00' });
+    await ok(['skill', 'tom', 'Graphic design'], { store, now: '2026-08-01T09:00:00' });
     return store;
   }
 
-  it('rel ambition step records a step toward the ambition the words pick, which counts as it coming up', () => {
-    const store = team();
-    const step = ok(['ambition', 'step', 'tom', 'design', 'Designed the Q1 newsletter'], { store });
+  it('rel ambition step records a step toward the ambition the words pick, which counts as it coming up', async () => {
+    const store = await team();
+    const step = await ok(['ambition', 'step', 'tom', 'design', 'Designed the Q1 newsletter'], { store });
     expect(step).toBe("Step toward Work in design full-time · Tom O'Brien: Designed the Q1 newsletter\n");
-    const json = JSON.parse(ok(['ambition', 'tom', '--json'], { store }));
+    const json = JSON.parse(await ok(['ambition', 'tom', '--json'], { store }));
     expect(json[0]).toMatchObject({
       text: 'Work in design full-time',
       lastDiscussedOn: '2026-11-27',
@@ -112,69 +112,69 @@ describe('on a team of its own', () => {
     });
     expect(json[1].steps).toEqual([]);
     expect(readJson(store).people[0].ambitions[1].steps).toBeUndefined();
-    expect(ok(['ambition', 'tom'], { store })).toContain(
+    expect(await ok(['ambition', 'tom'], { store })).toContain(
       'Steps:\n      – Designed the Q1 newsletter  27 Nov',
     );
-    expect(words(ok(['history', 'tom'], { store }))).toContain(
+    expect(words(await ok(['history', 'tom'], { store }))).toContain(
       '27 Nov · today · step toward Work in design full-time: Designed the Q1 newsletter',
     );
-    expect(JSON.parse(ok(['search', 'newsletter', '--json'], { store }))).toMatchObject([
+    expect(JSON.parse(await ok(['search', 'newsletter', '--json'], { store }))).toMatchObject([
       { field: 'step', person: "Tom O'Brien", date: '2026-11-27', text: 'Designed the Q1 newsletter' },
     ]);
-    expect(ok(['undo'], { store })).toContain(
+    expect(await ok(['undo'], { store })).toContain(
       "Undone: added the step 'Designed the Q1 newsletter' toward 'Work in design full-time' (Tom O'Brien)",
     );
     expect(readJson(store).people[0].ambitions[0].steps).toBeUndefined();
   });
 
-  it('refuses a step without words that pick one, for nothing active, or without its text, and changes nothing', () => {
-    const store = team();
+  it('refuses a step without words that pick one, for nothing active, or without its text, and changes nothing', async () => {
+    const store = await team();
     const before = bytesOf(store);
-    const several = rel(['ambition', 'step', 'tom', 'Designed the newsletter'], { store });
+    const several = await rel(['ambition', 'step', 'tom', 'Designed the newsletter'], { store });
     expect(several.code).toBe(2);
     expect(words(several.stderr)).toContain("Which active ambition of Tom O'Brien?");
-    const none = rel(['ambition', 'step', 'tom', 'piano', 'Lessons booked'], { store });
+    const none = await rel(['ambition', 'step', 'tom', 'piano', 'Lessons booked'], { store });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('No active ambition of Tom O\'Brien matches "piano"');
-    const nothing = rel(['ambition', 'step', 'zoe', 'Gave her the talk'], { store });
+    const nothing = await rel(['ambition', 'step', 'zoe', 'Gave her the talk'], { store });
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('Zoë Müller has no active ambition to take a step toward');
-    const blank = rel(['ambition', 'step', 'tom', 'design', '  '], { store });
+    const blank = await rel(['ambition', 'step', 'tom', 'design', '  '], { store });
     expect(blank.code).toBe(2);
     expect(bytesOf(store)?.equals(before!)).toBe(true);
   });
 
-  it('rel thanks records appreciation, lists it, and undo, search, forget treat it as any record', () => {
-    const store = team();
-    expect(ok(['thanks', 'zoe', 'Covering', 'my', 'on-call'], { store })).toBe(
+  it('rel thanks records appreciation, lists it, and undo, search, forget treat it as any record', async () => {
+    const store = await team();
+    expect(await ok(['thanks', 'zoe', 'Covering', 'my', 'on-call'], { store })).toBe(
       'Thanked Zoë Müller: Covering my on-call\n',
     );
-    const json = JSON.parse(ok(['thanks', 'tom', 'The launch checklist', '--json'], { store }));
+    const json = JSON.parse(await ok(['thanks', 'tom', 'The launch checklist', '--json'], { store }));
     expect(json).toEqual({
       id: expect.any(String),
       text: 'The launch checklist',
       on: '2026-11-27',
       conversationId: null,
     });
-    expect(ok(['thanks', 'tom'], { store })).toContain(
+    expect(await ok(['thanks', 'tom'], { store })).toContain(
       "Appreciation you gave Tom O'Brien\n  • The launch checklist  27 Nov",
     );
-    expect(JSON.parse(ok(['thanks', 'tom', '--json'], { store }))).toEqual([json]);
-    expect(ok(['profile', 'tom'], { store })).toContain('Last appreciated today: The launch checklist');
-    expect(JSON.parse(ok(['profile', 'tom', '--json'], { store })).lastAppreciated).toEqual(json);
-    expect(JSON.parse(ok(['search', 'checklist', '--json'], { store }))[0]).toMatchObject({
+    expect(JSON.parse(await ok(['thanks', 'tom', '--json'], { store }))).toEqual([json]);
+    expect(await ok(['profile', 'tom'], { store })).toContain('Last appreciated today: The launch checklist');
+    expect(JSON.parse(await ok(['profile', 'tom', '--json'], { store })).lastAppreciated).toEqual(json);
+    expect(JSON.parse(await ok(['search', 'checklist', '--json'], { store }))[0]).toMatchObject({
       field: 'thanks',
       id: json.id,
     });
-    expect(ok(['export', '--format', 'markdown'], { store })).toContain(
+    expect(await ok(['export', '--format', 'markdown'], { store })).toContain(
       '### Appreciation given\n\n- The launch checklist · 2026-11-27',
     );
-    expect(ok(['undo'], { store })).toContain(
+    expect(await ok(['undo'], { store })).toContain(
       "Undone: recorded thanks for 'The launch checklist' (Tom O'Brien)",
     );
-    expect(ok(['thanks', 'tom'], { store })).toContain("No appreciation recorded for Tom O'Brien yet.");
-    ok(['forget', 'zoe', '--yes'], { store });
+    expect(await ok(['thanks', 'tom'], { store })).toContain("No appreciation recorded for Tom O'Brien yet.");
+    await ok(['forget', 'zoe', '--yes'], { store });
     expect(JSON.stringify(readJson(store))).not.toContain('on-call');
-    expect(rel(['thanks', 'nobody', 'x'], { store }).code).toBe(2);
+    expect((await rel(['thanks', 'nobody', 'x'], { store })).code).toBe(2);
   });
 });
