@@ -112,6 +112,22 @@ describe('rel unlock and rel lock', { timeout: 120_000 }, () => {
     expect([again.code, again.stderr]).toEqual([0, expect.stringMatching(/was not unlocked/)]);
   });
 
+  it('unlocking again asks for the passphrase itself; a wrong one leaves the running agent as it was', async () => {
+    const s = setup('again');
+    unlock(s);
+    const { pid } = (await agentStatus(s.env, s.store))!;
+    const wrong = s.run(['unlock', '--for', '2h'], { REL_PASSPHRASE: 'not it' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/Wrong passphrase/);
+    expect((await agentStatus(s.env, s.store))?.pid).toBe(pid);
+    expect(s.run(['due']).code).toBe(0);
+    unlock(s, '--for', '2h');
+    await until(() => !alive(pid), 'the first agent ended');
+    const second = (await agentStatus(s.env, s.store))!;
+    expect(second.pid).not.toBe(pid);
+    expect(second.expiresAt - Date.now()).toBeGreaterThan(100 * 60_000);
+  });
+
   it('the key is served to this user only: a 0700 folder, a 0600 socket, another user is refused', async () => {
     const s = setup('perms');
     unlock(s);

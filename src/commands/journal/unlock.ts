@@ -1,7 +1,7 @@
 // rel unlock: derives the encrypted journal's key once and leaves it with a small agent process,
 // so that the commands of the next minutes (or hours) need no passphrase and no key derivation.
 import type { Command } from 'commander';
-import { type Context, openStore } from '../../context.js';
+import { type Context, openStore, passphrase } from '../../context.js';
 import { DEFAULT_UNLOCK_MS, describeUnlockDuration, parseUnlockDuration } from '../../core/unlock.js';
 import { UsageError } from '../../errors.js';
 import { readSealedState } from '../shared/sealing.js';
@@ -40,11 +40,19 @@ async function run(ctx: Context, options: UnlockOptions): Promise<void> {
       'To encrypt it: rel encrypt',
     );
   }
-  const { lockAgent, startAgent } = await import('../../store/agent.js');
-  // The passphrase is asked for again: an agent already running is stopped first, not extended.
-  await lockAgent(ctx.io.env, store.target);
-  await store.read();
-  const sealing = store.encryption!;
+  const [{ startAgent }, { readJournalFile }, { passphraseKeyring }] = await Promise.all([
+    import('../../store/agent.js'),
+    import('../../store/codec.js'),
+    import('../../store/crypto.js'),
+  ]);
+  // The passphrase itself, never an agent already running: unlocking again asks for it again,
+  // and that agent keeps the key until the new one replaces it (Ctrl+C at the prompt leaves it).
+  const read = await readJournalFile(
+    store.target,
+    passphraseKeyring(() => passphrase(ctx)),
+  );
+  const sealing = read?.sealing;
+  if (!sealing) throw new UsageError(`${store.file} is not encrypted: there is no key to keep.`);
   // The real clock, not REL_NOW: the key's time is the user's own.
   const expiresAt = Date.now() + ms;
   await startAgent(ctx.io.env, store.target, sealing, expiresAt);
