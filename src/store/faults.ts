@@ -1,7 +1,7 @@
 // A seam for tests: every step of a write (and of a sync) passes a named checkpoint, where a test
 // can make rel fail as a full disk would, or stop dead as a SIGKILL would, without a full disk or
-// a well-timed kill. Tests in the same process set a handler; tests of the built rel set
-// REL_FAULT, e.g. `REL_FAULT=rename:fail` or `REL_FAULT=undo-write@2:kill` (the second time that
+// a well-timed kill. Tests in the same process set a handler (or useFaults); tests of the built
+// rel set REL_FAULT, e.g. `REL_FAULT=rename:fail` or `REL_FAULT=undo-write@2:kill` (the second time that
 // step is reached), several separated by commas. Unset, a checkpoint costs one lookup.
 
 /** The steps a write passes, in order, and those of a sync. */
@@ -36,7 +36,16 @@ function parse(spec: string | undefined): Fault[] {
   });
 }
 
-const faults = parse(process.env.REL_FAULT);
+let faults = parse(process.env.REL_FAULT);
+
+/**
+ * For tests that run rel in this process: the faults a process started with this $REL_FAULT
+ * would have, counted afresh (undefined for none). A kill would kill the tests: theirs to refuse.
+ */
+export function useFaults(spec: string | undefined): void {
+  faults = parse(spec);
+  seen.clear();
+}
 
 /** For tests in this process: called at every checkpoint (it may throw); undefined to stop. */
 export function onCheckpoint(next: Handler | undefined): void {

@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/rel.js';
+import { rel as relProcess } from '../helpers/rel.js';
+import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/run.js';
 
 const kept = (store: string, name: string) => path.join(path.dirname(store), `.journal.json.${name}`);
 const notes = (store: string): string[] => readJson(store).conversations.map((c: { note: string }) => c.note);
@@ -19,10 +20,10 @@ const folderState = (store: string) =>
   );
 
 /** A store with Ana and four confirmed conversations: three backups and undo data. */
-function storeWithHistory(tag: string): string {
+async function storeWithHistory(tag: string): Promise<string> {
   const store = tempStore(tag);
-  ok(['add', 'Ana Silva'], { store });
-  for (let i = 1; i <= 4; i++) ok(['log', 'ana', '--note', `confirmed ${i}`], { store });
+  await ok(['add', 'Ana Silva'], { store });
+  for (let i = 1; i <= 4; i++) await ok(['log', 'ana', '--note', `confirmed ${i}`], { store });
   return store;
 }
 
@@ -34,10 +35,10 @@ const BEFORE = new Set(['undo-write', 'temp-write', 'fsync', 'rename']);
 
 describe('a failure at each step of a write', { timeout: 240_000 }, () => {
   for (const step of STEPS) {
-    it(`fails at ${step}: the message is true and nothing confirmed is lost`, () => {
-      const store = storeWithHistory(`fail-${step}`);
+    it(`fails at ${step}: the message is true and nothing confirmed is lost`, async () => {
+      const store = await storeWithHistory(`fail-${step}`);
       const before = folderState(store);
-      const r = rel(['log', 'ana', '--note', 'the faulty one'], {
+      const r = await rel(['log', 'ana', '--note', 'the faulty one'], {
         store,
         env: { REL_FAULT: `${step}:fail` },
       });
@@ -47,7 +48,7 @@ describe('a failure at each step of a write', { timeout: 240_000 }, () => {
         expect(r.stderr).toMatch(/Nothing was saved/);
         // Byte-identical: journal, backups (not rotated) and undo data, and no temp file left.
         expect(folderState(store)).toEqual(before);
-        ok(['undo'], { store });
+        await ok(['undo'], { store });
         expect(notes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3']);
       } else {
         // After the journal's rename the change is saved: said so, with what did not follow.
@@ -56,7 +57,7 @@ describe('a failure at each step of a write', { timeout: 240_000 }, () => {
         expect(r.stderr).toMatch(/The change was saved, but/);
         expect(r.stderr).not.toMatch(/Nothing was saved/);
         expect(notes(store)).toContain('the faulty one');
-        const undo = rel(['undo'], { store });
+        const undo = await rel(['undo'], { store });
         if (step === 'rename@2') {
           // Its undo data could not follow: undo must not take back "confirmed 4" in its place.
           expect(undo.code).toBe(1);
@@ -70,11 +71,14 @@ describe('a failure at each step of a write', { timeout: 240_000 }, () => {
     });
   }
 
-  it('three failed writes leave the backups as they were: a restore still goes back', () => {
-    const store = storeWithHistory('fail-thrice');
+  it('three failed writes leave the backups as they were: a restore still goes back', async () => {
+    const store = await storeWithHistory('fail-thrice');
     const backups = [1, 2, 3].map((n) => bytesOf(kept(store, `backup-${n}`)));
     for (let i = 0; i < 3; i++) {
-      const r = rel(['log', 'ana', '--note', `failed ${i}`], { store, env: { REL_FAULT: 'rename:fail' } });
+      const r = await rel(['log', 'ana', '--note', `failed ${i}`], {
+        store,
+        env: { REL_FAULT: 'rename:fail' },
+      });
       expect(r.code).toBe(1);
     }
     expect([1, 2, 3].map((n) => bytesOf(kept(store, `backup-${n}`)))).toEqual(backups);
@@ -84,19 +88,20 @@ describe('a failure at each step of a write', { timeout: 240_000 }, () => {
 
 describe('a kill at each step of a write', { timeout: 240_000 }, () => {
   for (const step of STEPS) {
-    it(`stopped at ${step}: the journal is whole and holds every confirmed conversation`, () => {
-      const store = storeWithHistory(`kill-${step}`);
-      const r = rel(['log', 'ana', '--note', 'killed'], { store, env: { REL_FAULT: `${step}:kill` } });
+    it(`stopped at ${step}: the journal is whole and holds every confirmed conversation`, async () => {
+      const store = await storeWithHistory(`kill-${step}`);
+      // A kill needs a process of its own; the rest runs in this one.
+      const r = relProcess(['log', 'ana', '--note', 'killed'], { store, env: { REL_FAULT: `${step}:kill` } });
       expect(r.code).toBeNull(); // killed: it confirmed nothing
       const after = notes(store);
       expect(after.slice(0, 4)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3', 'confirmed 4']);
       expect(after.length).toBe(BEFORE.has(step) ? 4 : 5);
       // The next rel writes as usual, takes over the dead lock and sweeps what the kill left.
-      ok(['log', 'ana', '--note', 'after'], { store });
+      await ok(['log', 'ana', '--note', 'after'], { store });
       const names = fs.readdirSync(path.dirname(store));
       expect(names.filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'))).toEqual([]);
       for (const n of [1, 2, 3]) expect(() => readJson(kept(store, `backup-${n}`))).not.toThrow();
-      const undo = rel(['undo'], { store });
+      const undo = await rel(['undo'], { store });
       expect(undo.code, undo.stderr).toBe(0);
       expect(notes(store)).not.toContain('after');
       expect(notes(store).slice(0, 4)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3', 'confirmed 4']);
@@ -159,10 +164,10 @@ describe('a real full disk', { timeout: 240_000 }, () => {
 
   it.runIf(mounted)(
     'a log that does not fit saves nothing, says so, and leaves backups and undo as they were',
-    () => {
+    async () => {
       const store = path.join(mount, 'data', 'journal.json');
-      ok(['add', 'Ana Silva'], { store });
-      for (let i = 1; i <= 4; i++) ok(['log', 'ana', '--note', `confirmed ${i}`], { store });
+      await ok(['add', 'Ana Silva'], { store });
+      for (let i = 1; i <= 4; i++) await ok(['log', 'ana', '--note', `confirmed ${i}`], { store });
       const before = folderState(store);
       // Fill the disk but for a few bytes: the next journal cannot be written in full.
       const filler = path.join(mount, 'filler');
@@ -185,16 +190,16 @@ describe('a real full disk', { timeout: 240_000 }, () => {
       fs.closeSync(fd);
       fs.rmSync(room); // one page: room for the lock, not for the new journal
       for (let i = 0; i < 3; i++) {
-        const r = rel(['log', 'ana', '--note', 'x'.repeat(100_000)], { store });
+        const r = await rel(['log', 'ana', '--note', 'x'.repeat(100_000)], { store });
         expect(r.code, r.stdout).toBe(1);
         expect(r.stderr).toMatch(/no space left on device|ENOSPC/i);
         expect(r.stderr).toMatch(/Nothing was saved/);
       }
       expect(folderState(store)).toEqual(before);
       fs.rmSync(filler);
-      ok(['undo'], { store });
+      await ok(['undo'], { store });
       expect(notes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3']);
-      ok(['log', 'ana', '--note', 'with room again'], { store });
+      await ok(['log', 'ana', '--note', 'with room again'], { store });
       expect(notes(store)).toContain('with room again');
     },
   );

@@ -5,18 +5,19 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/core/journal.js';
 import { conversation, journalText, person, writeJournal } from '../helpers/journal.js';
-import { BIN, bytesOf, ok, readJson, rel, relEnv, tempDir, tempStore } from '../helpers/rel.js';
+import { BIN } from '../helpers/rel.js';
+import { bytesOf, ok, readJson, rel, relEnv, tempDir, tempStore } from '../helpers/run.js';
 
 const kept = (store: string, name: string) => path.join(path.dirname(store), `.journal.json.${name}`);
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
 describe('backups and undo', { timeout: 240_000 }, () => {
-  it('keeps 3 rotating 0600 backups, each the journal as it was before a write', () => {
+  it('keeps 3 rotating 0600 backups, each the journal as it was before a write', async () => {
     const store = tempStore('backups');
-    ok(['add', 'Ana Silva'], { store });
+    await ok(['add', 'Ana Silva'], { store });
     const versions = [bytesOf(store)];
     for (let i = 0; i < 4; i++) {
-      ok(['log', 'ana', '--note', `talk ${i}`], { store });
+      await ok(['log', 'ana', '--note', `talk ${i}`], { store });
       versions.push(bytesOf(store));
     }
     const names = fs.readdirSync(path.dirname(store)).sort();
@@ -33,27 +34,28 @@ describe('backups and undo', { timeout: 240_000 }, () => {
     for (const name of names) expect(mode(path.join(path.dirname(store), name)), name).toBe(0o600);
   });
 
-  it('rel undo takes back the last change, then the one before, up to 10, and says what it undid', () => {
+  it('rel undo takes back the last change, then the one before, up to 10, and says what it undid', async () => {
     const store = tempStore('undo');
-    ok(['add', 'Ana Silva'], { store });
-    for (let i = 1; i <= 11; i++) ok(['log', 'ana', '--note', `talk ${i}`, '--kind', 'call'], { store });
-    const first = rel(['undo'], { store });
+    await ok(['add', 'Ana Silva'], { store });
+    for (let i = 1; i <= 11; i++)
+      await ok(['log', 'ana', '--note', `talk ${i}`, '--kind', 'call'], { store });
+    const first = await rel(['undo'], { store });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Undone: logged a call with Ana Silva on 2026-11-27');
     expect(first.stdout).toContain('9 earlier changes can still be undone');
-    for (let i = 0; i < 9; i++) expect(rel(['undo', '--json'], { store }).code).toBe(0);
+    for (let i = 0; i < 9; i++) expect((await rel(['undo', '--json'], { store })).code).toBe(0);
     const notes = readJson(store).conversations.map((c: { note: string }) => c.note);
     expect(notes).toEqual(['talk 1']);
-    const none = rel(['undo'], { store });
+    const none = await rel(['undo'], { store });
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('Nothing to undo');
   });
 
-  it('rel undo of an add removes the person; of a log with --create, the conversation and the new person', () => {
+  it('rel undo of an add removes the person; of a log with --create, the conversation and the new person', async () => {
     const store = tempStore('undo-create');
-    ok(['add', 'Ana Silva'], { store });
-    ok(['log', 'ana', 'Ben Okafor', '--create', '--follow-up', 'Ben: send the doc'], { store });
-    const undone = JSON.parse(ok(['undo', '--json'], { store }));
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['log', 'ana', 'Ben Okafor', '--create', '--follow-up', 'Ben: send the doc'], { store });
+    const undone = JSON.parse(await ok(['undo', '--json'], { store }));
     expect(undone).toEqual({
       undone: {
         summary: 'logged a 1:2:1 with Ana Silva, Ben Okafor on 2026-11-27',
@@ -65,18 +67,18 @@ describe('backups and undo', { timeout: 240_000 }, () => {
     expect(journal.people.map((p: { name: string }) => p.name)).toEqual(['Ana Silva']);
     expect(journal.conversations).toEqual([]);
     expect(journal.followUps).toEqual([]);
-    ok(['undo'], { store });
+    await ok(['undo'], { store });
     expect(readJson(store).people).toEqual([]);
   });
 
-  it('rel undo refuses, changing nothing, when the records it would revert were edited since', () => {
+  it('rel undo refuses, changing nothing, when the records it would revert were edited since', async () => {
     const store = tempStore('undo-conflict');
-    ok(['add', 'Ana Silva'], { store });
+    await ok(['add', 'Ana Silva'], { store });
     const journal = readJson(store);
     journal.people[0].role = 'Staff Engineer'; // an edit by hand
     fs.writeFileSync(store, JSON.stringify(journal));
     const before = bytesOf(store);
-    const r = rel(['undo'], { store });
+    const r = await rel(['undo'], { store });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Cannot undo "added Ana Silva": Ana Silva changed since then');
     expect(bytesOf(store)).toEqual(before);
@@ -112,19 +114,19 @@ describe('schemas', { timeout: 240_000 }, () => {
     2,
   )}\n`;
 
-  it('an older schema is read as it is, and upgraded on the first write after a copy is kept beside it', () => {
+  it('an older schema is read as it is, and upgraded on the first write after a copy is kept beside it', async () => {
     const store = tempStore('schema0');
     writeJournal(store, schema0);
-    const profile = JSON.parse(ok(['profile', 'ana', '--json'], { store }));
+    const profile = JSON.parse(await ok(['profile', 'ana', '--json'], { store }));
     expect(profile).toMatchObject({
       cadenceDays: 14,
       conversations: [{ note: 'Old times', kind: 'coffee' }],
     });
     expect(bytesOf(store)?.toString()).toBe(schema0); // reading changes nothing
-    const doctor = JSON.parse(rel(['doctor', '--json'], { store }).stdout);
+    const doctor = JSON.parse((await rel(['doctor', '--json'], { store })).stdout);
     expect(doctor.findings.map((f: { check: string }) => f.check)).toEqual(['schema']);
 
-    ok(['log', 'ana', '--note', 'New times'], { store });
+    await ok(['log', 'ana', '--note', 'New times'], { store });
     expect(bytesOf(kept(store, 'schema-0'))?.toString()).toBe(schema0);
     expect(mode(kept(store, 'schema-0'))).toBe(0o600);
     const journal = readJson(store);
@@ -138,35 +140,35 @@ describe('schemas', { timeout: 240_000 }, () => {
       ['Old times', ['ana-silva']],
       ['New times', ['ana-silva']],
     ]);
-    expect(rel(['doctor', '--json'], { store }).code).toBe(0);
+    expect((await rel(['doctor', '--json'], { store })).code).toBe(0);
   });
 
-  it('rel doctor --fix upgrades an older schema at once', () => {
+  it('rel doctor --fix upgrades an older schema at once', async () => {
     const store = tempStore('schema0-fix');
     writeJournal(store, schema0);
-    const r = rel(['doctor', '--fix'], { store });
+    const r = await rel(['doctor', '--fix'], { store });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('upgraded the journal from schema 0');
     expect(readJson(store).schema).toBe(SCHEMA_VERSION);
     expect(bytesOf(kept(store, 'schema-0'))?.toString()).toBe(schema0);
   });
 
-  it('a newer schema is shown with a warning and never written', () => {
+  it('a newer schema is shown with a warning and never written', async () => {
     const store = tempStore('newer');
     writeJournal(
       store,
       journalText([person('ana-silva', 'Ana Silva')]).replace(/"schema": \d+/, '"schema": 99'),
     );
     const before = bytesOf(store);
-    const shown = rel(['people'], { store });
+    const shown = await rel(['people'], { store });
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Ana Silva');
     expect(shown.stderr).toContain('newer rel (schema 99)');
     for (const args of [['log', 'ana', '--note', 'x'], ['add', 'Ben'], ['undo']]) {
-      const r = rel(args, { store });
+      const r = await rel(args, { store });
       expect(r.code, args.join(' ')).toBe(1);
     }
-    expect(rel(['add', 'Ben'], { store }).stderr).toContain('will not change it');
+    expect((await rel(['add', 'Ben'], { store })).stderr).toContain('will not change it');
     expect(bytesOf(store)).toEqual(before);
     expect(fs.readdirSync(path.dirname(store))).toEqual(['journal.json']);
   });
@@ -189,32 +191,32 @@ describe('privacy', { timeout: 240_000 }, () => {
     }
   });
 
-  it('an existing folder is left as it is; a store readable by others gets a warning, and 0600 again on write', () => {
+  it('an existing folder is left as it is; a store readable by others gets a warning, and 0600 again on write', async () => {
     const dir = tempDir('shared');
     fs.chmodSync(dir, 0o755);
     const store = path.join(dir, 'journal.json');
     writeJournal(store, journalText([person('ana-silva', 'Ana Silva')]), 0o644);
-    const shown = rel(['people'], { store });
+    const shown = await rel(['people'], { store });
     expect(shown.code).toBe(0);
     expect(shown.stderr).toContain('can be read by other users (mode 644)');
     expect(shown.stderr).toContain('chmod 600');
-    const doctor = JSON.parse(rel(['doctor', '--json'], { store }).stdout);
+    const doctor = JSON.parse((await rel(['doctor', '--json'], { store })).stdout);
     expect(doctor.findings[0]).toMatchObject({ check: 'modes' });
-    ok(['log', 'ana', '--note', 'x'], { store });
+    await ok(['log', 'ana', '--note', 'x'], { store });
     expect(mode(store)).toBe(0o600);
     expect(mode(kept(store, 'backup-1'))).toBe(0o600);
     expect(mode(dir)).toBe(0o755);
-    expect(rel(['people'], { store }).stderr).toBe('');
+    expect((await rel(['people'], { store })).stderr).toBe('');
   });
 
-  it('nothing is written outside the store folder: a temp folder rel could use stays empty', () => {
+  it('nothing is written outside the store folder: a temp folder rel could use stays empty', async () => {
     const store = tempStore('no-leak');
     const tmp = tempDir('tmpdir');
     const env = { TMPDIR: tmp, TMP: tmp, TEMP: tmp };
-    ok(['add', 'Ana Silva'], { store, env });
-    ok(['log', 'ana', '--note', 'private'], { store, env });
-    ok(['undo'], { store, env });
-    expect(rel(['doctor'], { store, env }).code).toBe(0);
+    await ok(['add', 'Ana Silva'], { store, env });
+    await ok(['log', 'ana', '--note', 'private'], { store, env });
+    await ok(['undo'], { store, env });
+    expect((await rel(['doctor'], { store, env })).code).toBe(0);
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 });
@@ -226,24 +228,24 @@ describe('kept copies of an encrypted journal', { timeout: 240_000 }, () => {
       .readdirSync(path.dirname(store))
       .filter((name) => fs.readFileSync(path.join(path.dirname(store), name)).includes('Lisbon'));
 
-  it('rel encrypt re-encrypts the backups and undo data made before it; undo, doctor and restore still work', () => {
+  it('rel encrypt re-encrypts the backups and undo data made before it; undo, doctor and restore still work', async () => {
     const store = tempStore('enc-kept');
-    ok(['add', 'Ana Silva'], { store });
-    ok(['log', 'ana', '--note', 'Moving to Lisbon'], { store });
-    ok(['log', 'ana', '--note', 'second'], { store });
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['log', 'ana', '--note', 'Moving to Lisbon'], { store });
+    await ok(['log', 'ana', '--note', 'second'], { store });
     expect(plainCopies(store).length).toBeGreaterThan(1);
-    ok(['encrypt'], { store, env: PW });
+    await ok(['encrypt'], { store, env: PW });
     expect(plainCopies(store)).toEqual([]);
-    ok(['log', 'ana', '--note', 'third'], { store, env: PW });
+    await ok(['log', 'ana', '--note', 'third'], { store, env: PW });
     expect(plainCopies(store)).toEqual([]);
-    const undone = JSON.parse(ok(['undo', '--json'], { store, env: PW }));
+    const undone = JSON.parse(await ok(['undo', '--json'], { store, env: PW }));
     expect(undone.undone.summary).toBe('logged a 1:2:1 with Ana Silva on 2026-11-27');
-    const doctor = JSON.parse(rel(['doctor', '--json'], { store, env: PW }).stdout);
+    const doctor = JSON.parse((await rel(['doctor', '--json'], { store, env: PW })).stdout);
     expect(doctor).toMatchObject({ healthy: true, findings: [] });
     expect(doctor.backups.every((b: { valid: boolean }) => b.valid)).toBe(true);
     fs.writeFileSync(store, 'damaged');
-    expect(rel(['doctor', '--restore'], { store, env: PW }).code).toBe(0);
-    const notes = JSON.parse(ok(['profile', 'ana', '--json'], { store, env: PW })).conversations.map(
+    expect((await rel(['doctor', '--restore'], { store, env: PW })).code).toBe(0);
+    const notes = JSON.parse(await ok(['profile', 'ana', '--json'], { store, env: PW })).conversations.map(
       (c: { note: string }) => c.note,
     );
     expect(notes).toContain('Moving to Lisbon');
@@ -252,7 +254,7 @@ describe('kept copies of an encrypted journal', { timeout: 240_000 }, () => {
 });
 
 describe('rel doctor', { timeout: 240_000 }, () => {
-  it('finds ids used twice and records pointing at no one, and names the fix', () => {
+  it('finds ids used twice and records pointing at no one, and names the fix', async () => {
     const store = tempStore('doctor-ids');
     writeJournal(
       store,
@@ -265,7 +267,7 @@ describe('rel doctor', { timeout: 240_000 }, () => {
       ),
     );
     const before = bytesOf(store);
-    const r = rel(['doctor', '--json'], { store });
+    const r = await rel(['doctor', '--json'], { store });
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.findings.map((f: { check: string; severity: string }) => [f.check, f.severity])).toEqual([

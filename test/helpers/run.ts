@@ -2,11 +2,12 @@
 // Io of the test's own: an environment, stdin, stdout and stderr that are strings, a clock
 // ($REL_NOW) and a store path. Same options and results as rel.ts, so a test moves from one to
 // the other by its import and an `await`. What needs a real process stays with rel.ts: exit codes
-// as the shell sees them, terminals (tmux), signals and kills, several processes at once, faults
-// injected by $REL_FAULT (read when the process starts), and the bundle.
+// as the shell sees them, terminals (tmux), signals and kills (a $REL_FAULT kill too), several
+// processes at once, $NODE_OPTIONS, and the bundle.
 import { Readable } from 'node:stream';
 import { report, run } from '../../src/cli.js';
 import { exitCodeOf } from '../../src/errors.js';
+import { useFaults } from '../../src/store/faults.js';
 import { createIo, type OutStream } from '../../src/ui/io.js';
 import { type RunOptions, type RunResult, relEnv } from './rel.js';
 
@@ -28,7 +29,7 @@ function stream(chunks: string[], terminal: InProcessOptions['terminal']): OutSt
 export async function rel(args: string[], options: InProcessOptions = {}): Promise<RunResult> {
   if ('cwd' in options) throw new Error('a working folder needs a process of its own: use rel.ts');
   const env = relEnv(options);
-  if (env.REL_FAULT !== undefined) throw new Error('REL_FAULT is read as a process starts: use rel.ts');
+  if (env.REL_FAULT?.includes(':kill')) throw new Error('a kill needs a process of its own: use rel.ts');
   if (env.NODE_OPTIONS !== process.env.NODE_OPTIONS)
     throw new Error('NODE_OPTIONS needs a new process: use rel.ts');
   const out: string[] = [];
@@ -39,9 +40,11 @@ export async function rel(args: string[], options: InProcessOptions = {}): Promi
     stdout: stream(out, options.terminal),
     stderr: stream(err, options.terminal),
   };
-  // The time zone is the process's: one a test asks for is set for the run and put back after.
-  const zone = process.env.TZ;
-  if (env.TZ !== zone) setZone(env.TZ);
+  // What Node itself reads from the process's environment (the time zone, os.tmpdir(),
+  // os.homedir()) is the run's for its length; $REL_FAULT's faults are counted afresh.
+  const saved = PROCESS_WIDE.map((name) => [name, process.env[name]] as const);
+  for (const name of PROCESS_WIDE) setEnv(name, env[name]);
+  useFaults(env.REL_FAULT);
   try {
     let code: number;
     try {
@@ -53,13 +56,18 @@ export async function rel(args: string[], options: InProcessOptions = {}): Promi
     }
     return { code, stdout: out.join(''), stderr: err.join('') };
   } finally {
-    if (env.TZ !== zone) setZone(zone);
+    useFaults(undefined);
+    for (const [name, value] of saved) setEnv(name, value);
   }
 }
 
-function setZone(zone: string | undefined): void {
-  if (zone === undefined) delete process.env.TZ;
-  else process.env.TZ = zone;
+const PROCESS_WIDE = ['TZ', 'TMPDIR', 'TMP', 'TEMP', 'HOME'];
+
+function setEnv(name: string, value: string | undefined): void {
+  // Assigning TZ, even the same zone, makes Node reload it: only a change is made.
+  if (process.env[name] === value) return;
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }
 
 /** Runs rel and insists on exit 0, returning stdout. */
