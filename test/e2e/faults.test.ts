@@ -112,13 +112,13 @@ describe('a kill at each step of a write', { timeout: 240_000 }, () => {
 describe('stopped between the journal and its undo data', { timeout: 240_000 }, () => {
   // The journal holds the change, the undo data is still the one before it: rel undo must not
   // take back "confirmed 4" in the killed change's place, now or after later changes.
-  it('rel undo refuses, changing nothing, and says why', () => {
-    const store = storeWithHistory('kill-gap-undo');
-    const r = rel(['log', 'ana', '--note', 'killed'], { store, env: { REL_FAULT: 'rename@2:kill' } });
+  it('rel undo refuses, changing nothing, and says why', async () => {
+    const store = await storeWithHistory('kill-gap-undo');
+    const r = relProcess(['log', 'ana', '--note', 'killed'], { store, env: { REL_FAULT: 'rename@2:kill' } });
     expect(r.code).toBeNull();
     expect(notes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3', 'confirmed 4', 'killed']);
     const before = folderState(store);
-    const undo = rel(['undo'], { store });
+    const undo = await rel(['undo'], { store });
     expect(undo.code).toBe(1);
     expect(undo.stderr).toContain('Cannot undo "logged a 1:2:1 with Ana Silva on 2026-11-27"');
     expect(undo.stderr).toMatch(/changed after it .* a rel stopped before it finished/);
@@ -126,28 +126,28 @@ describe('stopped between the journal and its undo data', { timeout: 240_000 }, 
     expect(folderState(store)).toEqual(before);
   });
 
-  it('the next change is undone, and then nothing from before the killed one', () => {
-    const store = storeWithHistory('kill-gap-next');
-    rel(['log', 'ana', '--note', 'killed'], { store, env: { REL_FAULT: 'rename@2:kill' } });
-    ok(['log', 'ana', '--note', 'after'], { store });
-    ok(['undo'], { store });
-    const again = rel(['undo'], { store });
+  it('the next change is undone, and then nothing from before the killed one', async () => {
+    const store = await storeWithHistory('kill-gap-next');
+    relProcess(['log', 'ana', '--note', 'killed'], { store, env: { REL_FAULT: 'rename@2:kill' } });
+    await ok(['log', 'ana', '--note', 'after'], { store });
+    await ok(['undo'], { store });
+    const again = await rel(['undo'], { store });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/Nothing to undo/);
     expect(notes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3', 'confirmed 4', 'killed']);
   });
 
-  it('the same for an undo stopped between the two: the undone change is not taken back twice', () => {
-    const store = storeWithHistory('kill-gap-of-undo');
-    const r = rel(['undo'], { store, env: { REL_FAULT: 'rename@2:kill' } });
+  it('the same for an undo stopped between the two: the undone change is not taken back twice', async () => {
+    const store = await storeWithHistory('kill-gap-of-undo');
+    const r = relProcess(['undo'], { store, env: { REL_FAULT: 'rename@2:kill' } });
     expect(r.code).toBeNull();
     expect(notes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3']);
-    const again = rel(['undo'], { store });
+    const again = await rel(['undo'], { store });
     expect(again.code).toBe(1);
     expect(notes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3']);
-    ok(['log', 'ana', '--note', 'after'], { store });
-    ok(['undo'], { store });
-    expect(rel(['undo'], { store }).stderr).toMatch(/Nothing to undo/);
+    await ok(['log', 'ana', '--note', 'after'], { store });
+    await ok(['undo'], { store });
+    expect((await rel(['undo'], { store })).stderr).toMatch(/Nothing to undo/);
     expect(notes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3']);
   });
 });
