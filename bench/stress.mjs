@@ -82,7 +82,14 @@ async function trial(seedBytes, writers) {
     commands.map(
       (c) =>
         new Promise((resolve) => {
-          const child = spawn(process.execPath, [BIN, '--store', store, ...c.args], { env, stdio: 'ignore' });
+          const child = spawn(process.execPath, [BIN, '--store', store, ...c.args], {
+            env,
+            stdio: ['ignore', 'ignore', 'pipe'],
+          });
+          let stderr = '';
+          child.stderr.on('data', (chunk) => {
+            stderr += chunk;
+          });
           let exited = false;
           // One writer in five is killed at a random moment of its run.
           if (Math.random() < 0.2) {
@@ -90,9 +97,9 @@ async function trial(seedBytes, writers) {
               if (!exited && child.kill('SIGKILL')) kills++;
             }, Math.random() * 1500);
           }
-          child.on('exit', (code, signal) => {
+          child.on('close', (code, signal) => {
             exited = true;
-            resolve({ code, signal });
+            resolve({ code, signal, stderr });
           });
         }),
     ),
@@ -100,29 +107,38 @@ async function trial(seedBytes, writers) {
   const journal = JSON.parse(fs.readFileSync(store, 'utf8')); // throws if a kill broke the file
   let lost = 0;
   let failed = 0;
+  let timedOut = 0;
   commands.forEach((c, i) => {
-    const { code } = outcomes[i];
+    const { code, stderr } = outcomes[i];
     if (code === 0 && !present(journal, c)) lost++;
-    if (code !== 0 && code !== null) failed++;
+    if (code !== 0 && code !== null) {
+      if (/Could not lock the journal within/.test(stderr)) timedOut++;
+      else {
+        failed++;
+        console.log(`  rel ${c.args.join(' ')}: exit ${code}: ${stderr.trim().split('\n')[0]}`);
+      }
+    }
   });
   fs.rmSync(dir, { recursive: true, force: true });
-  return { kills, lost, failed, bytes: seedBytes.length };
+  return { kills, lost, failed, timedOut, bytes: seedBytes.length };
 }
 
 const seedBytes = seed();
 console.log(`journal: ${(seedBytes.length / 1024).toFixed(0)} KB; ${TRIALS} trials per row`);
-console.log('writers | trials | killed | other failures | confirmed entries lost');
+console.log('writers | trials | killed | lock wait over (exit 1) | other failures | confirmed entries lost');
 for (const writers of WRITERS) {
   let kills = 0;
   let lost = 0;
   let failed = 0;
+  let timedOut = 0;
   for (let t = 0; t < TRIALS; t++) {
     const r = await trial(seedBytes, writers);
     kills += r.kills;
     lost += r.lost;
     failed += r.failed;
+    timedOut += r.timedOut;
   }
   console.log(
-    `${String(writers).padStart(7)} | ${String(TRIALS).padStart(6)} | ${String(kills).padStart(6)} | ${String(failed).padStart(14)} | ${lost}`,
+    `${String(writers).padStart(7)} | ${String(TRIALS).padStart(6)} | ${String(kills).padStart(6)} | ${String(timedOut).padStart(23)} | ${String(failed).padStart(14)} | ${lost}`,
   );
 }

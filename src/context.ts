@@ -125,12 +125,20 @@ export async function newPassphrase(ctx: Context, variable: string): Promise<str
   return first;
 }
 
-/** The store's folder, created (0700) if need be: where a note being edited may be written. */
-export async function privateFolder(ctx: Context): Promise<string> {
-  const { makePrivateFolder } = await import('./store/files.js');
-  const folder = path.dirname((await openStore(ctx)).target);
-  makePrivateFolder(folder);
-  return folder;
+/**
+ * A draft folder beside the journal (the store's folder created, 0700, if need be) for a note
+ * being written in $EDITOR: never in /tmp, and named with this process's pid, so that one left by
+ * a rel that was killed is found by `rel doctor` (see store/drafts.ts). remove() when done.
+ */
+export async function draftFolder(ctx: Context): Promise<{ folder: string; remove: () => void }> {
+  const [{ makePrivateFolder }, drafts] = await Promise.all([
+    import('./store/files.js'),
+    import('./store/drafts.js'),
+  ]);
+  const { target } = await openStore(ctx);
+  makePrivateFolder(path.dirname(target));
+  const folder = drafts.makeDraftFolder(target);
+  return { folder, remove: () => drafts.removeDraftFolder(folder) };
 }
 
 const loadedSettings = new WeakMap<Context, { settings: Settings; sources: Record<string, Source> }>();

@@ -1,6 +1,7 @@
 // `rel doctor`: looks at the journal and everything rel keeps beside it, changes nothing, and
 // says what is wrong and the command that fixes it. `fixSafely` does the fixes that need no
-// judgement (modes, abandoned locks, leftover temp files, unreadable undo data).
+// judgement (modes, abandoned locks, leftover temp files, unreadable undo data, editor drafts
+// whose rel is gone).
 import fs from 'node:fs';
 import path from 'node:path';
 import { emailKey } from '../core/emails.js';
@@ -10,6 +11,7 @@ import { followUpPeople, SCHEMA_VERSION } from '../core/journal.js';
 import { normalize } from '../core/text.js';
 import { RelError } from '../errors.js';
 import { isEncrypted, type Keyring, type Sealing, sealedWith, unseal } from './crypto.js';
+import { abandonedDrafts, removeAbandonedDrafts } from './drafts.js';
 import { readStoreFile } from './files.js';
 import { Git, type Unfinished, unfinishedWork } from './git.js';
 import {
@@ -27,7 +29,10 @@ import { hasPendingForget, pendingForgetPath } from './pending-forget.js';
 import { decodeJournal } from './store.js';
 
 export interface Finding {
-  /** What was checked: parse, schema, ids, people, modes, lock, sync, temp-files, backups, undo. */
+  /**
+   * What was checked: parse, schema, ids, people, modes, lock, sync, temp-files, drafts, backups,
+   * undo, encryption, forget.
+   */
   check: string;
   severity: 'error' | 'warning';
   message: string;
@@ -174,6 +179,21 @@ export async function examine(
       severity: 'warning',
       message: `${temps.length} unfinished write${temps.length === 1 ? ' was' : 's were'} left by a rel that stopped (never read as the journal): ${temps.join(', ')}.`,
       fix: `rel doctor ${FIX}  (removes them; the next change does too)`,
+    });
+  }
+  const drafts = abandonedDrafts(target);
+  if (drafts.length) {
+    const shown = drafts.map(
+      (d) =>
+        `${d.folder} (${d.bytes} bytes, last written ${d.modified.toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+    );
+    // Plain text beside an encrypted journal is a secret left out; beside a plain one, a loose end.
+    const encrypted = bytes !== undefined && isEncrypted(bytes);
+    findings.push({
+      check: 'drafts',
+      severity: encrypted ? 'error' : 'warning',
+      message: `${drafts.length === 1 ? 'A note was' : `${drafts.length} notes were`} left being written in $EDITOR by a rel that stopped, in plain text${encrypted ? ' beside an encrypted journal' : ''}: ${shown.join(', ')}. Copy out what you want to keep.`,
+      fix: `rel doctor ${FIX}  (removes ${drafts.length === 1 ? 'it' : 'them'})`,
     });
   }
   const invalidBackups = backups.filter((b) => !b.valid);
@@ -349,6 +369,7 @@ export function fixSafely(target: string): string[] {
   }
   if (removeAbandonedLock(lockPath(target))) done.push(`removed the abandoned lock ${lockPath(target)}`);
   for (const f of removeLeftovers(target)) done.push(`removed the unfinished write ${f}`);
+  for (const d of removeAbandonedDrafts(target)) done.push(`removed the note left in $EDITOR ${d.folder}`);
   const undoFile = readStoreFile(undoPath(target));
   if (undoFile && !isEncrypted(undoFile) && !isUndoLog(undoFile.toString('utf8'))) {
     fs.rmSync(undoPath(target), { force: true });

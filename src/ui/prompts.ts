@@ -95,7 +95,7 @@ export function searchFor<T>(message: string, source: (term: string) => Choice<T
   );
 }
 
-/** Opens $EDITOR on a 0600 file in `folder` (the store's: the note must not land in /tmp). */
+/** Opens $EDITOR on a 0600 file in `folder` (a draft folder beside the journal, never /tmp). */
 export function editText(message: string, folder: string, initial = ''): Promise<string> {
   return guard(
     editor({

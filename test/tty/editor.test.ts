@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ok, readJson, tempDir, tempStore } from '../helpers/rel.js';
+import { ok, readJson, rel, tempDir, tempStore } from '../helpers/rel.js';
 import { Terminal } from '../helpers/tty.js';
 
 let term: Terminal | undefined;
@@ -36,9 +36,68 @@ describe('rel log with $EDITOR', () => {
     expect(await term.exitCode()).toBe(0);
 
     const [file, mode] = fs.readFileSync(seen, 'utf8').trim().split('\n');
-    expect(path.dirname(path.dirname(file!))).toBe(path.dirname(store));
+    // In a draft folder of its own beside the journal, named for the rel that owns it.
+    const draft = path.dirname(path.dirname(file!));
+    expect(path.dirname(draft)).toBe(path.dirname(store));
+    expect(path.basename(draft)).toMatch(/^\.journal\.json\.draft-\d+-[0-9a-f]+$/);
     expect(mode).toBe('600');
     expect(readJson(store).conversations[0].note).toBe('Notes from the editor');
     expect(fs.existsSync(file!)).toBe(false);
+    expect(fs.existsSync(draft)).toBe(false);
+  });
+});
+
+describe('a rel killed while $EDITOR is open', () => {
+  const PW = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'correct horse battery staple' };
+  const SECRET = 'Thinking of leaving in spring';
+
+  it('leaves a draft that rel doctor names (size, date) and --fix removes; a live one is never touched', async () => {
+    const store = tempStore('editor-kill');
+    ok(['add', 'Ana Silva'], { store });
+    ok(['encrypt'], { store, env: PW });
+    const tools = tempDir('editor-kill-tools');
+    const seen = path.join(tools, 'seen');
+    const editor = path.join(tools, 'editor.sh');
+    // Writes the note, says where and who its rel is (the parent), then stays open.
+    fs.writeFileSync(
+      editor,
+      `#!/bin/sh\nprintf '${SECRET}' > "$1"\necho "$1 $PPID $$" > "${seen}.part"\nmv "${seen}.part" "${seen}"\nexec sleep 600\n`,
+      { mode: 0o755 },
+    );
+    term = new Terminal(['log', 'ana'], { store, env: { ...PW, EDITOR: editor, VISUAL: editor } });
+    await term.answer('When?', '');
+    await term.waitFor('What kind of conversation?');
+    await term.press('Enter');
+    await term.answer('How many minutes?', '');
+    await term.answer('What did you talk about?', 'e');
+    for (let i = 0; i < 300 && !fs.existsSync(seen); i++) await new Promise((r) => setTimeout(r, 50));
+    const [file, relPid, editorPid] = fs.readFileSync(seen, 'utf8').trim().split(' ');
+    const draft = path.dirname(path.dirname(file!));
+    expect(path.basename(draft).startsWith(`.journal.json.draft-${relPid}-`)).toBe(true);
+
+    // Its rel is alive: not reported, and --fix leaves it.
+    const live = JSON.parse(rel(['doctor', '--json'], { store, env: PW }).stdout);
+    expect(live.findings.filter((f: { check: string }) => f.check === 'drafts')).toEqual([]);
+    rel(['doctor', '--fix'], { store, env: PW });
+    expect(fs.readFileSync(file!, 'utf8')).toBe(SECRET);
+
+    process.kill(Number(relPid), 'SIGKILL');
+    process.kill(Number(editorPid), 'SIGKILL');
+    await term.waitFor(/@@EXIT:/);
+    const report = rel(['doctor', '--json'], { store, env: PW });
+    expect(report.code).toBe(1);
+    const [finding] = JSON.parse(report.stdout).findings;
+    expect(finding).toMatchObject({ check: 'drafts', severity: 'error' });
+    expect(finding.message).toContain(draft);
+    expect(finding.message).toContain(`${SECRET.length} bytes`);
+    expect(finding.message).toMatch(/last written 2\d{3}-\d\d-\d\d \d\d:\d\d UTC/);
+    const fixed = rel(['doctor', '--fix'], { store, env: PW });
+    expect(fixed.stdout + fixed.stderr).toContain(`removed the note left in $EDITOR ${draft}`);
+    expect(fs.existsSync(draft)).toBe(false);
+    // No plain text left in the store's folder, and rel writes as usual.
+    for (const name of fs.readdirSync(path.dirname(store)))
+      expect(fs.readFileSync(path.join(path.dirname(store), name)).includes(SECRET), name).toBe(false);
+    ok(['log', 'ana', '--note', 'after'], { store, env: PW });
+    expect(JSON.parse(rel(['doctor', '--json'], { store, env: PW }).stdout).healthy).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // The interactive half of `rel log`: loaded only when a terminal is there to answer.
-import { type Context, dueDateCheck, parseWhen, privateFolder, togetherRules } from '../../../context.js';
+import { type Context, draftFolder, dueDateCheck, parseWhen, togetherRules } from '../../../context.js';
 import {
   type Capture,
   checkNotFuture,
@@ -186,7 +186,12 @@ export async function askRest(
   if (which.askNote) {
     const note = await ask('What did you talk about? (Enter to skip; "e" then Enter opens your $EDITOR)');
     if (note.trim() === 'e') {
-      capture.note = (await editText('What did you talk about?', await privateFolder(ctx))).trim();
+      const draft = await draftFolder(ctx);
+      try {
+        capture.note = (await editText('What did you talk about?', draft.folder)).trim();
+      } finally {
+        draft.remove();
+      }
       ctx.io.err(renderKeptNote(capture.note));
     } else capture.note = note.trim();
   }
