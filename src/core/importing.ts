@@ -14,7 +14,7 @@ import {
   newPersonRecord,
   type Person,
 } from './journal.js';
-import { normalize } from './text.js';
+import { normalize, withoutControls } from './text.js';
 
 /** A person read from a file, before they are in the journal. */
 export interface ImportedPerson {
@@ -98,7 +98,7 @@ export function addImportedPeople(
   const skipped: SkippedPerson[] = [];
   people.forEach((incoming, i) => {
     progress?.(i + 1, people.length);
-    const name = cleanName(incoming.name);
+    const name = cleanName(withoutControls(incoming.name));
     const byAddress = incoming.emails.map((e) => byEmail.get(emailKey(e))).find(Boolean);
     const [twin, why] = (
       [
@@ -705,9 +705,10 @@ export function mergeJournal(
   const byName = new Map(journal.people.map((p) => [normalize(p.name), p.id]));
   /** Incoming person id -> the id it has in this journal. */
   const target = new Map<string, string>();
-  incoming.people.forEach((person: Person, i) => {
+  incoming.people.forEach((read: Person, i) => {
     step();
     const line = lineOf('people', i);
+    const person = { ...read, name: cleanName(withoutControls(read.name)) };
     const twin = ids.has(person.id) ? person.id : byName.get(normalize(person.name));
     if (twin !== undefined) {
       target.set(person.id, twin);

@@ -46,6 +46,20 @@ export function slugify(text: string): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to neutralise
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
+/** Bidi overrides and isolates: in a name they reorder what is shown around it. */
+const REORDERING = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * A name from a file as rel keeps it: without control characters (tabs and line breaks become
+ * spaces) or bidi overrides, which no one types in a name and which a terminal would replay.
+ */
+export function withoutControls(name: string): string {
+  return name
+    .replace(/[\t\n\r]/g, ' ')
+    .replace(CONTROL, '')
+    .replace(REORDERING, '');
+}
+
 function visible(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   // Control Pictures (U+2400...) show C0 characters as themselves: ␛ for ESC, ␇ for BEL.

@@ -398,6 +398,40 @@ describe('adding imported people', () => {
   });
 });
 
+describe('control characters in imported names', () => {
+  const base = {
+    role: '',
+    team: '',
+    relationship: '',
+    tags: [],
+    aliases: [],
+    cadenceDays: null,
+    birthday: null,
+    notes: [],
+    emails: [],
+  };
+  it.each([
+    ['an escape sequence', 'Ana\u001b[31m Silva', 'Ana[31m Silva'],
+    ['a bell and a NUL', 'Ana\u0007 Sil\u0000va', 'Ana Silva'],
+    ['a C1 control and DEL', 'Ana\u009b Silva\u007f', 'Ana Silva'],
+    ['a tab and a line break', 'Ana\tSilva\r\n', 'Ana Silva'],
+    ['a right-to-left override', 'Ana \u202eavliS', 'Ana avliS'],
+    ['accents and emoji, kept', 'José 👩‍💻', 'José 👩‍💻'],
+  ])('%s: stripped from the name kept', (_, typed, kept) => {
+    const journal = emptyJournal();
+    const { added } = addImportedPeople(journal, [{ ...base, line: 2, name: typed }], clock());
+    expect(added[0]!.name).toBe(kept);
+    expect(journal.people[0]!.name).toBe(kept);
+  });
+
+  it('the same for the people of a rel export', () => {
+    const journal = emptyJournal();
+    const incoming = { ...emptyJournal(), people: [person('ana-silva', 'Ana\u001b]0;pwned\u0007 Silva')] };
+    mergeJournal(journal, incoming, () => null);
+    expect(journal.people[0]!.name).toBe('Ana]0;pwned Silva');
+  });
+});
+
 describe('who is already there', () => {
   const base = {
     role: '',
