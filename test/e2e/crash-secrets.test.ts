@@ -129,6 +129,24 @@ describe('kill tests', { timeout: 600_000 }, () => {
     expect((await rel(['doctor'], { store: s.store, env })).code).toBe(0);
   });
 
+  it('rel passphrase stopped right after the journal took the new key: log, undo and doctor work', async () => {
+    const s = await setup('crash-pass-window');
+    await ok(['encrypt'], { store: s.store, env: { ...s.env, REL_PASSPHRASE: 'old' } });
+    // The journal's rename is the first, the undo data's the second: stopped between the two.
+    const stopped = relProcess(['passphrase'], {
+      store: s.store,
+      env: { ...s.env, REL_PASSPHRASE: 'old', REL_NEW_PASSPHRASE: 'new', REL_FAULT: 'rename@2:kill' },
+    });
+    expect(stopped.code).toBeNull();
+    const env = { ...s.env, REL_PASSPHRASE: 'new' };
+    const logged = await rel(['log', 'ana', '--note', 'after'], { store: s.store, env });
+    expect(logged.code, logged.stderr).toBe(0);
+    expect((await rel(['undo'], { store: s.store, env })).code).toBe(0);
+    expect((await rel(['doctor', '--fix'], { store: s.store, env })).code).toBe(0);
+    expect((await rel(['doctor'], { store: s.store, env })).code).toBe(0);
+    expect(filesHolding(s.root, SECRET)).toEqual([]);
+  });
+
   it(`rel passphrase killed ${TRIES} times: one passphrase opens it, and log, undo and doctor work`, async () => {
     const encryptFirst = async (s: Setup) =>
       await ok(['encrypt'], { store: s.store, env: { ...s.env, REL_PASSPHRASE: 'old' } });
