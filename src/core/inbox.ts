@@ -293,3 +293,17 @@ export function findRow<T extends { id: string }>(rows: T[], typed: string): T |
   const fits = rows.filter((r) => r.id.startsWith(key));
   return fits.length === 1 ? fits[0] : fits.length ? 'ambiguous' : undefined;
 }
+
+/**
+ * Whether a meeting was logged or dismissed in the journal given: checked on the journal read
+ * under the write's lock, since another rel may have done either after the inbox was read.
+ */
+export function alreadyDone(
+  journal: Journal,
+  row: { id: string; seriesId: string },
+): 'logged' | 'dismissed' | undefined {
+  if (journal.conversations.some((c) => c.eventId === row.id)) return 'logged';
+  if ((journal.dismissals ?? []).some((d) => d.eventId === row.id || d.seriesId === row.seriesId))
+    return 'dismissed';
+  return undefined;
+}

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GOOGLE, PEOPLE } from '../helpers/calendars.js';
 import { journalText, person, writeJournal } from '../helpers/journal.js';
 import { readJson, tempStore } from '../helpers/rel.js';
+import { ok } from '../helpers/run.js';
 import { Terminal } from '../helpers/tty.js';
 
 let term: Terminal | undefined;
@@ -106,5 +107,35 @@ describe('the inbox walk', { timeout: 120_000 }, () => {
     expect(await term.exitCode()).toBe(0);
     expect(term.screen()).toContain('Logged 0, skipped 0, dismissed 0; 4 meetings not looked at.');
     expect(readJson(store).conversations).toHaveLength(1);
+  });
+
+  it('a meeting logged elsewhere while its capture is open is not logged twice', async () => {
+    const { store, o } = setup();
+    const rows = JSON.parse(await ok(['inbox', '--json'], o)) as {
+      id: string;
+      title: string;
+      date: string;
+    }[];
+    const oneToOne = rows.find((r) => r.title === 'Ana <> Me 1:1' && r.date === '2026-11-17')!;
+    term = new Terminal(['inbox'], o);
+    await term.waitFor('n never this series');
+    await term.press('n');
+    await term.waitFor(/3 of 18 .*Partner call/);
+    await term.press('s');
+    await term.waitFor(/5 of 18 .*17 Nov 14:00 · 30m · Ana <> Me 1:1/);
+    await term.press('Enter');
+    await term.answer('What did you talk about?', 'Roadmap');
+    // Meanwhile, in another shell.
+    await ok(['inbox', 'log', oneToOne.id, '--note', 'From the other shell'], o);
+    await skipTheRest(term);
+    await term.waitFor(`"Ana <> Me 1:1" (${oneToOne.id}) is already logged. Nothing was saved.`);
+    // The walk goes on.
+    await term.waitFor(/9 of 18 .*Coffee with Ben and Chloé/);
+    await term.press('q');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).toContain('Logged 0, skipped 1, dismissed 1;');
+    const journal = readJson(store);
+    expect(journal.conversations).toHaveLength(1);
+    expect(journal.conversations[0]).toMatchObject({ eventId: oneToOne.id, note: 'From the other shell' });
   });
 });

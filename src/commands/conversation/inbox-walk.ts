@@ -5,10 +5,10 @@
 // being captured. Loaded only when a terminal is there to answer.
 import { type Context, today, togetherRules } from '../../context.js';
 import { recordCapture } from '../../core/capture.js';
-import type { InboxRow } from '../../core/inbox.js';
+import { alreadyDone, type InboxRow } from '../../core/inbox.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { notTogetherBecause } from '../../core/together.js';
-import { CancelError } from '../../errors.js';
+import { CancelError, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Store } from '../../store/store.js';
 import { showDate } from '../../ui/display.js';
@@ -62,7 +62,7 @@ export async function walk(
     let action: Action | undefined;
     try {
       action = await askKey('Log it?', keys);
-      if (action === 'log') await logRow(ctx, store, row);
+      if (action === 'log' && !(await logRow(ctx, store, row))) continue;
     } catch (error) {
       if (!(error instanceof CancelError)) throw error;
       const lost = action === 'log' ? `; "${displaySafe(row.title)}" was not saved` : '';
@@ -80,8 +80,11 @@ export async function walk(
   ctx.io.out(`\n${summary(tally, left(index))}`);
 }
 
-/** rel log's capture, with what the calendar knows already given; then the write, with its event id. */
-async function logRow(ctx: Context, store: Store, row: InboxRow): Promise<void> {
+/**
+ * rel log's capture, with what the calendar knows already given; then the write, with its event
+ * id. False, with nothing saved, when another rel logged or dismissed the meeting meanwhile.
+ */
+async function logRow(ctx: Context, store: Store, row: InboxRow): Promise<boolean> {
   const journal = await store.read();
   const flags: LogFlags = {
     names: row.people.map((p) => p.id),
@@ -94,12 +97,26 @@ async function logRow(ctx: Context, store: Store, row: InboxRow): Promise<void> 
     interactive: true,
   };
   const captured = await capture(ctx, journal, flags);
-  const saved = await store.update(
-    (fresh) => recordCapture(fresh, { ...captured, eventId: row.id }, { now: ctx.io.now, newId }),
-    {
-      summary: () => `logged "${row.title}" of ${row.date} from the calendar`,
-    },
-  );
+  let refused: UsageError | undefined;
+  let saved: ReturnType<typeof recordCapture>;
+  try {
+    saved = await store.update(
+      (fresh) => {
+        // The capture takes minutes: checked again on the journal read under the write's lock.
+        const done = alreadyDone(fresh, row);
+        if (done) {
+          refused = new UsageError(`"${displaySafe(row.title)}" (${row.id}) is already ${done}.`);
+          throw refused;
+        }
+        return recordCapture(fresh, { ...captured, eventId: row.id }, { now: ctx.io.now, newId });
+      },
+      { summary: () => `logged "${row.title}" of ${row.date} from the calendar` },
+    );
+  } catch (error) {
+    if (refused === undefined || error !== refused) throw error;
+    ctx.io.err(`rel: ${refused.message} Nothing was saved.`);
+    return false;
+  }
   const t = theme(ctx.io);
   const c = saved.conversation;
   const because = notTogetherBecause(c, togetherRules(ctx));
@@ -107,4 +124,5 @@ async function logRow(ctx: Context, store: Store, row: InboxRow): Promise<void> 
     `${t.good('Logged')} a ${displaySafe(c.kind)} with ${saved.people.map((p) => t.bold(displaySafe(p.name))).join(', ')} on ${showDate(c.date, today(ctx))}${c.minutes ? ` (${c.minutes} min)` : ''}.`,
   );
   if (because) ctx.io.out(t.dim(`Seen, not time together (${because}): next check-ins stay as they were.`));
+  return true;
 }
