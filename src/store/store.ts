@@ -19,7 +19,7 @@ import {
   snapshot,
   snapshotFromLines,
 } from './changes.js';
-import { type Keyring, type Sealing, sealedWith } from './crypto.js';
+import { isEncrypted, type Keyring, type Sealing, sealedWith } from './crypto.js';
 import {
   discard,
   fileVersion,
@@ -231,7 +231,9 @@ export class Store {
       // The journal's rename was the moment of the new key; the copies follow. A rel killed
       // between the two leaves copies under the old key (or plain), which the next write of an
       // encrypted journal, rel encrypt and rel doctor --fix finish (finishSealing).
-      if (resealing) await this.resealCopies(loaded.sealing, () => true);
+      // Only the copies not yet in the new form: the undo data was just written under the new key,
+      // and reading it back would ask for a passphrase the keyring has not been given.
+      if (resealing) await this.resealCopies(loaded.sealing, (head) => !inForm(head, loaded.sealing));
       else if (loaded.sealing) await this.finishSealing(loaded.sealing);
       return result;
     });
@@ -715,4 +717,9 @@ function noBackup(file: string, unreadable = 0): StoreError {
       : `There is no backup of ${file} to restore; nothing was restored.`,
     'rel keeps a backup before each change it makes. Fix the file by hand: rel doctor shows what is wrong.',
   );
+}
+
+/** Whether a kept file's first bytes are already written as `sealing` says (plain for null). */
+function inForm(head: Buffer, sealing: Sealing | null): boolean {
+  return sealing ? sealedWith(head, sealing) : !isEncrypted(head);
 }
