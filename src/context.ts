@@ -28,7 +28,12 @@ export function mayPrompt(ctx: Context): boolean {
   return canPrompt(ctx.io, !ctx.globals().input);
 }
 
-export async function openStore(ctx: Context, file?: string): Promise<Store> {
+/** The store; with `agent: false` its key comes from the passphrase alone, never the unlock agent. */
+export async function openStore(
+  ctx: Context,
+  file?: string,
+  options: { agent?: boolean } = {},
+): Promise<Store> {
   const [{ Store }, { storePath }, { stateFolder }] = await Promise.all([
     import('./store/store.js'),
     import('./store/paths.js'),
@@ -38,7 +43,10 @@ export async function openStore(ctx: Context, file?: string): Promise<Store> {
     warn: (message) => ctx.io.err(`rel: warning: ${displaySafe(message)}`),
     lockTimeoutMs: Number(ctx.io.env.REL_LOCK_TIMEOUT_MS) || undefined,
     now: ctx.io.now,
-    keyring: await keyring(ctx),
+    keyring:
+      options.agent === false
+        ? (await import('./store/crypto.js')).passphraseKeyring(() => passphrase(ctx))
+        : await keyring(ctx),
     stateFolder: stateFolder(ctx.io.env),
   });
 }

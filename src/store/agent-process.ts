@@ -31,7 +31,8 @@ process.once('message', (message: Start) => {
       process.send?.({ ready: true }, () => process.disconnect());
     },
     (error: Error) => {
-      process.send?.({ error: error.message }, () => process.disconnect());
+      // An agent that could not take the socket (another holds it) ends at once, key and all.
+      process.send?.({ error: error.message }, () => process.exit(1));
     },
   );
 });

@@ -93,9 +93,17 @@ export function serveKey(options: AgentOptions): Promise<Agent> {
 
   const timer = setTimeout(drop, Math.max(0, expiresAt - Date.now()));
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    // A socket that cannot be taken (another agent listens there): the key is dropped at once.
+    const failed = (error: Error) => {
+      dropped = true;
+      clearTimeout(timer);
+      sealing.key.fill(0);
+      sealing.check.fill(0);
+      reject(error);
+    };
+    server.once('error', failed);
     server.listen(socket, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       fs.chmodSync(socket, 0o600);
       socketIno = fs.lstatSync(socket).ino;
       resolve({ drop });

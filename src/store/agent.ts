@@ -200,13 +200,77 @@ export async function startAgent(
       'Set XDG_RUNTIME_DIR (or XDG_STATE_HOME) to a shorter folder.',
     );
   }
+  // One rel unlock at a time per journal: without this, two at once could each find no agent,
+  // each start one, and leave one of them holding the key off the socket.
+  const release = await takeStartLock(socket.replace(/\.sock$/, '.lock'));
+  try {
+    return await replaceAgent(env, journal, socket, target, sealing, expiresAt);
+  } finally {
+    release();
+  }
+}
+
+const START_LOCK_WAIT_MS = 15_000;
+
+/** Takes the start lock (a file naming its pid), waiting for another rel unlock to finish. */
+async function takeStartLock(lock: string): Promise<() => void> {
+  const deadline = Date.now() + START_LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = fs.openSync(lock, 'wx', 0o600);
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return () => fs.rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    // A lock whose rel unlock is gone (killed while starting) is taken over.
+    let holder = '';
+    try {
+      holder = fs.readFileSync(lock, 'utf8');
+    } catch {
+      continue; // released meanwhile
+    }
+    if (holder && !running(Number(holder))) {
+      fs.rmSync(lock, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new UsageError(
+        `Cannot unlock: another rel unlock (pid ${holder || '?'}) is still starting the agent.`,
+        `Try again in a moment; if no rel unlock runs, remove ${JSON.stringify(lock)}.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function running(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function replaceAgent(
+  env: Env,
+  journal: string,
+  socket: string,
+  target: string,
+  sealing: Sealing,
+  expiresAt: number,
+): Promise<void> {
   if (fs.existsSync(socket) && !(await lockAgent(env, journal))) removeStaleSocket(socket);
-  // An empty environment: REL_PASSPHRASE must not live on in a process that runs for hours.
+  // An empty environment: REL_PASSPHRASE must not live on in a process that runs for hours. Its
+  // working folder is the agent folder, which names whose agent it is (in ps and /proc).
   const child = spawn(process.execPath, [new URL('../store/agent-process.js', import.meta.url).pathname], {
     detached: true,
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     env: {},
-    cwd: '/',
+    cwd: path.dirname(socket),
   });
   const started = new Promise<void>((resolve, reject) => {
     child.once('message', (message: { ready?: boolean; error?: string }) =>

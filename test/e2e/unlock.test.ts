@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agentFolder, agentStatus, socketPath } from '../../src/store/agent.js';
 import { deriveSealing } from '../../src/store/crypto.js';
-import { ok, type RunOptions, rel, tempDir } from '../helpers/rel.js';
+import { ok, type RunOptions, rel, relAsync, tempDir } from '../helpers/rel.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const NOBODY = 65534;
@@ -128,6 +128,40 @@ describe('rel unlock and rel lock', { timeout: 120_000 }, () => {
     expect(second.expiresAt - Date.now()).toBeGreaterThan(100 * 60_000);
   });
 
+  it('two rel unlock at once: one agent holds the key, none is left off the socket, rel lock leaves none', async () => {
+    const s = setup('race');
+    const options = { store: s.store, env: { ...s.env, REL_PASSPHRASE: PASSPHRASE } };
+    const finished = (child: ReturnType<typeof relAsync>) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        let stderr = '';
+        child.stderr.on('data', (chunk) => {
+          stderr += chunk;
+        });
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    const runs = await Promise.all([
+      finished(relAsync(['unlock', '--for', '5min'], options)),
+      finished(relAsync(['unlock', '--for', '10min'], options)),
+    ]);
+    for (const r of runs) expect([r.code, r.stderr]).toEqual([0, expect.stringMatching(/Unlocked/)]);
+    // The agents of this test are the processes whose working folder is its agent folder.
+    const agents = () =>
+      fs.readdirSync('/proc').filter((pid) => {
+        try {
+          return /^\d+$/.test(pid) && fs.readlinkSync(`/proc/${pid}/cwd`) === s.folder;
+        } catch {
+          return false;
+        }
+      });
+    const { pid } = (await agentStatus(s.env, s.store))!;
+    await until(() => agents().length === 1, 'one agent only');
+    expect(agents()).toEqual([String(pid)]);
+    expect(s.run(['due']).code).toBe(0);
+    expect(s.run(['lock']).code).toBe(0);
+    await until(() => agents().length === 0, 'no agent after rel lock');
+    expect(fs.readdirSync(s.folder)).toEqual([]);
+  });
+
   it('the key is served to this user only: a 0700 folder, a 0600 socket, another user is refused', async () => {
     const s = setup('perms');
     unlock(s);
@@ -193,15 +227,20 @@ describe('rel unlock and rel lock', { timeout: 120_000 }, () => {
     expect(fs.existsSync(s.socket)).toBe(false);
   });
 
-  it('rel passphrase drops the key; the new passphrase opens the journal, the agent no longer does', async () => {
+  it('rel passphrase drops the key once changed; a failed change keeps it; the new passphrase opens the journal', async () => {
     const s = setup('passphrase');
     unlock(s);
-    const { pid } = (await agentStatus(s.env, s.store))!;
-    // The current passphrase is still asked for: an unlocked journal does not change it without.
-    expect(s.run(['passphrase'], { REL_NEW_PASSPHRASE: 'new one' }).stderr).toMatch(NO_PASSPHRASE);
-    await until(() => !alive(pid), 'the agent ended');
-    unlock(s);
     const { pid: second } = (await agentStatus(s.env, s.store))!;
+    // The current passphrase is still asked for: an unlocked journal does not change it without.
+    const without = s.run(['passphrase', '--no-input'], { REL_NEW_PASSPHRASE: 'new one' });
+    expect([without.code, without.stderr]).toEqual([2, expect.stringMatching(NO_PASSPHRASE)]);
+    // No new passphrase given, or a wrong current one: nothing changed, so the agent keeps the key.
+    const noNew = s.run(['passphrase', '--no-input'], { REL_PASSPHRASE: PASSPHRASE });
+    expect([noNew.code, noNew.stderr]).toEqual([2, expect.stringMatching(/A new passphrase is needed/)]);
+    const wrong = s.run(['passphrase'], { REL_PASSPHRASE: 'not it', REL_NEW_PASSPHRASE: 'new one' });
+    expect(wrong.code).toBe(1);
+    expect((await agentStatus(s.env, s.store))?.pid).toBe(second);
+    expect(s.run(['due']).code).toBe(0);
     const changed = s.run(['passphrase'], { REL_PASSPHRASE: PASSPHRASE, REL_NEW_PASSPHRASE: 'new one' });
     expect(changed.code, changed.stderr).toBe(0);
     await until(() => !alive(second), 'the agent ended');

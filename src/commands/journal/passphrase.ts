@@ -22,18 +22,19 @@ Examples:
 }
 
 async function run(ctx: Context): Promise<void> {
-  const store = await openStore(ctx);
+  // The current passphrase itself is asked for and checked, never the key rel unlock keeps.
+  const store = await openStore(ctx, undefined, { agent: false });
   if ((await readSealedState(store.target)) !== 'encrypted') {
     throw new UsageError(`${store.file} is not encrypted.`, 'To encrypt it: rel encrypt');
   }
-  // The key rel unlock kept is dropped first: the current passphrase itself is asked for and
-  // checked before a new one is, and no agent is left holding the old key.
-  const { lockAgent } = await import('../../store/agent.js');
-  await lockAgent(ctx.io.env, store.target);
   await store.read();
   const { kdfFromEnv, newSealing } = await import('../../store/crypto.js');
   const kdf = kdfFromEnv(ctx.io.env.REL_KDF_LOG_N || undefined);
   const sealing = await newSealing(await newPassphrase(ctx, 'REL_NEW_PASSPHRASE'), kdf);
   await store.update(() => undefined, { reseal: sealing });
+  // Only once the new passphrase is written does the agent drop the old key: a cancelled or failed
+  // change leaves the journal unlocked as it was.
+  const { lockAgent } = await import('../../store/agent.js');
+  await lockAgent(ctx.io.env, store.target);
   ctx.io.err(`Changed the passphrase of ${store.file}.`);
 }
