@@ -32,7 +32,7 @@ describe('interactive rel log of a group conversation', () => {
     await term.answer('How many minutes?', '45');
     await term.answer('What did you talk about?', 'All-hands');
     for (const prompt of [
-      'What did you hear from',
+      'What did you hear from Ana, Ben, Cleo, Dev and Eve?',
       'ambition or a life goal',
       'skill, talent or passion',
       'Did you promise to do anything?',

@@ -21,6 +21,7 @@ import { rankPeople } from '../../../core/names.js';
 import { RELATIONSHIPS } from '../../../core/people.js';
 import { displaySafe, normalize } from '../../../core/text.js';
 import { conversationClass, countsAsTogether } from '../../../core/together.js';
+import { names as listOfNames } from '../../../core/wording.js';
 import { answerProblem } from '../../../errors.js';
 import {
   ask,
@@ -195,7 +196,7 @@ export async function askRest(
       ctx.io.err(renderKeptNote(capture.note));
     } else capture.note = note.trim();
   }
-  const names = people.map((p) => displaySafe(p.name.split(' ')[0]!)).join(' and ');
+  const names = listOfNames(people.map((p) => displaySafe(p.name.split(' ')[0]!)));
   capture.heard.push(
     ...(await askOwned(
       people,
