@@ -18,13 +18,23 @@ Object.defineProperty(readline.Interface.prototype, 'isCompletionEnabled', {
 });
 
 /**
- * A prompt's question wrapped at word boundaries to the terminal, as all human output is: inquirer
- * would let the terminal split it mid-word. The first line leaves room for the "? " before it.
+ * A prompt's question (or what is wrong with an answer) wrapped at word boundaries to the
+ * terminal, as all human output is: inquirer would let the terminal split it mid-word. The first
+ * line leaves room for the "? " (or "> ") before it.
  */
 function wrapped(message: string): string {
   const width = process.stdout.columns;
   if (!width || message.length + 2 <= width) return message;
   return wrapText(message, width, width - 2).join('\n');
+}
+
+/** The check of an answer, its message wrapped like the question. */
+function wrappedCheck(validate: Validate | undefined): Validate | undefined {
+  if (!validate) return undefined;
+  return async (value) => {
+    const verdict = await validate(value);
+    return verdict === true ? true : wrapped(verdict);
+  };
 }
 
 async function guard<T>(prompt: Promise<T>): Promise<T> {
@@ -48,12 +58,13 @@ export interface AskOptions {
 }
 
 export function ask(message: string, options: AskOptions = {}): Promise<string> {
-  return guard(input({ ...options, message: wrapped(message) }));
+  const validate = wrappedCheck(options.validate);
+  return guard(input({ ...options, message: wrapped(message), ...(validate ? { validate } : {}) }));
 }
 
 /** A secret: nothing of it is echoed. */
 export function askSecret(message: string, validate?: Validate): Promise<string> {
-  return guard(password({ message: wrapped(message), validate }));
+  return guard(password({ message: wrapped(message), validate: wrappedCheck(validate) }));
 }
 
 /** A prompt that starts with the current value typed in, ready to edit; Enter keeps it. */
@@ -63,7 +74,7 @@ export function askPrefilled(message: string, current: string, validate?: Valida
       message: wrapped(message),
       default: current,
       prefill: 'editable',
-      ...(validate ? { validate } : {}),
+      ...(validate ? { validate: wrappedCheck(validate)! } : {}),
     }),
   );
 }
