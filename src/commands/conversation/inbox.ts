@@ -385,9 +385,11 @@ async function list(ctx: Context, options: ListOptions): Promise<void> {
   const table = renderTable(
     inbox.rows,
     [
-      { header: 'Id', value: (r) => r.id, style: (s) => t.dim(s) },
+      // The id is what `rel inbox log` is given: never wrapped; narrow terminals lose the
+      // length, how it counts and the kind first.
+      { header: 'Id', value: (r) => r.id, style: (s) => t.dim(s), whole: true },
       { header: 'When', value: (r) => `${showDate(r.date, todayIso)} ${clock(r.start)}` },
-      { header: 'Length', value: (r) => length(r.minutes), align: 'right' },
+      { header: 'Length', value: (r) => length(r.minutes), align: 'right', drop: 1 },
       {
         header: 'Title',
         value: (r) => displaySafe(r.title) || '(no title)',
@@ -404,8 +406,8 @@ async function list(ctx: Context, options: ListOptions): Promise<void> {
         min: 10,
         shrinkOrder: 1,
       },
-      { header: 'Kind', value: (r) => displaySafe(r.kind) },
-      { header: 'Counts as', value: (r) => COUNTS[r.counts] },
+      { header: 'Kind', value: (r) => displaySafe(r.kind), drop: 3 },
+      { header: 'Counts as', value: (r) => COUNTS[r.counts], drop: 2 },
     ],
     ctx.io.width,
     t.dim,
