@@ -21,14 +21,17 @@ const UNITS: Record<string, number> = {
 export function parseUnlockDuration(text: string): number {
   const spec = text.trim().toLowerCase();
   const hint = 'Write it as minutes or hours: 15min, 90min, 2h, 1h30min (at most 12h).';
-  if (/^\d+\s*m$/.test(spec)) {
-    throw new UsageError(
-      `"${text}" is ambiguous: elsewhere in rel, m means months.`,
-      `For ${spec.replace(/\s*m$/, '')} minutes write ${spec.replace(/\s*m$/, '')}min. ${hint}`,
-    );
-  }
   const parts = [...spec.matchAll(/(\d+)\s*([a-z]+)\s*/g)];
   const whole = parts.map((p) => p[0]).join('');
+  // An `m` anywhere (15m, 1h30m) is refused with the minutes spelled out, never read as months.
+  if (parts.length > 0 && whole === spec && parts.some((p) => p[2] === 'm')) {
+    const meant = parts.map((p) => `${p[1]}${p[2] === 'm' ? 'min' : p[2]}`).join('');
+    const said = parts.length === 1 ? `For ${parts[0]![1]} minutes` : 'If m is minutes there,';
+    throw new UsageError(
+      `"${text}" is ambiguous: elsewhere in rel, m means months.`,
+      `${said} write ${meant}. ${hint}`,
+    );
+  }
   if (parts.length === 0 || whole !== spec || parts.some((p) => !UNITS[p[2]!])) {
     throw new UsageError(`"${text}" is not a duration rel unlock understands.`, hint);
   }

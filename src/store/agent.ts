@@ -64,11 +64,17 @@ export function folderProblem(folder: string): string | undefined {
   return undefined;
 }
 
+/**
+ * How long a command waits for the agent before going on without it. The agent answers from
+ * memory at once; one that is stopped (SIGSTOP) or stuck should cost a command little.
+ */
+export const AGENT_WAIT_MS = 500;
+
 /** The agent's answer, or undefined when no agent listens there (no socket, or a dead one). */
 export function askAgent(
   socket: string,
   request: AgentRequest,
-  timeoutMs = 2000,
+  timeoutMs = AGENT_WAIT_MS,
 ): Promise<Record<string, unknown> | undefined> {
   return new Promise((resolve) => {
     let text = '';

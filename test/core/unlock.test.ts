@@ -19,6 +19,8 @@ describe('parseUnlockDuration', () => {
   it.each([
     ['15m', /ambiguous: elsewhere in rel, m means months/],
     ['15 m', /ambiguous/],
+    ['1h30m', /ambiguous: elsewhere in rel, m means months/],
+    ['1h 30m', /ambiguous/],
     ['13h', /at most 12h/],
     ['12h1min', /at most 12h/],
     ['0min', /too short/],
@@ -39,6 +41,12 @@ describe('parseUnlockDuration', () => {
       expect((error as { hint: string }).hint).toMatch(/^For 15 minutes write 15min\./);
     }
     expect.assertions(1);
+  });
+
+  it('says the minutes to write for 1h30m', () => {
+    expect(() => parseUnlockDuration('1h30m')).toThrow(
+      expect.objectContaining({ hint: expect.stringMatching(/^If m is minutes there, write 1h30min\./) }),
+    );
   });
 
   it.each([

@@ -227,6 +227,19 @@ describe('rel unlock and rel lock', { timeout: 120_000 }, () => {
     expect(fs.existsSync(s.socket)).toBe(false);
   });
 
+  it('a stopped agent is passed over: commands go on with the passphrase', async () => {
+    const s = setup('stopped');
+    unlock(s);
+    const { pid } = (await agentStatus(s.env, s.store))!;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      expect(s.run(['due']).stderr).toMatch(NO_PASSPHRASE);
+      expect(s.run(['due'], { REL_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+  });
+
   it('rel passphrase drops the key once changed; a failed change keeps it; the new passphrase opens the journal', async () => {
     const s = setup('passphrase');
     unlock(s);
