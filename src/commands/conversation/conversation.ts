@@ -13,7 +13,9 @@ import { byId } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
 import { conversationChange } from '../../core/wording.js';
 import { NotFoundError, UsageError } from '../../errors.js';
+import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 interface EditOptions {
   date?: string;
@@ -54,13 +56,13 @@ Examples:
     .option('--size <n>', 'how many others were there in all, besides you')
     .option('--counts [auto]', 'count it as time together; "--counts auto" lets the rules decide again')
     .option('--no-counts', 'do not count it as time together')
-    .option('--json', 'print the conversation as JSON')
+    .addOption(jsonOption())
     .action(async (id: string, options: EditOptions) => edit(ctx, id, options));
   conversation
     .command('delete')
     .description('remove a conversation; what was learned in it (ambitions, follow-ups) stays')
     .argument('<id>', 'the conversation id, or its first four or more characters')
-    .option('--json', 'print the removed conversation as JSON')
+    .addOption(jsonOption())
     .action(async (id: string, options: { json?: boolean }) => remove(ctx, id, options));
   return conversation;
 }
@@ -129,7 +131,7 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
         conversationChange('edited', current.kind, current.date, withNames(journalRead, current)),
     },
   );
-  if (options.json) ctx.io.out(JSON.stringify(saved, null, 2));
+  if (options.json) printJson(ctx.io, saved);
   else if (changed.length === 0) ctx.io.print('Nothing changed.');
   else ctx.io.print(`${theme(ctx.io).good('Updated')} the conversation ${saved.id}: ${changed.join(', ')}.`);
 }
@@ -200,7 +202,7 @@ async function remove(ctx: Context, typed: string, options: { json?: boolean }):
     },
   );
   if (options.json) {
-    ctx.io.out(JSON.stringify(removed, null, 2));
+    printJson(ctx.io, removed);
     return;
   }
   const t = theme(ctx.io);

@@ -7,6 +7,7 @@ import { printJson } from '../../ui/json.js';
 import { renderHistory } from '../../ui/render/history.js';
 import { theme } from '../../ui/theme.js';
 import { parseLimit } from '../shared/options.js';
+import { jsonOption } from '../shared/output.js';
 
 export interface HistoryOptions {
   since?: string;
@@ -21,7 +22,7 @@ export function register(program: Command, ctx: Context): Command {
     .argument('<name>', 'their name, alias or id')
     .option('--since <when>', 'only from this day: 2026-01-01, 3m, "last monday"')
     .option('--limit <n>', 'at most n conversations')
-    .option('--json', 'print the conversations as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `

@@ -22,6 +22,7 @@ import { showDate } from '../../ui/display.js';
 import { printJson } from '../../ui/json.js';
 import { renderTable } from '../../ui/render/table.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -111,7 +112,7 @@ Examples:
     inbox.command('list', { isDefault: true }).description('the meetings still to log (the default)'),
   )
     .option('--dismissed', 'list the meetings you dismissed instead')
-    .option('--json', 'print the meetings as JSON')
+    .addOption(jsonOption())
     .allowExcessArguments()
     .action((options: ListOptions, command: Command) => {
       // `rel inbox lgo` lands here, as the default command's argument: say what was meant.
@@ -144,7 +145,7 @@ Examples:
     .option('--follow-up <text>', 'something you promised (repeatable; "Name: " says for whom)', collect)
     .option('--due <when>', 'when the follow-ups are due: friday, 2w, 2026-12-20')
     .option('--ask-next <text>', 'something to ask about next time (repeatable)', collect)
-    .option('--json', 'print what was saved as JSON')
+    .addOption(jsonOption())
     .action((id: string | undefined, options: LogOptions) => logMeetings(ctx, id, options));
   sourceOptions(
     inbox

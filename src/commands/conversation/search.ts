@@ -7,13 +7,14 @@ import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { renderSearch } from '../../ui/render/search.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program
     .command('search')
     .description('find text across names, notes, what you heard, ambitions, skills and follow-ups')
     .argument('<text...>', 'words to find (all of them, ignoring case and accents)')
-    .option('--json', 'print the hits as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `

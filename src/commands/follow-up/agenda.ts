@@ -7,8 +7,10 @@ import { indexConversations } from '../../core/journal.js';
 import { buildProfile } from '../../core/profile.js';
 import { growthRulesOf } from '../../core/settings.js';
 import { StoreError } from '../../errors.js';
+import { printJson } from '../../ui/json.js';
 import { renderAgenda } from '../../ui/render/agenda.js';
 import { safeText } from '../../ui/safe.js';
+import { jsonOption } from '../shared/output.js';
 
 interface AgendaOptions {
   out?: string;
@@ -23,7 +25,7 @@ export function register(program: Command, ctx: Context): Command {
     )
     .argument('<name>', 'their name, first name, alias or id')
     .option('--out <file>', 'write the agenda to this file instead of printing it')
-    .option('--json', 'print the agenda as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -51,7 +53,7 @@ async function run(ctx: Context, name: string, options: AgendaOptions): Promise<
   );
   const agenda = buildAgenda(journal, profile, todayIso);
   if (options.json) {
-    ctx.io.out(JSON.stringify(agenda, null, 2));
+    printJson(ctx.io, agenda);
     return;
   }
   const markdown = renderAgenda(agenda);

@@ -6,7 +6,9 @@ import { byIdOrWords, byWords } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
 import { followUpChange, names } from '../../core/wording.js';
 import { NotFoundError } from '../../errors.js';
+import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 import { pickOne } from '../shared/pick.js';
 
 export function register(program: Command, ctx: Context): Command {
@@ -14,7 +16,7 @@ export function register(program: Command, ctx: Context): Command {
     .command('done')
     .description('close a follow-up: by its id, or by words of it')
     .argument('[words...]', 'the id (or its first characters), or words of the follow-up')
-    .option('--json', 'print the closed follow-up as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -72,7 +74,7 @@ async function run(ctx: Context, typed: string, options: { json?: boolean }): Pr
   );
   if (options.json) {
     const shown = toItem(closed, peopleNames(journal), todayIso);
-    ctx.io.out(JSON.stringify({ ...shown, doneAt: closed.doneAt }, null, 2));
+    printJson(ctx.io, { ...shown, doneAt: closed.doneAt });
     return;
   }
   const t = theme(ctx.io);

@@ -19,8 +19,10 @@ import { displaySafe } from '../../core/text.js';
 import { followUpChange } from '../../core/wording.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
+import { printJson } from '../../ui/json.js';
 import { renderTodo } from '../../ui/render/todo.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption, printResult } from '../shared/output.js';
 
 interface ListOptions {
   mine?: boolean;
@@ -56,7 +58,7 @@ Examples:
     .argument('[name]', 'only follow-ups with this person')
     .option('--mine', 'only what you promised')
     .option('--theirs', 'only what they promised')
-    .option('--json', 'print the list as JSON')
+    .addOption(jsonOption())
     .action(async (name: string | undefined, options: ListOptions) => list(ctx, name, options));
   todo
     .command('add')
@@ -65,7 +67,7 @@ Examples:
     .argument('<text...>', 'what is to be done')
     .option('--due <when>', 'when it is due: friday, 2w, 2026-12-20')
     .option('--theirs', 'they made the promise, not you')
-    .option('--json', 'print the new follow-up as JSON')
+    .addOption(jsonOption())
     .action(async (name: string, words: string[], options: AddOptions) => add(ctx, name, words, options));
   todo
     .command('edit')
@@ -76,13 +78,13 @@ Examples:
     .option('--mine', 'you made the promise')
     .option('--theirs', 'they made the promise')
     .option('--reopen', 'open a closed follow-up again')
-    .option('--json', 'print the follow-up as JSON')
+    .addOption(jsonOption())
     .action(async (id: string, options: EditOptions) => edit(ctx, id, options));
   todo
     .command('delete')
     .description('remove a follow-up (to close one that is done, use rel done)')
     .argument('<id>', 'the follow-up id, or its first four or more characters')
-    .option('--json', 'print the removed follow-up as JSON')
+    .addOption(jsonOption())
     .action(async (id: string, options: { json?: boolean }) => remove(ctx, id, options));
   return todo;
 }
@@ -159,7 +161,7 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
   );
   const item = toItem(saved, peopleNames(journal), today(ctx));
   const person = item.people.join(', ');
-  if (options.json) ctx.io.out(JSON.stringify({ ...item, doneAt: saved.doneAt }, null, 2));
+  if (options.json) printJson(ctx.io, { ...item, doneAt: saved.doneAt });
   else
     ctx.io.print(
       `${theme(ctx.io).good('Updated')}: ${displaySafe(saved.text)} ${theme(ctx.io).dim(`· ${displaySafe(person)}${saved.due ? ` · due ${dayDate(saved.due)}` : ''}`)}`,
@@ -181,7 +183,7 @@ async function remove(ctx: Context, typed: string, options: { json?: boolean }):
         followUpChange('deleted', current.text, toItem(current, peopleNames(journal), today(ctx)).people),
     },
   );
-  if (options.json) ctx.io.out(JSON.stringify(removed, null, 2));
+  if (options.json) printJson(ctx.io, removed);
   else
     ctx.io.print(
       `${theme(ctx.io).good('Deleted')}: ${displaySafe(removed.text)}. ${theme(ctx.io).dim('Changed your mind? rel undo')}`,
@@ -202,8 +204,9 @@ async function list(ctx: Context, name: string | undefined, options: ListOptions
     personId: person?.id,
     owner: options.mine ? 'me' : options.theirs ? 'them' : undefined,
   });
-  if (options.json) ctx.io.out(JSON.stringify(items, null, 2));
-  else ctx.io.print(renderTodo(items, todayIso, theme(ctx.io), ctx.io.width, person?.name));
+  printResult(ctx.io, options.json, items, (list) =>
+    renderTodo(list, todayIso, theme(ctx.io), ctx.io.width, person?.name),
+  );
 }
 
 async function add(ctx: Context, name: string, words: string[], options: AddOptions): Promise<void> {
@@ -230,7 +233,7 @@ async function add(ctx: Context, name: string, words: string[], options: AddOpti
   );
   const item = toItem(followUp, new Map([[person.id, person.name]]), todayIso);
   if (options.json) {
-    ctx.io.out(JSON.stringify(item, null, 2));
+    printJson(ctx.io, item);
     return;
   }
   const t = theme(ctx.io);

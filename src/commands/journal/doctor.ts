@@ -3,8 +3,10 @@
 import type { Command } from 'commander';
 import { type Context, keyring, openStore } from '../../context.js';
 import { ReportedFailure, UsageError } from '../../errors.js';
+import { printJson } from '../../ui/json.js';
 import { renderCheckup, renderRestored } from '../../ui/render/doctor.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 import { readSealedState } from '../shared/sealing.js';
 
 const isSealed = async (file: string) => (await readSealedState(file).catch(() => 'plain')) === 'encrypted';
@@ -24,7 +26,7 @@ export function register(program: Command, ctx: Context): Command {
       'make files private, remove abandoned locks and unfinished writes, upgrade an old format',
     )
     .option('--restore', 'replace the journal with its newest valid backup (the replaced file is kept)')
-    .option('--json', 'print the findings as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -52,19 +54,13 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
   if (options.restore) {
     const restored = await store.restore();
     if (options.json) {
-      ctx.io.out(
-        JSON.stringify(
-          {
-            restored: true,
-            backup: restored.backup,
-            savedAs: restored.savedAs ?? null,
-            people: restored.journal.people.length,
-            conversations: restored.journal.conversations.length,
-          },
-          null,
-          2,
-        ),
-      );
+      printJson(ctx.io, {
+        restored: true,
+        backup: restored.backup,
+        savedAs: restored.savedAs ?? null,
+        people: restored.journal.people.length,
+        conversations: restored.journal.conversations.length,
+      });
     } else ctx.io.print(renderRestored(store.file, restored, t));
     return;
   }
@@ -90,7 +86,7 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
     }
   }
   const checkup = await examine(store.file, store.target, ctx.io.env, await keyring(ctx));
-  if (options.json) ctx.io.out(JSON.stringify(options.fix ? { ...checkup, fixed: done } : checkup, null, 2));
+  if (options.json) printJson(ctx.io, options.fix ? { ...checkup, fixed: done } : checkup);
   else ctx.io.print(renderCheckup(checkup, options.fix ? done : undefined, t));
   if (!checkup.healthy) throw new ReportedFailure();
 }

@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { type Context, openStore } from '../../context.js';
 import { displaySafe } from '../../core/text.js';
+import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 interface UndoOptions {
   json?: boolean;
@@ -12,7 +14,7 @@ export function register(program: Command, ctx: Context): Command {
   return program
     .command('undo')
     .description('take back the last change (a log, an add, an edit); again for the one before, up to 10')
-    .option('--json', 'print what was undone as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -29,7 +31,7 @@ async function run(ctx: Context, options: UndoOptions): Promise<void> {
   const store = await openStore(ctx);
   const { entry, remaining } = await store.undo();
   if (options.json) {
-    ctx.io.out(JSON.stringify({ undone: { summary: entry.summary, at: entry.at }, remaining }, null, 2));
+    printJson(ctx.io, { undone: { summary: entry.summary, at: entry.at }, remaining });
     return;
   }
   const t = theme(ctx.io);

@@ -11,6 +11,7 @@ import { answerProblem, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { renderAdded } from '../../ui/render/person.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption, printResult } from '../shared/output.js';
 
 interface AddOptions {
   role?: string;
@@ -44,7 +45,7 @@ export function register(program: Command, ctx: Context): Command {
       'an e-mail address, to find them in calendar invitations (repeatable)',
       collect,
     )
-    .option('--json', 'print the new person as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -70,8 +71,7 @@ async function run(ctx: Context, name: string | undefined, options: AddOptions):
   });
   // In output, cadenceDays is always the effective number of days.
   const cadenceDays = effectiveCadence(person, settings(ctx).defaultCadenceDays);
-  if (options.json) ctx.io.out(JSON.stringify({ ...person, cadenceDays }, null, 2));
-  else ctx.io.print(renderAdded(person, theme(ctx.io)));
+  printResult(ctx.io, options.json, { ...person, cadenceDays }, () => renderAdded(person, theme(ctx.io)));
 }
 
 function fromFlags(options: AddOptions): Omit<NewPerson, 'name'> {

@@ -17,8 +17,10 @@ import { addedTo, ambitionChange, stepAdded } from '../../core/wording.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { showDate } from '../../ui/display.js';
+import { printJson } from '../../ui/json.js';
 import { renderAmbitions } from '../../ui/render/facts.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption, printResult } from '../shared/output.js';
 import { pickOne } from '../shared/pick.js';
 
 /** The reserved first words: `rel ambition done ana lead` changes a status. */
@@ -41,7 +43,7 @@ export function register(program: Command, ctx: Context): Command {
       '[words...]',
       'the ambition to add; after done/drop/reopen, words that pick one; after step, words that pick one and then the step',
     )
-    .option('--json', 'print the result as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -74,8 +76,9 @@ Examples:
 async function list(ctx: Context, name: string, options: AmbitionOptions): Promise<void> {
   const journal = await (await openStore(ctx)).read();
   const person = await resolvePerson(ctx, journal, name);
-  if (options.json) ctx.io.out(JSON.stringify(person.ambitions.map(withSteps), null, 2));
-  else ctx.io.print(renderAmbitions(person, today(ctx), theme(ctx.io), ctx.io.width));
+  printResult(ctx.io, options.json, person.ambitions.map(withSteps), () =>
+    renderAmbitions(person, today(ctx), theme(ctx.io), ctx.io.width),
+  );
 }
 
 async function add(ctx: Context, name: string, text: string, options: AmbitionOptions): Promise<void> {
@@ -86,7 +89,7 @@ async function add(ctx: Context, name: string, text: string, options: AmbitionOp
     (journal) => addAmbition(samePerson(journal, person), text, todayIso, { now: ctx.io.now, newId }),
     { summary: (added) => addedTo('ambition', added.text, person.name) },
   );
-  if (options.json) ctx.io.out(JSON.stringify(ambition, null, 2));
+  if (options.json) printJson(ctx.io, ambition);
   else {
     const t = theme(ctx.io);
     ctx.io.print(
@@ -117,7 +120,7 @@ async function changeStatus(
       ctx.io.err(
         `"${displaySafe(already.record.text)}" is already ${already.record.status}; nothing changed.`,
       );
-      if (options.json) ctx.io.out(JSON.stringify(already.record, null, 2));
+      if (options.json) printJson(ctx.io, already.record);
       return;
     }
   }
@@ -138,7 +141,7 @@ async function changeStatus(
     },
     { summary: (changed) => ambitionChange(changed.text, changed.status, person.name) },
   );
-  if (options.json) ctx.io.out(JSON.stringify(saved, null, 2));
+  if (options.json) printJson(ctx.io, saved);
   else {
     const t = theme(ctx.io);
     ctx.io.print(
@@ -190,7 +193,7 @@ async function step(ctx: Context, args: string[], options: AmbitionOptions): Pro
     },
     { summary: (changed) => stepAdded(text, changed.text, person.name) },
   );
-  if (options.json) ctx.io.out(JSON.stringify(withSteps(saved), null, 2));
+  if (options.json) printJson(ctx.io, withSteps(saved));
   else {
     const t = theme(ctx.io);
     ctx.io.print(

@@ -3,14 +3,16 @@ import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson } from '../../context.js';
 import { archivePerson, samePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
+import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program
     .command('archive')
     .description('archive someone who left: out of rel due, history kept, still searchable')
     .argument('<name>', 'their name, alias or id')
-    .option('--json', 'print the person as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -24,7 +26,7 @@ Examples:
       const t = theme(ctx.io);
       if (person.archivedAt) {
         ctx.io.err(`${displaySafe(person.name)} is already archived; nothing changed.`);
-        if (options.json) ctx.io.out(JSON.stringify(person, null, 2));
+        if (options.json) printJson(ctx.io, person);
         return;
       }
       const archived = await store.update(
@@ -35,7 +37,7 @@ Examples:
         },
         { summary: () => `archived ${person.name}` },
       );
-      if (options.json) ctx.io.out(JSON.stringify(archived, null, 2));
+      if (options.json) printJson(ctx.io, archived);
       else
         ctx.io.print(
           `${t.good('Archived')} ${t.bold(displaySafe(archived.name))}: out of rel due and rel people, history kept. ${t.dim(`Undo with: rel unarchive ${archived.id}`)}`,

@@ -9,8 +9,10 @@ import { displaySafe } from '../../core/text.js';
 import { addedTo, markedAsked } from '../../core/wording.js';
 import { NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
+import { printJson } from '../../ui/json.js';
 import { renderQuestions } from '../../ui/render/facts.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 import { pickOne } from '../shared/pick.js';
 
 interface AskOptions {
@@ -25,7 +27,7 @@ export function register(program: Command, ctx: Context): Command {
     .argument('<name>', 'their name; or done followed by the name')
     .argument('[words...]', 'the question to add; after done, words (or the id) that pick one')
     .option('--all', 'list the ones asked too, and when')
-    .option('--json', 'print the result as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -53,7 +55,7 @@ async function list(ctx: Context, name: string, options: AskOptions): Promise<vo
   const journal = await (await openStore(ctx)).read();
   const person = await resolvePerson(ctx, journal, name);
   const questions = questionsOf(person, options.all);
-  if (options.json) ctx.io.out(JSON.stringify(questions.map(shown), null, 2));
+  if (options.json) printJson(ctx.io, questions.map(shown));
   else ctx.io.print(renderQuestions(person, questions, today(ctx), theme(ctx.io), ctx.io.width));
 }
 
@@ -65,7 +67,7 @@ async function add(ctx: Context, name: string, text: string, options: AskOptions
     (journal) => addAskNext(samePerson(journal, person), text, todayIso, { now: ctx.io.now, newId }),
     { summary: (added) => addedTo('question', added.text, person.name) },
   );
-  if (options.json) ctx.io.out(JSON.stringify({ ...item, askedOn: null }, null, 2));
+  if (options.json) printJson(ctx.io, { ...item, askedOn: null });
   else {
     const t = theme(ctx.io);
     ctx.io.print(
@@ -89,7 +91,7 @@ async function done(ctx: Context, name: string, words: string, options: AskOptio
       ctx.io.err(
         `"${displaySafe(asked.record.text)}" was asked on ${asked.record.askedOn}; nothing changed.`,
       );
-      if (options.json) ctx.io.out(JSON.stringify(shown(asked.record), null, 2));
+      if (options.json) printJson(ctx.io, shown(asked.record));
       return;
     }
   }
@@ -109,7 +111,7 @@ async function done(ctx: Context, name: string, words: string, options: AskOptio
     },
     { summary: (item) => markedAsked(item.text, person.name) },
   );
-  if (options.json) ctx.io.out(JSON.stringify({ ...saved, askedOn: saved.askedOn ?? null }, null, 2));
+  if (options.json) printJson(ctx.io, { ...saved, askedOn: saved.askedOn ?? null });
   else {
     const t = theme(ctx.io);
     ctx.io.print(`${t.good('Asked')}: ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}`)}`);

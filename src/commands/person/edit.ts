@@ -15,7 +15,9 @@ import type { Person } from '../../core/journal.js';
 import { editPerson, listChanges, type PersonEdit, RELATIONSHIPS, samePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
+import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 interface EditOptions {
   role?: string;
@@ -52,7 +54,7 @@ export function register(program: Command, ctx: Context): Command {
     .option('--birthday <date>', 'YYYY-MM-DD, MM-DD, or "none"')
     .option('--email <address>', 'add an e-mail address (repeatable)', collect, [])
     .option('--remove-email <address>', 'remove an e-mail address (repeatable)', collect, [])
-    .option('--json', 'print the person as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -199,7 +201,7 @@ async function run(ctx: Context, name: string, options: EditOptions): Promise<vo
     { summary: ({ changed }) => `edited ${person.name} (${changed.join(', ') || 'nothing'})` },
   );
   if (options.json) {
-    ctx.io.out(JSON.stringify(edited, null, 2));
+    printJson(ctx.io, edited);
     return;
   }
   if (changed.length === 0) {

@@ -6,7 +6,9 @@ import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, resolvePerson } from '../../context.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
+import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program
@@ -14,7 +16,7 @@ export function register(program: Command, ctx: Context): Command {
     .description('remove a person and everything about them, from the journal, its backups and undo data')
     .argument('<name>', 'their name, alias or id')
     .option('--yes', 'do not ask for confirmation (needed without a terminal)')
-    .option('--json', 'print what was removed as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -59,7 +61,7 @@ Examples:
         notReached,
       };
       if (options.json) {
-        ctx.io.out(JSON.stringify(result, null, 2));
+        printJson(ctx.io, result);
         return;
       }
       const t = theme(ctx.io);

@@ -8,7 +8,9 @@ import { markLeft, samePerson, unmarkLeft } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
+import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 interface LeftOptions {
   note?: string;
@@ -25,7 +27,7 @@ export function register(program: Command, ctx: Context): Command {
     .option('--note <text>', 'where they went, kept as a personal note ("Joined Stripe")')
     .option('--cadence <period>', 'how often to catch up from now on (default: the alumni-cadence setting)')
     .option('--off', 'take it back: they have not left; their earlier cadence comes back')
-    .option('--json', 'print the person as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -70,7 +72,7 @@ Examples:
             options.off ? `took back that ${person.name} left` : `marked ${person.name} as left`,
         },
       );
-      if (options.json) ctx.io.out(JSON.stringify(updated, null, 2));
+      if (options.json) printJson(ctx.io, updated);
       else if (!changed)
         ctx.io.err(
           options.off

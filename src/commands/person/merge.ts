@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson } from '../../context.js';
 import { mergePeople, samePerson } from '../../core/people.js';
 import { displaySafe, plural } from '../../core/text.js';
+import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program
@@ -11,7 +13,7 @@ export function register(program: Command, ctx: Context): Command {
     .description('merge a duplicate into the person to keep: all history moves, names become aliases')
     .argument('<keep>', 'the person to keep')
     .argument('<duplicate>', 'the duplicate, who disappears from rel people')
-    .option('--json', 'print the kept person as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -33,7 +35,7 @@ Examples:
         { summary: () => `merged ${duplicate.name} into ${keep.name}` },
       );
       if (options.json) {
-        ctx.io.out(JSON.stringify(kept, null, 2));
+        printJson(ctx.io, kept);
         return;
       }
       const t = theme(ctx.io);

@@ -6,6 +6,7 @@ import { indexConversations } from '../../core/journal.js';
 import { printJson } from '../../ui/json.js';
 import { renderPeople } from '../../ui/render/people.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 interface PeopleOptions {
   all?: boolean;
@@ -19,7 +20,7 @@ export function register(program: Command, ctx: Context): Command {
     .description('everyone in your journal, with last seen and cadence')
     .option('--all', 'include archived people')
     .option('--alumni', 'only the people who left (rel left)')
-    .option('--json', 'print the list as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `

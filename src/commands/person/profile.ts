@@ -15,8 +15,10 @@ import { buildProfile } from '../../core/profile.js';
 import type { SharedThemes } from '../../core/pulse.js';
 import { growthRulesOf } from '../../core/settings.js';
 import type { Store } from '../../store/store.js';
+import { printJson } from '../../ui/json.js';
 import { renderProfile } from '../../ui/render/profile.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 interface ProfileOptions {
   all?: boolean;
@@ -29,7 +31,7 @@ export function register(program: Command, ctx: Context): Command {
     .description('the whole person on one screen: ambitions, skills, follow-ups, what you heard, history')
     .argument('<name>', 'their name, first name, alias or id')
     .option('--all', 'the full timeline instead of the last five conversations (through $PAGER when long)')
-    .option('--json', 'print the profile as one JSON object')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -57,7 +59,7 @@ async function run(ctx: Context, name: string, options: ProfileOptions): Promise
     growthRulesOf(settings(ctx)),
   );
   profile.sharedThemes = await sharedThemes(ctx, store, journal, person, index, todayIso);
-  if (options.json) ctx.io.out(JSON.stringify(profile, null, 2));
+  if (options.json) printJson(ctx.io, profile);
   else if (options.all) {
     const [{ renderHistory }, { page }] = await Promise.all([
       import('../../ui/render/history.js'),

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson } from '../../context.js';
 import { renamePerson, samePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
+import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program
@@ -11,7 +13,7 @@ export function register(program: Command, ctx: Context): Command {
     .description('give someone a new name; the old one stays as an alias, history is kept')
     .argument('<name>', 'their current name, alias or id')
     .argument('<new-name>', 'the new name')
-    .option('--json', 'print the person as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -31,7 +33,7 @@ Examples:
         { summary: ({ old, renamed }) => `renamed ${old} to ${renamed.name}` },
       );
       if (options.json) {
-        ctx.io.out(JSON.stringify(renamed, null, 2));
+        printJson(ctx.io, renamed);
         return;
       }
       const t = theme(ctx.io);

@@ -5,7 +5,9 @@ import { dayDate } from '../../core/dates.js';
 import { samePerson, snoozePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
+import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 interface SnoozeOptions {
   until?: string;
@@ -20,7 +22,7 @@ export function register(program: Command, ctx: Context): Command {
     .argument('<name>', 'their name, alias or id')
     .option('--until <when>', 'the day they come back into rel due: 2026-12-20, monday (the next one), 2w')
     .option('--off', 'end the snooze now')
-    .option('--json', 'print the person as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -55,7 +57,7 @@ Examples:
         },
       );
       if (options.json) {
-        ctx.io.out(JSON.stringify(snoozed, null, 2));
+        printJson(ctx.io, snoozed);
         return;
       }
       const t = theme(ctx.io);

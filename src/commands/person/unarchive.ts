@@ -3,20 +3,22 @@ import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson } from '../../context.js';
 import { samePerson, unarchivePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
+import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program
     .command('unarchive')
     .description('bring an archived person back into rel due and rel people')
     .argument('<name>', 'their name, alias or id')
-    .option('--json', 'print the person as JSON')
+    .addOption(jsonOption())
     .action(async (name: string, options: { json?: boolean }) => {
       const store = await openStore(ctx);
       const person = await resolvePerson(ctx, await store.read(), name);
       if (!person.archivedAt) {
         ctx.io.err(`${displaySafe(person.name)} is not archived; nothing changed.`);
-        if (options.json) ctx.io.out(JSON.stringify(person, null, 2));
+        if (options.json) printJson(ctx.io, person);
         return;
       }
       const back = await store.update(
@@ -27,7 +29,7 @@ export function register(program: Command, ctx: Context): Command {
         },
         { summary: () => `unarchived ${person.name}` },
       );
-      if (options.json) ctx.io.out(JSON.stringify(back, null, 2));
+      if (options.json) printJson(ctx.io, back);
       else
         ctx.io.print(
           `${theme(ctx.io).good('Back')}: ${displaySafe(back.name)} is in rel due and rel people again.`,

@@ -21,6 +21,7 @@ import { printJson } from '../../ui/json.js';
 import { renderDue, sectionTitle } from '../../ui/render/due.js';
 import { theme } from '../../ui/theme.js';
 import { parseLimit } from '../shared/options.js';
+import { jsonOption } from '../shared/output.js';
 
 interface DueOptions {
   within?: string;
@@ -41,7 +42,7 @@ export function register(program: Command, ctx: Context): Command {
     .option('--group <by>', `sections by ${GROUPS.join(', ')}; JSON rows gain a "group" field`)
     .option('--tag <tag>', 'only people with this tag')
     .option('--limit <n>', 'show at most n people')
-    .option('--json', 'print the list as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `

@@ -16,8 +16,10 @@ import {
 } from '../../core/pulse.js';
 import { StoreError } from '../../errors.js';
 import { fileVersion } from '../../store/files.js';
+import { printJson } from '../../ui/json.js';
 import { renderPulse } from '../../ui/render/pulse.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 interface PulseOptions {
   since?: string;
@@ -39,7 +41,7 @@ export function register(program: Command, ctx: Context): Command {
     )
     .option('--team <team>', 'only what you heard from people in this team')
     .option('--tag <tag>', 'only what you heard from people with this tag')
-    .option('--json', 'print the themes, worries and quiet ambitions as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -77,13 +79,7 @@ async function run(ctx: Context, options: PulseOptions): Promise<void> {
     if (options.team === undefined && options.tag === undefined) await keep(ctx, store, version, pulse);
     if (options.json) {
       const { since: from, until, themes, worries, quietAmbitions } = pulse;
-      ctx.io.out(
-        JSON.stringify(
-          { since: from, until, heardNotes: pulse.notes, themes, worries, quietAmbitions },
-          null,
-          2,
-        ),
-      );
+      printJson(ctx.io, { since: from, until, heardNotes: pulse.notes, themes, worries, quietAmbitions });
     } else ctx.io.print(renderPulse(pulse, theme(ctx.io), ctx.io.width));
   } finally {
     await reader.close();

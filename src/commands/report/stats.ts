@@ -5,6 +5,7 @@ import { indexConversations } from '../../core/journal.js';
 import { computeStats, DEFAULT_STATS_WEEKS, defaultSince } from '../../core/stats.js';
 import { renderStats } from '../../ui/render/stats.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption, printResult } from '../shared/output.js';
 
 interface StatsOptions {
   since?: string;
@@ -21,7 +22,7 @@ export function register(program: Command, ctx: Context): Command {
       `the start of the period: 2026-06-01, 3m, "last monday" (default ${DEFAULT_STATS_WEEKS} weeks ago, or the week of your first conversation)`,
     )
     .option('--tag <tag>', 'only people with this tag')
-    .option('--json', 'print the figures as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -46,6 +47,5 @@ async function run(ctx: Context, options: StatsOptions): Promise<void> {
     weekStartsOn: settings(ctx).weekStart,
     rules: togetherRules(ctx),
   });
-  if (options.json) ctx.io.out(JSON.stringify(stats, null, 2));
-  else ctx.io.print(renderStats(stats, theme(ctx.io), ctx.io.width));
+  printResult(ctx.io, options.json, stats, (figures) => renderStats(figures, theme(ctx.io), ctx.io.width));
 }

@@ -10,8 +10,10 @@ import {
   showSetting,
 } from '../../core/settings.js';
 import { configPath, readConfig, updateConfig } from '../../store/config.js';
+import { printJson } from '../../ui/json.js';
 import { renderTable } from '../../ui/render/table.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 interface JsonOption {
   json?: boolean;
@@ -40,13 +42,13 @@ Examples:
   config
     .command('list', { isDefault: true })
     .description('every setting, its value and where the value comes from')
-    .option('--json', 'print the settings as JSON')
+    .addOption(jsonOption())
     .action((options: JsonOption) => list(ctx, options));
   config
     .command('get')
     .description('the value of one setting')
     .argument('<key>', SETTINGS.map((s) => s.key).join(', '))
-    .option('--json', 'print it as JSON, with where it comes from')
+    .addOption(jsonOption())
     .action((key: string, options: JsonOption) => get(ctx, key, options));
   config
     .command('set')
@@ -80,7 +82,7 @@ function current(ctx: Context) {
 function list(ctx: Context, options: JsonOption): void {
   const { file, rows } = current(ctx);
   if (options.json) {
-    ctx.io.out(JSON.stringify(rows, null, 2));
+    printJson(ctx.io, rows);
     return;
   }
   const t = theme(ctx.io);
@@ -103,7 +105,8 @@ function list(ctx: Context, options: JsonOption): void {
 function get(ctx: Context, key: string, options: JsonOption): void {
   const setting = findSetting(key);
   const row = current(ctx).rows.find((r) => r.key === setting.key)!;
-  ctx.io.out(options.json ? JSON.stringify(row, null, 2) : row.value);
+  if (options.json) printJson(ctx.io, row);
+  else ctx.io.out(row.value);
 }
 
 async function set(ctx: Context, key: string, value: string): Promise<void> {

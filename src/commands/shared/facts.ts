@@ -7,8 +7,10 @@ import { samePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
 import { addedTo } from '../../core/wording.js';
 import { newId } from '../../ids.js';
+import { printJson } from '../../ui/json.js';
 import { renderFacts } from '../../ui/render/facts.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption, printResult } from './output.js';
 
 export interface FactSpec<T extends { id: string; text: string; addedOn: IsoDate }> {
   verb: string;
@@ -31,7 +33,7 @@ export function registerFact<T extends { id: string; text: string; addedOn: IsoD
     .description(spec.description)
     .argument('<name>', 'their name, first name, alias or id')
     .argument('[text...]', `${spec.noun} to add (without it: list them)`)
-    .option('--json', 'print the result as JSON')
+    .addOption(jsonOption())
     .addHelpText('after', `\nExamples:\n${spec.examples}`)
     .action(async (name: string, words: string[], options: { json?: boolean }) => {
       const store = await openStore(ctx);
@@ -40,8 +42,9 @@ export function registerFact<T extends { id: string; text: string; addedOn: IsoD
       const t = theme(ctx.io);
       if (words.length === 0) {
         const records = spec.records(person);
-        if (options.json) ctx.io.out(JSON.stringify(records, null, 2));
-        else ctx.io.print(renderFacts(person, spec.heading, records, todayIso, t, ctx.io.width));
+        printResult(ctx.io, options.json, records, (list) =>
+          renderFacts(person, spec.heading, list, todayIso, t, ctx.io.width),
+        );
         return;
       }
       const record = await store.update(
@@ -49,7 +52,7 @@ export function registerFact<T extends { id: string; text: string; addedOn: IsoD
           spec.add(samePerson(journal, person), words.join(' '), todayIso, { now: ctx.io.now, newId }),
         { summary: (added) => addedTo(spec.verb, added.text, person.name) },
       );
-      if (options.json) ctx.io.out(JSON.stringify(record, null, 2));
+      if (options.json) printJson(ctx.io, record);
       else
         ctx.io.print(
           `${t.good('Added')} ${spec.noun} for ${t.bold(displaySafe(person.name))}: ${displaySafe(record.text)}`,

@@ -10,8 +10,10 @@ import { indexConversations } from '../../../core/journal.js';
 import { describeConversation } from '../../../core/profile.js';
 import { notTogetherBecause } from '../../../core/together.js';
 import { newId } from '../../../ids.js';
+import { printJson } from '../../../ui/json.js';
 import { renderLogged } from '../../../ui/render/log.js';
 import { theme } from '../../../ui/theme.js';
+import { jsonOption } from '../../shared/output.js';
 import { capture, type LogOptions, readFlags } from './capture.js';
 
 // No default value: commander would print "(default: [])" in the help.
@@ -72,7 +74,7 @@ export function register(program: Command, ctx: Context): Command {
     .option('--counts', 'count it as time together, whatever its size or kind')
     .option('--no-counts', "do not count it as time together (it will not move anyone's next check-in)")
     .option('--create', 'add names not yet in the journal as new people')
-    .option('--json', 'print the saved conversation as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -111,7 +113,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   if (options.json) {
     const names = new Map(saved.journal.people.map((p) => [p.id, p.name]));
     const entry = describeConversation(conversation, names);
-    ctx.io.out(JSON.stringify({ ...entry, createdAt: conversation.createdAt }, null, 2));
+    printJson(ctx.io, { ...entry, createdAt: conversation.createdAt });
     return;
   }
   const todayIso = today(ctx);

@@ -8,8 +8,10 @@ import type { Journal } from '../../../core/journal.js';
 import { displaySafe, plural } from '../../../core/text.js';
 import { UsageError } from '../../../errors.js';
 import { newId } from '../../../ids.js';
+import { printJson } from '../../../ui/json.js';
 import { progressBar } from '../../../ui/progress.js';
 import { type ImportRun, renderImport } from '../../../ui/render/import.js';
+import { jsonOption } from '../../shared/output.js';
 
 const FORMATS = ['json', 'csv', 'vcard'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -42,7 +44,7 @@ export function register(program: Command, ctx: Context): Command {
       `CSV: read a column as a field (repeatable; fields: ${MAP_FIELDS.join(', ')})`,
       (value: string, previous: string[] = []) => [...previous, value],
     )
-    .option('--json', 'print what was imported, skipped and refused as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -131,7 +133,7 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
   report([...result.problems, ...result.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   if (options.json) {
     const { added, skipped, ...rest } = result;
-    ctx.io.out(JSON.stringify({ ...rest, people: { added, skipped } }, null, 2));
+    printJson(ctx.io, { ...rest, people: { added, skipped } });
   } else ctx.io.print(renderImport(result));
   if (result.problems.length && !options.json) {
     ctx.io.err(
