@@ -1,10 +1,10 @@
 // The settings file: $XDG_CONFIG_HOME/rel/config.json (~/.config/rel/config.json), a flat JSON
 // object of setting keys to text. Read on every run that needs a setting; written atomically.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StoreError } from '../errors.js';
+import { writeStoreFile } from './files.js';
 import { withLock } from './lock.js';
 import { envValue } from './paths.js';
 
@@ -40,18 +40,10 @@ export function readConfig(file: string): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
-/** Replaces the file in one step (temp file, rename), private to the user like the journal. */
+/** Replaces the file in one step, private to the user like the journal (writeStoreFile). */
 export function writeConfig(file: string, config: Record<string, unknown>): void {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const temp = path.join(dir, `.config.json.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    fs.writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw new StoreError(`Cannot write ${file}: ${(error as Error).message}`, 'Nothing was changed.');
-  }
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  writeStoreFile(file, `${JSON.stringify(config, null, 2)}\n`);
 }
 
 /**

@@ -187,7 +187,8 @@ export function notSaved(file: string, error: unknown): StoreError {
 /**
  * Replaces the file atomically and durably: prepareStoreFile, putInPlace, fsync the folder. A
  * crash leaves at most a temp file, which rel recognises by its name (see tempFileOwner) and
- * never reads as a store.
+ * never reads as a store. The one writer of private files: the journal's folder, the settings,
+ * and what `--out` writes. The file is 0600 after, even where it replaces one others could read.
  */
 export function writeStoreFile(file: string, bytes: string | Uint8Array | Iterable<string>): void {
   putInPlace(prepareStoreFile(file, bytes));

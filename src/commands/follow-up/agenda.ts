@@ -1,12 +1,11 @@
 // rel agenda <name>: a 1:2:1 agenda in Markdown, to stdout or a file.
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson, settings, today, togetherRules } from '../../context.js';
 import { buildAgenda } from '../../core/agenda.js';
 import { indexConversations } from '../../core/journal.js';
 import { buildProfile } from '../../core/profile.js';
 import { growthRulesOf } from '../../core/settings.js';
-import { StoreError } from '../../errors.js';
+import { writeStoreFile } from '../../store/files.js';
 import { printJson } from '../../ui/json.js';
 import { renderAgenda } from '../../ui/render/agenda.js';
 import { safeText } from '../../ui/safe.js';
@@ -61,14 +60,8 @@ async function run(ctx: Context, name: string, options: AgendaOptions): Promise<
     ctx.io.out(markdown);
     return;
   }
-  try {
-    // Private notes about a person: the file is readable by its owner only, like the journal.
-    fs.writeFileSync(options.out, safeText(markdown, false), { mode: 0o600 });
-  } catch (error) {
-    throw new StoreError(
-      `Cannot write ${options.out}: ${(error as Error).message}`,
-      'Check the folder exists and you may write there.',
-    );
-  }
+  // Private notes about a person: the file is readable by its owner only, like the journal,
+  // even when it replaces a file that others could read.
+  writeStoreFile(options.out, safeText(markdown, false));
   ctx.io.err(`Wrote the agenda for ${person.name} to ${options.out}.`);
 }

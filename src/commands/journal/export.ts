@@ -1,5 +1,4 @@
 // rel export: everything (or one person, or what happened since a date) in a format other tools read.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -25,6 +24,7 @@ import { calendarEvents, describeFeed, renderCalendar } from '../../core/ics.js'
 import { indexConversations, type Journal } from '../../core/journal.js';
 import { plural } from '../../core/text.js';
 import { StoreError, UsageError } from '../../errors.js';
+import { writeStoreFile } from '../../store/files.js';
 import { serializeJournal } from '../../store/format.js';
 import { safeText } from '../../ui/safe.js';
 
@@ -242,23 +242,11 @@ function isDirectory(file: string): boolean {
 }
 
 /**
- * Journal data is private: the file is written 0600, whole or not at all (temp file, then rename).
- * Its text is made safe as all human output is (no control characters but tab, LF and CRLF),
- * except for the JSON export, which keeps the stored text exactly.
+ * Journal data is private: the file is written 0600, whole or not at all (writeStoreFile). Its
+ * text is made safe as all human output is (no control characters but tab, LF and CRLF), except
+ * for the JSON export, which keeps the stored text exactly.
  */
 function writePrivateFile(file: string, content: string, exact = false): string {
-  const text = exact ? content : safeText(content, false);
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    fs.writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw new StoreError(
-      `Cannot write ${file}: ${(error as Error).message}`,
-      'Check the path and permissions.',
-    );
-  }
+  writeStoreFile(file, exact ? content : safeText(content, false));
   return file;
 }
