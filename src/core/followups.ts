@@ -88,8 +88,3 @@ export function overdueByPerson(
 export function closeFollowUp(followUp: FollowUp, now: Date): void {
   followUp.doneAt = now.toISOString();
 }
-
-/** The local day a follow-up was made. */
-export function madeOn(item: { createdAt: string }): IsoDate {
-  return localDay(item.createdAt);
-}

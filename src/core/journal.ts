@@ -9,7 +9,6 @@ import { normalize, slugify } from './text.js';
 export const SCHEMA_VERSION = 2;
 
 export type AmbitionStatus = 'active' | 'achieved' | 'dropped';
-export const AMBITION_STATUSES: AmbitionStatus[] = ['active', 'achieved', 'dropped'];
 
 export interface Ambition {
   id: string;
