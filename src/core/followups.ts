@@ -1,5 +1,5 @@
 // Follow-ups across everyone: what is open, what is overdue, in the order to act on them.
-import { type IsoDate, localDay } from './dates.js';
+import type { IsoDate } from './dates.js';
 import { concerns, type FollowUp, type FollowUpOwner, followUpPeople, type Journal } from './journal.js';
 
 export interface TodoItem {
