@@ -683,7 +683,7 @@ export interface JournalMerge {
  * (then their records join that person), is skipped; conversations and follow-ups whose id is
  * already there are skipped. Importing the same file twice adds nothing.
  */
-export function mergeJournal(
+export function addFromExport(
   journal: Journal,
   incoming: Journal,
   lineOf: (collection: string, index: number) => number | null,
@@ -797,7 +797,7 @@ export function applyImport(
   progress?: Progress,
 ): ImportOutcome {
   if (source.kind === 'journal') {
-    const merged = mergeJournal(journal, source.journal, source.lineOf, progress, source.names);
+    const merged = addFromExport(journal, source.journal, source.lineOf, progress, source.names);
     return { ...merged, problems: [...source.problems, ...merged.problems], warnings: source.warnings };
   }
   return {

@@ -14,9 +14,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { AgentRequest } from './agent-server.js';
 import type { KdfParams, Sealing } from './crypto.js';
-import { envValue } from './paths.js';
-
-type Env = Record<string, string | undefined>;
+import { type Env, envValue } from './paths.js';
 
 /** $XDG_RUNTIME_DIR/rel, else $XDG_STATE_HOME/rel, else ~/.local/state/rel (relative paths ignored, as XDG says). */
 export function agentFolder(env: Env): string {

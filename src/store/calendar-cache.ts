@@ -15,9 +15,7 @@ import path from 'node:path';
 import type { PendingMeeting } from '../core/nudge.js';
 import { makePrivateFolder, readStoreFile, writeStoreFile } from './files.js';
 import type { Decode, Encode } from './history.js';
-import { envValue } from './paths.js';
-
-type Env = Record<string, string | undefined>;
+import { type Env, envValue } from './paths.js';
 
 export function stateFolder(env: Env): string {
   const home =

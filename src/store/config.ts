@@ -6,9 +6,7 @@ import path from 'node:path';
 import { StoreError } from '../errors.js';
 import { writeStoreFile } from './files.js';
 import { withLock } from './lock.js';
-import { envValue } from './paths.js';
-
-type Env = Record<string, string | undefined>;
+import { type Env, envValue } from './paths.js';
 
 export function configPath(env: Env): string {
   const home =

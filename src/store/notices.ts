@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stateFolder } from './calendar-cache.js';
 import { makePrivateFolder } from './files.js';
-
-type Env = Record<string, string | undefined>;
+import type { Env } from './paths.js';
 
 function markerPath(env: Env, notice: string, journal: string): string {
   const key = createHash('sha256').update(path.resolve(journal)).digest('hex').slice(0, 16);

@@ -2,7 +2,8 @@
 import os from 'node:os';
 import path from 'node:path';
 
-type Env = Record<string, string | undefined>;
+/** The environment's variables, as process.env holds them (or a test gives them). */
+export type Env = Record<string, string | undefined>;
 
 /** An environment variable set to the empty string counts as unset. */
 export function envValue(env: Env, name: string): string | undefined {

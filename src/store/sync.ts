@@ -8,7 +8,7 @@
 // from: what was written and not committed is committed then.
 import fs from 'node:fs';
 import path from 'node:path';
-import { commitMessage, diffJournals, summarizeChanges } from '../core/changes.js';
+import { commitMessage, diffJournals, summarizeChanges } from '../core/diff.js';
 import { emptyJournal, type Journal } from '../core/journal.js';
 import { foldJournals, mergeJournals } from '../core/merge.js';
 import { upgradeToSchema2 } from '../core/tombstones.js';

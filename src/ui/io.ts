@@ -1,11 +1,9 @@
 // The terminal edge: where output goes, whether colour and prompts are allowed, and what "now" is.
 import { parseNow } from '../core/dates.js';
-import { envValue } from '../store/paths.js';
+import { type Env, envValue } from '../store/paths.js';
 import { colourLevel } from './colour.js';
 import { safeText } from './safe.js';
 import { fitLines } from './wrap.js';
-
-export type Env = Record<string, string | undefined>;
 
 export interface Io {
   env: Env;

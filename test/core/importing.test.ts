@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFile } from '../../src/core/charset.js';
 import {
+  addFromExport,
   addImportedPeople,
   type CsvRow,
   detectDateOrder,
   mapHeaders,
-  mergeJournal,
   peopleFromCsv,
 } from '../../src/core/importing.js';
 import { emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
@@ -509,7 +509,7 @@ describe('merging a rel export', () => {
 
   it('keeps ids, joins a same-name person to the one already there, refuses dangling references; twice adds nothing', () => {
     const journal: Journal = { ...emptyJournal(), people: [person('bo', 'Bo')] };
-    const first = mergeJournal(journal, incoming, lineOf);
+    const first = addFromExport(journal, incoming, lineOf);
     expect(first.added).toEqual([{ id: 'ana', name: 'Ana', line: 4 }]);
     expect(first.skipped).toEqual([
       { name: 'Bo', line: 5, existingId: 'bo', reason: 'already in your journal as bo' },
@@ -520,7 +520,7 @@ describe('merging a rel export', () => {
       { line: null, message: 'conversation c2 is with zed, who is in neither the file nor your journal' },
     ]);
     const before = JSON.stringify(journal);
-    const second = mergeJournal(journal, incoming, lineOf);
+    const second = addFromExport(journal, incoming, lineOf);
     expect(JSON.stringify(journal)).toBe(before);
     expect(second.added).toEqual([]);
     expect(second.conversations).toEqual({ added: 0, skipped: 1 });

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { type Context, keyring, openStore } from '../../context.js';
-import { diffJournals, summarizeChanges } from '../../core/changes.js';
+import { diffJournals, summarizeChanges } from '../../core/diff.js';
 import { type Journal, SCHEMA_VERSION } from '../../core/journal.js';
 import { StoreError, UsageError } from '../../errors.js';
 import type { JournalOnDisk } from '../../store/store.js';
