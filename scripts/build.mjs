@@ -1,6 +1,6 @@
 // Bundles src/ into dist/ so that `rel` starts by loading one small file; commands and
 // heavy libraries (prompts, natural-language dates) become chunks loaded only when used.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /**
@@ -23,6 +23,8 @@ const lazyChildProcess = {
     }));
   },
 };
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const options = {
   // The pulse's worker thread and the unlock agent are entries of their own: each is started
@@ -47,14 +49,16 @@ const options = {
   banner: { js: "import{createRequire as __rel_cr}from'module';const require=__rel_cr(import.meta.url);" },
   plugins: [lazyChildProcess],
   logLevel: 'warning',
+  // `rel --version` is package.json's version, not a second copy of it in the source.
+  define: { REL_VERSION: JSON.stringify(version) },
 };
 
 // Twice: the first build tells the help line of every command, which the second compiles in, so
 // that `rel --help` lists them all without loading them (and without reading a file for them).
 const dist = new URL('../dist', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
-await build({ ...options, define: { REL_COMMAND_SUMMARIES: 'undefined' } });
+await build({ ...options, define: { ...options.define, REL_COMMAND_SUMMARIES: 'undefined' } });
 const { commandSummaries } = await import(new URL('../dist/main.js', import.meta.url).href);
 const summaries = JSON.stringify(await commandSummaries());
 rmSync(dist, { recursive: true, force: true });
-await build({ ...options, define: { REL_COMMAND_SUMMARIES: summaries } });
+await build({ ...options, define: { ...options.define, REL_COMMAND_SUMMARIES: summaries } });

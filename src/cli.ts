@@ -10,7 +10,9 @@ import type { Io } from './ui/io.js';
 import { safeText } from './ui/safe.js';
 import { fitLines } from './ui/wrap.js';
 
-export const VERSION = '0.1.0';
+/** package.json's version, put in at build time (scripts/build.mjs; vitest.config.ts for tests). */
+declare const REL_VERSION: string;
+export const VERSION = REL_VERSION;
 
 function helpWidth(io: Io): number {
   return Number(io.env.COLUMNS) || io.terminal.columns || 80;
@@ -159,13 +161,19 @@ function compiledSummaries(): Map<string, CommandSummary> {
   return new Map((list ?? []).map((summary) => [summary.name, summary]));
 }
 
-/** The command the arguments ask for: the first word that is not an option (or `help <command>`). */
-function requestedCommand(argv: string[]): string | undefined {
+/**
+ * The command the arguments ask for: the first word that is not an option or the value of a
+ * global option that takes one (`--store <file>`, learnt from the program), or `help <command>`.
+ */
+function requestedCommand(program: Command, argv: string[]): string | undefined {
+  const valued = new Set(
+    program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]),
+  );
   const words: string[] = [];
   for (let i = 0; i < argv.length && words.length < 2; i++) {
     const arg = argv[i]!;
     if (arg === '--') break;
-    if (arg === '--store')
+    if (valued.has(arg))
       i++; // its value
     else if (!arg.startsWith('-')) words.push(arg);
   }
@@ -197,7 +205,7 @@ The three moments:
 Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.`,
     );
   const ctx: Context = { io, globals: () => program.opts<GlobalOptions>() };
-  const requested = requestedCommand(argv);
+  const requested = requestedCommand(program, argv);
   // Completing a command line needs every command's real flags, and `completion` registers it.
   const full = loadAll || requested === '__complete';
   const summaries = full ? new Map<string, CommandSummary>() : compiledSummaries();
