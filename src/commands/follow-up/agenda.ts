@@ -1,15 +1,14 @@
 // rel agenda <name>: a 1:2:1 agenda in Markdown, to stdout or a file.
 import type { Command } from 'commander';
-import { type Context, openStore, resolvePerson, settings, today, togetherRules } from '../../context.js';
+import { type Context, openStore, resolvePerson, today } from '../../context.js';
 import { buildAgenda } from '../../core/agenda.js';
 import { indexConversations } from '../../core/journal.js';
-import { buildProfile } from '../../core/profile.js';
-import { growthRulesOf } from '../../core/settings.js';
 import { writeStoreFile } from '../../store/files.js';
 import { printJson } from '../../ui/json.js';
 import { renderAgenda } from '../../ui/render/agenda.js';
 import { safeText } from '../../ui/safe.js';
 import { jsonOption } from '../shared/output.js';
+import { profileOf } from '../shared/profile.js';
 
 interface AgendaOptions {
   out?: string;
@@ -41,15 +40,7 @@ async function run(ctx: Context, name: string, options: AgendaOptions): Promise<
   const person = await resolvePerson(ctx, journal, name);
   const todayIso = today(ctx);
   const index = indexConversations(journal.conversations);
-  const profile = buildProfile(
-    journal,
-    index,
-    person,
-    todayIso,
-    settings(ctx).defaultCadenceDays,
-    togetherRules(ctx),
-    growthRulesOf(settings(ctx)),
-  );
+  const profile = profileOf(ctx, journal, person, index);
   const agenda = buildAgenda(journal, profile, todayIso);
   if (options.json) {
     printJson(ctx.io, agenda);

@@ -1,24 +1,15 @@
 // rel profile <name>: the brief to read in the minute before a 1:2:1.
 import type { Command } from 'commander';
-import {
-  type Context,
-  keyring,
-  openStore,
-  resolvePerson,
-  settings,
-  today,
-  togetherRules,
-} from '../../context.js';
+import { type Context, keyring, openStore, resolvePerson, today } from '../../context.js';
 import type { IsoDate } from '../../core/dates.js';
 import { type ConversationIndex, indexConversations, type Journal, type Person } from '../../core/journal.js';
-import { buildProfile } from '../../core/profile.js';
 import type { SharedThemes } from '../../core/pulse.js';
-import { growthRulesOf } from '../../core/settings.js';
 import type { Store } from '../../store/store.js';
 import { printJson } from '../../ui/json.js';
 import { renderProfile } from '../../ui/render/profile.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption } from '../shared/output.js';
+import { profileOf } from '../shared/profile.js';
 
 interface ProfileOptions {
   all?: boolean;
@@ -49,15 +40,7 @@ async function run(ctx: Context, name: string, options: ProfileOptions): Promise
   const person = await resolvePerson(ctx, journal, name);
   const todayIso = today(ctx);
   const index = indexConversations(journal.conversations);
-  const profile = buildProfile(
-    journal,
-    index,
-    person,
-    todayIso,
-    settings(ctx).defaultCadenceDays,
-    togetherRules(ctx),
-    growthRulesOf(settings(ctx)),
-  );
+  const profile = profileOf(ctx, journal, person, index);
   profile.sharedThemes = await sharedThemes(ctx, store, journal, person, index, todayIso);
   if (options.json) printJson(ctx.io, profile);
   else if (options.all) {

@@ -1,0 +1,17 @@
+// The whole person as `rel profile` and `rel agenda` see them, with the user's settings applied.
+import { type Context, settings, today, togetherRules } from '../../context.js';
+import type { ConversationIndex, Journal, Person } from '../../core/journal.js';
+import { buildProfile, type Profile } from '../../core/profile.js';
+import { growthRulesOf } from '../../core/settings.js';
+
+export function profileOf(ctx: Context, journal: Journal, person: Person, index: ConversationIndex): Profile {
+  return buildProfile(
+    journal,
+    index,
+    person,
+    today(ctx),
+    settings(ctx).defaultCadenceDays,
+    togetherRules(ctx),
+    growthRulesOf(settings(ctx)),
+  );
+}
