@@ -145,6 +145,23 @@ function spec<K extends keyof Settings>(s: Spec<K>): Spec<K> {
   return s;
 }
 
+/** A period of at least a day, kept as `<days>d`. */
+const CADENCE = {
+  parse: (text: string) => {
+    const days = periodDays(text);
+    return days !== undefined && days >= 1 ? days : undefined;
+  },
+  show: (days: number) => `${days}d (${describeCadence(days)})`,
+  store: (days: number) => `${days}d`,
+};
+
+/** Any words, kept on one line. */
+const ONE_LINE = {
+  parse: (text: string) => text.replace(/\s+/g, ' ').trim() || undefined,
+  show: (text: string) => text,
+  store: (text: string) => text,
+};
+
 export const SETTINGS = [
   spec({
     key: 'default-cadence',
@@ -152,12 +169,7 @@ export const SETTINGS = [
     env: 'REL_DEFAULT_CADENCE',
     meaning: 'how often to catch up with someone who has no cadence of their own',
     accepts: `a period: ${PERIOD_FORMS}`,
-    parse: (text) => {
-      const days = periodDays(text);
-      return days !== undefined && days >= 1 ? days : undefined;
-    },
-    show: (days) => `${days}d (${describeCadence(days)})`,
-    store: (days) => `${days}d`,
+    ...CADENCE,
   }),
   spec({
     key: 'default-kind',
@@ -165,9 +177,7 @@ export const SETTINGS = [
     env: 'REL_DEFAULT_KIND',
     meaning: 'the kind of conversation rel log records when --kind is not given',
     accepts: '1:2:1, coffee, call, meeting, walk, message, or any word',
-    parse: (text) => text.replace(/\s+/g, ' ').trim() || undefined,
-    show: (kind) => kind,
-    store: (kind) => kind,
+    ...ONE_LINE,
   }),
   spec({
     key: 'week-start',
@@ -262,9 +272,7 @@ export const SETTINGS = [
     env: 'REL_ONE_TO_ONE_LABEL',
     meaning: 'how the 1:2:1 kind is shown (1:1, one-on-one, ...); the journal keeps 1:2:1',
     accepts: 'a short label, e.g. 1:1',
-    parse: (text) => text.replace(/\s+/g, ' ').trim() || undefined,
-    show: (label) => label,
-    store: (label) => label,
+    ...ONE_LINE,
   }),
   spec({
     key: 'working-days',
@@ -282,12 +290,7 @@ export const SETTINGS = [
     env: 'REL_ALUMNI_CADENCE',
     meaning: 'how often to catch up with someone rel left marks as having left',
     accepts: `a period: ${PERIOD_FORMS}`,
-    parse: (text) => {
-      const days = periodDays(text);
-      return days !== undefined && days >= 1 ? days : undefined;
-    },
-    show: (days) => `${days}d (${describeCadence(days)})`,
-    store: (days) => `${days}d`,
+    ...CADENCE,
   }),
   spec({
     key: 'ambition-step-period',
