@@ -10,6 +10,7 @@ import { newId } from '../../ids.js';
 import { printJson } from '../../ui/json.js';
 import { renderThanks } from '../../ui/render/facts.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program
@@ -19,7 +20,7 @@ export function register(program: Command, ctx: Context): Command {
     )
     .argument('<name>', 'their name, first name, alias or id')
     .argument('[what...]', 'what you appreciated, in quotes')
-    .option('--json', 'print the result as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
@@ -43,7 +44,7 @@ Examples:
           addThanks(samePerson(journal, person), words.join(' '), todayIso, { now: ctx.io.now, newId }),
         { summary: (added) => thanksAdded(added.text, [person.name]) },
       );
-      if (options.json) ctx.io.out(JSON.stringify(thanks, null, 2));
+      if (options.json) printJson(ctx.io, thanks);
       else
         ctx.io.print(`${t.good('Thanked')} ${t.bold(displaySafe(person.name))}: ${displaySafe(thanks.text)}`);
     });

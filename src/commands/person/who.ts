@@ -7,6 +7,7 @@ import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { renderWho } from '../../ui/render/who.js';
 import { theme } from '../../ui/theme.js';
+import { jsonOption } from '../shared/output.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program
@@ -14,7 +15,7 @@ export function register(program: Command, ctx: Context): Command {
     .description('find the people whose skills, talents, ambitions or personal notes hold some words')
     .argument('<words...>', 'words to find (all of them, ignoring case and accents)')
     .option('--all', 'include archived people')
-    .option('--json', 'print the people found as JSON')
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       `
