@@ -427,7 +427,7 @@ describe('control characters in imported names', () => {
   it('the same for the people of a rel export', () => {
     const journal = emptyJournal();
     const incoming = { ...emptyJournal(), people: [person('ana-silva', 'Ana\u001b]0;pwned\u0007 Silva')] };
-    mergeJournal(journal, incoming, () => null);
+    addFromExport(journal, incoming, () => null);
     expect(journal.people[0]!.name).toBe('Ana]0;pwned Silva');
   });
 });
