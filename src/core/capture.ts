@@ -17,6 +17,7 @@ import {
   type PersonalNotes,
 } from './journal.js';
 import { resolveName } from './names.js';
+import { byIdOrWords, type Pick } from './records.js';
 import { normalize } from './text.js';
 
 export const KINDS = ['1:2:1', 'coffee', 'call', 'meeting', 'walk', 'message'];
@@ -208,6 +209,10 @@ export interface Capture {
   asked: string[];
   /** Ids of open follow-ups ticked done in this conversation. */
   done: string[];
+  /** Steps toward ambitions of people already in the journal (`--step`, or at the prompt). */
+  steps?: StepDraft[];
+  /** Appreciation given, as typed (`--thanks`): a `Name: ` prefix says whose, else everyone there. */
+  thanks?: string[];
   size: number | undefined;
   counts: boolean | undefined;
   /** The calendar event it was logged from (`rel inbox`), if any. */
@@ -271,6 +276,7 @@ export function recordCapture(journal: Journal, capture: Capture, clock: Clock):
     }
   }
   const idOf = (id: string) => ids.get(id) ?? id;
+  const thanks = assignThanks(capture.thanks ?? [], named).map((t) => ({ ...t, personId: idOf(t.personId) }));
   // Follow-ups ticked done at the prompt; one closed meanwhile by another rel stays as it is.
   for (const id of capture.done) {
     const followUp = journal.followUps.find((f) => f.id === id && f.doneAt === null);
@@ -296,6 +302,8 @@ export function recordCapture(journal: Journal, capture: Capture, clock: Clock):
       heardFrom: listening.heardFrom?.map((id) => (id === null ? null : idOf(id))),
       discussed: capture.discussed,
       asked: capture.asked,
+      steps: capture.steps ?? [],
+      thanks,
       with: named.map((p) => idOf(p.id)),
       size: capture.size,
       counts: capture.counts,
@@ -306,4 +314,92 @@ export function recordCapture(journal: Journal, capture: Capture, clock: Clock):
   );
   const people = conversation.with.flatMap((id) => journal.people.filter((p) => p.id === id));
   return { conversation, people, added, about };
+}
+
+/** A step toward one of the ambitions of someone in a conversation, as `rel log --step` gives it. */
+export interface StepDraft {
+  personId: string;
+  ambitionId: string;
+  text: string;
+}
+
+/** Appreciation for one person in a conversation, as `rel log --thanks` gives it. */
+export interface ThanksDraft {
+  personId: string;
+  text: string;
+}
+
+/**
+ * `--step "<Name: >words: text"` entries, each sorted to an active ambition of someone there. The
+ * words pick the ambition as `rel ambition done` picks it; one active ambition needs none ("text"
+ * alone). A `Name: ` prefix says whose; without one, the ambitions of everyone there are looked
+ * in. An entry that picks no ambition, or several, is refused before anything is written.
+ */
+export function assignSteps(entries: string[], participants: Person[]): StepDraft[] {
+  const drafts: StepDraft[] = [];
+  if (participants.length === 0 && entries.some((e) => e.trim())) {
+    throw new UsageError(
+      'A step is toward an ambition of someone already in your journal, and no one here is yet.',
+      'Log the conversation first, then: rel ambition step <name> <words> "<what was done>". Nothing was saved.',
+    );
+  }
+  for (const raw of entries) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    // With one person there, "Tom: design: …" names him; "design: …" is words and the step.
+    let named = namedOwner(entry, participants);
+    if (named && participants.length === 1 && !named.text.includes(':')) named = undefined;
+    const people = named ? participants.filter((p) => p.id === named!.personId) : participants;
+    const rest = named?.text ?? entry;
+    const colon = rest.indexOf(':');
+    const words = colon >= 0 ? rest.slice(0, colon).trim() : '';
+    const text = (colon >= 0 ? rest.slice(colon + 1) : rest).trim();
+    const candidates = people.flatMap((p) =>
+      p.ambitions
+        .filter((a) => a.status === 'active')
+        .map((a) => ({ id: a.id, text: a.text, personId: p.id })),
+    );
+    const example = `--step "${participants[0]!.name.split(' ')[0]}: <words of the ambition>: <what was done>"`;
+    if (!text)
+      throw new UsageError(`The step "${entry}" has no text after its words.`, `Give it as ${example}.`);
+    const whose = people.length === 1 ? people[0]!.name : 'anyone there';
+    if (candidates.length === 0) {
+      throw new UsageError(
+        `${whose} has no active ambition for the step "${text}".`,
+        'Add the ambition first (--ambition), or record the step later with rel ambition step. Nothing was saved.',
+      );
+    }
+    const list = candidates.map((c) => `"${c.text}"`).join(', ');
+    const picked: Pick<(typeof candidates)[number]> =
+      !words && candidates.length === 1
+        ? { kind: 'found', record: candidates[0]! }
+        : byIdOrWords(candidates, words);
+    if (picked.kind !== 'found') {
+      const problem = !words
+        ? `Which ambition is the step "${text}" toward? ${people.length === 1 ? `${whose} has` : 'Those there have'} several.`
+        : picked.kind === 'several'
+          ? `"${words}" fits several ambitions: ${list}.`
+          : `No active ambition of ${whose} matches "${words}".`;
+      throw new UsageError(problem, `There are: ${list}. Give it as ${example}. Nothing was saved.`);
+    }
+    const found = picked.record;
+    drafts.push({ personId: found.personId, ambitionId: found.id, text });
+  }
+  return drafts;
+}
+
+/**
+ * `--thanks "<what for>"` entries: with several people there, a `Name: ` prefix says whose, and
+ * without one it is for everyone there.
+ */
+export function assignThanks(entries: string[], participants: Person[]): ThanksDraft[] {
+  const drafts: ThanksDraft[] = [];
+  for (const raw of entries) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    const named = participants.length > 1 ? namedOwner(entry, participants) : undefined;
+    for (const p of named ? participants.filter((p) => p.id === named.personId) : participants)
+      drafts.push({ personId: p.id, text: named?.text ?? entry });
+  }
+  return drafts;
 }

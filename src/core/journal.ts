@@ -360,6 +360,10 @@ export interface NewConversation {
   asked?: string[];
   /** The calendar event it is logged from (`rel inbox log`). */
   eventId?: string;
+  /** Steps toward ambitions of the people in it (`--step`): recorded on its day, with it. */
+  steps?: { personId: string; ambitionId: string; text: string }[];
+  /** Appreciation given in it (`--thanks`), one for each person it is for. */
+  thanks?: { personId: string; text: string }[];
 }
 
 export function logConversation(journal: Journal, input: NewConversation, clock: Clock): Conversation {
@@ -389,6 +393,13 @@ export function logConversation(journal: Journal, input: NewConversation, clock:
     }
     for (const item of person.askNext) if (asked.has(item.id)) markAsked(item, input.date);
   }
+  for (const step of input.steps ?? []) {
+    const ambition = findPerson(journal, step.personId).ambitions.find((a) => a.id === step.ambitionId);
+    if (!ambition) throw new UsageError(`No ambition with id ${step.ambitionId}.`);
+    addStep(ambition, step.text, input.date, clock, conversation.id);
+  }
+  for (const thanks of input.thanks ?? [])
+    addThanks(findPerson(journal, thanks.personId), thanks.text, input.date, clock, conversation.id);
   for (const [personId, notes] of Object.entries(input.about)) {
     const person = findPerson(journal, personId);
     for (const text of notes.ambitions) addAmbition(person, text, input.date, clock, conversation.id);

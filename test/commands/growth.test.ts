@@ -177,4 +177,59 @@ describe('on a team of its own', () => {
     expect(JSON.stringify(readJson(store))).not.toContain('on-call');
     expect((await rel(['thanks', 'nobody', 'x'], { store })).code).toBe(2);
   });
+
+  it('rel log --step and --thanks record them with the conversation; a step that picks nothing writes nothing', async () => {
+    const store = await team();
+    const logged = await ok(
+      [
+        'log',
+        'tom',
+        'zoe',
+        '--kind',
+        'meeting',
+        '--step',
+        'Tom: design: Drew the offsite poster',
+        '--thanks',
+        'The offsite',
+        '--thanks',
+        'Zoë: Booking the venue',
+      ],
+      { store },
+    );
+    expect(logged).toContain(
+      "Logged a meeting with Tom O'Brien, Zoë Müller today: 1 step, thanks to 3 people.",
+    );
+    const journal = readJson(store);
+    const conversation = journal.conversations[0].id;
+    const [tom, zoe] = journal.people;
+    expect(tom.ambitions[0].steps).toEqual([
+      {
+        id: expect.any(String),
+        text: 'Drew the offsite poster',
+        on: '2026-11-27',
+        conversationId: conversation,
+      },
+    ]);
+    expect(tom.ambitions[0].lastDiscussedOn).toBe('2026-11-27');
+    expect(tom.thanks.map((t: { text: string }) => t.text)).toEqual(['The offsite']);
+    expect(
+      zoe.thanks.map((t: { text: string; conversationId: string }) => [t.text, t.conversationId]),
+    ).toEqual([
+      ['The offsite', conversation],
+      ['Booking the venue', conversation],
+    ]);
+    const history = words(await ok(['history', 'tom'], { store }));
+    expect(history).toContain('step toward Work in design full-time: Drew the offsite poster');
+    expect(history).toContain('thanks: The offsite');
+    const before = bytesOf(store);
+    const refused = await rel(['log', 'tom', '--step', 'Drew another poster'], { store });
+    expect(refused.code).toBe(2);
+    expect(words(refused.stderr)).toContain(
+      `Which ambition is the step "Drew another poster" toward? Tom O'Brien has several.`,
+    );
+    expect(bytesOf(store)?.equals(before!)).toBe(true);
+    expect(await ok(['undo'], { store })).toContain('Undone: logged a meeting');
+    expect(readJson(store).people[0].ambitions[0].steps).toBeUndefined();
+    expect(readJson(store).people[1].thanks).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda } from '../../src/core/agenda.js';
+import { assignSteps, assignThanks } from '../../src/core/capture.js';
 import { deleteConversation } from '../../src/core/corrections.js';
 import { renderMarkdown } from '../../src/core/export.js';
 import { appreciationDue, DEFAULT_GROWTH_RULES, quietSteps, who } from '../../src/core/growth.js';
@@ -321,5 +322,72 @@ describe('the settings', () => {
     expect(resolveSettings({}, { REL_APPRECIATION_PERIOD: 'soon' }).problems).toEqual([
       expect.stringContaining('REL_APPRECIATION_PERIOD is "soon"'),
     ]);
+  });
+});
+
+describe('rel log --step and --thanks', () => {
+  function people() {
+    const j = team();
+    const [tom, zoe] = j.people as [Person, Person];
+    addAmbition(tom, 'Work in design full-time', '2026-06-01', clock()).id = 'design';
+    addAmbition(tom, 'Run a marathon', '2026-06-01', clock()).id = 'marathon';
+    addAmbition(zoe, 'Lead a team', '2026-06-01', clock()).id = 'lead';
+    setAmbitionStatus(addAmbition(zoe, 'Learn Greek', '2026-06-01', clock()), 'achieved', '2026-07-01');
+    return [tom, zoe] as const;
+  }
+  const steps = (entries: string[], who: 'tom' | 'both' | 'zoe') => {
+    const [tom, zoe] = people();
+    const there = who === 'tom' ? [tom] : who === 'zoe' ? [zoe] : [tom, zoe];
+    return assignSteps(entries, there).map((s) => `${s.personId}/${s.ambitionId}: ${s.text}`);
+  };
+
+  it.each([
+    [['design: Designed the newsletter'], 'tom', ['tom-o-brien/design: Designed the newsletter']],
+    [['Tom: design: Drew the poster'], 'tom', ['tom-o-brien/design: Drew the poster']],
+    // One active ambition needs no words; an achieved one is not a candidate.
+    [['Ran the offsite'], 'zoe', ['zoe-muller/lead: Ran the offsite']],
+    // With several people, the words look in everyone's ambitions; a prefix says whose.
+    [['lead: Ran the offsite'], 'both', ['zoe-muller/lead: Ran the offsite']],
+    [['Zoë: Ran the offsite'], 'both', ['zoe-muller/lead: Ran the offsite']],
+    [['tom: MARATHON: Signed up for a 10k', '  '], 'both', ['tom-o-brien/marathon: Signed up for a 10k']],
+  ])('%j with %s', (entries, who, expected) => {
+    expect(steps(entries, who as 'tom' | 'both' | 'zoe')).toEqual(expected);
+  });
+
+  it.each([
+    [
+      ['Designed the newsletter'],
+      'tom',
+      /Which ambition is the step "Designed the newsletter" toward\? Tom O'Brien has several/,
+    ],
+    [['piano: Booked lessons'], 'tom', /No active ambition of Tom O'Brien matches "piano"/],
+    [['piano: b'], 'both', /No active ambition of anyone there matches "piano"/],
+    [['design:'], 'tom', /has no text after its words/],
+    [['Greek: Passed B1'], 'zoe', /No active ambition of Zoë Müller matches "Greek"/],
+  ])('%j with %s is refused', (entries, who, message) => {
+    expect(() => steps(entries, who as 'tom' | 'both' | 'zoe')).toThrow(message);
+  });
+
+  it('is refused when no one there is in the journal yet', () => {
+    expect(() => assignSteps(['x: y'], [])).toThrow(/already in your journal/);
+    expect(assignSteps([], [])).toEqual([]);
+  });
+
+  it.each([
+    [['The launch'], 1, [['tom-o-brien', 'The launch']]],
+    // One person: a prefix is kept as typed, as for the other lists.
+    [['Tom: The launch'], 1, [['tom-o-brien', 'Tom: The launch']]],
+    [
+      ['The launch'],
+      2,
+      [
+        ['tom-o-brien', 'The launch'],
+        ['zoe-muller', 'The launch'],
+      ],
+    ],
+    [['Zoë: Covering on-call', ' '], 2, [['zoe-muller', 'Covering on-call']]],
+  ])('--thanks %j with %i there', (entries, count, expected) => {
+    const there = people().slice(0, count);
+    expect(assignThanks(entries, [...there]).map((t) => [t.personId, t.text])).toEqual(expected);
   });
 });

@@ -25,6 +25,7 @@ describe('rel log in a terminal, for someone with ambitions and questions waitin
     await term.answer('What did you hear', '');
     await term.waitFor('Did any of their ambitions come up?');
     await term.press('Down', 'Space', 'Enter'); // Run a marathon
+    await term.answer('Anything done toward it? Run a marathon', ''); // Enter skips: no step
     await term.answer('Did they share an ambition', '');
     await term.answer('Did you learn of a skill', '');
     await term.answer('Did you promise to do anything?', 'Send the doc');
@@ -40,6 +41,7 @@ describe('rel log in a terminal, for someone with ambitions and questions waitin
     const byText = (t: string) => ana.ambitions.find((a: { text: string }) => a.text === t);
     expect(byText('Run a marathon').lastDiscussedOn).toBe('2026-11-10');
     expect(byText('Lead a team').lastDiscussedOn).toBe('2026-11-01');
+    expect(byText('Run a marathon').steps).toBeUndefined();
     expect(ana.askNext.map((a: { text: string; askedOn?: string }) => [a.text, a.askedOn ?? null])).toEqual([
       ['How was the trip?', '2026-11-10'],
       ['The new flat?', null],

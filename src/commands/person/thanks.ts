@@ -24,6 +24,8 @@ export function register(program: Command, ctx: Context): Command {
     .addHelpText(
       'after',
       `
+In a conversation, rel log --thanks "<what for>" records it with the conversation.
+
 Examples:
   $ rel thanks tom "Designing the Q1 newsletter"
   $ rel thanks tom                                (list them, newest first)`,

@@ -1,6 +1,13 @@
 import { dayDate, type IsoDate, relativeDay } from '../../core/dates.js';
 import type { CheckIn } from '../../core/due.js';
-import type { Conversation, FollowUpDraft, Person, PersonalNotes } from '../../core/journal.js';
+import {
+  type Conversation,
+  type FollowUpDraft,
+  type Person,
+  type PersonalNotes,
+  stepsOf,
+  thanksOf,
+} from '../../core/journal.js';
 import { article, displaySafe, plural } from '../../core/text.js';
 import { showKind, shownDueOn } from '../display.js';
 import type { Theme } from '../theme.js';
@@ -29,10 +36,17 @@ export function renderLogged(logged: Logged, t: Theme): string {
   const names = logged.people.map((p) => t.bold(displaySafe(p.name))).join(', ');
   const notes = Object.values(logged.about);
   const count = (field: keyof PersonalNotes) => notes.reduce((sum, n) => sum + n[field].length, 0);
+  // Steps and thanks recorded with this conversation.
+  const inIt = (records: { conversationId: string | null }[]) =>
+    records.filter((r) => r.conversationId === c.id).length;
+  const steps = inIt(logged.people.flatMap((p) => p.ambitions.flatMap(stepsOf)));
+  const thanked = inIt(logged.people.flatMap(thanksOf));
   const parts = [
     c.heard.length && plural(c.heard.length, 'thing heard', 'things heard'),
     count('ambitions') && plural(count('ambitions'), 'ambition'),
     count('skills') && plural(count('skills'), 'skill'),
+    steps && plural(steps, 'step'),
+    thanked && `thanks to ${plural(thanked, 'person', 'people')}`,
     ...followUpParts(notes.flatMap((n) => n.followUps)),
     logged.closed && `${plural(logged.closed, 'follow-up')} done`,
   ].filter(Boolean);

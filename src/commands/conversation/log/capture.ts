@@ -3,6 +3,7 @@
 import { type Context, mayPrompt, parseWhen, resolvePerson, settings, today } from '../../../context.js';
 import { askedEntry } from '../../../core/asknext.js';
 import {
+  assignSteps,
   type Capture,
   checkNotFuture,
   type Participant,
@@ -33,6 +34,8 @@ export interface LogOptions {
   due?: string;
   askNext?: string[];
   asked?: string[];
+  step?: string[];
+  thanks?: string[];
   size?: string;
   counts?: boolean;
   create?: boolean;
@@ -53,6 +56,8 @@ const CONTENT_FLAGS = [
   'due',
   'askNext',
   'asked',
+  'step',
+  'thanks',
   'size',
   'counts',
 ] as const;
@@ -123,6 +128,12 @@ export async function capture(ctx: Context, journal: Journal, flags: LogFlags): 
     discussed: [],
     done: [],
     asked: await pickAsked(ctx, options.asked ?? [], people),
+    // Steps pick among the ambitions of people already in the journal; a new person has none yet.
+    steps: assignSteps(
+      options.step ?? [],
+      participants.filter((p) => !p.isNew).map((p) => p.person),
+    ),
+    thanks: options.thanks ?? [],
     size: flags.size,
     counts: options.counts,
   };

@@ -56,6 +56,16 @@ export function register(program: Command, ctx: Context): Command {
       'something they promised to do (repeatable; "Name: " says who)',
       collect,
     )
+    .option(
+      '--step <[name: ]words: text>',
+      'something done toward an active ambition: words that pick it, a colon, the step (repeatable)',
+      collect,
+    )
+    .option(
+      '--thanks <text>',
+      'appreciation you gave, what for (repeatable; "Name: " says whose, else everyone there)',
+      collect,
+    )
     .option('--due <when>', 'when the follow-ups of this conversation are due: friday, 2w, 2026-12-20')
     .option(
       '--ask-next <text>',
@@ -84,6 +94,7 @@ Examples:
   $ rel log ana ben --kind meeting --ambition "Ben: speak at a conference"
   $ rel log ana --follow-up "Send the doc" --due friday --ask-next "The move?"
   $ rel log tom --kind call --asked "band gig"      (marks that note asked)
+  $ rel log tom --step "design: Designed the Q1 newsletter" --thanks "The newsletter"
   $ rel log ana ben cleo dev --kind meeting --size 12   (a team meeting: seen, not time together)
   $ rel log "Kim Lee" --create --kind coffee --date yesterday --skill Cello
   $ echo "Long notes..." | rel log ana --note -`,

@@ -7,6 +7,7 @@ import {
   namedOwner,
   parseKind,
   parseMinutes,
+  type StepDraft,
 } from '../../../core/capture.js';
 import { dayDate, type IsoDate, PERIOD_FORMS, periodDays } from '../../../core/dates.js';
 import {
@@ -207,6 +208,7 @@ export async function askRest(
     )),
   );
   capture.discussed = await askDiscussed(people);
+  capture.steps = [...(capture.steps ?? []), ...(await askSteps(people, capture.discussed))];
   capture.lists.ambitions.push(
     ...(await askOwned(
       people,
@@ -268,6 +270,22 @@ async function askDiscussed(people: Person[]): Promise<string[]> {
   );
   if (choices.length === 0) return [];
   return chooseSome('Did any of their ambitions come up? (space to tick, Enter to go on)', choices);
+}
+
+/** For each active ambition that came up: anything done toward it (Enter skips). */
+async function askSteps(people: Person[], discussed: string[]): Promise<StepDraft[]> {
+  const steps: StepDraft[] = [];
+  for (const person of people) {
+    for (const ambition of person.ambitions) {
+      if (ambition.status !== 'active' || !discussed.includes(ambition.id)) continue;
+      const whose = people.length > 1 ? `${displaySafe(person.name)}: ` : '';
+      const text = (
+        await ask(`Anything done toward it? ${whose}${displaySafe(ambition.text)} (Enter to skip)`)
+      ).trim();
+      if (text) steps.push({ personId: person.id, ambitionId: ambition.id, text });
+    }
+  }
+  return steps;
 }
 
 /**
