@@ -1,9 +1,6 @@
 // Helping people grow: steps toward their ambitions, appreciation given, and the talents a piece
 // of work needs. Pure rules over the journal; the words are the renderers'. rel never labels a
 // person: each rule says what you could do next (a step, a thanks), never what they are.
-
-import { UsageError } from '../errors.js';
-import { namedOwner } from './capture.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import {
   type Ambition,
@@ -15,7 +12,6 @@ import {
   type Thanks,
   thanksOf,
 } from './journal.js';
-import { byIdOrWords, type Pick } from './records.js';
 import { findTerms, searchTerms } from './search.js';
 
 export interface GrowthRules {

@@ -424,6 +424,7 @@ describe('rel due', () => {
       dueOn: '2026-12-04',
       overdueDays: 6,
       overdueFollowUps: [],
+      lastAppreciated: null,
       reason: 'checkIn',
     });
     expect(rows[0]).toMatchObject({
