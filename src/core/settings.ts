@@ -219,7 +219,14 @@ export const SETTINGS = [
     show: (source) => (source ? redactSource(source) : '(none)'),
     store: (source) => source ?? '',
     check: (text) => {
-      parseSource(text);
+      const source = parseSource(text);
+      // A feed's user:password would be kept in plain text in the config file (or the shell's).
+      if (source.kind === 'feed' && source.url.password) {
+        throw new UsageError(
+          `The calendar address ${redactSource(text)} has a password in it; rel does not keep passwords.`,
+          'Use the feed’s secret address, which needs no password, or a CalDAV address (caldav+https://you@host/path).',
+        );
+      }
     },
   }),
   spec({
@@ -392,6 +399,16 @@ export function resolveSettings(
     ];
     for (const [source, raw, where] of candidates) {
       if (raw === undefined) continue;
+      // What `rel config set` refuses is refused from the environment or a hand-edited file too.
+      if (typeof raw === 'string' && setting.check) {
+        try {
+          setting.check(raw);
+        } catch (error) {
+          if (!(error instanceof UsageError)) throw error;
+          problems.push(`${where}: ${error.message} Ignoring it.`);
+          continue;
+        }
+      }
       const value = typeof raw === 'string' ? (setting.parse as (t: string) => unknown)(raw) : undefined;
       if (value === undefined) {
         problems.push(`${where} is "${String(raw)}", not ${setting.accepts}; ignoring it.`);

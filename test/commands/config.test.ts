@@ -62,6 +62,29 @@ describe('rel config', () => {
     expect(bytesOf(file)?.equals(before!)).toBe(true);
   });
 
+  it('refuses a calendar address with a password in it, or a scheme rel does not read, set or in the environment', async () => {
+    const { env, file } = setup();
+    await ok(['config', 'set', 'calendar', '/tmp/work.ics'], { env });
+    const before = bytesOf(file);
+    const r = await rel(['config', 'set', 'calendar', 'https://u:hunter2@example.com/x.ics'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has a password in it; rel does not keep passwords');
+    expect(r.stderr + r.stdout).not.toContain('hunter2');
+    expect(bytesOf(file)).toEqual(before);
+    for (const [address, why] of [
+      ['https://u:hunter2@example.com/x.ics', 'has a password in it; rel does not keep passwords'],
+      ['ftp://h/secret.ics', 'rel does not read calendars over ftp://'],
+    ] as const) {
+      const got = await rel(['config', 'get', 'calendar'], { env: { ...env, REL_CALENDAR: address } });
+      expect(got.code, address).toBe(0);
+      expect(got.stderr, address).toContain(`rel: warning: REL_CALENDAR: `);
+      expect(got.stderr, address).toContain(why);
+      // The address is not used: the config file's is.
+      expect(got.stdout.trim(), address).toBe('/tmp/work.ics');
+      expect(got.stderr + got.stdout).not.toMatch(/hunter2|secret/);
+    }
+  });
+
   it('applies flags over environment over config over defaults: the default kind of rel log', async () => {
     const { store, env } = setup();
     await ok(['add', 'Ana Silva'], { store, env });
