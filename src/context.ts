@@ -94,17 +94,37 @@ export function passphrase(ctx: Context): Promise<string> {
   return asked;
 }
 
+/**
+ * Where a passphrase may be asked: stdin a terminal and stdout or stderr one (stderr when stdout
+ * is piped, as ssh and gpg ask: `rel due | head` still asks), never with --no-input.
+ */
+function secretOutput(ctx: Context): { output?: NodeJS.WritableStream } | undefined {
+  const { io } = ctx;
+  if (!ctx.globals().input || !io.stdinIsTTY) return undefined;
+  if (io.stdoutIsTTY) return {};
+  return io.stderrIsTTY ? { output: process.stderr } : undefined;
+}
+
+/** Why no passphrase can be asked, and what to do: true to how rel was run. */
+function cannotAsk(ctx: Context, what: string, variable: string): UsageError {
+  const instead = ctx.globals().input ? 'or run rel in a terminal' : 'or run rel without --no-input';
+  return new UsageError(what, `Set ${variable} to it, ${instead} to be asked for it.`);
+}
+
 async function askPassphrase(ctx: Context): Promise<string> {
   const fromEnv = envValue(ctx.io.env, 'REL_PASSPHRASE');
   if (fromEnv !== undefined) return fromEnv;
-  if (!mayPrompt(ctx)) {
-    throw new UsageError(
-      'Your journal is encrypted and no passphrase was given.',
-      'Set REL_PASSPHRASE to its passphrase, or run rel in a terminal to be asked for it.',
-    );
+  return promptPassphrase(ctx);
+}
+
+/** The passphrase asked (hidden) in a terminal, else exit 2; `rel unlock` asks again after a wrong one. */
+export async function promptPassphrase(ctx: Context): Promise<string> {
+  const where = secretOutput(ctx);
+  if (!where) {
+    throw cannotAsk(ctx, 'Your journal is encrypted and no passphrase was given.', 'REL_PASSPHRASE');
   }
   const { askSecret } = await import('./ui/prompts.js');
-  return askSecret('Passphrase for your journal:');
+  return askSecret('Passphrase for your journal:', undefined, where.output);
 }
 
 /**
@@ -117,18 +137,18 @@ export async function newPassphrase(ctx: Context, variable: string): Promise<str
     if (!fromEnv.trim()) throw new UsageError(`${variable} is blank; a passphrase needs some characters.`);
     return fromEnv;
   }
-  if (!mayPrompt(ctx)) {
-    throw new UsageError(
-      'A new passphrase is needed.',
-      `Set ${variable}, or run rel in a terminal to be asked for it.`,
-    );
-  }
+  const where = secretOutput(ctx);
+  if (!where) throw cannotAsk(ctx, 'A new passphrase is needed.', variable);
   const { askSecret } = await import('./ui/prompts.js');
-  const first = await askSecret('New passphrase:', (value) =>
-    value.trim() ? true : 'A passphrase needs some characters.',
+  const first = await askSecret(
+    'New passphrase:',
+    (value) => (value.trim() ? true : 'A passphrase needs some characters.'),
+    where.output,
   );
-  await askSecret('The same passphrase again:', (value) =>
-    value === first ? true : 'That differs from the first; type the same passphrase again.',
+  await askSecret(
+    'The same passphrase again:',
+    (value) => (value === first ? true : 'That differs from the first; type the same passphrase again.'),
+    where.output,
   );
   return first;
 }

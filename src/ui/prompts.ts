@@ -63,8 +63,18 @@ export function ask(message: string, options: AskOptions = {}): Promise<string> 
 }
 
 /** A secret: nothing of it is echoed. */
-export function askSecret(message: string, validate?: Validate): Promise<string> {
-  return guard(password({ message: wrapped(message), validate: wrappedCheck(validate) }));
+/** A hidden answer; on `output` (stderr when stdout is piped, as ssh and gpg ask) if given. */
+export function askSecret(
+  message: string,
+  validate?: Validate,
+  output?: NodeJS.WritableStream,
+): Promise<string> {
+  return guard(
+    password(
+      { message: wrapped(message), validate: wrappedCheck(validate) },
+      output ? { output } : undefined,
+    ),
+  );
 }
 
 /** A prompt that starts with the current value typed in, ready to edit; Enter keeps it. */

@@ -8,12 +8,13 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 export class Terminal {
   private readonly socket = `rel-test-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
 
-  constructor(args: string[], options: RunOptions & { width?: number } = {}) {
+  /** `pipeTo`: rel's stdout goes through this shell command (`cat`), its stdin and stderr stay the terminal. */
+  constructor(args: string[], options: RunOptions & { width?: number; pipeTo?: string } = {}) {
     const env = Object.entries(relEnv(options))
       .filter(([k]) => /^(REL_|HOME|PATH|LANG|XDG_|EDITOR|VISUAL|NO_COLOR|FORCE_COLOR)/.test(k))
       .map(([k, v]) => `${k}=${quote(v ?? '')}`)
       .join(' ');
-    const command = `env ${env} TERM=xterm-256color ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo "@@EXIT:$?"; sleep 600`;
+    const command = `env ${env} TERM=xterm-256color ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${options.pipeTo ? ` | ${options.pipeTo}` : ''}; echo "@@EXIT:$?"; sleep 600`;
     this.tmux(
       '-f',
       '/dev/null',

@@ -1,7 +1,10 @@
 // The passphrase in a real terminal: asked twice by rel encrypt, asked hidden by every command,
 // never echoed; Ctrl+C at the prompt is exit 130 with nothing written.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bytesOf, ok, tempStore } from '../helpers/rel.js';
+import { agentStatus } from '../../src/store/agent.js';
+import { bytesOf, ok, tempDir, tempStore } from '../helpers/rel.js';
 import { Terminal } from '../helpers/tty.js';
 
 let term: Terminal | undefined;
@@ -30,6 +33,45 @@ describe('passphrase prompts', { timeout: 120_000 }, () => {
     await term.waitFor('Ana Silva (ana-silva)');
     expect(await term.exitCode()).toBe(0);
     expect(term.screen()).not.toContain('hunter2');
+  });
+
+  it('stdout piped, stdin and stderr a terminal: the passphrase is asked on the terminal (rel due | cat)', async () => {
+    const store = tempStore('tty-pass-pipe');
+    ok(['add', 'Ana Silva', '--cadence', '2w'], { store });
+    ok(['encrypt'], { store, env: { ...FAST, REL_PASSPHRASE: 'pw pw' } });
+    term = new Terminal(['due'], { store, env: FAST, pipeTo: 'cat' });
+    await term.answer('Passphrase for your journal:', 'pw pw');
+    await term.waitFor('Ana Silva');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).not.toContain('pw pw');
+  });
+
+  it('rel unlock at the prompt: a wrong passphrase may be typed again, three tries in all', async () => {
+    const dir = tempDir('tty-unlock');
+    const store = path.join(dir, 'journal.json');
+    const env = { ...FAST, XDG_RUNTIME_DIR: path.join(dir, 'run') };
+    fs.mkdirSync(env.XDG_RUNTIME_DIR, { mode: 0o700 });
+    ok(['add', 'Ana Silva'], { store });
+    ok(['encrypt'], { store, env: { ...FAST, REL_PASSPHRASE: 'pw pw' } });
+    try {
+      term = new Terminal(['unlock'], { store, env });
+      await term.answer('Passphrase for your journal:', 'wrong one');
+      await term.answer(/try again\.[\s\S]*Passphrase for your journal:/, 'pw pw');
+      await term.waitFor(/Unlocked .*journal\.json for 15 min/);
+      expect(await term.exitCode()).toBe(0);
+      term.close();
+
+      term = new Terminal(['unlock'], { store, env });
+      await term.answer('Passphrase for your journal:', 'wrong one');
+      await term.answer(/try again\.[\s\S]*Passphrase for your journal:/, 'wrong two');
+      await term.answer(/(?:try again\.[\s\S]*){2}Passphrase for your journal:/, 'wrong three');
+      await term.waitFor(/Wrong passphrase for .*journal\.json/);
+      expect(await term.exitCode()).toBe(1);
+      expect(term.screen().match(/Wrong passphrase; try again\./g)).toHaveLength(2);
+    } finally {
+      const status = await agentStatus(env, store);
+      if (status) process.kill(status.pid, 'SIGKILL');
+    }
   });
 
   it('Ctrl+C at the passphrase prompt is exit 130, nothing written', async () => {
