@@ -187,6 +187,10 @@ describe('rel inbox', { timeout: 240_000 }, () => {
     const again = await rel(['inbox', 'log', oneToOne.id], o);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already logged');
+    // Too short to be an id: say what an id needs.
+    const short = await rel(['inbox', 'log', '69'], o);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('There is no meeting "69": an id needs at least 4 characters.');
   });
 
   it('inbox log --all makes rel due right and empties the inbox; one undo takes it back', async () => {

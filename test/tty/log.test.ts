@@ -38,6 +38,7 @@ describe('interactive rel log', () => {
     await term.answer('What did you talk about?', 'Career plans');
     await term.answer('What did you hear from Ana and Ben?', 'Worried about the reorg');
     await term.waitFor('Who said "Worried about the reorg"?');
+    await term.waitFor('Everyone there'); // as for follow-ups and ask-next notes
     await term.press('Down', 'Down', 'Enter'); // the whole group
     await term.answer('Anything else you heard?', 'Loves the new team');
     await term.waitFor('Who said "Loves the new team"?');

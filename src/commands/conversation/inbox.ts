@@ -503,6 +503,12 @@ function pick(rows: InboxRow[], typed: string, loaded: Loaded, ctx: Context): In
       'Give more of the id, as rel inbox shows it.',
     );
   }
+  if (!found && key.length < 4) {
+    throw new UsageError(
+      `There is no meeting "${displaySafe(typed)}": an id needs at least 4 characters.`,
+      'rel inbox lists the meetings with their ids; give the id, or its first 4 characters or more.',
+    );
+  }
   if (!found) {
     throw new NotFoundError(
       `There is no meeting "${displaySafe(typed)}" in the inbox since ${showDate(loaded.since, today(ctx))}.`,

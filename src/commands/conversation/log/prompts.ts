@@ -204,7 +204,7 @@ export async function askRest(
       `What did you hear from ${names}? What mattered to them, what worried them? (Enter to skip)`,
       'Anything else you heard? (Enter when done)',
       'Who said', // with several people, a note can also belong to the whole group
-      'The whole group',
+      'Everyone there',
     )),
   );
   capture.discussed = await askDiscussed(people);
