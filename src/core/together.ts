@@ -14,7 +14,24 @@ export type ConversationClass = 'alone' | 'smallGroup' | 'group' | 'written';
 /** Which classes count as time together: `small-groups` (default), `alone`, or `any` (every one). */
 export type CadenceCounts = 'small-groups' | 'alone' | 'any';
 
-export const DEFAULT_WRITTEN_KINDS = ['message', 'email', 'chat', 'text', 'letter'];
+/**
+ * The issue's five, and the names people type for the messaging apps they use at work: a Slack
+ * ping logged as `--kind slack` must not count as a 1:2:1.
+ */
+export const DEFAULT_WRITTEN_KINDS = [
+  'message',
+  'email',
+  'chat',
+  'text',
+  'letter',
+  'slack',
+  'sms',
+  'dm',
+  'whatsapp',
+  'imessage',
+  'signal',
+  'telegram',
+];
 export const DEFAULT_CADENCE_COUNTS: CadenceCounts = 'small-groups';
 
 export interface TogetherRules {

@@ -25,7 +25,11 @@ describe('rel config', () => {
       ['date-display', 'short', 'default'],
       ['calendar', '(none)', 'default'],
       ['me', '(not set)', 'default'],
-      ['written-kinds', 'message, email, chat, text, letter', 'default'],
+      [
+        'written-kinds',
+        'message, email, chat, text, letter, slack, sms, dm, whatsapp, imessage, signal, telegram',
+        'default',
+      ],
       ['cadence-counts', 'small-groups', 'default'],
       ['one-to-one-label', '1:2:1', 'default'],
       ['working-days', 'mon-fri', 'default'],

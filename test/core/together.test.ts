@@ -36,6 +36,11 @@ describe('the class of a conversation', () => {
     [5, undefined, 'chat', 'written'],
     [1, undefined, 'TEXT', 'written'],
     [1, undefined, 'letter', 'written'],
+    // and the messaging apps people name as the kind
+    [1, undefined, 'Slack', 'written'],
+    [1, undefined, 'sms', 'written'],
+    [1, undefined, 'DM', 'written'],
+    [1, undefined, 'WhatsApp', 'written'],
   ] as const)('%i named, size %s, %s: %s', (named, size, kind, cls) => {
     const conversation = { with: others(named), kind, ...(size === undefined ? {} : { size }) };
     expect(conversationClass(conversation, DEFAULT_WRITTEN_KINDS)).toBe(cls);
