@@ -43,22 +43,31 @@ export interface DateSection<Row extends DueRow = DueRow> {
 /** Windows up to two weeks are planned day by day; longer ones week by week. */
 export const DAY_BY_DAY_LIMIT = 14;
 
-/** The planning view: overdue, today, then each day (or week) of the window that has someone due. */
+/**
+ * The planning view: overdue, today, then each day (or week) of the window that has someone due.
+ * A check-in is placed on the day it is shown on (`shownOn`: the working day before a weekend's
+ * due date), so that its section and its "due today" agree; one whose working day has passed
+ * stays on its own date.
+ */
 export function dateSections<Row extends DueRow>(
   rows: Row[],
   today: IsoDate,
   withinDays: number,
   weekStart: WeekStart,
+  shownOn: (dueOn: IsoDate) => IsoDate = (dueOn) => dueOn,
 ): DateSection<Row>[] {
   const byWeek = withinDays > DAY_BY_DAY_LIMIT;
   const sections: DateSection<Row>[] = [];
   const sectionFor = (row: DueRow): Pick<DateSection, 'kind' | 'start'> => {
     if (row.overdueDays > 0) return { kind: 'overdue', start: null };
     if (row.overdueDays === 0) return { kind: 'today', start: today };
-    if (!byWeek) return { kind: 'day', start: row.dueOn };
+    const shown = shownOn(row.dueOn);
+    const on = shown < today ? row.dueOn : shown;
+    if (on === today) return { kind: 'today', start: today };
+    if (!byWeek) return { kind: 'day', start: on };
     return {
       kind: 'week',
-      start: toIsoDate(startOfWeek(fromIsoDate(row.dueOn), { weekStartsOn: weekStart })),
+      start: toIsoDate(startOfWeek(fromIsoDate(on), { weekStartsOn: weekStart })),
     };
   };
   const ordered = [...rows].sort((a, b) => b.overdueDays - a.overdueDays || a.name.localeCompare(b.name));

@@ -33,10 +33,21 @@ describe('rel due: planning views', () => {
       /^4 people due a catch-up · 2 not seen in over twice their cadence · 5 coming due in the next week\n/,
     );
     expect(week).toMatch(/\nOverdue\nName +Last seen +Cadence +When\nJonas Weber /);
-    expect(week).toContain('\nTomorrow · Sat 28 Nov\nBen Okafor ');
+    // Ben is due on Saturday: shown, and planned, on the working day before it (today).
+    expect(week).toMatch(/\nToday · Fri 27 Nov\nBen Okafor .*due today\n/);
+    const everyDay = await ok(['due', '--within', '1w'], {
+      store,
+      env: { COLUMNS: '120', REL_WORKING_DAYS: 'mon-sun' },
+    });
+    expect(everyDay).toMatch(/\nTomorrow · Sat 28 Nov\nBen Okafor .*due tomorrow · 28 Nov\n/);
     expect(week).toContain('\nMon 30 Nov\n');
     const month = await ok(['due', '--within', '1m'], { store });
-    expect(month).toContain('\nLater this week\n');
+    expect(month).toMatch(/\nToday · Fri 27 Nov\nBen Okafor /);
+    const monthEveryDay = await ok(['due', '--within', '1m'], {
+      store,
+      env: { REL_WORKING_DAYS: 'mon-sun' },
+    });
+    expect(monthEveryDay).toMatch(/\nLater this week\nBen Okafor /);
     expect(month).toContain('\nWeek of Mon 30 Nov\n');
     expect(month).toContain('\nWeek of Mon 7 Dec\n');
     const sunday = await ok(['due', '--within', '1m'], { store, env: { REL_WEEK_START: 'sunday' } });

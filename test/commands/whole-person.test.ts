@@ -153,7 +153,15 @@ describe('follow-ups: log --follow-up --due, todo, done, due', () => {
     ]);
     expect(rows.find((r: { id: string }) => r.id === 'ben-ong').overdueFollowUps).toEqual([]);
     expect(await ok(['due'], { store, now: '2026-11-10' })).toMatch(
-      /Overdue follow-ups \(1\)\n.*Send the doc · Ana Silva/,
+      /Overdue follow-ups \(1\)\n.*You promised: Send the doc · Ana Silva/,
+    );
+    // Whose promise it is, as the profile says: yours to keep, or theirs to chase.
+    await ok(['todo', 'add', 'ben', 'Intro me to finance', '--theirs', '--due', '2026-11-04'], {
+      store,
+      now: '2026-11-01',
+    });
+    expect(await ok(['due'], { store, now: '2026-11-10' })).toMatch(
+      /Overdue follow-ups \(2\)\n.*You promised: Send the doc · Ana Silva.*\n.*They promised: Intro me to finance · Ben Ong/,
     );
     // Not overdue on its due day.
     expect(JSON.parse(await ok(['due', '--json'], { store, now: '2026-11-03' }))[0].overdueFollowUps).toEqual(

@@ -80,6 +80,22 @@ describe('dateSections', () => {
       '2026-12-06',
     ]);
   });
+
+  it.each([
+    // Friday 27 Nov: due Saturday or Sunday is shown, and planned, on Friday: today
+    ['2026-11-27', '2026-11-28', -1, 'today', '2026-11-27'],
+    ['2026-11-27', '2026-11-29', -2, 'today', '2026-11-27'],
+    // Wednesday: a Saturday check-in is planned on Friday
+    ['2026-11-25', '2026-11-28', -3, 'day', '2026-11-27'],
+    // Saturday: Friday has passed, so a Sunday check-in stays on Sunday
+    ['2026-11-28', '2026-11-29', -1, 'day', '2026-11-29'],
+    // A working day is its own
+    ['2026-11-25', '2026-11-30', -5, 'day', '2026-11-30'],
+  ] as const)('today %s, due %s: planned as %s on %s (mon-fri)', (today, dueOn, days, kind, start) => {
+    const friday = (d: string) => (d === '2026-11-28' || d === '2026-11-29' ? '2026-11-27' : d);
+    const [section] = dateSections([row('a', days, dueOn)], today, 14, 1, friday);
+    expect([section!.kind, section!.start]).toEqual([kind, start]);
+  });
 });
 
 describe('summarize', () => {

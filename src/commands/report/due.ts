@@ -17,6 +17,7 @@ import { stillToLog } from '../../core/nudge.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../../core/plan.js';
 import { displaySafe, normalize, plural } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
+import { shownDueOn } from '../../ui/display.js';
 import { printJson } from '../../ui/json.js';
 import { renderDue, sectionTitle } from '../../ui/render/due.js';
 import { theme } from '../../ui/theme.js';
@@ -97,7 +98,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         rows: grouped.filter((r) => r.group === key),
       }))
     : withinDays
-      ? dateSections(rows, todayIso, withinDays, weekStart).map((s) => ({
+      ? dateSections(rows, todayIso, withinDays, weekStart, shownDueOn).map((s) => ({
           title: sectionTitle(s, todayIso),
           rows: s.rows,
         }))

@@ -27,12 +27,15 @@ export interface DueView {
   lastContacts?: Map<string, LastContact> | undefined;
 }
 
-/** Every overdue follow-up, under the list: they are promises, whoever is due a catch-up. */
+/**
+ * Every overdue follow-up, under the list: they are promises, whoever is due a catch-up. Each says
+ * whose, as the profile does: yours to keep, or theirs to chase.
+ */
 function overdueSection(view: DueView, t: Theme, width: number): string[] {
   if (view.overdueFollowUps.length === 0) return [];
   const items = view.overdueFollowUps.flatMap((f) =>
     wrap(
-      `${displaySafe(f.text)} · ${displaySafe(f.people.join(', '))} · was due ${showDate(f.due!, view.today)} · ${f.id}`,
+      `${f.owner === 'me' ? 'You promised' : 'They promised'}: ${displaySafe(f.text)} · ${displaySafe(f.people.join(', '))} · was due ${showDate(f.due!, view.today)} · ${f.id}`,
       width,
       '    ',
       '  • ',
