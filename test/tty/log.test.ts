@@ -129,7 +129,7 @@ describe('interactive rel log', () => {
     await term.waitFor('❯ Add "Priya Natarajan" as a new person');
     await term.press('Enter');
     // The exact name is confirmed (and can be corrected), then role, relationship and cadence.
-    await term.waitFor('Name of the new person (as you want it kept) Priya Natarajan');
+    await term.waitFor('Name of the new person (as you want it kept; empty it to go back) Priya Natarajan');
     await term.press('Enter');
     await term.answer("Priya's role (Enter to skip)", 'Designer');
     await term.waitFor('Priya is your');
@@ -189,7 +189,7 @@ describe('interactive rel log', () => {
     await term.waitFor(/❯ Add "Lea Martine" as a new person/);
     await term.press('Enter');
     // Chosen on purpose, the name is still confirmed before anyone is added.
-    await term.waitFor('Name of the new person (as you want it kept) Lea Martine');
+    await term.waitFor('Name of the new person (as you want it kept; empty it to go back) Lea Martine');
     await term.press('C-u');
     await term.type('Sofia Alvarez');
     await term.press('Enter');
@@ -197,6 +197,33 @@ describe('interactive rel log', () => {
     await term.press('C-c');
     expect(await term.exitCode()).toBe(130);
     expect(readJson(store).people).toHaveLength(7);
+  });
+
+  it('a slip typed at "Anyone else?" can be taken back: an emptied new name returns to the search', async () => {
+    const store = seeded();
+    term = new Terminal(['log'], { store });
+    await term.waitFor('Who did you talk with?');
+    await term.type('ana');
+    await term.waitFor(/❯ Ana Silva/);
+    await term.press('Enter');
+    await term.waitFor('Anyone else?');
+    await term.type('last thursdya');
+    await term.waitFor(/❯ Add "last thursdya" as a new person/);
+    await term.press('Enter');
+    await term.waitFor('empty it to go back) last thursdya');
+    await term.press(...Array(15).fill('BSpace'));
+    await term.press('Enter');
+    await term.waitFor(/Anyone else\? \(Enter when that is everyone\)\s*$/m);
+    await term.press('Enter');
+    for (const prompt of ['When?', 'What kind', 'How many minutes?', 'What did you talk about?']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    await term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+    // Nobody was added on the way: the slip never became a person.
+    expect(readJson(store).people.map((p: { name: string }) => p.name)).not.toContain('last thursdya');
+    expect(readJson(store).people).toHaveLength(4);
   });
 
   it('a new name on the command line is added with role, relationship and cadence, each skippable', async () => {

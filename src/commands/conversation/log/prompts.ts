@@ -85,10 +85,19 @@ export async function askWho(journal: Journal): Promise<(Person | NewPerson)[]> 
       continue;
     }
     const taken = chosen.filter((c): c is NewPerson => !('id' in c)).map((c) => c.name);
-    const name = await askPrefilled('Name of the new person (as you want it kept)', answer, (value) => {
-      if (taken.some((t) => t.toLowerCase() === value.trim().toLowerCase())) return 'They are already named.';
-      return validity(() => checkNewName(journal, value));
-    });
+    // A slip (a date typed at "Anyone else?") must not force adding a junk person or losing the
+    // capture to Ctrl+C: an emptied name goes back to the search.
+    const name = await askPrefilled(
+      'Name of the new person (as you want it kept; empty it to go back)',
+      answer,
+      (value) => {
+        if (!value.trim()) return true;
+        if (taken.some((t) => t.toLowerCase() === value.trim().toLowerCase()))
+          return 'They are already named.';
+        return validity(() => checkNewName(journal, value));
+      },
+    );
+    if (!name.trim()) continue;
     chosen.push({ name: checkNewName(journal, name), ...(await askAboutNewPerson(name)) });
   }
 }
