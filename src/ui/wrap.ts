@@ -1,7 +1,7 @@
 // Wrapping human output to the terminal: at word boundaries, a word wider than the room broken
 // hard, colour codes carried along at no width. Each word is measured once, so the cost grows
 // with the text, not with the text times its length.
-import stringWidth from 'string-width';
+import { textWidth } from './width.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is skipped
 const SGR = /\u001b\[[0-9;]*m/g;
@@ -10,8 +10,8 @@ const GLUE = '\uE000';
 /**
  * Text whose every character takes one column on its own and never joins its neighbours into one
  * (printable Latin, Greek and Cyrillic, and the punctuation rel prints: · … – ’): its width is its
- * length. Only other text pays for string-width, which segments graphemes and costs a hundred
- * times more; rel's tables and reports are mostly this kind of text, every cell measured.
+ * length. Only other text pays for segmenting graphemes (width.ts), which costs a hundred times
+ * more; rel's tables and reports are mostly this kind of text, every cell measured.
  * (A test checks every character of this class against string-width.)
  */
 export const ONE_COLUMN_EACH =
@@ -37,7 +37,7 @@ export function wrapText(text: string, width: number, firstRoom = width): string
 /** Columns a text takes on screen; colour codes take none. */
 export function visibleWidth(text: string): number {
   const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
-  return ONE_COLUMN_EACH.test(plain) ? plain.length : stringWidth(plain);
+  return ONE_COLUMN_EACH.test(plain) ? plain.length : textWidth(plain);
 }
 
 /**
