@@ -46,8 +46,7 @@ export const DAY_BY_DAY_LIMIT = 14;
 /**
  * The planning view: overdue, today, then each day (or week) of the window that has someone due.
  * A check-in is placed on the day it is shown on (`shownOn`: the working day before a weekend's
- * due date), so that its section and its "due today" agree; one whose working day has passed
- * stays on its own date.
+ * due date, while that is still to come), so that its section and its "due today" agree.
  */
 export function dateSections<Row extends DueRow>(
   rows: Row[],
@@ -61,8 +60,7 @@ export function dateSections<Row extends DueRow>(
   const sectionFor = (row: DueRow): Pick<DateSection, 'kind' | 'start'> => {
     if (row.overdueDays > 0) return { kind: 'overdue', start: null };
     if (row.overdueDays === 0) return { kind: 'today', start: today };
-    const shown = shownOn(row.dueOn);
-    const on = shown < today ? row.dueOn : shown;
+    const on = shownOn(row.dueOn);
     if (on === today) return { kind: 'today', start: today };
     if (!byWeek) return { kind: 'day', start: on };
     return {

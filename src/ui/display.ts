@@ -18,9 +18,13 @@ export function useWorkingDays(days: readonly number[]): void {
   workingDays = days;
 }
 
-/** The day a check-in is shown on: the working day on or before its due date. */
-export function shownDueOn(dueOn: IsoDate): IsoDate {
-  return workingDayOnOrBefore(dueOn, workingDays);
+/**
+ * The day a check-in is shown on: the working day on or before its due date, while that day is
+ * still to come; once it has passed (a Sunday check-in seen on Saturday), the due date itself.
+ */
+export function shownDueOn(dueOn: IsoDate, today: IsoDate): IsoDate {
+  const working = workingDayOnOrBefore(dueOn, workingDays);
+  return working < today ? dueOn : working;
 }
 
 /** How the 1:2:1 kind is shown: the one-to-one-label setting ("1:1", "one-on-one"). */

@@ -98,10 +98,12 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         rows: grouped.filter((r) => r.group === key),
       }))
     : withinDays
-      ? dateSections(rows, todayIso, withinDays, weekStart, shownDueOn).map((s) => ({
-          title: sectionTitle(s, todayIso),
-          rows: s.rows,
-        }))
+      ? dateSections(rows, todayIso, withinDays, weekStart, (dueOn) => shownDueOn(dueOn, todayIso)).map(
+          (s) => ({
+            title: sectionTitle(s, todayIso),
+            rows: s.rows,
+          }),
+        )
       : undefined;
   const active = journal.people.filter((p) => !p.archivedAt);
   // Overdue follow-ups are listed for everyone the list could show: not archived, with the tag.

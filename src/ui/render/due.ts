@@ -104,8 +104,7 @@ export function dueText(row: CheckIn | ComingUpRow, today: IsoDate): string {
   }
   if (row.overdueDays === 0) return 'due today';
   // Coming due on a day off: shown on the working day before, when there is still time for it.
-  const shown = row.overdueDays < 0 ? shownDueOn(row.dueOn) : row.dueOn;
-  const on = shown < today ? row.dueOn : shown;
+  const on = row.overdueDays < 0 ? shownDueOn(row.dueOn, today) : row.dueOn;
   return on === today ? 'due today' : `due ${relativeDay(on, today)} · ${showDate(on, today)}`;
 }
 

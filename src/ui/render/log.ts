@@ -70,8 +70,7 @@ export function renderLogged(logged: Logged, t: Theme): string {
   }
   for (const due of logged.nextDue) {
     const first = displaySafe(due.person.name);
-    const shown = shownDueOn(due.dueOn);
-    const on = shown >= today ? shown : due.dueOn;
+    const on = shownDueOn(due.dueOn, today);
     lines.push(`Next check-in with ${first}: ${dayDate(on)} (${relativeDay(on, today)}).`);
   }
   for (const { person, texts } of logged.stillToAsk) {
