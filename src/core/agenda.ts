@@ -2,7 +2,7 @@
 // last time. Pure: assembled from the journal for one person and today.
 import { addDaysTo, daysBetween, type IsoDate, localDay, relativeDay, spanWords } from './dates.js';
 import { concerns, type Journal, latest } from './journal.js';
-import type { Profile } from './profile.js';
+import type { Profile, ProfileConversation } from './profile.js';
 
 /** An active ambition not talked about for this long is worth asking about. */
 const AMBITION_QUIET_DAYS = 45;
@@ -45,10 +45,17 @@ export interface Agenda {
   followUps: { mine: AgendaFollowUp[]; theirs: AgendaFollowUp[] };
   ambitions: AgendaAmbition[];
   /** The last time together (not a group meeting or a message since). */
-  lastConversation: { date: IsoDate; kind: string; note: string; heard: string[] } | null;
+  /** `heardInGroup[i]`: `heard[i]` was heard from the whole group, not from them. */
+  lastConversation: {
+    date: IsoDate;
+    kind: string;
+    note: string;
+    heard: string[];
+    heardInGroup: boolean[];
+  } | null;
   /** Group and written conversations since the last time together, oldest first. */
   alsoSince: { date: IsoDate; kind: string; note: string }[];
-  earlierHeard: { date: IsoDate; text: string }[];
+  earlierHeard: { date: IsoDate; text: string; inGroup: boolean }[];
 }
 
 export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate): Agenda {
@@ -92,7 +99,13 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
   for (const f of followUps.filter((f) => f.overdue)) {
     talkingPoints.push(f.owner === 'me' ? `Close the loop on: ${f.text}` : `Ask about: ${f.text}`);
   }
-  for (const heard of last?.heard ?? []) talkingPoints.push(`Check in on what they said last time: ${heard}`);
+  (last?.heard ?? []).forEach((heard, i) => {
+    talkingPoints.push(
+      last?.heardInGroup?.[i]
+        ? `Check in on what came up in the group last time: ${heard}`
+        : `Check in on what they said last time: ${heard}`,
+    );
+  });
   // The profile's rules of growth: nothing done toward an ambition, appreciation not given lately.
   const noSteps = new Map(
     profile.talkingPoints.flatMap((p) => (p.kind === 'step' ? [[p.id, p.since] as const] : [])),
@@ -137,12 +150,18 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
       theirs: followUps.filter((f) => f.owner === 'them'),
     },
     ambitions: ambitions.map(({ id: _id, ...a }) => a),
-    lastConversation: last ? { date: last.date, kind: last.kind, note: last.note, heard: last.heard } : null,
+    lastConversation: last
+      ? { date: last.date, kind: last.kind, note: last.note, heard: last.heard, heardInGroup: inGroup(last) }
+      : null,
     alsoSince: since.map((c) => ({ date: c.date, kind: c.kind, note: c.note })).reverse(),
     earlierHeard: earlier
-      .flatMap((c) => c.heard.map((text) => ({ date: c.date, text })))
+      .flatMap((c) => c.heard.map((text, i) => ({ date: c.date, text, inGroup: inGroup(c)[i] ?? false })))
       .slice(0, EARLIER_HEARD),
   };
+}
+
+function inGroup(c: ProfileConversation): boolean[] {
+  return c.heard.map((_, i) => c.heardInGroup?.[i] ?? false);
 }
 
 /** "Last appreciated 9 weeks ago (for the Q1 newsletter): anything to thank them for?" */

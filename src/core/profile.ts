@@ -54,6 +54,12 @@ export interface ProfileConversation {
   minutes: number | null;
   note: string;
   heard: string[];
+  /**
+   * Seen from one person: for each of `heard`, whether it was heard from the whole group rather
+   * than from them (several people there, no `Name:` saying it was theirs), so that a brief never
+   * shows what the room said as if they had said it.
+   */
+  heardInGroup?: boolean[];
   /** Names of everyone in the conversation. */
   with: string[];
   withIds: string[];
@@ -194,17 +200,20 @@ export function describeConversation(
   names: Map<string, string>,
   forPerson?: string,
 ): ProfileConversation {
-  const heard =
-    forPerson && c.heardFrom
-      ? c.heard.filter((_, i) => (c.heardFrom![i] ?? forPerson) === forPerson)
-      : c.heard;
+  const from = (i: number) => c.heardFrom?.[i] ?? null;
+  const kept = c.heard.flatMap((text, i) =>
+    forPerson === undefined || from(i) === null || from(i) === forPerson ? [{ text, i }] : [],
+  );
   return {
     id: c.id,
     date: c.date,
     kind: c.kind,
     minutes: c.minutes,
     note: c.note,
-    heard,
+    heard: kept.map((h) => h.text),
+    ...(forPerson === undefined
+      ? {}
+      : { heardInGroup: kept.map((h) => c.with.length > 1 && from(h.i) !== forPerson) }),
     with: c.with.map((id) => names.get(id) ?? id),
     withIds: c.with,
   };

@@ -86,7 +86,7 @@ export function renderAgenda(agenda: Agenda): string {
   }
   const last = agenda.lastConversation;
   if (last) {
-    const heard = last.heard.map(inline);
+    const heard = last.heard.map((h, i) => `${inline(h)}${last.heardInGroup[i] ? ' _(in the group)_' : ''}`);
     section(`Last time: ${showDate(last.date, today)}, ${inline(showKind(last.kind))}`, [
       ...(last.note ? [inline(last.note), ''] : []),
       ...(heard.length ? ['What I heard:', '', ...heard.map((h) => `- ${h}`)] : ['_No listening notes._']),
@@ -98,7 +98,9 @@ export function renderAgenda(agenda: Agenda): string {
   if (agenda.earlierHeard.length) {
     section(
       'Heard before that',
-      agenda.earlierHeard.map((h) => `- ${inline(h.text)} (${showDate(h.date, today)})`),
+      agenda.earlierHeard.map(
+        (h) => `- ${inline(h.text)} (${showDate(h.date, today)}${h.inGroup ? ', in a group' : ''})`,
+      ),
     );
   }
   section('Notes', ['- ']);

@@ -114,11 +114,15 @@ export function renderProfile(
     p.notes.flatMap((n) => bullet(n.text, showDate(n.addedOn, today))),
   );
   const heard = p.conversations
-    .flatMap((c) => c.heard.map((h) => ({ date: c.date, text: h })))
+    .flatMap((c) =>
+      c.heard.map((h, i) => ({ date: c.date, text: h, group: c.heardInGroup?.[i] ? c.with.length : 0 })),
+    )
     .slice(0, RECENT_HEARD);
   section(
     'What you heard lately',
-    heard.flatMap((h) => bullet(h.text, showDate(h.date, today))),
+    heard.flatMap((h) =>
+      bullet(h.text, `${showDate(h.date, today)}${h.group ? ` · in a group of ${h.group}` : ''}`),
+    ),
   );
   section(
     'Recent conversations',
