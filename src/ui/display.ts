@@ -37,6 +37,28 @@ export function showKind(kind: string): string {
   return canonicalKind(kind) === '1:2:1' ? oneToOne : kind;
 }
 
+// Kinds that name an app or a medium, said as the thing they are in a sentence: "Logged a Slack
+// message with Ana", not "a slack". Any other kind is said as typed.
+const KIND_IN_A_SENTENCE: Record<string, string> = {
+  slack: 'Slack message',
+  sms: 'text message',
+  text: 'text message',
+  dm: 'direct message',
+  whatsapp: 'WhatsApp message',
+  imessage: 'iMessage',
+  signal: 'Signal message',
+  telegram: 'Telegram message',
+  teams: 'Teams call',
+  zoom: 'Zoom call',
+  video: 'video call',
+  phone: 'phone call',
+};
+
+/** A kind after "a"/"an" in a sentence: "Slack message", "video call", "1:1", "walk". */
+export function kindInASentence(kind: string): string {
+  return KIND_IN_A_SENTENCE[kind.trim().toLowerCase()] ?? showKind(kind);
+}
+
 /** "6 Nov" (or "6 Nov 2025" in another year), or "2026-11-06" with date-display iso. */
 export function showDate(date: IsoDate, today: IsoDate): string {
   return display === 'iso' ? date : shortDate(date, today);

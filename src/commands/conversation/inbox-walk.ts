@@ -6,12 +6,12 @@
 import { type Context, today, togetherRules } from '../../context.js';
 import { recordCapture } from '../../core/capture.js';
 import { alreadyDone, type InboxRow } from '../../core/inbox.js';
-import { displaySafe, plural } from '../../core/text.js';
+import { article, displaySafe, plural } from '../../core/text.js';
 import { notTogetherBecause } from '../../core/together.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Store } from '../../store/store.js';
-import { showDate } from '../../ui/display.js';
+import { kindInASentence, showDate } from '../../ui/display.js';
 import { askKey, type Key } from '../../ui/prompts.js';
 import { theme } from '../../ui/theme.js';
 import { capture, type LogFlags } from './log/capture.js';
@@ -121,7 +121,7 @@ async function logRow(ctx: Context, store: Store, row: InboxRow): Promise<boolea
   const c = saved.conversation;
   const because = notTogetherBecause(c, togetherRules(ctx));
   ctx.io.out(
-    `${t.good('Logged')} a ${displaySafe(c.kind)} with ${saved.people.map((p) => t.bold(displaySafe(p.name))).join(', ')} on ${showDate(c.date, today(ctx))}${c.minutes ? ` (${c.minutes} min)` : ''}.`,
+    `${t.good('Logged')} ${article(kindInASentence(c.kind))} ${displaySafe(kindInASentence(c.kind))} with ${saved.people.map((p) => t.bold(displaySafe(p.name))).join(', ')} on ${showDate(c.date, today(ctx))}${c.minutes ? ` (${c.minutes} min)` : ''}.`,
   );
   if (because) ctx.io.out(t.dim(`Seen, not time together (${because}): next check-ins stay as they were.`));
   return true;

@@ -9,7 +9,7 @@ import {
   thanksOf,
 } from '../../core/journal.js';
 import { article, displaySafe, plural } from '../../core/text.js';
-import { showKind, shownDueOn } from '../display.js';
+import { kindInASentence, shownDueOn } from '../display.js';
 import type { Theme } from '../theme.js';
 
 export interface Logged {
@@ -54,7 +54,7 @@ export function renderLogged(logged: Logged, t: Theme): string {
     ? [t.dim(`Added to your journal: ${logged.added.map((n) => displaySafe(n)).join(', ')}.`)]
     : [];
   lines.push(
-    `${t.good('Logged')} ${article(showKind(c.kind))} ${displaySafe(showKind(c.kind))} with ${names} ${whenPhrase(c.date, today)}${c.minutes ? ` (${c.minutes} min)` : ''}${parts.length ? `: ${parts.join(', ')}` : ''}.`,
+    `${t.good('Logged')} ${article(kindInASentence(c.kind))} ${displaySafe(kindInASentence(c.kind))} with ${names} ${whenPhrase(c.date, today)}${c.minutes ? ` (${c.minutes} min)` : ''}${parts.length ? `: ${parts.join(', ')}` : ''}.`,
   );
   // Due dates as dates, as the prompt echoed them: "due Fri 4 Dec (in 7 days)".
   for (const [personId, n] of Object.entries(logged.about)) {
