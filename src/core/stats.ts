@@ -14,12 +14,12 @@ import {
 } from './journal.js';
 import type { WeekStart } from './settings.js';
 import { normalize } from './text.js';
-import type { TogetherRules } from './together.js';
 import {
   type ConversationClass,
   conversationClass,
   countsAsTogether,
   DEFAULT_TOGETHER_RULES,
+  type TogetherRules,
 } from './together.js';
 
 /** Without --since, stats cover the last 26 weeks. */
