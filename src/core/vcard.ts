@@ -7,7 +7,7 @@
 import { readBirthday } from './birthdays.js';
 import { asOctets, decodeAs, isAscii, isUtf8, knownCharset, LEGACY_CHARSET } from './charset.js';
 import { foldLine } from './ics.js';
-import type { ImportedPerson, ImportProblem } from './importing.js';
+import type { ImportedPerson, ImportProblem } from './import-types.js';
 import type { Person } from './journal.js';
 
 export interface VCardProperty {

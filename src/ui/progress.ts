@@ -1,6 +1,6 @@
 // A progress bar on stderr for long imports, only when stderr is a terminal: scripts and logs
 // never see it. Redrawn when the percentage changes, erased when done.
-import type { Progress } from '../core/importing.js';
+import type { Progress } from '../core/import-types.js';
 import { displaySafe } from '../core/text.js';
 import type { Io } from './io.js';
 

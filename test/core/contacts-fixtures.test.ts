@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, type ReadOptions, readSource } from '../../src/commands/journal/import/read.js';
 import { decodeFile } from '../../src/core/charset.js';
-import type { ImportedPerson } from '../../src/core/importing.js';
+import type { ImportedPerson } from '../../src/core/import-types.js';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/contacts');
 

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFile } from '../../src/core/charset.js';
-import {
-  addFromExport,
-  addImportedPeople,
-  type CsvRow,
-  detectDateOrder,
-  mapHeaders,
-  peopleFromCsv,
-} from '../../src/core/importing.js';
+import { type CsvRow, detectDateOrder, peopleFromCsv } from '../../src/core/import-csv.js';
+import { mapHeaders } from '../../src/core/import-csv-headers.js';
+import { addFromExport } from '../../src/core/import-journal.js';
+import { addImportedPeople } from '../../src/core/import-people.js';
 import { emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
 import { wholePerson } from '../helpers/journal.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportProblem } from '../../src/core/importing.js';
+import type { ImportProblem } from '../../src/core/import-types.js';
 import {
   type CardReading,
   parseProperty,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { type Context, openStore } from '../../../context.js';
-import { type ColumnMap, MAP_FIELDS, type MapField } from '../../../core/importing.js';
+import { type ColumnMap, MAP_FIELDS, type MapField } from '../../../core/import-csv-headers.js';
 import type { Journal } from '../../../core/journal.js';
 import { displaySafe, plural } from '../../../core/text.js';
 import { UsageError } from '../../../errors.js';

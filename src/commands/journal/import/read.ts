@@ -3,16 +3,10 @@
 import path from 'node:path';
 import type { DecodedFile } from '../../../core/charset.js';
 import { CONVERSATION_HEADERS } from '../../../core/export.js';
-import {
-  type ColumnMap,
-  type CsvRow,
-  conversationsFromCsv,
-  type ImportedPerson,
-  type ImportProblem,
-  type ImportSource,
-  peopleFromCsv,
-  sameHeader,
-} from '../../../core/importing.js';
+import { type CsvRow, conversationsFromCsv, peopleFromCsv, sameHeader } from '../../../core/import-csv.js';
+import type { ColumnMap } from '../../../core/import-csv-headers.js';
+import type { ImportedPerson, ImportProblem } from '../../../core/import-types.js';
+import type { ImportSource } from '../../../core/importing.js';
 import { emptyJournal, SCHEMA_VERSION, withDefaults } from '../../../core/journal.js';
 import { UsageError } from '../../../errors.js';
 import type { Format } from './index.js';

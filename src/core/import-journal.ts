@@ -1,0 +1,101 @@
+// rel's own JSON export back in: records keep their ids; what is already there (same id, or a
+// person of the same name) is left alone, so that importing the same file twice adds nothing.
+import type { JournalMerge, Progress } from './import-types.js';
+import { cleanName, type Journal, type Person } from './journal.js';
+import { normalize, withoutControls } from './text.js';
+
+/**
+ * Merges an exported journal into this one. A person whose id is already there, or whose name is
+ * (then their records join that person), is skipped; conversations and follow-ups whose id is
+ * already there are skipped. Importing the same file twice adds nothing.
+ */
+export function addFromExport(
+  journal: Journal,
+  incoming: Journal,
+  lineOf: (collection: string, index: number) => number | null,
+  progress?: Progress,
+  /** By conversation id, the names of the people in it: whom an id not in the journal means. */
+  names?: Map<string, string[]>,
+): JournalMerge {
+  const result: JournalMerge = {
+    added: [],
+    skipped: [],
+    conversations: { added: 0, skipped: 0 },
+    followUps: { added: 0, skipped: 0 },
+    problems: [],
+  };
+  const total = incoming.people.length + incoming.conversations.length + incoming.followUps.length;
+  let done = 0;
+  const step = () => progress?.(++done, total);
+  const ids = new Set(journal.people.map((p) => p.id));
+  const byName = new Map(journal.people.map((p) => [normalize(p.name), p.id]));
+  /** Incoming person id -> the id it has in this journal. */
+  const target = new Map<string, string>();
+  incoming.people.forEach((read: Person, i) => {
+    step();
+    const line = lineOf('people', i);
+    const person = { ...read, name: cleanName(withoutControls(read.name)) };
+    const twin = ids.has(person.id) ? person.id : byName.get(normalize(person.name));
+    if (twin !== undefined) {
+      target.set(person.id, twin);
+      const reason = twin === person.id ? 'already in your journal' : `already in your journal as ${twin}`;
+      result.skipped.push({ name: person.name, line, existingId: twin, reason });
+      return;
+    }
+    journal.people.push(structuredClone(person));
+    ids.add(person.id);
+    byName.set(normalize(person.name), person.id);
+    target.set(person.id, person.id);
+    result.added.push({ id: person.id, name: person.name, line });
+  });
+  const personId = (id: string) => target.get(id) ?? (ids.has(id) ? id : undefined);
+
+  const conversationIds = new Set(journal.conversations.map((c) => c.id));
+  incoming.conversations.forEach((conversation, i) => {
+    step();
+    if (conversationIds.has(conversation.id)) {
+      result.conversations.skipped++;
+      return;
+    }
+    const people = conversation.with.map(
+      (id, j) => personId(id) ?? byName.get(normalize(names?.get(conversation.id)?.[j] ?? '\u0000')),
+    );
+    const missing = conversation.with.filter((_, j) => people[j] === undefined);
+    if (missing.length) {
+      result.problems.push({
+        line: lineOf('conversations', i),
+        message: `conversation ${conversation.id} is with ${missing.join(', ')}, who is in neither the file nor your journal`,
+      });
+      return;
+    }
+    journal.conversations.push({ ...structuredClone(conversation), with: [...new Set(people as string[])] });
+    conversationIds.add(conversation.id);
+    result.conversations.added++;
+  });
+
+  const followUpIds = new Set(journal.followUps.map((f) => f.id));
+  incoming.followUps.forEach((followUp, i) => {
+    step();
+    if (followUpIds.has(followUp.id)) {
+      result.followUps.skipped++;
+      return;
+    }
+    const owner = personId(followUp.personId);
+    const owners = followUp.personIds?.map(personId);
+    if (owner === undefined || owners?.includes(undefined)) {
+      result.problems.push({
+        line: lineOf('followUps', i),
+        message: `follow-up ${followUp.id} is for ${followUp.personId}, who is in neither the file nor your journal`,
+      });
+      return;
+    }
+    journal.followUps.push({
+      ...structuredClone(followUp),
+      personId: owner,
+      ...(owners ? { personIds: [...new Set(owners as string[])] } : {}),
+    });
+    followUpIds.add(followUp.id);
+    result.followUps.added++;
+  });
+  return result;
+}

@@ -1,0 +1,69 @@
+// The matching of people read from a file against the journal (and against earlier people in
+// the file): who is already there, by id, name or e-mail address, and who is added.
+import { emailKey } from './emails.js';
+import type { AddedPerson, ImportedPerson, Progress, SkippedPerson } from './import-types.js';
+import { type Clock, cleanName, type Journal, newPersonRecord } from './journal.js';
+import { normalize, withoutControls } from './text.js';
+
+/** An id as rel makes them (an ASCII slug, -2 and so on on collision), never a foreign UID. */
+const REL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Adds the people not yet in the journal; the others are skipped. A person is already there when
+ * their id (a vCard UID, the id column of rel's own CSV) is a person's id, else when the name is
+ * (ignoring case and accents), else when one of their e-mail addresses is someone's (one address
+ * names one person). The same goes for people earlier in the file. rel's own exports keep their ids.
+ */
+export function addImportedPeople(
+  journal: Journal,
+  people: ImportedPerson[],
+  clock: Clock,
+  progress?: Progress,
+): { added: AddedPerson[]; skipped: SkippedPerson[] } {
+  type Known = { id: string; line: number | null };
+  const byName = new Map<string, Known>();
+  const byId = new Map<string, Known>();
+  const byEmail = new Map<string, Known>();
+  const know = (person: { id: string; name: string; emails?: string[] | undefined }, line: number | null) => {
+    const known = { id: person.id, line };
+    byId.set(person.id, known);
+    if (!byName.has(normalize(person.name))) byName.set(normalize(person.name), known);
+    for (const email of person.emails ?? [])
+      if (!byEmail.has(emailKey(email))) byEmail.set(emailKey(email), known);
+  };
+  for (const person of journal.people) know(person, null);
+  const taken = new Set(journal.people.map((p) => p.id));
+  const added: AddedPerson[] = [];
+  const skipped: SkippedPerson[] = [];
+  people.forEach((incoming, i) => {
+    progress?.(i + 1, people.length);
+    const name = cleanName(withoutControls(incoming.name));
+    const byAddress = incoming.emails.map((e) => byEmail.get(emailKey(e))).find(Boolean);
+    const [twin, why] = (
+      [
+        [incoming.id === undefined ? undefined : byId.get(incoming.id), 'same id'],
+        [byName.get(normalize(name)), 'same name'],
+        [byAddress, 'same e-mail address'],
+      ] as const
+    ).find(([known]) => known !== undefined) ?? [undefined, ''];
+    if (twin) {
+      const inJournal =
+        why === 'same name' ? 'already in your journal' : `already in your journal as ${twin.id} (${why})`;
+      skipped.push({
+        name,
+        line: incoming.line,
+        existingId: twin.id,
+        reason: twin.line === null ? inJournal : `${why} as line ${twin.line}`,
+      });
+      return;
+    }
+    const person = newPersonRecord(journal, { ...incoming, name }, clock, taken);
+    if (incoming.ownId && incoming.id !== undefined && REL_ID.test(incoming.id) && !taken.has(incoming.id))
+      person.id = incoming.id;
+    journal.people.push(person);
+    taken.add(person.id);
+    know(person, incoming.line);
+    added.push({ id: person.id, name: person.name, line: incoming.line });
+  });
+  return { added, skipped };
+}

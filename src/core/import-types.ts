@@ -1,0 +1,61 @@
+// What an import reads from a file (people, before they are in the journal) and what it reports:
+// who was added, who was skipped and why, what is wrong with which line. Shared by every format.
+import type { Birthday } from './birthdays.js';
+
+/** A person read from a file, before they are in the journal. */
+export interface ImportedPerson {
+  /** Where the row or card starts in the file (the header is line 1). */
+  line: number;
+  name: string;
+  role: string;
+  team: string;
+  relationship: string;
+  tags: string[];
+  aliases: string[];
+  cadenceDays: number | null;
+  birthday: Birthday | null;
+  notes: string[];
+  emails: string[];
+  /** A vCard's UID or the id column of rel's own CSV: a person with this id is this person. */
+  id?: string | undefined;
+  /** The file is rel's own export: a new person keeps `id` when it is free. */
+  ownId?: boolean | undefined;
+}
+
+export interface ImportProblem {
+  /** The line in the file, or null when the problem is not tied to one. */
+  line: number | null;
+  message: string;
+}
+
+export interface ReadPeople {
+  people: ImportedPerson[];
+  /** Rows or cards left out. */
+  problems: ImportProblem[];
+  /** What was imported only in part, or guessed (a birthday left out, a charset guessed). */
+  warnings: ImportProblem[];
+}
+
+export interface AddedPerson {
+  id: string;
+  name: string;
+  line: number | null;
+}
+
+export interface SkippedPerson {
+  name: string;
+  line: number | null;
+  /** The person already in the journal (or earlier in the file) with that name. */
+  existingId: string | null;
+  reason: string;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export interface JournalMerge {
+  added: AddedPerson[];
+  skipped: SkippedPerson[];
+  conversations: { added: number; skipped: number };
+  followUps: { added: number; skipped: number };
+  problems: ImportProblem[];
+}
