@@ -167,7 +167,7 @@ async function render(
     };
   }
   if (format === 'vcard' || format === 'vcard3') {
-    const { renderVCards } = await import('../../core/vcard.js');
+    const { renderVCards } = await import('../../core/vcard-write.js');
     return {
       text: renderVCards(chosen.people, format === 'vcard' ? '4.0' : '3.0'),
       holds: plural(chosen.people.length, 'person', 'people'),
