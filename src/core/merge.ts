@@ -10,11 +10,8 @@
 // tombstoned record never comes back, and a person merged into another re-points the other
 // side's conversations and follow-ups to the person they went into.
 import type { Journal, Tombstone } from './journal.js';
-import { tombstoneKey } from './tombstones.js';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-type JournalRecord = JsonObject & { id: string };
+import { isRecordList, type Json, type JsonObject, type JsonRecord } from './json-records.js';
+import { applyTombstones, breakMergeCycles, mergeTombstones } from './merge-tombstones.js';
 
 /** symmetric: a three-way merge whose result is the same whichever side is "ours". */
 type Mode = 'symmetric' | 'fold';
@@ -43,9 +40,9 @@ export function mergeJournals(base: Journal | null, ours: Journal, theirs: Journ
     const [bv, ov, tv] = [b[key], o[key], t[key]];
     if (isRecordList(ov ?? []) && isRecordList(tv ?? []) && (ov || tv)) {
       result[key] = mergeCollection(
-        base ? ((bv ?? []) as JournalRecord[]) : undefined,
-        (ov ?? []) as JournalRecord[],
-        (tv ?? []) as JournalRecord[],
+        base ? ((bv ?? []) as JsonRecord[]) : undefined,
+        (ov ?? []) as JsonRecord[],
+        (tv ?? []) as JsonRecord[],
         mode,
         'top-level',
       );
@@ -66,14 +63,6 @@ export function foldJournals(ours: Journal, theirs: Journal): Journal {
 function stampOf(record: JsonObject): string {
   const stamp = record.updatedAt ?? record.createdAt;
   return typeof stamp === 'string' ? stamp : '';
-}
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isRecordList(value: Json | undefined): value is JournalRecord[] {
-  return Array.isArray(value) && value.every((item) => isObject(item) && typeof item.id === 'string');
 }
 
 function isScalarList(value: Json | undefined): value is (string | number | boolean | null)[] {
@@ -166,15 +155,15 @@ function mergeSet<T extends Json>(base: T[] | undefined, ours: T[], theirs: T[],
  * afterwards), so one missing on one side is kept.
  */
 function mergeCollection(
-  base: JournalRecord[] | undefined,
-  ours: JournalRecord[],
-  theirs: JournalRecord[],
+  base: JsonRecord[] | undefined,
+  ours: JsonRecord[],
+  theirs: JsonRecord[],
   mode: Mode,
   parentStamps: [string, string] | 'top-level',
-): JournalRecord[] {
-  const byId = (list: JournalRecord[]) => new Map(list.map((r) => [r.id, r]));
+): JsonRecord[] {
+  const byId = (list: JsonRecord[]) => new Map(list.map((r) => [r.id, r]));
   const [bMap, oMap, tMap] = [byId(base ?? []), byId(ours), byId(theirs)];
-  const out: JournalRecord[] = [];
+  const out: JsonRecord[] = [];
   for (const id of recordOrder(base, ours, theirs, mode)) {
     const [b, o, t] = [bMap.get(id), oMap.get(id), tMap.get(id)];
     if (o && t) {
@@ -189,13 +178,13 @@ function mergeCollection(
 }
 
 function mergeRecord(
-  base: JournalRecord | undefined,
-  ours: JournalRecord,
-  theirs: JournalRecord,
+  base: JsonRecord | undefined,
+  ours: JsonRecord,
+  theirs: JsonRecord,
   hasBase: boolean,
   mode: Mode,
   stamps: [string, string],
-): JournalRecord {
+): JsonRecord {
   const known = hasBase && base !== undefined;
   const out: JsonObject = {};
   for (const key of keyOrder(base, ours, theirs, mode)) {
@@ -207,14 +196,14 @@ function mergeRecord(
     const value = mergeField(known ? base[key] : undefined, ours[key], theirs[key], known, mode, stamps);
     if (value !== undefined) out[key] = value;
   }
-  return out as JournalRecord;
+  return out as JsonRecord;
 }
 
 /** The ancestor's order for records it had, then new records by creation time and id. */
 function recordOrder(
-  base: JournalRecord[] | undefined,
-  ours: JournalRecord[],
-  theirs: JournalRecord[],
+  base: JsonRecord[] | undefined,
+  ours: JsonRecord[],
+  theirs: JsonRecord[],
   mode: Mode,
 ): string[] {
   const seen = new Set<string>();
@@ -230,9 +219,9 @@ function recordOrder(
     return order;
   }
   for (const r of base ?? []) take(r.id);
-  const added = new Map<string, JournalRecord>();
+  const added = new Map<string, JsonRecord>();
   for (const r of [...ours, ...theirs]) if (!seen.has(r.id) && !added.has(r.id)) added.set(r.id, r);
-  const created = (r: JournalRecord) => {
+  const created = (r: JsonRecord) => {
     const c = r.createdAt ?? r.addedOn;
     return typeof c === 'string' ? c : '';
   };
@@ -244,140 +233,4 @@ function recordOrder(
   });
   for (const r of sorted) take(r.id);
   return order;
-}
-
-/** Both sides' tombstones; the same record tombstoned twice keeps one, chosen deterministically. */
-export function mergeTombstones(ours: Tombstone[], theirs: Tombstone[]): Tombstone[] {
-  const byKey = new Map<string, Tombstone>();
-  for (const stone of [...ours, ...theirs]) {
-    const key = `${stone.collection}\0${stone.idHash}`;
-    const held = byKey.get(key);
-    if (!held || preferStone(stone, held)) byKey.set(key, stone);
-  }
-  return [...byKey.values()].sort((a, b) => {
-    const ka = `${a.deletedAt}\0${a.collection}\0${a.idHash}`;
-    const kb = `${b.deletedAt}\0${b.collection}\0${b.idHash}`;
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
-}
-
-/**
- * Two machines that merged the same two people in opposite directions (x into y here, y into x
- * there) would leave nobody: the person with the smallest id in such a cycle stays.
- */
-function breakMergeCycles(stones: Tombstone[]): Tombstone[] {
-  const merges = new Map<string, Tombstone>();
-  for (const s of stones) if (s.collection === 'people' && s.mergedInto) merges.set(s.idHash, s);
-  const freed = new Set<Tombstone>();
-  for (const start of merges.values()) {
-    const path: string[] = [];
-    let stone: Tombstone | undefined = start;
-    while (stone?.mergedInto && !path.includes(stone.mergedInto) && path.length <= merges.size) {
-      path.push(stone.mergedInto);
-      stone = merges.get(tombstoneKey('people', stone.mergedInto));
-      if (stone && freed.has(stone)) break;
-    }
-    if (!stone?.mergedInto || !path.includes(stone.mergedInto)) continue;
-    const cycle = path.slice(path.indexOf(stone.mergedInto));
-    const survivor = [...cycle].sort()[0]!;
-    const survivorStone = merges.get(tombstoneKey('people', survivor));
-    if (survivorStone) freed.add(survivorStone);
-  }
-  return freed.size ? stones.filter((s) => !freed.has(s)) : stones;
-}
-
-/** A merge (which re-points) beats a plain deletion; then the earlier one; then by value. */
-function preferStone(candidate: Tombstone, held: Tombstone): boolean {
-  if (Boolean(candidate.mergedInto) !== Boolean(held.mergedInto)) return Boolean(candidate.mergedInto);
-  if (candidate.deletedAt !== held.deletedAt) return candidate.deletedAt < held.deletedAt;
-  return JSON.stringify(candidate) < JSON.stringify(held);
-}
-
-/** Fields of records elsewhere that hold person ids; `personIds` before the `personId` it backs. */
-const PERSON_REFERENCES = ['personIds', 'personId', 'with'] as const;
-
-/**
- * Removes tombstoned records and re-points references to people merged into others. A person
- * deleted outright (forgotten) takes with them the records that were only about them.
- */
-export function applyTombstones(journal: Journal): Journal {
-  const stones = journal.tombstones ?? [];
-  if (!stones.length) return journal;
-  const dead = new Map<string, Tombstone>(stones.map((s) => [`${s.collection}\0${s.idHash}`, s]));
-  const keyCache = new Map<string, string>();
-  const stoneOf = (collection: string, id: string): Tombstone | undefined => {
-    const cacheKey = `${collection}\0${id}`;
-    let key = keyCache.get(cacheKey);
-    if (key === undefined) {
-      key = `${collection}\0${tombstoneKey(collection, id)}`;
-      keyCache.set(cacheKey, key);
-    }
-    return dead.get(key);
-  };
-  /** Where a person's records belong now: themselves, the person they were merged into, or nobody. */
-  const personFate = (id: string): string | null => {
-    let current = id;
-    for (let hops = 0; hops < 100; hops++) {
-      const stone = stoneOf('people', current);
-      if (!stone) return current;
-      if (!stone.mergedInto) return null;
-      current = stone.mergedInto;
-    }
-    return null; // a cycle of merges: nobody left to point at
-  };
-
-  const data = journal as unknown as JsonObject;
-  const people = isRecordList(data.people) ? data.people : [];
-  const survivors = new Map(people.filter((p) => !stoneOf('people', p.id)).map((p) => [p.id, p]));
-  // Records inside a merged-away person that the other side added after the merge move along.
-  for (const person of people) {
-    const stone = stoneOf('people', person.id);
-    if (!stone?.mergedInto) continue;
-    const fate = personFate(person.id);
-    const keeper = fate ? survivors.get(fate) : undefined;
-    if (!keeper) continue;
-    for (const [field, value] of Object.entries(person)) {
-      const kept = keeper[field];
-      if (!isRecordList(value) || !isRecordList(kept ?? [])) continue;
-      const have = new Set((kept as JournalRecord[] | undefined)?.map((r) => r.id));
-      const moved = value.filter((r) => !have.has(r.id));
-      if (moved.length) keeper[field] = [...((kept as JournalRecord[] | undefined) ?? []), ...moved];
-    }
-  }
-
-  for (const [collection, value] of Object.entries(data)) {
-    if (collection === 'tombstones' || !isRecordList(value)) continue;
-    const kept: JournalRecord[] = [];
-    for (const record of value) {
-      if (stoneOf(collection, record.id)) continue;
-      if (collection !== 'people' && !repoint(record, personFate)) continue;
-      kept.push(record);
-    }
-    data[collection] = kept;
-  }
-  return journal;
-}
-
-/** Re-points a record's person references; false when the record was only about deleted people. */
-function repoint(record: JournalRecord, personFate: (id: string) => string | null): boolean {
-  for (const field of PERSON_REFERENCES) {
-    const value = record[field];
-    if (typeof value === 'string') {
-      const fate = personFate(value);
-      // A follow-up made for a group goes on with the others (its personIds, re-pointed above).
-      const others = field === 'personId' ? record.personIds : undefined;
-      if (fate === null && Array.isArray(others) && typeof others[0] === 'string') {
-        record[field] = others[0];
-        continue;
-      }
-      if (fate === null) return false;
-      if (fate !== value) record[field] = fate;
-    } else if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'string')) {
-      const fates = (value as string[]).map(personFate).filter((v): v is string => v !== null);
-      const unique = [...new Set(fates)];
-      if (!unique.length) return false;
-      if (unique.length !== value.length || unique.some((v, i) => v !== value[i])) record[field] = unique;
-    }
-  }
-  return true;
 }

@@ -1,0 +1,143 @@
+// Deletions in a merge of journals: both sides' tombstones joined (one per record), cycles of
+// merged people broken, then tombstoned records removed and references to people merged into
+// others re-pointed.
+
+import type { Journal, Tombstone } from './journal.js';
+import { isRecordList, type JsonObject, type JsonRecord } from './json-records.js';
+import { tombstoneKey } from './tombstones.js';
+
+/** Both sides' tombstones; the same record tombstoned twice keeps one, chosen deterministically. */
+export function mergeTombstones(ours: Tombstone[], theirs: Tombstone[]): Tombstone[] {
+  const byKey = new Map<string, Tombstone>();
+  for (const stone of [...ours, ...theirs]) {
+    const key = `${stone.collection}\0${stone.idHash}`;
+    const held = byKey.get(key);
+    if (!held || preferStone(stone, held)) byKey.set(key, stone);
+  }
+  return [...byKey.values()].sort((a, b) => {
+    const ka = `${a.deletedAt}\0${a.collection}\0${a.idHash}`;
+    const kb = `${b.deletedAt}\0${b.collection}\0${b.idHash}`;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}
+
+/**
+ * Two machines that merged the same two people in opposite directions (x into y here, y into x
+ * there) would leave nobody: the person with the smallest id in such a cycle stays.
+ */
+export function breakMergeCycles(stones: Tombstone[]): Tombstone[] {
+  const merges = new Map<string, Tombstone>();
+  for (const s of stones) if (s.collection === 'people' && s.mergedInto) merges.set(s.idHash, s);
+  const freed = new Set<Tombstone>();
+  for (const start of merges.values()) {
+    const path: string[] = [];
+    let stone: Tombstone | undefined = start;
+    while (stone?.mergedInto && !path.includes(stone.mergedInto) && path.length <= merges.size) {
+      path.push(stone.mergedInto);
+      stone = merges.get(tombstoneKey('people', stone.mergedInto));
+      if (stone && freed.has(stone)) break;
+    }
+    if (!stone?.mergedInto || !path.includes(stone.mergedInto)) continue;
+    const cycle = path.slice(path.indexOf(stone.mergedInto));
+    const survivor = [...cycle].sort()[0]!;
+    const survivorStone = merges.get(tombstoneKey('people', survivor));
+    if (survivorStone) freed.add(survivorStone);
+  }
+  return freed.size ? stones.filter((s) => !freed.has(s)) : stones;
+}
+
+/** A merge (which re-points) beats a plain deletion; then the earlier one; then by value. */
+function preferStone(candidate: Tombstone, held: Tombstone): boolean {
+  if (Boolean(candidate.mergedInto) !== Boolean(held.mergedInto)) return Boolean(candidate.mergedInto);
+  if (candidate.deletedAt !== held.deletedAt) return candidate.deletedAt < held.deletedAt;
+  return JSON.stringify(candidate) < JSON.stringify(held);
+}
+
+/** Fields of records elsewhere that hold person ids; `personIds` before the `personId` it backs. */
+const PERSON_REFERENCES = ['personIds', 'personId', 'with'] as const;
+
+/**
+ * Removes tombstoned records and re-points references to people merged into others. A person
+ * deleted outright (forgotten) takes with them the records that were only about them.
+ */
+export function applyTombstones(journal: Journal): Journal {
+  const stones = journal.tombstones ?? [];
+  if (!stones.length) return journal;
+  const dead = new Map<string, Tombstone>(stones.map((s) => [`${s.collection}\0${s.idHash}`, s]));
+  const keyCache = new Map<string, string>();
+  const stoneOf = (collection: string, id: string): Tombstone | undefined => {
+    const cacheKey = `${collection}\0${id}`;
+    let key = keyCache.get(cacheKey);
+    if (key === undefined) {
+      key = `${collection}\0${tombstoneKey(collection, id)}`;
+      keyCache.set(cacheKey, key);
+    }
+    return dead.get(key);
+  };
+  /** Where a person's records belong now: themselves, the person they were merged into, or nobody. */
+  const personFate = (id: string): string | null => {
+    let current = id;
+    for (let hops = 0; hops < 100; hops++) {
+      const stone = stoneOf('people', current);
+      if (!stone) return current;
+      if (!stone.mergedInto) return null;
+      current = stone.mergedInto;
+    }
+    return null; // a cycle of merges: nobody left to point at
+  };
+
+  const data = journal as unknown as JsonObject;
+  const people = isRecordList(data.people) ? data.people : [];
+  const survivors = new Map(people.filter((p) => !stoneOf('people', p.id)).map((p) => [p.id, p]));
+  // Records inside a merged-away person that the other side added after the merge move along.
+  for (const person of people) {
+    const stone = stoneOf('people', person.id);
+    if (!stone?.mergedInto) continue;
+    const fate = personFate(person.id);
+    const keeper = fate ? survivors.get(fate) : undefined;
+    if (!keeper) continue;
+    for (const [field, value] of Object.entries(person)) {
+      const kept = keeper[field];
+      if (!isRecordList(value) || !isRecordList(kept ?? [])) continue;
+      const have = new Set((kept as JsonRecord[] | undefined)?.map((r) => r.id));
+      const moved = value.filter((r) => !have.has(r.id));
+      if (moved.length) keeper[field] = [...((kept as JsonRecord[] | undefined) ?? []), ...moved];
+    }
+  }
+
+  for (const [collection, value] of Object.entries(data)) {
+    if (collection === 'tombstones' || !isRecordList(value)) continue;
+    const kept: JsonRecord[] = [];
+    for (const record of value) {
+      if (stoneOf(collection, record.id)) continue;
+      if (collection !== 'people' && !repoint(record, personFate)) continue;
+      kept.push(record);
+    }
+    data[collection] = kept;
+  }
+  return journal;
+}
+
+/** Re-points a record's person references; false when the record was only about deleted people. */
+function repoint(record: JsonRecord, personFate: (id: string) => string | null): boolean {
+  for (const field of PERSON_REFERENCES) {
+    const value = record[field];
+    if (typeof value === 'string') {
+      const fate = personFate(value);
+      // A follow-up made for a group goes on with the others (its personIds, re-pointed above).
+      const others = field === 'personId' ? record.personIds : undefined;
+      if (fate === null && Array.isArray(others) && typeof others[0] === 'string') {
+        record[field] = others[0];
+        continue;
+      }
+      if (fate === null) return false;
+      if (fate !== value) record[field] = fate;
+    } else if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'string')) {
+      const fates = (value as string[]).map(personFate).filter((v): v is string => v !== null);
+      const unique = [...new Set(fates)];
+      if (!unique.length) return false;
+      if (unique.length !== value.length || unique.some((v, i) => v !== value[i])) record[field] = unique;
+    }
+  }
+  return true;
+}
