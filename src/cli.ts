@@ -99,7 +99,7 @@ export interface CommandModule {
 /** Every command, by name: one line each, loaded only when needed. */
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   log: () => import('./commands/conversation/log/index.js'),
-  inbox: () => import('./commands/conversation/inbox.js'),
+  inbox: () => import('./commands/conversation/inbox/index.js'),
   due: () => import('./commands/report/due.js'),
   profile: () => import('./commands/person/profile.js'),
   add: () => import('./commands/person/add.js'),

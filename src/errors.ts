@@ -63,6 +63,16 @@ export function answerProblem(error: unknown): string {
   return error instanceof RelError ? [error.message, error.hint].filter(Boolean).join(' ') : String(error);
 }
 
+/** A prompt's check made of a parse that throws: true, or what is wrong with the answer. */
+export function validity(check: () => unknown): string | true {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    return answerProblem(error);
+  }
+}
+
 /**
  * A calendar on the network could not be read: it did not answer in time, answered with an
  * error, or sent more than rel takes. `offline` when the network or the server could not be

@@ -3,18 +3,18 @@
 // skips it for now, d dismisses it, n never asks about its series again, q stops. Each answer is
 // saved as it is given, so Ctrl+C keeps what was logged before it and loses only the meeting
 // being captured. Loaded only when a terminal is there to answer.
-import { type Context, today, togetherRules } from '../../context.js';
-import { recordCapture } from '../../core/capture.js';
-import { alreadyDone, type InboxRow } from '../../core/inbox.js';
-import { article, displaySafe, plural } from '../../core/text.js';
-import { notTogetherBecause } from '../../core/together.js';
-import { CancelError, UsageError } from '../../errors.js';
-import { newId } from '../../ids.js';
-import type { Store } from '../../store/store.js';
-import { kindInASentence, showDate } from '../../ui/display.js';
-import { askKey, type Key } from '../../ui/prompts.js';
-import { theme } from '../../ui/theme.js';
-import { capture, type LogFlags } from './log/capture.js';
+import { type Context, today, togetherRules } from '../../../context.js';
+import { recordCapture } from '../../../core/capture.js';
+import { alreadyDone, type InboxRow } from '../../../core/inbox.js';
+import { article, displaySafe, plural } from '../../../core/text.js';
+import { notTogetherBecause } from '../../../core/together.js';
+import { CancelError, UsageError } from '../../../errors.js';
+import { newId } from '../../../ids.js';
+import type { Store } from '../../../store/store.js';
+import { kindInASentence, showDate } from '../../../ui/display.js';
+import { askKey, type Key } from '../../../ui/prompts.js';
+import { theme } from '../../../ui/theme.js';
+import { capture, type LogFlags } from '../log/capture.js';
 
 type Action = 'log' | 'skip' | 'dismiss' | 'never' | 'quit';
 

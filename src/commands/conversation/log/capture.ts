@@ -20,6 +20,7 @@ import { displaySafe } from '../../../core/text.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { newId } from '../../../ids.js';
 import { pickOne } from '../../shared/pick.js';
+import { readNote } from '../../shared/stdin.js';
 
 export interface LogOptions {
   date?: string;
@@ -109,7 +110,7 @@ export async function capture(ctx: Context, journal: Journal, flags: LogFlags): 
     ? await resolveParticipants(ctx, journal, names, Boolean(options.create), interactive)
     : await askParticipants(ctx, journal);
   const people = participants.map((p) => p.person);
-  const note = options.note === '-' ? await readStdin(ctx) : options.note;
+  const note = options.note === '-' ? await readNote(ctx) : options.note;
   const mine = (options.followUp ?? []).map((text): FollowUpDraft => ({ text, due }));
   const theirs = (options.theirFollowUp ?? []).map((text): FollowUpDraft => ({ text, due, owner: 'them' }));
   const given: Capture = {
@@ -197,7 +198,7 @@ async function resolveParticipants(
       const { askYesNo } = await import('../../../ui/prompts.js');
       if (await askYesNo(`"${displaySafe(name)}" is not in your journal yet. Add them?`, true)) {
         const person = provisionalPerson(journal, name, participants, clock);
-        const { askAboutNewPerson } = await import('./prompts.js');
+        const { askAboutNewPerson } = await import('./who.js');
         const details = interactive ? await askAboutNewPerson(person.name) : {};
         participants.push({ person, isNew: true, details });
         continue;
@@ -220,7 +221,7 @@ async function resolveParticipants(
 }
 
 async function askParticipants(ctx: Context, journal: Journal): Promise<Participant[]> {
-  const { askWho } = await import('./prompts.js');
+  const { askWho } = await import('./who.js');
   const participants: Participant[] = [];
   for (const choice of await askWho(journal)) {
     if ('id' in choice) participants.push({ person: choice, isNew: false });
@@ -231,13 +232,4 @@ async function askParticipants(ctx: Context, journal: Journal): Promise<Particip
     }
   }
   return participants;
-}
-
-async function readStdin(ctx: Context): Promise<string> {
-  if (ctx.io.stdinIsTTY) {
-    ctx.io.err('Type the note, then press Ctrl+D on a new line.');
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of ctx.io.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8').replace(/\s+$/, '');
 }

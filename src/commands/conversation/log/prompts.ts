@@ -1,4 +1,5 @@
-// The interactive half of `rel log`: loaded only when a terminal is there to answer.
+// The interactive half of `rel log` after who was there (./who.ts): loaded only when a terminal is
+// there to answer.
 import { type Context, draftFolder, dueDateCheck, parseWhen, togetherRules } from '../../../context.js';
 import {
   type Capture,
@@ -9,131 +10,20 @@ import {
   parseMinutes,
   type StepDraft,
 } from '../../../core/capture.js';
-import { dayDate, type IsoDate, PERIOD_FORMS, periodDays } from '../../../core/dates.js';
-import {
-  checkNewName,
-  type FollowUp,
-  type Journal,
-  type NewPerson,
-  openAskNext,
-  type Person,
-} from '../../../core/journal.js';
-import { rankPeople } from '../../../core/names.js';
-import { RELATIONSHIPS } from '../../../core/people.js';
-import { displaySafe, normalize } from '../../../core/text.js';
+import { dayDate, type IsoDate } from '../../../core/dates.js';
+import { type FollowUp, openAskNext, type Person } from '../../../core/journal.js';
+import { displaySafe } from '../../../core/text.js';
 import { conversationClass, countsAsTogether } from '../../../core/together.js';
 import { names as listOfNames } from '../../../core/wording.js';
-import { answerProblem } from '../../../errors.js';
-import {
-  ask,
-  askPrefilled,
-  type Choice,
-  choose,
-  chooseSome,
-  editText,
-  searchFor,
-} from '../../../ui/prompts.js';
+import { answerProblem, validity } from '../../../errors.js';
+import { ask, type Choice, choose, chooseSome, editText } from '../../../ui/prompts.js';
 import { renderKeptNote } from '../../../ui/render/log.js';
-
-type Who = Person | string | null;
-
-function whoChoices(journal: Journal, term: string, chosen: Person[], first: boolean): Choice<Who>[] {
-  const active = journal.people.filter((p) => !p.archivedAt && !chosen.includes(p));
-  const matches = rankPeople(term, active).map(
-    (p): Choice<Who> => ({
-      name: displaySafe(p.name),
-      value: p,
-      description:
-        [p.role, p.team]
-          .filter(Boolean)
-          .map((d) => displaySafe(d))
-          .join(' · ') || undefined,
-    }),
-  );
-  const typed = term.replace(/\s+/g, ' ').trim();
-  // Once the user types, Enter should pick the best match, not end the list; adding someone new
-  // comes last, so it is preselected only when no one matches.
-  const choices: Choice<Who>[] = first || typed ? [] : [{ name: 'No one else', value: null }];
-  choices.push(...matches);
-  if (typed && !journal.people.some((p) => normalize(p.name) === normalize(typed))) {
-    choices.push({
-      name: `Add "${displaySafe(typed)}" as a new person`,
-      value: typed,
-      short: `${displaySafe(typed)} (new)`,
-    });
-  }
-  return choices;
-}
-
-/** Who was there: a search over the journal, with "add a new person" after the matches. */
-export async function askWho(journal: Journal): Promise<(Person | NewPerson)[]> {
-  const chosen: (Person | NewPerson)[] = [];
-  for (;;) {
-    const first = chosen.length === 0;
-    const people = chosen.filter((c): c is Person => 'id' in c);
-    const answer = await searchFor<Who>(
-      first
-        ? journal.people.length
-          ? 'Who did you talk with? (type to search or to add someone)'
-          : 'Who did you talk with? (type their name to add them)'
-        : 'Anyone else? (Enter when that is everyone)',
-      (term) => whoChoices(journal, term, people, first),
-    );
-    if (answer === null) return chosen;
-    if (typeof answer !== 'string') {
-      chosen.push(answer);
-      continue;
-    }
-    const taken = chosen.filter((c): c is NewPerson => !('id' in c)).map((c) => c.name);
-    // A slip (a date typed at "Anyone else?") must not force adding a junk person or losing the
-    // capture to Ctrl+C: an emptied name goes back to the search.
-    const name = await askPrefilled(
-      'Name of the new person (as you want it kept; empty it to go back)',
-      answer,
-      (value) => {
-        if (!value.trim()) return true;
-        if (taken.some((t) => t.toLowerCase() === value.trim().toLowerCase()))
-          return 'They are already named.';
-        return validity(() => checkNewName(journal, value));
-      },
-    );
-    if (!name.trim()) continue;
-    chosen.push({ name: checkNewName(journal, name), ...(await askAboutNewPerson(name)) });
-  }
-}
-
-/** The few things worth knowing about someone added from `log`; Enter skips each. */
-export async function askAboutNewPerson(
-  name: string,
-): Promise<Pick<NewPerson, 'role' | 'relationship' | 'cadenceDays'>> {
-  const first = displaySafe(name.trim().split(' ')[0]!);
-  const role = (await ask(`${first}'s role (Enter to skip)`)).trim();
-  let relationship = await choose(`${first} is your… (Enter to skip)`, [
-    { name: '(skip)', value: '' },
-    ...RELATIONSHIPS.map((r) => ({ name: r, value: r })),
-    { name: 'something else…', value: '?' },
-  ]);
-  if (relationship === '?') relationship = (await ask('Relationship')).trim();
-  const cadence = await ask(`How often to catch up with ${first}? (Enter for the default; 2w, monthly)`, {
-    validate: (v) => (!v.trim() || (periodDays(v) ?? 0) >= 1 ? true : `Use a period such as ${PERIOD_FORMS}`),
-  });
-  return { role, relationship, cadenceDays: cadence.trim() ? periodDays(cadence)! : null };
-}
 
 interface Ask {
   askDate: boolean;
   askKind: boolean;
   askMinutes: boolean;
   askNote: boolean;
-}
-
-function validity(check: () => unknown): string | true {
-  try {
-    check();
-    return true;
-  } catch (error) {
-    return answerProblem(error);
-  }
 }
 
 /** Everything after "who": each optional prompt accepts Enter to skip. */

@@ -12,6 +12,7 @@ import { printJson } from '../../../ui/json.js';
 import { progressBar } from '../../../ui/progress.js';
 import { type ImportRun, renderImport } from '../../../ui/render/import.js';
 import { jsonOption } from '../../shared/output.js';
+import { readStdin } from '../../shared/stdin.js';
 
 const FORMATS = ['json', 'csv', 'vcard'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -201,10 +202,7 @@ async function readInput(ctx: Context, file: string): Promise<Uint8Array> {
         'Pipe it in: rel import - < contacts.vcf',
       );
     }
-    // The run's stdin (the process's, or a test's), not file descriptor 0.
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.io.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    return readStdin(ctx);
   }
   try {
     return fs.readFileSync(file);

@@ -1,0 +1,144 @@
+// rel inbox log: meetings from the inbox logged as conversations, by id or --all, with what the
+// calendar knows (who, date, minutes, kind, size) and what the flags add.
+import { type Context, openStore, parseWhen, today } from '../../../context.js';
+import { assignNotes, attributeHeard, parseKind, parseMinutes } from '../../../core/capture.js';
+import { logConversation } from '../../../core/journal.js';
+import { describeConversation } from '../../../core/profile.js';
+import { article, displaySafe, plural } from '../../../core/text.js';
+import { NotFoundError, UsageError } from '../../../errors.js';
+import { newId } from '../../../ids.js';
+import { showDate } from '../../../ui/display.js';
+import { printJson } from '../../../ui/json.js';
+import { theme } from '../../../ui/theme.js';
+import { readNote } from '../../shared/stdin.js';
+import { DEFAULT_DAYS, ID_DAYS, loadInbox, pick, type SourceOptions } from './sources.js';
+
+export interface LogOptions extends SourceOptions {
+  all?: boolean;
+  kind?: string;
+  minutes?: string;
+  note?: string;
+  heard?: string[];
+  ambition?: string[];
+  skill?: string[];
+  followUp?: string[];
+  due?: string;
+  askNext?: string[];
+  json?: boolean;
+}
+
+const CONTENT_FLAGS = [
+  'kind',
+  'minutes',
+  'note',
+  'heard',
+  'ambition',
+  'skill',
+  'followUp',
+  'due',
+  'askNext',
+] as const;
+
+export async function logMeetings(ctx: Context, id: string | undefined, options: LogOptions): Promise<void> {
+  const content = CONTENT_FLAGS.filter((flag) => options[flag] !== undefined);
+  if (options.all && id !== undefined) {
+    throw new UsageError('Give an id or --all, not both.', 'rel inbox log --all logs every meeting listed.');
+  }
+  if (options.all && content.length) {
+    throw new UsageError(
+      '--all logs each meeting with just the facts from the calendar; notes belong to one meeting.',
+      'Log that one by its id: rel inbox log <id> --note "…"',
+    );
+  }
+  if (!options.all && id === undefined) {
+    throw new UsageError('Which meeting? Give its id, or --all.', 'rel inbox lists them with their ids.');
+  }
+  const kind = options.kind === undefined ? undefined : parseKind(options.kind);
+  const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
+  const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
+  if (options.due !== undefined && !options.followUp?.length) {
+    throw new UsageError(
+      '--due says when follow-ups are due, and there is no --follow-up.',
+      'For example: rel inbox log <id> --follow-up "Send the doc" --due friday',
+    );
+  }
+  const loaded = await loadInbox(ctx, options, options.all ? DEFAULT_DAYS : ID_DAYS);
+  const { inbox, since } = loaded;
+  const chosen = options.all ? inbox.rows : [pick([...inbox.rows, ...inbox.dismissed], id!, loaded, ctx)];
+  if (!chosen.length) {
+    ctx.io.out(`Nothing to log since ${showDate(since, today(ctx))}.`);
+    return;
+  }
+  const note = options.note === '-' ? await readNote(ctx) : (options.note ?? '');
+  const store = await openStore(ctx);
+  const saved = await store.update(
+    (journal) => {
+      const logged = new Set(journal.conversations.flatMap((c) => (c.eventId ? [c.eventId] : [])));
+      return chosen.map((row) => {
+        // Another rel may have logged it, or removed someone, since the inbox was read.
+        if (logged.has(row.id))
+          throw new UsageError(`"${displaySafe(row.title)}" (${row.id}) is already logged.`);
+        const people = row.people.map((p) => {
+          const person = journal.people.find((q) => q.id === p.id);
+          if (!person)
+            throw new NotFoundError(
+              `${displaySafe(p.name)} is no longer in your journal; nothing was saved.`,
+            );
+          return person;
+        });
+        const listening = attributeHeard(options.heard ?? [], people);
+        const about = assignNotes(
+          {
+            ambitions: options.ambition ?? [],
+            skills: options.skill ?? [],
+            followUps: (options.followUp ?? []).map((text) => ({ text, due })),
+            askNext: options.askNext ?? [],
+          },
+          people,
+        );
+        return logConversation(
+          journal,
+          {
+            date: row.date,
+            with: people.map((p) => p.id),
+            kind: kind ?? row.kind,
+            minutes: minutes ?? row.minutes,
+            note,
+            heard: listening.heard,
+            heardFrom: listening.heardFrom,
+            about,
+            size: row.size,
+            eventId: row.id,
+          },
+          { now: ctx.io.now, newId },
+        );
+      });
+    },
+    {
+      summary: (conversations) =>
+        conversations.length === 1
+          ? `logged "${chosen[0]!.title}" of ${chosen[0]!.date} from the calendar`
+          : `logged ${conversations.length} meetings from the calendar`,
+    },
+  );
+  const journal = await store.read();
+  const names = new Map(journal.people.map((p) => [p.id, p.name]));
+  if (options.json) {
+    const shown = saved.map((c) => ({
+      ...describeConversation(c, names),
+      eventId: c.eventId,
+      createdAt: c.createdAt,
+    }));
+    printJson(ctx.io, options.all ? shown : shown[0]);
+    return;
+  }
+  const t = theme(ctx.io);
+  const todayIso = today(ctx);
+  const lines = saved.map(
+    (c) =>
+      `${t.good('Logged')} ${article(c.kind)} ${displaySafe(c.kind)} with ${c.with.map((p) => t.bold(displaySafe(names.get(p) ?? p))).join(', ')} on ${showDate(c.date, todayIso)}${c.minutes ? ` (${c.minutes} min)` : ''}.`,
+  );
+  if (saved.length > 1)
+    lines.push(t.dim(`${plural(saved.length, 'meeting')} logged; rel undo takes them all back.`));
+  ctx.io.out(lines.join('\n'));
+}
