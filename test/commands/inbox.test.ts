@@ -193,6 +193,53 @@ describe('rel inbox', { timeout: 240_000 }, () => {
     expect(short.stderr).toContain('There is no meeting "69": an id needs at least 4 characters.');
   });
 
+  it("inbox log <id> takes rel log's --their-follow-up, --step and --thanks; --all refuses them", async () => {
+    const { o, store } = setup('inbox-log-growth');
+    await ok(['ambition', 'ana', 'Speak at a conference'], o);
+    const oneToOne = (await inboxJson(o)).find(
+      (r) => r.title === 'Ana <> Me 1:1' && r.start.startsWith('2026-11-26'),
+    )!;
+    const before = bytesOf(store);
+    for (const flag of ['--step', '--thanks', '--their-follow-up']) {
+      const r = await rel(['inbox', 'log', '--all', flag, 'x'], o);
+      expect(r.code, flag).toBe(2);
+      expect(r.stderr).toContain('notes belong to one meeting');
+    }
+    // A step picks an active ambition; one that picks none is refused, and nothing is written.
+    const wrong = await rel(['inbox', 'log', oneToOne.id, '--step', 'cello: Played a gig'], o);
+    expect(wrong.code).toBe(2);
+    expect(bytesOf(store)).toEqual(before);
+    await ok(
+      [
+        'inbox',
+        'log',
+        oneToOne.id,
+        '--step',
+        'conference: Sent her talk to the meetup',
+        '--thanks',
+        'The roadmap review',
+        '--their-follow-up',
+        'Send the slides',
+        '--due',
+        '2026-12-04',
+      ],
+      o,
+    );
+    const journal = readJson(store);
+    const ana = journal.people.find((p: { id: string }) => p.id === 'ana-silva');
+    const logged = journal.conversations.find((c: { eventId?: string }) => c.eventId === oneToOne.id);
+    expect(ana.ambitions[0].steps).toMatchObject([
+      { text: 'Sent her talk to the meetup', on: '2026-11-26', conversationId: logged.id },
+    ]);
+    expect(ana.thanks).toMatchObject([
+      { text: 'The roadmap review', on: '2026-11-26', conversationId: logged.id },
+    ]);
+    expect(journal.followUps).toMatchObject([
+      { personId: 'ana-silva', text: 'Send the slides', owner: 'them', due: '2026-12-04' },
+    ]);
+    expect(logged).toMatchObject({ date: '2026-11-26', kind: '1:2:1', minutes: 30 });
+  });
+
   it('inbox log --all makes rel due right and empties the inbox; one undo takes it back', async () => {
     const { o, store } = setup('inbox-log-all');
     expect(JSON.parse(await ok(['due', '--json'], o))).toHaveLength(PEOPLE.length);

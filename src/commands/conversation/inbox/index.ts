@@ -8,12 +8,12 @@ import type { Context } from '../../../context.js';
 import { displaySafe } from '../../../core/text.js';
 import { UsageError } from '../../../errors.js';
 import { jsonOption } from '../../shared/output.js';
+import { captureOptions, collect } from '../log/options.js';
 import { type DismissOptions, dismiss, restore } from './dismiss.js';
 import { type ListOptions, list } from './list.js';
 import { type LogOptions, logMeetings } from './log.js';
 import { DEFAULT_DAYS } from './sources.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 function sourceOptions(command: Command, window = `${DEFAULT_DAYS} days ago`): Command {
   return command
     .option(
@@ -68,7 +68,7 @@ Examples:
       }
       return list(ctx, options);
     });
-  sourceOptions(
+  const logCommand = sourceOptions(
     inbox
       .command('log')
       .description(
@@ -79,14 +79,8 @@ Examples:
   )
     .option('--all', 'log every meeting the inbox lists, with just the facts from the calendar')
     .option('--kind <kind>', 'instead of the kind guessed from the title')
-    .option('--minutes <n>', 'instead of the length in the calendar')
-    .option('--note <text>', 'what you talked about ("-" reads it from stdin)')
-    .option('--heard <text>', 'what you heard (repeatable; "Name: " says from whom)', collect)
-    .option('--ambition <text>', 'an ambition they shared (repeatable; "Name: " says whose)', collect)
-    .option('--skill <text>', 'a skill, talent or passion (repeatable; "Name: " says whose)', collect)
-    .option('--follow-up <text>', 'something you promised (repeatable; "Name: " says for whom)', collect)
-    .option('--due <when>', 'when the follow-ups are due: friday, 2w, 2026-12-20')
-    .option('--ask-next <text>', 'something to ask about next time (repeatable)', collect)
+    .option('--minutes <n>', 'instead of the length in the calendar');
+  captureOptions(logCommand)
     .addOption(jsonOption())
     .action((id: string | undefined, options: LogOptions) => logMeetings(ctx, id, options));
   sourceOptions(

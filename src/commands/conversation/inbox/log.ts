@@ -1,8 +1,8 @@
 // rel inbox log: meetings from the inbox logged as conversations, by id or --all, with what the
 // calendar knows (who, date, minutes, kind, size) and what the flags add.
 import { type Context, openStore, parseWhen, today } from '../../../context.js';
-import { assignNotes, attributeHeard, parseKind, parseMinutes } from '../../../core/capture.js';
-import { logConversation } from '../../../core/journal.js';
+import { assignSteps, parseKind, parseMinutes, recordCapture } from '../../../core/capture.js';
+import type { FollowUpDraft } from '../../../core/journal.js';
 import { describeConversation } from '../../../core/profile.js';
 import { article, displaySafe, plural } from '../../../core/text.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
@@ -11,33 +11,18 @@ import { showDate } from '../../../ui/display.js';
 import { printJson } from '../../../ui/json.js';
 import { theme } from '../../../ui/theme.js';
 import { readNote } from '../../shared/stdin.js';
+import { CAPTURE_FLAGS, type CaptureOptions, checkDue } from '../log/options.js';
 import { DEFAULT_DAYS, ID_DAYS, loadInbox, pick, type SourceOptions } from './sources.js';
 
-export interface LogOptions extends SourceOptions {
+export interface LogOptions extends SourceOptions, CaptureOptions {
   all?: boolean;
   kind?: string;
   minutes?: string;
-  note?: string;
-  heard?: string[];
-  ambition?: string[];
-  skill?: string[];
-  followUp?: string[];
-  due?: string;
-  askNext?: string[];
   json?: boolean;
 }
 
-const CONTENT_FLAGS = [
-  'kind',
-  'minutes',
-  'note',
-  'heard',
-  'ambition',
-  'skill',
-  'followUp',
-  'due',
-  'askNext',
-] as const;
+/** Flags that say what was said in one meeting: refused with --all. */
+const CONTENT_FLAGS = ['kind', 'minutes', ...CAPTURE_FLAGS] as const;
 
 export async function logMeetings(ctx: Context, id: string | undefined, options: LogOptions): Promise<void> {
   const content = CONTENT_FLAGS.filter((flag) => options[flag] !== undefined);
@@ -56,12 +41,7 @@ export async function logMeetings(ctx: Context, id: string | undefined, options:
   const kind = options.kind === undefined ? undefined : parseKind(options.kind);
   const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
   const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
-  if (options.due !== undefined && !options.followUp?.length) {
-    throw new UsageError(
-      '--due says when follow-ups are due, and there is no --follow-up.',
-      'For example: rel inbox log <id> --follow-up "Send the doc" --due friday',
-    );
-  }
+  checkDue(options, 'rel inbox log <id>');
   const loaded = await loadInbox(ctx, options, options.all ? DEFAULT_DAYS : ID_DAYS);
   const { inbox, since } = loaded;
   const chosen = options.all ? inbox.rows : [pick([...inbox.rows, ...inbox.dismissed], id!, loaded, ctx)];
@@ -86,32 +66,37 @@ export async function logMeetings(ctx: Context, id: string | undefined, options:
             );
           return person;
         });
-        const listening = attributeHeard(options.heard ?? [], people);
-        const about = assignNotes(
-          {
-            ambitions: options.ambition ?? [],
-            skills: options.skill ?? [],
-            followUps: (options.followUp ?? []).map((text) => ({ text, due })),
-            askNext: options.askNext ?? [],
-          },
-          people,
+        const participants = people.map((person) => ({ person, isNew: false as const }));
+        const mine = (options.followUp ?? []).map((text): FollowUpDraft => ({ text, due }));
+        const theirs = (options.theirFollowUp ?? []).map(
+          (text): FollowUpDraft => ({ text, due, owner: 'them' }),
         );
-        return logConversation(
+        return recordCapture(
           journal,
           {
+            participants,
             date: row.date,
-            with: people.map((p) => p.id),
             kind: kind ?? row.kind,
             minutes: minutes ?? row.minutes,
             note,
-            heard: listening.heard,
-            heardFrom: listening.heardFrom,
-            about,
+            heard: options.heard ?? [],
+            lists: {
+              ambitions: options.ambition ?? [],
+              skills: options.skill ?? [],
+              followUps: [...mine, ...theirs],
+              askNext: options.askNext ?? [],
+            },
+            discussed: [],
+            asked: [],
+            done: [],
+            steps: assignSteps(options.step ?? [], people),
+            thanks: options.thanks ?? [],
             size: row.size,
+            counts: undefined,
             eventId: row.id,
           },
           { now: ctx.io.now, newId },
-        );
+        ).conversation;
       });
     },
     {

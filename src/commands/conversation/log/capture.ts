@@ -21,22 +21,13 @@ import { NotFoundError, UsageError } from '../../../errors.js';
 import { newId } from '../../../ids.js';
 import { pickOne } from '../../shared/pick.js';
 import { readNote } from '../../shared/stdin.js';
+import { CAPTURE_FLAGS, type CaptureOptions, checkDue } from './options.js';
 
-export interface LogOptions {
+export interface LogOptions extends CaptureOptions {
   date?: string;
   kind?: string;
   minutes?: string;
-  note?: string;
-  heard?: string[];
-  ambition?: string[];
-  skill?: string[];
-  followUp?: string[];
-  theirFollowUp?: string[];
-  due?: string;
-  askNext?: string[];
   asked?: string[];
-  step?: string[];
-  thanks?: string[];
   size?: string;
   counts?: boolean;
   create?: boolean;
@@ -44,24 +35,7 @@ export interface LogOptions {
 }
 
 /** Flags that say "this is the content": with any of them, `log` asks nothing more. */
-const CONTENT_FLAGS = [
-  'date',
-  'kind',
-  'minutes',
-  'note',
-  'heard',
-  'ambition',
-  'skill',
-  'followUp',
-  'theirFollowUp',
-  'due',
-  'askNext',
-  'asked',
-  'step',
-  'thanks',
-  'size',
-  'counts',
-] as const;
+const CONTENT_FLAGS = ['date', 'kind', 'minutes', ...CAPTURE_FLAGS, 'asked', 'size', 'counts'] as const;
 
 /** The flags, each checked, before the journal is touched. */
 export interface LogFlags {
@@ -86,12 +60,7 @@ export async function readFlags(ctx: Context, names: string[], options: LogOptio
   const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
   // Checked against the names typed; a name given twice is caught again when the people are known.
   const size = options.size === undefined ? undefined : parseSize(options.size, Math.max(names.length, 1));
-  if (options.due !== undefined && !options.followUp?.length && !options.theirFollowUp?.length) {
-    throw new UsageError(
-      '--due says when follow-ups are due, and there is no --follow-up or --their-follow-up.',
-      'For example: rel log ana --follow-up "Send the doc" --due friday',
-    );
-  }
+  checkDue(options, 'rel log ana');
   if (names.length === 0 && !mayPrompt(ctx)) {
     throw new UsageError(
       'Who did you talk with? Name them.',

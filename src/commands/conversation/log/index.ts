@@ -15,12 +15,10 @@ import { renderLogged } from '../../../ui/render/log.js';
 import { theme } from '../../../ui/theme.js';
 import { jsonOption } from '../../shared/output.js';
 import { capture, type LogOptions, readFlags } from './capture.js';
-
-// No default value: commander would print "(default: [])" in the help.
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { captureOptions, collect } from './options.js';
 
 export function register(program: Command, ctx: Context): Command {
-  return program
+  const command = program
     .command('log')
     .description('log a conversation: who, when, what you talked about, what you heard')
     .argument('[names...]', 'who you talked with (several names = one conversation with all of them)')
@@ -29,49 +27,8 @@ export function register(program: Command, ctx: Context): Command {
       '--kind <kind>',
       '1:2:1, coffee, call, meeting, walk, message, or any word (default 1:2:1, or the default-kind setting)',
     )
-    .option('--minutes <n>', 'how long it lasted')
-    .option('--note <text>', 'what you talked about ("-" reads it from stdin)')
-    .option(
-      '--heard <text>',
-      'what you heard: what mattered to them, what worried them (repeatable; "Name: " says from whom)',
-      collect,
-    )
-    .option(
-      '--ambition <text>',
-      'an ambition or life goal they shared (repeatable; "Name: " says whose)',
-      collect,
-    )
-    .option(
-      '--skill <text>',
-      'a skill, talent or passion outside work (repeatable; "Name: " says whose)',
-      collect,
-    )
-    .option(
-      '--follow-up <text>',
-      'something you promised to do (repeatable; "Name: " says for whom)',
-      collect,
-    )
-    .option(
-      '--their-follow-up <text>',
-      'something they promised to do (repeatable; "Name: " says who)',
-      collect,
-    )
-    .option(
-      '--step <[name: ]words: text>',
-      'something done toward an active ambition: words that pick it, a colon, the step (repeatable)',
-      collect,
-    )
-    .option(
-      '--thanks <text>',
-      'appreciation you gave, what for (repeatable; "Name: " says whose, else everyone there)',
-      collect,
-    )
-    .option('--due <when>', 'when the follow-ups of this conversation are due: friday, 2w, 2026-12-20')
-    .option(
-      '--ask-next <text>',
-      'something to ask about next time; open until it is marked asked (repeatable; "Name: " says whom)',
-      collect,
-    )
+    .option('--minutes <n>', 'how long it lasted');
+  return captureOptions(command)
     .option(
       '--asked <words|id|all>',
       'mark an "ask next time" note asked: words of it, its id, or all (repeatable; "Name: " says whose)',
