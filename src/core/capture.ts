@@ -1,7 +1,7 @@
 // Turning what the user typed for `rel log` into a conversation: pure checks, assignment, and the
 // records a capture makes.
 import { NotFoundError, UsageError } from '../errors.js';
-import { daysBetween, type IsoDate } from './dates.js';
+import { daysBetween, durationMinutes, type IsoDate } from './dates.js';
 import { closeFollowUp } from './followups.js';
 import {
   addPerson,
@@ -24,20 +24,20 @@ export const KINDS = ['1:2:1', 'coffee', 'call', 'meeting', 'walk', 'message'];
 export const DEFAULT_KIND = '1:2:1';
 
 export function parseMinutes(text: string, option = '--minutes'): number {
-  const t = text.trim();
-  if (/^\d+$/.test(t) && Number(t) > 1440) {
+  const minutes = durationMinutes(text);
+  if (minutes !== undefined && minutes > 1440) {
     throw new UsageError(
-      `${option} ${t} is out of range: a conversation lasts from 0 to 1440 minutes (a whole day).`,
+      `${option} ${text.trim()} is out of range: a conversation lasts from 0 to 1440 minutes (a whole day).`,
       'For example: --minutes 90 for an hour and a half.',
     );
   }
-  if (!/^\d+$/.test(t)) {
+  if (minutes === undefined) {
     throw new UsageError(
       `${option} "${text}" is not a number of minutes.`,
-      'Give a whole number from 0 to 1440, e.g. --minutes 30.',
+      'Give a whole number of minutes from 0 to 1440, e.g. --minutes 30, 45min, 1h or 1h30.',
     );
   }
-  return Number(t);
+  return minutes;
 }
 
 /** `--size`: how many people besides you were there in all; never fewer than the people named. */
