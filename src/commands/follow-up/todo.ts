@@ -161,11 +161,13 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
   );
   const item = toItem(saved, peopleNames(journal), today(ctx));
   const person = item.people.join(', ');
-  if (options.json) printJson(ctx.io, { ...item, doneAt: saved.doneAt });
-  else
-    ctx.io.print(
+  printResult(
+    ctx.io,
+    options.json,
+    { ...item, doneAt: saved.doneAt },
+    () =>
       `${theme(ctx.io).good('Updated')}: ${displaySafe(saved.text)} ${theme(ctx.io).dim(`· ${displaySafe(person)}${saved.due ? ` · due ${dayDate(saved.due)}` : ''}`)}`,
-    );
+  );
 }
 
 async function remove(ctx: Context, typed: string, options: { json?: boolean }): Promise<void> {
@@ -183,11 +185,13 @@ async function remove(ctx: Context, typed: string, options: { json?: boolean }):
         followUpChange('deleted', current.text, toItem(current, peopleNames(journal), today(ctx)).people),
     },
   );
-  if (options.json) printJson(ctx.io, removed);
-  else
-    ctx.io.print(
+  printResult(
+    ctx.io,
+    options.json,
+    removed,
+    () =>
       `${theme(ctx.io).good('Deleted')}: ${displaySafe(removed.text)}. ${theme(ctx.io).dim('Changed your mind? rel undo')}`,
-    );
+  );
 }
 
 async function list(ctx: Context, name: string | undefined, options: ListOptions): Promise<void> {

@@ -6,7 +6,7 @@ import { ReportedFailure, UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { renderCheckup, renderRestored } from '../../ui/render/doctor.js';
 import { theme } from '../../ui/theme.js';
-import { jsonOption } from '../shared/output.js';
+import { jsonOption, printResult } from '../shared/output.js';
 import { readSealedState } from '../shared/sealing.js';
 
 const isSealed = async (file: string) => (await readSealedState(file).catch(() => 'plain')) === 'encrypted';
@@ -86,7 +86,8 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
     }
   }
   const checkup = await examine(store.file, store.target, ctx.io.env, await keyring(ctx));
-  if (options.json) printJson(ctx.io, options.fix ? { ...checkup, fixed: done } : checkup);
-  else ctx.io.print(renderCheckup(checkup, options.fix ? done : undefined, t));
+  printResult(ctx.io, options.json, options.fix ? { ...checkup, fixed: done } : checkup, () =>
+    renderCheckup(checkup, options.fix ? done : undefined, t),
+  );
   if (!checkup.healthy) throw new ReportedFailure();
 }

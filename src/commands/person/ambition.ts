@@ -89,13 +89,14 @@ async function add(ctx: Context, name: string, text: string, options: AmbitionOp
     (journal) => addAmbition(samePerson(journal, person), text, todayIso, { now: ctx.io.now, newId }),
     { summary: (added) => addedTo('ambition', added.text, person.name) },
   );
-  if (options.json) printJson(ctx.io, ambition);
-  else {
-    const t = theme(ctx.io);
-    ctx.io.print(
+  const t = theme(ctx.io);
+  printResult(
+    ctx.io,
+    options.json,
+    ambition,
+    () =>
       `${t.good('Added')} an ambition for ${t.bold(displaySafe(person.name))}: ${displaySafe(ambition.text)}`,
-    );
-  }
+  );
 }
 
 async function changeStatus(
@@ -141,13 +142,14 @@ async function changeStatus(
     },
     { summary: (changed) => ambitionChange(changed.text, changed.status, person.name) },
   );
-  if (options.json) printJson(ctx.io, saved);
-  else {
-    const t = theme(ctx.io);
-    ctx.io.print(
+  const t = theme(ctx.io);
+  printResult(
+    ctx.io,
+    options.json,
+    saved,
+    () =>
       `${t.good(capitalise(change.verb))}: ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}, since ${showDate(saved.addedOn, todayIso)}`)}`,
-    );
-  }
+  );
 }
 
 /** `rel ambition step <name> [words...] <text>`: the last argument is the step, words before it pick. */
@@ -193,13 +195,14 @@ async function step(ctx: Context, args: string[], options: AmbitionOptions): Pro
     },
     { summary: (changed) => stepAdded(text, changed.text, person.name) },
   );
-  if (options.json) printJson(ctx.io, withSteps(saved));
-  else {
-    const t = theme(ctx.io);
-    ctx.io.print(
+  const t = theme(ctx.io);
+  printResult(
+    ctx.io,
+    options.json,
+    withSteps(saved),
+    () =>
       `${t.good('Step')} toward ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}`)}: ${displaySafe(text)}`,
-    );
-  }
+  );
 }
 
 /** An ambition as --json shows it: with its steps, [] when there are none. */

@@ -5,7 +5,7 @@ import { archivePerson, samePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
-import { jsonOption } from '../shared/output.js';
+import { jsonOption, printResult } from '../shared/output.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program
@@ -37,10 +37,12 @@ Examples:
         },
         { summary: () => `archived ${person.name}` },
       );
-      if (options.json) printJson(ctx.io, archived);
-      else
-        ctx.io.print(
+      printResult(
+        ctx.io,
+        options.json,
+        archived,
+        () =>
           `${t.good('Archived')} ${t.bold(displaySafe(archived.name))}: out of rel due and rel people, history kept. ${t.dim(`Undo with: rel unarchive ${archived.id}`)}`,
-        );
+      );
     });
 }

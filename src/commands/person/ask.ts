@@ -12,7 +12,7 @@ import { newId } from '../../ids.js';
 import { printJson } from '../../ui/json.js';
 import { renderQuestions } from '../../ui/render/facts.js';
 import { theme } from '../../ui/theme.js';
-import { jsonOption } from '../shared/output.js';
+import { jsonOption, printResult } from '../shared/output.js';
 import { pickOne } from '../shared/pick.js';
 
 interface AskOptions {
@@ -55,8 +55,9 @@ async function list(ctx: Context, name: string, options: AskOptions): Promise<vo
   const journal = await (await openStore(ctx)).read();
   const person = await resolvePerson(ctx, journal, name);
   const questions = questionsOf(person, options.all);
-  if (options.json) printJson(ctx.io, questions.map(shown));
-  else ctx.io.print(renderQuestions(person, questions, today(ctx), theme(ctx.io), ctx.io.width));
+  printResult(ctx.io, options.json, questions.map(shown), () =>
+    renderQuestions(person, questions, today(ctx), theme(ctx.io), ctx.io.width),
+  );
 }
 
 async function add(ctx: Context, name: string, text: string, options: AskOptions): Promise<void> {
@@ -67,13 +68,13 @@ async function add(ctx: Context, name: string, text: string, options: AskOptions
     (journal) => addAskNext(samePerson(journal, person), text, todayIso, { now: ctx.io.now, newId }),
     { summary: (added) => addedTo('question', added.text, person.name) },
   );
-  if (options.json) printJson(ctx.io, { ...item, askedOn: null });
-  else {
-    const t = theme(ctx.io);
-    ctx.io.print(
-      `${t.good('To ask')} ${t.bold(displaySafe(person.name))} next time: ${displaySafe(item.text)}`,
-    );
-  }
+  const t = theme(ctx.io);
+  printResult(
+    ctx.io,
+    options.json,
+    { ...item, askedOn: null },
+    () => `${t.good('To ask')} ${t.bold(displaySafe(person.name))} next time: ${displaySafe(item.text)}`,
+  );
 }
 
 async function done(ctx: Context, name: string, words: string, options: AskOptions): Promise<void> {
@@ -111,11 +112,13 @@ async function done(ctx: Context, name: string, words: string, options: AskOptio
     },
     { summary: (item) => markedAsked(item.text, person.name) },
   );
-  if (options.json) printJson(ctx.io, { ...saved, askedOn: saved.askedOn ?? null });
-  else {
-    const t = theme(ctx.io);
-    ctx.io.print(`${t.good('Asked')}: ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}`)}`);
-  }
+  const t = theme(ctx.io);
+  printResult(
+    ctx.io,
+    options.json,
+    { ...saved, askedOn: saved.askedOn ?? null },
+    () => `${t.good('Asked')}: ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}`)}`,
+  );
 }
 
 /** A note as --json prints it: askedOn always there, null while open. */

@@ -7,10 +7,9 @@ import { samePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
 import { thanksAdded } from '../../core/wording.js';
 import { newId } from '../../ids.js';
-import { printJson } from '../../ui/json.js';
 import { renderThanks } from '../../ui/render/facts.js';
 import { theme } from '../../ui/theme.js';
-import { jsonOption } from '../shared/output.js';
+import { jsonOption, printResult } from '../shared/output.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program
@@ -37,8 +36,7 @@ Examples:
       const t = theme(ctx.io);
       if (words.length === 0) {
         const all = [...thanksOf(person)].reverse();
-        if (options.json) printJson(ctx.io, all);
-        else ctx.io.print(renderThanks(person, all, todayIso, t, ctx.io.width));
+        printResult(ctx.io, options.json, all, () => renderThanks(person, all, todayIso, t, ctx.io.width));
         return;
       }
       const thanks = await store.update(
@@ -46,8 +44,11 @@ Examples:
           addThanks(samePerson(journal, person), words.join(' '), todayIso, { now: ctx.io.now, newId }),
         { summary: (added) => thanksAdded(added.text, [person.name]) },
       );
-      if (options.json) printJson(ctx.io, thanks);
-      else
-        ctx.io.print(`${t.good('Thanked')} ${t.bold(displaySafe(person.name))}: ${displaySafe(thanks.text)}`);
+      printResult(
+        ctx.io,
+        options.json,
+        thanks,
+        () => `${t.good('Thanked')} ${t.bold(displaySafe(person.name))}: ${displaySafe(thanks.text)}`,
+      );
     });
 }

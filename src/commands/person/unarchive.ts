@@ -5,7 +5,7 @@ import { samePerson, unarchivePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
-import { jsonOption } from '../shared/output.js';
+import { jsonOption, printResult } from '../shared/output.js';
 
 export function register(program: Command, ctx: Context): Command {
   return program
@@ -29,10 +29,11 @@ export function register(program: Command, ctx: Context): Command {
         },
         { summary: () => `unarchived ${person.name}` },
       );
-      if (options.json) printJson(ctx.io, back);
-      else
-        ctx.io.print(
-          `${theme(ctx.io).good('Back')}: ${displaySafe(back.name)} is in rel due and rel people again.`,
-        );
+      printResult(
+        ctx.io,
+        options.json,
+        back,
+        () => `${theme(ctx.io).good('Back')}: ${displaySafe(back.name)} is in rel due and rel people again.`,
+      );
     });
 }

@@ -7,7 +7,6 @@ import { samePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
 import { addedTo } from '../../core/wording.js';
 import { newId } from '../../ids.js';
-import { printJson } from '../../ui/json.js';
 import { renderFacts } from '../../ui/render/facts.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption, printResult } from './output.js';
@@ -52,10 +51,12 @@ export function registerFact<T extends { id: string; text: string; addedOn: IsoD
           spec.add(samePerson(journal, person), words.join(' '), todayIso, { now: ctx.io.now, newId }),
         { summary: (added) => addedTo(spec.verb, added.text, person.name) },
       );
-      if (options.json) printJson(ctx.io, record);
-      else
-        ctx.io.print(
+      printResult(
+        ctx.io,
+        options.json,
+        record,
+        () =>
           `${t.good('Added')} ${spec.noun} for ${t.bold(displaySafe(person.name))}: ${displaySafe(record.text)}`,
-        );
+      );
     });
 }
