@@ -127,6 +127,29 @@ describe('on a team of its own', () => {
     expect(readJson(store).people[0].ambitions[0].steps).toBeUndefined();
   });
 
+  it('rel ambition step --date records a step on the day it was done, never ahead, and only for a step', async () => {
+    const store = await team();
+    // Today is Friday 27 November 2026: last friday is the 20th.
+    expect(
+      await ok(['ambition', 'step', 'tom', 'design', 'Ran the poster workshop', '--date', 'last friday'], {
+        store,
+      }),
+    ).toBe("Step toward Work in design full-time · Tom O'Brien: Ran the poster workshop (20 Nov)\n");
+    const design = readJson(store).people[0].ambitions[0];
+    expect(design.steps.map((s: { on: string }) => s.on)).toEqual(['2026-11-20']);
+    expect(design.lastDiscussedOn).toBe('2026-11-20');
+    const before = bytesOf(store);
+    const ahead = await rel(['ambition', 'step', 'tom', 'design', 'Next one', '--date', 'tomorrow'], {
+      store,
+    });
+    expect(ahead.code).toBe(2);
+    expect(ahead.stderr).toContain('--date');
+    const notAStep = await rel(['ambition', 'tom', 'Learn the cello', '--date', 'yesterday'], { store });
+    expect(notAStep.code).toBe(2);
+    expect(notAStep.stderr).toContain('--date is the day of a step');
+    expect(bytesOf(store)?.equals(before!)).toBe(true);
+  });
+
   it('refuses a step without words that pick one, for nothing active, or without its text, and changes nothing', async () => {
     const store = await team();
     const before = bytesOf(store);

@@ -20,6 +20,7 @@ import { showDate } from '../../ui/display.js';
 import { printJson } from '../../ui/json.js';
 import { renderAmbitions } from '../../ui/render/facts.js';
 import { theme } from '../../ui/theme.js';
+import { pastDate } from '../shared/options.js';
 import { jsonOption, printResult } from '../shared/output.js';
 import { pickOne } from '../shared/pick.js';
 
@@ -32,6 +33,7 @@ const CHANGES: Record<string, { to: AmbitionStatus; from: AmbitionStatus[]; verb
 
 interface AmbitionOptions {
   json?: boolean;
+  date?: string;
 }
 
 export function register(program: Command, ctx: Context): Command {
@@ -42,6 +44,10 @@ export function register(program: Command, ctx: Context): Command {
     .argument(
       '[words...]',
       'the ambition to add; after done/drop/reopen, words that pick one; after step, words that pick one and then the step',
+    )
+    .option(
+      '--date <when>',
+      'with step: the day it was done (default today): yesterday, "last friday", 2026-11-20',
     )
     .addOption(jsonOption())
     .addHelpText(
@@ -57,11 +63,19 @@ Examples:
   $ rel ambition done ana lead                     (words pick the ambition)
   $ rel ambition drop ana                          (in a terminal: choose which)
   $ rel ambition reopen ana lead
-  $ rel ambition step tom design "Designed the Q1 newsletter"`,
+  $ rel ambition step tom design "Designed the Q1 newsletter"
+  $ rel ambition step tom design "Ran the poster workshop" --date "last friday"`,
     )
     .action(async (first: string, words: string[], options: AmbitionOptions) => {
       const change = CHANGES[first.toLowerCase()];
-      if (first.toLowerCase() === 'step' && words.length > 0) {
+      const stepping = first.toLowerCase() === 'step' && words.length > 0;
+      if (options.date !== undefined && !stepping) {
+        throw new UsageError(
+          '--date is the day of a step; an ambition is added or changed today.',
+          'For example: rel ambition step tom design "Designed the Q1 newsletter" --date yesterday',
+        );
+      }
+      if (stepping) {
         await step(ctx, words, options);
       } else if (change && words.length > 0) {
         await changeStatus(ctx, words[0]!, words.slice(1).join(' '), change, options);
@@ -163,9 +177,9 @@ async function step(ctx: Context, args: string[], options: AmbitionOptions): Pro
     );
   }
   const words = rest.slice(0, -1).join(' ');
+  const on = options.date === undefined ? today(ctx) : await pastDate(ctx, options.date);
   const store = await openStore(ctx);
   const person = await resolvePerson(ctx, await store.read(), name!);
-  const todayIso = today(ctx);
   const candidates = person.ambitions.filter((a) => a.status === 'active');
   if (candidates.length === 0) {
     throw new NotFoundError(
@@ -190,7 +204,7 @@ async function step(ctx: Context, args: string[], options: AmbitionOptions): Pro
       const fresh = samePerson(journal, person).ambitions.find((a) => a.id === ambition.id);
       if (!fresh)
         throw new NotFoundError('That ambition was removed while you were choosing; nothing changed.');
-      addStep(fresh, text, todayIso, { now: ctx.io.now, newId });
+      addStep(fresh, text, on, { now: ctx.io.now, newId });
       return fresh;
     },
     { summary: (changed) => stepAdded(text, changed.text, person.name) },
@@ -201,7 +215,7 @@ async function step(ctx: Context, args: string[], options: AmbitionOptions): Pro
     options.json,
     withSteps(saved),
     () =>
-      `${t.good('Step')} toward ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}`)}: ${displaySafe(text)}`,
+      `${t.good('Step')} toward ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}`)}: ${displaySafe(text)}${on === today(ctx) ? '' : t.dim(` (${showDate(on, today(ctx))})`)}`,
   );
 }
 

@@ -1,5 +1,13 @@
 // Option values several commands read the same way.
+import { type Context, parseWhen, today } from '../../context.js';
+import { checkNotFuture } from '../../core/capture.js';
+import type { IsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
+
+/** `--date <when>` of something that happened: today, yesterday, "last friday", 2026-11-20; never ahead. */
+export async function pastDate(ctx: Context, text: string, option = '--date'): Promise<IsoDate> {
+  return checkNotFuture(await parseWhen(ctx, text, option, 'past'), today(ctx), option);
+}
 
 /** `--limit <n>`: a positive whole number. */
 export function parseLimit(text: string): number {

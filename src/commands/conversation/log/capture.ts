@@ -5,7 +5,6 @@ import { askedEntry } from '../../../core/asknext.js';
 import {
   assignSteps,
   type Capture,
-  checkNotFuture,
   type Participant,
   parseKind,
   parseMinutes,
@@ -19,6 +18,7 @@ import { byIdOrWords } from '../../../core/records.js';
 import { displaySafe } from '../../../core/text.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { newId } from '../../../ids.js';
+import { pastDate } from '../../shared/options.js';
 import { pickOne } from '../../shared/pick.js';
 import { readNote } from '../../shared/stdin.js';
 import { CAPTURE_FLAGS, type CaptureOptions, checkDue } from './options.js';
@@ -51,10 +51,7 @@ export interface LogFlags {
 }
 
 export async function readFlags(ctx: Context, names: string[], options: LogOptions): Promise<LogFlags> {
-  const date =
-    options.date === undefined
-      ? undefined
-      : checkNotFuture(await parseWhen(ctx, options.date, '--date', 'past'), today(ctx), '--date');
+  const date = options.date === undefined ? undefined : await pastDate(ctx, options.date);
   const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
   const kind = options.kind === undefined ? undefined : parseKind(options.kind);
   const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
