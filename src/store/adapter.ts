@@ -2,32 +2,133 @@
 // adapter's read() and write(); rel's adapter does everything that makes that safe, which
 // lowdb's own JSONFile does not (see the README's design notes): read() parses the file fresh
 // under the store's lock (reusing the parse when the file is the version last read), write()
-// hands the journal to the store's commit (undo data, temp file 0600, fsync, rename, folder
-// fsync, backups, encryption). One adapter serves one locked change: what its read() found (the
-// bytes for the backup, the key, the records' lines) is what its write() writes over.
+// commits the journal: undo data, temp file 0600, fsync, rename, folder fsync, backups,
+// encryption. One adapter serves one locked change: what its read() found (the bytes for the
+// backup, the key, the records' lines) is what its write() writes over, as its plan says.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { duplicateIds } from '../core/integrity.js';
 import type { Journal } from '../core/journal.js';
+import { StoreError } from '../errors.js';
+import { holdBackup, rotateBackups } from './backups.js';
+import { type Encoded, encodeTaggedJournal, encodeText, type Loaded } from './codec.js';
+import type { Sealing } from './crypto.js';
+import { discard, type Prepared, prepareStoreFile, putInPlace, syncFolder, writeStoreFile } from './files.js';
+import type { RecordText } from './format.js';
+import { removeLeftovers } from './kept.js';
+import { migrationCopyPath, undoPath } from './paths.js';
+import { prepareUndoEntries, type UndoEntry } from './undo.js';
 
-export interface JournalIo<Found extends { journal: Journal }> {
-  /** The journal as it is on disk now, with what a write over it needs to know. */
-  read(): Promise<Found>;
-  /** Writes the journal in place of what read() found. */
-  write(found: Found, journal: Journal): Promise<void>;
+/** What a commit writes besides the journal, and how. */
+export interface CommitPlan {
+  /** The undo entries to keep with it, tagged with the journal written (none: left as they are). */
+  undo?: UndoEntry[];
+  /** Records' JSON as the change left them: unchanged records' lines are reused. */
+  texts?: RecordText;
+  /** The journal's content as it is to be written (sync's adopted version), instead of encoding it. */
+  content?: Encoded;
+  /** The key to write with from now on, or null for plain; by default the one it was read with. */
+  sealing?: Sealing | null;
 }
 
-export class JournalAdapter<Found extends { journal: Journal }> implements Adapter<Journal> {
-  /** What the last read() found; undefined before one. */
-  found: Found | undefined;
+/** The journal a commit writes: the file (and its name in messages), and whom to tell what failed after it was saved. */
+export interface Destination {
+  target: string;
+  file: string;
+  warn: (message: string) => void;
+}
 
-  constructor(private readonly io: JournalIo<Found>) {}
+export class JournalAdapter implements Adapter<Journal> {
+  /** What the last read() found; undefined before one. */
+  found: Loaded | undefined;
+  /** How the next write() commits. */
+  plan: CommitPlan = {};
+
+  constructor(
+    private readonly load: () => Promise<Loaded>,
+    private readonly destination: Destination,
+  ) {}
 
   async read(): Promise<Journal> {
-    this.found = await this.io.read();
+    this.found = await this.load();
     return this.found.journal;
   }
 
   async write(journal: Journal): Promise<void> {
     if (!this.found) throw new Error('JournalAdapter: write() before read()');
-    await this.io.write(this.found, journal);
+    commit(this.destination, { ...this.found, journal }, this.plan);
+  }
+}
+
+/**
+ * Writes the journal (and the undo data with it, when given), keeping what is there now: a
+ * backup, and before an upgrade a copy of the old schema. The order makes every message true:
+ * whatever can fail for want of space (the new journal, then the undo data tagged with that
+ * journal's version, each written in full and fsynced beside its file) fails before anything is
+ * in place, and then nothing was saved, the backups untouched. The journal's rename is the
+ * moment the change is saved; what follows (the undo data and the backups taking their places)
+ * is said as such if it fails. Undo data that could not follow is removed, and undo data that a
+ * kill kept from following still carries the version before, so that `rel undo` never takes
+ * back an earlier change in this one's place (belongsTo).
+ */
+export function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
+  const { target } = to;
+  const { undo, texts, content } = plan;
+  const sealing = plan.sealing === undefined ? loaded.sealing : plan.sealing;
+  refuseDuplicateIds(to.file, loaded.journal);
+  const encode = (text: string) => encodeText(text, sealing);
+  if (loaded.exists && loaded.migratedFrom !== undefined) {
+    const bytes = loaded.bytes();
+    if (bytes) writeStoreFile(migrationCopyPath(target, loaded.migratedFrom), bytes);
+  }
+  const encoded = content ?? encodeTaggedJournal(loaded.journal, sealing, texts);
+  let journal: Prepared | undefined;
+  let undoFile: Prepared | undefined;
+  let backup: Prepared | undefined;
+  try {
+    journal = prepareStoreFile(target, encoded.content);
+    if (undo) undoFile = prepareUndoEntries(target, { entries: undo, journal: encoded.tag() }, encode);
+    backup = loaded.exists ? holdBackup(target, loaded.bytes) : undefined;
+    putInPlace(journal);
+  } catch (error) {
+    discard(undoFile);
+    discard(journal);
+    discard(backup);
+    throw error;
+  }
+  const problems: string[] = [];
+  if (undoFile) {
+    try {
+      putInPlace(undoFile);
+    } catch (error) {
+      fs.rmSync(undoPath(target), { force: true });
+      problems.push(`rel undo cannot take it back (${(error as Error).message})`);
+    }
+  }
+  try {
+    syncFolder(path.dirname(target));
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (backup) {
+    try {
+      rotateBackups(target, backup);
+    } catch (error) {
+      problems.push(`no backup of the version before it was kept (${(error as Error).message})`);
+    }
+  }
+  removeLeftovers(target);
+  if (problems.length) to.warn(`The change was saved, but ${problems.join('; ')}.`);
+}
+
+/** A journal with one id on two records is never written: a change could land on either. */
+export function refuseDuplicateIds(file: string, journal: Journal): void {
+  const found = duplicateIds(journal)[0];
+  if (found) {
+    throw new StoreError(
+      `${file} has ids used by more than one of the ${found.what} (${found.ids.slice(0, 3).join(', ')}); rel will not write it until that is fixed. Nothing was changed.`,
+      'rel doctor shows every such id and how to fix it.',
+    );
   }
 }

@@ -13,8 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { PendingMeeting } from '../core/nudge.js';
+import type { Decode, Encode } from './codec.js';
 import { makePrivateFolder, readStoreFile, writeStoreFile } from './files.js';
-import type { Decode, Encode } from './history.js';
 import { type Env, envValue } from './paths.js';
 
 export function stateFolder(env: Env): string {
@@ -45,6 +45,17 @@ export function cachedCalendars(folder: string, target: string): string[] {
   return names
     .filter((name) => name.startsWith(prefix) && name.endsWith('.cache'))
     .map((name) => path.join(folder, name));
+}
+
+/**
+ * What rel keeps of calendars for this journal in `folder` (none without one): the cached
+ * calendars, and with `nudge` the inbox's nudge file too.
+ */
+export function calendarCopies(folder: string | undefined, target: string, nudge: boolean): string[] {
+  if (!folder) return [];
+  const files = cachedCalendars(folder, target);
+  const file = nudgePath(folder, target);
+  return nudge && fs.existsSync(file) ? [...files, file] : files;
 }
 
 export interface CachedCalendar {

@@ -1,13 +1,14 @@
 // The journal's file codec: bytes to a journal (decrypted, parsed, checked, upgraded in memory)
 // and a journal to bytes (in pieces, reusing unchanged records' lines; encrypted whole).
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Journal, withDefaults } from '../core/journal.js';
+import { emptyJournal, type Journal, SCHEMA_VERSION, withDefaults } from '../core/journal.js';
 import { StoreError } from '../errors.js';
+import { listBackups } from './backups.js';
 import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
 import { decodeUtf8, makePrivateFolder, readVersioned, writeStoreFile } from './files.js';
 import { journalChunks, type RecordText, serializeJournal } from './format.js';
-import { journalTag, listBackups, tagging } from './history.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { canMigrate, migrate, schemaMismatch } from './migrations.js';
 import { isJournalShape } from './shape.js';
@@ -95,6 +96,30 @@ export interface JournalOnDisk extends Parsed {
   sealing: Sealing | null;
 }
 
+/** Turns a kept file's bytes into text (decrypting them when the store is encrypted). */
+export type Decode = (label: string, bytes: Buffer) => Promise<string>;
+/** Turns text into the bytes rel keeps (encrypted when the store is). */
+export type Encode = (text: string) => string | Buffer;
+
+/** How kept copies are read and written: as journals, and (undo data) as text. */
+export interface KeptCodec {
+  parseJournal(label: string, bytes: Buffer): Promise<Record<string, unknown>>;
+  serializeJournal(journal: Record<string, unknown>): Buffer | Iterable<string>;
+  decode: Decode;
+  encode: Encode;
+}
+
+/** The kept copies' codec: read with whatever key the keyring opens, written with `sealing`. */
+export function keptCodec(keyring: Keyring | undefined, sealing: Sealing | null): KeptCodec {
+  return {
+    parseJournal: async (label, bytes) =>
+      (await decodeJournal(label, bytes, keyring)).journal as unknown as Record<string, unknown>,
+    serializeJournal: (journal) => encodeJournal(journal as unknown as Journal, sealing),
+    decode: async (label, bytes) => (await decodeText(label, bytes, keyring)).text,
+    encode: (text) => encodeText(text, sealing),
+  };
+}
+
 /** A file's text, decrypted when it is encrypted. */
 export async function decodeText(
   label: string,
@@ -120,15 +145,43 @@ export function encodeJournal(
   return sealing ? seal(serializeJournal(journal, texts), sealing) : journalChunks(journal, texts);
 }
 
+/** A journal's version for its undo data: a digest of its text (plain, whether or not encrypted). */
+export function journalTag(text: string): string {
+  return tagOf(createHash('sha256').update(text));
+}
+
+/** A journal's text in pieces, digested on the way to the file; tag() once they were all taken. */
+function tagging(pieces: Iterable<string>): { pieces: Iterable<string>; tag: () => string } {
+  const hash = createHash('sha256');
+  let tag: string | undefined;
+  return {
+    pieces: (function* () {
+      for (const piece of pieces) {
+        hash.update(piece);
+        yield piece;
+      }
+      tag = tagOf(hash);
+    })(),
+    tag: () => {
+      if (tag === undefined) throw new Error('tagging: tag() before the text was written');
+      return tag;
+    },
+  };
+}
+
+const tagOf = (hash: Hash) => hash.digest('base64url').slice(0, 22);
+
+/** A journal's content to write, and the version of its text, known once the content was taken. */
+export interface Encoded {
+  content: Buffer | Iterable<string>;
+  tag: () => string;
+}
+
 /**
  * encodeJournal, with the version of the text written (journalTag) for the undo data that goes
  * with it; tag() is known once the content was taken in full.
  */
-export function encodeTaggedJournal(
-  journal: Journal,
-  sealing: Sealing | null,
-  texts?: RecordText,
-): { content: Buffer | Iterable<string>; tag: () => string } {
+export function encodeTaggedJournal(journal: Journal, sealing: Sealing | null, texts?: RecordText): Encoded {
   if (!sealing) {
     const { pieces, tag } = tagging(journalChunks(journal, texts));
     return { content: pieces, tag };
@@ -146,6 +199,39 @@ export async function decodeJournal(
 ): Promise<JournalOnDisk> {
   const { text, sealing } = await decodeText(label, bytes, keyring);
   return { ...(await parseJournal(label, text)), sealing };
+}
+
+/** The journal file as read under the lock: its journal, and its bytes, fetched only when a backup needs copying. */
+export interface Loaded extends JournalOnDisk {
+  exists: boolean;
+  bytes: () => Buffer | undefined;
+}
+
+/** A journal file as read; an empty journal when there is none. */
+export async function loadJournal(
+  target: string,
+  label: string,
+  keyring: Keyring | undefined,
+): Promise<Loaded> {
+  const read = readVersioned(target);
+  if (!read)
+    return { journal: emptyJournal(), text: '', sealing: null, exists: false, bytes: () => undefined };
+  const parsed = await decodeJournal(label, read.bytes, keyring);
+  return { ...parsed, exists: true, bytes: () => read.bytes };
+}
+
+/** The journal in a backup's bytes when it is one this rel can restore; undefined when not. */
+export async function restorableJournal(
+  label: string,
+  bytes: Buffer,
+  keyring: Keyring | undefined,
+): Promise<Journal | undefined> {
+  try {
+    const { journal } = await decodeJournal(label, bytes, keyring);
+    return journal.schema > SCHEMA_VERSION ? undefined : journal;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -4,29 +4,21 @@
 // whose rel is gone).
 import fs from 'node:fs';
 import path from 'node:path';
-import { emailKey } from '../core/emails.js';
-import { duplicateIds } from '../core/integrity.js';
 import type { Journal } from '../core/journal.js';
-import { followUpPeople, SCHEMA_VERSION } from '../core/journal.js';
-import { normalize } from '../core/text.js';
+import { SCHEMA_VERSION } from '../core/journal.js';
 import { RelError } from '../errors.js';
+import { listBackups } from './backups.js';
+import { decodeJournal, restorableJournal } from './codec.js';
 import { isEncrypted, type Keyring, type Sealing, sealedWith, unseal } from './crypto.js';
+import { checkRecords, list } from './doctor-records.js';
 import { abandonedDrafts, removeAbandonedDrafts } from './drafts.js';
 import { readStoreFile } from './files.js';
 import { Git, type Unfinished, unfinishedWork } from './git.js';
-import {
-  headOf,
-  keptCopies,
-  leftoverTempFiles,
-  listBackups,
-  lockPath,
-  readUndoEntries,
-  removeLeftovers,
-  undoPath,
-} from './history.js';
+import { headOf, keptCopies, leftoverTempFiles, removeLeftovers } from './kept.js';
 import { lockState, removeAbandonedLock } from './lock.js';
+import { lockPath, undoPath } from './paths.js';
 import { hasPendingForget, pendingForgetPath } from './pending-forget.js';
-import { decodeJournal } from './store.js';
+import { readUndoEntries } from './undo.js';
 
 export interface Finding {
   /**
@@ -239,12 +231,7 @@ export async function examine(
 
 async function isValidJournal(file: string, keyring: Keyring | undefined): Promise<boolean> {
   const bytes = readStoreFile(file);
-  if (!bytes) return false;
-  try {
-    return (await decodeJournal(file, bytes, keyring)).journal.schema <= SCHEMA_VERSION;
-  } catch {
-    return false;
-  }
+  return bytes !== undefined && (await restorableJournal(file, bytes, keyring)) !== undefined;
 }
 
 /**
@@ -284,74 +271,6 @@ function isUndoLog(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-const list = (values: string[], max = 5) =>
-  values.length > max
-    ? `${values.slice(0, max).join(', ')} and ${values.length - max} more`
-    : values.join(', ');
-
-/** Ids used twice, and ids that point at no one: both mean a hand edit or a bad merge. */
-function checkRecords(journal: Journal, file: string, restoreFix: string): Finding[] {
-  const findings: Finding[] = [];
-  const byHand = `edit ${file} by hand (each id must be unique and point at a record), or ${restoreFix}`;
-  for (const { what, ids } of duplicateIds(journal)) {
-    findings.push({
-      check: 'ids',
-      severity: 'error',
-      message: `Ids used by more than one of the ${what}: ${list(ids)}.`,
-      fix: byHand,
-    });
-  }
-  const seen = new Set<string>();
-  const names = new Set<string>();
-  for (const p of journal.people) {
-    const key = normalize(p.name);
-    (seen.has(key) ? names : seen).add(key);
-  }
-  if (names.size)
-    findings.push({
-      check: 'people',
-      severity: 'warning',
-      message: `People with the same name (ignoring case and accents): ${list([...names])}; a name then picks the first.`,
-      fix: `rename one of them in ${file}, e.g. "Name (Team)"`,
-    });
-  // Two copies merged (rel sync) can each have given someone the same address.
-  const owned = new Set<string>();
-  const shared = new Set<string>();
-  for (const p of journal.people) {
-    for (const key of new Set((p.emails ?? []).map(emailKey))) (owned.has(key) ? shared : owned).add(key);
-  }
-  if (shared.size)
-    findings.push({
-      check: 'people',
-      severity: 'warning',
-      message: `E-mail addresses that more than one person has: ${list([...shared])}; rel inbox takes the last of them.`,
-      fix: 'remove it from all but one: rel edit <name> --remove-email <address>',
-    });
-  const people = new Set(journal.people.map((p) => p.id));
-  const conversations = new Set(journal.conversations.map((c) => c.id));
-  const dangling = [
-    ...journal.conversations.flatMap((c) =>
-      c.with.filter((id) => !people.has(id)).map((id) => `conversation ${c.id} names ${id}`),
-    ),
-    ...journal.followUps.flatMap((f) =>
-      followUpPeople(f)
-        .filter((id) => !people.has(id))
-        .map((id) => `follow-up ${f.id} is for ${id}`),
-    ),
-    ...journal.followUps
-      .filter((f) => f.conversationId !== null && !conversations.has(f.conversationId))
-      .map((f) => `follow-up ${f.id} comes from conversation ${f.conversationId}`),
-  ];
-  if (dangling.length)
-    findings.push({
-      check: 'ids',
-      severity: 'error',
-      message: `Records point at ids that are not in the journal: ${list(dangling, 3)}.`,
-      fix: byHand,
-    });
-  return findings;
 }
 
 /** The fixes that need no judgement. Returns what was done, in words. */

@@ -252,3 +252,13 @@ export function isProcessAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** The mode of a file others can read or write (any group or other bit); undefined when none, or no file. */
+export function looseMode(file: string): number | undefined {
+  try {
+    const mode = fs.statSync(file).mode & 0o777;
+    return mode & 0o077 ? mode : undefined;
+  } catch {
+    return undefined;
+  }
+}

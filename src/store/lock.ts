@@ -4,9 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { StoreError } from '../errors.js';
 import { checkpoint } from './faults.js';
-import { isProcessAlive, tempPath } from './files.js';
+import { isProcessAlive, makePrivateFolder, tempPath } from './files.js';
+import { lockPath } from './paths.js';
 
 interface Owner {
   pid: number;
@@ -206,5 +208,37 @@ export async function withLock<T>(file: string, action: () => Promise<T>, option
     return await action();
   } finally {
     if (readOwner(file)?.token === token) fs.rmSync(file, { force: true });
+  }
+}
+
+/**
+ * The journal's lock as one store takes it, with the store's one timeout: run() holds it for one
+ * piece of work (creating the journal's folder, 0700, first); hold() keeps it across several, and
+ * run() inside takes no second lock (rel sync holds it from the first git step to the last).
+ */
+export class JournalLock {
+  private held = false;
+
+  constructor(
+    private readonly target: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.held) return work();
+    makePrivateFolder(path.dirname(this.target));
+    return withLock(lockPath(this.target), work, { timeoutMs: this.timeoutMs });
+  }
+
+  hold<T>(work: () => Promise<T>): Promise<T> {
+    if (this.held) return work();
+    return this.run(async () => {
+      this.held = true;
+      try {
+        return await work();
+      } finally {
+        this.held = false;
+      }
+    });
   }
 }

@@ -1,4 +1,5 @@
-// Where the journal lives: --store, else REL_STORE, else $XDG_DATA_HOME/rel/journal.json.
+// Where the journal lives (--store, else REL_STORE, else $XDG_DATA_HOME/rel/journal.json), and
+// where the files rel keeps beside it live.
 import os from 'node:os';
 import path from 'node:path';
 
@@ -18,3 +19,19 @@ export function storePath(option: string | undefined, env: Env): string {
     envValue(env, 'XDG_DATA_HOME') ?? path.join(envValue(env, 'HOME') ?? os.homedir(), '.local', 'share');
   return path.join(dataHome, 'rel', 'journal.json');
 }
+
+// What rel keeps beside the journal, all in its folder, all 0600:
+//   .journal.json.backup-1 … -3     the journal before each of the last writes (1 is the newest)
+//   .journal.json.undo              the last changes, record by record, for `rel undo`
+//   .journal.json.schema-N          the journal as it was before an upgrade from schema N
+//   .journal.json.before-restore    the journal as it was before `rel doctor --restore`
+//   .journal.json.pulse             the themes the last `rel pulse` found (see pulse-file.ts)
+const sibling = (target: string, suffix: string) =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${suffix}`);
+
+export const backupPath = (target: string, n: number) => sibling(target, `backup-${n}`);
+export const undoPath = (target: string) => sibling(target, 'undo');
+export const beforeRestorePath = (target: string) => sibling(target, 'before-restore');
+export const pulsePath = (target: string) => sibling(target, 'pulse');
+export const migrationCopyPath = (target: string, schema: number) => sibling(target, `schema-${schema}`);
+export const lockPath = (target: string) => `${target}.lock`;

@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import type { IsoDate } from '../core/dates.js';
 import type { Journal } from '../core/journal.js';
 import { pruneThemes, type ThemeMentions } from '../core/pulse.js';
+import type { Decode, Encode } from './codec.js';
 import { fileVersion, readStoreFile, writeStoreFile } from './files.js';
-import { type Decode, type Encode, lockPath, pulsePath } from './history.js';
 import { withLock } from './lock.js';
+import { lockPath, pulsePath } from './paths.js';
 
 export interface StoredPulse {
   version: 1;

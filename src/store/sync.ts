@@ -13,10 +13,11 @@ import { emptyJournal, type Journal } from '../core/journal.js';
 import { foldJournals, mergeJournals } from '../core/merge.js';
 import { upgradeToSchema2 } from '../core/tombstones.js';
 import { StoreError, UsageError } from '../errors.js';
+import { decodeJournal, readJournalFile, writeJournalFile } from './codec.js';
 import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
 import { makePrivateFolder } from './files.js';
 import { configureRepository, ensureAttributes, Git, gitEnvironment, unfinishedWork } from './git.js';
-import { decodeJournal, readJournalFile, type Store, writeJournalFile } from './store.js';
+import type { Store } from './store.js';
 
 export interface SyncOptions {
   /** Set up sync with this remote (rel sync --init). */

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addPerson, type Journal, logConversation } from '../../src/core/journal.js';
-import { keptCopies, readUndoEntries } from '../../src/store/history.js';
+import { keptCopies } from '../../src/store/kept.js';
 import { Store } from '../../src/store/store.js';
+import { readUndoEntries } from '../../src/store/undo.js';
 
 let n = 0;
 const clock = { now: new Date('2026-11-27T12:00:00Z'), newId: () => `id${++n}` };

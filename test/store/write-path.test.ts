@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { withDefaults } from '../../src/core/journal.js';
 import { StoreError } from '../../src/errors.js';
 import { recordLines, serializeJournal } from '../../src/store/format.js';
-import { readUndoEntries } from '../../src/store/history.js';
+
 import { Store } from '../../src/store/store.js';
+import { readUndoEntries } from '../../src/store/undo.js';
 import { conversation, person } from '../helpers/journal.js';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');

@@ -6,7 +6,7 @@ import { type Context, keyring, openStore } from '../../context.js';
 import { diffJournals, summarizeChanges } from '../../core/diff.js';
 import { type Journal, SCHEMA_VERSION } from '../../core/journal.js';
 import { StoreError, UsageError } from '../../errors.js';
-import type { JournalOnDisk } from '../../store/store.js';
+import type { JournalOnDisk } from '../../store/codec.js';
 import { readSealedState } from '../shared/sealing.js';
 
 interface MergeOptions {
@@ -36,7 +36,7 @@ Examples:
 }
 
 async function load(ctx: Context, file: string, role: string): Promise<JournalOnDisk | null> {
-  const { readJournalFile } = await import('../../store/store.js');
+  const { readJournalFile } = await import('../../store/codec.js');
   const found = await readJournalFile(file, await keyring(ctx));
   if (found && found.journal.schema > SCHEMA_VERSION) {
     throw new StoreError(
@@ -58,7 +58,7 @@ async function mergeThree(ctx: Context, files: string[]): Promise<void> {
   const [{ mergeJournals }, { upgradeToSchema2 }, { writeJournalFile }] = await Promise.all([
     import('../../core/merge.js'),
     import('../../core/tombstones.js'),
-    import('../../store/store.js'),
+    import('../../store/codec.js'),
   ]);
   const empty = (file: string) => !fs.existsSync(file) || fs.statSync(file).size === 0;
   const base = empty(baseFile) ? null : await load(ctx, baseFile, 'base');

@@ -1,0 +1,157 @@
+// The undo data, .journal.json.undo: the last changes, record by record, for `rel undo`, tagged
+// with the version of the journal they lead up to.
+import type { Journal } from '../core/journal.js';
+import { StoreError } from '../errors.js';
+import { type Change, conflicts, revert } from './changes.js';
+import { type Encode, journalTag } from './codec.js';
+import { checkpoint } from './faults.js';
+import { notSaved, type Prepared, prepareStoreFile, readStoreFile, writeStoreFile } from './files.js';
+import { undoPath } from './paths.js';
+import { describeRecords } from './summaries.js';
+
+export const UNDO_KEPT = 10;
+
+export interface UndoEntry {
+  /** When the change was made (rel's "now"). */
+  at: string;
+  /** What the change was, in words: "logged a coffee with Ana Silva on 2026-11-20". */
+  summary: string;
+  changes: Change[];
+}
+
+interface UndoLog {
+  version: 1;
+  /**
+   * The version of the journal these entries lead up to (journalTag of its text). The journal's
+   * rename comes before the undo data's, so a rel stopped between the two leaves the journal with
+   * a change this undo data knows nothing about: the tag no longer matches, and `rel undo` will
+   * not take back an earlier change in its place. Absent in undo data of an older rel.
+   */
+  journal?: string;
+  /** Oldest first. */
+  entries: UndoEntry[];
+}
+
+/** The undo data: its entries, and the version of the journal they belong to. */
+export interface UndoData {
+  entries: UndoEntry[];
+  journal?: string;
+}
+
+/** Whether undo data leads up to this journal (undo data of an older rel, untagged, is taken to). */
+export function belongsTo(undo: UndoData, journal: { text: string }): boolean {
+  return undo.journal === undefined || undo.journal === journalTag(journal.text);
+}
+
+/**
+ * The undo entries, oldest first; none when the file is missing or unreadable (rel doctor says
+ * so). A wrong passphrase is not "unreadable": it is an error.
+ */
+export async function readUndoEntries(
+  target: string,
+  decode: (bytes: Buffer) => Promise<string>,
+): Promise<UndoEntry[]> {
+  return (await readUndoData(target, decode)).entries;
+}
+
+/** The undo entries and the journal version they belong to (see UndoLog.journal). */
+export async function readUndoData(
+  target: string,
+  decode: (bytes: Buffer) => Promise<string>,
+): Promise<UndoData> {
+  const bytes = readStoreFile(undoPath(target));
+  if (!bytes) return { entries: [] };
+  const text = await decode(bytes);
+  try {
+    const log = JSON.parse(text) as UndoLog;
+    const entries = Array.isArray(log.entries) ? log.entries : [];
+    return typeof log.journal === 'string' ? { entries, journal: log.journal } : { entries };
+  } catch {
+    return { entries: [] };
+  }
+}
+
+/**
+ * The undo data of a journal read with this keyring. Undo data under another key than the
+ * journal's (a `rel passphrase` killed before it could follow) cannot be read with this
+ * passphrase, and it is not what was just typed that is wrong (the journal opened): it is taken
+ * as none, and replaced on the next write.
+ */
+export async function readOwnUndoData(
+  target: string,
+  decode: (bytes: Buffer) => Promise<string>,
+  encrypted: boolean,
+): Promise<UndoData> {
+  try {
+    return await readUndoData(target, decode);
+  } catch (error) {
+    if (encrypted && error instanceof StoreError && /^Wrong passphrase/.test(error.message))
+      return { entries: [] };
+    throw error;
+  }
+}
+
+/**
+ * The undo entries that lead up to this journal, for a write to keep: none when the undo data
+ * belongs to another version of it (a change made by hand, a restore, or a rel stopped between
+ * the journal and its undo data), since undoing them would step over that change.
+ */
+export function entriesLeadingTo(undo: UndoData, journal: { text: string }): UndoEntry[] {
+  return belongsTo(undo, journal) ? undo.entries : [];
+}
+
+export function writeUndoEntries(target: string, data: UndoData, encode: Encode): void {
+  writeStoreFile(undoPath(target), undoText(data, encode));
+}
+
+/** The undo data, written beside the journal but not yet in place: see the adapter's commit. */
+export function prepareUndoEntries(target: string, data: UndoData, encode: Encode): Prepared {
+  try {
+    checkpoint('undo-write', target);
+  } catch (error) {
+    throw notSaved(undoPath(target), error);
+  }
+  return prepareStoreFile(undoPath(target), undoText(data, encode));
+}
+
+function undoText({ entries, journal }: UndoData, encode: Encode): string | Buffer {
+  const log: UndoLog = { version: 1, ...(journal ? { journal } : {}), entries: entries.slice(-UNDO_KEPT) };
+  return encode(`${JSON.stringify(log)}\n`);
+}
+
+/**
+ * Takes `entry`, the newest of `undo`, back from the journal as read (`current`, from `text`),
+ * unless what it made has changed since or the undo data belongs to another version of it.
+ */
+export function takeBack(
+  current: Journal,
+  text: string,
+  undo: UndoData,
+  entry: UndoEntry,
+  file: string,
+): void {
+  const journal = current as unknown as Record<string, unknown>;
+  const changed = conflicts(journal, entry.changes);
+  if (changed.length) {
+    throw new StoreError(
+      `Cannot undo "${entry.summary}": ${describeRecords(changed, current)} changed since then (by hand, or by a restore), and undoing would lose that. Nothing was changed.`,
+      'To go back further, restore a backup: rel doctor --restore',
+    );
+  }
+  if (!belongsTo(undo, { text })) throw changedSince(entry, file);
+  revert(journal, entry.changes);
+}
+
+function changedSince(entry: UndoEntry, file: string): StoreError {
+  return new StoreError(
+    `Cannot undo "${entry.summary}": ${file} was changed after it in a way rel kept no undo data for (an edit by hand, a restore, or a rel stopped before it finished), and rel undo takes back only the newest change. Nothing was changed.`,
+    'To go back further, restore a backup: rel doctor --restore (rel doctor shows the backups kept).',
+  );
+}
+
+export function nothingToUndo(file: string): StoreError {
+  return new StoreError(
+    `Nothing to undo in ${file}.`,
+    'rel keeps the last 10 changes; older ones can be brought back from a backup with rel doctor --restore.',
+  );
+}
