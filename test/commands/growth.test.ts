@@ -167,6 +167,28 @@ describe('on a team of its own', () => {
     expect(bytesOf(store)?.equals(before!)).toBe(true);
   });
 
+  it('rel thanks --date records appreciation given on another day and lists it by its day', async () => {
+    const store = await team();
+    await ok(['thanks', 'zoe', 'The launch notes'], { store });
+    expect(await ok(['thanks', 'zoe', 'Covering my on-call', '--date', '2026-11-02'], { store })).toBe(
+      'Thanked Zoë Müller: Covering my on-call (2 Nov)\n',
+    );
+    await ok(['thanks', 'zoe', 'The offsite plan', '--date', 'last friday'], { store });
+    const listed = JSON.parse(await ok(['thanks', 'zoe', '--json'], { store }));
+    expect(listed.map((t: { on: string; text: string }) => `${t.on} ${t.text}`)).toEqual([
+      '2026-11-27 The launch notes',
+      '2026-11-20 The offsite plan',
+      '2026-11-02 Covering my on-call',
+    ]);
+    const before = bytesOf(store);
+    const ahead = await rel(['thanks', 'zoe', 'Soon', '--date', 'tomorrow'], { store });
+    expect(ahead.code).toBe(2);
+    const listing = await rel(['thanks', 'zoe', '--date', 'yesterday'], { store });
+    expect(listing.code).toBe(2);
+    expect(listing.stderr).toContain('say what for');
+    expect(bytesOf(store)?.equals(before!)).toBe(true);
+  });
+
   it('rel thanks records appreciation, lists it, and undo, search, forget treat it as any record', async () => {
     const store = await team();
     expect(await ok(['thanks', 'zoe', 'Covering', 'my', 'on-call'], { store })).toBe(
