@@ -1,7 +1,9 @@
 // A 1:2:1 agenda: what to raise, what is owed both ways, ambitions to revisit and what you heard
 // last time. Pure: assembled from the journal for one person and today.
 import { addDaysTo, daysBetween, type IsoDate, localDay, relativeDay, spanWords } from './dates.js';
-import { concerns, type Journal, latest } from './journal.js';
+import { latest } from './facts.js';
+import { concerns } from './followups.js';
+import type { Journal } from './journal.js';
 import type { Profile, ProfileConversation } from './profile.js';
 
 /** An active ambition not talked about for this long is worth asking about. */

@@ -2,7 +2,8 @@
 // user means by what they typed after --asked.
 import { namedOwner } from './capture.js';
 import type { IsoDate } from './dates.js';
-import { openAskNext, type Person } from './journal.js';
+import { openAskNext } from './facts.js';
+import type { Person } from './journal.js';
 
 /** An open note with whose it is, as `rel ask` and `rel log --asked` pick among them. */
 export interface Question {

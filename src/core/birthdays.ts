@@ -1,10 +1,12 @@
 // Birthdays: stored as "YYYY-MM-DD" when the year is known, "MM-DD" when it is not. A 29 February
 // birthday falls on 28 February in years without one.
 import { UsageError } from '../errors.js';
+import type { ConversationIndex } from './conversations.js';
 import { addDaysTo, daysBetween, EARLIEST_YEAR, type IsoDate } from './dates.js';
 import { checkIn, type DueOptions, type DueRow, dueList } from './due.js';
+import { latest, thanksOf } from './facts.js';
 import { overdueByPerson } from './followups.js';
-import { type ConversationIndex, type Journal, latest, thanksOf } from './journal.js';
+import type { Journal } from './journal.js';
 import { normalize } from './text.js';
 
 /** "1990-05-17" or "05-17". */

@@ -1,22 +1,12 @@
 // Turning what the user typed for `rel log` into a conversation: pure checks, assignment, and the
 // records a capture makes.
 import { NotFoundError, UsageError } from '../errors.js';
+import { type FollowUpDraft, logConversation, type PersonalNotes } from './conversations.js';
 import { daysBetween, durationMinutes, type IsoDate } from './dates.js';
 import { closeFollowUp } from './followups.js';
-import {
-  addPerson,
-  type Clock,
-  type Conversation,
-  checkNewName,
-  type FollowUpDraft,
-  type Journal,
-  logConversation,
-  type NewPerson,
-  newPersonRecord,
-  type Person,
-  type PersonalNotes,
-} from './journal.js';
+import type { Clock, Conversation, Journal, Person } from './journal.js';
 import { resolveName } from './names.js';
+import { addPerson, checkNewName, type NewPerson, newPersonRecord } from './new-person.js';
 import { byIdOrWords, type Pick } from './records.js';
 import { normalize } from './text.js';
 

@@ -1,13 +1,7 @@
 // Fixing mistakes: editing or deleting a conversation or a follow-up.
 import type { IsoDate } from './dates.js';
-import {
-  type Conversation,
-  type FollowUp,
-  type FollowUpOwner,
-  type Journal,
-  stepsOf,
-  thanksOf,
-} from './journal.js';
+import { stepsOf, thanksOf } from './facts.js';
+import type { Conversation, FollowUp, FollowUpOwner, Journal } from './journal.js';
 
 /**
  * The answers of an edit prompt that differ from what it showed. A field left as shown is no

@@ -1,18 +1,11 @@
 // A sample journal: an engineering manager, their team and its stakeholders over the last six
 // months. Deterministic for a given "now" (ids and choices come from a seeded generator), so that
 // a newcomer, the README and the tests all see the same story.
+import { logConversation } from './conversations.js';
 import { addDaysTo, fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
-import {
-  addAmbition,
-  addPerson,
-  addSkill,
-  addStep,
-  addThanks,
-  type Clock,
-  emptyJournal,
-  type Journal,
-  logConversation,
-} from './journal.js';
+import { addAmbition, addSkill, addStep, addThanks } from './facts.js';
+import { type Clock, emptyJournal, type Journal } from './journal.js';
+import { addPerson } from './new-person.js';
 
 /** How far back the story starts. */
 const HISTORY_DAYS = 182;

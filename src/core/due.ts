@@ -1,15 +1,10 @@
 // When each person is next due a catch-up, and who is due now.
+import type { ConversationIndex } from './conversations.js';
 import { addDaysTo, DEFAULT_CADENCE_DAYS, daysBetween, fromIsoDate, type IsoDate } from './dates.js';
+import { latest, thanksOf } from './facts.js';
 import { overdueByPerson } from './followups.js';
-import {
-  addedOn,
-  type Conversation,
-  type ConversationIndex,
-  type Journal,
-  latest,
-  type Person,
-  thanksOf,
-} from './journal.js';
+import type { Conversation, Journal, Person } from './journal.js';
+import { addedOn } from './new-person.js';
 import { normalize } from './text.js';
 import {
   type ConversationClass,

@@ -1,20 +1,13 @@
 // What `rel export` writes: a chosen slice of the journal, as the store's own JSON, as tables for
 // spreadsheets, or as one readable Markdown document. Pure: the command does the writing.
 import { describeBirthday } from './birthdays.js';
+import { type ConversationIndex, indexConversations, newestFirst } from './conversations.js';
 import { listCell, neutralise, notesCell } from './csv-cells.js';
 import { DEFAULT_CADENCE_DAYS, describeCadence, type IsoDate, localDay } from './dates.js';
 import { type CheckIn, checkIn } from './due.js';
-import {
-  type Conversation,
-  type ConversationIndex,
-  concerns,
-  indexConversations,
-  type Journal,
-  newestFirst,
-  type Person,
-  stepsOf,
-  thanksOf,
-} from './journal.js';
+import { stepsOf, thanksOf } from './facts.js';
+import { concerns } from './followups.js';
+import type { Conversation, Journal, Person } from './journal.js';
 import type { TogetherRules } from './together.js';
 
 export interface ExportSelection {

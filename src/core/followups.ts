@@ -1,6 +1,8 @@
-// Follow-ups across everyone: what is open, what is overdue, in the order to act on them.
+// Follow-ups: making one (for a person or a whole group) and whom it concerns; across everyone,
+// what is open and what is overdue, in the order to act on them.
 import type { IsoDate } from './dates.js';
-import { concerns, type FollowUp, type FollowUpOwner, followUpPeople, type Journal } from './journal.js';
+import { cleanText } from './facts.js';
+import type { Clock, FollowUp, FollowUpOwner, Journal } from './journal.js';
 
 export interface TodoItem {
   id: string;
@@ -87,4 +89,40 @@ export function overdueByPerson(
 
 export function closeFollowUp(followUp: FollowUp, now: Date): void {
   followUp.doneAt = now.toISOString();
+}
+
+export interface NewFollowUp {
+  personId: string;
+  /** For a group: everyone it concerns, personId first. */
+  personIds?: string[];
+  text: string;
+  due: IsoDate | null;
+  owner: FollowUpOwner;
+  conversationId: string | null;
+}
+
+export function addFollowUp(journal: Journal, input: NewFollowUp, clock: Clock): FollowUp {
+  const people = input.personIds ? [...new Set([input.personId, ...input.personIds])] : [];
+  const followUp: FollowUp = {
+    id: clock.newId(),
+    personId: input.personId,
+    ...(people.length > 1 ? { personIds: people } : {}),
+    conversationId: input.conversationId,
+    text: cleanText(input.text, 'follow-up'),
+    owner: input.owner,
+    due: input.due,
+    doneAt: null,
+    createdAt: clock.now.toISOString(),
+  };
+  journal.followUps.push(followUp);
+  return followUp;
+}
+
+/** Everyone a follow-up concerns: all of a group's people, or its one person. */
+export function followUpPeople(followUp: FollowUp): string[] {
+  return followUp.personIds?.length ? followUp.personIds : [followUp.personId];
+}
+
+export function concerns(followUp: FollowUp, personId: string): boolean {
+  return followUp.personId === personId || (followUp.personIds?.includes(personId) ?? false);
 }

@@ -2,16 +2,8 @@
 // of work needs. Pure rules over the journal; the words are the renderers'. rel never labels a
 // person: each rule says what you could do next (a step, a thanks), never what they are.
 import { daysBetween, type IsoDate } from './dates.js';
-import {
-  type Ambition,
-  type AmbitionStep,
-  type Journal,
-  latest,
-  type Person,
-  stepsOf,
-  type Thanks,
-  thanksOf,
-} from './journal.js';
+import { latest, stepsOf, thanksOf } from './facts.js';
+import type { Ambition, AmbitionStep, Journal, Person, Thanks } from './journal.js';
 import { findTerms, searchTerms } from './search.js';
 
 export interface GrowthRules {

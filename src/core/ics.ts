@@ -2,9 +2,11 @@
 // due date, and birthdays as yearly events. All-day events, stable UIDs, so that a calendar app
 // re-importing the feed updates events instead of duplicating them.
 import { birthdayIn, birthdayMonthDay, birthYear } from './birthdays.js';
+import { indexConversations } from './conversations.js';
 import { addDaysTo, DEFAULT_CADENCE_DAYS, describeCadence, type IsoDate } from './dates.js';
 import { checkIn } from './due.js';
-import { followUpPeople, indexConversations, type Journal } from './journal.js';
+import { followUpPeople } from './followups.js';
+import type { Journal } from './journal.js';
 import { plural } from './text.js';
 import { DEFAULT_TOGETHER_RULES, type TogetherRules } from './together.js';
 

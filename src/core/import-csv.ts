@@ -6,7 +6,8 @@ import { periodDays } from './dates.js';
 import { PEOPLE_HEADERS } from './export.js';
 import { type ColumnMap, type CsvField, mapHeaders } from './import-csv-headers.js';
 import type { ImportedPerson, ImportProblem, ReadPeople } from './import-types.js';
-import { type Conversation, cleanName } from './journal.js';
+import type { Conversation } from './journal.js';
+import { cleanName } from './new-person.js';
 import { normalize } from './text.js';
 
 export type DateOrder = 'mdy' | 'dmy';

@@ -1,7 +1,8 @@
 // rel's own JSON export back in: records keep their ids; what is already there (same id, or a
 // person of the same name) is left alone, so that importing the same file twice adds nothing.
 import type { JournalMerge, Progress } from './import-types.js';
-import { cleanName, type Journal, type Person } from './journal.js';
+import type { Journal, Person } from './journal.js';
+import { cleanName } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
 
 /**

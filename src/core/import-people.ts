@@ -2,7 +2,8 @@
 // the file): who is already there, by id, name or e-mail address, and who is added.
 import { emailKey } from './emails.js';
 import type { AddedPerson, ImportedPerson, Progress, SkippedPerson } from './import-types.js';
-import { type Clock, cleanName, type Journal, newPersonRecord } from './journal.js';
+import type { Clock, Journal } from './journal.js';
+import { cleanName, newPersonRecord } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
 
 /** An id as rel makes them (an ASCII slug, -2 and so on on collision), never a foreign UID. */

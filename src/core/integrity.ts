@@ -1,6 +1,7 @@
 // Ids used by more than one record: a hand edit or a bad merge. rel doctor reports them, and the
 // store refuses to write such a journal (a change would land on whichever record came first).
-import { type Journal, stepsOf, thanksOf } from './journal.js';
+import { stepsOf, thanksOf } from './facts.js';
+import type { Journal } from './journal.js';
 
 export interface DuplicateIds {
   /** "people", "conversations", "follow-ups", "ambitions", "skills", "steps", "thanks", "dismissals". */

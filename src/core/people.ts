@@ -4,7 +4,10 @@ import { NotFoundError, UsageError } from '../errors.js';
 import type { Birthday } from './birthdays.js';
 import type { IsoDate } from './dates.js';
 import { emailKey } from './emails.js';
-import { checkNewName, concerns, followUpPeople, type Journal, type Person, thanksOf } from './journal.js';
+import { thanksOf } from './facts.js';
+import { concerns, followUpPeople } from './followups.js';
+import type { Journal, Person } from './journal.js';
+import { checkNewName } from './new-person.js';
 import { displaySafe, normalize } from './text.js';
 import { recordPersonMerge } from './tombstones.js';
 

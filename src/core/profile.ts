@@ -1,27 +1,23 @@
 // The brief: everything about one person, assembled from the journal.
 
 import { type Birthday, nextBirthday } from './birthdays.js';
+import type { ConversationIndex } from './conversations.js';
 import { daysBetween, type IsoDate, localDay } from './dates.js';
 import { type CheckIn, checkIn } from './due.js';
-import { isOverdue } from './followups.js';
+import { latest, openAskNext, stepsOf, thanksOf } from './facts.js';
+import { concerns, isOverdue } from './followups.js';
 import { appreciationDue, DEFAULT_GROWTH_RULES, type GrowthRules, quietSteps } from './growth.js';
-import {
-  type Ambition,
-  type AmbitionStep,
-  type AskNext,
-  type Conversation,
-  type ConversationIndex,
-  concerns,
-  type FollowUpOwner,
-  type Journal,
-  latest,
-  type Note,
-  openAskNext,
-  type Person,
-  type Skill,
-  stepsOf,
-  type Thanks,
-  thanksOf,
+import type {
+  Ambition,
+  AmbitionStep,
+  AskNext,
+  Conversation,
+  FollowUpOwner,
+  Journal,
+  Note,
+  Person,
+  Skill,
+  Thanks,
 } from './journal.js';
 import type { SharedThemes } from './pulse.js';
 import {

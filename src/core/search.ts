@@ -1,7 +1,8 @@
 // rel search: every place a text can hide (names, notes, listening notes, ambitions and their
 // steps, skills, personal notes, appreciation given, follow-ups), matched ignoring case and accents.
 import { type IsoDate, localDay } from './dates.js';
-import { type Journal, stepsOf, thanksOf } from './journal.js';
+import { stepsOf, thanksOf } from './facts.js';
+import type { Journal } from './journal.js';
 
 export type SearchField =
   | 'name'

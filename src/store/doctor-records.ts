@@ -1,8 +1,9 @@
 // What `rel doctor` finds in the journal's records: ids used twice or pointing at no one, and
 // people who share a name or an e-mail address.
 import { emailKey } from '../core/emails.js';
+import { followUpPeople } from '../core/followups.js';
 import { duplicateIds } from '../core/integrity.js';
-import { followUpPeople, type Journal } from '../core/journal.js';
+import type { Journal } from '../core/journal.js';
 import { normalize } from '../core/text.js';
 import type { Finding } from './doctor.js';
 

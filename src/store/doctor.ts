@@ -4,8 +4,7 @@
 // whose rel is gone).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Journal } from '../core/journal.js';
-import { SCHEMA_VERSION } from '../core/journal.js';
+import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { RelError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { decodeJournal, restorableJournal } from './codec.js';

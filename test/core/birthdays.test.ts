@@ -7,7 +7,8 @@ import {
   parseBirthday,
   readBirthday,
 } from '../../src/core/birthdays.js';
-import { emptyJournal, indexConversations, type Journal, type Person } from '../../src/core/journal.js';
+import { indexConversations } from '../../src/core/conversations.js';
+import { emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
 import { wholePerson } from '../helpers/journal.js';
 
 describe('readBirthday', () => {

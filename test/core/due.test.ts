@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assignNotes, checkNotFuture, parseKind, parseMinutes } from '../../src/core/capture.js';
+import { indexConversations, logConversation } from '../../src/core/conversations.js';
 import { answersChanged } from '../../src/core/corrections.js';
 import { dueList } from '../../src/core/due.js';
-import {
-  addPerson,
-  emptyJournal,
-  indexConversations,
-  type Journal,
-  logConversation,
-} from '../../src/core/journal.js';
+import { emptyJournal, type Journal } from '../../src/core/journal.js';
+import { addPerson } from '../../src/core/new-person.js';
 import { buildProfile } from '../../src/core/profile.js';
 import { UsageError } from '../../src/errors.js';
 

@@ -2,8 +2,9 @@
 // back as the text it was.
 import { type Node, Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
+import { indexConversations } from '../../src/core/conversations.js';
 import { markdownText, renderMarkdown } from '../../src/core/export.js';
-import { emptyJournal, indexConversations, type Journal } from '../../src/core/journal.js';
+import { emptyJournal, type Journal } from '../../src/core/journal.js';
 import { conversation, wholePerson } from '../helpers/journal.js';
 
 const HOSTILE = [

@@ -1,24 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda } from '../../src/core/agenda.js';
 import { assignSteps, assignThanks } from '../../src/core/capture.js';
+import { indexConversations, logConversation } from '../../src/core/conversations.js';
 import { deleteConversation } from '../../src/core/corrections.js';
 import { renderMarkdown } from '../../src/core/export.js';
-import { appreciationDue, DEFAULT_GROWTH_RULES, quietSteps, who } from '../../src/core/growth.js';
-import { duplicateIds } from '../../src/core/integrity.js';
 import {
   addAmbition,
-  addPerson,
   addSkill,
   addStep,
   addThanks,
-  emptyJournal,
-  indexConversations,
-  type Journal,
   latest,
-  logConversation,
-  type Person,
   setAmbitionStatus,
-} from '../../src/core/journal.js';
+} from '../../src/core/facts.js';
+import { appreciationDue, DEFAULT_GROWTH_RULES, quietSteps, who } from '../../src/core/growth.js';
+import { duplicateIds } from '../../src/core/integrity.js';
+import { emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
+import { addPerson } from '../../src/core/new-person.js';
 import { forgetPerson, mergePeople } from '../../src/core/people.js';
 import { buildProfile, talkingPoints } from '../../src/core/profile.js';
 import { computePulse } from '../../src/core/pulse.js';

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda } from '../../src/core/agenda.js';
-import {
-  addPerson,
-  emptyJournal,
-  indexConversations,
-  type Journal,
-  logConversation,
-} from '../../src/core/journal.js';
+import { indexConversations, logConversation } from '../../src/core/conversations.js';
+import { emptyJournal, type Journal } from '../../src/core/journal.js';
+import { addPerson } from '../../src/core/new-person.js';
 import { buildProfile, describeConversation } from '../../src/core/profile.js';
 import { renderAgenda } from '../../src/ui/render/agenda.js';
 import { renderProfile } from '../../src/ui/render/profile.js';

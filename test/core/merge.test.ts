@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addPerson,
-  type Clock,
-  emptyJournal,
-  type Journal,
-  logConversation,
-  type Person,
-} from '../../src/core/journal.js';
+import { logConversation } from '../../src/core/conversations.js';
+import { type Clock, emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
 import { foldJournals, mergeJournals } from '../../src/core/merge.js';
+import { addPerson } from '../../src/core/new-person.js';
 import { recordPersonMerge, snapshotRecords, stampChanges } from '../../src/core/tombstones.js';
 import { wholePerson } from '../helpers/journal.js';
 

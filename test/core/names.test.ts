@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addPerson, emptyJournal, type Person } from '../../src/core/journal.js';
+import { emptyJournal, type Person } from '../../src/core/journal.js';
 import { rankPeople, resolveName, typoDistance } from '../../src/core/names.js';
+import { addPerson } from '../../src/core/new-person.js';
 
 function people(...specs: [string, string[]?][]): Person[] {
   const journal = emptyJournal();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { indexConversations } from '../../src/core/conversations.js';
 import { demoJournal } from '../../src/core/demo.js';
-import { emptyJournal, indexConversations, type Journal } from '../../src/core/journal.js';
+import { emptyJournal, type Journal } from '../../src/core/journal.js';
 import { computeStats, driftOf } from '../../src/core/stats.js';
 import { wholePerson } from '../helpers/journal.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalKind, kindKey } from '../../src/core/capture.js';
+import { indexConversations } from '../../src/core/conversations.js';
 import { begunBefore, checkIn, dueOnlyByTogether, workingDayOnOrBefore } from '../../src/core/due.js';
-import { type Conversation, indexConversations, type Journal } from '../../src/core/journal.js';
+import type { Conversation, Journal } from '../../src/core/journal.js';
 import { resolveSettings, togetherRulesOf } from '../../src/core/settings.js';
 import {
   type CadenceCounts,

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { openFollowUps } from '../../src/core/followups.js';
-import {
-  addAmbition,
-  addFollowUp,
-  addPerson,
-  emptyJournal,
-  type Journal,
-  logConversation,
-  openAskNext,
-  withDefaults,
-} from '../../src/core/journal.js';
+import { logConversation } from '../../src/core/conversations.js';
+import { addAmbition, openAskNext } from '../../src/core/facts.js';
+import { addFollowUp, openFollowUps } from '../../src/core/followups.js';
+import { emptyJournal, type Journal, withDefaults } from '../../src/core/journal.js';
+import { addPerson } from '../../src/core/new-person.js';
 import { talkingPoints } from '../../src/core/profile.js';
 import { byIdOrWords } from '../../src/core/records.js';
 

@@ -1,7 +1,7 @@
 // rel history: the full timeline with one person, each conversation with its id.
 import type { Command } from 'commander';
 import { type Context, openStore, parseSince, resolvePerson, today } from '../../context.js';
-import { indexConversations } from '../../core/journal.js';
+import { indexConversations } from '../../core/conversations.js';
 import { buildProfile } from '../../core/profile.js';
 import { printJson } from '../../ui/json.js';
 import { renderHistory } from '../../ui/render/history.js';

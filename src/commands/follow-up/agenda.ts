@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson, today } from '../../context.js';
 import { buildAgenda } from '../../core/agenda.js';
-import { indexConversations } from '../../core/journal.js';
+import { indexConversations } from '../../core/conversations.js';
 import { writeStoreFile } from '../../store/files.js';
 import { printJson } from '../../ui/json.js';
 import { renderAgenda } from '../../ui/render/agenda.js';

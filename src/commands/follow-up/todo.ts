@@ -11,8 +11,8 @@ import {
 } from '../../context.js';
 import { answersChanged, deleteFollowUp, editFollowUp, type FollowUpEdit } from '../../core/corrections.js';
 import { dayDate } from '../../core/dates.js';
-import { openFollowUps, peopleNames, toItem } from '../../core/followups.js';
-import { addFollowUp, type FollowUp, type Journal } from '../../core/journal.js';
+import { addFollowUp, openFollowUps, peopleNames, toItem } from '../../core/followups.js';
+import type { FollowUp, Journal } from '../../core/journal.js';
 import { samePerson } from '../../core/people.js';
 import { byId } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';

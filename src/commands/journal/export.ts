@@ -11,6 +11,7 @@ import {
   today,
   togetherRules,
 } from '../../context.js';
+import { indexConversations } from '../../core/conversations.js';
 import type { IsoDate } from '../../core/dates.js';
 import {
   conversationsTable,
@@ -21,7 +22,7 @@ import {
   type Table,
 } from '../../core/export.js';
 import { calendarEvents, describeFeed, renderCalendar } from '../../core/ics.js';
-import { indexConversations, type Journal } from '../../core/journal.js';
+import type { Journal } from '../../core/journal.js';
 import { plural } from '../../core/text.js';
 import { StoreError, UsageError } from '../../errors.js';
 import { writeStoreFile } from '../../store/files.js';

@@ -5,7 +5,7 @@ import { parseBirthday } from '../../core/birthdays.js';
 import { DEFAULT_CADENCE_DAYS, PERIOD_FORMS, parsePeriod, periodDays } from '../../core/dates.js';
 import { effectiveCadence } from '../../core/due.js';
 import { editEmails, parseEmail } from '../../core/emails.js';
-import { addPerson, checkNewName, type NewPerson } from '../../core/journal.js';
+import { addPerson, checkNewName, type NewPerson } from '../../core/new-person.js';
 import { RELATIONSHIPS } from '../../core/people.js';
 import { answerProblem, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';

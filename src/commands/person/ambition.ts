@@ -1,15 +1,8 @@
 // rel ambition: a person's ambitions and life goals, as living records with a status.
 import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson, today } from '../../context.js';
-import {
-  type Ambition,
-  type AmbitionStatus,
-  type AmbitionStep,
-  addAmbition,
-  addStep,
-  setAmbitionStatus,
-  stepsOf,
-} from '../../core/journal.js';
+import { addAmbition, addStep, setAmbitionStatus, stepsOf } from '../../core/facts.js';
+import type { Ambition, AmbitionStatus, AmbitionStep } from '../../core/journal.js';
 import { samePerson } from '../../core/people.js';
 import { byIdOrWords, type Pick } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson, today } from '../../context.js';
 import { type Question, questionsOf } from '../../core/asknext.js';
-import { addAskNext, markAsked } from '../../core/journal.js';
+import { addAskNext, markAsked } from '../../core/facts.js';
 import { samePerson } from '../../core/people.js';
 import { byIdOrWords } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson, settings, today } from '../../context.js';
 import { describeCadence, parsePeriod } from '../../core/dates.js';
-import { addNote } from '../../core/journal.js';
+import { addNote } from '../../core/facts.js';
 import { markLeft, samePerson, unmarkLeft } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';

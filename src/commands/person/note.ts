@@ -1,7 +1,7 @@
 // rel note: free personal notes: family, interests, what they care about.
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { addNote } from '../../core/journal.js';
+import { addNote } from '../../core/facts.js';
 import { registerFact } from '../shared/facts.js';
 
 export function register(program: Command, ctx: Context): Command {

@@ -1,8 +1,8 @@
 // rel people: everyone in the journal, with when you last saw them and their cadence.
 import type { Command } from 'commander';
 import { type Context, openStore, settings, today, togetherRules } from '../../context.js';
+import { indexConversations } from '../../core/conversations.js';
 import { checkIn, lastContact } from '../../core/due.js';
-import { indexConversations } from '../../core/journal.js';
 import { printJson } from '../../ui/json.js';
 import { renderPeople } from '../../ui/render/people.js';
 import { theme } from '../../ui/theme.js';

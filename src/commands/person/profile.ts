@@ -1,8 +1,9 @@
 // rel profile <name>: the brief to read in the minute before a 1:2:1.
 import type { Command } from 'commander';
 import { type Context, keyring, openStore, resolvePerson, today } from '../../context.js';
+import { type ConversationIndex, indexConversations } from '../../core/conversations.js';
 import type { IsoDate } from '../../core/dates.js';
-import { type ConversationIndex, indexConversations, type Journal, type Person } from '../../core/journal.js';
+import type { Journal, Person } from '../../core/journal.js';
 import type { SharedThemes } from '../../core/pulse.js';
 import type { Store } from '../../store/store.js';
 import { printJson } from '../../ui/json.js';

@@ -1,7 +1,7 @@
 // rel skill: skills, talents and passions outside work.
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
-import { addSkill } from '../../core/journal.js';
+import { addSkill } from '../../core/facts.js';
 import { registerFact } from '../shared/facts.js';
 
 export function register(program: Command, ctx: Context): Command {

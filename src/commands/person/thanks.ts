@@ -2,7 +2,7 @@
 // lately starts with knowing who has.
 import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson, today } from '../../context.js';
-import { addThanks, thanksOf } from '../../core/journal.js';
+import { addThanks, thanksOf } from '../../core/facts.js';
 import { samePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
 import { thanksAdded } from '../../core/wording.js';

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { type Context, openStore, settingSource, settings, today, togetherRules } from '../../context.js';
 import { dueWithBirthdays } from '../../core/birthdays.js';
+import { type ConversationIndex, indexConversations } from '../../core/conversations.js';
 import { type IsoDate, parsePeriod } from '../../core/dates.js';
 import {
   begunBefore,
@@ -12,7 +13,7 @@ import {
   TIME_TOGETHER_SINCE,
 } from '../../core/due.js';
 import { openFollowUps } from '../../core/followups.js';
-import { type ConversationIndex, indexConversations, type Journal } from '../../core/journal.js';
+import type { Journal } from '../../core/journal.js';
 import { stillToLog } from '../../core/nudge.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../../core/plan.js';
 import { displaySafe, normalize, plural } from '../../core/text.js';

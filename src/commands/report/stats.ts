@@ -1,7 +1,7 @@
 // rel stats: the shape of your relationships at a glance, in figures and terminal charts.
 import type { Command } from 'commander';
 import { type Context, openStore, parseSince, settings, today, togetherRules } from '../../context.js';
-import { indexConversations } from '../../core/journal.js';
+import { indexConversations } from '../../core/conversations.js';
 import { computeStats, DEFAULT_STATS_WEEKS, defaultSince } from '../../core/stats.js';
 import { renderStats } from '../../ui/render/stats.js';
 import { theme } from '../../ui/theme.js';

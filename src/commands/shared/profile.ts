@@ -1,6 +1,7 @@
 // The whole person as `rel profile` and `rel agenda` see them, with the user's settings applied.
 import { type Context, settings, today, togetherRules } from '../../context.js';
-import type { ConversationIndex, Journal, Person } from '../../core/journal.js';
+import type { ConversationIndex } from '../../core/conversations.js';
+import type { Journal, Person } from '../../core/journal.js';
 import { buildProfile, type Profile } from '../../core/profile.js';
 import { growthRulesOf } from '../../core/settings.js';
 

@@ -1,6 +1,7 @@
 // Lists of what is known about one person: ambitions by status, skills, personal notes.
 import { type IsoDate, relativeDay } from '../../core/dates.js';
-import { type Ambition, latest, type Person, stepsOf, type Thanks } from '../../core/journal.js';
+import { latest, stepsOf } from '../../core/facts.js';
+import type { Ambition, Person, Thanks } from '../../core/journal.js';
 import { displaySafe } from '../../core/text.js';
 import { showDate } from '../display.js';
 import type { Theme } from '../theme.js';

@@ -1,13 +1,8 @@
+import type { FollowUpDraft, PersonalNotes } from '../../core/conversations.js';
 import { dayDate, type IsoDate, relativeDay } from '../../core/dates.js';
 import type { CheckIn } from '../../core/due.js';
-import {
-  type Conversation,
-  type FollowUpDraft,
-  type Person,
-  type PersonalNotes,
-  stepsOf,
-  thanksOf,
-} from '../../core/journal.js';
+import { stepsOf, thanksOf } from '../../core/facts.js';
+import type { Conversation, Person } from '../../core/journal.js';
 import { article, displaySafe, plural } from '../../core/text.js';
 import { kindInASentence, shownDueOn } from '../display.js';
 import type { Theme } from '../theme.js';

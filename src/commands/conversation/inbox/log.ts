@@ -2,7 +2,7 @@
 // calendar knows (who, date, minutes, kind, size) and what the flags add.
 import { type Context, openStore, parseWhen, today } from '../../../context.js';
 import { assignSteps, parseKind, parseMinutes, recordCapture } from '../../../core/capture.js';
-import type { FollowUpDraft } from '../../../core/journal.js';
+import type { FollowUpDraft } from '../../../core/conversations.js';
 import { describeConversation } from '../../../core/profile.js';
 import { article, displaySafe, plural } from '../../../core/text.js';
 import { NotFoundError, UsageError } from '../../../errors.js';

@@ -11,8 +11,9 @@ import {
   parseSize,
   provisionalPerson,
 } from '../../../core/capture.js';
+import type { FollowUpDraft } from '../../../core/conversations.js';
 import type { IsoDate } from '../../../core/dates.js';
-import type { FollowUpDraft, Journal, Person } from '../../../core/journal.js';
+import type { Journal, Person } from '../../../core/journal.js';
 import { resolveName } from '../../../core/names.js';
 import { byIdOrWords } from '../../../core/records.js';
 import { displaySafe } from '../../../core/text.js';

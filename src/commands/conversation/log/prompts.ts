@@ -11,7 +11,8 @@ import {
   type StepDraft,
 } from '../../../core/capture.js';
 import { dayDate, type IsoDate } from '../../../core/dates.js';
-import { type FollowUp, openAskNext, type Person } from '../../../core/journal.js';
+import { openAskNext } from '../../../core/facts.js';
+import type { FollowUp, Person } from '../../../core/journal.js';
 import { displaySafe } from '../../../core/text.js';
 import { conversationClass, countsAsTogether } from '../../../core/together.js';
 import { names as listOfNames } from '../../../core/wording.js';

@@ -2,8 +2,9 @@
 // person" after the matches, and the few things worth knowing about someone added.
 
 import { PERIOD_FORMS, periodDays } from '../../../core/dates.js';
-import { checkNewName, type Journal, type NewPerson, type Person } from '../../../core/journal.js';
+import type { Journal, Person } from '../../../core/journal.js';
 import { rankPeople } from '../../../core/names.js';
+import { checkNewName, type NewPerson } from '../../../core/new-person.js';
 import { RELATIONSHIPS } from '../../../core/people.js';
 import { displaySafe, normalize } from '../../../core/text.js';
 import { validity } from '../../../errors.js';

@@ -1,0 +1,103 @@
+// A person added to the journal: the name checked (blank or taken refused), a free id made from
+// it, and the record with every field filled in.
+import { UsageError } from '../errors.js';
+import type { Birthday } from './birthdays.js';
+import { type IsoDate, localDay } from './dates.js';
+import { editEmails } from './emails.js';
+import type { Clock, Journal, Person } from './journal.js';
+import { normalize, slugify } from './text.js';
+
+export interface NewPerson {
+  name: string;
+  role?: string | undefined;
+  team?: string | undefined;
+  relationship?: string | undefined;
+  tags?: string[] | undefined;
+  aliases?: string[] | undefined;
+  cadenceDays?: number | null | undefined;
+  birthday?: Birthday | null | undefined;
+  notes?: string[] | undefined;
+  emails?: string[] | undefined;
+}
+
+export function cleanName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim();
+}
+
+/** Refuses a blank name and a name already taken (ignoring case and accents). */
+export function checkNewName(journal: Journal, name: string, except?: string): string {
+  const clean = cleanName(name);
+  if (!normalize(clean))
+    throw new UsageError('A name cannot be empty.', 'Give the person\'s name, e.g. rel add "Ana Silva".');
+  const key = normalize(clean);
+  const twin = journal.people.find((p) => p.id !== except && normalize(p.name) === key);
+  if (twin) {
+    throw new UsageError(
+      `${twin.name} is already in your journal (id ${twin.id}).`,
+      `Two people cannot share a name; add something that tells them apart, e.g. "${clean} (Design)".`,
+    );
+  }
+  return clean;
+}
+
+/** `taken` may be passed in when adding many people at once, to avoid rebuilding it for each. */
+export function uniquePersonId(
+  journal: Journal,
+  name: string,
+  taken: Set<string> = new Set(journal.people.map((p) => p.id)),
+): string {
+  const base = slugify(name);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export function addPerson(journal: Journal, input: NewPerson, clock: Clock): Person {
+  const name = checkNewName(journal, input.name);
+  const emails = editEmails(journal, { id: '', name }, input.emails ?? []);
+  const person = newPersonRecord(journal, { ...input, name, emails }, clock);
+  journal.people.push(person);
+  return person;
+}
+
+/** A person's record, with a fresh id; the name is taken as it is (checkNewName is the caller's). */
+export function newPersonRecord(
+  journal: Journal,
+  input: NewPerson,
+  clock: Clock,
+  taken?: Set<string>,
+): Person {
+  const createdAt = clock.now.toISOString();
+  return {
+    id: uniquePersonId(journal, input.name, taken),
+    name: input.name,
+    aliases: unique(input.aliases ?? []),
+    role: input.role?.trim() ?? '',
+    team: input.team?.trim() ?? '',
+    relationship: input.relationship?.trim() ?? '',
+    tags: unique(input.tags ?? []),
+    cadenceDays: input.cadenceDays ?? null,
+    ambitions: [],
+    skills: [],
+    birthday: input.birthday ?? null,
+    notes: unique(input.notes ?? []).map((text) => ({
+      id: clock.newId(),
+      text,
+      addedOn: localDay(createdAt),
+    })),
+    askNext: [],
+    snoozedUntil: null,
+    createdAt,
+    archivedAt: null,
+    // Written only when there are some: older journals have none, and most people need none.
+    ...(input.emails?.length ? { emails: input.emails } : {}),
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+}
+
+/** The local calendar day a person was added: the start of their first cadence. */
+export function addedOn(person: Person): IsoDate {
+  return localDay(person.createdAt);
+}
