@@ -1,6 +1,6 @@
 // "Ask next time" notes across the people of a conversation: what is open, and which notes a
 // user means by what they typed after --asked.
-import { namedOwner } from './capture.js';
+import { namedOwner } from './attribution.js';
 import type { IsoDate } from './dates.js';
 import { openAskNext } from './facts.js';
 import type { Person } from './journal.js';

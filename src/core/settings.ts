@@ -4,10 +4,10 @@
 import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
 import { parseSource, redactSource } from './calendar-source.js';
-import { DEFAULT_KIND, kindKey } from './capture.js';
 import { DEFAULT_CADENCE_DAYS, describeCadence, PERIOD_FORMS, periodDays, spanWords } from './dates.js';
 import { emailKey, parseEmail } from './emails.js';
 import { DEFAULT_GROWTH_RULES, type GrowthRules } from './growth.js';
+import { DEFAULT_KIND, kindKey } from './kinds.js';
 import {
   type CadenceCounts,
   DEFAULT_CADENCE_COUNTS,

@@ -1,12 +1,12 @@
 // The shape of your relationships over a period: coverage, time invested, rhythm, gaps, drift
 // and listening. Pure: the journal, today and the period come in; figures go out.
 import { startOfWeek } from 'date-fns';
-import { canonicalKind, kindKey } from './capture.js';
 import type { ConversationIndex } from './conversations.js';
 import { addDaysTo, daysBetween, fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
 import { checkIn } from './due.js';
 import { latest, thanksOf } from './facts.js';
 import type { Conversation, Journal, Person } from './journal.js';
+import { canonicalKind, kindKey } from './kinds.js';
 import type { WeekStart } from './settings.js';
 import { normalize } from './text.js';
 import {

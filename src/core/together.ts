@@ -1,8 +1,8 @@
 // What counts as time together with a person: the classes of conversation and the rule that
 // decides which of them move a cadence. Pure: the conversation and the settings are passed in.
 
-import { kindKey } from './capture.js';
 import type { Conversation } from './journal.js';
+import { kindKey } from './kinds.js';
 import { normalize } from './text.js';
 
 /**

@@ -1,8 +1,8 @@
 // How dates appear on screen, as the user chose with the date-display setting. Set once per run,
 // before a command renders anything.
-import { canonicalKind } from '../core/capture.js';
 import { type IsoDate, shortDate } from '../core/dates.js';
 import { workingDayOnOrBefore } from '../core/due.js';
+import { canonicalKind } from '../core/kinds.js';
 import type { DateDisplay } from '../core/settings.js';
 
 let display: DateDisplay = 'short';

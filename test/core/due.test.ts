@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assignNotes, checkNotFuture, parseKind, parseMinutes } from '../../src/core/capture.js';
+import { assignNotes } from '../../src/core/attribution.js';
+import { checkNotFuture, parseMinutes } from '../../src/core/conversation-fields.js';
 import { indexConversations, logConversation } from '../../src/core/conversations.js';
 import { answersChanged } from '../../src/core/corrections.js';
 import { dueList } from '../../src/core/due.js';
 import { emptyJournal, type Journal } from '../../src/core/journal.js';
+import { parseKind } from '../../src/core/kinds.js';
 import { addPerson } from '../../src/core/new-person.js';
 import { buildProfile } from '../../src/core/profile.js';
 import { UsageError } from '../../src/errors.js';

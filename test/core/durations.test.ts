@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMinutes } from '../../src/core/capture.js';
+import { parseMinutes } from '../../src/core/conversation-fields.js';
 import { durationMinutes, periodDays } from '../../src/core/dates.js';
 
 // Minutes and periods as people type them, in flags and at the prompts.

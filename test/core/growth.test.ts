@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda } from '../../src/core/agenda.js';
-import { assignSteps, assignThanks } from '../../src/core/capture.js';
+import { assignSteps, assignThanks } from '../../src/core/attribution.js';
 import { indexConversations, logConversation } from '../../src/core/conversations.js';
 import { deleteConversation } from '../../src/core/corrections.js';
 import { renderMarkdown } from '../../src/core/export.js';

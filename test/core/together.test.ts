@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalKind, kindKey } from '../../src/core/capture.js';
 import { indexConversations } from '../../src/core/conversations.js';
 import { begunBefore, checkIn, dueOnlyByTogether, workingDayOnOrBefore } from '../../src/core/due.js';
 import type { Conversation, Journal } from '../../src/core/journal.js';
+import { canonicalKind, kindKey } from '../../src/core/kinds.js';
 import { resolveSettings, togetherRulesOf } from '../../src/core/settings.js';
 import {
   type CadenceCounts,

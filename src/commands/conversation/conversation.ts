@@ -1,7 +1,7 @@
 // rel conversation edit|delete <id>: fix a logged conversation, or remove it.
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, parseWhen, today } from '../../context.js';
-import { checkNotFuture, parseKind, parseMinutes, parseSize } from '../../core/capture.js';
+import { checkNotFuture, parseMinutes, parseSize } from '../../core/conversation-fields.js';
 import {
   answersChanged,
   type ConversationEdit,
@@ -9,6 +9,7 @@ import {
   editConversation,
 } from '../../core/corrections.js';
 import type { Conversation, Journal } from '../../core/journal.js';
+import { parseKind } from '../../core/kinds.js';
 import { byId } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
 import { conversationChange } from '../../core/wording.js';

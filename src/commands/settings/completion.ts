@@ -2,8 +2,8 @@
 // (the hidden `rel __complete`) so that commands, flags and people's names stay current.
 import { Argument, type Command } from 'commander';
 import { type Context, openStore } from '../../context.js';
-import { KINDS } from '../../core/capture.js';
 import { type CommandSpec, complete, type Names } from '../../core/complete.js';
+import { KINDS } from '../../core/kinds.js';
 import { RELATIONSHIPS } from '../../core/people.js';
 import { GROUPS } from '../../core/plan.js';
 import { normalize } from '../../core/text.js';

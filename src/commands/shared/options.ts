@@ -1,6 +1,6 @@
 // Option values several commands read the same way.
 import { type Context, parseWhen, today } from '../../context.js';
-import { checkNotFuture } from '../../core/capture.js';
+import { checkNotFuture } from '../../core/conversation-fields.js';
 import type { IsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 

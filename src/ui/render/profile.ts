@@ -1,5 +1,4 @@
 import { describeBirthday } from '../../core/birthdays.js';
-import { canonicalKind } from '../../core/capture.js';
 import {
   dayDate,
   daysBetween,
@@ -9,6 +8,7 @@ import {
   relativeDay,
   spanWords,
 } from '../../core/dates.js';
+import { canonicalKind } from '../../core/kinds.js';
 import type { Profile, TalkingPoint } from '../../core/profile.js';
 import { displaySafe } from '../../core/text.js';
 import { showDate, showKind } from '../display.js';

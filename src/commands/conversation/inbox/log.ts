@@ -1,8 +1,11 @@
 // rel inbox log: meetings from the inbox logged as conversations, by id or --all, with what the
 // calendar knows (who, date, minutes, kind, size) and what the flags add.
 import { type Context, openStore, parseWhen, today } from '../../../context.js';
-import { assignSteps, parseKind, parseMinutes, recordCapture } from '../../../core/capture.js';
+import { assignSteps } from '../../../core/attribution.js';
+import { recordCapture } from '../../../core/capture.js';
+import { parseMinutes } from '../../../core/conversation-fields.js';
 import type { FollowUpDraft } from '../../../core/conversations.js';
+import { parseKind } from '../../../core/kinds.js';
 import { describeConversation } from '../../../core/profile.js';
 import { article, displaySafe, plural } from '../../../core/text.js';
 import { NotFoundError, UsageError } from '../../../errors.js';

@@ -2,18 +2,13 @@
 // Nothing here writes; the records are made from the capture by recordCapture (src/core/capture.ts).
 import { type Context, mayPrompt, parseWhen, resolvePerson, settings, today } from '../../../context.js';
 import { askedEntry } from '../../../core/asknext.js';
-import {
-  assignSteps,
-  type Capture,
-  type Participant,
-  parseKind,
-  parseMinutes,
-  parseSize,
-  provisionalPerson,
-} from '../../../core/capture.js';
+import { assignSteps } from '../../../core/attribution.js';
+import { type Capture, type Participant, provisionalPerson } from '../../../core/capture.js';
+import { parseMinutes, parseSize } from '../../../core/conversation-fields.js';
 import type { FollowUpDraft } from '../../../core/conversations.js';
 import type { IsoDate } from '../../../core/dates.js';
 import type { Journal, Person } from '../../../core/journal.js';
+import { parseKind } from '../../../core/kinds.js';
 import { resolveName } from '../../../core/names.js';
 import { byIdOrWords } from '../../../core/records.js';
 import { displaySafe } from '../../../core/text.js';

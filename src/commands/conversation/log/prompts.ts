@@ -1,18 +1,13 @@
 // The interactive half of `rel log` after who was there (./who.ts): loaded only when a terminal is
 // there to answer.
 import { type Context, draftFolder, dueDateCheck, parseWhen, togetherRules } from '../../../context.js';
-import {
-  type Capture,
-  checkNotFuture,
-  KINDS,
-  namedOwner,
-  parseKind,
-  parseMinutes,
-  type StepDraft,
-} from '../../../core/capture.js';
+import { namedOwner, type StepDraft } from '../../../core/attribution.js';
+import type { Capture } from '../../../core/capture.js';
+import { checkNotFuture, parseMinutes } from '../../../core/conversation-fields.js';
 import { dayDate, type IsoDate } from '../../../core/dates.js';
 import { openAskNext } from '../../../core/facts.js';
 import type { FollowUp, Person } from '../../../core/journal.js';
+import { KINDS, parseKind } from '../../../core/kinds.js';
 import { displaySafe } from '../../../core/text.js';
 import { conversationClass, countsAsTogether } from '../../../core/together.js';
 import { names as listOfNames } from '../../../core/wording.js';

@@ -1,0 +1,50 @@
+// A conversation's fields as typed, checked: its minutes, how many were there, a day that has
+// happened. Each refusal says what to type instead.
+import { UsageError } from '../errors.js';
+import { daysBetween, durationMinutes, type IsoDate } from './dates.js';
+
+export function parseMinutes(text: string, option = '--minutes'): number {
+  const minutes = durationMinutes(text);
+  if (minutes !== undefined && minutes > 1440) {
+    throw new UsageError(
+      `${option} ${text.trim()} is out of range: a conversation lasts from 0 to 1440 minutes (a whole day).`,
+      'For example: --minutes 90 for an hour and a half.',
+    );
+  }
+  if (minutes === undefined) {
+    throw new UsageError(
+      `${option} "${text}" is not a number of minutes.`,
+      'Give a whole number of minutes from 0 to 1440, e.g. --minutes 30, 45min, 1h or 1h30.',
+    );
+  }
+  return minutes;
+}
+
+/** `--size`: how many people besides you were there in all; never fewer than the people named. */
+export function parseSize(text: string, named: number, option = '--size'): number {
+  const t = text.trim();
+  if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 100000) {
+    throw new UsageError(
+      `${option} "${text}" is not a number of people.`,
+      'Give how many others were there in all, besides you, e.g. --size 12.',
+    );
+  }
+  const size = Number(t);
+  if (size < named) {
+    throw new UsageError(
+      `${option} ${size} is fewer than the ${named} people named.`,
+      `${option} counts everyone who was there besides you, named or not: at least ${named}.`,
+    );
+  }
+  return size;
+}
+
+export function checkNotFuture(date: IsoDate, today: IsoDate, option: string): IsoDate {
+  if (daysBetween(today, date) > 0) {
+    throw new UsageError(
+      `${option} ${date} is in the future; a conversation is logged once it has happened.`,
+      'Give today or an earlier date.',
+    );
+  }
+  return date;
+}
