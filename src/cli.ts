@@ -2,7 +2,7 @@
 // the others appear in the help listing from a summary compiled in at build time, so that
 // `rel --help` and every report start without loading code they do not use.
 import { Command, CommanderError, Help, type OutputConfiguration } from 'commander';
-import type { Context, GlobalOptions } from './context.js';
+import type { Context, GlobalOptions, Seams } from './context.js';
 import { closeFlags, periodAsOneWord } from './core/flags.js';
 import { displaySafe } from './core/text.js';
 import { exitCodeOf, RelError, ReportedFailure } from './errors.js';
@@ -41,9 +41,9 @@ function output(io: Io): Output {
  * Runs rel once against this Io (the process's, or a test's) and returns the exit code: every
  * error, commander's included, is reported here and mapped to its code in errors.ts.
  */
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], io: Io, seams: Seams = {}): Promise<number> {
   try {
-    const program = await buildProgram(io, argv);
+    const program = await buildProgram(io, argv, false, seams);
     // `rel` alone shows what it can do.
     if (argv.length === 0) program.outputHelp();
     else await program.parseAsync(argv, { from: 'user' });
@@ -184,7 +184,12 @@ function requestedCommand(program: Command, argv: string[]): string | undefined 
  * The program for these arguments: the requested command in full, the others as stand-ins that
  * carry their name and help line. `loadAll` loads every command (for whatever needs them all).
  */
-export async function buildProgram(io: Io, argv: string[], loadAll = false): Promise<Command> {
+export async function buildProgram(
+  io: Io,
+  argv: string[],
+  loadAll = false,
+  seams: Seams = {},
+): Promise<Command> {
   const program = new Command('rel')
     .description('A personal relationship journal: see people, listen, remember what matters to them.')
     .version(VERSION, '-V, --version')
@@ -204,7 +209,11 @@ The three moments:
 
 Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.`,
     );
-  const ctx: Context = { io, globals: () => program.opts<GlobalOptions>() };
+  const ctx: Context = {
+    io,
+    globals: () => program.opts<GlobalOptions>(),
+    prompts: seams.prompts ?? (() => import('./ui/prompts.js')),
+  };
   const requested = requestedCommand(program, argv);
   // Completing a command line needs every command's real flags, and `completion` registers it.
   const full = loadAll || requested === '__complete';
@@ -215,7 +224,7 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
     let sub: Command;
     if (summary && requested !== name && !summary.aliases.includes(requested ?? '')) {
       sub = standIn(program, summary, async () => {
-        await (await buildProgram(io, argv, true)).parseAsync(argv, { from: 'user' });
+        await (await buildProgram(io, argv, true, seams)).parseAsync(argv, { from: 'user' });
       });
       terms.set(sub, summary.term);
     } else {

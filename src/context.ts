@@ -19,9 +19,34 @@ export interface GlobalOptions {
   input: boolean;
 }
 
+/** The prompts a command may show (src/ui/prompts.ts), as one value: a test can answer them. */
+export type Prompts = Pick<
+  typeof import('./ui/prompts.js'),
+  | 'ask'
+  | 'askSecret'
+  | 'askPrefilled'
+  | 'askYesNo'
+  | 'choose'
+  | 'chooseSome'
+  | 'searchFor'
+  | 'editText'
+  | 'askKey'
+>;
+
+/** What a run may be given in place of the process's own (tests give them, through cli.ts `run`). */
+export interface Seams {
+  /** Answers to the prompts, in place of a terminal's. */
+  prompts?: () => Promise<Prompts>;
+}
+
 export interface Context {
   io: Io;
   globals: () => GlobalOptions;
+  /**
+   * The prompts, loaded on first use: inquirer's in a terminal (src/ui/prompts.ts), a test's
+   * scripted answers in-process. Only asked for where mayPrompt() allows a prompt.
+   */
+  prompts: () => Promise<Prompts>;
 }
 
 export function mayPrompt(ctx: Context): boolean {
@@ -123,7 +148,7 @@ export async function promptPassphrase(ctx: Context): Promise<string> {
   if (!where) {
     throw cannotAsk(ctx, 'Your journal is encrypted and no passphrase was given.', 'REL_PASSPHRASE');
   }
-  const { askSecret } = await import('./ui/prompts.js');
+  const { askSecret } = await ctx.prompts();
   return askSecret('Passphrase for your journal:', undefined, where.output);
 }
 
@@ -139,7 +164,7 @@ export async function newPassphrase(ctx: Context, variable: string): Promise<str
   }
   const where = secretOutput(ctx);
   if (!where) throw cannotAsk(ctx, 'A new passphrase is needed.', variable);
-  const { askSecret } = await import('./ui/prompts.js');
+  const { askSecret } = await ctx.prompts();
   const first = await askSecret(
     'New passphrase:',
     (value) => (value.trim() ? true : 'A passphrase needs some characters.'),
@@ -286,7 +311,7 @@ export async function resolvePerson(
   const typed = displaySafe(name);
   if (result.kind === 'ambiguous') {
     if (mayPrompt(ctx)) {
-      const { choose } = await import('./ui/prompts.js');
+      const { choose } = await ctx.prompts();
       return choose(
         `"${typed}" fits several people. Which one?`,
         result.candidates.map((p) => ({ name: personLabel(p), value: p })),

@@ -54,9 +54,9 @@ function caldavPassword(ctx: Context, source: Extract<Remote, { kind: 'caldav' }
         'Set REL_CALDAV_PASSWORD (an app password, for iCloud and Fastmail), or run rel in a terminal to be asked for it.',
       );
     }
-    password = import('../ui/prompts.js').then(({ askSecret }) =>
-      askSecret(`Password for ${source.user} at ${source.url.host}:`),
-    );
+    password = ctx
+      .prompts()
+      .then(({ askSecret }) => askSecret(`Password for ${source.user} at ${source.url.host}:`));
     asked.set(key, password);
   }
   return password;

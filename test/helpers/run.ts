@@ -9,13 +9,27 @@ import { report, run } from '../../src/cli.js';
 import { exitCodeOf } from '../../src/errors.js';
 import { useFaults } from '../../src/store/faults.js';
 import { createIo, type OutStream } from '../../src/ui/io.js';
+import { type Answer, type Asked, script } from './answers.js';
 import { type RunOptions, type RunResult, relEnv } from './rel.js';
+
+export { type Answer, CANCEL } from './answers.js';
 
 export { bytesOf, NOW, type RunResult, readJson, relEnv, tempDir, tempStore } from './rel.js';
 
 export interface InProcessOptions extends Omit<RunOptions, 'cwd'> {
   /** stdout (and stderr) as a terminal this wide (and this tall, for the pager); a pipe when absent. */
   terminal?: { columns: number; rows?: number };
+  /**
+   * Answers to the prompts, in the order they are asked (see answers.ts): stdin and stdout are
+   * then a terminal (80 columns unless `terminal` says), so the command asks. Every answer must
+   * be asked for, and every prompt answered. Colour stays off (NO_COLOR) unless `env` sets it.
+   */
+  answers?: Answer[];
+}
+
+export interface InProcessResult extends RunResult {
+  /** The prompts asked, with the answers given (empty without `answers`). */
+  asked: Asked[];
 }
 
 function stream(chunks: string[], terminal: InProcessOptions['terminal']): OutStream {
@@ -26,7 +40,7 @@ function stream(chunks: string[], terminal: InProcessOptions['terminal']): OutSt
 }
 
 /** Runs rel with these arguments and options in this process; never throws for rel's failures. */
-export async function rel(args: string[], options: InProcessOptions = {}): Promise<RunResult> {
+export async function rel(args: string[], options: InProcessOptions = {}): Promise<InProcessResult> {
   if ('cwd' in options) throw new Error('a working folder needs a process of its own: use rel.ts');
   const env = relEnv(options);
   if (env.REL_FAULT?.includes(':kill')) throw new Error('a kill needs a process of its own: use rel.ts');
@@ -34,12 +48,14 @@ export async function rel(args: string[], options: InProcessOptions = {}): Promi
     throw new Error('NODE_OPTIONS needs a new process: use rel.ts');
   const out: string[] = [];
   const err: string[] = [];
-  const terminal = {
-    env,
-    stdin: Readable.from(options.input ? [Buffer.from(options.input)] : []),
-    stdout: stream(out, options.terminal),
-    stderr: stream(err, options.terminal),
-  };
+  const answers = options.answers && script(options.answers);
+  if (answers && env.NO_COLOR === undefined && env.FORCE_COLOR === undefined) env.NO_COLOR = '1';
+  const screen = options.terminal ?? (answers ? { columns: 80 } : undefined);
+  const stdin: Readable & { isTTY?: boolean } = Readable.from(
+    options.input ? [Buffer.from(options.input)] : [],
+  );
+  if (answers) stdin.isTTY = true;
+  const terminal = { env, stdin, stdout: stream(out, screen), stderr: stream(err, screen) };
   // What Node itself reads from the process's environment (the time zone, os.tmpdir(),
   // os.homedir()) is the run's for its length; $REL_FAULT's faults are counted afresh.
   const saved = PROCESS_WIDE.map((name) => [name, process.env[name]] as const);
@@ -48,13 +64,19 @@ export async function rel(args: string[], options: InProcessOptions = {}): Promi
   try {
     let code: number;
     try {
-      code = await run(args, createIo(terminal));
+      code = await run(args, createIo(terminal), answers ? { prompts: async () => answers.prompts } : {});
     } catch (error) {
       // What bin/rel.js reports when the Io cannot be made (a $REL_NOW that is not a date).
       report(error, (text) => err.push(`${text}\n`));
       code = exitCodeOf(error);
     }
-    return { code, stdout: out.join(''), stderr: err.join('') };
+    const wrong = answers?.problem();
+    if (wrong) throw wrong;
+    if (answers?.left().length)
+      throw new Error(
+        `Answers not asked for: ${JSON.stringify(answers.left().map(String))}\n${err.join('')}`,
+      );
+    return { code, stdout: out.join(''), stderr: err.join(''), asked: answers?.asked ?? [] };
   } finally {
     useFaults(undefined);
     for (const [name, value] of saved) setEnv(name, value);

@@ -93,27 +93,4 @@ describe('rel log in a terminal, with two people', () => {
       personIds: ['tom-o-brien', 'lea-martin'],
     });
   });
-
-  it('a group meeting leaves the notes open and says so, without asking which were asked', async () => {
-    const store = tempStore('tty-meeting');
-    for (const name of ["Tom O'Brien", 'Léa Martin', 'Ana Silva', 'Ben Ong', 'Kim Lee'])
-      ok(['add', name], { store, now: '2026-11-01' });
-    ok(['ask', 'tom', 'How did the band gig go?'], { store, now: '2026-11-01' });
-    term = new Terminal(['log', 'tom', 'lea', 'ana', 'ben', 'kim'], { store, now: '2026-11-10' });
-    await term.answer('When?', '');
-    await term.waitFor('What kind of conversation?');
-    await term.press('Down', 'Down', 'Down', 'Enter'); // meeting
-    await term.answer('How many minutes?', '');
-    await term.answer('What did you talk about?', 'All-hands');
-    await term.answer('What did you hear', '');
-    await term.answer('Did they share an ambition', '');
-    await term.answer('Did you learn of a skill', '');
-    await term.answer('Did you promise to do anything?', '');
-    await term.answer('Did any of them promise anything?', '');
-    await term.waitFor('A group conversation is not time together, so what you meant to ask stays open');
-    await term.answer('Anything to ask about next time?', '');
-    expect(await term.exitCode()).toBe(0);
-    expect(term.screen()).not.toContain('Tick the ones you asked');
-    expect(readJson(store).people[0].askNext[0].askedOn).toBeUndefined();
-  });
 });

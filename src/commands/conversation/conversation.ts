@@ -151,7 +151,7 @@ async function askEdit(
   c: Conversation,
   todayIso: string,
 ): Promise<{ edit: ConversationEdit; heard: string[] }> {
-  const { askPrefilled } = await import('../../ui/prompts.js');
+  const { askPrefilled } = await ctx.prompts();
   let date = c.date;
   await askPrefilled('When', c.date, async (value) => {
     try {

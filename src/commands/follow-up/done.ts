@@ -37,7 +37,7 @@ async function run(ctx: Context, typed: string, options: { json?: boolean }): Pr
   const open = openFollowUps(journal, todayIso);
   let item: TodoItem;
   if (!typed.trim() && mayPrompt(ctx) && open.length > 0) {
-    const { searchFor } = await import('../../ui/prompts.js');
+    const { searchFor } = await ctx.prompts();
     item = await searchFor('Which follow-up is done? (type to search)', (term) => {
       const found = byWords(open, term, (i) => `${i.text} ${i.people.join(' ')}`);
       const shown = found.kind === 'found' ? [found.record] : found.kind === 'several' ? found.records : [];

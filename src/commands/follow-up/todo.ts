@@ -133,7 +133,7 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
         `For example: rel todo edit ${current.id} --due friday. In a terminal, it asks.`,
       );
     }
-    const { askPrefilled } = await import('../../ui/prompts.js');
+    const { askPrefilled } = await ctx.prompts();
     const text = await askPrefilled('Follow-up', current.text, (v) =>
       v.trim() ? true : 'It needs some words',
     );

@@ -95,7 +95,7 @@ async function askForPerson(ctx: Context, options: AddOptions): Promise<NewPerso
     );
   }
   const flags = fromFlags(options);
-  const { ask, choose } = await import('../../ui/prompts.js');
+  const { ask, choose } = await ctx.prompts();
   // A duplicate is caught at the name prompt, before the rest is typed.
   const journal = await (await openStore(ctx)).read();
   const name = await ask('Name', {

@@ -114,8 +114,8 @@ function fromFlags(options: EditOptions): PersonEdit {
 }
 
 /** Each field asked with its current value typed in: Enter keeps it, editing changes it. */
-async function askEdit(person: Person): Promise<PersonEdit> {
-  const { askPrefilled } = await import('../../ui/prompts.js');
+async function askEdit(ctx: Context, person: Person): Promise<PersonEdit> {
+  const { askPrefilled } = await ctx.prompts();
   const list = (text: string) =>
     text
       .split(',')
@@ -180,7 +180,7 @@ async function run(ctx: Context, name: string, options: EditOptions): Promise<vo
     // Refused before the lock is taken; checked again under it.
     if (emailsToAdd.length || options.removeEmail.length)
       edit.emails = editEmails(journal, person, emailsToAdd, options.removeEmail);
-  } else if (mayPrompt(ctx)) edit = await askEdit(person);
+  } else if (mayPrompt(ctx)) edit = await askEdit(ctx, person);
   else {
     throw new UsageError(
       'What should change? Give a flag such as --role, --team, --cadence, --add-tag or --alias.',

@@ -39,7 +39,7 @@ Examples:
             `rel forget ${person.id} --yes`,
           );
         }
-        const { askYesNo } = await import('../../ui/prompts.js');
+        const { askYesNo } = await ctx.prompts();
         const sure = await askYesNo(
           `Forget ${label} and everything about them, here and in rel's backups and undo data? This cannot be undone.`,
           false,

@@ -27,7 +27,7 @@ export async function pickOne<T extends { id: string }>(
   if (candidates.length === 0) throw new NotFoundError(`There is no ${what}.`);
   const shown = result.kind === 'several' ? result.records : typed ? [] : candidates;
   if (shown.length && mayPrompt(ctx)) {
-    const { choose } = await import('../../ui/prompts.js');
+    const { choose } = await ctx.prompts();
     return choose(
       typed ? `"${displaySafe(typed)}" fits several. Which one?` : `Which ${what}?`,
       shown.map((r) => ({ name: label(r), value: r })),

@@ -12,7 +12,7 @@ import { CancelError, UsageError } from '../../../errors.js';
 import { newId } from '../../../ids.js';
 import type { Store } from '../../../store/store.js';
 import { kindInASentence, showDate } from '../../../ui/display.js';
-import { askKey, type Key } from '../../../ui/prompts.js';
+import type { Key } from '../../../ui/prompts.js';
 import { theme } from '../../../ui/theme.js';
 import { capture, type LogFlags } from '../log/capture.js';
 
@@ -42,6 +42,7 @@ export async function walk(
   rows: InboxRow[],
   helpers: WalkHelpers,
 ): Promise<void> {
+  const { askKey } = await ctx.prompts();
   const t = theme(ctx.io);
   const tally: Tally = { logged: 0, skipped: 0, dismissed: 0 };
   const never = new Set<string>();

@@ -157,11 +157,11 @@ async function resolveParticipants(
       continue;
     }
     if (result.kind === 'unknown' && mayPrompt(ctx) && result.suggestions.length === 0) {
-      const { askYesNo } = await import('../../../ui/prompts.js');
+      const { askYesNo } = await ctx.prompts();
       if (await askYesNo(`"${displaySafe(name)}" is not in your journal yet. Add them?`, true)) {
         const person = provisionalPerson(journal, name, participants, clock);
         const { askAboutNewPerson } = await import('./who.js');
-        const details = interactive ? await askAboutNewPerson(person.name) : {};
+        const details = interactive ? await askAboutNewPerson(ctx, person.name) : {};
         participants.push({ person, isNew: true, details });
         continue;
       }
@@ -185,7 +185,7 @@ async function resolveParticipants(
 async function askParticipants(ctx: Context, journal: Journal): Promise<Participant[]> {
   const { askWho } = await import('./who.js');
   const participants: Participant[] = [];
-  for (const choice of await askWho(journal)) {
+  for (const choice of await askWho(ctx, journal)) {
     if ('id' in choice) participants.push({ person: choice, isNew: false });
     else {
       const { name, ...details } = choice;

@@ -12,7 +12,7 @@ import { displaySafe } from '../../../core/text.js';
 import { conversationClass, countsAsTogether } from '../../../core/together.js';
 import { names as listOfNames } from '../../../core/wording.js';
 import { answerProblem, validity } from '../../../errors.js';
-import { ask, type Choice, choose, chooseSome, editText } from '../../../ui/prompts.js';
+import type { Choice } from '../../../ui/prompts.js';
 import { renderKeptNote } from '../../../ui/render/log.js';
 
 interface Ask {
@@ -30,6 +30,7 @@ export async function askRest(
   given: Capture,
   open: FollowUp[] = [],
 ): Promise<Capture> {
+  const { ask, choose, editText } = await ctx.prompts();
   const people = given.participants.map((p) => p.person);
   const { lists } = given;
   const capture: Capture = {
@@ -95,6 +96,7 @@ export async function askRest(
   const names = listOfNames(people.map((p) => displaySafe(p.name.split(' ')[0]!)));
   capture.heard.push(
     ...(await askOwned(
+      ctx,
       people,
       `What did you hear from ${names}? What mattered to them, what worried them? (Enter to skip)`,
       'Anything else you heard? (Enter when done)',
@@ -102,10 +104,11 @@ export async function askRest(
       'Everyone there',
     )),
   );
-  capture.discussed = await askDiscussed(people);
-  capture.steps = [...(capture.steps ?? []), ...(await askSteps(people, capture.discussed))];
+  capture.discussed = await askDiscussed(ctx, people);
+  capture.steps = [...(capture.steps ?? []), ...(await askSteps(ctx, people, capture.discussed))];
   capture.lists.ambitions.push(
     ...(await askOwned(
+      ctx,
       people,
       'Did they share an ambition or a life goal? (Enter to skip)',
       'Another ambition? (Enter when done)',
@@ -114,14 +117,16 @@ export async function askRest(
   );
   capture.lists.skills.push(
     ...(await askOwned(
+      ctx,
       people,
       'Did you learn of a skill, talent or passion outside work? (Enter to skip)',
       'Another? (Enter when done)',
       'Whose is',
     )),
   );
-  capture.done = await askDone(people, open);
+  capture.done = await askDone(ctx, people, open);
   const promised = await askOwned(
+    ctx,
     people,
     'Did you promise to do anything? (Enter to skip)',
     'Another follow-up? (Enter when done)',
@@ -130,6 +135,7 @@ export async function askRest(
   );
   for (const text of promised) capture.lists.followUps.push({ text, due: await askDue(ctx, text) });
   const theirs = await askOwned(
+    ctx,
     people,
     people.length > 1
       ? 'Did any of them promise anything? (Enter to skip)'
@@ -143,6 +149,7 @@ export async function askRest(
   capture.asked.push(...(await askAsked(ctx, people, capture)));
   capture.lists.askNext.push(
     ...(await askOwned(
+      ctx,
       people,
       'Anything to ask about next time? (Enter to skip)',
       'Anything else for next time? (Enter when done)',
@@ -154,7 +161,8 @@ export async function askRest(
 }
 
 /** For people with active ambitions: which came up, so that "last discussed" stays true. */
-async function askDiscussed(people: Person[]): Promise<string[]> {
+async function askDiscussed(ctx: Context, people: Person[]): Promise<string[]> {
+  const { chooseSome } = await ctx.prompts();
   const choices = people.flatMap((p) =>
     p.ambitions
       .filter((a) => a.status === 'active')
@@ -168,7 +176,8 @@ async function askDiscussed(people: Person[]): Promise<string[]> {
 }
 
 /** For each active ambition that came up: anything done toward it (Enter skips). */
-async function askSteps(people: Person[], discussed: string[]): Promise<StepDraft[]> {
+async function askSteps(ctx: Context, people: Person[], discussed: string[]): Promise<StepDraft[]> {
+  const { ask } = await ctx.prompts();
   const steps: StepDraft[] = [];
   for (const person of people) {
     for (const ambition of person.ambitions) {
@@ -188,6 +197,7 @@ async function askSteps(people: Person[], discussed: string[]): Promise<StepDraf
  * that counts as time together can answer them: a group meeting or a message leaves them open.
  */
 async function askAsked(ctx: Context, people: Person[], capture: Capture): Promise<string[]> {
+  const { chooseSome } = await ctx.prompts();
   const open = people.flatMap((p) => openAskNext(p).map((a) => ({ person: p, item: a })));
   if (open.length === 0) return [];
   const conversation = { with: people.map((p) => p.id), kind: capture.kind };
@@ -213,6 +223,7 @@ async function askAsked(ctx: Context, people: Person[], capture: Capture): Promi
 }
 
 async function askDue(ctx: Context, text: string): Promise<IsoDate | null> {
+  const { ask } = await ctx.prompts();
   let due: IsoDate | null = null;
   await ask(`By when? "${displaySafe(text)}" (Enter for no date; friday, 2w, 2026-12-20)`, {
     // Once answered, show the day it was read as: "friday" -> "friday (due Fri 4 Dec)".
@@ -225,7 +236,8 @@ async function askDue(ctx: Context, text: string): Promise<IsoDate | null> {
 }
 
 /** The people's open follow-ups, yours and theirs: the ones ticked were done in this conversation. */
-async function askDone(people: Person[], open: FollowUp[]): Promise<string[]> {
+async function askDone(ctx: Context, people: Person[], open: FollowUp[]): Promise<string[]> {
+  const { chooseSome } = await ctx.prompts();
   if (open.length === 0) return [];
   const first = (id: string) => displaySafe(people.find((p) => p.id === id)?.name.split(' ')[0] ?? id);
   const choices = open.map((f) => {
@@ -245,12 +257,14 @@ async function askDone(people: Person[], open: FollowUp[]): Promise<string[]> {
  * each. With `group`, an entry can also belong to everyone (it is kept without a prefix).
  */
 async function askOwned(
+  ctx: Context,
   people: Person[],
   message: string,
   more: string,
   whose: string,
   group?: string,
 ): Promise<string[]> {
+  const { ask, choose } = await ctx.prompts();
   const owned: string[] = [];
   for (;;) {
     const entry = (await ask(owned.length ? more : message)).trim();

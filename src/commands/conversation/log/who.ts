@@ -1,6 +1,7 @@
 // Who was there, asked in a terminal for `rel log`: a search over the journal with "add a new
 // person" after the matches, and the few things worth knowing about someone added.
 
+import type { Context } from '../../../context.js';
 import { PERIOD_FORMS, periodDays } from '../../../core/dates.js';
 import type { Journal, Person } from '../../../core/journal.js';
 import { rankPeople } from '../../../core/names.js';
@@ -8,7 +9,7 @@ import { checkNewName, type NewPerson } from '../../../core/new-person.js';
 import { RELATIONSHIPS } from '../../../core/people.js';
 import { displaySafe, normalize } from '../../../core/text.js';
 import { validity } from '../../../errors.js';
-import { ask, askPrefilled, type Choice, choose, searchFor } from '../../../ui/prompts.js';
+import type { Choice } from '../../../ui/prompts.js';
 
 type Who = Person | string | null;
 
@@ -41,7 +42,8 @@ function whoChoices(journal: Journal, term: string, chosen: Person[], first: boo
 }
 
 /** Who was there: a search over the journal, with "add a new person" after the matches. */
-export async function askWho(journal: Journal): Promise<(Person | NewPerson)[]> {
+export async function askWho(ctx: Context, journal: Journal): Promise<(Person | NewPerson)[]> {
+  const { askPrefilled, searchFor } = await ctx.prompts();
   const chosen: (Person | NewPerson)[] = [];
   for (;;) {
     const first = chosen.length === 0;
@@ -73,14 +75,16 @@ export async function askWho(journal: Journal): Promise<(Person | NewPerson)[]> 
       },
     );
     if (!name.trim()) continue;
-    chosen.push({ name: checkNewName(journal, name), ...(await askAboutNewPerson(name)) });
+    chosen.push({ name: checkNewName(journal, name), ...(await askAboutNewPerson(ctx, name)) });
   }
 }
 
 /** The few things worth knowing about someone added from `log`; Enter skips each. */
 export async function askAboutNewPerson(
+  ctx: Context,
   name: string,
 ): Promise<Pick<NewPerson, 'role' | 'relationship' | 'cadenceDays'>> {
+  const { ask, choose } = await ctx.prompts();
   const first = displaySafe(name.trim().split(' ')[0]!);
   const role = (await ask(`${first}'s role (Enter to skip)`)).trim();
   let relationship = await choose(`${first} is your… (Enter to skip)`, [
