@@ -11,13 +11,13 @@ import type { Adapter } from 'lowdb';
 import { duplicateIds } from '../core/integrity.js';
 import type { Journal } from '../core/journal.js';
 import { StoreError } from '../errors.js';
-import { holdBackup, rotateBackups } from './backups.js';
+import { holdCopy, keepHeld, rotateBackups } from './backups.js';
 import { type Encoded, encodeTaggedJournal, encodeText, type Loaded } from './codec.js';
 import type { Sealing } from './crypto.js';
 import { discard, type Prepared, prepareStoreFile, putInPlace, syncFolder, writeStoreFile } from './files.js';
 import type { RecordText } from './format.js';
 import { removeLeftovers } from './kept.js';
-import { migrationCopyPath, undoPath } from './paths.js';
+import { backupPath, beforeRestorePath, migrationCopyPath, undoPath } from './paths.js';
 import { prepareUndoEntries, type UndoEntry } from './undo.js';
 
 /** What a commit writes besides the journal, and how. */
@@ -30,6 +30,12 @@ export interface CommitPlan {
   content?: Encoded;
   /** The key to write with from now on, or null for plain; by default the one it was read with. */
   sealing?: Sealing | null;
+  /**
+   * What is kept of the version replaced: a backup (and, before an upgrade, a copy of the old
+   * schema); the restore copy (`rel doctor --restore`); or nothing (a change that must leave no
+   * trace, such as a forget).
+   */
+  previous?: 'backup' | 'before-restore' | 'nothing';
 }
 
 /** The journal a commit writes: the file (and its name in messages), and whom to tell what failed after it was saved. */
@@ -62,8 +68,8 @@ export class JournalAdapter implements Adapter<Journal> {
 }
 
 /**
- * Writes the journal (and the undo data with it, when given), keeping what is there now: a
- * backup, and before an upgrade a copy of the old schema. The order makes every message true:
+ * Writes the journal (and the undo data with it, when given), keeping what is there now as the
+ * plan says (a backup by default, and before an upgrade a copy of the old schema). The order makes every message true:
  * whatever can fail for want of space (the new journal, then the undo data tagged with that
  * journal's version, each written in full and fsynced beside its file) fails before anything is
  * in place, and then nothing was saved, the backups untouched. The journal's rename is the
@@ -74,27 +80,28 @@ export class JournalAdapter implements Adapter<Journal> {
  */
 export function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   const { target } = to;
-  const { undo, texts, content } = plan;
+  const { undo, texts, content, previous = 'backup' } = plan;
   const sealing = plan.sealing === undefined ? loaded.sealing : plan.sealing;
   refuseDuplicateIds(to.file, loaded.journal);
   const encode = (text: string) => encodeText(text, sealing);
-  if (loaded.exists && loaded.migratedFrom !== undefined) {
+  if (previous === 'backup' && loaded.exists && loaded.migratedFrom !== undefined) {
     const bytes = loaded.bytes();
     if (bytes) writeStoreFile(migrationCopyPath(target, loaded.migratedFrom), bytes);
   }
   const encoded = content ?? encodeTaggedJournal(loaded.journal, sealing, texts);
   let journal: Prepared | undefined;
   let undoFile: Prepared | undefined;
-  let backup: Prepared | undefined;
+  let held: Prepared | undefined;
   try {
     journal = prepareStoreFile(target, encoded.content);
     if (undo) undoFile = prepareUndoEntries(target, { entries: undo, journal: encoded.tag() }, encode);
-    backup = loaded.exists ? holdBackup(target, loaded.bytes) : undefined;
+    const copy = previous === 'backup' ? backupPath(target, 1) : beforeRestorePath(target);
+    held = loaded.exists && previous !== 'nothing' ? holdCopy(target, copy, loaded.bytes) : undefined;
     putInPlace(journal);
   } catch (error) {
     discard(undoFile);
     discard(journal);
-    discard(backup);
+    discard(held);
     throw error;
   }
   const problems: string[] = [];
@@ -111,11 +118,13 @@ export function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void 
   } catch (error) {
     problems.push((error as Error).message);
   }
-  if (backup) {
+  if (held) {
     try {
-      rotateBackups(target, backup);
+      if (previous === 'backup') rotateBackups(target, held);
+      else keepHeld(held);
     } catch (error) {
-      problems.push(`no backup of the version before it was kept (${(error as Error).message})`);
+      const what = previous === 'backup' ? 'backup' : 'copy';
+      problems.push(`no ${what} of the version before it was kept (${(error as Error).message})`);
     }
   }
   removeLeftovers(target);

@@ -3,15 +3,8 @@
 import fs from 'node:fs';
 import { StoreError } from '../errors.js';
 import { checkpoint } from './faults.js';
-import {
-  discard,
-  type Prepared,
-  prepareStoreFile,
-  readStoreFile,
-  tempPath,
-  writeStoreFile,
-} from './files.js';
-import { backupPath, beforeRestorePath } from './paths.js';
+import { discard, type Prepared, prepareStoreFile, readStoreFile, tempPath } from './files.js';
+import { backupPath } from './paths.js';
 
 export const BACKUPS_KEPT = 3;
 
@@ -24,21 +17,25 @@ export function listBackups(target: string): string[] {
 }
 
 /**
- * The journal as it is now, held under a temp name for backup 1: a hard link to the current file
- * (the write replaces the journal with a new file, so the link keeps the old one intact at no
- * cost), or a copy of its bytes where links are not possible. Called under the lock, just before
- * the journal is replaced; the backups themselves move only once the write succeeded
- * (rotateBackups), so a failed write leaves them as they were.
+ * The journal as it is now, held under a temp name for `file` (backup 1, or the restore copy): a
+ * hard link to the current file (the write replaces the journal with a new file, so the link
+ * keeps the old one intact at no cost), or a copy of its bytes where links are not possible.
+ * Called under the lock, just before the journal is replaced; the held file takes its place only
+ * once the write succeeded (rotateBackups, keepHeld), so a failed write leaves the copies as
+ * they were.
  */
-export function holdBackup(target: string, bytes: () => Uint8Array | undefined): Prepared | undefined {
-  const newest = backupPath(target, 1);
-  const held = { file: newest, temp: tempPath(newest) };
+export function holdCopy(
+  target: string,
+  file: string,
+  bytes: () => Uint8Array | undefined,
+): Prepared | undefined {
+  const held = { file, temp: tempPath(file) };
   try {
     fs.linkSync(target, held.temp);
     return held;
   } catch {
     const copy = bytes();
-    return copy ? prepareStoreFile(newest, copy) : undefined;
+    return copy ? prepareStoreFile(file, copy) : undefined;
   }
 }
 
@@ -53,6 +50,16 @@ export function rotateBackups(target: string, held: Prepared): void {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
+  } catch (error) {
+    discard(held);
+    throw error;
+  }
+  keepHeld(held);
+}
+
+/** A held copy takes its place, private (a link shares the mode the journal had). */
+export function keepHeld(held: Prepared): void {
+  try {
     fs.chmodSync(held.temp, 0o600);
     fs.renameSync(held.temp, held.file);
   } catch (error) {
@@ -62,26 +69,20 @@ export function rotateBackups(target: string, held: Prepared): void {
 }
 
 /**
- * Puts the newest backup that `accept` takes (it returns the journal it holds, or undefined) in
- * place as the journal, keeping the file it replaces (valid or not) as .journal.json.before-restore.
- * Call it under the journal's lock. A StoreError when no backup is taken.
+ * The newest backup that `accept` takes (it returns what the bytes hold, or undefined), with its
+ * bytes; a StoreError when there is none.
  */
-export async function restoreNewest<T>(
+export async function newestRestorable<T>(
   target: string,
   file: string,
   accept: (backup: string, bytes: Buffer) => Promise<T | undefined>,
-): Promise<{ backup: string; savedAs: string | undefined; journal: T }> {
+): Promise<{ backup: string; bytes: Buffer; found: T }> {
   const candidates = listBackups(target);
   for (const backup of candidates) {
     const bytes = readStoreFile(backup);
     if (!bytes) continue;
-    const journal = await accept(backup, bytes);
-    if (journal === undefined) continue;
-    const current = readStoreFile(target);
-    const savedAs = current ? beforeRestorePath(target) : undefined;
-    if (current && savedAs) writeStoreFile(savedAs, current);
-    writeStoreFile(target, bytes);
-    return { backup, savedAs, journal };
+    const found = await accept(backup, bytes);
+    if (found !== undefined) return { backup, bytes, found };
   }
   throw noBackup(file, candidates.length);
 }

@@ -225,10 +225,10 @@ export async function restorableJournal(
   label: string,
   bytes: Buffer,
   keyring: Keyring | undefined,
-): Promise<Journal | undefined> {
+): Promise<JournalOnDisk | undefined> {
   try {
-    const { journal } = await decodeJournal(label, bytes, keyring);
-    return journal.schema > SCHEMA_VERSION ? undefined : journal;
+    const parsed = await decodeJournal(label, bytes, keyring);
+    return parsed.journal.schema > SCHEMA_VERSION ? undefined : parsed;
   } catch {
     return undefined;
   }

@@ -1,32 +1,31 @@
 // The store's public face, the only module that changes the journal. Reads never create it.
-// Every write takes the lock, re-reads the file, applies the change (tracking.ts) and commits it
-// through lowdb's Low over rel's adapter (adapter.ts: undo data, backups, atomic write,
-// encryption). The file codec is codec.ts, the undo data undo.ts, the backups backups.ts.
+// Each change here (update, undo, restore, rewriteAll, upgrade, adopt) is planned on the journal
+// re-read under the lock and written through the one write path (db.ts: lowdb's Low over rel's
+// adapter, adapter.ts: undo data, backups, atomic write, encryption). Change tracking is
+// tracking.ts, the file codec codec.ts, the undo data undo.ts, the backups backups.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
 import { emptyJournal, type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import type { Forgotten } from '../core/people.js';
-import { type CommitPlan, commit, type Destination, JournalAdapter, refuseDuplicateIds } from './adapter.js';
-import { listBackups, noBackup, restoreNewest } from './backups.js';
+import type { CommitPlan } from './adapter.js';
+import { listBackups, newestRestorable, noBackup } from './backups.js';
 import { calendarCopies } from './calendar-cache.js';
 import {
   decodeJournal,
   decodeText,
   encodeTaggedJournal,
   encodeText,
-  type JournalOnDisk,
   journalTag,
   keptCodec,
   type Loaded,
-  loadJournal,
   resolveTarget,
   restorableJournal,
 } from './codec.js';
 import type { Keyring, Sealing } from './crypto.js';
-import { fileVersion, looseMode, readStoreFile, readVersioned, writeStoreFile } from './files.js';
+import { JournalDb } from './db.js';
+import { looseMode } from './files.js';
 import { type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
-import { JournalLock } from './lock.js';
+import { beforeRestorePath } from './paths.js';
 import { finishPendingForget, forgetEverywhere } from './pending-forget.js';
 import { describeChanges } from './summaries.js';
 import { refuseNewer, type Tracked, trackChange } from './tracking.js';
@@ -79,10 +78,7 @@ export interface Restored {
 export class Store {
   readonly file: string;
   readonly target: string;
-  /** What the last read() parsed, and the version of the file it came from. */
-  private lastRead: { version: string; parsed: JournalOnDisk } | undefined;
-  private sealing: Sealing | null = null;
-  private readonly lock: JournalLock;
+  private readonly db: JournalDb;
 
   constructor(
     file: string,
@@ -90,7 +86,12 @@ export class Store {
   ) {
     this.file = file;
     this.target = resolveTarget(file);
-    this.lock = new JournalLock(this.target, options.lockTimeoutMs ?? 30_000);
+    const { keyring, warn } = options;
+    this.db = new JournalDb(this.target, file, {
+      keyring,
+      warn,
+      lockTimeoutMs: options.lockTimeoutMs ?? 30_000,
+    });
   }
 
   /**
@@ -100,11 +101,8 @@ export class Store {
    */
   async read(): Promise<Journal> {
     await this.settlePending();
-    const read = readVersioned(this.target);
-    if (!read) return emptyJournal();
-    const parsed = await decodeJournal(this.file, read.bytes, this.options.keyring);
-    this.lastRead = { version: read.version, parsed };
-    this.sealing = parsed.sealing;
+    const parsed = await this.db.read();
+    if (!parsed) return emptyJournal();
     if (parsed.journal.schema > SCHEMA_VERSION) {
       this.options.warn(
         `${this.file} was written by a newer rel (schema ${parsed.journal.schema}); showing what this rel understands. Upgrade rel to change it.`,
@@ -121,7 +119,7 @@ export class Store {
 
   /** The key of the last journal read or written: null when it is plain. */
   get encryption(): Sealing | null {
-    return this.sealing;
+    return this.db.sealing;
   }
 
   /** Lock, re-read, change, write. The change may throw: then nothing is written. */
@@ -129,17 +127,11 @@ export class Store {
     // A change that fails on an empty journal must not leave a new, empty folder behind.
     if (!fs.existsSync(path.dirname(this.target))) change(emptyJournal());
     await this.settlePending();
-    return this.lock.run(async () => {
-      // lowdb's Low over rel's adapter: read() the file fresh under the lock, apply the change to
-      // `data` (tracked, for undo), write() it through the adapter's commit.
-      const adapter = new JournalAdapter(() => this.load(), this.destination());
-      const db = new Low<Journal>(adapter, emptyJournal());
-      await db.read();
-      const { loaded, result, changes, texts } = await this.tracked(adapter.found!, change, options.stamp);
-      adapter.found = loaded; // a layout mismatch re-reads the file: the write goes over that read
-      db.data = loaded.journal;
+    return this.db.write(async (found) => {
+      const { loaded, result, changes, texts } = await this.tracked(found, change, options.stamp);
       const resealing = options.reseal !== undefined;
-      if (changes.length === 0 && loaded.migratedFrom === undefined && !resealing) return result;
+      if (changes.length === 0 && loaded.migratedFrom === undefined && !resealing)
+        return { result: () => result };
       // Undo data written under the old key is read before anything is written with the new one.
       const undoEntries = entriesLeadingTo(await this.undoData(), loaded);
       const sealing = resealing ? (options.reseal ?? null) : loaded.sealing;
@@ -150,16 +142,19 @@ export class Store {
             changes,
           }
         : undefined;
-      adapter.plan = { texts, undo: entry ? [...undoEntries, entry] : undoEntries, sealing };
-      await db.write();
-      this.sealing = sealing;
-      // The journal's rename was the moment of the new key; the copies follow. A rel killed
-      // between the two leaves copies under the old key (or plain), which the next write of an
-      // encrypted journal, rel encrypt and rel doctor --fix finish (finishSealing).
-      // Only the copies not yet in the new form: the undo data was just written under the new key,
-      // and reading it back would ask for a passphrase the keyring has not been given.
-      if (resealing || sealing) await this.resealCopies(sealing);
-      return result;
+      const undo = entry ? [...undoEntries, entry] : undoEntries;
+      return {
+        write: { over: loaded, plan: { texts, undo, sealing } },
+        // The journal's rename was the moment of the new key; the copies follow. A rel killed
+        // between the two leaves copies under the old key (or plain), which the next write of an
+        // encrypted journal, rel encrypt and rel doctor --fix finish (finishSealing). Only the
+        // copies not yet in the new form: the undo data was just written under the new key, and
+        // reading it back would ask for a passphrase the keyring has not been given.
+        result: async () => {
+          if (resealing || sealing) await this.resealCopies(sealing);
+          return result;
+        },
+      };
     });
   }
 
@@ -167,7 +162,7 @@ export class Store {
   async undo(): Promise<Undone> {
     if (!fs.existsSync(this.target)) throw nothingToUndo(this.file);
     await this.settlePending();
-    return this.locked(async (read) => {
+    return this.db.write(async (read) => {
       refuseNewer(this.file, read.journal);
       const undo = await this.undoData();
       const { entries } = undo;
@@ -177,8 +172,10 @@ export class Store {
       const { loaded, texts } = await this.tracked(read, (current) =>
         takeBack(current, read.text, undo, entry, this.file),
       );
-      this.commitOver(loaded, { undo: entries.slice(0, -1), texts });
-      return { entry, remaining: entries.length - 1 };
+      return {
+        write: { over: loaded, plan: { undo: entries.slice(0, -1), texts } },
+        result: () => ({ entry, remaining: entries.length - 1 }),
+      };
     });
   }
 
@@ -192,7 +189,25 @@ export class Store {
     // backup brought back must not hold the person.
     await this.settlePending().catch(() => undefined);
     const accept = (label: string, bytes: Buffer) => restorableJournal(label, bytes, this.options.keyring);
-    const restored = await this.lock.run(() => restoreNewest(this.target, this.file, accept));
+    const restored = await this.db.write(
+      async (current) => {
+        const { backup, bytes, found } = await newestRestorable(this.target, this.file, accept);
+        const { journal, text, sealing } = found;
+        const content = { content: bytes, tag: () => journalTag(text) };
+        return {
+          write: {
+            over: { ...current, journal, text, sealing },
+            plan: { content, previous: 'before-restore' },
+          },
+          result: () => ({
+            backup,
+            savedAs: current.exists ? beforeRestorePath(this.target) : undefined,
+            journal,
+          }),
+        };
+      },
+      () => this.db.unparsed(),
+    );
     await this.settlePending();
     return restored;
   }
@@ -203,31 +218,33 @@ export class Store {
    * changes that must leave no trace, such as forgetting a person. Not undoable.
    */
   async rewriteAll(transform: (journal: Journal) => void): Promise<RewriteReport> {
-    return this.locked(async (read) => {
+    return this.db.write(async (read) => {
       const { loaded, changes, texts } = await this.tracked(read, transform);
       const touched = new Set(changes.map((c) => `${c.key}/${c.id}`));
-      refuseDuplicateIds(this.file, loaded.journal);
       const written = encodeTaggedJournal(loaded.journal, loaded.sealing, texts);
-      writeStoreFile(this.target, written.content);
-      // Cached calendars name the people in the meetings: they go, and the next rel inbox fetches anew.
-      return rewriteKeptCopies(
-        this.target,
-        (journal) => transform(journal as unknown as Journal),
-        touched,
-        keptCodec(this.options.keyring, loaded.sealing),
-        {
-          journal: loaded.journal,
-          before: journalTag(loaded.text),
-          after: written.tag(),
-          remove: calendarCopies(this.options.stateFolder, this.target, true),
-        },
-      );
+      return {
+        write: { over: loaded, plan: { content: written, previous: 'nothing' } },
+        // Cached calendars name the people in the meetings: they go, and the next rel inbox fetches anew.
+        result: () =>
+          rewriteKeptCopies(
+            this.target,
+            (journal) => transform(journal as unknown as Journal),
+            touched,
+            keptCodec(this.options.keyring, loaded.sealing),
+            {
+              journal: loaded.journal,
+              before: journalTag(loaded.text),
+              after: written.tag(),
+              remove: calendarCopies(this.options.stateFolder, this.target, true),
+            },
+          ),
+      };
     });
   }
 
   /** Forgets people from the journal and every copy rel keeps (see pending-forget.ts). */
   async forget(ids: string[]): Promise<{ forgotten: Forgotten; report: RewriteReport }> {
-    const sealing = this.sealing;
+    const sealing = this.db.sealing;
     return forgetEverywhere(
       this.target,
       ids,
@@ -247,10 +264,11 @@ export class Store {
 
   /** Writes an older-schema journal in this rel's schema now (`rel doctor --fix`). */
   async upgrade(): Promise<number | undefined> {
-    return this.locked(async (loaded) => {
-      if (loaded.migratedFrom === undefined) return undefined;
-      this.commitOver(loaded, { undo: entriesLeadingTo(await this.undoData(), loaded) });
-      return loaded.migratedFrom;
+    return this.db.write(async (loaded) => {
+      const from = loaded.migratedFrom;
+      if (from === undefined) return { result: () => undefined };
+      const undo = entriesLeadingTo(await this.undoData(), loaded);
+      return { write: { over: loaded, plan: { undo } }, result: () => from };
     });
   }
 
@@ -259,7 +277,7 @@ export class Store {
    * store's own writes inside it (update, adopt) take no second lock. For rel sync.
    */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
-    return this.lock.hold(work);
+    return this.db.hold(work);
   }
 
   /**
@@ -268,11 +286,12 @@ export class Store {
    */
   async adopt(bytes: Buffer): Promise<void> {
     const parsed = await decodeJournal(this.file, bytes, this.options.keyring); // a journal, or refused
-    await this.locked(async (loaded) => {
+    await this.db.write(async (loaded) => {
       refuseNewer(this.file, loaded.journal);
       const undo = entriesLeadingTo(await this.undoData(), loaded);
       const content = { content: bytes, tag: () => journalTag(parsed.text) };
-      this.commitOver(loaded, { undo, content, sealing: parsed.sealing });
+      const plan: CommitPlan = { undo, content, sealing: parsed.sealing };
+      return { write: { over: { ...loaded, journal: parsed.journal }, plan }, result: () => undefined };
     });
   }
 
@@ -282,9 +301,10 @@ export class Store {
    * change), which cannot be read with this passphrase and are removed. Returns what was done.
    */
   async finishSealing(): Promise<{ resealed: string[]; removed: string[] }> {
-    return this.locked(async (loaded) =>
-      loaded.sealing ? this.resealCopies(loaded.sealing) : { resealed: [], removed: [] },
-    );
+    return this.db.locked(async () => {
+      const { sealing } = await this.db.load();
+      return sealing ? this.resealCopies(sealing) : { resealed: [], removed: [] };
+    });
   }
 
   /** A kept file's text, decrypted with whatever key it was written with. */
@@ -294,16 +314,7 @@ export class Store {
 
   /** A text to keep beside the journal, encrypted as the journal last read or written is. */
   encodeKept(text: string): string | Buffer {
-    return encodeText(text, this.sealing);
-  }
-
-  private commitOver(loaded: Loaded, plan: CommitPlan): void {
-    commit(this.destination(), loaded, plan);
-    this.sealing = plan.sealing === undefined ? loaded.sealing : plan.sealing;
-  }
-
-  private destination(): Destination {
-    return { target: this.target, file: this.file, warn: this.options.warn };
+    return encodeText(text, this.db.sealing);
   }
 
   private tracked<T>(read: Loaded, work: (journal: Journal) => T, stamp?: boolean): Promise<Tracked<T>> {
@@ -311,30 +322,13 @@ export class Store {
       file: this.file,
       now: this.now(),
       stamp: stamp !== false,
-      reload: () => this.load(false),
+      reload: () => this.db.load(false),
     });
-  }
-
-  /** The journal under the lock: the one the caller last read when the file is still that one. */
-  private async load(reuse = true): Promise<Loaded> {
-    // The file as the caller last read it needs no second parse; anything newer does.
-    const cached = this.lastRead;
-    this.lastRead = undefined;
-    if (reuse && cached && cached.version === fileVersion(this.target)) {
-      return { ...cached.parsed, exists: true, bytes: () => readStoreFile(this.target) };
-    }
-    const loaded = await loadJournal(this.target, this.file, this.options.keyring);
-    if (loaded.exists) this.sealing = loaded.sealing;
-    return loaded;
-  }
-
-  private async locked<T>(work: (loaded: Loaded) => T | Promise<T>): Promise<T> {
-    return this.lock.run(async () => work(await this.load()));
   }
 
   private undoData(): Promise<UndoData> {
     const decode = (bytes: Buffer) => this.decodeKept(`the undo data of ${this.file}`, bytes);
-    return readOwnUndoData(this.target, decode, this.sealing !== null);
+    return readOwnUndoData(this.target, decode, this.db.sealing !== null);
   }
 
   /** The kept copies, and the calendars cached for this journal, re-encoded as `sealing` says. */

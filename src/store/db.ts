@@ -1,0 +1,118 @@
+// The one write path to the journal, and the read it reuses. Every change takes the lock, reads
+// the file through lowdb's Low over rel's adapter (db.read()), plans what to write from what it
+// found, puts that journal in db.data and writes it (db.write(): the adapter's commit), then
+// works out its result and releases the lock. Store (store.ts) says what each change is.
+import { Low } from 'lowdb';
+import { emptyJournal, type Journal } from '../core/journal.js';
+import { type CommitPlan, JournalAdapter } from './adapter.js';
+import { decodeJournal, type JournalOnDisk, type Loaded, loadJournal } from './codec.js';
+import type { Keyring, Sealing } from './crypto.js';
+import { fileVersion, readStoreFile, readVersioned } from './files.js';
+import { JournalLock } from './lock.js';
+
+/**
+ * A change planned under the lock: what to write (over which read, and how), none for no write,
+ * and its result, worked out once the write is done (still under the lock).
+ */
+export interface Planned<T> {
+  write?: { over: Loaded; plan: CommitPlan };
+  result: () => T | Promise<T>;
+}
+
+export interface DbOptions {
+  keyring: Keyring | undefined;
+  warn: (message: string) => void;
+  lockTimeoutMs: number;
+}
+
+export class JournalDb {
+  /** What the last read() parsed, and the version of the file it came from. */
+  private lastRead: { version: string; parsed: JournalOnDisk } | undefined;
+  private key: Sealing | null = null;
+  private readonly lock: JournalLock;
+
+  constructor(
+    /** The file written (a symlinked store's target) and the name said in messages. */
+    readonly target: string,
+    readonly file: string,
+    private readonly options: DbOptions,
+  ) {
+    this.lock = new JournalLock(target, options.lockTimeoutMs);
+  }
+
+  /** The key of the last journal read or written: null when it is plain. */
+  get sealing(): Sealing | null {
+    return this.key;
+  }
+
+  /** The journal as it is now, without the lock, kept for the next write to reuse; undefined when there is none. */
+  async read(): Promise<JournalOnDisk | undefined> {
+    const read = readVersioned(this.target);
+    if (!read) return undefined;
+    const parsed = await decodeJournal(this.file, read.bytes, this.options.keyring);
+    this.lastRead = { version: read.version, parsed };
+    this.key = parsed.sealing;
+    return parsed;
+  }
+
+  /**
+   * The journal under the lock: what the last read() parsed when the file is still that version
+   * (and `reuse` allows), else the file parsed afresh.
+   */
+  async load(reuse = true): Promise<Loaded> {
+    const cached = this.lastRead;
+    this.lastRead = undefined;
+    if (reuse && cached && cached.version === fileVersion(this.target)) {
+      return { ...cached.parsed, exists: true, bytes: () => readStoreFile(this.target) };
+    }
+    const loaded = await loadJournal(this.target, this.file, this.options.keyring);
+    if (loaded.exists) this.key = loaded.sealing;
+    return loaded;
+  }
+
+  /** The file as it is, not parsed (it may not be a journal): what a restore writes over. */
+  async unparsed(): Promise<Loaded> {
+    const bytes = readStoreFile(this.target);
+    return {
+      journal: emptyJournal(),
+      text: '',
+      sealing: null,
+      exists: bytes !== undefined,
+      bytes: () => bytes,
+    };
+  }
+
+  /**
+   * The one write path: lock, db.read() (`read`: the file parsed, by default), `plan` from what
+   * it found, db.data set to the journal planned, db.write(), the result, unlock. A plan that
+   * throws, or plans no write, writes nothing.
+   */
+  write<T>(plan: (found: Loaded) => Promise<Planned<T>>, read = () => this.load()): Promise<T> {
+    return this.lock.run(async () => {
+      const { target, file } = this;
+      const adapter = new JournalAdapter(read, { target, file, warn: this.options.warn });
+      const db = new Low<Journal>(adapter, emptyJournal());
+      await db.read();
+      const planned = await plan(adapter.found!);
+      if (planned.write) {
+        const { over, plan: how } = planned.write;
+        adapter.found = over; // a layout mismatch re-reads the file: the write goes over that read
+        adapter.plan = how;
+        db.data = over.journal;
+        await db.write();
+        this.key = how.sealing === undefined ? over.sealing : how.sealing;
+      }
+      return planned.result();
+    });
+  }
+
+  /** Runs `work` under the lock, writing nothing. */
+  locked<T>(work: () => Promise<T>): Promise<T> {
+    return this.lock.run(work);
+  }
+
+  /** Holds the lock across `work`: writes inside it take no second lock (see JournalLock). */
+  hold<T>(work: () => Promise<T>): Promise<T> {
+    return this.lock.hold(work);
+  }
+}
