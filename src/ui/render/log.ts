@@ -25,10 +25,24 @@ function whenPhrase(date: IsoDate, today: IsoDate): string {
   return relative === 'today' || relative === 'yesterday' ? relative : `on ${dayDate(date)}`;
 }
 
+/**
+ * "Logged a Slack message with **Ana**, **Ben** on Mon 30 Nov (30 min)": the start of every line
+ * that confirms a conversation (rel log, rel inbox log and the inbox walk); the caller ends it.
+ */
+export function loggedSentence(
+  t: Theme,
+  c: { kind: string; minutes: number | null },
+  names: string[],
+  when: string,
+): string {
+  const kind = kindInASentence(c.kind);
+  const people = names.map((n) => t.bold(displaySafe(n))).join(', ');
+  return `${t.good('Logged')} ${article(kind)} ${displaySafe(kind)} with ${people} ${when}${c.minutes ? ` (${c.minutes} min)` : ''}`;
+}
+
 /** One line of what was saved, then when each person is next due. */
 export function renderLogged(logged: Logged, t: Theme): string {
   const { conversation: c, today } = logged;
-  const names = logged.people.map((p) => t.bold(displaySafe(p.name))).join(', ');
   const notes = Object.values(logged.about);
   const count = (field: keyof PersonalNotes) => notes.reduce((sum, n) => sum + n[field].length, 0);
   // Steps and thanks recorded with this conversation.
@@ -49,7 +63,12 @@ export function renderLogged(logged: Logged, t: Theme): string {
     ? [t.dim(`Added to your journal: ${logged.added.map((n) => displaySafe(n)).join(', ')}.`)]
     : [];
   lines.push(
-    `${t.good('Logged')} ${article(kindInASentence(c.kind))} ${displaySafe(kindInASentence(c.kind))} with ${names} ${whenPhrase(c.date, today)}${c.minutes ? ` (${c.minutes} min)` : ''}${parts.length ? `: ${parts.join(', ')}` : ''}.`,
+    `${loggedSentence(
+      t,
+      c,
+      logged.people.map((p) => p.name),
+      whenPhrase(c.date, today),
+    )}${parts.length ? `: ${parts.join(', ')}` : ''}.`,
   );
   // Due dates as dates, as the prompt echoed them: "due Fri 4 Dec (in 7 days)".
   for (const [personId, n] of Object.entries(logged.about)) {

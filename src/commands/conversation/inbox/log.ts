@@ -7,11 +7,12 @@ import { parseMinutes } from '../../../core/conversation-fields.js';
 import type { FollowUpDraft } from '../../../core/conversations.js';
 import { parseKind } from '../../../core/kinds.js';
 import { describeConversation } from '../../../core/profile.js';
-import { article, displaySafe, plural } from '../../../core/text.js';
+import { displaySafe, plural } from '../../../core/text.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { newId } from '../../../ids.js';
 import { showDate } from '../../../ui/display.js';
 import { printJson } from '../../../ui/json.js';
+import { loggedSentence } from '../../../ui/render/log.js';
 import { theme } from '../../../ui/theme.js';
 import { readNote } from '../../shared/stdin.js';
 import { CAPTURE_FLAGS, type CaptureOptions, checkDue } from '../log/options.js';
@@ -124,7 +125,12 @@ export async function logMeetings(ctx: Context, id: string | undefined, options:
   const todayIso = today(ctx);
   const lines = saved.map(
     (c) =>
-      `${t.good('Logged')} ${article(c.kind)} ${displaySafe(c.kind)} with ${c.with.map((p) => t.bold(displaySafe(names.get(p) ?? p))).join(', ')} on ${showDate(c.date, todayIso)}${c.minutes ? ` (${c.minutes} min)` : ''}.`,
+      `${loggedSentence(
+        t,
+        c,
+        c.with.map((p) => names.get(p) ?? p),
+        `on ${showDate(c.date, todayIso)}`,
+      )}.`,
   );
   if (saved.length > 1)
     lines.push(t.dim(`${plural(saved.length, 'meeting')} logged; rel undo takes them all back.`));

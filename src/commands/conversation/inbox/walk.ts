@@ -6,13 +6,14 @@
 import { type Context, today, togetherRules } from '../../../context.js';
 import { recordCapture } from '../../../core/capture.js';
 import { alreadyDone, type InboxRow } from '../../../core/inbox.js';
-import { article, displaySafe, plural } from '../../../core/text.js';
+import { displaySafe, plural } from '../../../core/text.js';
 import { notTogetherBecause } from '../../../core/together.js';
 import { CancelError, UsageError } from '../../../errors.js';
 import { newId } from '../../../ids.js';
 import type { Store } from '../../../store/store.js';
-import { kindInASentence, showDate } from '../../../ui/display.js';
+import { showDate } from '../../../ui/display.js';
 import type { Key } from '../../../ui/prompts.js';
+import { loggedSentence } from '../../../ui/render/log.js';
 import { theme } from '../../../ui/theme.js';
 import { capture, type LogFlags } from '../log/capture.js';
 
@@ -122,7 +123,12 @@ async function logRow(ctx: Context, store: Store, row: InboxRow): Promise<boolea
   const c = saved.conversation;
   const because = notTogetherBecause(c, togetherRules(ctx));
   ctx.io.out(
-    `${t.good('Logged')} ${article(kindInASentence(c.kind))} ${displaySafe(kindInASentence(c.kind))} with ${saved.people.map((p) => t.bold(displaySafe(p.name))).join(', ')} on ${showDate(c.date, today(ctx))}${c.minutes ? ` (${c.minutes} min)` : ''}.`,
+    `${loggedSentence(
+      t,
+      c,
+      saved.people.map((p) => p.name),
+      `on ${showDate(c.date, today(ctx))}`,
+    )}.`,
   );
   if (because) ctx.io.out(t.dim(`Seen, not time together (${because}): next check-ins stay as they were.`));
   return true;
