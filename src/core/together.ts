@@ -51,9 +51,30 @@ export function conversationSize(conversation: Sized): number {
   return Math.max(conversation.with.length, conversation.size ?? 0);
 }
 
+/**
+ * A kind as the written-kinds rule compares it. Kept per spelling: `rel due` asks for every
+ * conversation of everyone, and a journal has only a few distinct kinds.
+ */
+const comparableKinds = new Map<string, string>();
+function comparableKind(kind: string): string {
+  let key = comparableKinds.get(kind);
+  if (key === undefined) {
+    key = normalize(kindKey(kind));
+    comparableKinds.set(kind, key);
+  }
+  return key;
+}
+
+/** The comparable forms of a written-kinds list, made once per list (lists are never changed). */
+const writtenKeys = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 export function isWrittenKind(kind: string, writtenKinds: readonly string[]): boolean {
-  const key = normalize(kindKey(kind));
-  return writtenKinds.some((k) => normalize(kindKey(k)) === key);
+  let keys = writtenKeys.get(writtenKinds);
+  if (!keys) {
+    keys = new Set(writtenKinds.map(comparableKind));
+    writtenKeys.set(writtenKinds, keys);
+  }
+  return keys.has(comparableKind(kind));
 }
 
 export function conversationClass(conversation: Sized, writtenKinds: readonly string[]): ConversationClass {
