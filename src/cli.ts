@@ -2,6 +2,8 @@
 // the others appear in the help listing from a summary compiled in at build time, so that
 // `rel --help` and every report start without loading code they do not use.
 import { Command, CommanderError, Help, type OutputConfiguration } from 'commander';
+import { requestedCommand } from './argv.js';
+import { COMMANDS } from './command-table.js';
 import type { Context, GlobalOptions, Seams } from './context.js';
 import { closeFlags, periodAsOneWord } from './core/flags.js';
 import { displaySafe } from './core/text.js';
@@ -96,52 +98,6 @@ export interface CommandModule {
   register(program: Command, ctx: Context): Command;
 }
 
-/** Every command, by name: one line each, loaded only when needed. */
-const COMMANDS: Record<string, () => Promise<CommandModule>> = {
-  log: () => import('./commands/conversation/log/index.js'),
-  inbox: () => import('./commands/conversation/inbox/index.js'),
-  due: () => import('./commands/report/due.js'),
-  profile: () => import('./commands/person/profile.js'),
-  add: () => import('./commands/person/add.js'),
-  people: () => import('./commands/person/people.js'),
-  ambition: () => import('./commands/person/ambition.js'),
-  skill: () => import('./commands/person/skill.js'),
-  note: () => import('./commands/person/note.js'),
-  ask: () => import('./commands/person/ask.js'),
-  todo: () => import('./commands/follow-up/todo.js'),
-  done: () => import('./commands/follow-up/done.js'),
-  search: () => import('./commands/conversation/search.js'),
-  who: () => import('./commands/person/who.js'),
-  thanks: () => import('./commands/person/thanks.js'),
-  history: () => import('./commands/conversation/history.js'),
-  conversation: () => import('./commands/conversation/conversation.js'),
-  edit: () => import('./commands/person/edit.js'),
-  rename: () => import('./commands/person/rename.js'),
-  merge: () => import('./commands/person/merge.js'),
-  archive: () => import('./commands/person/archive.js'),
-  unarchive: () => import('./commands/person/unarchive.js'),
-  snooze: () => import('./commands/person/snooze.js'),
-  left: () => import('./commands/person/left.js'),
-  forget: () => import('./commands/person/forget.js'),
-  stats: () => import('./commands/report/stats.js'),
-  pulse: () => import('./commands/report/pulse.js'),
-  demo: () => import('./commands/journal/demo.js'),
-  export: () => import('./commands/journal/export.js'),
-  encrypt: () => import('./commands/journal/encrypt.js'),
-  decrypt: () => import('./commands/journal/decrypt.js'),
-  passphrase: () => import('./commands/journal/passphrase.js'),
-  unlock: () => import('./commands/journal/unlock.js'),
-  lock: () => import('./commands/journal/lock.js'),
-  'merge-journals': () => import('./commands/journal/merge-journals.js'),
-  sync: () => import('./commands/journal/sync.js'),
-  import: () => import('./commands/journal/import/index.js'),
-  undo: () => import('./commands/journal/undo.js'),
-  doctor: () => import('./commands/journal/doctor.js'),
-  config: () => import('./commands/settings/config.js'),
-  agenda: () => import('./commands/follow-up/agenda.js'),
-  completion: () => import('./commands/settings/completion.js'),
-};
-
 /** A command as the top-level help lists it. */
 export interface CommandSummary {
   name: string;
@@ -161,23 +117,14 @@ function compiledSummaries(): Map<string, CommandSummary> {
   return new Map((list ?? []).map((summary) => [summary.name, summary]));
 }
 
-/**
- * The command the arguments ask for: the first word that is not an option or the value of a
- * global option that takes one (`--store <file>`, learnt from the program), or `help <command>`.
- */
-function requestedCommand(program: Command, argv: string[]): string | undefined {
-  const valued = new Set(
-    program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]),
+/** The global options that take a value, so that the command's name is not taken for one. */
+export function valuedOptions(program: Command): Set<string> {
+  return new Set(
+    program.options
+      .filter((o) => o.required || o.optional)
+      .flatMap((o) => [o.long, o.short])
+      .filter((flag): flag is string => Boolean(flag)),
   );
-  const words: string[] = [];
-  for (let i = 0; i < argv.length && words.length < 2; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') break;
-    if (valued.has(arg))
-      i++; // its value
-    else if (!arg.startsWith('-')) words.push(arg);
-  }
-  return words[0] === 'help' ? words[1] : words[0];
 }
 
 /**
@@ -214,21 +161,23 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
     globals: () => program.opts<GlobalOptions>(),
     prompts: seams.prompts ?? (() => import('./ui/prompts.js')),
   };
-  const requested = requestedCommand(program, argv);
+  const requested = requestedCommand(argv, valuedOptions(program));
   // Completing a command line needs every command's real flags, and `completion` registers it.
   const full = loadAll || requested === '__complete';
   const summaries = full ? new Map<string, CommandSummary>() : compiledSummaries();
   const terms = new Map<Command, string>();
-  for (const [name, load] of Object.entries(COMMANDS)) {
+  // In the program of one command (see ONLY_COMMAND) the table holds that command alone, and the
+  // others are known by their summaries.
+  const names = summaries.size ? [...summaries.keys()] : Object.keys(COMMANDS);
+  for (const name of names) {
     const summary = summaries.get(name);
+    const load = COMMANDS[name];
     let sub: Command;
-    if (summary && requested !== name && !summary.aliases.includes(requested ?? '')) {
-      sub = standIn(program, summary, async () => {
-        await (await buildProgram(io, argv, true, seams)).parseAsync(argv, { from: 'user' });
-      });
+    if (summary && (!load || (requested !== name && !summary.aliases.includes(requested ?? '')))) {
+      sub = standIn(program, summary, () => runInFull(io, argv, seams));
       terms.set(sub, summary.term);
     } else {
-      sub = (await load()).register(program, ctx);
+      sub = (await load!()).register(program, ctx);
     }
     configureErrors(sub, io, argv);
   }
@@ -301,6 +250,29 @@ function reword(text: string, command: Command, argv: string[]): string {
 }
 
 /**
+ * Set by the build in the program of one command (scripts/build.mjs: `rel due` loads a program
+ * with due's code and none of the others'); undefined in the full program and from source.
+ */
+declare const REL_ONLY_COMMAND: string | undefined;
+
+/**
+ * The arguments run again with every command loaded: for a stand-in that commander picked after
+ * all. The program of one command has the others' code only in the full program, which then runs
+ * them and says what went wrong itself; its exit code is passed on.
+ */
+async function runInFull(io: Io, argv: string[], seams: Seams): Promise<void> {
+  if (typeof REL_ONLY_COMMAND === 'string') {
+    const full: { main(argv: string[]): Promise<number> } = await import(
+      new URL('../full.js', import.meta.url).href
+    );
+    const code = await full.main(argv);
+    if (code !== 0) throw new ReportedFailure(code);
+    return;
+  }
+  await (await buildProgram(io, argv, true, seams)).parseAsync(argv, { from: 'user' });
+}
+
+/**
  * A command that is not being run, for the help listing and did-you-mean. Should commander pick
  * it after all, it runs the arguments again with every command loaded.
  */
@@ -319,10 +291,13 @@ function standIn(program: Command, summary: CommandSummary, runInFull: () => Pro
 export async function commandSummaries(io: Io): Promise<CommandSummary[]> {
   const program = await buildProgram(io, [], true);
   const help = program.createHelp();
-  return program.commands.map((cmd) => ({
-    name: cmd.name(),
-    aliases: cmd.aliases(),
-    term: help.subcommandTerm(cmd),
-    description: help.subcommandDescription(cmd),
-  }));
+  // The table's commands: not those another registers (completion's hidden `__complete`).
+  return program.commands
+    .filter((cmd) => Object.hasOwn(COMMANDS, cmd.name()))
+    .map((cmd) => ({
+      name: cmd.name(),
+      aliases: cmd.aliases(),
+      term: help.subcommandTerm(cmd),
+      description: help.subcommandDescription(cmd),
+    }));
 }

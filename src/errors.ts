@@ -37,12 +37,13 @@ export class CancelError extends RelError {
 
 /**
  * A command that has printed its report and still fails (rel doctor finding a problem): exit 1,
- * with nothing more to say.
+ * or the code given, with nothing more to say.
  */
 export class ReportedFailure extends RelError {
-  readonly exitCode = 1;
-  constructor() {
+  readonly exitCode: number;
+  constructor(exitCode = 1) {
     super('');
+    this.exitCode = exitCode;
   }
 }
 

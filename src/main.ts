@@ -1,6 +1,13 @@
 // The process edge: runs rel once against this process's terminal (see cli.ts `run`, which tests
 // call with an Io of their own) and hands back the exit code for bin/rel.js to set.
-import { type CommandSummary, report, run, commandSummaries as summaries } from './cli.js';
+import {
+  buildProgram,
+  type CommandSummary,
+  report,
+  run,
+  commandSummaries as summaries,
+  valuedOptions,
+} from './cli.js';
 import { exitCodeOf } from './errors.js';
 import { createIo, type Io } from './ui/io.js';
 
@@ -19,6 +26,11 @@ export async function main(argv: string[]): Promise<number> {
 /** For the build: the help line of every command (see scripts/build.mjs). */
 export function commandSummaries(): Promise<CommandSummary[]> {
   return summaries(createIo());
+}
+
+/** For the build: the global options that take a value, which the launcher must step over. */
+export async function globalValuedOptions(): Promise<string[]> {
+  return [...valuedOptions(await buildProgram(createIo(), []))];
 }
 
 /** `rel people | head -1`: the reader leaving early is not an error worth a stack trace. */

@@ -1,0 +1,157 @@
+// The launcher (src/dispatch.ts) runs the program built for the command asked for
+// (dist/run/<command>.js), and each such program must answer exactly as the full program
+// (dist/full.js, every command loaded when run) does. Through the built rel.
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ok, type RunOptions, type RunResult, rel, relEnv, tempDir, tempStore } from '../helpers/rel.js';
+
+const FULL = pathToFileURL(path.resolve(import.meta.dirname, '../../dist/full.js')).href;
+const LAUNCHER = pathToFileURL(path.resolve(import.meta.dirname, '../../dist/main.js')).href;
+const LOADED_HOOK = path.resolve(import.meta.dirname, '../helpers/loaded-modules.mjs');
+
+/** The same arguments through the full program, without the launcher. */
+function full(args: string[], options: RunOptions = {}): RunResult {
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [fullBin(), ...args], {
+    env: relEnv(options),
+    input: '',
+    encoding: 'utf8',
+    timeout: 120_000,
+    cwd: os.tmpdir(),
+  });
+  return { code: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+let script: string | undefined;
+function fullBin(): string {
+  if (!script) {
+    script = path.join(tempDir('launcher-bin'), 'full.mjs');
+    fs.writeFileSync(
+      script,
+      `import { main } from ${JSON.stringify(FULL)};\nprocess.exitCode = await main(process.argv.slice(2));\n`,
+    );
+  }
+  return script;
+}
+
+function commandNames(): string[] {
+  const help = ok(['--help']);
+  const section = help.split(/^Commands:$/m)[1] ?? '';
+  return [...section.matchAll(/^ {2}([a-z][\w-]*)/gm)].map((m) => m[1]!);
+}
+
+// The one-time notice of rel due would be said by whichever program ran first: not asked for here.
+const env = { REL_CADENCE_COUNTS: 'small-groups' };
+
+describe('the launcher and the program of each command', () => {
+  const store = tempStore('launcher');
+  beforeAll(() => {
+    ok(['demo'], { store });
+  });
+
+  it('every command shows the same help as in the full program', () => {
+    const names = commandNames();
+    expect(names.length).toBeGreaterThan(30);
+    expect(names).toContain('due');
+    // In one process, for speed: each program's main run in turn, its output caught.
+    const script = path.join(tempDir('launcher-help'), 'helps.mjs');
+    fs.writeFileSync(
+      script,
+      `import { main as launched } from ${JSON.stringify(LAUNCHER)};
+import { main as whole } from ${JSON.stringify(FULL)};
+process.stdout.setMaxListeners(0); // each run adds its closed-pipe listener
+const write = process.stdout.write.bind(process.stdout);
+async function caught(main, args) {
+  let out = '';
+  process.stdout.write = (text) => { out += text; return true; };
+  try { return { code: await main(args), out }; } finally { process.stdout.write = write; }
+}
+const answers = [];
+for (const name of JSON.parse(process.argv[2])) {
+  answers.push({ name, launched: await caught(launched, [name, '--help']), whole: await caught(whole, [name, '--help']) });
+}
+write(JSON.stringify(answers));
+`,
+    );
+    const r = spawnSync(process.execPath, [script, JSON.stringify(names)], {
+      env: relEnv({ store, env }),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.stderr).toBe('');
+    const answers: { name: string; launched: unknown; whole: unknown }[] = JSON.parse(r.stdout);
+    expect(answers.map((a) => a.name)).toEqual(names);
+    for (const { name, launched, whole } of answers)
+      expect({ name, launched }).toEqual({ name, launched: whole });
+    expect(answers.find((a) => a.name === 'due')?.whole).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Usage: rel due/),
+    });
+  });
+
+  it('answers every shape of command line as the full program does', () => {
+    const lines = [
+      [],
+      ['--help'],
+      ['-V'],
+      ['due'],
+      ['due', '--json', '--limit', '2'],
+      ['--store', store, 'people', '--json'],
+      ['--no-input', 'profile', 'ana'],
+      ['help', 'todo'],
+      ['todo', '--overdue'],
+      ['due', '--bogus'],
+      ['dеu'], // a Cyrillic е: no such command
+      ['duee'],
+      ['--', 'due'],
+      ['profile'],
+      ['log', 'nobody-here', '--no-input', '--note', 'x'],
+      ['__complete', '--', 'pro'],
+    ];
+    for (const args of lines) {
+      expect({ args, ...rel(args, { store, env }) }).toEqual({ args, ...full(args, { store, env }) });
+    }
+  });
+
+  it('a writing command writes what the full program writes', () => {
+    const a = tempStore('launcher-a');
+    const b = tempStore('launcher-b');
+    for (const file of [a, b]) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.copyFileSync(store, file);
+    }
+    const args = ['log', 'ana', '--no-input', '--kind', 'coffee', '--note', 'Roadmap'];
+    expect(rel(args, { store: a, env })).toEqual(full(args, { store: b, env }));
+    // The same journal but for the new conversation's id, which is random.
+    const logged = (file: string) => {
+      const journal = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const added = journal.conversations.filter((c: { note: string }) => c.note === 'Roadmap');
+      expect(added).toHaveLength(1);
+      added[0].id = 'the-new-one';
+      return journal;
+    };
+    expect(logged(a)).toEqual(logged(b));
+  });
+
+  it('rel due loads its own program and not the full one; rel --help neither', () => {
+    const loaded = (args: string[]) => {
+      const file = path.join(tempDir('launcher-loaded'), 'modules.txt');
+      ok(args, { store, env: { NODE_OPTIONS: `--import ${LOADED_HOOK}`, REL_TEST_LOADED: file } });
+      return fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((url) => url.includes('/dist/'));
+    };
+    const due = loaded(['due']);
+    expect(due.some((url) => url.endsWith('/dist/run/due.js'))).toBe(true);
+    expect(due.filter((url) => url.endsWith('/dist/full.js') || url.includes('/dist/chunks/'))).toEqual([]);
+    // A handful of files, where the full program loads forty.
+    expect(due.length).toBeLessThan(12);
+    const help = loaded(['--help']);
+    expect(help.some((url) => url.endsWith('/dist/run/rel.js'))).toBe(true);
+    expect(help.filter((url) => url.endsWith('/dist/full.js'))).toEqual([]);
+  });
+});
