@@ -206,7 +206,8 @@ for (const name of ['', ...commands.map((c) => c.name).filter((n) => n !== '__co
     chunkNames: '[name]-[hash]',
     write: false,
     define: { ...options.define, REL_COMMAND_SUMMARIES: summaries, REL_ONLY_COMMAND: JSON.stringify(name) },
-    plugins: [lazyChildProcess, fromVendor, onlyCommand(name), joinLight],
+    // The program without a command keeps rel's own modules on demand: `rel --help` needs none.
+    plugins: [lazyChildProcess, fromVendor, onlyCommand(name), ...(name ? [joinLight] : [])],
   });
   for (const file of result.outputFiles) {
     if (existsSync(file.path) && !readFileSync(file.path).equals(Buffer.from(file.contents))) {

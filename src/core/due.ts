@@ -166,9 +166,21 @@ export function dueOnlyByTogether(
     (person) =>
       !person.archivedAt &&
       !isSnoozed(person, today) &&
+      rulesDisagree(index.get(person.id), rules) &&
       checkIn(person, index, today, defaultCadence, rules).overdueDays >= 0 &&
       checkIn(person, index, today, defaultCadence, old).overdueDays < 0,
   );
+}
+
+/**
+ * Whether the old rule's last time together (the newest conversation not marked otherwise) does
+ * not count under these rules. When it counts, both rules measure from that same conversation and
+ * give the same check-in, so the two check-ins need not be computed (rel due asks this on every
+ * run until the notice is said).
+ */
+function rulesDisagree(conversations: readonly Conversation[] | undefined, rules: TogetherRules): boolean {
+  const last = conversations?.find((c) => c.counts !== false);
+  return last !== undefined && !countsAsTogether(last, rules);
 }
 
 /**

@@ -296,6 +296,47 @@ describe('who is due only because cadences count time together (the upgrade noti
     expect(dueOnlyByTogether(journal, index, '2026-11-18', 14, rules).map((p) => p.id)).toEqual(expected);
   });
 
+  it('is what comparing both check-ins of everyone gives, on varied journals', () => {
+    // A small deterministic generator: conversations of every class, marks by hand, many dates.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return Math.floor(seed / 65536) % n; // the high bits: the low ones of this generator cycle
+    };
+    const kinds = ['1:2:1', 'coffee', 'meeting', 'Message', 'slack', 'walk', 'call'];
+    const ids = ['ana', 'ben', 'cleo'];
+    let found = 0;
+    for (let round = 0; round < 300; round++) {
+      const conversations = Array.from({ length: next(8) }, (_, i) => {
+        const withIds = ids.filter(() => next(2) === 0);
+        const mark = next(6);
+        return talk(withIds[0] ?? 'ana', `2026-11-${String(1 + next(17)).padStart(2, '0')}`, {
+          id: `c${round}-${i}`,
+          with: withIds.length ? [...withIds, ...(next(3) === 0 ? ['d', 'e', 'f'] : [])] : ['ana'],
+          kind: kinds[next(kinds.length)]!,
+          ...(mark === 0 ? { counts: true } : mark === 1 ? { counts: false } : {}),
+        });
+      });
+      const journal = journalOf(conversations);
+      const index = indexConversations(journal.conversations);
+      for (const cadenceCounts of ['small-groups', 'alone'] as const) {
+        const rules = { ...defaults, cadenceCounts };
+        const old = { ...rules, cadenceCounts: 'any' as const };
+        const expected = people
+          .filter(
+            (p) =>
+              checkIn(p, index, '2026-11-18', 14, rules).overdueDays >= 0 &&
+              checkIn(p, index, '2026-11-18', 14, old).overdueDays < 0,
+          )
+          .map((p) => p.id);
+        found += expected.length;
+        expect(dueOnlyByTogether(journal, index, '2026-11-18', 14, rules).map((p) => p.id)).toEqual(expected);
+      }
+    }
+    // The journals do hold people the change makes due, not only empty answers.
+    expect(found).toBeGreaterThan(50);
+  });
+
   it('leaves out archived and snoozed people, as rel due does', () => {
     const journal = journalOf(
       [talk('ana', '2026-11-02'), talk('ben', '2026-11-02'), allHands('2026-11-10')],
