@@ -160,6 +160,7 @@ Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.
     io,
     globals: () => program.opts<GlobalOptions>(),
     prompts: seams.prompts ?? (() => import('./ui/prompts.js')),
+    ...(seams.relCommand ? { relCommand: seams.relCommand } : {}),
   };
   const requested = requestedCommand(argv, valuedOptions(program));
   // Completing a command line needs every command's real flags, and `completion` registers it.

@@ -1,5 +1,6 @@
 // What every command gets from the shell: the terminal, global options, the store, and the
 // edges that load on demand (prompts, natural-language dates).
+import fs from 'node:fs';
 import path from 'node:path';
 import { type DateDirection, type IsoDate, type NaturalDateParser, parseDate } from './core/dates.js';
 import type { Journal, Person } from './core/journal.js';
@@ -37,6 +38,8 @@ export type Prompts = Pick<
 export interface Seams {
   /** Answers to the prompts, in place of a terminal's. */
   prompts?: () => Promise<Prompts>;
+  /** The command that starts rel as a process (git's merge driver runs it): a test's built bin. */
+  relCommand?: readonly string[];
 }
 
 export interface Context {
@@ -47,6 +50,13 @@ export interface Context {
    * scripted answers in-process. Only asked for where mayPrompt() allows a prompt.
    */
   prompts: () => Promise<Prompts>;
+  /** How to start this rel again as a process, when it is not this node and this script (Seams). */
+  relCommand?: readonly string[];
+}
+
+/** The command that starts this very rel again (this node and this script, unless a test said). */
+export function relCommand(ctx: Context): readonly string[] {
+  return ctx.relCommand ?? [process.execPath, fs.realpathSync(process.argv[1] ?? 'rel')];
 }
 
 export function mayPrompt(ctx: Context): boolean {

@@ -90,11 +90,10 @@ export class Git {
   }
 }
 
-/** How git should start rel for a merge of journals: this very node and this very rel. */
-function driverCommand(): string {
+/** How git should start rel for a merge of journals: `rel` (the command that starts rel) and its arguments. */
+function driverCommand(rel: readonly string[]): string {
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const bin = fs.realpathSync(process.argv[1] ?? 'rel');
-  return `${quote(process.execPath)} ${quote(bin)} merge-journals %O %A %B`;
+  return `${rel.map(quote).join(' ')} merge-journals %O %A %B`;
 }
 
 function attributePattern(name: string): string {
@@ -103,9 +102,10 @@ function attributePattern(name: string): string {
 
 /**
  * Makes the folder's repository ready for rel sync: git ignores everything but the journal and
- * .gitattributes (locks, temp files, backups), and the journal merges with rel's driver.
+ * .gitattributes (locks, temp files, backups), and the journal merges with rel's driver, which
+ * git starts as `rel` says (this node and this rel, or in tests the built bin).
  */
-export function configureRepository(git: Git, journalName: string): void {
+export function configureRepository(git: Git, journalName: string, rel: readonly string[]): void {
   const exclude = path.join(git.folder, '.git', 'info', 'exclude');
   fs.mkdirSync(path.dirname(exclude), { recursive: true });
   fs.writeFileSync(
@@ -113,7 +113,7 @@ export function configureRepository(git: Git, journalName: string): void {
     `# Written by rel sync: only the journal and .gitattributes are tracked.\n*\n!/${journalName}\n!/.gitattributes\n`,
   );
   git.run(['config', 'merge.rel.name', 'rel: merge of journals that cannot conflict']);
-  git.run(['config', 'merge.rel.driver', driverCommand()]);
+  git.run(['config', 'merge.rel.driver', driverCommand(rel)]);
 }
 
 /** The line of .gitattributes that sends the journal to rel's merge driver (added when missing). */

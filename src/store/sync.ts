@@ -25,6 +25,8 @@ export interface SyncOptions {
   /** The environment git runs with. */
   env: NodeJS.ProcessEnv;
   keys: Keyring;
+  /** The command that starts this rel (node and its script), for git's merge driver. */
+  rel: readonly string[];
 }
 
 interface Session {
@@ -34,6 +36,7 @@ interface Session {
   name: string;
   target: string;
   keys: Keyring;
+  rel: readonly string[];
 }
 
 /** Syncs (or with `init`, sets up sync for) the store's journal; returns the lines to print. */
@@ -46,6 +49,7 @@ export async function syncJournal(store: Store, options: SyncOptions): Promise<s
     name: path.basename(store.target),
     target: store.target,
     keys: options.keys,
+    rel: options.rel,
   };
   if (!options.init && !session.git.isRepository()) {
     throw new UsageError(`${folder} is not set up for sync yet.`, 'Run: rel sync --init <remote-url>');
@@ -79,7 +83,7 @@ async function init(s: Session, url: string): Promise<string[]> {
 }
 
 async function setUp(s: Session, url: string): Promise<string[]> {
-  configureRepository(s.git, s.name);
+  configureRepository(s.git, s.name, s.rel);
   s.git.run(['remote', 'add', 'origin', url]);
   const fetched = s.git.run(['fetch', '-q', 'origin'], { check: false });
   if (fetched.code !== 0) {
@@ -139,7 +143,7 @@ async function sync(s: Session): Promise<string[]> {
   } else if (unfinished) {
     throw new StoreError(`${unfinished.problem} Nothing was synced.`, unfinished.fix);
   }
-  configureRepository(s.git, s.name);
+  configureRepository(s.git, s.name, s.rel);
   ensureAttributes(s.git, s.name);
   const message = await commitLocal(s);
   if (message) lines.push(`Committed: ${firstLine(message)}`);

@@ -1,254 +1,40 @@
-// rel sync between two machines: two clones of a bare repository on this machine (file://).
-// Whatever each side did while apart, after sync on A, B, A (or B, A, B) both journals are
-// identical and nothing is lost.
-import { execFileSync } from 'node:child_process';
+// rel sync through the built bin, end to end: the runs of test/commands/sync.test.ts are
+// in-process, with git's merge driver pointed at the bin; this is the bin setting it itself (this
+// node, this rel) and git running it for a pull made by hand.
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { logConversation } from '../../src/core/conversations.js';
-import type { Journal } from '../../src/core/journal.js';
-import { addPerson } from '../../src/core/new-person.js';
-import { recordPersonMerge } from '../../src/core/tombstones.js';
-import { Store } from '../../src/store/store.js';
-import { bytesOf, ok, readJson, rel, tempDir } from '../helpers/rel.js';
+import { BIN, ok, readJson, tempDir } from '../helpers/rel.js';
 
-const FAST = { REL_KDF_LOG_N: '10' };
+const git = (store: string, ...args: string[]) =>
+  spawnSync('git', ['-C', path.dirname(store), ...args], { encoding: 'utf8' });
 
-interface Machines {
-  a: string;
-  b: string;
-  remote: string;
-}
-
-/** A bare remote, A pushes its journal there with sync --init, B joins it. */
-function machines(
-  tag: string,
-  setup: (m: Machines) => void = () => {},
-  env: Record<string, string> = {},
-): Machines {
-  const dir = tempDir(tag);
-  const remote = `file://${path.join(dir, 'remote.git')}`;
-  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
-  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json'), remote };
-  setup(m);
-  ok(['sync', '--init', remote], { store: m.a, env });
-  ok(['sync', '--init', remote], { store: m.b, env });
-  return m;
-}
-
-async function machinesAsync(tag: string, setup: (a: string) => Promise<void>): Promise<Machines> {
-  const dir = tempDir(tag);
-  const remote = `file://${path.join(dir, 'remote.git')}`;
-  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
-  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json'), remote };
-  await setup(m.a);
-  ok(['sync', '--init', remote], { store: m.a });
-  ok(['sync', '--init', remote], { store: m.b });
-  return m;
-}
-
-/** A change made the way rel's own commands make it (stamps and tombstones by the store). */
-async function edit(file: string, change: (j: Journal, now: Date) => void, now = '2026-11-27T15:00:00Z') {
-  const store = new Store(file, { warn: () => {}, now: new Date(now) });
-  await store.update((j) => change(j, new Date(now)));
-}
-
-const names = (j: Journal) => j.people.map((p) => p.name).sort();
-const notes = (j: Journal) => j.conversations.map((c) => c.note).sort();
-
-function syncAll(m: Machines, order: 'ABA' | 'BAB', env: Record<string, string> = {}) {
-  const [x, y] = order === 'ABA' ? [m.a, m.b] : [m.b, m.a];
-  for (const store of [x, y, x]) ok(['sync'], { store, env });
-}
-
-describe.each(['ABA', 'BAB'] as const)('rel sync, in the order %s', (order) => {
-  // Many processes (rel, git, rel as git's merge driver): slow on a busy machine, hence the time.
-  it('interleaved logs, edits of the same person, archive vs a new conversation, a merge of people', {
-    timeout: 300_000,
-  }, async () => {
-    const m = await machinesAsync(`sync-${order}`, (a) =>
-      // The common start, written in-process (as rel add and rel log would) to keep the test quick.
-      edit(
-        a,
-        (j, now) => {
-          const clock = { now, newId: () => `base${j.conversations.length}` };
-          for (const name of ['Ana Silva', 'Bo Chen', 'Cy Diaz', 'Cyrus Diaz']) addPerson(j, { name }, clock);
-          const about = { 'ana-silva': { ambitions: [], skills: [], followUps: [], askNext: [] } };
-          const talk = {
-            date: '2026-11-20',
-            with: ['ana-silva'],
-            kind: '1:2:1',
-            minutes: 30,
-            heard: [],
-            about,
-          };
-          logConversation(j, { ...talk, note: 'base talk' }, clock);
-        },
-        '2026-11-20T12:00:00Z',
-      ),
-    );
-    // Apart: both log, both learn something about Ana, A archives Bo while B talks to him,
-    // A merges Cyrus into Cy while B logs with Cyrus.
-    ok(['log', 'ana', '--note', 'A1', '--ambition', 'lead a team'], { store: m.a });
-    ok(['log', 'ana', '--note', 'B1', '--skill', 'pottery'], { store: m.b, now: '2026-11-27T13:00:00' });
-    ok(['log', 'cy', '--note', 'A2'], { store: m.a });
-    ok(['log', 'bo', '--note', 'B2 with Bo'], { store: m.b });
-    ok(['log', 'cyrus', '--note', 'B3 with Cyrus', '--follow-up', 'intro to Ana'], { store: m.b });
-    await edit(m.a, (j, now) => {
-      j.people.find((p) => p.id === 'bo-chen')!.archivedAt = now.toISOString();
-      j.people.find((p) => p.id === 'ana-silva')!.role = 'Staff engineer';
-    });
-    await edit(m.b, (j) => {
-      j.people.find((p) => p.id === 'ana-silva')!.team = 'Platform';
-    });
-    await edit(m.a, (j, now) => {
-      const keep = j.people.find((p) => p.id === 'cy-diaz')!;
-      keep.aliases.push('Cyrus Diaz');
-      for (const c of j.conversations) c.with = c.with.map((w) => (w === 'cyrus-diaz' ? 'cy-diaz' : w));
-      j.people = j.people.filter((p) => p.id !== 'cyrus-diaz');
-      recordPersonMerge(j, 'cyrus-diaz', 'cy-diaz', now);
-    });
-
-    syncAll(m, order);
-
-    expect(bytesOf(m.a)).toEqual(bytesOf(m.b));
-    const j: Journal = readJson(m.a);
-    expect(names(j)).toEqual(['Ana Silva', 'Bo Chen', 'Cy Diaz']);
-    expect(notes(j)).toEqual(['A1', 'A2', 'B1', 'B2 with Bo', 'B3 with Cyrus', 'base talk']);
-    const ana = j.people.find((p) => p.id === 'ana-silva')!;
-    expect(ana).toMatchObject({ role: 'Staff engineer', team: 'Platform' });
-    expect(ana.ambitions.map((x) => x.text)).toEqual(['lead a team']);
-    expect(ana.skills.map((x) => x.text)).toEqual(['pottery']);
-    expect(j.people.find((p) => p.id === 'bo-chen')!.archivedAt).not.toBeNull();
-    // B's conversation and follow-up with Cyrus now belong to Cy, whom he was merged into.
-    expect(j.conversations.find((c) => c.note === 'B3 with Cyrus')!.with).toEqual(['cy-diaz']);
-    expect(j.followUps.map((f) => [f.text, f.personId])).toEqual([['intro to Ana', 'cy-diaz']]);
-    // The store is private again after git wrote it.
-    for (const file of [m.a, m.b]) {
-      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-      expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
-    }
-  });
-});
-
-describe('rel sync', () => {
-  it('commits only the journal and .gitattributes, with messages that say what changed', () => {
-    const m = machines('sync-files');
-    ok(['add', 'Ana Silva'], { store: m.a });
-    ok(['sync'], { store: m.a });
-    const dir = path.dirname(m.a);
-    fs.writeFileSync(path.join(dir, 'journal.json.lock.takeover'), 'x');
-    fs.writeFileSync(path.join(dir, '.journal.json.123.tmp'), 'x');
-    expect(ok(['sync'], { store: m.a })).toContain('Synced.');
-    const tracked = execFileSync('git', ['ls-files'], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
-    expect(tracked.sort()).toEqual(['.gitattributes', 'journal.json']);
-    const log = execFileSync('git', ['log', '--format=%B'], { cwd: dir, encoding: 'utf8' });
-    expect(log).toContain('1 person added');
-    expect(log).toContain('About: Ana Silva');
-  });
-
-  it('an encrypted journal syncs, stays encrypted, and its commit messages carry no names', {
-    timeout: 300_000,
-  }, () => {
-    const env = { ...FAST, REL_PASSPHRASE: 'pw' };
-    const m = machines(
-      'sync-enc',
-      ({ a }) => {
-        ok(['add', 'Ana Silva'], { store: a });
-        ok(['encrypt'], { store: a, env });
-      },
-      env,
-    );
-    ok(['log', 'ana', '--note', 'from A'], { store: m.a, env });
-    ok(['add', 'Bo Chen'], { store: m.b, env });
-    ok(['log', 'bo', '--note', 'from B'], { store: m.b, env });
-    syncAll(m, 'ABA', env);
-    expect(bytesOf(m.a)!.subarray(0, 8).toString()).toBe('RELCRYPT');
-    const people = (store: string) => ok(['people', '--json'], { store, env });
-    expect(people(m.a)).toEqual(people(m.b));
-    expect(JSON.parse(people(m.a)).map((p: { name: string }) => p.name)).toEqual(['Ana Silva', 'Bo Chen']);
-    const log = execFileSync('git', ['log', '--format=%B'], { cwd: path.dirname(m.b), encoding: 'utf8' });
-    expect(log).toMatch(/1 person, 1 conversation added/);
-    expect(log).not.toMatch(/Ana|Bo/);
-    // Without the passphrase the merge cannot run: exit 1, journal as it was.
-    ok(['log', 'ana', '--note', 'A again'], { store: m.a, env });
-    ok(['sync'], { store: m.a, env });
-    ok(['log', 'bo', '--note', 'B again'], { store: m.b, env });
-    const before = bytesOf(m.b);
-    const r = rel(['sync'], { store: m.b, env: FAST });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('REL_PASSPHRASE');
-    expect(bytesOf(m.b)).toEqual(before);
-  });
-
-  it('without --init on a folder that is not set up: exit 2 saying how', () => {
-    const r = rel(['sync'], { store: path.join(tempDir('sync-none'), 'journal.json') });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('rel sync --init <remote-url>');
-  });
-
-  it('joining a remote whose journal has another file name is exit 2, nothing changed; the same name joins', {
+describe('rel sync through the bin', () => {
+  it('sets git’s merge driver to this node and this rel, and git merges a pull by hand with it', {
     timeout: 120_000,
   }, () => {
-    const dir = tempDir('sync-names');
-    const remote = path.join(dir, 'remote.git');
-    execFileSync('git', ['init', '-q', '--bare', remote]);
-    const url = `file://${remote}`;
-    const a = path.join(dir, 'A', 'work.json');
-    const b = path.join(dir, 'B', 'journal.json');
+    const dir = tempDir('sync-bin');
+    const remote = `file://${path.join(dir, 'remote.git')}`;
+    execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+    const a = path.join(dir, 'a', 'journal.json');
+    const b = path.join(dir, 'b', 'journal.json');
     ok(['add', 'Ana Silva'], { store: a });
-    ok(['sync', '--init', url], { store: a });
-    ok(['add', 'Ben Okafor'], { store: b });
-    const before = bytesOf(b);
-    const refused = rel(['sync', '--init', url], { store: b });
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('is named work.json');
-    expect(refused.stderr).toContain(`--store ${path.join(dir, 'B', 'work.json')}`);
-    expect(bytesOf(b)).toEqual(before);
-    const joined = path.join(dir, 'B', 'work.json');
-    ok(['sync', '--init', url], { store: joined });
-    expect(names(readJson(joined))).toEqual(['Ana Silva']);
-  });
-});
-
-describe('rel merge-journals', () => {
-  it('folds a conflict copy into the journal, keeping both sides', () => {
-    const dir = tempDir('fold');
-    const store = path.join(dir, 'journal.json');
-    ok(['add', 'Ana Silva'], { store });
-    const copy = path.join(dir, 'journal (conflicted copy).json');
-    fs.copyFileSync(store, copy);
-    ok(['log', 'ana', '--note', 'here'], { store });
-    ok(['add', 'Bo Chen'], { store: copy });
-    ok(['log', 'ana', '--note', 'there'], { store: copy });
-    const out = ok(['merge-journals', '--into', store, copy]);
-    expect(out).toContain('1 person, 1 conversation added');
-    const j: Journal = readJson(store);
-    expect(names(j)).toEqual(['Ana Silva', 'Bo Chen']);
-    expect(notes(j)).toEqual(['here', 'there']);
-  });
-
-  it('merges three files into the second, as a git merge driver; bad arguments are exit 2', () => {
-    const dir = tempDir('three');
-    const [base, ours, theirs] = ['base', 'ours', 'theirs'].map((n) => path.join(dir, `${n}.json`)) as [
-      string,
-      string,
-      string,
-    ];
-    ok(['add', 'Ana Silva'], { store: base });
-    fs.copyFileSync(base, ours);
-    fs.copyFileSync(base, theirs);
-    ok(['log', 'ana', '--note', 'ours'], { store: ours });
-    ok(['log', 'ana', '--note', 'theirs'], { store: theirs });
-    const theirsBefore = bytesOf(theirs);
-    ok(['merge-journals', base, ours, theirs]);
-    expect(notes(readJson(ours))).toEqual(['ours', 'theirs']);
-    expect(bytesOf(theirs)).toEqual(theirsBefore);
-    expect(rel(['merge-journals', base, ours]).code).toBe(2);
-    const broken = path.join(dir, 'broken.json');
-    fs.writeFileSync(broken, '{');
-    const r = rel(['merge-journals', base, ours, broken]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('broken.json');
+    ok(['sync', '--init', remote], { store: a });
+    ok(['sync', '--init', remote], { store: b });
+    const driver = git(a, 'config', 'merge.rel.driver').stdout.trim();
+    expect(driver).toBe(`'${process.execPath}' '${fs.realpathSync(BIN)}' merge-journals %O %A %B`);
+    ok(['log', 'ana', '--note', 'A1'], { store: a });
+    ok(['log', 'ana', '--note', 'B1'], { store: b });
+    expect(ok(['sync'], { store: b })).toContain('Synced.');
+    // By hand on A: commit and pull; both sides changed the journal, so git starts the driver.
+    expect(git(a, 'commit', '-qam', 'by hand').status).toBe(0);
+    const pulled = git(a, 'pull', '-q', '--no-rebase', 'origin', 'main');
+    expect(pulled.status, pulled.stderr).toBe(0);
+    const notes = readJson(a)
+      .conversations.map((c: { note: string }) => c.note)
+      .sort();
+    expect(notes).toEqual(['A1', 'B1']);
+    expect(ok(['sync'], { store: a })).toContain('Synced.');
   });
 });

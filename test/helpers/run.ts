@@ -10,7 +10,7 @@ import { exitCodeOf } from '../../src/errors.js';
 import { useFaults } from '../../src/store/faults.js';
 import { createIo, type OutStream } from '../../src/ui/io.js';
 import { type Answer, type Asked, script } from './answers.js';
-import { type RunOptions, type RunResult, relEnv } from './rel.js';
+import { BIN, type RunOptions, type RunResult, relEnv } from './rel.js';
 
 export { type Answer, CANCEL } from './answers.js';
 
@@ -64,7 +64,12 @@ export async function rel(args: string[], options: InProcessOptions = {}): Promi
   try {
     let code: number;
     try {
-      code = await run(args, createIo(terminal), answers ? { prompts: async () => answers.prompts } : {});
+      // git's merge driver (rel sync) starts the built bin: this process is vitest, not rel.
+      const seams = {
+        relCommand: [process.execPath, BIN],
+        ...(answers ? { prompts: async () => answers.prompts } : {}),
+      };
+      code = await run(args, createIo(terminal), seams);
     } catch (error) {
       // What bin/rel.js reports when the Io cannot be made (a $REL_NOW that is not a date).
       report(error, (text) => err.push(`${text}\n`));

@@ -1,6 +1,6 @@
 // rel sync: parses its flags and prints; the work (git, the merge, the lock) is in store/sync.ts.
 import type { Command } from 'commander';
-import { type Context, keyring, openStore } from '../../context.js';
+import { type Context, keyring, openStore, relCommand } from '../../context.js';
 
 interface SyncOptions {
   init?: string;
@@ -33,6 +33,7 @@ async function run(ctx: Context, options: SyncOptions): Promise<void> {
     init: options.init,
     env: { ...ctx.io.env, GIT_TERMINAL_PROMPT: ctx.io.stdinIsTTY ? undefined : '0' },
     keys: await keyring(ctx),
+    rel: relCommand(ctx),
   });
   for (const line of lines) ctx.io.print(line);
 }

@@ -1,0 +1,265 @@
+// rel sync between two machines: two clones of a bare repository on this machine (file://).
+// Whatever each side did while apart, after sync on A, B, A (or B, A, B) both journals are
+// identical and nothing is lost. In-process: git's merge driver is set to the built bin (run.ts);
+// test/e2e/sync.test.ts runs sync and the driver through the bin.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { logConversation } from '../../src/core/conversations.js';
+import type { Journal } from '../../src/core/journal.js';
+import { addPerson } from '../../src/core/new-person.js';
+import { recordPersonMerge } from '../../src/core/tombstones.js';
+import { Store } from '../../src/store/store.js';
+import { BIN } from '../helpers/rel.js';
+import { bytesOf, ok, readJson, rel, tempDir } from '../helpers/run.js';
+
+const FAST = { REL_KDF_LOG_N: '10' };
+
+interface Machines {
+  a: string;
+  b: string;
+  remote: string;
+}
+
+/** A bare remote, A pushes its journal there with sync --init, B joins it. */
+async function machines(
+  tag: string,
+  setup: (m: Machines) => Promise<void> = async () => {},
+  env: Record<string, string> = {},
+): Promise<Machines> {
+  const dir = tempDir(tag);
+  const remote = `file://${path.join(dir, 'remote.git')}`;
+  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json'), remote };
+  await setup(m);
+  await ok(['sync', '--init', remote], { store: m.a, env });
+  await ok(['sync', '--init', remote], { store: m.b, env });
+  return m;
+}
+
+async function machinesAsync(tag: string, setup: (a: string) => Promise<void>): Promise<Machines> {
+  const dir = tempDir(tag);
+  const remote = `file://${path.join(dir, 'remote.git')}`;
+  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json'), remote };
+  await setup(m.a);
+  await ok(['sync', '--init', remote], { store: m.a });
+  await ok(['sync', '--init', remote], { store: m.b });
+  return m;
+}
+
+/** A change made the way rel's own commands make it (stamps and tombstones by the store). */
+async function edit(file: string, change: (j: Journal, now: Date) => void, now = '2026-11-27T15:00:00Z') {
+  const store = new Store(file, { warn: () => {}, now: new Date(now) });
+  await store.update((j) => change(j, new Date(now)));
+}
+
+const names = (j: Journal) => j.people.map((p) => p.name).sort();
+const notes = (j: Journal) => j.conversations.map((c) => c.note).sort();
+
+async function syncAll(m: Machines, order: 'ABA' | 'BAB', env: Record<string, string> = {}) {
+  const [x, y] = order === 'ABA' ? [m.a, m.b] : [m.b, m.a];
+  for (const store of [x, y, x]) await ok(['sync'], { store, env });
+}
+
+describe.each(['ABA', 'BAB'] as const)('rel sync, in the order %s', (order) => {
+  // Many processes (rel, git, rel as git's merge driver): slow on a busy machine, hence the time.
+  it('interleaved logs, edits of the same person, archive vs a new conversation, a merge of people', {
+    timeout: 300_000,
+  }, async () => {
+    const m = await machinesAsync(`sync-${order}`, (a) =>
+      // The common start, written in-process (as rel add and rel log would) to keep the test quick.
+      edit(
+        a,
+        (j, now) => {
+          const clock = { now, newId: () => `base${j.conversations.length}` };
+          for (const name of ['Ana Silva', 'Bo Chen', 'Cy Diaz', 'Cyrus Diaz']) addPerson(j, { name }, clock);
+          const about = { 'ana-silva': { ambitions: [], skills: [], followUps: [], askNext: [] } };
+          const talk = {
+            date: '2026-11-20',
+            with: ['ana-silva'],
+            kind: '1:2:1',
+            minutes: 30,
+            heard: [],
+            about,
+          };
+          logConversation(j, { ...talk, note: 'base talk' }, clock);
+        },
+        '2026-11-20T12:00:00Z',
+      ),
+    );
+    // Apart: both log, both learn something about Ana, A archives Bo while B talks to him,
+    // A merges Cyrus into Cy while B logs with Cyrus.
+    await ok(['log', 'ana', '--note', 'A1', '--ambition', 'lead a team'], { store: m.a });
+    await ok(['log', 'ana', '--note', 'B1', '--skill', 'pottery'], {
+      store: m.b,
+      now: '2026-11-27T13:00:00',
+    });
+    await ok(['log', 'cy', '--note', 'A2'], { store: m.a });
+    await ok(['log', 'bo', '--note', 'B2 with Bo'], { store: m.b });
+    await ok(['log', 'cyrus', '--note', 'B3 with Cyrus', '--follow-up', 'intro to Ana'], { store: m.b });
+    await edit(m.a, (j, now) => {
+      j.people.find((p) => p.id === 'bo-chen')!.archivedAt = now.toISOString();
+      j.people.find((p) => p.id === 'ana-silva')!.role = 'Staff engineer';
+    });
+    await edit(m.b, (j) => {
+      j.people.find((p) => p.id === 'ana-silva')!.team = 'Platform';
+    });
+    await edit(m.a, (j, now) => {
+      const keep = j.people.find((p) => p.id === 'cy-diaz')!;
+      keep.aliases.push('Cyrus Diaz');
+      for (const c of j.conversations) c.with = c.with.map((w) => (w === 'cyrus-diaz' ? 'cy-diaz' : w));
+      j.people = j.people.filter((p) => p.id !== 'cyrus-diaz');
+      recordPersonMerge(j, 'cyrus-diaz', 'cy-diaz', now);
+    });
+
+    await syncAll(m, order);
+
+    expect(bytesOf(m.a)).toEqual(bytesOf(m.b));
+    const j: Journal = readJson(m.a);
+    expect(names(j)).toEqual(['Ana Silva', 'Bo Chen', 'Cy Diaz']);
+    expect(notes(j)).toEqual(['A1', 'A2', 'B1', 'B2 with Bo', 'B3 with Cyrus', 'base talk']);
+    const ana = j.people.find((p) => p.id === 'ana-silva')!;
+    expect(ana).toMatchObject({ role: 'Staff engineer', team: 'Platform' });
+    expect(ana.ambitions.map((x) => x.text)).toEqual(['lead a team']);
+    expect(ana.skills.map((x) => x.text)).toEqual(['pottery']);
+    expect(j.people.find((p) => p.id === 'bo-chen')!.archivedAt).not.toBeNull();
+    // B's conversation and follow-up with Cyrus now belong to Cy, whom he was merged into.
+    expect(j.conversations.find((c) => c.note === 'B3 with Cyrus')!.with).toEqual(['cy-diaz']);
+    expect(j.followUps.map((f) => [f.text, f.personId])).toEqual([['intro to Ana', 'cy-diaz']]);
+    // The store is private again after git wrote it.
+    for (const file of [m.a, m.b]) {
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    }
+  });
+});
+
+describe('rel sync', () => {
+  it('commits only the journal and .gitattributes, with messages that say what changed', async () => {
+    const m = await machines('sync-files');
+    await ok(['add', 'Ana Silva'], { store: m.a });
+    await ok(['sync'], { store: m.a });
+    const dir = path.dirname(m.a);
+    fs.writeFileSync(path.join(dir, 'journal.json.lock.takeover'), 'x');
+    fs.writeFileSync(path.join(dir, '.journal.json.123.tmp'), 'x');
+    expect(await ok(['sync'], { store: m.a })).toContain('Synced.');
+    const tracked = execFileSync('git', ['ls-files'], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
+    expect(tracked.sort()).toEqual(['.gitattributes', 'journal.json']);
+    const log = execFileSync('git', ['log', '--format=%B'], { cwd: dir, encoding: 'utf8' });
+    expect(log).toContain('1 person added');
+    expect(log).toContain('About: Ana Silva');
+    // git's merge driver is what the run was told starts rel: here the built bin, not vitest.
+    const driver = execFileSync('git', ['config', 'merge.rel.driver'], { cwd: dir, encoding: 'utf8' });
+    expect(driver.trim()).toBe(`'${process.execPath}' '${BIN}' merge-journals %O %A %B`);
+  });
+
+  it('an encrypted journal syncs, stays encrypted, and its commit messages carry no names', {
+    timeout: 300_000,
+  }, async () => {
+    const env = { ...FAST, REL_PASSPHRASE: 'pw' };
+    const m = await machines(
+      'sync-enc',
+      async ({ a }) => {
+        await ok(['add', 'Ana Silva'], { store: a });
+        await ok(['encrypt'], { store: a, env });
+      },
+      env,
+    );
+    await ok(['log', 'ana', '--note', 'from A'], { store: m.a, env });
+    await ok(['add', 'Bo Chen'], { store: m.b, env });
+    await ok(['log', 'bo', '--note', 'from B'], { store: m.b, env });
+    await syncAll(m, 'ABA', env);
+    expect(bytesOf(m.a)!.subarray(0, 8).toString()).toBe('RELCRYPT');
+    const people = (store: string) => ok(['people', '--json'], { store, env });
+    expect(await people(m.a)).toEqual(await people(m.b));
+    expect(JSON.parse(await people(m.a)).map((p: { name: string }) => p.name)).toEqual([
+      'Ana Silva',
+      'Bo Chen',
+    ]);
+    const log = execFileSync('git', ['log', '--format=%B'], { cwd: path.dirname(m.b), encoding: 'utf8' });
+    expect(log).toMatch(/1 person, 1 conversation added/);
+    expect(log).not.toMatch(/Ana|Bo/);
+    // Without the passphrase the merge cannot run: exit 1, journal as it was.
+    await ok(['log', 'ana', '--note', 'A again'], { store: m.a, env });
+    await ok(['sync'], { store: m.a, env });
+    await ok(['log', 'bo', '--note', 'B again'], { store: m.b, env });
+    const before = bytesOf(m.b);
+    const r = await rel(['sync'], { store: m.b, env: FAST });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('REL_PASSPHRASE');
+    expect(bytesOf(m.b)).toEqual(before);
+  });
+
+  it('without --init on a folder that is not set up: exit 2 saying how', async () => {
+    const r = await rel(['sync'], { store: path.join(tempDir('sync-none'), 'journal.json') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rel sync --init <remote-url>');
+  });
+
+  it('joining a remote whose journal has another file name is exit 2, nothing changed; the same name joins', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = tempDir('sync-names');
+    const remote = path.join(dir, 'remote.git');
+    execFileSync('git', ['init', '-q', '--bare', remote]);
+    const url = `file://${remote}`;
+    const a = path.join(dir, 'A', 'work.json');
+    const b = path.join(dir, 'B', 'journal.json');
+    await ok(['add', 'Ana Silva'], { store: a });
+    await ok(['sync', '--init', url], { store: a });
+    await ok(['add', 'Ben Okafor'], { store: b });
+    const before = bytesOf(b);
+    const refused = await rel(['sync', '--init', url], { store: b });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is named work.json');
+    expect(refused.stderr).toContain(`--store ${path.join(dir, 'B', 'work.json')}`);
+    expect(bytesOf(b)).toEqual(before);
+    const joined = path.join(dir, 'B', 'work.json');
+    await ok(['sync', '--init', url], { store: joined });
+    expect(names(readJson(joined))).toEqual(['Ana Silva']);
+  });
+});
+
+describe('rel merge-journals', () => {
+  it('folds a conflict copy into the journal, keeping both sides', async () => {
+    const dir = tempDir('fold');
+    const store = path.join(dir, 'journal.json');
+    await ok(['add', 'Ana Silva'], { store });
+    const copy = path.join(dir, 'journal (conflicted copy).json');
+    fs.copyFileSync(store, copy);
+    await ok(['log', 'ana', '--note', 'here'], { store });
+    await ok(['add', 'Bo Chen'], { store: copy });
+    await ok(['log', 'ana', '--note', 'there'], { store: copy });
+    const out = await ok(['merge-journals', '--into', store, copy]);
+    expect(out).toContain('1 person, 1 conversation added');
+    const j: Journal = readJson(store);
+    expect(names(j)).toEqual(['Ana Silva', 'Bo Chen']);
+    expect(notes(j)).toEqual(['here', 'there']);
+  });
+
+  it('merges three files into the second, as a git merge driver; bad arguments are exit 2', async () => {
+    const dir = tempDir('three');
+    const [base, ours, theirs] = ['base', 'ours', 'theirs'].map((n) => path.join(dir, `${n}.json`)) as [
+      string,
+      string,
+      string,
+    ];
+    await ok(['add', 'Ana Silva'], { store: base });
+    fs.copyFileSync(base, ours);
+    fs.copyFileSync(base, theirs);
+    await ok(['log', 'ana', '--note', 'ours'], { store: ours });
+    await ok(['log', 'ana', '--note', 'theirs'], { store: theirs });
+    const theirsBefore = bytesOf(theirs);
+    await ok(['merge-journals', base, ours, theirs]);
+    expect(notes(readJson(ours))).toEqual(['ours', 'theirs']);
+    expect(bytesOf(theirs)).toEqual(theirsBefore);
+    expect((await rel(['merge-journals', base, ours])).code).toBe(2);
+    const broken = path.join(dir, 'broken.json');
+    fs.writeFileSync(broken, '{');
+    const r = await rel(['merge-journals', base, ours, broken]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('broken.json');
+  });
+});
