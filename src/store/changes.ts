@@ -25,9 +25,21 @@ export interface Change {
   index?: number;
   /** A hash of the record (or field) after the write; null when the write removed it. */
   after: string | null;
+  /**
+   * A hash of the record after the write without its `updatedAt`. Undoing a later change puts
+   * that change's records back and stamps them anew (so that a sync takes the undo); this is what
+   * says the record is still as this change made it. Absent in undo data from before it existed.
+   */
+  content?: string;
 }
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+
+/** The record's text without its `updatedAt` stamp, hashed. */
+function contentHash(text: string): string {
+  const { updatedAt: _stamp, ...content } = JSON.parse(text) as Record<string, unknown>;
+  return hash(JSON.stringify(content));
+}
 
 /**
  * Tombstones are bookkeeping for merges that every write (an undo too) keeps up to date by itself
@@ -175,11 +187,12 @@ export function diff(before: Snapshot, after: Snapshot): Change[] {
             id,
             before: JSON.parse(was),
             index,
-            after: is === undefined ? null : hash(is),
+            ...(is === undefined ? { after: null } : { after: hash(is), content: contentHash(is) }),
           });
         index++;
       }
-      for (const [id, is] of now.texts) if (!old.texts.has(id)) changes.push({ key, id, after: hash(is) });
+      for (const [id, is] of now.texts)
+        if (!old.texts.has(id)) changes.push({ key, id, after: hash(is), content: contentHash(is) });
       continue;
     }
     const was = old && textOf(old);
@@ -210,7 +223,10 @@ function currentText(journal: Journalish, change: Change): string | undefined {
 export function conflicts(journal: Journalish, changes: Change[]): Change[] {
   return changes.filter((change) => {
     const text = currentText(journal, change);
-    return change.after === null ? text !== undefined : text === undefined || hash(text) !== change.after;
+    if (change.after === null) return text !== undefined;
+    if (text === undefined) return true;
+    if (hash(text) === change.after) return false;
+    return change.content === undefined || contentHash(text) !== change.content;
   });
 }
 

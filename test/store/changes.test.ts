@@ -51,9 +51,28 @@ describe('diff and revert', () => {
       j.people.push({ id: 'dee', name: 'Dee' });
     });
     expect(changes).toEqual([
-      { key: 'people', id: 'ana', before: { id: 'ana', name: 'Ana' }, index: 0, after: expect.any(String) },
-      { key: 'people', id: 'dee', after: expect.any(String) },
+      {
+        key: 'people',
+        id: 'ana',
+        before: { id: 'ana', name: 'Ana' },
+        index: 0,
+        after: expect.any(String),
+        content: expect.any(String),
+      },
+      { key: 'people', id: 'dee', after: expect.any(String), content: expect.any(String) },
     ]);
+  });
+
+  it('does not count a new updatedAt alone as a change since (an undo of a later change stamps it)', () => {
+    const { after, changes } = change((j) => j.people.push({ id: 'dee', name: 'Dee' }));
+    (after.people[3] as { updatedAt?: string }).updatedAt = '2026-11-20T10:06:00.000Z';
+    expect(conflicts(after, changes)).toEqual([]);
+    after.people[3]!.name = 'Deirdre';
+    expect(conflicts(after, changes).map((c) => c.id)).toEqual(['dee']);
+    // Undo data written before the content hash existed keeps the strict comparison.
+    const old = changes.map(({ content: _content, ...c }) => c);
+    after.people[3]!.name = 'Dee';
+    expect(conflicts(after, old).map((c) => c.id)).toEqual(['dee']);
   });
 
   it('sees a record changed since, and leaves other changes alone', () => {
