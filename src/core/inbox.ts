@@ -8,6 +8,7 @@ import { emailKey } from './emails.js';
 import type { Conversation, Journal, Person } from './journal.js';
 import { resolveName } from './names.js';
 import { normalize } from './text.js';
+import { conversationSize } from './together.js';
 
 /** How a meeting would count, by the number of people there besides you (see core/together.ts). */
 export type InboxCounts = 'alone' | 'smallGroup' | 'group';
@@ -201,14 +202,30 @@ export interface Inbox {
   dismissed: InboxRow[];
 }
 
-/** Whether a conversation already stands for the meeting: logged from it, or that day with all of them. */
-function isLogged(
-  row: { id: string; date: IsoDate; people: InboxPerson[] },
-  byDay: Map<string, Conversation[]>,
-  byEvent: Set<string>,
-): boolean {
-  if (byEvent.has(row.id)) return true;
-  return (byDay.get(row.date) ?? []).some((c) => row.people.every((p) => c.with.includes(p.id)));
+/** What of a meeting decides whether a conversation stands for it. */
+type LoggedRow = Pick<InboxRow, 'id' | 'date' | 'people' | 'size'>;
+
+/**
+ * Whether a conversation stands for the meeting. One logged from a meeting (it carries the
+ * event's id) stands for that meeting alone. One logged by hand stands for a meeting that day of
+ * the same shape: a one-to-one needs a conversation with that person alone, a meeting of several a
+ * conversation of several that has all of its people from the journal; so a group meeting does not
+ * hide a lunch that day with one of its people, nor the lunch the group meeting.
+ */
+function standsFor(c: Conversation, row: LoggedRow): boolean {
+  if (c.eventId) return c.eventId === row.id;
+  if (c.date !== row.date) return false;
+  const size = conversationSize(c);
+  if (row.size <= 1) return size === 1 && c.with.length === 1 && c.with[0] === row.people[0]?.id;
+  return size > 1 && row.people.every((p) => c.with.includes(p.id));
+}
+
+/**
+ * Whether the meeting is logged: the one rule for the inbox's list, `rel inbox log` and the walk
+ * (checked again there on the journal read under the write's lock).
+ */
+export function isLogged(conversations: readonly Conversation[], row: LoggedRow): boolean {
+  return conversations.some((c) => standsFor(c, row));
 }
 
 /** The address of no one in the journal that appears in the most meetings (each counted once). */
@@ -233,13 +250,13 @@ function mostFrequentAddress(meetings: Meeting[], index: PeopleIndex): string | 
 export function buildInbox(meetings: Meeting[], journal: Journal, options: InboxOptions): Inbox {
   const index = indexPeople(journal.people);
   const me = new Set(options.me.map(emailKey));
-  const byEvent = new Set<string>();
-  const byDay = new Map<string, Conversation[]>();
+  // The conversations that could stand for a meeting: those of its id, and those of its day.
+  const byKey = new Map<string, Conversation[]>();
   for (const c of journal.conversations) {
-    if (c.eventId) byEvent.add(c.eventId);
-    const list = byDay.get(c.date);
+    const key = c.eventId ? `event:${c.eventId}` : `day:${c.date}`;
+    const list = byKey.get(key);
     if (list) list.push(c);
-    else byDay.set(c.date, [c]);
+    else byKey.set(key, [c]);
   }
   const dismissals = journal.dismissals ?? [];
   const dismissedEvents = new Set(dismissals.flatMap((d) => (d.eventId ? [d.eventId] : [])));
@@ -277,7 +294,8 @@ export function buildInbox(meetings: Meeting[], journal: Journal, options: Inbox
       counts: countsOf(matched.size),
       kind: guessKind(meeting.title, options.oneToOneKind),
     };
-    if (isLogged(row, byDay, byEvent)) continue;
+    const candidates = [...(byKey.get(`event:${row.id}`) ?? []), ...(byKey.get(`day:${row.date}`) ?? [])];
+    if (isLogged(candidates, row)) continue;
     if (dismissedEvents.has(row.id) || dismissedSeries.has(row.seriesId)) dismissed.push(row);
     else rows.push(row);
   }
@@ -300,9 +318,9 @@ export function findRow<T extends { id: string }>(rows: T[], typed: string): T |
  */
 export function alreadyDone(
   journal: Journal,
-  row: { id: string; seriesId: string },
+  row: LoggedRow & { seriesId: string },
 ): 'logged' | 'dismissed' | undefined {
-  if (journal.conversations.some((c) => c.eventId === row.id)) return 'logged';
+  if (isLogged(journal.conversations, row)) return 'logged';
   if ((journal.dismissals ?? []).some((d) => d.eventId === row.id || d.seriesId === row.seriesId))
     return 'dismissed';
   return undefined;

@@ -193,6 +193,28 @@ describe('rel inbox', { timeout: 240_000 }, () => {
     expect(short.stderr).toContain('There is no meeting "69": an id needs at least 4 characters.');
   });
 
+  it('a group meeting logged does not hide a one-to-one that day with one of its people', async () => {
+    const { o } = setup('inbox-shape');
+    const rows = await inboxJson(o);
+    const on25 = (title: string) => rows.find((r) => r.title === title && r.start.startsWith('2026-11-25'))!;
+    const standup = on25('Daily stand-up');
+    const walk = on25('Walk with Ben Okafor');
+    await ok(['inbox', 'log', standup.id], o);
+    const left = (await inboxJson(o)).map((r) => r.id);
+    expect(left).not.toContain(standup.id);
+    expect(left).toContain(walk.id);
+    expect(JSON.parse(await ok(['inbox', 'log', walk.id, '--json'], o))).toMatchObject({
+      date: '2026-11-25',
+      with: ['Ben Okafor'],
+      eventId: walk.id,
+    });
+    // By hand, a one-to-one stands for a one-to-one only: the planning meeting with Ana that day stays.
+    await ok(['log', 'ana', '--date', '2026-11-25', '--note', 'x'], o);
+    expect((await inboxJson(o)).map((r) => r.title + r.start.slice(0, 10))).toContain(
+      'Planning: Ana & Ben2026-11-25',
+    );
+  });
+
   it("inbox log <id> takes rel log's --their-follow-up, --step and --thanks; --all refuses them", async () => {
     const { o, store } = setup('inbox-log-growth');
     await ok(['ambition', 'ana', 'Speak at a conference'], o);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Meeting, readCalendar } from '../../src/core/calendar-file.js';
 import {
+  alreadyDone,
   buildInbox,
   findRow,
   guessKind,
@@ -211,6 +212,64 @@ describe('buildInbox', () => {
     expect(left.map((r) => r.id)).not.toContain(coffee.id);
     expect(left.some((r) => r.title === 'Daily stand-up' && r.date === '2026-11-03')).toBe(true);
     expect(left).toHaveLength(rows.length - 2);
+  });
+
+  it('a conversation stands for a meeting of its event id, or by hand for one that day of its shape', () => {
+    const day = '2026-11-25';
+    const on = (rows: { id: string; title: string; date: string }[]) =>
+      rows
+        .filter((r) => r.date === day)
+        .map((r) => r.title)
+        .sort();
+    const rows = buildInbox(read(), journal(), options).rows;
+    const standup = rows.find((r) => r.title === 'Daily stand-up' && r.date === day)!;
+    expect(on(rows)).toEqual([
+      'Daily stand-up',
+      'Planning: Ana & Ben',
+      'Walk with Ben Okafor',
+      'Weekly sync',
+    ]);
+    const cases: [string, Journal['conversations'][number], string[]][] = [
+      // Logged from the stand-up: it stands for the stand-up alone, not the walk with one of its people.
+      [
+        'from the stand-up',
+        { ...conversation('c1', ['ben-okafor', 'ana-silva'], day), eventId: standup.id },
+        ['Planning: Ana & Ben', 'Walk with Ben Okafor', 'Weekly sync'],
+      ],
+      // By hand with Ben alone: the walk (a one-to-one with him), not a meeting of several.
+      [
+        'Ben alone',
+        conversation('c2', ['ben-okafor'], day),
+        ['Daily stand-up', 'Planning: Ana & Ben', 'Weekly sync'],
+      ],
+      // By hand with Ana and Ben: the meetings of several with both, not the walk.
+      [
+        'Ana and Ben',
+        conversation('c3', ['ana-silva', 'ben-okafor'], day),
+        ['Walk with Ben Okafor', 'Weekly sync'],
+      ],
+      // By hand with Ben and 3 others not named: several, but without Ana.
+      [
+        'Ben in a group',
+        { ...conversation('c4', ['ben-okafor'], day), size: 4 },
+        ['Daily stand-up', 'Planning: Ana & Ben', 'Walk with Ben Okafor', 'Weekly sync'],
+      ],
+      // By hand with Farah and Ben: the weekly sync is a one-to-one with Farah, so it stays.
+      [
+        'Farah and Ben',
+        conversation('c5', ['farah-khan', 'ben-okafor'], day),
+        ['Daily stand-up', 'Planning: Ana & Ben', 'Walk with Ben Okafor', 'Weekly sync'],
+      ],
+    ];
+    for (const [name, c, left] of cases) {
+      const j = journal();
+      j.conversations.push(c);
+      expect(on(buildInbox(read(), j, options).rows), name).toEqual(left);
+      // The check under the write's lock says the same of each meeting of that day.
+      for (const row of rows.filter((r) => r.date === day)) {
+        expect(alreadyDone(j, row) === 'logged', `${name}: ${row.title}`).toBe(!left.includes(row.title));
+      }
+    }
   });
 
   it('dismissals hide an occurrence, or every occurrence of a series', () => {

@@ -5,6 +5,7 @@ import { assignSteps } from '../../../core/attribution.js';
 import { recordCapture } from '../../../core/capture.js';
 import { parseMinutes } from '../../../core/conversation-fields.js';
 import type { FollowUpDraft } from '../../../core/conversations.js';
+import { isLogged } from '../../../core/inbox.js';
 import { parseKind } from '../../../core/kinds.js';
 import { describeConversation } from '../../../core/profile.js';
 import { displaySafe, plural } from '../../../core/text.js';
@@ -57,10 +58,9 @@ export async function logMeetings(ctx: Context, id: string | undefined, options:
   const store = await openStore(ctx);
   const saved = await store.update(
     (journal) => {
-      const logged = new Set(journal.conversations.flatMap((c) => (c.eventId ? [c.eventId] : [])));
       return chosen.map((row) => {
         // Another rel may have logged it, or removed someone, since the inbox was read.
-        if (logged.has(row.id))
+        if (isLogged(journal.conversations, row))
           throw new UsageError(`"${displaySafe(row.title)}" (${row.id}) is already logged.`);
         const people = row.people.map((p) => {
           const person = journal.people.find((q) => q.id === p.id);
