@@ -5,7 +5,7 @@
 import Sentiment from 'sentiment';
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItemToken, type ItsFunction } from 'wink-nlp';
-import type { Language, Word } from './pulse.js';
+import type { Language, Word } from './themes.js';
 
 /**
  * Words a manager hears at work that AFINN-165 does not score (or scores as neutral), with the

@@ -19,7 +19,7 @@ import type {
   Skill,
   Thanks,
 } from './journal.js';
-import type { SharedThemes } from './pulse.js';
+import type { SharedThemes } from './stored-themes.js';
 import {
   type ConversationClass,
   conversationClass,

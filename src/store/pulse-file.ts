@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { IsoDate } from '../core/dates.js';
 import type { Journal } from '../core/journal.js';
-import { pruneThemes, type ThemeMentions } from '../core/pulse.js';
+import { pruneThemes, type ThemeMentions } from '../core/stored-themes.js';
 import type { Decode, Encode } from './codec.js';
 import { fileVersion, readStoreFile, writeStoreFile } from './files.js';
 import { withLock } from './lock.js';

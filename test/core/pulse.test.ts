@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emptyJournal, type Journal } from '../../src/core/journal.js';
 import { englishLanguage } from '../../src/core/language.js';
-import {
-  candidates,
-  computePulse,
-  isWorry,
-  looksEnglish,
-  pruneThemes,
-  sharedThemesOf,
-  themeKey,
-} from '../../src/core/pulse.js';
+import { computePulse } from '../../src/core/pulse.js';
+import { pruneThemes, sharedThemesOf } from '../../src/core/stored-themes.js';
+import { candidates, isWorry, looksEnglish, themeKey } from '../../src/core/themes.js';
 import { wholePerson } from '../helpers/journal.js';
 
 const english = englishLanguage();

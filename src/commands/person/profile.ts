@@ -4,7 +4,7 @@ import { type Context, keyring, openStore, resolvePerson, today } from '../../co
 import { type ConversationIndex, indexConversations } from '../../core/conversations.js';
 import type { IsoDate } from '../../core/dates.js';
 import type { Journal, Person } from '../../core/journal.js';
-import type { SharedThemes } from '../../core/pulse.js';
+import type { SharedThemes } from '../../core/stored-themes.js';
 import type { Store } from '../../store/store.js';
 import { printJson } from '../../ui/json.js';
 import { renderProfile } from '../../ui/render/profile.js';
@@ -71,10 +71,11 @@ async function sharedThemes(
   index: ConversationIndex,
   todayIso: IsoDate,
 ): Promise<SharedThemes | null> {
-  const [{ readStoredPulse }, { computePulse, defaultSince, sharedThemesOf }, { isEncrypted, unseal }] =
+  const [{ readStoredPulse }, { computePulse, defaultSince }, { sharedThemesOf }, { isEncrypted, unseal }] =
     await Promise.all([
       import('../../store/pulse-file.js'),
       import('../../core/pulse.js'),
+      import('../../core/stored-themes.js'),
       import('../../store/crypto.js'),
     ]);
   const known = new Set(journal.people.map((p) => p.id));

@@ -3,7 +3,7 @@
 // notes it is sent. A separate entry point of the build (scripts/build.mjs).
 import { parentPort } from 'node:worker_threads';
 import { englishLanguage } from '../../core/language.js';
-import { readNotes } from '../../core/pulse.js';
+import { readNotes } from '../../core/themes.js';
 
 const language = englishLanguage();
 parentPort?.once('message', ({ notes, names }) => {

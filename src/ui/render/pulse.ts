@@ -1,5 +1,6 @@
 import { daysBetween, type IsoDate } from '../../core/dates.js';
-import type { Pulse, PulseTheme, PulseWorry, SharedTheme } from '../../core/pulse.js';
+import type { Pulse, PulseTheme, PulseWorry } from '../../core/pulse.js';
+import type { SharedTheme } from '../../core/stored-themes.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate } from '../display.js';
 import type { Theme } from '../theme.js';
