@@ -1,14 +1,8 @@
 // rel config: the settings file (default cadence, default kind, first day of the week, date display).
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
-import {
-  findSetting,
-  parseSetting,
-  resolveSettings,
-  SETTINGS,
-  type SettingSpec,
-  showSetting,
-} from '../../core/settings.js';
+import { SETTINGS, type SettingSpec } from '../../core/setting-specs.js';
+import { findSetting, parseSetting, resolveSettings, showSetting } from '../../core/settings.js';
 import { configPath, readConfig, updateConfig } from '../../store/config.js';
 import { printJson } from '../../ui/json.js';
 import { renderTable } from '../../ui/render/table.js';
