@@ -1,6 +1,14 @@
 // A 1:2:1 agenda: what to raise, what is owed both ways, ambitions to revisit and what you heard
 // last time. Pure: assembled from the journal for one person and today.
-import { addDaysTo, daysBetween, type IsoDate, localDay, relativeDay, spanWords } from './dates.js';
+import {
+  addDaysTo,
+  compareIso,
+  daysBetween,
+  type IsoDate,
+  localDay,
+  relativeDay,
+  spanWords,
+} from './dates.js';
 import { latest } from './facts.js';
 import { concerns } from './followups.js';
 import type { Journal } from './journal.js';
@@ -75,7 +83,7 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
         overdue: f.due !== null && f.due < today,
       };
     })
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.promisedOn.localeCompare(b.promisedOn));
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || compareIso(a.promisedOn, b.promisedOn));
   const ambitions = profile.ambitions
     .filter((a) => (a.status ?? 'active') === 'active')
     .map((a): AgendaAmbition & { id: string } => {

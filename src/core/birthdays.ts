@@ -7,7 +7,7 @@ import { checkIn, type DueOptions, type DueRow, dueList } from './due.js';
 import { latest, thanksOf } from './facts.js';
 import { overdueByPerson } from './followups.js';
 import type { Journal } from './journal.js';
-import { normalize } from './text.js';
+import { compareNames, normalize } from './text.js';
 
 /** "1990-05-17" or "05-17". */
 export type Birthday = string;
@@ -147,6 +147,6 @@ export function dueWithBirthdays(
     ...dueList(journal, index, today, filters).map((row) => ({ ...row, reason: 'checkIn' as const })),
     ...birthdayRows(journal, index, today, filters),
   ];
-  rows.sort((a, b) => b.overdueDays - a.overdueDays || a.name.localeCompare(b.name));
+  rows.sort((a, b) => b.overdueDays - a.overdueDays || compareNames(a.name, b.name));
   return limit === undefined ? rows : rows.slice(0, limit);
 }

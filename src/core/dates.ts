@@ -5,6 +5,14 @@ import { UsageError } from '../errors.js';
 /** A calendar date, "YYYY-MM-DD", in the user's local time zone. */
 export type IsoDate = string;
 
+/**
+ * Dates (YYYY-MM-DD), and timestamps as rel writes them, in time order: their characters in
+ * order, as localeCompare would put them but without starting ICU's collator (10 to 25 ms).
+ */
+export function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Parses text that means a date when the simple forms do not; chrono-node, loaded on demand. */
 export type NaturalDateParser = (text: string, reference: Date, forward: boolean) => Date | null;
 

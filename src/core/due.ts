@@ -5,7 +5,7 @@ import { latest, thanksOf } from './facts.js';
 import { overdueByPerson } from './followups.js';
 import type { Conversation, Journal, Person } from './journal.js';
 import { addedOn } from './new-person.js';
-import { normalize } from './text.js';
+import { compareNames, normalize } from './text.js';
 import {
   type ConversationClass,
   conversationClass,
@@ -144,7 +144,7 @@ export function dueList(
       lastAppreciated: latest(thanksOf(person))?.on ?? null,
     });
   }
-  rows.sort((a, b) => b.overdueDays - a.overdueDays || a.name.localeCompare(b.name));
+  rows.sort((a, b) => b.overdueDays - a.overdueDays || compareNames(a.name, b.name));
   return options.limit === undefined ? rows : rows.slice(0, options.limit);
 }
 

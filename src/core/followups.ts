@@ -1,6 +1,6 @@
 // Follow-ups: making one (for a person or a whole group) and whom it concerns; across everyone,
 // what is open and what is overdue, in the order to act on them.
-import type { IsoDate } from './dates.js';
+import { compareIso, type IsoDate } from './dates.js';
 import { cleanText } from './facts.js';
 import type { Clock, FollowUp, FollowUpOwner, Journal } from './journal.js';
 
@@ -27,8 +27,8 @@ export function isOverdue(followUp: FollowUp, today: IsoDate): boolean {
 export function byUrgency(a: TodoItem, b: TodoItem): number {
   return (
     Number(b.overdue) - Number(a.overdue) ||
-    (a.due ?? '9999-99-99').localeCompare(b.due ?? '9999-99-99') ||
-    a.createdAt.localeCompare(b.createdAt)
+    compareIso(a.due ?? '9999-99-99', b.due ?? '9999-99-99') ||
+    compareIso(a.createdAt, b.createdAt)
   );
 }
 
@@ -83,7 +83,7 @@ export function overdueByPerson(
       map.set(personId, list);
     }
   }
-  for (const list of map.values()) list.sort((a, b) => a.due.localeCompare(b.due));
+  for (const list of map.values()) list.sort((a, b) => compareIso(a.due, b.due));
   return map;
 }
 

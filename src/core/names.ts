@@ -1,7 +1,7 @@
 // Resolving a name typed on the command line to one person.
 import { distance } from 'fastest-levenshtein';
 import type { Person } from './journal.js';
-import { normalize } from './text.js';
+import { compareNames, normalize } from './text.js';
 
 export type Resolution =
   | { kind: 'found'; person: Person }
@@ -55,7 +55,7 @@ function suggest(q: string, keyed: { person: Person; exact: string[]; words: str
   return keyed
     .map((k) => ({ person: k.person, score: Math.min(...[...k.exact, ...k.words].map(slip)) }))
     .filter((s) => s.score <= limit)
-    .sort((a, b) => a.score - b.score || a.person.name.localeCompare(b.person.name))
+    .sort((a, b) => a.score - b.score || compareNames(a.person.name, b.person.name))
     .slice(0, 3)
     .map((s) => s.person);
 }
@@ -73,7 +73,7 @@ export function rankPeople(term: string, people: Person[]): Person[] {
   return people
     .map((person) => ({ person, tier: tierOf(q, person, allowed) }))
     .filter((r) => r.tier < 5)
-    .sort((a, b) => a.tier - b.tier || a.person.name.localeCompare(b.person.name))
+    .sort((a, b) => a.tier - b.tier || compareNames(a.person.name, b.person.name))
     .map((r) => r.person);
 }
 

@@ -5,6 +5,7 @@ import { fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
 import type { DueRow } from './due.js';
 import type { Person } from './journal.js';
 import type { WeekStart } from './settings.js';
+import { compareNames } from './text.js';
 
 export const GROUPS = ['team', 'relationship', 'tag'] as const;
 export type GroupBy = (typeof GROUPS)[number];
@@ -68,7 +69,7 @@ export function dateSections<Row extends DueRow>(
       start: toIsoDate(startOfWeek(fromIsoDate(on), { weekStartsOn: weekStart })),
     };
   };
-  const ordered = [...rows].sort((a, b) => b.overdueDays - a.overdueDays || a.name.localeCompare(b.name));
+  const ordered = [...rows].sort((a, b) => b.overdueDays - a.overdueDays || compareNames(a.name, b.name));
   for (const row of ordered) {
     const { kind, start } = sectionFor(row);
     const last = sections.at(-1);

@@ -2,7 +2,7 @@
 
 import { type Birthday, nextBirthday } from './birthdays.js';
 import type { ConversationIndex } from './conversations.js';
-import { daysBetween, type IsoDate, localDay } from './dates.js';
+import { compareIso, daysBetween, type IsoDate, localDay } from './dates.js';
 import { type CheckIn, checkIn } from './due.js';
 import { latest, openAskNext, stepsOf, thanksOf } from './facts.js';
 import { concerns, isOverdue } from './followups.js';
@@ -147,8 +147,8 @@ export function talkingPoints(
     .sort(
       (a, b) =>
         Number(b.overdue) - Number(a.overdue) ||
-        (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
-        a.createdAt.localeCompare(b.createdAt),
+        compareIso(a.due ?? '9999', b.due ?? '9999') ||
+        compareIso(a.createdAt, b.createdAt),
     );
   for (const f of open) {
     points.push({
@@ -239,7 +239,7 @@ export function buildProfile(
       conversationId: f.conversationId,
     }))
     // Open first, then the oldest promise first: it has waited longest.
-    .sort((a, b) => Number(a.done) - Number(b.done) || a.createdAt.localeCompare(b.createdAt));
+    .sort((a, b) => Number(a.done) - Number(b.done) || compareIso(a.createdAt, b.createdAt));
   const together = rules ?? DEFAULT_TOGETHER_RULES;
   const conversations = (index.get(person.id) ?? []).map((c) => ({
     ...describeConversation(c, names, person.id),

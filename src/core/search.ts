@@ -1,8 +1,9 @@
 // rel search: every place a text can hide (names, notes, listening notes, ambitions and their
 // steps, skills, personal notes, appreciation given, follow-ups), matched ignoring case and accents.
-import { type IsoDate, localDay } from './dates.js';
+import { compareIso, type IsoDate, localDay } from './dates.js';
 import { stepsOf, thanksOf } from './facts.js';
 import type { Journal } from './journal.js';
+import { compareNames } from './text.js';
 
 export type SearchField =
   | 'name'
@@ -122,8 +123,8 @@ export function search(journal: Journal, query: string): SearchHit[] {
   return hits.sort(
     (a, b) =>
       Number(b.field === 'name') - Number(a.field === 'name') ||
-      (b.date ?? '').localeCompare(a.date ?? '') ||
-      a.person.localeCompare(b.person),
+      compareIso(b.date ?? '', a.date ?? '') ||
+      compareNames(a.person, b.person),
   );
 }
 

@@ -2,13 +2,13 @@
 // and listening. Pure: the journal, today and the period come in; figures go out.
 import { startOfWeek } from 'date-fns';
 import type { ConversationIndex } from './conversations.js';
-import { addDaysTo, daysBetween, fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
+import { addDaysTo, compareIso, daysBetween, fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
 import { checkIn } from './due.js';
 import { latest, thanksOf } from './facts.js';
 import type { Conversation, Journal, Person } from './journal.js';
 import { canonicalKind, kindKey } from './kinds.js';
 import type { WeekStart } from './settings.js';
-import { normalize } from './text.js';
+import { compareNames, normalize } from './text.js';
 import {
   type ConversationClass,
   conversationClass,
@@ -253,9 +253,9 @@ export function computeStats(journal: Journal, index: ConversationIndex, options
     );
     if (drift) drifting.push({ ...base, ...drift });
   }
-  gaps.sort((a, b) => b.days - a.days || a.name.localeCompare(b.name));
+  gaps.sort((a, b) => b.days - a.days || compareNames(a.name, b.name));
   drifting.sort(
-    (a, b) => b.gaps.at(-1)! / b.cadenceDays - a.gaps.at(-1)! / a.cadenceDays || a.name.localeCompare(b.name),
+    (a, b) => b.gaps.at(-1)! / b.cadenceDays - a.gaps.at(-1)! / a.cadenceDays || compareNames(a.name, b.name),
   );
 
   const appreciation: Appreciated[] = [];
@@ -266,7 +266,7 @@ export function computeStats(journal: Journal, index: ConversationIndex, options
     appreciation.push({ id: person.id, name: person.name, count: given.length, last });
   }
   appreciation.sort(
-    (a, b) => b.count - a.count || b.last.localeCompare(a.last) || a.name.localeCompare(b.name),
+    (a, b) => b.count - a.count || compareIso(b.last, a.last) || compareNames(a.name, b.name),
   );
 
   const named = (rows: Map<string, TimeRow>) => [...rows.values()].sort(byTime);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { article, displaySafe, normalize, slugify } from '../../src/core/text.js';
+import { compareIso } from '../../src/core/dates.js';
+import {
+  article,
+  compareNames,
+  comparePlainNames,
+  displaySafe,
+  normalize,
+  slugify,
+} from '../../src/core/text.js';
 
 describe('text', () => {
   it.each([
@@ -61,5 +69,84 @@ describe('a or an before a kind', () => {
     ['1-2-1', 'a'],
   ])('%s takes %s', (word, expected) => {
     expect(article(word)).toBe(expected);
+  });
+});
+
+describe('names and dates in order without the collator', () => {
+  // Plain names in every mix: case, hyphens, apostrophes, full stops, spaces, digits, prefixes.
+  let seed = 11;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return Math.floor(seed / 65536) % n;
+  };
+  const alphabet = " '-.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZaeiou  ";
+  const word = () => Array.from({ length: 1 + next(7) }, () => alphabet[next(alphabet.length)]).join('');
+  const flipCase = (text: string) =>
+    [...text].map((c) => (next(3) ? c : c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+
+  it('orders plain names as English collation does (localeCompare with en-US)', () => {
+    const pairs: [string, string][] = [
+      ['Ana Silva', 'ana silva'],
+      ['Ana', 'Ana Silva'],
+      ['Jean-Luc', 'Jean Luc'],
+      ['Jean-Luc', 'Jeanluc'],
+      ["O'Brien", 'Obrien'],
+      ['Dr. Who', 'Dr Who'],
+      ['Zoë', 'Zoe'],
+      ['', 'a'],
+      ['B', 'a'],
+      ['a1', 'aa'],
+      // each of the punctuation against the next in the collation's order
+      ['a b', 'a-b'],
+      ['a-b', 'a.b'],
+      ['a.b', "a'b"],
+      ["a'b", 'a0b'],
+      ['a9b', 'aab'],
+    ];
+    for (let i = 0; i < 20_000; i++) {
+      const a = word();
+      const b = next(3) === 0 ? flipCase(a) : next(4) === 0 ? a + word().slice(0, next(3)) : word();
+      pairs.push([a, b]);
+    }
+    for (const [a, b] of pairs) {
+      if (!/^[ '.\-0-9A-Za-z]*$/.test(a + b)) continue; // Zoë: not a plain name, left to localeCompare
+      expect([a, b, comparePlainNames(a, b)]).toEqual([a, b, Math.sign(a.localeCompare(b, 'en-US'))]);
+    }
+  });
+
+  it('orders any names as localeCompare does in this locale', () => {
+    const names = [
+      'Zoë',
+      'Zoe',
+      'zoe',
+      'Ana',
+      'ana',
+      'Ängel',
+      'Angel',
+      'José',
+      'Jose',
+      "O'Brien",
+      '李',
+      'Ana-Maria',
+    ];
+    const sorted = (compare: (a: string, b: string) => number) => [...names].sort(compare);
+    expect(sorted(compareNames)).toEqual(sorted((a, b) => a.localeCompare(b)));
+  });
+
+  it('orders dates and timestamps as rel writes them as localeCompare does', () => {
+    const dates = [
+      '2026-11-03',
+      '2026-11-10',
+      '2025-12-31',
+      '9999-99-99',
+      '2026-11-03T09:00:00.000Z',
+      '2026-11-03T10:00:00.000Z',
+      '2026-01-01T00:00:00.000Z',
+      '9999',
+      '',
+    ];
+    for (const a of dates) {
+      for (const b of dates) expect([a, b, compareIso(a, b)]).toEqual([a, b, Math.sign(a.localeCompare(b))]);
+    }
   });
 });

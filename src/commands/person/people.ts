@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { type Context, openStore, settings, today, togetherRules } from '../../context.js';
 import { indexConversations } from '../../core/conversations.js';
 import { checkIn, lastContact } from '../../core/due.js';
+import { compareNames } from '../../core/text.js';
 import { printJson } from '../../ui/json.js';
 import { renderPeople } from '../../ui/render/people.js';
 import { theme } from '../../ui/theme.js';
@@ -52,7 +53,7 @@ async function run(ctx: Context, options: PeopleOptions): Promise<void> {
       archivedAt: p.archivedAt,
       leftOn: p.leftOn ?? null,
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
   if (options.json) printJson(ctx.io, rows);
   else {
     const contacts = new Map(

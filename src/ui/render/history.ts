@@ -1,4 +1,4 @@
-import { type IsoDate, relativeDay } from '../../core/dates.js';
+import { compareIso, type IsoDate, relativeDay } from '../../core/dates.js';
 import type { Profile, ProfileConversation } from '../../core/profile.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate, showKind } from '../display.js';
@@ -71,7 +71,7 @@ export function renderHistory(
   const moments = momentsOf(p);
   const alone = moments
     .filter((m) => m.conversationId === null && (from === undefined || m.on >= from))
-    .sort((a, b) => b.on.localeCompare(a.on));
+    .sort((a, b) => compareIso(b.on, a.on));
   if (conversations.length === 0 && alone.length === 0) {
     return p.conversations.length
       ? `No conversations with ${name} in that range (${plural(p.conversations.length, 'conversation')} in all).`
