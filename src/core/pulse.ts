@@ -2,7 +2,6 @@
 // need a word. Pure: the language (parts of speech and sentiment, from libraries) is passed in, and without
 // one only #hashtags make themes. Reading the notes for themes is themes.ts; what is kept of a pulse
 // for the profiles, stored-themes.ts.
-import { UsageError } from '../errors.js';
 import { addDaysTo, type IsoDate } from './dates.js';
 import type { Conversation, Journal, Person } from './journal.js';
 import { type Mention, type ThemeMentions, voices } from './stored-themes.js';
@@ -72,30 +71,6 @@ export interface PulseOptions {
 
 export function defaultSince(today: IsoDate): IsoDate {
   return addDaysTo(today, -(PULSE_WEEKS * 7 - 1));
-}
-
-/**
- * A team or tag no one has is a typo, not a quiet team: refused with the ones that exist, so that
- * an empty report always means nothing was heard.
- */
-export function checkScope(people: Person[], team?: string, tag?: string): void {
-  const known = (values: string[]) => [...new Set(values.filter((v) => normalize(v)))].sort();
-  if (team !== undefined && !people.some((p) => normalize(p.team) === normalize(team))) {
-    const teams = known(people.map((p) => p.team));
-    throw new UsageError(
-      `No one in your journal is in the team "${team}".`,
-      teams.length
-        ? `The teams are: ${teams.join(', ')}.`
-        : 'Give people a team with rel edit <name> --team <team>.',
-    );
-  }
-  if (tag !== undefined && !people.some((p) => p.tags.some((t) => normalize(t) === normalize(tag)))) {
-    const tags = known(people.flatMap((p) => p.tags));
-    throw new UsageError(
-      `No one in your journal has the tag "${tag}".`,
-      tags.length ? `The tags are: ${tags.join(', ')}.` : 'Tag people with rel edit <name> --add-tag <tag>.',
-    );
-  }
 }
 
 /** Who a pulse listens to: people not archived, of the team and with the tag asked for. */

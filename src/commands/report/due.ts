@@ -16,6 +16,7 @@ import { openFollowUps } from '../../core/followups.js';
 import type { Journal } from '../../core/journal.js';
 import { stillToLog } from '../../core/nudge.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../../core/plan.js';
+import { checkScope } from '../../core/scope.js';
 import { displaySafe, normalize, plural } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { shownDueOn } from '../../ui/display.js';
@@ -76,6 +77,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
   const group = options.group === undefined ? undefined : parseGroup(options.group);
   const store = await openStore(ctx);
   const journal = await store.read();
+  checkScope(journal.people, undefined, options.tag);
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
   const { defaultCadenceDays, weekStart } = settings(ctx);

@@ -5,7 +5,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Command } from 'commander';
 import { type Context, openStore, parseSince, today } from '../../context.js';
-import { checkScope, computePulse, defaultSince, PULSE_WEEKS, pulseNotes } from '../../core/pulse.js';
+import { computePulse, defaultSince, PULSE_WEEKS, pulseNotes } from '../../core/pulse.js';
+import { checkScope } from '../../core/scope.js';
 import { type NoteReading, readNotes } from '../../core/themes.js';
 import { StoreError } from '../../errors.js';
 import { fileVersion } from '../../store/files.js';

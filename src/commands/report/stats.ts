@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { type Context, openStore, parseSince, settings, today, togetherRules } from '../../context.js';
 import { indexConversations } from '../../core/conversations.js';
+import { checkScope } from '../../core/scope.js';
 import { computeStats, DEFAULT_STATS_WEEKS, defaultSince } from '../../core/stats.js';
 import { renderStats } from '../../ui/render/stats.js';
 import { theme } from '../../ui/theme.js';
@@ -38,6 +39,7 @@ async function run(ctx: Context, options: StatsOptions): Promise<void> {
   const todayIso = today(ctx);
   const given = options.since === undefined ? undefined : await parseSince(ctx, options.since);
   const journal = await (await openStore(ctx)).read();
+  checkScope(journal.people, undefined, options.tag);
   const since = given ?? defaultSince(journal, todayIso, settings(ctx).weekStart);
   const stats = computeStats(journal, indexConversations(journal.conversations), {
     since,
