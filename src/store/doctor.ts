@@ -17,7 +17,7 @@ import { headOf, keptCopies, leftoverTempFiles, removeLeftovers } from './kept.j
 import { lockState, removeAbandonedLock } from './lock.js';
 import { lockPath, undoPath } from './paths.js';
 import { hasPendingForget, pendingForgetPath } from './pending-forget.js';
-import { readUndoEntries } from './undo.js';
+import { belongsTo, readUndoData } from './undo.js';
 
 export interface Finding {
   /**
@@ -96,10 +96,11 @@ export async function examine(
 
   const bytes = readStoreFile(target);
   let journal: Journal | undefined;
+  let text: string | undefined;
   if (bytes) {
     try {
       const parsed = await decodeJournal(file, bytes, keyring);
-      journal = parsed.journal;
+      ({ journal, text } = parsed);
       if (parsed.sealing) findings.push(...checkSealing(target, parsed.sealing));
       if (parsed.migratedFrom !== undefined) {
         findings.push({
@@ -214,6 +215,19 @@ export async function examine(
     });
   }
 
+  const undo = await readUndoData(target, (bytes) => decode(undoPath(target), bytes));
+  const newest = undo.entries.at(-1);
+  // Undo data for another version of the journal: rel undo refuses it (see undo.ts belongsTo).
+  const stale = text !== undefined && newest !== undefined && !belongsTo(undo, { text });
+  if (stale) {
+    findings.push({
+      check: 'undo',
+      severity: 'warning',
+      message: `The undo data ${undoPath(target)} was written for another version of the journal than the one there now: the journal was changed after it by hand, by a restore, or by a rel stopped between saving a change and its undo data. The journal keeps every change it saved, but rel undo will refuse to take back "${newest.summary}": undoing it would step over the change it knows nothing of.`,
+      fix: 'nothing to do: the next change starts the undo data afresh. To go back to an earlier version: rel doctor --restore',
+    });
+  }
+
   return {
     store: file,
     exists: bytes !== undefined,
@@ -222,7 +236,7 @@ export async function examine(
     conversations: journal?.conversations.length ?? 0,
     followUps: journal?.followUps.length ?? 0,
     backups,
-    undoable: (await readUndoEntries(target, (bytes) => decode(undoPath(target), bytes))).length,
+    undoable: stale ? 0 : undo.entries.length,
     findings,
     healthy: !findings.some((f) => f.severity === 'error'),
   };

@@ -44,17 +44,10 @@ export function belongsTo(undo: UndoData, journal: { text: string }): boolean {
 }
 
 /**
- * The undo entries, oldest first; none when the file is missing or unreadable (rel doctor says
- * so). A wrong passphrase is not "unreadable": it is an error.
+ * The undo entries, oldest first, and the journal version they belong to (see UndoLog.journal);
+ * none when the file is missing or unreadable (rel doctor says so). A wrong passphrase is not
+ * "unreadable": it is an error.
  */
-export async function readUndoEntries(
-  target: string,
-  decode: (bytes: Buffer) => Promise<string>,
-): Promise<UndoEntry[]> {
-  return (await readUndoData(target, decode)).entries;
-}
-
-/** The undo entries and the journal version they belong to (see UndoLog.journal). */
 export async function readUndoData(
   target: string,
   decode: (bytes: Buffer) => Promise<string>,

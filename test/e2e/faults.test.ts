@@ -150,6 +150,48 @@ describe('stopped between the journal and its undo data', { timeout: 240_000 }, 
     expect((await rel(['undo'], { store })).stderr).toMatch(/Nothing to undo/);
     expect(notes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3']);
   });
+
+  it('rel doctor reports the undo data that does not match, and what to do, until the next change', async () => {
+    const store = await storeWithHistory('kill-gap-doctor');
+    expect(await ok(['doctor', '--json'], { store })).toMatch(/"undoable": 5/);
+    relProcess(['log', 'ana', '--note', 'killed'], { store, env: { REL_FAULT: 'rename@2:kill' } });
+    const before = folderState(store);
+    const r = await rel(['doctor', '--json'], { store });
+    expect(r.code, r.stderr).toBe(0); // a warning: the journal is sound
+    const checkup = JSON.parse(r.stdout);
+    expect(checkup.healthy).toBe(true);
+    expect(checkup.undoable).toBe(0);
+    const undo = checkup.findings.filter((f: { check: string }) => f.check === 'undo');
+    expect(undo).toHaveLength(1);
+    expect(undo[0].severity).toBe('warning');
+    expect(undo[0].message).toContain('written for another version of the journal');
+    expect(undo[0].message).toContain('a rel stopped between saving a change and its undo data');
+    expect(undo[0].message).toContain(
+      'rel undo will refuse to take back "logged a 1:2:1 with Ana Silva on 2026-11-27"',
+    );
+    expect(undo[0].fix).toMatch(/the next change starts the undo data afresh.*rel doctor --restore/);
+    const shown = await rel(['doctor'], { store });
+    expect(shown.stdout).toContain('Warning: The undo data');
+    expect(shown.stdout).toContain('0 changes can be undone');
+    expect(folderState(store)).toEqual(before); // doctor changes nothing
+    await ok(['log', 'ana', '--note', 'after'], { store });
+    const after = JSON.parse(await ok(['doctor', '--json'], { store }));
+    expect(after.findings).toEqual([]);
+    expect(after.undoable).toBe(1);
+  });
+
+  it('rel doctor reports it after an undo stopped between the two as well', async () => {
+    const store = await storeWithHistory('kill-gap-undo-doctor');
+    relProcess(['undo'], { store, env: { REL_FAULT: 'rename@2:kill' } });
+    const checkup = JSON.parse(await ok(['doctor', '--json'], { store }));
+    const undo = checkup.findings.filter((f: { check: string }) => f.check === 'undo');
+    expect(undo.map((f: { message: string }) => f.message)).toEqual([
+      expect.stringContaining(
+        'rel undo will refuse to take back "logged a 1:2:1 with Ana Silva on 2026-11-27"',
+      ),
+    ]);
+    expect(checkup.undoable).toBe(0);
+  });
 });
 
 describe('a real full disk', { timeout: 240_000 }, () => {

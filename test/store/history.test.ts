@@ -8,7 +8,7 @@ import type { Journal } from '../../src/core/journal.js';
 import { addPerson } from '../../src/core/new-person.js';
 import { keptCopies } from '../../src/store/kept.js';
 import { Store } from '../../src/store/store.js';
-import { readUndoEntries } from '../../src/store/undo.js';
+import { readUndoData } from '../../src/store/undo.js';
 
 let n = 0;
 const clock = { now: new Date('2026-11-27T12:00:00Z'), newId: () => `id${++n}` };
@@ -49,7 +49,7 @@ describe('Store.rewriteAll', () => {
     expect(everywhere()).not.toMatch(/Lisbon|Ben Okafor|ben-okafor/);
     expect(report.rewritten.length).toBeGreaterThanOrEqual(4);
     // The undo entries about Ben are gone; the ones about Ana remain and still work.
-    const entries = await readUndoEntries(file, async (bytes) => bytes.toString('utf8'));
+    const entries = (await readUndoData(file, async (bytes) => bytes.toString('utf8'))).entries;
     expect(entries.map((e) => e.summary)).toEqual(['added Ana Silva', '1 conversation added']);
     expect(report.undoDropped).toBe(2);
     const undone = await store.undo();

@@ -10,7 +10,7 @@ import { StoreError } from '../../src/errors.js';
 import { recordLines, serializeJournal } from '../../src/store/format.js';
 
 import { Store } from '../../src/store/store.js';
-import { readUndoEntries } from '../../src/store/undo.js';
+import { readUndoData } from '../../src/store/undo.js';
 import { conversation, person } from '../helpers/journal.js';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
@@ -132,7 +132,7 @@ async function write(text: string, edit: Edit) {
   await store.read();
   await store.update((journal) => edit(journal as unknown as ReturnType<typeof complete>));
   const written = fs.readFileSync(file, 'utf8');
-  const undo = await readUndoEntries(file, async (bytes) => bytes.toString('utf8'));
+  const undo = (await readUndoData(file, async (bytes) => bytes.toString('utf8'))).entries;
   return { store, file, written, undo };
 }
 
