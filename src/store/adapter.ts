@@ -78,7 +78,7 @@ export class JournalAdapter implements Adapter<Journal> {
  * kill kept from following still carries the version before, so that `rel undo` never takes
  * back an earlier change in this one's place (belongsTo).
  */
-export function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
+function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   const { target } = to;
   const { undo, texts, content, previous = 'backup' } = plan;
   const sealing = plan.sealing === undefined ? loaded.sealing : plan.sealing;
@@ -132,7 +132,7 @@ export function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void 
 }
 
 /** A journal with one id on two records is never written: a change could land on either. */
-export function refuseDuplicateIds(file: string, journal: Journal): void {
+function refuseDuplicateIds(file: string, journal: Journal): void {
   const found = duplicateIds(journal)[0];
   if (found) {
     throw new StoreError(

@@ -6,7 +6,7 @@ import { checkpoint } from './faults.js';
 import { discard, type Prepared, prepareStoreFile, readStoreFile, tempPath } from './files.js';
 import { backupPath } from './paths.js';
 
-export const BACKUPS_KEPT = 3;
+const BACKUPS_KEPT = 3;
 
 /** Backups that exist, newest first. */
 export function listBackups(target: string): string[] {

@@ -67,20 +67,32 @@ export async function resealKeptCopies(
   const done = { resealed: [] as string[], removed: [] as string[] };
   for (const file of [...keptCopies(target), ...also]) {
     if (inForm(headOf(file), sealing)) continue;
-    const bytes = readStoreFile(file);
-    if (!bytes) continue;
-    let text: string;
-    try {
-      text = await codec.decode(file, bytes);
-    } catch {
-      fs.rmSync(file, { force: true });
-      done.removed.push(file);
-      continue;
-    }
+    const text = await readOrRemove(file, codec.decode, done.removed);
+    if (text === undefined) continue;
     writeStoreFile(file, codec.encode(text));
     done.resealed.push(file);
   }
   return done;
+}
+
+/**
+ * A kept copy read through `decode`; undefined when it is gone, and when it cannot be decoded,
+ * which removes it (listed in `removed`): what rel cannot read, it cannot rewrite either.
+ */
+async function readOrRemove<T>(
+  file: string,
+  decode: (file: string, bytes: Buffer) => Promise<T>,
+  removed: string[],
+): Promise<T | undefined> {
+  const bytes = readStoreFile(file);
+  if (!bytes) return undefined;
+  try {
+    return await decode(file, bytes);
+  } catch {
+    fs.rmSync(file, { force: true });
+    removed.push(file);
+    return undefined;
+  }
 }
 
 /** Whether a kept file's first bytes are already written as `sealing` says (plain for null). */
@@ -133,16 +145,8 @@ export async function rewriteKeptCopies(
   for (const file of keptCopies(target)) {
     // Not journals: the undo data is rewritten below, the stored pulse by its own module.
     if (file === undoPath(target) || file === pulsePath(target)) continue;
-    const bytes = readStoreFile(file);
-    if (!bytes) continue;
-    let journal: Record<string, unknown>;
-    try {
-      journal = await codec.parseJournal(file, bytes);
-    } catch {
-      fs.rmSync(file, { force: true });
-      report.removed.push(file);
-      continue;
-    }
+    const journal = await readOrRemove(file, codec.parseJournal, report.removed);
+    if (journal === undefined) continue;
     transform(journal);
     writeStoreFile(file, codec.serializeJournal(journal));
     report.rewritten.push(file);

@@ -17,12 +17,12 @@ export function hasPendingForget(target: string): boolean {
   return fs.existsSync(pendingForgetPath(target));
 }
 
-export function recordPendingForget(target: string, ids: string[], encode: Encode): void {
+function recordPendingForget(target: string, ids: string[], encode: Encode): void {
   writeStoreFile(pendingForgetPath(target), encode(`${JSON.stringify({ version: 1, forget: ids })}\n`));
 }
 
 /** The ids being forgotten; none when the record is unreadable (then there is nothing to replay). */
-export async function readPendingForget(target: string, decode: Decode): Promise<string[]> {
+async function readPendingForget(target: string, decode: Decode): Promise<string[]> {
   const file = pendingForgetPath(target);
   const bytes = readStoreFile(file);
   if (!bytes) return [];
@@ -34,7 +34,7 @@ export async function readPendingForget(target: string, decode: Decode): Promise
   }
 }
 
-export function clearPendingForget(target: string): void {
+function clearPendingForget(target: string): void {
   fs.rmSync(pendingForgetPath(target), { force: true });
 }
 

@@ -9,7 +9,7 @@ import { notSaved, type Prepared, prepareStoreFile, readStoreFile, writeStoreFil
 import { undoPath } from './paths.js';
 import { describeRecords } from './summaries.js';
 
-export const UNDO_KEPT = 10;
+const UNDO_KEPT = 10;
 
 export interface UndoEntry {
   /** When the change was made (rel's "now"). */
