@@ -4,7 +4,6 @@ import { type Context, openStore, parseWhen, today } from '../../../context.js';
 import { assignSteps } from '../../../core/attribution.js';
 import { recordCapture } from '../../../core/capture.js';
 import { parseMinutes } from '../../../core/conversation-fields.js';
-import type { FollowUpDraft } from '../../../core/conversations.js';
 import { isLogged } from '../../../core/inbox.js';
 import { parseKind } from '../../../core/kinds.js';
 import { describeConversation } from '../../../core/profile.js';
@@ -16,7 +15,7 @@ import { printJson } from '../../../ui/json.js';
 import { loggedSentence } from '../../../ui/render/log.js';
 import { theme } from '../../../ui/theme.js';
 import { readNote } from '../../shared/stdin.js';
-import { CAPTURE_FLAGS, type CaptureOptions, checkDue } from '../log/options.js';
+import { CAPTURE_FLAGS, type CaptureOptions, checkDue, saidIn } from '../log/options.js';
 import { DEFAULT_DAYS, ID_DAYS, loadInbox, pick, type SourceOptions } from './sources.js';
 
 export interface LogOptions extends SourceOptions, CaptureOptions {
@@ -71,10 +70,6 @@ export async function logMeetings(ctx: Context, id: string | undefined, options:
           return person;
         });
         const participants = people.map((person) => ({ person, isNew: false as const }));
-        const mine = (options.followUp ?? []).map((text): FollowUpDraft => ({ text, due }));
-        const theirs = (options.theirFollowUp ?? []).map(
-          (text): FollowUpDraft => ({ text, due, owner: 'them' }),
-        );
         return recordCapture(
           journal,
           {
@@ -83,13 +78,7 @@ export async function logMeetings(ctx: Context, id: string | undefined, options:
             kind: kind ?? row.kind,
             minutes: minutes ?? row.minutes,
             note,
-            heard: options.heard ?? [],
-            lists: {
-              ambitions: options.ambition ?? [],
-              skills: options.skill ?? [],
-              followUps: [...mine, ...theirs],
-              askNext: options.askNext ?? [],
-            },
+            ...saidIn(options, due),
             discussed: [],
             asked: [],
             done: [],

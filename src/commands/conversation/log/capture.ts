@@ -5,7 +5,6 @@ import { askedEntry } from '../../../core/asknext.js';
 import { assignSteps } from '../../../core/attribution.js';
 import { type Capture, type Participant, provisionalPerson } from '../../../core/capture.js';
 import { parseMinutes, parseSize } from '../../../core/conversation-fields.js';
-import type { FollowUpDraft } from '../../../core/conversations.js';
 import type { IsoDate } from '../../../core/dates.js';
 import type { Journal, Person } from '../../../core/journal.js';
 import { parseKind } from '../../../core/kinds.js';
@@ -17,7 +16,7 @@ import { newId } from '../../../ids.js';
 import { pastDate } from '../../shared/options.js';
 import { pickOne } from '../../shared/pick.js';
 import { readNote } from '../../shared/stdin.js';
-import { CAPTURE_FLAGS, type CaptureOptions, checkDue } from './options.js';
+import { CAPTURE_FLAGS, type CaptureOptions, checkDue, saidIn } from './options.js';
 
 export interface LogOptions extends CaptureOptions {
   date?: string;
@@ -73,21 +72,13 @@ export async function capture(ctx: Context, journal: Journal, flags: LogFlags): 
     : await askParticipants(ctx, journal);
   const people = participants.map((p) => p.person);
   const note = options.note === '-' ? await readNote(ctx) : options.note;
-  const mine = (options.followUp ?? []).map((text): FollowUpDraft => ({ text, due }));
-  const theirs = (options.theirFollowUp ?? []).map((text): FollowUpDraft => ({ text, due, owner: 'them' }));
   const given: Capture = {
     participants,
     date: date ?? todayIso,
     kind: kind ?? settings(ctx).defaultKind,
     minutes: minutes ?? null,
     note: note ?? '',
-    heard: options.heard ?? [],
-    lists: {
-      ambitions: options.ambition ?? [],
-      skills: options.skill ?? [],
-      followUps: [...mine, ...theirs],
-      askNext: options.askNext ?? [],
-    },
+    ...saidIn(options, due),
     discussed: [],
     done: [],
     asked: await pickAsked(ctx, options.asked ?? [], people),

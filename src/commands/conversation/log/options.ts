@@ -1,6 +1,9 @@
 // What was said in a conversation, as flags: declared once for `rel log` and `rel inbox log`, so
 // that both read them alike and their help says the same.
 import type { Command } from 'commander';
+import type { CaptureLists } from '../../../core/attribution.js';
+import type { FollowUpDraft } from '../../../core/conversations.js';
+import type { IsoDate } from '../../../core/dates.js';
 import { UsageError } from '../../../errors.js';
 
 /** The flags of what was said: the notes of the conversation, each kept as `rel log` keeps it. */
@@ -89,4 +92,22 @@ export function checkDue(options: CaptureOptions, example: string): void {
       `For example: ${example} --follow-up "Send the doc" --due friday`,
     );
   }
+}
+
+/** What the flags say was heard and learnt, as a capture keeps it; the follow-ups due on `due`. */
+export function saidIn(
+  options: CaptureOptions,
+  due: IsoDate | null,
+): { heard: string[]; lists: CaptureLists } {
+  const mine = (options.followUp ?? []).map((text): FollowUpDraft => ({ text, due }));
+  const theirs = (options.theirFollowUp ?? []).map((text): FollowUpDraft => ({ text, due, owner: 'them' }));
+  return {
+    heard: options.heard ?? [],
+    lists: {
+      ambitions: options.ambition ?? [],
+      skills: options.skill ?? [],
+      followUps: [...mine, ...theirs],
+      askNext: options.askNext ?? [],
+    },
+  };
 }
