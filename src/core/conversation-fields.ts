@@ -42,7 +42,7 @@ export function parseSize(text: string, named: number, option = '--size'): numbe
 export function checkNotFuture(date: IsoDate, today: IsoDate, option: string): IsoDate {
   if (daysBetween(today, date) > 0) {
     throw new UsageError(
-      `${option} ${date} is in the future; a conversation is logged once it has happened.`,
+      `${option} ${date} is in the future; rel records what has happened, once it has.`,
       'Give today or an earlier date.',
     );
   }

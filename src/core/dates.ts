@@ -246,6 +246,8 @@ export function parseSimpleDate(
   return undefined;
 }
 
+const NAMES_A_MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
+const LOOKS_AHEAD = /\b(next|coming|in|from now|later|after|tomorrow)\b/i;
 const NUMERIC_DATE = /^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?$/;
 
 /** Parses a date the user typed. Throws a UsageError saying which forms are accepted. */
@@ -263,8 +265,15 @@ export function parseDate(input: string, option: string, context: DateContext): 
   if (simple) return refuseEarly(simple, `${option} "${text}"`);
   const natural = context.natural?.(text, context.now, context.direction === 'future');
   if (natural && !Number.isNaN(natural.getTime())) {
-    // "january 5" without a year, looking back from November, is the January just gone.
-    if (context.direction === 'past' && natural > context.now && !/\b\d{4}\b/.test(text)) {
+    // "january 5" without a year, looking back from November, is the January just gone; "next
+    // week" or "in a month" looking back is a mistake, left ahead for the caller to refuse.
+    if (
+      context.direction === 'past' &&
+      natural > context.now &&
+      NAMES_A_MONTH.test(text) &&
+      !LOOKS_AHEAD.test(text) &&
+      !/\b\d{4}\b/.test(text)
+    ) {
       natural.setFullYear(natural.getFullYear() - 1);
     }
     return refuseEarly(toIsoDate(natural), `${option} "${text}"`);
@@ -306,10 +315,16 @@ export function shortDate(date: IsoDate, today: IsoDate): string {
   return date.slice(0, 4) === today.slice(0, 4) ? dayMonth : `${dayMonth} ${pad(year, 4)}`;
 }
 
-/** "Fri 11 Dec": for dates close to today. */
-export function dayDate(date: IsoDate): string {
-  const [, month, day] = calendarParts(date);
-  return `${WEEKDAY_NAMES[fromIsoDate(date).getDay()]} ${day} ${MONTHS[month - 1]}`;
+/**
+ * "Fri 11 Dec": for dates close to today. Given today, a date in another year and more than three
+ * months away says its year ("Wed 19 Nov 2025"), so that a day a year off never passes for this one.
+ */
+export function dayDate(date: IsoDate, today?: IsoDate): string {
+  const [year, month, day] = calendarParts(date);
+  const shown = `${WEEKDAY_NAMES[fromIsoDate(date).getDay()]} ${day} ${MONTHS[month - 1]}`;
+  return today !== undefined && date.slice(0, 4) !== today.slice(0, 4) && Math.abs(daysBetween(today, date)) > 91
+    ? `${shown} ${pad(year, 4)}`
+    : shown;
 }
 
 /** "30 days" shown as the friendliest name: "weekly", "every 2 weeks", "monthly", "every 45 days". */

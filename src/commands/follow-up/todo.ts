@@ -166,7 +166,7 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
     options.json,
     { ...item, doneAt: saved.doneAt },
     () =>
-      `${theme(ctx.io).good('Updated')}: ${displaySafe(saved.text)} ${theme(ctx.io).dim(`· ${displaySafe(person)}${saved.due ? ` · due ${dayDate(saved.due)}` : ''}`)}`,
+      `${theme(ctx.io).good('Updated')}: ${displaySafe(saved.text)} ${theme(ctx.io).dim(`· ${displaySafe(person)}${saved.due ? ` · due ${dayDate(saved.due, today(ctx))}` : ''}`)}`,
   );
 }
 
@@ -242,7 +242,7 @@ async function add(ctx: Context, name: string, words: string[], options: AddOpti
   }
   const t = theme(ctx.io);
   const whose = item.owner === 'me' ? 'for' : 'from';
-  const when = item.due ? `, due ${dayDate(item.due)}` : '';
+  const when = item.due ? `, due ${dayDate(item.due, today(ctx))}` : '';
   ctx.io.print(
     `${t.good('Added')} a follow-up ${whose} ${t.bold(displaySafe(person.name))}: ${displaySafe(item.text)}${when} ${t.dim(`(${item.id})`)}`,
   );

@@ -64,7 +64,7 @@ Examples:
       const who = t.bold(displaySafe(snoozed.name));
       ctx.io.print(
         until
-          ? `${t.good('Snoozed')} ${who} until ${dayDate(until)}: out of rel due until then. ${t.dim(`End it early with: rel snooze ${snoozed.id} --off`)}`
+          ? `${t.good('Snoozed')} ${who} until ${dayDate(until, today(ctx))}: out of rel due until then. ${t.dim(`End it early with: rel snooze ${snoozed.id} --off`)}`
           : `${t.good('Snooze ended')}: ${who} is back in rel due.`,
       );
     });

@@ -22,7 +22,7 @@ export interface Logged {
 
 function whenPhrase(date: IsoDate, today: IsoDate): string {
   const relative = relativeDay(date, today);
-  return relative === 'today' || relative === 'yesterday' ? relative : `on ${dayDate(date)}`;
+  return relative === 'today' || relative === 'yesterday' ? relative : `on ${dayDate(date, today)}`;
 }
 
 /**
@@ -78,14 +78,14 @@ export function renderLogged(logged: Logged, t: Theme): string {
       const whose =
         f.owner === 'them' ? `${displaySafe(person?.name.split(' ')[0] ?? '')}'s promise` : 'Follow-up';
       lines.push(
-        `${whose} "${displaySafe(f.text)}" is due ${dayDate(f.due)} (${relativeDay(f.due, today)}).`,
+        `${whose} "${displaySafe(f.text)}" is due ${dayDate(f.due, today)} (${relativeDay(f.due, today)}).`,
       );
     }
   }
   for (const due of logged.nextDue) {
     const first = displaySafe(due.person.name);
     const on = shownDueOn(due.dueOn, today);
-    lines.push(`Next check-in with ${first}: ${dayDate(on)} (${relativeDay(on, today)}).`);
+    lines.push(`Next check-in with ${first}: ${dayDate(on, today)} (${relativeDay(on, today)}).`);
   }
   for (const { person, texts } of logged.stillToAsk) {
     lines.push(

@@ -66,7 +66,7 @@ export function renderProfile(
   if (p.emails.length) lines.push(p.emails.map(safe).join(', '));
   const seen = lastTimeText(p, today);
   const snoozed =
-    p.snoozedUntil && p.snoozedUntil > today ? ` · snoozed until ${dayDate(p.snoozedUntil)}` : '';
+    p.snoozedUntil && p.snoozedUntil > today ? ` · snoozed until ${dayDate(p.snoozedUntil, today)}` : '';
   lines.push(`${seen} · catching up ${describeCadence(p.cadenceDays)} · ${dueText(p, today)}${snoozed}`);
   if (p.birthday && p.nextBirthday) {
     const when = p.nextBirthday === today ? t.accent('today!') : relativeDay(p.nextBirthday, today);
