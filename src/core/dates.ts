@@ -120,8 +120,10 @@ export function durationMinutes(text: string): number | undefined {
   if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
   // "30" alone was taken above, so a bare number here follows hours: "1h30".
   if (match[1] === undefined && !/[a-z]$/.test(t)) return undefined;
-  // Part of an hour, then minutes ("1.5h30") says two different things: refused.
-  if (match[1]?.includes('.') && match[2] !== undefined) return undefined;
+  // Part of an hour, then minutes ("1.5h30"), or minutes past the hour that make another hour
+  // ("1h90"), is a typo: refused.
+  if (match[1] !== undefined && match[2] !== undefined && (match[1].includes('.') || Number(match[2]) > 59))
+    return undefined;
   const hours = Number(match[1] ?? 0) * 60;
   const whole = Math.round(hours);
   return Math.abs(hours - whole) < 1e-9 ? whole + Number(match[2] ?? 0) : undefined;
@@ -322,7 +324,9 @@ export function shortDate(date: IsoDate, today: IsoDate): string {
 export function dayDate(date: IsoDate, today?: IsoDate): string {
   const [year, month, day] = calendarParts(date);
   const shown = `${WEEKDAY_NAMES[fromIsoDate(date).getDay()]} ${day} ${MONTHS[month - 1]}`;
-  return today !== undefined && date.slice(0, 4) !== today.slice(0, 4) && Math.abs(daysBetween(today, date)) > 91
+  return today !== undefined &&
+    date.slice(0, 4) !== today.slice(0, 4) &&
+    Math.abs(daysBetween(today, date)) > 91
     ? `${shown} ${pad(year, 4)}`
     : shown;
 }

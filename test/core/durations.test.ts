@@ -19,6 +19,8 @@ describe('how long a conversation lasted', () => {
     ['1.1h', 66],
     ['1h30', 90],
     ['1h30m', 90],
+    ['1h59', 119],
+    ['90m', 90],
     ['1 hour 15 min', 75],
     ['1H 5M', 65],
   ])('%s is %i minutes', (text, minutes) => {
@@ -26,13 +28,24 @@ describe('how long a conversation lasted', () => {
     expect(parseMinutes(text)).toBe(minutes);
   });
 
-  it.each(['', 'half an hour', '30s', '1.25h30', '1.01h', '-5', '30 days', 'h', 'm', '30 30', '1,5h'])(
-    'refuses %j',
-    (text) => {
-      expect(durationMinutes(text)).toBeUndefined();
-      expect(() => parseMinutes(text)).toThrow(/is not a number of minutes/);
-    },
-  );
+  it.each([
+    '',
+    'half an hour',
+    '30s',
+    '1.25h30',
+    '1.01h',
+    '1h90',
+    '2h 60m',
+    '-5',
+    '30 days',
+    'h',
+    'm',
+    '30 30',
+    '1,5h',
+  ])('refuses %j', (text) => {
+    expect(durationMinutes(text)).toBeUndefined();
+    expect(() => parseMinutes(text)).toThrow(/is not a number of minutes/);
+  });
 
   it('refuses more than a day, however it is written', () => {
     expect(() => parseMinutes('1441')).toThrow(/out of range/);
