@@ -1,5 +1,4 @@
 // Resolving a name typed on the command line to one person.
-import { distance } from 'fastest-levenshtein';
 import type { Person } from './journal.js';
 import { compareNames, normalize } from './text.js';
 
@@ -41,30 +40,16 @@ export function resolveName(query: string, people: Person[]): Resolution {
   if (prefixed.length === 1) return { kind: 'found', person: prefixed[0]!.person };
   if (prefixed.length > 1) return { kind: 'ambiguous', candidates: prefixed.map((k) => k.person) };
 
-  return { kind: 'unknown', suggestions: suggest(q, keyed) };
-}
-
-function suggest(q: string, keyed: { person: Person; exact: string[]; words: string[] }[]): Person[] {
-  const limit = Math.max(1, Math.min(3, Math.floor(q.length / 3)));
-  // Compared with the start of each key, so that "Ana" is close to "Anastasia" too.
-  const slip = (key: string) => {
-    const start = key.slice(0, q.length);
-    // A transposition ("bne" for "ben") is one slip, not two.
-    return sameLetters(q, start) ? 1 : distance(q, start);
-  };
-  return keyed
-    .map((k) => ({ person: k.person, score: Math.min(...[...k.exact, ...k.words].map(slip)) }))
-    .filter((s) => s.score <= limit)
-    .sort((a, b) => a.score - b.score || compareNames(a.person.name, b.person.name))
-    .slice(0, 3)
-    .map((s) => s.person);
+  // The close names are the ones the interactive picker would offer for what was typed.
+  return { kind: 'unknown', suggestions: rankPeople(query, people).slice(0, 3) };
 }
 
 /**
  * People for what was typed in a search prompt, best first: an exact name, id or alias; then a
  * prefix of the first name; then a prefix of another word of the name or of an alias; then a
  * match inside a word; then names within one or two typos (a transposition is one). Ties go by
- * name. With nothing typed, everyone, in the order given.
+ * name. With nothing typed, everyone, in the order given. The command line's "Did you mean" takes
+ * the first three of the same ranking, so that it knows every name the picker would find.
  */
 export function rankPeople(term: string, people: Person[]): Person[] {
   const q = normalize(term);
@@ -110,8 +95,4 @@ export function typoDistance(a: string, b: string): number {
     }
   }
   return rows[a.length]![b.length]!;
-}
-
-function sameLetters(a: string, b: string): boolean {
-  return a.length === b.length && a !== b && [...a].sort().join('') === [...b].sort().join('');
 }

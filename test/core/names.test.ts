@@ -115,6 +115,25 @@ describe('the person picker ranks what was typed', () => {
 });
 
 describe('did you mean', () => {
+  it('suggests what the picker finds: a letter left out, doubled or swapped', () => {
+    const team = people(['Fatima Khan'], ['Hannah Weber'], ['Tomasz Nowak'], ['Marcus Bell'], ['Zoë Martin']);
+    for (const [typed, name] of [
+      ['fatma', 'Fatima Khan'],
+      ['hanah', 'Hannah Weber'],
+      ['tomsz', 'Tomasz Nowak'],
+      ['marcs', 'Marcus Bell'],
+      ['zoee', 'Zoë Martin'],
+      ['hannh', 'Hannah Weber'],
+    ]) {
+      const r = resolveName(typed!, team);
+      expect(r.kind === 'unknown' && r.suggestions.map((p) => p.name), typed).toEqual([name]);
+      expect(
+        rankPeople(typed!, team).map((p) => p.name),
+        typed,
+      ).toEqual([name]);
+    }
+  });
+
   it('counts a transposition as one slip', () => {
     const r = resolveName('bne', people(['Ben Okafor'], ['Zed Ward']));
     expect(r.kind === 'unknown' && r.suggestions.map((p) => p.name)).toEqual(['Ben Okafor']);
