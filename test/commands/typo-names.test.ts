@@ -17,6 +17,6 @@ it('rel profile and rel log suggest the close name; rel log offers it before --c
   }
   const log = await rel(['log', 'fatma', '--kind', 'call', '--note', 'x'], { store });
   expect(log.code).toBe(2);
-  expect(log.stderr).toMatch(/Did you mean Fatima Khan \(fatima-khan\)\?[^]*--create/);
+  expect(log.stderr).toMatch(/Did you mean Fatima Khan \(fatima-khan\)\?[\s\S]*--create/);
   expect(bytesOf(store)).toEqual(before);
 });
