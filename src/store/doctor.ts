@@ -223,7 +223,7 @@ export async function examine(
     findings.push({
       check: 'undo',
       severity: 'warning',
-      message: `The undo data ${undoPath(target)} was written for another version of the journal than the one there now: the journal was changed after it by hand, by a restore, or by a rel stopped between saving a change and its undo data. The journal keeps every change it saved, but rel undo will refuse to take back "${newest.summary}": undoing it would step over the change it knows nothing of.`,
+      message: `The undo data ${undoPath(target)} was written for another version of the journal than the one there now (the journal was changed after it by hand, by a restore, or by a rel stopped between saving a change and its undo data), so rel undo will refuse to take back "${newest.summary}": undoing it would step over what changed since.`,
       fix: 'nothing to do: the next change starts the undo data afresh. To go back to an earlier version: rel doctor --restore',
     });
   }
