@@ -97,31 +97,65 @@ export function article(word: string): 'a' | 'an' {
 /**
  * Two names in the order `a.localeCompare(b)` gives them, without starting ICU's collator for
  * plain names: its first use costs some 10 to 25 ms, more than sorting a list of people does.
- * Names of ASCII letters, digits, spaces, hyphens, full stops and apostrophes, in an English
- * locale, are ordered here as the Unicode collation orders them (letters whatever their case,
- * then lower case first); anything else, or another locale, goes to localeCompare.
- * test/core/text.test.ts holds the two equal.
+ * A plain name is ASCII letters, digits, spaces, hyphens, full stops and apostrophes, and letters
+ * with one accent of the Latin alphabets (é, ü, ñ, ç, š, ő...). In an English locale these are
+ * ordered here as the Unicode collation orders them: by their letters, whatever the case and
+ * accents; then by accents (none first); then by case (lower first). Anything else (ß, ø, other
+ * scripts), or another locale, goes to localeCompare. test/core/text.test.ts holds them equal.
  */
 export function compareNames(a: string, b: string): number {
-  if (PLAIN_NAME.test(a) && PLAIN_NAME.test(b) && englishCollation()) return comparePlainNames(a, b);
+  const x = plainName(a);
+  const y = x && plainName(b);
+  if (x && y && englishCollation()) return comparePlain(x, y);
   return a.localeCompare(b);
 }
 
-const PLAIN_NAME = /^[ '.\-0-9A-Za-z]*$/;
+/** For a test: comparePlain of two plain names (undefined when one is not plain). */
+export function comparePlainNames(a: string, b: string): number | undefined {
+  const x = plainName(a);
+  const y = plainName(b);
+  return x && y ? comparePlain(x, y) : undefined;
+}
+
 /** The characters of a plain name, lower case, in the collation's order (spaces first). */
 const NAME_ORDER = " -.'0123456789abcdefghijklmnopqrstuvwxyz";
+/** The accents, in the collation's order: acute, grave, breve, circumflex, caron, ring, ... */
+const ACCENT_ORDER = '\u0301\u0300\u0306\u0302\u030C\u030A\u0308\u030B\u0303\u0307\u0327\u0328\u0304';
 
-/** For a test, and compareNames once the locale is known to be English. */
-export function comparePlainNames(a: string, b: string): number {
-  const shorter = Math.min(a.length, b.length);
-  for (let i = 0; i < shorter; i++) {
-    const x = NAME_ORDER.indexOf(a[i]!.toLowerCase());
-    const y = NAME_ORDER.indexOf(b[i]!.toLowerCase());
-    if (x !== y) return x < y ? -1 : 1;
+/** A name as its letters' places in NAME_ORDER, their accents' (0 for none) and their case. */
+interface PlainName {
+  letters: number[];
+  accents: number[];
+  upper: boolean[];
+}
+
+function plainName(name: string): PlainName | undefined {
+  const plain: PlainName = { letters: [], accents: [], upper: [] };
+  for (const char of name) {
+    let base = char;
+    let accent = 0;
+    if (NAME_ORDER.indexOf(char.toLowerCase()) < 0) {
+      const parts = char.normalize('NFD');
+      accent = parts.length === 2 ? ACCENT_ORDER.indexOf(parts[1]!) + 1 : 0;
+      base = parts[0]!;
+      if (accent === 0 || !/[a-z]/i.test(base)) return undefined;
+    }
+    const lower = base.toLowerCase();
+    plain.letters.push(NAME_ORDER.indexOf(lower));
+    plain.accents.push(accent);
+    plain.upper.push(base !== lower);
   }
-  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
-  for (let i = 0; i < shorter; i++) {
-    if (a[i] !== b[i]) return a[i] === a[i]!.toLowerCase() ? -1 : 1;
+  return plain;
+}
+
+function comparePlain(a: PlainName, b: PlainName): number {
+  for (const level of ['letters', 'accents', 'upper'] as const) {
+    const x = a[level];
+    const y = b[level];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    }
+    if (x.length !== y.length) return x.length < y.length ? -1 : 1;
   }
   return 0;
 }
