@@ -2,7 +2,7 @@
 // Whatever each side did while apart, after sync on A, B, A (or B, A, B) both journals are
 // identical and nothing is lost. In-process: git's merge driver is set to the built bin (run.ts);
 // test/e2e/sync.test.ts runs sync and the driver through the bin.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -261,5 +261,60 @@ describe('rel merge-journals', () => {
     const r = await rel(['merge-journals', base, ours, broken]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('broken.json');
+  });
+});
+
+/** A bare remote; A sets up sync with Ana in it, B joins; then each logs one conversation. */
+async function diverged(tag: string): Promise<{ a: string; b: string }> {
+  const dir = tempDir(tag);
+  const remote = `file://${path.join(dir, 'remote.git')}`;
+  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json') };
+  await ok(['add', 'Ana Silva'], { store: m.a });
+  await ok(['sync', '--init', remote], { store: m.a });
+  await ok(['sync', '--init', remote], { store: m.b });
+  await ok(['log', 'ana', '--note', 'A1'], { store: m.a });
+  await ok(['log', 'ana', '--note', 'B1'], { store: m.b });
+  await ok(['sync'], { store: m.b });
+  return m;
+}
+
+const git = (store: string, ...args: string[]) =>
+  spawnSync('git', ['-C', path.dirname(store), ...args], { encoding: 'utf8' });
+
+describe('work git left unfinished', { timeout: 300_000 }, () => {
+  it('a git pull whose merge driver failed: doctor reports it, rel sync finishes it keeping both sides', async () => {
+    const m = await diverged('sync-merge-head');
+    // By hand on A: commit, then pull with a merge driver that fails.
+    git(m.a, 'commit', '-qam', 'by hand');
+    const pulled = git(m.a, '-c', 'merge.rel.driver=false', 'pull', '-q', '--no-rebase', 'origin', 'main');
+    expect(pulled.status).not.toBe(0);
+    expect(fs.existsSync(path.join(path.dirname(m.a), '.git', 'MERGE_HEAD'))).toBe(true);
+    const doctor = JSON.parse((await rel(['doctor', '--json'], { store: m.a })).stdout);
+    expect(doctor.findings.map((f: { check: string }) => f.check)).toContain('sync');
+    const synced = await rel(['sync'], { store: m.a });
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stdout).toMatch(/Finished the merge/);
+    expect(fs.existsSync(path.join(path.dirname(m.a), '.git', 'MERGE_HEAD'))).toBe(false);
+    await ok(['sync'], { store: m.b });
+    await ok(['sync'], { store: m.a });
+    expect(notes(readJson(m.a))).toEqual(['A1', 'B1']);
+    expect(notes(readJson(m.b))).toEqual(['A1', 'B1']);
+    expect(git(m.a, 'status', '--porcelain').stdout.trim()).toBe('');
+  });
+
+  it('a rebase in progress: exit 1 with the command that ends it, nothing changed', async () => {
+    const m = await diverged('sync-rebase');
+    git(m.a, 'commit', '-qam', 'by hand');
+    const rebased = git(m.a, '-c', 'merge.rel.driver=false', 'pull', '-q', '--rebase', 'origin', 'main');
+    expect(rebased.status).not.toBe(0);
+    const before = fs.readFileSync(m.a);
+    const r = await rel(['sync'], { store: m.a });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/rebase is in progress/);
+    expect(r.stderr).toContain('rebase --abort');
+    expect(fs.readFileSync(m.a)).toEqual(before);
+    const doctor = JSON.parse((await rel(['doctor', '--json'], { store: m.a })).stdout);
+    expect(doctor.findings.map((f: { check: string }) => f.check)).toContain('sync');
   });
 });
