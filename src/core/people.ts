@@ -9,6 +9,7 @@ import { concerns, followUpPeople } from './followups.js';
 import type { Journal, Person } from './journal.js';
 import { checkNewName } from './new-person.js';
 import { displaySafe, normalize } from './text.js';
+import { conversationSize } from './together.js';
 import { recordPersonMerge } from './tombstones.js';
 
 /** The kinds of relationship rel suggests; any other word is kept as typed. */
@@ -269,7 +270,11 @@ export function forgetPerson(journal: Journal, personId: string): Forgotten {
       result.conversations++;
       return false;
     }
+    // It stays the size it was, so that a group meeting does not become a 1:2:1 that counts as
+    // time together (a number, not who they were).
+    const size = conversationSize(c);
     c.with = c.with.filter((id) => id !== personId);
+    if (size > c.with.length) c.size = size;
     // What was heard from them is about them: it goes with them; the group's notes stay.
     if (c.heardFrom) {
       const from = c.heardFrom;

@@ -23,6 +23,7 @@ import type { SharedThemes } from './stored-themes.js';
 import {
   type ConversationClass,
   conversationClass,
+  conversationSize,
   countsAsTogether,
   DEFAULT_TOGETHER_RULES,
   type TogetherRules,
@@ -56,6 +57,8 @@ export interface ProfileConversation {
    * shows what the room said as if they had said it.
    */
   heardInGroup?: boolean[];
+  /** How many were there besides you: those named, or more when `--size` said so. */
+  size: number;
   /** Names of everyone in the conversation. */
   with: string[];
   withIds: string[];
@@ -197,6 +200,7 @@ export function describeConversation(
   forPerson?: string,
 ): ProfileConversation {
   const from = (i: number) => c.heardFrom?.[i] ?? null;
+  const size = conversationSize(c);
   const kept = c.heard.flatMap((text, i) =>
     forPerson === undefined || from(i) === null || from(i) === forPerson ? [{ text, i }] : [],
   );
@@ -209,7 +213,8 @@ export function describeConversation(
     heard: kept.map((h) => h.text),
     ...(forPerson === undefined
       ? {}
-      : { heardInGroup: kept.map((h) => c.with.length > 1 && from(h.i) !== forPerson) }),
+      : { heardInGroup: kept.map((h) => size > 1 && from(h.i) !== forPerson) }),
+    size,
     with: c.with.map((id) => names.get(id) ?? id),
     withIds: c.with,
   };

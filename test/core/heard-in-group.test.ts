@@ -3,7 +3,9 @@ import { buildAgenda } from '../../src/core/agenda.js';
 import { indexConversations, logConversation } from '../../src/core/conversations.js';
 import { emptyJournal, type Journal } from '../../src/core/journal.js';
 import { addPerson } from '../../src/core/new-person.js';
+import { forgetPerson } from '../../src/core/people.js';
 import { buildProfile, describeConversation } from '../../src/core/profile.js';
+import { conversationClass, conversationSize } from '../../src/core/together.js';
 import { renderAgenda } from '../../src/ui/render/agenda.js';
 import { renderProfile } from '../../src/ui/render/profile.js';
 import type { Theme } from '../../src/ui/theme.js';
@@ -95,5 +97,44 @@ describe('what was heard from a group', () => {
     const text = renderAgenda(agenda);
     expect(text).toContain('- tired of on-call\n');
     expect(text).toContain('- the offsite is off _(in the group)_\n');
+  });
+});
+
+describe('the size of a group, kept', () => {
+  it('shows an all-hands logged with --size by its size, in the profile and its JSON', () => {
+    const j = journal();
+    const [ana, ben] = j.people.map((p) => p.id) as [string, string];
+    logConversation(
+      j,
+      {
+        date: '2026-11-18',
+        with: [ana, ben],
+        kind: 'all-hands',
+        minutes: null,
+        note: '',
+        heard: ['lots of anxiety about the reorg'],
+        size: 80,
+        about: {},
+      },
+      clock(),
+    );
+    const profile = buildProfile(j, indexConversations(j.conversations), j.people[0]!, '2026-11-20');
+    expect(profile.conversations[0]).toMatchObject({ size: 80, heardInGroup: [true] });
+    const text = renderProfile(profile, '2026-11-20', plain, 100);
+    expect(text).toContain('lots of anxiety about the reorg  18 Nov · in a group of 80');
+  });
+
+  it('stays a group, and the group keeps its remark, when one of two is forgotten', () => {
+    const j = journal();
+    const [, ben] = j.people.map((p) => p.id) as [string, string];
+    forgetPerson(j, ben);
+    const trio = j.conversations.find((c) => c.date === '2026-11-14')!;
+    expect(trio.with).toHaveLength(1);
+    expect(conversationSize(trio)).toBe(2);
+    expect(conversationClass(trio, [])).toBe('smallGroup');
+    const ana = j.people[0]!;
+    const seen = describeConversation(trio, new Map(), ana.id);
+    expect(seen.heard).toEqual(['tired of on-call', 'the offsite is off']);
+    expect(seen.heardInGroup).toEqual([false, true]);
   });
 });

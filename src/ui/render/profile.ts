@@ -115,7 +115,7 @@ export function renderProfile(
   );
   const heard = p.conversations
     .flatMap((c) =>
-      c.heard.map((h, i) => ({ date: c.date, text: h, group: c.heardInGroup?.[i] ? c.with.length : 0 })),
+      c.heard.map((h, i) => ({ date: c.date, text: h, group: c.heardInGroup?.[i] ? c.size : 0 })),
     )
     .slice(0, RECENT_HEARD);
   section(
