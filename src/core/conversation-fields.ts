@@ -1,7 +1,8 @@
 // A conversation's fields as typed, checked: its minutes, how many were there, a day that has
 // happened. Each refusal says what to type instead.
 import { UsageError } from '../errors.js';
-import { daysBetween, durationMinutes, type IsoDate } from './dates.js';
+import { daysBetween, type IsoDate } from './dates.js';
+import { durationMinutes } from './periods.js';
 
 export function parseMinutes(text: string, option = '--minutes'): number {
   const minutes = durationMinutes(text);

@@ -1,6 +1,7 @@
-// Calendar dates ("YYYY-MM-DD" in the user's local time zone), periods and the parsing of what
-// users type for them. Pure: "now" is always passed in.
+// Calendar dates ("YYYY-MM-DD" in the user's local time zone) and the parsing of what users type
+// for them; periods and durations are periods.ts. Pure: "now" is always passed in.
 import { UsageError } from '../errors.js';
+import { periodDays } from './periods.js';
 
 /** A calendar date, "YYYY-MM-DD", in the user's local time zone. */
 export type IsoDate = string;
@@ -105,74 +106,6 @@ export function parseNow(value: string | undefined, clock: () => Date): Date {
   const parsed = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(value) ? new Date(value) : null;
   if (!parsed || Number.isNaN(parsed.getTime())) throw refused();
   return parsed;
-}
-
-/**
- * How long a conversation lasted, in minutes, as people write it: `30`, `30m`, `30min`, `45
- * minutes`, `1h`, `1.5h`, `1h30`, `1 hour 15 min`. Here `m` can only mean minutes. Undefined
- * when the text is none of these; the range is the caller's to check.
- */
-export function durationMinutes(text: string): number | undefined {
-  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (/^\d+$/.test(t)) return Number(t);
-  const match =
-    /^(?:(\d+(?:\.\d+)?) ?(?:h|hrs?|hours?))?(?: ?(\d+) ?(?:m|mins?|minutes?)?)?$/.exec(t) ?? undefined;
-  if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
-  // "30" alone was taken above, so a bare number here follows hours: "1h30".
-  if (match[1] === undefined && !/[a-z]$/.test(t)) return undefined;
-  // Part of an hour, then minutes ("1.5h30"), or minutes past the hour that make another hour
-  // ("1h90"), is a typo: refused.
-  if (match[1] !== undefined && match[2] !== undefined && (match[1].includes('.') || Number(match[2]) > 59))
-    return undefined;
-  const hours = Number(match[1] ?? 0) * 60;
-  const whole = Math.round(hours);
-  return Math.abs(hours - whole) < 1e-9 ? whole + Number(match[2] ?? 0) : undefined;
-}
-
-const PERIOD_WORDS: Record<string, number> = {
-  daily: 1,
-  weekly: 7,
-  biweekly: 14,
-  fortnightly: 14,
-  fortnight: 14,
-  'a fortnight': 14,
-  'a day': 1,
-  'a week': 7,
-  'a month': 30,
-  'a year': 365,
-  monthly: 30,
-  quarterly: 91,
-  yearly: 365,
-  annually: 365,
-};
-const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, f: 14, m: 30, y: 365 };
-const PERIOD = /^(\d+)\s*(d|days?|w|wks?|weeks?|fortnights?|m|mo|mos|months?|y|yrs?|years?)$/;
-export const PERIOD_FORMS =
-  '10d, 2w, 3m (or 3mo), 1y, "3 weeks", weekly, biweekly, monthly, quarterly, yearly';
-
-/** A period in whole days, or undefined when the text is not a period. */
-export function periodDays(text: string): number | undefined {
-  // "every 2 weeks" is how rel shows a cadence, so it reads back as one.
-  const t = text
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/^every (?=\d)/, '')
-    .replace(/^every (?=(day|week|fortnight|month|year)$)/, 'a ');
-  if (Object.hasOwn(PERIOD_WORDS, t)) return PERIOD_WORDS[t];
-  const match = PERIOD.exec(t);
-  if (!match) return undefined;
-  const unit = match[2]!.startsWith('mo') ? 'm' : match[2]![0]!;
-  return Number(match[1]) * UNIT_DAYS[unit]!;
-}
-
-/** Like periodDays, for an option value: anything else, or zero days, is a usage error. */
-export function parsePeriod(text: string, option: string): number {
-  const days = periodDays(text);
-  if (days === undefined || days < 1) {
-    throw new UsageError(`${option} "${text}" is not a period.`, `Use a period such as ${PERIOD_FORMS}.`);
-  }
-  return days;
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -329,21 +262,6 @@ export function dayDate(date: IsoDate, today?: IsoDate): string {
     Math.abs(daysBetween(today, date)) > 91
     ? `${shown} ${pad(year, 4)}`
     : shown;
-}
-
-/** "30 days" shown as the friendliest name: "weekly", "every 2 weeks", "monthly", "every 45 days". */
-export function describeCadence(days: number): string {
-  const names: Record<number, string> = {
-    1: 'daily',
-    7: 'weekly',
-    14: 'every 2 weeks',
-    30: 'monthly',
-    91: 'quarterly',
-    365: 'yearly',
-  };
-  if (names[days]) return names[days];
-  if (days % 7 === 0) return `every ${days / 7} weeks`;
-  return `every ${days} days`;
 }
 
 /** The local calendar day of a stored timestamp. */

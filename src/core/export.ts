@@ -3,11 +3,12 @@
 import { describeBirthday } from './birthdays.js';
 import { type ConversationIndex, indexConversations, newestFirst } from './conversations.js';
 import { listCell, neutralise, notesCell } from './csv-cells.js';
-import { DEFAULT_CADENCE_DAYS, describeCadence, type IsoDate, localDay } from './dates.js';
+import { DEFAULT_CADENCE_DAYS, type IsoDate, localDay } from './dates.js';
 import { type CheckIn, checkIn } from './due.js';
 import { stepsOf, thanksOf } from './facts.js';
 import { concerns } from './followups.js';
 import type { Conversation, Journal, Person } from './journal.js';
+import { describeCadence } from './periods.js';
 import type { TogetherRules } from './together.js';
 
 export interface ExportSelection {

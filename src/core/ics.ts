@@ -3,10 +3,11 @@
 // re-importing the feed updates events instead of duplicating them.
 import { birthdayIn, birthdayMonthDay, birthYear } from './birthdays.js';
 import { indexConversations } from './conversations.js';
-import { addDaysTo, DEFAULT_CADENCE_DAYS, describeCadence, type IsoDate } from './dates.js';
+import { addDaysTo, DEFAULT_CADENCE_DAYS, type IsoDate } from './dates.js';
 import { checkIn } from './due.js';
 import { followUpPeople } from './followups.js';
 import type { Journal } from './journal.js';
+import { describeCadence } from './periods.js';
 import { plural } from './text.js';
 import { DEFAULT_TOGETHER_RULES, type TogetherRules } from './together.js';
 

@@ -2,12 +2,12 @@
 // conversations table back into conversations. Birthdays are read in the file's day-month order.
 import { type Birthday, readBirthday } from './birthdays.js';
 import { parseListCell, parseNotesCell, unneutralise } from './csv-cells.js';
-import { periodDays } from './dates.js';
 import { PEOPLE_HEADERS } from './export.js';
 import { type ColumnMap, type CsvField, mapHeaders } from './import-csv-headers.js';
 import type { ImportedPerson, ImportProblem, ReadPeople } from './import-types.js';
 import type { Conversation } from './journal.js';
 import { cleanName } from './new-person.js';
+import { periodDays } from './periods.js';
 import { normalize } from './text.js';
 
 export type DateOrder = 'mdy' | 'dmy';

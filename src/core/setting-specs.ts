@@ -2,9 +2,10 @@
 // config file keeps it: the table behind `rel config` and resolveSettings (settings.ts).
 import { UsageError } from '../errors.js';
 import { parseSource, redactSource } from './calendar-source.js';
-import { describeCadence, PERIOD_FORMS, periodDays, spanWords } from './dates.js';
+import { spanWords } from './dates.js';
 import { emailKey, parseEmail } from './emails.js';
 import { kindKey } from './kinds.js';
+import { describeCadence, PERIOD_FORMS, periodDays } from './periods.js';
 import type { Settings, WeekStart } from './settings.js';
 import type { CadenceCounts } from './together.js';
 

@@ -4,9 +4,10 @@
 // how its text is checked is the table in setting-specs.ts.
 import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
-import { DEFAULT_CADENCE_DAYS, periodDays } from './dates.js';
+import { DEFAULT_CADENCE_DAYS } from './dates.js';
 import { DEFAULT_GROWTH_RULES, type GrowthRules } from './growth.js';
 import { DEFAULT_KIND } from './kinds.js';
+import { periodDays } from './periods.js';
 import { SETTINGS, type SettingSpec } from './setting-specs.js';
 import {
   type CadenceCounts,

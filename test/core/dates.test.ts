@@ -2,15 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   addDaysTo,
   daysBetween,
-  describeCadence,
   type NaturalDateParser,
   parseDate,
   parseNow,
-  parsePeriod,
-  periodDays,
   relativeDay,
   shortDate,
 } from '../../src/core/dates.js';
+import { describeCadence, parsePeriod, periodDays } from '../../src/core/periods.js';
 import { UsageError } from '../../src/errors.js';
 
 // Friday 27 November 2026, 12:00 local.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMinutes } from '../../src/core/conversation-fields.js';
-import { durationMinutes, periodDays } from '../../src/core/dates.js';
+import { durationMinutes, periodDays } from '../../src/core/periods.js';
 
 // Minutes and periods as people type them, in flags and at the prompts.
 describe('how long a conversation lasted', () => {

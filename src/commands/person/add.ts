@@ -2,11 +2,12 @@
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, settings } from '../../context.js';
 import { parseBirthday } from '../../core/birthdays.js';
-import { DEFAULT_CADENCE_DAYS, PERIOD_FORMS, parsePeriod, periodDays } from '../../core/dates.js';
+import { DEFAULT_CADENCE_DAYS } from '../../core/dates.js';
 import { effectiveCadence } from '../../core/due.js';
 import { editEmails, parseEmail } from '../../core/emails.js';
 import { addPerson, checkNewName, type NewPerson } from '../../core/new-person.js';
 import { RELATIONSHIPS } from '../../core/people.js';
+import { PERIOD_FORMS, parsePeriod, periodDays } from '../../core/periods.js';
 import { answerProblem, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { renderAdded } from '../../ui/render/person.js';

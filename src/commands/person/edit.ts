@@ -3,16 +3,11 @@ import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, resolvePerson } from '../../context.js';
 import { type Birthday, parseBirthday, readBirthday } from '../../core/birthdays.js';
 import { answersChanged } from '../../core/corrections.js';
-import {
-  DEFAULT_CADENCE_DAYS,
-  describeCadence,
-  PERIOD_FORMS,
-  parsePeriod,
-  periodDays,
-} from '../../core/dates.js';
+import { DEFAULT_CADENCE_DAYS } from '../../core/dates.js';
 import { editEmails, parseEmail } from '../../core/emails.js';
 import type { Person } from '../../core/journal.js';
 import { editPerson, listChanges, type PersonEdit, RELATIONSHIPS, samePerson } from '../../core/people.js';
+import { describeCadence, PERIOD_FORMS, parsePeriod, periodDays } from '../../core/periods.js';
 import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';

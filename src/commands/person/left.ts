@@ -2,9 +2,9 @@
 // they stay in rel due at the alumni cadence and in rel people, marked "left".
 import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson, settings, today } from '../../context.js';
-import { describeCadence, parsePeriod } from '../../core/dates.js';
 import { addNote } from '../../core/facts.js';
 import { markLeft, samePerson, unmarkLeft } from '../../core/people.js';
+import { describeCadence, parsePeriod } from '../../core/periods.js';
 import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';

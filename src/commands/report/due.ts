@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { type Context, openStore, settingSource, settings, today, togetherRules } from '../../context.js';
 import { dueWithBirthdays } from '../../core/birthdays.js';
 import { type ConversationIndex, indexConversations } from '../../core/conversations.js';
-import { type IsoDate, parsePeriod } from '../../core/dates.js';
+import type { IsoDate } from '../../core/dates.js';
 import {
   begunBefore,
   checkIn,
@@ -15,6 +15,7 @@ import {
 import { openFollowUps } from '../../core/followups.js';
 import type { Journal } from '../../core/journal.js';
 import { stillToLog } from '../../core/nudge.js';
+import { parsePeriod } from '../../core/periods.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../../core/plan.js';
 import { checkScope } from '../../core/scope.js';
 import { displaySafe, normalize, plural } from '../../core/text.js';

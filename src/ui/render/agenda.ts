@@ -1,7 +1,8 @@
 // The agenda as Markdown, ready to paste into a meeting doc. Plain text, no colour.
 import { format } from 'date-fns';
 import type { Agenda, AgendaFollowUp } from '../../core/agenda.js';
-import { describeCadence, fromIsoDate, relativeDay } from '../../core/dates.js';
+import { fromIsoDate, relativeDay } from '../../core/dates.js';
+import { describeCadence } from '../../core/periods.js';
 import { displaySafe } from '../../core/text.js';
 import { showDate, showKind } from '../display.js';
 

@@ -1,7 +1,8 @@
 import type { ComingUpRow } from '../../core/birthdays.js';
-import { addDaysTo, dayDate, describeCadence, type IsoDate, relativeDay } from '../../core/dates.js';
+import { addDaysTo, dayDate, type IsoDate, relativeDay } from '../../core/dates.js';
 import type { CheckIn, LastContact } from '../../core/due.js';
 import type { TodoItem } from '../../core/followups.js';
+import { describeCadence } from '../../core/periods.js';
 import { type DateSection, type DueSummary, summarize } from '../../core/plan.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate, showKind, shownDueOn } from '../display.js';

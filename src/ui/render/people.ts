@@ -1,5 +1,6 @@
-import { describeCadence, type IsoDate } from '../../core/dates.js';
+import type { IsoDate } from '../../core/dates.js';
 import type { CheckIn, LastContact } from '../../core/due.js';
+import { describeCadence } from '../../core/periods.js';
 import { displaySafe, plural } from '../../core/text.js';
 import type { Theme } from '../theme.js';
 import { dueText, lastSeenShort, lastSeenText } from './due.js';

@@ -1,5 +1,6 @@
-import { DEFAULT_CADENCE_DAYS, describeCadence } from '../../core/dates.js';
+import { DEFAULT_CADENCE_DAYS } from '../../core/dates.js';
 import type { Person } from '../../core/journal.js';
+import { describeCadence } from '../../core/periods.js';
 import { displaySafe } from '../../core/text.js';
 import type { Theme } from '../theme.js';
 

@@ -1,14 +1,7 @@
 import { describeBirthday } from '../../core/birthdays.js';
-import {
-  dayDate,
-  daysBetween,
-  describeCadence,
-  type IsoDate,
-  localDay,
-  relativeDay,
-  spanWords,
-} from '../../core/dates.js';
+import { dayDate, daysBetween, type IsoDate, localDay, relativeDay, spanWords } from '../../core/dates.js';
 import { canonicalKind } from '../../core/kinds.js';
+import { describeCadence } from '../../core/periods.js';
 import type { Profile, TalkingPoint } from '../../core/profile.js';
 import { displaySafe } from '../../core/text.js';
 import { showDate, showKind } from '../display.js';

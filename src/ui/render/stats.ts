@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import stringWidth from 'string-width';
-import { daysBetween, describeCadence, fromIsoDate } from '../../core/dates.js';
+import { daysBetween, fromIsoDate } from '../../core/dates.js';
+import { describeCadence } from '../../core/periods.js';
 import type { Stats, TimeRow } from '../../core/stats.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate, showKind } from '../display.js';

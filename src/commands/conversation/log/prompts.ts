@@ -1,6 +1,13 @@
 // The interactive half of `rel log` after who was there (./who.ts): loaded only when a terminal is
 // there to answer.
-import { type Context, draftFolder, dueDateCheck, parseWhen, today as todayOf, togetherRules } from '../../../context.js';
+import {
+  type Context,
+  draftFolder,
+  dueDateCheck,
+  parseWhen,
+  today as todayOf,
+  togetherRules,
+} from '../../../context.js';
 import { namedOwner, type StepDraft } from '../../../core/attribution.js';
 import type { Capture } from '../../../core/capture.js';
 import { checkNotFuture, parseMinutes } from '../../../core/conversation-fields.js';
@@ -227,7 +234,8 @@ async function askDue(ctx: Context, text: string): Promise<IsoDate | null> {
   let due: IsoDate | null = null;
   await ask(`By when? "${displaySafe(text)}" (Enter for no date; friday, 2w, 2026-12-20)`, {
     // Once answered, show the day it was read as: "friday" -> "friday (due Fri 4 Dec)".
-    transformer: (value, { isFinal }) => (isFinal && due ? `${value} (due ${dayDate(due, todayOf(ctx))})` : value),
+    transformer: (value, { isFinal }) =>
+      isFinal && due ? `${value} (due ${dayDate(due, todayOf(ctx))})` : value,
     validate: dueDateCheck(ctx, (answer) => {
       due = answer;
     }),
@@ -247,7 +255,10 @@ async function askDone(ctx: Context, people: Person[], open: FollowUp[]): Promis
         : people.length > 1
           ? `You, for ${first(f.personId)}`
           : 'You';
-    return { name: `${who}: ${displaySafe(f.text)}${f.due ? ` (due ${dayDate(f.due, todayOf(ctx))})` : ''}`, value: f.id };
+    return {
+      name: `${who}: ${displaySafe(f.text)}${f.due ? ` (due ${dayDate(f.due, todayOf(ctx))})` : ''}`,
+      value: f.id,
+    };
   });
   return chooseSome('Open follow-ups. Tick the ones done (space to tick, Enter to go on):', choices);
 }

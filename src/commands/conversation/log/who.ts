@@ -2,11 +2,11 @@
 // person" after the matches, and the few things worth knowing about someone added.
 
 import type { Context } from '../../../context.js';
-import { PERIOD_FORMS, periodDays } from '../../../core/dates.js';
 import type { Journal, Person } from '../../../core/journal.js';
 import { rankPeople } from '../../../core/names.js';
 import { checkNewName, type NewPerson } from '../../../core/new-person.js';
 import { RELATIONSHIPS } from '../../../core/people.js';
+import { PERIOD_FORMS, periodDays } from '../../../core/periods.js';
 import { displaySafe, normalize } from '../../../core/text.js';
 import { validity } from '../../../errors.js';
 import type { Choice } from '../../../ui/prompts.js';
