@@ -54,7 +54,16 @@ export function parseBirthday(text: string, option = '--birthday'): Birthday {
       'Give the year in full (1990-05-17), or leave it out (05-17).',
     );
   }
-  const birthday = /^(\d{4}-\d{2}-\d{2}|\d{2}-\d{2})$/.test(text.trim()) ? readBirthday(text) : undefined;
+  const inForm = /^(\d{4}-\d{2}-\d{2}|\d{2}-\d{2})$/.test(text.trim());
+  const birthday = inForm ? readBirthday(text) : undefined;
+  // A month that exists with a day it does not have (02-30) is a slip of the day, not of the form.
+  const month = Number(text.trim().slice(-5, -3));
+  if (inForm && !birthday && month >= 1 && month <= 12) {
+    throw new UsageError(
+      `${option} "${text}" is not a real day${/-02-29$/.test(text.trim()) ? ' (that year has no 29 February)' : ''}.`,
+      'Check the month and day: 1990-05-17, or without the year 05-17.',
+    );
+  }
   if (!birthday) {
     throw new UsageError(
       `${option} "${text}" is not a birthday rel understands.`,

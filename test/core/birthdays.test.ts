@@ -38,6 +38,10 @@ describe('readBirthday', () => {
   it('--birthday takes only YYYY-MM-DD or MM-DD, and says so', () => {
     expect(parseBirthday('05-17')).toBe('05-17');
     expect(() => parseBirthday('19900517')).toThrow(/not a birthday/);
+    expect(() => parseBirthday('13-05')).toThrow(/not a birthday rel understands/);
+    expect(() => parseBirthday('1985-02-30')).toThrow(/"1985-02-30" is not a real day\.$/);
+    expect(() => parseBirthday('02-30')).toThrow(/not a real day/);
+    expect(() => parseBirthday('1985-02-29')).toThrow(/not a real day \(that year has no 29 February\)/);
     expect(() => parseBirthday('05/17')).toThrow(/not a birthday/);
   });
 });
