@@ -132,6 +132,37 @@ describe('rel config', () => {
     expect(set.code).toBe(1);
     expect(fs.readFileSync(file, 'utf8')).toBe('{not json');
   });
+
+  it('rel config list shows each value and where it comes from at 40, 80 and 100 columns', async () => {
+    const { env } = setup();
+    await ok(['config', 'set', 'week-start', 'sunday'], { env });
+    for (const columns of [40, 80, 100]) {
+      const out = await ok(['config', 'list'], { env: { ...env, NO_COLOR: '1' }, terminal: { columns } });
+      const lines = out.split('\n');
+      expect(Math.max(...lines.map((l) => l.length)), `${columns}`).toBeLessThanOrEqual(columns);
+      // Side by side where they fit; at 40 columns the source goes on a line under the value.
+      const row = (key: string) => {
+        const at = lines.findIndex((l) => l.startsWith(`${key} `));
+        return columns === 40 ? `${lines[at]}\n${lines[at + 1]}` : lines[at];
+      };
+      const sides = columns === 40 ? / *\n +/ : / +/;
+      expect(row('Setting'), `${columns}`).toMatch(new RegExp(`^Setting +Value${sides.source}From`));
+      expect(row('week-start'), `${columns}`).toMatch(new RegExp(` sunday${sides.source}config`));
+      expect(row('default-cadence'), `${columns}`).toMatch(
+        new RegExp(` 30d \\(monthly\\)${sides.source}default`),
+      );
+      // The long list of kinds wraps in its column rather than pushing the others out.
+      expect(out.replace(/\s+/g, ' ')).toContain('whatsapp, imessage, signal, telegram');
+      // The meaning is left out first: only where value and source take all the room.
+      expect(out.includes('how often to catch up'), `${columns}`).toBe(columns > 40);
+    }
+    // A value from the environment names the variable.
+    const byEnv = await ok(['config', 'list'], {
+      env: { ...env, REL_DEFAULT_KIND: 'walk' },
+      terminal: { columns: 100 },
+    });
+    expect(byEnv.split('\n').find((l) => l.includes('default-kind'))).toMatch(/ walk +.*\$REL_DEFAULT_KIND/);
+  });
 });
 
 describe('rel config set at once', () => {

@@ -5,8 +5,9 @@ import { SETTINGS, type SettingSpec } from '../../core/setting-specs.js';
 import { findSetting, parseSetting, resolveSettings, showSetting } from '../../core/settings.js';
 import { configPath, readConfig, updateConfig } from '../../store/config.js';
 import { printJson } from '../../ui/json.js';
-import { renderTable } from '../../ui/render/table.js';
+import { type Column, layoutTable, renderTable, wrap } from '../../ui/render/table.js';
 import { theme } from '../../ui/theme.js';
+import { visibleWidth, widestWord } from '../../ui/wrap.js';
 import { jsonOption } from '../shared/output.js';
 
 interface JsonOption {
@@ -80,17 +81,52 @@ function list(ctx: Context, options: JsonOption): void {
     return;
   }
   const t = theme(ctx.io);
-  const table = renderTable(
-    rows,
-    [
-      { header: 'Setting', value: (r) => r.key, style: (s) => t.bold(s), whole: true },
-      { header: 'Value', value: (r) => r.value, drop: 2 },
-      { header: 'From', value: (r) => (r.source === 'environment' ? `$${r.env}` : r.source), drop: 1 },
-      { header: 'Meaning', value: (r) => r.meaning, flex: true, min: 12 },
-    ],
-    ctx.io.width,
-    t.dim,
-  );
+  const from = (r: (typeof rows)[number]) => (r.source === 'environment' ? `$${r.env}` : r.source);
+  const setting: Column<(typeof rows)[number]> = {
+    header: 'Setting',
+    value: (r) => r.key,
+    style: (s) => t.bold(s),
+    whole: true,
+  };
+  // The value and where it comes from are what the list is for: they stay at any width. The
+  // meaning wraps, and is left out first; where even value and source cannot stand side by side
+  // (40 columns), the source goes on a line of its own under the value.
+  const widest = (texts: string[], measure: (text: string) => number) => Math.max(...texts.map(measure));
+  const sideBySide =
+    widest(
+      rows.map((r) => r.key),
+      visibleWidth,
+    ) +
+      widest(['Value', ...rows.map((r) => r.value)], widestWord) +
+      widest(['From', ...rows.map(from)], visibleWidth) +
+      4 <=
+    ctx.io.width;
+  const value: Column<(typeof rows)[number]> = { header: 'Value', value: (r) => r.value, flex: true };
+  let table: string;
+  if (sideBySide) {
+    table = renderTable(
+      rows,
+      [
+        setting,
+        { ...value, shrinkOrder: 1, min: 20 },
+        { header: 'From', value: from },
+        { header: 'Meaning', value: (r) => r.meaning, flex: true, shrinkOrder: 2, min: 24, drop: 1 },
+      ],
+      ctx.io.width,
+      t.dim,
+    );
+  } else {
+    const laid = layoutTable(rows, [setting, value], ctx.io.width, t.dim);
+    const indent = ' '.repeat(widest(['Setting', ...rows.map((r) => r.key)], visibleWidth) + 2);
+    const under = (text: string, style: (s: string) => string) =>
+      wrap(text, ctx.io.width, indent)
+        .map((line) => style(line))
+        .join('\n');
+    table = [
+      `${laid.header}\n${under('From', t.dim)}`,
+      ...laid.rows.map((lines, i) => `${lines}\n${under(from(rows[i]!), t.dim)}`),
+    ].join('\n');
+  }
   ctx.io.print(
     `${table}\n\n${t.dim(`Config file: ${file}. Change a setting with: rel config set <setting> <value>`)}`,
   );
