@@ -1,0 +1,87 @@
+// The journal cut down to what `rel due` reads, so that it can be kept beside the journal (see
+// store/due-summary.ts) and read in a few milliseconds instead of parsing the whole file. It is
+// itself a Journal: `rel due` runs its own code on it unchanged, and is the same report because
+// nothing that code reads was cut. What it reads, and so what is kept:
+//   - every person, with every field but the long lists (ambitions, skills, notes, questions,
+//     e-mails), and of their thanks only the latest (due's "last appreciated");
+//   - of the conversations, per person the newest (last seen, last contact) and the newest that
+//     is time together under the rules in force (the check-in); the one created first (whether
+//     the journal is older than the time-together rule, for the upgrade notice); every one logged
+//     from a calendar event and every one since the horizon (the inbox nudge);
+//   - every open follow-up, whole (overdue follow-ups and their people), and every dismissal.
+// Dates are kept, never "days overdue": the report is computed for whatever day it is read on.
+import { addDaysTo, type IsoDate } from './dates.js';
+import { lastTogether } from './due.js';
+import { type Conversation, indexConversations, type Journal, latest, type Person } from './journal.js';
+import type { TogetherRules } from './together.js';
+
+/**
+ * How far back the kept conversations cover every day: the inbox nudge asks whether a meeting was
+ * logged on its day, and a summary whose horizon is after a meeting's day cannot say (then the
+ * journal is read in full).
+ */
+export const NUDGE_HORIZON_DAYS = 90;
+
+export interface DueJournal {
+  journal: Journal;
+  /** Every conversation on or after this day is kept. */
+  horizon: IsoDate;
+}
+
+export function dueJournal(journal: Journal, rules: TogetherRules, today: IsoDate): DueJournal {
+  const horizon = addDaysTo(today, -NUDGE_HORIZON_DAYS);
+  const kept = new Set<Conversation>();
+  const index = indexConversations(journal.conversations);
+  for (const list of index.values()) {
+    kept.add(list[0]!);
+    const together = lastTogether(list, rules);
+    if (together) kept.add(together);
+  }
+  let first: Conversation | undefined;
+  for (const c of journal.conversations) {
+    if (c.eventId !== undefined || c.date >= horizon) kept.add(c);
+    if (!first || c.createdAt < first.createdAt) first = c;
+  }
+  if (first) kept.add(first);
+  return {
+    horizon,
+    journal: {
+      schema: journal.schema,
+      people: journal.people.map(duePerson),
+      // In the journal's own order: indexing the kept ones gives each person the same order.
+      conversations: journal.conversations.filter((c) => kept.has(c)).map(dueConversation),
+      followUps: journal.followUps.filter((f) => f.doneAt === null),
+      tombstones: [],
+      ...(journal.dismissals ? { dismissals: journal.dismissals } : {}),
+    },
+  };
+}
+
+function duePerson(person: Person): Person {
+  const { ambitions, skills, notes, askNext, emails, thanks, ...rest } = person;
+  const last = thanks && latest(thanks);
+  return {
+    ...rest,
+    ambitions: [],
+    skills: [],
+    notes: [],
+    askNext: [],
+    ...(thanks ? { thanks: last ? [last] : [] } : {}),
+  };
+}
+
+function dueConversation(c: Conversation): Conversation {
+  return {
+    id: c.id,
+    date: c.date,
+    with: c.with,
+    kind: c.kind,
+    minutes: null,
+    note: '',
+    heard: [],
+    ...(c.size !== undefined ? { size: c.size } : {}),
+    ...(c.counts !== undefined ? { counts: c.counts } : {}),
+    ...(c.eventId !== undefined ? { eventId: c.eventId } : {}),
+    createdAt: c.createdAt,
+  };
+}

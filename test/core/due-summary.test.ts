@@ -1,0 +1,228 @@
+// The journal cut down for `rel due` (dueJournal) gives what the whole journal gives, for every
+// call `rel due` makes, on journals made to catch a cut too many: conversations logged out of
+// order and on the same day, groups, written kinds, marks by hand, archived, snoozed and new
+// people, birthdays, thanks on the same day, follow-ups for groups, calendar events, dismissals.
+import { describe, expect, it } from 'vitest';
+import { birthdayRows, dueWithBirthdays } from '../../src/core/birthdays.js';
+import { addDaysTo, type IsoDate } from '../../src/core/dates.js';
+import { begunBefore, checkIn, dueOnlyByTogether, isSnoozed, lastContact } from '../../src/core/due.js';
+import { dueJournal, NUDGE_HORIZON_DAYS } from '../../src/core/due-summary.js';
+import { openFollowUps } from '../../src/core/followups.js';
+import {
+  type Conversation,
+  type FollowUp,
+  indexConversations,
+  type Journal,
+  SCHEMA_VERSION,
+} from '../../src/core/journal.js';
+import { type PendingMeeting, stillToLog } from '../../src/core/nudge.js';
+import { groupRows } from '../../src/core/plan.js';
+import { DEFAULT_TOGETHER_RULES, type TogetherRules } from '../../src/core/together.js';
+import { wholePerson } from '../helpers/journal.js';
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KINDS = ['1:2:1', 'coffee', 'call', 'message', 'email', 'Slack', 'walk', 'standup'];
+const TODAY: IsoDate = '2026-11-27';
+
+/** A journal of `people` people and `conversations` conversations, the same for the same seed. */
+function makeJournal(seed: number, people: number, conversations: number): Journal {
+  const r = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+  const day = (back: number): IsoDate => addDaysTo(TODAY, -Math.floor(r() * back));
+  const ids = Array.from({ length: people }, (_, i) => `p${i}`);
+  const journal: Journal = {
+    schema: SCHEMA_VERSION,
+    people: ids.map((id, i) =>
+      wholePerson(id, `Person ${String.fromCharCode(65 + (i % 26))}${i}`, {
+        tags: r() < 0.4 ? [pick(['x', 'y', 'Zed'])] : [],
+        team: r() < 0.5 ? pick(['Platform', 'api', '']) : '',
+        relationship: pick(['report', 'peer', '']),
+        cadenceDays: r() < 0.5 ? pick([7, 14, 30, 90]) : null,
+        createdAt: `${day(900)}T0${Math.floor(r() * 10)}:00:00.000Z`,
+        archivedAt: r() < 0.1 ? '2026-06-01T00:00:00.000Z' : null,
+        snoozedUntil: r() < 0.1 ? addDaysTo(TODAY, Math.floor(r() * 20) - 10) : null,
+        ...(r() < 0.3 ? { birthday: pick(['02-29', '11-28', '12-02', '1990-11-27', '1985-03-01']) } : {}),
+        ...(r() < 0.3
+          ? {
+              thanks: Array.from({ length: 1 + Math.floor(r() * 3) }, (_, n) => ({
+                id: `t${i}-${n}`,
+                text: 'thanks',
+                on: pick(['2026-10-01', '2026-10-01', '2026-11-02']),
+                conversationId: null,
+              })),
+            }
+          : {}),
+        notes: [{ id: `n${i}`, text: 'a note', addedOn: '2026-01-01' }],
+        emails: [`${id}@example.com`],
+      }),
+    ),
+    conversations: [],
+    followUps: [],
+    tombstones: [],
+  };
+  for (let i = 0; i < conversations; i++) {
+    const size = r() < 0.6 ? 1 : 1 + Math.floor(r() * 6);
+    const withIds = [...new Set(Array.from({ length: size }, () => pick(ids)))];
+    const date = day(400);
+    // Logged mostly in order, sometimes late (createdAt after the day), sometimes at the same moment.
+    const c: Conversation = {
+      id: `c${i}`,
+      date,
+      with: withIds,
+      kind: pick(KINDS),
+      minutes: 30,
+      note: `note ${i}`,
+      heard: ['heard'],
+      createdAt: r() < 0.2 ? '2026-11-01T10:00:00.000Z' : `${date}T1${Math.floor(r() * 10)}:00:00.000Z`,
+      ...(r() < 0.1 ? { size: 3 + Math.floor(r() * 5) } : {}),
+      ...(r() < 0.1 ? { counts: r() < 0.5 } : {}),
+      ...(r() < 0.05 ? { eventId: `ev${i % 7}` } : {}),
+    };
+    journal.conversations.push(c);
+  }
+  for (let i = 0; i < conversations / 3; i++) {
+    const personIds = r() < 0.3 ? [pick(ids), pick(ids)] : [pick(ids)];
+    const f: FollowUp = {
+      id: `f${i}`,
+      personId: personIds[0]!,
+      ...(personIds.length > 1 ? { personIds } : {}),
+      conversationId: null,
+      text: `follow-up ${i}`,
+      owner: r() < 0.5 ? 'me' : 'them',
+      due: r() < 0.7 ? addDaysTo(TODAY, Math.floor(r() * 40) - 30) : null,
+      doneAt: r() < 0.4 ? '2026-11-01T10:00:00.000Z' : null,
+      createdAt: `${day(200)}T10:00:00.000Z`,
+    };
+    journal.followUps.push(f);
+  }
+  journal.dismissals = [
+    { id: 'd1', eventId: 'ev3', title: 'x', start: TODAY, createdAt: '2026-11-01T10:00:00.000Z' },
+    { id: 'd2', seriesId: 'series-b', title: 'y', start: TODAY, createdAt: '2026-11-01T10:00:00.000Z' },
+  ];
+  return journal;
+}
+
+const RULES: [string, TogetherRules][] = [
+  ['the default rules', DEFAULT_TOGETHER_RULES],
+  ['cadence-counts alone', { ...DEFAULT_TOGETHER_RULES, cadenceCounts: 'alone' }],
+  ['cadence-counts any', { ...DEFAULT_TOGETHER_RULES, cadenceCounts: 'any' }],
+  ['walks written', { writtenKinds: ['walk', 'call'], cadenceCounts: 'small-groups' }],
+];
+
+/** Everything `rel due` computes from a journal (src/commands/report/due.ts), as data. */
+function everythingDueReads(journal: Journal, today: IsoDate, rules: TogetherRules) {
+  const index = indexConversations(journal.conversations);
+  const active = journal.people.filter((p) => !p.archivedAt);
+  const report = [0, 7, 45].flatMap((withinDays) =>
+    [undefined, 'x', 'zed'].map((tag) => {
+      const rows = dueWithBirthdays(journal, index, today, { withinDays, tag, defaultCadence: 21, rules });
+      return {
+        rows,
+        groups: (['team', 'relationship', 'tag'] as const).map((by) => groupRows(rows, journal.people, by)),
+        lastContacts: rows.map((row) => lastContact(index.get(row.id), rules)),
+        birthdays: birthdayRows(journal, index, today, { withinDays, tag, rules }),
+      };
+    }),
+  );
+  const meetings = (dates: IsoDate[]): PendingMeeting[] =>
+    dates.flatMap((date, n) =>
+      journal.conversations
+        .filter((c) => c.date === date)
+        .slice(0, 3)
+        .map((c, k) => ({
+          id: k === 0 ? `ev${n}` : `m-${date}-${k}`,
+          seriesId: k === 1 ? 'series-b' : `s${k}`,
+          date,
+          people: k === 2 ? [...c.with, 'p1'] : c.with,
+        })),
+    );
+  return {
+    report,
+    next: active
+      .filter((person) => !isSnoozed(person, today))
+      .map((person) => ({ id: person.id, ...checkIn(person, index, today, 21, rules) })),
+    peopleCount: active.length,
+    followUps: openFollowUps(journal, today),
+    onlyByTogether: dueOnlyByTogether(journal, index, today, 21, rules).map((p) => p.id),
+    begunBefore: ['2020-01-01', '2025-06-01', TODAY, '2030-01-01'].map((day) => begunBefore(journal, day)),
+    nudge: stillToLog(
+      {
+        at: `${today}T08:00:00.000Z`,
+        meetings: meetings([today, addDaysTo(today, -3), addDaysTo(today, -20)]),
+      },
+      journal,
+      new Date(`${today}T09:00:00.000Z`),
+    ),
+    names: journal.people.map((p) => [p.id, p.name, p.aliases, p.tags]),
+  };
+}
+
+describe('dueJournal: what rel due reads, kept', () => {
+  const journals: [string, Journal][] = [
+    ['an empty journal', makeJournal(1, 0, 0)],
+    ['people never met', makeJournal(2, 8, 0)],
+    ['a small journal', makeJournal(3, 12, 60)],
+    ['a busy one', makeJournal(4, 40, 1500)],
+    ['another seed', makeJournal(5, 25, 600)],
+  ];
+  for (const [what, journal] of journals) {
+    for (const [rulesName, rules] of RULES) {
+      // Read on the day it was made and on later days, as rel due would read it tomorrow.
+      for (const later of [0, 1, 6, 40]) {
+        it(`${what}, ${rulesName}, read ${later} days after it was made`, () => {
+          const today = addDaysTo(TODAY, later);
+          const cut = dueJournal(journal, rules, TODAY);
+          expect(everythingDueReads(cut.journal, today, rules)).toEqual(
+            everythingDueReads(journal, today, rules),
+          );
+        });
+      }
+    }
+  }
+
+  it('is much smaller than the journal', () => {
+    const journal = makeJournal(6, 40, 3000);
+    const cut = dueJournal(journal, DEFAULT_TOGETHER_RULES, TODAY);
+    expect(cut.journal.conversations.length).toBeLessThan(journal.conversations.length / 3);
+    expect(cut.journal.followUps.every((f) => f.doneAt === null)).toBe(true);
+    expect(cut.journal.people.every((p) => p.notes.length === 0 && p.emails === undefined)).toBe(true);
+    expect(cut.horizon).toBe(addDaysTo(TODAY, -NUDGE_HORIZON_DAYS));
+  });
+
+  it('differs from the whole journal when read under other rules (why the summary keeps its rules)', () => {
+    const journal = makeJournal(7, 1, 0);
+    const c = (id: string, date: IsoDate, kind: string): Conversation => ({
+      id,
+      date,
+      with: ['p0'],
+      kind,
+      minutes: null,
+      note: '',
+      heard: [],
+      createdAt: `${date}T10:00:00.000Z`,
+    });
+    journal.conversations = [
+      c('c1', '2024-01-01', 'coffee'),
+      c('c2', '2025-01-01', '1:2:1'),
+      c('c3', '2025-06-01', 'walk'),
+    ];
+    const [, walksWritten] = RULES[3]!;
+    const cut = dueJournal(journal, DEFAULT_TOGETHER_RULES, TODAY);
+    expect(everythingDueReads(cut.journal, TODAY, DEFAULT_TOGETHER_RULES)).toEqual(
+      everythingDueReads(journal, TODAY, DEFAULT_TOGETHER_RULES),
+    );
+    expect(everythingDueReads(cut.journal, TODAY, walksWritten)).not.toEqual(
+      everythingDueReads(journal, TODAY, walksWritten),
+    );
+  });
+});
