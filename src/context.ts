@@ -83,6 +83,7 @@ export async function openStore(
         ? (await import('./store/crypto.js')).passphraseKeyring(() => passphrase(ctx))
         : await keyring(ctx),
     stateFolder: stateFolder(ctx.io.env),
+    dueRules: () => togetherRules(ctx),
   });
 }
 

@@ -10,10 +10,12 @@
 //     from a calendar event and every one since the horizon (the inbox nudge);
 //   - every open follow-up, whole (overdue follow-ups and their people), and every dismissal.
 // Dates are kept, never "days overdue": the report is computed for whatever day it is read on.
+
+import { newestFirst } from './conversations.js';
 import { addDaysTo, type IsoDate } from './dates.js';
-import { lastTogether } from './due.js';
-import { type Conversation, indexConversations, type Journal, latest, type Person } from './journal.js';
-import type { TogetherRules } from './together.js';
+import { latest } from './facts.js';
+import type { Conversation, Journal, Person } from './journal.js';
+import { countsAsTogether, type TogetherRules } from './together.js';
 
 /**
  * How far back the kept conversations cover every day: the inbox nudge asks whether a meeting was
@@ -30,18 +32,26 @@ export interface DueJournal {
 
 export function dueJournal(journal: Journal, rules: TogetherRules, today: IsoDate): DueJournal {
   const horizon = addDaysTo(today, -NUDGE_HORIZON_DAYS);
+  // One pass, no index: per person the first of the conversations that indexConversations would
+  // list first (newest, and of equals the earlier in the file), overall and of those together.
+  const newest = new Map<string, Conversation>();
+  const together = new Map<string, Conversation>();
   const kept = new Set<Conversation>();
-  const index = indexConversations(journal.conversations);
-  for (const list of index.values()) {
-    kept.add(list[0]!);
-    const together = lastTogether(list, rules);
-    if (together) kept.add(together);
-  }
   let first: Conversation | undefined;
   for (const c of journal.conversations) {
+    const counts = countsAsTogether(c, rules);
+    for (const id of c.with) {
+      const seen = newest.get(id);
+      if (!seen || newestFirst(c, seen) < 0) newest.set(id, c);
+      if (!counts) continue;
+      const met = together.get(id);
+      if (!met || newestFirst(c, met) < 0) together.set(id, c);
+    }
     if (c.eventId !== undefined || c.date >= horizon) kept.add(c);
     if (!first || c.createdAt < first.createdAt) first = c;
   }
+  for (const c of newest.values()) kept.add(c);
+  for (const c of together.values()) kept.add(c);
   if (first) kept.add(first);
   return {
     horizon,

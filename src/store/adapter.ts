@@ -14,6 +14,7 @@ import { StoreError } from '../errors.js';
 import { holdCopy, keepHeld, rotateBackups } from './backups.js';
 import { type Encoded, encodeTaggedJournal, encodeText, type Loaded } from './codec.js';
 import type { Sealing } from './crypto.js';
+import { type DueSummary, versionIfStill, writtenAs } from './due-summary.js';
 import { discard, type Prepared, prepareStoreFile, putInPlace, syncFolder, writeStoreFile } from './files.js';
 import type { RecordText } from './format.js';
 import { removeLeftovers } from './kept.js';
@@ -43,6 +44,8 @@ export interface Destination {
   target: string;
   file: string;
   warn: (message: string) => void;
+  /** The summary rel due reads, written after the journal (due-summary.ts). */
+  summary?: DueSummary | undefined;
 }
 
 export class JournalAdapter implements Adapter<Journal> {
@@ -89,14 +92,19 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
     if (bytes) writeStoreFile(migrationCopyPath(target, loaded.migratedFrom), bytes);
   }
   const encoded = content ?? encodeTaggedJournal(loaded.journal, sealing, texts);
+  // No summary of an encrypted journal (it would be in the clear), nor of bytes given whole (sync).
+  const summarized = !sealing && !content;
+  if (!summarized) to.summary?.remove();
   let journal: Prepared | undefined;
   let undoFile: Prepared | undefined;
   let held: Prepared | undefined;
+  let written: fs.BigIntStats | undefined;
   try {
     journal = prepareStoreFile(target, encoded.content);
     if (undo) undoFile = prepareUndoEntries(target, { entries: undo, journal: encoded.tag() }, encode);
     const copy = previous === 'backup' ? backupPath(target, 1) : beforeRestorePath(target);
     held = loaded.exists && previous !== 'nothing' ? holdCopy(target, copy, loaded.bytes) : undefined;
+    if (summarized && to.summary) written = writtenAs(journal.temp);
     putInPlace(journal);
   } catch (error) {
     discard(undoFile);
@@ -128,6 +136,8 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
     }
   }
   removeLeftovers(target);
+  if (summarized)
+    to.summary?.write(loaded.journal, { version: versionIfStill(target, written), tag: encoded.tag });
   if (problems.length) to.warn(`The change was saved, but ${problems.join('; ')}.`);
 }
 

@@ -7,7 +7,7 @@ import { emptyJournal, type Journal, SCHEMA_VERSION, withDefaults } from '../cor
 import { StoreError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
-import { decodeUtf8, makePrivateFolder, readVersioned, writeStoreFile } from './files.js';
+import { decodeUtf8, looseMode, makePrivateFolder, readVersioned, writeStoreFile } from './files.js';
 import { journalChunks, type RecordText, serializeJournal } from './format.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { canMigrate, migrate, schemaMismatch } from './migrations.js';
@@ -94,6 +94,23 @@ export async function parseJournal(file: string, source: string): Promise<Parsed
 /** A journal as found on disk, with the key it was encrypted with (null for a plain file). */
 export interface JournalOnDisk extends Parsed {
   sealing: Sealing | null;
+}
+
+/** What a read of the journal warns of: a newer schema, a file other users can read. */
+export function warningsOnRead(file: string, target: string, schema: number): string[] {
+  const warnings: string[] = [];
+  if (schema > SCHEMA_VERSION) {
+    warnings.push(
+      `${file} was written by a newer rel (schema ${schema}); showing what this rel understands. Upgrade rel to change it.`,
+    );
+  }
+  const mode = looseMode(target);
+  if (mode !== undefined) {
+    warnings.push(
+      `${file} can be read by other users (mode ${mode.toString(8).padStart(3, '0')}). To make it private: chmod 600 ${JSON.stringify(target)}`,
+    );
+  }
+  return warnings;
 }
 
 /** Turns a kept file's bytes into text (decrypting them when the store is encrypted). */

@@ -7,6 +7,7 @@ import { emptyJournal, type Journal } from '../core/journal.js';
 import { type CommitPlan, JournalAdapter } from './adapter.js';
 import { decodeJournal, type JournalOnDisk, type Loaded, loadJournal } from './codec.js';
 import type { Keyring, Sealing } from './crypto.js';
+import type { DueSummary } from './due-summary.js';
 import { fileVersion, readStoreFile, readVersioned } from './files.js';
 import { JournalLock } from './lock.js';
 
@@ -23,6 +24,8 @@ export interface DbOptions {
   keyring: Keyring | undefined;
   warn: (message: string) => void;
   lockTimeoutMs: number;
+  /** The summary rel due reads, which every commit writes (or removes) after the journal. */
+  summary: DueSummary | undefined;
 }
 
 export class JournalDb {
@@ -43,6 +46,11 @@ export class JournalDb {
   /** The key of the last journal read or written: null when it is plain. */
   get sealing(): Sealing | null {
     return this.key;
+  }
+
+  /** What the last read() parsed, and the version of the file it came from, until a write takes it. */
+  get lastParsed(): { version: string; parsed: JournalOnDisk } | undefined {
+    return this.lastRead;
   }
 
   /** The journal as it is now, without the lock, kept for the next write to reuse; undefined when there is none. */
@@ -90,7 +98,8 @@ export class JournalDb {
   write<T>(plan: (found: Loaded) => Promise<Planned<T>>, read = () => this.load()): Promise<T> {
     return this.lock.run(async () => {
       const { target, file } = this;
-      const adapter = new JournalAdapter(read, { target, file, warn: this.options.warn });
+      const { warn, summary } = this.options;
+      const adapter = new JournalAdapter(read, { target, file, warn, summary });
       const db = new Low<Journal>(adapter, emptyJournal());
       await db.read();
       const planned = await plan(adapter.found!);

@@ -5,7 +5,7 @@
 // tracking.ts, the file codec codec.ts, the undo data undo.ts, the backups backups.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { emptyJournal, type Journal, SCHEMA_VERSION } from '../core/journal.js';
+import { emptyJournal, type Journal } from '../core/journal.js';
 import type { Forgotten } from '../core/people.js';
 import type { CommitPlan } from './adapter.js';
 import { listBackups, newestRestorable, noBackup } from './backups.js';
@@ -20,10 +20,11 @@ import {
   type Loaded,
   resolveTarget,
   restorableJournal,
+  warningsOnRead,
 } from './codec.js';
 import type { Keyring, Sealing } from './crypto.js';
 import { JournalDb } from './db.js';
-import { looseMode } from './files.js';
+import { type DueRead, type DueRules, DueSummary, readDue } from './due-summary.js';
 import { type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
 import { beforeRestorePath } from './paths.js';
 import { finishPendingForget, forgetEverywhere } from './pending-forget.js';
@@ -48,6 +49,8 @@ export interface StoreOptions {
   keyring?: Keyring;
   /** Where rel keeps what it fetched of calendars (calendar-cache.ts): covered by forget and reseal. */
   stateFolder?: string;
+  /** The rules of time together in force, for the summary rel due reads (none is kept without). */
+  dueRules?: DueRules;
 }
 
 export interface UpdateOptions<T> {
@@ -76,22 +79,19 @@ export interface Restored {
 }
 
 export class Store {
-  readonly file: string;
   readonly target: string;
   private readonly db: JournalDb;
+  private readonly summary: DueSummary | undefined;
 
   constructor(
-    file: string,
+    readonly file: string,
     private readonly options: StoreOptions,
   ) {
-    this.file = file;
     this.target = resolveTarget(file);
     const { keyring, warn } = options;
-    this.db = new JournalDb(this.target, file, {
-      keyring,
-      warn,
-      lockTimeoutMs: options.lockTimeoutMs ?? 30_000,
-    });
+    this.summary = DueSummary.of(options, file, this.target);
+    const lockTimeoutMs = options.lockTimeoutMs ?? 30_000;
+    this.db = new JournalDb(this.target, file, { keyring, warn, lockTimeoutMs, summary: this.summary });
   }
 
   /**
@@ -103,18 +103,13 @@ export class Store {
     await this.settlePending();
     const parsed = await this.db.read();
     if (!parsed) return emptyJournal();
-    if (parsed.journal.schema > SCHEMA_VERSION) {
-      this.options.warn(
-        `${this.file} was written by a newer rel (schema ${parsed.journal.schema}); showing what this rel understands. Upgrade rel to change it.`,
-      );
-    }
-    const mode = looseMode(this.target);
-    if (mode !== undefined) {
-      this.options.warn(
-        `${this.file} can be read by other users (mode ${mode.toString(8).padStart(3, '0')}). To make it private: chmod 600 ${JSON.stringify(this.target)}`,
-      );
-    }
+    for (const w of warningsOnRead(this.file, this.target, parsed.journal.schema)) this.options.warn(w);
     return parsed.journal;
+  }
+
+  /** rel due's journal: the summary when it stands for the file (due-summary.ts), else read(). */
+  readForDue(): Promise<DueRead> {
+    return readDue(this.summary, async () => [await this.read(), this.db.lastParsed]);
   }
 
   /** The key of the last journal read or written: null when it is plain. */

@@ -1,5 +1,5 @@
 // The one-time notice on the first `rel due` that the change to time-together cadences makes
-// longer. "Said once" is kept in the state folder, never in the journal: rel due only reads it.
+// longer. "Said once" is kept in the state folder (rel/said), never in the journal: rel due only reads it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,7 +36,7 @@ describe('the notice after the upgrade to time-together cadences', () => {
     // them all off.
     const json = await rel(['due', '--json'], at('2026-11-11'));
     expect(json.stderr).toBe('');
-    expect(fs.existsSync(path.join(state, 'rel'))).toBe(false);
+    expect(fs.existsSync(path.join(state, 'rel', 'said'))).toBe(false);
     const before = bytesOf(store);
     const first = await rel(['due'], at('2026-11-11'));
     expect(first.code).toBe(0);
@@ -68,7 +68,7 @@ describe('the notice after the upgrade to time-together cadences', () => {
     const { at } = await journal(state);
     // Nothing but 1:2:1s: both rules agree, so nothing is said and nothing is kept.
     expect((await rel(['due'], at('2026-11-11'))).stderr).toBe('');
-    expect(fs.existsSync(path.join(state, 'rel'))).toBe(false);
+    expect(fs.existsSync(path.join(state, 'rel', 'said'))).toBe(false);
     await ok(['log', 'ana', '--kind', 'message', '--date', '2026-11-16'], at('2026-11-16'));
     const r = await rel(['due'], at('2026-11-17'));
     expect(NOTICE.exec(r.stderr)?.[1]).toBe('Ana Silva');
@@ -94,7 +94,7 @@ describe('the notice after the upgrade to time-together cadences', () => {
     for (const value of ['small-groups', 'alone']) {
       expect((await rel(['due'], at('2026-11-11', { REL_CADENCE_COUNTS: value }))).stderr).toBe('');
     }
-    expect(fs.existsSync(path.join(state, 'rel'))).toBe(false);
+    expect(fs.existsSync(path.join(state, 'rel', 'said'))).toBe(false);
     expect((await rel(['due'], at('2026-11-11'))).stderr).toMatch(NOTICE);
   });
 

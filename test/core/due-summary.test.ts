@@ -4,17 +4,12 @@
 // people, birthdays, thanks on the same day, follow-ups for groups, calendar events, dismissals.
 import { describe, expect, it } from 'vitest';
 import { birthdayRows, dueWithBirthdays } from '../../src/core/birthdays.js';
+import { indexConversations } from '../../src/core/conversations.js';
 import { addDaysTo, type IsoDate } from '../../src/core/dates.js';
 import { begunBefore, checkIn, dueOnlyByTogether, isSnoozed, lastContact } from '../../src/core/due.js';
 import { dueJournal, NUDGE_HORIZON_DAYS } from '../../src/core/due-summary.js';
 import { openFollowUps } from '../../src/core/followups.js';
-import {
-  type Conversation,
-  type FollowUp,
-  indexConversations,
-  type Journal,
-  SCHEMA_VERSION,
-} from '../../src/core/journal.js';
+import { type Conversation, type FollowUp, type Journal, SCHEMA_VERSION } from '../../src/core/journal.js';
 import { type PendingMeeting, stillToLog } from '../../src/core/nudge.js';
 import { groupRows } from '../../src/core/plan.js';
 import { DEFAULT_TOGETHER_RULES, type TogetherRules } from '../../src/core/together.js';
@@ -168,7 +163,27 @@ function everythingDueReads(journal: Journal, today: IsoDate, rules: TogetherRul
 }
 
 describe('dueJournal: what rel due reads, kept', () => {
+  // Conversations on the same day logged at the same moment: the index keeps the file's order.
+  const ties = makeJournal(8, 3, 0);
+  const at = (id: string, kind: string, withIds: string[]): Conversation => ({
+    id,
+    date: '2025-03-03',
+    with: withIds,
+    kind,
+    minutes: null,
+    note: '',
+    heard: [],
+    createdAt: '2025-03-03T10:00:00.000Z',
+  });
+  ties.conversations = [
+    at('c0', 'coffee', ['p2']),
+    at('c1', 'message', ['p0', 'p1']),
+    at('c2', '1:2:1', ['p0']),
+    at('c3', 'walk', ['p1']),
+    at('c4', 'email', ['p1']),
+  ];
   const journals: [string, Journal][] = [
+    ['conversations tied on day and moment', ties],
     ['an empty journal', makeJournal(1, 0, 0)],
     ['people never met', makeJournal(2, 8, 0)],
     ['a small journal', makeJournal(3, 12, 60)],

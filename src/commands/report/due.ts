@@ -77,7 +77,8 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
   const limit = options.limit === undefined ? undefined : parseLimit(options.limit);
   const group = options.group === undefined ? undefined : parseGroup(options.group);
   const store = await openStore(ctx);
-  const journal = await store.read();
+  // The summary beside the journal when it still stands for it, else the journal read in full.
+  const { journal, horizon } = await store.readForDue();
   checkScope(journal.people, undefined, options.tag);
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
@@ -122,7 +123,9 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
       ...checkIn(person, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
     }))
     .sort((a, b) => b.overdueDays - a.overdueDays)[0];
-  const nudge = await inboxNudge(ctx, store.target, journal);
+  const nudge = await inboxNudge(ctx, store.target, (before) =>
+    horizon !== undefined && before < horizon ? store.read() : journal,
+  );
   ctx.io.print(
     `${renderDue(
       {
@@ -193,14 +196,21 @@ export function upgradeNoticeText(names: string[]): string {
 
 /**
  * "3 meetings not logged yet: rel inbox", from what the last `rel inbox` kept (never by reading
- * a calendar here), less what was logged or dismissed since. Nothing without a calendar setting,
+ * a calendar here), less what was logged or dismissed since: `journalFrom` gives a journal that
+ * holds every conversation since the day given. Nothing without a calendar setting,
  * when that was over a day ago, or when nothing is left to log.
  */
-async function inboxNudge(ctx: Context, target: string, journal: Journal): Promise<string | undefined> {
+async function inboxNudge(
+  ctx: Context,
+  target: string,
+  journalFrom: (earliest: IsoDate) => Journal | Promise<Journal>,
+): Promise<string | undefined> {
   if (!settings(ctx).calendar) return undefined;
   const { nudgePath, readNudge, stateFolder } = await import('../../store/calendar-cache.js');
   const stored = readNudge(nudgePath(stateFolder(ctx.io.env), target));
-  const left = stored && stillToLog(stored, journal, ctx.io.now);
+  // The summary keeps every conversation since its horizon: a meeting before it needs the journal.
+  const earliest = stored?.meetings.reduce((min, m) => (m.date < min ? m.date : min), '9999-12-31');
+  const left = stored && stillToLog(stored, await journalFrom(earliest!), ctx.io.now);
   if (!left) return undefined;
   return theme(ctx.io).dim(`${plural(left, 'meeting')} not logged yet: rel inbox`);
 }

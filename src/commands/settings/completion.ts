@@ -116,7 +116,8 @@ async function journalNames(ctx: Context, words: string[]): Promise<Names> {
   const quiet: Context = { ...ctx, globals: () => ({ ...ctx.globals(), store, input: false }) };
   let names: Names = { people: [], tags: [] };
   try {
-    const journal = await (await openStore(quiet)).read();
+    // The summary rel due keeps holds every name, alias and tag: a Tab reads it, not the journal.
+    const { journal } = await (await openStore(quiet)).readForDue();
     names = {
       people: journal.people.map((p) => ({
         id: p.id,

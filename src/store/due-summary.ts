@@ -1,0 +1,188 @@
+// The summary `rel due` and shell completion read instead of the journal, when it still stands for
+// it: $XDG_STATE_HOME/rel/due-<journal>.json (<journal> as in calendar-cache.ts), mode 0600. It is
+// derived (core/due-summary.ts: the journal cut down to what rel due reads) and can be deleted at
+// any time; the next rel due reads the journal in full and writes it again.
+//
+// It is used only when everything it is keyed to still holds: the journal's exact version (device,
+// inode, size, and modification and change times to the nanosecond: an edit that keeps the size
+// and puts the modification time back still moves the change time, which no one can set), the
+// rules of time together it was cut under, this summary format and this rel. It records the
+// content hash of the journal text it came from (the tag the undo data carries, history.ts), to
+// name that version; it is not recomputed on a read, which would mean reading the whole file.
+// Only a plain journal has one: for an encrypted journal none is kept (it would hold names and
+// follow-ups in the clear), and the store removes it on rel encrypt.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type IsoDate, toIsoDate } from '../core/dates.js';
+import { type DueJournal, dueJournal } from '../core/due-summary.js';
+import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
+import type { TogetherRules } from '../core/together.js';
+import { type JournalOnDisk, journalTag, warningsOnRead } from './codec.js';
+import { fileVersion, makePrivateFolder, readStoreFile, writeStoreFile } from './files.js';
+import { hasPendingForget } from './pending-forget.js';
+
+/** package.json's version, put in at build time. */
+declare const REL_VERSION: string;
+
+/** Changed whenever what the summary keeps changes: a summary of another format is rebuilt. */
+const FORMAT = 1;
+
+interface SummaryFile {
+  format: number;
+  rel: string;
+  journal: { version: string; tag: string };
+  rules: TogetherRules;
+  horizon: IsoDate;
+  data: Journal;
+}
+
+export function summaryPath(stateFolder: string, target: string): string {
+  return path.join(stateFolder, `due-${createHash('sha256').update(target).digest('hex').slice(0, 16)}.json`);
+}
+
+const sameRules = (a: TogetherRules, b: TogetherRules) =>
+  a.cadenceCounts === b.cadenceCounts && JSON.stringify(a.writtenKinds) === JSON.stringify(b.writtenKinds);
+
+/** What rel due reads: the journal, cut down when it came from the summary (then with its horizon). */
+export type DueRead = { journal: Journal; horizon?: IsoDate };
+
+/** The rules of time together in force, asked for only when a summary is read or written. */
+export type DueRules = () => TogetherRules;
+
+/** The journal as the store's read() gives it, with the version of the file and its text. */
+type FullRead = () => Promise<[Journal, { version: string; parsed: JournalOnDisk } | undefined]>;
+
+/** rel due's journal: from the summary when there is one that stands for the file, else read in full. */
+export function readDue(summary: DueSummary | undefined, full: FullRead): Promise<DueRead> {
+  return summary ? summary.readOr(full) : full().then(([journal]) => ({ journal }));
+}
+
+/** The summary of one journal file: where it is kept, and what it is cut under. */
+export class DueSummary {
+  readonly file: string;
+
+  private constructor(
+    stateFolder: string,
+    private readonly label: string,
+    private readonly target: string,
+    private readonly warn: (message: string) => void,
+    private readonly rules: () => TogetherRules,
+    private readonly now: Date,
+  ) {
+    this.file = summaryPath(stateFolder, target);
+  }
+
+  /** None without a state folder or the rules in force (a store opened outside a command). */
+  static of(
+    options: { stateFolder?: string; dueRules?: DueRules; now?: Date; warn: (message: string) => void },
+    file: string,
+    target: string,
+  ): DueSummary | undefined {
+    const { stateFolder, dueRules, warn } = options;
+    if (!stateFolder || !dueRules) return undefined;
+    return new DueSummary(stateFolder, file, target, warn, dueRules, options.now ?? new Date());
+  }
+
+  /**
+   * rel due's journal: the summary when it stands for the journal as it is, else the full read,
+   * and the summary written from it (or removed, for an encrypted or older journal).
+   */
+  async readOr(full: FullRead): Promise<DueRead> {
+    if (!hasPendingForget(this.target)) {
+      const found = this.read();
+      if (found) {
+        for (const w of warningsOnRead(this.label, this.target, found.journal.schema)) this.warn(w);
+        return found;
+      }
+    }
+    const [journal, read] = await full();
+    if (!read || read.parsed.sealing || read.parsed.migratedFrom !== undefined) this.remove();
+    else this.write(journal, { version: read.version, tag: () => journalTag(read.parsed.text) });
+    return { journal };
+  }
+
+  /** The cut-down journal when the summary stands for the file as it is now; undefined on any doubt. */
+  read(): DueJournal | undefined {
+    try {
+      const version = fileVersion(this.target);
+      if (version === undefined || version === 'missing') return undefined;
+      const bytes = readStoreFile(this.file);
+      if (!bytes) return undefined;
+      const summary = JSON.parse(bytes.toString('utf8')) as Partial<SummaryFile>;
+      if (summary.format !== FORMAT || summary.rel !== REL_VERSION) return undefined;
+      if (summary.journal?.version !== version || !summary.rules || !sameRules(summary.rules, this.rules()))
+        return undefined;
+      const data = summary.data;
+      if (
+        typeof summary.horizon !== 'string' ||
+        data?.schema !== SCHEMA_VERSION ||
+        ![data.people, data.conversations, data.followUps].every(Array.isArray)
+      ) {
+        return undefined;
+      }
+      return { journal: data, horizon: summary.horizon };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes the summary of `journal`, the journal now at the target in the version given, or
+   * removes the one there when that cannot be done. Never throws: a summary not written only
+   * means that the next rel due reads the journal in full.
+   */
+  write(journal: Journal, of: { version: string | undefined; tag: () => string }): void {
+    try {
+      // A journal of another schema is read in full (and upgraded, or refused) as before.
+      if (of.version === undefined || of.version === 'missing' || journal.schema !== SCHEMA_VERSION)
+        throw new Error('no summary');
+      const rules = this.rules();
+      const { journal: data, horizon } = dueJournal(journal, rules, toIsoDate(this.now));
+      const summary: SummaryFile = {
+        format: FORMAT,
+        rel: REL_VERSION,
+        journal: { version: of.version, tag: of.tag() },
+        rules: { writtenKinds: rules.writtenKinds, cadenceCounts: rules.cadenceCounts },
+        horizon,
+        data,
+      };
+      makePrivateFolder(path.dirname(this.file));
+      writeStoreFile(this.file, `${JSON.stringify(summary)}\n`);
+    } catch {
+      this.remove();
+    }
+  }
+
+  /** Removes the summary (rel encrypt, rel forget, sync); never throws. */
+  remove(): void {
+    try {
+      fs.rmSync(this.file, { force: true });
+    } catch {
+      // Left for the key check: another journal version makes it unused.
+    }
+  }
+}
+
+/** What a journal written in `temp` is, before its rename: to know it is still the file after. */
+export function writtenAs(temp: string): fs.BigIntStats | undefined {
+  try {
+    return fs.statSync(temp, { bigint: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The version of the file at `target` when it is still the one written (same inode, size and
+ * modification time as the temp file renamed onto it): undefined when another writer came in
+ * between, so that no summary is keyed to a version it was not made from.
+ */
+export function versionIfStill(target: string, written: fs.BigIntStats | undefined): string | undefined {
+  const version = fileVersion(target);
+  if (!written || !version) return undefined;
+  const [, ino, size, mtime] = version.split(':');
+  return ino === String(written.ino) && size === String(written.size) && mtime === String(written.mtimeNs)
+    ? version
+    : undefined;
+}
