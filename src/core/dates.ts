@@ -185,17 +185,74 @@ const NAMES_A_MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
 const LOOKS_AHEAD = /\b(next|coming|in|from now|later|after|tomorrow)\b/i;
 const NUMERIC_DATE = /^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?$/;
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * Why a numeric date other than YYYY-MM-DD is refused, said as it is: read both ways round it may
+ * be two days (ambiguous), one (then the hint writes that day), or none (not a date at all).
+ */
+function numericRefusal(text: string, option: string, now: Date): UsageError {
+  const parts = text.split(/[/.-]/).map(Number);
+  const yearFirst = /^\d{4}/.test(text);
+  const year = yearFirst
+    ? parts[0]!
+    : parts.length === 3 && /\d{4}$/.test(text)
+      ? parts[2]!
+      : now.getFullYear();
+  const [a, b] = yearFirst ? [parts[1]!, parts[2] ?? 0] : [parts[0]!, parts[1]!];
+  const real = (month: number, day: number) =>
+    month >= 1 && month <= 12 && day >= 1 && day <= new Date(year, month, 0).getDate();
+  const readings = (
+    yearFirst
+      ? [[a, b]]
+      : [
+          [b, a],
+          [a, b],
+        ]
+  )
+    .filter(([month, day]) => real(month!, day!))
+    .map(([month, day]) => ({
+      iso: `${pad(year, 4)}-${pad(month!)}-${pad(day!)}`,
+      words: `${day} ${MONTH_NAMES[month! - 1]}`,
+    }))
+    .filter((r, i, all) => all.findIndex((o) => o.iso === r.iso) === i);
+  if (readings.length === 0) {
+    return new UsageError(
+      `${option} "${text}" is not a date: no month has that day.`,
+      'Write it as YYYY-MM-DD, e.g. 2026-05-06.',
+    );
+  }
+  if (readings.length === 1) {
+    return new UsageError(
+      `${option} "${text}" is not in a form rel reads: numeric dates are written YYYY-MM-DD, since day and month order differs between countries.`,
+      `For ${readings[0]!.words}: ${readings[0]!.iso}`,
+    );
+  }
+  return new UsageError(
+    `${option} "${text}" is ambiguous: day and month order differs between countries.`,
+    `Write it as YYYY-MM-DD: ${readings.map((r) => `${r.iso} (${r.words})`).join(' or ')}.`,
+  );
+}
+
 /** Parses a date the user typed. Throws a UsageError saying which forms are accepted. */
 export function parseDate(input: string, option: string, context: DateContext): IsoDate {
   const text = input.trim();
   if (!text)
     throw new UsageError(`${option} is empty.`, 'Give a date such as 2026-11-20, yesterday or friday.');
-  if (NUMERIC_DATE.test(text) && !ISO_DATE.test(text)) {
-    throw new UsageError(
-      `${option} "${text}" is ambiguous: day and month order differs between countries.`,
-      'Write it as YYYY-MM-DD, e.g. 2026-05-06.',
-    );
-  }
+  if (NUMERIC_DATE.test(text) && !ISO_DATE.test(text)) throw numericRefusal(text, option, context.now);
   const simple = parseSimpleDate(text, context.now, context.direction, context.weekStart);
   if (simple) return refuseEarly(simple, `${option} "${text}"`);
   const natural = context.natural?.(text, context.now, context.direction === 'future');

@@ -68,12 +68,43 @@ describe('dates that look back', () => {
     expect(past(text)).toBe(expected);
   });
 
-  it.each(['05/06/2026', '5.6.2026', '2026/05/06', '06-05-2026', '11/20'])(
+  it.each(['05/06/2026', '5.6.2026', '06-05-2026', '11/12'])(
     'refuses the ambiguous numeric date %s',
     (text) => {
       expect(() => past(text)).toThrow(/ambiguous/);
     },
   );
+
+  // Refused too (numeric dates are YYYY-MM-DD), each said as it is.
+  it.each([
+    ['2026/05/06', /not in a form rel reads/, 'For 6 May: 2026-05-06'],
+    ['11/20', /not in a form rel reads/, 'For 20 November: 2026-11-20'],
+    ['31/12', /not in a form rel reads/, 'For 31 December: 2026-12-31'],
+    ['11/11', /not in a form rel reads/, 'For 11 November: 2026-11-11'],
+    ['31/11', /is not a date: no month has that day/, 'YYYY-MM-DD'],
+    ['30/02/2026', /is not a date/, 'YYYY-MM-DD'],
+  ])('refuses %s and says why', (text, message, hint) => {
+    let error: unknown;
+    try {
+      past(text);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toMatch(message);
+    expect((error as UsageError).hint).toContain(hint);
+  });
+
+  it('gives both days of an ambiguous one', () => {
+    expect(() => past('05/06/2026')).toThrow(/ambiguous/);
+    try {
+      past('05/06/2026');
+    } catch (error) {
+      expect((error as UsageError).hint).toBe(
+        'Write it as YYYY-MM-DD: 2026-06-05 (5 June) or 2026-05-06 (6 May).',
+      );
+    }
+  });
 
   it.each(['2026-02-30', '2026-13-01'])('refuses the impossible date %s', (text) => {
     expect(() => past(text)).toThrow(UsageError);
