@@ -14,6 +14,11 @@ export interface Io {
   stderrIsTTY: boolean;
   /** Columns available for tables: the terminal's width, else $COLUMNS, else 80. */
   width: number;
+  /**
+   * Columns to wrap prose to (notes, bullets, sentences): as `width` in a terminal or at $COLUMNS,
+   * but no limit through a pipe or into a file, so that grep finds each line whole.
+   */
+  proseWidth: number;
   /** The terminal's own size when stdout is one (0 when it is a pipe or a file): help, the pager. */
   terminal: { columns: number; rows: number };
   /** Prints to stdout, made safe (see safe.ts): every command's output passes here. */
@@ -72,6 +77,9 @@ export function createIo(proc: Terminal = process): Io {
     },
     get width() {
       return (proc.stdout.isTTY && proc.stdout.columns) || (columns > 0 ? columns : 80);
+    },
+    get proseWidth() {
+      return (proc.stdout.isTTY && proc.stdout.columns) || (columns > 0 ? columns : Number.POSITIVE_INFINITY);
     },
     get terminal() {
       const tty = Boolean(proc.stdout.isTTY);

@@ -55,7 +55,7 @@ async function run(ctx: Context, name: string, options: ProfileOptions): Promise
       ? `\n\n${renderHistory(profile, profile.conversations, todayIso, t, ctx.io.width)}`
       : '';
     await page(ctx.io, brief + timeline);
-  } else ctx.io.print(renderProfile(profile, todayIso, theme(ctx.io), ctx.io.width));
+  } else ctx.io.print(renderProfile(profile, todayIso, theme(ctx.io), ctx.io.proseWidth));
 }
 
 /**

@@ -150,6 +150,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
       },
       theme(ctx.io),
       ctx.io.width,
+      ctx.io.proseWidth,
     )}${nudge ? `\n\n${nudge}` : ''}`,
   );
   await upgradeNotice(ctx, journal, index, todayIso, store.target);

@@ -109,12 +109,13 @@ export function dueText(row: CheckIn | ComingUpRow, today: IsoDate): string {
   return on === today ? 'due today' : `due ${relativeDay(on, today)} · ${showDate(on, today)}`;
 }
 
-export function renderDue(view: DueView, t: Theme, width: number): string {
+/** `width` lays out the table; `proseWidth` wraps the sentences and bullets (no limit into a pipe). */
+export function renderDue(view: DueView, t: Theme, width: number, proseWidth = width): string {
   const { rows, today } = view;
   if (rows.length === 0) {
     if (view.peopleCount === 0) {
       return [
-        ...wrap('Your journal has no one in it yet. Add the people you work with:', width, ''),
+        ...wrap('Your journal has no one in it yet. Add the people you work with:', proseWidth, ''),
         '  rel add "Ana Silva" --role Engineer --cadence 2w',
       ].join('\n');
     }
@@ -127,7 +128,10 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
         `Next up: ${displaySafe(view.next.name)}, ${dayDate(view.next.dueOn)}. Plan ahead with: rel due --within 2w`,
       );
     }
-    return [...lines.flatMap((line) => wrap(line, width, '')), ...overdueSection(view, t, width)].join('\n');
+    return [
+      ...lines.flatMap((line) => wrap(line, proseWidth, '')),
+      ...overdueSection(view, t, proseWidth),
+    ].join('\n');
   }
   const table = layoutTable(
     view.sections ? view.sections.flatMap((section) => section.rows) : rows,
@@ -168,9 +172,11 @@ export function renderDue(view: DueView, t: Theme, width: number): string {
   }
   const counts = view.summary ?? summarize(rows);
   const summary = `${summaryText(counts, view.withinDays)}${view.limitedTo ? ` · showing ${view.limitedTo}` : ''}`;
-  const footer = wrap('Time to catch up. After you do: rel log <name>', width, '').map((line) => t.dim(line));
-  const heading = wrap(summary, width, '').map((line) => t.heading(line));
-  return [...heading, '', ...lines, '', ...footer, ...overdueSection(view, t, width)].join('\n');
+  const footer = wrap('Time to catch up. After you do: rel log <name>', proseWidth, '').map((line) =>
+    t.dim(line),
+  );
+  const heading = wrap(summary, proseWidth, '').map((line) => t.heading(line));
+  return [...heading, '', ...lines, '', ...footer, ...overdueSection(view, t, proseWidth)].join('\n');
 }
 
 /** "7 people due a catch-up · 2 not seen in over twice their cadence · 3 coming due in the next 2 weeks" */

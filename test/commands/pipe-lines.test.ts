@@ -1,0 +1,46 @@
+// Through a pipe or into a file, prose lines are left whole (so grep finds them) unless $COLUMNS
+// asks for a width; tables are still laid out to 80 columns.
+import { expect, it } from 'vitest';
+import { ok, tempStore } from '../helpers/run.js';
+
+const NOW = '2026-12-01T17:00:00';
+const NOTE =
+  'Talked through the reorg at length, the new reporting lines, what it means for the platform team, and who owns the pipeline now that Marcus has left';
+const PROMISE = 'Share the new org chart with the whole platform team before the offsite next month';
+
+it('rel due and rel profile keep long lines whole into a pipe, and wrap them at $COLUMNS', async () => {
+  const store = tempStore('pipe-lines');
+  const o = { store, now: NOW };
+  await ok(['add', 'Oliver Grant', '--cadence', '1w'], { ...o, now: '2026-11-01T09:00:00' });
+  await ok(
+    [
+      'log',
+      'oliver',
+      '--date',
+      '2026-11-20',
+      '--note',
+      NOTE,
+      '--their-follow-up',
+      PROMISE,
+      '--due',
+      '2026-11-26',
+    ],
+    {
+      ...o,
+      now: '2026-11-20T17:00:00',
+    },
+  );
+  const due = await ok(['due'], o);
+  const promise = due.split('\n').find((l) => l.includes('org chart'))!;
+  expect(promise).toMatch(
+    /^ {2}• They promised: Share the new org chart .* · Oliver Grant · was due .* · [0-9a-f]{4,}$/,
+  );
+  expect(promise.length).toBeGreaterThan(80);
+  const profile = await ok(['profile', 'oliver'], o);
+  expect(profile.split('\n').some((l) => l.includes(NOTE))).toBe(true);
+  // $COLUMNS asks for a width: then they wrap.
+  for (const args of [['due'], ['profile', 'oliver']]) {
+    const narrow = await ok(args, { ...o, env: { COLUMNS: '80' } });
+    expect(Math.max(...narrow.split('\n').map((l) => l.length)), args.join(' ')).toBeLessThanOrEqual(80);
+  }
+});
