@@ -42,6 +42,16 @@ export function workingDayOnOrBefore(date: IsoDate, workingDays: readonly number
   return day;
 }
 
+/**
+ * The day a check-in is shown on, and is due on for `rel due`: the working day on or before its
+ * due date while that day is still to come (a Sunday check-in is due on Friday); once that day has
+ * passed (a Sunday check-in seen on Saturday), the due date itself.
+ */
+export function shownOn(dueOn: IsoDate, today: IsoDate, workingDays: readonly number[]): IsoDate {
+  const working = workingDayOnOrBefore(dueOn, workingDays);
+  return working < today ? dueOn : working;
+}
+
 /** The last conversation with someone, of any kind: what "seen" means beside "together". */
 export interface LastContact {
   class: ConversationClass;
@@ -118,6 +128,8 @@ export interface DueOptions {
   limit?: number;
   defaultCadence?: number;
   rules?: TogetherRules;
+  /** Days of the week worked (0 Sunday): a check-in due on another day is due on the one before. */
+  workingDays?: readonly number[];
 }
 
 /** People due today or earlier (or within the window), most overdue first. Archived and snoozed people do not appear. */
@@ -135,7 +147,8 @@ export function dueList(
     if (person.archivedAt || isSnoozed(person, today)) continue;
     if (tag !== undefined && !person.tags.some((t) => normalize(t) === tag)) continue;
     const state = checkIn(person, index, today, options.defaultCadence, options.rules);
-    if (state.overdueDays < -window) continue;
+    const on = options.workingDays ? shownOn(state.dueOn, today, options.workingDays) : state.dueOn;
+    if (daysBetween(today, on) > window) continue;
     rows.push({
       id: person.id,
       name: person.name,

@@ -91,13 +91,17 @@ export interface DueSummary {
 }
 
 /** Counts people, not rows: grouped by tag, someone can be listed more than once. */
-export function summarize(rows: (DueRow & { reason?: string })[]): DueSummary {
+export function summarize(
+  rows: (DueRow & { reason?: string })[],
+  /** Whether a check-in is due now: by default on or after its day; rel due says by working days. */
+  dueNow: (row: DueRow) => boolean = (row) => row.overdueDays >= 0,
+): DueSummary {
   const once = (list: DueRow[]) => [...new Map(list.map((r) => [r.id, r])).values()];
   const checkIns = once(rows.filter((r) => r.reason !== 'birthday'));
   return {
-    due: checkIns.filter((r) => r.overdueDays >= 0).length,
+    due: checkIns.filter(dueNow).length,
     longOverdue: checkIns.filter((r) => r.overdueDays > r.cadenceDays).length,
-    coming: checkIns.filter((r) => r.overdueDays < 0).length,
+    coming: checkIns.filter((r) => !dueNow(r)).length,
     birthdays: once(rows.filter((r) => r.reason === 'birthday')).length,
   };
 }

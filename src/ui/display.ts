@@ -1,7 +1,7 @@
 // How dates appear on screen, as the user chose with the date-display setting. Set once per run,
 // before a command renders anything.
 import { type IsoDate, shortDate } from '../core/dates.js';
-import { workingDayOnOrBefore } from '../core/due.js';
+import { shownOn } from '../core/due.js';
 import { canonicalKind } from '../core/kinds.js';
 import type { DateDisplay } from '../core/settings.js';
 
@@ -23,8 +23,7 @@ export function useWorkingDays(days: readonly number[]): void {
  * still to come; once it has passed (a Sunday check-in seen on Saturday), the due date itself.
  */
 export function shownDueOn(dueOn: IsoDate, today: IsoDate): IsoDate {
-  const working = workingDayOnOrBefore(dueOn, workingDays);
-  return working < today ? dueOn : working;
+  return shownOn(dueOn, today, workingDays);
 }
 
 /** How the 1:2:1 kind is shown: the one-to-one-label setting ("1:1", "one-on-one"). */

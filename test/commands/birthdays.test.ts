@@ -11,10 +11,14 @@ describe('birthdays', () => {
       '05-17',
     ]);
     const before = bytesOf(store);
-    for (const bad of ['17/05/1990', '1991-02-29', 'soon']) {
-      const r = await rel(['add', 'Cy', '--birthday', bad], { store });
+    for (const [bad, why] of [
+      ['17/05/1990', 'is not a birthday rel understands'],
+      ['1991-02-29', 'is not a real day (that year has no 29 February)'],
+      ['soon', 'is not a birthday rel understands'],
+    ]) {
+      const r = await rel(['add', 'Cy', '--birthday', bad!], { store });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`--birthday "${bad}" is not a birthday`);
+      expect(r.stderr).toContain(`--birthday "${bad}" ${why}`);
       expect(bytesOf(store)).toEqual(before);
     }
   });

@@ -24,13 +24,18 @@ describe('rel due: planning views', () => {
 
   it('starts with a one-line summary', async () => {
     const out = await ok(['due'], { store });
-    expect(out.split('\n')[0]).toBe('4 people due a catch-up · 2 not seen in over twice their cadence');
+    // Ben is due on Saturday, so on Friday (the working day before it) he is due: 5, not 4.
+    expect(out.split('\n')[0]).toBe('5 people due a catch-up · 2 not seen in over twice their cadence');
+    expect(out).toMatch(/\nBen Okafor .*due today\n/);
+    const everyDay = await ok(['due'], { store, env: { REL_WORKING_DAYS: 'mon-sun' } });
+    expect(everyDay.split('\n')[0]).toBe('4 people due a catch-up · 2 not seen in over twice their cadence');
+    expect(everyDay).not.toContain('Ben Okafor');
   });
 
   it('plans a week day by day, and a month week by week', async () => {
     const week = await ok(['due', '--within', '1w'], { store, env: { COLUMNS: '120' } });
     expect(week).toMatch(
-      /^4 people due a catch-up · 2 not seen in over twice their cadence · 5 coming due in the next week\n/,
+      /^5 people due a catch-up · 2 not seen in over twice their cadence · 5 coming due in the next week\n/,
     );
     expect(week).toMatch(/\nOverdue\nName +Last seen +Cadence +When\nJonas Weber /);
     // Ben is due on Saturday: shown, and planned, on the working day before it (today).
@@ -64,6 +69,7 @@ describe('rel due: planning views', () => {
       'report',
       'report',
       'report',
+      'report',
       'stakeholder',
     ]);
     const plain = JSON.parse(await ok(['due', '--within', '2w', '--json'], { store }));
@@ -72,7 +78,7 @@ describe('rel due: planning views', () => {
 
   it('counts everyone in the summary when --limit shortens the list', async () => {
     expect((await ok(['due', '--limit', '1'], { store })).split('\n')[0]).toBe(
-      '4 people due a catch-up · 2 not seen in over twice their cadence · showing 1',
+      '5 people due a catch-up · 2 not seen in over twice their cadence · showing 1',
     );
   });
 

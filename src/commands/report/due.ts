@@ -82,13 +82,14 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
   checkScope(journal.people, undefined, options.tag);
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
-  const { defaultCadenceDays, weekStart } = settings(ctx);
+  const { defaultCadenceDays, weekStart, workingDays } = settings(ctx);
   // The summary counts everyone due; --limit only shortens the list.
   const everyone = dueWithBirthdays(journal, index, todayIso, {
     withinDays,
     tag: options.tag,
     defaultCadence: defaultCadenceDays,
     rules: togetherRules(ctx),
+    workingDays,
   });
   const rows = limit === undefined ? everyone : everyone.slice(0, limit);
   const grouped = group && groupRows(rows, journal.people, group);
@@ -136,7 +137,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         peopleCount: active.length,
         next: next && { name: next.person.name, dueOn: next.dueOn },
         sections,
-        summary: summarize(everyone),
+        summary: summarize(everyone, (row) => shownDueOn(row.dueOn, todayIso) <= todayIso),
         limitedTo: rows.length < everyone.length ? rows.length : undefined,
         overdueFollowUps: openFollowUps(journal, todayIso).filter(
           (f) => f.overdue && f.personIds.some((id) => listed.has(id)),
