@@ -39,11 +39,15 @@ Examples:
         return;
       }
       const t = theme(ctx.io);
-      const what = [
-        plural(moved.conversations, 'conversation'),
-        plural(moved.followUps, 'follow-up'),
-        `${moved.facts} ambitions, skills and notes`,
-      ].join(', ');
+      // Only what moved, each in its number: "moved 1 ambition, skill or note", not "0 conversations".
+      const what =
+        [
+          moved.conversations && plural(moved.conversations, 'conversation'),
+          moved.followUps && plural(moved.followUps, 'follow-up'),
+          moved.facts && plural(moved.facts, 'ambition, skill or note', 'ambitions, skills and notes'),
+        ]
+          .filter(Boolean)
+          .join(', ') || 'nothing';
       ctx.io.print(
         `${t.good('Merged')} ${displaySafe(duplicate.name)} into ${t.bold(displaySafe(kept.name))}: moved ${what}. "${displaySafe(duplicate.name)}" now finds ${displaySafe(kept.name)}.`,
       );
