@@ -73,7 +73,8 @@ describe('rel pulse on the sample journal', () => {
   it('gives each profile its line from the stored result', async () => {
     await ok(['pulse'], { store });
     expect(await ok(['profile', 'ana'], { store })).toContain(
-      'On-call came up with 2 others, reorg with 2 others, conference with 1 other, and\n1 other theme (31 Oct – 27 Nov).',
+      // Whole through a pipe, as every prose line of rel profile is.
+      '\nOn-call came up with 2 others, reorg with 2 others, conference with 1 other, and 1 other theme (31 Oct – 27 Nov).\n',
     );
     const profile = JSON.parse(await ok(['profile', 'dev', '--json'], { store }));
     expect(profile.sharedThemes).toEqual({

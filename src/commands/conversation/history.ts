@@ -52,7 +52,7 @@ export async function showHistory(ctx: Context, name: string, options: HistoryOp
     printJson(ctx.io, conversations);
     return;
   }
-  const text = renderHistory(profile, conversations, todayIso, theme(ctx.io), ctx.io.width, from);
+  const text = renderHistory(profile, conversations, todayIso, theme(ctx.io), ctx.io.proseWidth, from);
   const { page } = await import('../../ui/pager.js');
   await page(ctx.io, text);
 }

@@ -84,7 +84,7 @@ async function list(ctx: Context, name: string, options: AmbitionOptions): Promi
   const journal = await (await openStore(ctx)).read();
   const person = await resolvePerson(ctx, journal, name);
   printResult(ctx.io, options.json, person.ambitions.map(withSteps), () =>
-    renderAmbitions(person, today(ctx), theme(ctx.io), ctx.io.width),
+    renderAmbitions(person, today(ctx), theme(ctx.io), ctx.io.proseWidth),
   );
 }
 

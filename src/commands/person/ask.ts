@@ -56,7 +56,7 @@ async function list(ctx: Context, name: string, options: AskOptions): Promise<vo
   const person = await resolvePerson(ctx, journal, name);
   const questions = questionsOf(person, options.all);
   printResult(ctx.io, options.json, questions.map(shown), () =>
-    renderQuestions(person, questions, today(ctx), theme(ctx.io), ctx.io.width),
+    renderQuestions(person, questions, today(ctx), theme(ctx.io), ctx.io.proseWidth),
   );
 }
 

@@ -50,9 +50,9 @@ async function run(ctx: Context, name: string, options: ProfileOptions): Promise
       import('../../ui/pager.js'),
     ]);
     const t = theme(ctx.io);
-    const brief = renderProfile(profile, todayIso, t, ctx.io.width, 0);
+    const brief = renderProfile(profile, todayIso, t, ctx.io.proseWidth, 0);
     const timeline = profile.conversations.length
-      ? `\n\n${renderHistory(profile, profile.conversations, todayIso, t, ctx.io.width)}`
+      ? `\n\n${renderHistory(profile, profile.conversations, todayIso, t, ctx.io.proseWidth)}`
       : '';
     await page(ctx.io, brief + timeline);
   } else ctx.io.print(renderProfile(profile, todayIso, theme(ctx.io), ctx.io.proseWidth));

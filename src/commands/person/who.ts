@@ -45,6 +45,6 @@ Examples:
         return;
       }
       const archived = options.all ? 0 : who(journal, query, true).length - hits.length;
-      ctx.io.print(renderWho(hits, query, archived, theme(ctx.io), ctx.io.width));
+      ctx.io.print(renderWho(hits, query, archived, theme(ctx.io), ctx.io.proseWidth));
     });
 }

@@ -42,7 +42,7 @@ export function registerFact<T extends { id: string; text: string; addedOn: IsoD
       if (words.length === 0) {
         const records = spec.records(person);
         printResult(ctx.io, options.json, records, (list) =>
-          renderFacts(person, spec.heading, list, todayIso, t, ctx.io.width),
+          renderFacts(person, spec.heading, list, todayIso, t, ctx.io.proseWidth),
         );
         return;
       }
