@@ -49,7 +49,9 @@ Examples:
       if (words.length === 0) {
         // Newest first by the day given, which a --date can make other than the order recorded.
         const all = [...thanksOf(person)].reverse().sort((a, b) => b.on.localeCompare(a.on));
-        printResult(ctx.io, options.json, all, () => renderThanks(person, all, todayIso, t, ctx.io.proseWidth));
+        printResult(ctx.io, options.json, all, () =>
+          renderThanks(person, all, todayIso, t, ctx.io.proseWidth),
+        );
         return;
       }
       const thanks = await store.update(
