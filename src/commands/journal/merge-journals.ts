@@ -37,7 +37,20 @@ Examples:
 
 async function load(ctx: Context, file: string, role: string): Promise<JournalOnDisk | null> {
   const { readJournalFile } = await import('../../store/codec.js');
-  const found = await readJournalFile(file, await keyring(ctx));
+  let found: JournalOnDisk | null;
+  try {
+    found = await readJournalFile(file, await keyring(ctx));
+  } catch (error) {
+    // The reader speaks of a journal in use ("restore a backup"); this file is only an input,
+    // and restoring the journal would roll back a healthy one.
+    if (!(error instanceof StoreError)) throw error;
+    throw new StoreError(
+      `${file} (${role}) cannot be merged: ${error.message} Nothing was changed.`,
+      role === 'conflict copy'
+        ? 'Your journal is untouched. Check that this is the copy your sync tool made; a damaged copy holds nothing to fold in.'
+        : `None of the files was changed. Check that ${file} is the file git or your sync tool meant.`,
+    );
+  }
   if (found && found.journal.schema > SCHEMA_VERSION) {
     throw new StoreError(
       `${file} (${role}) was written by a newer rel (schema ${found.journal.schema}); this rel knows ${SCHEMA_VERSION}.`,
