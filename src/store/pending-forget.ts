@@ -2,11 +2,15 @@
 // journal) from before the journal is rewritten until every copy rel keeps is scrubbed. A rel
 // killed in between leaves it, and the next rel that opens the journal finishes the forget
 // before anything else, so that no backup, undo step or restore can bring the person back.
+// It is written only once the journal's lock is held, and removed again when the journal's
+// write fails before its rename: a forget that says nothing was saved leaves nothing to finish.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Journal } from '../core/journal.js';
 import { type Forgotten, forgetPerson } from '../core/people.js';
-import type { Decode, Encode } from './codec.js';
+import { StoreError } from '../errors.js';
+import { type Decode, encodeText } from './codec.js';
+import type { Sealing } from './crypto.js';
 import { readStoreFile, writeStoreFile } from './files.js';
 import type { RewriteReport } from './kept.js';
 
@@ -17,8 +21,9 @@ export function hasPendingForget(target: string): boolean {
   return fs.existsSync(pendingForgetPath(target));
 }
 
-function recordPendingForget(target: string, ids: string[], encode: Encode): void {
-  writeStoreFile(pendingForgetPath(target), encode(`${JSON.stringify({ version: 1, forget: ids })}\n`));
+function recordPendingForget(target: string, ids: string[], sealing: Sealing | null): void {
+  const text = `${JSON.stringify({ version: 1, forget: ids })}\n`;
+  writeStoreFile(pendingForgetPath(target), encodeText(text, sealing));
 }
 
 /** The ids being forgotten; none when the record is unreadable (then there is nothing to replay). */
@@ -38,28 +43,41 @@ function clearPendingForget(target: string): void {
   fs.rmSync(pendingForgetPath(target), { force: true });
 }
 
+/** What Store.rewriteAll does with the pending record of the forget it writes. */
+export interface PendingMarker {
+  /** Under the lock, the change planned, before the journal is written: with the journal's key. */
+  record(sealing: Sealing | null): void;
+  /** The journal's write failed before its rename: the journal is as it was. */
+  clear(): void;
+  /** The error to report for `error`, thrown before the journal was rewritten or after. */
+  failed(error: unknown, rewritten: boolean): unknown;
+}
+
 /** Changes the journal and every copy rel keeps of it through `transform` (Store.rewriteAll). */
-type RewriteAll = (transform: (journal: Journal) => void) => Promise<RewriteReport>;
+type RewriteAll = (transform: (journal: Journal) => void, marker?: PendingMarker) => Promise<RewriteReport>;
 
 /**
- * Forgets people: from the journal and every copy rel keeps, recorded as pending first so that a
- * rel killed half-way is finished by the next one.
+ * Forgets people: from the journal and every copy rel keeps, recorded as pending first (under the
+ * lock) so that a rel killed half-way is finished by the next one.
  */
 export async function forgetEverywhere(
   target: string,
   ids: string[],
-  encode: Encode,
   rewriteAll: RewriteAll,
 ): Promise<{ forgotten: Forgotten; report: RewriteReport }> {
-  recordPendingForget(target, ids, encode);
   let forgotten: Forgotten | undefined;
+  const marker: PendingMarker = {
+    record: (sealing) => recordPendingForget(target, ids, sealing),
+    clear: () => clearPendingForget(target),
+    failed: (error, rewritten) => (rewritten ? unfinished(error) : error),
+  };
   const report = await rewriteAll((journal) => {
     for (const id of ids) {
       const result = forgetPerson(journal, id);
       // The first call is the journal itself; later ones are the kept copies.
       forgotten ??= result;
     }
-  });
+  }, marker);
   clearPendingForget(target);
   return { forgotten: forgotten ?? { conversations: 0, sharedKept: 0, followUps: 0 }, report };
 }
@@ -78,4 +96,12 @@ export async function finishPendingForget(
     });
   }
   clearPendingForget(target);
+}
+
+/** A forget that failed after the journal was rewritten: saved, and finished by the next rel. */
+function unfinished(error: unknown): StoreError {
+  return new StoreError(
+    `The journal no longer holds them, but not every copy rel keeps could be scrubbed: ${(error as Error).message}`,
+    'The next rel command finishes the forget (rel doctor --fix, say); free some space first.',
+  );
 }

@@ -27,7 +27,7 @@ import { JournalDb } from './db.js';
 import { type DueRead, type DueRules, DueSummary, readDue } from './due-summary.js';
 import { type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
 import { beforeRestorePath } from './paths.js';
-import { finishPendingForget, forgetEverywhere } from './pending-forget.js';
+import { finishPendingForget, forgetEverywhere, type PendingMarker } from './pending-forget.js';
 import { describeChanges } from './summaries.js';
 import { refuseNewer, type Tracked, trackChange } from './tracking.js';
 import {
@@ -212,40 +212,45 @@ export class Store {
    * copies) through the same transformation, keeping no backup of the version before: for
    * changes that must leave no trace, such as forgetting a person. Not undoable.
    */
-  async rewriteAll(transform: (journal: Journal) => void): Promise<RewriteReport> {
-    return this.db.write(async (read) => {
-      const { loaded, changes, texts } = await this.tracked(read, transform);
-      const touched = new Set(changes.map((c) => `${c.key}/${c.id}`));
-      const written = encodeTaggedJournal(loaded.journal, loaded.sealing, texts);
-      return {
-        write: { over: loaded, plan: { content: written, previous: 'nothing' } },
-        // Cached calendars name the people in the meetings: they go, and the next rel inbox fetches anew.
-        result: () =>
-          rewriteKeptCopies(
-            this.target,
-            (journal) => transform(journal as unknown as Journal),
-            touched,
-            keptCodec(this.options.keyring, loaded.sealing),
-            {
-              journal: loaded.journal,
-              before: journalTag(loaded.text),
-              after: written.tag(),
-              remove: calendarCopies(this.options.stateFolder, this.target, true),
-            },
-          ),
-      };
-    });
+  async rewriteAll(transform: (journal: Journal) => void, marker?: PendingMarker): Promise<RewriteReport> {
+    let rewritten = false;
+    try {
+      return await this.db.write(async (read) => {
+        const { loaded, changes, texts } = await this.tracked(read, transform);
+        const touched = new Set(changes.map((c) => `${c.key}/${c.id}`));
+        const written = encodeTaggedJournal(loaded.journal, loaded.sealing, texts);
+        marker?.record(loaded.sealing);
+        return {
+          write: { over: loaded, plan: { content: written, previous: 'nothing' } },
+          // Cached calendars name the people in the meetings: they go, and the next rel inbox fetches anew.
+          result: () => {
+            rewritten = true;
+            return rewriteKeptCopies(
+              this.target,
+              (journal) => transform(journal as unknown as Journal),
+              touched,
+              keptCodec(this.options.keyring, loaded.sealing),
+              {
+                journal: loaded.journal,
+                before: journalTag(loaded.text),
+                after: written.tag(),
+                remove: calendarCopies(this.options.stateFolder, this.target, true),
+              },
+            );
+          },
+        };
+      });
+    } catch (error) {
+      // The commit throws only before the journal's rename: then the journal is as it was, and
+      // so must the folder be. After the rename the marker stays for the next rel to finish.
+      if (!rewritten) marker?.clear();
+      throw marker ? marker.failed(error, rewritten) : error;
+    }
   }
 
   /** Forgets people from the journal and every copy rel keeps (see pending-forget.ts). */
   async forget(ids: string[]): Promise<{ forgotten: Forgotten; report: RewriteReport }> {
-    const sealing = this.db.sealing;
-    return forgetEverywhere(
-      this.target,
-      ids,
-      (text) => encodeText(text, sealing),
-      (t) => this.rewriteAll(t),
-    );
+    return forgetEverywhere(this.target, ids, (t, marker) => this.rewriteAll(t, marker));
   }
 
   /** Finishes a forget a killed rel left pending; every way into the journal calls it first. */
