@@ -56,14 +56,41 @@ function preferStone(candidate: Tombstone, held: Tombstone): boolean {
 /** Fields of records elsewhere that hold person ids; `personIds` before the `personId` it backs. */
 const PERSON_REFERENCES = ['personIds', 'personId', 'with'] as const;
 
+/** When a record was made: a record made after a tombstone is another record with the same id. */
+function createdOf(record: JsonRecord): string {
+  const at = record.createdAt;
+  return typeof at === 'string' ? at : '';
+}
+
 /**
  * Removes tombstoned records and re-points references to people merged into others. A person
  * deleted outright (forgotten) takes with them the records that were only about them.
+ *
+ * Ids repeat (a person's is a slug of their name): a record created after its tombstone's
+ * `deletedAt` (the name added again) is not the one deleted. It stays, with the records about it,
+ * and the stale tombstone leaves the journal; records about the person made before the deletion
+ * still go (or move) as the tombstone says. An edit after the deletion does not count: the
+ * record is still the one deleted.
  */
 export function applyTombstones(journal: Journal): Journal {
-  const stones = journal.tombstones ?? [];
-  if (!stones.length) return journal;
-  const dead = new Map<string, Tombstone>(stones.map((s) => [`${s.collection}\0${s.idHash}`, s]));
+  const allStones = journal.tombstones ?? [];
+  if (!allStones.length) return journal;
+  const data = journal as unknown as JsonObject;
+  const stoneKey = (s: Tombstone) => `${s.collection}\0${s.idHash}`;
+  const byKey = new Map<string, Tombstone>(allStones.map((s) => [stoneKey(s), s]));
+  /** Tombstones of ids in use again, by key: they apply only to what was made before them. */
+  const superseded = new Map<string, Tombstone>();
+  for (const [collection, value] of Object.entries(data)) {
+    if (collection === 'tombstones' || !isRecordList(value)) continue;
+    for (const record of value) {
+      const key = `${collection}\0${tombstoneKey(collection, record.id)}`;
+      const stone = byKey.get(key);
+      if (stone && createdOf(record) > stone.deletedAt) superseded.set(key, stone);
+    }
+  }
+  const stones = superseded.size ? allStones.filter((s) => !superseded.has(stoneKey(s))) : allStones;
+  if (superseded.size) journal.tombstones = stones;
+  const dead = new Map<string, Tombstone>(stones.map((s) => [stoneKey(s), s]));
   const keyCache = new Map<string, string>();
   const stoneOf = (collection: string, id: string): Tombstone | undefined => {
     const cacheKey = `${collection}\0${id}`;
@@ -74,11 +101,18 @@ export function applyTombstones(journal: Journal): Journal {
     }
     return dead.get(key);
   };
-  /** Where a person's records belong now: themselves, the person they were merged into, or nobody. */
-  const personFate = (id: string): string | null => {
+  /**
+   * Where the person records made at `madeAt` meant belong now: themselves, the person they were
+   * merged into, or nobody. A record made before a name's tombstone meant the person deleted.
+   */
+  const personFate = (id: string, madeAt: string): string | null => {
     let current = id;
     for (let hops = 0; hops < 100; hops++) {
-      const stone = stoneOf('people', current);
+      let stone = stoneOf('people', current);
+      if (!stone && superseded.size) {
+        const old = superseded.get(`people\0${tombstoneKey('people', current)}`);
+        if (old && madeAt < old.deletedAt) stone = old;
+      }
       if (!stone) return current;
       if (!stone.mergedInto) return null;
       current = stone.mergedInto;
@@ -86,14 +120,13 @@ export function applyTombstones(journal: Journal): Journal {
     return null; // a cycle of merges: nobody left to point at
   };
 
-  const data = journal as unknown as JsonObject;
   const people = isRecordList(data.people) ? data.people : [];
   const survivors = new Map(people.filter((p) => !stoneOf('people', p.id)).map((p) => [p.id, p]));
   // Records inside a merged-away person that the other side added after the merge move along.
   for (const person of people) {
     const stone = stoneOf('people', person.id);
     if (!stone?.mergedInto) continue;
-    const fate = personFate(person.id);
+    const fate = personFate(person.id, createdOf(person));
     const keeper = fate ? survivors.get(fate) : undefined;
     if (!keeper) continue;
     for (const [field, value] of Object.entries(person)) {
@@ -119,7 +152,8 @@ export function applyTombstones(journal: Journal): Journal {
 }
 
 /** Re-points a record's person references; false when the record was only about deleted people. */
-function repoint(record: JsonRecord, personFate: (id: string) => string | null): boolean {
+function repoint(record: JsonRecord, fateAt: (id: string, madeAt: string) => string | null): boolean {
+  const personFate = (id: string) => fateAt(id, createdOf(record));
   for (const field of PERSON_REFERENCES) {
     const value = record[field];
     if (typeof value === 'string') {

@@ -264,6 +264,50 @@ describe('rel merge-journals', () => {
   });
 });
 
+describe('a name deleted, then added again on one side', () => {
+  // The person id is a slug of the name: the base and "theirs" hold the old person's tombstone,
+  // "ours" added the name again and logged a conversation; "theirs" made an unrelated change.
+  it.each([
+    { how: 'undo of the add', log: false, remove: ['undo'], oldWith: undefined },
+    { how: 'forget', log: true, remove: ['forget', 'ben', '--yes'], oldWith: undefined },
+    { how: 'merge into another', log: true, remove: ['merge', 'ana', 'ben'], oldWith: ['ana-silva'] },
+  ])(
+    'after $how, the new person and their conversation survive the merge',
+    async ({ log, remove, oldWith }) => {
+      const id = 'ben-okafor';
+      const dir = tempDir('readd');
+      const [base, ours, theirs] = ['base', 'ours', 'theirs'].map((n) => path.join(dir, `${n}.json`)) as [
+        string,
+        string,
+        string,
+      ];
+      await ok(['add', 'Ana Silva'], { store: base, now: '2026-11-20T09:00:00' });
+      await ok(['add', 'Ben Okafor'], { store: base, now: '2026-11-20T09:01:00' });
+      if (log) await ok(['log', 'ben', '--note', 'OLD BEN'], { store: base, now: '2026-11-20T09:02:00' });
+      await ok(remove, { store: base, now: '2026-11-21T09:00:00' });
+      expect((readJson(base) as Journal).tombstones.length).toBeGreaterThan(0);
+      fs.copyFileSync(base, ours);
+      fs.copyFileSync(base, theirs);
+      await ok(['add', 'Ben Okafor'], { store: ours, now: '2026-11-22T09:00:00' });
+      await ok(['log', id, '--note', 'NEW BEN CONFIRMED'], { store: ours, now: '2026-11-22T09:01:00' });
+      await ok(['note', 'ana', 'unrelated'], { store: theirs, now: '2026-11-22T10:00:00' });
+      await ok(['merge-journals', base, ours, theirs]);
+      const merged: Journal = readJson(ours);
+      expect(merged.people.map((p) => p.id).sort()).toEqual(['ana-silva', id]);
+      const conv = merged.conversations.find((c) => c.note === 'NEW BEN CONFIRMED');
+      expect(conv?.with).toEqual([id]);
+      // The old person's conversation went as the deletion said: forgotten, or moved to Ana.
+      expect(merged.conversations.find((c) => c.note === 'OLD BEN')?.with).toEqual(oldWith);
+      expect(merged.people.find((p) => p.id === 'ana-silva')?.notes.map((n) => n.text)).toContain(
+        'unrelated',
+      );
+      // The stale tombstone is gone, so the next merge does not remove the person either.
+      await ok(['merge-journals', theirs, ours, theirs]);
+      expect((readJson(ours) as Journal).people.map((p) => p.id)).toContain(id);
+    },
+  );
+});
+
 /** A bare remote; A sets up sync with Ana in it, B joins; then each logs one conversation. */
 async function diverged(tag: string): Promise<{ a: string; b: string }> {
   const dir = tempDir(tag);

@@ -3,7 +3,7 @@ import { logConversation } from '../../src/core/conversations.js';
 import { type Clock, emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
 import { foldJournals, mergeJournals } from '../../src/core/merge.js';
 import { addPerson } from '../../src/core/new-person.js';
-import { recordPersonMerge, snapshotRecords, stampChanges } from '../../src/core/tombstones.js';
+import { recordPersonMerge, snapshotRecords, stampChanges, tombstoneKey } from '../../src/core/tombstones.js';
 import { wholePerson } from '../helpers/journal.js';
 
 /** A small deterministic random source (mulberry32), so a failing seed can be replayed. */
@@ -356,5 +356,98 @@ describe('merge rules', () => {
     const merged = mergeJournals(base, base, journal({ people: [person('ana')] }));
     expect(merged.schema).toBe(2);
     expect(merged.tombstones).toEqual([]);
+  });
+});
+
+describe('a tombstone removes only the record it was left for', () => {
+  const [T0, DELETED, T2] = [
+    '2026-11-01T09:00:00.000Z',
+    '2026-11-02T09:00:00.000Z',
+    '2026-11-03T09:00:00.000Z',
+  ];
+  const stone = (mergedInto?: string) => ({
+    collection: 'people',
+    idHash: tombstoneKey('people', 'bo'),
+    deletedAt: DELETED,
+    ...(mergedInto ? { mergedInto } : {}),
+  });
+  const conv = (id: string, createdAt: string) => ({
+    id,
+    date: createdAt.slice(0, 10),
+    with: ['bo'],
+    kind: 'call',
+    minutes: null,
+    note: id,
+    heard: [],
+    createdAt,
+    updatedAt: createdAt,
+  });
+  const bo = (createdAt: string, updatedAt = createdAt) => person('bo', { createdAt, updatedAt });
+  const ana = person('ana');
+  it.each([
+    {
+      rule: 'bo deleted, then added again on ours; theirs has the tombstone',
+      base: journal({ people: [ana], tombstones: [stone()] }),
+      ours: journal({ people: [ana, bo(T2)], conversations: [conv('new', T2)] }),
+      theirs: journal({ people: [ana], tombstones: [stone()] }),
+      people: ['ana', 'bo'],
+      conversations: { new: ['bo'] },
+      stones: 0,
+    },
+    {
+      rule: 'added again on ours; no tombstone on either side now',
+      base: journal({ people: [ana] }),
+      ours: journal({ people: [ana, bo(T2)], conversations: [conv('new', T2)] }),
+      theirs: journal({ people: [ana] }),
+      people: ['ana', 'bo'],
+      conversations: { new: ['bo'] },
+      stones: 0,
+    },
+    {
+      rule: 'added again on ours, folded into a copy with the tombstone (no ancestor)',
+      base: null,
+      ours: journal({ people: [ana, bo(T2)], conversations: [conv('new', T2)] }),
+      theirs: journal({ people: [ana], tombstones: [stone()] }),
+      people: ['ana', 'bo'],
+      conversations: { new: ['bo'] },
+      stones: 0,
+    },
+    {
+      rule: 'bo merged into ana, added again: the new bo stays; an old conversation still moves to ana',
+      base: journal({ people: [ana], conversations: [], tombstones: [stone('ana')] }),
+      ours: journal({ people: [ana, bo(T2)], conversations: [conv('new', T2)] }),
+      theirs: journal({ people: [ana], conversations: [conv('old', T0)], tombstones: [stone('ana')] }),
+      people: ['ana', 'bo'],
+      conversations: { new: ['bo'], old: ['ana'] },
+      stones: 0,
+    },
+    {
+      rule: 'a real deletion after an edit on the other side still wins',
+      base: journal({ people: [ana, bo(T0)], conversations: [conv('old', T0)] }),
+      ours: journal({ people: [ana, bo(T0, '2026-11-01T12:00:00.000Z')], conversations: [conv('old', T0)] }),
+      theirs: journal({ people: [ana], tombstones: [stone()] }),
+      people: ['ana'],
+      conversations: {},
+      stones: 1,
+    },
+    {
+      rule: 'an edit made after the deletion does not bring the old record back',
+      base: journal({ people: [ana, bo(T0)] }),
+      ours: journal({ people: [ana, bo(T0, T2)] }),
+      theirs: journal({ people: [ana], tombstones: [stone()] }),
+      people: ['ana'],
+      conversations: {},
+      stones: 1,
+    },
+  ])('$rule', ({ base, ours, theirs, people, conversations, stones }) => {
+    for (const [o, t] of [
+      [ours, theirs],
+      [theirs, ours],
+    ] as const) {
+      const merged = mergeJournals(base, o, t);
+      expect(merged.people.map((p) => p.id).sort()).toEqual(people);
+      expect(Object.fromEntries(merged.conversations.map((c) => [c.id, c.with]))).toEqual(conversations);
+      expect(merged.tombstones).toHaveLength(stones);
+    }
   });
 });
