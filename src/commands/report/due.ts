@@ -10,6 +10,7 @@ import {
   dueOnlyByTogether,
   isSnoozed,
   lastContact,
+  shownOn,
   TIME_TOGETHER_SINCE,
 } from '../../core/due.js';
 import { openFollowUps } from '../../core/followups.js';
@@ -20,7 +21,6 @@ import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../../
 import { checkScope } from '../../core/scope.js';
 import { displaySafe, normalize, plural } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
-import { shownDueOn } from '../../ui/display.js';
 import { printJson } from '../../ui/json.js';
 import { renderDue, sectionTitle } from '../../ui/render/due.js';
 import { theme } from '../../ui/theme.js';
@@ -104,12 +104,12 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         rows: grouped.filter((r) => r.group === key),
       }))
     : withinDays
-      ? dateSections(rows, todayIso, withinDays, weekStart, (dueOn) => shownDueOn(dueOn, todayIso)).map(
-          (s) => ({
-            title: sectionTitle(s, todayIso),
-            rows: s.rows,
-          }),
-        )
+      ? dateSections(rows, todayIso, withinDays, weekStart, (dueOn) =>
+          shownOn(dueOn, todayIso, workingDays),
+        ).map((s) => ({
+          title: sectionTitle(s, todayIso),
+          rows: s.rows,
+        }))
       : undefined;
   const active = journal.people.filter((p) => !p.archivedAt);
   // Overdue follow-ups are listed for everyone the list could show: not archived, with the tag.
@@ -137,7 +137,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         peopleCount: active.length,
         next: next && { name: next.person.name, dueOn: next.dueOn },
         sections,
-        summary: summarize(everyone, (row) => shownDueOn(row.dueOn, todayIso) <= todayIso),
+        summary: summarize(everyone, (row) => shownOn(row.dueOn, todayIso, workingDays) <= todayIso),
         limitedTo: rows.length < everyone.length ? rows.length : undefined,
         overdueFollowUps: openFollowUps(journal, todayIso).filter(
           (f) => f.overdue && f.personIds.some((id) => listed.has(id)),
