@@ -19,9 +19,19 @@ export interface Language {
   score(text: string): number;
 }
 
-// Words that name no theme: time words, vague nouns, and what every note is about anyway.
+// Words that name no theme: time words (with the names of months and days, written out or short:
+// "on 6 Dec" is a date), vague nouns, what every note is about anyway, and feelings and hedges:
+// "worried about the reorg" is about the reorg, however many people felt it.
 const STOP_WORDS = new Set(
   (
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
+    'hour hours minute minutes fortnight ' +
+    'worry worried worries worrying concern concerns concerned anxious anxiety nervous afraid scared fear fears ' +
+    'upset unhappy happy glad pleased excited excitement keen frustrated frustration annoyed disappointed ' +
+    'sad stressed tired hope hopes hopeful unsure uncertain confused relieved proud ' +
+    'maybe perhaps probably possibly likely unlikely somewhat rather quite really pretty fairly ' +
     'time times thing things stuff lot lots bit bits way ways day days week weeks month months year years ' +
     'date dates today tomorrow yesterday tonight morning afternoon evening night weekend weekends moment moments ' +
     'people person everyone everybody someone somebody anyone anybody nobody one ones other others ' +
@@ -71,8 +81,10 @@ export function looksEnglish(text: string): boolean {
     if (ENGLISH.has(word)) english++;
     else if (OTHER_LANGUAGES.has(word)) other++;
   }
-  // Short notes often have no function word at all ("Pager alerts"): English unless shown otherwise.
-  return other === 0 ? english > 0 || words < 6 : english > other;
+  if (other > 0) return english > other;
+  // Short or telegraphic notes often have no function word at all ("New baby girl born last
+  // week!"): English, unless letters outside the English alphabet hint at another language.
+  return english > 0 || words < 6 || /^[a-z]*$/i.test(text.replace(/[^\p{L}]/gu, ''));
 }
 
 /** The form themes are merged in: no case, accents, hyphens, spaces or other marks. */

@@ -27,6 +27,16 @@ describe('themes of one note', () => {
     ['Le café était fermé #café', ['cafe']],
     ['Worried about the réorg', ['reorg']],
     ['The OKRs are unclear', ['okrs']],
+    // months and days, written out or short, are dates, not themes
+    ['Training for the Valencia marathon on 6 Dec', ['training', 'valencia', 'marathon']],
+    ['Her partner is expecting a baby in December', ['partner', 'baby']],
+    ['Offsite moved to Thurs, then Mon 7 Sept', ['offsite']],
+    // feelings and hedges say how it felt, not what it was about
+    ['Both worried about pipeline ownership', ['pipeline', 'ownership']],
+    ['Lots of anxiety about the reorg', ['reorg']],
+    ['Excited, maybe a bit nervous, about the launch', ['launch']],
+    // a telegraphic note with no function word is still English
+    ['New baby girl born last week!', ['baby', 'girl']],
   ])('%s', (text, expected) => {
     expect(keysOf(text)).toEqual(expected);
   });
@@ -50,6 +60,8 @@ describe('themes of one note', () => {
     ['Fatigué des astreintes, encore une fois', false],
     ['Die Rufbereitschaft ist zu viel und nicht fair', false],
     ['El lanzamiento es para la semana que viene', false],
+    ['New baby girl born last week! Sleep-deprived', true], // no function word, English letters
+    ['Équipe fatiguée après trois déploiements ratés', false], // none, and letters English lacks
   ])('looksEnglish(%s) is %s', (text, expected) => {
     expect(looksEnglish(text)).toBe(expected);
   });
@@ -177,6 +189,19 @@ describe('themes across people', () => {
     heard(journal, '2026-11-02', ['ana'], ['Ben has a lot going on this week']);
     heard(journal, '2026-11-03', ['cleo'], ['Ben was great, things are busy this week']);
     expect(themeNames(journal)).toEqual([]);
+  });
+
+  it('finds a theme several people told in their own words, and no date or feeling', () => {
+    const journal = team();
+    heard(journal, '2026-11-06', ['ana'], ['Her partner is expecting a baby in December']);
+    heard(journal, '2026-11-06', ['ben'], ['New baby girl born last week! Sleep-deprived']);
+    heard(journal, '2026-11-20', ['ana'], ['Baby due in 3 weeks; going on leave 7 Dec']);
+    heard(journal, '2026-11-21', ['cleo'], ['Training for the Valencia marathon on 6 Dec']);
+    heard(journal, '2026-11-22', ['dev'], ['Worried about losing Ben']);
+    heard(journal, '2026-11-23', ['cleo'], ['Knee injury, worried she cannot race']);
+    heard(journal, '2026-11-24', ['ana', 'dev'], ['Both worried about pipeline ownership'], [null]);
+    expect(themeNames(journal)).toEqual(['baby']);
+    expect(computePulse(journal, WINDOW).themes[0]!.people.map((p) => p.id)).toEqual(['ana', 'ben']);
   });
 
   it('finds themes from hashtags alone without a language', () => {
