@@ -44,3 +44,15 @@ it('rel due and rel profile keep long lines whole into a pipe, and wrap them at 
     expect(Math.max(...narrow.split('\n').map((l) => l.length)), args.join(' ')).toBeLessThanOrEqual(80);
   }
 });
+
+it('rel pulse keeps its lines whole into a pipe, and wraps them at $COLUMNS', async () => {
+  const store = tempStore('pipe-lines-pulse');
+  await ok(['demo'], { store });
+  const worry =
+    'Ana Silva: the last three things you heard were worries (on-call, reorg, launch): maybe ask how Ana is.';
+  const piped = await ok(['pulse'], { store });
+  expect(piped.split('\n')).toContain(`  • ${worry}`);
+  const narrow = await ok(['pulse'], { store, env: { COLUMNS: '80' } });
+  expect(narrow).not.toContain(worry);
+  expect(Math.max(...narrow.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+});

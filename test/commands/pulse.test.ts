@@ -15,7 +15,7 @@ describe('rel pulse on the sample journal', () => {
   });
 
   it('names the shared themes, who may need a word and the quiet ambitions', async () => {
-    const out = await ok(['pulse'], { store });
+    const out = await ok(['pulse'], { store, env: { COLUMNS: '80' } });
     expect(out).toContain('4 weeks · 31 Oct – 27 Nov · 16 listening notes read');
     expect(out).toContain('  • on-call: 3 people (Ana Silva, Ben Okafor, Dev Patel) · 3 notes · last 21 Nov');
     expect(out).toContain('  • reorg: 3 people (Ana Silva, Grace Lee, Isabel Rossi)');
@@ -30,7 +30,8 @@ describe('rel pulse on the sample journal', () => {
     const readme = fs.readFileSync(README, 'utf8');
     const block = /```console\n\$ rel pulse\n([\s\S]*?)```/.exec(readme);
     expect(block, 'the README has a `$ rel pulse` example').not.toBeNull();
-    expect(await ok(['pulse'], { store })).toBe(block![1]);
+    // The README shows it at 80 columns.
+    expect(await ok(['pulse'], { store, env: { COLUMNS: '80' } })).toBe(block![1]);
   });
 
   it('--json has the documented shape', async () => {

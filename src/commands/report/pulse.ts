@@ -74,7 +74,7 @@ async function run(ctx: Context, options: PulseOptions): Promise<void> {
     if (options.json) {
       const { since: from, until, themes, worries, quietAmbitions } = pulse;
       printJson(ctx.io, { since: from, until, heardNotes: pulse.notes, themes, worries, quietAmbitions });
-    } else ctx.io.print(renderPulse(pulse, theme(ctx.io), ctx.io.width));
+    } else ctx.io.print(renderPulse(pulse, theme(ctx.io), ctx.io.proseWidth));
   } finally {
     await reader.close();
   }

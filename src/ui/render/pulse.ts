@@ -40,6 +40,7 @@ export function worryLine(worry: PulseWorry): string {
   return `${displaySafe(worry.name)}: the last three things you heard were worries (${topics}): maybe ask how ${first} is.`;
 }
 
+/** `width` wraps the prose: no limit into a pipe (see io.proseWidth), so grep finds a line whole. */
 export function renderPulse(pulse: Pulse, t: Theme, width: number): string {
   const lines: string[] = [t.heading('What the team is telling you')];
   const sharers = new Set(pulse.themes.flatMap((th) => th.people.map((p) => p.id)));
