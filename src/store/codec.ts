@@ -167,6 +167,13 @@ export function journalTag(text: string): string {
   return tagOf(createHash('sha256').update(text));
 }
 
+/** journalTag of the text a journal is written as, without holding that text whole. */
+export function journalTagOf(journal: Journal, texts?: RecordText): string {
+  const hash = createHash('sha256');
+  for (const piece of journalChunks(journal, texts)) hash.update(piece);
+  return tagOf(hash);
+}
+
 /** A journal's text in pieces, digested on the way to the file; tag() once they were all taken. */
 function tagging(pieces: Iterable<string>): { pieces: Iterable<string>; tag: () => string } {
   const hash = createHash('sha256');

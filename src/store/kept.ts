@@ -130,7 +130,8 @@ export interface RewriteReport {
  * is transformed as a whole journal; each undo entry's stored records are transformed as a small
  * journal, and an entry is dropped when the transformation changes its records or it concerns a
  * record the transformation changed in the journal (`touched`, "key/id"): undoing it would bring
- * back what was removed, and its summary may name it. The stored pulse is pruned to the people
+ * back what was removed, and its summary may name it. The undo data kept leads up to the journal
+ * as rewritten when it led up to a version in `before`. The stored pulse is pruned to the people
  * of `journal` (the journal as rewritten), and the files in `remove` (what cannot be rewritten,
  * such as cached calendars) are removed. Call it under the journal's lock: Store.rewriteAll does.
  */
@@ -139,7 +140,7 @@ export async function rewriteKeptCopies(
   transform: (journal: Record<string, unknown>) => void,
   touched: Set<string>,
   codec: KeptCodec,
-  rewritten: { journal: Journal; before: string; after: string; remove: string[] },
+  rewritten: { journal: Journal; before: string[]; after: string; remove: string[] },
 ): Promise<RewriteReport> {
   const report: RewriteReport = { rewritten: [], removed: [], undoDropped: 0 };
   for (const file of keptCopies(target)) {
@@ -157,7 +158,7 @@ export async function rewriteKeptCopies(
     report.undoDropped = entries.length - kept.length;
     // What is kept leads up to the transformed journal when it led up to the journal before (the
     // transformation changed nothing it concerns); undo data that no longer matched stays so.
-    const version = journal === undefined || journal === rewritten.before ? rewritten.after : journal;
+    const version = journal === undefined || rewritten.before.includes(journal) ? rewritten.after : journal;
     writeUndoEntries(target, { entries: kept, journal: version }, codec.encode);
     report.rewritten.push(undoPath(target));
   }

@@ -4,6 +4,11 @@
 // before anything else, so that no backup, undo step or restore can bring the person back.
 // It is written only once the journal's lock is held, and removed again when the journal's
 // write fails before its rename: a forget that says nothing was saved leaves nothing to finish.
+// Besides the ids it holds what the forget found under the lock: the records it changed and the
+// versions of the journal before and after it. A rel killed after the journal's rename leaves a
+// journal in which there is nothing left to find, and the rel that finishes the forget needs
+// them to do all that a forget does: drop the undo steps that concern those records (their
+// summaries name the person) and keep the others usable with the journal as forgotten.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Journal } from '../core/journal.js';
@@ -21,21 +26,48 @@ export function hasPendingForget(target: string): boolean {
   return fs.existsSync(pendingForgetPath(target));
 }
 
-function recordPendingForget(target: string, ids: string[], sealing: Sealing | null): void {
-  const text = `${JSON.stringify({ version: 1, forget: ids })}\n`;
-  writeStoreFile(pendingForgetPath(target), encodeText(text, sealing));
+/**
+ * What a forget found under the lock, before it wrote the journal: the records it changed there
+ * ("key/id", as the undo data names them) and the versions (journalTag) of the journal before
+ * and after it.
+ */
+export interface Planned {
+  touched: string[];
+  before: string;
+  after: string;
 }
 
-/** The ids being forgotten; none when the record is unreadable (then there is nothing to replay). */
-async function readPendingForget(target: string, decode: Decode): Promise<string[]> {
+interface PendingRecord {
+  version: 1;
+  forget: string[];
+  /** Absent in a record of an older rel. */
+  planned?: Planned;
+}
+
+function recordPendingForget(target: string, ids: string[], planned: Planned, sealing: Sealing | null): void {
+  const record: PendingRecord = { version: 1, forget: ids, planned };
+  writeStoreFile(pendingForgetPath(target), encodeText(`${JSON.stringify(record)}\n`, sealing));
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/** The forget recorded; no ids when the record is unreadable (then there is nothing to replay). */
+async function readPendingForget(
+  target: string,
+  decode: Decode,
+): Promise<{ ids: string[]; planned?: Planned }> {
   const file = pendingForgetPath(target);
   const bytes = readStoreFile(file);
-  if (!bytes) return [];
+  if (!bytes) return { ids: [] };
   try {
-    const record = JSON.parse(await decode(file, bytes)) as { forget?: unknown };
-    return Array.isArray(record.forget) ? record.forget.filter((id) => typeof id === 'string') : [];
+    const record = JSON.parse(await decode(file, bytes)) as { forget?: unknown; planned?: Partial<Planned> };
+    const ids = strings(record.forget);
+    const { touched, before, after } = record.planned ?? {};
+    if (typeof before !== 'string' || typeof after !== 'string') return { ids };
+    return { ids, planned: { touched: strings(touched), before, after } };
   } catch {
-    return [];
+    return { ids: [] };
   }
 }
 
@@ -46,15 +78,22 @@ function clearPendingForget(target: string): void {
 /** What Store.rewriteAll does with the pending record of the forget it writes. */
 export interface PendingMarker {
   /** Under the lock, the change planned, before the journal is written: with the journal's key. */
-  record(sealing: Sealing | null): void;
+  record(planned: Planned, sealing: Sealing | null): void;
   /** The journal's write failed before its rename: the journal is as it was. */
   clear(): void;
   /** The error to report for `error`, thrown before the journal was rewritten or after. */
   failed(error: unknown, rewritten: boolean): unknown;
 }
 
-/** Changes the journal and every copy rel keeps of it through `transform` (Store.rewriteAll). */
-type RewriteAll = (transform: (journal: Journal) => void, marker?: PendingMarker) => Promise<RewriteReport>;
+/**
+ * Changes the journal and every copy rel keeps of it through `transform` (Store.rewriteAll); when
+ * finishing a forget, with what that forget had planned.
+ */
+type RewriteAll = (
+  transform: (journal: Journal) => void,
+  marker?: PendingMarker,
+  resumed?: Planned,
+) => Promise<RewriteReport>;
 
 /**
  * Forgets people: from the journal and every copy rel keeps, recorded as pending first (under the
@@ -67,7 +106,7 @@ export async function forgetEverywhere(
 ): Promise<{ forgotten: Forgotten; report: RewriteReport }> {
   let forgotten: Forgotten | undefined;
   const marker: PendingMarker = {
-    record: (sealing) => recordPendingForget(target, ids, sealing),
+    record: (planned, sealing) => recordPendingForget(target, ids, planned, sealing),
     clear: () => clearPendingForget(target),
     failed: (error, rewritten) => (rewritten ? unfinished(error) : error),
   };
@@ -82,18 +121,25 @@ export async function forgetEverywhere(
   return { forgotten: forgotten ?? { conversations: 0, sharedKept: 0, followUps: 0 }, report };
 }
 
-/** Finishes a forget a killed rel left pending. */
+/**
+ * Finishes a forget a killed rel left pending, as a whole forget would have done it: the journal
+ * and every kept copy rewritten, and the undo steps that concern what it changed dropped.
+ */
 export async function finishPendingForget(
   target: string,
   decode: Decode,
   rewriteAll: RewriteAll,
 ): Promise<void> {
   if (!hasPendingForget(target)) return;
-  const ids = await readPendingForget(target, decode);
+  const { ids, planned } = await readPendingForget(target, decode);
   if (ids.length) {
-    await rewriteAll((journal) => {
-      for (const id of ids) forgetPerson(journal, id);
-    });
+    await rewriteAll(
+      (journal) => {
+        for (const id of ids) forgetPerson(journal, id);
+      },
+      undefined,
+      planned ?? { touched: ids.map((id) => `people/${id}`), before: '', after: '' },
+    );
   }
   clearPendingForget(target);
 }

@@ -16,6 +16,7 @@ import {
   encodeTaggedJournal,
   encodeText,
   journalTag,
+  journalTagOf,
   keptCodec,
   type Loaded,
   resolveTarget,
@@ -27,7 +28,7 @@ import { JournalDb } from './db.js';
 import { type DueRead, type DueRules, DueSummary, readDue } from './due-summary.js';
 import { type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
 import { beforeRestorePath } from './paths.js';
-import { finishPendingForget, forgetEverywhere, type PendingMarker } from './pending-forget.js';
+import { finishPendingForget, forgetEverywhere, type PendingMarker, type Planned } from './pending-forget.js';
 import { describeChanges } from './summaries.js';
 import { refuseNewer, type Tracked, trackChange } from './tracking.js';
 import {
@@ -210,16 +211,31 @@ export class Store {
   /**
    * Changes the journal AND every copy rel keeps of it (backups, undo data, restore and upgrade
    * copies) through the same transformation, keeping no backup of the version before: for
-   * changes that must leave no trace, such as forgetting a person. Not undoable.
+   * changes that must leave no trace, such as forgetting a person. Not undoable. `resumed` is
+   * what a forget stopped part-way had planned (pending-forget.ts): after its journal's rename the
+   * journal shows none of the records it changed, and the undo data still leads up to the
+   * journal before it.
    */
-  async rewriteAll(transform: (journal: Journal) => void, marker?: PendingMarker): Promise<RewriteReport> {
+  async rewriteAll(
+    transform: (journal: Journal) => void,
+    marker?: PendingMarker,
+    resumed?: Planned,
+  ): Promise<RewriteReport> {
     let rewritten = false;
     try {
       return await this.db.write(async (read) => {
         const { loaded, changes, texts } = await this.tracked(read, transform);
-        const touched = new Set(changes.map((c) => `${c.key}/${c.id}`));
+        const touched = new Set([...changes.map((c) => `${c.key}/${c.id}`), ...(resumed?.touched ?? [])]);
         const written = encodeTaggedJournal(loaded.journal, loaded.sealing, texts);
-        marker?.record(loaded.sealing);
+        const before = journalTag(loaded.text);
+        // Its content is digested as it is written: the pending record needs the tag before.
+        if (marker) {
+          const after = journalTagOf(loaded.journal, texts);
+          marker.record({ touched: [...touched], before, after }, loaded.sealing);
+        }
+        // Undo data that led up to the journal before the stopped forget leads up to this one,
+        // when nothing changed the journal since that forget's rename.
+        const leadUp = resumed && resumed.after === before ? [before, resumed.before] : [before];
         return {
           write: { over: loaded, plan: { content: written, previous: 'nothing' } },
           // Cached calendars name the people in the meetings: they go, and the next rel inbox fetches anew.
@@ -232,7 +248,7 @@ export class Store {
               keptCodec(this.options.keyring, loaded.sealing),
               {
                 journal: loaded.journal,
-                before: journalTag(loaded.text),
+                before: leadUp,
                 after: written.tag(),
                 remove: calendarCopies(this.options.stateFolder, this.target, true),
               },
@@ -258,7 +274,7 @@ export class Store {
     return finishPendingForget(
       this.target,
       (label, bytes) => this.decodeKept(label, bytes),
-      (t) => this.rewriteAll(t),
+      (t, marker, resumed) => this.rewriteAll(t, marker, resumed),
     );
   }
 
