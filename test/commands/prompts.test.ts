@@ -104,6 +104,35 @@ describe('rel log asked in full', () => {
     expect(r.stdout + r.stderr).not.toMatch(/not time together/);
   });
 
+  it('Enter at "Who said …?" and "For whom is …?" takes everyone there, not the first person', async () => {
+    const store = tempStore('ask-everyone');
+    for (const name of TEAM.slice(0, 2)) await ok(['add', name], { store });
+    const r = await rel(['log', 'ana', 'ben'], {
+      store,
+      // today, a coffee, no minutes, a note; heard (Enter: whose); no ambition, skill;
+      // a promise (Enter: for whom), no more, no date; none of theirs; nothing to ask next time.
+      answers: [
+        '',
+        'coffee',
+        '',
+        'Roadmap',
+        'Worried about the reorg',
+        '',
+        '',
+        '',
+        '',
+        'Book the room',
+      ].concat(['', '', '', '', '']),
+    });
+    expect(r.code).toBe(0);
+    expect(messages(r.asked)).toContain('Who said "Worried about the reorg"?');
+    const [saved] = readJson(store).conversations;
+    expect(saved.heard).toEqual(['Worried about the reorg']);
+    expect(saved.heardFrom?.[0] ?? null).toBeNull(); // the group's, not Ana's
+    const [followUp] = readJson(store).followUps;
+    expect(followUp).toMatchObject({ text: 'Book the room', personIds: ['ana-silva', 'ben-okafor'] });
+  });
+
   it('a group meeting leaves the ask-next notes open and says so, without asking which were asked', async () => {
     const store = tempStore('ask-meeting');
     for (const name of ["Tom O'Brien", 'Léa Martin', 'Ana Silva', 'Ben Ong', 'Kim Lee'])

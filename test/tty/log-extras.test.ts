@@ -70,8 +70,8 @@ describe('rel log in a terminal, with two people', () => {
     await term.answer('Did you learn of a skill', '');
     await term.answer('Did you promise to do anything?', 'Book the room');
     await term.waitFor('For whom is "Book the room"?');
-    await term.waitFor('Everyone there');
-    await term.press('Down', 'Down', 'Enter');
+    await term.waitFor(/❯ Everyone there/); // the first choice
+    await term.press('Enter');
     await term.answer('Another follow-up?', '');
     await term.answer('By when? "Book the room"', '');
     await term.answer('Did any of them promise anything?', '');

@@ -38,11 +38,12 @@ describe('interactive rel log', () => {
     await term.answer('What did you talk about?', 'Career plans');
     await term.answer('What did you hear from Ana and Ben?', 'Worried about the reorg');
     await term.waitFor('Who said "Worried about the reorg"?');
-    await term.waitFor('Everyone there'); // as for follow-ups and ask-next notes
-    await term.press('Down', 'Down', 'Enter'); // the whole group
+    // The whole group comes first, as for follow-ups and ask-next notes: Enter takes it.
+    await term.waitFor(/❯ Everyone there/);
+    await term.press('Enter');
     await term.answer('Anything else you heard?', 'Loves the new team');
     await term.waitFor('Who said "Loves the new team"?');
-    await term.press('Down', 'Enter'); // Ben
+    await term.press('Down', 'Down', 'Enter'); // Ben: after everyone there and Ana
     await term.answer('Anything else you heard?', '');
     await term.answer('ambition or a life goal', 'Ben: Start a company');
     await term.answer('Another ambition?', '');

@@ -285,7 +285,8 @@ async function askOwned(
       continue;
     }
     const choices = people.map((p): Choice<Person | null> => ({ name: displaySafe(p.name), value: p }));
-    if (group) choices.push({ name: group, value: null });
+    // The whole group comes first, so that Enter never pins what was everyone's on one person.
+    if (group) choices.unshift({ name: group, value: null });
     const person = await choose(`${whose} "${displaySafe(entry)}"?`, choices);
     owned.push(person ? `${person.name}: ${entry}` : entry);
   }
