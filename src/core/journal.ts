@@ -166,6 +166,8 @@ export interface Dismissal {
   eventId?: string;
   /** The series dismissed (every occurrence), absent when one occurrence is. */
   seriesId?: string;
+  /** For a series: the meeting's id it was dismissed by, which `rel inbox restore` also takes. */
+  fromEventId?: string;
   /** What it was, for `rel inbox --dismissed`: its title and when it (first) started. */
   title: string;
   start: string;

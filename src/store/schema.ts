@@ -89,6 +89,7 @@ const dismissal = z.looseObject({
   id: z.string().min(1),
   eventId: z.string().min(1).optional(),
   seriesId: z.string().min(1).optional(),
+  fromEventId: z.string().min(1).optional(),
   title: z.string(),
   start: timestamp,
   createdAt: timestamp,

@@ -136,6 +136,7 @@ function isDismissal(d: Data): boolean {
     isId(d.id) &&
     (d.eventId === undefined || isId(d.eventId)) &&
     (d.seriesId === undefined || isId(d.seriesId)) &&
+    (d.fromEventId === undefined || isId(d.fromEventId)) &&
     typeof d.title === 'string' &&
     isId(d.start) &&
     isId(d.createdAt)

@@ -314,6 +314,23 @@ describe('rel inbox', { timeout: 240_000 }, () => {
     expect(await ok(['doctor'], o)).toContain('All is well');
   });
 
+  it('a series is restored by the meeting id it was dismissed by, or by its own', async () => {
+    const { o, store } = setup('inbox-restore-event');
+    const standup = (await inboxJson(o)).find((r) => r.title === 'Daily stand-up')!;
+    const seriesKey = async () => JSON.parse(await ok(['inbox', '--dismissed', '--json'], o))[0].id;
+    await ok(['inbox', 'dismiss', standup.id, '--series'], o);
+    expect(await seriesKey()).not.toBe(standup.id);
+    expect(await ok(['inbox', 'restore', standup.id], o)).toContain('Restored every "Daily stand-up"');
+    expect(shown(await inboxJson(o))).toEqual(EXPECTED);
+    expect(readJson(store).dismissals).toEqual([]);
+    await ok(['inbox', 'dismiss', standup.id, '--series'], o);
+    await ok(['inbox', 'restore', standup.id.slice(0, 4)], o); // a prefix, as for every id
+    expect(shown(await inboxJson(o))).toEqual(EXPECTED);
+    await ok(['inbox', 'dismiss', standup.id, '--series'], o);
+    await ok(['inbox', 'restore', await seriesKey()], o);
+    expect(shown(await inboxJson(o))).toEqual(EXPECTED);
+  });
+
   it('a file that is not a calendar is refused with the store unchanged; one bad event is skipped', async () => {
     const { o, store, folder } = setup('inbox-broken');
     const before = bytesOf(store);

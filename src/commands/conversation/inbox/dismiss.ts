@@ -42,7 +42,7 @@ export async function saveDismissal(
 ): Promise<void> {
   const record: Dismissal = {
     id: newId(),
-    ...(series ? { seriesId: row.seriesId } : { eventId: row.id }),
+    ...(series ? { seriesId: row.seriesId, fromEventId: row.id } : { eventId: row.id }),
     title: row.title,
     start: row.start,
     createdAt: ctx.io.now.toISOString(),
@@ -63,8 +63,16 @@ export async function saveDismissal(
 export async function restore(ctx: Context, typed: string): Promise<void> {
   const store = await openStore(ctx);
   const keyOf = (journal: Journal) => {
-    const keys = [...new Set((journal.dismissals ?? []).map(dismissalKey))].map((key) => ({ id: key }));
-    const found = findRow(keys, typed);
+    // A dismissal is restored by its key or, for a series, by the meeting's id it was dismissed by.
+    const keys = new Map<string, string>();
+    for (const d of journal.dismissals ?? []) {
+      keys.set(dismissalKey(d), dismissalKey(d));
+      if (d.seriesId && d.fromEventId && !keys.has(d.fromEventId)) keys.set(d.fromEventId, dismissalKey(d));
+    }
+    const found = findRow(
+      [...keys].map(([id, key]) => ({ id, key })),
+      typed,
+    );
     if (found === 'ambiguous')
       throw new UsageError(`"${displaySafe(typed)}" fits several dismissals.`, 'Give more of the id.');
     if (!found) {
@@ -73,7 +81,7 @@ export async function restore(ctx: Context, typed: string): Promise<void> {
         'rel inbox --dismissed lists what is dismissed, with the ids to restore.',
       );
     }
-    return found.id;
+    return found.key;
   };
   keyOf(await store.read());
   const restored = await store.update(
