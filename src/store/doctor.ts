@@ -3,6 +3,7 @@
 // judgement (modes, abandoned locks, leftover temp files, unreadable undo data, editor drafts
 // whose rel is gone).
 import fs from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { RelError } from '../errors.js';
@@ -14,7 +15,7 @@ import { abandonedDrafts, removeAbandonedDrafts } from './drafts.js';
 import { readStoreFile } from './files.js';
 import { Git, type Unfinished, unfinishedWork } from './git.js';
 import { headOf, keptCopies, leftoverTempFiles, removeLeftovers } from './kept.js';
-import { lockState, removeAbandonedLock } from './lock.js';
+import { lockRemedy, lockState, removeAbandonedLock } from './lock.js';
 import { lockPath, undoPath } from './paths.js';
 import { hasPendingForget, pendingForgetPath } from './pending-forget.js';
 import { belongsTo, readUndoData } from './undo.js';
@@ -146,15 +147,7 @@ export async function examine(
     });
   }
 
-  const lock = lockState(lockPath(target));
-  if (lock?.abandoned) {
-    findings.push({
-      check: 'lock',
-      severity: 'warning',
-      message: `${lockPath(target)} was left by a rel that is no longer running${lock.pid ? ` (process ${lock.pid})` : ''}; the next rel takes it over by itself.`,
-      fix: `rel doctor ${FIX}  (removes it now)`,
-    });
-  }
+  findings.push(...checkLock(lockPath(target)));
   const unfinished = syncState(target, env);
   if (unfinished) {
     findings.push({
@@ -240,6 +233,49 @@ export async function examine(
     findings,
     healthy: !findings.some((f) => f.severity === 'error'),
   };
+}
+
+/** Longer than a write takes, as long as a waiting rel waits: a lock held since is worth a word. */
+const LONG_HELD_MS = 30_000;
+
+/**
+ * The journal's lock: one left by a rel that is gone (its process ended, or its pid now belongs
+ * to another program: a crash, then pid reuse), which the next rel takes over by itself; and one
+ * held for longer than a waiting rel waits, by a rel still running or on another host, which
+ * makes every write fail until it is released.
+ */
+function checkLock(file: string): Finding[] {
+  const lock = lockState(file);
+  if (!lock) return [];
+  if (lock.abandoned) {
+    const why =
+      lock.gone === 'reused'
+        ? `its process ${lock.pid} is gone: that pid now runs ${lock.command ?? 'another program'}`
+        : lock.gone === 'dead'
+          ? `process ${lock.pid}`
+          : 'it names no process';
+    return [
+      {
+        check: 'lock',
+        severity: 'warning',
+        message: `${file} was left by a rel that is no longer running (${why}); the next rel takes it over by itself.`,
+        fix: `rel doctor ${FIX}  (removes it now)`,
+      },
+    ];
+  }
+  if (lock.ageMs < LONG_HELD_MS) return [];
+  const holder =
+    lock.pid === undefined
+      ? ''
+      : ` by process ${lock.pid}${lock.host === hostname() ? '' : ` on ${lock.host}`}`;
+  return [
+    {
+      check: 'lock',
+      severity: 'warning',
+      message: `${file} has been held${holder} for ${Math.round(lock.ageMs / 1000)} s: every change waits for it, and gives up after 30 s.`,
+      fix: lockRemedy(file, lock),
+    },
+  ];
 }
 
 async function isValidJournal(file: string, keyring: Keyring | undefined): Promise<boolean> {

@@ -1,6 +1,10 @@
-// An inter-process lock beside the journal: a file created exclusively, holding the owner's pid.
-// proper-lockfile only detects a dead owner after a fixed stale period; here a lock whose owner
-// process is gone (same host) is taken over at once.
+// An inter-process lock beside the journal: a file created exclusively, holding the owner's pid,
+// host, a token of its own and, where the system tells it (Linux), the owner process's start: the
+// boot and the moment since boot it started at. proper-lockfile only detects a dead owner after a
+// fixed stale period; here a lock whose owner process is gone (same host) is taken over at once,
+// and so is one whose pid now belongs to another process (a crash, then a reboot or pid reuse,
+// gave the number to a `sleep`, say): a pid alone would keep every write waiting for a process
+// that will never release it.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,12 +18,51 @@ interface Owner {
   pid: number;
   host: string;
   token: string;
+  /** Which process that pid was when it took the lock (processStart); absent where unknown. */
+  started: string | undefined;
 }
 
 function parseOwner(text: string): Owner | undefined {
-  const [pid, host, token] = text.split('\n');
+  const [pid, host, token, started] = text.split('\n');
   if (!pid || !host || !token) return undefined;
-  return { pid: Number(pid), host, token };
+  return { pid: Number(pid), host, token, started: started || undefined };
+}
+
+function readProc(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Which process a pid is now: the boot id and its start time in clock ticks since boot (the 22nd
+ * field of /proc/<pid>/stat, after the command name, which may hold spaces and parentheses).
+ * Two processes never share both. Undefined where there is no /proc, or no such process.
+ */
+export function processStart(pid: number | 'self'): string | undefined {
+  const stat = readProc(`/proc/${pid}/stat`);
+  const boot = readProc('/proc/sys/kernel/random/boot_id')?.trim();
+  if (!stat || !boot) return undefined;
+  const ticks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  return ticks ? `${boot}:${ticks}` : undefined;
+}
+
+/** What a pid runs now, from /proc (undefined where it cannot be told): for messages. */
+function commandOf(pid: number): string | undefined {
+  return readProc(`/proc/${pid}/comm`)?.trim() || undefined;
+}
+
+let ownStart: string | undefined | null = null;
+const selfStart = () => {
+  if (ownStart === null) ownStart = processStart('self');
+  return ownStart;
+};
+
+/** A lock's content for this process: pid, host, token, start. */
+function ownerText(token: string): string {
+  return `${process.pid}\n${os.hostname()}\n${token}\n${selfStart() ?? ''}\n`;
 }
 
 function readOwner(file: string): Owner | undefined {
@@ -55,13 +98,36 @@ function readLock(file: string): LockFile | undefined {
   }
 }
 
-function ownerIsGone(lock: LockFile): boolean {
+/**
+ * Why a lock's holder can no longer release it: its process is gone ('dead'), its pid is now
+ * another process ('reused'), or the file names no owner and nobody touched it for a while
+ * ('unreadable'); undefined while its holder may still be at work (or runs on another host).
+ */
+type Gone = 'dead' | 'reused' | 'unreadable';
+
+function whyGone(lock: LockFile): Gone | undefined {
   const { owner } = lock;
-  if (owner) return owner.host === os.hostname() && !isProcessAlive(owner.pid);
-  // An unreadable lock file (written by hand, or by an older rel): gone only if nobody has
-  // touched it for a while.
-  return Date.now() - lock.mtimeMs > 10_000;
+  // An unreadable lock file (written by hand): gone only if nobody has touched it for a while.
+  if (!owner) return Date.now() - lock.mtimeMs > 10_000 ? 'unreadable' : undefined;
+  if (owner.host !== os.hostname()) return undefined;
+  if (!isProcessAlive(owner.pid)) return 'dead';
+  return isAnotherProcess(owner) ? 'reused' : undefined;
 }
+
+/**
+ * Whether the live process with the owner's pid is not the one that took the lock: its start
+ * differs from the one recorded. A lock of an older rel records none: there, a process that is
+ * not Node (rel always is) cannot be its holder. Where /proc says nothing, the pid is trusted.
+ */
+function isAnotherProcess(owner: Owner): boolean {
+  const now = processStart(owner.pid);
+  if (now === undefined) return false;
+  if (owner.started) return owner.started !== now;
+  const command = readProc(`/proc/${owner.pid}/cmdline`);
+  return command !== undefined && !/node|rel/.test(command);
+}
+
+const ownerIsGone = (lock: LockFile) => whyGone(lock) !== undefined;
 
 /**
  * Creates the lock with its content already in it: written to a temp file, then hard-linked to
@@ -164,19 +230,44 @@ export interface LockState {
   host: string | undefined;
   /** True when its holder is gone: the next rel takes it over at once. */
   abandoned: boolean;
+  /** Why it is abandoned (see Gone). */
+  gone: Gone | undefined;
+  /** What the pid runs now, for a reused one ("sleep"), where the system says. */
+  command: string | undefined;
+  /** How long ago the lock was taken, in milliseconds. */
+  ageMs: number;
 }
 
-/** Who holds the lock, or undefined when nobody does. For `rel doctor`. */
+/** Who holds the lock, or undefined when nobody does. For `rel doctor` and the lock's message. */
 export function lockState(file: string): LockState | undefined {
   const lock = readLock(file);
   if (!lock) return undefined;
-  return { pid: lock.owner?.pid, host: lock.owner?.host, abandoned: ownerIsGone(lock) };
+  const gone = whyGone(lock);
+  const pid = lock.owner?.pid;
+  return {
+    pid,
+    host: lock.owner?.host,
+    abandoned: gone !== undefined,
+    gone,
+    command: gone === 'reused' && pid !== undefined ? commandOf(pid) : undefined,
+    ageMs: Math.max(0, Date.now() - lock.mtimeMs),
+  };
 }
 
 /** Removes the lock when its holder is gone, as a waiting rel would; true when it did. */
 export function removeAbandonedLock(file: string): boolean {
   if (!lockState(file)?.abandoned) return false;
-  return takeOverIfAbandoned(file, `${process.pid}\n${os.hostname()}\n${randomBytes(8).toString('hex')}\n`);
+  return takeOverIfAbandoned(file, ownerText(randomBytes(8).toString('hex')));
+}
+
+/** What to do about a lock that is held, in words: the advice of the lock's error (and rel doctor's). */
+export function lockRemedy(file: string, state: LockState): string {
+  const remove = `rm ${JSON.stringify(file)}`;
+  if (state.pid === undefined)
+    return `If no rel is running, remove the lock and run the command again: ${remove}`;
+  if (state.host !== os.hostname())
+    return `It was taken on ${state.host}: if no rel is running there, remove the lock and run the command again: ${remove}`;
+  return `If that rel is stuck, stop it (kill ${state.pid}) and run the command again: rel takes over the lock of a process that is gone.`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -189,18 +280,12 @@ export interface LockOptions {
 
 export async function withLock<T>(file: string, action: () => Promise<T>, options: LockOptions): Promise<T> {
   const token = randomBytes(8).toString('hex');
-  const content = `${process.pid}\n${os.hostname()}\n${token}\n`;
+  const content = ownerText(token);
   const deadline = Date.now() + options.timeoutMs;
   let wait = 5;
   while (!tryCreate(file, content)) {
     if (takeOverIfAbandoned(file, content)) continue; // its holder is gone: try again at once
-    if (Date.now() > deadline) {
-      const owner = readOwner(file);
-      throw new StoreError(
-        `Could not lock ${options.what ?? 'the journal'} within ${Math.round(options.timeoutMs / 1000)} s: ${file} is held${owner ? ` by process ${owner.pid} on ${owner.host}` : ''}.`,
-        'Another rel is writing; try again in a moment. If no rel is running, `rel doctor` says what to do.',
-      );
-    }
+    if (Date.now() > deadline) throw lockTimeout(file, options);
     await sleep(wait + Math.random() * wait);
     wait = Math.min(wait * 2, 100);
   }
@@ -209,6 +294,18 @@ export async function withLock<T>(file: string, action: () => Promise<T>, option
   } finally {
     if (readOwner(file)?.token === token) fs.rmSync(file, { force: true });
   }
+}
+
+function lockTimeout(file: string, options: LockOptions): StoreError {
+  const state = lockState(file);
+  const holder = state?.pid === undefined ? '' : ` by process ${state.pid} on ${state.host}`;
+  const held = state
+    ? `${file} is held${holder}, for ${Math.round(state.ageMs / 1000)} s now`
+    : `${file} was held`;
+  return new StoreError(
+    `Could not lock ${options.what ?? 'the journal'} within ${Math.round(options.timeoutMs / 1000)} s: ${held}. Nothing was saved.`,
+    `Another rel is writing; try again in a moment. ${state ? lockRemedy(file, state) : ''}`.trim(),
+  );
 }
 
 /**

@@ -1,11 +1,11 @@
 // The lock's takeover of an abandoned lock removes that lock and no other.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { onCheckpoint } from '../../src/store/faults.js';
-import { withLock } from '../../src/store/lock.js';
+import { processStart, withLock } from '../../src/store/lock.js';
 
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
 const lockText = (pid: number, token: string) => `${pid}\n${os.hostname()}\n${token}\n`;
@@ -36,6 +36,31 @@ describe('lock takeover', () => {
     expect(ran).toBe(false);
     expect(fs.readFileSync(file, 'utf8')).toBe(lockText(process.pid, 'third'));
   });
+
+  it.runIf(processStart('self') !== undefined)(
+    'the same for a lock whose pid was reused: only the lock judged abandoned is removed',
+    async () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rel-lock-')), 'journal.json.lock');
+      const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
+      const own = `${process.pid}\n${os.hostname()}\nthird\n${processStart('self')}\n`;
+      try {
+        // A rel that took the lock before a reboot, its pid now a `sleep`...
+        fs.writeFileSync(file, `${sleeper.pid}\n${os.hostname()}\nfirst\nboot:1\n`);
+        // ...whose lock a rel doctor --fix removes, and a living rel takes, meanwhile.
+        onCheckpoint((step) => {
+          if (step !== 'lock-owner-read' || fs.readFileSync(file, 'utf8') === own) return;
+          fs.rmSync(file);
+          fs.writeFileSync(file, own);
+        });
+        await expect(withLock(file, async () => undefined, { timeoutMs: 300 })).rejects.toThrow(
+          /Could not lock the journal/,
+        );
+        expect(fs.readFileSync(file, 'utf8')).toBe(own);
+      } finally {
+        sleeper.kill();
+      }
+    },
+  );
 
   it('takes over a lock whose owner is dead at once', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rel-lock-')), 'journal.json.lock');
