@@ -5,7 +5,7 @@ import type { Birthday } from './birthdays.js';
 import { type IsoDate, localDay } from './dates.js';
 import { editEmails } from './emails.js';
 import type { Clock, Journal, Person } from './journal.js';
-import { normalize, slugify } from './text.js';
+import { controlsIn, displaySafe, normalize, slugify } from './text.js';
 
 export interface NewPerson {
   name: string;
@@ -24,9 +24,23 @@ export function cleanName(name: string): string {
   return name.replace(/\s+/g, ' ').trim();
 }
 
-/** Refuses a blank name and a name already taken (ignoring case and accents). */
+/**
+ * Refuses a name or alias with control characters (ESC, BEL…) or bidi overrides: no one types
+ * them in a name, a terminal would replay them, and a file's names (rel import) lose them.
+ */
+export function checkNameText(name: string, what = 'A name'): void {
+  const found = controlsIn(name);
+  if (found.length === 0) return;
+  throw new UsageError(
+    `${what} cannot hold control characters: "${displaySafe(name)}" has ${found.join(' ')}.`,
+    'They come from a paste or a stray key; type the name as it should read. Nothing was saved.',
+  );
+}
+
+/** Refuses a blank name, one with control characters, and a name already taken (ignoring case and accents). */
 export function checkNewName(journal: Journal, name: string, except?: string): string {
   const clean = cleanName(name);
+  checkNameText(clean);
   if (!normalize(clean))
     throw new UsageError('A name cannot be empty.', 'Give the person\'s name, e.g. rel add "Ana Silva".');
   const key = normalize(clean);
@@ -53,6 +67,7 @@ export function uniquePersonId(
 
 export function addPerson(journal: Journal, input: NewPerson, clock: Clock): Person {
   const name = checkNewName(journal, input.name);
+  for (const alias of input.aliases ?? []) checkNameText(alias, 'An alias');
   const emails = editEmails(journal, { id: '', name }, input.emails ?? []);
   const person = newPersonRecord(journal, { ...input, name, emails }, clock);
   journal.people.push(person);

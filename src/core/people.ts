@@ -7,7 +7,7 @@ import { emailKey } from './emails.js';
 import { thanksOf } from './facts.js';
 import { concerns, followUpPeople } from './followups.js';
 import type { Journal, Person } from './journal.js';
-import { checkNewName } from './new-person.js';
+import { checkNameText, checkNewName } from './new-person.js';
 import { displaySafe, normalize } from './text.js';
 import { conversationSize } from './together.js';
 import { recordPersonMerge } from './tombstones.js';
@@ -88,6 +88,8 @@ export function editPerson(person: Person, edit: PersonEdit): string[] {
   if (edit.cadenceDays !== undefined) set('cadenceDays', edit.cadenceDays);
   if (edit.tags !== undefined) set('tags', unique(applyListEdit(person.tags, edit.tags)));
   if (edit.aliases !== undefined) {
+    for (const alias of [...(edit.aliases.set ?? []), ...(edit.aliases.add ?? [])])
+      checkNameText(alias, 'An alias');
     const missing = (edit.aliases.remove ?? []).filter((r) => !person.aliases.some((a) => sameWord(a, r)));
     if (missing.length) {
       throw new UsageError(

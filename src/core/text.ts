@@ -60,6 +60,14 @@ export function withoutControls(name: string): string {
     .replace(REORDERING, '');
 }
 
+/** The control characters and bidi overrides in a name (withoutControls' ones), as displaySafe shows them. */
+export function controlsIn(name: string): string[] {
+  const found = name
+    .replace(/[\t\n\r]/g, ' ')
+    .match(new RegExp(`${CONTROL.source}|${REORDERING.source}`, 'g'));
+  return [...new Set(found ?? [])].map(visible);
+}
+
 function visible(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   // Control Pictures (U+2400...) show C0 characters as themselves: ␛ for ESC, ␇ for BEL.

@@ -1,5 +1,6 @@
-// Names and notes that try to take over the terminal: stored exactly, shown safely. Human output
-// never replays a control character; --json keeps the exact text.
+// Names and notes that try to take over the terminal: stored exactly (a name typed so is refused,
+// one already in a journal is kept), shown safely. Human output never replays a control
+// character; --json keeps the exact text.
 import { describe, expect, it } from 'vitest';
 import { conversation, journalText, person, writeJournal } from '../helpers/journal.js';
 import { ok, rel, tempStore } from '../helpers/run.js';
@@ -35,11 +36,16 @@ describe('hostile text', { timeout: 240_000 }, () => {
   const texts = HOSTILE.map(([, text]) => text);
 
   it(`${HOSTILE.length} hostile strings as names, notes, heard, ambitions, skills, follow-ups: exact in JSON, safe on screen`, async () => {
+    // A name typed with a control character is refused (control-names.test.ts), so the names
+    // come as a journal edited by hand, or written by an older rel, holds them.
+    const refused = await rel(['log', ...names, '--create', '--note', 'x'], { store });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).not.toMatch(UNSAFE);
+    writeJournal(store, journalText(names.map((name, i) => person(`name${i}`, clean(name)))));
     const logged = await rel(
       [
         'log',
-        ...names,
-        '--create',
+        ...names.map((_, i) => `name${i}`),
         '--note',
         texts.join('\n'),
         // "Name0: " says whose: a hostile text may itself look like a "Name: " prefix.
