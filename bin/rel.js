@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
-
-process.exitCode = await main(process.argv.slice(2));
+// CommonJS (bin/package.json): an ES module here would start Node's ES module loader, a cost of
+// every run that the command's program, also CommonJS, does not otherwise pay.
+require('../dist/main.cjs')
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -1,11 +1,16 @@
 // Bundles src/ into dist/ in two forms (see "Start-up" in the README's design notes):
-// - the full program, dist/full.js: every command and heavy library (prompts, natural-language
-//   dates) a chunk of its own, loaded only when used;
-// - the program of each command, dist/run/<command>.js: that command's code and all of rel's that
-//   it uses in one file, with only the large libraries, prompts and the unlock agent apart;
-// and the launcher, dist/main.js, which picks one of them for the command line.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// - the full program, dist/full.js, ES modules: every command and heavy library (prompts,
+//   natural-language dates) a chunk of its own, loaded only when used;
+// - the program of each command, dist/run/<command>.cjs, CommonJS: that command's code and all of
+//   rel's that it uses in one file, with the large libraries apart in dist/vendor/, and beside it
+//   V8's code cache of it, dist/run/<command>.cache;
+// and the launcher, dist/main.cjs, which picks one of them for the command line.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
 
 /**
@@ -73,65 +78,12 @@ const commands = await commandSummaries();
 const summaries = JSON.stringify(commands);
 const valued = await globalValuedOptions();
 rmSync(dist, { recursive: true, force: true });
-const full = await build({
+await build({
   ...options,
-  metafile: true,
   define: { ...options.define, REL_COMMAND_SUMMARIES: summaries, REL_ONLY_COMMAND: 'undefined' },
 });
 
-/**
- * What stays a separate, lazily loaded chunk in a command's program: a module that needs, itself
- * or through what it imports, a library or node module outside these (which every command's
- * start-up loads anyway, or which are small). A new dependency is kept apart until listed here.
- */
-const LIGHT_PACKAGES =
-  /[\\/]node_modules[\\/](commander|chalk|string-width|strip-ansi|ansi-regex|emoji-regex|get-east-asian-width|date-fns|lowdb|steno|fastest-levenshtein)[\\/]/;
-const LIGHT_BUILTINS = new Set(
-  ['fs', 'fs/promises', 'path', 'os', 'crypto', 'url', 'util', 'buffer', 'module', 'events', 'process'].map(
-    (name) => `node:${name}`,
-  ),
-);
-const inputs = full.metafile.inputs;
-const heavyMemo = new Map();
-function heavy(file) {
-  if (heavyMemo.has(file)) return heavyMemo.get(file);
-  heavyMemo.set(file, false); // a cycle adds nothing
-  let result = /[\\/]node_modules[\\/]/.test(file) && !LIGHT_PACKAGES.test(file);
-  for (const edge of inputs[file]?.imports ?? []) {
-    if (result) break;
-    if (edge.kind === 'dynamic-import' || edge.path.startsWith('lazy:')) continue;
-    if (edge.external) result = edge.path.startsWith('node:') && !LIGHT_BUILTINS.has(edge.path);
-    else result = heavy(edge.path);
-  }
-  heavyMemo.set(file, result);
-  return result;
-}
-
-/**
- * In a command's program, rel's own modules that are loaded on demand in the full program (the
- * store, settings, the notices) are imported at the start instead: the command uses them, and one
- * file reads faster than many. Only the heavy ones stay `import()`.
- */
-const joinLight = {
-  name: 'join-light',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const hoisted = [];
-      const contents = source.replace(/\bimport\('(\.{1,2}\/[^']+)\.js'\)/g, (call, target) => {
-        const file = path.resolve(path.dirname(args.path), `${target}.ts`);
-        const key = path.relative(process.cwd(), file);
-        if (!existsSync(file) || heavy(key)) return call;
-        const name = `__rel_joined${hoisted.length}`;
-        hoisted.push(`import * as ${name} from '${target}.js';`);
-        return `Promise.resolve(${name})`;
-      });
-      return { contents: `${hoisted.join('')}${contents}`, loader: 'ts' };
-    });
-  },
-};
-
-/** The command table of one command's program: that command, imported at the start. */
+/** The command table of one command's program: that command alone (none for '', `rel --help`). */
 function onlyCommand(name) {
   const source = readFileSync(new URL('../src/command-table.ts', import.meta.url), 'utf8');
   const line = name && new RegExp(`^  '?${name}'?: \\(\\) => import\\('([^']+)'\\),$`, 'm').exec(source);
@@ -151,79 +103,158 @@ function onlyCommand(name) {
 }
 
 /**
- * The large libraries that many commands' programs use, built once into dist/vendor/ and imported
- * from there by every program, rather than a copy in each (rel's own code is never shared this
- * way: a program must have one copy of its errors and settings). Libraries of ES modules only,
- * whose named exports `export *` passes on unchanged.
+ * The libraries that a command's program holds in itself: those that every start-up loads anyway,
+ * or small ones. Any other (prompts, zod, chrono-node, the calendar and language libraries) is
+ * built once into dist/vendor/ and required from there when the code that uses it runs. A new
+ * dependency goes to dist/vendor/ until listed here.
  */
-const VENDOR = ['@inquirer/core', '@inquirer/prompts', 'zod', 'chrono-node'];
-const vendorFile = (name) => `${name.replace(/^@/, '').replace(/\//g, '-')}.js`;
-await build({
-  ...options,
-  entryPoints: VENDOR.map((name) => ({ in: `vendor:${name}`, out: vendorFile(name).slice(0, -3) })),
-  outdir: 'dist/vendor',
-  chunkNames: '[name]-[hash]',
-  define: {},
-  plugins: [
-    {
-      name: 'vendor-entries',
-      setup(build) {
-        build.onResolve({ filter: /^vendor:/ }, (args) => ({
-          path: args.path.slice(7),
-          namespace: 'vendor',
-        }));
-        build.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
-          contents: `export * from '${args.path}';`,
-          resolveDir: process.cwd(),
-          loader: 'js',
-        }));
-      },
-    },
-  ],
-});
-const fromVendor = {
-  name: 'from-vendor',
+const LIGHT_PACKAGES =
+  /[\\/]node_modules[\\/](commander|chalk|string-width|strip-ansi|ansi-regex|emoji-regex|get-east-asian-width|date-fns|lowdb|steno|fastest-levenshtein)[\\/]/;
+const vendorFile = (specifier) => `${specifier.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
+/** The import specifiers of the libraries in dist/vendor/, as the programs' builds meet them. */
+const vendored = new Set();
+/** In a program, a library outside LIGHT_PACKAGES is required from dist/vendor/. */
+const toVendor = {
+  name: 'to-vendor',
   setup(build) {
-    const names = new RegExp(`^(${VENDOR.map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter: names }, (args) => ({
-      path: `../vendor/${vendorFile(args.path)}`,
-      external: true,
+    build.onResolve({ filter: /^[@a-z]/ }, async (args) => {
+      if (args.pluginData?.vendor || args.path.startsWith('node:')) return undefined;
+      const found = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: { vendor: true },
+      });
+      if (found.errors.length > 0 || !/[\\/]node_modules[\\/]/.test(found.path)) return undefined;
+      if (LIGHT_PACKAGES.test(found.path) || /[\\/]node_modules[\\/]/.test(args.importer)) return undefined;
+      vendored.add(args.path);
+      return { path: `../vendor/${vendorFile(args.path)}`, external: true };
+    });
+  },
+};
+
+/**
+ * Code compiled by vm.Script cannot call `import()` in Node 20 without an experimental option: the
+ * one `import()` of rel's that is not bundled (the full program's, src/cli.ts) calls the launcher's
+ * instead (see WRAPPER in src/dispatch.ts). Every other `import()` is bundled into the program.
+ */
+const launcherImport = {
+  name: 'launcher-import',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/\bimport\((?=\s*new URL\()/g, '__rel_import('),
+      loader: 'ts',
     }));
   },
 };
 
-// The programs of one command each, and '' for the program with none (help, the version). They
-// share one folder: a chunk that two of them have alike has the same name and bytes.
-const run = new URL('../dist/run/', import.meta.url);
-mkdirSync(run, { recursive: true });
+/** Options for CommonJS, which the launcher compiles from its code cache. */
+const cjs = {
+  bundle: true,
+  format: 'cjs',
+  platform: options.platform,
+  target: options.target,
+  minifySyntax: true,
+  minifyWhitespace: true,
+  logLevel: options.logLevel,
+  // `import.meta.url` is the program's own URL, which the launcher passes in.
+  define: { ...options.define, 'import.meta.url': '__rel_url' },
+  // The lazy `import()` of a module bundled in is kept lazy, as a require when first called.
+  supported: { 'dynamic-import': false },
+};
+
+// The programs of one command each, and '' for the program with none (help, the version).
 const programs = {};
+const programFiles = [];
 for (const name of ['', ...commands.map((c) => c.name).filter((n) => n !== '__complete')]) {
-  const out = name || 'rel';
+  const out = `run/${name || 'rel'}.cjs`;
   const result = await build({
-    ...options,
-    entryPoints: [{ in: 'src/main.ts', out }],
-    outdir: 'dist/run',
-    chunkNames: '[name]-[hash]',
+    ...cjs,
+    entryPoints: ['src/main.ts'],
+    outfile: `dist/${out}`,
     write: false,
-    define: { ...options.define, REL_COMMAND_SUMMARIES: summaries, REL_ONLY_COMMAND: JSON.stringify(name) },
-    // The program without a command keeps rel's own modules on demand: `rel --help` needs none.
-    plugins: [lazyChildProcess, fromVendor, onlyCommand(name), ...(name ? [joinLight] : [])],
+    define: { ...cjs.define, REL_COMMAND_SUMMARIES: summaries, REL_ONLY_COMMAND: JSON.stringify(name) },
+    plugins: [lazyChildProcess, toVendor, onlyCommand(name), launcherImport],
   });
-  for (const file of result.outputFiles) {
-    if (existsSync(file.path) && !readFileSync(file.path).equals(Buffer.from(file.contents))) {
-      throw new Error(`build: two programs made ${file.path} with different contents`);
-    }
-    writeFileSync(file.path, file.contents);
-  }
+  const [file] = result.outputFiles;
+  const text = file.text;
+  if (/(?<![\w$.])import\(/.test(text))
+    throw new Error(`build: ${out} calls import(), which vm.Script cannot`);
+  // The key that ties a code cache to this very text (see KEY_LINE in src/dispatch.ts).
+  const key = createHash('sha256').update(text).digest('hex');
+  mkdirSync(path.dirname(file.path), { recursive: true });
+  writeFileSync(file.path, `${text}//rel-program ${key}\n`);
+  programFiles.push({ file: file.path, key, argv: name ? [name, '--help'] : ['--help'] });
   const summary = commands.find((c) => c.name === name);
-  for (const word of summary ? [name, ...summary.aliases] : ['']) programs[word] = `run/${out}.js`;
+  for (const word of summary ? [name, ...summary.aliases] : ['']) programs[word] = out;
+}
+
+// The libraries in dist/vendor/, one file each; one that imports another requires its file.
+const vendorNames = new RegExp(`^(${[...vendored].map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
+for (const specifier of vendored) {
+  await build({
+    ...cjs,
+    stdin: {
+      contents: `module.exports = require(${JSON.stringify(specifier)});`,
+      resolveDir: '.',
+      loader: 'js',
+    },
+    outfile: `dist/vendor/${vendorFile(specifier)}`,
+    define: {},
+    // sentiment's require of its languages by a computed name finds nothing to bundle, and needs none.
+    logOverride: { 'empty-glob': 'silent' },
+    plugins: [
+      {
+        name: 'vendor-to-vendor',
+        setup(build) {
+          build.onResolve({ filter: vendorNames }, (args) =>
+            args.importer === '<stdin>' ? undefined : { path: `./${vendorFile(args.path)}`, external: true },
+          );
+        },
+      },
+    ],
+  });
 }
 
 await build({
-  ...options,
-  entryPoints: [{ in: 'src/dispatch.ts', out: 'main' }],
-  splitting: false,
-  banner: {},
+  ...cjs,
+  entryPoints: ['src/dispatch.ts'],
+  outfile: 'dist/main.cjs',
+  // Its import() of the full program (an ES module) stays one.
+  supported: {},
   plugins: [],
   define: { REL_LAUNCH: JSON.stringify({ programs, valued }) },
 });
+
+// The code cache of each program, made by the launcher itself, in processes of their own, each
+// program run once first (its --help) so that what that compiles is in the cache too. With no
+// NODE_OPTIONS: a cache carries V8's flags, and is taken only by a node started with the same. No
+// setting of the developer's reaches those runs, and they read and write nothing but dist/run/.
+const scratch = mkdtempSync(path.join(tmpdir(), 'rel-build-'));
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^(NODE_OPTIONS|REL_|XDG_)/.test(k)),
+);
+Object.assign(env, {
+  REL_STORE: path.join(scratch, 'journal.json'),
+  XDG_CONFIG_HOME: path.join(scratch, 'config'),
+  XDG_STATE_HOME: path.join(scratch, 'state'),
+});
+const launcher = new URL('../dist/main.cjs', import.meta.url).pathname;
+const workers = Math.max(1, Math.min(4, cpus().length));
+const batches = Array.from({ length: workers }, (_, i) => programFiles.filter((_, j) => j % workers === i));
+try {
+  await Promise.all(
+    batches.map((batch) =>
+      promisify(execFile)(
+        process.execPath,
+        [
+          '-e',
+          `const { writeCodeCache } = require(${JSON.stringify(launcher)});
+(async () => { for (const p of ${JSON.stringify(batch)}) await writeCodeCache(p.file, p.key, p.argv); })();`,
+        ],
+        { env, cwd: scratch, maxBuffer: 1 << 26 },
+      ),
+    ),
+  );
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

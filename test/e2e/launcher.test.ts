@@ -1,5 +1,5 @@
 // The launcher (src/dispatch.ts) runs the program built for the command asked for
-// (dist/run/<command>.js), and each such program must answer exactly as the full program
+// (dist/run/<command>.cjs), and each such program must answer exactly as the full program
 // (dist/full.js, every command loaded when run) does. Through the built rel.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ok, type RunOptions, type RunResult, rel, relEnv, tempDir, tempStore } from '../helpers/rel.js';
 
 const FULL = pathToFileURL(path.resolve(import.meta.dirname, '../../dist/full.js')).href;
-const LAUNCHER = pathToFileURL(path.resolve(import.meta.dirname, '../../dist/main.js')).href;
+const LAUNCHER = pathToFileURL(path.resolve(import.meta.dirname, '../../dist/main.cjs')).href;
 const LOADED_HOOK = path.resolve(import.meta.dirname, '../helpers/loaded-modules.mjs');
 
 /** The same arguments through the full program, without the launcher. */
@@ -146,12 +146,12 @@ write(JSON.stringify(answers));
         .filter((url) => url.includes('/dist/'));
     };
     const due = loaded(['due']);
-    expect(due.some((url) => url.endsWith('/dist/run/due.js'))).toBe(true);
+    expect(due.some((url) => url.endsWith('/dist/run/due.cjs'))).toBe(true);
     expect(due.filter((url) => url.endsWith('/dist/full.js') || url.includes('/dist/chunks/'))).toEqual([]);
     // A handful of files, where the full program loads forty.
     expect(due.length).toBeLessThan(12);
     const help = loaded(['--help']);
-    expect(help.some((url) => url.endsWith('/dist/run/rel.js'))).toBe(true);
+    expect(help.some((url) => url.endsWith('/dist/run/rel.cjs'))).toBe(true);
     expect(help.filter((url) => url.endsWith('/dist/full.js'))).toEqual([]);
   });
 });

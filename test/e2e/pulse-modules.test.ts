@@ -15,10 +15,10 @@ describe('rel pulse loads its libraries alone', () => {
       ok(args, { store, env: { NODE_OPTIONS: `--import ${LOADED_HOOK}`, REL_TEST_LOADED: file } });
       return fs.readFileSync(file, 'utf8');
     };
-    const pulseChunks = /\/(language|pulse|pulse-file|pulse-worker)(-[A-Z0-9]+)?\.js$/m;
+    const pulseChunks = /\/(language|pulse|pulse-file|pulse-worker)(-[A-Z0-9]+)?\.c?js$/m;
     expect(loaded(['--help'])).not.toMatch(pulseChunks);
     expect(loaded(['due'])).not.toMatch(pulseChunks);
     // The hook sees the command's own program or chunk (the libraries load on its worker thread).
-    expect(loaded(['pulse'])).toMatch(/\/pulse(-[A-Z0-9]+)?\.js$/m);
+    expect(loaded(['pulse'])).toMatch(/\/pulse(-[A-Z0-9]+)?\.c?js$/m);
   });
 });
