@@ -234,7 +234,7 @@ function fail(message) {
   process.exit(2);
 }
 
-if (!fs.existsSync(path.join(ROOT, 'dist', 'main.js'))) fail('no build found: run `npm run build` first');
+if (!fs.existsSync(path.join(ROOT, 'dist', 'main.cjs'))) fail('no build found: run `npm run build` first');
 
 /** A clean environment: only what a shell always has, plus rel's own settings. */
 const REMOVED = Object.keys(process.env).filter((k) => /^(NODE_|REL_|FORCE_COLOR|NO_COLOR|COLUMNS)/.test(k));
