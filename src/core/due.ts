@@ -52,6 +52,23 @@ export function shownOn(dueOn: IsoDate, today: IsoDate, workingDays: readonly nu
   return working < today ? dueOn : working;
 }
 
+/**
+ * The first day from `today` on that `rel due` lists someone: once a snooze is over, and their
+ * check-in shown on or before it (shownOn). What a calendar of check-ins puts them on.
+ */
+export function nextDueDay(
+  person: Person,
+  dueOn: IsoDate,
+  today: IsoDate,
+  workingDays: readonly number[],
+): IsoDate {
+  const from = isSnoozed(person, today) ? person.snoozedUntil! : today;
+  const shown = shownOn(dueOn, from, workingDays);
+  // Dates as text: the later of the two (Math.max would read them as numbers).
+  if (shown > from) return shown;
+  return from;
+}
+
 /** The last conversation with someone, of any kind: what "seen" means beside "together". */
 export interface LastContact {
   class: ConversationClass;

@@ -4,7 +4,7 @@
 import { birthdayIn, birthdayMonthDay, birthYear } from './birthdays.js';
 import { indexConversations } from './conversations.js';
 import { addDaysTo, DEFAULT_CADENCE_DAYS, type IsoDate } from './dates.js';
-import { checkIn } from './due.js';
+import { checkIn, nextDueDay } from './due.js';
 import { followUpPeople } from './followups.js';
 import type { Journal } from './journal.js';
 import { describeCadence } from './periods.js';
@@ -60,6 +60,7 @@ export function calendarEvents(
   today: IsoDate,
   defaultCadence = DEFAULT_CADENCE_DAYS,
   rules: TogetherRules = DEFAULT_TOGETHER_RULES,
+  workingDays: readonly number[] = [],
 ): CalendarEvent[] {
   const index = indexConversations(journal.conversations);
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
@@ -73,12 +74,14 @@ export function calendarEvents(
       changed,
       ...(index.get(person.id) ?? []).map((c) => latest(c.updatedAt, c.createdAt)),
     );
-    // An overdue check-in is shown today: a calendar has no use for a reminder in the past.
-    const moved = state.dueOn < today;
+    // On the day `rel due` lists them: after a snooze, on the working day before a weekend, and
+    // today when overdue (a calendar has no use for a reminder in the past).
+    const date = nextDueDay(person, state.dueOn, today, workingDays);
+    const moved = date === today && state.dueOn < today;
     events.push({
       kind: 'check-in',
       uid: `checkin-${person.id}@rel`,
-      date: moved ? today : state.dueOn,
+      date,
       summary: `Catch up with ${person.name}`,
       description: `${state.lastSeen ? `Last seen ${state.lastSeen}` : 'Not seen yet'}; catching up ${describeCadence(state.cadenceDays)}.`,
       modified: checkInChanged,

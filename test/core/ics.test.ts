@@ -1,5 +1,8 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { indexConversations } from '../../src/core/conversations.js';
+import { addDaysTo } from '../../src/core/dates.js';
+import { dueList } from '../../src/core/due.js';
 import { calendarEvents, foldLine, icsText, renderCalendar } from '../../src/core/ics.js';
 import { emptyJournal, type Journal } from '../../src/core/journal.js';
 import { conversation, wholePerson } from '../helpers/journal.js';
@@ -90,5 +93,63 @@ describe('the feed, as a calendar library reads it', () => {
     const dates: string[] = [];
     for (let next = it.next(); next && dates.length < 5; next = it.next()) dates.push(next.toString());
     expect(dates).toEqual(['1992-02-29', '1993-02-28', '1994-02-28', '1995-02-28', '1996-02-29']);
+  });
+});
+
+describe('a check-in is on the day rel due lists them', () => {
+  const WEEKDAYS = [1, 2, 3, 4, 5];
+  // Today is Tue 1 Dec 2026 unless said; Fri 4, Sat 5, Sun 6 Dec.
+  it.each([
+    ['overdue: today', '2026-11-20', null, [], '2026-12-01', '2026-12-01'],
+    ['overdue and snoozed: when the snooze ends', '2026-11-20', '2026-12-14', [], '2026-12-01', '2026-12-14'],
+    ['due after the snooze ends: when due', '2026-11-26', '2026-12-02', [], '2026-12-01', '2026-12-03'],
+    ['a snooze that is over: today', '2026-11-20', '2026-11-30', [], '2026-12-01', '2026-12-01'],
+    [
+      'due on a Sunday, weekdays worked: the Friday',
+      '2026-11-29',
+      null,
+      WEEKDAYS,
+      '2026-12-01',
+      '2026-12-04',
+    ],
+    [
+      'due on a Sunday, seen on the Saturday: the Sunday',
+      '2026-11-29',
+      null,
+      WEEKDAYS,
+      '2026-12-05',
+      '2026-12-06',
+    ],
+    [
+      'snoozed until the Saturday, due the Sunday',
+      '2026-11-29',
+      '2026-12-05',
+      WEEKDAYS,
+      '2026-12-01',
+      '2026-12-06',
+    ],
+    [
+      'snoozed until a Sunday, overdue: the Sunday',
+      '2026-11-20',
+      '2026-12-06',
+      WEEKDAYS,
+      '2026-12-01',
+      '2026-12-06',
+    ],
+  ] as const)('%s', (_, met, snoozedUntil, workingDays, today, expected) => {
+    // A 1:2:1 every week: due a week after they last met.
+    const j: Journal = {
+      ...emptyJournal(),
+      people: [wholePerson('li', 'Li Wei', { cadenceDays: 7, snoozedUntil })],
+      conversations: [conversation('c1', ['li'], met)],
+    };
+    const event = calendarEvents(j, today, 30, undefined, workingDays).find((e) => e.kind === 'check-in')!;
+    expect(event.date).toBe(expected);
+    // The same rule as rel due: listed on that day, and on no day before it.
+    const index = indexConversations(j.conversations);
+    for (let day: string = today; day <= expected; day = addDaysTo(day, 1)) {
+      const listed = dueList(j, index, day, { workingDays }).some((r) => r.id === 'li');
+      expect(listed, day).toBe(day === expected);
+    }
   });
 });

@@ -153,7 +153,7 @@ async function render(
   chosen: Journal,
   { ctx, journal, since }: { ctx: Context; journal: Journal; since: IsoDate | undefined },
 ): Promise<{ text: string; holds: string }> {
-  const { defaultCadenceDays: defaultCadence } = settings(ctx);
+  const { defaultCadenceDays: defaultCadence, workingDays } = settings(ctx);
   if (format === 'markdown') {
     const history = indexConversations(journal.conversations);
     return {
@@ -176,7 +176,7 @@ async function render(
   }
   if (format === 'ics') {
     // A feed holds events, not records: say how many of each kind the calendar will show.
-    const events = calendarEvents(chosen, today(ctx), defaultCadence, togetherRules(ctx));
+    const events = calendarEvents(chosen, today(ctx), defaultCadence, togetherRules(ctx), workingDays);
     return { text: renderCalendar(events, ctx.io.now), holds: describeFeed(events) };
   }
   // The store's own layout, one record per line: rel import reads it and names lines in its reports.
