@@ -1,6 +1,6 @@
 // When each person is next due a catch-up, and who is due now.
 import type { ConversationIndex } from './conversations.js';
-import { addDaysTo, DEFAULT_CADENCE_DAYS, daysBetween, fromIsoDate, type IsoDate } from './dates.js';
+import { addDaysTo, DEFAULT_CADENCE_DAYS, daysBetween, type IsoDate, weekdayOf } from './dates.js';
 import { latest, thanksOf } from './facts.js';
 import { overdueByPerson } from './followups.js';
 import type { Conversation, Journal, Person } from './journal.js';
@@ -38,7 +38,7 @@ export function effectiveCadence(person: Person, defaultCadence = DEFAULT_CADENC
 export function workingDayOnOrBefore(date: IsoDate, workingDays: readonly number[]): IsoDate {
   if (workingDays.length === 0) return date;
   let day = date;
-  while (!workingDays.includes(fromIsoDate(day).getDay())) day = addDaysTo(day, -1);
+  while (!workingDays.includes(weekdayOf(day))) day = addDaysTo(day, -1);
   return day;
 }
 

@@ -96,12 +96,18 @@ export function summarize(
   /** Whether a check-in is due now: by default on or after its day; rel due says by working days. */
   dueNow: (row: DueRow) => boolean = (row) => row.overdueDays >= 0,
 ): DueSummary {
-  const once = (list: DueRow[]) => [...new Map(list.map((r) => [r.id, r])).values()];
-  const checkIns = once(rows.filter((r) => r.reason !== 'birthday'));
-  return {
-    due: checkIns.filter(dueNow).length,
-    longOverdue: checkIns.filter((r) => r.overdueDays > r.cadenceDays).length,
-    coming: checkIns.filter((r) => !dueNow(r)).length,
-    birthdays: once(rows.filter((r) => r.reason === 'birthday')).length,
-  };
+  // A person listed twice counts once, as their last row says; dueNow is asked once a person.
+  const checkIns = new Map<string, DueRow>();
+  const birthdays = new Set<string>();
+  for (const row of rows) {
+    if (row.reason === 'birthday') birthdays.add(row.id);
+    else checkIns.set(row.id, row);
+  }
+  const summary = { due: 0, longOverdue: 0, coming: 0, birthdays: birthdays.size };
+  for (const row of checkIns.values()) {
+    if (dueNow(row)) summary.due++;
+    else summary.coming++;
+    if (row.overdueDays > row.cadenceDays) summary.longOverdue++;
+  }
+  return summary;
 }

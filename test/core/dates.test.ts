@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   addDaysTo,
   daysBetween,
+  fromIsoDate,
   type NaturalDateParser,
   parseDate,
   parseNow,
   relativeDay,
   shortDate,
+  weekdayOf,
 } from '../../src/core/dates.js';
 import { describeCadence, parsePeriod, periodDays } from '../../src/core/periods.js';
 import { UsageError } from '../../src/errors.js';
@@ -242,5 +244,75 @@ describe('years before 1900 (issue 15: 0026 was stored as 1926)', () => {
   it('days are counted in years 0-99 as written, never shifted to the 1900s', () => {
     expect(addDaysTo('0026-12-31', 1)).toBe('0027-01-01');
     expect(daysBetween('0026-01-01', '2026-01-01')).toBe(730485);
+  });
+});
+
+describe('calendar arithmetic by hand, against Date', () => {
+  // What rel computed with a Date object for each date before it counted days by arithmetic.
+  const DAY_MS = 86_400_000;
+  const dateDay = (year: number, month: number, day: number) => {
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    return date.getTime() / DAY_MS;
+  };
+  const reference = (date: string): number | string => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    if (!match) return `"${date}" is not a date in the form YYYY-MM-DD.`;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const check = new Date(dateDay(year, month, day) * DAY_MS);
+    if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+      return `"${date}" is not a real calendar date.`;
+    return dateDay(year, month, day);
+  };
+  const counted = (date: string): number | string => {
+    try {
+      return daysBetween('1970-01-01', date);
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const iso = (year: number, month: number, day: number) =>
+    `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+  it('counts the days of every month end and leap day from year 0 to 9999 as Date does', () => {
+    const dates: string[] = [];
+    for (let year = 0; year <= 9999; year += year < 404 || year > 9990 ? 1 : 97) {
+      for (let month = 0; month <= 13; month++)
+        for (const day of [0, 1, 28, 29, 30, 31, 32]) dates.push(iso(year, month, day));
+    }
+    expect(dates.length).toBeGreaterThan(10_000);
+    expect(dates.filter((date) => counted(date) !== reference(date))).toEqual([]);
+  });
+
+  it('says the same of forms that are not a date', () => {
+    for (const date of [
+      '2026-1-01',
+      '2026-01-1',
+      '2026/01/01',
+      '20260101',
+      '2026-01-01 ',
+      ' 2026-01-01',
+      '2026-01-01\n',
+      '２０２６-01-01',
+      '2026-0a-01',
+      '-026-01-01',
+      '',
+      'yesterday',
+    ])
+      expect([date, counted(date)]).toEqual([date, reference(date)]);
+  });
+
+  it('moves by days, and names the weekday, across every day of four years as Date does', () => {
+    const wrong: string[] = [];
+    let day = reference('2023-01-01') as number;
+    for (let date = '2023-01-01'; date < '2027-01-01'; date = addDaysTo(date, 1), day++) {
+      const moved = new Date(day * DAY_MS);
+      if (
+        counted(date) !== day ||
+        date !== iso(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate())
+      )
+        wrong.push(date);
+    }
+    expect(wrong).toEqual([]);
   });
 });

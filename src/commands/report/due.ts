@@ -117,13 +117,18 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
   const listed = new Set(
     active.filter((p) => tag === undefined || p.tags.some((t) => normalize(t) === tag)).map((p) => p.id),
   );
-  const next = active
-    .filter((person) => !isSnoozed(person, todayIso))
-    .map((person) => ({
-      person,
-      ...checkIn(person, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
-    }))
-    .sort((a, b) => b.overdueDays - a.overdueDays)[0];
+  // Said only when no one is due (and no tag narrows the list): the check-ins are not worked
+  // out again otherwise.
+  const next =
+    rows.length > 0 || options.tag
+      ? undefined
+      : active
+          .filter((person) => !isSnoozed(person, todayIso))
+          .map((person) => ({
+            person,
+            ...checkIn(person, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
+          }))
+          .sort((a, b) => b.overdueDays - a.overdueDays)[0];
   const nudge = await inboxNudge(ctx, store.target, (before) =>
     horizon !== undefined && before < horizon ? store.read() : journal,
   );

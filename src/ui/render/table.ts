@@ -35,7 +35,7 @@ const GUTTER = 2;
 function fitWidths<Row>(
   columns: Column<Row>[],
   natural: number[],
-  words: () => number[],
+  word: (i: number) => number,
   width: number,
   soft: boolean,
 ): number[] | undefined {
@@ -55,17 +55,16 @@ function fitWidths<Row>(
     .filter(({ column }) => column.flex)
     .sort((a, b) => (a.column.shrinkOrder ?? 99) - (b.column.shrinkOrder ?? 99) || b.i - a.i);
   if (excess <= 0) return widths;
-  const longest = words();
   // A flexible column narrows to its minimum, but not so far that a word of it would be split.
   const floor = (column: Column<Row>, i: number) =>
-    Math.max(Math.min(column.min ?? 10, natural[i]!), longest[i]!);
+    Math.max(Math.min(column.min ?? 10, natural[i]!), word(i));
   for (const { column, i } of order) if (excess > 0) give(i, floor(column, i));
   if (excess <= 0 || !soft) return excess <= 0 ? widths : undefined;
   const others = columns
     .map((column, i) => ({ column, i }))
     .filter(({ column }) => !column.flex && !column.whole)
     .sort((a, b) => widths[b.i]! - widths[a.i]!);
-  for (const { i } of others) if (excess > 0) give(i, longest[i]!);
+  for (const { i } of others) if (excess > 0) give(i, word(i));
   return excess <= 0 ? widths : undefined;
 }
 
@@ -89,8 +88,9 @@ export function layoutTable<Row>(
   width: number,
   headerStyle: (t: string) => string,
 ): { header: string; rows: string[] } {
-  type Form = { cells: string[][]; natural: number[]; words: () => number[] };
-  // Each cell is measured once per form; a shorter form measures again only its own columns.
+  type Form = { cells: string[][]; natural: number[]; word: (i: number) => number };
+  // Each cell is measured once per form; a shorter form measures again only its own columns. The
+  // widest word of a column is found only when the column is to narrow (most tables fit whole).
   const measure = (cells: string[][], from?: Form): Form => {
     const again = (i: number) => !from || allColumns[i]!.short !== undefined;
     const natural = allColumns.map((c, i) =>
@@ -98,16 +98,14 @@ export function layoutTable<Row>(
         ? cells.reduce((max, r) => Math.max(max, visibleWidth(r[i]!)), visibleWidth(c.header))
         : from!.natural[i]!,
     );
-    let longest: number[] | undefined;
-    const words = () => {
-      longest ??= allColumns.map((c, i) =>
-        again(i)
-          ? cells.reduce((max, r) => Math.max(max, widestWord(r[i]!)), widestWord(c.header))
-          : from!.words()[i]!,
-      );
-      return longest;
+    const longest: (number | undefined)[] = [];
+    const word = (i: number) => {
+      longest[i] ??= again(i)
+        ? cells.reduce((max, r) => Math.max(max, widestWord(r[i]!)), widestWord(allColumns[i]!.header))
+        : from!.word(i);
+      return longest[i]!;
     };
-    return { cells, natural, words };
+    return { cells, natural, word };
   };
   const full = measure(rows.map((row) => allColumns.map((c) => c.value(row))));
   // Columns with a shorter form take it before anything is left out; it is made only if needed.
@@ -141,7 +139,7 @@ export function layoutTable<Row>(
         fitWidths(
           kept.map((k) => allColumns[k]!),
           kept.map((k) => candidate.natural[k]!),
-          () => kept.map((k) => candidate.words()[k]!),
+          (j) => candidate.word(kept[j]!),
           width,
           soft,
         );
