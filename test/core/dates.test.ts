@@ -309,7 +309,8 @@ describe('calendar arithmetic by hand, against Date', () => {
       const moved = new Date(day * DAY_MS);
       if (
         counted(date) !== day ||
-        date !== iso(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate())
+        date !== iso(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate()) ||
+        weekdayOf(date) !== fromIsoDate(date).getDay()
       )
         wrong.push(date);
     }
