@@ -42,7 +42,8 @@ const NOUNS: Record<string, [string, string]> = {
   followUps: ['follow-up', 'follow-ups'],
 };
 
-function count(collection: string, n: number): string {
+/** "2 conversations", "1 person" */
+export function countRecords(collection: string, n: number): string {
   const [one, many] = NOUNS[collection] ?? ['record', `${collection} records`];
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -53,7 +54,7 @@ export function summarizeChanges(changes: JournalChanges): string {
   for (const verb of ['added', 'changed', 'removed'] as const) {
     const items = [...changes]
       .filter(([, c]) => c[verb].length)
-      .map(([name, c]) => count(name, c[verb].length));
+      .map(([name, c]) => countRecords(name, c[verb].length));
     if (items.length) parts.push(`${items.join(', ')} ${verb}`);
   }
   return parts.join('; ') || 'no changes';

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { emptyJournal, type Journal, SCHEMA_VERSION, withDefaults } from '../core/journal.js';
 import { StoreError } from '../errors.js';
 import { listBackups } from './backups.js';
+import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
 import { decodeUtf8, looseMode, makePrivateFolder, readVersioned, writeStoreFile } from './files.js';
 import { journalChunks, type RecordText, serializeJournal } from './format.js';
@@ -70,9 +71,11 @@ export async function parseJournal(file: string, source: string): Promise<Parsed
     const offset = jsonErrorOffset(text);
     const { line, column } = lineAndColumn(text, offset);
     const what = offset >= text.length ? 'the file ends too early (cut short?)' : describeChar(text, offset);
+    // git's conflict markers: the way out is git's or rel sync's, never a backup put back.
+    const conflict = hasConflictMarkers(text) ? conflictAdvice(resolveTarget(file)) : undefined;
     throw new StoreError(
       `${file} is not valid JSON: line ${line}, column ${column}: ${what}.`,
-      recoveryHint(file),
+      conflict ?? recoveryHint(file),
     );
   }
   const schema = (data as { schema?: unknown } | null)?.schema;

@@ -9,15 +9,17 @@ import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { RelError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { decodeJournal, restorableJournal } from './codec.js';
+import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring, type Sealing, sealedWith, unseal } from './crypto.js';
 import { checkRecords, list } from './doctor-records.js';
 import { abandonedDrafts, removeAbandonedDrafts } from './drafts.js';
 import { readStoreFile } from './files.js';
-import { Git, type Unfinished, unfinishedWork } from './git.js';
+import { Git, gitEnvironment, type Unfinished, unfinishedWork } from './git.js';
 import { headOf, keptCopies, leftoverTempFiles, removeLeftovers } from './kept.js';
 import { lockRemedy, lockState, removeAbandonedLock } from './lock.js';
 import { lockPath, undoPath } from './paths.js';
 import { hasPendingForget, pendingForgetPath } from './pending-forget.js';
+import { setUpProblem } from './sync-init.js';
 import { belongsTo, readUndoData } from './undo.js';
 
 export interface Finding {
@@ -38,6 +40,16 @@ function syncState(target: string, env: NodeJS.ProcessEnv): Unfinished | undefin
   if (!fs.existsSync(path.join(folder, '.git'))) return undefined;
   try {
     return unfinishedWork(new Git(folder, env), path.basename(target));
+  } catch {
+    return undefined; // no git here: nothing it can have left
+  }
+}
+
+/** A sync set-up stopped or half made (see sync-init.ts setUpProblem). */
+function syncSetUp(target: string, env: NodeJS.ProcessEnv) {
+  const folder = path.dirname(target);
+  try {
+    return setUpProblem(new Git(folder, gitEnvironment(env, folder)));
   } catch {
     return undefined; // no git here: nothing it can have left
   }
@@ -117,7 +129,8 @@ export async function examine(
         check: /not valid JSON|not valid UTF-8|is empty/.test(error.message) ? 'parse' : 'schema',
         severity: 'error',
         message: error.message,
-        fix: restoreFix,
+        // git's conflict markers: a backup put back would drop what was committed since.
+        fix: (hasConflictMarkers(bytes.toString('latin1')) && conflictAdvice(target)) || restoreFix,
       });
     }
   }
@@ -148,7 +161,10 @@ export async function examine(
   }
 
   findings.push(...checkLock(lockPath(target)));
-  const unfinished = syncState(target, env);
+  const setUp = syncSetUp(target, env);
+  if (setUp)
+    findings.push({ check: 'sync', severity: setUp.severity, message: setUp.problem, fix: setUp.fix });
+  const unfinished = setUp?.severity === 'error' ? undefined : syncState(target, env);
   if (unfinished) {
     findings.push({
       check: 'sync',

@@ -5,7 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StoreError } from '../errors.js';
+import { hasConflictMarkers } from './conflicts.js';
 import { checkpoint } from './faults.js';
+
+/** A git step that failed (or could not run): sync says what that left, and what to do. */
+export class GitFailure extends StoreError {}
 
 export interface GitResult {
   code: number;
@@ -22,7 +26,11 @@ export class Git {
 
   /** Runs git in the folder; with `check`, a failure is a StoreError carrying git's words. */
   run(args: string[], options: { check?: boolean; input?: Buffer } = {}): GitResult {
-    checkpoint(`git:${args[0]}`, this.folder);
+    try {
+      checkpoint(`git:${args[0]}`, this.folder);
+    } catch (error) {
+      throw new GitFailure(`git ${args[0]} failed in ${this.folder}: ${(error as Error).message}`);
+    }
     const r = spawnSync('git', args, {
       cwd: this.folder,
       env: this.env,
@@ -43,7 +51,7 @@ export class Git {
       stderr: r.stderr.toString('utf8'),
     };
     if (options.check !== false && result.code !== 0) {
-      throw new StoreError(
+      throw new GitFailure(
         `git ${args[0]} failed in ${this.folder}: ${result.stderr.trim() || result.stdout.trim()}`,
       );
     }
@@ -52,7 +60,11 @@ export class Git {
 
   /** The bytes of a file at a commit, or null when it is not there. */
   show(commit: string, file: string): Buffer | null {
-    checkpoint('git:show', this.folder);
+    try {
+      checkpoint('git:show', this.folder);
+    } catch (error) {
+      throw new GitFailure(`git show failed in ${this.folder}: ${(error as Error).message}`);
+    }
     const r = spawnSync('git', ['show', `${commit}:./${file}`], {
       cwd: this.folder,
       env: this.env,
@@ -64,6 +76,11 @@ export class Git {
 
   isRepository(): boolean {
     return fs.existsSync(path.join(this.folder, '.git'));
+  }
+
+  /** Whether git reads the folder's .git as a repository (a half-made one it does not). */
+  isUsable(): boolean {
+    return this.isRepository() && this.run(['rev-parse', '--git-dir'], { check: false }).code === 0;
   }
 
   hasCommit(ref: string): boolean {
@@ -126,7 +143,10 @@ export function ensureAttributes(git: Git, journalName: string): void {
 }
 
 /** git refuses to commit without an identity; lend one when the user has none configured. */
-export function gitEnvironment(env: NodeJS.ProcessEnv, folder: string): NodeJS.ProcessEnv {
+export function gitEnvironment(given: NodeJS.ProcessEnv, folder: string): NodeJS.ProcessEnv {
+  // git never looks above the journal's folder: a .git there that it cannot read is an error,
+  // not a reason to work in some repository that holds the folder.
+  const env: NodeJS.ProcessEnv = { ...given, GIT_CEILING_DIRECTORIES: path.dirname(path.resolve(folder)) };
   const probe = spawnSync('git', ['config', 'user.email'], { cwd: folder, env, encoding: 'utf8' });
   if (probe.status === 0 && probe.stdout.trim()) return env;
   return {
@@ -179,7 +199,7 @@ export function unfinishedWork(git: Git, journalName: string): Unfinished | unde
       kind: 'merge',
       theirs,
       problem: `A git merge was left unfinished in ${git.folder}.`,
-      fix: "rel sync finishes it with rel's own merge, keeping both sides.",
+      fix: `rel sync finishes it with rel's own merge, keeping both sides (or end it: git -C ${where} merge --abort && rel sync).`,
     };
   }
   const unmerged = git.run(['ls-files', '--unmerged'], { check: false }).stdout.trim();
@@ -196,11 +216,11 @@ export function unfinishedWork(git: Git, journalName: string): Unfinished | unde
   } catch {
     // no journal: nothing half merged
   }
-  if (/^<<<<<<< /m.test(text) && /^>>>>>>> /m.test(text)) {
+  if (hasConflictMarkers(text)) {
     return {
       kind: 'other',
       problem: `${journalName} holds git's conflict markers: a merge by hand was left half done.`,
-      fix: `Go back to the last backup (rel doctor --restore), or to the last synced version: git -C ${where} checkout HEAD -- ${journalName}`,
+      fix: `Go back to the version last synced, then sync (rel merges again): git -C ${where} checkout HEAD -- ${JSON.stringify(journalName)} && rel sync`,
     };
   }
   return undefined;

@@ -300,15 +300,25 @@ export class Store {
    * Puts `bytes` in place as the journal, as they are (a version that sync found already merged
    * and committed, so that git sees the very file it has), keeping a backup like any write.
    */
-  async adopt(bytes: Buffer): Promise<void> {
+  async adopt(bytes: Buffer, options: { overConflict?: boolean } = {}): Promise<void> {
     const parsed = await decodeJournal(this.file, bytes, this.options.keyring); // a journal, or refused
+    // `overConflict`: the file is git's conflict markers (a merge by hand), not a journal, and
+    // `bytes` are the version last committed: it replaces that file, of which nothing is kept
+    // (both sides are in git), and the undo data goes on if it led up to that version.
+    const { overConflict } = options;
+    const read = overConflict ? () => this.db.unparsed() : undefined;
     await this.db.write(async (loaded) => {
       refuseNewer(this.file, loaded.journal);
-      const undo = entriesLeadingTo(await this.undoData(), loaded);
+      const undo = entriesLeadingTo(await this.undoData(), overConflict ? parsed : loaded);
       const content = { content: bytes, tag: () => journalTag(parsed.text) };
-      const plan: CommitPlan = { undo, content, sealing: parsed.sealing };
+      const plan: CommitPlan = {
+        undo,
+        content,
+        sealing: parsed.sealing,
+        ...(overConflict ? { previous: 'nothing' as const } : {}),
+      };
       return { write: { over: { ...loaded, journal: parsed.journal }, plan }, result: () => undefined };
-    });
+    }, read);
   }
 
   /**

@@ -362,3 +362,69 @@ describe('work git left unfinished', { timeout: 300_000 }, () => {
     expect(doctor.findings.map((f: { check: string }) => f.check)).toContain('sync');
   });
 });
+
+/** A and B synced; each adds a note to Ana; B commits its own by hand and pulls with git's text merge: conflict markers. */
+async function markedByHand(tag: string, how: '--no-rebase' | '--rebase'): Promise<{ a: string; b: string }> {
+  const dir = tempDir(tag);
+  const remote = `file://${path.join(dir, 'remote.git')}`;
+  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json') };
+  await ok(['add', 'Ana Silva'], { store: m.a });
+  await ok(['sync', '--init', remote], { store: m.a });
+  await ok(['sync', '--init', remote], { store: m.b });
+  await ok(['note', 'ana', 'FROM-A'], { store: m.a });
+  await ok(['sync'], { store: m.a });
+  await ok(['note', 'ana', 'FROM-B'], { store: m.b });
+  git(m.b, 'commit', '-qam', 'by hand');
+  // rel's merge driver not in effect: git merges the journal as text.
+  const attributes = path.join(path.dirname(m.b), '.git', 'info', 'attributes');
+  fs.writeFileSync(attributes, 'journal.json merge=text\n');
+  expect(git(m.b, 'pull', '-q', how, 'origin', 'main').status).not.toBe(0);
+  fs.rmSync(attributes);
+  expect(fs.readFileSync(m.b, 'utf8')).toMatch(/^<<<<<<< /m);
+  return m;
+}
+
+const personalNotes = (store: string): string[] =>
+  (readJson(store) as Journal).people.flatMap((p) => p.notes.map((n) => n.text)).sort();
+
+describe("git's conflict markers in the journal", { timeout: 300_000 }, () => {
+  it.each(['rel sync', 'merge --abort, then rel sync', 'rel doctor --restore, then rel sync'])(
+    'a merge by hand: every command names the way out, and after "%s" both machines have both notes',
+    async (advice) => {
+      const m = await markedByHand('markers-merge', '--no-rebase');
+      const read = await rel(['people'], { store: m.b });
+      expect(read.code).toBe(1);
+      expect(read.stderr).toContain('merge --abort && rel sync');
+      expect(read.stderr).toContain('rel sync finishes that merge');
+      expect(read.stderr).not.toContain('--restore');
+      const doctor = JSON.parse((await rel(['doctor', '--json'], { store: m.b })).stdout);
+      for (const finding of doctor.findings) expect(finding.fix).not.toContain('--restore');
+      if (advice.startsWith('merge --abort')) expect(git(m.b, 'merge', '--abort').status).toBe(0);
+      // The advice of old: a backup from before the note, then a sync; the note is committed, so it stays.
+      if (advice.startsWith('rel doctor')) await ok(['doctor', '--restore'], { store: m.b });
+      const synced = await rel(['sync'], { store: m.b });
+      expect(synced.code, synced.stderr).toBe(0);
+      await ok(['sync'], { store: m.a });
+      expect(personalNotes(m.a)).toEqual(['FROM-A', 'FROM-B']);
+      expect(personalNotes(m.b)).toEqual(['FROM-A', 'FROM-B']);
+      expect(fs.existsSync(path.join(path.dirname(m.b), '.git', 'MERGE_HEAD'))).toBe(false);
+    },
+  );
+
+  it('a rebase by hand: commands and rel sync name rebase --abort; following it keeps both notes', async () => {
+    const m = await markedByHand('markers-rebase', '--rebase');
+    const read = await rel(['people'], { store: m.b });
+    expect(read.stderr).toContain('rebase --abort && rel sync');
+    const refused = await rel(['sync'], { store: m.b });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('rebase --abort && rel sync');
+    const doctor = JSON.parse((await rel(['doctor', '--json'], { store: m.b })).stdout);
+    for (const finding of doctor.findings) expect(finding.fix).not.toContain('--restore');
+    expect(git(m.b, 'rebase', '--abort').status).toBe(0);
+    await ok(['sync'], { store: m.b });
+    await ok(['sync'], { store: m.a });
+    expect(personalNotes(m.a)).toEqual(['FROM-A', 'FROM-B']);
+    expect(personalNotes(m.b)).toEqual(['FROM-A', 'FROM-B']);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { logConversation } from '../../src/core/conversations.js';
 import { type Clock, emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
 import { foldJournals, mergeJournals } from '../../src/core/merge.js';
+import { notTaken } from '../../src/core/merge-report.js';
 import { addPerson } from '../../src/core/new-person.js';
 import { recordPersonMerge, snapshotRecords, stampChanges, tombstoneKey } from '../../src/core/tombstones.js';
 import { wholePerson } from '../helpers/journal.js';
@@ -449,5 +450,53 @@ describe('a tombstone removes only the record it was left for', () => {
       expect(Object.fromEntries(merged.conversations.map((c) => [c.id, c.with]))).toEqual(conversations);
       expect(merged.tombstones).toHaveLength(stones);
     }
+  });
+});
+
+describe('what a merge did not take from the other side', () => {
+  const [T0, T1, T2] = ['2026-11-01T09:00:00.000Z', '2026-11-02T09:00:00.000Z', '2026-11-03T09:00:00.000Z'];
+  const base = journal({ people: [person('ana', { updatedAt: T0 }), person('bo', { updatedAt: T0 })] });
+  const deletedBo = () => {
+    const o = journal({ people: [person('ana', { updatedAt: T0 })] });
+    stampChanges(snapshotRecords(base), o, new Date(T1));
+    return o;
+  };
+  it.each([
+    {
+      rule: 'their edit of a person deleted here',
+      ours: deletedBo(),
+      theirs: journal({
+        people: [person('ana', { updatedAt: T0 }), person('bo', { role: 'lead', updatedAt: T2 })],
+      }),
+      notTaken: '1 person',
+    },
+    {
+      rule: 'their field changed here later',
+      ours: journal({
+        people: [person('ana', { role: 'lead', updatedAt: T2 }), person('bo', { updatedAt: T0 })],
+      }),
+      theirs: journal({
+        people: [person('ana', { role: 'cto', updatedAt: T1 }), person('bo', { updatedAt: T0 })],
+      }),
+      notTaken: '1 person',
+    },
+    {
+      rule: 'their change taken beside ours in the same record',
+      ours: journal({
+        people: [person('ana', { team: 'Web', updatedAt: T2 }), person('bo', { updatedAt: T0 })],
+      }),
+      theirs: journal({
+        people: [person('ana', { role: 'cto', tags: ['x'], updatedAt: T1 }), person('bo', { updatedAt: T0 })],
+      }),
+      notTaken: '',
+    },
+    {
+      rule: 'nothing changed there',
+      ours: deletedBo(),
+      theirs: base,
+      notTaken: '',
+    },
+  ])('$rule', ({ ours, theirs, notTaken: expected }) => {
+    expect(notTaken(base, theirs, mergeJournals(base, ours, theirs))).toBe(expected);
   });
 });

@@ -1,0 +1,164 @@
+// The steps rel sync is made of, shared by a sync and by its set-up (sync-init.ts): merging a
+// commit's journal into the one here through the store's write path, recording merge commits
+// with git's plumbing, committing local changes, pushing.
+import fs from 'node:fs';
+import { commitMessage, diffJournals, summarizeChanges } from '../core/diff.js';
+import type { Journal } from '../core/journal.js';
+import { foldJournals, mergeJournals } from '../core/merge.js';
+import { notTaken } from '../core/merge-report.js';
+import { upgradeToSchema2 } from '../core/tombstones.js';
+import { decodeJournal, readJournalFile } from './codec.js';
+import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
+import type { Git } from './git.js';
+import type { Store } from './store.js';
+
+export interface Session {
+  store: Store;
+  git: Git;
+  /** The journal's file name in its folder. */
+  name: string;
+  target: string;
+  keys: Keyring;
+  rel: readonly string[];
+  /** Set once this run has written the journal (a merge taken in): what a failure must say. */
+  wrote?: boolean;
+}
+
+/** What a merge did here, and what of the other side's changes it did not take. */
+export interface TakenIn {
+  received: string;
+  notTaken: string;
+}
+
+/**
+ * Writes into the journal, through the store, the merge of `theirs` (a commit) with the journal
+ * as it is here, `base` being their common ancestor (null: none, the two are folded). When the
+ * result is their journal exactly, their very bytes are put in place, so that git sees its own
+ * file (an encrypted journal is sealed anew on each write and would never look the same).
+ * `head`, when a merge left unfinished is finished: "ours" is that commit's journal with what was
+ * written here since folded in, so that a file changed meanwhile (a backup put back, say) cannot
+ * take back what was committed.
+ */
+export async function takeIn(
+  s: Session,
+  theirs: string,
+  base: string | null,
+  head?: string,
+): Promise<TakenIn> {
+  const none = { received: '', notTaken: '' };
+  const theirBytes = s.git.show(theirs, s.name);
+  if (!theirBytes) return none;
+  const their = await decodeJournal(`${s.name} at ${theirs}`, theirBytes, s.keys);
+  const ours: { journal: Journal; sealing: Sealing | null } | null = await readJournalFile(s.target, s.keys);
+  const committed = head ? await journalAt(s, head) : null;
+  const ourJournal = ours
+    ? committed
+      ? foldJournals(upgradeToSchema2(committed), upgradeToSchema2(ours.journal))
+      : upgradeToSchema2(ours.journal)
+    : committed;
+  const baseBytes = base ? s.git.show(base, s.name) : null;
+  const baseJournal = baseBytes ? await journalOf(s, baseBytes, base!) : null;
+  const theirJournal = upgradeToSchema2(their.journal);
+  const merged = ourJournal
+    ? baseJournal
+      ? mergeJournals(upgradeToSchema2(baseJournal), ourJournal, theirJournal)
+      : foldJournals(theirJournal, ourJournal)
+    : theirJournal;
+  const wanted = canonical(merged);
+  const same = (a: Journal | undefined) => a !== undefined && canonical(a) === wanted;
+  if (same(theirJournal) && (!ours || !ours.sealing === !their.sealing)) {
+    if (!ours || !same(upgradeToSchema2(ours.journal)) || !fs.readFileSync(s.target).equals(theirBytes)) {
+      await s.store.adopt(theirBytes);
+      s.wrote = true;
+    }
+  } else if (!ours || !same(upgradeToSchema2(ours.journal))) {
+    // Never less private than either side: an encrypted side makes the result encrypted.
+    const reseal = ours?.sealing ? undefined : (their.sealing ?? undefined);
+    const received = ours ? diffJournals(ours.journal, merged) : undefined;
+    await s.store.update(
+      (journal) => {
+        const fields = journal as unknown as Record<string, unknown>;
+        for (const key of Object.keys(fields)) delete fields[key];
+        Object.assign(journal, structuredClone(merged));
+      },
+      {
+        stamp: false,
+        summary: () => `the changes a sync brought${received ? ` (${summarizeChanges(received)})` : ''}`,
+        ...(reseal ? { reseal } : {}),
+      },
+    );
+    s.wrote = true;
+  }
+  const kept = notTaken(baseJournal ? upgradeToSchema2(baseJournal) : null, theirJournal, merged);
+  return {
+    received: ours ? summarizeChanges(diffJournals(ours.journal, merged)) : '',
+    notTaken: kept ? `Not taken from the other side (deleted here, or changed here later): ${kept}.` : '',
+  };
+}
+
+/** A journal's JSON with every object's keys in order: the same content gives the same text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+async function journalOf(s: Session, bytes: Buffer, commit: string): Promise<Journal | null> {
+  try {
+    return (await decodeJournal(`${s.name} at ${commit}`, bytes, s.keys)).journal;
+  } catch {
+    return null; // an old version under another passphrase: merged as if it had no base
+  }
+}
+
+export async function journalAt(s: Session, commit: string): Promise<Journal | null> {
+  const bytes = s.git.show(commit, s.name);
+  return bytes ? journalOf(s, bytes, commit) : null;
+}
+
+/**
+ * Commits what is in the folder now as the merge of `head` and `theirs`: a fast-forward when it
+ * is their commit's content exactly, else a commit with both as parents. Plumbing only: the
+ * working files are left as they are.
+ */
+export function commitMerge(s: Session, head: string, theirs: string): void {
+  const paths = ['.gitattributes', ...(fs.existsSync(s.target) ? [s.name] : [])];
+  s.git.run(['add', '--', ...paths]);
+  const tree = s.git.run(['write-tree']).stdout.trim();
+  const theirCommit = s.git.revParse(theirs);
+  if (s.git.isAncestor(head, theirCommit) && tree === s.git.revParse(`${theirCommit}^{tree}`)) {
+    s.git.run(['update-ref', 'HEAD', theirCommit, head]);
+    return;
+  }
+  const merge = s.git
+    .run(['commit-tree', tree, '-p', head, '-p', theirCommit, '-m', 'rel: merge of journals'])
+    .stdout.trim();
+  s.git.run(['update-ref', 'HEAD', merge, head]);
+}
+
+/** Commits the journal and .gitattributes when they changed; returns the message, or null. */
+export async function commitLocal(s: Session): Promise<string | null> {
+  const status = s.git.run(['status', '--porcelain', '--', s.name, '.gitattributes']).stdout;
+  if (!status.trim()) return null;
+  const current = await readJournalFile(s.target, s.keys);
+  const previous = s.git.hasCommit('HEAD') ? await journalAt(s, 'HEAD') : null;
+  const headBytes = s.git.hasCommit('HEAD') ? s.git.show('HEAD', s.name) : null;
+  const wasEncrypted = headBytes ? isEncrypted(headBytes) : false;
+  const message = current
+    ? commitMessage(previous, current.journal, !current.sealing && !wasEncrypted)
+    : 'rel: set up sync';
+  const paths = ['.gitattributes', ...(fs.existsSync(s.target) ? [s.name] : [])];
+  s.git.run(['add', '--', ...paths]);
+  s.git.run(['commit', '-q', '-m', message]);
+  return message;
+}
+
+export function push(git: Git, branch: string) {
+  return git.run(['push', '-q', '-u', 'origin', `HEAD:refs/heads/${branch}`], { check: false });
+}
+
+export function firstLine(text: string): string {
+  return text.split('\n')[0]!.replace(/^rel: /, '');
+}
