@@ -8,7 +8,7 @@ import { emailKey } from './emails.js';
 import type { Conversation, Journal, Person } from './journal.js';
 import { resolveName } from './names.js';
 import { normalize } from './text.js';
-import { conversationSize } from './together.js';
+import { conversationSize, isWrittenKind } from './together.js';
 
 /** How a meeting would count, by the number of people there besides you (see core/together.ts). */
 export type InboxCounts = 'alone' | 'smallGroup' | 'group';
@@ -194,6 +194,8 @@ export interface InboxOptions {
   me: string[];
   /** The kind a one-to-one is logged as. */
   oneToOneKind: string;
+  /** The kinds that are written, not spoken (the written-kinds setting): never a meeting. */
+  writtenKinds: readonly string[];
 }
 
 export interface Inbox {
@@ -210,11 +212,13 @@ type LoggedRow = Pick<InboxRow, 'id' | 'date' | 'people' | 'size'>;
  * event's id) stands for that meeting alone. One logged by hand stands for a meeting that day of
  * the same shape: a one-to-one needs a conversation with that person alone, a meeting of several a
  * conversation of several that has all of its people from the journal; so a group meeting does not
- * hide a lunch that day with one of its people, nor the lunch the group meeting.
+ * hide a lunch that day with one of its people, nor the lunch the group meeting. A written kind
+ * (a Slack message logged by hand) stands for no meeting.
  */
-function standsFor(c: Conversation, row: LoggedRow): boolean {
+function standsFor(c: Conversation, row: LoggedRow, writtenKinds: readonly string[]): boolean {
   if (c.eventId) return c.eventId === row.id;
-  if (c.date !== row.date) return false;
+  // A message that day (Slack, e-mail) is not the meeting: it was not time together.
+  if (c.date !== row.date || isWrittenKind(c.kind, writtenKinds)) return false;
   const size = conversationSize(c);
   if (row.size <= 1) return size === 1 && c.with.length === 1 && c.with[0] === row.people[0]?.id;
   return size > 1 && row.people.every((p) => c.with.includes(p.id));
@@ -224,8 +228,12 @@ function standsFor(c: Conversation, row: LoggedRow): boolean {
  * Whether the meeting is logged: the one rule for the inbox's list, `rel inbox log` and the walk
  * (checked again there on the journal read under the write's lock).
  */
-export function isLogged(conversations: readonly Conversation[], row: LoggedRow): boolean {
-  return conversations.some((c) => standsFor(c, row));
+export function isLogged(
+  conversations: readonly Conversation[],
+  row: LoggedRow,
+  writtenKinds: readonly string[],
+): boolean {
+  return conversations.some((c) => standsFor(c, row, writtenKinds));
 }
 
 /** The address of no one in the journal that appears in the most meetings (each counted once). */
@@ -295,7 +303,7 @@ export function buildInbox(meetings: Meeting[], journal: Journal, options: Inbox
       kind: guessKind(meeting.title, options.oneToOneKind),
     };
     const candidates = [...(byKey.get(`event:${row.id}`) ?? []), ...(byKey.get(`day:${row.date}`) ?? [])];
-    if (isLogged(candidates, row)) continue;
+    if (isLogged(candidates, row, options.writtenKinds)) continue;
     if (dismissedEvents.has(row.id) || dismissedSeries.has(row.seriesId)) dismissed.push(row);
     else rows.push(row);
   }
@@ -319,8 +327,9 @@ export function findRow<T extends { id: string }>(rows: T[], typed: string): T |
 export function alreadyDone(
   journal: Journal,
   row: LoggedRow & { seriesId: string },
+  writtenKinds: readonly string[],
 ): 'logged' | 'dismissed' | undefined {
-  if (isLogged(journal.conversations, row)) return 'logged';
+  if (isLogged(journal.conversations, row, writtenKinds)) return 'logged';
   if ((journal.dismissals ?? []).some((d) => d.eventId === row.id || d.seriesId === row.seriesId))
     return 'dismissed';
   return undefined;

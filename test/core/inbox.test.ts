@@ -14,6 +14,7 @@ import {
 } from '../../src/core/inbox.js';
 import { emptyJournal, type Journal } from '../../src/core/journal.js';
 import { mergeJournals } from '../../src/core/merge.js';
+import { DEFAULT_WRITTEN_KINDS } from '../../src/core/together.js';
 import { snapshotRecords, stampChanges } from '../../src/core/tombstones.js';
 import { GOOGLE, OUTLOOK } from '../helpers/calendars.js';
 import { conversation, wholePerson } from '../helpers/journal.js';
@@ -47,7 +48,13 @@ const read = (since = SINCE) => [
   ...readCalendar(GOOGLE, 'google.ics', since, NOW).meetings,
   ...readCalendar(OUTLOOK, 'outlook.ics', since, NOW).meetings,
 ];
-const options = { since: SINCE, now: NOW, me: ['me@example.com'], oneToOneKind: '1:2:1' };
+const options = {
+  since: SINCE,
+  now: NOW,
+  me: ['me@example.com'],
+  oneToOneKind: '1:2:1',
+  writtenKinds: DEFAULT_WRITTEN_KINDS,
+};
 const starts = (rows: { title: string; start: string }[], title: string) =>
   rows.filter((r) => r.title === title).map((r) => r.start.slice(0, 16));
 
@@ -260,6 +267,17 @@ describe('buildInbox', () => {
         conversation('c5', ['farah-khan', 'ben-okafor'], day),
         ['Daily stand-up', 'Planning: Ana & Ben', 'Walk with Ben Okafor', 'Weekly sync'],
       ],
+      // A message by hand is not time together: it stands for no meeting, of either shape.
+      [
+        'a Slack message to Ben',
+        { ...conversation('c6', ['ben-okafor'], day), kind: 'Slack' },
+        ['Daily stand-up', 'Planning: Ana & Ben', 'Walk with Ben Okafor', 'Weekly sync'],
+      ],
+      [
+        'an e-mail to Ana and Ben',
+        { ...conversation('c7', ['ana-silva', 'ben-okafor'], day), kind: 'email' },
+        ['Daily stand-up', 'Planning: Ana & Ben', 'Walk with Ben Okafor', 'Weekly sync'],
+      ],
     ];
     for (const [name, c, left] of cases) {
       const j = journal();
@@ -267,9 +285,17 @@ describe('buildInbox', () => {
       expect(on(buildInbox(read(), j, options).rows), name).toEqual(left);
       // The check under the write's lock says the same of each meeting of that day.
       for (const row of rows.filter((r) => r.date === day)) {
-        expect(alreadyDone(j, row) === 'logged', `${name}: ${row.title}`).toBe(!left.includes(row.title));
+        expect(alreadyDone(j, row, DEFAULT_WRITTEN_KINDS) === 'logged', `${name}: ${row.title}`).toBe(
+          !left.includes(row.title),
+        );
       }
     }
+    // Which kinds are written is the setting's to say: without slack in it, that is a talk.
+    const j = journal();
+    j.conversations.push({ ...conversation('c6', ['ben-okafor'], day), kind: 'slack' });
+    expect(on(buildInbox(read(), j, { ...options, writtenKinds: ['email'] }).rows)).not.toContain(
+      'Walk with Ben Okafor',
+    );
   });
 
   it('dismissals hide an occurrence, or every occurrence of a series', () => {

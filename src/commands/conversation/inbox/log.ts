@@ -1,6 +1,6 @@
 // rel inbox log: meetings from the inbox logged as conversations, by id or --all, with what the
 // calendar knows (who, date, minutes, kind, size) and what the flags add.
-import { type Context, openStore, parseWhen, today } from '../../../context.js';
+import { type Context, openStore, parseWhen, today, togetherRules } from '../../../context.js';
 import { assignSteps } from '../../../core/attribution.js';
 import { recordCapture } from '../../../core/capture.js';
 import { parseMinutes } from '../../../core/conversation-fields.js';
@@ -54,12 +54,13 @@ export async function logMeetings(ctx: Context, id: string | undefined, options:
     return;
   }
   const note = options.note === '-' ? await readNote(ctx) : (options.note ?? '');
+  const { writtenKinds } = togetherRules(ctx);
   const store = await openStore(ctx);
   const saved = await store.update(
     (journal) => {
       return chosen.map((row) => {
         // Another rel may have logged it, or removed someone, since the inbox was read.
-        if (isLogged(journal.conversations, row))
+        if (isLogged(journal.conversations, row, writtenKinds))
           throw new UsageError(`"${displaySafe(row.title)}" (${row.id}) is already logged.`);
         const people = row.people.map((p) => {
           const person = journal.people.find((q) => q.id === p.id);

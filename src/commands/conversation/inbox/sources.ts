@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Context, openStore, parseSince, settings, today } from '../../../context.js';
+import { type Context, openStore, parseSince, settings, today, togetherRules } from '../../../context.js';
 import type { Meeting } from '../../../core/calendar-file.js';
 import { parseSource, redactSource } from '../../../core/calendar-source.js';
 import { addDaysTo, fromIsoDate, type IsoDate } from '../../../core/dates.js';
@@ -144,6 +144,7 @@ export async function loadInbox(ctx: Context, options: SourceOptions, days = DEF
     now,
     me: chosen.me,
     oneToOneKind: DEFAULT_KIND,
+    writtenKinds: togetherRules(ctx).writtenKinds,
   });
   return {
     inbox,

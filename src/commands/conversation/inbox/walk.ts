@@ -105,7 +105,7 @@ async function logRow(ctx: Context, store: Store, row: InboxRow): Promise<boolea
     saved = await store.update(
       (fresh) => {
         // The capture takes minutes: checked again on the journal read under the write's lock.
-        const done = alreadyDone(fresh, row);
+        const done = alreadyDone(fresh, row, togetherRules(ctx).writtenKinds);
         if (done) {
           refused = new UsageError(`"${displaySafe(row.title)}" (${row.id}) is already ${done}.`);
           throw refused;
