@@ -8,6 +8,7 @@ import { StoreError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
+import type { JournalStamp } from './due-summary.js';
 import { decodeUtf8, looseMode, makePrivateFolder, readVersioned, writeStoreFile } from './files.js';
 import { journalChunks, type RecordText, serializeJournal } from './format.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
@@ -59,8 +60,12 @@ export interface Parsed {
   text: string;
 }
 
-/** A journal from a file's text, upgraded to this rel's schema; a StoreError saying what is wrong. */
-export async function parseJournal(file: string, source: string): Promise<Parsed> {
+/**
+ * A journal from a file's text, upgraded to this rel's schema; a StoreError saying what is wrong.
+ * `written`: the text is a version of the file that rel itself wrote or checked (the stamp the
+ * summary keeps, due-summary.ts), so its shape is not checked again.
+ */
+export async function parseJournal(file: string, source: string, written = false): Promise<Parsed> {
   let text = source;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark some editors add
   let data: unknown;
@@ -83,7 +88,7 @@ export async function parseJournal(file: string, source: string): Promise<Parsed
   const mismatch = migratedFrom === undefined ? undefined : schemaMismatch(data as Record<string, unknown>);
   if (mismatch) throw new StoreError(`${file} is not a rel journal: ${mismatch}.`, recoveryHint(file));
   if (migratedFrom !== undefined) data = migrate(data as Record<string, unknown>);
-  if (!isJournalShape(data)) {
+  if (!(written && migratedFrom === undefined) && !isJournalShape(data)) {
     // Something is off: zod, loaded only now, decides and names the first problem.
     const { schemaProblem } = await import('./schema.js');
     const problem = schemaProblem(data);
@@ -167,8 +172,13 @@ export function encodeJournal(
 
 /** A journal's version for its undo data: a digest of its text (plain, whether or not encrypted). */
 export function journalTag(text: string): string {
-  return tagOf(createHash('sha256').update(text));
+  // The last text tagged, or stamped by the summary (decodeJournal): a write asks for the tag of
+  // the text it read to match its undo data, and a 3 MB text takes about 10 ms to digest.
+  if (tagged?.text !== text) tagged = { text, tag: tagOf(createHash('sha256').update(text)) };
+  return tagged.tag;
 }
+
+let tagged: { text: string; tag: string } | undefined;
 
 /** journalTag of the text a journal is written as, without holding that text whole. */
 export function journalTagOf(journal: Journal, texts?: RecordText): string {
@@ -218,14 +228,22 @@ export function encodeTaggedJournal(journal: Journal, sealing: Sealing | null, t
   return { content: seal(text, sealing), tag: () => tag };
 }
 
-/** A journal from the bytes of a file (or a git blob) named `label` in messages. */
+/**
+ * A journal from the bytes of a file (or a git blob) named `label` in messages. `stamp`: what rel
+ * recorded of the version of the file these bytes are (due-summary.ts), when it recorded one:
+ * the journal it wrote or checked itself, whose shape is not checked again and whose tag is known.
+ */
 export async function decodeJournal(
   label: string,
   bytes: Buffer,
   keyring: Keyring | undefined,
+  stamp?: JournalStamp,
 ): Promise<JournalOnDisk> {
   const { text, sealing } = await decodeText(label, bytes, keyring);
-  return { ...(await parseJournal(label, text)), sealing };
+  const written = stamp !== undefined && sealing === null;
+  const parsed = await parseJournal(label, text, written);
+  if (written && parsed.migratedFrom === undefined) tagged = { text: parsed.text, tag: stamp.tag };
+  return { ...parsed, sealing };
 }
 
 /** The journal file as read under the lock: its journal, and its bytes, fetched only when a backup needs copying. */
@@ -234,17 +252,30 @@ export interface Loaded extends JournalOnDisk {
   bytes: () => Buffer | undefined;
 }
 
-/** A journal file as read; an empty journal when there is none. */
+/**
+ * A journal file as read; an empty journal when there is none. `stamp` is what rel recorded of the
+ * file (see decodeJournal), used only when it is the version read.
+ */
 export async function loadJournal(
   target: string,
   label: string,
   keyring: Keyring | undefined,
+  stamp?: () => JournalStamp | undefined,
 ): Promise<Loaded> {
   const read = readVersioned(target);
   if (!read)
     return { journal: emptyJournal(), text: '', sealing: null, exists: false, bytes: () => undefined };
-  const parsed = await decodeJournal(label, read.bytes, keyring);
+  const parsed = await decodeJournal(label, read.bytes, keyring, stampOf(read.version, stamp));
   return { ...parsed, exists: true, bytes: () => read.bytes };
+}
+
+/** The stamp when it is of this version of the file; undefined when not. */
+export function stampOf(
+  version: string,
+  stamp: (() => JournalStamp | undefined) | undefined,
+): JournalStamp | undefined {
+  const found = stamp?.();
+  return found?.version === version ? found : undefined;
 }
 
 /** The journal in a backup's bytes when it is one this rel can restore; undefined when not. */

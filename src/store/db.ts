@@ -5,7 +5,7 @@
 import { Low } from 'lowdb';
 import { emptyJournal, type Journal } from '../core/journal.js';
 import { type CommitPlan, JournalAdapter } from './adapter.js';
-import { decodeJournal, type JournalOnDisk, type Loaded, loadJournal } from './codec.js';
+import { decodeJournal, type JournalOnDisk, type Loaded, loadJournal, stampOf } from './codec.js';
 import type { Keyring, Sealing } from './crypto.js';
 import type { DueSummary } from './due-summary.js';
 import { fileVersion, readStoreFile, readVersioned } from './files.js';
@@ -43,6 +43,9 @@ export class JournalDb {
     this.lock = new JournalLock(target, options.lockTimeoutMs);
   }
 
+  /** What rel recorded of the journal at its last write or full read (the summary's key). */
+  private readonly stamp = () => this.options.summary?.stamp();
+
   /** The key of the last journal read or written: null when it is plain. */
   get sealing(): Sealing | null {
     return this.key;
@@ -57,7 +60,8 @@ export class JournalDb {
   async read(): Promise<JournalOnDisk | undefined> {
     const read = readVersioned(this.target);
     if (!read) return undefined;
-    const parsed = await decodeJournal(this.file, read.bytes, this.options.keyring);
+    const stamp = stampOf(read.version, this.stamp);
+    const parsed = await decodeJournal(this.file, read.bytes, this.options.keyring, stamp);
     this.lastRead = { version: read.version, parsed };
     this.key = parsed.sealing;
     return parsed;
@@ -73,7 +77,7 @@ export class JournalDb {
     if (reuse && cached && cached.version === fileVersion(this.target)) {
       return { ...cached.parsed, exists: true, bytes: () => readStoreFile(this.target) };
     }
-    const loaded = await loadJournal(this.target, this.file, this.options.keyring);
+    const loaded = await loadJournal(this.target, this.file, this.options.keyring, this.stamp);
     if (loaded.exists) this.key = loaded.sealing;
     return loaded;
   }

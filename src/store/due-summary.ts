@@ -37,6 +37,17 @@ interface SummaryFile {
   data: Journal;
 }
 
+/** The version of a journal file (files.ts fileVersion) and the tag of its text (codec.ts journalTag). */
+export interface JournalStamp {
+  version: string;
+  tag: string;
+}
+
+/** The summary's key as JSON.stringify writes it at the start of the file (see write()). */
+const STAMP =
+  /^\{"format":(\d+),"rel":("(?:[^"\\]|\\.)*"),"journal":\{"version":"([\d:]+)","tag":"([\w-]+)"\}/;
+const HEAD_BYTES = 512;
+
 export function summaryPath(stateFolder: string, target: string): string {
   return path.join(stateFolder, `due-${createHash('sha256').update(target).digest('hex').slice(0, 16)}.json`);
 }
@@ -100,6 +111,27 @@ export class DueSummary {
     if (!read || read.parsed.sealing || read.parsed.migratedFrom !== undefined) this.remove();
     else this.write(journal, { version: read.version, tag: () => journalTag(read.parsed.text) });
     return { journal };
+  }
+
+  /**
+   * What rel recorded of the journal when it last wrote it or read it in full (the version of the
+   * file and the tag of its text), from the head of the summary alone (its key comes first, as
+   * write() puts it); undefined on any doubt: no summary, another format or rel, any other form.
+   * A journal read in this very version is one rel wrote or checked itself (journalStamp).
+   */
+  stamp(): JournalStamp | undefined {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(this.file, 'r');
+      const head = Buffer.alloc(HEAD_BYTES);
+      const found = STAMP.exec(head.toString('utf8', 0, fs.readSync(fd, head, 0, HEAD_BYTES, 0)));
+      if (!found || Number(found[1]) !== FORMAT || JSON.parse(found[2]!) !== REL_VERSION) return undefined;
+      return { version: found[3]!, tag: found[4]! };
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
   }
 
   /** The cut-down journal when the summary stands for the file as it is now; undefined on any doubt. */
