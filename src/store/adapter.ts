@@ -11,7 +11,7 @@ import type { Adapter } from 'lowdb';
 import { duplicateIds } from '../core/integrity.js';
 import type { Journal } from '../core/journal.js';
 import { StoreError } from '../errors.js';
-import { holdCopy, keepHeld, rotateBackups } from './backups.js';
+import { holdCopy, placeRestoreCopy, rotateBackups } from './backups.js';
 import { type Encoded, encodeTaggedJournal, encodeText, type Loaded } from './codec.js';
 import type { Sealing } from './crypto.js';
 import { type DueSummary, versionIfStill, writtenAs } from './due-summary.js';
@@ -37,6 +37,8 @@ export interface CommitPlan {
    * trace, such as a forget).
    */
   previous?: 'backup' | 'before-restore' | 'nothing';
+  /** For a restore: where the restore copy in place goes first, when it is to be kept (earlierRestoreCopy). */
+  earlier?: string;
 }
 
 /** The journal a commit writes: the file (and its name in messages), and whom to tell what failed after it was saved. */
@@ -99,17 +101,24 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   let undoFile: Prepared | undefined;
   let held: Prepared | undefined;
   let written: fs.BigIntStats | undefined;
+  let putBack: (() => void) | undefined;
   try {
     journal = prepareStoreFile(target, encoded.content);
     if (undo) undoFile = prepareUndoEntries(target, { entries: undo, journal: encoded.tag() }, encode);
     const copy = previous === 'backup' ? backupPath(target, 1) : beforeRestorePath(target);
     held = loaded.exists && previous !== 'nothing' ? holdCopy(target, copy, loaded.bytes) : undefined;
+    // The restore copy is in place before the journal is replaced (see placeRestoreCopy).
+    if (held && previous === 'before-restore') {
+      putBack = placeRestoreCopy(held, plan.earlier);
+      held = undefined;
+    }
     if (summarized && to.summary) written = writtenAs(journal.temp);
     putInPlace(journal);
   } catch (error) {
     discard(undoFile);
     discard(journal);
     discard(held);
+    putBack?.();
     throw error;
   }
   const problems: string[] = [];
@@ -128,11 +137,9 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   }
   if (held) {
     try {
-      if (previous === 'backup') rotateBackups(target, held);
-      else keepHeld(held);
+      rotateBackups(target, held);
     } catch (error) {
-      const what = previous === 'backup' ? 'backup' : 'copy';
-      problems.push(`no ${what} of the version before it was kept (${(error as Error).message})`);
+      problems.push(`no backup of the version before it was kept (${(error as Error).message})`);
     }
   }
   removeLeftovers(target);

@@ -1,10 +1,11 @@
 // The last versions of the journal, kept as .journal.json.backup-1 … -3 (1 is the newest): held
 // before each write, rotated in only once it succeeded, and brought back by `rel doctor --restore`.
 import fs from 'node:fs';
+import path from 'node:path';
 import { StoreError } from '../errors.js';
 import { checkpoint } from './faults.js';
-import { discard, type Prepared, prepareStoreFile, readStoreFile, tempPath } from './files.js';
-import { backupPath } from './paths.js';
+import { discard, notSaved, type Prepared, prepareStoreFile, readStoreFile, tempPath } from './files.js';
+import { backupPath, beforeRestorePath, earlierRestorePath } from './paths.js';
 
 const BACKUPS_KEPT = 3;
 
@@ -20,9 +21,9 @@ export function listBackups(target: string): string[] {
  * The journal as it is now, held under a temp name for `file` (backup 1, or the restore copy): a
  * hard link to the current file (the write replaces the journal with a new file, so the link
  * keeps the old one intact at no cost), or a copy of its bytes where links are not possible.
- * Called under the lock, just before the journal is replaced; the held file takes its place only
- * once the write succeeded (rotateBackups, keepHeld), so a failed write leaves the copies as
- * they were.
+ * Called under the lock, just before the journal is replaced; a held backup takes its place only
+ * once the write succeeded (rotateBackups), so a failed write leaves the copies as they were; a
+ * restore copy just before the journal's rename, taken back if that fails (placeRestoreCopy).
  */
 export function holdCopy(
   target: string,
@@ -58,13 +59,73 @@ export function rotateBackups(target: string, held: Prepared): void {
 }
 
 /** A held copy takes its place, private (a link shares the mode the journal had). */
-export function keepHeld(held: Prepared): void {
+function keepHeld(held: Prepared): void {
   try {
     fs.chmodSync(held.temp, 0o600);
     fs.renameSync(held.temp, held.file);
   } catch (error) {
     discard(held);
     throw error;
+  }
+  // A rename onto another link to the same file (a restore copy that is a link to the journal,
+  // left by a restore stopped before the journal's rename) does nothing, and leaves the temp name.
+  discard(held);
+}
+
+/**
+ * Where the restore copy now in place goes before a restore puts the journal it replaces there:
+ * the next free `.journal.json.before-restore-N`, when that copy differs from the journal (it may
+ * hold the only copy of the newest entries, as after a restore of a damaged journal); undefined
+ * when there is none, or it is the journal as it is, which the new copy keeps anyway.
+ */
+export function earlierRestoreCopy(target: string, journal: Buffer | undefined): string | undefined {
+  const copy = readStoreFile(beforeRestorePath(target));
+  if (!copy || !journal || copy.equals(journal)) return undefined;
+  const prefix = `${path.basename(beforeRestorePath(target))}-`;
+  let newest = 0;
+  for (const name of fs.readdirSync(path.dirname(target))) {
+    const n = name.startsWith(prefix) ? Number(name.slice(prefix.length)) : Number.NaN;
+    if (Number.isInteger(n) && n > newest) newest = n;
+  }
+  return earlierRestorePath(target, newest + 1);
+}
+
+/**
+ * A restore's copy of the journal it replaces takes its place before the journal is replaced, so
+ * that no moment, not even a kill, leaves the replaced version only in a temp file the next write
+ * sweeps away. The copy that was there goes first to `earlier` (a new name, by hard link, so the
+ * copy stays in place until the new one replaces it). Before the journal's rename, so a failure
+ * here saves nothing; returns what puts the folder back as it was if the journal's rename fails.
+ */
+export function placeRestoreCopy(held: Prepared, earlier: string | undefined): () => void {
+  const existed = fs.existsSync(held.file);
+  let aside = false;
+  try {
+    checkpoint('restore-copy', held.file);
+    if (earlier) {
+      keepAside(held.file, earlier);
+      aside = true;
+    }
+    keepHeld(held);
+  } catch (error) {
+    if (aside && earlier) fs.rmSync(earlier, { force: true });
+    discard(held);
+    throw notSaved(held.file, error);
+  }
+  return () => {
+    if (aside && earlier) fs.renameSync(earlier, held.file);
+    else if (!existed) fs.rmSync(held.file, { force: true });
+  };
+}
+
+/** `file` under a second name too: a hard link, or a copy where links are not possible. */
+function keepAside(file: string, name: string): void {
+  try {
+    fs.linkSync(file, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    fs.copyFileSync(file, name, fs.constants.COPYFILE_EXCL);
+    fs.chmodSync(name, 0o600);
   }
 }
 

@@ -12,6 +12,7 @@ export type Step =
   | 'folder-fsync'
   | 'undo-write'
   | 'backup-rotation'
+  | 'restore-copy'
   | 'lock-owner-read'
   | `git:${string}`;
 

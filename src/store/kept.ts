@@ -27,7 +27,7 @@ export function keptCopies(target: string): string[] {
     .filter(
       (name) =>
         name.startsWith(prefix) &&
-        /^(backup-\d+|undo|schema-\d+|before-restore|pulse)$/.test(name.slice(prefix.length)),
+        /^(backup-\d+|undo|schema-\d+|before-restore(-\d+)?|pulse)$/.test(name.slice(prefix.length)),
     )
     .map((name) => path.join(dir, name));
 }

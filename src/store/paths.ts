@@ -25,6 +25,7 @@ export function storePath(option: string | undefined, env: Env): string {
 //   .journal.json.undo              the last changes, record by record, for `rel undo`
 //   .journal.json.schema-N          the journal as it was before an upgrade from schema N
 //   .journal.json.before-restore    the journal as it was before `rel doctor --restore`
+//   .journal.json.before-restore-N  what earlier restores kept there, when it differed (1 the oldest)
 //   .journal.json.pulse             the themes the last `rel pulse` found (see pulse-file.ts)
 const sibling = (target: string, suffix: string) =>
   path.join(path.dirname(target), `.${path.basename(target)}.${suffix}`);
@@ -32,6 +33,7 @@ const sibling = (target: string, suffix: string) =>
 export const backupPath = (target: string, n: number) => sibling(target, `backup-${n}`);
 export const undoPath = (target: string) => sibling(target, 'undo');
 export const beforeRestorePath = (target: string) => sibling(target, 'before-restore');
+export const earlierRestorePath = (target: string, n: number) => sibling(target, `before-restore-${n}`);
 export const pulsePath = (target: string) => sibling(target, 'pulse');
 export const migrationCopyPath = (target: string, schema: number) => sibling(target, `schema-${schema}`);
 export const lockPath = (target: string) => `${target}.lock`;

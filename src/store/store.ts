@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { emptyJournal, type Journal } from '../core/journal.js';
 import type { Forgotten } from '../core/people.js';
+import { StoreError } from '../errors.js';
 import type { CommitPlan } from './adapter.js';
-import { listBackups, newestRestorable, noBackup } from './backups.js';
+import { earlierRestoreCopy, listBackups, newestRestorable, noBackup } from './backups.js';
 import { calendarCopies } from './calendar-cache.js';
+import { diff, snapshot } from './changes.js';
 import {
   decodeJournal,
   decodeText,
@@ -26,6 +28,7 @@ import {
 import type { Keyring, Sealing } from './crypto.js';
 import { JournalDb } from './db.js';
 import { type DueRead, type DueRules, DueSummary, readDue } from './due-summary.js';
+import { fileVersion, readVersioned } from './files.js';
 import { type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
 import { beforeRestorePath } from './paths.js';
 import { finishPendingForget, forgetEverywhere, type PendingMarker, type Planned } from './pending-forget.js';
@@ -76,7 +79,22 @@ export interface Restored {
   backup: string;
   /** Where the replaced journal was kept, when there was one. */
   savedAs: string | undefined;
+  /** Where the copy an earlier restore had kept there went, when it was not the journal replaced. */
+  earlierAs: string | undefined;
   journal: Journal;
+}
+
+/** What `rel doctor --restore` would do, worked out before it asks (see Store.previewRestore). */
+export interface RestorePreview {
+  /** The backup it brings back, and when that was saved. */
+  backup: string;
+  savedAt: Date;
+  /**
+   * When the journal is a valid journal (a restore is not needed to read it): the version of the
+   * file (a restore made on the strength of this preview goes ahead only over that very file),
+   * and what changed since the backup, which the restore drops: the records, and in words.
+   */
+  healthy?: { version: string; dropped: number; what: string };
 }
 
 export class Store {
@@ -176,10 +194,31 @@ export class Store {
   }
 
   /**
-   * Replaces the journal with the newest backup that is a valid journal, keeping the replaced
-   * file (valid or not) as .journal.json.before-restore. The only write that touches a corrupt file.
+   * What a restore would do now: the backup it would bring back and, when the journal is healthy,
+   * what that drops. Reads only; a StoreError when there is no backup to restore.
    */
-  async restore(): Promise<Restored> {
+  async previewRestore(): Promise<RestorePreview> {
+    if (listBackups(this.target).length === 0) throw noBackup(this.file);
+    const accept = (label: string, bytes: Buffer) => restorableJournal(label, bytes, this.options.keyring);
+    const { backup, found } = await newestRestorable(this.target, this.file, accept);
+    const savedAt = fs.statSync(backup).mtime;
+    const current = readVersioned(this.target);
+    const journal =
+      current && (await decodeJournal(this.file, current.bytes, this.options.keyring).catch(() => undefined));
+    if (!current || !journal) return { backup, savedAt };
+    const since = diff(snapshot(found.journal), snapshot(journal.journal));
+    const what = describeChanges(since, journal.journal);
+    return { backup, savedAt, healthy: { version: current.version, dropped: since.length, what } };
+  }
+
+  /**
+   * Replaces the journal with the newest backup that is a valid journal, keeping the replaced
+   * file (valid or not) as .journal.json.before-restore, and the copy an earlier restore kept
+   * there, when it differs, as .journal.json.before-restore-N. The only write that touches a
+   * corrupt file. `over`: the version of the journal a preview was confirmed for; a journal
+   * changed since is not restored over.
+   */
+  async restore(over?: string): Promise<Restored> {
     if (listBackups(this.target).length === 0) throw noBackup(this.file);
     // A forget left pending is finished before (when the journal can be read) and after: the
     // backup brought back must not hold the person.
@@ -187,17 +226,20 @@ export class Store {
     const accept = (label: string, bytes: Buffer) => restorableJournal(label, bytes, this.options.keyring);
     const restored = await this.db.write(
       async (current) => {
+        if (over !== undefined && fileVersion(this.target) !== over) throw changedSincePreview(this.file);
         const { backup, bytes, found } = await newestRestorable(this.target, this.file, accept);
         const { journal, text, sealing } = found;
         const content = { content: bytes, tag: () => journalTag(text) };
+        const earlier = current.exists ? earlierRestoreCopy(this.target, current.bytes()) : undefined;
         return {
           write: {
             over: { ...current, journal, text, sealing },
-            plan: { content, previous: 'before-restore' },
+            plan: { content, previous: 'before-restore', earlier },
           },
           result: () => ({
             backup,
             savedAs: current.exists ? beforeRestorePath(this.target) : undefined,
+            earlierAs: earlier,
             journal,
           }),
         };
@@ -366,4 +408,11 @@ export class Store {
   private now(): Date {
     return this.options.now ?? new Date();
   }
+}
+
+function changedSincePreview(file: string): StoreError {
+  return new StoreError(
+    `${file} changed after rel said what a restore would drop; nothing was restored.`,
+    'Run rel doctor --restore again to see what it drops now.',
+  );
 }

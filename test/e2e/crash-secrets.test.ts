@@ -180,7 +180,7 @@ describe('kill tests', { timeout: 600_000 }, () => {
       const people = JSON.parse(await ok(['people', '--json'], { store: s.store, env: s.env }));
       if (people.some((p: { id: string }) => p.id === 'ben-okafor')) continue; // killed before it began
       expect(filesHolding(s.root, FORGOTTEN), `try ${i}`).toEqual([]);
-      for (let n = 0; n < 3; n++) await rel(['doctor', '--restore'], { store: s.store, env: s.env });
+      for (let n = 0; n < 3; n++) await rel(['doctor', '--restore', '--yes'], { store: s.store, env: s.env });
       expect(filesHolding(s.root, FORGOTTEN), `try ${i}, after restores`).toEqual([]);
       expect(await ok(['people', '--json'], { store: s.store, env: s.env })).not.toContain('ben-okafor');
     }
@@ -195,7 +195,7 @@ describe('kill tests', { timeout: 600_000 }, () => {
     );
     const doctor = JSON.parse((await rel(['doctor', '--json'], { store: s.store, env: s.env })).stdout);
     expect(doctor.findings).toContainEqual(expect.objectContaining({ check: 'forget', severity: 'error' }));
-    const restored = await rel(['doctor', '--restore'], { store: s.store, env: s.env });
+    const restored = await rel(['doctor', '--restore', '--yes'], { store: s.store, env: s.env });
     expect(restored.code, restored.stderr).toBe(0);
     expect(filesHolding(s.root, FORGOTTEN)).toEqual([]);
     expect(await ok(['people', '--json'], { store: s.store, env: s.env })).not.toContain('ben-okafor');

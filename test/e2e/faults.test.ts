@@ -246,3 +246,48 @@ describe('a real full disk', { timeout: 240_000 }, () => {
     },
   );
 });
+
+describe('a restore stopped or failing as its copy of the replaced journal takes its place', {
+  timeout: 240_000,
+}, () => {
+  /** A damaged journal that holds the newest entry, and the copy an earlier restore kept. */
+  async function damagedWithEarlierCopy(tag: string) {
+    const store = await storeWithHistory(tag);
+    fs.writeFileSync(kept(store, 'before-restore'), 'what an earlier restore replaced');
+    const damaged = Buffer.concat([bytesOf(store)!.subarray(0, -30), Buffer.from('garbage')]);
+    fs.writeFileSync(store, damaged);
+    return { store, damaged };
+  }
+
+  // restore-copy: the copy taking its place; rename: the journal's, just after.
+  for (const step of ['restore-copy', 'rename']) {
+    it(`fails at ${step}: nothing saved, the folder byte for byte as it was`, async () => {
+      const { store } = await damagedWithEarlierCopy(`restore-fail-${step}`);
+      const before = folderState(store);
+      const r = await rel(['doctor', '--restore'], { store, env: { REL_FAULT: `${step}:fail` } });
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/no space left on device/);
+      expect(r.stderr).toMatch(/Nothing was saved/);
+      expect(folderState(store)).toEqual(before);
+    });
+
+    it(`killed at ${step}: the damaged journal and the earlier copy are both still kept`, async () => {
+      const { store, damaged } = await damagedWithEarlierCopy(`restore-kill-${step}`);
+      const r = relProcess(['doctor', '--restore'], { store, env: { REL_FAULT: `${step}:kill` } });
+      expect(r.code).toBeNull();
+      expect(bytesOf(store)).toEqual(damaged);
+      const copies = fs
+        .readdirSync(path.dirname(store))
+        .filter((n) => n.startsWith('.journal.json.before-restore'))
+        .map((n) => bytesOf(path.join(path.dirname(store), n))!.toString());
+      expect(copies).toContain('what an earlier restore replaced');
+      // The next restore finishes the job, and keeps both.
+      const again = await rel(['doctor', '--restore'], { store });
+      expect(again.code, again.stderr).toBe(0);
+      expect(bytesOf(kept(store, 'before-restore'))).toEqual(damaged);
+      expect(bytesOf(kept(store, 'before-restore-1'))?.toString()).toBe('what an earlier restore replaced');
+      expect(fs.readdirSync(path.dirname(store)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      expect(notes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3']);
+    });
+  }
+});

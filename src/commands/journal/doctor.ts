@@ -1,8 +1,11 @@
 // rel doctor: checks the journal and what rel keeps beside it; --fix does the safe fixes,
 // --restore brings back the newest valid backup. The one command that runs on a corrupt journal.
 import type { Command } from 'commander';
-import { type Context, keyring, openStore } from '../../context.js';
+import { type Context, keyring, mayPrompt, openStore } from '../../context.js';
+import { plural } from '../../core/text.js';
 import { ReportedFailure, UsageError } from '../../errors.js';
+import { beforeRestorePath } from '../../store/paths.js';
+import type { RestorePreview, Store } from '../../store/store.js';
 import { printJson } from '../../ui/json.js';
 import { renderCheckup, renderRestored } from '../../ui/render/doctor.js';
 import { theme } from '../../ui/theme.js';
@@ -14,6 +17,7 @@ const isSealed = async (file: string) => (await readSealedState(file).catch(() =
 interface DoctorOptions {
   fix?: boolean;
   restore?: boolean;
+  yes?: boolean;
   json?: boolean;
 }
 
@@ -26,6 +30,10 @@ export function register(program: Command, ctx: Context): Command {
       'make files private, remove abandoned locks and unfinished writes, upgrade an old format',
     )
     .option('--restore', 'replace the journal with its newest valid backup (the replaced file is kept)')
+    .option(
+      '--yes',
+      'with --restore: do not ask first when the journal is healthy (needed without a terminal)',
+    )
     .addOption(jsonOption())
     .addHelpText(
       'after',
@@ -34,6 +42,7 @@ Examples:
   $ rel doctor
   $ rel doctor --fix
   $ rel doctor --restore         (after "is not valid JSON" or "is not a rel journal")
+  $ rel doctor --restore --yes   (go back to the last backup of a healthy journal, dropping what came since)
   $ rel doctor --json | jq '.findings[] | .message'
 
 Exit codes: 0 when the journal is sound (warnings allowed), 1 when something is wrong with it.`,
@@ -48,16 +57,26 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
       'Run rel doctor first to see which one is needed.',
     );
   }
+  if (options.yes && !options.restore) {
+    throw new UsageError('--yes goes with --restore.', 'rel doctor --restore --yes');
+  }
   const store = await openStore(ctx);
   const { examine, fixSafely } = await import('../../store/doctor.js');
   const t = theme(ctx.io, options.json);
   if (options.restore) {
-    const restored = await store.restore();
+    const preview = await store.previewRestore();
+    if (!(await confirmed(ctx, store, preview, options.yes))) {
+      ctx.io.err('Nothing was restored.');
+      return;
+    }
+    const restored = await store.restore(preview.healthy?.version);
     if (options.json) {
       printJson(ctx.io, {
         restored: true,
         backup: restored.backup,
         savedAs: restored.savedAs ?? null,
+        earlierSavedAs: restored.earlierAs ?? null,
+        dropped: preview.healthy?.dropped ?? null,
         people: restored.journal.people.length,
         conversations: restored.journal.conversations.length,
       });
@@ -90,4 +109,32 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
     renderCheckup(checkup, options.fix ? done : undefined, t),
   );
   if (!checkup.healthy) throw new ReportedFailure();
+}
+
+/**
+ * A restore of a journal that is healthy drops every change made since the backup: it goes ahead
+ * only when confirmed (asked in a terminal, --yes without one). A damaged journal is restored at
+ * once: that is what the restore is for, and the damaged file is kept.
+ */
+async function confirmed(
+  ctx: Context,
+  store: Store,
+  preview: RestorePreview,
+  yes: boolean | undefined,
+): Promise<boolean> {
+  const { healthy } = preview;
+  if (!healthy || yes) return true;
+  const when = preview.savedAt.toISOString().slice(0, 16).replace('T', ' ');
+  const drops = healthy.dropped
+    ? `drops ${plural(healthy.dropped, 'change')} made since (${healthy.what})`
+    : 'changes no record (it holds what the journal holds)';
+  const what = `The journal is healthy: restoring ${preview.backup} (saved ${when} UTC) ${drops}; the journal as it is now is kept as ${beforeRestorePath(store.target)}.`;
+  if (!mayPrompt(ctx)) {
+    throw new UsageError(
+      `${what} Confirm with --yes.`,
+      'rel doctor --restore --yes  (or rel undo, to take back only the last change)',
+    );
+  }
+  const { askYesNo } = await ctx.prompts();
+  return askYesNo(`${what} Restore it?`, false);
 }

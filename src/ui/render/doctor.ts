@@ -40,5 +40,7 @@ export function renderRestored(file: string, r: Restored, t: Theme): string {
     `${t.good('Restored')} ${displaySafe(file)} from ${displaySafe(r.backup)}: ${plural(r.journal.people.length, 'person', 'people')}, ${plural(r.journal.conversations.length, 'conversation')}.`,
   ];
   if (r.savedAs) lines.push(`The file it replaced is kept at ${displaySafe(r.savedAs)}.`);
+  if (r.earlierAs)
+    lines.push(`What an earlier restore had kept there is now at ${displaySafe(r.earlierAs)}.`);
   return lines.join('\n');
 }
