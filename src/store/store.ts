@@ -199,6 +199,8 @@ export class Store {
    */
   async previewRestore(): Promise<RestorePreview> {
     if (listBackups(this.target).length === 0) throw noBackup(this.file);
+    // A forget left pending is finished first (as restore() does): the preview is of what is left.
+    await this.settlePending().catch(() => undefined);
     const accept = (label: string, bytes: Buffer) => restorableJournal(label, bytes, this.options.keyring);
     const { backup, found } = await newestRestorable(this.target, this.file, accept);
     const savedAt = fs.statSync(backup).mtime;
