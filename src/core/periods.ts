@@ -11,8 +11,7 @@ import { UsageError } from '../errors.js';
 export function durationMinutes(text: string): number | undefined {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
   if (/^\d+$/.test(t)) return Number(t);
-  const match =
-    /^(?:(\d+(?:\.\d+)?) ?(?:h|hrs?|hours?))?(?: ?(\d+) ?(?:m|mins?|minutes?)?)?$/.exec(t) ?? undefined;
+  const match = /^(?:(\d+(?:\.\d+)?) ?(?:h|hrs?|hours?))?(?: ?(\d+) ?(?:m|mins?|minutes?)?)?$/.exec(t);
   if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
   // "30" alone was taken above, so a bare number here follows hours: "1h30".
   if (match[1] === undefined && !/[a-z]$/.test(t)) return undefined;

@@ -62,3 +62,8 @@ export function kindInASentence(kind: string): string {
 export function showDate(date: IsoDate, today: IsoDate): string {
   return display === 'iso' ? date : shortDate(date, today);
 }
+
+/** " (6 Nov)" after what was recorded for another day than today; nothing for today. */
+export function unlessToday(date: IsoDate, today: IsoDate): string {
+  return date === today ? '' : ` (${showDate(date, today)})`;
+}

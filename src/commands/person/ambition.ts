@@ -9,7 +9,7 @@ import { displaySafe } from '../../core/text.js';
 import { addedTo, ambitionChange, stepAdded } from '../../core/wording.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { showDate } from '../../ui/display.js';
+import { showDate, unlessToday } from '../../ui/display.js';
 import { printJson } from '../../ui/json.js';
 import { renderAmbitions } from '../../ui/render/facts.js';
 import { theme } from '../../ui/theme.js';
@@ -208,7 +208,7 @@ async function step(ctx: Context, args: string[], options: AmbitionOptions): Pro
     options.json,
     withSteps(saved),
     () =>
-      `${t.good('Step')} toward ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}`)}: ${displaySafe(text)}${on === today(ctx) ? '' : t.dim(` (${showDate(on, today(ctx))})`)}`,
+      `${t.good('Step')} toward ${displaySafe(saved.text)} ${t.dim(`· ${displaySafe(person.name)}`)}: ${displaySafe(text)}${t.dim(unlessToday(on, today(ctx)))}`,
   );
 }
 

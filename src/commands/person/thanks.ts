@@ -8,7 +8,7 @@ import { displaySafe } from '../../core/text.js';
 import { thanksAdded } from '../../core/wording.js';
 import { UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { showDate } from '../../ui/display.js';
+import { unlessToday } from '../../ui/display.js';
 import { renderThanks } from '../../ui/render/facts.js';
 import { theme } from '../../ui/theme.js';
 import { pastDate } from '../shared/options.js';
@@ -63,7 +63,7 @@ Examples:
         options.json,
         thanks,
         () =>
-          `${t.good('Thanked')} ${t.bold(displaySafe(person.name))}: ${displaySafe(thanks.text)}${on === todayIso ? '' : t.dim(` (${showDate(on, todayIso)})`)}`,
+          `${t.good('Thanked')} ${t.bold(displaySafe(person.name))}: ${displaySafe(thanks.text)}${t.dim(unlessToday(on, todayIso))}`,
       );
     });
 }
