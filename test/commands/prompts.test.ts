@@ -133,6 +133,34 @@ describe('rel log asked in full', () => {
     expect(followUp).toMatchObject({ text: 'Book the room', personIds: ['ana-silva', 'ben-okafor'] });
   });
 
+  it('the open follow-ups to tick say "was due" for those overdue, "due" for the rest', async () => {
+    const store = tempStore('ask-was-due');
+    await ok(['add', 'Ana Silva'], { store, now: '2026-11-09T09:00:00' });
+    for (const [text, due] of [
+      ['Book the room', '2026-11-13'],
+      ['Send the plan', '2026-11-20'],
+    ])
+      await ok(['log', 'ana', '--follow-up', text!, '--due', due!], { store, now: '2026-11-10T09:00:00' });
+    const r = await rel(['log', 'ana'], {
+      store,
+      now: '2026-11-16T09:00:00',
+      // today, the kind preselected, no minutes, a note, nothing heard, no ambition or skill;
+      // then tick both by their names as shown; nothing promised, asked or to ask next time.
+      answers: [
+        '',
+        '',
+        '',
+        'Catch-up',
+        '',
+        '',
+        '',
+        ['You: Book the room (was due Fri 13 Nov)', 'You: Send the plan (due Fri 20 Nov)'],
+      ].concat(['', '', '']),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readJson(store).followUps.every((f: { doneAt: string | null }) => f.doneAt !== null)).toBe(true);
+  });
+
   it('a group meeting leaves the ask-next notes open and says so, without asking which were asked', async () => {
     const store = tempStore('ask-meeting');
     for (const name of ["Tom O'Brien", 'Léa Martin', 'Ana Silva', 'Ben Ong', 'Kim Lee'])

@@ -35,7 +35,7 @@ describe('rel log in a terminal: what was promised, both ways', () => {
     }
     await term.waitFor('Open follow-ups. Tick the ones done');
     const listed = await term.waitFor('Ana promised: Share the slides');
-    expect(listed).toContain('You: Book the room (due Fri 20 Nov)');
+    expect(listed).toContain('You: Book the room (was due Fri 20 Nov)'); // overdue on Monday 23rd
     await term.press('Down', 'Space', 'Enter'); // Ana shared the slides
     await term.answer('Did you promise to do anything?', 'Send the agenda');
     await term.answer('Another follow-up?', '');

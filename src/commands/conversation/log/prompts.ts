@@ -255,8 +255,10 @@ async function askDone(ctx: Context, people: Person[], open: FollowUp[]): Promis
         : people.length > 1
           ? `You, for ${first(f.personId)}`
           : 'You';
+    // An overdue one says so: "(due Fri 13 Nov)" read on the 16th looks like a day to come.
+    const due = f.due ? ` (${f.due < todayOf(ctx) ? 'was due' : 'due'} ${dayDate(f.due, todayOf(ctx))})` : '';
     return {
-      name: `${who}: ${displaySafe(f.text)}${f.due ? ` (due ${dayDate(f.due, todayOf(ctx))})` : ''}`,
+      name: `${who}: ${displaySafe(f.text)}${due}`,
       value: f.id,
     };
   });
