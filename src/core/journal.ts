@@ -154,6 +154,11 @@ export interface Tombstone {
   deletedAt: string;
   /** For a person merged into another: the id of the person they went into. */
   mergedInto?: string;
+  /**
+   * When two machines deleted the record apart and a merge kept this one: the latest other
+   * deletion's time. An undo of one deletion does not take back the other.
+   */
+  alsoDeletedAt?: string;
 }
 
 /**

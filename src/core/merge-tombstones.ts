@@ -9,10 +9,21 @@ import { tombstoneKey } from './tombstones.js';
 /** Both sides' tombstones; the same record tombstoned twice keeps one, chosen deterministically. */
 export function mergeTombstones(ours: Tombstone[], theirs: Tombstone[]): Tombstone[] {
   const byKey = new Map<string, Tombstone>();
+  /** Every deletion's time, by record: two machines may have deleted one record apart. */
+  const times = new Map<string, Set<string>>();
   for (const stone of [...ours, ...theirs]) {
     const key = `${stone.collection}\0${stone.idHash}`;
     const held = byKey.get(key);
     if (!held || preferStone(stone, held)) byKey.set(key, stone);
+    const seen = times.get(key) ?? new Set<string>();
+    seen.add(stone.deletedAt);
+    if (stone.alsoDeletedAt) seen.add(stone.alsoDeletedAt);
+    times.set(key, seen);
+  }
+  for (const [key, stone] of byKey) {
+    const others = [...times.get(key)!].filter((t) => t !== stone.deletedAt).sort();
+    const also = others.at(-1);
+    if (also && also !== stone.alsoDeletedAt) byKey.set(key, { ...stone, alsoDeletedAt: also });
   }
   return [...byKey.values()].sort((a, b) => {
     const ka = `${a.deletedAt}\0${a.collection}\0${a.idHash}`;
@@ -73,11 +84,29 @@ function createdOf(record: JsonRecord): string {
  * record is still the one deleted.
  */
 export function applyTombstones(journal: Journal): Journal {
-  const allStones = journal.tombstones ?? [];
+  let allStones = journal.tombstones ?? [];
   if (!allStones.length) return journal;
   const data = journal as unknown as JsonObject;
   const stoneKey = (s: Tombstone) => `${s.collection}\0${s.idHash}`;
-  const byKey = new Map<string, Tombstone>(allStones.map((s) => [stoneKey(s), s]));
+  let byKey = new Map<string, Tombstone>(allStones.map((s) => [stoneKey(s), s]));
+  // A deletion an undo took back (the record carries its time in `restores`) is void, as if it
+  // had never been, unless the record was also deleted apart elsewhere (alsoDeletedAt): a
+  // forget, say, which an undo of another deletion must never take back.
+  const voided = new Set<string>();
+  for (const [collection, value] of Object.entries(data)) {
+    if (collection === 'tombstones' || !isRecordList(value)) continue;
+    for (const record of value) {
+      if (typeof record.restores !== 'string') continue;
+      const key = `${collection}\0${tombstoneKey(collection, record.id)}`;
+      const stone = byKey.get(key);
+      if (stone && stone.deletedAt === record.restores && !stone.alsoDeletedAt) voided.add(key);
+    }
+  }
+  if (voided.size) {
+    allStones = allStones.filter((s) => !voided.has(stoneKey(s)));
+    journal.tombstones = allStones;
+    byKey = new Map<string, Tombstone>(allStones.map((s) => [stoneKey(s), s]));
+  }
   /** Tombstones of ids in use again, by key: they apply only to what was made before them. */
   const superseded = new Map<string, Tombstone>();
   for (const [collection, value] of Object.entries(data)) {

@@ -8,7 +8,12 @@ export function tombstoneKey(collection: string, id: string): string {
   return createHash('sha256').update(`${collection}\0${id}`).digest('hex').slice(0, 32);
 }
 
-export type JournalRecord = { id: string; updatedAt?: string } & Record<string, unknown>;
+export type JournalRecord = {
+  id: string;
+  updatedAt?: string;
+  /** Set when an undo brought the record back: the `deletedAt` of the deletion it took back. */
+  restores?: string;
+} & Record<string, unknown>;
 
 /** The top-level lists of records with ids: people, conversations, followUps and any added later. */
 export function recordCollections(journal: Journal): [string, JournalRecord[]][] {
@@ -47,7 +52,7 @@ export function stampChanges(
   const stamp = now.toISOString();
   const stamped: [string, JournalRecord][] = [];
   if (!Array.isArray(journal.tombstones)) journal.tombstones = [];
-  const stoneKeys = new Set(journal.tombstones.map((s) => `${s.collection}\0${s.idHash}`));
+  const stoneKeys = new Map(journal.tombstones.map((s) => [`${s.collection}\0${s.idHash}`, s]));
   const revived = new Set<string>();
   for (const [collection, records] of recordCollections(journal)) {
     const previous = before.get(collection) ?? new Map<string, string>();
@@ -57,7 +62,14 @@ export function stampChanges(
       const old = previous.get(record.id);
       if (old === undefined && stoneKeys.size) {
         const key = `${collection}\0${tombstoneKey(collection, record.id)}`;
-        if (stoneKeys.has(key)) revived.add(key);
+        const stone = stoneKeys.get(key);
+        if (stone) {
+          revived.add(key);
+          // The very record deleted, brought back (an undo): the merge must not let that deletion,
+          // which the other machine may hold, remove it again (merge-tombstones.ts).
+          const created = typeof record.createdAt === 'string' ? record.createdAt : '';
+          if (created <= stone.deletedAt) record.restores = stone.deletedAt;
+        }
       }
       if (old === undefined || old !== textOf(collection, record)) {
         record.updatedAt = stamp;
@@ -69,8 +81,9 @@ export function stampChanges(
       const idHash = tombstoneKey(collection, id);
       const key = `${collection}\0${idHash}`;
       if (stoneKeys.has(key)) continue;
-      stoneKeys.add(key);
-      journal.tombstones.push({ collection, idHash, deletedAt: stamp });
+      const stone = { collection, idHash, deletedAt: stamp };
+      stoneKeys.set(key, stone);
+      journal.tombstones.push(stone);
     }
   }
   if (revived.size) {

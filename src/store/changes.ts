@@ -35,9 +35,9 @@ export interface Change {
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
-/** The record's text without its `updatedAt` stamp, hashed. */
+/** The record's text without its `updatedAt` stamp (nor `restores`, which an undo sets with it), hashed. */
 function contentHash(text: string): string {
-  const { updatedAt: _stamp, ...content } = JSON.parse(text) as Record<string, unknown>;
+  const { updatedAt: _stamp, restores: _restored, ...content } = JSON.parse(text) as Record<string, unknown>;
   return hash(JSON.stringify(content));
 }
 

@@ -428,3 +428,40 @@ describe("git's conflict markers in the journal", { timeout: 300_000 }, () => {
     expect(personalNotes(m.b)).toEqual(['FROM-A', 'FROM-B']);
   });
 });
+
+describe('an undo of a deletion that was synced', { timeout: 300_000 }, () => {
+  it('a deleted conversation brought back by rel undo stays on both machines after the syncs', async () => {
+    const m = await diverged('undo-synced-delete');
+    await ok(['sync'], { store: m.a });
+    await ok(['sync'], { store: m.b });
+    const id = (readJson(m.a) as Journal).conversations.find((c) => c.note === 'A1')!.id;
+    await ok(['conversation', 'delete', id], { store: m.a });
+    await ok(['sync'], { store: m.a });
+    await ok(['sync'], { store: m.b });
+    expect(notes(readJson(m.b))).toEqual(['B1']);
+    await ok(['undo'], { store: m.a });
+    // B changed something meanwhile (and holds the tombstone): the syncs merge.
+    await ok(['note', 'ana', 'unrelated'], { store: m.b });
+    for (const store of [m.b, m.a, m.b, m.a]) await ok(['sync'], { store });
+    expect(notes(readJson(m.a))).toEqual(['A1', 'B1']);
+    expect(notes(readJson(m.b))).toEqual(['A1', 'B1']);
+  });
+
+  it('a merge of two people taken back by rel undo: the person and their conversation are back on both', async () => {
+    const m = await diverged('undo-synced-merge');
+    await ok(['add', 'Bo Chen'], { store: m.a });
+    await ok(['log', 'bo', '--note', 'WITH BO'], { store: m.a });
+    for (const store of [m.a, m.b]) await ok(['sync'], { store });
+    await ok(['merge', 'ana', 'bo'], { store: m.a });
+    for (const store of [m.a, m.b]) await ok(['sync'], { store });
+    expect(names(readJson(m.b))).toEqual(['Ana Silva']);
+    await ok(['undo'], { store: m.a });
+    await ok(['note', 'ana', 'unrelated'], { store: m.b });
+    for (const store of [m.b, m.a, m.b, m.a]) await ok(['sync'], { store });
+    for (const store of [m.a, m.b]) {
+      const j: Journal = readJson(store);
+      expect(names(j)).toEqual(['Ana Silva', 'Bo Chen']);
+      expect(j.conversations.find((c) => c.note === 'WITH BO')?.with).toEqual(['bo-chen']);
+    }
+  });
+});

@@ -500,3 +500,149 @@ describe('what a merge did not take from the other side', () => {
     expect(notTaken(base, theirs, mergeJournals(base, ours, theirs))).toBe(expected);
   });
 });
+
+describe('a deletion taken back by an undo survives a merge with the side that has its tombstone', () => {
+  const [T0, DELETED, UNDONE, FORGOT] = [
+    '2026-11-01T09:00:00.000Z',
+    '2026-11-02T09:00:00.000Z',
+    '2026-11-03T09:00:00.000Z',
+    '2026-11-02T12:00:00.000Z',
+  ];
+  const stone = (
+    id: string,
+    deletedAt: string,
+    collection = 'people',
+    extra: Record<string, string> = {},
+  ) => ({
+    collection,
+    idHash: tombstoneKey(collection, id),
+    deletedAt,
+    ...extra,
+  });
+  const conv = (id: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    date: '2026-11-01',
+    with: ['bo'],
+    kind: 'call',
+    minutes: null,
+    note: id,
+    heard: [],
+    createdAt: T0,
+    updatedAt: T0,
+    ...extra,
+  });
+  const ana = person('ana');
+  const bo = (extra: Record<string, unknown> = {}) => person('bo', { createdAt: T0, ...extra });
+  const restored = { updatedAt: UNDONE, restores: DELETED };
+  it.each([
+    {
+      rule: 'a conversation deleted, synced, then undone on ours: it stays, and the tombstone goes',
+      base: journal({ people: [ana, bo()], tombstones: [stone('c1', DELETED, 'conversations')] }),
+      ours: journal({ people: [ana, bo()], conversations: [conv('c1', restored)] }),
+      theirs: journal({
+        people: [ana, bo({ role: 'lead', updatedAt: UNDONE })],
+        tombstones: [stone('c1', DELETED, 'conversations')],
+      }),
+      people: ['ana', 'bo'],
+      conversations: { c1: ['bo'] },
+      stones: 0,
+    },
+    {
+      rule: 'the same, folded with no ancestor',
+      base: null,
+      ours: journal({ people: [ana, bo()], conversations: [conv('c1', restored)] }),
+      theirs: journal({ people: [ana, bo()], tombstones: [stone('c1', DELETED, 'conversations')] }),
+      people: ['ana', 'bo'],
+      conversations: { c1: ['bo'] },
+      stones: 0,
+    },
+    {
+      rule: 'a merge of bo into ana undone: bo and his conversation are back, not moved to ana',
+      base: journal({
+        people: [ana],
+        conversations: [conv('c1', { with: ['ana'] })],
+        tombstones: [stone('bo', DELETED, 'people', { mergedInto: 'ana' })],
+      }),
+      ours: journal({ people: [ana, bo(restored)], conversations: [conv('c1', { updatedAt: UNDONE })] }),
+      theirs: journal({
+        people: [ana],
+        conversations: [conv('c1', { with: ['ana'] })],
+        tombstones: [stone('bo', DELETED, 'people', { mergedInto: 'ana' })],
+      }),
+      people: ['ana', 'bo'],
+      conversations: { c1: ['bo'] },
+      stones: 0,
+    },
+    {
+      rule: 'forget wins: bo forgotten on theirs while ours undid an earlier deletion of him',
+      base: journal({ people: [ana, bo()], conversations: [conv('c1')] }),
+      ours: journal({ people: [ana, bo(restored)], conversations: [conv('c1')] }),
+      theirs: journal({
+        people: [ana],
+        tombstones: [stone('bo', FORGOT), stone('c1', FORGOT, 'conversations')],
+      }),
+      people: ['ana'],
+      conversations: {},
+      stones: 2,
+    },
+    {
+      rule: 'forget wins when a merge kept the other deletion: the undo takes back only its own',
+      base: journal({
+        people: [ana],
+        tombstones: [stone('bo', DELETED, 'people', { mergedInto: 'ana', alsoDeletedAt: FORGOT })],
+      }),
+      ours: journal({ people: [ana, bo(restored)] }),
+      theirs: journal({
+        people: [ana],
+        tombstones: [stone('bo', DELETED, 'people', { mergedInto: 'ana', alsoDeletedAt: FORGOT })],
+      }),
+      people: ['ana'],
+      conversations: {},
+      stones: 1,
+    },
+    {
+      rule: 'an edit after the deletion (no undo) still does not bring it back',
+      base: journal({ people: [ana, bo()] }),
+      ours: journal({ people: [ana, bo({ updatedAt: UNDONE, role: 'lead' })] }),
+      theirs: journal({ people: [ana], tombstones: [stone('bo', DELETED)] }),
+      people: ['ana'],
+      conversations: {},
+      stones: 1,
+    },
+  ])('$rule', ({ base, ours, theirs, people, conversations, stones }) => {
+    for (const [o, t] of [
+      [ours, theirs],
+      [theirs, ours],
+    ] as const) {
+      const merged = mergeJournals(base, o as Journal, t as Journal);
+      expect(merged.people.map((p) => p.id).sort()).toEqual(people);
+      expect(Object.fromEntries(merged.conversations.map((c) => [c.id, c.with]))).toEqual(conversations);
+      expect(merged.tombstones).toHaveLength(stones);
+    }
+  });
+
+  it('two machines that deleted one record apart: the kept tombstone remembers the other deletion', () => {
+    const merged = mergeJournals(
+      null,
+      journal({ people: [ana], tombstones: [stone('bo', DELETED, 'people', { mergedInto: 'ana' })] }),
+      journal({ people: [ana], tombstones: [stone('bo', FORGOT)] }),
+    );
+    expect(merged.tombstones).toEqual([
+      stone('bo', DELETED, 'people', { mergedInto: 'ana', alsoDeletedAt: FORGOT }),
+    ]);
+  });
+
+  it('an undo that brings a deleted record back stamps it with the deletion it takes back; a new record of that id is not stamped', () => {
+    const j = journal({ people: [ana], tombstones: [stone('bo', DELETED)] });
+    const before = snapshotRecords(j);
+    j.people.push(bo());
+    stampChanges(before, j, new Date(UNDONE));
+    expect(j.people[1]).toMatchObject({ restores: DELETED, updatedAt: UNDONE });
+    expect(j.tombstones).toEqual([]);
+    const again = journal({ people: [ana], tombstones: [stone('bo', DELETED)] });
+    const snapshot = snapshotRecords(again);
+    again.people.push(person('bo', { createdAt: UNDONE }));
+    stampChanges(snapshot, again, new Date(UNDONE));
+    expect(again.people[1]).not.toHaveProperty('restores');
+  });
+});
