@@ -201,9 +201,14 @@ describe('a write that reuses the file’s lines', () => {
         const { store, file } = await write(text(), (j) => void j.people.splice(2, 1));
         await store.undo();
         const after = JSON.parse(fs.readFileSync(file, 'utf8'));
-        const { updatedAt: _, ...cy } = after.people.find((p: { id: string }) => p.id === 'cy');
+        // Stamped for sync (updatedAt, and restores: the deletion it takes back), else as read.
+        const { updatedAt: _, restores, ...cy } = after.people.find((p: { id: string }) => p.id === 'cy');
         const { updatedAt: __, ...read } = withDefaults(older() as never).people[2]!;
         expect(cy).toEqual(read);
+        const stone = JSON.parse(
+          fs.readFileSync(path.join(path.dirname(file), '.journal.json.backup-1'), 'utf8'),
+        ).tombstones.at(-1);
+        expect(restores).toBe(stone.deletedAt);
       });
     });
   }
