@@ -145,6 +145,13 @@ export function parseNow(value: string | undefined, clock: () => Date): Date {
       'Use a form like 2026-11-27 or 2026-11-27T09:30:00, or unset REL_NOW.',
     );
   if (Number(value.slice(0, 4)) < EARLIEST_YEAR) throw refused();
+  // A day that does not exist (2026-13-01, or 2026-02-30 that Date would roll into March).
+  if (ISO_DATE.test(value.slice(0, 10)) && !digitsOf(value.slice(0, 10))) {
+    throw new UsageError(
+      `REL_NOW="${value}" is not a real calendar date.`,
+      'Use a form like 2026-11-27 or 2026-11-27T09:30:00, or unset REL_NOW.',
+    );
+  }
   if (ISO_DATE.test(value)) return fromIsoDate(value);
   const parsed = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(value) ? new Date(value) : null;
   if (!parsed || Number.isNaN(parsed.getTime())) throw refused();

@@ -67,8 +67,14 @@ export function periodDays(text: string): number | undefined {
 /** Like periodDays, for an option value: anything else, or zero days, is a usage error. */
 export function parsePeriod(text: string, option: string): number {
   const days = periodDays(text);
-  if (days === undefined || days < 1) {
+  if (days === undefined) {
     throw new UsageError(`${option} "${text}" is not a period.`, `Use a period such as ${PERIOD_FORMS}.`);
+  }
+  if (days === 0) {
+    throw new UsageError(
+      `${option} "${text}" is no time at all: it must be at least 1 day.`,
+      `Use a period such as ${PERIOD_FORMS}.`,
+    );
   }
   return days;
 }

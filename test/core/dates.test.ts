@@ -43,8 +43,11 @@ describe('periods', () => {
     expect(() => parsePeriod(text, '--cadence')).toThrow(UsageError);
   });
 
-  it('refuses zero days and names the accepted forms', () => {
-    expect(() => parsePeriod('0d', '--cadence')).toThrow(/not a period/);
+  it('refuses zero days, saying why, and names the accepted forms', () => {
+    for (const zero of ['0d', '0 weeks', '0m'])
+      expect(() => parsePeriod(zero, '--cadence')).toThrow(
+        `--cadence "${zero}" is no time at all: it must be at least 1 day.`,
+      );
     expect(() => parsePeriod('often', '--within')).toThrow(
       expect.objectContaining({ hint: expect.stringMatching(/2w/) }),
     );
@@ -169,6 +172,12 @@ describe('REL_NOW', () => {
   it('refuses anything else', () => {
     expect(() => parseNow('next week', clock)).toThrow(/REL_NOW/);
   });
+  it.each(['2026-13-01', '2026-02-30', '2026-02-30T09:00:00', '2026-11-31T09:00:00Z'])(
+    'refuses %s, a day that does not exist, naming REL_NOW',
+    (value) => {
+      expect(() => parseNow(value, clock)).toThrow(`REL_NOW="${value}" is not a real calendar date.`);
+    },
+  );
 });
 
 describe('calendar arithmetic and display', () => {
