@@ -147,6 +147,27 @@ const launcherImport = {
   },
 };
 
+/**
+ * One module for each of node's own modules in a program, which every module of rel's imports
+ * from. esbuild gives each module that default-imports `node:fs` its own copy of fs's exports
+ * (`__toESM`, a getter for each of about a hundred names): forty such copies cost `rel due`
+ * several milliseconds at every start. Here each is made once.
+ */
+const sharedBuiltins = {
+  name: 'shared-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) =>
+      args.namespace === 'builtin' || args.kind === 'require-call'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `export * from ${JSON.stringify(args.path)}; export default require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** Options for CommonJS, which the launcher compiles from its code cache. */
 const cjs = {
   bundle: true,
@@ -173,7 +194,7 @@ for (const name of ['', ...commands.map((c) => c.name).filter((n) => n !== '__co
     outfile: `dist/${out}`,
     write: false,
     define: { ...cjs.define, REL_COMMAND_SUMMARIES: summaries, REL_ONLY_COMMAND: JSON.stringify(name) },
-    plugins: [lazyChildProcess, toVendor, onlyCommand(name), launcherImport],
+    plugins: [lazyChildProcess, sharedBuiltins, toVendor, onlyCommand(name), launcherImport],
   });
   const [file] = result.outputFiles;
   const text = file.text;

@@ -5,12 +5,13 @@
 // beside it, so that `rel due` neither resolves forty ES modules nor compiles what it runs. Anything
 // else (an unknown word, completion) goes to the full program, dist/full.js, an ES module whose
 // commands load when run. See "Start-up" in the README's design notes.
-import fs from 'node:fs';
+// Named imports: esbuild copies the whole module for a default import into CommonJS.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { Script } from 'node:vm';
 import { requestedCommand } from './argv.js';
 
 interface Launch {
@@ -30,15 +31,15 @@ interface Program {
 export async function main(argv: string[]): Promise<number> {
   const word = requestedCommand(argv, new Set(REL_LAUNCH.valued)) ?? '';
   if (Object.hasOwn(REL_LAUNCH.programs, word))
-    return runProgram(path.join(__dirname, REL_LAUNCH.programs[word]!)).main(argv);
-  const full: Program = await import(pathToFileURL(path.join(__dirname, 'full.js')).href);
+    return runProgram(join(__dirname, REL_LAUNCH.programs[word]!)).main(argv);
+  const full: Program = await import(pathToFileURL(join(__dirname, 'full.js')).href);
   return full.main(argv);
 }
 
 /**
  * A program's text is run as the body of this function, as Node runs a CommonJS module, with two
  * more names: the program's own URL (its `import.meta.url`) and an `import()` of the launcher's, for
- * the full program (code compiled by vm.Script may not call `import()` itself without an
+ * the full program (code compiled by Script may not call `import()` itself without an
  * experimental option in Node 20). The build makes the code cache of exactly this text.
  */
 const WRAPPER = [
@@ -69,25 +70,25 @@ export type CacheUse = 'used' | 'missing' | 'invalid' | 'rejected';
  * otherwise crash it or run other code), so that flag is on while the cache is read, and set back
  * at once: while it is on, V8 also refuses Node's own built-in code cache. Never writes anything.
  */
-export function compileProgram(file: string): { script: vm.Script; cache: CacheUse } {
-  const source = fs.readFileSync(file, 'utf8');
+export function compileProgram(file: string): { script: Script; cache: CacheUse } {
+  const source = readFileSync(file, 'utf8');
   const code = WRAPPER[0] + source + WRAPPER[1];
   const data = readCache(file, source);
   if (data === 'missing' || data === 'invalid')
-    return { script: new vm.Script(code, { filename: file }), cache: data };
-  v8.setFlagsFromString('--verify-snapshot-checksum');
+    return { script: new Script(code, { filename: file }), cache: data };
+  setFlagsFromString('--verify-snapshot-checksum');
   try {
-    const script = new vm.Script(code, { filename: file, cachedData: data });
+    const script = new Script(code, { filename: file, cachedData: data });
     return { script, cache: script.cachedDataRejected ? 'rejected' : 'used' };
   } finally {
-    v8.setFlagsFromString('--no-verify-snapshot-checksum');
+    setFlagsFromString('--no-verify-snapshot-checksum');
   }
 }
 
 function readCache(file: string, source: string): Buffer | 'missing' | 'invalid' {
   let data: Buffer;
   try {
-    data = fs.readFileSync(cachePath(file));
+    data = readFileSync(cachePath(file));
   } catch {
     return 'missing';
   }
@@ -99,7 +100,7 @@ function readCache(file: string, source: string): Buffer | 'missing' | 'invalid'
 }
 
 /** Runs a compiled program's text, as Node runs a CommonJS module, and returns its exports. */
-export function runScript(script: vm.Script, file: string): Program {
+export function runScript(script: Script, file: string): Program {
   const module = { exports: {} as Program };
   const body = script.runInThisContext();
   const load = (specifier: string) => import(specifier);
@@ -109,7 +110,7 @@ export function runScript(script: vm.Script, file: string): Program {
     createRequire(file),
     module,
     file,
-    path.dirname(file),
+    dirname(file),
     pathToFileURL(file).href,
     load,
   );
@@ -136,8 +137,8 @@ export async function writeCodeCache(file: string, key: string, argv: string[]):
     process.stdout.write = write;
   }
   // The cache carries V8's flags; it is read with this one on (compileProgram).
-  v8.setFlagsFromString('--verify-snapshot-checksum');
+  setFlagsFromString('--verify-snapshot-checksum');
   const data = script.createCachedData();
-  v8.setFlagsFromString('--no-verify-snapshot-checksum');
-  fs.writeFileSync(cachePath(file), Buffer.concat([Buffer.from(MAGIC + key, 'latin1'), data]));
+  setFlagsFromString('--no-verify-snapshot-checksum');
+  writeFileSync(cachePath(file), Buffer.concat([Buffer.from(MAGIC + key, 'latin1'), data]));
 }
