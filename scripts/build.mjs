@@ -211,11 +211,34 @@ for (const name of ['', ...commands.map((c) => c.name).filter((n) => n !== '__co
 
 // The libraries in dist/vendor/, one file each; one that imports another requires its file.
 const vendorNames = new RegExp(`^(${[...vendored].map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
+// A library with a default export (or one of CommonJS only) is its CommonJS build, as Node itself
+// would give it to rel's modules (esbuild, like Node, takes `module.exports` as the default of
+// CommonJS). One with named exports alone is built from its ES modules, which esbuild joins into
+// one scope: smaller, and quicker to load, than its CommonJS build, each file of which would be a
+// function of its own (chrono-node: 361 KB against 551 KB, zod 591 KB against 715 KB).
+const vendorToVendor = {
+  name: 'vendor-to-vendor',
+  setup(build) {
+    build.onResolve({ filter: vendorNames }, (args) =>
+      args.importer === '<stdin>' ? undefined : { path: `./${vendorFile(args.path)}`, external: true },
+    );
+  },
+};
+async function hasDefault(specifier) {
+  const probe = { contents: `export { default } from ${JSON.stringify(specifier)};`, resolveDir: '.' };
+  return build({ ...cjs, stdin: probe, write: false, define: {}, logLevel: 'silent' }).then(
+    () => true,
+    () => false,
+  );
+}
 for (const specifier of vendored) {
+  const name = JSON.stringify(specifier);
   await build({
     ...cjs,
     stdin: {
-      contents: `module.exports = require(${JSON.stringify(specifier)});`,
+      contents: (await hasDefault(specifier))
+        ? `module.exports = require(${name});`
+        : `export * from ${name};`,
       resolveDir: '.',
       loader: 'js',
     },
@@ -223,16 +246,7 @@ for (const specifier of vendored) {
     define: {},
     // sentiment's require of its languages by a computed name finds nothing to bundle, and needs none.
     logOverride: { 'empty-glob': 'silent' },
-    plugins: [
-      {
-        name: 'vendor-to-vendor',
-        setup(build) {
-          build.onResolve({ filter: vendorNames }, (args) =>
-            args.importer === '<stdin>' ? undefined : { path: `./${vendorFile(args.path)}`, external: true },
-          );
-        },
-      },
-    ],
+    plugins: [vendorToVendor],
   });
 }
 
