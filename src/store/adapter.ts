@@ -15,7 +15,15 @@ import { holdCopy, placeRestoreCopy, rotateBackups } from './backups.js';
 import { type Encoded, encodeTaggedJournal, encodeText, type Loaded } from './codec.js';
 import type { Sealing } from './crypto.js';
 import { type DueSummary, versionIfStill, writtenAs } from './due-summary.js';
-import { discard, type Prepared, prepareStoreFile, putInPlace, syncFolder, writeStoreFile } from './files.js';
+import {
+  discard,
+  type Prepared,
+  prepareStoreFile,
+  putInPlace,
+  syncFolder,
+  whatFailed,
+  writeStoreFile,
+} from './files.js';
 import type { RecordText } from './format.js';
 import { removeLeftovers } from './kept.js';
 import { backupPath, beforeRestorePath, migrationCopyPath, undoPath } from './paths.js';
@@ -127,19 +135,19 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
       putInPlace(undoFile);
     } catch (error) {
       fs.rmSync(undoPath(target), { force: true });
-      problems.push(`rel undo cannot take it back (${(error as Error).message})`);
+      problems.push(`rel undo cannot take it back (${whatFailed(error)})`);
     }
   }
   try {
     syncFolder(path.dirname(target));
   } catch (error) {
-    problems.push((error as Error).message);
+    problems.push(whatFailed(error));
   }
   if (held) {
     try {
       rotateBackups(target, held);
     } catch (error) {
-      problems.push(`no backup of the version before it was kept (${(error as Error).message})`);
+      problems.push(`no backup of the version before it was kept (${whatFailed(error)})`);
     }
   }
   removeLeftovers(target);

@@ -195,18 +195,19 @@ export function writeStoreFile(file: string, bytes: string | Uint8Array | Iterab
   syncFolder(path.dirname(file));
 }
 
-/** `.journal.json.<pid>.<random>.tmp`, beside the file: the pid says whether its writer still lives. */
+/**
+ * `.journal.json.<pid>.<random>.tmp` beside the file (`.journal.json.undo.<pid>.<random>.tmp` for
+ * a hidden one: one leading dot): the pid says whether its writer still lives.
+ */
 export function tempPath(file: string): string {
-  return path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const name = path.basename(file).replace(/^\./, '');
+  return path.join(path.dirname(file), `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /**
  * The pid that made a temp file of this store or of a file kept beside it
- * (`.journal.json.<pid>.<random>.tmp`, `..journal.json.undo.<pid>.<random>.tmp`), or undefined
- * when the name is not one.
+ * (`.journal.json.<pid>.<random>.tmp`, `.journal.json.undo.<pid>.<random>.tmp`, and as older rels
+ * named the latter, `..journal.json.undo.<pid>.<random>.tmp`), or undefined when the name is not one.
  */
 export function tempFileOwner(store: string, name: string): number | undefined {
   const prefix = `${path.basename(store)}.`;
@@ -230,11 +231,29 @@ export function syncFolder(dir: string): void {
       fs.closeSync(fd);
     }
   } catch (error) {
-    throw new StoreError(
-      `The change is written, but ${dir} could not be synced to disk: ${(error as Error).message}`,
-      'It may not survive a power cut. Check the disk (rel doctor checks the journal).',
-    );
+    throw new FolderNotSynced(`${dir} could not be synced to disk (${(error as Error).message})`);
   }
+}
+
+/**
+ * A folder that could not be synced after a file took its place: the write stands. `fact` is
+ * what failed, for a message that says on its own what was saved ("The change was saved, but ").
+ */
+export class FolderNotSynced extends StoreError {
+  constructor(readonly fact: string) {
+    super(`The change is written, but ${fact}.`, POWER_CUT);
+  }
+}
+
+const POWER_CUT = 'It may not survive a power cut. Check the disk (rel doctor checks the journal).';
+
+/**
+ * What went wrong, as a clause for a message that already says what was saved: the fact of a
+ * folder not synced (and that it may not survive a power cut), else the error's message.
+ */
+export function whatFailed(error: unknown): string {
+  if (error instanceof FolderNotSynced) return `${error.fact}, so it may not survive a power cut`;
+  return (error as Error).message.replace(/\.$/, '');
 }
 
 /** Creates missing folders with mode 0700; an existing folder is left as it is. */

@@ -16,7 +16,7 @@ import { type Forgotten, forgetPerson } from '../core/people.js';
 import { StoreError } from '../errors.js';
 import { type Decode, encodeText } from './codec.js';
 import type { Sealing } from './crypto.js';
-import { readStoreFile, writeStoreFile } from './files.js';
+import { readStoreFile, whatFailed, writeStoreFile } from './files.js';
 import type { RewriteReport } from './kept.js';
 
 export const pendingForgetPath = (target: string) =>
@@ -147,7 +147,7 @@ export async function finishPendingForget(
 /** A forget that failed after the journal was rewritten: saved, and finished by the next rel. */
 function unfinished(error: unknown): StoreError {
   return new StoreError(
-    `The journal no longer holds them, but not every copy rel keeps could be scrubbed: ${(error as Error).message}`,
+    `The journal no longer holds them, but not every copy rel keeps could be scrubbed: ${whatFailed(error)}.`,
     'The next rel command finishes the forget (rel doctor --fix, say); free some space first.',
   );
 }

@@ -71,6 +71,22 @@ describe('a failure at each step of a write', { timeout: 240_000 }, () => {
     });
   }
 
+  it('after the rename, the warning says once that the change was saved, and what did not follow', async () => {
+    const store = await storeWithHistory('fail-wording');
+    const folder = path.dirname(store);
+    const warnings = {
+      'folder-fsync': `rel: warning: The change was saved, but ${folder} could not be synced to disk (ENOSPC: no space left on device (injected at folder-fsync)), so it may not survive a power cut.\n`,
+      'rename@2': `rel: warning: The change was saved, but rel undo cannot take it back (Cannot write ${kept(store, 'undo')}: ENOSPC: no space left on device (injected at rename)).\n`,
+      'backup-rotation':
+        'rel: warning: The change was saved, but no backup of the version before it was kept (ENOSPC: no space left on device (injected at backup-rotation)).\n',
+    };
+    for (const [step, warning] of Object.entries(warnings)) {
+      const r = await rel(['log', 'ana', '--note', step], { store, env: { REL_FAULT: `${step}:fail` } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toBe(warning);
+    }
+  });
+
   it('three failed writes leave the backups as they were: a restore still goes back', async () => {
     const store = await storeWithHistory('fail-thrice');
     const backups = [1, 2, 3].map((n) => bytesOf(kept(store, `backup-${n}`)));
@@ -107,6 +123,28 @@ describe('a kill at each step of a write', { timeout: 240_000 }, () => {
       expect(notes(store).slice(0, 4)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3', 'confirmed 4']);
     });
   }
+});
+
+describe('the temp files a killed write leaves', { timeout: 240_000 }, () => {
+  it('are named with one leading dot, and the next write sweeps them and those older rels named with two', async () => {
+    const store = await storeWithHistory('temp-names');
+    const folder = path.dirname(store);
+    // A backup held under its temp name when the rotation is stopped; the journal's, the undo
+    // data's and the backup's temp files written in full when the journal's rename is.
+    relProcess(['log', 'ana', '--note', 'killed'], { store, env: { REL_FAULT: 'backup-rotation:kill' } });
+    relProcess(['log', 'ana', '--note', 'killed'], { store, env: { REL_FAULT: 'rename:kill' } });
+    const temps = fs.readdirSync(folder).filter((n) => n.endsWith('.tmp'));
+    expect([...new Set(temps.map((n) => n.replace(/\.\d+\.[0-9a-f]{8}\.tmp$/, '')))].sort()).toEqual([
+      '.journal.json',
+      '.journal.json.backup-1',
+      '.journal.json.undo',
+    ]);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const older = `..journal.json.undo.${dead}.00ff00ff.tmp`;
+    fs.writeFileSync(path.join(folder, older), 'left by an older rel');
+    await ok(['log', 'ana', '--note', 'after'], { store });
+    expect(fs.readdirSync(folder).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
 });
 
 describe('stopped between the journal and its undo data', { timeout: 240_000 }, () => {

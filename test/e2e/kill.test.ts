@@ -27,7 +27,7 @@ function reached(folder: string, when: Moment['when']): boolean {
   const names = fs.readdirSync(folder);
   if (when === 'locked') return names.includes('journal.json.lock');
   if (when === 'writing-journal') return names.some((n) => /^\.journal\.json\.\d+\.[0-9a-f]+\.tmp$/.test(n));
-  return names.some((n) => n.startsWith('..journal.json.undo.') && n.endsWith('.tmp'));
+  return names.some((n) => /^\.journal\.json\.undo\.\d+\.[0-9a-f]+\.tmp$/.test(n));
 }
 
 /** Runs `rel log` and kills it at the moment; resolves with its exit code (null when killed). */

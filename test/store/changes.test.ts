@@ -90,6 +90,10 @@ describe('diff and revert', () => {
 describe('temp file names', () => {
   it.each<[string, number | undefined]>([
     ['.journal.json.123.abcd1234.tmp', 123],
+    ['.journal.json.undo.77.00ff00ff.tmp', 77],
+    ['.journal.json.backup-2.9.0a0a0a0a.tmp', 9],
+    ['.journal.json.before-restore-3.8.0a0a0a0a.tmp', 8],
+    // As an older rel named the temp files of hidden files: still swept.
     ['..journal.json.undo.77.00ff00ff.tmp', 77],
     ['..journal.json.backup-2.9.0a0a0a0a.tmp', 9],
     ['.journal.json.lock.45.deadbeef.tmp', 45],
