@@ -52,6 +52,14 @@ function periodText(stats: Stats): string {
 }
 
 export function renderStats(stats: Stats, t: Theme, width: number): string {
+  // A journal with no one in it: no span nor zero counts to report, only how to begin.
+  if (stats.people === 0 && !stats.tag) {
+    return [
+      t.heading('Your relationships'),
+      '',
+      'Your journal has no one in it yet. Add someone with rel add "Name", or explore a sample: rel demo --store /tmp/rel-demo.json',
+    ].join('\n');
+  }
   const scope = stats.tag ? ` tagged ${displaySafe(stats.tag)}` : '';
   const lines: string[] = [
     t.heading('Your relationships'),
@@ -65,13 +73,8 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
       width,
     ),
   ];
-  if (stats.people === 0) {
-    lines.push(
-      '',
-      stats.tag
-        ? `No one is tagged ${displaySafe(stats.tag)}. See the tags in use with: rel people`
-        : 'Your journal has no one in it yet. Add someone with rel add "Name", or explore a sample: rel demo --store /tmp/rel-demo.json',
-    );
+  if (stats.people === 0 && stats.tag) {
+    lines.push('', `No one is tagged ${displaySafe(stats.tag)}. See the tags in use with: rel people`);
     return lines.join('\n');
   }
   const section = (title: string, body: string[]) => {
