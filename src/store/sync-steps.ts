@@ -74,7 +74,6 @@ export async function takeIn(
   } else if (!ours || !same(upgradeToSchema2(ours.journal))) {
     // Never less private than either side: an encrypted side makes the result encrypted.
     const reseal = ours?.sealing ? undefined : (their.sealing ?? undefined);
-    const received = ours ? diffJournals(ours.journal, merged) : undefined;
     await s.store.update(
       (journal) => {
         const fields = journal as unknown as Record<string, unknown>;
@@ -83,7 +82,7 @@ export async function takeIn(
       },
       {
         stamp: false,
-        summary: () => `the changes a sync brought${received ? ` (${summarizeChanges(received)})` : ''}`,
+        summary: () => broughtBy(ours?.journal ?? null, merged),
         ...(reseal ? { reseal } : {}),
       },
     );
@@ -94,6 +93,17 @@ export async function takeIn(
     received: ours ? summarizeChanges(diffJournals(ours.journal, merged)) : '',
     notTaken: kept ? `Not taken from the other side (deleted here, or changed here later): ${kept}.` : '',
   };
+}
+
+/**
+ * What undo names a merge's changes by: "the changes a sync brought: 1 conversation added; 1
+ * person changed (about Ana Silva)". The undo data is kept as private as the journal, so names
+ * may be in it.
+ */
+function broughtBy(before: Journal | null, after: Journal): string {
+  const [subject, , about] = commitMessage(before, after, true).split('\n');
+  const what = subject!.replace(/^rel: /, '');
+  return `the changes a sync brought: ${what}${about ? ` (${about.replace(/^About: /, 'about ')})` : ''}`;
 }
 
 /** A journal's JSON with every object's keys in order: the same content gives the same text. */

@@ -465,3 +465,15 @@ describe('an undo of a deletion that was synced', { timeout: 300_000 }, () => {
     }
   });
 });
+
+describe('rel undo after a sync', { timeout: 300_000 }, () => {
+  it('names what the sync brought, and takes back only that', async () => {
+    const m = await diverged('undo-after-sync');
+    // B pushed its conversation (B1); A's sync merges it in beside A's own (A1).
+    await ok(['sync'], { store: m.a });
+    const r = await rel(['undo'], { store: m.a });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Undone: the changes a sync brought: 1 conversation added \(about Ana Silva\)/);
+    expect(notes(readJson(m.a))).toEqual(['A1']);
+  });
+});
