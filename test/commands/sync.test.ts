@@ -477,3 +477,22 @@ describe('rel undo after a sync', { timeout: 300_000 }, () => {
     expect(notes(readJson(m.a))).toEqual(['A1']);
   });
 });
+
+describe('what a sync says it received', { timeout: 300_000 }, () => {
+  it("a merge that keeps the other side's edit out (the record was deleted here) says so", async () => {
+    const m = await diverged('sync-not-taken');
+    for (const store of [m.a, m.b]) await ok(['sync'], { store });
+    const id = (readJson(m.a) as Journal).conversations.find((c) => c.note === 'A1')!.id;
+    await ok(['conversation', 'delete', id], { store: m.a });
+    await ok(['conversation', 'edit', id, '--note', 'A1 edited on B'], {
+      store: m.b,
+      now: '2026-11-28T12:00:00',
+    });
+    await ok(['sync'], { store: m.b });
+    const synced = await ok(['sync'], { store: m.a });
+    expect(synced).toContain(
+      'Not taken from the other side (deleted here, or changed here later): 1 conversation.',
+    );
+    expect(notes(readJson(m.a))).toEqual(['B1']);
+  });
+});
