@@ -137,7 +137,23 @@ interface PlainName {
   upper: boolean[];
 }
 
+/**
+ * Names already taken apart: a sort compares each name with a dozen others, and taking one apart
+ * costs more than comparing. Kept for the process (a few thousand names at most; reset beyond).
+ */
+const plainNames = new Map<string, PlainName | null>();
+
 function plainName(name: string): PlainName | undefined {
+  let plain = plainNames.get(name);
+  if (plain === undefined) {
+    if (plainNames.size >= 10_000) plainNames.clear();
+    plain = takeApart(name) ?? null;
+    plainNames.set(name, plain);
+  }
+  return plain ?? undefined;
+}
+
+function takeApart(name: string): PlainName | undefined {
   const plain: PlainName = { letters: [], accents: [], upper: [] };
   for (const char of name) {
     let base = char;

@@ -28,6 +28,12 @@ describe('printJson', () => {
     ['text with newlines, quotes and control characters', [{ note: 'line 1\nline 2 "quoted"\t\u001b[31m' }]],
     ['values JSON writes as null in a list', [undefined, () => 1, Symbol('s')]],
     ['a string', 'just text'],
+    [
+      'a list of several hundred mixed items, nulls at the edges of the runs it is turned in',
+      Array.from({ length: 777 }, (_, i) =>
+        i % 255 === 0 ? undefined : i % 3 ? { id: `c${i}`, with: [i, { deep: [] }], note: 'a\nb' } : [i, 'x'],
+      ),
+    ],
   ])('%s: the same text as JSON.stringify(value, null, 2)', (_, value) => {
     expect(printed(value).text).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
