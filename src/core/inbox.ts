@@ -6,9 +6,9 @@ import type { Attendee, Meeting } from './calendar-file.js';
 import { type IsoDate, localDay } from './dates.js';
 import { emailKey } from './emails.js';
 import type { Conversation, Journal, Person } from './journal.js';
+import { isLogged, type LoggedRow } from './logged.js';
 import { resolveName } from './names.js';
 import { normalize } from './text.js';
-import { conversationSize, isWrittenKind } from './together.js';
 
 /** How a meeting would count, by the number of people there besides you (see core/together.ts). */
 export type InboxCounts = 'alone' | 'smallGroup' | 'group';
@@ -202,38 +202,6 @@ export interface Inbox {
   rows: InboxRow[];
   /** Rows hidden by a dismissal, for `--dismissed`. */
   dismissed: InboxRow[];
-}
-
-/** What of a meeting decides whether a conversation stands for it. */
-type LoggedRow = Pick<InboxRow, 'id' | 'date' | 'people' | 'size'>;
-
-/**
- * Whether a conversation stands for the meeting. One logged from a meeting (it carries the
- * event's id) stands for that meeting alone. One logged by hand stands for a meeting that day of
- * the same shape: a one-to-one needs a conversation with that person alone, a meeting of several a
- * conversation of several that has all of its people from the journal; so a group meeting does not
- * hide a lunch that day with one of its people, nor the lunch the group meeting. A written kind
- * (a Slack message logged by hand) stands for no meeting.
- */
-function standsFor(c: Conversation, row: LoggedRow, writtenKinds: readonly string[]): boolean {
-  if (c.eventId) return c.eventId === row.id;
-  // A message that day (Slack, e-mail) is not the meeting: it was not time together.
-  if (c.date !== row.date || isWrittenKind(c.kind, writtenKinds)) return false;
-  const size = conversationSize(c);
-  if (row.size <= 1) return size === 1 && c.with.length === 1 && c.with[0] === row.people[0]?.id;
-  return size > 1 && row.people.every((p) => c.with.includes(p.id));
-}
-
-/**
- * Whether the meeting is logged: the one rule for the inbox's list, `rel inbox log` and the walk
- * (checked again there on the journal read under the write's lock).
- */
-export function isLogged(
-  conversations: readonly Conversation[],
-  row: LoggedRow,
-  writtenKinds: readonly string[],
-): boolean {
-  return conversations.some((c) => standsFor(c, row, writtenKinds));
 }
 
 /** The address of no one in the journal that appears in the most meetings (each counted once). */

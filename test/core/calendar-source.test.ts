@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isLoopback, parseSource, redactSource, scrubUrl } from '../../src/core/calendar-source.js';
 import { emptyJournal, type Journal } from '../../src/core/journal.js';
 import { type PendingMeeting, stillToLog } from '../../src/core/nudge.js';
+import { DEFAULT_WRITTEN_KINDS } from '../../src/core/together.js';
 import { fetchLimits } from '../../src/net/fetch.js';
 
 describe('parseSource', () => {
@@ -93,7 +94,7 @@ describe('stillToLog', () => {
     { id: 'aaaa0001', seriesId: 's1', date: '2026-11-20', people: ['ana'] },
     { id: 'aaaa0002', seriesId: 's1', date: '2026-11-21', people: ['ana'] },
     { id: 'bbbb0001', seriesId: 's2', date: '2026-11-21', people: ['ben', 'ana'] },
-    { id: 'cccc0001', seriesId: 's3', date: '2026-11-22', people: ['cy'] },
+    { id: 'cccc0001', seriesId: 's3', date: '2026-11-22', people: ['cy'], size: 3 },
   ];
   const at = '2026-11-27T09:00:00.000Z';
   const now = new Date('2026-11-27T12:00:00Z');
@@ -102,11 +103,12 @@ describe('stillToLog', () => {
     change(j);
     return j;
   };
-  const conversation = (date: string, withIds: string[], eventId?: string) =>
+  const conversation = (date: string, withIds: string[], eventId?: string, kind = '1:2:1') =>
     ({
       id: `c${date}`,
       date,
       with: withIds,
+      kind,
       ...(eventId ? { eventId } : {}),
     }) as Journal['conversations'][number];
   const dismissal = (d: { eventId?: string; seriesId?: string }) =>
@@ -119,25 +121,48 @@ describe('stillToLog', () => {
       journal((j) => j.conversations.push(conversation('2026-11-01', ['x'], 'aaaa0001'))),
       3,
     ],
+    // By hand that day, in the meeting's shape (the inbox's rule): Ana and Ben together stand
+    // for the meeting of the two of them, not for the one-to-one with Ana that day.
     [
       'logged that day with all of them',
       journal((j) => j.conversations.push(conversation('2026-11-21', ['ana', 'ben']))),
-      2,
+      3,
+    ],
+    [
+      'that day with Ana alone: the one-to-one',
+      journal((j) => j.conversations.push(conversation('2026-11-21', ['ana']))),
+      3,
     ],
     [
       'that day with only some of them',
       journal((j) => j.conversations.push(conversation('2026-11-21', ['ben']))),
       4,
     ],
+    [
+      'a Slack message to Ana that day: not a meeting',
+      journal((j) => j.conversations.push(conversation('2026-11-21', ['ana'], undefined, 'slack'))),
+      4,
+    ],
+    [
+      'Cy alone, where the meeting had three',
+      journal((j) => j.conversations.push(conversation('2026-11-22', ['cy']))),
+      4,
+    ],
     ['one dismissed', journal((j) => (j.dismissals = [dismissal({ eventId: 'cccc0001' })])), 3],
     ['a series dismissed', journal((j) => (j.dismissals = [dismissal({ seriesId: 's1' })])), 2],
   ])('%s', (_what, j, left) => {
-    expect(stillToLog({ at, meetings }, j, now)).toBe(left);
+    expect(stillToLog({ at, meetings }, j, now, DEFAULT_WRITTEN_KINDS)).toBe(left);
   });
 
   it('says nothing when the list is over a day old or from the future', () => {
-    expect(stillToLog({ at: '2026-11-26T11:59:00.000Z', meetings }, journal(), now)).toBeUndefined();
-    expect(stillToLog({ at: '2026-11-27T13:00:00.000Z', meetings }, journal(), now)).toBeUndefined();
-    expect(stillToLog({ at: '2026-11-26T12:00:00.000Z', meetings }, journal(), now)).toBe(4);
+    expect(
+      stillToLog({ at: '2026-11-26T11:59:00.000Z', meetings }, journal(), now, DEFAULT_WRITTEN_KINDS),
+    ).toBeUndefined();
+    expect(
+      stillToLog({ at: '2026-11-27T13:00:00.000Z', meetings }, journal(), now, DEFAULT_WRITTEN_KINDS),
+    ).toBeUndefined();
+    expect(
+      stillToLog({ at: '2026-11-26T12:00:00.000Z', meetings }, journal(), now, DEFAULT_WRITTEN_KINDS),
+    ).toBe(4);
   });
 });

@@ -157,6 +157,7 @@ function everythingDueReads(journal: Journal, today: IsoDate, rules: TogetherRul
       },
       journal,
       new Date(`${today}T09:00:00.000Z`),
+      rules.writtenKinds,
     ),
     names: journal.people.map((p) => [p.id, p.name, p.aliases, p.tags]),
   };

@@ -217,7 +217,8 @@ async function inboxNudge(
   const stored = readNudge(nudgePath(stateFolder(ctx.io.env), target));
   // The summary keeps every conversation since its horizon: a meeting before it needs the journal.
   const earliest = stored?.meetings.reduce((min, m) => (m.date < min ? m.date : min), '9999-12-31');
-  const left = stored && stillToLog(stored, await journalFrom(earliest!), ctx.io.now);
+  const left =
+    stored && stillToLog(stored, await journalFrom(earliest!), ctx.io.now, togetherRules(ctx).writtenKinds);
   if (!left) return undefined;
   return theme(ctx.io).dim(`${plural(left, 'meeting')} not logged yet: rel inbox`);
 }

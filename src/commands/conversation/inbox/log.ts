@@ -4,8 +4,8 @@ import { type Context, openStore, parseWhen, today, togetherRules } from '../../
 import { assignSteps } from '../../../core/attribution.js';
 import { recordCapture } from '../../../core/capture.js';
 import { parseMinutes } from '../../../core/conversation-fields.js';
-import { isLogged } from '../../../core/inbox.js';
 import { parseKind } from '../../../core/kinds.js';
+import { isLogged } from '../../../core/logged.js';
 import { describeConversation } from '../../../core/profile.js';
 import { displaySafe, plural } from '../../../core/text.js';
 import { NotFoundError, UsageError } from '../../../errors.js';

@@ -170,6 +170,7 @@ export async function keepNudge(ctx: Context, loaded: Loaded): Promise<void> {
       seriesId: r.seriesId,
       date: r.date,
       people: r.people.map((p) => p.id),
+      size: r.size,
     })),
   });
 }
