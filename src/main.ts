@@ -9,10 +9,13 @@ import {
   valuedOptions,
 } from './cli.js';
 import { exitCodeOf } from './errors.js';
+import { reportStops, takeUpStops } from './store/stops.js';
 import { createIo, type Io } from './ui/io.js';
 
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe();
+  // Stopped (SIGTERM, SIGINT) while it changes the journal, rel says whether the change was saved.
+  reportStops((text) => process.stderr.write(`${text}\n`));
   let io: Io;
   try {
     io = createIo();
@@ -20,7 +23,9 @@ export async function main(argv: string[]): Promise<number> {
     report(error, (text) => process.stderr.write(`${text}\n`));
     return exitCodeOf(error);
   }
-  return run(argv, io);
+  const code = await run(argv, io);
+  await takeUpStops();
+  return code;
 }
 
 /** For the build: the help line of every command (see scripts/build.mjs). */

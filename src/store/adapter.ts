@@ -27,6 +27,7 @@ import {
 import type { RecordText } from './format.js';
 import { removeLeftovers } from './kept.js';
 import { backupPath, beforeRestorePath, migrationCopyPath, undoPath } from './paths.js';
+import { changeSaved } from './stops.js';
 import { prepareUndoEntries, type UndoEntry } from './undo.js';
 
 /** What a commit writes besides the journal, and how. */
@@ -122,6 +123,7 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
     }
     if (summarized && to.summary) written = writtenAs(journal.temp);
     putInPlace(journal);
+    changeSaved();
   } catch (error) {
     discard(undoFile);
     discard(journal);

@@ -1,6 +1,7 @@
 // A seam for tests: every step of a write (and of a sync) passes a named checkpoint, where a test
-// can make rel fail as a full disk would, or stop dead as a SIGKILL would, without a full disk or
-// a well-timed kill. Tests in the same process set a handler (or useFaults); tests of the built
+// can make rel fail as a full disk would, or stop dead as a SIGKILL would, or send it a SIGTERM
+// or SIGINT (`term`, `int`: handled once the step's synchronous work is done, see stops.ts),
+// without a full disk or a well-timed kill. Tests in the same process set a handler (or useFaults); tests of the built
 // rel set REL_FAULT, e.g. `REL_FAULT=rename:fail` or `REL_FAULT=undo-write@2:kill` (the second time that
 // step is reached), several separated by commas. Unset, a checkpoint costs one lookup.
 
@@ -24,13 +25,13 @@ const seen = new Map<string, number>();
 interface Fault {
   step: string;
   nth: number;
-  action: 'fail' | 'kill';
+  action: 'fail' | 'kill' | 'term' | 'int';
 }
 
 function parse(spec: string | undefined): Fault[] {
   if (!spec) return [];
   return spec.split(',').flatMap((part) => {
-    const match = /^\s*([a-z:-]+)(?:@(\d+))?:(fail|kill)\s*$/.exec(part);
+    const match = /^\s*([a-z:-]+)(?:@(\d+))?:(fail|kill|term|int)\s*$/.exec(part);
     return match
       ? [{ step: match[1]!, nth: Number(match[2] ?? 1), action: match[3] as Fault['action'] }]
       : [];
@@ -69,6 +70,10 @@ export function checkpoint(step: Step, file = ''): void {
   for (const fault of faults) {
     if (fault.step !== step || fault.nth !== count) continue;
     if (fault.action === 'kill') process.kill(process.pid, 'SIGKILL');
+    if (fault.action === 'term' || fault.action === 'int') {
+      process.kill(process.pid, fault.action === 'term' ? 'SIGTERM' : 'SIGINT');
+      continue;
+    }
     throw diskFull(step);
   }
 }

@@ -13,6 +13,7 @@ import { StoreError } from '../errors.js';
 import { checkpoint } from './faults.js';
 import { isProcessAlive, makePrivateFolder, tempPath } from './files.js';
 import { lockPath } from './paths.js';
+import { changeBegins, changeUnsaid, onStop } from './stops.js';
 
 interface Owner {
   pid: number;
@@ -289,10 +290,15 @@ export async function withLock<T>(file: string, action: () => Promise<T>, option
     await sleep(wait + Math.random() * wait);
     wait = Math.min(wait * 2, 100);
   }
+  const release = () => {
+    if (readOwner(file)?.token === token) fs.rmSync(file, { force: true });
+  };
+  const off = onStop(release); // a rel stopped by a signal (stops.ts) leaves no lock behind
   try {
     return await action();
   } finally {
-    if (readOwner(file)?.token === token) fs.rmSync(file, { force: true });
+    off();
+    release();
   }
 }
 
@@ -323,6 +329,7 @@ export class JournalLock {
 
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.held) return work();
+    changeBegins();
     makePrivateFolder(path.dirname(this.target));
     return withLock(lockPath(this.target), work, { timeoutMs: this.timeoutMs });
   }
@@ -330,6 +337,8 @@ export class JournalLock {
   hold<T>(work: () => Promise<T>): Promise<T> {
     if (this.held) return work();
     return this.run(async () => {
+      // What a stop leaves of the work held across (a sync's git steps) is its own to say.
+      changeUnsaid();
       this.held = true;
       try {
         return await work();

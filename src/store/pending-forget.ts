@@ -18,6 +18,7 @@ import { type Decode, encodeText } from './codec.js';
 import type { Sealing } from './crypto.js';
 import { readStoreFile, whatFailed, writeStoreFile } from './files.js';
 import type { RewriteReport } from './kept.js';
+import { changeSaved } from './stops.js';
 
 export const pendingForgetPath = (target: string) =>
   path.join(path.dirname(target), `.${path.basename(target)}.forget`);
@@ -118,6 +119,7 @@ export async function forgetEverywhere(
     }
   }, marker);
   clearPendingForget(target);
+  changeSaved(); // nothing left for the next rel
   return { forgotten: forgotten ?? { conversations: 0, sharedKept: 0, followUps: 0 }, report };
 }
 
@@ -142,6 +144,7 @@ export async function finishPendingForget(
     );
   }
   clearPendingForget(target);
+  changeSaved();
 }
 
 /** A forget that failed after the journal was rewritten: saved, and finished by the next rel. */

@@ -32,6 +32,7 @@ import { fileVersion, readVersioned } from './files.js';
 import { type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
 import { beforeRestorePath } from './paths.js';
 import { finishPendingForget, forgetEverywhere, type PendingMarker, type Planned } from './pending-forget.js';
+import { changeSaved } from './stops.js';
 import { describeChanges } from './summaries.js';
 import { refuseNewer, type Tracked, trackChange } from './tracking.js';
 import {
@@ -285,6 +286,7 @@ export class Store {
           // Cached calendars name the people in the meetings: they go, and the next rel inbox fetches anew.
           result: () => {
             rewritten = true;
+            if (marker || resumed) changeSaved(FORGET_LEFT);
             return rewriteKeptCopies(
               this.target,
               (journal) => transform(journal as unknown as Journal),
@@ -411,6 +413,9 @@ export class Store {
     return this.options.now ?? new Date();
   }
 }
+
+/** What a forget stopped after the journal's rename leaves to the next rel (pending-forget.ts). */
+const FORGET_LEFT = 'The next rel command finishes the forget, scrubbing the copies rel keeps.';
 
 function changedSincePreview(file: string): StoreError {
   return new StoreError(

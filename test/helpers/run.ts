@@ -43,7 +43,8 @@ function stream(chunks: string[], terminal: InProcessOptions['terminal']): OutSt
 export async function rel(args: string[], options: InProcessOptions = {}): Promise<InProcessResult> {
   if ('cwd' in options) throw new Error('a working folder needs a process of its own: use rel.ts');
   const env = relEnv(options);
-  if (env.REL_FAULT?.includes(':kill')) throw new Error('a kill needs a process of its own: use rel.ts');
+  if (/:(kill|term|int)\b/.test(env.REL_FAULT ?? ''))
+    throw new Error('a kill or a signal needs a process of its own: use rel.ts');
   if (env.NODE_OPTIONS !== process.env.NODE_OPTIONS)
     throw new Error('NODE_OPTIONS needs a new process: use rel.ts');
   const out: string[] = [];
