@@ -314,6 +314,17 @@ describe('rel inbox', { timeout: 240_000 }, () => {
     expect(await ok(['doctor'], o)).toContain('All is well');
   });
 
+  it('rel inbox log --asked is refused, pointing to rel ask done, with the store unchanged', async () => {
+    const { o, store } = setup('inbox-asked');
+    const lunch = (await inboxJson(o)).find((r) => r.title === 'Lunch with Eve')!;
+    const before = bytesOf(store);
+    const r = await rel(['inbox', 'log', lunch.id, '--asked', 'canoe'], o);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rel inbox log does not take --asked');
+    expect(r.stderr).toContain('rel ask done <name> canoe');
+    expect(bytesOf(store)).toEqual(before);
+  });
+
   it('a series is restored by the meeting id it was dismissed by, or by its own', async () => {
     const { o, store } = setup('inbox-restore-event');
     const standup = (await inboxJson(o)).find((r) => r.title === 'Daily stand-up')!;

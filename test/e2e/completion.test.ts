@@ -17,6 +17,8 @@ describe('shell completion', () => {
     expect(ok(['__complete', '--', 'profile', 'an'], { store })).toBe('ana-silva\n');
     expect(ok(['__complete', '--', 'agenda', 'nakam'], { store })).toBe('eve-nakamura\n');
     expect(ok(['__complete', '--', 'due', '--tag', 'on'], { store })).toBe('oncall\n');
+    // A hidden option is not offered: inbox log takes --asked only to refuse it.
+    expect(ok(['__complete', '--', 'inbox', 'log', '--as'], { store })).toBe('--ask-next\n');
   });
 
   it('reads the journal named by --store on the line, and prints nothing when it cannot', () => {

@@ -87,11 +87,14 @@ Examples:
 function specOf(command: Command): CommandSpec {
   return {
     name: command.name(),
-    options: command.options.map((o) => ({
-      flags: [o.long, o.short].filter((f): f is string => Boolean(f)),
-      takesValue: o.required || o.optional,
-      values: o.argChoices ?? (o.long ? OPTION_VALUES[o.long] : undefined),
-    })),
+    // A hidden option (rel inbox log --asked, taken only to refuse it) is not offered.
+    options: command.options
+      .filter((o) => !o.hidden)
+      .map((o) => ({
+        flags: [o.long, o.short].filter((f): f is string => Boolean(f)),
+        takesValue: o.required || o.optional,
+        values: o.argChoices ?? (o.long ? OPTION_VALUES[o.long] : undefined),
+      })),
     args: command.registeredArguments.map((a) => ({
       values: a.argChoices ?? (PERSON_ARGUMENTS.has(a.name()) ? 'people' : null),
       variadic: a.variadic,

@@ -2,7 +2,7 @@
 // and logging, dismissing and restoring them. This file registers the commands; the calendars are
 // read in ./sources.ts (what they mean is worked out in core/inbox.ts), listed in ./list.ts (in a
 // terminal, walked in ./walk.ts), logged in ./log.ts, and dismissed or restored in ./dismiss.ts.
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { distance } from 'fastest-levenshtein';
 import type { Context } from '../../../context.js';
 import { displaySafe } from '../../../core/text.js';
@@ -82,7 +82,17 @@ Examples:
     .option('--minutes <n>', 'instead of the length in the calendar');
   captureOptions(logCommand)
     .addOption(jsonOption())
-    .action((id: string | undefined, options: LogOptions) => logMeetings(ctx, id, options));
+    // rel log's --asked, taken only to say where it is done: an unknown option would say less.
+    .addOption(new Option('--asked <words>').hideHelp())
+    .action((id: string | undefined, options: LogOptions & { asked?: string }) => {
+      if (options.asked !== undefined) {
+        throw new UsageError(
+          'rel inbox log does not take --asked: what you asked is marked on its own.',
+          `Mark it asked with: rel ask done <name> ${displaySafe(options.asked)}   (a meeting walked in rel inbox asks about them)`,
+        );
+      }
+      return logMeetings(ctx, id, options);
+    });
   sourceOptions(
     inbox
       .command('dismiss')
