@@ -15,6 +15,8 @@ import { configureRepository, ensureAttributes, type Git } from './git.js';
 import { commitLocal, firstLine, push, type Session, takeIn } from './sync-steps.js';
 
 const MARKER = 'rel-init';
+/** The name a .git is made under before it takes its place. */
+const TEMP = '.git-init-';
 
 export interface InitMarker {
   url: string;
@@ -55,6 +57,9 @@ export async function init(s: Session, url: string, sync: () => Promise<string[]
     }
     if (current.code === 0) return sync();
   }
+  // What a set-up killed between making its .git and putting it in place left (see writeMarker).
+  for (const entry of fs.readdirSync(folder))
+    if (entry.startsWith(TEMP)) fs.rmSync(path.join(folder, entry), { recursive: true, force: true });
   const created = !s.git.isRepository();
   writeMarker(folder, { url, created });
   try {
@@ -78,7 +83,7 @@ function writeMarker(folder: string, marker: InitMarker): void {
     fs.writeFileSync(path.join(dir, MARKER), text);
     return;
   }
-  const temp = fs.mkdtempSync(path.join(folder, '.git-init-'));
+  const temp = fs.mkdtempSync(path.join(folder, TEMP));
   try {
     fs.writeFileSync(path.join(temp, MARKER), text);
     fs.renameSync(temp, dir);

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diffJournals, summarizeChanges } from '../core/diff.js';
-import { StoreError, UsageError } from '../errors.js';
+import { RelError, StoreError, UsageError } from '../errors.js';
 import { hasConflictMarkers } from './conflicts.js';
 import type { Keyring } from './crypto.js';
 import { makePrivateFolder } from './files.js';
@@ -102,15 +102,18 @@ async function explained(s: Session, again: string, work: () => Promise<string[]
   try {
     return await work();
   } catch (error) {
-    if (!(error instanceof GitFailure)) throw error;
+    // A git step, or the repository's own files (the set-up's marker, .git/info/exclude).
+    const fileError =
+      !(error instanceof RelError) && typeof (error as NodeJS.ErrnoException).code === 'string';
+    if (!(error instanceof GitFailure) && !fileError) throw error;
     const left = s.wrote
       ? 'The journal here holds what the sync merged, not yet committed or sent.'
       : 'Nothing was synced: the journal is as it was.';
-    const full = /No space left|ENOSPC|Disk quota/i.test(error.message);
+    const full = /No space left|ENOSPC|Disk quota/i.test((error as Error).message);
     // A set-up that failed removed the repository it made: it is run again as it was.
     const next = fs.existsSync(path.join(s.git.folder, '.git')) ? 'rel sync' : again;
     throw new StoreError(
-      `${error.message.trim()}\n${left}`,
+      `${fileError ? `Cannot write in ${s.git.folder}: ` : ''}${(error as Error).message.trim()}\n${left}`,
       full
         ? `Free some space on that disk, then run ${next} again.`
         : `Once that is fixed, run ${next} again.`,

@@ -3,10 +3,10 @@
 // never commits the other machine's records away; a failed set-up leaves no half-made .git, says
 // what it left and what to run, and a repository half made by an older rel is named by
 // `rel sync` and `rel doctor` with the command that gets out of it.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ok, readJson, rel, tempDir } from '../helpers/rel.js';
 
 interface Machines {
@@ -112,4 +112,56 @@ describe('rel sync --init stopped at a git step', { timeout: 600_000 }, () => {
     ok(['sync'], { store: m.a });
     expect(names(m.a)).toEqual(['Ana Silva', 'Bee Local']);
   });
+});
+
+describe('rel sync --init on a real full disk', { timeout: 240_000 }, () => {
+  const mount = tempDir('sync-full-disk');
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mount]).status === 0;
+  afterAll(() => {
+    if (mounted) spawnSync('umount', [mount]);
+  });
+  if (!mounted)
+    console.log(
+      `Skipping the real full-disk sync test: cannot mount a small tmpfs at ${mount} (needs root).`,
+    );
+
+  it.runIf(mounted)(
+    'fails saying so, leaves no .git and the journal as it was; with room again, --init works',
+    () => {
+      const dir = tempDir('sync-full-remote');
+      const remote = `file://${path.join(dir, 'remote.git')}`;
+      execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+      const a = path.join(dir, 'a', 'journal.json');
+      ok(['add', 'Ana Silva'], { store: a });
+      ok(['sync', '--init', remote], { store: a });
+      const b = path.join(mount, 'b', 'journal.json');
+      ok(['add', 'Bee Local'], { store: b });
+      const before = fs.readFileSync(b);
+      const filler = path.join(mount, 'filler');
+      const room = path.join(mount, 'room');
+      fs.writeFileSync(room, Buffer.alloc(16_384, 1));
+      const fd = fs.openSync(filler, 'w');
+      try {
+        for (;;) fs.writeSync(fd, Buffer.alloc(1024, 1));
+      } catch {
+        // ENOSPC: full
+      }
+      fs.closeSync(fd);
+      fs.rmSync(room); // room for the lock and a little, not for a repository
+      const failed = rel(['sync', '--init', remote], { store: b });
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/No space left on device/i);
+      console.log(failed.stderr);
+      expect(failed.stderr).toContain('Nothing was synced: the journal is as it was.');
+      expect(failed.stderr).toContain(
+        `Free some space on that disk, then run rel sync --init ${remote} again.`,
+      );
+      expect(fs.existsSync(path.join(mount, 'b', '.git'))).toBe(false);
+      expect(fs.readFileSync(b)).toEqual(before);
+      fs.rmSync(filler);
+      ok(['sync', '--init', remote], { store: b });
+      ok(['sync'], { store: a });
+      expect(names(a)).toEqual(['Ana Silva', 'Bee Local']);
+    },
+  );
 });
