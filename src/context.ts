@@ -321,6 +321,16 @@ export async function resolvePerson(
   if (result.kind === 'found') return result.person;
   const typed = displaySafe(name);
   if (result.kind === 'ambiguous') {
+    // Two people under one id (a hand edit, a bad merge): choosing between them cannot help, as
+    // rel writes no journal with an id used twice; it is rel doctor's to fix, as for rel add.
+    const ids = result.candidates.map((p) => p.id);
+    const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (twice.length) {
+      throw new StoreError(
+        `"${typed}" fits several people who share the id ${displaySafe(twice[0]!)} (${result.candidates.map(personLabel).join(', ')}): the journal has ids used by more than one person, and rel will not write it until that is fixed. Nothing was changed.`,
+        'rel doctor shows every such id and how to fix it.',
+      );
+    }
     if (mayPrompt(ctx)) {
       const { choose } = await ctx.prompts();
       return choose(

@@ -140,7 +140,7 @@ export async function rewriteKeptCopies(
   transform: (journal: Record<string, unknown>) => void,
   touched: Set<string>,
   codec: KeptCodec,
-  rewritten: { journal: Journal; before: string[]; after: string; remove: string[] },
+  rewritten: { journal: Journal; before: string[]; after: string; remove: string[]; at: string },
 ): Promise<RewriteReport> {
   const report: RewriteReport = { rewritten: [], removed: [], undoDropped: 0 };
   for (const file of keptCopies(target)) {
@@ -159,7 +159,8 @@ export async function rewriteKeptCopies(
     // What is kept leads up to the transformed journal when it led up to the journal before (the
     // transformation changed nothing it concerns); undo data that no longer matched stays so.
     const version = journal === undefined || rewritten.before.includes(journal) ? rewritten.after : journal;
-    writeUndoEntries(target, { entries: kept, journal: version }, codec.encode);
+    // The forget itself is not undoable: rel undo says so before it takes back the change before.
+    writeUndoEntries(target, { entries: kept, journal: version, forgotAt: rewritten.at }, codec.encode);
     report.rewritten.push(undoPath(target));
   }
   // The stored pulse names people too; loaded only here, so other commands do not pay for it.

@@ -38,6 +38,8 @@ import { refuseNewer, type Tracked, trackChange } from './tracking.js';
 import {
   entriesLeadingTo,
   nothingToUndo,
+  notTheChangeConfirmed,
+  PastForget,
   readOwnUndoData,
   takeBack,
   type UndoData,
@@ -74,7 +76,15 @@ export interface Undone {
   entry: UndoEntry;
   /** Changes that can still be undone after this one. */
   remaining: number;
+  /** When the change undone came before a rel forget, which stays (it cannot be undone). */
+  pastForget: boolean;
 }
+
+/**
+ * Whether rel undo may take back the change before a rel forget: true (--yes), or the very change
+ * the user was asked about (refused if the newest change is another by the time it runs).
+ */
+export type PastForgetConsent = boolean | UndoEntry;
 
 export interface Restored {
   backup: string;
@@ -173,8 +183,11 @@ export class Store {
     });
   }
 
-  /** Reverts the newest change still kept for undo, unless what it made has changed since. */
-  async undo(): Promise<Undone> {
+  /**
+   * Reverts the newest change still kept for undo, unless what it made has changed since. When a
+   * rel forget came after it, only with `pastForget` (else PastForget says so).
+   */
+  async undo(pastForget: PastForgetConsent = false): Promise<Undone> {
     if (!fs.existsSync(this.target)) throw nothingToUndo(this.file);
     await this.settlePending();
     return this.db.write(async (read) => {
@@ -182,14 +195,20 @@ export class Store {
       const undo = await this.undoData();
       const { entries } = undo;
       const entry = entries.at(-1);
+      if (
+        typeof pastForget === 'object' &&
+        (entry?.at !== pastForget.at || entry.summary !== pastForget.summary)
+      )
+        throw notTheChangeConfirmed(entry);
       if (!entry) throw nothingToUndo(this.file);
+      if (undo.forgotAt && pastForget === false) throw new PastForget(entry, undo.forgotAt);
       // Stamped like any change, so that a synced copy takes the undo too.
       const { loaded, texts } = await this.tracked(read, (current) =>
         takeBack(current, read.text, undo, entry, this.file),
       );
       return {
         write: { over: loaded, plan: { undo: entries.slice(0, -1), texts } },
-        result: () => ({ entry, remaining: entries.length - 1 }),
+        result: () => ({ entry, remaining: entries.length - 1, pastForget: undo.forgotAt !== undefined }),
       };
     });
   }
@@ -297,6 +316,7 @@ export class Store {
                 before: leadUp,
                 after: written.tag(),
                 remove: calendarCopies(this.options.stateFolder, this.target, true),
+                at: this.now().toISOString(),
               },
             );
           },

@@ -1,7 +1,7 @@
 // The undo data, .journal.json.undo: the last changes, record by record, for `rel undo`, tagged
 // with the version of the journal they lead up to.
 import type { Journal } from '../core/journal.js';
-import { StoreError } from '../errors.js';
+import { StoreError, UsageError } from '../errors.js';
 import { type Change, conflicts, revert } from './changes.js';
 import { type Encode, journalTag } from './codec.js';
 import { checkpoint } from './faults.js';
@@ -28,14 +28,21 @@ interface UndoLog {
    * not take back an earlier change in its place. Absent in undo data of an older rel.
    */
   journal?: string;
+  /**
+   * When a rel forget was made after these entries (rel's "now"): it cannot be undone, and the
+   * newest entry is the change before it, which rel undo takes back only when told so. It names
+   * no one. Absent when the newest change is the newest entry: any later write leaves it out.
+   */
+  forgotAt?: string;
   /** Oldest first. */
   entries: UndoEntry[];
 }
 
-/** The undo data: its entries, and the version of the journal they belong to. */
+/** The undo data: its entries, the version of the journal they belong to, and a forget after them. */
 export interface UndoData {
   entries: UndoEntry[];
   journal?: string;
+  forgotAt?: string;
 }
 
 /** Whether undo data leads up to this journal (undo data of an older rel, untagged, is taken to). */
@@ -58,7 +65,11 @@ export async function readUndoData(
   try {
     const log = JSON.parse(text) as UndoLog;
     const entries = Array.isArray(log.entries) ? log.entries : [];
-    return typeof log.journal === 'string' ? { entries, journal: log.journal } : { entries };
+    return {
+      entries,
+      ...(typeof log.journal === 'string' ? { journal: log.journal } : {}),
+      ...(typeof log.forgotAt === 'string' ? { forgotAt: log.forgotAt } : {}),
+    };
   } catch {
     return { entries: [] };
   }
@@ -107,8 +118,13 @@ export function prepareUndoEntries(target: string, data: UndoData, encode: Encod
   return prepareStoreFile(undoPath(target), undoText(data, encode));
 }
 
-function undoText({ entries, journal }: UndoData, encode: Encode): string | Buffer {
-  const log: UndoLog = { version: 1, ...(journal ? { journal } : {}), entries: entries.slice(-UNDO_KEPT) };
+function undoText({ entries, journal, forgotAt }: UndoData, encode: Encode): string | Buffer {
+  const log: UndoLog = {
+    version: 1,
+    ...(journal ? { journal } : {}),
+    ...(forgotAt ? { forgotAt } : {}),
+    entries: entries.slice(-UNDO_KEPT),
+  };
   return encode(`${JSON.stringify(log)}\n`);
 }
 
@@ -139,6 +155,31 @@ function changedSince(entry: UndoEntry, file: string): StoreError {
   return new StoreError(
     `Cannot undo "${entry.summary}": ${file} was changed after it in a way rel kept no undo data for (an edit by hand, a restore, or a rel stopped before it finished), and rel undo takes back only the newest change. Nothing was changed.`,
     'To go back further, restore a backup: rel doctor --restore (rel doctor shows the backups kept).',
+  );
+}
+
+/**
+ * rel undo right after a rel forget: the forget cannot be undone, and undoing would take back
+ * the change before it, which is not what was asked for until the user says so (--yes, or yes
+ * at the prompt).
+ */
+export class PastForget extends UsageError {
+  constructor(
+    readonly entry: UndoEntry,
+    readonly forgotAt: string,
+  ) {
+    super(
+      `The last change was a rel forget (${forgotAt.slice(0, 16).replace('T', ' ')} UTC), which cannot be undone: rel keeps no copy of what it forgets. rel undo would take back the change before it instead: "${entry.summary}". Nothing was changed.`,
+      'To take that change back: rel undo --yes',
+    );
+  }
+}
+
+/** The change a confirmation was given for is no longer the one rel undo would take back. */
+export function notTheChangeConfirmed(entry: UndoEntry | undefined): StoreError {
+  return new StoreError(
+    `The journal changed while rel asked: the newest change is now ${entry ? `"${entry.summary}"` : 'none'}. Nothing was changed.`,
+    'Run rel undo again.',
   );
 }
 

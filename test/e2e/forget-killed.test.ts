@@ -85,7 +85,11 @@ describe('a rel forget killed after the journal was rewritten', { timeout: 240_0
       expect(traces(store)).toEqual([]);
       expect(kept(store)).toEqual(kept(whole));
       expect(await checkup(store)).toEqual(await checkup(whole));
-      const undo = await rel(['undo'], { store });
+      // As after a whole forget: rel undo says the forget cannot be undone, and goes on when told.
+      const refused = await rel(['undo'], { store });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('The last change was a rel forget');
+      const undo = await rel(['undo', '--yes'], { store });
       expect(undo.code, undo.stderr).toBe(0);
       expect(undo.stdout).toContain('Undone: logged a 1:2:1 with Ana Silva');
     });

@@ -1,19 +1,23 @@
 // rel undo: takes back the last change rel made; again, the one before (up to 10).
 import type { Command } from 'commander';
-import { type Context, openStore } from '../../context.js';
+import { type Context, mayPrompt, openStore } from '../../context.js';
 import { displaySafe } from '../../core/text.js';
+import type { Store, Undone } from '../../store/store.js';
+import { PastForget } from '../../store/undo.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption } from '../shared/output.js';
 
 interface UndoOptions {
   json?: boolean;
+  yes?: boolean;
 }
 
 export function register(program: Command, ctx: Context): Command {
   return program
     .command('undo')
     .description('take back the last change (a log, an add, an edit); again for the one before, up to 10')
+    .option('--yes', 'right after a rel forget (which cannot be undone): take back the change before it')
     .addOption(jsonOption())
     .addHelpText(
       'after',
@@ -22,16 +26,23 @@ Examples:
   $ rel undo                     (takes back the last rel log, rel add, ...)
   $ rel undo --json
 
-A change whose records were edited since (by hand, or by a restore) is not undone: rel says which.`,
+A change whose records were edited since (by hand, or by a restore) is not undone: rel says which.
+A rel forget cannot be undone; right after one, rel undo says so and asks before it takes back
+the change before the forget (--yes without a terminal).`,
     )
     .action(async (options: UndoOptions) => run(ctx, options));
 }
 
 async function run(ctx: Context, options: UndoOptions): Promise<void> {
   const store = await openStore(ctx);
-  const { entry, remaining } = await store.undo();
+  const undone = await undoAsked(ctx, store, options.yes === true);
+  if (!undone) {
+    ctx.io.err('Nothing was changed.');
+    return;
+  }
+  const { entry, remaining, pastForget } = undone;
   if (options.json) {
-    printJson(ctx.io, { undone: { summary: entry.summary, at: entry.at }, remaining });
+    printJson(ctx.io, { undone: { summary: entry.summary, at: entry.at }, remaining, pastForget });
     return;
   }
   const t = theme(ctx.io);
@@ -39,9 +50,28 @@ async function run(ctx: Context, options: UndoOptions): Promise<void> {
   ctx.io.print(
     [
       `${t.good('Undone:')} ${displaySafe(entry.summary)} ${t.dim(`· made ${when} UTC`)}`,
+      ...(pastForget ? [t.dim('The rel forget after it stays: a forget cannot be undone.')] : []),
       remaining
         ? t.dim(`${remaining} earlier change${remaining === 1 ? '' : 's'} can still be undone: rel undo`)
         : t.dim('That was the oldest change kept for undo.'),
     ].join('\n'),
   );
+}
+
+/**
+ * store.undo(), which right after a rel forget refuses until told: in a terminal it asks, for the
+ * change it names; undefined when the answer is no.
+ */
+async function undoAsked(ctx: Context, store: Store, yes: boolean): Promise<Undone | undefined> {
+  try {
+    return await store.undo(yes);
+  } catch (error) {
+    if (!(error instanceof PastForget) || !mayPrompt(ctx)) throw error;
+    const { askYesNo } = await ctx.prompts();
+    const sure = await askYesNo(
+      `The last change was a rel forget, which cannot be undone. Take back the change before it instead: "${displaySafe(error.entry.summary)}"?`,
+      false,
+    );
+    return sure ? store.undo(error.entry) : undefined;
+  }
 }
