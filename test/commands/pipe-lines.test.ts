@@ -56,3 +56,51 @@ it('rel pulse keeps its lines whole into a pipe, and wraps them at $COLUMNS', as
   expect(narrow).not.toContain(worry);
   expect(Math.max(...narrow.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
 });
+
+/** The widest line of an output. */
+const widest = (out: string) => Math.max(...out.split('\n').map((l) => l.length));
+
+it('rel stats keeps its prose whole into a pipe, and wraps it at $COLUMNS; its charts stay at 80', async () => {
+  const store = tempStore('pipe-lines-stats');
+  await ok(['demo'], { store });
+  const period = '26 weeks · 30 May – 27 Nov · 7 people tagged platform · 66 conversations · 35h 10m in all';
+  const piped = await ok(['stats', '--tag', 'platform'], { store });
+  expect(piped.split('\n')).toContain(period);
+  // The bar charts are laid out to 80 columns whatever the prose does.
+  const bars = piped.split('\n').filter((l) => l.includes('█'));
+  expect(Math.max(...bars.map((l) => l.length))).toBeLessThanOrEqual(80);
+  const narrow = await ok(['stats', '--tag', 'platform'], { store, env: { COLUMNS: '60' } });
+  expect(narrow).not.toContain(period);
+  expect(widest(narrow)).toBeLessThanOrEqual(60);
+});
+
+it('rel search shows a long match whole into a pipe, and fits it to $COLUMNS', async () => {
+  const store = tempStore('pipe-lines-search');
+  await ok(['add', 'Oliver Grant'], { store });
+  await ok(['log', 'oliver', '--note', NOTE], { store });
+  const piped = await ok(['search', 'pipeline'], { store });
+  expect(piped.split('\n')).toContain(`    ${NOTE}`);
+  const narrow = await ok(['search', 'pipeline'], { store, env: { COLUMNS: '60' } });
+  expect(narrow).not.toContain(NOTE);
+  expect(narrow).toContain('pipeline');
+  expect(widest(narrow)).toBeLessThanOrEqual(60);
+});
+
+it('rel todo keeps its prose whole into a pipe, and wraps it at $COLUMNS; its table stays at 80', async () => {
+  const store = tempStore('pipe-lines-todo');
+  const name = 'Maximiliana Fitzgerald-Worthington';
+  await ok(['add', name], { store });
+  const none = `No open follow-ups with ${name}. Add one with: rel todo add <name> "What you promised" --due friday`;
+  expect((await ok(['todo', 'maximiliana'], { store })).split('\n')).toContain(none);
+  const narrowNone = await ok(['todo', 'maximiliana'], { store, env: { COLUMNS: '60' } });
+  expect(narrowNone).not.toContain(none);
+  expect(widest(narrowNone)).toBeLessThanOrEqual(60);
+  // A follow-up's text is a table cell: it wraps within its column, the table laid out to 80.
+  await ok(['todo', 'add', 'maximiliana', PROMISE], { store });
+  const piped = await ok(['todo', 'maximiliana'], { store });
+  expect(piped).not.toContain(PROMISE);
+  expect(widest(piped)).toBeLessThanOrEqual(80);
+  expect(widest(await ok(['todo', 'maximiliana'], { store, env: { COLUMNS: '60' } }))).toBeLessThanOrEqual(
+    60,
+  );
+});

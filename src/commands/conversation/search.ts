@@ -36,6 +36,6 @@ Examples:
         );
         return;
       }
-      ctx.io.print(renderSearch(hits, query, today(ctx), theme(ctx.io), ctx.io.width));
+      ctx.io.print(renderSearch(hits, query, today(ctx), theme(ctx.io), ctx.io.proseWidth));
     });
 }

@@ -49,5 +49,7 @@ async function run(ctx: Context, options: StatsOptions): Promise<void> {
     weekStartsOn: settings(ctx).weekStart,
     rules: togetherRules(ctx),
   });
-  printResult(ctx.io, options.json, stats, (figures) => renderStats(figures, theme(ctx.io), ctx.io.width));
+  printResult(ctx.io, options.json, stats, (figures) =>
+    renderStats(figures, theme(ctx.io), ctx.io.width, ctx.io.proseWidth),
+  );
 }

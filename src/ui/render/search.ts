@@ -28,6 +28,7 @@ export function highlighted(text: string, matches: [number, number][], t: Theme)
   return out + displaySafe(text.slice(at));
 }
 
+/** `width` fits each match's snippet: no limit into a pipe (see io.proseWidth), so grep finds it whole. */
 export function renderSearch(
   hits: SearchHit[],
   query: string,

@@ -51,7 +51,11 @@ function periodText(stats: Stats): string {
   return `${span} · ${showDate(stats.since, stats.until)} – ${showDate(stats.until, stats.until)}`;
 }
 
-export function renderStats(stats: Stats, t: Theme, width: number): string {
+/**
+ * `width` lays out the charts and meters; `proseWidth` wraps the sentences and lists (no limit into
+ * a pipe, so that grep finds a line whole).
+ */
+export function renderStats(stats: Stats, t: Theme, width: number, proseWidth = width): string {
   // A journal with no one in it: no span nor zero counts to report, only how to begin.
   if (stats.people === 0 && !stats.tag) {
     return [
@@ -70,7 +74,7 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
         plural(stats.conversations, 'conversation'),
         `${hoursText(stats.minutes)} in all`,
       ],
-      width,
+      proseWidth,
     ),
   ];
   if (stats.people === 0 && stats.tag) {
@@ -78,12 +82,17 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
     return lines.join('\n');
   }
   const section = (title: string, body: string[]) => {
-    if (body.length) lines.push('', ...wrap(title, width, '').map((l) => t.heading(l)), ...body);
+    if (body.length) lines.push('', ...wrap(title, proseWidth, '').map((l) => t.heading(l)), ...body);
   };
 
   const meterWidth = Math.max(5, Math.min(24, width - 60));
   const gauge = (share: number, text: string) =>
-    wrap(`${percent(share)} ${text}`, width, ' '.repeat(meterWidth + 3), `  ${meter(share, meterWidth)} `);
+    wrap(
+      `${percent(share)} ${text}`,
+      proseWidth,
+      ' '.repeat(meterWidth + 3),
+      `  ${meter(share, meterWidth)} `,
+    );
   section('At a glance', [
     ...gauge(
       stats.coverage.share,
@@ -110,7 +119,7 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
     ...chart.lines.map((l) => `  ${l}`),
     ...wrap(
       `${average.toFixed(1)} a week on average; busiest: week of ${showDate(busiest.start, stats.until)} (${busiest.conversations})`,
-      width,
+      proseWidth,
       '  ',
     ),
   ]);
@@ -124,7 +133,7 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
         `groups ${hoursText(byClass.group)}`,
         `written ${hoursText(byClass.written)}`,
       ].join(' · '),
-      width,
+      proseWidth,
       '  ',
     ),
   ]);
@@ -160,7 +169,12 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
           : g.to === null
             ? `${plural(g.days, 'day')} and counting, since ${showDate(g.from, stats.until)}`
             : `${plural(g.days, 'day')}, ${showDate(g.from, stats.until)} – ${showDate(g.to, stats.until)}`;
-      return wrap(`${displaySafe(g.name)}: ${what} (${describeCadence(g.cadenceDays)})`, width, '    ', '  ');
+      return wrap(
+        `${displaySafe(g.name)}: ${what} (${describeCadence(g.cadenceDays)})`,
+        proseWidth,
+        '    ',
+        '  ',
+      );
     }),
   );
   section(
@@ -168,7 +182,7 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
     stats.drifting.flatMap((d) =>
       wrap(
         `${displaySafe(d.name)}: ${d.gaps.join(' → ')} days${d.open ? ' and counting' : ''} (${describeCadence(d.cadenceDays)})`,
-        width,
+        proseWidth,
         '    ',
         '  ',
       ),
@@ -177,7 +191,9 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
   if (stats.drifting.length) {
     lines.push(
       '',
-      ...wrap('A catch-up soon turns a drift around: rel due --within 1w', width, '').map((l) => t.dim(l)),
+      ...wrap('A catch-up soon turns a drift around: rel due --within 1w', proseWidth, '').map((l) =>
+        t.dim(l),
+      ),
     );
   }
   section(
@@ -185,7 +201,7 @@ export function renderStats(stats: Stats, t: Theme, width: number): string {
     stats.appreciation.flatMap((a) =>
       wrap(
         `${displaySafe(a.name)}: ${plural(a.count, 'time')}, last ${showDate(a.last, stats.until)}`,
-        width,
+        proseWidth,
         '    ',
         '  ',
       ),
