@@ -42,7 +42,12 @@ async function run(ctx: Context, options: UndoOptions): Promise<void> {
   }
   const { entry, remaining, pastForget } = undone;
   if (options.json) {
-    printJson(ctx.io, { undone: { summary: entry.summary, at: entry.at }, remaining, pastForget });
+    // pastForget only when it was: the shape of every other undo stays as it was.
+    printJson(ctx.io, {
+      undone: { summary: entry.summary, at: entry.at },
+      remaining,
+      ...(pastForget ? { pastForget } : {}),
+    });
     return;
   }
   const t = theme(ctx.io);
