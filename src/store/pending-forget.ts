@@ -16,7 +16,14 @@ import { type Forgotten, forgetPerson } from '../core/people.js';
 import { StoreError } from '../errors.js';
 import { type Decode, encodeText } from './codec.js';
 import type { Sealing } from './crypto.js';
-import { readStoreFile, whatFailed, writeStoreFile } from './files.js';
+import {
+  FolderNotSynced,
+  prepareStoreFile,
+  putInPlace,
+  readStoreFile,
+  syncFolder,
+  whatFailed,
+} from './files.js';
 import type { RewriteReport } from './kept.js';
 import { changeSaved } from './stops.js';
 
@@ -45,9 +52,20 @@ interface PendingRecord {
   planned?: Planned;
 }
 
+/**
+ * A folder fsync that fails once the record took its place does not stop the forget: the
+ * journal's own write, in the same folder, syncs that folder again (and warns if it cannot), so
+ * failing here would roll back a forget that is on its way for a fault it goes on to repair.
+ */
 function recordPendingForget(target: string, ids: string[], planned: Planned, sealing: Sealing | null): void {
   const record: PendingRecord = { version: 1, forget: ids, planned };
-  writeStoreFile(pendingForgetPath(target), encodeText(`${JSON.stringify(record)}\n`, sealing));
+  const file = pendingForgetPath(target);
+  putInPlace(prepareStoreFile(file, encodeText(`${JSON.stringify(record)}\n`, sealing)));
+  try {
+    syncFolder(path.dirname(file));
+  } catch (error) {
+    if (!(error instanceof FolderNotSynced)) throw error;
+  }
 }
 
 const strings = (value: unknown): string[] =>

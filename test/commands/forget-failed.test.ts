@@ -78,4 +78,47 @@ describe('rel forget that fails', () => {
     }
     expect(fs.existsSync(path.join(folder, '.journal.json.forget'))).toBe(false);
   });
+
+  // The folder is synced after each write that took its place: the pending record's (1), the
+  // journal's (2), then each kept copy's (3 on). What each failure says is what happened.
+  const forgotten = async (store: string) => {
+    expect(fs.readFileSync(store, 'utf8')).not.toContain('Okafor');
+    expect(await ok(['people'], { store })).not.toContain('Ben Okafor');
+  };
+  const marker = (store: string) => fs.existsSync(path.join(path.dirname(store), '.journal.json.forget'));
+
+  it("a folder fsync failing after the pending record's rename: the forget goes ahead, and says so", async () => {
+    const store = await journalWithBen('forget-folder-fsync-1');
+    const r = await rel(['forget', 'ben', '--yes'], { store, env: { REL_FAULT: 'folder-fsync:fail' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Forgot Ben Okafor');
+    expect(marker(store)).toBe(false);
+    await forgotten(store);
+  });
+
+  it("a folder fsync failing after the journal's rename: forgotten, with a warning (exit 0)", async () => {
+    const store = await journalWithBen('forget-folder-fsync-2');
+    const r = await rel(['forget', 'ben', '--yes'], { store, env: { REL_FAULT: 'folder-fsync@2:fail' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      `rel: warning: The change was saved, but ${path.dirname(store)} could not be synced to disk (ENOSPC: no space left on device (injected at folder-fsync)), so it may not survive a power cut.\n`,
+    );
+    expect(r.stdout).toContain('Forgot Ben Okafor');
+    expect(marker(store)).toBe(false);
+    await forgotten(store);
+  });
+
+  it("a folder fsync failing after a kept copy's rename: forgotten, and the next rel finishes the rest", async () => {
+    const store = await journalWithBen('forget-folder-fsync-3');
+    const r = await rel(['forget', 'ben', '--yes'], { store, env: { REL_FAULT: 'folder-fsync@3:fail' } });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).not.toContain('Nothing was saved');
+    expect(r.stderr).not.toContain('The change is written');
+    expect(r.stderr).toContain('The journal no longer holds them');
+    expect(r.stderr).toContain('The next rel command finishes the forget');
+    expect(marker(store)).toBe(true);
+    await forgotten(store);
+    expect(marker(store)).toBe(false);
+  });
 });
