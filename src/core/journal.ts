@@ -159,6 +159,11 @@ export interface Tombstone {
    * deletion's time. An undo of one deletion does not take back the other.
    */
   alsoDeletedAt?: string;
+  /**
+   * Written by `rel forget`: the deletion can never be taken back. No undo (`restores`), restore
+   * or merge voids or drops it, and it removes every record it names made before `deletedAt`.
+   */
+  forgotten?: true;
 }
 
 /**

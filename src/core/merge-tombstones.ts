@@ -6,15 +6,26 @@ import type { Journal, Tombstone } from './journal.js';
 import { isRecordList, type JsonObject, type JsonRecord } from './json-records.js';
 import { tombstoneKey } from './tombstones.js';
 
-/** Both sides' tombstones; the same record tombstoned twice keeps one, chosen deterministically. */
-export function mergeTombstones(ours: Tombstone[], theirs: Tombstone[]): Tombstone[] {
+/**
+ * Both sides' tombstones; the same record tombstoned twice keeps one, chosen deterministically.
+ * `forgets`: the ancestor's forget tombstones, which stay even when both sides lost them (a
+ * backup from before the forget put back): a forget is never taken back.
+ */
+export function mergeTombstones(
+  ours: Tombstone[],
+  theirs: Tombstone[],
+  forgets: Tombstone[] = [],
+): Tombstone[] {
   const byKey = new Map<string, Tombstone>();
   /** Every deletion's time, by record: two machines may have deleted one record apart. */
   const times = new Map<string, Set<string>>();
-  for (const stone of [...ours, ...theirs]) {
+  /** Records a forget deleted, on any side: the stone kept for them says so. */
+  const forgotten = new Set<string>();
+  for (const stone of [...ours, ...theirs, ...forgets.filter((s) => s.forgotten)]) {
     const key = `${stone.collection}\0${stone.idHash}`;
     const held = byKey.get(key);
     if (!held || preferStone(stone, held)) byKey.set(key, stone);
+    if (stone.forgotten) forgotten.add(key);
     const seen = times.get(key) ?? new Set<string>();
     seen.add(stone.deletedAt);
     if (stone.alsoDeletedAt) seen.add(stone.alsoDeletedAt);
@@ -23,7 +34,9 @@ export function mergeTombstones(ours: Tombstone[], theirs: Tombstone[]): Tombsto
   for (const [key, stone] of byKey) {
     const others = [...times.get(key)!].filter((t) => t !== stone.deletedAt).sort();
     const also = others.at(-1);
-    if (also && also !== stone.alsoDeletedAt) byKey.set(key, { ...stone, alsoDeletedAt: also });
+    let kept = also && also !== stone.alsoDeletedAt ? { ...stone, alsoDeletedAt: also } : stone;
+    if (forgotten.has(key) && !kept.forgotten) kept = { ...kept, forgotten: true };
+    if (kept !== stone) byKey.set(key, kept);
   }
   return [...byKey.values()].sort((a, b) => {
     const ka = `${a.deletedAt}\0${a.collection}\0${a.idHash}`;
@@ -90,8 +103,8 @@ export function applyTombstones(journal: Journal): Journal {
   const stoneKey = (s: Tombstone) => `${s.collection}\0${s.idHash}`;
   let byKey = new Map<string, Tombstone>(allStones.map((s) => [stoneKey(s), s]));
   // A deletion an undo took back (the record carries its time in `restores`) is void, as if it
-  // had never been, unless the record was also deleted apart elsewhere (alsoDeletedAt): a
-  // forget, say, which an undo of another deletion must never take back.
+  // had never been, unless the record was also deleted apart elsewhere (alsoDeletedAt), or the
+  // deletion was a forget: those no undo takes back.
   const voided = new Set<string>();
   for (const [collection, value] of Object.entries(data)) {
     if (collection === 'tombstones' || !isRecordList(value)) continue;
@@ -99,7 +112,8 @@ export function applyTombstones(journal: Journal): Journal {
       if (typeof record.restores !== 'string') continue;
       const key = `${collection}\0${tombstoneKey(collection, record.id)}`;
       const stone = byKey.get(key);
-      if (stone && stone.deletedAt === record.restores && !stone.alsoDeletedAt) voided.add(key);
+      if (stone && stone.deletedAt === record.restores && !stone.alsoDeletedAt && !stone.forgotten)
+        voided.add(key);
     }
   }
   if (voided.size) {
@@ -202,5 +216,42 @@ function repoint(record: JsonRecord, fateAt: (id: string, madeAt: string) => str
       if (unique.length !== value.length || unique.some((v, i) => v !== value[i])) record[field] = unique;
     }
   }
+  return true;
+}
+
+/**
+ * Keeps a journal's forget tombstones through a change that would lose them (an undo, a restore
+ * of a backup from before the forget): those in `held` that `journal` lacks are put back, and
+ * every forget tombstone removes what it names made before it, as a merge would. Whether it
+ * changed anything: nothing when nothing is lost or back. `added`: which records may be back (those
+ * the change added), so that a change need not look at every record.
+ */
+export function keepForgets(
+  journal: Journal,
+  held: Tombstone[],
+  added: (collection: string, id: string) => boolean = () => true,
+): boolean {
+  const stones = journal.tombstones ?? [];
+  const keyOf = (s: Tombstone) => `${s.collection}\0${s.idHash}`;
+  const forgets = new Map<string, Tombstone>();
+  for (const s of [...stones, ...held]) if (s.forgotten && !forgets.has(keyOf(s))) forgets.set(keyOf(s), s);
+  if (!forgets.size) return false;
+  const data = journal as unknown as JsonObject;
+  const lost = stones.filter((s) => s.forgotten && forgets.has(keyOf(s))).length < forgets.size;
+  const back = Object.entries(data).some(
+    ([collection, value]) =>
+      collection !== 'tombstones' &&
+      isRecordList(value) &&
+      value.some(
+        (r) => added(collection, r.id) && forgets.has(`${collection}\0${tombstoneKey(collection, r.id)}`),
+      ),
+  );
+  if (!lost && !back) return false;
+  const others = stones.filter((s) => !forgets.has(keyOf(s)));
+  // Applied alone: the journal's other tombstones are the change's own business (an undo brings
+  // back what a plain deletion removed).
+  journal.tombstones = [...forgets.values()];
+  applyTombstones(journal);
+  journal.tombstones = [...others, ...journal.tombstones];
   return true;
 }

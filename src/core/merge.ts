@@ -28,7 +28,11 @@ export function mergeJournals(base: Journal | null, ours: Journal, theirs: Journ
   const o = structuredClone(ours) as unknown as JsonObject;
   const t = structuredClone(theirs) as unknown as JsonObject;
   const tombstones = breakMergeCycles(
-    mergeTombstones((ours.tombstones ?? []) as Tombstone[], (theirs.tombstones ?? []) as Tombstone[]),
+    mergeTombstones(
+      (ours.tombstones ?? []) as Tombstone[],
+      (theirs.tombstones ?? []) as Tombstone[],
+      (base?.tombstones ?? []) as Tombstone[],
+    ),
   );
   const result: JsonObject = {};
   for (const key of keyOrder(base ? b : undefined, o, t, mode)) {

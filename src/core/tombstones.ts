@@ -41,13 +41,15 @@ export function snapshotRecords(journal: Journal): Snapshot {
  * After a change: records that are new or differ from the snapshot get `updatedAt` = now; records
  * that vanished get a tombstone (unless the change left one, e.g. a person merge); a record that
  * comes back (an undo) loses its tombstone. `textOf` gives a record's JSON (the store passes the
- * texts it has already made). Returns the records stamped, by collection.
+ * texts it has already made). `forgotten`: the change is a forget, and its tombstones say so (a
+ * forget is never taken back). Returns the records stamped, by collection.
  */
 export function stampChanges(
   before: Snapshot,
   journal: Journal,
   now: Date,
   textOf: (collection: string, record: JournalRecord) => string = (_, record) => JSON.stringify(record),
+  forgotten = false,
 ): [string, JournalRecord][] {
   const stamp = now.toISOString();
   const stamped: [string, JournalRecord][] = [];
@@ -80,8 +82,12 @@ export function stampChanges(
       if (present.has(id)) continue;
       const idHash = tombstoneKey(collection, id);
       const key = `${collection}\0${idHash}`;
-      if (stoneKeys.has(key)) continue;
-      const stone = { collection, idHash, deletedAt: stamp };
+      const held = stoneKeys.get(key);
+      if (held) {
+        if (forgotten) held.forgotten = true;
+        continue;
+      }
+      const stone: Tombstone = { collection, idHash, deletedAt: stamp, ...(forgotten ? { forgotten } : {}) };
       stoneKeys.set(key, stone);
       journal.tombstones.push(stone);
     }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { emptyJournal, type Journal } from '../core/journal.js';
+import { keepForgets } from '../core/merge-tombstones.js';
 import type { Forgotten } from '../core/people.js';
 import { StoreError } from '../errors.js';
 import type { CommitPlan } from './adapter.js';
@@ -29,6 +30,7 @@ import type { Keyring, Sealing } from './crypto.js';
 import { JournalDb } from './db.js';
 import { type DueRead, type DueRules, DueSummary, readDue } from './due-summary.js';
 import { fileVersion, readVersioned } from './files.js';
+import { serializeJournal } from './format.js';
 import { type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
 import { beforeRestorePath } from './paths.js';
 import { finishPendingForget, forgetEverywhere, type PendingMarker, type Planned } from './pending-forget.js';
@@ -250,8 +252,19 @@ export class Store {
       async (current) => {
         if (over !== undefined && fileVersion(this.target) !== over) throw changedSincePreview(this.file);
         const { backup, bytes, found } = await newestRestorable(this.target, this.file, accept);
-        const { journal, text, sealing } = found;
-        const content = { content: bytes, tag: () => journalTag(text) };
+        const { journal, sealing } = found;
+        let { text } = found;
+        let content: CommitPlan['content'] = { content: bytes, tag: () => journalTag(text) };
+        // A backup from before a forget (one a sync brought, say) must not bring the person back:
+        // the journal's forget tombstones stay, and remove what they name from the backup.
+        const now = current.exists
+          ? await decodeJournal(this.file, current.bytes()!, this.options.keyring).catch(() => undefined)
+          : undefined;
+        const forgets = (now?.journal.tombstones ?? []).filter((s) => s.forgotten);
+        if (forgets.length && keepForgets(journal, forgets)) {
+          content = encodeTaggedJournal(journal, sealing);
+          text = serializeJournal(journal);
+        }
         const earlier = current.exists ? earlierRestoreCopy(this.target, current.bytes()) : undefined;
         return {
           write: {
@@ -288,7 +301,7 @@ export class Store {
     let rewritten = false;
     try {
       return await this.db.write(async (read) => {
-        const { loaded, changes, texts } = await this.tracked(read, transform);
+        const { loaded, changes, texts } = await this.tracked(read, transform, true, true);
         const touched = new Set([...changes.map((c) => `${c.key}/${c.id}`), ...(resumed?.touched ?? [])]);
         const written = encodeTaggedJournal(loaded.journal, loaded.sealing, texts);
         const before = journalTag(loaded.text);
@@ -409,11 +422,17 @@ export class Store {
     return encodeText(text, this.db.sealing);
   }
 
-  private tracked<T>(read: Loaded, work: (journal: Journal) => T, stamp?: boolean): Promise<Tracked<T>> {
+  private tracked<T>(
+    read: Loaded,
+    work: (journal: Journal) => T,
+    stamp?: boolean,
+    forget = false,
+  ): Promise<Tracked<T>> {
     return trackChange(read, work, {
       file: this.file,
       now: this.now(),
       stamp: stamp !== false,
+      forget,
       reload: () => this.db.load(false),
     });
   }

@@ -2,6 +2,7 @@
 // it changed, record by record (for undo and its summary), its records stamped (updatedAt,
 // tombstones: a synced copy takes the change too), and the records' JSON for the write to reuse.
 import { type Journal, SCHEMA_VERSION, withRecordDefaults } from '../core/journal.js';
+import { keepForgets } from '../core/merge-tombstones.js';
 import { stampChanges } from '../core/tombstones.js';
 import { StoreError } from '../errors.js';
 import {
@@ -31,6 +32,8 @@ export interface Tracking {
   now: Date;
   /** false for a merge: its records keep the stamps they came with. */
   stamp: boolean;
+  /** A forget: the tombstones it leaves say so. */
+  forget?: boolean;
   /** The file parsed afresh, not from the lines of the last read. */
   reload: () => Promise<Loaded>;
 }
@@ -65,7 +68,14 @@ function track<T>(
   const lines =
     fromLines && loaded.migratedFrom === undefined ? recordLines(loaded.text, journal) : undefined;
   const before = lines ? snapshotFromLines(journal, lines) : snapshot(journal);
+  const held = (journal.tombstones ?? []).filter((s) => s.forgotten);
   const result = work(journal);
+  // No change takes back a forget: an undo, or a merge with a copy from before it, that brings
+  // back what a forget removed (or drops its tombstones) is made to keep the forget.
+  if (held.length) {
+    const texts = recordTexts(before);
+    keepForgets(journal, held, (collection, id) => !texts.get(collection)?.has(id));
+  }
   const after = settle(before, journal, withRecordDefaults);
   const textOf = (collection: string, record: { id?: unknown }) => {
     const field = after.get(collection);
@@ -79,6 +89,7 @@ function track<T>(
       journal,
       how.now,
       (collection, record) => textOf(collection, record) ?? JSON.stringify(record),
+      how.forget,
     );
     const restamped = new Set<string>();
     for (const [collection, record] of stamped) {

@@ -496,3 +496,44 @@ describe('what a sync says it received', { timeout: 300_000 }, () => {
     expect(notes(readJson(m.a))).toEqual(['B1']);
   });
 });
+
+describe('a forget received by sync is never taken back on the machine that received it', {
+  timeout: 300_000,
+}, () => {
+  async function forgotOnA(tag: string): Promise<Machines> {
+    const m = await machines(tag, async ({ a }) => {
+      await ok(['add', 'Ana Silva'], { store: a });
+      await ok(['add', 'Zora Secret'], { store: a });
+      await ok(['log', 'zora', '--note', 'ZORA PRIVATE'], { store: a });
+    });
+    // A change of B's own, so that B's sync is a real merge (its undo data holds the sync).
+    await ok(['note', 'ana', 'B-own'], { store: m.b });
+    await ok(['forget', 'zora', '--yes'], { store: m.a });
+    await ok(['sync'], { store: m.a });
+    await ok(['sync'], { store: m.b });
+    expect(names(readJson(m.b))).toEqual(['Ana Silva']);
+    return m;
+  }
+  const zoraGone = (m: Machines) => {
+    for (const store of [m.a, m.b]) {
+      expect(names(readJson(store))).toEqual(['Ana Silva']);
+      expect(fs.readFileSync(store, 'utf8')).not.toContain('ZORA PRIVATE');
+    }
+  };
+
+  it('rel undo on B of the sync that brought it: Zora stays forgotten on both machines', async () => {
+    const m = await forgotOnA('forget-undo');
+    await ok(['undo'], { store: m.b });
+    expect(names(readJson(m.b))).toEqual(['Ana Silva']);
+    for (const store of [m.b, m.a, m.b, m.a]) await ok(['sync'], { store });
+    zoraGone(m);
+  });
+
+  it('rel doctor --restore on B (a backup from before the forget): Zora stays forgotten on both', async () => {
+    const m = await forgotOnA('forget-restore');
+    await ok(['doctor', '--restore', '--yes'], { store: m.b });
+    expect(names(readJson(m.b))).toEqual(['Ana Silva']);
+    for (const store of [m.b, m.a, m.b, m.a]) await ok(['sync'], { store });
+    zoraGone(m);
+  });
+});

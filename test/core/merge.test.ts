@@ -3,6 +3,7 @@ import { logConversation } from '../../src/core/conversations.js';
 import { type Clock, emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
 import { foldJournals, mergeJournals } from '../../src/core/merge.js';
 import { notTaken } from '../../src/core/merge-report.js';
+import { keepForgets } from '../../src/core/merge-tombstones.js';
 import { addPerson } from '../../src/core/new-person.js';
 import { recordPersonMerge, snapshotRecords, stampChanges, tombstoneKey } from '../../src/core/tombstones.js';
 import { wholePerson } from '../helpers/journal.js';
@@ -619,6 +620,93 @@ describe('a deletion taken back by an undo survives a merge with the side that h
       expect(Object.fromEntries(merged.conversations.map((c) => [c.id, c.with]))).toEqual(conversations);
       expect(merged.tombstones).toHaveLength(stones);
     }
+  });
+
+  const FORGET_STONES = [
+    { ...stone('bo', FORGOT), forgotten: true as const },
+    { ...stone('c1', FORGOT, 'conversations'), forgotten: true as const },
+  ];
+  it.each([
+    {
+      rule: 'a forget taken back by an undo of the sync that brought it (restores = its time): it stays',
+      base: journal({ people: [ana], tombstones: FORGET_STONES }),
+      ours: journal({
+        people: [ana, bo({ updatedAt: UNDONE, restores: FORGOT })],
+        conversations: [conv('c1', { updatedAt: UNDONE, restores: FORGOT })],
+      }),
+      theirs: journal({ people: [ana], tombstones: FORGET_STONES }),
+    },
+    {
+      rule: 'a backup from before the forget restored on ours (no tombstone): the ancestor keeps it',
+      base: journal({ people: [ana], tombstones: FORGET_STONES }),
+      ours: journal({ people: [ana, bo()], conversations: [conv('c1')] }),
+      theirs: journal({ people: [ana], tombstones: FORGET_STONES }),
+    },
+    {
+      rule: 'both sides lost the forget tombstones: the ancestor still has them',
+      base: journal({ people: [ana], tombstones: FORGET_STONES }),
+      ours: journal({ people: [ana, bo()], conversations: [conv('c1')] }),
+      theirs: journal({
+        people: [ana, bo({ role: 'lead', updatedAt: UNDONE })],
+        conversations: [conv('c1')],
+      }),
+    },
+    {
+      rule: 'folded with no ancestor, one side holding the forget and the other the person restored',
+      base: null,
+      ours: journal({ people: [ana, bo({ restores: FORGOT })], conversations: [conv('c1')] }),
+      theirs: journal({ people: [ana], tombstones: FORGET_STONES }),
+    },
+    {
+      rule: 'a plain deletion of bo on one side and a forget on the other: the forget is kept',
+      base: journal({ people: [ana, bo()], conversations: [conv('c1')] }),
+      ours: journal({ people: [ana], conversations: [conv('c1')], tombstones: [stone('bo', DELETED)] }),
+      theirs: journal({ people: [ana], tombstones: FORGET_STONES }),
+    },
+  ])('$rule', ({ base, ours, theirs }) => {
+    for (const [o, t] of [
+      [ours, theirs],
+      [theirs, ours],
+    ] as const) {
+      const merged = mergeJournals(base, o as Journal, t as Journal);
+      expect(merged.people.map((p) => p.id)).toEqual(['ana']);
+      expect(merged.conversations).toEqual([]);
+      const kept = merged.tombstones.filter((s) => s.forgotten);
+      expect(kept.map((s) => s.idHash).sort()).toEqual(FORGET_STONES.map((s) => s.idHash).sort());
+    }
+  });
+
+  it('a person added again after a forget (created later) stays, with what was made about them since', () => {
+    const again = person('bo', { createdAt: UNDONE, updatedAt: UNDONE });
+    const merged = mergeJournals(
+      journal({ people: [ana], tombstones: FORGET_STONES }),
+      journal({
+        people: [ana, again],
+        conversations: [conv('c2', { createdAt: UNDONE })],
+        tombstones: FORGET_STONES,
+      }),
+      journal({ people: [ana], tombstones: FORGET_STONES }),
+    );
+    expect(merged.people.map((p) => p.id)).toEqual(['ana', 'bo']);
+    expect(merged.conversations.map((c) => c.id)).toEqual(['c2']);
+  });
+
+  it('keepForgets: a change that lost the forget tombstones gets them back, and what they name goes', () => {
+    const j = journal({ people: [ana, bo()], conversations: [conv('c1')] });
+    expect(keepForgets(j, FORGET_STONES)).toBe(true);
+    expect(j.people.map((p) => p.id)).toEqual(['ana']);
+    expect(j.conversations).toEqual([]);
+    expect(j.tombstones).toEqual(FORGET_STONES);
+    expect(keepForgets(j, FORGET_STONES)).toBe(false);
+  });
+
+  it('a forget leaves tombstones that say so', () => {
+    const j = journal({ people: [ana, bo()], conversations: [conv('c1')] });
+    const before = snapshotRecords(j);
+    j.people = [ana];
+    j.conversations = [];
+    stampChanges(before, j, new Date(FORGOT), undefined, true);
+    expect(j.tombstones).toEqual(FORGET_STONES);
   });
 
   it('two machines that deleted one record apart: the kept tombstone remembers the other deletion', () => {
