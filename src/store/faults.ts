@@ -15,6 +15,7 @@ export type Step =
   | 'backup-rotation'
   | 'restore-copy'
   | 'lock-owner-read'
+  | 'init-marker'
   | `git:${string}`;
 
 type Handler = (step: Step, file: string) => void;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { emptyJournal } from '../core/journal.js';
 import { StoreError, UsageError } from '../errors.js';
 import { writeJournalFile } from './codec.js';
+import { checkpoint } from './faults.js';
 import { configureRepository, ensureAttributes, type Git } from './git.js';
 import { commitLocal, firstLine, push, type Session, takeIn } from './sync-steps.js';
 
@@ -61,6 +62,9 @@ export async function init(s: Session, url: string, sync: () => Promise<string[]
   for (const entry of fs.readdirSync(folder))
     if (entry.startsWith(TEMP)) fs.rmSync(path.join(folder, entry), { recursive: true, force: true });
   const created = !s.git.isRepository();
+  // A set-up that fails takes back the .gitattributes it wrote along with the .git it made.
+  const attributes = path.join(folder, '.gitattributes');
+  const hadAttributes = fs.existsSync(attributes);
   writeMarker(folder, { url, created });
   try {
     if (created) s.git.run(['init', '-q', '--initial-branch=main']);
@@ -70,7 +74,10 @@ export async function init(s: Session, url: string, sync: () => Promise<string[]
   } catch (error) {
     // A repository this run made goes, so that nothing half-made is left (the journal beside it
     // holds all this machine has); a set-up stopped in one that was there is finished by rel sync.
-    if (created) removeRepository(folder);
+    if (created) {
+      removeRepository(folder);
+      if (!hadAttributes) fs.rmSync(attributes, { force: true });
+    }
     throw error;
   }
 }
@@ -79,6 +86,7 @@ export async function init(s: Session, url: string, sync: () => Promise<string[]
 function writeMarker(folder: string, marker: InitMarker): void {
   const text = `${JSON.stringify(marker)}\n`;
   const dir = path.join(folder, '.git');
+  checkpoint('init-marker', dir);
   if (fs.existsSync(dir)) {
     fs.writeFileSync(path.join(dir, MARKER), text);
     return;
@@ -116,6 +124,31 @@ export function isEmptyRepository(git: Git): boolean {
   return !hasFile(objects);
 }
 
+const FULL = /No space left|ENOSPC|Disk quota/i;
+const LOCAL_WRITE = /(couldn't|could not|unable to|cannot) (write|update|create|open)/i;
+
+/**
+ * What a failed git fetch of the set-up says: git fails the same way when the remote cannot be
+ * read and when what it fetched cannot be written here (a full disk), and only the first is the
+ * remote's fault.
+ */
+export function fetchFailed(url: string, folder: string, stderr: string): StoreError {
+  const again = `rel sync --init ${url}`;
+  if (FULL.test(stderr)) {
+    return new StoreError(
+      `Cannot fetch ${url} into ${folder}: the disk here is full (${stderr}). Nothing was synced: the journal is as it was.`,
+      `Free some space on that disk, then run ${again} again.`,
+    );
+  }
+  if (LOCAL_WRITE.test(stderr) && stderr.includes(folder)) {
+    return new StoreError(
+      `Cannot fetch ${url} into ${folder}: git could not write there (${stderr}). Nothing was synced: the journal is as it was.`,
+      `Check the free space and permissions of ${folder}, then run ${again} again.`,
+    );
+  }
+  return new StoreError(`Cannot reach ${url}: ${stderr}`, 'Check the URL and your access to it.');
+}
+
 async function setUp(s: Session, url: string): Promise<string[]> {
   configureRepository(s.git, s.name, s.rel);
   const current = s.git.run(['remote', 'get-url', 'origin'], { check: false });
@@ -125,10 +158,7 @@ async function setUp(s: Session, url: string): Promise<string[]> {
   if (fetched.code !== 0) {
     s.git.run(['remote', 'remove', 'origin'], { check: false });
     fs.rmSync(path.join(s.git.folder, '.git', MARKER), { force: true });
-    throw new StoreError(
-      `Cannot reach ${url}: ${fetched.stderr.trim()}`,
-      'Check the URL and your access to it.',
-    );
+    throw fetchFailed(url, s.git.folder, fetched.stderr.trim());
   }
   const branch = remoteBranch(s.git);
   if (!branch) {

@@ -114,6 +114,33 @@ describe('rel sync --init stopped at a git step', { timeout: 600_000 }, () => {
   });
 });
 
+describe('rel sync --init to an empty remote, failing', { timeout: 240_000 }, () => {
+  // init-marker: the marker that says a set-up is under way (the first thing it writes);
+  // git commit and push: after it wrote .gitattributes.
+  it.each(['init-marker', 'git:commit', 'git:push'])(
+    'a full disk at %s: nothing synced, and none of the files it made (.git, .gitattributes) left',
+    (step) => {
+      const dir = tempDir(`init-empty-${step.replace(/\W/g, '-')}`);
+      const remote = path.join(dir, 'remote.git');
+      execFileSync('git', ['init', '-q', '--bare', remote]);
+      const b = path.join(dir, 'b', 'journal.json');
+      ok(['add', 'Bee Local'], { store: b });
+      const files = fs.readdirSync(path.dirname(b)).sort();
+      const before = fs.readFileSync(b);
+      const failed = rel(['sync', '--init', remote], { store: b, env: { REL_FAULT: `${step}:fail` } });
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).not.toContain('This is a bug in rel');
+      expect(failed.stderr).toContain('Nothing was synced: the journal is as it was.');
+      expect(failed.stderr).toContain(
+        `Free some space on that disk, then run rel sync --init ${remote} again.`,
+      );
+      expect(fs.readdirSync(path.dirname(b)).sort()).toEqual(files);
+      expect(fs.readFileSync(b)).toEqual(before);
+      expect(ok(['sync', '--init', remote], { store: b })).toContain('Sync set up');
+    },
+  );
+});
+
 describe('rel sync --init on a real full disk', { timeout: 240_000 }, () => {
   const mount = tempDir('sync-full-disk');
   const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mount]).status === 0;
