@@ -97,6 +97,16 @@ function refuseHalfMade(git: Git): void {
   }
 }
 
+/** Whether HEAD holds the journal as it is here: a failure after the merge's commit (a push). */
+function committedHere(s: Session): boolean {
+  try {
+    const committed = s.git.show('HEAD', s.name);
+    return committed !== null && committed.equals(fs.readFileSync(s.target));
+  } catch {
+    return false;
+  }
+}
+
 /** Runs a sync's steps; a git step that fails says what it left and what to run next. */
 async function explained(s: Session, again: string, work: () => Promise<string[]>): Promise<string[]> {
   try {
@@ -106,9 +116,11 @@ async function explained(s: Session, again: string, work: () => Promise<string[]
     const fileError =
       !(error instanceof RelError) && typeof (error as NodeJS.ErrnoException).code === 'string';
     if (!(error instanceof GitFailure) && !fileError) throw error;
-    const left = s.wrote
-      ? 'The journal here holds what the sync merged, not yet committed or sent.'
-      : 'Nothing was synced: the journal is as it was.';
+    const left = !s.wrote
+      ? 'Nothing was synced: the journal is as it was.'
+      : committedHere(s)
+        ? 'The journal here holds what the sync merged, committed here but not yet sent.'
+        : 'The journal here holds what the sync merged, not yet committed or sent.';
     const full = /No space left|ENOSPC|Disk quota/i.test((error as Error).message);
     // A set-up that failed removed the repository it made: it is run again as it was.
     const next = fs.existsSync(path.join(s.git.folder, '.git')) ? 'rel sync' : again;

@@ -60,6 +60,22 @@ function hasDescendant(pid: number, words: string[]): boolean {
 /** What runs while a sync merges: git's merge driver (rel merge-journals), or rel's commit-tree. */
 const MERGING = ['merge-journals', 'commit-tree'];
 
+describe('a sync failing at a git step', { timeout: 300_000 }, () => {
+  it('at git push, after the merge was committed: says it is committed here, not yet sent', () => {
+    const m = diverged('sync-fail-push');
+    const failed = rel(['sync'], { store: m.a, env: { REL_FAULT: 'git:push:fail' } });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(
+      'The journal here holds what the sync merged, committed here but not yet sent.',
+    );
+    expect(failed.stderr).toContain('Free some space on that disk, then run rel sync again.');
+    expect(_git(m.a, 'status', '--porcelain', '--', 'journal.json').stdout).toBe('');
+    for (const store of [m.a, m.b]) ok(['sync'], { store });
+    expect(notes(m.a)).toEqual(['A1', 'B1']);
+    expect(notes(m.b)).toEqual(notes(m.a));
+  });
+});
+
 describe('a sync stopped at a git step', { timeout: 300_000 }, () => {
   for (const step of ['fetch', 'write-tree', 'update-ref', 'push']) {
     it(`killed before git ${step}: a log right after is kept, and the next syncs lose nothing`, () => {
