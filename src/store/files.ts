@@ -73,12 +73,12 @@ export function decodeUtf8(file: string, bytes: Buffer): string {
   if (isUtf8(bytes)) return bytes.toString('utf8');
   const offset = firstInvalidUtf8(bytes);
   throw new StoreError(
-    `${file} is not valid UTF-8: byte ${offset} (0x${bytes[offset]!.toString(16).padStart(2, '0')}) does not belong to a character; rel leaves the file untouched.`,
-    `rel doctor shows what is wrong; rel doctor --restore brings back the last good version (or fix byte ${offset} by hand).`,
+    `${file} is not valid UTF-8: byte ${offset} (0x${bytes[offset]!.toString(16).padStart(2, '0')}, counting from 0) begins no character; rel leaves the file untouched.`,
+    `rel doctor shows what is wrong; rel doctor --restore brings back the last good version (or fix byte ${offset}, counting from 0, by hand).`,
   );
 }
 
-/** The offset of the first byte that does not start or continue a well-formed UTF-8 character. */
+/** The offset (from 0) of the first byte of the first sequence that is not a UTF-8 character; the length when all are. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
@@ -100,7 +100,9 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     for (let k = 1; k < length; k++) {
       const c = bytes[i + k];
       if (c === undefined) return i;
-      if (k === 1 ? c < min || c > max : c < 0x80 || c > 0xbf) return i + k;
+      // The sequence is broken from its first byte: the byte that ends it early is often a
+      // character of its own (13 44 cd 3a: 0xcd, not the ':' after it).
+      if (k === 1 ? c < min || c > max : c < 0x80 || c > 0xbf) return i;
     }
     i += length;
   }

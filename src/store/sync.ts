@@ -101,7 +101,7 @@ function refuseHalfMade(git: Git): void {
 function committedHere(s: Session): boolean {
   try {
     const committed = s.git.show('HEAD', s.name);
-    return committed !== null && committed.equals(fs.readFileSync(s.target));
+    return committed?.equals(fs.readFileSync(s.target)) ?? false;
   } catch {
     return false;
   }

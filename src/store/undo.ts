@@ -143,7 +143,7 @@ export function takeBack(
   const changed = conflicts(journal, entry.changes);
   if (changed.length) {
     throw new StoreError(
-      `Cannot undo "${entry.summary}": ${describeRecords(changed, current)} changed since then (by hand, or by a restore), and undoing would lose that. Nothing was changed.`,
+      `Cannot undo "${entry.summary}": ${describeRecords(changed, current)} changed since then (by hand, by a restore, or by a sync), and undoing would lose that. Nothing was changed.`,
       'To go back further, restore a backup: rel doctor --restore',
     );
   }

@@ -81,6 +81,8 @@ describe('backups and undo', { timeout: 240_000 }, () => {
     const r = await rel(['undo'], { store });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Cannot undo "added Ana Silva": Ana Silva changed since then');
+    // A sync that brought a change to the record (a fast-forward) is refused the same way.
+    expect(r.stderr).toContain('(by hand, by a restore, or by a sync)');
     expect(bytesOf(store)).toEqual(before);
   });
 });

@@ -26,7 +26,7 @@ Examples:
   $ rel undo                     (takes back the last rel log, rel add, ...)
   $ rel undo --json
 
-A change whose records were edited since (by hand, or by a restore) is not undone: rel says which.
+A change whose records were edited since (by hand, by a restore, or by a sync) is not undone: rel says which.
 A rel forget cannot be undone; right after one, rel undo says so and asks before it takes back
 the change before the forget (--yes without a terminal).`,
     )
