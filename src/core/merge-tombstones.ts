@@ -255,3 +255,22 @@ export function keepForgets(
   journal.tombstones = [...others, ...journal.tombstones];
   return true;
 }
+
+/**
+ * The people a merge removed by a forget `before` did not hold: ids from `before` whose forget
+ * tombstone is in `after` (and not in `before`) and who are gone from it. The machine that
+ * received the forget scrubs its own copies of them.
+ */
+export function forgetsReceived(before: Journal, after: Journal): string[] {
+  const had = new Set((before.tombstones ?? []).filter((s) => s.forgotten).map((s) => s.idHash));
+  const stones = new Set(
+    (after.tombstones ?? [])
+      .filter((s) => s.forgotten && s.collection === 'people' && !had.has(s.idHash))
+      .map((s) => s.idHash),
+  );
+  if (!stones.size) return [];
+  const still = new Set(after.people.map((p) => p.id));
+  return before.people
+    .filter((p) => !still.has(p.id) && stones.has(tombstoneKey('people', p.id)))
+    .map((p) => p.id);
+}

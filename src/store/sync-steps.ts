@@ -6,6 +6,7 @@ import { commitMessage, diffJournals, summarizeChanges } from '../core/diff.js';
 import type { Journal } from '../core/journal.js';
 import { foldJournals, mergeJournals } from '../core/merge.js';
 import { notTaken } from '../core/merge-report.js';
+import { forgetsReceived } from '../core/merge-tombstones.js';
 import { upgradeToSchema2 } from '../core/tombstones.js';
 import { decodeJournal, readJournalFile } from './codec.js';
 import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
@@ -88,6 +89,10 @@ export async function takeIn(
     );
     s.wrote = true;
   }
+  // A forget another machine made reaches this one's own copies too (backups, undo data): they
+  // are scrubbed as a forget here would, so that nothing on this machine still holds the person.
+  const forgotten = ours ? forgetsReceived(upgradeToSchema2(ours.journal), merged) : [];
+  if (forgotten.length) await s.store.forget(forgotten);
   const kept = notTaken(baseJournal ? upgradeToSchema2(baseJournal) : null, theirJournal, merged);
   return {
     received: ours ? summarizeChanges(diffJournals(ours.journal, merged)) : '',

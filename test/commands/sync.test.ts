@@ -521,9 +521,31 @@ describe('a forget received by sync is never taken back on the machine that rece
     }
   };
 
+  /** Files under `dir` (git's own history aside: out of rel's reach) whose bytes hold `text`. */
+  const holding = (dir: string, text: string): string[] =>
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile() && !path.join(e.parentPath, e.name).includes(`${path.sep}.git`))
+          .map((e) => path.join(e.parentPath, e.name))
+          .filter((file) => fs.readFileSync(file).includes(text))
+      : [];
+
+  it('after the sync that brought it, no file rel keeps on B holds her name or notes', async () => {
+    const m = await forgotOnA('forget-scrub');
+    const state = path.join(path.dirname(path.dirname(m.b)), 'state');
+    for (const text of ['Zora', 'ZORA PRIVATE', 'zora-secret']) {
+      expect(holding(path.dirname(m.b), text)).toEqual([]);
+      expect(holding(state, text)).toEqual([]);
+    }
+    // What B did itself is still there, and can still be undone where it does not concern her.
+    expect(fs.readFileSync(m.b, 'utf8')).toContain('B-own');
+  });
+
   it('rel undo on B of the sync that brought it: Zora stays forgotten on both machines', async () => {
     const m = await forgotOnA('forget-undo');
-    await ok(['undo'], { store: m.b });
+    // The sync's undo step concerned her, and went with her: whatever undo takes back, not her.
+    await rel(['undo'], { store: m.b });
     expect(names(readJson(m.b))).toEqual(['Ana Silva']);
     for (const store of [m.b, m.a, m.b, m.a]) await ok(['sync'], { store });
     zoraGone(m);
