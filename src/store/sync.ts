@@ -10,6 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diffJournals, summarizeChanges } from '../core/diff.js';
+import { forgetsReceived } from '../core/merge-tombstones.js';
+import { upgradeToSchema2 } from '../core/tombstones.js';
 import { RelError, StoreError, UsageError } from '../errors.js';
 import { hasConflictMarkers } from './conflicts.js';
 import type { Keyring } from './crypto.js';
@@ -198,6 +200,9 @@ async function fastForward(s: Session, head: string, remote: string): Promise<st
   s.git.run(['update-ref', 'HEAD', s.git.revParse(remote), head]);
   s.git.run(['read-tree', 'HEAD']);
   const after = await journalAt(s, 'HEAD');
+  // As after a merge (takeIn): a forget this machine receives scrubs its own copies too.
+  const forgotten = before && after ? forgetsReceived(upgradeToSchema2(before), upgradeToSchema2(after)) : [];
+  if (forgotten.length) await s.store.forget(forgotten);
   return after ? summarizeChanges(diffJournals(before, after)) : '';
 }
 

@@ -500,14 +500,15 @@ describe('what a sync says it received', { timeout: 300_000 }, () => {
 describe('a forget received by sync is never taken back on the machine that received it', {
   timeout: 300_000,
 }, () => {
-  async function forgotOnA(tag: string): Promise<Machines> {
+  async function forgotOnA(tag: string, own = true): Promise<Machines> {
     const m = await machines(tag, async ({ a }) => {
       await ok(['add', 'Ana Silva'], { store: a });
       await ok(['add', 'Zora Secret'], { store: a });
       await ok(['log', 'zora', '--note', 'ZORA PRIVATE'], { store: a });
     });
-    // A change of B's own, so that B's sync is a real merge (its undo data holds the sync).
-    await ok(['note', 'ana', 'B-own'], { store: m.b });
+    // A change of B's own, so that B's sync is a real merge (its undo data holds the sync);
+    // without one, B's sync is a fast-forward.
+    if (own) await ok(['note', 'ana', 'B-own'], { store: m.b });
     await ok(['forget', 'zora', '--yes'], { store: m.a });
     await ok(['sync'], { store: m.a });
     await ok(['sync'], { store: m.b });
@@ -540,6 +541,16 @@ describe('a forget received by sync is never taken back on the machine that rece
     }
     // What B did itself is still there, and can still be undone where it does not concern her.
     expect(fs.readFileSync(m.b, 'utf8')).toContain('B-own');
+  });
+
+  it('after a fast-forward sync that brought it, no file rel keeps on B holds her name or notes', async () => {
+    const m = await forgotOnA('forget-scrub-ff', false);
+    const state = path.join(path.dirname(path.dirname(m.b)), 'state');
+    for (const text of ['Zora', 'ZORA PRIVATE', 'zora-secret']) {
+      expect(holding(path.dirname(m.b), text)).toEqual([]);
+      expect(holding(state, text)).toEqual([]);
+    }
+    expect(names(readJson(m.b))).toEqual(['Ana Silva']);
   });
 
   it('rel undo on B of the sync that brought it: Zora stays forgotten on both machines', async () => {
