@@ -89,15 +89,22 @@ export async function takeIn(
     );
     s.wrote = true;
   }
-  // A forget another machine made reaches this one's own copies too (backups, undo data): they
-  // are scrubbed as a forget here would, so that nothing on this machine still holds the person.
-  const forgotten = ours ? forgetsReceived(upgradeToSchema2(ours.journal), merged) : [];
-  if (forgotten.length) await s.store.forget(forgotten);
+  if (ours) await scrubForgetsReceived(s, ours.journal, merged);
   const kept = notTaken(baseJournal ? upgradeToSchema2(baseJournal) : null, theirJournal, merged);
   return {
     received: ours ? summarizeChanges(diffJournals(ours.journal, merged)) : '',
     notTaken: kept ? `Not taken from the other side (deleted here, or changed here later): ${kept}.` : '',
   };
+}
+
+/**
+ * A forget another machine made reaches this one's own copies too (backups, undo data): the
+ * people it removed from `before` are scrubbed as a forget here would, so that nothing on this
+ * machine still holds them. After a merge (takeIn) and after a fast-forward alike.
+ */
+export async function scrubForgetsReceived(s: Session, before: Journal, after: Journal): Promise<void> {
+  const forgotten = forgetsReceived(upgradeToSchema2(before), upgradeToSchema2(after));
+  if (forgotten.length) await s.store.forget(forgotten);
 }
 
 /**

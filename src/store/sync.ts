@@ -10,8 +10,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diffJournals, summarizeChanges } from '../core/diff.js';
-import { forgetsReceived } from '../core/merge-tombstones.js';
-import { upgradeToSchema2 } from '../core/tombstones.js';
 import { RelError, StoreError, UsageError } from '../errors.js';
 import { hasConflictMarkers } from './conflicts.js';
 import type { Keyring } from './crypto.js';
@@ -33,6 +31,7 @@ import {
   journalAt,
   push,
   type Session,
+  scrubForgetsReceived,
   type TakenIn,
   takeIn,
 } from './sync-steps.js';
@@ -200,9 +199,7 @@ async function fastForward(s: Session, head: string, remote: string): Promise<st
   s.git.run(['update-ref', 'HEAD', s.git.revParse(remote), head]);
   s.git.run(['read-tree', 'HEAD']);
   const after = await journalAt(s, 'HEAD');
-  // As after a merge (takeIn): a forget this machine receives scrubs its own copies too.
-  const forgotten = before && after ? forgetsReceived(upgradeToSchema2(before), upgradeToSchema2(after)) : [];
-  if (forgotten.length) await s.store.forget(forgotten);
+  if (before && after) await scrubForgetsReceived(s, before, after);
   return after ? summarizeChanges(diffJournals(before, after)) : '';
 }
 
