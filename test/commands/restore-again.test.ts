@@ -5,17 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/run.js';
+import { bytesOf, folderBytes, ok, readJson, rel, tempStore } from '../helpers/run.js';
 
 const kept = (store: string, name: string) => path.join(path.dirname(store), `.journal.json.${name}`);
 const notes = (store: string): string[] => readJson(store).conversations.map((c: { note: string }) => c.note);
-const folder = (store: string) =>
-  Object.fromEntries(
-    fs
-      .readdirSync(path.dirname(store))
-      .sort()
-      .map((name) => [name, bytesOf(path.join(path.dirname(store), name))?.toString('base64')]),
-  );
+const folder = folderBytes;
 
 async function storeWithNotes(tag: string): Promise<string> {
   const store = tempStore(tag);

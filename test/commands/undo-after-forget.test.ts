@@ -2,20 +2,12 @@
 // back the change before it only when told (yes at the prompt, --yes without a terminal), naming
 // that change. And a journal with two people under one id: naming either is exit 1, pointing at
 // rel doctor, as for every write to it.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { journalText, person, writeJournal } from '../helpers/journal.js';
-import { bytesOf, ok, readJson, rel, tempStore } from '../helpers/run.js';
+import { bytesOf, folderBytes, ok, readJson, rel, tempStore } from '../helpers/run.js';
 
 const notes = (store: string): string[] => readJson(store).conversations.map((c: { note: string }) => c.note);
-const folder = (store: string) =>
-  Object.fromEntries(
-    fs
-      .readdirSync(path.dirname(store))
-      .sort()
-      .map((name) => [name, bytesOf(path.join(path.dirname(store), name))?.toString('base64')]),
-  );
+const folder = folderBytes;
 
 async function forgotBen(tag: string): Promise<string> {
   const store = tempStore(tag);

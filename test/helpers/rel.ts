@@ -79,6 +79,17 @@ export function readJson(file: string) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
+/** Every file in the store's folder, by name, with its bytes (base64): to compare a whole folder. */
+export function folderBytes(store: string): Record<string, string | undefined> {
+  const dir = path.dirname(store);
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((name) => [name, bytesOf(path.join(dir, name))?.toString('base64')]),
+  );
+}
+
 export function bytesOf(file: string): Buffer | null {
   try {
     return fs.readFileSync(file);

@@ -14,7 +14,7 @@ import { BIN, type RunOptions, type RunResult, relEnv } from './rel.js';
 
 export { type Answer, CANCEL } from './answers.js';
 
-export { bytesOf, NOW, type RunResult, readJson, relEnv, tempDir, tempStore } from './rel.js';
+export { bytesOf, folderBytes, NOW, type RunResult, readJson, relEnv, tempDir, tempStore } from './rel.js';
 
 export interface InProcessOptions extends Omit<RunOptions, 'cwd'> {
   /** stdout (and stderr) as a terminal this wide (and this tall, for the pager); a pipe when absent. */
