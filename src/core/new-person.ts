@@ -5,7 +5,7 @@ import type { Birthday } from './birthdays.js';
 import { type IsoDate, localDay } from './dates.js';
 import { editEmails } from './emails.js';
 import type { Clock, Journal, Person } from './journal.js';
-import { controlsIn, displaySafe, normalize, slugify } from './text.js';
+import { asciiSlug, controlsIn, displaySafe, normalize, slugify } from './text.js';
 
 export interface NewPerson {
   name: string;
@@ -59,8 +59,11 @@ export function uniquePersonId(
   journal: Journal,
   name: string,
   taken: Set<string> = new Set(journal.people.map((p) => p.id)),
+  aliases: readonly string[] = [],
 ): string {
-  const base = slugify(name);
+  // A name with no Latin letter (李伟) takes its id from the first alias that has one ("Li Wei"),
+  // so that the hints rel prints ("rel log li-wei") name someone, not "person-2".
+  const base = [name, ...aliases].map(asciiSlug).find(Boolean) ?? slugify(name);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -83,7 +86,7 @@ export function newPersonRecord(
 ): Person {
   const createdAt = clock.now.toISOString();
   return {
-    id: uniquePersonId(journal, input.name, taken),
+    id: uniquePersonId(journal, input.name, taken, input.aliases),
     name: input.name,
     aliases: unique(input.aliases ?? []),
     role: input.role?.trim() ?? '',

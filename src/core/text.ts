@@ -34,12 +34,16 @@ export function normalize(text: string): string {
     .trim();
 }
 
-/** An ASCII slug for ids: "Ana Silva" -> "ana-silva". */
-export function slugify(text: string): string {
-  const slug = normalize(text)
+/** The ASCII letters and digits of a text as a slug ("Ana Silva" -> "ana-silva"); empty when it has none (李伟). */
+export function asciiSlug(text: string): string {
+  return normalize(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug || 'person';
+}
+
+/** An ASCII slug for ids: "Ana Silva" -> "ana-silva", and "person" for a text with no ASCII letter or digit. */
+export function slugify(text: string): string {
+  return asciiSlug(text) || 'person';
 }
 
 // C0 controls except tab and newline, DEL, C1 controls: matching them is the point.

@@ -37,8 +37,11 @@ export function showKind(kind: string): string {
 }
 
 // Kinds that name an app or a medium, said as the thing they are in a sentence: "Logged a Slack
-// message with Ana", not "a slack". Any other kind is said as typed.
+// message with Ana", not "a slack"; a common noun in lower case mid-sentence ("an email", not "an
+// Email"). Any other kind is said as typed.
 const KIND_IN_A_SENTENCE: Record<string, string> = {
+  email: 'email',
+  'e-mail': 'email',
   slack: 'Slack message',
   sms: 'text message',
   text: 'text message',

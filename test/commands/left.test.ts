@@ -89,6 +89,31 @@ describe('rel left', () => {
     expect(later).toContain('Ana Silva');
   });
 
+  it('run again, says they already left and what changed, not "Marked as left" again', async () => {
+    const store = await withAna('left-again');
+    await ok(['left', 'ana', '--note', 'Joined Stripe'], { store, now });
+    const later = '2027-02-01';
+    expect(await ok(['left', 'ana', '--note', 'Now at Figma'], { store, now: later })).toBe(
+      'Ana Silva already left on 20 Nov 2026: note added. Take it back with: rel left ana-silva --off\n',
+    );
+    expect(
+      await ok(['left', 'ana', '--cadence', 'yearly', '--note', 'Moved to Lisbon'], { store, now: later }),
+    ).toBe(
+      'Ana Silva already left on 20 Nov 2026: catching up yearly now, note added. Take it back with: rel left ana-silva --off\n',
+    );
+    const ana = readJson(store).people[0];
+    expect(ana.leftOn).toBe(now);
+    expect(ana.cadenceDays).toBe(365);
+    expect(ana.notes.map((n: { text: string }) => n.text)).toEqual([
+      'Joined Stripe',
+      'Now at Figma',
+      'Moved to Lisbon',
+    ]);
+    expect((await rel(['left', 'ana', '--cadence', 'yearly'], { store, now: later })).stderr).toBe(
+      'Ana Silva is already marked as left; nothing changed.\n',
+    );
+  });
+
   it('undo names it in words', async () => {
     const store = await withAna('left-undo');
     await ok(['left', 'ana'], { store, now });

@@ -26,6 +26,9 @@ describe('rel undo says what it undid', () => {
     const cases: [string[], string][] = [
       [['add', 'Ben Ong'], 'added Ben Ong'],
       [['log', 'tom', '--kind', 'call'], "logged a call with Tom O'Brien on 2026-11-20"],
+      // Said as in the confirmation: "an email", "a Slack message", not "an Email", "a slack".
+      [['log', 'tom', '--kind', 'Email'], "logged an email with Tom O'Brien on 2026-11-20"],
+      [['log', 'tom', '--kind', 'slack'], "logged a Slack message with Tom O'Brien on 2026-11-20"],
       [
         ['note', 'tom', 'Two kids, Leo (7) and Mia (4); loves trail running'],
         "added the note 'Two kids, Leo (7) and Mia (4); loves…' to Tom O'Brien",

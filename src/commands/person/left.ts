@@ -8,6 +8,7 @@ import { describeCadence, parsePeriod } from '../../core/periods.js';
 import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
+import { showDate } from '../../ui/display.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption } from '../shared/output.js';
@@ -53,13 +54,18 @@ Examples:
       const person = await resolvePerson(ctx, await store.read(), name);
       const t = theme(ctx.io);
       const who = t.bold(displaySafe(person.name));
+      // Someone already marked as left keeps their date; a second run changes the cadence or adds
+      // a note, and says that rather than "Marked as left" again.
+      const leftBefore = person.leftOn;
+      let cadenceChanged = true;
       let changed = true;
       const updated = await store.update(
         (journal) => {
           const fresh = samePerson(journal, person);
           if (options.off) changed = unmarkLeft(fresh);
           else {
-            changed = markLeft(fresh, { on: todayIso, cadenceDays });
+            cadenceChanged = markLeft(fresh, { on: todayIso, cadenceDays });
+            changed = cadenceChanged;
             if (options.note !== undefined) {
               addNote(fresh, options.note, todayIso, { now: ctx.io.now, newId });
               changed = true;
@@ -83,7 +89,15 @@ Examples:
         ctx.io.out(
           `${t.good('Taken back')}: ${who} has not left; cadence ${describeCadence(updated.cadenceDays ?? settings(ctx).defaultCadenceDays)} again.`,
         );
-      else
+      else if (leftBefore !== undefined) {
+        const what = [
+          cadenceChanged ? `catching up ${describeCadence(cadenceDays)} now` : '',
+          options.note !== undefined ? 'note added' : '',
+        ].filter(Boolean);
+        ctx.io.out(
+          `${who} already left on ${showDate(leftBefore, todayIso)}: ${what.join(', ')}. ${t.dim(`Take it back with: rel left ${updated.id} --off`)}`,
+        );
+      } else
         ctx.io.out(
           `${t.good('Marked as left')}: ${who}, still in rel due, ${describeCadence(cadenceDays)}. ${t.dim(`Take it back with: rel left ${updated.id} --off`)}`,
         );

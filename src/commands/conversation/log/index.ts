@@ -8,8 +8,10 @@ import { recordCapture } from '../../../core/capture.js';
 import { indexConversations } from '../../../core/conversations.js';
 import { checkIn } from '../../../core/due.js';
 import { describeConversation } from '../../../core/profile.js';
+import { article } from '../../../core/text.js';
 import { notTogetherBecause } from '../../../core/together.js';
 import { newId } from '../../../ids.js';
+import { kindInASentence } from '../../../ui/display.js';
 import { printJson } from '../../../ui/json.js';
 import { renderLogged } from '../../../ui/render/log.js';
 import { theme } from '../../../ui/theme.js';
@@ -67,8 +69,10 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   const saved = await store.update(
     (journal) => ({ journal, ...recordCapture(journal, captured, { now: ctx.io.now, newId }) }),
     {
-      summary: ({ conversation, people }) =>
-        `logged a ${conversation.kind} with ${people.map((p) => p.name).join(', ')} on ${conversation.date}`,
+      summary: ({ conversation, people }) => {
+        const kind = kindInASentence(conversation.kind);
+        return `logged ${article(kind)} ${kind} with ${people.map((p) => p.name).join(', ')} on ${conversation.date}`;
+      },
     },
   );
   const { conversation, people } = saved;
