@@ -84,6 +84,13 @@ export function renderLogged(logged: Logged, t: Theme): string {
   }
   for (const due of logged.nextDue) {
     const first = displaySafe(due.person.name);
+    // An archived person is out of rel due: a next check-in would be a date nothing reminds of.
+    if (due.person.archivedAt) {
+      lines.push(
+        `${first} is archived, out of rel due: no next check-in. Bring them back with: rel unarchive ${due.person.id}`,
+      );
+      continue;
+    }
     const on = shownDueOn(due.dueOn, today);
     lines.push(`Next check-in with ${first}: ${dayDate(on, today)} (${relativeDay(on, today)}).`);
   }
