@@ -13,6 +13,8 @@ import { wrap } from './table.js';
 
 const RECENT_CONVERSATIONS = 5;
 const RECENT_HEARD = 6;
+/** The wrapped lines of one conversation's note shown in a profile. */
+const NOTE_LINES = 6;
 
 /** `recent`: how many conversations to show; 0 leaves them to a full history printed after. */
 /**
@@ -129,7 +131,18 @@ export function renderProfile(
         others.length ? `with ${others.map(safe).join(', ')}` : '',
       ].filter(Boolean);
       const note = c.note ? wrap(displaySafe(c.note, { multiline: true }), width, '    ') : [];
-      return [`  ${t.bold(head.join(' · '))}`, ...note];
+      // A long note (a page pasted through --note -) would push the rest of the person off the
+      // screen: its first lines, and where the whole of it is.
+      const shown =
+        note.length > NOTE_LINES
+          ? [
+              ...note.slice(0, NOTE_LINES - 1),
+              t.dim(
+                `    … ${note.length - NOTE_LINES + 1} more lines (rel history ${safe(p.id)} shows the whole note)`,
+              ),
+            ]
+          : note;
+      return [`  ${t.bold(head.join(' · '))}`, ...shown];
     }),
   );
   if (recent > 0 && p.conversations.length > recent) {
