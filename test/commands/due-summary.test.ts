@@ -1,8 +1,8 @@
-// The summary rel due reads instead of the journal (store/due-summary.ts) gives what a full read
-// gives, byte for byte, after every command that writes the journal and after an edit from
-// outside that keeps the size and puts the modification time back. After each step, every view
-// of rel due (the table, --json, --within, --group, --tag) and shell completion of names run
-// twice: with the summary as that step left it, and with it deleted (a full read). The store's
+// The summary rel due and rel people read instead of the journal (store/due-summary.ts) gives what
+// a full read gives, byte for byte, after every command that writes the journal and after an edit
+// from outside that keeps the size and puts the modification time back. After each step, every
+// view of rel due (the table, --json, --within, --group, --tag), of rel people (the table and
+// --json, --all, --alumni) and shell completion of names run twice: with the summary as that step left it, and with it deleted (a full read). The store's
 // read() is watched, to know which way each run went: a step that rel wrote must leave a summary
 // that is used, an outside edit one that is not.
 import { execFileSync } from 'node:child_process';
@@ -23,6 +23,12 @@ const VIEWS = [
   ['due', '--tag', 'x', '--limit', '1'],
   ['due', '--tag', 'nobody-has-it'],
   ['__complete', '--', 'profile', 'a'],
+  ['people'],
+  ['people', '--json'],
+  ['people', '--all'],
+  ['people', '--all', '--json'],
+  ['people', '--alumni'],
+  ['people', '--alumni', '--all', '--json'],
 ];
 
 let store: string;
@@ -135,6 +141,7 @@ describe('the summary rel due reads is the journal, after every write', () => {
       [['edit', 'ben', '--cadence', '1w', '--tag', 'x'], 'used'],
       [['snooze', 'cleo', '--until', '2026-12-02'], 'used'],
       [['archive', 'dev'], 'used'],
+      [['left', 'cleo', '--note', 'Joined Stripe'], 'used'],
       [['undo'], 'used'],
       [['add', 'Ana S'], 'used'],
       [['merge', 'ana-silva', 'ana-s'], 'used'],
@@ -202,6 +209,9 @@ describe('the summary rel due reads is the journal, after every write', () => {
     expect([after.size, after.mtimeNs, after.ino]).toEqual([stat.size, stat.mtimeNs, stat.ino]);
     const runs = await same('not used');
     expect(runs[1]!.stdout).toContain('Ena Silva');
+    const people = runs.find((r) => r.args.join(' ') === 'people --json')!;
+    expect(people.stdout).toContain('Ena Silva');
+    expect(people.stdout).toContain('"lastSeen": "2026-11-10"');
   });
 
   it('with a calendar set: the inbox nudge counts the same, a meeting before the horizon from the journal', async () => {

@@ -2,6 +2,7 @@
 // call `rel due` makes, on journals made to catch a cut too many: conversations logged out of
 // order and on the same day, groups, written kinds, marks by hand, archived, snoozed and new
 // people, birthdays, thanks on the same day, follow-ups for groups, calendar events, dismissals.
+// `rel people` reads it too: its rows (with --all, --alumni, both) and each one's last contact.
 import { describe, expect, it } from 'vitest';
 import { birthdayRows, dueWithBirthdays } from '../../src/core/birthdays.js';
 import { indexConversations } from '../../src/core/conversations.js';
@@ -11,6 +12,7 @@ import { dueJournal, NUDGE_HORIZON_DAYS } from '../../src/core/due-summary.js';
 import { openFollowUps } from '../../src/core/followups.js';
 import { type Conversation, type FollowUp, type Journal, SCHEMA_VERSION } from '../../src/core/journal.js';
 import { type PendingMeeting, stillToLog } from '../../src/core/nudge.js';
+import { lastContacts, peopleRows } from '../../src/core/people-list.js';
 import { groupRows } from '../../src/core/plan.js';
 import { DEFAULT_TOGETHER_RULES, type TogetherRules } from '../../src/core/together.js';
 import { wholePerson } from '../helpers/journal.js';
@@ -45,6 +47,7 @@ function makeJournal(seed: number, people: number, conversations: number): Journ
         cadenceDays: r() < 0.5 ? pick([7, 14, 30, 90]) : null,
         createdAt: `${day(900)}T0${Math.floor(r() * 10)}:00:00.000Z`,
         archivedAt: r() < 0.1 ? '2026-06-01T00:00:00.000Z' : null,
+        ...(r() < 0.15 ? { leftOn: day(300) } : {}),
         snoozedUntil: r() < 0.1 ? addDaysTo(TODAY, Math.floor(r() * 20) - 10) : null,
         ...(r() < 0.3 ? { birthday: pick(['02-29', '11-28', '12-02', '1990-11-27', '1985-03-01']) } : {}),
         ...(r() < 0.3
@@ -114,8 +117,8 @@ const RULES: [string, TogetherRules][] = [
   ['walks written', { writtenKinds: ['walk', 'call'], cadenceCounts: 'small-groups' }],
 ];
 
-/** Everything `rel due` computes from a journal (src/commands/report/due.ts), as data. */
-function everythingDueReads(journal: Journal, today: IsoDate, rules: TogetherRules) {
+/** Everything `rel due` and `rel people` compute from a journal (their commands), as data. */
+function everythingReadFromIt(journal: Journal, today: IsoDate, rules: TogetherRules) {
   const index = indexConversations(journal.conversations);
   const active = journal.people.filter((p) => !p.archivedAt);
   const report = [0, 7, 45].flatMap((withinDays) =>
@@ -160,6 +163,10 @@ function everythingDueReads(journal: Journal, today: IsoDate, rules: TogetherRul
       rules.writtenKinds,
     ),
     names: journal.people.map((p) => [p.id, p.name, p.aliases, p.tags]),
+    people: [{}, { all: true }, { alumni: true }, { all: true, alumni: true }].map((filter) => {
+      const rows = peopleRows(journal, index, today, filter, 21, rules);
+      return { rows, lastContacts: [...lastContacts(rows, index, rules)] };
+    }),
   };
 }
 
@@ -198,8 +205,8 @@ describe('dueJournal: what rel due reads, kept', () => {
         it(`${what}, ${rulesName}, read ${later} days after it was made`, () => {
           const today = addDaysTo(TODAY, later);
           const cut = dueJournal(journal, rules, TODAY);
-          expect(everythingDueReads(cut.journal, today, rules)).toEqual(
-            everythingDueReads(journal, today, rules),
+          expect(everythingReadFromIt(cut.journal, today, rules)).toEqual(
+            everythingReadFromIt(journal, today, rules),
           );
         });
       }
@@ -234,11 +241,11 @@ describe('dueJournal: what rel due reads, kept', () => {
     ];
     const [, walksWritten] = RULES[3]!;
     const cut = dueJournal(journal, DEFAULT_TOGETHER_RULES, TODAY);
-    expect(everythingDueReads(cut.journal, TODAY, DEFAULT_TOGETHER_RULES)).toEqual(
-      everythingDueReads(journal, TODAY, DEFAULT_TOGETHER_RULES),
+    expect(everythingReadFromIt(cut.journal, TODAY, DEFAULT_TOGETHER_RULES)).toEqual(
+      everythingReadFromIt(journal, TODAY, DEFAULT_TOGETHER_RULES),
     );
-    expect(everythingDueReads(cut.journal, TODAY, walksWritten)).not.toEqual(
-      everythingDueReads(journal, TODAY, walksWritten),
+    expect(everythingReadFromIt(cut.journal, TODAY, walksWritten)).not.toEqual(
+      everythingReadFromIt(journal, TODAY, walksWritten),
     );
   });
 });

@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import { type Context, openStore, settings, today, togetherRules } from '../../context.js';
 import { indexConversations } from '../../core/conversations.js';
-import { checkIn, lastContact } from '../../core/due.js';
-import { compareNames } from '../../core/text.js';
+import { lastContacts, peopleRows } from '../../core/people-list.js';
 import { printJson } from '../../ui/json.js';
 import { renderPeople } from '../../ui/render/people.js';
 import { theme } from '../../ui/theme.js';
@@ -34,34 +33,14 @@ Examples:
 }
 
 async function run(ctx: Context, options: PeopleOptions): Promise<void> {
-  const journal = await (await openStore(ctx)).read();
+  // The summary beside the journal when it still stands for it (it keeps everything listed here),
+  // else the journal read in full.
+  const { journal } = await (await openStore(ctx)).readForDue();
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
-  const { defaultCadenceDays } = settings(ctx);
-  const rows = journal.people
-    .filter((p) => (options.all || !p.archivedAt) && (!options.alumni || p.leftOn !== undefined))
-    .map((p) => ({
-      id: p.id,
-      name: p.name,
-      role: p.role,
-      team: p.team,
-      relationship: p.relationship,
-      tags: p.tags,
-      aliases: p.aliases,
-      ...checkIn(p, index, todayIso, defaultCadenceDays, togetherRules(ctx)),
-      birthday: p.birthday ?? null,
-      archivedAt: p.archivedAt,
-      leftOn: p.leftOn ?? null,
-    }))
-    .sort((a, b) => compareNames(a.name, b.name));
+  const rules = togetherRules(ctx);
+  const rows = peopleRows(journal, index, todayIso, options, settings(ctx).defaultCadenceDays, rules);
   if (options.json) printJson(ctx.io, rows);
-  else {
-    const contacts = new Map(
-      rows.flatMap((r) => {
-        const contact = lastContact(index.get(r.id), togetherRules(ctx));
-        return contact ? [[r.id, contact] as const] : [];
-      }),
-    );
-    ctx.io.print(renderPeople(rows, todayIso, theme(ctx.io), ctx.io.width, contacts));
-  }
+  else
+    ctx.io.print(renderPeople(rows, todayIso, theme(ctx.io), ctx.io.width, lastContacts(rows, index, rules)));
 }
