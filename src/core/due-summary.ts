@@ -1,8 +1,8 @@
-// The journal cut down to what `rel due` reads, so that it can be kept beside the journal (see
-// store/due-summary.ts) and read in a few milliseconds instead of parsing the whole file. It is
-// itself a Journal: `rel due` runs its own code on it unchanged, and is the same report because
-// nothing that code reads was cut. What it reads, and so what is kept:
-//   - every person, with every field but the long lists (ambitions, skills, notes, questions,
+// The journal cut down to what `rel due` and `rel people` read, so that it can be kept beside the
+// journal (see store/due-summary.ts) and read in a few milliseconds instead of parsing the whole
+// file. It is itself a Journal: both commands run their own code on it unchanged, and give the
+// same report because nothing that code reads was cut. What they read, and so what is kept:
+//   - every person, archived or not, with every field but the long lists (ambitions, skills, notes, questions,
 //     e-mails), and of their thanks only the latest (due's "last appreciated");
 //   - of the conversations, per person the newest (last seen, last contact) and the newest that
 //     is time together under the rules in force (the check-in); the one created first (whether

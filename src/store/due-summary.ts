@@ -1,4 +1,4 @@
-// The summary `rel due` and shell completion read instead of the journal, when it still stands for
+// The summary `rel due`, `rel people` and shell completion read instead of the journal, when it still stands for
 // it: $XDG_STATE_HOME/rel/due-<journal>.json (<journal> as in calendar-cache.ts), mode 0600. It is
 // derived (core/due-summary.ts: the journal cut down to what rel due reads) and can be deleted at
 // any time; the next rel due reads the journal in full and writes it again.

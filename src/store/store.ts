@@ -139,7 +139,10 @@ export class Store {
     return parsed.journal;
   }
 
-  /** rel due's journal: the summary when it stands for the file (due-summary.ts), else read(). */
+  /**
+   * The journal for rel due and rel people: the summary when it stands for the file
+   * (due-summary.ts), else read().
+   */
   readForDue(): Promise<DueRead> {
     return readDue(this.summary, async () => [await this.read(), this.db.lastParsed]);
   }
