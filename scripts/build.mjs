@@ -8,6 +8,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -162,11 +163,36 @@ const sharedBuiltins = {
         : { path: args.path, namespace: 'builtin' },
     );
     build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-      contents: `export * from ${JSON.stringify(args.path)}; export default require(${JSON.stringify(args.path)});`,
+      contents: LAZY_BUILTINS.has(args.path)
+        ? lazyBuiltin(args.path)
+        : `export * from ${JSON.stringify(args.path)}; export default require(${JSON.stringify(args.path)});`,
       loader: 'js',
     }));
   },
 };
+
+/**
+ * Node's modules that a program loads on first use rather than as it starts: node:crypto (17
+ * modules of Node's own, several milliseconds of every start) serves writes, encryption and
+ * digests of whole texts, none of which a command that only reads needs (the short digests that
+ * name state files are src/core/sha256.ts's).
+ */
+const LAZY_BUILTINS = new Set(['node:crypto']);
+
+/**
+ * A module with the plain functions of a built-in, each loading it at its first call. Only those:
+ * importing anything else (a class, a constant, the default) from it fails the build, rather than
+ * breaking when run.
+ */
+function lazyBuiltin(specifier) {
+  const real = createRequire(import.meta.url)(specifier);
+  const names = Object.keys(Object.getOwnPropertyDescriptors(real)).filter((name) => {
+    const { value } = Object.getOwnPropertyDescriptor(real, name);
+    return typeof value === 'function' && /^[a-z]/.test(name);
+  });
+  const load = `(real ??= require(${JSON.stringify(specifier)}))`;
+  return `let real;\n${names.map((name) => `export function ${name}(...args) { return ${load}.${name}(...args); }`).join('\n')}\n`;
+}
 
 /** Options for CommonJS, which the launcher compiles from its code cache. */
 const cjs = {

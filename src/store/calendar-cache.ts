@@ -8,11 +8,11 @@
 // the source's address: the folder names neither, and two journals do not share a copy. The
 // store re-encrypts the copies with the journal (rel encrypt, decrypt, passphrase) and removes
 // them on rel forget: they name the people in the meetings.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { PendingMeeting } from '../core/nudge.js';
+import { sha256Hex } from '../core/sha256.js';
 import type { Decode, Encode } from './codec.js';
 import { makePrivateFolder, readStoreFile, writeStoreFile } from './files.js';
 import { type Env, envValue } from './paths.js';
@@ -23,7 +23,7 @@ export function stateFolder(env: Env): string {
   return path.join(home, 'rel');
 }
 
-const key = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const key = (text: string) => sha256Hex(text).slice(0, 16);
 
 export function cachePath(folder: string, target: string, identity: string): string {
   return path.join(folder, `calendar-${key(target)}-${key(identity)}.cache`);

@@ -11,12 +11,12 @@
 // name that version; it is not recomputed on a read, which would mean reading the whole file.
 // Only a plain journal has one: for an encrypted journal none is kept (it would hold names and
 // follow-ups in the clear), and the store removes it on rel encrypt.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type IsoDate, toIsoDate } from '../core/dates.js';
 import { type DueJournal, dueJournal } from '../core/due-summary.js';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
+import { sha256Hex } from '../core/sha256.js';
 import type { TogetherRules } from '../core/together.js';
 import { type JournalOnDisk, journalTag, warningsOnRead } from './codec.js';
 import { fileVersion, makePrivateFolder, readStoreFile, writeStoreFile } from './files.js';
@@ -49,7 +49,7 @@ const STAMP =
 const HEAD_BYTES = 512;
 
 export function summaryPath(stateFolder: string, target: string): string {
-  return path.join(stateFolder, `due-${createHash('sha256').update(target).digest('hex').slice(0, 16)}.json`);
+  return path.join(stateFolder, `due-${sha256Hex(target).slice(0, 16)}.json`);
 }
 
 const sameRules = (a: TogetherRules, b: TogetherRules) =>

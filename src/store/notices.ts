@@ -2,15 +2,15 @@
 // kept outside the journal, in $XDG_STATE_HOME/rel/said (default ~/.local/state/rel/said): a command that
 // only reads, such as `rel due`, never writes the journal, and the journal's bytes do not change
 // for a notice. One small file per notice and journal, named from the journal's full path.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha256Hex } from '../core/sha256.js';
 import { stateFolder } from './calendar-cache.js';
 import { makePrivateFolder } from './files.js';
 import type { Env } from './paths.js';
 
 function markerPath(env: Env, notice: string, journal: string): string {
-  const key = createHash('sha256').update(path.resolve(journal)).digest('hex').slice(0, 16);
+  const key = sha256Hex(path.resolve(journal)).slice(0, 16);
   return path.join(stateFolder(env), 'said', `${notice}-${key}`);
 }
 

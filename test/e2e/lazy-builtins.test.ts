@@ -1,0 +1,67 @@
+// Node's modules that a command does not need are not loaded at its start (scripts/build.mjs,
+// LAZY_BUILTINS): a command that only reads the journal never loads node:crypto, and a command
+// that needs it (a write, an encrypted journal, a summary written afresh) gets it on first use.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ok, rel, tempDir, tempStore } from '../helpers/rel.js';
+
+const HOOK = path.resolve(import.meta.dirname, '../helpers/builtins-loaded.cjs');
+
+/** What `rel args` printed and the built-ins it loaded. */
+function run(args: string[], store: string, env: Record<string, string> = {}) {
+  const file = path.join(tempDir('builtins'), 'loaded.txt');
+  const r = rel(args, { store, env: { ...env, NODE_OPTIONS: `--require ${HOOK}`, REL_TEST_BUILTINS: file } });
+  return { ...r, builtins: fs.readFileSync(file, 'utf8').split('\n') };
+}
+
+describe('built-ins loaded on first use', () => {
+  it('a command that only reads loads no node:crypto; one that writes loads it, and works', () => {
+    const store = tempStore('lazy-builtins');
+    ok(['demo'], { store });
+    ok(['due'], { store }); // the summary beside the journal, which the reads below check against
+    const reads = [
+      ['due'],
+      ['due', '--json'],
+      ['people', '--json'],
+      ['profile', 'maya', '--json'],
+      ['todo', '--json'],
+      ['search', 'team', '--json'],
+      ['stats', '--json'],
+      ['history', 'maya'],
+    ];
+    for (const args of reads) {
+      const r = run(args, store);
+      expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: '' });
+      expect({ args, crypto: r.builtins.filter((m) => /crypto/.test(m)) }).toEqual({ args, crypto: [] });
+    }
+    // A write digests the text it writes and names its temp file at random: crypto, loaded then.
+    const log = run(['log', 'maya', '--note', 'Lazy crypto.', '--no-input'], store);
+    expect(log.code).toBe(0);
+    expect(log.builtins).toContain('crypto');
+    expect(ok(['history', 'maya'], { store })).toContain('Lazy crypto.');
+    // With the summary gone, rel due reads the journal whole and writes the summary again (its tag).
+    for (const name of fs.readdirSync(path.join(path.dirname(path.dirname(store)), 'state', 'rel')))
+      if (name.startsWith('due-'))
+        fs.rmSync(path.join(path.dirname(path.dirname(store)), 'state', 'rel', name));
+    const due = run(['due', '--json'], store);
+    expect(due.code).toBe(0);
+    expect(due.builtins).toContain('crypto');
+    expect(run(['due', '--json'], store).stdout).toBe(due.stdout);
+  });
+
+  it('an encrypted journal is read and written with crypto loaded when it is met', () => {
+    const store = tempStore('lazy-builtins-encrypted');
+    const env = { REL_PASSPHRASE: 'correct horse', REL_KDF_LOG_N: '10' };
+    ok(['demo'], { store });
+    const plain = ok(['profile', 'maya', '--json'], { store });
+    ok(['encrypt', '--no-input'], { store, env });
+    const read = run(['profile', 'maya', '--json'], store, env);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toBe(plain);
+    expect(read.builtins).toContain('crypto');
+    const log = run(['log', 'maya', '--note', 'Sealed.', '--no-input'], store, env);
+    expect(log.code).toBe(0);
+    expect(ok(['history', 'maya'], { store, env })).toContain('Sealed.');
+  });
+});
