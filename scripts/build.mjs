@@ -70,18 +70,29 @@ const dist = new URL('../dist', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 await build({
   ...options,
-  define: { ...options.define, REL_COMMAND_SUMMARIES: 'undefined', REL_ONLY_COMMAND: 'undefined' },
+  define: {
+    ...options.define,
+    REL_COMMAND_SUMMARIES: 'undefined',
+    REL_ONLY_COMMAND: 'undefined',
+    REL_HELP_LISTING: 'undefined',
+  },
 });
-const { commandSummaries, globalValuedOptions } = await import(
+const { commandSummaries, globalValuedOptions, helpListing } = await import(
   new URL('../dist/full.js', import.meta.url).href
 );
 const commands = await commandSummaries();
 const summaries = JSON.stringify(commands);
 const valued = await globalValuedOptions();
+const listing = JSON.stringify(await helpListing());
 rmSync(dist, { recursive: true, force: true });
 await build({
   ...options,
-  define: { ...options.define, REL_COMMAND_SUMMARIES: summaries, REL_ONLY_COMMAND: 'undefined' },
+  define: {
+    ...options.define,
+    REL_COMMAND_SUMMARIES: summaries,
+    REL_ONLY_COMMAND: 'undefined',
+    REL_HELP_LISTING: 'undefined',
+  },
 });
 
 /** The command table of one command's program: that command alone (none for '', `rel --help`). */
@@ -234,6 +245,35 @@ for (const name of ['', ...commands.map((c) => c.name).filter((n) => n !== '__co
   const summary = commands.find((c) => c.name === name);
   for (const word of summary ? [name, ...summary.aliases] : ['']) programs[word] = out;
 }
+// The top-level help's own program, without commander: the listing compiled in (see
+// src/help-listing.ts). Small, and required as it is, without a code cache. What it imports
+// reaches commander only through errors.ts's `instanceof CommanderError`, which no error of this
+// program can be: a class of its own stands in.
+const noCommander = {
+  name: 'no-commander',
+  setup(build) {
+    build.onResolve({ filter: /^commander$/ }, () => ({ path: 'commander', namespace: 'no-commander' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-commander' }, () => ({
+      contents: 'export class CommanderError extends Error {}',
+      loader: 'js',
+    }));
+  },
+};
+const listingProgram = 'listing.cjs';
+const listingBuild = await build({
+  ...cjs,
+  entryPoints: ['src/help-listing.ts'],
+  outfile: `dist/${listingProgram}`,
+  define: { ...options.define, REL_HELP_LISTING: listing },
+  plugins: [noCommander, sharedBuiltins, toVendor],
+  metafile: true,
+});
+const listingText = readFileSync(`dist/${listingProgram}`, 'utf8');
+if (
+  /__rel_url|(?<![\w$.])import\(/.test(listingText) ||
+  Object.keys(listingBuild.metafile.inputs).some((i) => /node_modules[\\/]commander/.test(i))
+)
+  throw new Error(`build: ${listingProgram} holds commander, import.meta or import()`);
 
 // The libraries in dist/vendor/, one file each; one that imports another requires its file.
 const vendorNames = new RegExp(`^(${[...vendored].map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
@@ -283,7 +323,7 @@ await build({
   // Its import() of the full program (an ES module) stays one.
   supported: {},
   plugins: [],
-  define: { REL_LAUNCH: JSON.stringify({ programs, valued }) },
+  define: { REL_LAUNCH: JSON.stringify({ programs, listing: listingProgram, valued }) },
 });
 
 // The code cache of each program, made by the launcher itself, in processes of their own, each

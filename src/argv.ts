@@ -16,3 +16,11 @@ export function requestedCommand(argv: readonly string[], valued: ReadonlySet<st
   }
   return words[0] === 'help' ? words[1] : words[0];
 }
+
+/**
+ * The command lines that show the top-level help and nothing else (`rel`, `rel --help`, `rel -h`,
+ * `rel help`), which the launcher prints without commander (help-listing.ts).
+ */
+export function isListing(argv: readonly string[]): boolean {
+  return argv.length === 0 || (argv.length === 1 && ['--help', '-h', 'help'].includes(argv[0]!));
+}

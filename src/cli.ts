@@ -8,17 +8,12 @@ import type { Context, GlobalOptions, Seams } from './context.js';
 import { closeFlags, periodAsOneWord } from './core/flags.js';
 import { displaySafe } from './core/text.js';
 import { exitCodeOf, RelError, ReportedFailure } from './errors.js';
+import { fitHelp, helpWidth, type Listing, MIN_WIDTH_TO_WRAP } from './help-listing.js';
 import type { Io } from './ui/io.js';
-import { safeText } from './ui/safe.js';
-import { fitLines } from './ui/wrap.js';
 
 /** package.json's version, put in at build time (scripts/build.mjs; vitest.config.ts for tests). */
 declare const REL_VERSION: string;
 export const VERSION = REL_VERSION;
-
-function helpWidth(io: Io): number {
-  return Number(io.env.COLUMNS) || io.terminal.columns || 80;
-}
 
 type Output = OutputConfiguration & {
   outputError: (text: string, write: (text: string) => void) => void;
@@ -29,7 +24,7 @@ function output(io: Io): Output {
   return {
     // Help wraps to the terminal, or to $COLUMNS when given, like every other human output; what
     // commander cannot wrap (too narrow for its columns) is wrapped line by line.
-    writeOut: (text: string) => io.raw.out(safeText(fitLines(text, helpWidth(io)), false)),
+    writeOut: (text: string) => io.raw.out(fitHelp(text, helpWidth(io))),
     getOutHelpWidth: () => helpWidth(io),
     // commander echoes what was typed ("unknown option '…'"): shown safely, like all user text.
     writeErr: (text: string) => io.raw.err(displaySafe(text, { multiline: true })),
@@ -69,10 +64,6 @@ export function report(error: unknown, err: (text: string) => void): void {
   err(`rel: unexpected error: ${displaySafe(detail, { multiline: true })}`);
   err('  This is a bug in rel; nothing was saved by the failing step.');
 }
-
-// commander leaves a description column narrower than 40 unwrapped, and rel's own wrapping then
-// starts its lines at the left edge; from this width commander wraps it in its column, aligned.
-const MIN_WIDTH_TO_WRAP = 16;
 
 /**
  * An option or command in the help: term and description side by side, or, when the description
@@ -127,6 +118,15 @@ export function valuedOptions(program: Command): Set<string> {
   );
 }
 
+/** The top-level help's last lines, after the commands. */
+const HELP_AFTER = `
+The three moments:
+  right after a conversation   $ rel log ana --note "Roadmap" --heard "Tired"
+  planning the week            $ rel due
+  just before a meeting        $ rel profile ana
+
+Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.`;
+
 /**
  * The program for these arguments: the requested command in full, the others as stand-ins that
  * carry their name and help line. `loadAll` loads every command (for whatever needs them all).
@@ -146,16 +146,7 @@ export async function buildProgram(
     .showHelpAfterError('(rel --help lists the commands; rel <command> --help shows one)')
     .exitOverride()
     .configureOutput(output(io))
-    .addHelpText(
-      'after',
-      `
-The three moments:
-  right after a conversation   $ rel log ana --note "Roadmap" --heard "Tired"
-  planning the week            $ rel due
-  just before a meeting        $ rel profile ana
-
-Exit codes: 0 ok, 1 store or I/O failure, 2 bad usage or input, 130 interrupted.`,
-    );
+    .addHelpText('after', HELP_AFTER);
   const ctx: Context = {
     io,
     globals: () => program.opts<GlobalOptions>(),
@@ -301,4 +292,27 @@ export async function commandSummaries(io: Io): Promise<CommandSummary[]> {
       term: help.subcommandTerm(cmd),
       description: help.subcommandDescription(cmd),
     }));
+}
+
+/**
+ * What the top-level help of this program shows, for the listing printed without commander
+ * (help-listing.ts; scripts/build.mjs compiles it in). A program whose help has parts that the
+ * listing does not lay out (arguments, groups of options or commands) is refused.
+ */
+export function helpListing(program: Command): Listing {
+  const helper = program.createHelp();
+  helper.prepareContext({ helpWidth: 80 });
+  const options = helper.visibleOptions(program);
+  const commands = helper.visibleCommands(program);
+  const grouped = options.some((o) => o.helpGroupHeading) || commands.some((c) => c.helpGroup());
+  if (helper.visibleArguments(program).length > 0 || helper.showGlobalOptions || grouped)
+    throw new Error('the top-level help has parts the listing does not lay out');
+  return {
+    usage: helper.commandUsage(program),
+    description: helper.commandDescription(program),
+    options: options.map((o) => [helper.optionTerm(o), helper.optionDescription(o)]),
+    commands: commands.map((c) => [helper.subcommandTerm(c), helper.subcommandDescription(c)]),
+    termWidth: helper.padWidth(program, helper),
+    after: HELP_AFTER,
+  };
 }

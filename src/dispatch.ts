@@ -10,13 +10,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import { requestedCommand } from './argv.js';
+import { isListing, requestedCommand } from './argv.js';
 
 interface Launch {
-  /** Each command's name and aliases, and '' for none (`rel`, `rel --help`): its program's file. */
+  /** Each command's name and aliases, and '' for none (`rel --version`, `rel --bogus`): its program's file. */
   programs: Record<string, string>;
+  /** The program of the top-level help alone (`rel`, `rel --help`): see src/help-listing.ts. */
+  listing: string;
   /** The global options that take a value (`--store <file>`). */
   valued: string[];
 }
@@ -29,6 +30,12 @@ interface Program {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (isListing(argv)) {
+    // A small file, required as it is: a code cache would cost more to read than it spares.
+    const listing: { main(): Promise<number | undefined> } = require(join(__dirname, REL_LAUNCH.listing));
+    const code = await listing.main();
+    if (code !== undefined) return code;
+  }
   const word = requestedCommand(argv, new Set(REL_LAUNCH.valued)) ?? '';
   if (Object.hasOwn(REL_LAUNCH.programs, word))
     return runProgram(join(__dirname, REL_LAUNCH.programs[word]!)).main(argv);
@@ -76,6 +83,7 @@ export function compileProgram(file: string): { script: Script; cache: CacheUse 
   const data = readCache(file, source);
   if (data === 'missing' || data === 'invalid')
     return { script: new Script(code, { filename: file }), cache: data };
+  const { setFlagsFromString } = v8();
   setFlagsFromString('--verify-snapshot-checksum');
   try {
     const script = new Script(code, { filename: file, cachedData: data });
@@ -83,6 +91,14 @@ export function compileProgram(file: string): { script: Script; cache: CacheUse 
   } finally {
     setFlagsFromString('--no-verify-snapshot-checksum');
   }
+}
+
+/**
+ * node:v8, required when first used: it loads node's streams, a cost that the top-level help
+ * (which writes without them) would pay for nothing.
+ */
+function v8(): typeof import('node:v8') {
+  return require('node:v8');
 }
 
 function readCache(file: string, source: string): Buffer | 'missing' | 'invalid' {
@@ -137,6 +153,7 @@ export async function writeCodeCache(file: string, key: string, argv: string[]):
     process.stdout.write = write;
   }
   // The cache carries V8's flags; it is read with this one on (compileProgram).
+  const { setFlagsFromString } = v8();
   setFlagsFromString('--verify-snapshot-checksum');
   const data = script.createCachedData();
   setFlagsFromString('--no-verify-snapshot-checksum');

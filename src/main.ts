@@ -3,14 +3,16 @@
 import {
   buildProgram,
   type CommandSummary,
+  helpListing as listingOf,
   report,
   run,
   commandSummaries as summaries,
   valuedOptions,
 } from './cli.js';
 import { exitCodeOf } from './errors.js';
+import type { Listing } from './help-listing.js';
 import { reportStops, takeUpStops } from './store/stops.js';
-import { createIo, type Io } from './ui/io.js';
+import { createIo, type Io, quietOnClosedPipe } from './ui/io.js';
 
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe();
@@ -38,10 +40,7 @@ export async function globalValuedOptions(): Promise<string[]> {
   return [...valuedOptions(await buildProgram(createIo(), []))];
 }
 
-/** `rel people | head -1`: the reader leaving early is not an error worth a stack trace. */
-function quietOnClosedPipe(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+/** For the build: what the top-level help lists, printed without commander (help-listing.ts). */
+export async function helpListing(): Promise<Listing> {
+  return listingOf(await buildProgram(createIo(), []));
 }

@@ -108,3 +108,11 @@ export function createIo(proc: Terminal = process): Io {
 export function canPrompt(io: Io, noInput: boolean): boolean {
   return !noInput && io.stdinIsTTY && io.stdoutIsTTY;
 }
+
+/** `rel people | head -1`: the reader leaving early is not an error worth a stack trace. */
+export function quietOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}

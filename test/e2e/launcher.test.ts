@@ -150,8 +150,65 @@ write(JSON.stringify(answers));
     expect(due.filter((url) => url.endsWith('/dist/full.js') || url.includes('/dist/chunks/'))).toEqual([]);
     // A handful of files, where the full program loads forty.
     expect(due.length).toBeLessThan(12);
+    // The top-level help has a program of its own, without commander (src/help-listing.ts).
     const help = loaded(['--help']);
-    expect(help.some((url) => url.endsWith('/dist/run/rel.cjs'))).toBe(true);
-    expect(help.filter((url) => url.endsWith('/dist/full.js'))).toEqual([]);
+    expect(
+      help.filter((url) => url.endsWith('/dist/main.cjs') || url.endsWith('/dist/listing.cjs')),
+    ).toHaveLength(help.length);
+    expect(help.some((url) => url.endsWith('/dist/listing.cjs'))).toBe(true);
+    const version = loaded(['--version']);
+    expect(version.some((url) => url.endsWith('/dist/run/rel.cjs'))).toBe(true);
+    expect(version.filter((url) => url.endsWith('/dist/full.js'))).toEqual([]);
+  });
+
+  it('prints the top-level help without commander exactly as commander does: widths, colour, a pipe', () => {
+    // `--no-input --help` is the same help through commander (the program of no command).
+    const both = (args: string[], extra: Record<string, string | undefined>) => {
+      const options = { store, env: { ...env, ...extra } };
+      return { listed: rel(args, options), commander: rel(['--no-input', '--help'], options) };
+    };
+    const cases: [string[], Record<string, string | undefined>][] = [
+      ...[
+        '1',
+        '15',
+        '16',
+        '20',
+        '33',
+        '40',
+        '46',
+        '60',
+        '80',
+        '100',
+        '120',
+        '200',
+        '-5',
+        'abc',
+        '0',
+        '45.5',
+      ].map((columns): [string[], Record<string, string | undefined>] => [['--help'], { COLUMNS: columns }]),
+      [['--help'], { COLUMNS: undefined }], // a pipe, no $COLUMNS: 80
+      [['--help'], { COLUMNS: '40', NO_COLOR: '1' }],
+      [['--help'], { COLUMNS: '40', FORCE_COLOR: '1' }],
+      [['--help'], { COLUMNS: undefined, FORCE_COLOR: '3' }],
+      [[], { COLUMNS: '57' }],
+      [['-h'], { COLUMNS: '57' }],
+      [['help'], { COLUMNS: undefined }],
+    ];
+    for (const [args, extra] of cases) {
+      const { listed, commander } = both(args, extra);
+      expect({ args, extra, ...listed }).toEqual({ args, extra, ...commander });
+      expect(listed.stdout.replace(/\s+/g, '')).toMatch(/^Usage:rel\[options\]\[command\]/);
+    }
+    expect(full(['--help'], { store, env: { ...env, COLUMNS: '72' } })).toEqual(
+      rel(['--help'], { store, env: { ...env, COLUMNS: '72' } }),
+    );
+    // Settings the program refuses are refused as before, by the program of no command.
+    const refused = both(['--help'], { REL_NOW: 'soon' });
+    expect(refused.listed).toEqual(refused.commander);
+    expect(refused.listed).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^rel: REL_NOW="soon"/),
+    });
   });
 });

@@ -1,0 +1,165 @@
+// The top-level help (`rel`, `rel --help`, `rel -h`, `rel help`) without commander: the listing is
+// data known when rel is built (the usage line, the global options, every command's term and help
+// line), and only its layout depends on the run (the width). Building the commander program of
+// forty-odd commands to print it cost more than all the rest of `rel --help` over a bare node. The
+// layout below is commander's own Help.formatHelp for a program with options and commands and no
+// arguments, with rel's formatItem (cli.ts uses the same); a test lays out the listing both ways at
+// every width and compares. Anything else on the command line goes to commander as before.
+import { writeSync } from 'node:fs';
+import { createIo, type Io, quietOnClosedPipe } from './ui/io.js';
+import { safeText } from './ui/safe.js';
+import { fitLines } from './ui/wrap.js';
+
+/** What the top-level help shows, as commander's Help reads it off the program. */
+export interface Listing {
+  usage: string;
+  description: string;
+  /** Term and description of each global option, and of each command, in commander's order. */
+  options: [string, string][];
+  commands: [string, string][];
+  /** The width of the widest term (commander's padWidth). */
+  termWidth: number;
+  /** The text added after the help (addHelpText('after')), written on its own. */
+  after: string;
+}
+
+/** Where help is laid out: $COLUMNS when given, else the terminal, else 80. */
+export function helpWidth(io: Io): number {
+  return Number(io.env.COLUMNS) || io.terminal.columns || 80;
+}
+
+/** A piece of help as it is written out: each line fitted to the width, then made safe. */
+export function fitHelp(text: string, width: number): string {
+  return safeText(fitLines(text, width), false);
+}
+
+// commander leaves a description column narrower than 40 unwrapped, and rel's own wrapping then
+// starts its lines at the left edge; from this width commander wraps it in its column, aligned.
+export const MIN_WIDTH_TO_WRAP = 16;
+
+/** The parts commander writes for the top-level help at this width: the help, then the text after. */
+export function listingText(listing: Listing, width: number): [string, string] {
+  const item = (term: string, description: string) => formatItem(term, listing.termWidth, description, width);
+  const output = [`Usage: ${listing.usage}`, ''];
+  if (listing.description.length > 0) output.push(boxWrap(listing.description, width), '');
+  for (const [heading, items] of [
+    ['Options:', listing.options],
+    ['Commands:', listing.commands],
+  ] as const) {
+    if (items.length > 0)
+      output.push(heading, ...items.map(([term, description]) => item(term, description)), '');
+  }
+  return [output.join('\n'), `${listing.after}\n`];
+}
+
+/**
+ * An option or command in the help: term and description side by side, or, when the description
+ * column would be narrower than MIN_WIDTH_TO_WRAP (a long term in a narrow terminal), the term on
+ * its own line and the description under it, indented and wrapped. (rel's formatItem, cli.ts.)
+ */
+export function formatItem(term: string, termWidth: number, description: string, width: number): string {
+  if (!description || width - termWidth - 4 >= MIN_WIDTH_TO_WRAP)
+    return commanderFormatItem(term, termWidth, description, width);
+  return [
+    `  ${term}`,
+    ...boxWrap(description, width - 6)
+      .split('\n')
+      .map((line) => `      ${line}`),
+  ].join('\n');
+}
+
+// What follows is commander 14's Help (formatItem, boxWrap, displayWidth, preformatted) with the
+// styles it applies left out: rel sets none, so each is the text itself.
+
+function commanderFormatItem(term: string, termWidth: number, description: string, width: number): string {
+  const itemIndent = '  ';
+  if (!description) return itemIndent + term;
+  const paddedTerm = term.padEnd(termWidth + term.length - displayWidth(term));
+  const spacerWidth = 2;
+  const remainingWidth = width - termWidth - spacerWidth - itemIndent.length;
+  let formatted = description;
+  if (!(remainingWidth < MIN_WIDTH_TO_WRAP || /\n[^\S\r\n]/.test(description))) {
+    formatted = boxWrap(description, remainingWidth).replace(
+      /\n/g,
+      `\n${' '.repeat(termWidth + spacerWidth)}`,
+    );
+  }
+  return `${itemIndent}${paddedTerm}${' '.repeat(spacerWidth)}${formatted.replace(/\n/g, `\n${itemIndent}`)}`;
+}
+
+function boxWrap(text: string, width: number): string {
+  if (width < MIN_WIDTH_TO_WRAP) return text;
+  const wrapped: string[] = [];
+  for (const line of text.split(/\r\n|\n/)) {
+    const chunks = line.match(/[\s]*[^\s]+/g);
+    if (chunks === null) {
+      wrapped.push('');
+      continue;
+    }
+    let sum = [chunks.shift()!];
+    let sumWidth = displayWidth(sum[0]!);
+    for (const chunk of chunks) {
+      const chunkWidth = displayWidth(chunk);
+      if (sumWidth + chunkWidth <= width) {
+        sum.push(chunk);
+        sumWidth += chunkWidth;
+        continue;
+      }
+      wrapped.push(sum.join(''));
+      const next = chunk.trimStart();
+      sum = [next];
+      sumWidth = displayWidth(next);
+    }
+    wrapped.push(sum.join(''));
+  }
+  return wrapped.join('\n');
+}
+
+function displayWidth(text: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes take no width
+  return text.replace(/\x1b\[\d*(;\d*)*m/g, '').length;
+}
+
+/** Put in by scripts/build.mjs for the listing's own program; undefined anywhere else. */
+declare const REL_HELP_LISTING: Listing | undefined;
+
+/**
+ * The listing's program (dist/listing.cjs, which the launcher runs for the command lines above):
+ * the help at this run's width, and exit code 0. Undefined when the run's settings are refused (a
+ * bad REL_NOW), for the usual program to report as it always has.
+ */
+export async function main(): Promise<number | undefined> {
+  let io: Io;
+  try {
+    io = createIo();
+  } catch {
+    return undefined;
+  }
+  const width = helpWidth(io);
+  const parts = listingText(REL_HELP_LISTING!, width).map((part) => fitHelp(part, width));
+  // With the width from $COLUMNS, stdout has not been opened: opening it as a stream (for a pipe,
+  // node's net module) would cost more than all the rest, and one write needs none.
+  if (Number(io.env.COLUMNS)) writeDirect(parts.join(''));
+  else {
+    quietOnClosedPipe();
+    for (const part of parts) io.raw.out(part);
+  }
+  return 0;
+}
+
+/**
+ * The text written to stdout's descriptor as it is. A reader that left (EPIPE) ends it quietly, as
+ * quietOnClosedPipe does; on any other refusal (a pipe that would block) the rest goes through
+ * process.stdout, as all output otherwise does.
+ */
+function writeDirect(text: string): void {
+  const bytes = Buffer.from(text);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(1, bytes, written);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
+    quietOnClosedPipe();
+    process.stdout.write(bytes.subarray(written));
+  }
+}
