@@ -27,6 +27,8 @@ export interface PeopleRow extends CheckIn {
   birthday: Birthday | null;
   archivedAt: string | null;
   leftOn: IsoDate | null;
+  /** The day a snooze (rel snooze) ends, as the person's record has it, or null. */
+  snoozedUntil: IsoDate | null;
 }
 
 /** The rows of `rel people` (and its --json), in the order shown. */
@@ -52,6 +54,7 @@ export function peopleRows(
       birthday: p.birthday ?? null,
       archivedAt: p.archivedAt,
       leftOn: p.leftOn ?? null,
+      snoozedUntil: p.snoozedUntil,
     }))
     .sort((a, b) => compareNames(a.name, b.name));
 }

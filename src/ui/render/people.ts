@@ -2,6 +2,7 @@ import type { IsoDate } from '../../core/dates.js';
 import type { CheckIn, LastContact } from '../../core/due.js';
 import { describeCadence } from '../../core/periods.js';
 import { displaySafe, plural } from '../../core/text.js';
+import { showDate } from '../display.js';
 import type { Theme } from '../theme.js';
 import { dueText, lastSeenShort, lastSeenText } from './due.js';
 import { type Column, renderTable } from './table.js';
@@ -15,6 +16,15 @@ export interface PersonRow extends CheckIn {
   archivedAt: string | null;
   /** The day they left (rel left), or null. */
   leftOn: IsoDate | null;
+  /** The day their snooze ends, or null. */
+  snoozedUntil: IsoDate | null;
+}
+
+/** When they are next due; while a snooze lasts, that (rel due leaves them out until it ends). */
+function nextText(row: PersonRow, today: IsoDate): string {
+  return row.snoozedUntil !== null && today < row.snoozedUntil
+    ? `snoozed until ${showDate(row.snoozedUntil, today)}`
+    : dueText(row, today);
 }
 
 export function renderPeople(
@@ -49,7 +59,7 @@ export function renderPeople(
       drop: 3,
     },
     { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays), drop: 1 },
-    { header: 'Next', value: (r) => (r.archivedAt ? '' : dueText(r, today)) },
+    { header: 'Next', value: (r) => (r.archivedAt ? '' : nextText(r, today)) },
   ];
   const table = renderTable(rows, columns, width, t.dim);
   return `${table}\n\n${t.dim(plural(rows.length, 'person', 'people'))}`;
