@@ -154,7 +154,12 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   }
   removeLeftovers(target);
   if (summarized)
-    to.summary?.write(loaded.journal, { version: versionIfStill(target, written), tag: encoded.tag });
+    // Laid out by journalChunks from the records' JSON: the stamp says so (codec.ts ownLines).
+    to.summary?.write(loaded.journal, {
+      version: versionIfStill(target, written),
+      tag: encoded.tag,
+      lines: true,
+    });
   if (problems.length) to.warn(`The change was saved, but ${problems.join('; ')}.`);
 }
 

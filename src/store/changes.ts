@@ -69,6 +69,23 @@ function textsById(
 
 const stringify = (record: unknown) => JSON.stringify(record);
 
+/**
+ * Each record's JSON, from one JSON.stringify of the whole list: the line is returned when the
+ * list's JSON has it at the record's place, else the record is turned into JSON on its own. This
+ * asks records in the list's order, once each. Sound only for lines that are each one record's
+ * whole JSON (a JSON object ends where its first brace closes, so a line that starts the record's
+ * place is all of it); a line of a file laid out by hand could be a piece of a record, or two.
+ */
+function inOnePiece(value: unknown): (record: unknown, line: string | undefined) => string {
+  const whole = Array.isArray(value) ? JSON.stringify(value) : '';
+  let at = 1; // after the "["
+  return (record, line) => {
+    const text = line !== undefined && whole.startsWith(line, at) ? line : JSON.stringify(record);
+    at += text.length + 1; // and its "," (or the "]")
+    return text;
+  };
+}
+
 export function snapshot(journal: object): Snapshot {
   const fields: Snapshot = new Map();
   for (const [key, value] of Object.entries(journal)) {
@@ -109,12 +126,14 @@ export class LayoutMismatch extends Error {}
  * (made whole by `complete`, as reading does), so that `before` is exact wherever the two are
  * compared; an unchanged record keeps its line as its text, so that the write reuses the file's
  * own string and the fresh one is garbage at once. Throws LayoutMismatch when a line does not
- * hold the record it stands for.
+ * hold the record it stands for. `ownLines`: every line is a record's JSON as rel wrote it
+ * (codec.ts ownLines), so a list is turned into JSON in one piece and its lines found in that.
  */
 export function settle(
   before: Snapshot,
   journal: object,
   complete: (key: string, record: unknown) => unknown,
+  ownLines = false,
 ): Snapshot {
   const after: Snapshot = new Map();
   for (const [key, value] of Object.entries(journal)) {
@@ -122,9 +141,10 @@ export function settle(
     const was = before.get(key);
     const lines = was?.kind === 'records' && was.fromFile ? was.texts : undefined;
     let seen = 0;
+    const jsonOf = lines && ownLines ? inOnePiece(value) : stringify;
     const texts = textsById(value, (record) => {
-      const text = JSON.stringify(record);
       const line = lines?.get(record.id);
+      const text = jsonOf(record, line);
       if (line === undefined) return text; // added by the change, or no line to reuse
       seen++;
       if (line === text) return line;

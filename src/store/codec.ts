@@ -58,6 +58,11 @@ export interface Parsed {
   migratedFrom?: number;
   /** The text the journal was parsed from: a write finds unchanged records' JSON in it. */
   text: string;
+  /**
+   * The stamp says rel wrote this very text itself: every record of its lists is on a line of its
+   * own, exactly as JSON.stringify made it then (tracking.ts compares a whole list at once).
+   */
+  ownLines?: true;
 }
 
 /**
@@ -242,8 +247,9 @@ export async function decodeJournal(
   const { text, sealing } = await decodeText(label, bytes, keyring);
   const written = stamp !== undefined && sealing === null;
   const parsed = await parseJournal(label, text, written);
-  if (written && parsed.migratedFrom === undefined) tagged = { text: parsed.text, tag: stamp.tag };
-  return { ...parsed, sealing };
+  if (!written || parsed.migratedFrom !== undefined) return { ...parsed, sealing };
+  tagged = { text: parsed.text, tag: stamp.tag };
+  return stamp.lines ? { ...parsed, ownLines: true, sealing } : { ...parsed, sealing };
 }
 
 /** The journal file as read under the lock: its journal, and its bytes, fetched only when a backup needs copying. */

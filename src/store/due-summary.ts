@@ -31,21 +31,26 @@ const FORMAT = 1;
 interface SummaryFile {
   format: number;
   rel: string;
-  journal: { version: string; tag: string };
+  journal: { version: string; tag: string; lines?: true };
   rules: TogetherRules;
   horizon: IsoDate;
   data: Journal;
 }
 
-/** The version of a journal file (files.ts fileVersion) and the tag of its text (codec.ts journalTag). */
+/**
+ * The version of a journal file (files.ts fileVersion) and the tag of its text (codec.ts journalTag).
+ * `lines`: rel wrote that version itself, each record of its lists on a line of its own as
+ * JSON.stringify made it (format.ts serializeJournal), not a version it only read in full.
+ */
 export interface JournalStamp {
   version: string;
   tag: string;
+  lines?: true;
 }
 
 /** The summary's key as JSON.stringify writes it at the start of the file (see write()). */
 const STAMP =
-  /^\{"format":(\d+),"rel":("(?:[^"\\]|\\.)*"),"journal":\{"version":"([\d:]+)","tag":"([\w-]+)"\}/;
+  /^\{"format":(\d+),"rel":("(?:[^"\\]|\\.)*"),"journal":\{"version":"([\d:]+)","tag":"([\w-]+)"(,"lines":true)?\}/;
 const HEAD_BYTES = 512;
 
 export function summaryPath(stateFolder: string, target: string): string {
@@ -126,7 +131,7 @@ export class DueSummary {
       const head = Buffer.alloc(HEAD_BYTES);
       const found = STAMP.exec(head.toString('utf8', 0, fs.readSync(fd, head, 0, HEAD_BYTES, 0)));
       if (!found || Number(found[1]) !== FORMAT || JSON.parse(found[2]!) !== REL_VERSION) return undefined;
-      return { version: found[3]!, tag: found[4]! };
+      return { version: found[3]!, tag: found[4]!, ...(found[5] ? { lines: true as const } : {}) };
     } catch {
       return undefined;
     } finally {
@@ -164,7 +169,7 @@ export class DueSummary {
    * removes the one there when that cannot be done. Never throws: a summary not written only
    * means that the next rel due reads the journal in full.
    */
-  write(journal: Journal, of: { version: string | undefined; tag: () => string }): void {
+  write(journal: Journal, of: { version: string | undefined; tag: () => string; lines?: true }): void {
     try {
       // A journal of another schema is read in full (and upgraded, or refused) as before.
       if (of.version === undefined || of.version === 'missing' || journal.schema !== SCHEMA_VERSION)
@@ -174,7 +179,7 @@ export class DueSummary {
       const summary: SummaryFile = {
         format: FORMAT,
         rel: REL_VERSION,
-        journal: { version: of.version, tag: of.tag() },
+        journal: { version: of.version, tag: of.tag(), ...(of.lines ? { lines: of.lines } : {}) },
         rules: { writtenKinds: rules.writtenKinds, cadenceCounts: rules.cadenceCounts },
         horizon,
         data,

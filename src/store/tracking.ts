@@ -76,7 +76,7 @@ function track<T>(
     const texts = recordTexts(before);
     keepForgets(journal, held, (collection, id) => !texts.get(collection)?.has(id));
   }
-  const after = settle(before, journal, withRecordDefaults);
+  const after = settle(before, journal, withRecordDefaults, lines !== undefined && loaded.ownLines === true);
   const textOf = (collection: string, record: { id?: unknown }) => {
     const field = after.get(collection);
     return field?.kind === 'records' && typeof record.id === 'string'

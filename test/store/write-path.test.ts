@@ -6,9 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withDefaults } from '../../src/core/journal.js';
+import { DEFAULT_TOGETHER_RULES } from '../../src/core/together.js';
 import { StoreError } from '../../src/errors.js';
+import { fileVersion } from '../../src/store/files.js';
 import { recordLines, serializeJournal } from '../../src/store/format.js';
-
 import { Store } from '../../src/store/store.js';
 import { readUndoData } from '../../src/store/undo.js';
 import { conversation, person } from '../helpers/journal.js';
@@ -230,5 +231,93 @@ describe('a list with two records of one id', () => {
     await expect(change).rejects.toThrow(/ids used by more than one of the conversations \(c1\)/);
     expect(fs.readFileSync(file)).toEqual(before);
     expect(fs.readdirSync(path.dirname(file))).toEqual(['journal.json']);
+  });
+});
+
+describe('a journal rel wrote itself, compared a list at a time', () => {
+  // The summary's stamp says when rel wrote the very version read (codec.ts ownLines): then each
+  // list is turned into JSON in one piece and its lines found in that. It must come to what a
+  // comparison of every record does, and never be trusted for a layout rel did not write.
+  const addConversation: Edit = (j) =>
+    void j.conversations.push({ ...conversation('c9', ['ana'], '2026-11-20', 'Before'), updatedAt: '' });
+
+  function stampedStore(text: string): { store: Store; file: string; summary: () => string } {
+    const { file } = storeWith(text);
+    const stateFolder = path.join(path.dirname(file), 'state');
+    const store = new Store(file, {
+      warn: () => {},
+      now: NOW,
+      stateFolder,
+      dueRules: () => DEFAULT_TOGETHER_RULES,
+    });
+    const summary = () => {
+      const name = fs.readdirSync(stateFolder).find((f) => f.startsWith('due-'));
+      return name ? fs.readFileSync(path.join(stateFolder, name), 'utf8') : '';
+    };
+    return { store, file, summary };
+  }
+
+  const undoOf = async (file: string) =>
+    (await readUndoData(file, async (bytes) => bytes.toString('utf8'))).entries.map((e) => e.changes);
+
+  it.each([
+    ...EDITS,
+    [
+      'records moved about and one changed',
+      (j: ReturnType<typeof complete>) => {
+        j.people.reverse();
+        j.people[0]!.role = 'Lead';
+        j.conversations.unshift(j.conversations.pop()!);
+      },
+    ] as [string, Edit],
+  ])('%s: the same journal, stamps and undo data as a full comparison', async (_, edit) => {
+    const own = stampedStore(serializeJournal(older()));
+    await own.store.read();
+    await own.store.update((j) => addConversation(j as never));
+    expect(own.summary()).toContain('"lines":true');
+    await own.store.read();
+    await own.store.update((j) => edit(j as never));
+
+    const reference = storeWith(JSON.stringify(older(), null, 2));
+    for (const step of [addConversation, edit]) {
+      await reference.store.read();
+      await reference.store.update((j) => step(j as never));
+    }
+    expect(fs.readFileSync(own.file, 'utf8')).toBe(fs.readFileSync(reference.file, 'utf8'));
+    expect(await undoOf(own.file)).toEqual(await undoOf(reference.file));
+  });
+
+  it.each<[string, (text: string) => string]>([
+    [
+      'two records on one line and one over two, with no space between',
+      (text) => {
+        const [ana, ben] = complete().people.map((p) => JSON.stringify(p));
+        return text
+          .replace(`    ${ana},\n    ${ben},`, `    ${ana},${ben},`)
+          .replace('},{"id":"a2"', '},\n    {"id":"a2"');
+      },
+    ],
+    [
+      'a record with its keys in another order',
+      (text) => text.replace('{"id":"ben","name":"Ben"', '{"name":"Ben","id":"ben"'),
+    ],
+    [
+      'a line spaced by hand',
+      (text) => text.replace('{"id":"ben","name":"Ben"', '{"id": "ben", "name": "Ben"'),
+    ],
+  ])('a file laid out by hand (%s) and read in full is compared record by record', async (_, layout) => {
+    const text = layout(serializeJournal(complete()));
+    const own = stampedStore(text);
+    await own.store.readForDue(); // the full read writes the summary, stamped with this version
+    expect(own.summary()).toContain(`"version":"${fileVersion(own.file)}"`);
+    expect(own.summary()).not.toContain('"lines"');
+    await own.store.read();
+    await own.store.update((j) => addConversation(j as never));
+
+    const reference = await write(JSON.stringify(JSON.parse(text), null, 2), addConversation);
+    const written = fs.readFileSync(own.file, 'utf8');
+    expect(written).toBe(reference.written);
+    expect(written).toBe(serializeJournal(JSON.parse(written)));
+    expect(await undoOf(own.file)).toEqual(reference.undo.map((e) => e.changes));
   });
 });
