@@ -16,16 +16,22 @@ function duplicates(values: string[]): string[] {
   return [...twice];
 }
 
-export function duplicateIds(journal: Journal): DuplicateIds[] {
+/**
+ * `distinct`: top-level lists (by key: people, conversations, followUps, dismissals) already known
+ * to hold distinct ids, which are not gone through again (a write's change tracking knows).
+ */
+export function duplicateIds(journal: Journal, distinct: ReadonlySet<string> = new Set()): DuplicateIds[] {
+  const ids = (key: string, records: { id: string }[] | undefined) =>
+    distinct.has(key) ? [] : (records ?? []).map((r) => r.id);
   const collections: [string, string[]][] = [
-    ['people', journal.people.map((p) => p.id)],
-    ['conversations', journal.conversations.map((c) => c.id)],
-    ['follow-ups', journal.followUps.map((f) => f.id)],
+    ['people', ids('people', journal.people)],
+    ['conversations', ids('conversations', journal.conversations)],
+    ['follow-ups', ids('followUps', journal.followUps)],
     ['ambitions', journal.people.flatMap((p) => p.ambitions.map((a) => a.id))],
     ['skills', journal.people.flatMap((p) => p.skills.map((s) => s.id))],
     ['steps', journal.people.flatMap((p) => p.ambitions.flatMap((a) => stepsOf(a).map((s) => s.id)))],
     ['thanks', journal.people.flatMap((p) => thanksOf(p).map((t) => t.id))],
-    ['dismissals', (journal.dismissals ?? []).map((d) => d.id)],
+    ['dismissals', ids('dismissals', journal.dismissals)],
   ];
   return collections
     .map(([what, ids]) => ({ what, ids: duplicates(ids) }))

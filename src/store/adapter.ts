@@ -36,6 +36,8 @@ export interface CommitPlan {
   undo?: UndoEntry[];
   /** Records' JSON as the change left them: unchanged records' lines are reused. */
   texts?: RecordText;
+  /** Top-level lists the change tracking found to hold distinct ids (tracking.ts): not gone through again. */
+  distinct?: ReadonlySet<string>;
   /** The journal's content as it is to be written (sync's adopted version), instead of encoding it. */
   content?: Encoded;
   /** The key to write with from now on, or null for plain; by default the one it was read with. */
@@ -94,9 +96,9 @@ export class JournalAdapter implements Adapter<Journal> {
  */
 function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   const { target } = to;
-  const { undo, texts, content, previous = 'backup' } = plan;
+  const { undo, texts, content, distinct, previous = 'backup' } = plan;
   const sealing = plan.sealing === undefined ? loaded.sealing : plan.sealing;
-  refuseDuplicateIds(to.file, loaded.journal);
+  refuseDuplicateIds(to.file, loaded.journal, distinct);
   const encode = (text: string) => encodeText(text, sealing);
   if (previous === 'backup' && loaded.exists && loaded.migratedFrom !== undefined) {
     const bytes = loaded.bytes();
@@ -164,8 +166,8 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
 }
 
 /** A journal with one id on two records is never written: a change could land on either. */
-function refuseDuplicateIds(file: string, journal: Journal): void {
-  const found = duplicateIds(journal)[0];
+function refuseDuplicateIds(file: string, journal: Journal, distinct?: ReadonlySet<string>): void {
+  const found = duplicateIds(journal, distinct)[0];
   if (found) {
     throw new StoreError(
       `${file} has ids used by more than one of the ${found.what} (${found.ids.slice(0, 3).join(', ')}); rel will not write it until that is fixed. Nothing was changed.`,

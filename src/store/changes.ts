@@ -80,7 +80,9 @@ function inOnePiece(value: unknown): (record: unknown, line: string | undefined)
   const whole = Array.isArray(value) ? JSON.stringify(value) : '';
   let at = 1; // after the "["
   return (record, line) => {
-    const text = line !== undefined && whole.startsWith(line, at) ? line : JSON.stringify(record);
+    // A slice compared whole is several times faster than startsWith at an offset.
+    const text =
+      line !== undefined && whole.slice(at, at + line.length) === line ? line : JSON.stringify(record);
     at += text.length + 1; // and its "," (or the "]")
     return text;
   };

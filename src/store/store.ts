@@ -158,7 +158,7 @@ export class Store {
     if (!fs.existsSync(path.dirname(this.target))) change(emptyJournal());
     await this.settlePending();
     return this.db.write(async (found) => {
-      const { loaded, result, changes, texts } = await this.tracked(found, change, options.stamp);
+      const { loaded, result, changes, texts, distinct } = await this.tracked(found, change, options.stamp);
       const resealing = options.reseal !== undefined;
       if (changes.length === 0 && loaded.migratedFrom === undefined && !resealing)
         return { result: () => result };
@@ -174,7 +174,7 @@ export class Store {
         : undefined;
       const undo = entry ? [...undoEntries, entry] : undoEntries;
       return {
-        write: { over: loaded, plan: { texts, undo, sealing } },
+        write: { over: loaded, plan: { texts, distinct, undo, sealing } },
         // The journal's rename was the moment of the new key; the copies follow. A rel killed
         // between the two leaves copies under the old key (or plain), which the next write of an
         // encrypted journal, rel encrypt and rel doctor --fix finish (finishSealing). Only the
@@ -208,11 +208,11 @@ export class Store {
       if (!entry) throw nothingToUndo(this.file);
       if (undo.forgotAt && pastForget === false) throw new PastForget(entry, undo.forgotAt);
       // Stamped like any change, so that a synced copy takes the undo too.
-      const { loaded, texts } = await this.tracked(read, (current) =>
+      const { loaded, texts, distinct } = await this.tracked(read, (current) =>
         takeBack(current, read.text, undo, entry, this.file),
       );
       return {
-        write: { over: loaded, plan: { undo: entries.slice(0, -1), texts } },
+        write: { over: loaded, plan: { undo: entries.slice(0, -1), texts, distinct } },
         result: () => ({ entry, remaining: entries.length - 1, pastForget: undo.forgotAt !== undefined }),
       };
     });

@@ -22,6 +22,8 @@ export interface Tracked<T> {
   result: T;
   changes: Change[];
   texts: RecordText;
+  /** The top-level lists of records whose ids it found distinct (the commit need not look again). */
+  distinct: ReadonlySet<string>;
   /** The journal it ran on: the one given, or the file parsed afresh (see trackChange). */
   loaded: Loaded;
 }
@@ -101,7 +103,9 @@ function track<T>(
     const fields = journal as unknown as Record<string, unknown>;
     for (const key of restamped) after.set(key, { kind: 'value', text: JSON.stringify(fields[key]) });
   }
-  return { result, changes: diff(before, after), texts: textOf, loaded };
+  const distinct = new Set<string>();
+  for (const [key, field] of after) if (field.kind === 'records') distinct.add(key);
+  return { result, changes: diff(before, after), texts: textOf, distinct, loaded };
 }
 
 /** A journal of a newer schema is read as far as this rel understands it, and never written. */
