@@ -350,6 +350,11 @@ export function spanWords(span: number): string {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** The month of a date, as its three letters: "Nov". */
+export function monthName(date: IsoDate): string {
+  return MONTHS[calendarParts(date)[1] - 1]!;
+}
+
 /** "6 Nov" this year, "6 Nov 2025" otherwise. */
 export function shortDate(date: IsoDate, today: IsoDate): string {
   const [year, month, day] = calendarParts(date);

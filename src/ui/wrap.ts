@@ -9,13 +9,13 @@ const SGR = /\u001b\[[0-9;]*m/g;
 const GLUE = '\uE000';
 /**
  * Text whose every character takes one column on its own and never joins its neighbours into one
- * (printable Latin, Greek and Cyrillic, and the punctuation rel prints: · … – ’): its width is its
- * length. Only other text pays for segmenting graphemes (width.ts), which costs a hundred times
+ * (printable Latin, Greek and Cyrillic, the punctuation rel prints: · … – ’, the arrows ← ↑ → ↓,
+ * and the box drawing and blocks of rel stats' charts: ─ ┤ └ ▁ █ ░): its width is its length. Only other text pays for segmenting graphemes (width.ts), which costs a hundred times
  * more; rel's tables and reports are mostly this kind of text, every cell measured.
  * (A test checks every character of this class against string-width.)
  */
 export const ONE_COLUMN_EACH =
-  /^[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\uE000]*$/;
+  /^[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u2500-\u259f\uE000]*$/;
 const DATE_PHRASE =
   /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?\b|\bin \d+ (?:days?|weeks?|months?|years?)\b|\b\d+ (?:days?|weeks?|months?|years?|min) ago\b|\b\d+ min\b/g;
 

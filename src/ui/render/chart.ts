@@ -1,5 +1,5 @@
 // Terminal charts drawn with block characters: they read the same with or without colour.
-import stringWidth from 'string-width';
+import { visibleWidth } from '../wrap.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 /** Longer bars tell nothing more, and the figures drift too far from the names. */
@@ -33,16 +33,16 @@ export interface BarRow {
 export function barChart(rows: BarRow[], width: number, indent = '  '): string[] {
   if (rows.length === 0) return [];
   const max = Math.max(...rows.map((r) => r.value));
-  const textWidth = Math.max(...rows.map((r) => stringWidth(r.text)));
-  const room = width - stringWidth(indent);
-  const longest = Math.max(...rows.map((r) => stringWidth(r.label)));
+  const textWidth = Math.max(...rows.map((r) => visibleWidth(r.text)));
+  const room = width - visibleWidth(indent);
+  const longest = Math.max(...rows.map((r) => visibleWidth(r.label)));
   if (room - longest - textWidth - 2 < 6) {
     const barWidth = Math.max(1, Math.min(MAX_BAR, room - textWidth - 3));
     return rows.flatMap((r) => {
       const drawn = bar(r.value, max, barWidth);
       return [
         `${indent}${r.label}`,
-        `${indent}  ${drawn}${' '.repeat(barWidth - stringWidth(drawn) + 1)}${r.text}`.trimEnd(),
+        `${indent}  ${drawn}${' '.repeat(barWidth - visibleWidth(drawn) + 1)}${r.text}`.trimEnd(),
       ];
     });
   }
@@ -51,7 +51,7 @@ export function barChart(rows: BarRow[], width: number, indent = '  '): string[]
   return rows.map((r) => {
     const label = r.label;
     const drawn = bar(r.value, max, barWidth);
-    return `${indent}${label}${' '.repeat(labelWidth - stringWidth(label) + 1)}${drawn}${' '.repeat(barWidth - stringWidth(drawn) + 1)}${r.text}`.trimEnd();
+    return `${indent}${label}${' '.repeat(labelWidth - visibleWidth(label) + 1)}${drawn}${' '.repeat(barWidth - visibleWidth(drawn) + 1)}${r.text}`.trimEnd();
   });
 }
 
@@ -99,7 +99,7 @@ export function columnChart(
   let labels = '';
   merged.columns.forEach((c, i) => {
     const at = i * cell;
-    const fits = at >= labels.length + (labels ? 1 : 0) && at + stringWidth(c.label) <= room;
+    const fits = at >= labels.length + (labels ? 1 : 0) && at + visibleWidth(c.label) <= room;
     if (c.label && fits) labels = labels.padEnd(at) + c.label;
   });
   if (labels.trim()) lines.push(`${' '.repeat(axisWidth)}${labels}`.trimEnd());

@@ -1,11 +1,10 @@
-import { format } from 'date-fns';
-import stringWidth from 'string-width';
-import { daysBetween, fromIsoDate } from '../../core/dates.js';
+import { daysBetween, monthName } from '../../core/dates.js';
 import { describeCadence } from '../../core/periods.js';
 import type { Stats, TimeRow } from '../../core/stats.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate, showKind } from '../display.js';
 import type { Theme } from '../theme.js';
+import { visibleWidth } from '../wrap.js';
 import { type BarRow, barChart, columnChart, meter } from './chart.js';
 import { wrap } from './table.js';
 
@@ -38,7 +37,7 @@ function joinFitting(parts: string[], width: number): string[] {
   const lines: string[] = [];
   for (const part of parts) {
     const last = lines.at(-1);
-    if (last !== undefined && stringWidth(`${last} · ${part}`) <= width)
+    if (last !== undefined && visibleWidth(`${last} · ${part}`) <= width)
       lines[lines.length - 1] = `${last} · ${part}`;
     else lines.push(part);
   }
@@ -105,8 +104,8 @@ export function renderStats(stats: Stats, t: Theme, width: number, proseWidth = 
   ]);
 
   const weekColumns = stats.weekly.map((w, i) => {
-    const month = format(fromIsoDate(w.start), 'MMM');
-    const previous = i > 0 ? format(fromIsoDate(stats.weekly[i - 1]!.start), 'MMM') : '';
+    const month = monthName(w.start);
+    const previous = i > 0 ? monthName(stats.weekly[i - 1]!.start) : '';
     return { value: w.conversations, label: month !== previous ? month : '' };
   });
   const chart = columnChart(weekColumns, width - 2);
