@@ -1,8 +1,10 @@
+import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
   addDaysTo,
   daysBetween,
   fromIsoDate,
+  monthName,
   type NaturalDateParser,
   parseDate,
   parseNow,
@@ -324,5 +326,16 @@ describe('calendar arithmetic by hand, against Date', () => {
         wrong.push(date);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('monthName', () => {
+  it("is date-fns' MMM for the first and last day of every month", () => {
+    for (let month = 1; month <= 12; month++) {
+      for (const day of ['01', '28']) {
+        const date = `2026-${String(month).padStart(2, '0')}-${day}`;
+        expect({ date, name: monthName(date) }).toEqual({ date, name: format(fromIsoDate(date), 'MMM') });
+      }
+    }
   });
 });
