@@ -9,7 +9,14 @@ import { listBackups } from './backups.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
 import type { JournalStamp } from './due-summary.js';
-import { decodeUtf8, looseMode, makePrivateFolder, readVersioned, writeStoreFile } from './files.js';
+import {
+  decodeUtf8,
+  looseMode,
+  makePrivateFolder,
+  readVersioned,
+  readVersionedText,
+  writeStoreFile,
+} from './files.js';
 import { journalChunks, type RecordText, serializeJournal } from './format.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { canMigrate, migrate, schemaMismatch } from './migrations.js';
@@ -244,12 +251,38 @@ export async function decodeJournal(
   keyring: Keyring | undefined,
   stamp?: JournalStamp,
 ): Promise<JournalOnDisk> {
-  const { text, sealing } = await decodeText(label, bytes, keyring);
+  return parseDecoded(label, await decodeText(label, bytes, keyring), stamp);
+}
+
+/** decodeJournal, from the text (and key) the bytes decoded to. */
+async function parseDecoded(
+  label: string,
+  { text, sealing }: { text: string; sealing: Sealing | null },
+  stamp: JournalStamp | undefined,
+): Promise<JournalOnDisk> {
   const written = stamp !== undefined && sealing === null;
   const parsed = await parseJournal(label, text, written);
   if (!written || parsed.migratedFrom !== undefined) return { ...parsed, sealing };
   tagged = { text: parsed.text, tag: stamp.tag };
   return stamp.lines ? { ...parsed, ownLines: true, sealing } : { ...parsed, sealing };
+}
+
+/**
+ * The journal file `target` (named `label` in messages) as it is now, and the version read;
+ * undefined when there is none. As decodeJournal of its bytes, but a plain file's bytes are let go
+ * of before its text is parsed (readVersionedText). `stamp`: as for loadJournal.
+ */
+export async function readJournal(
+  target: string,
+  label: string,
+  keyring: Keyring | undefined,
+  stamp?: () => JournalStamp | undefined,
+): Promise<{ parsed: JournalOnDisk; version: string } | undefined> {
+  const read = readVersionedText(target, label, isEncrypted);
+  if (!read) return undefined;
+  const decoded =
+    'text' in read ? { text: read.text, sealing: null } : await decodeText(label, read.bytes, keyring);
+  return { parsed: await parseDecoded(label, decoded, stampOf(read.version, stamp)), version: read.version };
 }
 
 /** The journal file as read under the lock: its journal, and its bytes, fetched only when a backup needs copying. */
@@ -276,7 +309,7 @@ export async function loadJournal(
 }
 
 /** The stamp when it is of this version of the file; undefined when not. */
-export function stampOf(
+function stampOf(
   version: string,
   stamp: (() => JournalStamp | undefined) | undefined,
 ): JournalStamp | undefined {
@@ -306,9 +339,8 @@ export async function readJournalFile(
   file: string,
   keyring: Keyring | undefined,
 ): Promise<(JournalOnDisk & { identity: string }) | null> {
-  const read = readVersioned(file);
-  if (!read) return null;
-  return { ...(await decodeJournal(file, read.bytes, keyring)), identity: read.version };
+  const read = await readJournal(file, file, keyring);
+  return read ? { ...read.parsed, identity: read.version } : null;
 }
 
 /** Writes a journal as it is (encrypted with the sealing, or plain), without backup or undo. */

@@ -5,10 +5,10 @@
 import { Low } from 'lowdb';
 import { emptyJournal, type Journal } from '../core/journal.js';
 import { type CommitPlan, JournalAdapter } from './adapter.js';
-import { decodeJournal, type JournalOnDisk, type Loaded, loadJournal, stampOf } from './codec.js';
+import { type JournalOnDisk, type Loaded, loadJournal, readJournal } from './codec.js';
 import type { Keyring, Sealing } from './crypto.js';
 import type { DueSummary } from './due-summary.js';
-import { fileVersion, readStoreFile, readVersioned } from './files.js';
+import { fileVersion, readStoreFile } from './files.js';
 import { JournalLock } from './lock.js';
 
 /**
@@ -58,11 +58,10 @@ export class JournalDb {
 
   /** The journal as it is now, without the lock, kept for the next write to reuse; undefined when there is none. */
   async read(): Promise<JournalOnDisk | undefined> {
-    const read = readVersioned(this.target);
+    const read = await readJournal(this.target, this.file, this.options.keyring, this.stamp);
     if (!read) return undefined;
-    const stamp = stampOf(read.version, this.stamp);
-    const parsed = await decodeJournal(this.file, read.bytes, this.options.keyring, stamp);
-    this.lastRead = { version: read.version, parsed };
+    const { parsed, version } = read;
+    this.lastRead = { version, parsed };
     this.key = parsed.sealing;
     return parsed;
   }

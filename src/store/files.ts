@@ -36,6 +36,22 @@ export function readVersioned(file: string): { bytes: Buffer; version: string } 
 }
 
 /**
+ * A file's text (decodeUtf8, `label` naming it in the message) and its version, or, when `binary`
+ * says its bytes are not text (an encrypted journal), those bytes; undefined when it does not
+ * exist. The bytes of a text are not kept: they are unreachable once it returns, so that a parse
+ * of the text does not hold the file twice (35 MB more at the peak of a report at M).
+ */
+export function readVersionedText(
+  file: string,
+  label: string,
+  binary: (bytes: Buffer) => boolean,
+): { text: string; version: string } | { bytes: Buffer; version: string } | undefined {
+  const read = readVersioned(file);
+  if (!read || binary(read.bytes)) return read;
+  return { text: decodeUtf8(label, read.bytes), version: read.version };
+}
+
+/**
  * The largest file rel reads: its text must fit in one JavaScript string (Node's limit, just under
  * 512 MiB), and a UTF-8 file never has more characters than bytes.
  */

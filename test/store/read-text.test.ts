@@ -1,0 +1,58 @@
+// readVersionedText: the text of a file as decodeUtf8 gives it, or the same refusal, or the bytes
+// of a file that is not text (an encrypted journal), with the version of the very file read.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isEncrypted } from '../../src/store/crypto.js';
+import { decodeUtf8, fileVersion, readVersionedText } from '../../src/store/files.js';
+import { tempDir } from '../helpers/rel.js';
+
+const file = (bytes: number[] | Buffer) => {
+  const f = path.join(tempDir('read-text'), 'journal.json');
+  fs.writeFileSync(f, Buffer.from(bytes));
+  return f;
+};
+
+describe('readVersionedText', () => {
+  it.each([
+    { what: 'ASCII', bytes: Buffer.from('{"people":[]}') },
+    { what: 'a byte-order mark, kept for the parse to drop', bytes: Buffer.from('\ufeff{"a":1}') },
+    { what: 'two-, three- and four-byte characters', bytes: Buffer.from('{"n":"Zoë 李雷 🎉"}') },
+    { what: 'a U+FFFD written as such', bytes: Buffer.from('{"n":"\ufffd"}') },
+    { what: 'nothing', bytes: Buffer.alloc(0) },
+  ])('gives the text of $what, and its version', ({ bytes }) => {
+    const f = file(bytes);
+    expect(readVersionedText(f, 'j.json', isEncrypted)).toEqual({
+      text: decodeUtf8('j.json', bytes),
+      version: fileVersion(f),
+    });
+  });
+
+  it.each([
+    { what: 'a two-byte start ended early', bytes: [0x13, 0x44, 0xcd, 0x3a] },
+    { what: 'a continuation byte alone', bytes: [0x41, 0x80] },
+    { what: 'an overlong form', bytes: [0x7b, 0xe0, 0x80, 0x80, 0x7d] },
+    { what: 'a surrogate', bytes: [0x22, 0xed, 0xa0, 0x80, 0x22] },
+    { what: 'a cut-short character at the end', bytes: [0x41, 0xe2, 0x82] },
+  ])('refuses $what with the message decodeUtf8 gives, naming the label', ({ bytes }) => {
+    const f = file(bytes);
+    let expected: unknown;
+    try {
+      decodeUtf8('j.json', Buffer.from(bytes));
+    } catch (error) {
+      expected = error;
+    }
+    expect(expected).toBeInstanceOf(Error);
+    expect(() => readVersionedText(f, 'j.json', isEncrypted)).toThrow((expected as Error).message);
+  });
+
+  it('gives the bytes of an encrypted file as they are', () => {
+    const bytes = Buffer.concat([Buffer.from('RELCRYPT'), Buffer.from([1, 1, 0xff, 0xfe, 0x80])]);
+    const f = file(bytes);
+    expect(readVersionedText(f, 'j.json', isEncrypted)).toEqual({ bytes, version: fileVersion(f) });
+  });
+
+  it('gives undefined for a file that is not there', () => {
+    expect(readVersionedText(path.join(tempDir('read-text'), 'none.json'), 'j', isEncrypted)).toBeUndefined();
+  });
+});
