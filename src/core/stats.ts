@@ -1,8 +1,16 @@
 // The shape of your relationships over a period: coverage, time invested, rhythm, gaps, drift
 // and listening. Pure: the journal, today and the period come in; figures go out.
 import { startOfWeek } from 'date-fns';
-import type { ConversationIndex } from './conversations.js';
-import { addDaysTo, compareIso, daysBetween, fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
+import { type ConversationIndex, newestFirst } from './conversations.js';
+import {
+  addDaysTo,
+  compareIso,
+  dayNumber,
+  daysBetween,
+  fromIsoDate,
+  type IsoDate,
+  toIsoDate,
+} from './dates.js';
 import { checkIn } from './due.js';
 import { latest, thanksOf } from './facts.js';
 import type { Conversation, Journal, Person } from './journal.js';
@@ -131,16 +139,14 @@ function inScope(person: Person, tag: string | undefined): boolean {
   return tag === undefined || person.tags.some((t) => normalize(t) === tag);
 }
 
-/** Gaps in days between one person's conversation dates (oldest first), and the open one up to today. */
-function gapsOf(
-  dates: IsoDate[],
-  today: IsoDate,
-): { closed: { from: IsoDate; to: IsoDate; days: number }[]; open: number } {
-  const closed = [];
-  for (let i = 1; i < dates.length; i++) {
-    closed.push({ from: dates[i - 1]!, to: dates[i]!, days: daysBetween(dates[i - 1]!, dates[i]!) });
+/** Each distinct value of a field among a few people, in the order first met (as a Set gives them). */
+function eachOnce(people: Person[], field: 'team' | 'relationship', act: (value: string) => void): void {
+  for (let i = 0; i < people.length; i++) {
+    const value = people[i]![field];
+    let first = true;
+    for (let j = 0; j < i && first; j++) if (people[j]![field] === value) first = false;
+    if (first) act(value);
   }
-  return { closed, open: daysBetween(dates.at(-1)!, today) };
 }
 
 /**
@@ -175,19 +181,77 @@ export function defaultSince(journal: Journal, today: IsoDate, weekStartsOn: Wee
   return week > back ? week : back;
 }
 
-export function computeStats(journal: Journal, index: ConversationIndex, options: StatsOptions): Stats {
+/**
+ * What the stats read of one person's conversations, from one pass over the journal instead of
+ * an index of every conversation sorted per person: the newest and the newest that was time
+ * together (a check-in needs no more: core/due.ts checkIn), and the days of every time together.
+ */
+interface Met {
+  newest: Conversation;
+  together: Conversation | undefined;
+  /** In the journal's order; a person's entry per mention, as an index lists them. */
+  days: IsoDate[];
+}
+
+/** Also the conversations of the period with anyone in scope, in the journal's order. */
+function meetings(
+  journal: Journal,
+  inScope: ReadonlyMap<string, Person>,
+  period: { since: IsoDate; today: IsoDate },
+  rules: TogetherRules,
+): { met: Map<string, Met>; inPeriod: Conversation[] } {
+  const met = new Map<string, Met>();
+  const inPeriod: Conversation[] = [];
+  for (const c of journal.conversations) {
+    let counts: boolean | undefined;
+    const people = c.with;
+    for (let i = 0; i < people.length; i++) {
+      const id = people[i]!;
+      if (!inScope.has(id)) continue;
+      if (counts === undefined) {
+        counts = countsAsTogether(c, rules);
+        if (c.date >= period.since && c.date <= period.today) inPeriod.push(c);
+      }
+      const seen = met.get(id);
+      if (!seen) {
+        met.set(id, { newest: c, together: counts ? c : undefined, days: counts ? [c.date] : [] });
+        continue;
+      }
+      // Of equals, the earlier in the file, as the index's stable sort keeps it first.
+      if (newestFirst(c, seen.newest) < 0) seen.newest = c;
+      if (!counts) continue;
+      if (!seen.together || newestFirst(c, seen.together) < 0) seen.together = c;
+      seen.days.push(c.date);
+    }
+  }
+  return { met, inPeriod };
+}
+
+/** The check-in's view of someone's conversations: the newest, then the newest together. */
+function checkInIndex(met: ReadonlyMap<string, Met>): ConversationIndex {
+  const index: ConversationIndex = new Map();
+  for (const [id, { newest, together }] of met)
+    index.set(id, together && together !== newest ? [newest, together] : [newest]);
+  return index;
+}
+
+function oldestFirst(days: IsoDate[]): IsoDate[] {
+  for (let i = 1; i < days.length; i++) if (days[i - 1]! > days[i]!) return days.sort();
+  return days;
+}
+
+export function computeStats(journal: Journal, options: StatsOptions): Stats {
   const { since, today } = options;
   const tag = options.tag === undefined ? undefined : normalize(options.tag);
   const people = journal.people.filter((p) => inScope(p, tag));
   const byId = new Map(people.map((p) => [p.id, p]));
-  const inPeriod = (c: Conversation) => c.date >= since && c.date <= today;
-  const conversations = journal.conversations.filter((c) => inPeriod(c) && c.with.some((id) => byId.has(id)));
+  const rules = options.rules ?? DEFAULT_TOGETHER_RULES;
+  const { met, inPeriod: conversations } = meetings(journal, byId, { since, today }, rules);
 
   const perPerson = new Map<string, TimeRow>();
   const perTeam = new Map<string, TimeRow>();
   const perRelationship = new Map<string, TimeRow>();
   const perKind = new Map<string, TimeRow>();
-  const rules = options.rules ?? DEFAULT_TOGETHER_RULES;
   const minutesByClass: Record<ConversationClass, number> = { alone: 0, smallGroup: 0, group: 0, written: 0 };
   // "Coffee" and "coffee", "1:1" and "1:2:1" are one kind: the first spelling met names it.
   const kindNames = new Map<string, string>();
@@ -201,16 +265,29 @@ export function computeStats(journal: Journal, index: ConversationIndex, options
     const key = kindKey(c.kind);
     if (!kindNames.has(key)) kindNames.set(key, canonicalKind(c.kind));
     tally(perKind, kindNames.get(key)!, spent);
-    const present = c.with.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
+    const present: Person[] = [];
+    for (const id of c.with) {
+      const p = byId.get(id);
+      if (p) present.push(p);
+    }
     // An hour's all-hands is not an hour with each of the seven people in it.
     if (countsAsTogether(c, rules)) for (const p of present) tally(perPerson, p.id, spent);
     // A meeting with two people of one team is one conversation with that team.
-    for (const team of new Set(present.map((p) => p.team))) tally(perTeam, team, spent);
-    for (const kind of new Set(present.map((p) => p.relationship))) tally(perRelationship, kind, spent);
+    eachOnce(present, 'team', (team) => tally(perTeam, team, spent));
+    eachOnce(present, 'relationship', (kind) => tally(perRelationship, kind, spent));
   }
 
   const weekStartsOn = options.weekStartsOn ?? 1;
-  const weekOf = (date: IsoDate) => toIsoDate(startOfWeek(fromIsoDate(date), { weekStartsOn }));
+  // Many conversations share a day: each day's week is worked out once.
+  const weeks = new Map<IsoDate, IsoDate>();
+  const weekOf = (date: IsoDate) => {
+    let week = weeks.get(date);
+    if (week === undefined) {
+      week = toIsoDate(startOfWeek(fromIsoDate(date), { weekStartsOn }));
+      weeks.set(date, week);
+    }
+    return week;
+  };
   const weekly: Week[] = [];
   for (let start = weekOf(since); start <= today; start = addDaysTo(start, 7)) {
     weekly.push({ start, conversations: 0, minutes: 0 });
@@ -225,33 +302,45 @@ export function computeStats(journal: Journal, index: ConversationIndex, options
   let onTrack = 0;
   const gaps: Gap[] = [];
   const drifting: Drift[] = [];
+  const index = checkInIndex(met);
+  const todayNumber = dayNumber(today);
   for (const person of people) {
     const state = checkIn(person, index, today, options.defaultCadence, options.rules);
     if (state.daysSinceTogether !== null && state.daysSinceTogether <= state.cadenceDays) onTrack += 1;
-    const base = { id: person.id, name: person.name, cadenceDays: state.cadenceDays };
+    const { id, name } = person;
+    const { cadenceDays } = state;
     // Gaps and drift are between times together, as the cadence is.
-    const dates = (index.get(person.id) ?? [])
-      .filter((c) => countsAsTogether(c, rules))
-      .map((c) => c.date)
-      .reverse();
+    const dates = oldestFirst(met.get(person.id)?.days ?? []);
     if (dates.length === 0) {
       // Counted from when they were added, or from the start of the period if that is later.
       const days = Math.min(daysBetween(state.dueOn, today), daysBetween(since, today));
-      gaps.push({ ...base, days, from: null, to: null });
+      gaps.push({ id, name, cadenceDays, days, from: null, to: null });
       continue;
     }
-    const { closed, open } = gapsOf(dates, today);
-    const candidates: Gap[] = [
-      ...closed.filter((g) => g.to >= since).map((g) => ({ ...base, ...g })),
-      { ...base, days: open, from: dates.at(-1)!, to: null },
-    ];
-    gaps.push(candidates.reduce((a, b) => (b.days > a.days ? b : a)));
-    const drift = driftOf(
-      closed.map((g) => g.days),
-      open,
-      state.cadenceDays,
+    // The longest gap that ended in the period, or the open one up to today when it is longer:
+    // of equals, the first. Drift reads the last three closed gaps.
+    let longest = -1;
+    let longestDays = 0;
+    const lastClosed: number[] = [];
+    let before = dayNumber(dates[0]!);
+    for (let i = 1; i < dates.length; i++) {
+      const day = dayNumber(dates[i]!);
+      const days = day - before;
+      before = day;
+      if (lastClosed.push(days) > DRIFT_RUN) lastClosed.shift();
+      if (dates[i]! >= since && (longest < 0 || days > longestDays)) {
+        longest = i;
+        longestDays = days;
+      }
+    }
+    const open = todayNumber - before;
+    gaps.push(
+      longest < 0 || open > longestDays
+        ? { id, name, cadenceDays, days: open, from: dates.at(-1)!, to: null }
+        : { id, name, cadenceDays, from: dates[longest - 1]!, to: dates[longest]!, days: longestDays },
     );
-    if (drift) drifting.push({ ...base, ...drift });
+    const drift = driftOf(lastClosed, open, state.cadenceDays);
+    if (drift) drifting.push({ id, name, cadenceDays, gaps: drift.gaps, open: drift.open });
   }
   gaps.sort((a, b) => b.days - a.days || compareNames(a.name, b.name));
   drifting.sort(

@@ -300,7 +300,7 @@ describe('steps and thanks are ordinary records', () => {
     const twice = JSON.parse(JSON.stringify(j));
     twice.people[1].thanks[0].id = twice.people[0].thanks[0].id;
     expect(duplicateIds(twice)).toEqual([{ what: 'thanks', ids: [twice.people[0].thanks[0].id] }]);
-    const stats = computeStats(j, indexConversations(j.conversations), {
+    const stats = computeStats(j, {
       since: '2026-10-01',
       today: '2026-11-05',
     });

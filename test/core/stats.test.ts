@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { indexConversations } from '../../src/core/conversations.js';
 import { demoJournal } from '../../src/core/demo.js';
 import { emptyJournal, type Journal } from '../../src/core/journal.js';
 import { computeStats, driftOf } from '../../src/core/stats.js';
@@ -57,7 +56,7 @@ function journalOf(): Journal {
 
 describe('computeStats', () => {
   const journal = journalOf();
-  const stats = computeStats(journal, indexConversations(journal.conversations), {
+  const stats = computeStats(journal, {
     since: '2026-03-01',
     today: '2026-03-12',
     weekStartsOn: 1,
@@ -96,7 +95,7 @@ describe('computeStats', () => {
       ['2026-03-02', 1],
       ['2026-03-09', 1],
     ]);
-    const sunday = computeStats(journal, indexConversations(journal.conversations), {
+    const sunday = computeStats(journal, {
       since: '2026-03-01',
       today: '2026-03-12',
       weekStartsOn: 0,
@@ -117,7 +116,7 @@ describe('computeStats', () => {
   });
 
   it('narrows to a tag, case-insensitively', () => {
-    const tagged = computeStats(journal, indexConversations(journal.conversations), {
+    const tagged = computeStats(journal, {
       since: '2026-03-01',
       today: '2026-03-12',
       tag: 'CORE',
@@ -135,7 +134,7 @@ describe('the sample journal', () => {
 
   it('tells a story every report can show: someone drifting, someone never seen, someone who left', () => {
     const journal = demoJournal(now);
-    const stats = computeStats(journal, indexConversations(journal.conversations), {
+    const stats = computeStats(journal, {
       since: '2026-05-30',
       today: '2026-11-27',
     });

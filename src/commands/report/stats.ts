@@ -1,7 +1,6 @@
 // rel stats: the shape of your relationships at a glance, in figures and terminal charts.
 import type { Command } from 'commander';
 import { type Context, openStore, parseSince, settings, today, togetherRules } from '../../context.js';
-import { indexConversations } from '../../core/conversations.js';
 import { checkScope } from '../../core/scope.js';
 import { computeStats, DEFAULT_STATS_WEEKS, defaultSince } from '../../core/stats.js';
 import { renderStats } from '../../ui/render/stats.js';
@@ -41,7 +40,7 @@ async function run(ctx: Context, options: StatsOptions): Promise<void> {
   const journal = await (await openStore(ctx)).read();
   checkScope(journal.people, undefined, options.tag);
   const since = given ?? defaultSince(journal, todayIso, settings(ctx).weekStart);
-  const stats = computeStats(journal, indexConversations(journal.conversations), {
+  const stats = computeStats(journal, {
     since,
     today: todayIso,
     tag: options.tag,

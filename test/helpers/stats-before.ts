@@ -1,0 +1,185 @@
+// rel stats as computed before it read each person's conversations in one pass (src/core/stats.ts
+// then indexed every conversation, sorted per person, and listed every gap): kept as the oracle
+// the one-pass version must equal, figure for figure, on every journal the tests make.
+import { startOfWeek } from 'date-fns';
+import type { ConversationIndex } from '../../src/core/conversations.js';
+import {
+  addDaysTo,
+  compareIso,
+  daysBetween,
+  fromIsoDate,
+  type IsoDate,
+  toIsoDate,
+} from '../../src/core/dates.js';
+import { checkIn } from '../../src/core/due.js';
+import { latest, thanksOf } from '../../src/core/facts.js';
+import type { Conversation, Journal, Person } from '../../src/core/journal.js';
+import { canonicalKind, kindKey } from '../../src/core/kinds.js';
+import {
+  type Appreciated,
+  type Drift,
+  driftOf,
+  type Gap,
+  type Share,
+  type Stats,
+  type StatsOptions,
+  type TimeRow,
+  type Week,
+} from '../../src/core/stats.js';
+import { compareNames, normalize } from '../../src/core/text.js';
+import {
+  type ConversationClass,
+  conversationClass,
+  countsAsTogether,
+  DEFAULT_TOGETHER_RULES,
+} from '../../src/core/together.js';
+
+const LONGEST_GAPS = 5;
+
+function share(count: number, of: number): Share {
+  return { count, of, share: of === 0 ? 0 : count / of };
+}
+
+function tally(rows: Map<string, TimeRow>, key: string, minutes: number): void {
+  const row = rows.get(key) ?? { key, conversations: 0, minutes: 0 };
+  row.conversations += 1;
+  row.minutes += minutes;
+  rows.set(key, row);
+}
+
+function byTime(a: TimeRow, b: TimeRow): number {
+  return b.minutes - a.minutes || b.conversations - a.conversations || a.key.localeCompare(b.key);
+}
+
+function inScope(person: Person, tag: string | undefined): boolean {
+  if (person.archivedAt) return false;
+  return tag === undefined || person.tags.some((t) => normalize(t) === tag);
+}
+
+/** Gaps in days between one person's conversation dates (oldest first), and the open one up to today. */
+function gapsOf(
+  dates: IsoDate[],
+  today: IsoDate,
+): { closed: { from: IsoDate; to: IsoDate; days: number }[]; open: number } {
+  const closed = [];
+  for (let i = 1; i < dates.length; i++) {
+    closed.push({ from: dates[i - 1]!, to: dates[i]!, days: daysBetween(dates[i - 1]!, dates[i]!) });
+  }
+  return { closed, open: daysBetween(dates.at(-1)!, today) };
+}
+
+export function statsBefore(journal: Journal, index: ConversationIndex, options: StatsOptions): Stats {
+  const { since, today } = options;
+  const tag = options.tag === undefined ? undefined : normalize(options.tag);
+  const people = journal.people.filter((p) => inScope(p, tag));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const inPeriod = (c: Conversation) => c.date >= since && c.date <= today;
+  const conversations = journal.conversations.filter((c) => inPeriod(c) && c.with.some((id) => byId.has(id)));
+
+  const perPerson = new Map<string, TimeRow>();
+  const perTeam = new Map<string, TimeRow>();
+  const perRelationship = new Map<string, TimeRow>();
+  const perKind = new Map<string, TimeRow>();
+  const rules = options.rules ?? DEFAULT_TOGETHER_RULES;
+  const minutesByClass: Record<ConversationClass, number> = { alone: 0, smallGroup: 0, group: 0, written: 0 };
+  // "Coffee" and "coffee", "1:1" and "1:2:1" are one kind: the first spelling met names it.
+  const kindNames = new Map<string, string>();
+  let minutes = 0;
+  let withHeard = 0;
+  for (const c of conversations) {
+    const spent = c.minutes ?? 0;
+    minutes += spent;
+    minutesByClass[conversationClass(c, rules.writtenKinds)] += spent;
+    if (c.heard.some((h) => h.trim())) withHeard += 1;
+    const key = kindKey(c.kind);
+    if (!kindNames.has(key)) kindNames.set(key, canonicalKind(c.kind));
+    tally(perKind, kindNames.get(key)!, spent);
+    const present = c.with.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
+    // An hour's all-hands is not an hour with each of the seven people in it.
+    if (countsAsTogether(c, rules)) for (const p of present) tally(perPerson, p.id, spent);
+    // A meeting with two people of one team is one conversation with that team.
+    for (const team of new Set(present.map((p) => p.team))) tally(perTeam, team, spent);
+    for (const kind of new Set(present.map((p) => p.relationship))) tally(perRelationship, kind, spent);
+  }
+
+  const weekStartsOn = options.weekStartsOn ?? 1;
+  const weekOf = (date: IsoDate) => toIsoDate(startOfWeek(fromIsoDate(date), { weekStartsOn }));
+  const weekly: Week[] = [];
+  for (let start = weekOf(since); start <= today; start = addDaysTo(start, 7)) {
+    weekly.push({ start, conversations: 0, minutes: 0 });
+  }
+  const weekIndex = new Map(weekly.map((w, i) => [w.start, i]));
+  for (const c of conversations) {
+    const week = weekly[weekIndex.get(weekOf(c.date))!]!;
+    week.conversations += 1;
+    week.minutes += c.minutes ?? 0;
+  }
+
+  let onTrack = 0;
+  const gaps: Gap[] = [];
+  const drifting: Drift[] = [];
+  for (const person of people) {
+    const state = checkIn(person, index, today, options.defaultCadence, options.rules);
+    if (state.daysSinceTogether !== null && state.daysSinceTogether <= state.cadenceDays) onTrack += 1;
+    const base = { id: person.id, name: person.name, cadenceDays: state.cadenceDays };
+    // Gaps and drift are between times together, as the cadence is.
+    const dates = (index.get(person.id) ?? [])
+      .filter((c) => countsAsTogether(c, rules))
+      .map((c) => c.date)
+      .reverse();
+    if (dates.length === 0) {
+      // Counted from when they were added, or from the start of the period if that is later.
+      const days = Math.min(daysBetween(state.dueOn, today), daysBetween(since, today));
+      gaps.push({ ...base, days, from: null, to: null });
+      continue;
+    }
+    const { closed, open } = gapsOf(dates, today);
+    const candidates: Gap[] = [
+      ...closed.filter((g) => g.to >= since).map((g) => ({ ...base, ...g })),
+      { ...base, days: open, from: dates.at(-1)!, to: null },
+    ];
+    gaps.push(candidates.reduce((a, b) => (b.days > a.days ? b : a)));
+    const drift = driftOf(
+      closed.map((g) => g.days),
+      open,
+      state.cadenceDays,
+    );
+    if (drift) drifting.push({ ...base, ...drift });
+  }
+  gaps.sort((a, b) => b.days - a.days || compareNames(a.name, b.name));
+  drifting.sort(
+    (a, b) => b.gaps.at(-1)! / b.cadenceDays - a.gaps.at(-1)! / a.cadenceDays || compareNames(a.name, b.name),
+  );
+
+  const appreciation: Appreciated[] = [];
+  for (const person of people) {
+    const given = thanksOf(person).filter((t) => t.on >= since && t.on <= today);
+    if (given.length === 0) continue;
+    const last = latest(given)!.on;
+    appreciation.push({ id: person.id, name: person.name, count: given.length, last });
+  }
+  appreciation.sort(
+    (a, b) => b.count - a.count || compareIso(b.last, a.last) || compareNames(a.name, b.name),
+  );
+
+  const named = (rows: Map<string, TimeRow>) => [...rows.values()].sort(byTime);
+  return {
+    since,
+    until: today,
+    tag: options.tag ?? null,
+    people: people.length,
+    conversations: conversations.length,
+    minutes,
+    coverage: share(onTrack, people.length),
+    minutesByClass,
+    listening: share(withHeard, conversations.length),
+    perPerson: named(perPerson).map((row) => ({ ...row, id: row.key, name: byId.get(row.key)!.name })),
+    perTeam: named(perTeam),
+    perRelationship: named(perRelationship),
+    perKind: named(perKind),
+    weekly,
+    longestGaps: gaps.slice(0, LONGEST_GAPS),
+    drifting,
+    appreciation,
+  };
+}
