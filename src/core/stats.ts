@@ -130,8 +130,9 @@ function tally(rows: Map<string, TimeRow>, key: string, minutes: number): void {
   rows.set(key, row);
 }
 
+/** Most time first; of equals, by key in localeCompare's order (compareNames: no ICU start for plain keys). */
 function byTime(a: TimeRow, b: TimeRow): number {
-  return b.minutes - a.minutes || b.conversations - a.conversations || a.key.localeCompare(b.key);
+  return b.minutes - a.minutes || b.conversations - a.conversations || compareNames(a.key, b.key);
 }
 
 function inScope(person: Person, tag: string | undefined): boolean {
