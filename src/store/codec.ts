@@ -199,15 +199,19 @@ export function journalTagOf(journal: Journal, texts?: RecordText): string {
   return tagOf(hash);
 }
 
-/** A journal's text in pieces, digested on the way to the file; tag() once they were all taken. */
-function tagging(pieces: Iterable<string>): { pieces: Iterable<string>; tag: () => string } {
+/**
+ * A journal's text in pieces, digested on the way to the file; tag() once they were all taken.
+ * Each piece is turned into UTF-8 once, for the digest and the file both.
+ */
+function tagging(pieces: Iterable<string>): { pieces: Iterable<Uint8Array>; tag: () => string } {
   const hash = createHash('sha256');
   let tag: string | undefined;
   return {
     pieces: (function* () {
       for (const piece of pieces) {
-        hash.update(piece);
-        yield piece;
+        const bytes = Buffer.from(piece, 'utf8');
+        hash.update(bytes);
+        yield bytes;
       }
       tag = tagOf(hash);
     })(),
@@ -222,7 +226,7 @@ const tagOf = (hash: Hash) => hash.digest('base64url').slice(0, 22);
 
 /** A journal's content to write, and the version of its text, known once the content was taken. */
 export interface Encoded {
-  content: Buffer | Iterable<string>;
+  content: Buffer | Iterable<string | Uint8Array>;
   tag: () => string;
 }
 

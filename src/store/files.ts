@@ -154,7 +154,10 @@ export interface Prepared {
  * file is gone and the error says that nothing was saved. The content may come in pieces (a
  * large journal), written one after another.
  */
-export function prepareStoreFile(file: string, bytes: string | Uint8Array | Iterable<string>): Prepared {
+export function prepareStoreFile(
+  file: string,
+  bytes: string | Uint8Array | Iterable<string | Uint8Array>,
+): Prepared {
   const temp = tempPath(file);
   let fd: number | undefined;
   try {
@@ -208,7 +211,10 @@ export function notSaved(file: string, error: unknown): StoreError {
  * never reads as a store. The one writer of private files: the journal's folder, the settings,
  * and what `--out` writes. The file is 0600 after, even where it replaces one others could read.
  */
-export function writeStoreFile(file: string, bytes: string | Uint8Array | Iterable<string>): void {
+export function writeStoreFile(
+  file: string,
+  bytes: string | Uint8Array | Iterable<string | Uint8Array>,
+): void {
   putInPlace(prepareStoreFile(file, bytes));
   syncFolder(path.dirname(file));
 }
