@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type DateDirection, type IsoDate, type NaturalDateParser, parseDate } from './core/dates.js';
-import type { Journal, Person } from './core/journal.js';
+import type { JournalReading, Person } from './core/journal.js';
 import { resolveName } from './core/names.js';
 import { resolveSettings, type Settings, type Source, togetherRulesOf } from './core/settings.js';
 import { displaySafe, normalize } from './core/text.js';
@@ -311,9 +311,9 @@ export function personLabel(person: Person): string {
 /** One person from a typed name: a choice prompt when it fits several and a terminal is there. */
 export async function resolvePerson(
   ctx: Context,
-  journal: Journal,
+  journal: JournalReading,
   name: string,
-  people = journal.people,
+  people: readonly Person[] = journal.people,
 ): Promise<Person> {
   if (!normalize(name))
     throw new UsageError('A name cannot be empty.', 'Give a name, first name, alias or id.');

@@ -117,7 +117,7 @@ function findPerson(journal: Journal, personId: string): Person {
 /** Conversations grouped by person id, each list sorted newest first: built once per run. */
 export type ConversationIndex = Map<string, Conversation[]>;
 
-export function indexConversations(conversations: Conversation[]): ConversationIndex {
+export function indexConversations(conversations: readonly Conversation[]): ConversationIndex {
   const index: ConversationIndex = new Map();
   for (const conversation of conversations) {
     for (const personId of conversation.with) {

@@ -2,7 +2,7 @@
 // what is open and what is overdue, in the order to act on them.
 import { compareIso, type IsoDate } from './dates.js';
 import { cleanText } from './facts.js';
-import type { Clock, FollowUp, FollowUpOwner, Journal } from './journal.js';
+import type { Clock, FollowUp, FollowUpOwner, Journal, JournalReading } from './journal.js';
 
 export interface TodoItem {
   id: string;
@@ -38,11 +38,11 @@ export interface TodoFilter {
 }
 
 /** Each person's name by id. */
-export function peopleNames(journal: Journal): Map<string, string> {
+export function peopleNames(journal: Pick<JournalReading, 'people'>): Map<string, string> {
   return new Map(journal.people.map((p) => [p.id, p.name]));
 }
 
-export function openFollowUps(journal: Journal, today: IsoDate, filter: TodoFilter = {}): TodoItem[] {
+export function openFollowUps(journal: JournalReading, today: IsoDate, filter: TodoFilter = {}): TodoItem[] {
   const names = peopleNames(journal);
   return journal.followUps
     .filter((f) => f.doneAt === null)

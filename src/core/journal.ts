@@ -196,6 +196,20 @@ export interface Journal {
   dismissals?: Dismissal[];
 }
 
+/**
+ * A journal to read, never to change: what a report may be given of the journal, the whole or
+ * the part it needs (store/partial.ts). Its lists are read-only, so that it cannot be passed to
+ * anything that changes a Journal, and so never becomes what a write writes.
+ */
+export interface JournalReading {
+  readonly schema: number;
+  readonly people: readonly Person[];
+  readonly conversations: readonly Conversation[];
+  readonly followUps: readonly FollowUp[];
+  readonly tombstones: readonly Tombstone[];
+  readonly dismissals?: readonly Dismissal[];
+}
+
 export function emptyJournal(): Journal {
   return { schema: SCHEMA_VERSION, people: [], conversations: [], followUps: [], tombstones: [] };
 }

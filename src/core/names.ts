@@ -22,7 +22,7 @@ function keysOf(person: Person): { exact: string[]; words: string[] } {
  * prefixes ("Sam" picks Sam even when Samantha exists); otherwise a unique prefix of any of
  * them, or of a later word of the name ("Silva"), is enough.
  */
-export function resolveName(query: string, people: Person[]): Resolution {
+export function resolveName(query: string, people: readonly Person[]): Resolution {
   const q = normalize(query);
   if (!q) return { kind: 'unknown', suggestions: [] };
   const keyed = people.map((person) => ({ person, ...keysOf(person) }));
@@ -51,7 +51,7 @@ export function resolveName(query: string, people: Person[]): Resolution {
  * name. With nothing typed, everyone, in the order given. The command line's "Did you mean" takes
  * the first three of the same ranking, so that it knows every name the picker would find.
  */
-export function rankPeople(term: string, people: Person[]): Person[] {
+export function rankPeople(term: string, people: readonly Person[]): readonly Person[] {
   const q = normalize(term);
   if (!q) return people;
   const allowed = q.length < 3 ? 0 : q.length < 6 ? 1 : 2;

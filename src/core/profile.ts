@@ -13,7 +13,7 @@ import type {
   AskNext,
   Conversation,
   FollowUpOwner,
-  Journal,
+  JournalReading,
   Note,
   Person,
   Skill,
@@ -221,7 +221,7 @@ export function describeConversation(
 }
 
 export function buildProfile(
-  journal: Journal,
+  journal: JournalReading,
   index: ConversationIndex,
   person: Person,
   today: IsoDate,

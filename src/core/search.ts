@@ -2,7 +2,7 @@
 // steps, skills, personal notes, appreciation given, follow-ups), matched ignoring case and accents.
 import { compareIso, type IsoDate, localDay } from './dates.js';
 import { stepsOf, thanksOf } from './facts.js';
-import type { Journal } from './journal.js';
+import type { JournalReading } from './journal.js';
 import { compareNames } from './text.js';
 
 export type SearchField =
@@ -84,7 +84,7 @@ export function findTerms(text: string, terms: string[]): [number, number][] | n
   return spans.sort((a, b) => a[0] - b[0]);
 }
 
-export function search(journal: Journal, query: string): SearchHit[] {
+export function search(journal: JournalReading, query: string): SearchHit[] {
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
   const names = new Map(journal.people.map((p) => [p.id, p.name]));

@@ -313,7 +313,7 @@ export async function loadJournal(
 }
 
 /** The stamp when it is of this version of the file; undefined when not. */
-function stampOf(
+export function stampOf(
   version: string,
   stamp: (() => JournalStamp | undefined) | undefined,
 ): JournalStamp | undefined {

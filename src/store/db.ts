@@ -3,13 +3,30 @@
 // found, puts that journal in db.data and writes it (db.write(): the adapter's commit), then
 // works out its result and releases the lock. Store (store.ts) says what each change is.
 import { Low } from 'lowdb';
-import { emptyJournal, type Journal } from '../core/journal.js';
+import { emptyJournal, type Journal, type JournalReading } from '../core/journal.js';
 import { type CommitPlan, JournalAdapter } from './adapter.js';
-import { type JournalOnDisk, type Loaded, loadJournal, readJournal } from './codec.js';
-import type { Keyring, Sealing } from './crypto.js';
+import {
+  decodeJournal,
+  type JournalOnDisk,
+  type Loaded,
+  loadJournal,
+  readJournal,
+  stampOf,
+} from './codec.js';
+import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
 import type { DueSummary } from './due-summary.js';
-import { fileVersion, readStoreFile } from './files.js';
+import { fileVersion, readStoreFile, readVersioned } from './files.js';
 import { JournalLock } from './lock.js';
+import { Layout, type Needs } from './partial.js';
+
+/** The journal as a report reads it, from the bytes of one version of the file. */
+export interface JournalView {
+  schema: number;
+  /** The journal with its lists read as `needs` says: in part, or whole when the file is not vouched for. */
+  read(needs: Needs): Promise<JournalReading>;
+  /** The whole journal, parsed in full. */
+  whole(): Promise<Journal>;
+}
 
 /**
  * A change planned under the lock: what to write (over which read, and how), none for no write,
@@ -62,6 +79,41 @@ export class JournalDb {
     if (!read) return undefined;
     const { parsed, version } = read;
     this.lastRead = { version, parsed };
+    this.key = parsed.sealing;
+    return parsed;
+  }
+
+  /**
+   * The journal as a report reads it: only what it needs (partial.ts) when the stamp vouches for
+   * this very version of a plain file, else parsed in full as read() does. A part is never kept
+   * as lastRead: no write can take it for the journal it writes over.
+   */
+  async view(): Promise<JournalView | undefined> {
+    const full = (journal: Journal) => ({
+      schema: journal.schema,
+      read: async () => journal,
+      whole: async () => journal,
+    });
+    if (!this.stamp()) {
+      const parsed = await this.read();
+      return parsed && full(parsed.journal);
+    }
+    const read = readVersioned(this.target);
+    if (!read) return undefined;
+    const stamped = stampOf(read.version, this.stamp) && !isEncrypted(read.bytes);
+    const layout = stamped ? Layout.of(read.bytes) : undefined;
+    if (!layout) return full((await this.decode(read)).journal);
+    this.key = null;
+    let parsed: Journal | undefined;
+    const whole = async () => (parsed ??= (await this.decode(read)).journal);
+    // A line that is not one record (a hand edit rel then checked): the same bytes, in full.
+    return { schema: layout.schema, read: async (needs) => layout.read(needs) ?? whole(), whole };
+  }
+
+  private async decode(read: { bytes: Buffer; version: string }): Promise<JournalOnDisk> {
+    const stamp = stampOf(read.version, this.stamp);
+    const parsed = await decodeJournal(this.file, read.bytes, this.options.keyring, stamp);
+    this.lastRead = { version: read.version, parsed };
     this.key = parsed.sealing;
     return parsed;
   }

@@ -27,7 +27,7 @@ import {
   warningsOnRead,
 } from './codec.js';
 import type { Keyring, Sealing } from './crypto.js';
-import { JournalDb } from './db.js';
+import { JournalDb, type JournalView } from './db.js';
 import { type DueRead, type DueRules, DueSummary, readDue } from './due-summary.js';
 import { fileVersion, readVersioned } from './files.js';
 import { serializeJournal } from './format.js';
@@ -137,6 +137,22 @@ export class Store {
     if (!parsed) return emptyJournal();
     for (const w of warningsOnRead(this.file, this.target, parsed.journal.schema)) this.options.warn(w);
     return parsed.journal;
+  }
+
+  /**
+   * The journal as a report reads it: each view.read(needs) gives the lists it names, only in
+   * part when the file is a version rel wrote or checked itself (partial.ts), else the whole
+   * journal as read() gives it; an empty one when there is no file. Never reused by a write.
+   */
+  async view(): Promise<JournalView> {
+    await this.settlePending();
+    const view = await this.db.view();
+    if (!view) {
+      const empty = emptyJournal();
+      return { schema: empty.schema, read: async () => empty, whole: async () => empty };
+    }
+    for (const w of warningsOnRead(this.file, this.target, view.schema)) this.options.warn(w);
+    return view;
   }
 
   /**

@@ -2,8 +2,9 @@
 // personal notes and follow-ups.
 import type { Command } from 'commander';
 import { type Context, openStore, today } from '../../context.js';
-import { search } from '../../core/search.js';
+import { search, searchTerms } from '../../core/search.js';
 import { UsageError } from '../../errors.js';
+import { mayHold } from '../../store/partial.js';
 import { printJson } from '../../ui/json.js';
 import { renderSearch } from '../../ui/render/search.js';
 import { theme } from '../../ui/theme.js';
@@ -27,7 +28,16 @@ Examples:
       const query = words.join(' ');
       if (!query.trim())
         throw new UsageError('Search for what? Give some words.', 'For example: rel search on-call');
-      const journal = await (await openStore(ctx)).read();
+      // Everyone, and of the conversations and follow-ups only the lines that may hold every
+      // word (store/partial.ts): search finds its hits in those exactly as in the whole lists.
+      const view = await (await openStore(ctx)).view();
+      const holding = mayHold(searchTerms(query));
+      const journal = await view.read({
+        conversations: holding,
+        followUps: holding,
+        tombstones: 'none',
+        dismissals: 'none',
+      });
       const hits = search(journal, query);
       if (options.json) {
         printJson(

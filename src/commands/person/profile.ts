@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import { type Context, keyring, openStore, resolvePerson, today } from '../../context.js';
 import { type ConversationIndex, indexConversations } from '../../core/conversations.js';
 import type { IsoDate } from '../../core/dates.js';
-import type { Journal, Person } from '../../core/journal.js';
+import type { JournalReading, Person } from '../../core/journal.js';
 import type { SharedThemes } from '../../core/stored-themes.js';
+import type { JournalView } from '../../store/db.js';
+import { mentioning } from '../../store/partial.js';
 import type { Store } from '../../store/store.js';
 import { printJson } from '../../ui/json.js';
 import { renderProfile } from '../../ui/render/profile.js';
@@ -37,12 +39,27 @@ Examples:
 
 async function run(ctx: Context, name: string, options: ProfileOptions): Promise<void> {
   const store = await openStore(ctx);
-  const journal = await store.read();
-  const person = await resolvePerson(ctx, journal, name);
+  const view = await store.view();
+  const people = await view.read({
+    conversations: 'none',
+    followUps: 'none',
+    tombstones: 'none',
+    dismissals: 'none',
+  });
+  const person = await resolvePerson(ctx, people, name);
+  // Everyone (for names), and of the conversations and follow-ups only the lines naming them
+  // (store/partial.ts): the profile picks its own from those exactly as from the whole lists.
+  const theirs = mentioning(person.id);
+  const journal = await view.read({
+    conversations: theirs,
+    followUps: theirs,
+    tombstones: 'none',
+    dismissals: 'none',
+  });
   const todayIso = today(ctx);
   const index = indexConversations(journal.conversations);
   const profile = profileOf(ctx, journal, person, index);
-  profile.sharedThemes = await sharedThemes(ctx, store, journal, person, index, todayIso);
+  profile.sharedThemes = await sharedThemes(ctx, store, view, journal, person, index, todayIso);
   if (options.json) printJson(ctx.io, profile);
   else if (options.all) {
     const [{ renderHistory }, { page }] = await Promise.all([
@@ -66,7 +83,8 @@ async function run(ctx: Context, name: string, options: ProfileOptions): Promise
 async function sharedThemes(
   ctx: Context,
   store: Store,
-  journal: Journal,
+  view: JournalView,
+  journal: JournalReading,
   person: Person,
   index: ConversationIndex,
   todayIso: IsoDate,
@@ -94,6 +112,7 @@ async function sharedThemes(
     (c) => c.date >= since && c.date <= todayIso && c.heard.some((h) => h.includes('#')),
   );
   if (!tagged) return null;
-  const { stored: themes } = computePulse(journal, { since, until: todayIso });
+  // Everyone's hashtags: the whole journal, parsed from the same bytes.
+  const { stored: themes } = computePulse(await view.whole(), { since, until: todayIso });
   return { from: 'hashtags', since, until: todayIso, themes: sharedThemesOf(person.id, themes, known) };
 }
