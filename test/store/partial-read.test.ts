@@ -222,7 +222,7 @@ function commands(): string[][] {
 
 /** Two stores with these bytes: the first stamped by `rel due` (a version rel checked). */
 async function pair(text: string): Promise<[stamped: string, plain: string]> {
-  const stores = [tempStore('partial-stamped'), tempStore('partial-plain')] as const;
+  const stores: [string, string] = [tempStore('partial-stamped'), tempStore('partial-plain')];
   for (const store of stores) {
     fs.mkdirSync(path.dirname(store), { recursive: true, mode: 0o700 });
     fs.writeFileSync(store, text, { mode: 0o600 });
@@ -343,7 +343,7 @@ describe('a file not laid out as rel writes it is read in full, and prints the s
   ];
   it.each(edits)(
     '%s',
-    async (_, edit) => {
+    async (_, edit, partial = 0) => {
       const edited = edit(text);
       expect(edited).not.toBe(text);
       JSON.parse(edited.replace(/^\ufeff/, '')); // still a journal
