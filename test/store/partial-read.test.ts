@@ -45,6 +45,8 @@ const PEOPLE: [id: string, name: string][] = [
 const WORDS = [
   'roadmap',
   'hiring',
+  'Roadmap',
+  'HIRING',
   'café',
   'CAFÉ',
   'cafe',
@@ -182,6 +184,7 @@ function journalOf(seed: number) {
 
 const SEARCHES = [
   'cafe',
+  'hiring',
   'CAFÉ',
   'café roadmap',
   'strasse',
