@@ -332,12 +332,15 @@ function benchScale(scale, have) {
     fs.chmodSync(scratch, 0o600);
   };
   restore();
-  // A user's journal is one rel wrote and then read: the summary beside it names that version, so
-  // rel trusts its shape and knows its hash. Each write run starts from there (one untimed rel due
-  // after the copy), not from a file no rel has seen yet; the floor's runs need only the copy.
+  // A user's journal is the one rel's last write left: the summary beside it names that version
+  // and says rel laid it out, so rel trusts its shape, knows its hash and can compare its lines
+  // list by list, and undo data is kept beside it. Each write run starts from there (one untimed
+  // rel log after the copy, of a conversation two days before), not from a file no rel has
+  // written; the floor's runs need only the copy.
   const restoreSettled = () => {
     restore();
-    spawnSync(process.execPath, [BIN, 'due', '--json'], { env: cleanEnv(scratch), stdio: 'ignore' });
+    const settle = ['log', journal.profileName, '--no-input', '--kind', 'call', '--date', '2026-11-25'];
+    spawnSync(process.execPath, [BIN, ...settle], { env: cleanEnv(scratch), stdio: 'ignore' });
   };
   // An encrypted copy, made once per scale by rel encrypt itself.
   const sealedSource = path.join(work, 'sealed-source.json');
