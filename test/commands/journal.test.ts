@@ -483,6 +483,21 @@ describe('rel due', () => {
     expect(none).toMatch(/rel due --within/);
   });
 
+  it('"Next up" names the working day a check-in falling on a day off is shown on, as rel people does', async () => {
+    const store = tempStore('next-up-working-day');
+    await ok(['add', 'Ana Silva', '--cadence', '10d'], { store, now: '2026-11-01' });
+    await ok(['log', 'ana', '--date', '2026-11-05'], { store, now: '2026-11-05' });
+    // Due Sunday 15 November: shown on Friday the 13th.
+    const due = await ok(['due'], { store, now: '2026-11-05' });
+    expect(due).toMatch(/Next up: Ana Silva, Fri 13 Nov/);
+    expect(await ok(['people'], { store, now: '2026-11-05' })).toMatch(/due in 8 days · 13 Nov/);
+    // Every day a working day: the day itself.
+    const everyDay = { REL_WORKING_DAYS: 'mon-sun' };
+    expect(await ok(['due'], { store, now: '2026-11-05', env: everyDay })).toMatch(
+      /Next up: Ana Silva, Sun 15 Nov/,
+    );
+  });
+
   it.each([
     [['--within', 'soon'], /--within "soon" is not a period/],
     [['--limit', '0'], /--limit "0"/],

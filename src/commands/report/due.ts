@@ -140,7 +140,8 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         withinDays,
         tag: options.tag,
         peopleCount: active.length,
-        next: next && { name: next.person.name, dueOn: next.dueOn },
+        // On the working day it is shown on, as rel people and the table say it.
+        next: next && { name: next.person.name, dueOn: shownOn(next.dueOn, todayIso, workingDays) },
         sections,
         summary: summarize(everyone, (row) => shownOn(row.dueOn, todayIso, workingDays) <= todayIso),
         limitedTo: rows.length < everyone.length ? rows.length : undefined,
