@@ -80,11 +80,17 @@ function visible(char: string): string {
   return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 
+/** Any character that displaySafe changes: C0 (tab and line feed too), DEL, C1, and INVISIBLE's. */
+const ANY_SHOWN_OTHERWISE =
+  /[\u0000-\u001F\u007F-\u009F\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF]/;
+
 /**
  * Text as it may be shown on a terminal: control characters, bidi overrides and zero-width
  * characters are made visible instead of being replayed. The stored text is never changed.
  */
 export function displaySafe(text: string, { multiline = false } = {}): string {
+  // Most text holds none of them: one test, where the replacements would each walk it.
+  if (!ANY_SHOWN_OTHERWISE.test(text)) return text;
   const shown = text.replace(CONTROL, visible).replace(INVISIBLE, visible);
   return multiline ? shown.replace(/\t/g, '  ') : shown.replace(/\r?\n|\t/g, ' ');
 }

@@ -19,10 +19,15 @@ export const ONE_COLUMN_EACH =
 const DATE_PHRASE =
   /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?\b|\bin \d+ (?:days?|weeks?|months?|years?)\b|\b\d+ (?:days?|weeks?|months?|years?|min) ago\b|\b\d+ min\b/g;
 
+/** A date's words joined into one (every date phrase has a digit: most text has none to look at). */
+function glueDates(text: string): string {
+  return /\d/.test(text) ? text.replace(DATE_PHRASE, (phrase) => phrase.replaceAll(' ', GLUE)) : text;
+}
+
 /** The widest word of a text, a date's words counting as one. */
 export function widestWord(text: string): number {
   let widest = 0;
-  for (const word of text.replace(DATE_PHRASE, (phrase) => phrase.replaceAll(' ', GLUE)).split(' ')) {
+  for (const word of glueDates(text).split(' ')) {
     widest = Math.max(widest, visibleWidth(word));
   }
   return widest;
@@ -30,8 +35,7 @@ export function widestWord(text: string): number {
 
 /** The text wrapped to lines of `width`, a date's words never parted. */
 export function wrapText(text: string, width: number, firstRoom = width): string[] {
-  const glued = text.replace(DATE_PHRASE, (phrase) => phrase.replaceAll(' ', GLUE));
-  return wrapWords(glued, width, firstRoom).map((line) => line.replaceAll(GLUE, ' '));
+  return wrapWords(glueDates(text), width, firstRoom).map((line) => line.replaceAll(GLUE, ' '));
 }
 
 /** Columns a text takes on screen; colour codes take none. */

@@ -83,12 +83,13 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
   const { defaultCadenceDays, weekStart, workingDays } = settings(ctx);
+  const rules = togetherRules(ctx);
   // The summary counts everyone due; --limit only shortens the list.
   const everyone = dueWithBirthdays(journal, index, todayIso, {
     withinDays,
     tag: options.tag,
     defaultCadence: defaultCadenceDays,
-    rules: togetherRules(ctx),
+    rules,
     workingDays,
   });
   const rows = limit === undefined ? everyone : everyone.slice(0, limit);
@@ -150,7 +151,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         ),
         lastContacts: new Map(
           rows.flatMap((r) => {
-            const contact = lastContact(index.get(r.id), togetherRules(ctx));
+            const contact = lastContact(index.get(r.id), rules);
             return contact ? [[r.id, contact] as const] : [];
           }),
         ),
