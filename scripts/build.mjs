@@ -220,6 +220,18 @@ const cjs = {
   supported: { 'dynamic-import': false },
 };
 
+/**
+ * The reports whose code cache is made after a run of their table and their --json too (on the
+ * demo journal), so that the reading, the report and the renderer are compiled in it: made after
+ * --help alone, every run compiled them afresh, and a table more of them than its --json.
+ */
+const TABLE_RUNS = Object.fromEntries(
+  [['due'], ['people'], ['todo'], ['stats'], ['profile', 'ana']].map((line) => [
+    line[0],
+    [line, [...line, '--json']],
+  ]),
+);
+
 // The programs of one command each, and '' for the program with none (help, the version).
 const programs = {};
 const programFiles = [];
@@ -241,7 +253,11 @@ for (const name of ['', ...commands.map((c) => c.name).filter((n) => n !== '__co
   const key = createHash('sha256').update(text).digest('hex');
   mkdirSync(path.dirname(file.path), { recursive: true });
   writeFileSync(file.path, `${text}//rel-program ${key}\n`);
-  programFiles.push({ file: file.path, key, argv: name ? [name, '--help'] : ['--help'] });
+  programFiles.push({
+    file: file.path,
+    key,
+    runs: [name ? [name, '--help'] : ['--help'], ...(TABLE_RUNS[name] ?? [])],
+  });
   const summary = commands.find((c) => c.name === name);
   for (const word of summary ? [name, ...summary.aliases] : ['']) programs[word] = out;
 }
@@ -327,9 +343,10 @@ await build({
 });
 
 // The code cache of each program, made by the launcher itself, in processes of their own, each
-// program run once first (its --help) so that what that compiles is in the cache too. With no
-// NODE_OPTIONS: a cache carries V8's flags, and is taken only by a node started with the same. No
-// setting of the developer's reaches those runs, and they read and write nothing but dist/run/.
+// program run first (its --help, and a report's table) so that what that compiles is in the cache
+// too. With no NODE_OPTIONS: a cache carries V8's flags, and is taken only by a node started with
+// the same. No setting of the developer's reaches those runs, and they read and write nothing but
+// dist/run/ and a scratch folder (the demo journal, its state), removed afterwards.
 const scratch = mkdtempSync(path.join(tmpdir(), 'rel-build-'));
 const env = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !/^(NODE_OPTIONS|REL_|XDG_)/.test(k)),
@@ -340,6 +357,11 @@ Object.assign(env, {
   XDG_STATE_HOME: path.join(scratch, 'state'),
 });
 const launcher = new URL('../dist/main.cjs', import.meta.url).pathname;
+// The journal that the tables of TABLE_RUNS show: rel demo's, in the scratch store.
+await promisify(execFile)(process.execPath, [new URL('../bin/rel.js', import.meta.url).pathname, 'demo'], {
+  env,
+  cwd: scratch,
+});
 const workers = Math.max(1, Math.min(4, cpus().length));
 const batches = Array.from({ length: workers }, (_, i) => programFiles.filter((_, j) => j % workers === i));
 try {
@@ -350,7 +372,7 @@ try {
         [
           '-e',
           `const { writeCodeCache } = require(${JSON.stringify(launcher)});
-(async () => { for (const p of ${JSON.stringify(batch)}) await writeCodeCache(p.file, p.key, p.argv); })();`,
+(async () => { for (const p of ${JSON.stringify(batch)}) await writeCodeCache(p.file, p.key, p.runs); })();`,
         ],
         { env, cwd: scratch, maxBuffer: 1 << 26 },
       ),

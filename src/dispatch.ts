@@ -138,17 +138,18 @@ function runProgram(file: string): Program {
 }
 
 /**
- * For the build (scripts/build.mjs, in a process of its own): runs the program with these arguments
- * (its --help: what every run of it compiles, at the least), its output thrown away, and then
- * writes its code cache, which then holds the functions that run compiled as well as the top level.
+ * For the build (scripts/build.mjs, in a process of its own): runs the program with each of these
+ * command lines (its --help: what every run of it compiles, at the least; a report's table too),
+ * its output thrown away, and then writes its code cache, which then holds the functions that ran
+ * compiled as well as the top level.
  */
-export async function writeCodeCache(file: string, key: string, argv: string[]): Promise<void> {
+export async function writeCodeCache(file: string, key: string, runs: string[][]): Promise<void> {
   const { script } = compileProgram(file);
   const program = runScript(script, file);
   const write = process.stdout.write;
   process.stdout.write = () => true;
   try {
-    await program.main(argv);
+    for (const argv of runs) await program.main(argv);
   } finally {
     process.stdout.write = write;
   }
