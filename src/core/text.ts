@@ -82,6 +82,7 @@ function visible(char: string): string {
 
 /** Any character that displaySafe changes: C0 (tab and line feed too), DEL, C1, and INVISIBLE's. */
 const ANY_SHOWN_OTHERWISE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it looks for
   /[\u0000-\u001F\u007F-\u009F\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF]/;
 
 /**
