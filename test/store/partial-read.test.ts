@@ -307,8 +307,8 @@ describe('a view of part of a journal rel wrote prints what a full read prints',
 describe('a file not laid out as rel writes it is read in full, and prints the same', () => {
   const text = serializeJournal(journalOf(6));
   const line = (t: string, key: string) => t.indexOf('\n', t.indexOf(`"${key}": [`)) + 1;
-  // The runs that read in part: only todo's, which parses the follow-ups whole (valid alone, so
-  // valid in place, whatever their lines), when only a follow-up is split.
+  // The runs that read in part (0 unless said): those that parse the list edited whole (valid
+  // alone, so valid in place, whatever its lines): todo's follow-ups, a search's conversations.
   const edits: [string, (t: string) => string, partial?: number][] = [
     // A record split over two lines, in each list a view reads in part or skips.
     ['a conversation split over lines', (t) => t.replace('"kind":', '\n"kind":')],
@@ -333,7 +333,8 @@ describe('a file not laid out as rel writes it is read in full, and prints the s
       },
     ],
     ['a tombstone split over lines', (t) => t.replace('"mergedInto":', '\n      "mergedInto":')],
-    ['two records on a line', (t) => t.replace(/\},\n {4}\{"id":"6x/, '}, {"id":"6x')],
+    // Both searches mark most conversation lines, so the list is parsed whole (sound, as above).
+    ['two records on a line', (t) => t.replace(/\},\n {4}\{"id":"6x/, '}, {"id":"6x'), 2],
     [
       'an array split inside a record: {[{},\\n{}]}',
       (t) => t.replace('"tombstones": [\n    {', '"tombstones": [\n    {"x":[{},\n    {}],'),
