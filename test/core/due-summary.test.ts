@@ -16,17 +16,7 @@ import { lastContacts, peopleRows } from '../../src/core/people-list.js';
 import { groupRows } from '../../src/core/plan.js';
 import { DEFAULT_TOGETHER_RULES, type TogetherRules } from '../../src/core/together.js';
 import { wholePerson } from '../helpers/journal.js';
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.js';
 
 const KINDS = ['1:2:1', 'coffee', 'call', 'message', 'email', 'Slack', 'walk', 'standup'];
 const TODAY: IsoDate = '2026-11-27';

@@ -13,18 +13,8 @@ import type { WeekStart } from '../../src/core/settings.js';
 import { computeStats, defaultSince, type StatsOptions } from '../../src/core/stats.js';
 import { DEFAULT_TOGETHER_RULES, type TogetherRules } from '../../src/core/together.js';
 import { wholePerson } from '../helpers/journal.js';
+import { random } from '../helpers/random.js';
 import { statsBefore } from '../helpers/stats-before.js';
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS = ['1:2:1', '1:1', 'Coffee', 'coffee', 'call', 'message', 'email', 'Slack', 'walk', 'standup'];
 const TODAY: IsoDate = '2026-11-27';

@@ -11,19 +11,8 @@ import { DEFAULT_TOGETHER_RULES } from '../../src/core/together.js';
 import { serializeJournal } from '../../src/store/format.js';
 import { Layout } from '../../src/store/partial.js';
 import { Store } from '../../src/store/store.js';
+import { random } from '../helpers/random.js';
 import { rel, tempStore } from '../helpers/run.js';
-
-/** mulberry32: the same journal for the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Names with accents, quotes, a backslash, braces, another script; ids that begin other ids. */
 const PEOPLE: [id: string, name: string][] = [
