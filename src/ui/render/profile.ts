@@ -3,7 +3,7 @@ import { dayDate, daysBetween, type IsoDate, localDay, relativeDay, spanWords } 
 import { canonicalKind } from '../../core/kinds.js';
 import { describeCadence } from '../../core/periods.js';
 import type { Profile, TalkingPoint } from '../../core/profile.js';
-import { displaySafe } from '../../core/text.js';
+import { displaySafe, plural } from '../../core/text.js';
 import { showDate, showKind } from '../display.js';
 import type { Theme } from '../theme.js';
 import { dueText, lastSeenText, seenAs } from './due.js';
@@ -123,12 +123,17 @@ export function renderProfile(
     'Recent conversations',
     p.conversations.slice(0, recent).flatMap((c) => {
       const others = c.with.filter((n) => n !== p.name);
+      // People there who are not in the journal (`--size 4` with one name) are counted, so that
+      // a meeting does not read as a one-to-one.
+      const unnamed = Math.max(0, c.size - c.with.length);
+      const named = others.map(safe).join(', ');
+      const whom = unnamed ? [named, plural(unnamed, 'other')].filter(Boolean).join(' and ') : named;
       const head = [
         showDate(c.date, today),
         relativeDay(c.date, today),
         safe(showKind(c.kind)),
         c.minutes ? `${c.minutes} min` : '',
-        others.length ? `with ${others.map(safe).join(', ')}` : '',
+        whom ? `with ${whom}` : '',
       ].filter(Boolean);
       const note = c.note ? wrap(displaySafe(c.note, { multiline: true }), width, '    ') : [];
       // A long note (a page pasted through --note -) would push the rest of the person off the
