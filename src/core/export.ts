@@ -201,7 +201,9 @@ export function renderMarkdown(
     if (followUps.length) {
       out.push('', '### Follow-ups', '');
       for (const f of followUps) {
-        out.push(`- [${f.doneAt ? 'x' : ' '}] ${md(f.text)}${f.due ? ` · due ${f.due}` : ''}`);
+        // Whose promise it is, as the profile says it: theirs is marked, yours is the rule.
+        const whose = f.owner === 'them' ? ' · their promise' : '';
+        out.push(`- [${f.doneAt ? 'x' : ' '}] ${md(f.text)}${whose}${f.due ? ` · due ${f.due}` : ''}`);
       }
     }
     const conversations = index.get(person.id) ?? [];

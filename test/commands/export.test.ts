@@ -102,6 +102,28 @@ describe('rel export', () => {
     expect(all).toContain('not seen yet'); // Cy, who never was
   });
 
+  it('markdown says which follow-ups are their promise, not yours', async () => {
+    const own = tempStore('export-theirs');
+    await ok(['add', 'Ana Silva'], { store: own });
+    await ok(
+      [
+        'log',
+        'ana',
+        '--their-follow-up',
+        'Send me the migration plan',
+        '--follow-up',
+        'Book the room',
+        '--no-input',
+      ],
+      {
+        store: own,
+      },
+    );
+    const md = await ok(['export', '--format', 'md'], { store: own });
+    expect(md).toContain('- [ ] Send me the migration plan · their promise\n');
+    expect(md).toContain('- [ ] Book the room\n');
+  });
+
   it('markdown and ics use the configured default cadence for people without their own', async () => {
     const env = { REL_DEFAULT_CADENCE: '1w' };
     const md = await ok(['export', '--format', 'md', '--person', 'bo'], { store, env });
