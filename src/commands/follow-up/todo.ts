@@ -244,7 +244,9 @@ async function add(ctx: Context, name: string, words: string[], options: AddOpti
   }
   const t = theme(ctx.io);
   const whose = item.owner === 'me' ? 'for' : 'from';
-  const when = item.due ? `, due ${dayDate(item.due, today(ctx))}` : '';
+  // A day already past is kept (a promise recorded late), and said: it is overdue from the start.
+  const late = item.due && item.due < todayIso ? ', already past: it shows as overdue' : '';
+  const when = item.due ? `, due ${dayDate(item.due, todayIso)}${late}` : '';
   ctx.io.print(
     `${t.good('Added')} a follow-up ${whose} ${t.bold(displaySafe(person.name))}: ${displaySafe(item.text)}${when} ${t.dim(`(${item.id})`)}`,
   );
