@@ -7,21 +7,10 @@ import { CAST, type Cast, GROUP_TALKS, MINUTES, type Talk } from './demo-cast.js
 import { addAmbition, addSkill, addStep, addThanks } from './facts.js';
 import { type Clock, emptyJournal, type Journal } from './journal.js';
 import { addPerson } from './new-person.js';
+import { seeded } from './seeded.js';
 
 /** How far back the story starts. */
 const HISTORY_DAYS = 182;
-
-/** mulberry32: small, fast and good enough to make the same story every time. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Ids drawn from the seeded generator: 12 hex digits, as a real journal's. */
 function idsFrom(random: () => number): () => string {

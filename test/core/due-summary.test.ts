@@ -14,9 +14,9 @@ import { type Conversation, type FollowUp, type Journal, SCHEMA_VERSION } from '
 import { type PendingMeeting, stillToLog } from '../../src/core/nudge.js';
 import { lastContacts, peopleRows } from '../../src/core/people-list.js';
 import { groupRows } from '../../src/core/plan.js';
+import { seeded as random } from '../../src/core/seeded.js';
 import { DEFAULT_TOGETHER_RULES, type TogetherRules } from '../../src/core/together.js';
 import { wholePerson } from '../helpers/journal.js';
-import { random } from '../helpers/random.js';
 
 const KINDS = ['1:2:1', 'coffee', 'call', 'message', 'email', 'Slack', 'walk', 'standup'];
 const TODAY: IsoDate = '2026-11-27';

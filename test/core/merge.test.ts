@@ -5,19 +5,13 @@ import { foldJournals, mergeJournals } from '../../src/core/merge.js';
 import { notTaken } from '../../src/core/merge-report.js';
 import { keepForgets } from '../../src/core/merge-tombstones.js';
 import { addPerson } from '../../src/core/new-person.js';
+import { seeded } from '../../src/core/seeded.js';
 import { recordPersonMerge, snapshotRecords, stampChanges, tombstoneKey } from '../../src/core/tombstones.js';
 import { wholePerson } from '../helpers/journal.js';
 
 /** A small deterministic random source (mulberry32), so a failing seed can be replayed. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),

@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { indexConversations } from '../../src/core/conversations.js';
 import { addDaysTo, type IsoDate } from '../../src/core/dates.js';
 import { type Conversation, type Journal, SCHEMA_VERSION } from '../../src/core/journal.js';
+import { seeded as random } from '../../src/core/seeded.js';
 import type { WeekStart } from '../../src/core/settings.js';
 import { computeStats, defaultSince, type StatsOptions } from '../../src/core/stats.js';
 import { DEFAULT_TOGETHER_RULES, type TogetherRules } from '../../src/core/together.js';
 import { wholePerson } from '../helpers/journal.js';
-import { random } from '../helpers/random.js';
 import { statsBefore } from '../helpers/stats-before.js';
 
 const KINDS = ['1:2:1', '1:1', 'Coffee', 'coffee', 'call', 'message', 'email', 'Slack', 'walk', 'standup'];

@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { seeded as random } from '../../src/core/seeded.js';
 import { DEFAULT_TOGETHER_RULES } from '../../src/core/together.js';
 import { serializeJournal } from '../../src/store/format.js';
 import { Layout } from '../../src/store/partial.js';
 import { Store } from '../../src/store/store.js';
-import { random } from '../helpers/random.js';
 import { rel, tempStore } from '../helpers/run.js';
 
 /** Names with accents, quotes, a backslash, braces, another script; ids that begin other ids. */
