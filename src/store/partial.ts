@@ -47,6 +47,11 @@ type Entry = { key: string; value: unknown } | { key: string; from: number; clos
 export class Layout {
   /** Lists already parsed whole, by key. */
   private readonly whole = new Map<string, unknown[]>();
+  /**
+   * Lists whose lines were already found and checked to be one record each, by key: a second
+   * read of the same view (rel profile reads the people first) parses only the lines it wants.
+   */
+  private readonly checked = new Map<string, RecordLines>();
 
   private constructor(
     private readonly bytes: Buffer,
@@ -100,7 +105,8 @@ export class Layout {
       }
       return records;
     }
-    const lines = recordLines(bytes, from, close);
+    const known = this.checked.get(key);
+    const lines = known ?? recordLines(bytes, from, close);
     if (!lines) return undefined;
     const wanted = need === 'none' ? new Uint8Array(lines.starts.length) : need(lines);
     // A word in most lines: the list parsed whole costs less than line by line, and more records
@@ -110,12 +116,13 @@ export class Layout {
     for (let i = 0; i < lines.starts.length; i++) {
       const start = lines.starts[i]!;
       const end = lines.ends[i]!;
-      if (wanted[i] || !isOneObject(bytes, start, end)) {
+      if (wanted[i] || (!known && !isOneObject(bytes, start, end))) {
         const record: unknown = JSON.parse(bytes.toString('utf8', start, end));
         if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
         if (wanted[i]) records.push(record);
       }
     }
+    this.checked.set(key, lines);
     return records;
   }
 }
