@@ -341,13 +341,17 @@ export function relativeDay(date: IsoDate, today: IsoDate): string {
   return days > 0 ? `${phrase} ago` : `in ${phrase}`;
 }
 
-/** A number of days as relativeDay words it: "1 day", "5 days", "9 weeks", "4 months", "2 years". */
+/**
+ * A number of days as relativeDay words it: "1 day", "5 days", "9 weeks", "4 months", "2 years".
+ * Weeks, months and years are rounded to the nearest, as people say them: a check-in 89 days away
+ * is "in 3 months", not "in 2 months".
+ */
 export function spanWords(span: number): string {
   if (span === 1) return '1 day';
   if (span < 14) return `${span} days`;
-  if (span < 60) return `${Math.floor(span / 7)} weeks`;
-  if (span < 730) return `${Math.floor(span / 30)} months`;
-  return `${Math.floor(span / 365)} years`;
+  if (span < 60) return `${Math.round(span / 7)} weeks`;
+  if (span < 730) return `${Math.round(span / 30.44)} months`;
+  return `${Math.round(span / 365.25)} years`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

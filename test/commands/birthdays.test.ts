@@ -59,7 +59,7 @@ describe('birthdays', () => {
     const store = tempStore('bday-profile');
     await ok(['add', 'Ana Silva', '--birthday', '1992-02-29'], { store });
     expect(await ok(['profile', 'ana'], { store, now: '2027-02-01' })).toContain(
-      'Birthday 29 Feb 1992 · in 3 weeks',
+      'Birthday 29 Feb 1992 · in 4 weeks',
     );
     const json = JSON.parse(await ok(['profile', 'ana', '--json'], { store, now: '2027-02-01' }));
     expect(json).toMatchObject({ birthday: '1992-02-29', nextBirthday: '2027-02-28' });

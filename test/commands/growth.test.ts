@@ -35,7 +35,7 @@ describe('on the demo', () => {
 
   it('gives someone seen lately but not appreciated lately one gentle talking point', async () => {
     expect(words(await ok(['profile', 'ben'], { store }))).toContain(
-      '• Last appreciated 7 weeks ago: anything to thank them for?',
+      '• Last appreciated 8 weeks ago: anything to thank them for?',
     );
     // Thanked three weeks ago: nothing to raise.
     expect(await ok(['profile', 'ana'], { store })).not.toContain('anything to thank them for');
@@ -43,7 +43,7 @@ describe('on the demo', () => {
     const longer = await ok(['profile', 'ben'], { store, env: { REL_APPRECIATION_PERIOD: '3m' } });
     expect(longer).not.toContain('anything to thank them for');
     expect(await ok(['agenda', 'ben'], { store })).toContain(
-      '- [ ] Last appreciated 7 weeks ago (for Leading the incident review at short notice): anything to thank them for?',
+      '- [ ] Last appreciated 8 weeks ago (for Leading the incident review at short notice): anything to thank them for?',
     );
     const due = JSON.parse(await ok(['due', '--json', '--within', '4w'], { store }));
     const byName = new Map(

@@ -194,9 +194,14 @@ describe('calendar arithmetic and display', () => {
     ['2026-11-28', 'tomorrow'],
     ['2026-11-20', '7 days ago'],
     ['2026-11-06', '3 weeks ago'],
-    ['2026-08-01', '3 months ago'],
+    ['2026-08-01', '4 months ago'],
     ['2024-06-01', '2 years ago'],
     ['2026-12-11', 'in 2 weeks'],
+    // Rounded to the nearest, as people say them: 89 days is nearly three months, not two.
+    ['2027-02-24', 'in 3 months'],
+    ['2026-10-11', '7 weeks ago'],
+    ['2026-08-06', '4 months ago'],
+    ['2024-03-01', '3 years ago'],
   ])('%s is %s', (date, phrase) => {
     expect(relativeDay(date, '2026-11-27')).toBe(phrase);
   });

@@ -79,11 +79,11 @@ describe('the due table at every width', () => {
     [
       120,
       short,
-      /^Dev Patel +not together yet \(seen in a group 20 Nov\) +every 2 weeks +due 3 weeks ago · 1 Nov$/,
+      /^Dev Patel +not together yet \(seen in a group 20 Nov\) +every 2 weeks +due 4 weeks ago · 1 Nov$/,
     ],
     [120, short, /^Ana Silva +3 weeks ago · 6 Nov \(message 24 Nov\) +every 2 weeks/],
     // At 80 the shorter form keeps what the parenthesis says, and the cadence too.
-    [80, short, /^Dev Patel +not yet \(group 20 Nov\) +every 2 weeks +due 3 weeks ago · 1 Nov$/],
+    [80, short, /^Dev Patel +not yet \(group 20 Nov\) +every 2 weeks +due 4 weeks ago · 1 Nov$/],
     [80, short, /^Ana Silva +6 Nov \(message 24 Nov\) +every 2 weeks/],
     [80, short, /^Ben Okafor +6 Nov \(group 20 Nov\) +every 2 weeks/],
     // A long name: the cadence is left out before the contact is.
