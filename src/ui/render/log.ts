@@ -82,24 +82,61 @@ export function renderLogged(logged: Logged, t: Theme): string {
       );
     }
   }
-  for (const due of logged.nextDue) {
-    const first = displaySafe(due.person.name);
-    // An archived person is out of rel due: a next check-in would be a date nothing reminds of.
-    if (due.person.archivedAt) {
-      lines.push(
-        `${first} is archived, out of rel due: no next check-in. Bring them back with: rel unarchive ${due.person.id}`,
-      );
-      continue;
+  if (logged.nextDue.length > CHECK_IN_LINES) lines.push(checkInsInOneLine(logged.nextDue, today));
+  else
+    for (const due of logged.nextDue) {
+      const first = displaySafe(due.person.name);
+      // An archived person is out of rel due: a next check-in would be a date nothing reminds of.
+      if (due.person.archivedAt) {
+        lines.push(
+          `${first} is archived, out of rel due: no next check-in. Bring them back with: rel unarchive ${due.person.id}`,
+        );
+        continue;
+      }
+      const on = shownDueOn(due.dueOn, today);
+      const when = `${dayDate(on, today)} (${relativeDay(on, today)})`;
+      lines.push(`Next check-in with ${first}: ${on < today ? `overdue since ${when}` : when}.`);
     }
-    const on = shownDueOn(due.dueOn, today);
-    lines.push(`Next check-in with ${first}: ${dayDate(on, today)} (${relativeDay(on, today)}).`);
-  }
   for (const { person, texts } of logged.stillToAsk) {
     lines.push(
       `Still to ask ${displaySafe(person.name.split(' ')[0]!)}: ${texts.map((x) => displaySafe(x)).join(' · ')}`,
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * Up to this many people, a line each for their next check-in; a bigger meeting (an all-hands)
+ * gets one line, so that the confirmation stays a glance.
+ */
+const CHECK_IN_LINES = 4;
+
+/** "Next check-ins: Eve Nakamura, Jonas Weber and 2 others overdue; Ben Okafor today; 8 later (first Dev Patel, Mon 30 Nov)." */
+function checkInsInOneLine(nextDue: Logged['nextDue'], today: IsoDate): string {
+  const shown = nextDue
+    .filter((d) => !d.person.archivedAt)
+    .map((d) => ({ name: d.person.name, on: shownDueOn(d.dueOn, today) }))
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  const archived = nextDue.filter((d) => d.person.archivedAt).map((d) => d.person.name);
+  const overdue = shown.filter((d) => d.on < today).map((d) => d.name);
+  const dueToday = shown.filter((d) => d.on === today).map((d) => d.name);
+  const later = shown.filter((d) => d.on > today);
+  const parts = [
+    overdue.length && `${someNames(overdue)} overdue`,
+    dueToday.length && `${someNames(dueToday)} today`,
+    later.length &&
+      `${later.length} later (first ${displaySafe(later[0]!.name)}, ${dayDate(later[0]!.on, today)})`,
+    archived.length && `${someNames(archived)} archived, out of rel due`,
+  ].filter(Boolean);
+  return `Next check-ins: ${parts.join('; ')}. rel people shows each one's.`;
+}
+
+/** "Ana Silva", "Ana Silva and Ben Okafor", "Ana Silva, Ben Okafor and 3 others". */
+function someNames(names: string[]): string {
+  const safe = names.map((n) => displaySafe(n));
+  if (safe.length <= 3)
+    return safe.length === 1 ? safe[0]! : `${safe.slice(0, -1).join(', ')} and ${safe.at(-1)}`;
+  return `${safe.slice(0, 2).join(', ')} and ${safe.length - 2} others`;
 }
 
 /** "2 follow-ups", "1 follow-up of theirs", or "1 follow-up of yours, 1 of theirs". */
