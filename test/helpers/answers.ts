@@ -22,6 +22,9 @@ export interface Asked {
   message: string;
   answer: Answer;
   refused?: string;
+  /** For a choice: the names offered, and the value selected before any key. */
+  choices?: string[];
+  default?: unknown;
 }
 
 /** A prompt with no answer left, or an answer that does not fit it: the test is wrong. */
@@ -85,6 +88,7 @@ export function script(answers: readonly Answer[]): Script {
     },
     choose: async (message, choices, defaultValue) => {
       const answer = text(message, next(message));
+      Object.assign(asked[asked.length - 1]!, { choices: choices.map((c) => c.name), default: defaultValue });
       if (answer === '') {
         const preselected = choices.find((c) => c.value === defaultValue) ?? choices[0];
         return preselected ? preselected.value : fail(`"${message}" has no choices.`);

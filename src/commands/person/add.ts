@@ -13,6 +13,7 @@ import { newId } from '../../ids.js';
 import { renderAdded } from '../../ui/render/person.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption, printResult } from '../shared/output.js';
+import { askRelationship } from '../shared/relationship.js';
 
 interface AddOptions {
   role?: string;
@@ -96,7 +97,7 @@ async function askForPerson(ctx: Context, options: AddOptions): Promise<NewPerso
     );
   }
   const flags = fromFlags(options);
-  const { ask, choose } = await ctx.prompts();
+  const { ask } = await ctx.prompts();
   // A duplicate is caught at the name prompt, before the rest is typed.
   const journal = await (await openStore(ctx)).read();
   const name = await ask('Name', {
@@ -113,12 +114,7 @@ async function askForPerson(ctx: Context, options: AddOptions): Promise<NewPerso
   const team = options.team ?? (await ask('Team (Enter to skip)'));
   let relationship = options.relationship;
   if (relationship === undefined) {
-    relationship = await choose('Relationship', [
-      { name: '(skip)', value: '' },
-      ...RELATIONSHIPS.map((r) => ({ name: r, value: r })),
-      { name: 'something else…', value: '?' },
-    ]);
-    if (relationship === '?') relationship = await ask('Relationship');
+    relationship = await askRelationship(ctx, 'Relationship');
   }
   let cadenceDays = flags.cadenceDays ?? null;
   if (options.cadence === undefined) {

@@ -13,6 +13,7 @@ import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption } from '../shared/output.js';
+import { askRelationship } from '../shared/relationship.js';
 
 interface EditOptions {
   role?: string;
@@ -118,7 +119,7 @@ async function askEdit(ctx: Context, person: Person): Promise<PersonEdit> {
       .filter(Boolean);
   const role = await askPrefilled('Role', person.role);
   const team = await askPrefilled('Team', person.team);
-  const relationship = await askPrefilled('Relationship', person.relationship);
+  const relationship = await askRelationship(ctx, 'Relationship', person.relationship);
   const cadenceText = await askPrefilled(
     'How often to catch up',
     describeCadenceInput(person.cadenceDays),

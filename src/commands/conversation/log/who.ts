@@ -5,11 +5,11 @@ import type { Context } from '../../../context.js';
 import type { Journal, Person } from '../../../core/journal.js';
 import { rankPeople } from '../../../core/names.js';
 import { checkNewName, type NewPerson } from '../../../core/new-person.js';
-import { RELATIONSHIPS } from '../../../core/people.js';
 import { PERIOD_FORMS, periodDays } from '../../../core/periods.js';
 import { displaySafe, normalize } from '../../../core/text.js';
 import { validity } from '../../../errors.js';
 import type { Choice } from '../../../ui/prompts.js';
+import { askRelationship } from '../../shared/relationship.js';
 
 type Who = Person | string | null;
 
@@ -84,15 +84,10 @@ export async function askAboutNewPerson(
   ctx: Context,
   name: string,
 ): Promise<Pick<NewPerson, 'role' | 'relationship' | 'cadenceDays'>> {
-  const { ask, choose } = await ctx.prompts();
+  const { ask } = await ctx.prompts();
   const first = displaySafe(name.trim().split(' ')[0]!);
   const role = (await ask(`${first}'s role (Enter to skip)`)).trim();
-  let relationship = await choose(`${first} is your… (Enter to skip)`, [
-    { name: '(skip)', value: '' },
-    ...RELATIONSHIPS.map((r) => ({ name: r, value: r })),
-    { name: 'something else…', value: '?' },
-  ]);
-  if (relationship === '?') relationship = (await ask('Relationship')).trim();
+  const relationship = await askRelationship(ctx, `${first} is your… (Enter to skip)`);
   const cadence = await ask(`How often to catch up with ${first}? (Enter for the default; 2w, monthly)`, {
     validate: (v) => (!v.trim() || (periodDays(v) ?? 0) >= 1 ? true : `Use a period such as ${PERIOD_FORMS}`),
   });
