@@ -142,6 +142,40 @@ describe('rel inbox', { timeout: 240_000 }, () => {
     }
   });
 
+  it('at 80 columns a meeting takes a line: no name is split, a big meeting names two and counts the rest', async () => {
+    const { o } = setup('inbox-80');
+    const env = { ...o.env, COLUMNS: '80' };
+    const table = async () => {
+      const lines = (
+        await ok(['inbox', '--since', '2026-11-20', '--offline', '--no-input'], { ...o, env })
+      ).split('\n');
+      return lines.slice(0, lines.indexOf(''));
+    };
+    const standUps = (lines: string[]) => lines.filter((l) => l.includes('Daily stand-up'));
+    // The stand-up: Ben and Ana of the journal, five who are not.
+    let lines = await table();
+    expect(standUps(lines)).toHaveLength(6);
+    for (const line of standUps(lines)) {
+      expect(line).toMatch(/ {2}Ben Okafor, Ana Silva \+5 {2}meeting$/);
+      // One line: the next is the next meeting (or the end of the table).
+      expect(lines[lines.indexOf(line) + 1] ?? '').toMatch(/^[0-9a-f]{8} |^$/);
+    }
+    // The title gives way before the names: who was there is whole on the meeting's first line.
+    for (const row of await inboxJson(o, '--since', '2026-11-20', '--offline')) {
+      const line = lines.find((l) => l.startsWith(row.id))!;
+      const names = (row.people as unknown as { name: string }[]).map((p) => p.name);
+      if (names.length <= 3) expect(line).toContain(names.join(', '));
+    }
+    // With two more of them in the journal, still two names and how many others.
+    await ok(['add', 'Gus Grant', '--email', 'gus@example.com'], o);
+    await ok(['add', 'Hana Ito', '--email', 'hana@example.com'], o);
+    lines = await table();
+    expect(
+      JSON.parse(await ok(['inbox', '--json', '--since', '2026-11-27', '--offline'], o))[0].people,
+    ).toHaveLength(4);
+    for (const line of standUps(lines)) expect(line).toMatch(/ {2}Ben Okafor, Ana Silva \+5 {2}meeting$/);
+  });
+
   it('without `me`, says once how to set it and counts every attendee but one', async () => {
     const { o } = setup('inbox-me', {});
     const r = await rel(['inbox', '--json', '--since', '2026-11-01'], o);

@@ -8,6 +8,7 @@ import { showDate } from '../../../ui/display.js';
 import { printJson } from '../../../ui/json.js';
 import { renderTable } from '../../../ui/render/table.js';
 import { theme } from '../../../ui/theme.js';
+import { visibleWidth } from '../../../ui/wrap.js';
 import { dismissalKey, saveDismissal } from './dismiss.js';
 import { keepNudge, loadInbox, type SourceOptions } from './sources.js';
 
@@ -60,6 +61,18 @@ function rowJson(r: InboxRow) {
   };
 }
 
+/**
+ * Who was there, as the table shows it: up to three people of the journal by name, then how many
+ * others ("Ben Okafor, Ana Silva +5"), so that a stand-up of eight is one line, not eight.
+ * The walk and --json name everyone.
+ */
+function withWhom(row: InboxRow): string {
+  const names = row.people.map((p) => displaySafe(p.name));
+  const shown = names.length > 3 ? names.slice(0, 2) : names;
+  const others = names.length - shown.length + row.unknown.length;
+  return `${shown.join(', ')}${others ? ` +${others}` : ''}`;
+}
+
 export async function list(ctx: Context, options: ListOptions): Promise<void> {
   if (options.dismissed) return listDismissed(ctx, options);
   const loaded = await loadInbox(ctx, options);
@@ -96,21 +109,23 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
       { header: 'Id', value: (r) => r.id, style: (s) => t.dim(s), whole: true },
       { header: 'When', value: (r) => `${showDate(r.date, todayIso)} ${clock(r.start)}` },
       { header: 'Length', value: (r) => length(r.minutes), align: 'right', drop: 1 },
+      // The title narrows first, to 20 characters; "With" keeps each name on one line.
       {
         header: 'Title',
         value: (r) => displaySafe(r.title) || '(no title)',
         flex: true,
-        min: 10,
-        shrinkOrder: 2,
+        min: 20,
+        shrinkOrder: 1,
       },
       {
         header: 'With',
-        value: (r) =>
-          r.people.map((p) => displaySafe(p.name)).join(', ') +
-          (r.unknown.length ? ` +${r.unknown.length}` : ''),
+        value: withWhom,
         flex: true,
-        min: 10,
-        shrinkOrder: 1,
+        min: Math.max(
+          0,
+          ...inbox.rows.flatMap((r) => r.people.map((p) => visibleWidth(displaySafe(p.name)) + 1)),
+        ),
+        shrinkOrder: 2,
       },
       { header: 'Kind', value: (r) => displaySafe(r.kind), drop: 3 },
       { header: 'Counts as', value: (r) => COUNTS[r.counts], drop: 2 },
