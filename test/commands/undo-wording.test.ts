@@ -51,6 +51,11 @@ describe('rel undo says what it undid', () => {
       ],
       [['conversation', 'delete', conversation], 'deleted the 1:2:1 of 2026-11-20 with Ana Silva'],
       [['edit', 'tom', '--role', 'Designer'], "edited Tom O'Brien (role)"],
+      // The field as a person says it, not the record's name for it (cadenceDays).
+      [
+        ['edit', 'tom', '--cadence', 'weekly', '--email', 'tom@example.com'],
+        "edited Tom O'Brien (cadence, emails)",
+      ],
       [['rename', 'tom', 'Tommy OBrien'], "renamed Tom O'Brien to Tommy OBrien"],
       [['add', 'Ana S.'], 'added Ana S.'],
       [['archive', 'tom'], "archived Tom O'Brien"],

@@ -194,7 +194,11 @@ async function run(ctx: Context, name: string, options: EditOptions): Promise<vo
       const changed = editPerson(fresh, edit);
       return { edited: fresh, changed };
     },
-    { summary: ({ changed }) => `edited ${person.name} (${changed.join(', ') || 'nothing'})` },
+    {
+      // Fields as a person says them: "cadence", not the record's "cadenceDays".
+      summary: ({ changed }) =>
+        `edited ${person.name} (${changed.map((f) => (f === 'cadenceDays' ? 'cadence' : f)).join(', ') || 'nothing'})`,
+    },
   );
   if (options.json) {
     printJson(ctx.io, edited);
