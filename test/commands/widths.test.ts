@@ -128,3 +128,24 @@ describe('help at 40 columns', () => {
     },
   );
 });
+
+// A paragraph after a command's examples is one line in the source, wrapped to the width when
+// shown: a line break typed into it shows as a sentence cut in the middle at any other width.
+describe('the prose after the examples', () => {
+  it('breaks only where the width does', async () => {
+    const top = (await rel(['--help'], { env: { COLUMNS: '1000' } })).stdout;
+    const commands = [...top.split(/^Commands:$/m)[1]!.matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1]!);
+    expect(commands.length).toBeGreaterThan(30);
+    for (const command of commands) {
+      const help = (await rel([command, '--help'], { env: { COLUMNS: '1000' } })).stdout.split('\n');
+      const prose = help.slice(help.indexOf('Examples:') + 1);
+      for (const [i, line] of prose.entries()) {
+        const next = prose[i + 1] ?? '';
+        // A line of prose followed by more of the same paragraph: it ended a sentence, or a list's
+        // lead-in, or the width broke it (never at 1000 columns).
+        if (/^[^\s$]/.test(line) && /^[^\s$]/.test(next))
+          expect(line, `rel ${command} --help:\n${line}\n${next}`).toMatch(/[.:;)!?]$/);
+      }
+    }
+  });
+});

@@ -27,8 +27,7 @@ Examples:
   $ rel undo --json
 
 A change whose records were edited since (by hand, by a restore, or by a sync) is not undone: rel says which.
-A rel forget cannot be undone; right after one, rel undo says so and asks before it takes back
-the change before the forget (--yes without a terminal).`,
+A rel forget cannot be undone; right after one, rel undo says so and asks before it takes back the change before the forget (--yes without a terminal).`,
     )
     .action(async (options: UndoOptions) => run(ctx, options));
 }

@@ -57,9 +57,7 @@ Examples:
   $ rel import crm.csv --map "Full Name=name" --map "Mail=email"
   $ rel import backup.json                   (a rel export; importing it twice adds nothing)
 
-People already in your journal (same name) are skipped and listed. Bad rows or cards are reported
-on stderr with their line (the header is line 1) and skipped; what is imported only in part (a
-birthday rel cannot use, a charset guessed) is reported too. With --strict, either refuses the file.`,
+People already in your journal (same name) are skipped and listed. Bad rows or cards are reported on stderr with their line (the header is line 1) and skipped; what is imported only in part (a birthday rel cannot use, a charset guessed) is reported too. With --strict, either refuses the file.`,
     )
     .action(async (file: string, options: ImportOptions) => run(ctx, file, options));
 }
