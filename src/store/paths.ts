@@ -14,10 +14,19 @@ export function envValue(env: Env, name: string): string | undefined {
 
 export function storePath(option: string | undefined, env: Env): string {
   const chosen = option || envValue(env, 'REL_STORE');
-  if (chosen) return path.resolve(chosen);
+  if (chosen) return path.resolve(homeExpanded(chosen, env));
   const dataHome =
     envValue(env, 'XDG_DATA_HOME') ?? path.join(envValue(env, 'HOME') ?? os.homedir(), '.local', 'share');
   return path.join(dataHome, 'rel', 'journal.json');
+}
+
+/**
+ * "~/notes/journal.json" as the shell would have expanded it: a path quoted on the command line,
+ * or REL_STORE read from a file, keeps its "~", which would otherwise be a folder named "~".
+ */
+function homeExpanded(file: string, env: Env): string {
+  if (file !== '~' && !file.startsWith('~/')) return file;
+  return path.join(envValue(env, 'HOME') ?? os.homedir(), file.slice(1));
 }
 
 // What rel keeps beside the journal, all in its folder, all 0600:
