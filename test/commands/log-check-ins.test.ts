@@ -19,6 +19,21 @@ describe('rel log: next check-ins', () => {
     expect(out).not.toMatch(/Next check-in with Ben Ong: overdue/);
   });
 
+  it('says when a snooze keeps them out of rel due past the check-in, and how to end it', async () => {
+    const store = tempStore('log-snoozed');
+    const o = { store, now: '2026-12-02' };
+    await ok(['add', 'Sno Oze', '--cadence', 'weekly'], o);
+    await ok(['add', 'Ana Silva', '--cadence', 'weekly'], o);
+    await ok(['snooze', 'sno', '--until', '2026-12-20'], o);
+    await ok(['snooze', 'ana', '--until', '2026-12-05'], o);
+    const out = words(await ok(['log', 'sno', 'ana', '--kind', 'walk', '--no-input'], o));
+    expect(out).toContain(
+      'Next check-in with Sno Oze: Wed 9 Dec (in 7 days), but snoozed until Sun 20 Dec (to end it: rel snooze sno-oze --off).',
+    );
+    // A snooze that ends before the check-in changes nothing that the date does not say.
+    expect(out).toContain('Next check-in with Ana Silva: Wed 9 Dec (in 7 days).');
+  });
+
   it('gives four people a line each', async () => {
     const store = tempStore('log-four');
     const o = { store, now: '2026-11-20' };

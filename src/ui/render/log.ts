@@ -1,6 +1,6 @@
 import type { FollowUpDraft, PersonalNotes } from '../../core/conversations.js';
 import { dayDate, type IsoDate, relativeDay } from '../../core/dates.js';
-import type { CheckIn } from '../../core/due.js';
+import { type CheckIn, isSnoozed } from '../../core/due.js';
 import { stepsOf, thanksOf } from '../../core/facts.js';
 import type { Conversation, Person } from '../../core/journal.js';
 import { article, displaySafe, plural } from '../../core/text.js';
@@ -95,7 +95,8 @@ export function renderLogged(logged: Logged, t: Theme): string {
       }
       const on = shownDueOn(due.dueOn, today);
       const when = `${dayDate(on, today)} (${relativeDay(on, today)})`;
-      lines.push(`Next check-in with ${first}: ${on < today ? `overdue since ${when}` : when}.`);
+      const snoozed = snoozedPast(due.person, on, today);
+      lines.push(`Next check-in with ${first}: ${on < today ? `overdue since ${when}` : when}${snoozed}.`);
     }
   for (const { person, texts } of logged.stillToAsk) {
     lines.push(
@@ -129,6 +130,15 @@ function checkInsInOneLine(nextDue: Logged['nextDue'], today: IsoDate): string {
     archived.length && `${someNames(archived)} archived, out of rel due`,
   ].filter(Boolean);
   return `Next check-ins: ${parts.join('; ')}. rel people shows each one's.`;
+}
+
+/**
+ * ", but snoozed until Sun 20 Dec (…)" when a snooze keeps them out of rel due past their check-in:
+ * a log does not end a snooze, and the date alone would promise a reminder that will not come.
+ */
+function snoozedPast(person: Person, on: IsoDate, today: IsoDate): string {
+  if (!isSnoozed(person, today) || person.snoozedUntil! <= on) return '';
+  return `, but snoozed until ${dayDate(person.snoozedUntil!, today)} (to end it: rel snooze ${person.id} --off)`;
 }
 
 /** "Ana Silva", "Ana Silva and Ben Okafor", "Ana Silva, Ben Okafor and 3 others". */
