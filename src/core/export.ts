@@ -9,7 +9,7 @@ import { stepsOf, thanksOf } from './facts.js';
 import { concerns } from './followups.js';
 import type { Conversation, Journal, Person } from './journal.js';
 import { describeCadence } from './periods.js';
-import type { TogetherRules } from './together.js';
+import { conversationSize, type TogetherRules } from './together.js';
 
 export interface ExportSelection {
   /** Only this person and what concerns them. */
@@ -32,17 +32,36 @@ export function selectJournal(journal: Journal, selection: ExportSelection): Jou
   const conversations = journal.conversations
     .filter((c) => personId === undefined || c.with.includes(personId))
     .filter((c) => since === undefined || c.date >= since)
-    .map((c) => ({
-      ...c,
-      with: personId === undefined ? c.with : [personId],
-      heard: redact ? [] : c.heard,
-    }));
+    .map((c) => {
+      const own = personId === undefined ? c : onlyTheirs(c, personId);
+      return { ...own, heard: redact ? [] : own.heard };
+    });
   const followUps = journal.followUps
     .filter((f) => personId === undefined || concerns(f, personId))
     .filter((f) => since === undefined || localDay(f.createdAt) >= since);
   const whole = personId === undefined && since === undefined;
   // Tombstones (traces of deleted records, for sync) describe the whole journal, not a slice of it.
   return { ...journal, people, conversations, followUps, tombstones: whole ? journal.tombstones : [] };
+}
+
+/**
+ * A conversation as one person's slice holds it, as rel forget leaves one for the others: only
+ * them in `with`, the size it was (so that an all-hands imported again is not a 1:2:1 that
+ * counts as time together), and of what was heard, what they or the group said, never what
+ * someone else did.
+ */
+function onlyTheirs(c: Conversation, personId: string): Conversation {
+  const kept = c.heard.flatMap((text, i) => {
+    const from = c.heardFrom?.[i] ?? null;
+    return from === null || from === personId ? [{ text, from }] : [];
+  });
+  // The fields in the order the journal keeps them.
+  const own: Conversation = { ...c, with: [personId], heard: kept.map((k) => k.text) };
+  if (kept.some((k) => k.from !== null)) own.heardFrom = kept.map((k) => k.from);
+  else delete own.heardFrom;
+  const size = conversationSize(c);
+  if (size > 1) own.size = size;
+  return own;
 }
 
 export type Table = { headers: string[]; rows: string[][] };

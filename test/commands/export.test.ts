@@ -90,6 +90,46 @@ describe('rel export', () => {
     ]);
   });
 
+  it('--person keeps the size of a group and only what they or the group said: imported again, an all-hands is not a 1:2:1', async () => {
+    const own = tempStore('export-person-group');
+    const o = { store: own, now: '2026-11-20' };
+    for (const name of ['Ana Silva', 'Ben Ong', 'Cy Park', 'Dee Roy', 'Eli Fox', 'Fay Lu'])
+      await ok(['add', name], o);
+    await ok(
+      [
+        'log',
+        ...['ana', 'ben', 'cy', 'dee', 'eli', 'fay'],
+        '--kind',
+        'meeting',
+        '--note',
+        'All-hands',
+        '--heard',
+        'Ana: wants to lead the offsite',
+        '--heard',
+        'Ben: going through a hard time at home',
+        '--heard',
+        'The room was too small',
+        '--no-input',
+      ],
+      o,
+    );
+    const slice = JSON.parse(await ok(['export', '--person', 'ana'], o));
+    expect(slice.conversations).toHaveLength(1);
+    expect(slice.conversations[0]).toMatchObject({
+      with: ['ana-silva'],
+      size: 6,
+      heard: ['wants to lead the offsite', 'The room was too small'],
+      heardFrom: ['ana-silva', null],
+    });
+    expect(JSON.stringify(slice)).not.toContain('hard time at home');
+    const file = path.join(path.dirname(own), 'ana.json');
+    fs.writeFileSync(file, JSON.stringify(slice));
+    const again = tempStore('export-person-again');
+    await ok(['import', file], { store: again, now: '2026-11-20' });
+    const profile = JSON.parse(await ok(['profile', 'ana', '--json'], { store: again, now: '2026-11-20' }));
+    expect(profile.conversations[0]).toMatchObject({ class: 'group', together: false });
+  });
+
   it('markdown --since lists only later conversations, but last seen comes from the whole journal', async () => {
     const md = await ok(['export', '--format', 'md', '--since', '2026-11-01', '--person', 'bo'], { store });
     expect(md).toContain('Exported 2026-11-27 · 1 person · 0 conversations since 2026-11-01');
