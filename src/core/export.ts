@@ -28,13 +28,17 @@ export function selectJournal(journal: Journal, selection: ExportSelection): Jou
   const { personId, since, redact = false } = selection;
   const people = journal.people
     .filter((p) => personId === undefined || p.id === personId)
-    .map((p) => (redact && p.notes ? { ...p, notes: [] } : p));
+    // What you mean to ask them next is a note of yours about them too.
+    .map((p) => (redact ? { ...p, notes: [], askNext: [] } : p));
   const conversations = journal.conversations
     .filter((c) => personId === undefined || c.with.includes(personId))
     .filter((c) => since === undefined || c.date >= since)
     .map((c) => {
       const own = personId === undefined ? c : onlyTheirs(c, personId);
-      return { ...own, heard: redact ? [] : own.heard };
+      if (!redact) return own;
+      // Nothing heard, so no one it was heard from.
+      const { heardFrom: _from, ...rest } = own;
+      return { ...rest, heard: [] };
     });
   const followUps = journal.followUps
     .filter((f) => personId === undefined || concerns(f, personId))

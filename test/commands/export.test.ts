@@ -122,6 +122,13 @@ describe('rel export', () => {
       heardFrom: ['ana-silva', null],
     });
     expect(JSON.stringify(slice)).not.toContain('hard time at home');
+    // --redact: nothing heard, no one it was heard from, and not what you meant to ask.
+    await ok(['ask', 'ana', 'How is the surgery recovery?'], o);
+    const redacted = JSON.parse(await ok(['export', '--person', 'ana', '--redact'], o));
+    expect(redacted.conversations[0].heard).toEqual([]);
+    expect(redacted.conversations[0]).not.toHaveProperty('heardFrom');
+    expect(redacted.people[0].askNext).toEqual([]);
+    expect(JSON.stringify(redacted)).not.toContain('surgery');
     const file = path.join(path.dirname(own), 'ana.json');
     fs.writeFileSync(file, JSON.stringify(slice));
     const again = tempStore('export-person-again');
