@@ -2,8 +2,20 @@
 // diffs well in git, and parses as plain JSON. The layout also lets a write find each record's
 // text in the file it read (recordLines) instead of turning every record into JSON once more.
 
-/** A record's JSON when it is already known (undefined when not), by the list it is in. */
-export type RecordText = (key: string, record: { id?: unknown }) => string | undefined;
+/**
+ * A record's JSON when it is already known (undefined when not), by the list it is in. `kept`: the
+ * lists whose first records are unchanged since the file was read, with the text those records
+ * already have in that file (written as it is instead of record by record).
+ */
+export type RecordText = ((key: string, record: { id?: unknown }) => string | undefined) & {
+  kept?: (key: string) => KeptLines | undefined;
+};
+
+/** The lines of a list's first `count` records as the file has them: `{…},\n    {…}`, no indent before the first, no comma after the last. */
+export interface KeptLines {
+  text: string;
+  count: number;
+}
 
 /** Indented keys, one record per line. `texts` gives records already turned into JSON. */
 export function serializeJournal(journal: object, texts?: RecordText): string {
@@ -25,7 +37,10 @@ export function* journalChunks(journal: object, texts?: RecordText): Generator<s
     if (Array.isArray(value) && value.length > 0) {
       chunk += `  ${JSON.stringify(key)}: [\n`;
       const last = value.length - 1;
-      for (const [j, record] of value.entries()) {
+      const kept = texts?.kept?.(key);
+      if (kept) chunk += `    ${kept.text}${kept.count <= last ? ',\n' : '\n'}`;
+      for (let j = kept?.count ?? 0; j <= last; j++) {
+        const record = value[j];
         chunk += `    ${texts?.(key, record) ?? JSON.stringify(record)}${j < last ? ',\n' : '\n'}`;
         if (chunk.length >= CHUNK_CHARS) {
           yield chunk;
@@ -48,7 +63,26 @@ export function* journalChunks(journal: object, texts?: RecordText): Generator<s
  * compares before relying on it.
  */
 export function recordLines(text: string, journal: object): Map<string, string[]> | undefined {
+  const regions = recordRegions(text, journal);
+  if (!regions) return undefined;
   const found = new Map<string, string[]>();
+  for (const [key, region] of regions) found.set(key, linesOf(text, region));
+  return found;
+}
+
+/**
+ * Where each non-empty list's record lines are in `text`: from the first record's `{` to the last
+ * one's `}`, `count` lines, each of them `    {…},` (the last without its comma). Undefined as
+ * for recordLines, which is these regions cut into lines.
+ */
+export interface LinesRegion {
+  from: number;
+  to: number;
+  count: number;
+}
+
+export function recordRegions(text: string, journal: object): Map<string, LinesRegion> | undefined {
+  const found = new Map<string, LinesRegion>();
   let at = 0;
   /** The next line, from `at` to before its newline; undefined at the end of the text. */
   const nextLine = (): string | undefined => {
@@ -70,17 +104,23 @@ export function recordLines(text: string, journal: object): Map<string, string[]
       continue;
     }
     if (nextLine() !== `${name}[`) return undefined;
-    const lines: string[] = new Array(value.length);
+    const from = at + 4;
+    let to = from;
     for (let j = 0; j < value.length; j++) {
       const end = text.indexOf('\n', at);
       const trail = j < value.length - 1 ? 2 : 1; // "}," or "}"
       if (end < 0 || !text.startsWith('    {', at) || text[end - trail] !== '}') return undefined;
       if (trail === 2 && text[end - 1] !== ',') return undefined;
-      lines[j] = text.slice(at + 4, end - trail + 1);
+      to = end - trail + 1;
       at = end + 1;
     }
     if (nextLine() !== `  ]${comma}`) return undefined;
-    found.set(key, lines);
+    found.set(key, { from, to, count: value.length });
   }
   return nextLine() === '}' && at === text.length ? found : undefined;
+}
+
+/** A region's lines, without their indent and commas (a line holds no newline: JSON has none raw). */
+export function linesOf(text: string, region: LinesRegion): string[] {
+  return text.slice(region.from, region.to).split(',\n    ');
 }

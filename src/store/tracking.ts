@@ -10,12 +10,20 @@ import {
   diff,
   LayoutMismatch,
   recordTexts,
+  type Snapshot,
   settle,
   snapshot,
   snapshotFromLines,
 } from './changes.js';
 import type { Loaded } from './codec.js';
-import { type RecordText, recordLines } from './format.js';
+import {
+  type KeptLines,
+  type LinesRegion,
+  linesOf,
+  type RecordText,
+  recordLines,
+  recordRegions,
+} from './format.js';
 
 /** What a change did: its result, the records it changed, and their JSON for the write to reuse. */
 export interface Tracked<T> {
@@ -67,6 +75,11 @@ function track<T>(
 ): Tracked<T> {
   const { journal } = loaded;
   refuseNewer(how.file, journal);
+  if (fromLines && loaded.migratedFrom === undefined && loaded.ownLines) {
+    const regions = recordRegions(loaded.text, journal);
+    const held = (journal.tombstones ?? []).some((s) => s.forgotten);
+    if (regions && !held) return trackOwn(loaded, regions, work, how);
+  }
   const lines =
     fromLines && loaded.migratedFrom === undefined ? recordLines(loaded.text, journal) : undefined;
   const before = lines ? snapshotFromLines(journal, lines) : snapshot(journal);
@@ -106,6 +119,174 @@ function track<T>(
   const distinct = new Set<string>();
   for (const [key, field] of after) if (field.kind === 'records') distinct.add(key);
   return { result, changes: diff(before, after), texts: textOf, distinct, loaded };
+}
+
+/**
+ * The lists rel's own lines can stand for as they are (codec.ts ownLines): every top-level list of
+ * records whose ids rel never writes twice (integrity.ts duplicateIds), so that a file it wrote
+ * holds each of them once.
+ */
+const DISTINCT_LISTS = new Set(['people', 'conversations', 'followUps', 'dismissals']);
+
+/** A list before the change, in a file rel wrote: its records' ids, and where their lines are. */
+interface OwnList {
+  ids: unknown[];
+  region: LinesRegion;
+}
+
+/**
+ * track() on a file rel wrote itself, in one pass over each list instead of several: a list whose
+ * records are still those of the file, in its order (the change added some at its end, or none),
+ * is turned into JSON in one piece and compared with its lines in one piece (the lines without
+ * their layout); when they are the same, the file's lines are written as they are and only the
+ * records added are stamped and kept for undo. Any other list, and every other field, is tracked
+ * as track() does, with its lines cut from the file. The outcome is track()'s to the byte.
+ */
+function trackOwn<T>(
+  loaded: Loaded,
+  regions: Map<string, LinesRegion>,
+  work: (journal: Journal) => T,
+  how: Tracking,
+): Tracked<T> {
+  const { journal, text } = loaded;
+  const fields = journal as unknown as Record<string, unknown>;
+  const own = new Map<string, OwnList>();
+  /** The fields tracked as track() does: their snapshot before the change. */
+  const before: Snapshot = new Map();
+  const beforeKeys: string[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'tombstones') continue;
+    beforeKeys.push(key);
+    const region = regions.get(key);
+    if (region && DISTINCT_LISTS.has(key) && Array.isArray(value)) {
+      own.set(key, { ids: value.map((r) => (r as { id?: unknown } | null)?.id), region });
+      continue;
+    }
+    const lines = region ? new Map([[key, linesOf(text, region)]]) : new Map<string, string[]>();
+    for (const [k, field] of snapshotFromLines({ [key]: value }, lines)) before.set(k, field);
+  }
+  const result = work(journal);
+
+  /** The lists whose lines stay, and the records added after them. */
+  const kept = new Map<string, KeptLines>();
+  const added = new Map<string, Map<string, string>>();
+  const afterKeys = Object.keys(fields).filter((key) => key !== 'tombstones');
+  for (const key of afterKeys) {
+    const list = own.get(key);
+    if (!list) continue;
+    const count = keptCount(text, list, fields[key]);
+    if (count === undefined) {
+      // Tracked record by record, with the lines it had before the change.
+      before.set(key, linesField(text, list));
+      continue;
+    }
+    const value = fields[key] as { id: string }[];
+    kept.set(key, { text: text.slice(list.region.from, list.region.to), count });
+    const texts = new Map<string, string>();
+    for (let i = count; i < value.length; i++) texts.set(value[i]!.id, JSON.stringify(value[i]));
+    added.set(key, texts);
+  }
+  // Lists that are gone: what their records were is kept for undo.
+  for (const [key, list] of own) if (!(key in fields)) before.set(key, linesField(text, list));
+
+  // The rest as track() goes through it: the fields in the order the journal has them.
+  const rest: Record<string, unknown> = {};
+  for (const key of afterKeys) if (!kept.has(key)) rest[key] = fields[key];
+  const settled = settle(before, rest, withRecordDefaults, true);
+  const after: Snapshot = new Map();
+  for (const key of afterKeys) {
+    const texts = added.get(key);
+    const field = texts ? ({ kind: 'records', texts } as const) : settled.get(key);
+    if (field) after.set(key, field);
+  }
+  const textOf = (collection: string, record: { id?: unknown }) => {
+    const field = after.get(collection);
+    return field?.kind === 'records' && typeof record.id === 'string'
+      ? field.texts.get(record.id)
+      : undefined;
+  };
+  if (how.stamp) {
+    // The kept records are unchanged: only the rest, and the records added to kept lists (new to
+    // their list, so that nothing in it is taken for removed), can be stamped.
+    const stamping: Record<string, unknown> = {};
+    const previous = new Map<string, Map<string, string>>();
+    for (const key of afterKeys) {
+      const count = kept.get(key)?.count;
+      stamping[key] = count === undefined ? fields[key] : (fields[key] as unknown[]).slice(count);
+      if (count !== undefined) previous.set(key, new Map());
+    }
+    for (const [key, texts] of recordTexts(before)) previous.set(key, texts);
+    stamping.tombstones = journal.tombstones;
+    const stamped = stampChanges(
+      previous,
+      stamping as unknown as Journal,
+      how.now,
+      (collection, record) => textOf(collection, record) ?? JSON.stringify(record),
+      how.forget,
+    );
+    journal.tombstones = (stamping as unknown as Journal).tombstones;
+    const restamped = new Set<string>();
+    for (const [collection, record] of stamped) {
+      const field = after.get(collection);
+      if (field?.kind === 'records') field.texts.set(record.id, JSON.stringify(record));
+      else restamped.add(collection);
+    }
+    for (const key of restamped) after.set(key, { kind: 'value', text: JSON.stringify(fields[key]) });
+  }
+  const distinct = new Set<string>();
+  for (const [key, field] of after) if (field.kind === 'records') distinct.add(key);
+  for (const key of kept.keys()) distinct.add(key);
+  // The changes in the order a diff of every field finds them: the fields as they were, then new ones.
+  const from: Snapshot = new Map();
+  for (const key of beforeKeys) {
+    const field = before.get(key);
+    if (field) from.set(key, field);
+    else if (added.has(key)) from.set(key, { kind: 'records', texts: new Map() });
+  }
+  for (const [key, field] of before) if (!from.has(key)) from.set(key, field);
+  const texts: RecordText = Object.assign(textOf, { kept: (key: string) => kept.get(key) });
+  return { result, changes: diff(from, after), texts, distinct, loaded };
+}
+
+/** A list's lines before the change, by the ids its records had then, to be tracked as track() does. */
+function linesField(text: string, list: OwnList): Snapshot extends Map<string, infer F> ? F : never {
+  const lines = linesOf(text, list.region);
+  const texts = new Map<string, string>();
+  for (const [i, id] of list.ids.entries()) texts.set(id as string, lines[i]!);
+  return { kind: 'records', texts, fromFile: true };
+}
+
+/**
+ * How many of a list's first records are still the file's lines as they are (all of its records
+ * before the change, in their order, unchanged), when the records after them were added by the
+ * change (ids new to the list and distinct); undefined when not so.
+ */
+function keptCount(text: string, list: OwnList, value: unknown): number | undefined {
+  const { ids, region } = list;
+  if (!Array.isArray(value) || value.length < ids.length) return undefined;
+  for (let i = 0; i < ids.length; i++)
+    if ((value[i] as { id?: unknown } | null)?.id !== ids[i]) return undefined;
+  if (value.length > ids.length) {
+    // A few added (a conversation logged): looked for among the ids, not put in a set of them all.
+    const few = value.length - ids.length <= 16;
+    const known = few ? undefined : new Set(ids);
+    for (let i = ids.length; i < value.length; i++) {
+      const id = (value[i] as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') return undefined;
+      const seen = known
+        ? known.has(id)
+        : ids.includes(id) || value.slice(ids.length, i).some((r) => r.id === id);
+      if (seen) return undefined;
+      known?.add(id);
+    }
+  }
+  // A line holds no newline (JSON has none raw): the layout between lines is ",\n    ", nothing else.
+  const lines = text.slice(region.from, region.to).replaceAll(',\n    ', ',');
+  const whole = JSON.stringify(value);
+  const end = 1 + lines.length;
+  return whole.slice(1, end) === lines && whole[end] === (value.length > ids.length ? ',' : ']')
+    ? ids.length
+    : undefined;
 }
 
 /** A journal of a newer schema is read as far as this rel understands it, and never written. */
