@@ -24,6 +24,11 @@ import { countsAsTogether, type TogetherRules } from './together.js';
  */
 export const NUDGE_HORIZON_DAYS = 90;
 
+/** The horizon of a cut made on `today`. */
+export function dueHorizon(today: IsoDate): IsoDate {
+  return addDaysTo(today, -NUDGE_HORIZON_DAYS);
+}
+
 export interface DueJournal {
   journal: Journal;
   /** Every conversation on or after this day is kept. */
@@ -31,14 +36,38 @@ export interface DueJournal {
 }
 
 export function dueJournal(journal: Journal, rules: TogetherRules, today: IsoDate): DueJournal {
-  const horizon = addDaysTo(today, -NUDGE_HORIZON_DAYS);
+  return cut(journal, journal.conversations, rules, today);
+}
+
+/**
+ * dueJournal of a journal whose conversations are those of an earlier journal, unchanged and in
+ * their order, with `added` more after them, from the summary of that earlier journal cut on the
+ * same day under the same rules: every conversation the whole journal's cut keeps is one the
+ * earlier cut kept (it was newest, newest together or first among fewer, or is kept for its day or
+ * its event) or one of those added, so the cut of those alone is the same, in the same order.
+ */
+export function dueJournalAfter(
+  earlier: DueJournal,
+  journal: Journal,
+  added: number,
+  rules: TogetherRules,
+  today: IsoDate,
+): DueJournal {
+  const { conversations } = journal;
+  const candidates = earlier.journal.conversations.concat(conversations.slice(conversations.length - added));
+  return cut(journal, candidates, rules, today);
+}
+
+/** The journal cut down, keeping of its conversations those of `candidates` that rel due reads. */
+function cut(journal: Journal, candidates: Conversation[], rules: TogetherRules, today: IsoDate): DueJournal {
+  const horizon = dueHorizon(today);
   // One pass, no index: per person the first of the conversations that indexConversations would
   // list first (newest, and of equals the earlier in the file), overall and of those together.
   const newest = new Map<string, Conversation>();
   const together = new Map<string, Conversation>();
   const kept = new Set<Conversation>();
   let first: Conversation | undefined;
-  for (const c of journal.conversations) {
+  for (const c of candidates) {
     const counts = countsAsTogether(c, rules);
     for (const id of c.with) {
       const seen = newest.get(id);
@@ -59,7 +88,7 @@ export function dueJournal(journal: Journal, rules: TogetherRules, today: IsoDat
       schema: journal.schema,
       people: journal.people.map(duePerson),
       // In the journal's own order: indexing the kept ones gives each person the same order.
-      conversations: journal.conversations.filter((c) => kept.has(c)).map(dueConversation),
+      conversations: candidates.filter((c) => kept.has(c)).map(dueConversation),
       followUps: journal.followUps.filter((f) => f.doneAt === null),
       tombstones: [],
       ...(journal.dismissals ? { dismissals: journal.dismissals } : {}),

@@ -155,13 +155,20 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
     }
   }
   removeLeftovers(target);
-  if (summarized)
+  if (summarized) {
+    // Conversations only added after those of the version read (whose lines stay): the summary of
+    // that version is cut further instead of the whole list again.
+    const kept = texts?.kept?.('conversations');
+    const added = kept && loaded.journal.conversations.length - kept.count;
+    const after =
+      loaded.version !== undefined && added !== undefined ? { version: loaded.version, added } : undefined;
     // Laid out by journalChunks from the records' JSON: the stamp says so (codec.ts ownLines).
-    to.summary?.write(loaded.journal, {
-      version: versionIfStill(target, written),
-      tag: encoded.tag,
-      lines: true,
-    });
+    to.summary?.write(
+      loaded.journal,
+      { version: versionIfStill(target, written), tag: encoded.tag, lines: true },
+      after,
+    );
+  }
   if (problems.length) to.warn(`The change was saved, but ${problems.join('; ')}.`);
 }
 

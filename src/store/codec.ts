@@ -293,6 +293,8 @@ export async function readJournal(
 export interface Loaded extends JournalOnDisk {
   exists: boolean;
   bytes: () => Buffer | undefined;
+  /** The version of the file read (files.ts fileVersion), when one was. */
+  version?: string;
 }
 
 /**
@@ -309,7 +311,7 @@ export async function loadJournal(
   if (!read)
     return { journal: emptyJournal(), text: '', sealing: null, exists: false, bytes: () => undefined };
   const parsed = await decodeJournal(label, read.bytes, keyring, stampOf(read.version, stamp));
-  return { ...parsed, exists: true, bytes: () => read.bytes };
+  return { ...parsed, exists: true, bytes: () => read.bytes, version: read.version };
 }
 
 /** The stamp when it is of this version of the file; undefined when not. */

@@ -126,7 +126,12 @@ export class JournalDb {
     const cached = this.lastRead;
     this.lastRead = undefined;
     if (reuse && cached && cached.version === fileVersion(this.target)) {
-      return { ...cached.parsed, exists: true, bytes: () => readStoreFile(this.target) };
+      return {
+        ...cached.parsed,
+        exists: true,
+        bytes: () => readStoreFile(this.target),
+        version: cached.version,
+      };
     }
     const loaded = await loadJournal(this.target, this.file, this.options.keyring, this.stamp);
     if (loaded.exists) this.key = loaded.sealing;

@@ -1,7 +1,10 @@
 // The summary `rel due`, `rel people` and shell completion read instead of the journal, when it still stands for
 // it: $XDG_STATE_HOME/rel/due-<journal>.json (<journal> as in calendar-cache.ts), mode 0600. It is
 // derived (core/due-summary.ts: the journal cut down to what rel due reads) and can be deleted at
-// any time; the next rel due reads the journal in full and writes it again.
+// any time; the next rel due reads the journal in full and writes it again. So it is written
+// without fsync (files.ts writeDerivedFile): after a power cut it may be the one before, which
+// names another version of the journal, or cut short, which does not parse (its key, at its head,
+// is matched whole or not at all): either way it is read past and written again.
 //
 // It is used only when everything it is keyed to still holds: the journal's exact version (device,
 // inode, size, and modification and change times to the nanosecond: an edit that keeps the size
@@ -14,12 +17,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type IsoDate, toIsoDate } from '../core/dates.js';
-import { type DueJournal, dueJournal } from '../core/due-summary.js';
+import { type DueJournal, dueHorizon, dueJournal, dueJournalAfter } from '../core/due-summary.js';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { sha256Hex } from '../core/sha256.js';
 import type { TogetherRules } from '../core/together.js';
 import { type JournalOnDisk, journalTag, warningsOnRead } from './codec.js';
-import { fileVersion, makePrivateFolder, readStoreFile, writeStoreFile } from './files.js';
+import { fileVersion, makePrivateFolder, readStoreFile, writeDerivedFile } from './files.js';
 import { hasPendingForget } from './pending-forget.js';
 
 /** package.json's version, put in at build time. */
@@ -141,9 +144,14 @@ export class DueSummary {
 
   /** The cut-down journal when the summary stands for the file as it is now; undefined on any doubt. */
   read(): DueJournal | undefined {
+    const version = fileVersion(this.target);
+    if (version === undefined || version === 'missing') return undefined;
+    return this.readOf(version);
+  }
+
+  /** The summary's cut-down journal when it stands for this version of the journal; undefined on any doubt. */
+  private readOf(version: string): DueJournal | undefined {
     try {
-      const version = fileVersion(this.target);
-      if (version === undefined || version === 'missing') return undefined;
       const bytes = readStoreFile(this.file);
       if (!bytes) return undefined;
       const summary = JSON.parse(bytes.toString('utf8')) as Partial<SummaryFile>;
@@ -167,15 +175,27 @@ export class DueSummary {
   /**
    * Writes the summary of `journal`, the journal now at the target in the version given, or
    * removes the one there when that cannot be done. Never throws: a summary not written only
-   * means that the next rel due reads the journal in full.
+   * means that the next rel due reads the journal in full. `after`: the journal is the version
+   * `after.version` with `after.added` conversations put after its own, which are unchanged: its
+   * conversations are cut from that version's summary and those added, when that summary stands
+   * for it and was cut today under the same rules (else from the journal's, all of them).
    */
-  write(journal: Journal, of: { version: string | undefined; tag: () => string; lines?: true }): void {
+  write(
+    journal: Journal,
+    of: { version: string | undefined; tag: () => string; lines?: true },
+    after?: { version: string; added: number },
+  ): void {
     try {
       // A journal of another schema is read in full (and upgraded, or refused) as before.
       if (of.version === undefined || of.version === 'missing' || journal.schema !== SCHEMA_VERSION)
         throw new Error('no summary');
       const rules = this.rules();
-      const { journal: data, horizon } = dueJournal(journal, rules, toIsoDate(this.now));
+      const today = toIsoDate(this.now);
+      const earlier = after && this.readOf(after.version);
+      const { journal: data, horizon } =
+        earlier && after && earlier.horizon === dueHorizon(today)
+          ? dueJournalAfter(earlier, journal, after.added, rules, today)
+          : dueJournal(journal, rules, today);
       const summary: SummaryFile = {
         format: FORMAT,
         rel: REL_VERSION,
@@ -185,7 +205,7 @@ export class DueSummary {
         data,
       };
       makePrivateFolder(path.dirname(this.file));
-      writeStoreFile(this.file, `${JSON.stringify(summary)}\n`);
+      writeDerivedFile(this.file, `${JSON.stringify(summary)}\n`);
     } catch {
       this.remove();
     }

@@ -14,6 +14,7 @@ export type Step =
   | 'undo-write'
   | 'backup-rotation'
   | 'restore-copy'
+  | 'summary-write'
   | 'lock-owner-read'
   | 'init-marker'
   | `git:${string}`;

@@ -220,6 +220,31 @@ export function writeStoreFile(
 }
 
 /**
+ * Replaces a file rel derives from the journal and can make again (the summary rel due reads)
+ * atomically, but not durably: a temp file renamed over it, with no fsync of either. A reader sees
+ * the old bytes or the new; after a power cut the file may be the old one, or cut short: its
+ * reader must take it only when it stands for the journal as it is, and reject it whole on any
+ * doubt (due-summary.ts). Not for anything that is the only copy of what the user wrote.
+ */
+export function writeDerivedFile(file: string, text: string): void {
+  const temp = tempPath(file);
+  let fd: number | undefined;
+  try {
+    checkpoint('summary-write', file);
+    fd = fs.openSync(temp, 'wx', 0o600);
+    fs.fchmodSync(fd, 0o600); // exact, whatever the umask
+    fs.writeFileSync(fd, text);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, file);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
  * `.journal.json.<pid>.<random>.tmp` beside the file (`.journal.json.undo.<pid>.<random>.tmp` for
  * a hidden one: one leading dot): the pid says whether its writer still lives.
  */

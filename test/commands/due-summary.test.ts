@@ -254,6 +254,26 @@ describe('the summary rel due reads is the journal, after every write', () => {
     expect(summaries()).toEqual([]);
   });
 
+  it('a summary a power cut left cut short or zero-filled (it is written without fsync) is read past, by rel due and by a write', async () => {
+    await run(['add', 'Ana Silva']);
+    await run(['log', 'ana', '--note', 'one']);
+    const file = path.join(state, 'rel', summaries()[0]!);
+    const good = fs.readFileSync(file, 'utf8');
+    const torn = [
+      good.slice(0, good.indexOf('"data"')), // its key whole, the rest lost
+      '',
+      good.slice(0, 300) + '\0'.repeat(good.length - 300), // blocks never written
+    ];
+    for (const [i, bytes] of torn.entries()) {
+      fs.writeFileSync(file, bytes);
+      await same('not used');
+      // A write over it (rel log, which cuts the summary it finds further when it can) cuts its own.
+      fs.writeFileSync(file, bytes);
+      await run(['log', 'ana', '--note', `after ${i}`]);
+      await same('used');
+    }
+  });
+
   it('a summary that cannot be parsed, or from another rel, is read past and written again', async () => {
     await run(['add', 'Ana Silva']);
     await run(['due']);

@@ -8,7 +8,7 @@ import { birthdayRows, dueWithBirthdays } from '../../src/core/birthdays.js';
 import { indexConversations } from '../../src/core/conversations.js';
 import { addDaysTo, type IsoDate } from '../../src/core/dates.js';
 import { begunBefore, checkIn, dueOnlyByTogether, isSnoozed, lastContact } from '../../src/core/due.js';
-import { dueJournal, NUDGE_HORIZON_DAYS } from '../../src/core/due-summary.js';
+import { dueJournal, dueJournalAfter, NUDGE_HORIZON_DAYS } from '../../src/core/due-summary.js';
 import { openFollowUps } from '../../src/core/followups.js';
 import { type Conversation, type FollowUp, type Journal, SCHEMA_VERSION } from '../../src/core/journal.js';
 import { type PendingMeeting, stillToLog } from '../../src/core/nudge.js';
@@ -200,6 +200,23 @@ describe('dueJournal: what rel due reads, kept', () => {
           );
         });
       }
+    }
+  }
+
+  // A write that only adds conversations (rel log) cuts the summary of the version before further,
+  // with those added, instead of the whole list: the same cut, to the order and the byte. The
+  // conversations added are taken from a later part of the same journal, so that they tie with,
+  // outdo and fall short of those before, on the same people.
+  for (const [what, journal] of journals) {
+    for (const [rulesName, rules] of RULES) {
+      it(`${what}, ${rulesName}: with conversations added, cut from the cut before`, () => {
+        const all = journal.conversations;
+        for (const kept of [0, Math.floor(all.length / 2), Math.max(0, all.length - 1), all.length]) {
+          const earlier = dueJournal({ ...journal, conversations: all.slice(0, kept) }, rules, TODAY);
+          const after = dueJournalAfter(earlier, journal, all.length - kept, rules, TODAY);
+          expect(JSON.stringify(after)).toBe(JSON.stringify(dueJournal(journal, rules, TODAY)));
+        }
+      });
     }
   }
 

@@ -102,6 +102,54 @@ describe('a failure at each step of a write', { timeout: 240_000 }, () => {
   });
 });
 
+describe('the summary rel due reads, written after the journal and without fsync', {
+  timeout: 240_000,
+}, () => {
+  // It is derived and can be made again: failing or stopped, it takes nothing from the write.
+  const state = (store: string) => path.join(path.dirname(path.dirname(store)), 'state', 'rel');
+  const summaries = (store: string) =>
+    fs.existsSync(state(store)) ? fs.readdirSync(state(store)).filter((n) => /^due-/.test(n)) : [];
+
+  it('fails: the change is saved and said plainly, no summary is left, and rel people reads the journal', async () => {
+    const store = await storeWithHistory('fail-summary');
+    await ok(['due'], { store });
+    expect(summaries(store)).toHaveLength(1);
+    const r = await rel(['log', 'ana', '--note', 'summary fails'], {
+      store,
+      env: { REL_FAULT: 'summary-write:fail' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Logged/);
+    expect(r.stderr).toBe('');
+    expect(summaries(store)).toEqual([]);
+    expect(notes(store)).toContain('summary fails');
+    expect(await ok(['people', '--json'], { store })).toMatch(/Ana Silva/);
+    expect(summaries(store)).toHaveLength(1);
+    await ok(['undo'], { store });
+    expect(notes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3', 'confirmed 4']);
+  });
+
+  it('stopped: the journal, its undo data and backups are whole; the summary left names the version before', async () => {
+    const store = await storeWithHistory('kill-summary');
+    await ok(['due'], { store });
+    const [name] = summaries(store);
+    const before = fs.readFileSync(path.join(state(store), name!), 'utf8');
+    const r = relProcess(['log', 'ana', '--note', 'killed'], {
+      store,
+      env: { REL_FAULT: 'summary-write:kill' },
+    });
+    expect(r.code).toBeNull();
+    expect(notes(store)).toContain('killed');
+    expect(fs.readFileSync(path.join(state(store), name!), 'utf8')).toBe(before);
+    for (const n of [1, 2, 3]) expect(() => readJson(kept(store, `backup-${n}`))).not.toThrow();
+    const people = await ok(['people', '--json'], { store });
+    expect(people).toMatch(/Ana Silva/);
+    expect(fs.readFileSync(path.join(state(store), name!), 'utf8')).not.toBe(before);
+    await ok(['undo'], { store });
+    expect(notes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3', 'confirmed 4']);
+  });
+});
+
 describe('a kill at each step of a write', { timeout: 240_000 }, () => {
   for (const step of STEPS) {
     it(`stopped at ${step}: the journal is whole and holds every confirmed conversation`, async () => {
