@@ -85,8 +85,16 @@ export const PEOPLE_HEADERS = [
   'birthday',
   'notes',
   'emails',
+  'added',
+  'archived',
   'id',
 ] as const;
+
+/**
+ * The people table as rel wrote it before `added` and `archived`: still rel's own, read back the
+ * same way (people then start from the import, none archived).
+ */
+export const PEOPLE_HEADERS_BEFORE_ARCHIVED = PEOPLE_HEADERS.filter((h) => h !== 'added' && h !== 'archived');
 
 /** Every cell as a spreadsheet will see it: no cell starts a formula. */
 const safeRows = (rows: string[][]) => rows.map((row) => row.map(neutralise));
@@ -106,6 +114,9 @@ export function peopleTable(journal: Journal): Table {
         p.birthday ?? '',
         notesCell((p.notes ?? []).map((n) => n.text)),
         listCell(p.emails ?? []),
+        // When they were added (the start of their first cadence) and archived, as rel keeps them.
+        p.createdAt,
+        p.archivedAt ?? '',
         p.id,
       ]),
     ),

@@ -2,7 +2,7 @@
 // conversations table back into conversations. Birthdays are read in the file's day-month order.
 import { type Birthday, readBirthday } from './birthdays.js';
 import { parseListCell, parseNotesCell, unneutralise } from './csv-cells.js';
-import { PEOPLE_HEADERS } from './export.js';
+import { PEOPLE_HEADERS, PEOPLE_HEADERS_BEFORE_ARCHIVED } from './export.js';
 import { type ColumnMap, type CsvField, mapHeaders } from './import-csv-headers.js';
 import type { ImportedPerson, ImportProblem, ReadPeople } from './import-types.js';
 import type { Conversation } from './journal.js';
@@ -137,7 +137,8 @@ export function peopleFromCsv(rows: CsvRow[], options: CsvOptions = {}): ReadPeo
   const columns = mapHeaders(header.fields, options.map);
   if ('message' in columns) return { people, problems: [columns], warnings };
   // rel's own people table (csv-cells.ts): its cells are taken as written, its ids kept.
-  const own = sameHeader(header.fields, PEOPLE_HEADERS);
+  const withTimes = sameHeader(header.fields, PEOPLE_HEADERS);
+  const own = withTimes || sameHeader(header.fields, PEOPLE_HEADERS_BEFORE_ARCHIVED);
   const idColumn = own ? header.fields.length - 1 : undefined;
   const at = (row: CsvRow, index: number | undefined) => {
     const value = unneutralise(index === undefined ? '' : (row.fields[index] ?? ''));
@@ -183,6 +184,11 @@ export function peopleFromCsv(rows: CsvRow[], options: CsvOptions = {}): ReadPeo
       warnings.push({ line: row.line, message: birthday.warning });
       birthday = null;
     }
+    const times = withTimes ? ownTimes(row.fields.slice(-3, -1).map(unneutralise)) : {};
+    if ('problem' in times) {
+      wrong(times.problem);
+      continue;
+    }
     people.push({
       line: row.line,
       name,
@@ -204,9 +210,31 @@ export function peopleFromCsv(rows: CsvRow[], options: CsvOptions = {}): ReadPeo
         (columns.emails ?? []).flatMap((i) => (own ? parseListCell(at(row, i)) : [at(row, i)])),
       ),
       ...(own && at(row, idColumn) ? { id: at(row, idColumn), ownId: true } : {}),
+      ...times,
     });
   }
   return { people, problems, warnings };
+}
+
+/** A time as rel keeps it: 2026-11-20T09:30:00.000Z. */
+const STORED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/** The `added` and `archived` cells of rel's own table: times, or `archived` empty. */
+function ownTimes([added = '', archived = '']: string[]):
+  | { createdAt?: string; archivedAt?: string }
+  | { problem: string } {
+  // A real moment: 2026-02-30 would be read as 2 March.
+  const valid = (text: string) =>
+    STORED_TIME.test(text) &&
+    !Number.isNaN(Date.parse(text)) &&
+    new Date(text).toISOString().slice(0, 19) === text.slice(0, 19);
+  if (added && !valid(added))
+    return { problem: `added "${added}" is not a time as rel writes it (2026-11-20T09:30:00.000Z)` };
+  if (archived && !valid(archived))
+    return {
+      problem: `archived "${archived}" is not a time as rel writes it (2026-11-20T09:30:00.000Z), or empty`,
+    };
+  return { ...(added ? { createdAt: added } : {}), ...(archived ? { archivedAt: archived } : {}) };
 }
 
 /** Whether a header is exactly one of rel's own tables' (ignoring case and spacing). */

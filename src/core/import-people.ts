@@ -61,6 +61,8 @@ export function addImportedPeople(
     const person = newPersonRecord(journal, { ...incoming, name }, clock, taken);
     if (incoming.ownId && incoming.id !== undefined && REL_ID.test(incoming.id) && !taken.has(incoming.id))
       person.id = incoming.id;
+    if (incoming.createdAt) person.createdAt = incoming.createdAt;
+    if (incoming.archivedAt) person.archivedAt = incoming.archivedAt;
     journal.people.push(person);
     taken.add(person.id);
     know(person, incoming.line);

@@ -20,6 +20,9 @@ export interface ImportedPerson {
   id?: string | undefined;
   /** The file is rel's own export: a new person keeps `id` when it is free. */
   ownId?: boolean | undefined;
+  /** rel's own CSV: when they were added and archived, kept as they were. */
+  createdAt?: string | undefined;
+  archivedAt?: string | undefined;
 }
 
 export interface ImportProblem {

@@ -54,6 +54,8 @@ async function hostileJournal(store: string) {
   );
   await ok(['log', '@handle', '--date', '2026-11-02', '--note', '\tindented'], o);
   await ok(['log', 'ana', '--date', '2026-11-02', '--note', 'same day, later'], o);
+  // Archived, and added on another day than the others: both come back.
+  await ok(['archive', 'handle'], { store, now: '2026-11-21' });
 }
 
 describe('csv round trip', () => {
@@ -94,6 +96,8 @@ describe('csv round trip', () => {
         p.emails ?? [],
         p.role,
         p.team,
+        p.createdAt,
+        p.archivedAt,
       ]),
       notes: j.people.map((p: { notes: { text: string }[] }) => p.notes.map((n) => n.text)),
       conversations: j.conversations.map((c: Record<string, unknown>) => [
@@ -110,6 +114,39 @@ describe('csv round trip', () => {
     // Importing the conversations again adds nothing.
     const again = await rel(['import', path.join(dir, 'first', 'conversations.csv')], { store: b });
     expect(again.stdout).toContain('Nothing new to import from conversations.csv.');
+  });
+
+  it('a people table rel wrote before added and archived is still its own; a bad time is a bad row', async () => {
+    const dir = tempDir('csv-older');
+    const file = path.join(dir, 'people.csv');
+    fs.writeFileSync(
+      file,
+      'name,aliases,role,team,relationship,tags,cadence,birthday,notes,emails,id\nAna Silva,Ani; A.,,,,a\\;b,14d,,,,ana-s\n',
+    );
+    const store = path.join(dir, 'j.json');
+    await ok(['import', file], { store, now: '2026-11-25' });
+    // Read as rel's own: the id kept, list cells split on "; " with "\;" kept.
+    expect(readJson(store).people[0]).toMatchObject({
+      id: 'ana-s',
+      aliases: ['Ani', 'A.'],
+      tags: ['a;b'],
+      archivedAt: null,
+    });
+    const header = 'name,aliases,role,team,relationship,tags,cadence,birthday,notes,emails,added,archived,id';
+    fs.writeFileSync(
+      file,
+      `${header}\nBo Li,,,,,,,,,,2026-02-30T09:00:00.000Z,,bo-li\nCy Park,,,,,,,,,,2026-11-01T09:00:00.000Z,yesterday,cy-park\nDee Roy,,,,,,,,,,2026-11-01T09:00:00.000Z,2026-11-20T10:00:00.000Z,dee-roy\n`,
+    );
+    const r = await rel(['import', file], { store, now: '2026-11-25' });
+    expect(r.stderr).toContain('line 2');
+    expect(r.stderr).toContain('added "2026-02-30T09:00:00.000Z" is not a time as rel writes it');
+    expect(r.stderr).toContain('archived "yesterday" is not a time as rel writes it');
+    const dee = readJson(store).people.find((p: { id: string }) => p.id === 'dee-roy');
+    expect(dee).toMatchObject({
+      createdAt: '2026-11-01T09:00:00.000Z',
+      archivedAt: '2026-11-20T10:00:00.000Z',
+    });
+    expect(readJson(store).people.map((p: { id: string }) => p.id)).toEqual(['ana-s', 'dee-roy']);
   });
 
   it("no cell starts a formula: a leading ' before =, +, -, @, tab or CR, and only there", async () => {

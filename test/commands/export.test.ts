@@ -224,6 +224,8 @@ describe('rel export', () => {
       birthday: '1992-02-29',
       notes: '',
       emails: '',
+      added: readJson(store).people[0].createdAt,
+      archived: '',
       id: 'ana-silva',
     });
     expect(people[1]).toMatchObject({ name: 'Bo Li', cadence: '', birthday: '12-01' });
