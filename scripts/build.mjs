@@ -13,6 +13,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { languageKey } from './language-key.mjs';
 
 /**
  * commander loads node:child_process as it loads (several milliseconds of every start-up here),
@@ -61,7 +62,7 @@ const options = {
   plugins: [lazyChildProcess],
   logLevel: 'warning',
   // `rel --version` is package.json's version, not a second copy of it in the source.
-  define: { REL_VERSION: JSON.stringify(version) },
+  define: { REL_VERSION: JSON.stringify(version), REL_LANGUAGE_KEY: JSON.stringify(languageKey()) },
 };
 
 // Twice: the first build tells the help line of every command, which the second compiles in, so

@@ -3,7 +3,7 @@
 // one only #hashtags make themes. Reading the notes for themes is themes.ts; what is kept of a pulse
 // for the profiles, stored-themes.ts.
 import { addDaysTo, type IsoDate } from './dates.js';
-import type { Conversation, Journal, Person } from './journal.js';
+import type { Conversation, JournalReading, Person } from './journal.js';
 import { type Mention, type ThemeMentions, voices } from './stored-themes.js';
 import { normalize } from './text.js';
 import { type Language, mostWritten, type NoteReading, readNotes, themeKey } from './themes.js';
@@ -60,6 +60,9 @@ export interface Pulse {
   stored: ThemeMentions[];
 }
 
+/** What a pulse reads of a journal: everyone, and the conversations (those of its window, at least). */
+export type PulseJournal = Pick<JournalReading, 'people' | 'conversations'>;
+
 export interface PulseOptions {
   since: IsoDate;
   until: IsoDate;
@@ -88,7 +91,7 @@ export function inScope(person: Person, team?: string, tag?: string): boolean {
  * journal (forgotten) is left out.
  */
 export function heardNotes(
-  journal: Journal,
+  journal: PulseJournal,
   options: { since: IsoDate; until: IsoDate },
   scope: Set<string>,
 ): HeardNote[] {
@@ -116,7 +119,7 @@ function whose(c: Conversation, i: number): string | null | undefined {
 }
 
 /** Words of people's names: "Ana said…" is not a theme. */
-function nameWords(people: Person[]): Set<string> {
+function nameWords(people: readonly Person[]): Set<string> {
   const words = new Set<string>();
   for (const p of people)
     for (const w of [p.name, ...p.aliases].join(' ').split(/\s+/)) words.add(themeKey(w));
@@ -125,7 +128,10 @@ function nameWords(people: Person[]): Set<string> {
 }
 
 /** The notes a pulse reads, and the words of people's names (no theme): what a reader needs. */
-export function pulseNotes(journal: Journal, options: PulseOptions): { notes: HeardNote[]; names: string[] } {
+export function pulseNotes(
+  journal: PulseJournal,
+  options: PulseOptions,
+): { notes: HeardNote[]; names: string[] } {
   const scope = new Set(journal.people.filter((p) => inScope(p, options.team, options.tag)).map((p) => p.id));
   return { notes: heardNotes(journal, options, scope), names: [...nameWords(journal.people)] };
 }
@@ -135,7 +141,7 @@ export function pulseNotes(journal: Journal, options: PulseOptions): { notes: He
  * notes itself (`rel pulse`, on a worker thread); otherwise they are read here, with the language.
  */
 export function computePulse(
-  journal: Journal,
+  journal: PulseJournal,
   options: PulseOptions,
   read?: { notes: HeardNote[]; reading: NoteReading },
 ): Pulse {

@@ -8,7 +8,7 @@ import { normalize } from './text.js';
  * an empty report or list always means no one there, never a typo. `rel pulse`, `rel due` and
  * `rel stats` share it.
  */
-export function checkScope(people: Person[], team?: string, tag?: string): void {
+export function checkScope(people: readonly Person[], team?: string, tag?: string): void {
   const known = (values: string[]) => [...new Set(values.filter((v) => normalize(v)))].sort();
   if (team !== undefined && !people.some((p) => normalize(p.team) === normalize(team))) {
     const teams = known(people.map((p) => p.team));

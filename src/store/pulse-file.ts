@@ -3,9 +3,13 @@
 // came up with 3 others" without reading the whole journal for it. Encrypted with the journal's
 // key when the journal is encrypted; `rel encrypt`, `decrypt` and `passphrase` re-encode it with
 // the other kept copies, and `rel forget` prunes the forgotten person from it (Store.rewriteAll).
+// It also keeps what the language libraries answered for the notes that pulse read, so that the
+// next pulse reads the same notes without loading them.
 import fs from 'node:fs';
 import type { IsoDate } from '../core/dates.js';
 import type { Journal } from '../core/journal.js';
+import { type LanguageAnswers, noAnswers, readFromAnswers } from '../core/language-answers.js';
+import { heardNotes } from '../core/pulse.js';
 import { pruneThemes, type ThemeMentions } from '../core/stored-themes.js';
 import type { Decode, Encode } from './codec.js';
 import { fileVersion, readStoreFile, writeStoreFile } from './files.js';
@@ -19,6 +23,53 @@ export interface StoredPulse {
   since: IsoDate;
   until: IsoDate;
   themes: ThemeMentions[];
+  /** The language's answers for that pulse's notes; absent from a file an earlier rel wrote. */
+  language?: StoredAnswers;
+}
+
+/** LanguageAnswers as kept: each text with its words ([word, lemma, part of speech]) or score. */
+export interface StoredAnswers {
+  /** The libraries' and src/core/language.ts's key (scripts/language-key.mjs) the answers came from. */
+  key: string;
+  words: [string, [string, string, string][]][];
+  scores: [string, number][];
+}
+
+/** Put in by scripts/build.mjs (and vitest.config.ts). */
+declare const REL_LANGUAGE_KEY: string;
+
+export function storedAnswers(answers: LanguageAnswers): StoredAnswers {
+  return {
+    key: REL_LANGUAGE_KEY,
+    words: [...answers.words].map(([text, words]) => [text, words.map((w) => [w.word, w.lemma, w.pos])]),
+    scores: [...answers.scores],
+  };
+}
+
+/** The kept answers, when this rel's libraries gave them; none when absent, other or malformed. */
+export function answersOf(stored: StoredPulse | undefined): LanguageAnswers {
+  const kept = stored?.language;
+  const text = (v: unknown) => typeof v === 'string';
+  if (
+    kept?.key !== REL_LANGUAGE_KEY ||
+    !Array.isArray(kept.words) ||
+    !Array.isArray(kept.scores) ||
+    !kept.words.every(
+      (e) =>
+        Array.isArray(e) &&
+        text(e[0]) &&
+        Array.isArray(e[1]) &&
+        e[1].every((w) => Array.isArray(w) && w.length === 3 && w.every(text)),
+    ) ||
+    !kept.scores.every((e) => Array.isArray(e) && text(e[0]) && typeof e[1] === 'number')
+  )
+    return noAnswers();
+  return {
+    words: new Map(
+      kept.words.map(([t, words]) => [t, words.map(([word, lemma, pos]) => ({ word, lemma, pos }))]),
+    ),
+    scores: new Map(kept.scores),
+  };
 }
 
 function isStoredPulse(value: unknown): value is StoredPulse {
@@ -109,6 +160,18 @@ export async function pruneStoredPulse(
     return 'removed';
   }
   const pruned: StoredPulse = { ...stored, themes: pruneThemes(stored.themes, journal) };
+  if (stored.language) pruned.language = storedAnswers(pruneAnswers(answersOf(stored), stored, journal));
   writeStoreFile(file, encode(`${JSON.stringify(pruned)}\n`));
   return 'rewritten';
+}
+
+/**
+ * Of the kept answers, those the notes still in the journal ask for, in the window they were kept
+ * for (everyone's, as the pulse that kept them): a note that went with a forgotten person leaves
+ * no answer about its text behind.
+ */
+function pruneAnswers(answers: LanguageAnswers, stored: StoredPulse, journal: Journal): LanguageAnswers {
+  const everyone = new Set(journal.people.map((p) => p.id));
+  const notes = heardNotes(journal, { since: stored.since, until: stored.until }, everyone);
+  return readFromAnswers(notes, [], answers).used;
 }

@@ -2,7 +2,8 @@
 // known answers, the --json shape, the line in profiles, forget and encryption.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Layout } from '../../src/store/partial.js';
 import { journalText, person, writeJournal } from '../helpers/journal.js';
 import { ok, readJson, rel, tempStore } from '../helpers/run.js';
 
@@ -213,6 +214,83 @@ describe('rel pulse on a generated team', () => {
     // --tag keeps only what was heard from those people (and groups they were in).
     const leads = JSON.parse(await ok(['pulse', '--tag', 'lead', '--json'], { store }));
     for (const t of leads.themes) for (const p of t.people) expect(['p0', 'p4', 'p8']).toContain(p.id);
+  });
+});
+
+describe('what the language answered, kept', () => {
+  const pulseFile = (store: string) => path.join(path.dirname(store), '.journal.json.pulse');
+
+  it('the next pulse reads its notes from the answers kept, and only answers of this language', async () => {
+    const store = tempStore('pulse-answers');
+    await ok(['demo'], { store });
+    const first = await ok(['pulse', '--json'], { store });
+    const kept = readJson(pulseFile(store));
+    expect(kept.language.words.length).toBeGreaterThan(0);
+    expect(await ok(['pulse', '--json'], { store })).toBe(first);
+    // Kept answers that read "reorg" as an adverb: the next pulse takes them, so the theme goes.
+    const verb = (answers: [string, [string, string, string][]][]) =>
+      answers.map(([text, words]) => [text, words.map(([w, l, p]) => [w, l, /^reorg/i.test(w) ? 'ADV' : p])]);
+    const tampered = { ...kept, language: { ...kept.language, words: verb(kept.language.words) } };
+    fs.writeFileSync(pulseFile(store), JSON.stringify(tampered));
+    const themes = (out: string) => JSON.parse(out).themes.map((t: { theme: string }) => t.theme);
+    expect(themes(first)).toContain('reorg');
+    expect(themes(await ok(['pulse', '--json'], { store }))).not.toContain('reorg');
+    // The same under another key (other libraries, another language.ts): asked again.
+    fs.writeFileSync(
+      pulseFile(store),
+      JSON.stringify({ ...tampered, language: { ...tampered.language, key: 'another' } }),
+    );
+    expect(await ok(['pulse', '--json'], { store })).toBe(first);
+  });
+
+  it("rel forget leaves no answer about the forgotten person's notes", async () => {
+    const store = tempStore('pulse-answers-forget');
+    await ok(['demo'], { store });
+    const journal = readJson(store);
+    const bens = journal.conversations
+      .filter(
+        (c: { with: string[]; heardFrom?: string[] }) => c.with.length === 1 && c.with[0] === 'ben-okafor',
+      )
+      .flatMap((c: { heard: string[] }) => c.heard);
+    await ok(['pulse'], { store });
+    const file = pulseFile(store);
+    const inKept = () =>
+      bens.filter((text: string) => fs.readFileSync(file, 'utf8').includes(JSON.stringify(text)));
+    expect(inKept().length).toBeGreaterThan(0);
+    await ok(['forget', 'ben', '--yes'], { store });
+    expect(inKept()).toEqual([]);
+    expect(readJson(file).language.words.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a pulse of a journal rel wrote reads only its period', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('and prints what a full read prints', async () => {
+    const demo = tempStore('pulse-demo-bytes');
+    await ok(['demo'], { store: demo });
+    const stores = [tempStore('pulse-stamped'), tempStore('pulse-plain')];
+    for (const store of stores) writeJournal(store, fs.readFileSync(demo, 'utf8'));
+    // `rel due` checks the first and stamps it (the summary beside it names that version).
+    await ok(['due', '--json'], { store: stores[0] });
+    const read = vi.spyOn(Layout.prototype, 'read');
+    const partial = () => read.mock.results.filter((r) => r.value !== undefined).length;
+    for (const args of [
+      ['pulse', '--json'],
+      ['pulse'],
+      ['pulse', '--since', '3m', '--json'],
+      ['pulse', '--since', '2026-11-20'],
+      ['pulse', '--team', 'platform', '--json'],
+    ]) {
+      const before = partial();
+      const full = await rel(args, { store: stores[1], env: { COLUMNS: '80' } });
+      expect(partial(), 'a journal without a stamp is read in full').toBe(before);
+      const part = await rel(args, { store: stores[0], env: { COLUMNS: '80' } });
+      expect(partial(), `${args.join(' ')} reads in part`).toBe(before + 1);
+      expect({ args, ...part }).toEqual({ args, ...full });
+    }
   });
 });
 

@@ -2,14 +2,26 @@
 // language libraries load here (on a worker thread) and nowhere else; the themes found are kept
 // beside the journal for the line in each profile.
 
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Command } from 'commander';
 import { type Context, openStore, parseSince, today } from '../../context.js';
+import {
+  answer,
+  type LanguageAnswers,
+  type LanguageQuestions,
+  mergeAnswers,
+  noAnswers,
+  readFromAnswers,
+} from '../../core/language-answers.js';
 import { computePulse, defaultSince, PULSE_WEEKS, pulseNotes } from '../../core/pulse.js';
 import { checkScope } from '../../core/scope.js';
-import { type NoteReading, readNotes } from '../../core/themes.js';
+import type { NoteReading, readNotes } from '../../core/themes.js';
 import { StoreError } from '../../errors.js';
 import { fileVersion } from '../../store/files.js';
+import { pulsePath } from '../../store/paths.js';
+import { datedWithin } from '../../store/period-lines.js';
+import type { Store } from '../../store/store.js';
 import { printJson } from '../../ui/json.js';
 import { renderPulse } from '../../ui/render/pulse.js';
 import { theme } from '../../ui/theme.js';
@@ -55,22 +67,33 @@ Examples:
 async function run(ctx: Context, options: PulseOptions): Promise<void> {
   const todayIso = today(ctx);
   const since = options.since === undefined ? defaultSince(todayIso) : await parseSince(ctx, options.since);
-  const reader = startReader();
+  const store = await openStore(ctx);
+  const reader = languageReader();
+  // The libraries start loading at once unless the kept answers are likely to cover every note:
+  // they were kept after the journal's last change.
+  if (!keptSinceLastChange(store.target)) reader.start();
   try {
-    const store = await openStore(ctx);
     // Taken before the read: the result is kept only if the journal is still this version then.
     const version = fileVersion(store.target);
-    const journal = await store.read();
+    // Everyone (names, scope, ambitions), and of the conversations only the lines of the period.
+    const journal = await (await store.view()).read({
+      conversations: datedWithin(since, todayIso),
+      followUps: 'none',
+      tombstones: 'none',
+      dismissals: 'none',
+    });
     checkScope(journal.people, options.team, options.tag);
     const scope = { since, until: todayIso, team: options.team, tag: options.tag };
     const { notes, names } = pulseNotes(journal, scope);
-    const reading = await reader.read(
+    const { reading, used } = await readWithLanguage(
       notes.map((n) => ({ text: n.text, personId: n.personId })),
       names,
+      await keptAnswers(store),
+      reader,
     );
     const pulse = computePulse(journal, scope, { notes, reading });
     // Only a pulse of everyone speaks for the profile's line.
-    if (options.team === undefined && options.tag === undefined) await keep(ctx, store, version, pulse);
+    if (options.team === undefined && options.tag === undefined) await keep(ctx, store, version, pulse, used);
     if (options.json) {
       const { since: from, until, themes, worries, quietAmbitions } = pulse;
       printJson(ctx.io, { since: from, until, heardNotes: pulse.notes, themes, worries, quietAmbitions });
@@ -83,41 +106,103 @@ async function run(ctx: Context, options: PulseOptions): Promise<void> {
 type Notes = Parameters<typeof readNotes>[0];
 
 /**
- * Starts loading the language libraries on a worker thread at once, so that they load while the
- * journal is read (two cores: about the load's time saved). Should the worker fail, the notes are
- * read here instead, with the libraries loaded here.
+ * The notes read with the kept answers, and the language asked only about the texts they lack:
+ * with every answer kept, the libraries are never loaded.
  */
-function startReader(): {
-  read(notes: Notes, names: string[]): Promise<NoteReading>;
-  close(): Promise<void>;
-} {
-  let worker: Worker | undefined;
-  let result: Promise<NoteReading> | undefined;
-  try {
-    // From the built chunk (dist/chunks/) to the worker's entry (dist/report/, see scripts/build.mjs).
-    worker = new Worker(new URL('../report/pulse-worker.js', import.meta.url));
-    const started = worker;
-    result = new Promise<NoteReading>((resolve, reject) => {
-      started.once('message', resolve);
-      started.once('error', reject);
-      started.once('exit', (code) => reject(new Error(`the language worker stopped (${code})`)));
-    });
-    result.catch(() => undefined); // awaited (or given up) in read()
-  } catch {
-    worker = undefined;
+async function readWithLanguage(
+  notes: Notes,
+  names: string[],
+  kept: LanguageAnswers,
+  reader: LanguageReader,
+): Promise<{ reading: NoteReading; used: LanguageAnswers }> {
+  let answers = kept;
+  for (;;) {
+    const { reading, used, questions } = readFromAnswers(notes, names, answers);
+    if (!questions) return { reading, used };
+    answers = mergeAnswers(answers, await reader.ask(questions));
   }
+}
+
+/** Whether the kept result was written after the journal last changed (both files' mtimes). */
+function keptSinceLastChange(target: string): boolean {
+  try {
+    return (
+      fs.statSync(pulsePath(target), { bigint: true }).mtimeNs > fs.statSync(target, { bigint: true }).mtimeNs
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The answers the last pulse kept; none when it kept none, or they cannot be read. */
+async function keptAnswers(store: Store): Promise<LanguageAnswers> {
+  const [{ answersOf, readStoredPulse }, { isEncrypted, sealedWith, unseal }] = await Promise.all([
+    import('../../store/pulse-file.js'),
+    import('../../store/crypto.js'),
+  ]);
+  const sealing = store.encryption;
+  try {
+    const stored = await readStoredPulse(store.target, async (label, bytes) => {
+      if (!isEncrypted(bytes)) return bytes.toString('utf8');
+      // Only a summary: one sealed with another key (or beside a plain journal) is not asked for.
+      if (!sealing || !sealedWith(bytes, sealing)) return '';
+      return (await unseal(label, bytes, { sealingFor: async () => sealing })).text;
+    });
+    return answersOf(stored);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    return noAnswers();
+  }
+}
+
+interface LanguageReader {
+  /** Starts loading the libraries on a worker thread, if not yet. */
+  start(): void;
+  ask(questions: LanguageQuestions): Promise<LanguageAnswers>;
+  close(): Promise<void>;
+}
+
+/**
+ * The language libraries, on a worker thread once started, so that they load while the journal
+ * is read (two cores: about the load's time saved). Should the worker fail, the questions are
+ * answered here instead, with the libraries loaded here.
+ */
+function languageReader(): LanguageReader {
+  let worker: Worker | undefined;
+  let failed: Promise<never> | undefined;
   return {
-    async read(notes, names) {
-      if (worker && result) {
-        worker.postMessage({ notes, names });
+    start() {
+      if (worker || failed) return;
+      try {
+        // From the built chunk (dist/chunks/) to the worker's entry (dist/report/, see scripts/build.mjs).
+        worker = new Worker(new URL('../report/pulse-worker.js', import.meta.url));
+        const started = worker;
+        failed = new Promise<never>((_, reject) => {
+          started.once('error', reject);
+          started.once('exit', (code) => reject(new Error(`the language worker stopped (${code})`)));
+        });
+        failed.catch(() => undefined); // awaited (or given up) in ask()
+      } catch {
+        worker = undefined;
+        failed = Promise.reject(new Error('no language worker'));
+        failed.catch(() => undefined);
+      }
+    },
+    async ask(questions) {
+      this.start();
+      if (worker && failed) {
+        const asked = worker;
+        const answered = new Promise<LanguageAnswers>((resolve) => asked.once('message', resolve));
+        asked.postMessage(questions);
         try {
-          return await result;
+          return await Promise.race([answered, failed]);
         } catch {
-          // Read here instead.
+          // Answered here instead.
+          worker = undefined;
         }
       }
       const { englishLanguage } = await import('../../core/language.js');
-      return readNotes(notes, names, englishLanguage());
+      return answer(englishLanguage(), questions);
     },
     async close() {
       await worker?.terminate();
@@ -127,11 +212,12 @@ function startReader(): {
 
 async function keep(
   ctx: Context,
-  store: Awaited<ReturnType<typeof openStore>>,
+  store: Store,
   version: string | undefined,
   pulse: ReturnType<typeof computePulse>,
+  answers: LanguageAnswers,
 ): Promise<void> {
-  const { writeStoredPulse } = await import('../../store/pulse-file.js');
+  const { storedAnswers, writeStoredPulse } = await import('../../store/pulse-file.js');
   const sealing = store.encryption;
   const { seal } = sealing ? await import('../../store/crypto.js') : { seal: undefined };
   try {
@@ -143,6 +229,7 @@ async function keep(
         since: pulse.since,
         until: pulse.until,
         themes: pulse.stored,
+        language: storedAnswers(answers),
       },
       version,
       (text) => (sealing && seal ? seal(text, sealing) : text),

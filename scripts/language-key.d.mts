@@ -1,0 +1,2 @@
+/** See language-key.mjs. */
+export function languageKey(): string;
