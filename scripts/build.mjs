@@ -48,11 +48,45 @@ const modelAsJson = {
   setup(build) {
     build.onResolve({ filter: /\.json$/ }, (args) => {
       if (!/[\\/]node_modules[\\/]wink-eng-lite-web-model[\\/]/.test(args.importer)) return undefined;
+      // Already the file in dist/models/ (freshModel's).
+      if (args.path.startsWith('../models/')) return { path: args.path, external: true };
       const file = path.join(args.resolveDir, args.path);
       const name = path.basename(file);
       mkdirSync(new URL('../dist/models/', import.meta.url), { recursive: true });
       copyFileSync(file, new URL(`../dist/models/${name}`, import.meta.url));
       return { path: `../models/${name}`, external: true };
+    });
+  },
+};
+
+/**
+ * The English model's reader copies the model it required (JSON.stringify, then JSON.parse: two
+ * more passes over 3 MB, each longer than reading it) so that every reading starts from the data
+ * as shipped. Here each reading parses the file afresh instead: the same values (JSON with no
+ * `-0`, which alone a copy would change; the build checks), at a third of the cost. The build
+ * fails if the reader no longer reads as expected, rather than shipping it unchanged.
+ */
+const MODEL_REQUIRE = 'const originalModel=require("./languages/cur/models/eng-core-web-model.json")';
+const MODEL_COPY = 'JSON.parse(JSON.stringify(originalModel))';
+const freshModel = {
+  name: 'fresh-model',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]wink-eng-lite-web-model[\\/]dist[\\/]read-core-model\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const data = path.join(path.dirname(args.path), 'languages/cur/models/eng-core-web-model.json');
+      if (source.split(MODEL_REQUIRE).length !== 2 || source.split(MODEL_COPY).length !== 2)
+        throw new Error(`build: ${args.path} no longer reads its model as scripts/build.mjs expects`);
+      if (/(?<![\d.eE])-0(?![\d.])/.test(readFileSync(data, 'utf8')))
+        throw new Error(`build: ${data} holds a -0, which a parse keeps and a copy does not`);
+      mkdirSync(new URL('../dist/models/', import.meta.url), { recursive: true });
+      copyFileSync(data, new URL('../dist/models/eng-core-web-model.json', import.meta.url));
+      const file = 'require.resolve("../models/eng-core-web-model.json")';
+      return {
+        contents: source
+          .replace(MODEL_REQUIRE, 'const originalModel=null')
+          .replace(MODEL_COPY, `JSON.parse(require("fs").readFileSync(${file},"utf8"))`),
+        loader: 'js',
+      };
     });
   },
 };
@@ -80,7 +114,7 @@ const options = {
   chunkNames: 'chunks/[name]-[hash]',
   // commander is CommonJS: its require() calls need a require in ESM scope.
   banner: { js: "import{createRequire as __rel_cr}from'module';const require=__rel_cr(import.meta.url);" },
-  plugins: [lazyChildProcess, modelAsJson],
+  plugins: [lazyChildProcess, modelAsJson, freshModel],
   logLevel: 'warning',
   // `rel --version` is package.json's version, not a second copy of it in the source.
   define: { REL_VERSION: JSON.stringify(version), REL_LANGUAGE_KEY: JSON.stringify(languageKey()) },
@@ -350,7 +384,7 @@ for (const specifier of vendored) {
     define: {},
     // sentiment's require of its languages by a computed name finds nothing to bundle, and needs none.
     logOverride: { 'empty-glob': 'silent' },
-    plugins: [vendorToVendor, modelAsJson],
+    plugins: [vendorToVendor, modelAsJson, freshModel],
   });
 }
 
