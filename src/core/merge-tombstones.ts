@@ -2,8 +2,9 @@
 // merged people broken, then tombstoned records removed and references to people merged into
 // others re-pointed.
 
-import type { Journal, Tombstone } from './journal.js';
+import type { Conversation, Journal, Tombstone } from './journal.js';
 import { isRecordList, type JsonObject, type JsonRecord } from './json-records.js';
+import { leaveConversation } from './people.js';
 import { tombstoneKey } from './tombstones.js';
 
 /**
@@ -186,12 +187,32 @@ export function applyTombstones(journal: Journal): Journal {
     const kept: JsonRecord[] = [];
     for (const record of value) {
       if (stoneOf(collection, record.id)) continue;
+      if (collection === 'conversations') leaveDeleted(record, personFate);
       if (collection !== 'people' && !repoint(record, personFate)) continue;
       kept.push(record);
     }
     data[collection] = kept;
   }
   return journal;
+}
+
+/**
+ * A conversation with others too loses the people deleted outright (forgotten) exactly as a
+ * forget here takes them out (leaveConversation: it keeps its size, and what was heard from them
+ * goes); one that was only about them goes with them (repoint). People merged into others are
+ * re-pointed by repoint, and so is what was heard from them.
+ */
+function leaveDeleted(record: JsonRecord, fateAt: (id: string, madeAt: string) => string | null): void {
+  const people = record.with;
+  if (!Array.isArray(people) || !people.every((v) => typeof v === 'string')) return;
+  const madeAt = createdOf(record);
+  const gone = (people as string[]).filter((id) => fateAt(id, madeAt) === null);
+  if (gone.length && gone.length < people.length)
+    for (const id of gone) leaveConversation(record as unknown as Conversation, id);
+  const from = record.heardFrom;
+  if (!Array.isArray(from)) return;
+  const heardFrom = from.map((id) => (typeof id === 'string' ? (fateAt(id, madeAt) ?? id) : id));
+  if (heardFrom.some((id, i) => id !== from[i])) record.heardFrom = heardFrom;
 }
 
 /** Re-points a record's person references; false when the record was only about deleted people. */

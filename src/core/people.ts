@@ -6,7 +6,7 @@ import type { IsoDate } from './dates.js';
 import { emailKey } from './emails.js';
 import { thanksOf } from './facts.js';
 import { concerns, followUpPeople } from './followups.js';
-import type { Journal, Person } from './journal.js';
+import type { Conversation, Journal, Person } from './journal.js';
 import { checkNameText, checkNewName } from './new-person.js';
 import { displaySafe, normalize } from './text.js';
 import { conversationSize } from './together.js';
@@ -146,6 +146,9 @@ export function mergePeople(journal: Journal, keep: Person, duplicate: Person, n
   for (const conversation of journal.conversations) {
     if (!conversation.with.includes(duplicate.id)) continue;
     conversation.with = [...new Set(conversation.with.map((id) => (id === duplicate.id ? keep.id : id)))];
+    // What was heard from the duplicate was heard from the person kept.
+    if (conversation.heardFrom)
+      conversation.heardFrom = conversation.heardFrom.map((id) => (id === duplicate.id ? keep.id : id));
     conversations++;
   }
   let followUps = 0;
@@ -259,6 +262,26 @@ export interface Forgotten {
 }
 
 /**
+ * Takes a person out of a conversation with others, as a forget does (here, and in a merge that
+ * brings a forget made elsewhere: merge-tombstones.ts): it stays the size it was, so that a group
+ * meeting does not become a 1:2:1 that counts as time together (a number, not who they were), and
+ * what was heard from them is about them: it goes with them; the group's notes stay.
+ */
+export function leaveConversation(
+  c: Pick<Conversation, 'with' | 'kind' | 'size' | 'heard' | 'heardFrom'>,
+  personId: string,
+): void {
+  const size = conversationSize(c);
+  c.with = c.with.filter((id) => id !== personId);
+  if (size > c.with.length) c.size = size;
+  if (c.heardFrom) {
+    const from = c.heardFrom;
+    c.heard = c.heard.filter((_, i) => from[i] !== personId);
+    c.heardFrom = from.filter((id) => id !== personId);
+  }
+}
+
+/**
  * Removes a person and everything about them: their record (ambitions, skills, notes with it),
  * their follow-ups, and conversations that were with them alone. A conversation with others too
  * stays for the others, without them. Works on any copy of the journal: it only needs the id.
@@ -272,17 +295,7 @@ export function forgetPerson(journal: Journal, personId: string): Forgotten {
       result.conversations++;
       return false;
     }
-    // It stays the size it was, so that a group meeting does not become a 1:2:1 that counts as
-    // time together (a number, not who they were).
-    const size = conversationSize(c);
-    c.with = c.with.filter((id) => id !== personId);
-    if (size > c.with.length) c.size = size;
-    // What was heard from them is about them: it goes with them; the group's notes stay.
-    if (c.heardFrom) {
-      const from = c.heardFrom;
-      c.heard = c.heard.filter((_, i) => from[i] !== personId);
-      c.heardFrom = from.filter((id) => id !== personId);
-    }
+    leaveConversation(c, personId);
     result.sharedKept++;
     return true;
   });

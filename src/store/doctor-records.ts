@@ -72,5 +72,19 @@ export function checkRecords(journal: Journal, file: string, restoreFix: string)
       message: `Records point at ids that are not in the journal: ${list(dangling, 3)}.`,
       fix: byHand,
     });
+  // What was heard from someone no longer there (a forget that an older rel's sync brought kept
+  // it): the note is about them, and still searchable.
+  const heardFromNoOne = journal.conversations.flatMap((c) =>
+    [...new Set(c.heardFrom ?? [])]
+      .filter((id): id is string => id !== null && !people.has(id))
+      .map((id) => `conversation ${c.id} from ${id}`),
+  );
+  if (heardFromNoOne.length)
+    findings.push({
+      check: 'ids',
+      severity: 'warning',
+      message: `Listening notes heard from someone who is not in the journal (forgotten, or merged away): ${list(heardFromNoOne, 3)}.`,
+      fix: `edit ${file} by hand: in that conversation, remove the note from "heard" and the id at the same place in "heardFrom" (for someone merged into another, put that person's id there instead)`,
+    });
   return findings;
 }

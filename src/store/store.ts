@@ -396,9 +396,15 @@ export class Store {
 
   /**
    * Puts `bytes` in place as the journal, as they are (a version that sync found already merged
-   * and committed, so that git sees the very file it has), keeping a backup like any write.
+   * and committed, so that git sees the very file it has), keeping a backup like any write. What
+   * it changed is kept for undo like any change, named by `summary` (the journal before, after):
+   * undo data carried on without it would lead up to the new version, and `rel undo` would step
+   * over the sync to take back the change before it.
    */
-  async adopt(bytes: Buffer, options: { overConflict?: boolean } = {}): Promise<void> {
+  async adopt(
+    bytes: Buffer,
+    options: { overConflict?: boolean; summary?: (before: Journal, after: Journal) => string } = {},
+  ): Promise<void> {
     const parsed = await decodeJournal(this.file, bytes, this.options.keyring); // a journal, or refused
     // `overConflict`: the file is git's conflict markers (a merge by hand), not a journal, and
     // `bytes` are the version last committed: it replaces that file, of which nothing is kept
@@ -407,7 +413,21 @@ export class Store {
     const read = overConflict ? () => this.db.unparsed() : undefined;
     await this.db.write(async (loaded) => {
       refuseNewer(this.file, loaded.journal);
-      const undo = entriesLeadingTo(await this.undoData(), overConflict ? parsed : loaded);
+      const kept = entriesLeadingTo(await this.undoData(), overConflict ? parsed : loaded);
+      // A journal that was not there (a machine joining) has nothing to take back.
+      const changes =
+        overConflict || !loaded.exists ? [] : diff(snapshot(loaded.journal), snapshot(parsed.journal));
+      const undo = changes.length
+        ? [
+            ...kept,
+            {
+              at: this.now().toISOString(),
+              summary:
+                options.summary?.(loaded.journal, parsed.journal) ?? describeChanges(changes, loaded.journal),
+              changes,
+            },
+          ]
+        : kept;
       const content = { content: bytes, tag: () => journalTag(parsed.text) };
       const plan: CommitPlan = {
         undo,

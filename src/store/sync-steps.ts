@@ -12,6 +12,7 @@ import { decodeJournal, readJournalFile } from './codec.js';
 import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
 import type { Git } from './git.js';
 import type { Store } from './store.js';
+import { SYNC_CHANGES } from './undo.js';
 
 export interface Session {
   store: Store;
@@ -29,7 +30,13 @@ export interface Session {
 export interface TakenIn {
   received: string;
   notTaken: string;
+  /** The journal here was plain and is now encrypted, as the other side's is. */
+  encrypted?: boolean;
 }
+
+/** What a sync says when the journal here became encrypted, taking the other side's encryption. */
+export const NOW_ENCRYPTED =
+  'The journal here is now encrypted, as the other machine encrypted it (rel encrypt there): it asks for the same passphrase from now on.';
 
 /**
  * Writes into the journal, through the store, the merge of `theirs` (a commit) with the journal
@@ -69,11 +76,12 @@ export async function takeIn(
   const same = (a: Journal | undefined) => a !== undefined && canonical(a) === wanted;
   if (same(theirJournal) && (!ours || !ours.sealing === !their.sealing)) {
     if (!ours || !same(upgradeToSchema2(ours.journal)) || !fs.readFileSync(s.target).equals(theirBytes)) {
-      await s.store.adopt(theirBytes);
+      await s.store.adopt(theirBytes, { summary: broughtBy });
       s.wrote = true;
     }
-  } else if (!ours || !same(upgradeToSchema2(ours.journal))) {
-    // Never less private than either side: an encrypted side makes the result encrypted.
+  } else if (!ours || !same(upgradeToSchema2(ours.journal)) || (their.sealing && !ours.sealing)) {
+    // Never less private than either side: an encrypted side makes the result encrypted, even
+    // when what it brought is only that (a rel encrypt there, and no other change).
     const reseal = ours?.sealing ? undefined : (their.sealing ?? undefined);
     await s.store.update(
       (journal) => {
@@ -94,6 +102,7 @@ export async function takeIn(
   return {
     received: ours ? summarizeChanges(diffJournals(ours.journal, merged)) : '',
     notTaken: kept ? `Not taken from the other side (deleted here, or changed here later): ${kept}.` : '',
+    ...(ours && !ours.sealing && their.sealing ? { encrypted: true } : {}),
   };
 }
 
@@ -112,10 +121,10 @@ export async function scrubForgetsReceived(s: Session, before: Journal, after: J
  * person changed (about Ana Silva)". The undo data is kept as private as the journal, so names
  * may be in it.
  */
-function broughtBy(before: Journal | null, after: Journal): string {
+export function broughtBy(before: Journal | null, after: Journal): string {
   const [subject, , about] = commitMessage(before, after, true).split('\n');
   const what = subject!.replace(/^rel: /, '');
-  return `the changes a sync brought: ${what}${about ? ` (${about.replace(/^About: /, 'about ')})` : ''}`;
+  return `${SYNC_CHANGES}: ${what}${about ? ` (${about.replace(/^About: /, 'about ')})` : ''}`;
 }
 
 /** A journal's JSON with every object's keys in order: the same content gives the same text. */

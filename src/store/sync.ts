@@ -12,7 +12,7 @@ import path from 'node:path';
 import { diffJournals, summarizeChanges } from '../core/diff.js';
 import { RelError, StoreError, UsageError } from '../errors.js';
 import { hasConflictMarkers } from './conflicts.js';
-import type { Keyring } from './crypto.js';
+import { isEncrypted, type Keyring } from './crypto.js';
 import { makePrivateFolder } from './files.js';
 import {
   configureRepository,
@@ -25,10 +25,12 @@ import {
 import type { Store } from './store.js';
 import { init, unfinishedInit } from './sync-init.js';
 import {
+  broughtBy,
   commitLocal,
   commitMerge,
   firstLine,
   journalAt,
+  NOW_ENCRYPTED,
   push,
   type Session,
   scrubForgetsReceived,
@@ -158,6 +160,7 @@ async function sync(s: Session): Promise<string[]> {
       const taken = await mergeRemote(s, remote);
       if (taken.received) lines.push(`Received: ${taken.received}`);
       if (taken.notTaken) lines.push(taken.notTaken);
+      if (taken.encrypted) lines.push(NOW_ENCRYPTED);
     }
     if (!s.git.hasCommit('HEAD')) break;
     const pushed = push(s.git, branch);
@@ -179,7 +182,7 @@ async function mergeRemote(s: Session, remote: string): Promise<TakenIn> {
     return takeIn(s, remote, null);
   }
   if (s.git.isAncestor(remote, 'HEAD')) return { received: '', notTaken: '' };
-  if (s.git.isAncestor('HEAD', remote)) return { received: await fastForward(s, head, remote), notTaken: '' };
+  if (s.git.isAncestor('HEAD', remote)) return fastForward(s, head, remote);
   const taken = await takeIn(s, remote, s.git.mergeBase('HEAD', remote));
   commitMerge(s, head, remote);
   return taken;
@@ -189,18 +192,21 @@ async function mergeRemote(s: Session, remote: string): Promise<TakenIn> {
  * The remote has everything this branch has, and the journal here is what this branch committed
  * (commitLocal ran under the same lock): their journal, their very bytes, takes its place.
  */
-async function fastForward(s: Session, head: string, remote: string): Promise<string> {
+async function fastForward(s: Session, head: string, remote: string): Promise<TakenIn> {
   const before = await journalAt(s, 'HEAD');
   const theirBytes = s.git.show(remote, s.name);
-  if (theirBytes && !theirBytes.equals(fs.readFileSync(s.target))) {
-    await s.store.adopt(theirBytes);
+  const here = theirBytes && fs.readFileSync(s.target);
+  const encrypted = here ? isEncrypted(theirBytes) && !isEncrypted(here) : false;
+  if (theirBytes && here && !theirBytes.equals(here)) {
+    await s.store.adopt(theirBytes, { summary: broughtBy });
     s.wrote = true;
   }
   s.git.run(['update-ref', 'HEAD', s.git.revParse(remote), head]);
   s.git.run(['read-tree', 'HEAD']);
   const after = await journalAt(s, 'HEAD');
   if (before && after) await scrubForgetsReceived(s, before, after);
-  return after ? summarizeChanges(diffJournals(before, after)) : '';
+  const received = after ? summarizeChanges(diffJournals(before, after)) : '';
+  return { received, notTaken: '', ...(encrypted ? { encrypted } : {}) };
 }
 
 /**

@@ -11,6 +11,12 @@ import { describeRecords } from './summaries.js';
 
 const UNDO_KEPT = 10;
 
+/** How the undo entry of what a sync wrote here begins ("the changes a sync brought: …"). */
+export const SYNC_CHANGES = 'the changes a sync brought';
+
+/** Whether an undo entry is what a sync wrote here: undoing it reaches the other machines too. */
+export const bySync = (entry: UndoEntry) => entry.summary.startsWith(`${SYNC_CHANGES}:`);
+
 export interface UndoEntry {
   /** When the change was made (rel's "now"). */
   at: string;

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore } from '../../context.js';
 import { displaySafe } from '../../core/text.js';
 import type { Store, Undone } from '../../store/store.js';
-import { PastForget } from '../../store/undo.js';
+import { bySync, PastForget } from '../../store/undo.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption } from '../shared/output.js';
@@ -55,6 +55,8 @@ async function run(ctx: Context, options: UndoOptions): Promise<void> {
     [
       `${t.good('Undone:')} ${displaySafe(entry.summary)} ${t.dim(`· made ${when} UTC`)}`,
       ...(pastForget ? [t.dim('The rel forget after it stays: a forget cannot be undone.')] : []),
+      // The records it took back are stamped as any undo's: the next sync carries that out.
+      ...(bySync(entry) ? [t.dim('The next rel sync takes this back on the other machines too.')] : []),
       remaining
         ? t.dim(`${remaining} earlier change${remaining === 1 ? '' : 's'} can still be undone: rel undo`)
         : t.dim('That was the oldest change kept for undo.'),
