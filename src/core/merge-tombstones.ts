@@ -295,3 +295,29 @@ export function forgetsReceived(before: Journal, after: Journal): string[] {
     .filter((p) => !still.has(p.id) && stones.has(tombstoneKey('people', p.id)))
     .map((p) => p.id);
 }
+
+/**
+ * The records `committed` holds that `current` lacks with no tombstone to say they were deleted:
+ * every deletion rel makes leaves one, so these were lost some other way (a backup put back, an
+ * edit by hand), and a sync must not carry that loss to the other machines. By collection, with
+ * where each stood.
+ */
+export function lostWithoutTrace(
+  committed: Journal,
+  current: Journal,
+): { collection: string; record: JsonRecord; index: number }[] {
+  const stones = new Set((current.tombstones ?? []).map((s) => `${s.collection}\0${s.idHash}`));
+  const now = current as unknown as JsonObject;
+  const lost: { collection: string; record: JsonRecord; index: number }[] = [];
+  for (const [collection, value] of Object.entries(committed as unknown as JsonObject)) {
+    const here = now[collection];
+    if (collection === 'tombstones' || !isRecordList(value) || !isRecordList(here ?? [])) continue;
+    const present = new Set(((here ?? []) as JsonRecord[]).map((r) => r.id));
+    for (const [index, record] of value.entries()) {
+      if (present.has(record.id)) continue;
+      if (stones.has(`${collection}\0${tombstoneKey(collection, record.id)}`)) continue;
+      lost.push({ collection, record, index });
+    }
+  }
+  return lost;
+}

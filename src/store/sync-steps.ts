@@ -2,11 +2,12 @@
 // commit's journal into the one here through the store's write path, recording merge commits
 // with git's plumbing, committing local changes, pushing.
 import fs from 'node:fs';
-import { commitMessage, diffJournals, summarizeChanges } from '../core/diff.js';
+import { commitMessage, countRecords, diffJournals, summarizeChanges } from '../core/diff.js';
 import type { Journal } from '../core/journal.js';
+import type { JsonRecord } from '../core/json-records.js';
 import { foldJournals, mergeJournals } from '../core/merge.js';
 import { notTaken } from '../core/merge-report.js';
-import { forgetsReceived } from '../core/merge-tombstones.js';
+import { forgetsReceived, lostWithoutTrace } from '../core/merge-tombstones.js';
 import { upgradeToSchema2 } from '../core/tombstones.js';
 import { decodeJournal, readJournalFile } from './codec.js';
 import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
@@ -167,6 +168,37 @@ export function commitMerge(s: Session, head: string, theirs: string): void {
     .run(['commit-tree', tree, '-p', head, '-p', theirCommit, '-m', 'rel: merge of journals'])
     .stdout.trim();
   s.git.run(['update-ref', 'HEAD', merge, head]);
+}
+
+/**
+ * Puts back, before a commit, the records HEAD committed that the journal here lost without a
+ * tombstone (a backup put back, an edit by hand): committed, they would be deleted on every
+ * machine by the next syncs, where rel deletes only what was deleted with rel. Returns what it
+ * said, or null when nothing was lost.
+ */
+export async function keepCommitted(s: Session): Promise<string | null> {
+  if (!s.git.hasCommit('HEAD') || !fs.existsSync(s.target)) return null;
+  const committed = await journalAt(s, 'HEAD');
+  const current = await readJournalFile(s.target, s.keys);
+  if (!committed || !current) return null;
+  const lost = lostWithoutTrace(upgradeToSchema2(committed), upgradeToSchema2(current.journal));
+  if (!lost.length) return null;
+  const counts = new Map<string, number>();
+  for (const { collection } of lost) counts.set(collection, (counts.get(collection) ?? 0) + 1);
+  const what = [...counts].map(([collection, n]) => countRecords(collection, n)).join(', ');
+  await s.store.update(
+    (journal) => {
+      const fields = journal as unknown as Record<string, JsonRecord[] | undefined>;
+      for (const { collection, record, index } of lost) {
+        const list = (fields[collection] ??= []);
+        if (list.some((r) => r.id === record.id)) continue;
+        list.splice(Math.min(index, list.length), 0, structuredClone(record));
+      }
+    },
+    { stamp: false, summary: () => `kept ${what} already synced that the journal here had lost` },
+  );
+  s.wrote = true;
+  return `Kept ${what} already synced that the journal here no longer had (a backup put back, or an edit by hand): a sync deletes on the other machines only what was deleted with rel. To delete ${lost.length === 1 ? 'it' : 'them'} everywhere, delete with rel (rel conversation delete <id>, rel forget <name>, …), then rel sync.`;
 }
 
 /** Commits the journal and .gitattributes when they changed; returns the message, or null. */

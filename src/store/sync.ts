@@ -30,6 +30,7 @@ import {
   commitMerge,
   firstLine,
   journalAt,
+  keepCommitted,
   NOW_ENCRYPTED,
   push,
   type Session,
@@ -66,6 +67,7 @@ export async function syncJournal(store: Store, options: SyncOptions): Promise<s
   // Nobody writes the journal while sync works on it.
   const lines = await store.exclusive(async () => {
     const pending = unfinishedInit(folder);
+    if (!pending) refuseForeign(session);
     const url = options.init ?? pending?.url;
     if (url) {
       const again = `rel sync --init ${url}`;
@@ -81,6 +83,28 @@ export async function syncJournal(store: Store, options: SyncOptions): Promise<s
   });
   tightenModes(session);
   return lines;
+}
+
+/**
+ * A repository rel did not set up (the user's own, the journal kept in it): syncing would commit
+ * the journal to it, push its whole history to a remote, and hide the user's files from git
+ * status. Refused, changing nothing, when it holds or ever held other files than the journal
+ * and .gitattributes. One rel set up has rel's merge driver configured, and is not searched.
+ */
+function refuseForeign(s: Session): void {
+  const { git } = s;
+  if (!git.isUsable() || !git.hasCommit('HEAD')) return;
+  if (git.run(['config', '--get', 'merge.rel.driver'], { check: false }).code === 0) return;
+  const names = (args: string[]) => git.run(args).stdout.split('\n').filter(Boolean);
+  const files = new Set([...names(['log', '--all', '--format=', '--name-only']), ...names(['ls-files'])]);
+  const others = [...files].filter((f) => f !== s.name && f !== '.gitattributes').sort();
+  if (!others.length) return;
+  const shown =
+    others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
+  throw new UsageError(
+    `${git.folder} is a git repository of your own, holding other files than the journal (${shown}): rel syncs only a repository that holds the journal alone, and changed nothing in this one. Nothing was synced.`,
+    `Keep the journal in a folder of its own: mkdir -p ~/journal && mv ${JSON.stringify(s.target)} ~/journal/${s.name} && rel --store ~/journal/${s.name} sync --init <remote-url>`,
+  );
 }
 
 /** A repository a set-up left half made (by a rel older than the marker of sync-init.ts, or by hand). */
@@ -150,6 +174,8 @@ async function sync(s: Session): Promise<string[]> {
   }
   configureRepository(s.git, s.name, s.rel);
   ensureAttributes(s.git, s.name);
+  const kept = await keepCommitted(s);
+  if (kept) lines.push(kept);
   const message = await commitLocal(s);
   if (message) lines.push(`Committed: ${firstLine(message)}`);
   const branch = s.git.branch();

@@ -179,3 +179,59 @@ describe('rel merge of two people', () => {
     expect(await ok(['doctor'], { store })).toContain('All is well');
   });
 });
+
+describe('a backup put back on one machine', { timeout: 300_000 }, () => {
+  it('does not delete on every machine what was already synced: the sync keeps it, and says so', async () => {
+    const m = await machines('restore-kept', ['Ana Silva']);
+    await ok(['log', 'ana', '--note', 'X committed'], { store: m.a });
+    for (const store of [m.a, m.b]) await ok(['sync'], { store });
+    await ok(['doctor', '--restore', '--yes'], { store: m.a });
+    expect(notes(m.a)).toEqual([]);
+    const synced = await ok(['sync'], { store: m.a });
+    expect(synced).toMatch(/^Kept 1 conversation already synced that the journal here no longer had/);
+    expect(notes(m.a)).toEqual(['X committed']);
+    await ok(['sync'], { store: m.b });
+    expect(notes(m.b)).toEqual(['X committed']);
+    // A deletion made with rel still travels.
+    const id = (readJson(m.a) as Journal).conversations[0]!.id;
+    await ok(['conversation', 'delete', id], { store: m.a });
+    expect(await ok(['sync'], { store: m.a })).not.toContain('Kept');
+    await ok(['sync'], { store: m.b });
+    expect(notes(m.b)).toEqual([]);
+  });
+});
+
+describe('a journal kept in a git repository of its own', () => {
+  it('rel sync and rel sync --init refuse (exit 2), push nothing and change nothing in it', async () => {
+    const dir = tempDir('own-repo');
+    const repo = path.join(dir, 'repo');
+    const remote = path.join(dir, 'remote.git');
+    fs.mkdirSync(repo);
+    execFileSync('git', ['init', '-q', '--bare', remote]);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', repo, '-c', 'user.email=u@u', '-c', 'user.name=u', ...args], {
+        encoding: 'utf8',
+      });
+    git('init', '-q');
+    fs.writeFileSync(path.join(repo, 'passwords.txt'), 'secret\n');
+    git('add', '.');
+    git('commit', '-qm', 'init');
+    const exclude = fs.readFileSync(path.join(repo, '.git', 'info', 'exclude'), 'utf8');
+    const store = path.join(repo, 'journal.json');
+    await ok(['add', 'Ana Silva'], { store });
+    for (const args of [['sync', '--init', `file://${remote}`], ['sync']]) {
+      // --init in a repository with no remote; then rel sync in one with a remote of its own.
+      if (args.length === 1) git('remote', 'add', 'origin', `file://${remote}`);
+      const r = await rel(args, { store });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(
+        'is a git repository of your own, holding other files than the journal (passwords.txt)',
+      );
+      expect(execFileSync('git', ['--git-dir', remote, 'for-each-ref'], { encoding: 'utf8' })).toBe('');
+      expect(fs.readFileSync(path.join(repo, '.git', 'info', 'exclude'), 'utf8')).toBe(exclude);
+      expect(git('log', '--format=%s')).toBe('init\n');
+      expect(git('status', '--porcelain', '--untracked-files=all')).toContain('?? journal.json\n');
+      expect(fs.existsSync(path.join(repo, '.gitattributes'))).toBe(false);
+    }
+  });
+});
