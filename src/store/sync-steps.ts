@@ -190,7 +190,8 @@ export async function keepCommitted(s: Session): Promise<string | null> {
     (journal) => {
       const fields = journal as unknown as Record<string, JsonRecord[] | undefined>;
       for (const { collection, record, index } of lost) {
-        const list = (fields[collection] ??= []);
+        fields[collection] ??= [];
+        const list = fields[collection];
         if (list.some((r) => r.id === record.id)) continue;
         list.splice(Math.min(index, list.length), 0, structuredClone(record));
       }
