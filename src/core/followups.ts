@@ -69,6 +69,18 @@ export function toItem(f: FollowUp, names: ReadonlyMap<string, string>, today: I
   };
 }
 
+/**
+ * The overdue ones of openFollowUps, in the same order: `rel due` lists only these, and a journal
+ * holds many more open ones, each of which would be made an item and sorted for nothing.
+ */
+export function overdueFollowUps(journal: JournalReading, today: IsoDate): TodoItem[] {
+  const names = peopleNames(journal);
+  return journal.followUps
+    .filter((f) => isOverdue(f, today))
+    .map((f) => toItem(f, names, today))
+    .sort(byUrgency);
+}
+
 /** Overdue open follow-ups by person id: for `rel due`. */
 export function overdueByPerson(
   journal: Journal,

@@ -59,16 +59,21 @@ export function peopleRows(
     .sort((a, b) => compareNames(a.name, b.name));
 }
 
-/** The last contact of each person listed who was ever seen: the table's "Last seen" column. */
+/**
+ * The last contact of each person listed whose last contact was not their last time together:
+ * what the "Last seen" column of rel due and rel people says beside the time together (for the
+ * others it says nothing more, and their contact is not worked out).
+ */
 export function lastContacts(
-  rows: readonly { id: string }[],
+  rows: readonly (Pick<CheckIn, 'lastSeen' | 'lastTogether'> & { id: string })[],
   index: ConversationIndex,
   rules: TogetherRules,
 ): Map<string, LastContact> {
-  return new Map(
-    rows.flatMap((r) => {
-      const contact = lastContact(index.get(r.id), rules);
-      return contact ? [[r.id, contact] as const] : [];
-    }),
-  );
+  const contacts = new Map<string, LastContact>();
+  for (const row of rows) {
+    if (!row.lastSeen || row.lastSeen === row.lastTogether) continue;
+    const contact = lastContact(index.get(row.id), rules);
+    if (contact) contacts.set(row.id, contact);
+  }
+  return contacts;
 }

@@ -9,13 +9,13 @@ import {
   checkIn,
   dueOnlyByTogether,
   isSnoozed,
-  lastContact,
   shownOn,
   TIME_TOGETHER_SINCE,
 } from '../../core/due.js';
-import { openFollowUps } from '../../core/followups.js';
+import { overdueFollowUps } from '../../core/followups.js';
 import type { Journal } from '../../core/journal.js';
 import { stillToLog } from '../../core/nudge.js';
+import { lastContacts } from '../../core/people-list.js';
 import { parsePeriod } from '../../core/periods.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../../core/plan.js';
 import { checkScope } from '../../core/scope.js';
@@ -144,17 +144,17 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
         // On the working day it is shown on, as rel people and the table say it.
         next: next && { name: next.person.name, dueOn: shownOn(next.dueOn, todayIso, workingDays) },
         sections,
-        summary: summarize(everyone, (row) => shownOn(row.dueOn, todayIso, workingDays) <= todayIso),
+        // A check-in due on or before today is shown on or before today too: only one still to
+        // come asks on which working day it is shown.
+        summary: summarize(
+          everyone,
+          (row) => row.overdueDays >= 0 || shownOn(row.dueOn, todayIso, workingDays) <= todayIso,
+        ),
         limitedTo: rows.length < everyone.length ? rows.length : undefined,
-        overdueFollowUps: openFollowUps(journal, todayIso).filter(
-          (f) => f.overdue && f.personIds.some((id) => listed.has(id)),
+        overdueFollowUps: overdueFollowUps(journal, todayIso).filter((f) =>
+          f.personIds.some((id) => listed.has(id)),
         ),
-        lastContacts: new Map(
-          rows.flatMap((r) => {
-            const contact = lastContact(index.get(r.id), rules);
-            return contact ? [[r.id, contact] as const] : [];
-          }),
-        ),
+        lastContacts: lastContacts(rows, index, rules),
       },
       theme(ctx.io),
       ctx.io.width,
