@@ -16,8 +16,24 @@ export interface Theme {
   mark: (text: string) => string;
 }
 
+/** Without colour every style gives the text back as it is, as chalk's do at level 0. */
+const same = (text: string) => text;
+const PLAIN: Theme = {
+  bold: same,
+  dim: same,
+  heading: same,
+  accent: same,
+  good: same,
+  warn: same,
+  mark: same,
+};
+
 export function theme(io: Io, json = false): Theme {
-  const chalk: ChalkInstance = new Chalk({ level: colourLevel(io, json) });
+  const level = colourLevel(io, json);
+  // A table styles every cell: without colour, chalk's builders (made for each style, and called
+  // for each cell) are not needed at all.
+  if (level === 0) return PLAIN;
+  const chalk: ChalkInstance = new Chalk({ level });
   return {
     bold: chalk.bold,
     dim: chalk.dim,

@@ -32,11 +32,11 @@ export interface DueView {
  * Every overdue follow-up, under the list: they are promises, whoever is due a catch-up. Each says
  * whose, as the profile does: yours to keep, or theirs to chase.
  */
-function overdueSection(view: DueView, t: Theme, width: number): string[] {
+function overdueSection(view: DueView, t: Theme, width: number, dates: DateTexts): string[] {
   if (view.overdueFollowUps.length === 0) return [];
   const items = view.overdueFollowUps.flatMap((f) =>
     wrap(
-      `${f.owner === 'me' ? 'You promised' : 'They promised'}: ${displaySafe(f.text)} · ${displaySafe(f.people.join(', '))} · was due ${showDate(f.due!, view.today)} · ${f.id}`,
+      `${f.owner === 'me' ? 'You promised' : 'They promised'}: ${displaySafe(f.text)} · ${displaySafe(f.people.join(', '))} · was due ${dates.shown(f.due!)} · ${f.id}`,
       width,
       '    ',
       '  • ',
@@ -58,6 +58,32 @@ export function seenAs(contact: Pick<LastContact, 'class' | 'kind'>): string {
 }
 
 /**
+ * Dates as shown ("6 Nov") and in words ("3 weeks ago"), each text made once a date: a table of a
+ * thousand rows shows a few hundred dates, and taking each apart again for every cell that shows
+ * it was much of what the table cost over its --json.
+ */
+export interface DateTexts {
+  shown: (date: IsoDate) => string;
+  ago: (date: IsoDate) => string;
+}
+
+export function dateTexts(today: IsoDate): DateTexts {
+  return { shown: once((date) => showDate(date, today)), ago: once((date) => relativeDay(date, today)) };
+}
+
+function once(make: (date: IsoDate) => string): (date: IsoDate) => string {
+  const made = new Map<IsoDate, string>();
+  return (date) => {
+    let text = made.get(date);
+    if (text === undefined) {
+      text = make(date);
+      made.set(date, text);
+    }
+    return text;
+  };
+}
+
+/**
  * The last time together, and the last contact when it was later and not together:
  * "3 weeks ago · 6 Nov (seen in a group 20 Nov)".
  */
@@ -65,15 +91,16 @@ export function lastSeenText(
   row: Pick<CheckIn, 'lastSeen' | 'lastTogether'>,
   today: IsoDate,
   contact?: LastContact,
+  dates = dateTexts(today),
 ): string {
   const { lastSeen, lastTogether } = row;
   const together = lastTogether
-    ? `${relativeDay(lastTogether, today)} · ${showDate(lastTogether, today)}`
+    ? `${dates.ago(lastTogether)} · ${dates.shown(lastTogether)}`
     : lastSeen
       ? 'not together yet'
       : 'not yet';
   if (!lastSeen || lastSeen === lastTogether || !contact || contact.together) return together;
-  return `${together} (${seenAs(contact)} ${showDate(lastSeen, today)})`;
+  return `${together} (${seenAs(contact)} ${dates.shown(lastSeen)})`;
 }
 
 /** How a later contact is named in the short form: "group", "small group", "message". */
@@ -90,28 +117,30 @@ export function lastSeenShort(
   row: Pick<CheckIn, 'lastSeen' | 'lastTogether'>,
   today: IsoDate,
   contact?: LastContact,
+  dates = dateTexts(today),
 ): string {
   const { lastSeen, lastTogether } = row;
-  const together = lastTogether ? showDate(lastTogether, today) : 'not yet';
+  const together = lastTogether ? dates.shown(lastTogether) : 'not yet';
   if (!lastSeen || lastSeen === lastTogether || !contact || contact.together) return together;
-  return `${together} (${seenAsShort(contact)} ${showDate(lastSeen, today)})`;
+  return `${together} (${seenAsShort(contact)} ${dates.shown(lastSeen)})`;
 }
 
-export function dueText(row: CheckIn | ComingUpRow, today: IsoDate): string {
+export function dueText(row: CheckIn | ComingUpRow, today: IsoDate, dates = dateTexts(today)): string {
   if ('reason' in row && row.reason === 'birthday') {
     return row.overdueDays === 0
       ? 'birthday today'
-      : `birthday ${relativeDay(row.dueOn, today)} · ${showDate(row.dueOn, today)}`;
+      : `birthday ${dates.ago(row.dueOn)} · ${dates.shown(row.dueOn)}`;
   }
   if (row.overdueDays === 0) return 'due today';
   // Coming due on a day off: shown on the working day before, when there is still time for it.
   const on = row.overdueDays < 0 ? shownDueOn(row.dueOn, today) : row.dueOn;
-  return on === today ? 'due today' : `due ${relativeDay(on, today)} · ${showDate(on, today)}`;
+  return on === today ? 'due today' : `due ${dates.ago(on)} · ${dates.shown(on)}`;
 }
 
 /** `width` lays out the table; `proseWidth` wraps the sentences and bullets (no limit into a pipe). */
 export function renderDue(view: DueView, t: Theme, width: number, proseWidth = width): string {
   const { rows, today } = view;
+  const dates = dateTexts(today);
   if (rows.length === 0) {
     if (view.peopleCount === 0) {
       return [
@@ -130,7 +159,7 @@ export function renderDue(view: DueView, t: Theme, width: number, proseWidth = w
     }
     return [
       ...lines.flatMap((line) => wrap(line, proseWidth, '')),
-      ...overdueSection(view, t, proseWidth),
+      ...overdueSection(view, t, proseWidth, dates),
     ].join('\n');
   }
   const table = layoutTable(
@@ -139,14 +168,14 @@ export function renderDue(view: DueView, t: Theme, width: number, proseWidth = w
       { header: 'Name', value: (r) => displaySafe(r.name), style: (s) => t.bold(s), whole: true },
       {
         header: 'Last seen',
-        value: (r) => lastSeenText(r, today, view.lastContacts?.get(r.id)),
-        short: (r) => lastSeenShort(r, today, view.lastContacts?.get(r.id)),
+        value: (r) => lastSeenText(r, today, view.lastContacts?.get(r.id), dates),
+        short: (r) => lastSeenShort(r, today, view.lastContacts?.get(r.id), dates),
         drop: 2,
       },
       { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays), drop: 1 },
       {
         header: 'When',
-        value: (r) => dueText(r, today),
+        value: (r) => dueText(r, today, dates),
         style: (s, r) =>
           r.reason === 'birthday'
             ? t.accent(s)
@@ -176,7 +205,7 @@ export function renderDue(view: DueView, t: Theme, width: number, proseWidth = w
     t.dim(line),
   );
   const heading = wrap(summary, proseWidth, '').map((line) => t.heading(line));
-  return [...heading, '', ...lines, '', ...footer, ...overdueSection(view, t, proseWidth)].join('\n');
+  return [...heading, '', ...lines, '', ...footer, ...overdueSection(view, t, proseWidth, dates)].join('\n');
 }
 
 /** "7 people due a catch-up · 2 not seen in over twice their cadence · 3 coming due in the next 2 weeks" */

@@ -2,9 +2,8 @@ import type { IsoDate } from '../../core/dates.js';
 import type { CheckIn, LastContact } from '../../core/due.js';
 import { describeCadence } from '../../core/periods.js';
 import { displaySafe, plural } from '../../core/text.js';
-import { showDate } from '../display.js';
 import type { Theme } from '../theme.js';
-import { dueText, lastSeenShort, lastSeenText } from './due.js';
+import { type DateTexts, dateTexts, dueText, lastSeenShort, lastSeenText } from './due.js';
 import { type Column, renderTable } from './table.js';
 
 export interface PersonRow extends CheckIn {
@@ -21,10 +20,10 @@ export interface PersonRow extends CheckIn {
 }
 
 /** When they are next due; while a snooze lasts, that (rel due leaves them out until it ends). */
-function nextText(row: PersonRow, today: IsoDate): string {
+function nextText(row: PersonRow, today: IsoDate, dates: DateTexts): string {
   return row.snoozedUntil !== null && today < row.snoozedUntil
-    ? `snoozed until ${showDate(row.snoozedUntil, today)}`
-    : dueText(row, today);
+    ? `snoozed until ${dates.shown(row.snoozedUntil)}`
+    : dueText(row, today, dates);
 }
 
 export function renderPeople(
@@ -36,6 +35,7 @@ export function renderPeople(
 ): string {
   if (rows.length === 0)
     return 'Your journal has no one in it yet. Add someone:\n  rel add "Ana Silva" --role Engineer --cadence 2w';
+  const dates = dateTexts(today);
   // Who and when matter most: in a narrow terminal the cadence, then the role, then when you last
   // met are left out rather than cut.
   const columns: Column<PersonRow>[] = [
@@ -54,12 +54,12 @@ export function renderPeople(
     },
     {
       header: 'Last seen',
-      value: (r) => lastSeenText(r, today, lastContacts?.get(r.id)),
-      short: (r) => lastSeenShort(r, today, lastContacts?.get(r.id)),
+      value: (r) => lastSeenText(r, today, lastContacts?.get(r.id), dates),
+      short: (r) => lastSeenShort(r, today, lastContacts?.get(r.id), dates),
       drop: 3,
     },
     { header: 'Cadence', value: (r) => describeCadence(r.cadenceDays), drop: 1 },
-    { header: 'Next', value: (r) => (r.archivedAt ? '' : nextText(r, today)) },
+    { header: 'Next', value: (r) => (r.archivedAt ? '' : nextText(r, today, dates)) },
   ];
   const table = renderTable(rows, columns, width, t.dim);
   return `${table}\n\n${t.dim(plural(rows.length, 'person', 'people'))}`;

@@ -88,33 +88,34 @@ export function layoutTable<Row>(
   width: number,
   headerStyle: (t: string) => string,
 ): { header: string; rows: string[] } {
-  type Form = { cells: string[][]; natural: number[]; word: (i: number) => number };
-  // Each cell is measured once per form; a shorter form measures again only its own columns. The
-  // widest word of a column is found only when the column is to narrow (most tables fit whole).
+  // Cells are held column by column, each with its width: measured once, when the column is made,
+  // and used again to fit and pad the row (a table of a thousand rows measures four thousand).
+  type Form = { cells: string[][]; widths: number[][]; natural: number[]; word: (i: number) => number };
+  // A shorter form makes and measures again only its own columns. The widest word of a column is
+  // found only when the column is to narrow (most tables fit whole).
   const measure = (cells: string[][], from?: Form): Form => {
     const again = (i: number) => !from || allColumns[i]!.short !== undefined;
-    const natural = allColumns.map((c, i) =>
-      again(i)
-        ? cells.reduce((max, r) => Math.max(max, visibleWidth(r[i]!)), visibleWidth(c.header))
-        : from!.natural[i]!,
+    const widths = cells.map((column, i) => (again(i) ? column.map(visibleWidth) : from!.widths[i]!));
+    const natural = widths.map((column, i) =>
+      column.reduce((max, w) => Math.max(max, w), visibleWidth(allColumns[i]!.header)),
     );
     const longest: (number | undefined)[] = [];
     const word = (i: number) => {
       longest[i] ??= again(i)
-        ? cells.reduce((max, r) => Math.max(max, widestWord(r[i]!)), widestWord(allColumns[i]!.header))
+        ? cells[i]!.reduce((max, cell) => Math.max(max, widestWord(cell)), widestWord(allColumns[i]!.header))
         : from!.word(i);
       return longest[i]!;
     };
-    return { cells, natural, word };
+    return { cells, widths, natural, word };
   };
-  const full = measure(rows.map((row) => allColumns.map((c) => c.value(row))));
+  const full = measure(allColumns.map((c) => rows.map((row) => c.value(row))));
   // Columns with a shorter form take it before anything is left out; it is made only if needed.
   let shorter: Form | undefined;
   const forms: (() => Form)[] = [() => full];
   if (allColumns.some((c) => c.short)) {
     forms.push(() => {
       shorter ??= measure(
-        rows.map((row, r) => allColumns.map((c, i) => (c.short ? c.short(row) : full.cells[r]![i]!))),
+        allColumns.map((c, i) => (c.short ? rows.map((row) => c.short!(row)) : full.cells[i]!)),
         full,
       );
       return shorter;
@@ -159,7 +160,9 @@ export function layoutTable<Row>(
   // Still too wide (a very narrow terminal): every column narrows, the widest first, and wraps.
   widths ??= squeeze(natural, width - GUTTER * (columns.length - 1));
   const fitted = widths;
-  const cells = form.cells.map((r) => kept.map((k) => r[k]!));
+  const cells = kept.map((k) => form.cells[k]!);
+  const cellWidths = kept.map((k) => form.widths[k]!);
+  const gutter = ' '.repeat(GUTTER);
   const block = (values: string[], styled: (text: string, i: number) => string) => {
     const pieces = values.map((v, i) => (visibleWidth(v) <= fitted[i]! ? [v] : wrapText(v, fitted[i]!)));
     const height = Math.max(...pieces.map((p) => p.length));
@@ -168,7 +171,7 @@ export function layoutTable<Row>(
       lines.push(
         pieces
           .map((p, i) => styled(pad(p[k] ?? '', fitted[i]!, columns[i]!.align ?? 'left'), i))
-          .join(' '.repeat(GUTTER))
+          .join(gutter)
           .trimEnd(),
       );
     }
@@ -178,8 +181,32 @@ export function layoutTable<Row>(
     columns.map((c) => c.header),
     (t) => headerStyle(t),
   );
-  const body = cells.map((values, r) => block(values, (t, i) => columns[i]!.style?.(t, rows[r]!) ?? t));
+  const body = rows.map((row, r) => {
+    // A row whose every cell fits takes one line, made from the widths already measured; a row
+    // that wraps is laid out line by line.
+    let line = '';
+    for (let i = 0; i < columns.length; i++) {
+      const gap = fitted[i]! - cellWidths[i]![r]!;
+      if (gap < 0) {
+        return block(
+          cells.map((column) => column[r]!),
+          (t, j) => columns[j]!.style?.(t, row) ?? t,
+        );
+      }
+      const text = cells[i]![r]!;
+      const padded = columns[i]!.align === 'right' ? spaces(gap) + text : text + spaces(gap);
+      line += (i ? gutter : '') + (columns[i]!.style?.(padded, row) ?? padded);
+    }
+    return line.trimEnd();
+  });
   return { header, rows: body };
+}
+
+const SPACES: string[] = [];
+/** A run of spaces, made once for each length a table pads to. */
+function spaces(n: number): string {
+  SPACES[n] ??= ' '.repeat(n);
+  return SPACES[n]!;
 }
 
 /** Widths summing to at most `room`: the widest column gives a character, again and again. */
