@@ -35,7 +35,56 @@ export function widestWord(text: string): number {
 
 /** The text wrapped to lines of `width`, a date's words never parted. */
 export function wrapText(text: string, width: number, firstRoom = width): string[] {
-  return wrapWords(glueDates(text), width, firstRoom).map((line) => line.replaceAll(GLUE, ' '));
+  // Text of one column a character (most of rel's: see ONE_COLUMN_EACH) is wrapped line by line,
+  // and is its one line when it fits (the glue of a date's words is one such character too).
+  if (!ONE_COLUMN_EACH.test(text)) {
+    return wrapWords(glueDates(text), width, firstRoom).map((line) => line.replaceAll(GLUE, ' '));
+  }
+  const lines =
+    text.length <= Math.max(1, firstRoom) && !text.startsWith(' ')
+      ? [text.trimEnd()]
+      : wrapColumns(glueDates(text), width, firstRoom);
+  return lines.map((line) => line.replaceAll(GLUE, ' '));
+}
+
+/**
+ * wrapWords for text whose every character takes one column: the same lines, found a line at a
+ * time (the last space that fits) instead of a word at a time. A report wraps hundreds of
+ * sentences, and walking their words cost more than the rest of the report's text.
+ */
+function wrapColumns(text: string, width: number, firstRoom: number): string[] {
+  const room = Math.max(1, width);
+  let limit = Math.max(1, firstRoom);
+  const end = text.length;
+  const lines: string[] = [];
+  // Where the line begins: at a word, never at a space (spaces there are dropped, as at a break).
+  const skipSpaces = (from: number) => {
+    let at = from;
+    while (at < end && text.charCodeAt(at) === 32) at++;
+    return at;
+  };
+  let start = skipSpaces(0);
+  for (;;) {
+    if (start + limit >= end) {
+      lines.push(text.slice(start).trimEnd());
+      return lines;
+    }
+    // A word wider than the room is broken hard: its last piece begins the line.
+    const wordEnd = text.indexOf(' ', start);
+    let cap = limit;
+    while ((wordEnd === -1 ? end : wordEnd) - start > cap) {
+      lines.push(text.slice(start, start + cap).trimEnd());
+      start += cap;
+      cap = room;
+      limit = room;
+    }
+    if (start + limit >= end) continue;
+    // The line ends at the last space within reach; the next begins at the word after it.
+    const space = text.lastIndexOf(' ', start + limit);
+    lines.push(text.slice(start, space).trimEnd());
+    limit = room;
+    start = skipSpaces(space + 1);
+  }
 }
 
 /** Columns a text takes on screen; colour codes take none. */

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { ONE_COLUMN_EACH, visibleWidth } from '../../src/ui/wrap.js';
+import { seeded } from '../../src/core/seeded.js';
+import { ONE_COLUMN_EACH, visibleWidth, wrapText } from '../../src/ui/wrap.js';
 
 describe('visibleWidth', () => {
   it('takes the length for exactly the characters string-width gives one column, alone and beside others', () => {
@@ -29,5 +30,98 @@ describe('visibleWidth', () => {
   ])('%s', (_, text, width) => {
     expect(visibleWidth(text)).toBe(width);
     expect(visibleWidth(text)).toBe(stringWidth(text));
+  });
+});
+
+/**
+ * Wrapping word by word, as wrapText did for every text before it wrapped one-column text a line
+ * at a time: the oracle for that line-at-a-time wrap (dates aside, which glue a date's words first).
+ */
+function wrapWordByWord(text: string, width: number, firstRoom: number): string[] {
+  const room = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  let limit = Math.max(1, firstRoom);
+  const push = () => {
+    lines.push(line.trimEnd());
+    line = '';
+    used = 0;
+    limit = room;
+  };
+  for (const word of text.split(' ')) {
+    const w = visibleWidth(word);
+    const gap = line === '' && used === 0 ? 0 : 1;
+    if (used + gap + w <= limit) {
+      line += (gap ? ' ' : '') + word;
+      used += gap + w;
+      continue;
+    }
+    if (used > 0) push();
+    if (w <= limit) {
+      line = word;
+      used = w;
+      continue;
+    }
+    const pieces: string[] = [];
+    let piece = '';
+    for (const char of word) {
+      if (piece.length + 1 > (pieces.length ? room : limit) && piece.length > 0) {
+        pieces.push(piece);
+        piece = '';
+      }
+      piece += char;
+    }
+    pieces.push(piece);
+    for (const p of pieces.slice(0, -1)) {
+      line = p;
+      push();
+    }
+    line = pieces.at(-1)!;
+    used = visibleWidth(line);
+  }
+  lines.push(line.trimEnd());
+  return lines.map((l) => l.replaceAll('\uE000', ' '));
+}
+
+describe('wrapText', () => {
+  it('wraps one-column text to the same lines as word by word: runs of spaces, long words, any room', () => {
+    const random = seeded(23);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    // Spaces in runs, a no-break space (trimmed at a line's end as spaces are), the glue of a
+    // date's words (shown as a space), and words up to three times the widest room.
+    const chars = ['a', 'b', 'é', '·', '-', '\u00a0', '\uE000'];
+    const wrong: string[] = [];
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      const words = Math.floor(random() * 12);
+      for (let w = 0; w < words; w++) {
+        text += ' '.repeat(pick([0, 1, 1, 1, 1, 2, 3]));
+        const length = random() < 0.1 ? Math.floor(random() * 40) : Math.floor(random() * 8);
+        for (let c = 0; c < length; c++) text += random() < 0.9 ? 'x' : pick(chars);
+      }
+      if (random() < 0.3) text += ' '.repeat(pick([1, 2, 5]));
+      const width = pick([-1, 0, 1, 2, 3, 5, 8, 13, 20]);
+      const firstRoom = random() < 0.5 ? width : pick([-3, 0, 1, 4, 9, 17]);
+      const got = wrapText(text, width, firstRoom);
+      const want = wrapWordByWord(text, width, firstRoom);
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        wrong.push(JSON.stringify({ text, width, firstRoom }));
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('keeps a date whole, a line at a time as word by word', () => {
+    const text = 'You promised: send the notes · Ana Silva · was due 6 Dec 2016 · 9199f5b11511';
+    // "6 Dec 2016" would end at column 61: it goes to the next line whole.
+    expect(wrapText(text, 58)).toEqual([
+      'You promised: send the notes · Ana Silva · was due',
+      '6 Dec 2016 · 9199f5b11511',
+    ]);
+    expect(wrapText(text, 30, 20)).toEqual([
+      'You promised: send',
+      'the notes · Ana Silva · was',
+      'due 6 Dec 2016 · 9199f5b11511',
+    ]);
   });
 });
