@@ -181,21 +181,36 @@ export function layoutTable<Row>(
     columns.map((c) => c.header),
     (t) => headerStyle(t),
   );
+  // A cell padded to its column's width (`used` columns taken) and styled.
+  const cell = (text: string, used: number, i: number, row: Row) => {
+    const gap = Math.max(0, fitted[i]! - used);
+    const padded = columns[i]!.align === 'right' ? spaces(gap) + text : text + spaces(gap);
+    return columns[i]!.style?.(padded, row) ?? padded;
+  };
+  // A row that wraps: a cell too wide wraps in its column, and the row takes as many lines as its
+  // tallest cell; a cell that fits keeps the width measured before.
+  const wrappedRow = (row: Row, r: number) => {
+    const fits = cells.map((_, i) => cellWidths[i]![r]! <= fitted[i]!);
+    const pieces = cells.map((column, i) => (fits[i] ? [column[r]!] : wrapText(column[r]!, fitted[i]!)));
+    const height = Math.max(...pieces.map((p) => p.length));
+    const lines: string[] = [];
+    for (let k = 0; k < height; k++) {
+      let line = '';
+      for (let i = 0; i < columns.length; i++) {
+        const piece = pieces[i]![k] ?? '';
+        const used = fits[i] && k === 0 ? cellWidths[i]![r]! : visibleWidth(piece);
+        line += (i ? gutter : '') + cell(piece, used, i, row);
+      }
+      lines.push(line.trimEnd());
+    }
+    return lines.join('\n');
+  };
   const body = rows.map((row, r) => {
-    // A row whose every cell fits takes one line, made from the widths already measured; a row
-    // that wraps is laid out line by line.
+    // A row whose every cell fits takes one line, made from the widths already measured.
     let line = '';
     for (let i = 0; i < columns.length; i++) {
-      const gap = fitted[i]! - cellWidths[i]![r]!;
-      if (gap < 0) {
-        return block(
-          cells.map((column) => column[r]!),
-          (t, j) => columns[j]!.style?.(t, row) ?? t,
-        );
-      }
-      const text = cells[i]![r]!;
-      const padded = columns[i]!.align === 'right' ? spaces(gap) + text : text + spaces(gap);
-      line += (i ? gutter : '') + (columns[i]!.style?.(padded, row) ?? padded);
+      if (cellWidths[i]![r]! > fitted[i]!) return wrappedRow(row, r);
+      line += (i ? gutter : '') + cell(cells[i]![r]!, cellWidths[i]![r]!, i, row);
     }
     return line.trimEnd();
   });
