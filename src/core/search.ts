@@ -1,5 +1,6 @@
 // rel search: every place a text can hide (names, notes, listening notes, ambitions and their
-// steps, skills, personal notes, appreciation given, follow-ups), matched ignoring case and accents.
+// steps, skills, personal notes, appreciation given, follow-ups), matched ignoring case, accents
+// and a hyphen inside a word.
 import { compareIso, type IsoDate, localDay } from './dates.js';
 import { stepsOf, thanksOf } from './facts.js';
 import type { JournalReading } from './journal.js';
@@ -53,35 +54,85 @@ function folded(text: string): { folded: string; origin: number[] } {
   return { folded: out, origin };
 }
 
-const NON_ASCII = /\P{ASCII}/u;
+/** A text of ASCII only (one unit per character, so positions in it are positions in the text). */
+const NON_ASCII = /[^\0-\x7f]/;
+
+/** The hyphens a folded text can hold: '-' and U+2010 (NFKD makes the non-breaking U+2011 one). */
+const HYPHEN = /[-\u2010]/;
+/** A letter or digit: a hyphen between two of them is inside a word. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const REGEXP_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
 
 export function searchTerms(query: string): string[] {
   return fold(query).split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The pattern that finds a folded term: its characters as typed, but that a hyphen inside a word
+ * is optional, in the text as in the term: `oncall` finds "on-call", `on-call` finds "oncall" (and
+ * "on-call"), while `on-` and `-call` still want their hyphen. Only a single hyphen between two
+ * letters or digits counts: a space is never skipped ("upon calling" must not hold `oncall`). The
+ * partial read (store/partial.ts) finds candidate lines with this very pattern.
+ */
+export function termPattern(term: string): string {
+  const chars = [...term];
+  const word = (i: number) => WORD_CHAR.test(chars[i] ?? '');
+  let pattern = '';
+  chars.forEach((char, i) => {
+    if (innerHyphen(chars, i)) pattern += '[-\u2010]?';
+    else {
+      if (word(i - 1) && word(i)) pattern += '[-\u2010]?';
+      pattern += char.replace(REGEXP_SYNTAX, '\\$&');
+    }
+  });
+  return pattern;
+}
+
+/** Whether chars[i] is a hyphen between two letters or digits. */
+function innerHyphen(chars: string[], i: number): boolean {
+  return HYPHEN.test(chars[i]!) && WORD_CHAR.test(chars[i - 1] ?? '') && WORD_CHAR.test(chars[i + 1] ?? '');
+}
+
+/** A term's pattern (termPattern) as found in a folded text, and in ASCII as it is, ignoring case. */
+interface Term {
+  folded: RegExp;
+  anyCase: RegExp;
+}
+
+/** Each term made once: rel who asks for the same few terms for every text. */
+const compiledTerms = new Map<string, Term>();
+function compiled(term: string): Term {
+  let made = compiledTerms.get(term);
+  if (!made) {
+    const pattern = termPattern(term);
+    made = { folded: new RegExp(pattern), anyCase: new RegExp(pattern, 'i') };
+    compiledTerms.set(term, made);
+  }
+  return made;
 }
 
 /** Where every term occurs in the text (first occurrence each), or null when one is missing. */
 export function findTerms(text: string, terms: string[]): [number, number][] | null {
   const spans: [number, number][] = [];
   if (!NON_ASCII.test(text)) {
-    // Folding ASCII is lowercasing it, position for position.
-    const haystack = text.toLowerCase();
+    // Folding ASCII is lowercasing it, position for position: the pattern ignoring (ASCII) case
+    // finds in the text as it is what it would find in the folded text, without a folded copy.
     for (const term of terms) {
-      const at = haystack.indexOf(term);
-      if (at < 0) return null;
-      spans.push([at, at + term.length]);
+      const found = compiled(term).anyCase.exec(text);
+      if (!found) return null;
+      spans.push([found.index, found.index + found[0].length]);
     }
   } else {
     // Rule the text out at once when it can be; where each character went is worked out after.
     const whole = fold(text);
-    if (terms.some((term) => !whole.includes(term))) return null;
+    if (terms.some((term) => !compiled(term).folded.test(whole))) return null;
     const { folded: haystack, origin } = folded(text);
     for (const term of terms) {
-      const at = haystack.indexOf(term);
-      if (at < 0) return null;
-      spans.push([origin[at]!, origin[at + term.length]!]);
+      const found = compiled(term).folded.exec(haystack)!;
+      spans.push([origin[found.index]!, origin[found.index + found[0].length]!]);
     }
   }
-  return spans.sort((a, b) => a[0] - b[0]);
+  return spans.length > 1 ? spans.sort((a, b) => a[0] - b[0]) : spans;
 }
 
 export function search(journal: JournalReading, query: string): SearchHit[] {

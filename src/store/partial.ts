@@ -14,7 +14,9 @@
 //   close another); a line with a brace inside is parsed alone to know.
 // What is read is a JournalReading, whose lists cannot be handed to anything that changes a
 // journal, and it is never the read a write reuses (db.ts): a view, never the base of a write.
+import { isAscii } from 'node:buffer';
 import { type JournalReading, SCHEMA_VERSION, withDefaults } from '../core/journal.js';
+import { termPattern } from '../core/search.js';
 
 /** The lines of one list's records, as written: [starts[i], ends[i]) is record i, comma left out. */
 export interface RecordLines {
@@ -38,7 +40,7 @@ const COMMA = 0x2c;
 const OPEN = 0x7b;
 const CLOSE = 0x7d;
 const BACKSLASH = 0x5c;
-const RECORD = Buffer.from('    {');
+const SPACE = 0x20;
 const LIST_END = Buffer.from('\n  ]');
 
 type Entry = { key: string; value: unknown } | { key: string; from: number; close: number };
@@ -178,13 +180,24 @@ function recordLines(bytes: Buffer, from: number, close: number): RecordLines | 
     const end = bytes.indexOf(NEWLINE, at);
     const last = end === close;
     const brace = last ? end - 1 : end - 2;
-    if (bytes.compare(RECORD, 0, 5, at, at + 5) !== 0 || bytes[brace] !== CLOSE) return undefined;
+    if (!isRecordStart(bytes, at) || bytes[brace] !== CLOSE) return undefined;
     if (!last && bytes[end - 1] !== COMMA) return undefined;
     starts.push(at + 4);
     ends.push(brace + 1);
     at = end + 1;
   }
   return { bytes, starts, ends };
+}
+
+/** Whether a line starts as a record does, `    {`: byte by byte, cheaper than a compare of ranges for every line. */
+function isRecordStart(bytes: Buffer, at: number): boolean {
+  return (
+    bytes[at] === SPACE &&
+    bytes[at + 1] === SPACE &&
+    bytes[at + 2] === SPACE &&
+    bytes[at + 3] === SPACE &&
+    bytes[at + 4] === OPEN
+  );
 }
 
 /** Whether the line's only braces are the `{` it starts with and the `}` it ends with. */
@@ -223,53 +236,72 @@ export function mentioning(id: string): (lines: RecordLines) => Uint8Array {
 /**
  * The lines whose record may hold every one of `terms` (rel search's, folded: no case, no
  * accents) in some text. A line of ASCII without a backslash holds its texts as they are, and
- * folding ASCII is lowercasing it, so such a line is marked only when it holds every term,
- * ignoring case; any other line (an accent, an escape) is marked, to be parsed and searched.
+ * folding ASCII is lowercasing it, so such a line is marked only when it holds every term, found
+ * ignoring case by the very pattern search matches a text with (core/search.ts termPattern: a
+ * hyphen inside a word optional); any other line (an accent, an escape) is marked, to be parsed
+ * and searched.
  */
 export function mayHold(terms: string[]): (lines: RecordLines) => Uint8Array {
+  // A term that is not ASCII is in no line of ASCII.
+  const ascii = terms.every((term) => !/[^\0-\x7f]/.test(term));
+  const patterns = ascii ? terms.map((term) => new RegExp(termPattern(term), 'gi')) : [];
   return (lines) => {
-    const { bytes, starts, ends } = lines;
-    const from = starts[0]!;
-    // A char per byte, so that positions are offsets; bytes of other characters are not ASCII.
-    const text = bytes.toString('latin1', from, ends.at(-1));
     const marks = linesHolding(lines, [BACKSLASH]);
-    for (const at of occurrences(text, /[^\0-\x7f]/g, lines)) marks[at] = 1;
-    // A term that is not ASCII is in no line of ASCII.
-    if (!terms.every((term) => /^[\0-\x7f]*$/.test(term))) return marks;
-    const lower = text.toLowerCase(); // of these characters, the same length
-    let holding: Uint8Array | undefined;
-    for (const term of terms) {
-      const here = new Uint8Array(starts.length);
-      for (const at of occurrences(lower, term, lines)) here[at] = 1;
-      if (holding) for (let i = 0; i < here.length; i++) holding[i]! &= here[i]!;
-      else holding = here;
-    }
-    for (let i = 0; i < marks.length; i++) marks[i]! |= holding?.[i] ?? 0;
+    markNotAscii(lines, marks);
+    if (!ascii) return marks;
+    const held = new Uint32Array(marks.length); // how many of the terms each line holds
+    forEachPiece(lines, (text, first) => {
+      for (const pattern of patterns) {
+        for (const line of linesMatching(text, pattern, lines, first)) held[line]!++;
+      }
+    });
+    for (let i = 0; i < marks.length; i++) if (held[i] === patterns.length) marks[i] = 1;
     return marks;
   };
 }
 
-/** The lines (by index) that hold `what` inside them, each once; `text` starts at the first line. */
-function* occurrences(text: string, what: string | RegExp, lines: RecordLines): Generator<number> {
+/** Lines read as text this many bytes at a time (or more, for one long line): no copy of a whole list. */
+const PIECE_BYTES = 1 << 20;
+/** Lines checked to be ASCII this many at a time, then one by one in a block that is not. */
+const ASCII_BLOCK = 256;
+
+/** Marks the lines holding a byte that is not ASCII. */
+function markNotAscii(lines: RecordLines, marks: Uint8Array): void {
+  const { bytes, starts, ends } = lines;
+  const ascii = (first: number, last: number) => isAscii(bytes.subarray(starts[first]!, ends[last]!));
+  for (let block = 0; block < starts.length; block += ASCII_BLOCK) {
+    const last = Math.min(block + ASCII_BLOCK, starts.length) - 1;
+    if (ascii(block, last)) continue;
+    for (let i = block; i <= last; i++) if (!ascii(i, i)) marks[i] = 1;
+  }
+}
+
+/**
+ * Calls `use` with runs of whole lines, first to last, as text (a byte a character, so that
+ * positions are offsets; bytes of other characters are not ASCII and their lines are marked).
+ */
+function forEachPiece(lines: RecordLines, use: (text: string, first: number) => void): void {
+  const { bytes, starts, ends } = lines;
+  for (let first = 0; first < starts.length; ) {
+    let last = first;
+    while (last + 1 < starts.length && ends[last + 1]! - starts[first]! <= PIECE_BYTES) last++;
+    use(bytes.toString('latin1', starts[first]!, ends[last]!), first);
+    first = last + 1;
+  }
+}
+
+/** The lines holding `pattern` (global) inside them, each once, in `text`: a run of lines from `first`. */
+function* linesMatching(text: string, pattern: RegExp, lines: RecordLines, first: number): Generator<number> {
   const { starts, ends } = lines;
-  const from = starts[0]!;
-  const find =
-    typeof what === 'string'
-      ? (at: number) => {
-          const found = text.indexOf(what, at);
-          return found < 0 ? undefined : { at: found + from, length: what.length };
-        }
-      : (at: number) => {
-          what.lastIndex = at;
-          const found = what.exec(text);
-          return found ? { at: found.index + from, length: found[0].length } : undefined;
-        };
-  let line = 0;
-  for (let found = find(0); found; ) {
-    while (ends[line]! <= found.at) line++;
-    if (found.at >= starts[line]! && found.at + found.length <= ends[line]!) {
+  const from = starts[first]!;
+  let line = first;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+    const at = found.index + from;
+    while (ends[line]! <= at) line++;
+    if (at >= starts[line]! && at + found[0].length <= ends[line]!) {
       yield line;
-      found = find(ends[line]! - from); // on to the next line
-    } else found = find(found.at - from + 1);
+      pattern.lastIndex = ends[line]! - from; // on to the next line
+    } else pattern.lastIndex = found.index + 1;
   }
 }

@@ -34,6 +34,30 @@ describe('findTerms', () => {
   });
 });
 
+describe('findTerms: a hyphen inside a word is optional, in the text as in the query', () => {
+  it.each<[string, string, string, string[] | null]>([
+    ['typed without it', 'Carrying the On-call pager', 'oncall', ['On-call']],
+    ['typed with it', 'The oncall rota', 'on-call', ['oncall']],
+    ['typed with it, in the text too', 'The on-call rota', 'on-call', ['on-call']],
+    ['a non-breaking hyphen (U+2011) in the text', 'The on\u2011call rota', 'oncall', ['on\u2011call']],
+    ['a hyphen (U+2010) in the query', 'The on-call rota', 'on\u2010call', ['on-call']],
+    ['with an accent', 'Le Café-Noir', 'cafenoir', ['Café-Noir']],
+    ['in a name', 'Anne-Marie Durand', 'annemarie', ['Anne-Marie']],
+    ['digits', 'Back from COVID-19', 'covid19', ['COVID-19']],
+    ['two hyphens in a word', 'A check-in-ish chat', 'checkinish', ['check-in-ish']],
+    ['two words: each anywhere', 'The on-call rota', 'on call', ['on', 'call']],
+    ['a hyphen typed at a word edge is still wanted', 'The on-call rota', 'on-', ['on-']],
+    ['...and missing there', 'The oncall rota', '-call', null],
+    ['a space is never skipped', 'The on call rota', 'oncall', null],
+    ['...even inside other words', 'Upon calling her', 'oncall', null],
+    ['a hyphen between spaces is not inside a word', 'on - call', 'oncall', null],
+    ['two hyphens in a row are not one', 'on--call', 'oncall', null],
+    ['the first place it is found, with or without', 'On-call, then oncall', 'oncall', ['On-call']],
+  ])('%s', (_, text, query, expected) => {
+    expect(found(text, query)).toEqual(expected);
+  });
+});
+
 describe('search', () => {
   const journal = (): Journal => {
     const j = emptyJournal();

@@ -30,7 +30,7 @@ const PEOPLE: [id: string, name: string][] = [
   ['old', 'Olga Old'],
 ];
 
-/** Words for notes: other people's ids, quoted and bare, escapes, braces, folding's hard cases. */
+/** Words for notes: other people's ids, quoted and bare, escapes, braces, folding's hard cases, hyphens. */
 const WORDS = [
   'roadmap',
   'hiring',
@@ -62,6 +62,15 @@ const WORDS = [
   'ZOË',
   'x',
   'y',
+  // A hyphen inside a word is optional to search: a line must be kept for it as the text matches.
+  'On-call',
+  'oncall',
+  'on\u2011call',
+  'check-in',
+  'E-Mail',
+  'co\u2010op',
+  'upon calling',
+  '-ish',
 ];
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
@@ -198,6 +207,16 @@ const SEARCHES = [
   '🎉',
   'x y',
   'zzz',
+  'oncall',
+  'on-call',
+  'ON-CALL',
+  'checkin',
+  'email',
+  'coop',
+  'co-op',
+  'on call',
+  'on-',
+  'ish',
 ];
 
 /** Every view the commands read, on this journal. */
@@ -264,6 +283,44 @@ describe('a view of part of a journal rel wrote prints what a full read prints',
     },
     120_000,
   );
+
+  it('a hyphen inside a word: lines of plain ASCII are kept for a search as their texts match', async () => {
+    // Texts of ASCII only, so that no line is kept for an accent or an escape: the test of the
+    // line alone must find "on-call" for `oncall` and "oncall" for `on-call`, as search does.
+    const rand = random(7);
+    const words = [
+      'On-call',
+      'oncall',
+      'on call',
+      'check-in',
+      'checkin',
+      'E-Mail',
+      'email',
+      'upon calling',
+      'roadmap',
+    ];
+    const text = () => Array.from({ length: 3 }, () => words[Math.floor(rand() * words.length)]).join(' ');
+    const journal = serializeJournal(journalOf(1))
+      .replace(/"(note|text)":"(?:[^"\\]|\\.)*"/g, (_, key) => `"${key}":"${text()}"`)
+      .replace(/"heard":\[[^\]]*\]/g, '"heard":[]')
+      .replace(/,"heardFrom":\[[^\]]*\]/g, '');
+    const list = [
+      'oncall',
+      'on-call',
+      'ON-CALL',
+      'checkin',
+      'check-in',
+      'email',
+      'e-mail',
+      'on call',
+      'on-',
+      'callin',
+    ].flatMap((words) => [
+      ['search', words],
+      ['search', words, '--json'],
+    ]);
+    expect(await sameOutput(journal, list)).toBe(list.length);
+  }, 60_000);
 
   it('ids spelt with escapes in a file rel checked (not wrote) are still found', async () => {
     // The same journal with every "ana" in a `with` written \u0061na: JSON for the same id.

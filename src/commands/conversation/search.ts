@@ -5,8 +5,7 @@ import { type Context, openStore, today } from '../../context.js';
 import { search, searchTerms } from '../../core/search.js';
 import { UsageError } from '../../errors.js';
 import { mayHold } from '../../store/partial.js';
-import { printJson } from '../../ui/json.js';
-import { renderSearch } from '../../ui/render/search.js';
+import { printSearchJson, renderSearch } from '../../ui/render/search.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption } from '../shared/output.js';
 
@@ -14,7 +13,7 @@ export function register(program: Command, ctx: Context): Command {
   return program
     .command('search')
     .description('find text across names, notes, what you heard, ambitions, skills and follow-ups')
-    .argument('<text...>', 'words to find (all of them, ignoring case and accents)')
+    .argument('<text...>', 'words to find (all of them, ignoring case, accents and a hyphen inside a word)')
     .addOption(jsonOption())
     .addHelpText(
       'after',
@@ -40,10 +39,7 @@ Examples:
       });
       const hits = search(journal, query);
       if (options.json) {
-        printJson(
-          ctx.io,
-          hits.map(({ matches: _matches, ...hit }) => hit),
-        );
+        printSearchJson(ctx.io, hits);
         return;
       }
       ctx.io.print(renderSearch(hits, query, today(ctx), theme(ctx.io), ctx.io.proseWidth));

@@ -2,6 +2,7 @@ import type { IsoDate } from '../../core/dates.js';
 import { type SearchHit, snippet } from '../../core/search.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate } from '../display.js';
+import type { Io } from '../io.js';
 import type { Theme } from '../theme.js';
 
 const FIELD_LABELS: Record<SearchHit['field'], string> = {
@@ -50,4 +51,30 @@ export function renderSearch(
     lines.push('', `  ${t.bold(where)}`, `    ${highlighted(shown.text, shown.matches, t)}`);
   }
   return lines.join('\n');
+}
+
+/** Hits in the JSON a piece is printed in at a time (io.out ends each with a newline). */
+const HITS_AT_ONCE = 256;
+
+/**
+ * `rel search --json`: the hits without their matches, exactly as `printJson` would print them
+ * (JSON.stringify(hits, null, 2)), written out field by field: thousands of hits are neither
+ * copied without their matches nor walked by the generic stringify.
+ */
+export function printSearchJson(io: Io, hits: SearchHit[]): void {
+  if (hits.length === 0) {
+    io.out('[]');
+    return;
+  }
+  const q = JSON.stringify;
+  let piece = '[\n';
+  hits.forEach((hit, i) => {
+    // The order of a hit's own fields, as search() makes them.
+    piece += `  {\n    "personId": ${q(hit.personId)},\n    "field": ${q(hit.field)},\n    "date": ${q(hit.date)},\n    "text": ${q(hit.text)},\n    "id": ${q(hit.id)},\n    "person": ${q(hit.person)}\n  }${i + 1 < hits.length ? ',' : ''}`;
+    if ((i + 1) % HITS_AT_ONCE === 0 && i + 1 < hits.length) {
+      io.out(piece);
+      piece = '';
+    } else piece += '\n';
+  });
+  io.out(`${piece}]`);
 }
