@@ -39,6 +39,8 @@ import { describeChanges } from './summaries.js';
 import { refuseNewer, type Tracked, trackChange } from './tracking.js';
 import {
   entriesLeadingTo,
+  JOINED,
+  joinNotUndone,
   nothingToUndo,
   notTheChangeConfirmed,
   PastForget,
@@ -222,6 +224,7 @@ export class Store {
       )
         throw notTheChangeConfirmed(entry);
       if (!entry) throw nothingToUndo(this.file);
+      if (entry.summary.startsWith(JOINED)) throw joinNotUndone(entry, path.dirname(this.target));
       if (undo.forgotAt && pastForget === false) throw new PastForget(entry, undo.forgotAt);
       // Stamped like any change, so that a synced copy takes the undo too.
       const { loaded, texts, distinct } = await this.tracked(read, (current) =>

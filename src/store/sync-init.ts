@@ -193,7 +193,7 @@ async function join(s: Session, url: string, branch: string): Promise<string[]> 
   s.git.run(['read-tree', 'HEAD']);
   if (!fs.existsSync(path.join(s.git.folder, '.gitattributes')))
     s.git.run(['checkout', 'HEAD', '--', '.gitattributes'], { check: false });
-  await takeIn(s, `refs/remotes/origin/${branch}`, null);
+  const taken = await takeIn(s, `refs/remotes/origin/${branch}`, null);
   ensureAttributes(s.git, s.name);
   const message = await commitLocal(s);
   if (message) {
@@ -202,7 +202,9 @@ async function join(s: Session, url: string, branch: string): Promise<string[]> 
   }
   return [
     `Sync set up: joined the journal on ${url}.`,
-    ...(message ? [`Folded in this machine's journal: ${firstLine(message)}`] : []),
+    // What came here from the remote, then what this machine's journal added to it.
+    ...(taken.received ? [`Received: ${taken.received}`] : []),
+    ...(message ? [`Sent: ${firstLine(message)}`] : []),
   ];
 }
 

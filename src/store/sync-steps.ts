@@ -13,7 +13,7 @@ import { decodeJournal, readJournalFile } from './codec.js';
 import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
 import type { Git } from './git.js';
 import type { Store } from './store.js';
-import { SYNC_CHANGES } from './undo.js';
+import { JOINED, SYNC_CHANGES } from './undo.js';
 
 export interface Session {
   store: Store;
@@ -77,7 +77,7 @@ export async function takeIn(
   const same = (a: Journal | undefined) => a !== undefined && canonical(a) === wanted;
   if (same(theirJournal) && (!ours || !ours.sealing === !their.sealing)) {
     if (!ours || !same(upgradeToSchema2(ours.journal)) || !fs.readFileSync(s.target).equals(theirBytes)) {
-      await s.store.adopt(theirBytes, { summary: broughtBy });
+      await s.store.adopt(theirBytes, { summary: baseJournal ? broughtBy : joinedBy });
       s.wrote = true;
     }
   } else if (!ours || !same(upgradeToSchema2(ours.journal)) || (their.sealing && !ours.sealing)) {
@@ -92,7 +92,8 @@ export async function takeIn(
       },
       {
         stamp: false,
-        summary: () => broughtBy(ours?.journal ?? null, merged),
+        // A fold (no common ancestor: a machine joining) is named as one, which rel undo refuses.
+        summary: () => (baseJournal ? broughtBy : joinedBy)(ours?.journal ?? null, merged),
         ...(reseal ? { reseal } : {}),
       },
     );
@@ -126,6 +127,17 @@ export function broughtBy(before: Journal | null, after: Journal): string {
   const [subject, , about] = commitMessage(before, after, true).split('\n');
   const what = subject!.replace(/^rel: /, '');
   return `${SYNC_CHANGES}: ${what}${about ? ` (${about.replace(/^About: /, 'about ')})` : ''}`;
+}
+
+/**
+ * What undo names a fold by: "joining a synced journal (rel sync --init), which brought 14
+ * people added (about Ana Silva, …)". Undoing it would stamp every record the other machines
+ * brought as deleted, and the next sync would delete them there too: rel undo refuses it (JOINED).
+ */
+function joinedBy(before: Journal | null, after: Journal): string {
+  const [subject, , about] = commitMessage(before, after, true).split('\n');
+  const what = subject!.replace(/^rel: /, '');
+  return `${JOINED}, which brought ${what}${about ? ` (${about.replace(/^About: /, 'about ')})` : ''}`;
 }
 
 /** A journal's JSON with every object's keys in order: the same content gives the same text. */

@@ -1,5 +1,6 @@
 // The undo data, .journal.json.undo: the last changes, record by record, for `rel undo`, tagged
 // with the version of the journal they lead up to.
+import path from 'node:path';
 import type { Journal } from '../core/journal.js';
 import { StoreError, UsageError } from '../errors.js';
 import { type Change, conflicts, revert } from './changes.js';
@@ -179,6 +180,21 @@ export class PastForget extends UsageError {
       'To take that change back: rel undo --yes',
     );
   }
+}
+
+/** How the undo entry of a fold (a machine joining a synced journal) begins: see joinedBy. */
+export const JOINED = 'joining a synced journal (rel sync --init)';
+
+/**
+ * rel undo of a join: the records it brought are the other machines' whole journal, and taking
+ * them back here would stamp them deleted, which the next rel sync carries to every machine.
+ */
+export function joinNotUndone(entry: UndoEntry, folder: string): UsageError {
+  const git = JSON.stringify(path.join(folder, '.git'));
+  return new UsageError(
+    `Cannot undo "${entry.summary}": the records it brought are the other machines' journal, and taking them back here would delete them there too at the next rel sync. Nothing was changed.`,
+    `To stop syncing this journal, keeping the other machines' records out of it: mv ${git} ${JSON.stringify(path.join(folder, '.git.joined'))} && rel doctor --restore (brings back this journal as it was before it joined).`,
+  );
 }
 
 /** The change a confirmation was given for is no longer the one rel undo would take back. */

@@ -1,0 +1,46 @@
+// rel sync --init joining a remote: what it says, what rel undo does with it afterwards, and the
+// remotes and folders it must not take for a journal's.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Journal } from '../../src/core/journal.js';
+import { bytesOf, ok, readJson, rel, tempDir } from '../helpers/run.js';
+
+const names = (j: Journal) => j.people.map((p) => p.name).sort();
+
+describe('rel undo right after joining', { timeout: 300_000 }, () => {
+  it('refuses, changing nothing, and the syncs after it delete nothing of the other machine', async () => {
+    const dir = tempDir('undo-join');
+    const remote = `file://${path.join(dir, 'remote.git')}`;
+    execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+    const a = path.join(dir, 'a', 'journal.json');
+    const b = path.join(dir, 'b', 'journal.json');
+    await ok(['add', 'Ana Silva'], { store: a });
+    await ok(['log', 'ana', '--note', 'A1'], { store: a });
+    await ok(['sync', '--init', remote], { store: a });
+    await ok(['add', 'Bea Local'], { store: b });
+    const joined = await ok(['sync', '--init', remote], { store: b });
+    // What came here, then what this machine added to the remote: not the other way round.
+    expect(joined).toContain('Received: 1 person, 1 conversation added\nSent: 1 person added');
+    const before = bytesOf(b);
+    const undoData = fs.readFileSync(path.join(dir, 'b', '.journal.json.undo'));
+    const r = await rel(['undo'], { store: b });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'Cannot undo "joining a synced journal (rel sync --init), which brought 1 person',
+    );
+    expect(r.stderr).toContain('would delete them there too at the next rel sync. Nothing was changed.');
+    expect(bytesOf(b)).toEqual(before);
+    expect(fs.readFileSync(path.join(dir, 'b', '.journal.json.undo'))).toEqual(undoData);
+    for (const store of [b, a, b]) await ok(['sync'], { store });
+    for (const store of [a, b]) {
+      expect(names(readJson(store))).toEqual(['Ana Silva', 'Bea Local']);
+      expect((readJson(store) as Journal).conversations.map((c) => c.note)).toEqual(['A1']);
+    }
+    // The way out it names: B alone again, as before it joined; A keeps everything.
+    fs.renameSync(path.join(dir, 'b', '.git'), path.join(dir, 'b', '.git.joined'));
+    await ok(['doctor', '--restore', '--yes'], { store: b });
+    expect(names(readJson(b))).toEqual(['Bea Local']);
+  });
+});
