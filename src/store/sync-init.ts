@@ -13,7 +13,7 @@ import { StoreError, UsageError } from '../errors.js';
 import { writeJournalFile } from './codec.js';
 import { checkpoint } from './faults.js';
 import { configureRepository, ensureAttributes, type Git } from './git.js';
-import { commitLocal, firstLine, push, type Session, takeIn } from './sync-steps.js';
+import { commitLocal, firstLine, push, refuseNewerRemote, type Session, takeIn } from './sync-steps.js';
 
 const MARKER = 'rel-init';
 /** The name a .git is made under before it takes its place. */
@@ -184,6 +184,17 @@ async function join(s: Session, url: string, branch: string): Promise<string[]> 
       `The journal on ${url} is named ${theirs}, and this machine's is ${s.name}: they would not be merged.`,
       `Use the same file name on both machines, e.g. rel sync --init ${url} --store ${path.join(path.dirname(s.target), theirs)}`,
     );
+  }
+  try {
+    await refuseNewerRemote(
+      s,
+      `refs/remotes/origin/${branch}`,
+      'Sync was not set up: the journal is as it was.',
+    );
+  } catch (error) {
+    s.git.run(['remote', 'remove', 'origin'], { check: false });
+    fs.rmSync(path.join(s.git.folder, '.git', MARKER), { force: true });
+    throw error;
   }
   // The branch and the index follow the remote; the journal is left to rel's write path.
   s.git.run(['update-ref', `refs/heads/${branch}`, `refs/remotes/origin/${branch}`]);

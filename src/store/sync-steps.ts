@@ -3,12 +3,13 @@
 // with git's plumbing, committing local changes, pushing.
 import fs from 'node:fs';
 import { commitMessage, countRecords, diffJournals, summarizeChanges } from '../core/diff.js';
-import type { Journal } from '../core/journal.js';
+import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import type { JsonRecord } from '../core/json-records.js';
 import { foldJournals, mergeJournals } from '../core/merge.js';
 import { notTaken } from '../core/merge-report.js';
 import { forgetsReceived, lostWithoutTrace } from '../core/merge-tombstones.js';
 import { upgradeToSchema2 } from '../core/tombstones.js';
+import { StoreError } from '../errors.js';
 import { decodeJournal, readJournalFile } from './codec.js';
 import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
 import type { Git } from './git.js';
@@ -237,4 +238,21 @@ export function push(git: Git, branch: string) {
 
 export function firstLine(text: string): string {
   return text.split('\n')[0]!.replace(/^rel: /, '');
+}
+
+/**
+ * Refuses, before anything is written, a remote journal (at `commit`) of a newer schema than this
+ * rel's: merged record by record with this rel's rules it could lose what it does not know, and
+ * the result would be pushed as the newest version for the machine that runs the newer rel.
+ * `undone`: what the refusal leaves, in words.
+ */
+export async function refuseNewerRemote(s: Session, commit: string, undone: string): Promise<void> {
+  const bytes = s.git.show(commit, s.name);
+  if (!bytes) return;
+  const { journal } = await decodeJournal(`${s.name} at ${commit}`, bytes, s.keys);
+  if (journal.schema <= SCHEMA_VERSION) return;
+  throw new StoreError(
+    `${s.name} on the remote was written by a newer rel (schema ${journal.schema}): another machine runs a newer rel. This rel knows schema ${SCHEMA_VERSION} and will not change it. ${undone}`,
+    'Upgrade rel to sync with it, then run rel sync again.',
+  );
 }

@@ -33,6 +33,7 @@ import {
   keepCommitted,
   NOW_ENCRYPTED,
   push,
+  refuseNewerRemote,
   type Session,
   scrubForgetsReceived,
   type TakenIn,
@@ -183,6 +184,11 @@ async function sync(s: Session): Promise<string[]> {
     s.git.run(['fetch', '-q', 'origin']);
     const remote = `refs/remotes/origin/${branch}`;
     if (s.git.hasCommit(remote)) {
+      await refuseNewerRemote(
+        s,
+        remote,
+        'Nothing was synced: the journal here and the remote are as they were.',
+      );
       const taken = await mergeRemote(s, remote);
       if (taken.received) lines.push(`Received: ${taken.received}`);
       if (taken.notTaken) lines.push(taken.notTaken);

@@ -44,3 +44,56 @@ describe('rel undo right after joining', { timeout: 300_000 }, () => {
     expect(names(readJson(b))).toEqual(['Bea Local']);
   });
 });
+
+/** A clone of the remote where a newer rel's journal (schema 3) is committed and pushed to main. */
+function pushNewerSchema(remote: string, dir: string): string {
+  const clone = path.join(dir, 'newer');
+  execFileSync('git', ['clone', '-q', '-b', 'main', remote, clone]);
+  const file = path.join(clone, 'journal.json');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"schema": 2', '"schema": 3'));
+  const g = (...args: string[]) =>
+    execFileSync('git', ['-C', clone, '-c', 'user.name=n', '-c', 'user.email=n@n', ...args], {
+      encoding: 'utf8',
+    });
+  g('commit', '-qam', 'newer rel');
+  g('push', '-q', 'origin', 'HEAD:main');
+  return g('rev-parse', 'HEAD').trim();
+}
+
+const remoteHead = (remote: string) =>
+  execFileSync('git', ['--git-dir', remote.replace('file://', ''), 'rev-parse', 'main'], {
+    encoding: 'utf8',
+  }).trim();
+
+describe('a remote journal written by a newer rel', { timeout: 300_000 }, () => {
+  it('rel sync refuses, the journal here and the remote as they were; joining it is refused too', async () => {
+    const dir = tempDir('sync-newer');
+    const remote = `file://${path.join(dir, 'remote.git')}`;
+    execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+    const a = path.join(dir, 'a', 'journal.json');
+    await ok(['add', 'Ana Silva'], { store: a });
+    await ok(['sync', '--init', remote], { store: a });
+    const newer = pushNewerSchema(remote, dir);
+    await ok(['log', 'ana', '--note', 'local before newer'], { store: a });
+    const before = bytesOf(a);
+    const r = await rel(['sync'], { store: a });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'journal.json on the remote was written by a newer rel (schema 3): another machine runs a newer rel. This rel knows schema 2 and will not change it. Nothing was synced: the journal here and the remote are as they were.',
+    );
+    expect(r.stderr).toContain('Upgrade rel to sync with it');
+    expect(bytesOf(a)).toEqual(before);
+    expect(remoteHead(remote)).toBe(newer);
+
+    const c = path.join(dir, 'c', 'journal.json');
+    await ok(['add', 'Cy Diaz'], { store: c });
+    const cBefore = bytesOf(c);
+    const joined = await rel(['sync', '--init', remote], { store: c });
+    expect(joined.code).toBe(1);
+    expect(joined.stderr).toContain('written by a newer rel (schema 3)');
+    expect(joined.stderr).toContain('Sync was not set up: the journal is as it was.');
+    expect(bytesOf(c)).toEqual(cBefore);
+    expect(fs.existsSync(path.join(dir, 'c', '.git'))).toBe(false);
+    expect(remoteHead(remote)).toBe(newer);
+  });
+});
