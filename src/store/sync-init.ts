@@ -196,6 +196,16 @@ async function join(s: Session, url: string, branch: string): Promise<string[]> 
     fs.rmSync(path.join(s.git.folder, '.git', MARKER), { force: true });
     throw error;
   }
+  if (!theirs) {
+    // Not a journal's remote (a code repository, a URL pasted wrong): nothing is pushed into it.
+    s.git.run(['remote', 'remove', 'origin'], { check: false });
+    fs.rmSync(path.join(s.git.folder, '.git', MARKER), { force: true });
+    const shown = files.filter(Boolean).slice(0, 3).join(', ');
+    throw new UsageError(
+      `${url} is not empty and holds no journal (its ${branch} branch has ${shown}${files.filter(Boolean).length > 3 ? ', …' : ''}, no ${s.name}): is this the right repository? Nothing was synced: the journal is as it was.`,
+      `Give the URL of an empty repository (or of the one your other machine syncs with): rel sync --init <remote-url>`,
+    );
+  }
   // The branch and the index follow the remote; the journal is left to rel's write path.
   s.git.run(['update-ref', `refs/heads/${branch}`, `refs/remotes/origin/${branch}`]);
   s.git.run(['symbolic-ref', 'HEAD', `refs/heads/${branch}`]);

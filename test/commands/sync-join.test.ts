@@ -97,3 +97,33 @@ describe('a remote journal written by a newer rel', { timeout: 300_000 }, () => 
     expect(remoteHead(remote)).toBe(newer);
   });
 });
+
+describe('a remote that holds something else than a journal', { timeout: 300_000 }, () => {
+  it('rel sync --init refuses it: nothing pushed there, no repository left here, the journal as it was', async () => {
+    const dir = tempDir('sync-code-repo');
+    const work = path.join(dir, 'code');
+    const g = (...args: string[]) =>
+      execFileSync('git', ['-C', work, '-c', 'user.name=n', '-c', 'user.email=n@n', ...args], {
+        encoding: 'utf8',
+      });
+    fs.mkdirSync(work);
+    g('init', '-q', '--initial-branch=main');
+    fs.writeFileSync(path.join(work, 'app.py'), 'print(1)\n');
+    g('add', '.');
+    g('commit', '-qm', 'code');
+    execFileSync('git', ['clone', '-q', '--bare', work, path.join(dir, 'code.git')]);
+    const remote = `file://${path.join(dir, 'code.git')}`;
+    const head = remoteHead(remote);
+    const a = path.join(dir, 'a', 'journal.json');
+    await ok(['add', 'Ana Silva'], { store: a });
+    const before = bytesOf(a);
+    const r = await rel(['sync', '--init', remote], { store: a });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `${remote} is not empty and holds no journal (its main branch has app.py, no journal.json): is this the right repository? Nothing was synced`,
+    );
+    expect(remoteHead(remote)).toBe(head);
+    expect(bytesOf(a)).toEqual(before);
+    expect(fs.existsSync(path.join(dir, 'a', '.git'))).toBe(false);
+  });
+});
