@@ -63,32 +63,42 @@ function cut(journal: Journal, candidates: Conversation[], rules: TogetherRules,
   const horizon = dueHorizon(today);
   // One pass, no index: per person the first of the conversations that indexConversations would
   // list first (newest, and of equals the earlier in the file), overall and of those together.
-  const newest = new Map<string, Conversation>();
-  const together = new Map<string, Conversation>();
-  const kept = new Set<Conversation>();
-  let first: Conversation | undefined;
-  for (const c of candidates) {
+  // By position, so that a mark per candidate says which are kept, in the journal's order.
+  const met = new Map<string, { newest: number; together: number }>();
+  const kept = new Uint8Array(candidates.length);
+  let first = -1;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
     const counts = countsAsTogether(c, rules);
-    for (const id of c.with) {
-      const seen = newest.get(id);
-      if (!seen || newestFirst(c, seen) < 0) newest.set(id, c);
-      if (!counts) continue;
-      const met = together.get(id);
-      if (!met || newestFirst(c, met) < 0) together.set(id, c);
+    const people = c.with;
+    for (let k = 0; k < people.length; k++) {
+      const id = people[k]!;
+      const seen = met.get(id);
+      if (!seen) {
+        met.set(id, { newest: i, together: counts ? i : -1 });
+        continue;
+      }
+      if (newestFirst(c, candidates[seen.newest]!) < 0) seen.newest = i;
+      if (counts && (seen.together < 0 || newestFirst(c, candidates[seen.together]!) < 0)) seen.together = i;
     }
-    if (c.eventId !== undefined || c.date >= horizon) kept.add(c);
-    if (!first || c.createdAt < first.createdAt) first = c;
+    if (c.eventId !== undefined || c.date >= horizon) kept[i] = 1;
+    if (first < 0 || c.createdAt < candidates[first]!.createdAt) first = i;
   }
-  for (const c of newest.values()) kept.add(c);
-  for (const c of together.values()) kept.add(c);
-  if (first) kept.add(first);
+  for (const { newest, together } of met.values()) {
+    kept[newest] = 1;
+    if (together >= 0) kept[together] = 1;
+  }
+  if (first >= 0) kept[first] = 1;
+  // In the journal's own order: indexing the kept ones gives each person the same order.
+  const conversations: Conversation[] = [];
+  for (let i = 0; i < candidates.length; i++)
+    if (kept[i]) conversations.push(dueConversation(candidates[i]!));
   return {
     horizon,
     journal: {
       schema: journal.schema,
       people: journal.people.map(duePerson),
-      // In the journal's own order: indexing the kept ones gives each person the same order.
-      conversations: candidates.filter((c) => kept.has(c)).map(dueConversation),
+      conversations,
       followUps: journal.followUps.filter((f) => f.doneAt === null),
       tombstones: [],
       ...(journal.dismissals ? { dismissals: journal.dismissals } : {}),

@@ -224,6 +224,16 @@ function tagging(pieces: Iterable<string>): { pieces: Iterable<Uint8Array>; tag:
 
 const tagOf = (hash: Hash) => hash.digest('base64url').slice(0, 22);
 
+/**
+ * journalTag of the text these bytes (valid UTF-8) decode to, from the bytes: digesting the text
+ * would first turn it back into them (as much time again as the digest, and the file's size more
+ * memory while the journal is held). A byte-order mark is not part of the text (parseJournal).
+ */
+function bytesTag(bytes: Buffer): string {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return tagOf(createHash('sha256').update(bom ? bytes.subarray(3) : bytes));
+}
+
 /** A journal's content to write, and the version of its text, known once the content was taken. */
 export interface Encoded {
   content: Buffer | Iterable<string | Uint8Array>;
@@ -258,14 +268,18 @@ export async function decodeJournal(
   return parseDecoded(label, await decodeText(label, bytes, keyring), stamp);
 }
 
-/** decodeJournal, from the text (and key) the bytes decoded to. */
+/**
+ * decodeJournal, from the text (and key) the bytes decoded to. `tag`: the text's journalTag when
+ * it was taken on the way (bytesTag), which journalTag then gives without digesting the text.
+ */
 async function parseDecoded(
   label: string,
-  { text, sealing }: { text: string; sealing: Sealing | null },
+  { text, sealing, tag }: { text: string; sealing: Sealing | null; tag?: string | undefined },
   stamp: JournalStamp | undefined,
 ): Promise<JournalOnDisk> {
   const written = stamp !== undefined && sealing === null;
   const parsed = await parseJournal(label, text, written);
+  if (tag !== undefined) tagged = { text: parsed.text, tag };
   if (!written || parsed.migratedFrom !== undefined) return { ...parsed, sealing };
   tagged = { text: parsed.text, tag: stamp.tag };
   return stamp.lines ? { ...parsed, ownLines: true, sealing } : { ...parsed, sealing };
@@ -274,19 +288,29 @@ async function parseDecoded(
 /**
  * The journal file `target` (named `label` in messages) as it is now, and the version read;
  * undefined when there is none. As decodeJournal of its bytes, but a plain file's bytes are let go
- * of before its text is parsed (readVersionedText). `stamp`: as for loadJournal.
+ * of before its text is parsed (readVersionedText). `stamp`: as for loadJournal. `tag`: the tag of
+ * a plain file's text is wanted (journalTag gives it after, at no cost), and is taken from the bytes.
  */
 export async function readJournal(
   target: string,
   label: string,
   keyring: Keyring | undefined,
   stamp?: () => JournalStamp | undefined,
+  tag = false,
 ): Promise<{ parsed: JournalOnDisk; version: string } | undefined> {
-  const read = readVersionedText(target, label, isEncrypted);
+  const found = stamp?.();
+  const stamped = (version: string) => (found?.version === version ? found : undefined);
+  // A stamp of this version knows the tag already.
+  const digest = tag
+    ? (bytes: Buffer, version: string) => (stamped(version) ? undefined : bytesTag(bytes))
+    : undefined;
+  const read = readVersionedText(target, label, isEncrypted, digest);
   if (!read) return undefined;
   const decoded =
-    'text' in read ? { text: read.text, sealing: null } : await decodeText(label, read.bytes, keyring);
-  return { parsed: await parseDecoded(label, decoded, stampOf(read.version, stamp)), version: read.version };
+    'text' in read
+      ? { text: read.text, sealing: null, tag: read.digest }
+      : await decodeText(label, read.bytes, keyring);
+  return { parsed: await parseDecoded(label, decoded, stamped(read.version)), version: read.version };
 }
 
 /** The journal file as read under the lock: its journal, and its bytes, fetched only when a backup needs copying. */

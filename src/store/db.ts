@@ -73,9 +73,12 @@ export class JournalDb {
     return this.lastRead;
   }
 
-  /** The journal as it is now, without the lock, kept for the next write to reuse; undefined when there is none. */
-  async read(): Promise<JournalOnDisk | undefined> {
-    const read = await readJournal(this.target, this.file, this.options.keyring, this.stamp);
+  /**
+   * The journal as it is now, without the lock, kept for the next write to reuse; undefined when
+   * there is none. `tag`: as for readJournal (the summary written after this read keeps it).
+   */
+  async read(tag = false): Promise<JournalOnDisk | undefined> {
+    const read = await readJournal(this.target, this.file, this.options.keyring, this.stamp, tag);
     if (!read) return undefined;
     const { parsed, version } = read;
     this.lastRead = { version, parsed };

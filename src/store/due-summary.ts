@@ -63,8 +63,11 @@ export function summaryPath(stateFolder: string, target: string): string {
 const sameRules = (a: TogetherRules, b: TogetherRules) =>
   a.cadenceCounts === b.cadenceCounts && JSON.stringify(a.writtenKinds) === JSON.stringify(b.writtenKinds);
 
-/** What rel due reads: the journal, cut down when it came from the summary (then with its horizon). */
-export type DueRead = { journal: Journal; horizon?: IsoDate };
+/**
+ * What rel due reads: the journal, cut down when it came from the summary or a full read that
+ * wrote one (then with its horizon, and for the latter the whole journal it was cut from).
+ */
+export type DueRead = { journal: Journal; horizon?: IsoDate; whole?: Journal };
 
 /** The rules of time together in force, asked for only when a summary is read or written. */
 export type DueRules = () => TogetherRules;
@@ -105,7 +108,9 @@ export class DueSummary {
 
   /**
    * rel due's journal: the summary when it stands for the journal as it is, else the full read,
-   * and the summary written from it (or removed, for an encrypted or older journal).
+   * and the summary written from it (or removed, for an encrypted or older journal). The journal
+   * cut down for the summary is what the command then reads, as it would read the summary: its
+   * report is the same (core/due-summary.ts), and works through a fraction of the conversations.
    */
   async readOr(full: FullRead): Promise<DueRead> {
     if (!hasPendingForget(this.target)) {
@@ -116,9 +121,12 @@ export class DueSummary {
       }
     }
     const [journal, read] = await full();
-    if (!read || read.parsed.sealing || read.parsed.migratedFrom !== undefined) this.remove();
-    else this.write(journal, { version: read.version, tag: () => journalTag(read.parsed.text) });
-    return { journal };
+    if (!read || read.parsed.sealing || read.parsed.migratedFrom !== undefined) {
+      this.remove();
+      return { journal };
+    }
+    const cut = this.write(journal, { version: read.version, tag: () => journalTag(read.parsed.text) });
+    return cut ? { ...cut, whole: journal } : { journal };
   }
 
   /**
@@ -179,12 +187,15 @@ export class DueSummary {
    * `after.version` with `after.added` conversations put after its own, which are unchanged: its
    * conversations are cut from that version's summary and those added, when that summary stands
    * for it and was cut today under the same rules (else from the journal's, all of them).
+   * Returns the journal cut down for it (also when only its writing failed); undefined when there
+   * is none for this journal.
    */
   write(
     journal: Journal,
     of: { version: string | undefined; tag: () => string; lines?: true },
     after?: { version: string; added: number },
-  ): void {
+  ): DueJournal | undefined {
+    let cut: DueJournal | undefined;
     try {
       // A journal of another schema is read in full (and upgraded, or refused) as before.
       if (of.version === undefined || of.version === 'missing' || journal.schema !== SCHEMA_VERSION)
@@ -192,10 +203,11 @@ export class DueSummary {
       const rules = this.rules();
       const today = toIsoDate(this.now);
       const earlier = after && this.readOf(after.version);
-      const { journal: data, horizon } =
+      cut =
         earlier && after && earlier.horizon === dueHorizon(today)
           ? dueJournalAfter(earlier, journal, after.added, rules, today)
           : dueJournal(journal, rules, today);
+      const { journal: data, horizon } = cut;
       const summary: SummaryFile = {
         format: FORMAT,
         rel: REL_VERSION,
@@ -209,6 +221,7 @@ export class DueSummary {
     } catch {
       this.remove();
     }
+    return cut;
   }
 
   /** Removes the summary (rel encrypt, rel forget, sync); never throws. */

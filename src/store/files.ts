@@ -39,16 +39,23 @@ export function readVersioned(file: string): { bytes: Buffer; version: string } 
  * A file's text (decodeUtf8, `label` naming it in the message) and its version, or, when `binary`
  * says its bytes are not text (an encrypted journal), those bytes; undefined when it does not
  * exist. The bytes of a text are not kept: they are unreachable once it returns, so that a parse
- * of the text does not hold the file twice (35 MB more at the peak of a report at M).
+ * of the text does not hold the file twice (35 MB more at the peak of a report at M). `digest`,
+ * when given, is taken of the bytes of a text on the way (digesting the text instead would turn
+ * it into those bytes again), if it gives one for the version read.
  */
 export function readVersionedText(
   file: string,
   label: string,
   binary: (bytes: Buffer) => boolean,
-): { text: string; version: string } | { bytes: Buffer; version: string } | undefined {
+  digest?: (bytes: Buffer, version: string) => string | undefined,
+):
+  | { text: string; version: string; digest?: string | undefined }
+  | { bytes: Buffer; version: string }
+  | undefined {
   const read = readVersioned(file);
   if (!read || binary(read.bytes)) return read;
-  return { text: decodeUtf8(label, read.bytes), version: read.version };
+  const { bytes, version } = read;
+  return { text: decodeUtf8(label, bytes), version, digest: digest?.(bytes, version) };
 }
 
 /**

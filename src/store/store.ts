@@ -131,11 +131,11 @@ export class Store {
   /**
    * The journal as it is now; an empty one when the file does not exist. Never creates it.
    * Treat it as read-only: update() reuses it, instead of parsing the file again, when the file
-   * is still the version it came from.
+   * is still the version it came from. `tag`: the tag of its text is wanted (readJournal).
    */
-  async read(): Promise<Journal> {
+  async read(tag = false): Promise<Journal> {
     await this.settlePending();
-    const parsed = await this.db.read();
+    const parsed = await this.db.read(tag);
     if (!parsed) return emptyJournal();
     for (const w of warningsOnRead(this.file, this.target, parsed.journal.schema)) this.options.warn(w);
     return parsed.journal;
@@ -162,7 +162,11 @@ export class Store {
    * (due-summary.ts), else read().
    */
   readForDue(): Promise<DueRead> {
-    return readDue(this.summary, async () => [await this.read(), this.db.lastParsed]);
+    // A summary written after a full read keeps the tag of the text read.
+    return readDue(this.summary, async () => [
+      await this.read(this.summary !== undefined),
+      this.db.lastParsed,
+    ]);
   }
 
   /** The key of the last journal read or written: null when it is plain. */

@@ -2,9 +2,11 @@
 // a full read gives, byte for byte, after every command that writes the journal and after an edit
 // from outside that keeps the size and puts the modification time back. After each step, every
 // view of rel due (the table, --json, --within, --group, --tag), of rel people (the table and
-// --json, --all, --alumni) and shell completion of names run twice: with the summary as that step left it, and with it deleted (a full read). The store's
-// read() is watched, to know which way each run went: a step that rel wrote must leave a summary
-// that is used, an outside edit one that is not.
+// --json, --all, --alumni) and shell completion of names run three times: with the summary as that step left it, with it deleted (a full read,
+// which reports from the journal it cuts down for the summary it writes again), and from the
+// whole journal as read() gives it, never cut down. The store's read() is watched, to know which
+// way each run went: a step that rel wrote must leave a summary that is used, an outside edit one
+// that is not.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,25 +63,40 @@ async function run(args: string[], now?: string) {
   return r;
 }
 
-/** Each view as it comes out, the "said once" notices forgotten first so that each run may say them. */
-async function views(now?: string, fresh = false) {
+/**
+ * Each view as it comes out, the "said once" notices forgotten first so that each run may say
+ * them: from the summary there is, from a full read (`fresh`: the summary deleted first), or
+ * (`whole`) from the whole journal, as rel due read it before it had a summary.
+ */
+async function views(now?: string, from: 'summary' | 'fresh' | 'whole' = 'summary') {
   const out = [];
-  for (const args of VIEWS) {
-    fs.rmSync(path.join(state, 'rel', 'said'), { recursive: true, force: true });
-    if (fresh) removeSummary();
-    const before = read.mock.calls.length;
-    const r = await rel(args, { store, env, ...(now ? { now } : {}) });
-    out.push({ args, ...r, fullRead: read.mock.calls.length > before });
+  const whole =
+    from === 'whole'
+      ? vi.spyOn(Store.prototype, 'readForDue').mockImplementation(async function (this: Store) {
+          return { journal: await this.read() };
+        })
+      : undefined;
+  try {
+    for (const args of VIEWS) {
+      fs.rmSync(path.join(state, 'rel', 'said'), { recursive: true, force: true });
+      if (from === 'fresh') removeSummary();
+      const before = read.mock.calls.length;
+      const r = await rel(args, { store, env, ...(now ? { now } : {}) });
+      out.push({ args, ...r, fullRead: read.mock.calls.length > before });
+    }
+  } finally {
+    whole?.mockRestore();
   }
   return out;
 }
 
-/** The views from the summary as the last step left it, and again from a full read: the same. */
+/** The views from the summary as the last step left it, from a full read and from the whole journal: the same. */
 async function same(summary: 'used' | 'not used' | 'none' | 'read for the nudge', now?: string) {
   const fromSummary = await views(now);
-  const full = await views(now, true);
+  const full = await views(now, 'fresh');
   const strip = (runs: typeof full) => runs.map(({ fullRead: _, ...r }) => r);
   expect(strip(fromSummary)).toEqual(strip(full));
+  expect(strip(await views(now, 'whole'))).toEqual(strip(full));
   // The first view tells whether the step's summary was used; the later ones read the rewritten one.
   if (summary === 'used') expect(fromSummary.map((r) => r.fullRead)).toEqual(VIEWS.map(() => false));
   if (summary === 'not used') expect(fromSummary[0]!.fullRead).toBe(true);
@@ -152,7 +169,9 @@ describe('the summary rel due reads is the journal, after every write', () => {
       // It names people: removed before the journal is rewritten.
       [['forget', 'dev', '--yes'], 'not used'],
       [['encrypt'], 'none'],
-      [['log', 'ben', '--no-input', '--date', '2026-11-26'], 'none'],
+      // A message: Ben's newest, and his time together stays the coffee of 1 October, which the
+      // summary keeps for that alone once the horizon has passed it (read on 1 March below).
+      [['log', 'ben', '--no-input', '--kind', 'message', '--date', '2026-11-26'], 'none'],
       [['decrypt'], 'used'],
     ];
     const contacts = path.join(path.dirname(store), '..', 'contacts.vcf');

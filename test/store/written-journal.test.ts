@@ -2,6 +2,7 @@
 // again: the summary beside it (store/due-summary.ts) records that version, and its key is the
 // stamp. Any doubt keeps the full check: a hand edit (a new version of the file), a stamp of
 // another rel or another summary format.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -94,4 +95,23 @@ it('the undo data of a journal read by its stamp still leads up to it: rel undo 
   const journal = JSON.parse(fs.readFileSync(store, 'utf8'));
   expect(journal.conversations).toEqual([]);
   expect(journal.people.map((p: { name: string }) => p.name)).toEqual(['Ana Silva']);
+});
+
+it('a full read keeps the tag of the text in the summary it writes, a byte-order mark left out: the undo data still leads up to it', async () => {
+  const store = await written();
+  // The same text behind a byte-order mark (an editor's save): another version of the file, the same journal.
+  const text = fs.readFileSync(store, 'utf8');
+  fs.writeFileSync(store, `\ufeff${text}`);
+  expect(await rel(['due', '--json'], { store })).toMatchObject({ code: 0 });
+  const tag = createHash('sha256').update(text).digest('base64url').slice(0, 22);
+  expect(fs.readFileSync(summaryOf(store), 'utf8')).toContain(
+    `"version":"${fileVersion(store)}","tag":"${tag}"}`,
+  );
+  // A write reads the tag from the summary: the log before it is still kept for undo.
+  expect(await rel(['log', 'Ana Silva', '--no-input', '--kind', 'call'], { store })).toMatchObject({
+    code: 0,
+  });
+  expect(await rel(['undo'], { store })).toMatchObject({ code: 0 });
+  expect(await rel(['undo'], { store })).toMatchObject({ code: 0 });
+  expect(JSON.parse(fs.readFileSync(store, 'utf8')).conversations).toEqual([]);
 });

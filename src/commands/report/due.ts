@@ -78,7 +78,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
   const group = options.group === undefined ? undefined : parseGroup(options.group);
   const store = await openStore(ctx);
   // The summary beside the journal when it still stands for it, else the journal read in full.
-  const { journal, horizon } = await store.readForDue();
+  const { journal, horizon, whole } = await store.readForDue();
   checkScope(journal.people, undefined, options.tag);
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
@@ -131,7 +131,7 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
           }))
           .sort((a, b) => b.overdueDays - a.overdueDays)[0];
   const nudge = await inboxNudge(ctx, store.target, (before) =>
-    horizon !== undefined && before < horizon ? store.read() : journal,
+    horizon !== undefined && before < horizon ? (whole ?? store.read()) : journal,
   );
   ctx.io.print(
     `${renderDue(
