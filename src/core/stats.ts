@@ -185,44 +185,67 @@ export function defaultSince(journal: Journal, today: IsoDate, weekStartsOn: Wee
 /**
  * What the stats read of one person's conversations, from one pass over the journal instead of
  * an index of every conversation sorted per person: the newest and the newest that was time
- * together (a check-in needs no more: core/due.ts checkIn), and the days of every time together.
+ * together (a check-in needs no more: core/due.ts checkIn), and the days of time together that
+ * the gaps and drift read. Those are the gaps that end in the period and the last few of all, so
+ * of the days before the period only the latest few are kept (years of history, most of a
+ * journal's conversations, need no day counted).
  */
 interface Met {
-  newest: Conversation;
+  newest: Conversation | undefined;
   together: Conversation | undefined;
-  /** In the journal's order; a person's entry per mention, as an index lists them. */
+  /** The days in the period and after it, in the journal's order; a person's entry per mention, as an index lists them. */
   days: IsoDate[];
+  /** The latest BEFORE_KEPT days before the period, oldest first. */
+  before: IsoDate[];
 }
 
-/** Also the conversations of the period with anyone in scope, in the journal's order. */
+/**
+ * Days before the period kept per person: one ends the first gap that ends in the period, and
+ * drift reads the last DRIFT_RUN gaps of all, which need as many days and one more.
+ */
+const BEFORE_KEPT = DRIFT_RUN + 1;
+
+/** Keeps `day` among the latest BEFORE_KEPT of `before` (oldest first, equal days each kept). */
+function keepLatest(before: IsoDate[], day: IsoDate): void {
+  if (before.length === BEFORE_KEPT) {
+    if (day <= before[0]!) return;
+    before.shift();
+  }
+  let at = before.length;
+  while (at > 0 && before[at - 1]! > day) at--;
+  before.splice(at, 0, day);
+}
+
+/**
+ * Also the conversations of the period with anyone in scope, in the journal's order. `met` has
+ * an entry for everyone in scope; `newest` stays undefined for someone never met.
+ */
 function meetings(
   journal: Journal,
-  inScope: ReadonlyMap<string, Person>,
+  inScope: readonly Person[],
   period: { since: IsoDate; today: IsoDate },
   rules: TogetherRules,
 ): { met: Map<string, Met>; inPeriod: Conversation[] } {
   const met = new Map<string, Met>();
+  for (const p of inScope) met.set(p.id, { newest: undefined, together: undefined, days: [], before: [] });
   const inPeriod: Conversation[] = [];
+  const { since } = period;
   for (const c of journal.conversations) {
     let counts: boolean | undefined;
     const people = c.with;
     for (let i = 0; i < people.length; i++) {
-      const id = people[i]!;
-      if (!inScope.has(id)) continue;
+      const seen = met.get(people[i]!);
+      if (!seen) continue;
       if (counts === undefined) {
         counts = countsAsTogether(c, rules);
-        if (c.date >= period.since && c.date <= period.today) inPeriod.push(c);
-      }
-      const seen = met.get(id);
-      if (!seen) {
-        met.set(id, { newest: c, together: counts ? c : undefined, days: counts ? [c.date] : [] });
-        continue;
+        if (c.date >= since && c.date <= period.today) inPeriod.push(c);
       }
       // Of equals, the earlier in the file, as the index's stable sort keeps it first.
-      if (newestFirst(c, seen.newest) < 0) seen.newest = c;
+      if (!seen.newest || newestFirst(c, seen.newest) < 0) seen.newest = c;
       if (!counts) continue;
       if (!seen.together || newestFirst(c, seen.together) < 0) seen.together = c;
-      seen.days.push(c.date);
+      if (c.date >= since) seen.days.push(c.date);
+      else keepLatest(seen.before, c.date);
     }
   }
   return { met, inPeriod };
@@ -231,8 +254,9 @@ function meetings(
 /** The check-in's view of someone's conversations: the newest, then the newest together. */
 function checkInIndex(met: ReadonlyMap<string, Met>): ConversationIndex {
   const index: ConversationIndex = new Map();
-  for (const [id, { newest, together }] of met)
-    index.set(id, together && together !== newest ? [newest, together] : [newest]);
+  for (const [id, { newest, together }] of met) {
+    if (newest) index.set(id, together && together !== newest ? [newest, together] : [newest]);
+  }
   return index;
 }
 
@@ -241,13 +265,29 @@ function oldestFirst(days: IsoDate[]): IsoDate[] {
   return days;
 }
 
+/**
+ * The first `count` of `rows` as a stable sort by `order` would list them, without sorting the
+ * rest: a name is compared only for a row that could be among them.
+ */
+function longestOf<T>(rows: readonly T[], order: (a: T, b: T) => number, count: number): T[] {
+  const first: T[] = [];
+  for (const row of rows) {
+    if (first.length === count && order(row, first[count - 1]!) >= 0) continue;
+    let at = first.length;
+    while (at > 0 && order(row, first[at - 1]!) < 0) at--;
+    first.splice(at, 0, row);
+    if (first.length > count) first.pop();
+  }
+  return first;
+}
+
 export function computeStats(journal: Journal, options: StatsOptions): Stats {
   const { since, today } = options;
   const tag = options.tag === undefined ? undefined : normalize(options.tag);
   const people = journal.people.filter((p) => inScope(p, tag));
   const byId = new Map(people.map((p) => [p.id, p]));
   const rules = options.rules ?? DEFAULT_TOGETHER_RULES;
-  const { met, inPeriod: conversations } = meetings(journal, byId, { since, today }, rules);
+  const { met, inPeriod: conversations } = meetings(journal, people, { since, today }, rules);
 
   const perPerson = new Map<string, TimeRow>();
   const perTeam = new Map<string, TimeRow>();
@@ -311,7 +351,8 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
     const { id, name } = person;
     const { cadenceDays } = state;
     // Gaps and drift are between times together, as the cadence is.
-    const dates = oldestFirst(met.get(person.id)?.days ?? []);
+    const seen = met.get(person.id)!;
+    const dates = seen.before.length ? [...seen.before, ...oldestFirst(seen.days)] : oldestFirst(seen.days);
     if (dates.length === 0) {
       // Counted from when they were added, or from the start of the period if that is later.
       const days = Math.min(daysBetween(state.dueOn, today), daysBetween(since, today));
@@ -343,7 +384,11 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
     const drift = driftOf(lastClosed, open, state.cadenceDays);
     if (drift) drifting.push({ id, name, cadenceDays, gaps: drift.gaps, open: drift.open });
   }
-  gaps.sort((a, b) => b.days - a.days || compareNames(a.name, b.name));
+  const longestGaps = longestOf(
+    gaps,
+    (a, b) => b.days - a.days || compareNames(a.name, b.name),
+    LONGEST_GAPS,
+  );
   drifting.sort(
     (a, b) => b.gaps.at(-1)! / b.cadenceDays - a.gaps.at(-1)! / a.cadenceDays || compareNames(a.name, b.name),
   );
@@ -375,7 +420,7 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
     perRelationship: named(perRelationship),
     perKind: named(perKind),
     weekly,
-    longestGaps: gaps.slice(0, LONGEST_GAPS),
+    longestGaps,
     drifting,
     appreciation,
   };

@@ -108,6 +108,19 @@ function tiedGaps(): Journal {
   return journal;
 }
 
+/** Never met, added on one day, three of one name: their gaps tie, and keep the journal's order. */
+function sameNames(): Journal {
+  const journal = makeJournal(8, 0, 0, 10);
+  journal.people = [0, 1, 2, 3, 4, 5, 6].map((i) =>
+    wholePerson(`p${i}`, i < 3 ? 'Sam Same' : `Other ${i}`, {
+      createdAt: '2026-01-01T09:00:00.000Z',
+      cadenceDays: null,
+      archivedAt: null,
+    }),
+  );
+  return journal;
+}
+
 const journals: [string, Journal][] = [
   ['gaps of equal length', tiedGaps()],
   ['an empty journal', makeJournal(1, 0, 0, 10)],
@@ -116,6 +129,7 @@ const journals: [string, Journal][] = [
   ['a small journal', makeJournal(4, 12, 200, 400)],
   ['a busy one', makeJournal(5, 30, 2000, 1500)],
   ['every day with few people', makeJournal(6, 3, 600, 200)],
+  ['people of the same name', sameNames()],
 ];
 
 describe('computeStats in one pass gives what the indexed version gave', () => {
