@@ -105,7 +105,8 @@ async function same(summary: 'used' | 'not used' | 'none' | 'read for the nudge'
 }
 
 describe('the summary rel due reads is the journal, after every write', () => {
-  it('after each writing command, and on the days after', { timeout: 240_000 }, async () => {
+  // Some 40 steps, each with its views run three ways: minutes on a busy machine.
+  it('after each writing command, and on the days after', { timeout: 600_000 }, async () => {
     // Used: the write left a summary of what it wrote. Not used: it left none, or one cut under
     // other rules (rel config), and the first view reads in full and writes it again.
     const steps: [string[], 'used' | 'not used' | 'none'][] = [
