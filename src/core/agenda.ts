@@ -1,14 +1,7 @@
 // A 1:2:1 agenda: what to raise, what is owed both ways, ambitions to revisit and what you heard
 // last time. Pure: assembled from the journal for one person and today.
-import {
-  addDaysTo,
-  compareIso,
-  daysBetween,
-  type IsoDate,
-  localDay,
-  relativeDay,
-  spanWords,
-} from './dates.js';
+import { compareIso, daysBetween, type IsoDate, localDay, relativeDay, spanWords } from './dates.js';
+import { cadenceEnd } from './due.js';
 import { latest } from './facts.js';
 import { concerns } from './followups.js';
 import type { Journal } from './journal.js';
@@ -132,7 +125,7 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
   if (appreciation) talkingPoints.push(appreciationWords(appreciation.since, appreciation.text, today));
   if (
     profile.lastSeen &&
-    daysBetween(addDaysTo(profile.lastSeen, profile.cadenceDays), today) > profile.cadenceDays
+    daysBetween(cadenceEnd(profile.lastSeen, profile.cadenceDays), today) > profile.cadenceDays
   ) {
     talkingPoints.push('It has been a while: ask what has changed for them since you last talked');
   }

@@ -31,7 +31,25 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** The local calendar day of a moment. */
 export function toIsoDate(date: Date): IsoDate {
   if (Number.isNaN(date.getTime())) throw new RangeError('Invalid time value');
-  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return isoOf(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+/**
+ * The last year a YYYY-MM-DD can hold. Date arithmetic that lands past it (or before year 0)
+ * throws DateOutOfRange instead of writing "0NaN-NaN-NaN" or a five-digit year.
+ */
+export const LATEST_YEAR = 9999;
+
+/** A day that YYYY-MM-DD cannot write: arithmetic carried a date past year 9999 (`later`) or before year 0. */
+export class DateOutOfRange extends RangeError {
+  constructor(readonly later: boolean) {
+    super(later ? `a day after the year ${LATEST_YEAR}` : 'a day before the year 0');
+  }
+}
+
+function isoOf(year: number, month: number, day: number, later = year > LATEST_YEAR): IsoDate {
+  if (!(year >= 0 && year <= LATEST_YEAR)) throw new DateOutOfRange(later);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
 /** The calendar date as [year, month 1-12, day], refusing forms and days that do not exist. */
@@ -88,11 +106,25 @@ export function fromIsoDate(date: IsoDate): Date {
 /** The earliest year a typed date may have: anything before is a typo (0026 for 2026). */
 export const EARLIEST_YEAR = 1900;
 
-function refuseEarly(date: IsoDate, what: string): IsoDate {
-  if (Number(date.slice(0, 4)) < EARLIEST_YEAR) {
+/**
+ * A typed date from 1900 to 9999: before is a typo for a year written short (0026), after is one
+ * with a digit too many or a period too long (300000y); either is refused, saying what to give.
+ */
+function refuseOutOfRange(date: IsoDate | DateOutOfRange, what: string, now: Date): IsoDate {
+  if (date instanceof DateOutOfRange ? date.later : Number(date.slice(0, 4)) > LATEST_YEAR) {
+    throw new UsageError(
+      `${what} is after the year ${LATEST_YEAR}.`,
+      `Give a day from ${EARLIEST_YEAR} to ${LATEST_YEAR} (e.g. ${toIsoDate(now)}) or a shorter period such as 2w.`,
+    );
+  }
+  if (date instanceof DateOutOfRange || Number(date.slice(0, 4)) < EARLIEST_YEAR) {
+    // A year written short (0026) is shown in full; a period counted back that far has no such year.
+    const typed = typeof date === 'string' && Number(date.slice(0, 4)) < 1000;
     throw new UsageError(
       `${what} is before ${EARLIEST_YEAR}.`,
-      `Give the year in full, e.g. ${date.replace(/^\d{4}/, '2026')}.`,
+      typed
+        ? `Give the year in full, e.g. ${date.replace(/^\d{4}/, String(now.getFullYear()))}.`
+        : `Give a day from ${EARLIEST_YEAR} on (e.g. ${toIsoDate(now)}) or a shorter period such as 2w.`,
     );
   }
   return date;
@@ -126,9 +158,10 @@ export function weekdayOf(date: IsoDate): number {
   return (((dayNumber(date) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
+/** The day `days` after (or before) a date; DateOutOfRange when that is not a day YYYY-MM-DD can write. */
 export function addDaysTo(date: IsoDate, days: number): IsoDate {
   const moved = new Date((dayNumber(date) + days) * DAY_MS);
-  return `${pad(moved.getUTCFullYear(), 4)}-${pad(moved.getUTCMonth() + 1)}-${pad(moved.getUTCDate())}`;
+  return isoOf(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate(), days > 0);
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
@@ -300,14 +333,26 @@ function numericRefusal(text: string, option: string, now: Date): UsageError {
   );
 }
 
+/** parseSimpleDate, or the DateOutOfRange of a period that carries the day out of 0..9999 (300000y). */
+function simpleOrOutOfRange(text: string, context: DateContext): IsoDate | DateOutOfRange | undefined {
+  try {
+    return parseSimpleDate(text, context.now, context.direction, context.weekStart);
+  } catch (error) {
+    if (error instanceof DateOutOfRange) return error;
+    throw error;
+  }
+}
+
 /** Parses a date the user typed. Throws a UsageError saying which forms are accepted. */
 export function parseDate(input: string, option: string, context: DateContext): IsoDate {
   const text = input.trim();
   if (!text)
     throw new UsageError(`${option} is empty.`, 'Give a date such as 2026-11-20, yesterday or friday.');
   if (NUMERIC_DATE.test(text) && !ISO_DATE.test(text)) throw numericRefusal(text, option, context.now);
-  const simple = parseSimpleDate(text, context.now, context.direction, context.weekStart);
-  if (simple) return refuseEarly(simple, `${option} "${text}"`);
+  if (/^\d{5,}-\d{2}-\d{2}$/.test(text))
+    return refuseOutOfRange(new DateOutOfRange(true), `${option} "${text}"`, context.now);
+  const simple = simpleOrOutOfRange(text, context);
+  if (simple) return refuseOutOfRange(simple, `${option} "${text}"`, context.now);
   const natural = context.natural?.(text, context.now, context.direction === 'future');
   if (natural && !Number.isNaN(natural.getTime())) {
     // "january 5" without a year, looking back from November, is the January just gone; "next
@@ -321,7 +366,9 @@ export function parseDate(input: string, option: string, context: DateContext): 
     ) {
       natural.setFullYear(natural.getFullYear() - 1);
     }
-    return refuseEarly(toIsoDate(natural), `${option} "${text}"`);
+    const year = natural.getFullYear();
+    const day = year > LATEST_YEAR || year < 0 ? new DateOutOfRange(year > 0) : toIsoDate(natural);
+    return refuseOutOfRange(day, `${option} "${text}"`, context.now);
   }
   throw new UsageError(
     `${option} "${text}" is not a date rel understands.`,

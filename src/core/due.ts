@@ -1,6 +1,14 @@
 // When each person is next due a catch-up, and who is due now.
 import type { ConversationIndex } from './conversations.js';
-import { addDaysTo, DEFAULT_CADENCE_DAYS, daysBetween, type IsoDate, weekdayOf } from './dates.js';
+import {
+  addDaysTo,
+  DateOutOfRange,
+  DEFAULT_CADENCE_DAYS,
+  daysBetween,
+  type IsoDate,
+  LATEST_YEAR,
+  weekdayOf,
+} from './dates.js';
 import { latest, thanksOf } from './facts.js';
 import { overdueByPerson } from './followups.js';
 import type { Conversation, Journal, Person } from './journal.js';
@@ -25,6 +33,21 @@ export interface CheckIn {
   dueOn: IsoDate;
   /** 0 when due today, positive when overdue, negative when not yet due. */
   overdueDays: number;
+}
+
+/**
+ * The day a cadence from `from` ends. rel takes cadences of at most ten years, but a journal
+ * edited by hand or synced from an older rel may hold one that carries the day past 9999: that
+ * check-in is shown on the last day of the calendar (the row still shows the cadence), so that
+ * one record does not stop a report for everyone.
+ */
+export function cadenceEnd(from: IsoDate, cadenceDays: number): IsoDate {
+  try {
+    return addDaysTo(from, cadenceDays);
+  } catch (error) {
+    if (error instanceof DateOutOfRange) return `${LATEST_YEAR}-12-31`;
+    throw error;
+  }
 }
 
 export function effectiveCadence(person: Person, defaultCadence = DEFAULT_CADENCE_DAYS): number {
@@ -112,7 +135,7 @@ export function checkIn(
   const lastSeen = conversations?.[0]?.date ?? null;
   const together = lastTogether(conversations, rules)?.date ?? null;
   const cadenceDays = effectiveCadence(person, defaultCadence);
-  const dueOn = together ? addDaysTo(together, cadenceDays) : addedOn(person);
+  const dueOn = together ? cadenceEnd(together, cadenceDays) : addedOn(person);
   return {
     lastSeen,
     daysSince: lastSeen ? daysBetween(lastSeen, today) : null,

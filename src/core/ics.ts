@@ -3,7 +3,7 @@
 // re-importing the feed updates events instead of duplicating them.
 import { birthdayIn, birthdayMonthDay, birthYear } from './birthdays.js';
 import { indexConversations } from './conversations.js';
-import { addDaysTo, DEFAULT_CADENCE_DAYS, type IsoDate } from './dates.js';
+import { addDaysTo, DEFAULT_CADENCE_DAYS, type IsoDate, LATEST_YEAR } from './dates.js';
 import { checkIn, nextDueDay } from './due.js';
 import { followUpPeople } from './followups.js';
 import type { Journal } from './journal.js';
@@ -183,7 +183,10 @@ export function renderCalendar(events: CalendarEvent[], now: Date): string {
       `LAST-MODIFIED:${utcStamp(event.modified)}`,
       `SEQUENCE:${event.sequence}`,
       `DTSTART;VALUE=DATE:${compactDate(event.date)}`,
-      `DTEND;VALUE=DATE:${compactDate(addDaysTo(event.date, 1))}`,
+      // A one-day event may leave DTEND out (RFC 5545): the calendar's last day has no day after.
+      ...(event.date.startsWith(`${LATEST_YEAR}-12-31`)
+        ? []
+        : [`DTEND;VALUE=DATE:${compactDate(addDaysTo(event.date, 1))}`]),
       // A SUMMARY is one line: calcurse, for one, skips an event whose summary has a line break.
       `SUMMARY:${icsText(event.summary.replace(/\s*\r?\n\s*/g, ' '))}`,
     );

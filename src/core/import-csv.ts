@@ -7,7 +7,7 @@ import { type ColumnMap, type CsvField, mapHeaders } from './import-csv-headers.
 import type { ImportedPerson, ImportProblem, ReadPeople } from './import-types.js';
 import type { Conversation } from './journal.js';
 import { cleanName } from './new-person.js';
-import { periodDays } from './periods.js';
+import { MAX_CADENCE_DAYS, periodDays } from './periods.js';
 import { normalize } from './text.js';
 
 export type DateOrder = 'mdy' | 'dmy';
@@ -170,6 +170,10 @@ export function peopleFromCsv(rows: CsvRow[], options: CsvOptions = {}): ReadPeo
         : periodDays(cadenceText);
     if (cadenceDays !== null && (cadenceDays === undefined || cadenceDays < 1)) {
       wrong(`cadence "${cadenceText}" is not a period (use 14d, 2w, monthly, ...)`);
+      continue;
+    }
+    if (cadenceDays !== null && cadenceDays > MAX_CADENCE_DAYS) {
+      wrong(`cadence "${cadenceText}" is longer than 10 years (use yearly, 2y, ...)`);
       continue;
     }
     let birthday =

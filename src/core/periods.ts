@@ -64,6 +64,8 @@ export function periodDays(text: string): number | undefined {
   return Number(match[1]) * UNIT_DAYS[unit]!;
 }
 
+const MAX_PERIOD_DAYS = 36_500;
+
 /** Like periodDays, for an option value: anything else, or zero days, is a usage error. */
 export function parsePeriod(text: string, option: string): number {
   const days = periodDays(text);
@@ -76,7 +78,41 @@ export function parsePeriod(text: string, option: string): number {
       `Use a period such as ${PERIOD_FORMS}.`,
     );
   }
+  // Past a hundred years a period is a typo, and counted from today it soon leaves the calendar.
+  if (days > MAX_PERIOD_DAYS) {
+    throw new UsageError(
+      `${option} "${text}" is longer than rel counts: a period is at most 100 years.`,
+      `Use a period such as ${PERIOD_FORMS}.`,
+    );
+  }
   return days;
+}
+
+/**
+ * The longest cadence rel takes: ten years (3650 days). A longer one is a typo (20000d for 200d)
+ * or means "never", which is rel archive; and past it a check-in soon lands beyond the calendar.
+ */
+export const MAX_CADENCE_DAYS = 3650;
+
+/** What is wrong with a period as a cadence (none, or longer than ten years), or undefined when it is one. */
+export function cadenceProblem(days: number | undefined): string | undefined {
+  if (days === undefined) return `Use a period such as ${PERIOD_FORMS}`;
+  if (days < 1) return 'A cadence must be at least 1 day';
+  if (days > MAX_CADENCE_DAYS)
+    return 'A cadence is at most 10 years (3650 days); for someone you no longer keep up with, rel archive';
+  return undefined;
+}
+
+/** Like parsePeriod, for a cadence: longer than ten years is a usage error too. */
+export function parseCadence(text: string, option: string): number {
+  const days = periodDays(text);
+  if (days !== undefined && days > MAX_CADENCE_DAYS) {
+    throw new UsageError(
+      `${option} "${text}" is longer than rel takes: a cadence is at most 10 years (3650 days).`,
+      'Use a period such as yearly or 2y; for someone you no longer keep up with: rel archive <name>.',
+    );
+  }
+  return parsePeriod(text, option);
 }
 
 // Made once: a table names the cadence of every row, and an object literal with these keys,

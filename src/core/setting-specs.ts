@@ -5,7 +5,7 @@ import { parseSource, redactSource } from './calendar-source.js';
 import { spanWords } from './dates.js';
 import { emailKey, parseEmail } from './emails.js';
 import { kindKey } from './kinds.js';
-import { describeCadence, PERIOD_FORMS, periodDays } from './periods.js';
+import { cadenceProblem, describeCadence, PERIOD_FORMS, periodDays } from './periods.js';
 import type { Settings, WeekStart } from './settings.js';
 import type { CadenceCounts } from './together.js';
 
@@ -82,11 +82,11 @@ function spec<K extends keyof Settings>(s: Spec<K>): Spec<K> {
   return s;
 }
 
-/** A period of at least a day, kept as `<days>d`. */
+/** A period of at least a day and at most ten years, kept as `<days>d`. */
 const CADENCE = {
   parse: (text: string) => {
     const days = periodDays(text);
-    return days !== undefined && days >= 1 ? days : undefined;
+    return cadenceProblem(days) === undefined ? days : undefined;
   },
   show: (days: number) => `${days}d (${describeCadence(days)})`,
   store: (days: number) => `${days}d`,
@@ -105,7 +105,7 @@ export const SETTINGS = [
     field: 'defaultCadenceDays',
     env: 'REL_DEFAULT_CADENCE',
     meaning: 'how often to catch up with someone who has no cadence of their own',
-    accepts: `a period: ${PERIOD_FORMS}`,
+    accepts: `a period up to 10 years: ${PERIOD_FORMS}`,
     ...CADENCE,
   }),
   spec({
@@ -233,7 +233,7 @@ export const SETTINGS = [
     field: 'alumniCadenceDays',
     env: 'REL_ALUMNI_CADENCE',
     meaning: 'how often to catch up with someone rel left marks as having left',
-    accepts: `a period: ${PERIOD_FORMS}`,
+    accepts: `a period up to 10 years: ${PERIOD_FORMS}`,
     ...CADENCE,
   }),
   spec({

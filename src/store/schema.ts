@@ -109,6 +109,17 @@ export const journalSchema = z.looseObject({
   dismissals: z.array(dismissal).optional(),
 });
 
+/** The first problem of a record of one of the journal's lists, as "due: a date YYYY-MM-DD"; undefined when none. */
+export function recordProblem(collection: string, record: unknown): string | undefined {
+  const schema =
+    (recordSchemas as Record<string, z.ZodType>)[collection] ??
+    (collection === 'dismissals' ? dismissal : undefined);
+  const result = schema?.safeParse(record);
+  if (!result || result.success) return undefined;
+  const issue = result.error.issues[0]!;
+  return `${issue.path.length ? issue.path.join('.') : 'the record'}: ${issue.message}`;
+}
+
 /** Describes the first problem of a file that is not a journal, or undefined when it is one. */
 export function schemaProblem(data: unknown): string | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

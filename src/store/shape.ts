@@ -143,6 +143,22 @@ function isDismissal(d: Data): boolean {
   );
 }
 
+const RECORD_CHECKS: Record<string, (record: Data) => boolean> = {
+  people: isPerson,
+  conversations: isConversation,
+  followUps: isFollowUp,
+  dismissals: isDismissal,
+};
+
+/**
+ * True when a record of a journal's list (people, conversations, followUps, dismissals) is
+ * certainly one the journal's check takes; a list it does not know is left to isJournalShape.
+ */
+export function isRecordShape(collection: string, record: unknown): boolean {
+  const check = RECORD_CHECKS[collection];
+  return check === undefined || (isObject(record) && check(record));
+}
+
 /**
  * True when the data is certainly a journal this rel can read (or one of a newer schema, which
  * is read as far as it goes). False means "ask schema.ts", not necessarily "invalid".

@@ -24,6 +24,7 @@ import {
   recordLines,
   recordRegions,
 } from './format.js';
+import { refuseMalformed } from './well-formed.js';
 
 /** What a change did: its result, the records it changed, and their JSON for the write to reuse. */
 export interface Tracked<T> {
@@ -59,12 +60,15 @@ export async function trackChange<T>(
   work: (journal: Journal) => T,
   how: Tracking,
 ): Promise<Tracked<T>> {
+  let tracked: Tracked<T>;
   try {
-    return track(read, work, how, true);
+    tracked = track(read, work, how, true);
   } catch (error) {
     if (!(error instanceof LayoutMismatch)) throw error;
-    return track(await how.reload(), work, how, false);
+    tracked = track(await how.reload(), work, how, false);
   }
+  await refuseMalformed(how.file, tracked.loaded.journal, tracked.changes);
+  return tracked;
 }
 
 function track<T>(

@@ -39,6 +39,84 @@ describe('dates typed with a year before 1900 are exit 2, the store unchanged', 
   });
 });
 
+describe('dates and periods that would land past the year 9999 are exit 2, the store unchanged', {
+  timeout: 120_000,
+}, () => {
+  // A period so long that the day it gives is past 9999 used to write "0NaN-NaN-NaN" into the
+  // journal and fail only afterwards, leaving every report broken.
+  it.each([
+    [['todo', 'add', 'ana', 'far away', '--due', '300000y'], /--due "300000y" is after the year 9999/],
+    [['todo', 'add', 'ana', 'far away', '--due', '7980y'], /--due "7980y" is after the year 9999/],
+    [['todo', 'add', 'ana', 'far away', '--due', '10000-01-01'], /is after the year 9999/],
+    [['log', 'ana', '--follow-up', 'x', '--due', '300000y'], /--due "300000y" is after the year 9999/],
+    [['snooze', 'ana', '--until', '300000y'], /--until "300000y" is after the year 9999/],
+    [['log', 'ana', '--date', '3000y'], /--date "3000y" is before 1900/],
+    [['edit', 'ana', '--cadence', '300000y'], /a cadence is at most 10 years/],
+    [['edit', 'ana', '--cadence', '99999999999d'], /a cadence is at most 10 years/],
+    [['edit', 'ana', '--cadence', '11y'], /a cadence is at most 10 years/],
+    [['add', 'Ben Okafor', '--cadence', '20000d'], /a cadence is at most 10 years/],
+    [['left', 'ana', '--cadence', '300000y'], /a cadence is at most 10 years/],
+    [['config', 'set', 'default-cadence', '300000y'], /a period up to 10 years/],
+    [['due', '--within', '300000y'], /a period is at most 100 years/],
+  ])('rel %j', async (args, said) => {
+    const store = tempStore('late');
+    writeJournal(store, ana());
+    const before = bytesOf(store);
+    // A config folder of its own: a setting taken by mistake must reach no other test.
+    const config = tempDir('late-config');
+    const r = await rel(args, { store, env: { XDG_CONFIG_HOME: config } });
+    expect(fs.readdirSync(config)).toEqual([]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(said);
+    expect(r.stderr).not.toMatch(/NaN|-972/);
+    expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('a cadence of ten years is taken', async () => {
+    const store = tempStore('ten-years');
+    writeJournal(store, ana());
+    await ok(['edit', 'ana', '--cadence', '10y'], { store });
+    expect(readJson(store).people[0].cadenceDays).toBe(3650);
+  });
+});
+
+describe('a cadence too long for the calendar, from a journal edited by hand', { timeout: 120_000 }, () => {
+  // rel no longer takes such a cadence, but a synced or hand-edited journal may hold one: the
+  // reports go on for everyone, the check-in shown on the calendar's last day.
+  const journal = () =>
+    journalText(
+      [person('ana-silva', 'Ana Silva'), person('huge-cad', 'Huge Cad', { cadenceDays: 109_500_000 })],
+      [conversation('c1', ['huge-cad'], '2026-11-20'), conversation('c2', ['ana-silva'], '2026-11-20')],
+    );
+  it.each([
+    [['people'], /Huge Cad.*31 Dec 9999/],
+    [['due'], /Ana Silva/],
+    [['profile', 'huge'], /every 109500000 days · due in 7973 years · 31 Dec 9999/],
+    [['stats'], /2 people/],
+    [['export', '--format', 'ics'], /DTSTART;VALUE=DATE:99991231\r\n(?!DTEND)/],
+    [['agenda', 'huge'], /every 109500000 days/],
+  ])('rel %j works and shows it', async (args, shown) => {
+    const store = tempStore('huge-cadence');
+    writeJournal(store, journal());
+    const r = await rel(args, { store, now: '2026-12-21' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.replace(/ +/g, ' ')).toMatch(shown);
+  });
+
+  it("rel due's next up says the year of a day far off", async () => {
+    const store = tempStore('next-up-year');
+    writeJournal(
+      store,
+      journalText(
+        [person('huge-cad', 'Huge Cad', { cadenceDays: 1000 })],
+        [conversation('c1', ['huge-cad'], '2026-11-20')],
+      ),
+    );
+    const out = await ok(['due'], { store, now: '2026-12-02' });
+    expect(out).toContain('Next up: Huge Cad, Thu 16 Aug 2029.');
+  });
+});
+
 describe('odd files', { timeout: 120_000 }, () => {
   it.each([['due'], ['log', 'ana', '--note', 'x'], ['doctor'], ['encrypt']])(
     'a FIFO as the store: rel %j is refused at once, exit 1',

@@ -234,6 +234,50 @@ describe('a list with two records of one id', () => {
   });
 });
 
+describe('a change that leaves a record the journal cannot hold', () => {
+  // A read of a version rel wrote itself does not check it again (the stamp vouches for it), so
+  // a record written with "0NaN-NaN-NaN" for a date made every later read fail while the writes
+  // went on and rotated the good backups out. The write refuses instead, leaving every file as it was.
+  it.each<[string, Edit, RegExp]>([
+    [
+      'a follow-up due "0NaN-NaN-NaN"',
+      (j) => {
+        j.followUps[0]!.due = '0NaN-NaN-NaN' as never;
+      },
+      /left a follow-up \(f1\) with due: a date YYYY-MM-DD/,
+    ],
+    [
+      'a person with a cadence of no days',
+      (j) => {
+        (j.people[1] as unknown as { cadenceDays: number }).cadenceDays = 0;
+      },
+      /left a person \(ben\) with cadenceDays:/,
+    ],
+    [
+      'a new conversation with no one',
+      (j) => void j.conversations.push({ ...conversation('c9', [], '2026-11-20', 'x'), updatedAt: '' }),
+      /left a conversation \(c9\) with with:/,
+    ],
+  ])('%s: refused, the store byte for byte as it was', async (_, edit, said) => {
+    const { store, file } = storeWith(serializeJournal(complete()));
+    await store.update((j) => {
+      j.people[0]!.role = 'Lead'; // a backup and undo data to keep
+    });
+    const folder = path.dirname(file);
+    const before = Object.fromEntries(
+      fs.readdirSync(folder).map((f) => [f, fs.readFileSync(path.join(folder, f))]),
+    );
+    const change = store.update((journal) => edit(journal as unknown as ReturnType<typeof complete>));
+    await expect(change).rejects.toThrow(StoreError);
+    await expect(change).rejects.toThrow(said);
+    await expect(change).rejects.toThrow(/Nothing was changed/);
+    const after = Object.fromEntries(
+      fs.readdirSync(folder).map((f) => [f, fs.readFileSync(path.join(folder, f))]),
+    );
+    expect(after).toEqual(before);
+  });
+});
+
 describe('a journal rel wrote itself, compared a list at a time', () => {
   // The summary's stamp says when rel wrote the very version read (codec.ts ownLines): then each
   // list is turned into JSON in one piece and its lines found in that. It must come to what a

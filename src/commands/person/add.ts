@@ -7,7 +7,7 @@ import { effectiveCadence } from '../../core/due.js';
 import { editEmails, parseEmail } from '../../core/emails.js';
 import { addPerson, checkNewName, type NewPerson } from '../../core/new-person.js';
 import { RELATIONSHIPS } from '../../core/people.js';
-import { PERIOD_FORMS, parsePeriod, periodDays } from '../../core/periods.js';
+import { cadenceProblem, parseCadence, periodDays } from '../../core/periods.js';
 import { answerProblem, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { renderAdded } from '../../ui/render/person.js';
@@ -83,7 +83,7 @@ function fromFlags(options: AddOptions): Omit<NewPerson, 'name'> {
     relationship: options.relationship,
     tags: options.tag,
     aliases: options.alias,
-    cadenceDays: options.cadence === undefined ? null : parsePeriod(options.cadence, '--cadence'),
+    cadenceDays: options.cadence === undefined ? null : parseCadence(options.cadence, '--cadence'),
     birthday: options.birthday === undefined ? null : parseBirthday(options.birthday),
     emails: (options.email ?? []).map((e) => parseEmail(e)),
   };
@@ -120,7 +120,7 @@ async function askForPerson(ctx: Context, options: AddOptions): Promise<NewPerso
   if (options.cadence === undefined) {
     const answer = await ask('How often do you want to catch up?', {
       default: 'monthly',
-      validate: (v) => ((periodDays(v) ?? 0) >= 1 ? true : `Use a period such as ${PERIOD_FORMS}`),
+      validate: (v) => cadenceProblem(periodDays(v)) ?? true,
     });
     const days = periodDays(answer)!;
     cadenceDays = days === DEFAULT_CADENCE_DAYS ? null : days;

@@ -7,7 +7,7 @@ import { DEFAULT_CADENCE_DAYS } from '../../core/dates.js';
 import { editEmails, parseEmail } from '../../core/emails.js';
 import type { Person } from '../../core/journal.js';
 import { editPerson, listChanges, type PersonEdit, RELATIONSHIPS, samePerson } from '../../core/people.js';
-import { describeCadence, PERIOD_FORMS, parsePeriod, periodDays } from '../../core/periods.js';
+import { cadenceProblem, describeCadence, parseCadence, periodDays } from '../../core/periods.js';
 import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
@@ -81,8 +81,8 @@ function flagsGiven(options: EditOptions): boolean {
   );
 }
 
-function parseCadence(text: string): number | null {
-  return text.trim().toLowerCase() === 'default' ? null : parsePeriod(text, '--cadence');
+function parseCadenceFlag(text: string): number | null {
+  return text.trim().toLowerCase() === 'default' ? null : parseCadence(text, '--cadence');
 }
 
 function parseBirthdayFlag(text: string): Birthday | null {
@@ -94,7 +94,7 @@ function fromFlags(options: EditOptions): PersonEdit {
   if (options.role !== undefined) edit.role = options.role;
   if (options.team !== undefined) edit.team = options.team;
   if (options.relationship !== undefined) edit.relationship = options.relationship;
-  if (options.cadence !== undefined) edit.cadenceDays = parseCadence(options.cadence);
+  if (options.cadence !== undefined) edit.cadenceDays = parseCadenceFlag(options.cadence);
   if (options.birthday !== undefined) edit.birthday = parseBirthdayFlag(options.birthday);
   // Operations, applied to the person as re-read under the lock: see ListEdit.
   if (options.tag.length || options.addTag.length || options.removeTag.length) {
@@ -123,10 +123,10 @@ async function askEdit(ctx: Context, person: Person): Promise<PersonEdit> {
   const cadenceText = await askPrefilled(
     'How often to catch up',
     describeCadenceInput(person.cadenceDays),
-    (v) =>
-      v.trim().toLowerCase() === 'default' || (periodDays(v) ?? 0) >= 1
-        ? true
-        : `Use a period such as ${PERIOD_FORMS}, or default`,
+    (v) => {
+      const problem = v.trim().toLowerCase() === 'default' ? undefined : cadenceProblem(periodDays(v));
+      return problem === undefined ? true : `${problem}, or default`;
+    },
   );
   const tags = await askPrefilled('Tags, separated by commas', person.tags.join(', '));
   const aliases = await askPrefilled('Aliases, separated by commas', person.aliases.join(', '));
@@ -150,7 +150,7 @@ async function askEdit(ctx: Context, person: Person): Promise<PersonEdit> {
         role,
         team,
         relationship,
-        cadenceDays: parseCadence(cadenceText),
+        cadenceDays: parseCadenceFlag(cadenceText),
         birthday: parseBirthdayFlag(birthdayText),
       },
     ),

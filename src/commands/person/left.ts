@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson, settings, today } from '../../context.js';
 import { addNote } from '../../core/facts.js';
 import { markLeft, samePerson, unmarkLeft } from '../../core/people.js';
-import { describeCadence, parsePeriod } from '../../core/periods.js';
+import { describeCadence, parseCadence } from '../../core/periods.js';
 import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
@@ -48,7 +48,7 @@ Examples:
       const cadenceDays =
         options.cadence === undefined
           ? settings(ctx).alumniCadenceDays
-          : parsePeriod(options.cadence, '--cadence');
+          : parseCadence(options.cadence, '--cadence');
       const todayIso = today(ctx);
       const store = await openStore(ctx);
       const person = await resolvePerson(ctx, await store.read(), name);

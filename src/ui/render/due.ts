@@ -154,7 +154,7 @@ export function renderDue(view: DueView, t: Theme, width: number, proseWidth = w
     ];
     if (view.next && !view.tag) {
       lines.push(
-        `Next up: ${displaySafe(view.next.name)}, ${dayDate(view.next.dueOn)}. Plan ahead with: rel due --within 2w`,
+        `Next up: ${displaySafe(view.next.name)}, ${dayDate(view.next.dueOn, today)}. Plan ahead with: rel due --within 2w`,
       );
     }
     return [

@@ -5,7 +5,7 @@ import type { Context } from '../../../context.js';
 import type { Journal, Person } from '../../../core/journal.js';
 import { rankPeople } from '../../../core/names.js';
 import { checkNewName, type NewPerson } from '../../../core/new-person.js';
-import { PERIOD_FORMS, periodDays } from '../../../core/periods.js';
+import { cadenceProblem, periodDays } from '../../../core/periods.js';
 import { displaySafe, normalize } from '../../../core/text.js';
 import { validity } from '../../../errors.js';
 import type { Choice } from '../../../ui/prompts.js';
@@ -89,7 +89,7 @@ export async function askAboutNewPerson(
   const role = (await ask(`${first}'s role (Enter to skip)`)).trim();
   const relationship = await askRelationship(ctx, `${first} is your… (Enter to skip)`);
   const cadence = await ask(`How often to catch up with ${first}? (Enter for the default; 2w, monthly)`, {
-    validate: (v) => (!v.trim() || (periodDays(v) ?? 0) >= 1 ? true : `Use a period such as ${PERIOD_FORMS}`),
+    validate: (v) => (!v.trim() ? true : (cadenceProblem(periodDays(v)) ?? true)),
   });
   return { role, relationship, cadenceDays: cadence.trim() ? periodDays(cadence)! : null };
 }
