@@ -337,3 +337,95 @@ describe('rel export', () => {
     expect(fs.existsSync(missing)).toBe(false);
   });
 });
+
+describe('rel export --out never writes over the journal or what rel keeps beside it', () => {
+  // Found by a tester: `--out` naming the journal replaced it with a calendar feed, and with no
+  // backup of the last change, that change was gone for good.
+  const folderOf = (store: string) =>
+    Object.fromEntries(
+      fs.readdirSync(path.dirname(store)).map((f) => [f, fs.readFileSync(path.join(path.dirname(store), f))]),
+    );
+
+  it.each<[string, (store: string) => string, string[], RegExp]>([
+    ['the journal', (store) => store, ['--format', 'ics'], /is the journal itself/],
+    ['the journal, as markdown', (store) => store, ['--format', 'markdown'], /is the journal itself/],
+    [
+      'the journal by a relative path',
+      (store) => path.relative(process.cwd(), store),
+      ['--format', 'json'],
+      /is the journal itself/,
+    ],
+    [
+      'a symlink to the journal',
+      (store) => {
+        const link = path.join(tempDir('export-link'), 'j.ics');
+        fs.symlinkSync(store, link);
+        return link;
+      },
+      ['--format', 'ics'],
+      /is the journal itself/,
+    ],
+    [
+      'a hard link to the journal',
+      (store) => {
+        const link = path.join(tempDir('export-hard'), 'j.ics');
+        fs.linkSync(store, link);
+        return link;
+      },
+      ['--format', 'vcard'],
+      /is the journal itself/,
+    ],
+    [
+      'the newest backup',
+      (store) => path.join(path.dirname(store), `.${path.basename(store)}.backup-1`),
+      ['--format', 'ics'],
+      /a file rel keeps beside the journal/,
+    ],
+    [
+      'the undo data',
+      (store) => path.join(path.dirname(store), `.${path.basename(store)}.undo`),
+      ['--format', 'markdown'],
+      /a file rel keeps beside the journal/,
+    ],
+    ['the lock', (store) => `${store}.lock`, ['--format', 'ics'], /a file rel keeps beside the journal/],
+  ])('%s: exit 2, every file as it was', async (_, outOf, args, said) => {
+    const store = tempStore('export-over');
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['log', 'ana', '--note', 'last change before export'], { store });
+    const out = outOf(store);
+    const before = folderOf(store);
+    const r = await rel(['export', ...args, '--out', out], { store });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(said);
+    expect(r.stderr).toContain('Nothing was written');
+    expect(folderOf(store)).toEqual(before);
+  });
+
+  it('a CSV folder whose table would land on the journal (a journal named people.csv): refused', async () => {
+    const folder = tempDir('export-csv-folder');
+    const store = path.join(folder, 'people.csv');
+    await ok(['add', 'Ana Silva'], { store });
+    const before = folderOf(store);
+    const r = await rel(['export', '--format', 'csv', '--out', folder], { store });
+    expect(r.code, r.stderr).toBe(2);
+    expect(folderOf(store)).toEqual(before);
+  });
+
+  it('rel agenda --out the journal: refused the same way', async () => {
+    const store = tempStore('agenda-over');
+    await ok(['add', 'Ana Silva'], { store });
+    const before = folderOf(store);
+    const r = await rel(['agenda', 'ana', '--out', store], { store });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/is the journal itself/);
+    expect(folderOf(store)).toEqual(before);
+  });
+
+  it('a file beside the journal that is not one of its own is written', async () => {
+    const store = tempStore('export-beside');
+    await ok(['add', 'Ana Silva'], { store });
+    const out = path.join(path.dirname(store), 'export.ics');
+    await ok(['export', '--format', 'ics', '--out', out], { store });
+    expect(fs.readFileSync(out, 'utf8')).toContain('BEGIN:VCALENDAR');
+  });
+});

@@ -7,6 +7,7 @@ import { writeStoreFile } from '../../store/files.js';
 import { printJson } from '../../ui/json.js';
 import { renderAgenda } from '../../ui/render/agenda.js';
 import { safeText } from '../../ui/safe.js';
+import { refuseOwnFile } from '../shared/out-file.js';
 import { jsonOption } from '../shared/output.js';
 import { profileOf } from '../shared/profile.js';
 
@@ -36,7 +37,8 @@ Examples:
 }
 
 async function run(ctx: Context, name: string, options: AgendaOptions): Promise<void> {
-  const journal = await (await openStore(ctx)).read();
+  const store = await openStore(ctx);
+  const journal = await store.read();
   const person = await resolvePerson(ctx, journal, name);
   const todayIso = today(ctx);
   const index = indexConversations(journal.conversations);
@@ -53,6 +55,7 @@ async function run(ctx: Context, name: string, options: AgendaOptions): Promise<
   }
   // Private notes about a person: the file is readable by its owner only, like the journal,
   // even when it replaces a file that others could read.
+  refuseOwnFile(store.target, options.out, options.out);
   writeStoreFile(options.out, safeText(markdown, false));
   ctx.io.err(`Wrote the agenda for ${person.name} to ${options.out}.`);
 }

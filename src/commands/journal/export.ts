@@ -28,6 +28,7 @@ import { StoreError, UsageError } from '../../errors.js';
 import { writeStoreFile } from '../../store/files.js';
 import { serializeJournal } from '../../store/format.js';
 import { safeText } from '../../ui/safe.js';
+import { refuseOwnFile } from '../shared/out-file.js';
 
 const FORMATS = ['json', 'markdown', 'csv', 'ics', 'vcard', 'vcard3'] as const;
 type Format = (typeof FORMATS)[number];
@@ -98,7 +99,13 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     throw new UsageError('--since does not apply to vCards: they hold people, not what happened.');
   }
   const since = options.since === undefined ? undefined : await parseSince(ctx, options.since);
-  const journal = await (await openStore(ctx)).read();
+  const store = await openStore(ctx);
+  const journal = await store.read();
+  /** Refuses, before anything is written, an --out that would land on the journal or a file kept beside it. */
+  const notOwn = (...files: string[]) => {
+    for (const file of files) refuseOwnFile(store.target, file, options.out!);
+    return files;
+  };
   const selection: ExportSelection = { since, redact: options.redact ?? false };
   if (options.person !== undefined)
     selection.personId = (await resolvePerson(ctx, journal, options.person)).id;
@@ -114,16 +121,18 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     }
     // A .csv name is one file (the chosen table); anything else is a folder for both tables.
     if (options.out.toLowerCase().endsWith('.csv')) {
-      const file = writePrivateFile(outputFile(options.out, `${table}.csv`), chosenTable());
+      const [file] = notOwn(outputFile(options.out, `${table}.csv`));
+      writePrivateFile(file!, chosenTable());
       ctx.io.err(`Wrote the ${table} table to ${file} (${summary(chosen)}).`);
       return;
     }
     const folder = csvFolder(options.out);
-    const people = writePrivateFile(path.join(folder, 'people.csv'), csv(peopleTable(chosen)));
-    const conversations = writePrivateFile(
+    const [people, conversations] = notOwn(
+      path.join(folder, 'people.csv'),
       path.join(folder, 'conversations.csv'),
-      csv(conversationsTable(chosen)),
     );
+    writePrivateFile(people!, csv(peopleTable(chosen)));
+    writePrivateFile(conversations!, csv(conversationsTable(chosen)));
     ctx.io.err(`Wrote ${people} and ${conversations} (${summary(chosen)}).`);
     return;
   }
@@ -133,7 +142,8 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     ctx.io.out(text.trimEnd());
     return;
   }
-  const file = writePrivateFile(outputFile(options.out, FILE_NAMES[format]), text, format === 'json');
+  const [file] = notOwn(outputFile(options.out, FILE_NAMES[format]));
+  writePrivateFile(file!, text, format === 'json');
   ctx.io.err(`Wrote ${file} (${holds}).`);
 }
 
