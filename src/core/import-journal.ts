@@ -1,9 +1,30 @@
 // rel's own JSON export back in: records keep their ids; what is already there (same id, or a
 // person of the same name) is left alone, so that importing the same file twice adds nothing.
+
+import { localDay } from './dates.js';
 import type { JournalMerge, Progress } from './import-types.js';
 import type { Journal, Person } from './journal.js';
 import { cleanName } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
+import { tombstoneKey } from './tombstones.js';
+
+/**
+ * When a record of the file was forgotten here (rel forget): the time of the forget, which no
+ * write lets it come back from; undefined when it was not. A record made after the forget (a
+ * person added again) is a new one, as the journal's tombstones have it.
+ */
+function forgottenIn(
+  journal: Journal,
+): (collection: string, record: { id: string; createdAt?: string }) => string | undefined {
+  const forgets = new Map<string, string>();
+  for (const s of journal.tombstones ?? [])
+    if (s.forgotten) forgets.set(`${s.collection}\0${s.idHash}`, s.deletedAt);
+  if (forgets.size === 0) return () => undefined;
+  return (collection, record) => {
+    const at = forgets.get(`${collection}\0${tombstoneKey(collection, record.id)}`);
+    return at !== undefined && (record.createdAt ?? '') <= at ? at : undefined;
+  };
+}
 
 /**
  * Merges an exported journal into this one. A person whose id is already there, or whose name is
@@ -28,6 +49,8 @@ export function addFromExport(
   const total = incoming.people.length + incoming.conversations.length + incoming.followUps.length;
   let done = 0;
   const step = () => progress?.(++done, total);
+  const forgottenAt = forgottenIn(journal);
+  const forgotten = { people: 0, conversations: 0, followUps: 0 };
   const ids = new Set(journal.people.map((p) => p.id));
   const byName = new Map(journal.people.map((p) => [normalize(p.name), p.id]));
   /** Incoming person id -> the id it has in this journal. */
@@ -36,6 +59,14 @@ export function addFromExport(
     step();
     const line = lineOf('people', i);
     const person = { ...read, name: cleanName(withoutControls(read.name)) };
+    const forgot = forgottenAt('people', person);
+    if (forgot !== undefined && !ids.has(person.id)) {
+      const forgottenOn = localDay(forgot);
+      const reason = `forgotten on ${forgottenOn} (rel forget)`;
+      result.skipped.push({ name: person.name, line, existingId: null, reason, forgottenOn });
+      forgotten.people++;
+      return;
+    }
     const twin = ids.has(person.id) ? person.id : byName.get(normalize(person.name));
     if (twin !== undefined) {
       target.set(person.id, twin);
@@ -56,6 +87,11 @@ export function addFromExport(
     step();
     if (conversationIds.has(conversation.id)) {
       result.conversations.skipped++;
+      return;
+    }
+    if (forgottenAt('conversations', conversation) !== undefined) {
+      result.conversations.skipped++;
+      forgotten.conversations++;
       return;
     }
     const people = conversation.with.map(
@@ -81,6 +117,11 @@ export function addFromExport(
       result.followUps.skipped++;
       return;
     }
+    if (forgottenAt('followUps', followUp) !== undefined) {
+      result.followUps.skipped++;
+      forgotten.followUps++;
+      return;
+    }
     const owner = personId(followUp.personId);
     const owners = followUp.personIds?.map(personId);
     if (owner === undefined || owners?.includes(undefined)) {
@@ -98,5 +139,9 @@ export function addFromExport(
     followUpIds.add(followUp.id);
     result.followUps.added++;
   });
+  if (forgotten.people + forgotten.conversations + forgotten.followUps > 0) {
+    const { people: _, ...records } = forgotten;
+    result.forgotten = records;
+  }
   return result;
 }

@@ -51,6 +51,8 @@ export interface SkippedPerson {
   /** The person already in the journal (or earlier in the file) with that name. */
   existingId: string | null;
   reason: string;
+  /** The day a rel forget removed them here: they are not brought back. */
+  forgottenOn?: string;
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -60,5 +62,10 @@ export interface JournalMerge {
   skipped: SkippedPerson[];
   conversations: { added: number; skipped: number };
   followUps: { added: number; skipped: number };
+  /**
+   * Records of the file that a rel forget removed from this journal: not brought back, and counted
+   * among the skipped. Present only when the file held some.
+   */
+  forgotten?: { conversations: number; followUps: number };
   problems: ImportProblem[];
 }

@@ -359,3 +359,46 @@ describe('rel import: rel JSON', () => {
     expect(broken.stderr).toContain('not valid JSON');
   });
 });
+
+describe('rel import: rel JSON of someone forgotten since', () => {
+  // Found by a tester: the import said "Imported 1 person … Ben Okafor" while the forget's
+  // tombstone kept him out on the write, every time it was run.
+  it('lists them as skipped, forgotten on the day, in the text and in --json, and writes nothing', async () => {
+    const store = tempStore('import-forgotten');
+    const o = { store, now: '2026-12-02T12:00:00' };
+    await ok(['add', 'Ana Silva'], o);
+    await ok(['add', 'Ben Okafor'], o);
+    await ok(['log', 'ben', '--note', 'x', '--follow-up', 'Send it'], o);
+    await ok(['log', 'ana', '--note', 'y'], o);
+    const exported = path.join(tempDir('import-forgotten-out'), 'x.json');
+    await ok(['export', '--out', exported], o);
+    await ok(['forget', 'ben', '--yes'], o);
+    const before = bytesOf(store);
+
+    const r = await rel(['import', exported], o);
+    expect(r.code, r.stderr).toBe(0);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Nothing new to import from x.json.');
+    expect(text).toContain(
+      'Skipped 1 person forgotten with rel forget, who stay out: Ben Okafor (line 5, forgotten on 2026-12-02).',
+    );
+    expect(text).toContain('Left out as forgotten: 1 conversation, 1 follow-up.');
+    expect(text).toContain('add them anew (rel add "Ben Okafor")');
+    expect(text).toContain('Already there: 1 conversation, 0 follow-ups.');
+    expect(text).not.toMatch(/Imported/);
+    expect(bytesOf(store)).toEqual(before);
+
+    const json = JSON.parse(await ok(['import', exported, '--json'], o));
+    expect(json.people.added).toEqual([]);
+    expect(json.people.skipped).toContainEqual({
+      name: 'Ben Okafor',
+      line: 5,
+      existingId: null,
+      reason: 'forgotten on 2026-12-02 (rel forget)',
+      forgottenOn: '2026-12-02',
+    });
+    expect(json.conversations).toEqual({ added: 0, skipped: 2 });
+    expect(json.forgotten).toEqual({ conversations: 1, followUps: 1 });
+    expect(bytesOf(store)).toEqual(before);
+  });
+});

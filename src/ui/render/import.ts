@@ -28,7 +28,8 @@ export function renderImport(r: ImportRun): string {
       : `${verb} ${parts.join(', ')} from ${from}${r.added.length ? `: ${names(r.added)}` : ''}.`,
   );
   const inJournal = r.skipped.filter((p) => p.reason.startsWith('already'));
-  const twice = r.skipped.filter((p) => !p.reason.startsWith('already'));
+  const forgotten = r.skipped.filter((p) => p.forgottenOn !== undefined);
+  const twice = r.skipped.filter((p) => !p.reason.startsWith('already') && p.forgottenOn === undefined);
   if (inJournal.length) {
     lines.push(
       `Skipped ${plural(inJournal.length, 'person', 'people')} already in your journal: ${names(inJournal)}.`,
@@ -40,11 +41,30 @@ export function renderImport(r: ImportRun): string {
       `Skipped ${plural(twice.length, 'person', 'people')} named twice in the file: ${names(shown)}.`,
     );
   }
-  const already = r.conversations.skipped + r.followUps.skipped;
-  if (already) {
+  // A forget is for good: what it removed stays out, and saying so keeps the first line true.
+  if (forgotten.length) {
+    const shown = forgotten.map((p) => ({
+      name: `${p.name} (${p.line === null ? '' : `line ${p.line}, `}forgotten on ${p.forgottenOn})`,
+      line: null,
+    }));
     lines.push(
-      `Already there: ${plural(r.conversations.skipped, 'conversation')}, ${plural(r.followUps.skipped, 'follow-up')}.`,
+      `Skipped ${plural(forgotten.length, 'person', 'people')} forgotten with rel forget, who stay out: ${names(shown)}.`,
     );
+  }
+  if (r.forgotten && r.forgotten.conversations + r.forgotten.followUps > 0) {
+    lines.push(
+      `Left out as forgotten: ${plural(r.forgotten.conversations, 'conversation')}, ${plural(r.forgotten.followUps, 'follow-up')}.`,
+    );
+  }
+  if (forgotten.length) {
+    lines.push(
+      `To keep up with someone again, add them anew (rel add "${displaySafe(forgotten[0]!.name)}"): a new record, without what was forgotten.`,
+    );
+  }
+  const conversations = r.conversations.skipped - (r.forgotten?.conversations ?? 0);
+  const followUps = r.followUps.skipped - (r.forgotten?.followUps ?? 0);
+  if (conversations + followUps) {
+    lines.push(`Already there: ${plural(conversations, 'conversation')}, ${plural(followUps, 'follow-up')}.`);
   }
   return lines.join('\n');
 }
