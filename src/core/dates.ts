@@ -269,6 +269,8 @@ export function parseSimpleDate(
 
 const NAMES_A_MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 const LOOKS_AHEAD = /\b(next|coming|in|from now|later|after|tomorrow)\b/i;
+const VAGUE =
+  /^(in|this) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^this (week|month|year)$/i;
 const NUMERIC_DATE = /^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?$/;
 
 const MONTH_NAMES = [
@@ -353,7 +355,10 @@ export function parseDate(input: string, option: string, context: DateContext): 
     return refuseOutOfRange(new DateOutOfRange(true), `${option} "${text}"`, context.now);
   const simple = simpleOrOutOfRange(text, context);
   if (simple) return refuseOutOfRange(simple, `${option} "${text}"`, context.now);
-  const natural = context.natural?.(text, context.now, context.direction === 'future');
+  // A month or a week is not a day: chrono would pin its first day (or its Sunday) unsaid.
+  const natural = VAGUE.test(text)
+    ? null
+    : context.natural?.(text, context.now, context.direction === 'future');
   if (natural && !Number.isNaN(natural.getTime())) {
     // "january 5" without a year, looking back from November, is the January just gone; "next
     // week" or "in a month" looking back is a mistake, left ahead for the caller to refuse.

@@ -80,6 +80,31 @@ describe('dates and periods that would land past the year 9999 are exit 2, the s
   });
 });
 
+describe('a month or a week for --date is refused, never pinned to a day unsaid', {
+  timeout: 120_000,
+}, () => {
+  // Found by a tester: "in december" on 3 December logged the 1st, "this week" the Sunday before.
+  it.each(['in december', 'in november', 'this month', 'this week', 'this year'])(
+    '--date %j',
+    async (when) => {
+      const store = tempStore('vague');
+      writeJournal(store, ana());
+      const before = bytesOf(store);
+      const r = await rel(['log', 'ana', '--note', 'x', '--date', when], { store, now: '2026-12-03' });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`--date "${when}" is not a date rel understands.`);
+      expect(bytesOf(store)).toEqual(before);
+    },
+  );
+
+  it('a day in a month is still taken', async () => {
+    const store = tempStore('vague-ok');
+    writeJournal(store, ana());
+    await ok(['log', 'ana', '--note', 'x', '--date', 'december 2'], { store, now: '2026-12-03' });
+    expect(readJson(store).conversations[0].date).toBe('2026-12-02');
+  });
+});
+
 describe('a cadence too long for the calendar, from a journal edited by hand', { timeout: 120_000 }, () => {
   // rel no longer takes such a cadence, but a synced or hand-edited journal may hold one: the
   // reports go on for everyone, the check-in shown on the calendar's last day.
