@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
-import { RelError } from '../errors.js';
+import { RelError, UsageError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { decodeJournal, restorableJournal } from './codec.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
@@ -24,8 +24,8 @@ import { belongsTo, readUndoData } from './undo.js';
 
 export interface Finding {
   /**
-   * What was checked: parse, schema, ids, people, modes, lock, sync, temp-files, drafts, backups,
-   * undo, encryption, forget.
+   * What was checked: parse, schema, passphrase (an encrypted journal with no passphrase to read
+   * it), ids, people, modes, lock, sync, temp-files, drafts, backups, undo, encryption, forget.
    */
   check: string;
   severity: 'error' | 'warning';
@@ -110,6 +110,9 @@ export async function examine(
   const bytes = readStoreFile(target);
   let journal: Journal | undefined;
   let text: string | undefined;
+  // Encrypted, and no passphrase to be had (none set, no terminal to ask in): nothing is known to
+  // be wrong, and the encrypted copies beside it could not be read either.
+  let locked = false;
   if (bytes) {
     try {
       const parsed = await decodeJournal(file, bytes, keyring);
@@ -125,12 +128,19 @@ export async function examine(
       }
     } catch (error) {
       if (!(error instanceof RelError)) throw error;
+      locked = error instanceof UsageError && isEncrypted(bytes);
       findings.push({
-        check: /not valid JSON|not valid UTF-8|is empty/.test(error.message) ? 'parse' : 'schema',
+        check: locked
+          ? 'passphrase'
+          : /not valid JSON|not valid UTF-8|is empty/.test(error.message)
+            ? 'parse'
+            : 'schema',
         severity: 'error',
         message: error.message,
         // git's conflict markers: a backup put back would drop what was committed since.
-        fix: (hasConflictMarkers(bytes.toString('latin1')) && conflictAdvice(target)) || restoreFix,
+        fix: locked
+          ? (error.hint ?? 'give the passphrase (REL_PASSPHRASE, or rel unlock)')
+          : (hasConflictMarkers(bytes.toString('latin1')) && conflictAdvice(target)) || restoreFix,
       });
     }
   }
@@ -197,7 +207,10 @@ export async function examine(
       fix: `rel doctor ${FIX}  (removes ${drafts.length === 1 ? 'it' : 'them'})`,
     });
   }
-  const invalidBackups = backups.filter((b) => !b.valid);
+  // Without the key, an encrypted backup was not read: not known to be bad.
+  const invalidBackups = backups.filter(
+    (b) => !b.valid && !(locked && isEncrypted(readStoreFile(b.file) ?? Buffer.alloc(0))),
+  );
   if (invalidBackups.length) {
     findings.push({
       check: 'backups',
@@ -215,7 +228,11 @@ export async function examine(
     });
   }
   const undoFile = readStoreFile(undoPath(target));
-  if (undoFile && !isUndoLog(await decode(undoPath(target), undoFile))) {
+  if (
+    undoFile &&
+    !(locked && isEncrypted(undoFile)) &&
+    !isUndoLog(await decode(undoPath(target), undoFile))
+  ) {
     findings.push({
       check: 'undo',
       severity: 'warning',

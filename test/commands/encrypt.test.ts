@@ -143,3 +143,22 @@ describe('rel encrypt', { timeout: 180_000 }, () => {
     expect((await rel(['decrypt'], { store, env: PW })).code).toBe(2);
   });
 });
+
+describe('rel doctor on an encrypted journal without its passphrase', () => {
+  it('says what to give, and does not call the backups it could not read bad', async () => {
+    const store = tempStore('enc-doctor-locked');
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['encrypt'], { store, env: PW });
+    for (const note of ['one', 'two', 'three']) await ok(['log', 'ana', '--note', note], { store, env: PW });
+    const r = await rel(['doctor'], { store, env: FAST });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Your journal is encrypted and no passphrase was given.');
+    expect(r.stdout).toContain('Set REL_PASSPHRASE to it');
+    expect(r.stdout).toContain('backups kept (not read without the passphrase');
+    expect(r.stdout).not.toContain('Not a valid journal');
+    expect(r.stdout).not.toContain('by hand');
+    expect(r.stdout).not.toContain('is unreadable');
+    // With it, every backup is good.
+    expect(await ok(['doctor'], { store, env: PW })).toContain('3 backups kept (3 valid');
+  });
+});

@@ -18,9 +18,13 @@ export function renderCheckup(c: Checkup, fixed: string[] | undefined, t: Theme)
       `${plural(c.people, 'person', 'people')}, ${plural(c.conversations, 'conversation')}, ${plural(c.followUps, 'follow-up')} (schema ${c.schema}).`,
     );
   }
-  const valid = c.backups.filter((b) => b.valid).length;
+  // Without the passphrase the encrypted backups were not read: how many are good is not known.
+  const locked = c.findings.some((f) => f.check === 'passphrase');
+  const valid = locked
+    ? 'not read without the passphrase'
+    : `${c.backups.filter((b) => b.valid).length} valid`;
   lines.push(
-    `${plural(c.backups.length, 'backup')} kept${c.backups.length ? ` (${valid} valid, newest ${c.backups[0]!.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}; ${plural(c.undoable, 'change')} can be undone with rel undo.`,
+    `${plural(c.backups.length, 'backup')} kept${c.backups.length ? ` (${valid}, newest ${c.backups[0]!.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}; ${plural(c.undoable, 'change')} can be undone with rel undo.`,
   );
   lines.push('');
   if (c.findings.length === 0) {
