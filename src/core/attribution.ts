@@ -33,6 +33,28 @@ export function attributeHeard(
   return owned.some((o) => o.personId) ? { heard, heardFrom: owned.map((o) => o.personId) } : { heard };
 }
 
+/**
+ * Listening notes given again (rel conversation edit --heard): a "Name: " prefix says whose, a
+ * note kept as it was keeps whom it was heard from, any other is the group's. Without this the
+ * old list of who said what stayed, and the new notes took the old speakers by position.
+ */
+export function reattributeHeard(
+  entries: string[],
+  before: { heard: string[]; heardFrom?: (string | null)[] },
+  participants: Person[],
+): { heard: string[]; heardFrom?: (string | null)[] } {
+  const kept = entries.map((e) => e.trim()).filter(Boolean);
+  if (participants.length < 2) return { heard: kept };
+  const owned = kept.map((e) => {
+    const named = namedOwner(e, participants);
+    if (named) return named;
+    const i = before.heard.indexOf(e);
+    return { personId: i >= 0 ? (before.heardFrom?.[i] ?? null) : null, text: e };
+  });
+  const heard = owned.map((o) => o.text);
+  return owned.some((o) => o.personId) ? { heard, heardFrom: owned.map((o) => o.personId) } : { heard };
+}
+
 export interface CaptureLists {
   ambitions: string[];
   skills: string[];

@@ -22,6 +22,8 @@ export interface ConversationEdit {
   minutes?: number | null;
   note?: string;
   heard?: string[];
+  /** With `heard`: whom each was heard from (reattributeHeard); absent, the group's. */
+  heardFrom?: (string | null)[];
   /** How many others were there in all; not more than those named removes it. */
   size?: number;
   /** A mark by hand; null removes it (the rules decide again). */
@@ -48,8 +50,15 @@ export function editConversation(conversation: Conversation, edit: ConversationE
     const value = edit[key];
     if (value === undefined) continue;
     const clean = key === 'heard' ? (value as string[]).map((h) => h.trim()).filter(Boolean) : value;
-    if (JSON.stringify(conversation[key]) === JSON.stringify(clean)) continue;
+    const sameFrom =
+      key !== 'heard' || JSON.stringify(conversation.heardFrom) === JSON.stringify(edit.heardFrom);
+    if (JSON.stringify(conversation[key]) === JSON.stringify(clean) && sameFrom) continue;
     (conversation as unknown as Record<string, unknown>)[key] = clean;
+    // Who said each goes with the notes: never the old list over new notes.
+    if (key === 'heard') {
+      if (edit.heardFrom) conversation.heardFrom = edit.heardFrom;
+      else delete conversation.heardFrom;
+    }
     changed.push(key);
   }
   return changed;

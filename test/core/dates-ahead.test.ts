@@ -14,9 +14,14 @@ describe('dates looking back, written looking ahead', () => {
   it.each([
     ['next week', '2026-11-19'],
     ['next month', '2026-12-12'],
-    ['in december', '2026-12-01'],
   ])('%s stays ahead (%s), for the caller to refuse', (text, expected) => {
     expect(past(text)).toBe(expected);
+  });
+
+  // A month that names no day is refused here: later in December, "in december" would have been
+  // its 1st, a day in the past that no caller refuses.
+  it('in december is not a date', () => {
+    expect(() => past('in december')).toThrow('--date "in december" is not a date rel understands.');
   });
 
   it.each([

@@ -1,6 +1,7 @@
 // rel conversation edit|delete <id>: fix a logged conversation, or remove it.
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, parseWhen, today } from '../../context.js';
+import { reattributeHeard } from '../../core/attribution.js';
 import { checkNotFuture, parseMinutes, parseSize } from '../../core/conversation-fields.js';
 import {
   answersChanged,
@@ -125,6 +126,10 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
       const fresh = findConversation(journal, current.id);
       // The answer against what was shown, applied to the conversation as it is now.
       if (heardTyped) changes.heard = retyped(fresh.heard, current.heard, heardTyped);
+      if (changes.heard) {
+        const there = journal.people.filter((p) => fresh.with.includes(p.id));
+        Object.assign(changes, reattributeHeard(changes.heard, fresh, there));
+      }
       return { saved: fresh, changed: editConversation(fresh, changes) };
     },
     {
