@@ -65,6 +65,11 @@ function calendarParts(date: IsoDate): [number, number, number] {
   return parts;
 }
 
+/** Whether a YYYY-MM-DD is a day of the calendar (2026-02-30 is not). */
+export function isCalendarDate(text: string): boolean {
+  return text.length === 10 && digitsOf(text) !== undefined;
+}
+
 /** [year, month, day] of a YYYY-MM-DD that is a real calendar date; undefined otherwise. */
 function digitsOf(date: string): [number, number, number] | undefined {
   let year = 0;

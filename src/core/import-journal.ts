@@ -1,7 +1,7 @@
 // rel's own JSON export back in: records keep their ids; what is already there (same id, or a
 // person of the same name) is left alone, so that importing the same file twice adds nothing.
 
-import { localDay } from './dates.js';
+import { isCalendarDate, localDay } from './dates.js';
 import type { JournalMerge, Progress } from './import-types.js';
 import type { Journal, Person } from './journal.js';
 import { cleanName } from './new-person.js';
@@ -74,7 +74,19 @@ export function addFromExport(
       result.skipped.push({ name: person.name, line, existingId: twin, reason });
       return;
     }
-    journal.people.push(structuredClone(person));
+    const kept = structuredClone(person);
+    // A birthday that is no day (29 Feb is one: it is kept) would fail every report that counts to it.
+    if (
+      kept.birthday &&
+      !isCalendarDate(kept.birthday.length === 5 ? `2000-${kept.birthday}` : kept.birthday)
+    ) {
+      result.problems.push({
+        line,
+        message: `${person.name}: birthday "${kept.birthday}" is not a real calendar date, so it was left out`,
+      });
+      kept.birthday = null;
+    }
+    journal.people.push(kept);
     ids.add(person.id);
     byName.set(normalize(person.name), person.id);
     target.set(person.id, person.id);
@@ -92,6 +104,13 @@ export function addFromExport(
     if (forgottenAt('conversations', conversation) !== undefined) {
       result.conversations.skipped++;
       forgotten.conversations++;
+      return;
+    }
+    if (!isCalendarDate(conversation.date)) {
+      result.problems.push({
+        line: lineOf('conversations', i),
+        message: `conversation ${conversation.id} is dated "${conversation.date}", which is not a real calendar date`,
+      });
       return;
     }
     const people = conversation.with.map(
@@ -120,6 +139,13 @@ export function addFromExport(
     if (forgottenAt('followUps', followUp) !== undefined) {
       result.followUps.skipped++;
       forgotten.followUps++;
+      return;
+    }
+    if (followUp.due && !isCalendarDate(followUp.due)) {
+      result.problems.push({
+        line: lineOf('followUps', i),
+        message: `follow-up ${followUp.id} is due "${followUp.due}", which is not a real calendar date`,
+      });
       return;
     }
     const owner = personId(followUp.personId);

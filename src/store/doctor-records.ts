@@ -1,5 +1,6 @@
 // What `rel doctor` finds in the journal's records: ids used twice or pointing at no one, and
 // people who share a name or an e-mail address.
+import { isCalendarDate } from '../core/dates.js';
 import { emailKey } from '../core/emails.js';
 import { followUpPeople } from '../core/followups.js';
 import { duplicateIds } from '../core/integrity.js';
@@ -85,6 +86,28 @@ export function checkRecords(journal: Journal, file: string, restoreFix: string)
       severity: 'warning',
       message: `Listening notes heard from someone who is not in the journal (forgotten, or merged away): ${list(heardFromNoOne, 3)}.`,
       fix: `edit ${file} by hand: in that conversation, remove the note from "heard" and the id at the same place in "heardFrom" (for someone merged into another, put that person's id there instead)`,
+    });
+  // A day that is not in the calendar (2026-02-30) has the form a record check accepts, and fails
+  // every report that counts with it: named here, record by record.
+  const noDay = [
+    ...journal.people
+      .filter(
+        (p) => p.birthday && !isCalendarDate(p.birthday.length === 5 ? `2000-${p.birthday}` : p.birthday),
+      )
+      .map((p) => `${p.id}'s birthday ${p.birthday}`),
+    ...journal.conversations
+      .filter((c) => !isCalendarDate(c.date))
+      .map((c) => `conversation ${c.id} on ${c.date}`),
+    ...journal.followUps
+      .filter((f) => f.due && !isCalendarDate(f.due))
+      .map((f) => `follow-up ${f.id} due ${f.due}`),
+  ];
+  if (noDay.length)
+    findings.push({
+      check: 'dates',
+      severity: 'error',
+      message: `Days that are not in the calendar, which reports cannot count with: ${list(noDay, 3)}.`,
+      fix: `correct them: rel edit <name> --birthday, rel conversation edit <id> --date, rel todo edit <id> --due (or by hand in ${file})`,
     });
   return findings;
 }

@@ -360,6 +360,54 @@ describe('rel import: rel JSON', () => {
   });
 });
 
+describe('rel import: rel JSON with a day that is not in the calendar', () => {
+  // Found by a tester: 2026-02-30 passed the record check by its shape, then every report that
+  // counted with it failed ("not a real calendar date"), naming no one.
+  it('leaves out such a birthday, skips such a conversation or follow-up, says each, and the reports work', async () => {
+    const dir = tempDir('json-no-day');
+    const source = path.join(dir, 'source.json');
+    const o = { store: source, now: '2026-11-20' };
+    await ok(['add', 'Li Wei', '--birthday', '1990-05-05'], o);
+    await ok(['add', 'Ana Silva', '--birthday', '02-29'], o);
+    await ok(
+      ['log', 'li', '--note', 'kept', '--follow-up', 'Send the deck', '--due', '2026-12-01', '--no-input'],
+      o,
+    );
+    await ok(['log', 'ana', '--note', 'also kept', '--no-input'], o);
+    const exported = JSON.parse(await ok(['export'], o));
+    exported.people.find((p: { id: string }) => p.id === 'li-wei').birthday = '2026-02-30';
+    exported.conversations.find((c: { note: string }) => c.note === 'also kept').date = '2026-02-30';
+    exported.followUps[0].due = '2026-11-31';
+    const file = path.join(dir, 'edited.json');
+    fs.writeFileSync(file, JSON.stringify(exported, null, 2));
+    const store = path.join(dir, 'journal.json');
+    const r = await rel(['import', file], { store, now: '2026-11-20' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'Li Wei: birthday "2026-02-30" is not a real calendar date, so it was left out',
+    );
+    expect(r.stderr).toMatch(/conversation \w+ is dated "2026-02-30", which is not a real calendar date/);
+    expect(r.stderr).toMatch(/follow-up \w+ is due "2026-11-31", which is not a real calendar date/);
+    const journal = readJson(store);
+    expect(journal.people.map((p: { birthday: string | null }) => p.birthday)).toEqual([null, '02-29']);
+    expect(journal.conversations.map((c: { note: string }) => c.note)).toEqual(['kept']);
+    expect(journal.followUps).toEqual([]);
+    for (const report of [['due'], ['todo'], ['profile', 'li'], ['profile', 'ana'], ['people']])
+      expect((await rel(report, { store, now: '2026-11-20' })).code, report.join(' ')).toBe(0);
+    // The same days in a journal edited by hand: rel doctor names them.
+    const byHand = path.join(dir, 'by-hand.json');
+    const text = fs.readFileSync(source, 'utf8').replace('"1990-05-05"', '"1990-02-30"');
+    expect(text).toContain('"1990-02-30"');
+    fs.writeFileSync(byHand, text.replace('"2026-12-01"', '"2026-11-31"'), { mode: 0o600 });
+    const doctor = await rel(['doctor'], { store: byHand, now: '2026-11-20' });
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout.replace(/\s+/g, ' ')).toMatch(
+      /Days that are not in the calendar, which reports cannot count with: li-wei's birthday 1990-02-30, follow-up \w+ due 2026-11-31\./,
+    );
+    expect((await rel(['doctor'], { store: source, now: '2026-11-20' })).stdout).toContain('All is well');
+  });
+});
+
 describe('rel import: rel JSON of someone forgotten since', () => {
   // Found by a tester: the import said "Imported 1 person … Ben Okafor" while the forget's
   // tombstone kept him out on the write, every time it was run.
