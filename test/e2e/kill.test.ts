@@ -8,8 +8,17 @@ import { rel, relAsync, tempStore } from '../helpers/rel.js';
 
 const MEGABYTES = 30;
 
-/** When to kill: a moment seen in the store's folder, then an optional delay. */
-type Moment = { when: 'spawned' | 'locked' | 'writing-journal' | 'writing-undo'; delayMs: number };
+/**
+ * When to kill: a moment seen in the store's folder, then an optional delay; `late` is a share of
+ * how long a whole `rel log` takes on this journal here (timed first), so that the kill lands late
+ * in the write however fast the machine and rel are (a fixed 700 ms came after the end once `rel
+ * log` got faster).
+ */
+type Moment = {
+  when: 'spawned' | 'locked' | 'writing-journal' | 'writing-undo';
+  delayMs: number;
+  late?: number;
+};
 
 const MOMENTS: Moment[] = [
   { when: 'spawned', delayMs: 0 },
@@ -17,7 +26,7 @@ const MOMENTS: Moment[] = [
   { when: 'writing-journal', delayMs: 0 },
   { when: 'writing-journal', delayMs: 15 },
   { when: 'writing-undo', delayMs: 0 },
-  { when: 'spawned', delayMs: 700 },
+  { when: 'spawned', delayMs: 0, late: 0.7 },
 ];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,9 +67,15 @@ describe('kill -9 during writes', { timeout: 300_000 }, () => {
     const { text } = largeJournalText(MEGABYTES);
     writeJournal(store, text);
     const confirmed: string[] = [];
+    const started = Date.now();
+    const timed = rel(['log', 'p0', '--note', 'timed'], { store });
+    const whole = Date.now() - started;
+    expect(timed.code, timed.stderr).toBe(0);
+    confirmed.push('timed');
     let killed = 0;
     for (const [i, moment] of MOMENTS.entries()) {
-      const code = await logAndKill(store, `killed ${i}`, moment);
+      const delayMs = moment.late ? Math.round(whole * moment.late) : moment.delayMs;
+      const code = await logAndKill(store, `killed ${i}`, { ...moment, delayMs });
       if (code === 0)
         confirmed.push(`killed ${i}`); // it finished before the kill landed
       else killed++;
