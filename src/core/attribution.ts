@@ -26,11 +26,7 @@ export function attributeHeard(
   entries: string[],
   participants: Person[],
 ): { heard: string[]; heardFrom?: (string | null)[] } {
-  const kept = entries.map((e) => e.trim()).filter(Boolean);
-  if (participants.length < 2) return { heard: kept };
-  const owned = kept.map((e) => namedOwner(e, participants) ?? { personId: null, text: e });
-  const heard = owned.map((o) => o.text);
-  return owned.some((o) => o.personId) ? { heard, heardFrom: owned.map((o) => o.personId) } : { heard };
+  return reattributeHeard(entries, { heard: [] }, participants);
 }
 
 /**

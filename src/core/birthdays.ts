@@ -2,7 +2,7 @@
 // birthday falls on 28 February in years without one.
 import { UsageError } from '../errors.js';
 import type { ConversationIndex } from './conversations.js';
-import { addDaysTo, daysBetween, EARLIEST_YEAR, type IsoDate } from './dates.js';
+import { addDaysTo, daysBetween, EARLIEST_YEAR, type IsoDate, isCalendarDate } from './dates.js';
 import { checkIn, type DueOptions, type DueRow, dueList } from './due.js';
 import { latest, thanksOf } from './facts.js';
 import { overdueByPerson } from './followups.js';
@@ -40,6 +40,14 @@ export function readBirthday(text: string): Birthday | undefined {
     return validDay(month, day) ? `${dayOnly[1]}-${dayOnly[2]}` : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a birthday as stored (YYYY-MM-DD or MM-DD) is a day of the calendar: 2026-02-30 has the
+ * form but is none. 29 Feb without a year is one (2000 was a leap year).
+ */
+export function isCalendarBirthday(birthday: Birthday): boolean {
+  return isCalendarDate(birthday.length === 5 ? `2000-${birthday}` : birthday);
 }
 
 function validDay(month: number, day: number): boolean {

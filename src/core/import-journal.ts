@@ -1,6 +1,7 @@
 // rel's own JSON export back in: records keep their ids; what is already there (same id, or a
 // person of the same name) is left alone, so that importing the same file twice adds nothing.
 
+import { isCalendarBirthday } from './birthdays.js';
 import { isCalendarDate, localDay } from './dates.js';
 import type { JournalMerge, Progress } from './import-types.js';
 import type { Journal, Person } from './journal.js';
@@ -76,10 +77,7 @@ export function addFromExport(
     }
     const kept = structuredClone(person);
     // A birthday that is no day (29 Feb is one: it is kept) would fail every report that counts to it.
-    if (
-      kept.birthday &&
-      !isCalendarDate(kept.birthday.length === 5 ? `2000-${kept.birthday}` : kept.birthday)
-    ) {
+    if (kept.birthday && !isCalendarBirthday(kept.birthday)) {
       result.problems.push({
         line,
         message: `${person.name}: birthday "${kept.birthday}" is not a real calendar date, so it was left out`,

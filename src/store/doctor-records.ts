@@ -1,5 +1,6 @@
 // What `rel doctor` finds in the journal's records: ids used twice or pointing at no one, and
 // people who share a name or an e-mail address.
+import { isCalendarBirthday } from '../core/birthdays.js';
 import { isCalendarDate } from '../core/dates.js';
 import { emailKey } from '../core/emails.js';
 import { followUpPeople } from '../core/followups.js';
@@ -91,9 +92,7 @@ export function checkRecords(journal: Journal, file: string, restoreFix: string)
   // every report that counts with it: named here, record by record.
   const noDay = [
     ...journal.people
-      .filter(
-        (p) => p.birthday && !isCalendarDate(p.birthday.length === 5 ? `2000-${p.birthday}` : p.birthday),
-      )
+      .filter((p) => p.birthday && !isCalendarBirthday(p.birthday))
       .map((p) => `${p.id}'s birthday ${p.birthday}`),
     ...journal.conversations
       .filter((c) => !isCalendarDate(c.date))

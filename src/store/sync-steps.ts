@@ -125,9 +125,7 @@ export async function scrubForgetsReceived(s: Session, before: Journal, after: J
  * may be in it.
  */
 export function broughtBy(before: Journal | null, after: Journal): string {
-  const [subject, , about] = commitMessage(before, after, true).split('\n');
-  const what = subject!.replace(/^rel: /, '');
-  return `${SYNC_CHANGES}: ${what}${about ? ` (${about.replace(/^About: /, 'about ')})` : ''}`;
+  return `${SYNC_CHANGES}: ${whatItBrought(before, after)}`;
 }
 
 /**
@@ -136,9 +134,14 @@ export function broughtBy(before: Journal | null, after: Journal): string {
  * brought as deleted, and the next sync would delete them there too: rel undo refuses it (JOINED).
  */
 function joinedBy(before: Journal | null, after: Journal): string {
+  return `${JOINED}, which brought ${whatItBrought(before, after)}`;
+}
+
+/** "1 conversation added; 1 person changed (about Ana Silva)": the commit message's subject and names. */
+function whatItBrought(before: Journal | null, after: Journal): string {
   const [subject, , about] = commitMessage(before, after, true).split('\n');
   const what = subject!.replace(/^rel: /, '');
-  return `${JOINED}, which brought ${what}${about ? ` (${about.replace(/^About: /, 'about ')})` : ''}`;
+  return `${what}${about ? ` (${about.replace(/^About: /, 'about ')})` : ''}`;
 }
 
 /** A journal's JSON with every object's keys in order: the same content gives the same text. */

@@ -96,12 +96,7 @@ function track<T>(
     keepForgets(journal, held, (collection, id) => !texts.get(collection)?.has(id));
   }
   const after = settle(before, journal, withRecordDefaults, lines !== undefined && loaded.ownLines === true);
-  const textOf = (collection: string, record: { id?: unknown }) => {
-    const field = after.get(collection);
-    return field?.kind === 'records' && typeof record.id === 'string'
-      ? field.texts.get(record.id)
-      : undefined;
-  };
+  const textOf = recordTextIn(after);
   if (how.stamp) {
     const stamped = stampChanges(
       recordTexts(before),
@@ -203,12 +198,7 @@ function trackOwn<T>(
     const field = texts ? ({ kind: 'records', texts } as const) : settled.get(key);
     if (field) after.set(key, field);
   }
-  const textOf = (collection: string, record: { id?: unknown }) => {
-    const field = after.get(collection);
-    return field?.kind === 'records' && typeof record.id === 'string'
-      ? field.texts.get(record.id)
-      : undefined;
-  };
+  const textOf = recordTextIn(after);
   if (how.stamp) {
     // The kept records are unchanged: only the rest, and the records added to kept lists (new to
     // their list, so that nothing in it is taken for removed), can be stamped.
@@ -301,4 +291,14 @@ export function refuseNewer(file: string, journal: Journal): void {
       'Upgrade rel to write to this journal.',
     );
   }
+}
+
+/** A record's text as a snapshot of the journal after the change holds it; undefined when not there. */
+function recordTextIn(after: Snapshot): (collection: string, record: { id?: unknown }) => string | undefined {
+  return (collection, record) => {
+    const field = after.get(collection);
+    return field?.kind === 'records' && typeof record.id === 'string'
+      ? field.texts.get(record.id)
+      : undefined;
+  };
 }
