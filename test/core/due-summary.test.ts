@@ -9,13 +9,20 @@ import { indexConversations } from '../../src/core/conversations.js';
 import { addDaysTo, type IsoDate } from '../../src/core/dates.js';
 import { begunBefore, checkIn, dueOnlyByTogether, isSnoozed, lastContact } from '../../src/core/due.js';
 import { dueJournal, dueJournalAfter, NUDGE_HORIZON_DAYS } from '../../src/core/due-summary.js';
+import { latest } from '../../src/core/facts.js';
 import { openFollowUps } from '../../src/core/followups.js';
-import { type Conversation, type FollowUp, type Journal, SCHEMA_VERSION } from '../../src/core/journal.js';
+import {
+  type Conversation,
+  type FollowUp,
+  type Journal,
+  type Person,
+  SCHEMA_VERSION,
+} from '../../src/core/journal.js';
 import { type PendingMeeting, stillToLog } from '../../src/core/nudge.js';
 import { lastContacts, peopleRows } from '../../src/core/people-list.js';
 import { groupRows } from '../../src/core/plan.js';
 import { seeded as random } from '../../src/core/seeded.js';
-import { DEFAULT_TOGETHER_RULES, type TogetherRules } from '../../src/core/together.js';
+import { countsAsTogether, DEFAULT_TOGETHER_RULES, type TogetherRules } from '../../src/core/together.js';
 import { wholePerson } from '../helpers/journal.js';
 
 const KINDS = ['1:2:1', 'coffee', 'call', 'message', 'email', 'Slack', 'walk', 'standup'];
@@ -160,6 +167,44 @@ function everythingReadFromIt(journal: Journal, today: IsoDate, rules: TogetherR
   };
 }
 
+/**
+ * The conversations the cut keeps, by position, as its rules say them, from indexConversations
+ * (a stable sort: of equals the earlier in the file): for each person the first listed and the
+ * first listed that is time together, the one created first (of equals the earlier), every one
+ * logged from a calendar event and every one on or after the horizon.
+ */
+function keptByTheRules(journal: Journal, rules: TogetherRules, today: IsoDate): number[] {
+  const { conversations } = journal;
+  const horizon = addDaysTo(today, -NUDGE_HORIZON_DAYS);
+  const keep = new Set<Conversation>();
+  for (const list of indexConversations(conversations).values()) {
+    keep.add(list[0]!);
+    const together = list.find((c) => countsAsTogether(c, rules));
+    if (together) keep.add(together);
+  }
+  let first: Conversation | undefined;
+  for (const c of conversations) {
+    if (!first || c.createdAt < first.createdAt) first = c;
+    if (c.eventId !== undefined || c.date >= horizon) keep.add(c);
+  }
+  if (first) keep.add(first);
+  return conversations.flatMap((c, i) => (keep.has(c) ? [i] : []));
+}
+
+/** A person as the cut keeps them, as an object spread writes it: their own fields in their order, the long lists emptied after. */
+function keptPerson(person: Person): Person {
+  const { ambitions, skills, notes, askNext, emails, thanks, ...rest } = person;
+  const last = thanks && latest(thanks);
+  return {
+    ...rest,
+    ambitions: [],
+    skills: [],
+    notes: [],
+    askNext: [],
+    ...(thanks ? { thanks: last ? [last] : [] } : {}),
+  };
+}
+
 describe('dueJournal: what rel due reads, kept', () => {
   // Conversations on the same day logged at the same moment: the index keeps the file's order.
   const ties = makeJournal(8, 3, 0);
@@ -216,6 +261,30 @@ describe('dueJournal: what rel due reads, kept', () => {
           const after = dueJournalAfter(earlier, journal, all.length - kept, rules, TODAY);
           expect(JSON.stringify(after)).toBe(JSON.stringify(dueJournal(journal, rules, TODAY)));
         }
+      });
+    }
+  }
+
+  // Ties the report cannot tell apart, which the summary's bytes still must: two conversations
+  // of time together on the same day at the same moment, and two created first at once.
+  const tiedTogether = makeJournal(9, 2, 0);
+  tiedTogether.conversations = [
+    at('c0', 'message', ['p0']),
+    at('c1', 'coffee', ['p0', 'p1']),
+    at('c2', 'walk', ['p0']),
+    at('c3', '1:2:1', ['p1']),
+    { ...at('c4', 'call', ['p1']), date: '2025-01-01' },
+  ];
+  for (const [what, journal] of [
+    ...journals,
+    ['time together tied on day and moment', tiedTogether] as const,
+  ]) {
+    for (const [rulesName, rules] of RULES) {
+      it(`${what}, ${rulesName}: keeps the conversations its rules name, and each person's fields in their order`, () => {
+        const cut = dueJournal(journal, rules, TODAY);
+        const kept = keptByTheRules(journal, rules, TODAY).map((i) => journal.conversations[i]!.id);
+        expect(cut.journal.conversations.map((c) => c.id)).toEqual(kept);
+        expect(JSON.stringify(cut.journal.people)).toBe(JSON.stringify(journal.people.map(keptPerson)));
       });
     }
   }
