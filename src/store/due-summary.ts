@@ -65,9 +65,14 @@ const sameRules = (a: TogetherRules, b: TogetherRules) =>
 
 /**
  * What rel due reads: the journal, cut down when it came from the summary or a full read that
- * wrote one (then with its horizon, and for the latter the whole journal it was cut from).
+ * writes one (then with its horizon, and for the latter the whole journal it was cut from).
+ * `save()`, once the command's output is written: writes the summary of a full read (nothing
+ * otherwise); it never throws. Writing it is no part of the report, so the report is not kept
+ * waiting for it (it is written whole, or not at all: see write()).
  */
-export type DueRead = { journal: Journal; horizon?: IsoDate; whole?: Journal };
+export type DueRead = { journal: Journal; horizon?: IsoDate; whole?: Journal; save: () => void };
+
+const NOTHING_TO_SAVE = () => {};
 
 /** The rules of time together in force, asked for only when a summary is read or written. */
 export type DueRules = () => TogetherRules;
@@ -77,7 +82,7 @@ type FullRead = () => Promise<[Journal, { version: string; parsed: JournalOnDisk
 
 /** rel due's journal: from the summary when there is one that stands for the file, else read in full. */
 export function readDue(summary: DueSummary | undefined, full: FullRead): Promise<DueRead> {
-  return summary ? summary.readOr(full) : full().then(([journal]) => ({ journal }));
+  return summary ? summary.readOr(full) : full().then(([journal]) => ({ journal, save: NOTHING_TO_SAVE }));
 }
 
 /** The summary of one journal file: where it is kept, and what it is cut under. */
@@ -108,25 +113,32 @@ export class DueSummary {
 
   /**
    * rel due's journal: the summary when it stands for the journal as it is, else the full read,
-   * and the summary written from it (or removed, for an encrypted or older journal). The journal
-   * cut down for the summary is what the command then reads, as it would read the summary: its
-   * report is the same (core/due-summary.ts), and works through a fraction of the conversations.
+   * and the summary written from it by save() (or removed now, for an encrypted or older journal).
+   * The journal cut down for the summary is what the command then reads, as it would read the
+   * summary: its report is the same (core/due-summary.ts), and works through a fraction of the
+   * conversations.
    */
   async readOr(full: FullRead): Promise<DueRead> {
     if (!hasPendingForget(this.target)) {
       const found = this.read();
       if (found) {
         for (const w of warningsOnRead(this.label, this.target, found.journal.schema)) this.warn(w);
-        return found;
+        return { ...found, save: NOTHING_TO_SAVE };
       }
     }
     const [journal, read] = await full();
     if (!read || read.parsed.sealing || read.parsed.migratedFrom !== undefined) {
       this.remove();
-      return { journal };
+      return { journal, save: NOTHING_TO_SAVE };
     }
-    const cut = this.write(journal, { version: read.version, tag: () => journalTag(read.parsed.text) });
-    return cut ? { ...cut, whole: journal } : { journal };
+    const made = this.cut(journal, read.version);
+    if (!made) {
+      this.remove();
+      return { journal, save: NOTHING_TO_SAVE };
+    }
+    // The tag was taken of the bytes as they were read (Store.readForDue), and is known by now.
+    const of = { version: read.version, tag: () => journalTag(read.parsed.text) };
+    return { ...made.cut, whole: journal, save: () => this.save(made, of) };
   }
 
   /**
@@ -195,33 +207,58 @@ export class DueSummary {
     of: { version: string | undefined; tag: () => string; lines?: true },
     after?: { version: string; added: number },
   ): DueJournal | undefined {
-    let cut: DueJournal | undefined;
+    const made = this.cut(journal, of.version, after);
+    if (made) this.save(made, { ...of, version: of.version! });
+    else this.remove();
+    return made?.cut;
+  }
+
+  /** The journal cut down for the summary, and the rules it was cut under; undefined when it has none. */
+  private cut(
+    journal: Journal,
+    version: string | undefined,
+    after?: { version: string; added: number },
+  ): { cut: DueJournal; rules: TogetherRules } | undefined {
     try {
       // A journal of another schema is read in full (and upgraded, or refused) as before.
-      if (of.version === undefined || of.version === 'missing' || journal.schema !== SCHEMA_VERSION)
-        throw new Error('no summary');
+      if (version === undefined || version === 'missing' || journal.schema !== SCHEMA_VERSION)
+        return undefined;
       const rules = this.rules();
       const today = toIsoDate(this.now);
       const earlier = after && this.readOf(after.version);
-      cut =
+      const cut =
         earlier && after && earlier.horizon === dueHorizon(today)
           ? dueJournalAfter(earlier, journal, after.added, rules, today)
           : dueJournal(journal, rules, today);
-      const { journal: data, horizon } = cut;
+      return { cut, rules };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes the summary of a cut, keyed to the version of the journal it was cut from, or removes
+   * the one there when that fails; never throws. The file takes its place by rename: a rel
+   * stopped at any point leaves the summary there before (which names another version) or this one.
+   */
+  private save(
+    { cut, rules }: { cut: DueJournal; rules: TogetherRules },
+    of: { version: string; tag: () => string; lines?: true },
+  ): void {
+    try {
       const summary: SummaryFile = {
         format: FORMAT,
         rel: REL_VERSION,
         journal: { version: of.version, tag: of.tag(), ...(of.lines ? { lines: of.lines } : {}) },
         rules: { writtenKinds: rules.writtenKinds, cadenceCounts: rules.cadenceCounts },
-        horizon,
-        data,
+        horizon: cut.horizon,
+        data: cut.journal,
       };
       makePrivateFolder(path.dirname(this.file));
       writeDerivedFile(this.file, `${JSON.stringify(summary)}\n`);
     } catch {
       this.remove();
     }
-    return cut;
   }
 
   /** Removes the summary (rel encrypt, rel forget, sync); never throws. */

@@ -73,7 +73,7 @@ async function views(now?: string, from: 'summary' | 'fresh' | 'whole' = 'summar
   const whole =
     from === 'whole'
       ? vi.spyOn(Store.prototype, 'readForDue').mockImplementation(async function (this: Store) {
-          return { journal: await this.read() };
+          return { journal: await this.read(), save: () => {} };
         })
       : undefined;
   try {

@@ -150,6 +150,38 @@ describe('the summary rel due reads, written after the journal and without fsync
   });
 });
 
+describe('the summary a full read writes, after the report is out', { timeout: 240_000 }, () => {
+  // rel due and rel people read in full when there is no summary, and write it once their output
+  // is written: stopped as it is written, the report is out whole and no summary is left.
+  const state = (store: string) => path.join(path.dirname(path.dirname(store)), 'state', 'rel');
+  const summaries = (store: string) =>
+    fs.existsSync(state(store)) ? fs.readdirSync(state(store)).filter((n) => /^due-/.test(n)) : [];
+
+  for (const args of [['due', '--json'], ['due'], ['people']]) {
+    it(`rel ${args.join(' ')}: stopped as it writes the summary, its output is whole and no summary is left`, async () => {
+      const store = await storeWithHistory(`kill-full-read-${args.join('-')}`);
+      const removeSummaries = () => {
+        for (const n of summaries(store)) fs.rmSync(path.join(state(store), n));
+      };
+      removeSummaries();
+      const whole = relProcess(args, { store });
+      expect(whole.code, whole.stderr).toBe(0);
+      expect(summaries(store)).toHaveLength(1);
+      removeSummaries();
+      const r = relProcess(args, { store, env: { REL_FAULT: 'summary-write:kill' } });
+      expect(r.code).toBeNull(); // killed
+      expect(r.stdout).toBe(whole.stdout);
+      expect(r.stdout).not.toBe('');
+      expect(summaries(store)).toEqual([]);
+      expect(fs.readdirSync(state(store)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      // The next one reads in full again, says the same and writes the summary, which is then used.
+      expect(relProcess(args, { store }).stdout).toBe(whole.stdout);
+      expect(summaries(store)).toHaveLength(1);
+      expect(relProcess(args, { store }).stdout).toBe(whole.stdout);
+    });
+  }
+});
+
 describe('a kill at each step of a write', { timeout: 240_000 }, () => {
   for (const step of STEPS) {
     it(`stopped at ${step}: the journal is whole and holds every confirmed conversation`, async () => {

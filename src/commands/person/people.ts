@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { type Context, openStore, settings, today, togetherRules } from '../../context.js';
 import { indexConversations } from '../../core/conversations.js';
+import type { Journal } from '../../core/journal.js';
 import { lastContacts, peopleRows } from '../../core/people-list.js';
 import { printJson } from '../../ui/json.js';
 import { renderPeople } from '../../ui/render/people.js';
@@ -35,7 +36,16 @@ Examples:
 async function run(ctx: Context, options: PeopleOptions): Promise<void> {
   // The summary beside the journal when it still stands for it (it keeps everything listed here),
   // else the journal read in full.
-  const { journal } = await (await openStore(ctx)).readForDue();
+  const read = await (await openStore(ctx)).readForDue();
+  try {
+    list(ctx, options, read.journal);
+  } finally {
+    // The summary of a full read, written once the list is out.
+    read.save();
+  }
+}
+
+function list(ctx: Context, options: PeopleOptions, journal: Journal): void {
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
   const rules = togetherRules(ctx);

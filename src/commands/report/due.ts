@@ -21,6 +21,8 @@ import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../../
 import { checkScope } from '../../core/scope.js';
 import { displaySafe, normalize, plural } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
+import type { DueRead } from '../../store/due-summary.js';
+import type { Store } from '../../store/store.js';
 import { printJson } from '../../ui/json.js';
 import { renderDue, sectionTitle } from '../../ui/render/due.js';
 import { theme } from '../../ui/theme.js';
@@ -77,8 +79,23 @@ async function run(ctx: Context, options: DueOptions): Promise<void> {
   const limit = options.limit === undefined ? undefined : parseLimit(options.limit);
   const group = options.group === undefined ? undefined : parseGroup(options.group);
   const store = await openStore(ctx);
-  // The summary beside the journal when it still stands for it, else the journal read in full.
-  const { journal, horizon, whole } = await store.readForDue();
+  // The summary beside the journal when it still stands for it, else the journal read in full,
+  // whose summary is written once the report is out (whatever happens to the report).
+  const read = await store.readForDue();
+  try {
+    await report(ctx, options, store, read, { withinDays, limit, group });
+  } finally {
+    read.save();
+  }
+}
+
+async function report(
+  ctx: Context,
+  options: DueOptions,
+  store: Store,
+  { journal, horizon, whole }: DueRead,
+  { withinDays, limit, group }: { withinDays?: number; limit?: number; group?: GroupBy },
+): Promise<void> {
   checkScope(journal.people, undefined, options.tag);
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);

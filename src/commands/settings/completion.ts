@@ -120,7 +120,9 @@ async function journalNames(ctx: Context, words: string[]): Promise<Names> {
   let names: Names = { people: [], tags: [] };
   try {
     // The summary rel due keeps holds every name, alias and tag: a Tab reads it, not the journal.
-    const { journal } = await (await openStore(quiet)).readForDue();
+    const read = await (await openStore(quiet)).readForDue();
+    read.save();
+    const { journal } = read;
     names = {
       people: journal.people.map((p) => ({
         id: p.id,
