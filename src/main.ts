@@ -11,11 +11,11 @@ import {
 } from './cli.js';
 import { exitCodeOf } from './errors.js';
 import type { Listing } from './help-listing.js';
-import { reportStops, takeUpStops } from './store/stops.js';
+import { changeFate, reportStops, takeUpStops } from './store/stops.js';
 import { createIo, type Io, quietOnClosedPipe } from './ui/io.js';
 
 export async function main(argv: string[]): Promise<number> {
-  quietOnClosedPipe();
+  quietOnClosedPipe(changeFate);
   // Stopped (SIGTERM, SIGINT) while it changes the journal, rel says whether the change was saved.
   reportStops((text) => process.stderr.write(`${text}\n`));
   let io: Io;

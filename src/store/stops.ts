@@ -60,6 +60,17 @@ export function changeSaved(left?: string): void {
   if (change) change = left ? { saved: true, left } : { saved: true };
 }
 
+/**
+ * What became of this process's change, for a failure after it (the output could not be
+ * written): undefined when the command changed nothing.
+ */
+export function changeFate(): string | undefined {
+  if (!change) return undefined;
+  return change.saved
+    ? `The change was saved before that: the journal holds it (rel undo takes it back).${change.left ? ` ${change.left}` : ''}`
+    : 'Nothing was saved.';
+}
+
 /** What to do when stopped while this is held (the lock's release); returns its removal. */
 export function onStop(cleanup: () => void): () => void {
   cleanups.add(cleanup);

@@ -109,10 +109,25 @@ export function canPrompt(io: Io, noInput: boolean): boolean {
   return !noInput && io.stdinIsTTY && io.stdoutIsTTY;
 }
 
-/** `rel people | head -1`: the reader leaving early is not an error worth a stack trace. */
-export function quietOnClosedPipe(): void {
+/**
+ * `rel people | head -1`: the reader leaving early is not an error worth a stack trace. Any other
+ * failure to write the output (`rel export > /dev/full`, a disk that filled) is said in one line
+ * on stderr, exit 1, with what became of a change the command made (`fate`): output is written
+ * after the journal, so a confirmation that could not be printed may follow a change that was saved.
+ */
+export function quietOnClosedPipe(fate: () => string | undefined = () => undefined): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    const said = fate();
+    process.stderr.write(
+      `rel: could not write the output: ${outputFailure(error)}.${said ? ` ${said}` : ''}\n`,
+    );
+    process.exit(1);
   });
+}
+
+/** "no space left on device (ENOSPC)": the system's words without Node's "write ENOSPC" prefix. */
+export function outputFailure(error: NodeJS.ErrnoException): string {
+  const words = /^[A-Z]+: ([^,]+)/.exec(error.message)?.[1];
+  return words && error.code ? `${words} (${error.code})` : error.message;
 }

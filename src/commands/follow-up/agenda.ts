@@ -3,11 +3,10 @@ import type { Command } from 'commander';
 import { type Context, openStore, resolvePerson, today } from '../../context.js';
 import { buildAgenda } from '../../core/agenda.js';
 import { indexConversations } from '../../core/conversations.js';
-import { writeStoreFile } from '../../store/files.js';
 import { printJson } from '../../ui/json.js';
 import { renderAgenda } from '../../ui/render/agenda.js';
 import { safeText } from '../../ui/safe.js';
-import { refuseOwnFile } from '../shared/out-file.js';
+import { writeOutFile } from '../shared/out-file.js';
 import { jsonOption } from '../shared/output.js';
 import { profileOf } from '../shared/profile.js';
 
@@ -55,7 +54,6 @@ async function run(ctx: Context, name: string, options: AgendaOptions): Promise<
   }
   // Private notes about a person: the file is readable by its owner only, like the journal,
   // even when it replaces a file that others could read.
-  refuseOwnFile(store.target, options.out, options.out);
-  writeStoreFile(options.out, safeText(markdown, false));
-  ctx.io.err(`Wrote the agenda for ${person.name} to ${options.out}.`);
+  const file = writeOutFile(store.target, options.out, options.out, safeText(markdown, false));
+  ctx.io.err(`Wrote the agenda for ${person.name} to ${file}.`);
 }

@@ -25,10 +25,9 @@ import { calendarEvents, describeFeed, renderCalendar } from '../../core/ics.js'
 import type { Journal } from '../../core/journal.js';
 import { plural } from '../../core/text.js';
 import { StoreError, UsageError } from '../../errors.js';
-import { writeStoreFile } from '../../store/files.js';
 import { serializeJournal } from '../../store/format.js';
 import { safeText } from '../../ui/safe.js';
-import { refuseOwnFile } from '../shared/out-file.js';
+import { refuseOwnFile, writeOutFile } from '../shared/out-file.js';
 
 const FORMATS = ['json', 'markdown', 'csv', 'ics', 'vcard', 'vcard3'] as const;
 type Format = (typeof FORMATS)[number];
@@ -106,6 +105,11 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     for (const file of files) refuseOwnFile(store.target, file, options.out!);
     return files;
   };
+  // Journal data is private: written 0600, whole or not at all. Its text is made safe as all human
+  // output is (no control characters but tab, LF and CRLF), except for the JSON export, which keeps
+  // the stored text exactly.
+  const write = (file: string, content: string, exact = false) =>
+    writeOutFile(store.target, file, options.out!, exact ? content : safeText(content, false));
   const selection: ExportSelection = { since, redact: options.redact ?? false };
   if (options.person !== undefined)
     selection.personId = (await resolvePerson(ctx, journal, options.person)).id;
@@ -121,8 +125,7 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     }
     // A .csv name is one file (the chosen table); anything else is a folder for both tables.
     if (options.out.toLowerCase().endsWith('.csv')) {
-      const [file] = notOwn(outputFile(options.out, `${table}.csv`));
-      writePrivateFile(file!, chosenTable());
+      const file = write(outputFile(options.out, `${table}.csv`), chosenTable());
       ctx.io.err(`Wrote the ${table} table to ${file} (${summary(chosen)}).`);
       return;
     }
@@ -131,8 +134,8 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
       path.join(folder, 'people.csv'),
       path.join(folder, 'conversations.csv'),
     );
-    writePrivateFile(people!, csv(peopleTable(chosen)));
-    writePrivateFile(conversations!, csv(conversationsTable(chosen)));
+    write(people!, csv(peopleTable(chosen)));
+    write(conversations!, csv(conversationsTable(chosen)));
     ctx.io.err(`Wrote ${people} and ${conversations} (${summary(chosen)}).`);
     return;
   }
@@ -142,8 +145,7 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     ctx.io.out(text.trimEnd());
     return;
   }
-  const [file] = notOwn(outputFile(options.out, FILE_NAMES[format]));
-  writePrivateFile(file!, text, format === 'json');
+  const file = write(outputFile(options.out, FILE_NAMES[format]), text, format === 'json');
   ctx.io.err(`Wrote ${file} (${holds}).`);
 }
 
@@ -250,14 +252,4 @@ function isDirectory(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Journal data is private: the file is written 0600, whole or not at all (writeStoreFile). Its
- * text is made safe as all human output is (no control characters but tab, LF and CRLF), except
- * for the JSON export, which keeps the stored text exactly.
- */
-function writePrivateFile(file: string, content: string, exact = false): string {
-  writeStoreFile(file, exact ? content : safeText(content, false));
-  return file;
 }

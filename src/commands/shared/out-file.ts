@@ -1,7 +1,9 @@
 // A file the user names with --out (rel export, rel agenda) is never the journal, nor a file rel
 // keeps beside it: one typo there would replace the journal, with no backup of its last change.
+import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../../errors.js';
+import { StoreError, UsageError } from '../../errors.js';
+import { writeStoreFile } from '../../store/files.js';
 import { ownFile } from '../../store/own-files.js';
 
 /** Refuses (exit 2, before anything is written) an --out `file` that is the journal `target` or one of its own files. */
@@ -14,4 +16,41 @@ export function refuseOwnFile(target: string, file: string, out: string): void {
       : `--out ${out} is a file rel keeps beside the journal (a backup, the undo data, the lock or a temp file): writing there would replace it. Nothing was written.`,
     `Give a file outside the journal's own, e.g. --out ${path.join(path.dirname(target), `rel-out${path.extname(file) || '.txt'}`)}.`,
   );
+}
+
+/**
+ * Writes what --out names, as the shell's `>` would put it: a symlink is followed and the file it
+ * points to written (the link stays a link), and a device or a FIFO (`--out /dev/stdout`) is
+ * written into, never replaced: the write-then-rename that keeps a regular file whole or
+ * untouched would put a plain file in the device's place (as root, /dev/null itself). Refuses
+ * the journal and its own files first (refuseOwnFile). Returns the path written.
+ */
+export function writeOutFile(target: string, file: string, out: string, content: string): string {
+  refuseOwnFile(target, file, out);
+  const destination = followLink(file);
+  const kind = fs.statSync(destination, { throwIfNoEntry: false });
+  if (kind === undefined || kind.isFile()) {
+    writeStoreFile(destination, content);
+    return destination;
+  }
+  if (kind.isDirectory()) throw new UsageError(`--out ${out} is a folder.`, 'Give a file name in it.');
+  try {
+    fs.writeFileSync(destination, content);
+  } catch (error) {
+    throw new StoreError(
+      `Cannot write ${destination}: ${(error as Error).message}`,
+      'Check free space and permissions.',
+    );
+  }
+  return destination;
+}
+
+/** Where a symlink (or a chain of them) ends, even when nothing is there yet; else the path itself. */
+function followLink(file: string): string {
+  let at = file;
+  for (let hops = 0; hops < 40; hops++) {
+    if (!fs.lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink()) return at;
+    at = path.resolve(path.dirname(at), fs.readlinkSync(at));
+  }
+  throw new UsageError(`--out ${file}: too many symbolic links.`);
 }

@@ -1,0 +1,97 @@
+// Where output goes when it is not a plain file (found by a tester): --out through a symlink or
+// onto a device, and stdout that cannot take the output (`rel export > /dev/full`).
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ok, readJson, relEnv, tempDir, tempStore } from '../helpers/rel.js';
+
+describe('rel export --out and rel agenda --out write what a path names, as the shell would', () => {
+  const store = tempStore('out-targets');
+  beforeAll(() => {
+    ok(['demo'], { store });
+  });
+
+  it('follow a symlink: the file it points to is written, the link stays a link', () => {
+    const folder = tempDir('out-link');
+    const target = path.join(folder, 'target.json');
+    fs.writeFileSync(target, 'old\n');
+    const link = path.join(folder, 'link.json');
+    fs.symlinkSync('target.json', link);
+    ok(['export', '--out', link], { store });
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readJson(target).people.length).toBeGreaterThan(0);
+    expect(fs.statSync(target).mode & 0o777).toBe(0o600);
+  });
+
+  it('follow a symlink to nothing yet: the file is made where it points', () => {
+    const folder = tempDir('out-dangling');
+    const link = path.join(folder, 'agenda.md');
+    fs.symlinkSync('made.md', link);
+    ok(['agenda', 'ana', '--out', link], { store });
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(folder, 'made.md'), 'utf8')).toMatch(/Ana/);
+  });
+
+  it('write into a device without replacing it by a plain file', (context) => {
+    const folder = tempDir('out-device');
+    const device = path.join(folder, 'null');
+    try {
+      execFileSync('mknod', [device, 'c', '1', '3'], { stdio: 'ignore' });
+    } catch {
+      // mknod needs root: without it, the device case cannot be made here.
+      context.skip('mknod needs root: no device to write into');
+    }
+    const r = spawnSync(process.execPath, [BIN, 'export', '--format', 'markdown', '--out', device], {
+      env: relEnv({ store }),
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr.startsWith(`Wrote ${device} (`)).toBe(true);
+    expect(fs.statSync(device).isCharacterDevice()).toBe(true);
+  });
+});
+
+describe('stdout that cannot take the output: one line on stderr, exit 1, and the truth about the change', () => {
+  const full = '/dev/full';
+  const withStdoutOn = (args: string[], store: string) => {
+    const fd = fs.openSync(full, 'w');
+    try {
+      return spawnSync(process.execPath, [BIN, ...args], {
+        env: relEnv({ store }),
+        stdio: ['ignore', fd, 'pipe'],
+        encoding: 'utf8',
+      });
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
+
+  for (const args of [['export'], ['due'], ['profile', 'ana']]) {
+    it(`rel ${args[0]} > /dev/full`, (context) => {
+      if (!fs.existsSync(full)) context.skip('no /dev/full on this system');
+      const store = tempStore('out-full');
+      ok(['demo'], { store });
+      const before = fs.readFileSync(store);
+      const r = withStdoutOn(args, store);
+      expect({ status: r.status, stderr: r.stderr }).toEqual({
+        status: 1,
+        stderr: 'rel: could not write the output: no space left on device (ENOSPC).\n',
+      });
+      expect(fs.readFileSync(store).equals(before)).toBe(true);
+    });
+  }
+
+  it('rel log > /dev/full says the conversation was saved, and it was', (context) => {
+    if (!fs.existsSync(full)) context.skip('no /dev/full on this system');
+    const store = tempStore('out-full-log');
+    ok(['demo'], { store });
+    const before = readJson(store).conversations.length;
+    const r = withStdoutOn(['log', 'ana', '--no-input', '--note', 'kept'], store);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'rel: could not write the output: no space left on device (ENOSPC). The change was saved before that: the journal holds it (rel undo takes it back).\n',
+    );
+    expect(readJson(store).conversations.length).toBe(before + 1);
+  });
+});
