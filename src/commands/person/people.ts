@@ -5,6 +5,7 @@ import { indexConversations } from '../../core/conversations.js';
 import type { Journal } from '../../core/journal.js';
 import { lastContacts, peopleRows } from '../../core/people-list.js';
 import { printJson } from '../../ui/json.js';
+import { listable, noOneListed } from '../../ui/render/no-one.js';
 import { renderPeople } from '../../ui/render/people.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption } from '../shared/output.js';
@@ -52,5 +53,8 @@ function list(ctx: Context, options: PeopleOptions, journal: Journal): void {
   const rows = peopleRows(journal, index, todayIso, options, settings(ctx).defaultCadenceDays, rules);
   if (options.json) printJson(ctx.io, rows);
   else
-    ctx.io.print(renderPeople(rows, todayIso, theme(ctx.io), ctx.io.width, lastContacts(rows, index, rules)));
+    ctx.io.print(
+      (rows.length === 0 && noOneListed(listable(journal.people), options.alumni)) ||
+        renderPeople(rows, todayIso, theme(ctx.io), ctx.io.width, lastContacts(rows, index, rules)),
+    );
 }

@@ -158,6 +158,7 @@ async function report(
         withinDays,
         tag: options.tag,
         peopleCount: active.length,
+        archivedCount: journal.people.length - active.length,
         // On the working day it is shown on, as rel people and the table say it.
         next: next && { name: next.person.name, dueOn: shownOn(next.dueOn, todayIso, workingDays) },
         sections,

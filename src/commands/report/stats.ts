@@ -49,6 +49,12 @@ async function run(ctx: Context, options: StatsOptions): Promise<void> {
     rules: togetherRules(ctx),
   });
   printResult(ctx.io, options.json, stats, (figures) =>
-    renderStats(figures, theme(ctx.io), ctx.io.width, ctx.io.proseWidth),
+    renderStats(
+      figures,
+      theme(ctx.io),
+      ctx.io.width,
+      ctx.io.proseWidth,
+      journal.people.filter((p) => p.archivedAt).length,
+    ),
   );
 }

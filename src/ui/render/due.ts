@@ -7,6 +7,7 @@ import { type DateSection, type DueSummary, summarize } from '../../core/plan.js
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate, showKind, shownDueOn } from '../display.js';
 import type { Theme } from '../theme.js';
+import { noOneListed } from './no-one.js';
 import { layoutTable, wrap } from './table.js';
 
 export interface DueView {
@@ -15,6 +16,8 @@ export interface DueView {
   withinDays: number | undefined;
   tag: string | undefined;
   peopleCount: number;
+  /** Archived people, who are not in peopleCount: a list with only them is not an empty journal. */
+  archivedCount?: number;
   next: { name: string; dueOn: IsoDate } | undefined;
   /** Titled sections of the rows (by date or by group); without them, one plain list. */
   sections?: { title: string; rows: ComingUpRow[] }[] | undefined;
@@ -142,6 +145,9 @@ export function renderDue(view: DueView, t: Theme, width: number, proseWidth = w
   const { rows, today } = view;
   const dates = dateTexts(today);
   if (rows.length === 0) {
+    const archived = view.archivedCount ?? 0;
+    const allArchived = noOneListed({ people: view.peopleCount + archived, archived });
+    if (allArchived) return wrap(allArchived, proseWidth, '').join('\n');
     if (view.peopleCount === 0) {
       return [
         ...wrap('Your journal has no one in it yet. Add the people you work with:', proseWidth, ''),
