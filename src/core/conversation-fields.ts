@@ -4,9 +4,12 @@ import { UsageError } from '../errors.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import { durationMinutes } from './periods.js';
 
+/** The longest conversation rel keeps: a whole day. */
+export const MOST_MINUTES = 1440;
+
 export function parseMinutes(text: string, option = '--minutes'): number {
   const minutes = durationMinutes(text);
-  if (minutes !== undefined && minutes > 1440) {
+  if (minutes !== undefined && minutes > MOST_MINUTES) {
     throw new UsageError(
       `${option} ${text.trim()} is out of range: a conversation lasts from 0 to 1440 minutes (a whole day).`,
       'For example: --minutes 90 for an hour and a half.',

@@ -1,8 +1,10 @@
 // The inbox: meetings from the calendar with people in the journal that have no conversation
 // logged yet. Pure: the meetings (core/calendar-file.ts), the journal and the settings come in,
 // rows come out. Matching, the guess of the kind, and the ids that name an occurrence live here.
+
 import { createHash } from 'node:crypto';
 import type { Attendee, Meeting } from './calendar-file.js';
+import { MOST_MINUTES } from './conversation-fields.js';
 import { type IsoDate, localDay } from './dates.js';
 import { emailKey } from './emails.js';
 import type { Conversation, Journal, Person } from './journal.js';
@@ -27,7 +29,8 @@ export interface InboxRow {
   end: string;
   /** The local calendar day it started on: the date it is logged on. */
   date: IsoDate;
-  minutes: number;
+  /** Its length, or null when the calendar's times give none a conversation can have (meetingMinutes). */
+  minutes: number | null;
   title: string;
   recurring: boolean;
   people: InboxPerson[];
@@ -222,6 +225,17 @@ function mostFrequentAddress(meetings: Meeting[], index: PeopleIndex): string | 
   return best;
 }
 
+/**
+ * A meeting's length as a conversation's: whole minutes, from 0 to a day (MOST_MINUTES, the rule
+ * `--minutes` keeps). An event over several days (an off-site from Monday to Wednesday) or one
+ * that ends before it starts gives no length rel could count as time together: null, so that it
+ * is logged without minutes rather than as 49 hours in `rel stats`.
+ */
+export function meetingMinutes(startMs: number, endMs: number): number | null {
+  const minutes = Math.round((endMs - startMs) / 60_000);
+  return minutes >= 0 && minutes <= MOST_MINUTES ? minutes : null;
+}
+
 /** The inbox: meetings in the window with someone known, not logged, split by whether they were dismissed. */
 export function buildInbox(meetings: Meeting[], journal: Journal, options: InboxOptions): Inbox {
   const index = indexPeople(journal.people);
@@ -260,7 +274,7 @@ export function buildInbox(meetings: Meeting[], journal: Journal, options: Inbox
       start: meeting.start,
       end: meeting.end,
       date: localDay(meeting.start),
-      minutes: Math.round((end - start) / 60_000),
+      minutes: meetingMinutes(start, end),
       title: meeting.title,
       recurring: meeting.recurring,
       people: matched.people.map((p) => ({ id: p.id, name: p.name })),

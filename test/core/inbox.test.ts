@@ -9,6 +9,7 @@ import {
   guessKind,
   indexPeople,
   matchMeeting,
+  meetingMinutes,
   occurrenceId,
   peopleInTitle,
 } from '../../src/core/inbox.js';
@@ -435,5 +436,21 @@ describe('dismissals in sync', () => {
     restored.dismissals = restored.dismissals!.filter((d) => d.id !== 'd1');
     stampChanges(before, restored, new Date('2026-11-27T12:00:00Z'));
     expect(mergeJournals(merged, merged, restored).dismissals?.map((d) => d.id)).toEqual(['d2']);
+  });
+});
+
+describe('meetingMinutes: a meeting is as long as a conversation can be, or has no length', () => {
+  // Found by a tester: an event from 20 Nov 10:00 to 22 Nov 11:00 was logged as 2,940 minutes,
+  // which --minutes refuses and which made rel stats say 49 hours.
+  const at = (iso: string) => Date.parse(iso);
+  it.each<[string, string, string, number | null]>([
+    ['half an hour', '2026-11-20T10:00:00Z', '2026-11-20T10:30:00Z', 30],
+    ['no time at all', '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z', 0],
+    ['an all-day event, a whole day', '2026-11-20T00:00:00Z', '2026-11-21T00:00:00Z', 1440],
+    ['a day and a minute', '2026-11-20T00:00:00Z', '2026-11-21T00:01:00Z', null],
+    ['over two days', '2026-11-20T10:00:00Z', '2026-11-22T11:00:00Z', null],
+    ['ending before it starts', '2026-11-20T11:00:00Z', '2026-11-20T10:00:00Z', null],
+  ])('%s', (_, start, end, minutes) => {
+    expect(meetingMinutes(at(start), at(end))).toBe(minutes);
   });
 });

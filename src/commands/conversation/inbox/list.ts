@@ -28,7 +28,8 @@ function clock(iso: string): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
-function length(minutes: number): string {
+function length(minutes: number | null): string {
+  if (minutes === null) return 'no length';
   if (minutes < 60) return `${minutes}m`;
   return minutes % 60 ? `${Math.floor(minutes / 60)}h${minutes % 60}m` : `${minutes / 60}h`;
 }

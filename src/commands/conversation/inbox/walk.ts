@@ -92,7 +92,7 @@ async function logRow(ctx: Context, store: Store, row: InboxRow): Promise<boolea
     names: row.people.map((p) => p.id),
     options: {},
     date: row.date,
-    minutes: row.minutes,
+    minutes: row.minutes ?? undefined,
     kind: row.kind,
     due: null,
     size: row.size,
