@@ -29,7 +29,7 @@ export function readVersioned(file: string): { bytes: Buffer; version: string } 
   } catch (error) {
     if (error instanceof StoreError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StoreError(`Cannot read ${file}: ${(error as Error).message}`);
+    throw new StoreError(`Cannot read ${file}: ${(error as Error).message}`, notAFolderHint(file));
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
@@ -314,9 +314,30 @@ export function whatFailed(error: unknown): string {
 
 /** Creates missing folders with mode 0700; an existing folder is left as it is. */
 export function makePrivateFolder(dir: string): void {
-  const created = fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  let created: string | undefined;
+  try {
+    created = fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new StoreError(
+      `Cannot make the folder ${dir}: ${(error as Error).message}`,
+      notAFolderHint(path.join(dir, '-')) ?? 'Nothing was saved. Check the path and its permissions.',
+    );
+  }
   if (!created) return;
   for (let d = dir; d.length >= created.length; d = path.dirname(d)) fs.chmodSync(d, 0o700);
+}
+
+/**
+ * When a folder on the way to `file` is a file (`--store notes.txt/journal.json`), what to do:
+ * the message of the system (ENOTDIR, EEXIST) does not say which.
+ */
+function notAFolderHint(file: string): string | undefined {
+  for (let dir = path.dirname(path.resolve(file)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const stat = fs.statSync(dir, { throwIfNoEntry: false });
+    if (stat && !stat.isDirectory())
+      return `${dir} is a file, not a folder: a path that goes through it cannot be written (check --store, REL_STORE and the XDG_ folders).`;
+  }
+  return undefined;
 }
 
 export function isProcessAlive(pid: number): boolean {
