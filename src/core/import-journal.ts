@@ -4,7 +4,7 @@
 import { isCalendarBirthday } from './birthdays.js';
 import { isCalendarDate, localDay } from './dates.js';
 import type { JournalMerge, Progress } from './import-types.js';
-import type { Journal, Person } from './journal.js';
+import type { Journal, Person, Tombstone } from './journal.js';
 import { cleanName } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
 import { tombstoneKey } from './tombstones.js';
@@ -17,13 +17,14 @@ import { tombstoneKey } from './tombstones.js';
 function forgottenIn(
   journal: Journal,
 ): (collection: string, record: { id: string; createdAt?: string }) => string | undefined {
-  const forgets = new Map<string, string>();
-  for (const s of journal.tombstones ?? [])
-    if (s.forgotten) forgets.set(`${s.collection}\0${s.idHash}`, s.deletedAt);
+  const forgets = new Map<string, Tombstone>();
+  for (const s of journal.tombstones ?? []) if (s.forgotten) forgets.set(`${s.collection}\0${s.idHash}`, s);
   if (forgets.size === 0) return () => undefined;
   return (collection, record) => {
-    const at = forgets.get(`${collection}\0${tombstoneKey(collection, record.id)}`);
-    return at !== undefined && (record.createdAt ?? '') <= at ? at : undefined;
+    const stone = forgets.get(`${collection}\0${tombstoneKey(collection, record.id)}`);
+    if (!stone) return undefined;
+    // A forget by id (Tombstone.byId) covers its id whenever the record was made.
+    return stone.byId || (record.createdAt ?? '') <= stone.deletedAt ? stone.deletedAt : undefined;
   };
 }
 

@@ -164,6 +164,14 @@ export interface Tombstone {
    * or merge voids or drops it, and it removes every record it names made before `deletedAt`.
    */
   forgotten?: true;
+  /**
+   * Written by `rel forget` (since `byId` exists): the forget removes every record with this id,
+   * whenever it was made, so that a clock behind on the forgetting machine cannot make the person
+   * look added after the forget. A person added again takes another id (new-person.ts), and a
+   * merge gives another id to a record another machine made apart (merge-namesakes.ts). A forget
+   * tombstone without it (an older rel's) spares a record created after its `deletedAt`.
+   */
+  byId?: true;
 }
 
 /**

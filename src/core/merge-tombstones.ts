@@ -22,11 +22,14 @@ export function mergeTombstones(
   const times = new Map<string, Set<string>>();
   /** Records a forget deleted, on any side: the stone kept for them says so. */
   const forgotten = new Set<string>();
+  /** Of those, the ones a forget removes by id alone (Tombstone.byId). */
+  const byId = new Set<string>();
   for (const stone of [...ours, ...theirs, ...forgets.filter((s) => s.forgotten)]) {
     const key = `${stone.collection}\0${stone.idHash}`;
     const held = byKey.get(key);
     if (!held || preferStone(stone, held)) byKey.set(key, stone);
     if (stone.forgotten) forgotten.add(key);
+    if (stone.forgotten && stone.byId) byId.add(key);
     const seen = times.get(key) ?? new Set<string>();
     seen.add(stone.deletedAt);
     if (stone.alsoDeletedAt) seen.add(stone.alsoDeletedAt);
@@ -37,6 +40,7 @@ export function mergeTombstones(
     const also = others.at(-1);
     let kept = also && also !== stone.alsoDeletedAt ? { ...stone, alsoDeletedAt: also } : stone;
     if (forgotten.has(key) && !kept.forgotten) kept = { ...kept, forgotten: true };
+    if (byId.has(key) && !kept.byId) kept = { ...kept, byId: true };
     if (kept !== stone) byKey.set(key, kept);
   }
   return [...byKey.values()].sort((a, b) => {
@@ -95,7 +99,8 @@ function createdOf(record: JsonRecord): string {
  * `deletedAt` (the name added again) is not the one deleted. It stays, with the records about it,
  * and the stale tombstone leaves the journal; records about the person made before the deletion
  * still go (or move) as the tombstone says. An edit after the deletion does not count: the
- * record is still the one deleted.
+ * record is still the one deleted. A forget's tombstone marked `byId` removes every record with its
+ * id, whenever it was made.
  */
 export function applyTombstones(journal: Journal): Journal {
   let allStones = journal.tombstones ?? [];
@@ -129,7 +134,9 @@ export function applyTombstones(journal: Journal): Journal {
     for (const record of value) {
       const key = `${collection}\0${tombstoneKey(collection, record.id)}`;
       const stone = byKey.get(key);
-      if (stone && createdOf(record) > stone.deletedAt) superseded.set(key, stone);
+      // A forget by id is never superseded: whatever the clocks said, a record with its id is the
+      // person forgotten (rel gives a person added again another id).
+      if (stone && !stone.byId && createdOf(record) > stone.deletedAt) superseded.set(key, stone);
     }
   }
   const stones = superseded.size ? allStones.filter((s) => !superseded.has(stoneKey(s))) : allStones;

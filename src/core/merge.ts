@@ -6,11 +6,13 @@
 // changed on one side is taken from that side; a field changed on both sides goes to the record
 // with the later `updatedAt` (ties broken by comparing the values, so the result does not depend
 // on which side is "ours"). Lists of records inside a record (a person's ambitions) merge the same
-// way; lists of strings (tags, aliases) merge as sets. Deletions travel as tombstones: a
+// way; lists of strings (tags, aliases) merge as sets. Two people made apart with one id (two
+// "Sam Lee") are kept apart: the later one takes another id first. Deletions travel as tombstones: a
 // tombstoned record never comes back, and a person merged into another re-points the other
 // side's conversations and follow-ups to the person they went into.
 import type { Journal, Tombstone } from './journal.js';
 import { isRecordList, type Json, type JsonObject, type JsonRecord } from './json-records.js';
+import { type Separated, separateNamesakes } from './merge-namesakes.js';
 import { applyTombstones, breakMergeCycles, mergeTombstones } from './merge-tombstones.js';
 
 /** symmetric: a three-way merge whose result is the same whichever side is "ours". */
@@ -21,7 +23,13 @@ type Mode = 'symmetric' | 'fold';
  * two-way fold (a conflict copy): nothing can be known to be deleted except by tombstones, so both
  * sides' records are kept and fields that differ go to the later `updatedAt`.
  */
-export function mergeJournals(base: Journal | null, ours: Journal, theirs: Journal): Journal {
+export function mergeJournals(
+  base: Journal | null,
+  ours: Journal,
+  theirs: Journal,
+  /** Filled with the people given another id (merge-namesakes.ts), for the caller to tell. */
+  separated: Separated[] = [],
+): Journal {
   const mode: Mode = base ? 'symmetric' : 'fold';
   // Copies: the result shares no object with the inputs, which stay as they were.
   const b = structuredClone(base ?? {}) as unknown as JsonObject;
@@ -34,6 +42,7 @@ export function mergeJournals(base: Journal | null, ours: Journal, theirs: Journ
       (base?.tombstones ?? []) as Tombstone[],
     ),
   );
+  separated.push(...separateNamesakes(base ? b : undefined, o, t, tombstones));
   const result: JsonObject = {};
   for (const key of keyOrder(base ? b : undefined, o, t, mode)) {
     if (key === 'tombstones') continue;
@@ -60,8 +69,8 @@ export function mergeJournals(base: Journal | null, ours: Journal, theirs: Journ
 }
 
 /** The two-way fold of a conflict copy into a journal. */
-export function foldJournals(ours: Journal, theirs: Journal): Journal {
-  return mergeJournals(null, ours, theirs);
+export function foldJournals(ours: Journal, theirs: Journal, separated: Separated[] = []): Journal {
+  return mergeJournals(null, ours, theirs, separated);
 }
 
 function stampOf(record: JsonObject): string {

@@ -6,6 +6,7 @@ import { type IsoDate, localDay } from './dates.js';
 import { editEmails } from './emails.js';
 import type { Clock, Journal, Person } from './journal.js';
 import { asciiSlug, controlsIn, displaySafe, normalize, slugify } from './text.js';
+import { tombstoneKey } from './tombstones.js';
 
 export interface NewPerson {
   name: string;
@@ -64,8 +65,15 @@ export function uniquePersonId(
   // A name with no Latin letter (李伟) takes its id from the first alias that has one ("Li Wei"),
   // so that the hints rel prints ("rel log li-wei") name someone, not "person-2".
   const base = [name, ...aliases].map(asciiSlug).find(Boolean) ?? slugify(name);
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  // The id of a person forgotten is never used again: their forget removes every record with it
+  // (Tombstone.byId), so the person added again anew is another record, with another id.
+  const forgotten = new Set(
+    (journal.tombstones ?? []).filter((s) => s.forgotten && s.collection === 'people').map((s) => s.idHash),
+  );
+  const free = (id: string) =>
+    !taken.has(id) && (!forgotten.size || !forgotten.has(tombstoneKey('people', id)));
+  if (free(base)) return base;
+  for (let n = 2; ; n++) if (free(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 export function addPerson(journal: Journal, input: NewPerson, clock: Clock): Person {

@@ -84,10 +84,18 @@ export function stampChanges(
       const key = `${collection}\0${idHash}`;
       const held = stoneKeys.get(key);
       if (held) {
-        if (forgotten) held.forgotten = true;
+        if (forgotten) {
+          held.forgotten = true;
+          held.byId = true;
+        }
         continue;
       }
-      const stone: Tombstone = { collection, idHash, deletedAt: stamp, ...(forgotten ? { forgotten } : {}) };
+      const stone: Tombstone = {
+        collection,
+        idHash,
+        deletedAt: stamp,
+        ...(forgotten ? { forgotten, byId: true as const } : {}),
+      };
       stoneKeys.set(key, stone);
       journal.tombstones.push(stone);
     }

@@ -226,6 +226,7 @@ async function join(s: Session, url: string, branch: string): Promise<string[]> 
     // What came here from the remote, then what this machine's journal added to it.
     ...(taken.received ? [`Received: ${taken.received}`] : []),
     ...(message ? [`Sent: ${firstLine(message)}`] : []),
+    ...(taken.separated ?? []),
   ];
 }
 

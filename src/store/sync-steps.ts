@@ -6,6 +6,7 @@ import { commitMessage, countRecords, diffJournals, summarizeChanges } from '../
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import type { JsonRecord } from '../core/json-records.js';
 import { foldJournals, mergeJournals } from '../core/merge.js';
+import type { Separated } from '../core/merge-namesakes.js';
 import { notTaken } from '../core/merge-report.js';
 import { forgetsReceived, lostWithoutTrace } from '../core/merge-tombstones.js';
 import { upgradeToSchema2 } from '../core/tombstones.js';
@@ -32,6 +33,8 @@ export interface Session {
 export interface TakenIn {
   received: string;
   notTaken: string;
+  /** People the merge gave another id, as two people made apart shared one (separatedLines). */
+  separated?: string[];
   /** The journal here was plain and is now encrypted, as the other side's is. */
   encrypted?: boolean;
 }
@@ -69,10 +72,11 @@ export async function takeIn(
   const baseBytes = base ? s.git.show(base, s.name) : null;
   const baseJournal = baseBytes ? await journalOf(s, baseBytes, base!) : null;
   const theirJournal = upgradeToSchema2(their.journal);
+  const separated: Separated[] = [];
   const merged = ourJournal
     ? baseJournal
-      ? mergeJournals(upgradeToSchema2(baseJournal), ourJournal, theirJournal)
-      : foldJournals(theirJournal, ourJournal)
+      ? mergeJournals(upgradeToSchema2(baseJournal), ourJournal, theirJournal, separated)
+      : foldJournals(theirJournal, ourJournal, separated)
     : theirJournal;
   const wanted = canonical(merged);
   const same = (a: Journal | undefined) => a !== undefined && canonical(a) === wanted;
@@ -105,8 +109,24 @@ export async function takeIn(
   return {
     received: ours ? summarizeChanges(diffJournals(ours.journal, merged)) : '',
     notTaken: kept ? `Not taken from the other side (deleted here, or changed here later): ${kept}.` : '',
+    ...(separated.length ? { separated: separatedLines(separated, ourJournal) } : {}),
     ...(ours && !ours.sealing && their.sealing ? { encrypted: true } : {}),
   };
+}
+
+/**
+ * What a sync says of the people its merge kept apart (merge-namesakes.ts): who has which id now,
+ * and what to do when they are one person after all. `ours`: the journal here before the merge,
+ * which tells whose record moved.
+ */
+function separatedLines(separated: Separated[], ours: Journal | null): string[] {
+  const here = new Map((ours?.people ?? []).map((p) => [p.id, p.createdAt]));
+  return separated.map(({ from, to, name, reason, createdAt }) => {
+    const where = here.get(from) === createdAt ? 'here' : 'on the other machine';
+    if (reason === 'forgotten')
+      return `${name}, added ${where} since the last sync, is kept as ${to}: the id ${from} was a person's that rel forget removed ${where === 'here' ? 'on the other machine' : 'here'}.`;
+    return `Two people named ${name} were added apart, one here and one on the other machine: both are kept, the one added later (${where}) as ${to}, with its conversations and follow-ups. If they are one person: rel merge ${from} ${to}. If not, tell them apart: rel rename ${to} "<new name>".`;
+  });
 }
 
 /**

@@ -169,6 +169,7 @@ async function sync(s: Session): Promise<string[]> {
     lines.push(
       `Finished the merge left unfinished in ${s.git.folder}${taken.received ? `: ${taken.received}` : ''}.`,
       ...(taken.notTaken ? [taken.notTaken] : []),
+      ...(taken.separated ?? []),
     );
   } else if (unfinished) {
     throw new StoreError(`${unfinished.problem} Nothing was synced.`, unfinished.fix);
@@ -192,6 +193,7 @@ async function sync(s: Session): Promise<string[]> {
       const taken = await mergeRemote(s, remote);
       if (taken.received) lines.push(`Received: ${taken.received}`);
       if (taken.notTaken) lines.push(taken.notTaken);
+      if (taken.separated) lines.push(...taken.separated);
       if (taken.encrypted) lines.push(NOW_ENCRYPTED);
     }
     if (!s.git.hasCommit('HEAD')) break;

@@ -268,13 +268,19 @@ describe('a name deleted, then added again on one side', () => {
   // The person id is a slug of the name: the base and "theirs" hold the old person's tombstone,
   // "ours" added the name again and logged a conversation; "theirs" made an unrelated change.
   it.each([
-    { how: 'undo of the add', log: false, remove: ['undo'], oldWith: undefined },
-    { how: 'forget', log: true, remove: ['forget', 'ben', '--yes'], oldWith: undefined },
-    { how: 'merge into another', log: true, remove: ['merge', 'ana', 'ben'], oldWith: ['ana-silva'] },
+    { how: 'undo of the add', log: false, remove: ['undo'], oldWith: undefined, id: 'ben-okafor' },
+    // A forgotten id is never used again: the person added anew is ben-okafor-2.
+    { how: 'forget', log: true, remove: ['forget', 'ben', '--yes'], oldWith: undefined, id: 'ben-okafor-2' },
+    {
+      how: 'merge into another',
+      log: true,
+      remove: ['merge', 'ana', 'ben'],
+      oldWith: ['ana-silva'],
+      id: 'ben-okafor',
+    },
   ])(
     'after $how, the new person and their conversation survive the merge',
-    async ({ log, remove, oldWith }) => {
-      const id = 'ben-okafor';
+    async ({ log, remove, oldWith, id }) => {
       const dir = tempDir('readd');
       const [base, ours, theirs] = ['base', 'ours', 'theirs'].map((n) => path.join(dir, `${n}.json`)) as [
         string,
@@ -301,7 +307,8 @@ describe('a name deleted, then added again on one side', () => {
       expect(merged.people.find((p) => p.id === 'ana-silva')?.notes.map((n) => n.text)).toContain(
         'unrelated',
       );
-      // The stale tombstone is gone, so the next merge does not remove the person either.
+      // The stale tombstone is gone (a forget's stays, for an id no longer used), so the next
+      // merge does not remove the person either.
       await ok(['merge-journals', theirs, ours, theirs]);
       expect((readJson(ours) as Journal).people.map((p) => p.id)).toContain(id);
     },

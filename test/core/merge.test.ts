@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { logConversation } from '../../src/core/conversations.js';
 import { type Clock, emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
 import { foldJournals, mergeJournals } from '../../src/core/merge.js';
+import type { Separated } from '../../src/core/merge-namesakes.js';
 import { notTaken } from '../../src/core/merge-report.js';
 import { keepForgets } from '../../src/core/merge-tombstones.js';
 import { addPerson } from '../../src/core/new-person.js';
@@ -700,7 +701,132 @@ describe('a deletion taken back by an undo survives a merge with the side that h
     j.people = [ana];
     j.conversations = [];
     stampChanges(before, j, new Date(FORGOT), undefined, true);
-    expect(j.tombstones).toEqual(FORGET_STONES);
+    expect(j.tombstones).toEqual(FORGET_STONES.map((s) => ({ ...s, byId: true })));
+  });
+
+  // A forget made by this rel covers the id, whatever the clocks say (Tombstone.byId).
+  const BY_ID = FORGET_STONES.map((s) => ({ ...s, byId: true as const }));
+  const LATER = '2026-11-02T13:00:00.000Z';
+  it('a forget made with a clock behind removes the person the other side had and logged with since', () => {
+    // bo was made at LATER by the other machine's clock, synced; the forget's clock said FORGOT,
+    // an hour before; the other side logged c2 with bo meanwhile.
+    const before = journal({
+      people: [ana, bo({ createdAt: LATER, updatedAt: LATER })],
+      conversations: [conv('c1')],
+    });
+    const logged = journal({
+      people: [ana, bo({ createdAt: LATER, updatedAt: UNDONE })],
+      conversations: [conv('c1'), conv('c2', { createdAt: UNDONE, updatedAt: UNDONE })],
+    });
+    const forgot = journal({ people: [ana], tombstones: BY_ID });
+    for (const [o, t] of [
+      [logged, forgot],
+      [forgot, logged],
+    ] as const) {
+      const merged = mergeJournals(before, o, t);
+      expect(merged.people.map((p) => p.id)).toEqual(['ana']);
+      expect(merged.conversations).toEqual([]);
+      expect(merged.tombstones.filter((s) => s.byId)).toHaveLength(2);
+    }
+    // A restore of a backup that holds bo, on the machine that forgot, leaves him out too.
+    const restoredHere = journal({
+      people: [ana, bo({ createdAt: LATER, updatedAt: LATER })],
+      conversations: [conv('c1')],
+    });
+    expect(keepForgets(restoredHere, BY_ID)).toBe(true);
+    expect(restoredHere.people.map((p) => p.id)).toEqual(['ana']);
+  });
+
+  it('a person added again after a forget takes another id, which the forget does not touch', () => {
+    const j = journal({ people: [ana], tombstones: BY_ID });
+    const again = addPerson(j, { name: 'Bo' }, { now: new Date(UNDONE), newId: () => 'x' });
+    expect(again.id).toBe('bo-2');
+    const merged = mergeJournals(
+      journal({ people: [ana], tombstones: BY_ID }),
+      j,
+      journal({ people: [ana], tombstones: BY_ID }),
+    );
+    expect(merged.people.map((p) => p.id)).toEqual(['ana', 'bo-2']);
+  });
+
+  it('a person the other side made apart under a forgotten id is kept, under another id, with its records', () => {
+    const base = journal({ people: [ana] });
+    const forgot = journal({ people: [ana], tombstones: BY_ID });
+    // Made after the common ancestor, on the side that never had the forgotten bo: another person,
+    // even with a clock that puts them before the forget.
+    const other = journal({
+      people: [ana, bo({ createdAt: T0, name: 'Bo Other' })],
+      conversations: [conv('c2', { createdAt: T0 })],
+      followUps: [{ id: 'f1', personId: 'bo', text: 'x', due: null, doneAt: null, createdAt: T0 } as never],
+    });
+    const separated: Separated[] = [];
+    const one = mergeJournals(base, forgot, other, separated);
+    const two = mergeJournals(base, other, forgot);
+    for (const merged of [one, two]) {
+      expect(merged.people.map((p) => [p.id, p.name])).toEqual([
+        ['ana', 'ana'],
+        ['bo-2', 'Bo Other'],
+      ]);
+      expect(merged.conversations.map((c) => c.with)).toEqual([['bo-2']]);
+      expect(merged.followUps.map((f) => f.personId)).toEqual(['bo-2']);
+    }
+    expect(separated).toEqual([
+      { from: 'bo', to: 'bo-2', name: 'Bo Other', reason: 'forgotten', createdAt: T0 },
+    ]);
+  });
+
+  it('two people made apart with one id (the same name on two machines) are both kept whole', () => {
+    const base = journal({ people: [ana] });
+    const cto = bo({
+      name: 'Bo',
+      createdAt: DELETED,
+      updatedAt: DELETED,
+      role: 'CTO',
+      team: 'Exec',
+      birthday: '1980-05-05',
+      cadenceDays: 7,
+    });
+    const neighbour = bo({
+      name: 'Bo',
+      createdAt: UNDONE,
+      updatedAt: UNDONE,
+      role: 'Neighbour',
+      relationship: 'friend',
+    });
+    const ours = journal({ people: [ana, cto], conversations: [conv('c1', { createdAt: DELETED })] });
+    const theirs = journal({ people: [ana, neighbour], conversations: [conv('c2', { createdAt: UNDONE })] });
+    const separated: Separated[] = [];
+    const one = mergeJournals(base, ours, theirs, separated);
+    const two = mergeJournals(base, theirs, ours);
+    for (const merged of [one, two]) {
+      const byId = Object.fromEntries(merged.people.map((p) => [p.id, p]));
+      expect(Object.keys(byId).sort()).toEqual(['ana', 'bo', 'bo-2']);
+      expect(byId.bo).toMatchObject({ role: 'CTO', team: 'Exec', birthday: '1980-05-05', cadenceDays: 7 });
+      expect(byId['bo-2']).toMatchObject({
+        role: 'Neighbour',
+        relationship: 'friend',
+        team: '',
+        cadenceDays: null,
+      });
+      expect(Object.fromEntries(merged.conversations.map((c) => [c.id, c.with]))).toEqual({
+        c1: ['bo'],
+        c2: ['bo-2'],
+      });
+      expect(merged.tombstones).toEqual([]);
+    }
+    expect(separated).toEqual([
+      { from: 'bo', to: 'bo-2', name: 'Bo', reason: 'namesake', createdAt: UNDONE },
+    ]);
+    // One record on both sides (the same createdAt) is one person: merged as before.
+    const same = mergeJournals(
+      base,
+      journal({ people: [ana, cto] }),
+      journal({ people: [ana, { ...cto, role: 'CEO', updatedAt: UNDONE }] }),
+    );
+    expect(same.people.map((p) => [p.id, p.role])).toEqual([
+      ['ana', ''],
+      ['bo', 'CEO'],
+    ]);
   });
 
   it('two machines that deleted one record apart: the kept tombstone remembers the other deletion', () => {
