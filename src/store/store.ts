@@ -323,12 +323,18 @@ export class Store {
     transform: (journal: Journal) => void,
     marker?: PendingMarker,
     resumed?: Planned,
+    /** Records ("key/id") the transformation changed before this journal (Store.forget's `received`). */
+    changedBefore: string[] = [],
   ): Promise<RewriteReport> {
     let rewritten = false;
     try {
       return await this.db.write(async (read) => {
         const { loaded, changes, texts } = await this.tracked(read, transform, true, true);
-        const touched = new Set([...changes.map((c) => `${c.key}/${c.id}`), ...(resumed?.touched ?? [])]);
+        const touched = new Set([
+          ...changes.map((c) => `${c.key}/${c.id}`),
+          ...(resumed?.touched ?? []),
+          ...changedBefore,
+        ]);
         const written = encodeTaggedJournal(loaded.journal, loaded.sealing, texts);
         const before = journalTag(loaded.text);
         // Its content is digested as it is written: the pending record needs the tag before.
@@ -369,9 +375,15 @@ export class Store {
     }
   }
 
-  /** Forgets people from the journal and every copy rel keeps (see pending-forget.ts). */
-  async forget(ids: string[]): Promise<{ forgotten: Forgotten; report: RewriteReport }> {
-    return forgetEverywhere(this.target, ids, (t, marker) => this.rewriteAll(t, marker));
+  /**
+   * Forgets people from the journal and every copy rel keeps (see pending-forget.ts). `received`:
+   * the journal before a sync whose merge already took them out (a forget made on another
+   * machine): what the forget would have changed in it counts as changed here, so that the undo
+   * steps about those records go as they go on the machine that forgot.
+   */
+  async forget(ids: string[], received?: Journal): Promise<{ forgotten: Forgotten; report: RewriteReport }> {
+    const before = received ? await touchedByForget(received, ids) : [];
+    return forgetEverywhere(this.target, ids, (t, marker) => this.rewriteAll(t, marker, undefined, before));
   }
 
   /** Finishes a forget a killed rel left pending; every way into the journal calls it first. */
@@ -507,4 +519,12 @@ function changedSincePreview(file: string): StoreError {
     `${file} changed after rel said what a restore would drop; nothing was restored.`,
     'Run rel doctor --restore again to see what it drops now.',
   );
+}
+
+/** The records ("key/id") forgetting `ids` changes in `journal`, which is left as it is. */
+async function touchedByForget(journal: Journal, ids: string[]): Promise<string[]> {
+  const { forgetPerson } = await import('../core/people.js');
+  const copy = structuredClone(journal);
+  for (const id of ids) forgetPerson(copy, id);
+  return diff(snapshot(journal), snapshot(copy)).map((c) => `${c.key}/${c.id}`);
 }

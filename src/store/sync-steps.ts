@@ -136,7 +136,7 @@ function separatedLines(separated: Separated[], ours: Journal | null): string[] 
  */
 export async function scrubForgetsReceived(s: Session, before: Journal, after: Journal): Promise<void> {
   const forgotten = forgetsReceived(upgradeToSchema2(before), upgradeToSchema2(after));
-  if (forgotten.length) await s.store.forget(forgotten);
+  if (forgotten.length) await s.store.forget(forgotten, upgradeToSchema2(before));
 }
 
 /**

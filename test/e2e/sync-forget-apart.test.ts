@@ -54,6 +54,31 @@ describe('a forget through sync', { timeout: 300_000 }, () => {
   });
 });
 
+describe('the machine that receives a forget by sync', { timeout: 300_000 }, () => {
+  it('drops its undo steps about the person, as the machine that forgot does', () => {
+    const m = machines('forget-undo', ['Ana Silva', 'Gus Secret']);
+    const at = (minute: number) => `2026-12-02T12:${String(minute).padStart(2, '0')}:00Z`;
+    ok(['log', 'gus', '--note', 'chat'], { store: m.b, now: at(1) });
+    ok(['log', 'ana', '--note', 'x'], { store: m.b, now: at(2) });
+    ok(['sync'], { store: m.b, now: at(3) });
+    ok(['sync'], { store: m.a, now: at(4) });
+    ok(['forget', 'gus', '--yes'], { store: m.a, now: at(5) });
+    ok(['sync'], { store: m.a, now: at(6) });
+    expect(ok(['sync'], { store: m.b, now: at(7) })).toContain('Received: 1 person, 1 conversation removed');
+    for (const store of [m.a, m.b]) {
+      const folder = path.dirname(store);
+      for (const name of fs.readdirSync(folder).filter((n) => n !== '.git')) {
+        const text = fs.readFileSync(path.join(folder, name), 'utf8');
+        expect(text.includes('Gus Secret') || text.includes('gus-secret'), `${store}: ${name}`).toBe(false);
+      }
+    }
+    // What is left to undo on B is its own log with Ana, past the forget.
+    const undone = ok(['undo', '--yes'], { store: m.b, now: at(8) });
+    expect(undone).toContain('logged a 1:2:1 with Ana Silva');
+    expect(undone).not.toContain('Gus');
+  });
+});
+
 describe('two people added apart with one name', { timeout: 300_000 }, () => {
   it('stay two people, each with every field, conversation and follow-up, and the sync says so', () => {
     const m = machines('namesakes', ['Ana Silva']);
