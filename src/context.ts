@@ -112,6 +112,15 @@ export async function keyring(ctx: Context): Promise<Keyring> {
         if (sealing && sealsWith(sealing, salt, kdf)) return sealing;
         return byPassphrase.sealingFor(file, salt, kdf);
       },
+      async earlier(_file, salt, kdf) {
+        // Asked only when the passphrase does not open a file (an old commit, in rel sync).
+        const [{ earlierSealing }, { resolveTarget }] = await Promise.all([
+          import('./store/earlier-keys.js'),
+          import('./store/codec.js'),
+        ]);
+        const target = resolveTarget(storePath(ctx.globals().store, ctx.io.env));
+        return earlierSealing(target, salt, kdf, ring!);
+      },
     };
     keyrings.set(ctx, ring);
   }

@@ -149,9 +149,24 @@ export function seal(text: string, sealing: Sealing): Buffer {
   return Buffer.concat([header, body, cipher.getAuthTag()]);
 }
 
+/** A file sealed with another passphrase than the one given (not a damaged one). */
+export class WrongPassphrase extends StoreError {}
+
 /** Gives derived keys, each derived once per command (a cache keyed by salt and parameters). */
 export interface Keyring {
   sealingFor(file: string, salt: Buffer, kdf: KdfParams): Promise<Sealing>;
+  /**
+   * The key of an earlier passphrase for this salt, if one is kept (earlier-keys.ts): what a
+   * file sealed before a passphrase change (an old commit in git) is read with.
+   */
+  earlier?(file: string, salt: Buffer, kdf: KdfParams): Promise<Sealing | undefined>;
+}
+
+/** The sealing a sealed file was written with, by the keyring's passphrase: null when it is another. */
+export async function sealingOf(file: string, bytes: Buffer, keyring: Keyring): Promise<Sealing | null> {
+  const header = readHeader(file, bytes);
+  const sealing = await keyring.sealingFor(file, header.salt, header.kdf);
+  return timingSafeEqual(sealing.check, header.check) ? sealing : null;
 }
 
 /** Decrypts a sealed file; says whether the passphrase is wrong or the file damaged. */
@@ -161,9 +176,13 @@ export async function unseal(
   keyring: Keyring,
 ): Promise<{ text: string; sealing: Sealing }> {
   const header = readHeader(file, bytes);
-  const sealing = await keyring.sealingFor(file, header.salt, header.kdf);
+  let sealing = await keyring.sealingFor(file, header.salt, header.kdf);
   if (!timingSafeEqual(sealing.check, header.check)) {
-    throw new StoreError(
+    const earlier = await keyring.earlier?.(file, header.salt, header.kdf);
+    if (earlier && timingSafeEqual(earlier.check, header.check)) sealing = earlier;
+  }
+  if (!timingSafeEqual(sealing.check, header.check)) {
+    throw new WrongPassphrase(
       `Wrong passphrase for ${file}.`,
       'Check REL_PASSPHRASE (or what you typed); nothing was changed.',
     );

@@ -36,6 +36,8 @@ function homeExpanded(file: string, env: Env): string {
 //   .journal.json.before-restore    the journal as it was before `rel doctor --restore`
 //   .journal.json.before-restore-N  what earlier restores kept there, when it differed (1 the oldest)
 //   .journal.json.pulse             the themes the last `rel pulse` found (see pulse-file.ts)
+//   .journal.json.keys              keys of passphrases before a change, while sync needs them
+//                                   (sealed with the journal's key; see earlier-keys.ts)
 const sibling = (target: string, suffix: string) =>
   path.join(path.dirname(target), `.${path.basename(target)}.${suffix}`);
 
@@ -46,3 +48,4 @@ export const earlierRestorePath = (target: string, n: number) => sibling(target,
 export const pulsePath = (target: string) => sibling(target, 'pulse');
 export const migrationCopyPath = (target: string, schema: number) => sibling(target, `schema-${schema}`);
 export const lockPath = (target: string) => `${target}.lock`;
+export const earlierKeysPath = (target: string) => sibling(target, 'keys');

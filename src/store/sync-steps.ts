@@ -12,7 +12,7 @@ import { forgetsReceived, lostWithoutTrace } from '../core/merge-tombstones.js';
 import { upgradeToSchema2 } from '../core/tombstones.js';
 import { StoreError } from '../errors.js';
 import { decodeJournal, readJournalFile } from './codec.js';
-import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
+import { isEncrypted, type Keyring, type Sealing, WrongPassphrase } from './crypto.js';
 import type { Git } from './git.js';
 import type { Store } from './store.js';
 import { JOINED, SYNC_CHANGES } from './undo.js';
@@ -61,7 +61,12 @@ export async function takeIn(
   const none = { received: '', notTaken: '' };
   const theirBytes = s.git.show(theirs, s.name);
   if (!theirBytes) return none;
-  const their = await decodeJournal(`${s.name} at ${theirs}`, theirBytes, s.keys);
+  const their = await decodeTheirs(
+    s,
+    theirs,
+    theirBytes,
+    'Nothing was merged: the journal here is as it was.',
+  );
   const ours: { journal: Journal; sealing: Sealing | null } | null = await readJournalFile(s.target, s.keys);
   const committed = head ? await journalAt(s, head) : null;
   const ourJournal = ours
@@ -269,10 +274,24 @@ export function firstLine(text: string): string {
  * the result would be pushed as the newest version for the machine that runs the newer rel.
  * `undone`: what the refusal leaves, in words.
  */
+/**
+ * The journal of a commit from the remote. One sealed with another passphrase than the one here
+ * is most likely a passphrase changed on the other machine: said so, with what to do.
+ */
+function decodeTheirs(s: Session, commit: string, bytes: Buffer, undone: string) {
+  return decodeJournal(`${s.name} at ${commit}`, bytes, s.keys).catch((error: unknown) => {
+    if (!(error instanceof WrongPassphrase)) throw error;
+    throw new StoreError(
+      `${s.name} at ${commit} is sealed with another passphrase than the one here: the other machine changed it (rel passphrase there), or this one was given another. ${undone}`,
+      'Change the passphrase here to the same one first (rel passphrase, with the new one in REL_NEW_PASSPHRASE or asked), then run rel sync again.',
+    );
+  });
+}
+
 export async function refuseNewerRemote(s: Session, commit: string, undone: string): Promise<void> {
   const bytes = s.git.show(commit, s.name);
   if (!bytes) return;
-  const { journal } = await decodeJournal(`${s.name} at ${commit}`, bytes, s.keys);
+  const { journal } = await decodeTheirs(s, commit, bytes, undone);
   if (journal.schema <= SCHEMA_VERSION) return;
   throw new StoreError(
     `${s.name} on the remote was written by a newer rel (schema ${journal.schema}): another machine runs a newer rel. This rel knows schema ${SCHEMA_VERSION} and will not change it. ${undone}`,

@@ -13,6 +13,7 @@ import { diffJournals, summarizeChanges } from '../core/diff.js';
 import { RelError, StoreError, UsageError } from '../errors.js';
 import { hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring } from './crypto.js';
+import { dropEarlierKeys } from './earlier-keys.js';
 import { makePrivateFolder } from './files.js';
 import {
   configureRepository,
@@ -22,6 +23,7 @@ import {
   gitEnvironment,
   unfinishedWork,
 } from './git.js';
+import { earlierKeysPath } from './paths.js';
 import type { Store } from './store.js';
 import { init, unfinishedInit } from './sync-init.js';
 import {
@@ -202,8 +204,25 @@ async function sync(s: Session): Promise<string[]> {
     // Someone pushed in between: fetch and merge again.
     if (attempt >= 3) throw new GitFailure(`git push failed: ${pushed.stderr.trim()}`);
   }
+  dropUnneededKeys(s, branch);
   lines.push('Synced.');
   return lines;
+}
+
+/**
+ * The keys of earlier passphrases (earlier-keys.ts) go once the remote is at HEAD and HEAD is
+ * sealed with the key here: every later merge's common ancestor is HEAD or a commit after it.
+ */
+function dropUnneededKeys(s: Session, branch: string): void {
+  if (!fs.existsSync(earlierKeysPath(s.target))) return;
+  const remote = `refs/remotes/origin/${branch}`;
+  if (!s.git.hasCommit(remote) || s.git.revParse(remote) !== s.git.revParse('HEAD')) return;
+  const committed = s.git.show('HEAD', s.name);
+  const here = fs.readFileSync(s.target);
+  const oldKey = (bytes: Buffer) =>
+    isEncrypted(bytes) && !bytes.subarray(13, 29).equals(here.subarray(13, 29));
+  if (committed && oldKey(committed)) return;
+  dropEarlierKeys(s.target);
 }
 
 /** Merges the remote branch: what it brought ('' when nothing new) and what it kept out. */

@@ -1,6 +1,8 @@
 // rel passphrase: changes the passphrase of an encrypted journal (a new salt, a new key).
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { type Context, newPassphrase, openStore } from '../../context.js';
+import { type Context, keyring, newPassphrase, openStore } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { readSealedState } from '../shared/sealing.js';
 
@@ -28,10 +30,24 @@ async function run(ctx: Context): Promise<void> {
     throw new UsageError(`${store.file} is not encrypted.`, 'To encrypt it: rel encrypt');
   }
   await store.read();
-  const { kdfFromEnv, newSealing } = await import('../../store/crypto.js');
+  const { kdfFromEnv, newSealing, sealingOf } = await import('../../store/crypto.js');
   const kdf = kdfFromEnv(ctx.io.env.REL_KDF_LOG_N || undefined);
   const sealing = await newSealing(await newPassphrase(ctx, 'REL_NEW_PASSPHRASE'), kdf);
-  await store.update(() => undefined, { reseal: sealing });
+  // A synced journal's commits in git are sealed with the old key: sync keeps needing it to
+  // read them (the common ancestor), until a sync has put the new key on every commit it merges from.
+  let putBack: () => void = () => {};
+  if (fs.existsSync(path.join(path.dirname(store.target), '.git'))) {
+    const ring = await keyring(ctx);
+    const previous = await sealingOf(store.file, fs.readFileSync(store.target), ring);
+    const { keepEarlierKey } = await import('../../store/earlier-keys.js');
+    if (previous) putBack = await keepEarlierKey(store.target, previous, sealing, ring);
+  }
+  try {
+    await store.update(() => undefined, { reseal: sealing });
+  } catch (error) {
+    putBack();
+    throw error;
+  }
   // Only once the new passphrase is written does the agent drop the old key: a cancelled or failed
   // change leaves the journal unlocked as it was.
   const { lockAgent } = await import('../../store/agent.js');
