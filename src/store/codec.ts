@@ -17,7 +17,7 @@ import {
   readVersionedText,
   writeStoreFile,
 } from './files.js';
-import { journalChunks, type RecordText, serializeJournal } from './format.js';
+import { journalChunks, journalPieces, type RecordText, serializeJournal } from './format.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { canMigrate, migrate, schemaMismatch } from './migrations.js';
 import { isJournalShape } from './shape.js';
@@ -70,6 +70,11 @@ export interface Parsed {
    * own, exactly as JSON.stringify made it then (tracking.ts compares a whole list at once).
    */
   ownLines?: true;
+  /**
+   * The bytes `text` was decoded from, kept only where a write can reuse them: a plain file rel
+   * wrote itself (ownLines), read to be changed. The write puts the lines it keeps as these bytes.
+   */
+  source?: Buffer;
 }
 
 /**
@@ -195,21 +200,21 @@ let tagged: { text: string; tag: string } | undefined;
 /** journalTag of the text a journal is written as, without holding that text whole. */
 export function journalTagOf(journal: Journal, texts?: RecordText): string {
   const hash = createHash('sha256');
-  for (const piece of journalChunks(journal, texts)) hash.update(piece);
+  for (const piece of journalPieces(journal, texts)) hash.update(piece);
   return tagOf(hash);
 }
 
 /**
  * A journal's text in pieces, digested on the way to the file; tag() once they were all taken.
- * Each piece is turned into UTF-8 once, for the digest and the file both.
+ * Each piece is turned into UTF-8 once (unless it is bytes already), for the digest and the file both.
  */
-function tagging(pieces: Iterable<string>): { pieces: Iterable<Uint8Array>; tag: () => string } {
+function tagging(pieces: Iterable<string | Uint8Array>): { pieces: Iterable<Uint8Array>; tag: () => string } {
   const hash = createHash('sha256');
   let tag: string | undefined;
   return {
     pieces: (function* () {
       for (const piece of pieces) {
-        const bytes = Buffer.from(piece, 'utf8');
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
         hash.update(bytes);
         yield bytes;
       }
@@ -246,7 +251,7 @@ export interface Encoded {
  */
 export function encodeTaggedJournal(journal: Journal, sealing: Sealing | null, texts?: RecordText): Encoded {
   if (!sealing) {
-    const { pieces, tag } = tagging(journalChunks(journal, texts));
+    const { pieces, tag } = tagging(journalPieces(journal, texts));
     return { content: pieces, tag };
   }
   const text = serializeJournal(journal, texts);
@@ -274,7 +279,12 @@ export async function decodeJournal(
  */
 async function parseDecoded(
   label: string,
-  { text, sealing, tag }: { text: string; sealing: Sealing | null; tag?: string | undefined },
+  {
+    text,
+    sealing,
+    tag,
+    source,
+  }: { text: string; sealing: Sealing | null; tag?: string | undefined; source?: Buffer },
   stamp: JournalStamp | undefined,
 ): Promise<JournalOnDisk> {
   const written = stamp !== undefined && sealing === null;
@@ -282,7 +292,8 @@ async function parseDecoded(
   if (tag !== undefined) tagged = { text: parsed.text, tag };
   if (!written || parsed.migratedFrom !== undefined) return { ...parsed, sealing };
   tagged = { text: parsed.text, tag: stamp.tag };
-  return stamp.lines ? { ...parsed, ownLines: true, sealing } : { ...parsed, sealing };
+  if (!stamp.lines) return { ...parsed, sealing };
+  return source ? { ...parsed, ownLines: true, sealing, source } : { ...parsed, ownLines: true, sealing };
 }
 
 /**
@@ -290,6 +301,8 @@ async function parseDecoded(
  * undefined when there is none. As decodeJournal of its bytes, but a plain file's bytes are let go
  * of before its text is parsed (readVersionedText). `stamp`: as for loadJournal. `tag`: the tag of
  * a plain file's text is wanted (journalTag gives it after, at no cost), and is taken from the bytes.
+ * `toChange`: the journal is read to be changed, and a write can reuse the bytes of a file rel
+ * wrote itself (Parsed.source), which are then kept.
  */
 export async function readJournal(
   target: string,
@@ -297,6 +310,7 @@ export async function readJournal(
   keyring: Keyring | undefined,
   stamp?: () => JournalStamp | undefined,
   tag = false,
+  toChange = false,
 ): Promise<{ parsed: JournalOnDisk; version: string } | undefined> {
   const found = stamp?.();
   const stamped = (version: string) => (found?.version === version ? found : undefined);
@@ -304,11 +318,11 @@ export async function readJournal(
   const digest = tag
     ? (bytes: Buffer, version: string) => (stamped(version) ? undefined : bytesTag(bytes))
     : undefined;
-  const read = readVersionedText(target, label, isEncrypted, digest);
+  const read = readVersionedText(target, label, isEncrypted, digest, toChange);
   if (!read) return undefined;
   const decoded =
     'text' in read
-      ? { text: read.text, sealing: null, tag: read.digest }
+      ? { text: read.text, sealing: null, tag: read.digest, source: read.source }
       : await decodeText(label, read.bytes, keyring);
   return { parsed: await parseDecoded(label, decoded, stamped(read.version)), version: read.version };
 }
@@ -335,7 +349,9 @@ export async function loadJournal(
   if (!read)
     return { journal: emptyJournal(), text: '', sealing: null, exists: false, bytes: () => undefined };
   const parsed = await decodeJournal(label, read.bytes, keyring, stampOf(read.version, stamp));
-  return { ...parsed, exists: true, bytes: () => read.bytes, version: read.version };
+  // Held anyway (for a backup that cannot be a link): the write may reuse them too.
+  const source = parsed.ownLines ? { source: read.bytes } : {};
+  return { ...parsed, ...source, exists: true, bytes: () => read.bytes, version: read.version };
 }
 
 /** The stamp when it is of this version of the file; undefined when not. */

@@ -75,10 +75,11 @@ export class JournalDb {
 
   /**
    * The journal as it is now, without the lock, kept for the next write to reuse; undefined when
-   * there is none. `tag`: as for readJournal (the summary written after this read keeps it).
+   * there is none. `tag`, `toChange`: as for readJournal (the summary written after this read keeps
+   * the tag; the write after it, the bytes).
    */
-  async read(tag = false): Promise<JournalOnDisk | undefined> {
-    const read = await readJournal(this.target, this.file, this.options.keyring, this.stamp, tag);
+  async read(tag = false, toChange = false): Promise<JournalOnDisk | undefined> {
+    const read = await readJournal(this.target, this.file, this.options.keyring, this.stamp, tag, toChange);
     if (!read) return undefined;
     const { parsed, version } = read;
     this.lastRead = { version, parsed };
@@ -129,10 +130,11 @@ export class JournalDb {
     const cached = this.lastRead;
     this.lastRead = undefined;
     if (reuse && cached && cached.version === fileVersion(this.target)) {
+      const { source } = cached.parsed;
       return {
         ...cached.parsed,
         exists: true,
-        bytes: () => readStoreFile(this.target),
+        bytes: () => source ?? readStoreFile(this.target),
         version: cached.version,
       };
     }

@@ -41,21 +41,24 @@ export function readVersioned(file: string): { bytes: Buffer; version: string } 
  * exist. The bytes of a text are not kept: they are unreachable once it returns, so that a parse
  * of the text does not hold the file twice (35 MB more at the peak of a report at M). `digest`,
  * when given, is taken of the bytes of a text on the way (digesting the text instead would turn
- * it into those bytes again), if it gives one for the version read.
+ * it into those bytes again), if it gives one for the version read. `keep`: the bytes of a text
+ * are kept after all, as `source` (a read for a write that reuses them).
  */
 export function readVersionedText(
   file: string,
   label: string,
   binary: (bytes: Buffer) => boolean,
   digest?: (bytes: Buffer, version: string) => string | undefined,
+  keep = false,
 ):
-  | { text: string; version: string; digest?: string | undefined }
+  | { text: string; version: string; digest?: string | undefined; source?: Buffer }
   | { bytes: Buffer; version: string }
   | undefined {
   const read = readVersioned(file);
   if (!read || binary(read.bytes)) return read;
   const { bytes, version } = read;
-  return { text: decodeUtf8(label, bytes), version, digest: digest?.(bytes, version) };
+  const text = { text: decodeUtf8(label, bytes), version, digest: digest?.(bytes, version) };
+  return keep ? { ...text, source: bytes } : text;
 }
 
 /**

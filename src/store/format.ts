@@ -11,10 +11,15 @@ export type RecordText = ((key: string, record: { id?: unknown }) => string | un
   kept?: (key: string) => KeptLines | undefined;
 };
 
-/** The lines of a list's first `count` records as the file has them: `{…},\n    {…}`, no indent before the first, no comma after the last. */
+/**
+ * The lines of a list's first `count` records as the file has them: `{…},\n    {…}`, no indent
+ * before the first, no comma after the last. `bytes`: the same lines as the file's own UTF-8 bytes,
+ * when those were kept (codec.ts Parsed.source): written as they are, not encoded again.
+ */
 export interface KeptLines {
   text: string;
   count: number;
+  bytes?: Uint8Array | undefined;
 }
 
 /** Indented keys, one record per line. `texts` gives records already turned into JSON. */
@@ -29,7 +34,25 @@ const CHUNK_CHARS = 1 << 19;
  * serializeJournal's text in pieces, so that a large journal is written without holding all of
  * it as one more string (and its bytes as one more buffer) beside the journal itself.
  */
-export function* journalChunks(journal: object, texts?: RecordText): Generator<string> {
+export function journalChunks(journal: object, texts?: RecordText): Generator<string> {
+  return pieces(journal, texts, false);
+}
+
+/**
+ * journalChunks, but a kept list whose file bytes are known comes as those bytes, a piece of its
+ * own: the UTF-8 of serializeJournal's text, piece by piece, for a writer or a digest of bytes.
+ */
+export function journalPieces(journal: object, texts?: RecordText): Generator<string | Uint8Array> {
+  return pieces(journal, texts, true);
+}
+
+function pieces(journal: object, texts: RecordText | undefined, bytes: false): Generator<string>;
+function pieces(journal: object, texts: RecordText | undefined, bytes: true): Generator<string | Uint8Array>;
+function* pieces(
+  journal: object,
+  texts: RecordText | undefined,
+  bytes: boolean,
+): Generator<string | Uint8Array> {
   const entries = Object.entries(journal);
   let chunk = '{\n';
   for (const [i, [key, value]] of entries.entries()) {
@@ -38,7 +61,12 @@ export function* journalChunks(journal: object, texts?: RecordText): Generator<s
       chunk += `  ${JSON.stringify(key)}: [\n`;
       const last = value.length - 1;
       const kept = texts?.kept?.(key);
-      if (kept) chunk += `    ${kept.text}${kept.count <= last ? ',\n' : '\n'}`;
+      const after = kept && kept.count <= last ? ',\n' : '\n';
+      if (kept?.bytes && bytes) {
+        yield `${chunk}    `;
+        yield kept.bytes;
+        chunk = after;
+      } else if (kept) chunk += `    ${kept.text}${after}`;
       for (let j = kept?.count ?? 0; j <= last; j++) {
         const record = value[j];
         chunk += `    ${texts?.(key, record) ?? JSON.stringify(record)}${j < last ? ',\n' : '\n'}`;
@@ -123,4 +151,27 @@ export function recordRegions(text: string, journal: object): Map<string, LinesR
 /** A region's lines, without their indent and commas (a line holds no newline: JSON has none raw). */
 export function linesOf(text: string, region: LinesRegion): string[] {
   return text.slice(region.from, region.to).split(',\n    ');
+}
+
+/**
+ * The bytes of `region` of `text` in `source`, the UTF-8 bytes `text` was decoded from (after a
+ * byte-order mark, which the text does not keep): a subarray, no copy. Each end is found by the
+ * UTF-8 length of the shorter side of the text, before it or after it, and checked against the
+ * bytes there; undefined if they do not agree (the bytes are not of this text).
+ */
+export function regionBytes(text: string, source: Uint8Array, region: LinesRegion): Uint8Array | undefined {
+  const bom = source[0] === 0xef && source[1] === 0xbb && source[2] === 0xbf ? 3 : 0;
+  const offset = (at: number) =>
+    at <= text.length / 2
+      ? bom + Buffer.byteLength(text.slice(0, at), 'utf8')
+      : source.length - Buffer.byteLength(text.slice(at), 'utf8');
+  const from = offset(region.from);
+  const to = offset(region.to);
+  // A region starts at a record's `{` after its indent and ends at the last one's `}` (recordRegions).
+  const agree =
+    source[from] === 0x7b &&
+    source[from - 1] === 0x20 &&
+    source[from - 5] === 0x0a &&
+    source[to - 1] === 0x7d;
+  return agree && to - from >= region.to - region.from ? source.subarray(from, to) : undefined;
 }

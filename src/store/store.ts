@@ -132,10 +132,18 @@ export class Store {
    * The journal as it is now; an empty one when the file does not exist. Never creates it.
    * Treat it as read-only: update() reuses it, instead of parsing the file again, when the file
    * is still the version it came from. `tag`: the tag of its text is wanted (readJournal).
+   * `toChange`: an update() follows, which may write what it keeps of a file rel wrote from that
+   * file's bytes: they are kept until then (the file's size more memory).
    */
-  async read(tag = false): Promise<Journal> {
+  async read({
+    tag = false,
+    toChange = false,
+  }: {
+    tag?: boolean;
+    toChange?: boolean;
+  } = {}): Promise<Journal> {
     await this.settlePending();
-    const parsed = await this.db.read(tag);
+    const parsed = await this.db.read(tag, toChange);
     if (!parsed) return emptyJournal();
     for (const w of warningsOnRead(this.file, this.target, parsed.journal.schema)) this.options.warn(w);
     return parsed.journal;
@@ -164,7 +172,7 @@ export class Store {
   readForDue(): Promise<DueRead> {
     // A summary written after a full read keeps the tag of the text read.
     return readDue(this.summary, async () => [
-      await this.read(this.summary !== undefined),
+      await this.read({ tag: this.summary !== undefined }),
       this.db.lastParsed,
     ]);
   }

@@ -23,6 +23,7 @@ import {
   type RecordText,
   recordLines,
   recordRegions,
+  regionBytes,
 } from './format.js';
 import { refuseMalformed } from './well-formed.js';
 
@@ -180,7 +181,9 @@ function trackOwn<T>(
       continue;
     }
     const value = fields[key] as { id: string }[];
-    kept.set(key, { text: text.slice(list.region.from, list.region.to), count });
+    const { from, to } = list.region;
+    const bytes = loaded.source && regionBytes(text, loaded.source, list.region);
+    kept.set(key, { text: text.slice(from, to), count, bytes });
     const texts = new Map<string, string>();
     for (let i = count; i < value.length; i++) texts.set(value[i]!.id, JSON.stringify(value[i]));
     added.set(key, texts);

@@ -64,7 +64,7 @@ Examples:
 async function run(ctx: Context, names: string[], options: LogOptions): Promise<void> {
   const flags = await readFlags(ctx, names, options);
   const store = await openStore(ctx);
-  const captured = await capture(ctx, await store.read(), flags);
+  const captured = await capture(ctx, await store.read({ toChange: true }), flags);
   // The write: the records made from the capture, on the journal as it is under the lock.
   const saved = await store.update(
     (journal) => ({ journal, ...recordCapture(journal, captured, { now: ctx.io.now, newId }) }),
