@@ -277,13 +277,32 @@ function keptCount(text: string, list: OwnList, value: unknown): number | undefi
       known?.add(id);
     }
   }
-  // A line holds no newline (JSON has none raw): the layout between lines is ",\n    ", nothing else.
-  const lines = text.slice(region.from, region.to).replaceAll(',\n    ', ',');
   const whole = JSON.stringify(value);
-  const end = 1 + lines.length;
-  return whole.slice(1, end) === lines && whole[end] === (value.length > ids.length ? ',' : ']')
-    ? ids.length
-    : undefined;
+  const end = linesIn(whole, text, region);
+  return end !== undefined && whole[end] === (value.length > ids.length ? ',' : ']') ? ids.length : undefined;
+}
+
+/**
+ * Where the region's lines end in `whole`, a list's JSON, when it starts with them (after its
+ * `[`), a `,` between each two, as JSON.stringify joins records; undefined when not. Line by line:
+ * two short slices of flat strings compare at once, where taking the layout out of the whole region
+ * first made a copy of it, as long as the list, to compare in one piece.
+ */
+function linesIn(whole: string, text: string, region: LinesRegion): number | undefined {
+  let at = 1;
+  let from = region.from;
+  // A line holds no newline (JSON has none raw): the layout between lines is ",\n    ", nothing else.
+  for (let i = 0; i < region.count; i++) {
+    const last = i === region.count - 1;
+    const to = last ? region.to : text.indexOf('\n', from) - 1;
+    if (to < from || whole.slice(at, at + to - from) !== text.slice(from, to)) return undefined;
+    at += to - from;
+    if (last) return at;
+    if (whole.charCodeAt(at) !== 0x2c) return undefined;
+    at += 1;
+    from = to + 6;
+  }
+  return undefined;
 }
 
 /** A journal of a newer schema is read as far as this rel understands it, and never written. */

@@ -306,6 +306,19 @@ describe('a journal rel wrote itself, compared a list at a time', () => {
 
   it.each([
     ...EDITS,
+    // Changes that leave every line as long as it was: only the lines' text tells them apart.
+    [
+      'a person renamed to a name as long',
+      (j: ReturnType<typeof complete>) => {
+        j.people[1]!.name = 'Bob';
+      },
+    ] as [string, Edit],
+    [
+      'a conversation’s note changed in place, as long',
+      (j: ReturnType<typeof complete>) => {
+        j.conversations[0]!.note = 'Roadmax';
+      },
+    ] as [string, Edit],
     [
       'records moved about and one changed',
       (j: ReturnType<typeof complete>) => {
