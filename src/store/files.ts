@@ -183,7 +183,7 @@ export function prepareStoreFile(
     return { file, temp };
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
+    removeFile(temp);
     throw notSaved(file, error);
   }
 }
@@ -205,7 +205,19 @@ export function putInPlace(prepared: Prepared): void {
 
 /** A prepared write that is not going to happen. */
 export function discard(prepared: Prepared | undefined): void {
-  if (prepared) fs.rmSync(prepared.temp, { force: true });
+  if (prepared) removeFile(prepared.temp);
+}
+
+/**
+ * Removes a file when it is there, as fs.rmSync(file, { force: true }) does, but without the
+ * module for removing folders that every rmSync loads first (half a millisecond of each write).
+ */
+export function removeFile(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 export function notSaved(file: string, error: unknown): StoreError {
@@ -249,7 +261,7 @@ export function writeDerivedFile(file: string, text: string): void {
     fs.renameSync(temp, file);
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
+    removeFile(temp);
     throw error;
   }
 }

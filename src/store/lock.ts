@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { StoreError } from '../errors.js';
 import { checkpoint } from './faults.js';
-import { isProcessAlive, makePrivateFolder, tempPath } from './files.js';
+import { isProcessAlive, makePrivateFolder, removeFile, tempPath } from './files.js';
 import { lockPath } from './paths.js';
 import { changeBegins, changeUnsaid, onStop } from './stops.js';
 
@@ -152,7 +152,7 @@ function tryCreate(file: string, content: string): boolean {
       'Nothing was saved. Check free space and permissions.',
     );
   } finally {
-    fs.rmSync(temp, { force: true });
+    removeFile(temp);
   }
 }
 
@@ -195,10 +195,10 @@ function takeOverIfAbandoned(file: string, content: string): boolean {
     checkpoint('lock-owner-read', file);
     if (!ownerIsGone(lock)) return false;
     if (readLock(file)?.identity !== lock.identity) return false; // not the lock judged: look again
-    fs.rmSync(file, { force: true });
+    removeFile(file);
     return true;
   } finally {
-    if (readOwner(guard)?.token === parseOwner(content)?.token) fs.rmSync(guard, { force: true });
+    if (readOwner(guard)?.token === parseOwner(content)?.token) removeFile(guard);
   }
 }
 
@@ -222,7 +222,7 @@ function removeGuard(guard: string, judged: LockFile): void {
       // A newer guard is in place: the moved one's holder will find its own gone and retry.
     }
   }
-  fs.rmSync(aside, { force: true });
+  removeFile(aside);
 }
 
 export interface LockState {
@@ -291,7 +291,7 @@ export async function withLock<T>(file: string, action: () => Promise<T>, option
     wait = Math.min(wait * 2, 100);
   }
   const release = () => {
-    if (readOwner(file)?.token === token) fs.rmSync(file, { force: true });
+    if (readOwner(file)?.token === token) removeFile(file);
   };
   const off = onStop(release); // a rel stopped by a signal (stops.ts) leaves no lock behind
   try {
