@@ -74,6 +74,13 @@ export interface UpdateOptions<T> {
   reseal?: Sealing | null;
   /** false for a merge: its records keep the stamps they came with. */
   stamp?: boolean;
+  /**
+   * Lists the change only adds records to, changing none of those there in place (rel log:
+   * conversations). Over a journal rel wrote, their records are frozen while it runs, so that they
+   * need not be turned into JSON to be found unchanged after it (tracking.ts); a change that tries
+   * to change one all the same fails there, and is run again on the file parsed afresh.
+   */
+  appendsTo?: readonly string[];
 }
 
 export interface Undone {
@@ -188,7 +195,14 @@ export class Store {
     if (!fs.existsSync(path.dirname(this.target))) change(emptyJournal());
     await this.settlePending();
     return this.db.write(async (found) => {
-      const { loaded, result, changes, texts, distinct } = await this.tracked(found, change, options.stamp);
+      const appending = options.appendsTo && new Set(options.appendsTo);
+      const { loaded, result, changes, texts, distinct } = await this.tracked(
+        found,
+        change,
+        options.stamp,
+        false,
+        appending,
+      );
       const resealing = options.reseal !== undefined;
       if (changes.length === 0 && loaded.migratedFrom === undefined && !resealing)
         return { result: () => result };
@@ -493,6 +507,7 @@ export class Store {
     work: (journal: Journal) => T,
     stamp?: boolean,
     forget = false,
+    appendsTo?: ReadonlySet<string>,
   ): Promise<Tracked<T>> {
     return trackChange(read, work, {
       file: this.file,
@@ -500,6 +515,7 @@ export class Store {
       stamp: stamp !== false,
       forget,
       reload: () => this.db.load(false),
+      appendsTo,
     });
   }
 

@@ -48,6 +48,11 @@ export interface Tracking {
   forget?: boolean;
   /** The file parsed afresh, not from the lines of the last read. */
   reload: () => Promise<Loaded>;
+  /**
+   * Lists the change only adds records to (store.ts UpdateOptions appendsTo): over a file rel
+   * wrote, their records are frozen while it runs instead of turned into JSON to be compared after.
+   */
+  appendsTo?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -65,8 +70,11 @@ export async function trackChange<T>(
   try {
     tracked = track(read, work, how, true);
   } catch (error) {
-    if (!(error instanceof LayoutMismatch)) throw error;
-    tracked = track(await how.reload(), work, how, false);
+    if (error instanceof FrozenRecordChanged)
+      // It changed a record in place after all: run again on a journal of its own, compared after.
+      tracked = track(await how.reload(), work, { ...how, appendsTo: undefined }, true);
+    else if (error instanceof LayoutMismatch) tracked = track(await how.reload(), work, how, false);
+    else throw error;
   }
   await refuseMalformed(how.file, tracked.loaded.journal, tracked.changes);
   return tracked;
@@ -128,10 +136,33 @@ function track<T>(
  */
 const DISTINCT_LISTS = new Set(['people', 'conversations', 'followUps', 'dismissals']);
 
-/** A list before the change, in a file rel wrote: its records' ids, and where their lines are. */
+/** The lists that can be frozen for a change (freezeRecord): those whose records reading never fills in. */
+const FREEZABLE = new Set(['conversations']);
+
+/**
+ * A list before the change, in a file rel wrote: its records' ids, and where their lines are.
+ * `frozen`: its records, frozen for the change (Tracking.appendsTo).
+ */
 interface OwnList {
   ids: unknown[];
   region: LinesRegion;
+  frozen?: readonly unknown[];
+}
+
+/** A change tried to change a record frozen for it (a TypeError in strict code, which rel's is). */
+class FrozenRecordChanged extends Error {}
+
+/**
+ * Freezes a record read from the file, and everything in it: an assignment, push, sort or delete
+ * of any part of it then throws (every module of rel is strict code), so that a record still the
+ * same object after the change is still what its line says. Conversations are never filled in on
+ * reading (core/journal.ts withRecordDefaults), so a line rel wrote is JSON.stringify of the record
+ * parsed from it.
+ */
+function freezeRecord(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return;
+  Object.freeze(value);
+  for (const key in value) freezeRecord((value as Record<string, unknown>)[key]);
 }
 
 /**
@@ -159,13 +190,22 @@ function trackOwn<T>(
     beforeKeys.push(key);
     const region = regions.get(key);
     if (region && DISTINCT_LISTS.has(key) && Array.isArray(value)) {
-      own.set(key, { ids: value.map((r) => (r as { id?: unknown } | null)?.id), region });
+      const ids = value.map((r) => (r as { id?: unknown } | null)?.id);
+      const frozen = how.appendsTo?.has(key) && FREEZABLE.has(key) ? value.slice() : undefined;
+      for (const record of frozen ?? []) freezeRecord(record);
+      own.set(key, frozen ? { ids, region, frozen } : { ids, region });
       continue;
     }
     const lines = region ? new Map([[key, linesOf(text, region)]]) : new Map<string, string[]>();
     for (const [k, field] of snapshotFromLines({ [key]: value }, lines)) before.set(k, field);
   }
-  const result = work(journal);
+  let result: T;
+  try {
+    result = work(journal);
+  } catch (error) {
+    const froze = [...own.values()].some((list) => list.frozen);
+    throw froze && error instanceof TypeError ? new FrozenRecordChanged(error.message) : error;
+  }
 
   /** The lists whose lines stay, and the records added after them. */
   const kept = new Map<string, KeptLines>();
@@ -256,13 +296,16 @@ function linesField(text: string, list: OwnList): Snapshot extends Map<string, i
 /**
  * How many of a list's first records are still the file's lines as they are (all of its records
  * before the change, in their order, unchanged), when the records after them were added by the
- * change (ids new to the list and distinct); undefined when not so.
+ * change (ids new to the list and distinct); undefined when not so. A frozen list's records are
+ * unchanged when they are the very objects frozen; any other list is turned into JSON to be
+ * compared with its lines.
  */
 function keptCount(text: string, list: OwnList, value: unknown): number | undefined {
-  const { ids, region } = list;
+  const { ids, region, frozen } = list;
   if (!Array.isArray(value) || value.length < ids.length) return undefined;
   for (let i = 0; i < ids.length; i++)
     if ((value[i] as { id?: unknown } | null)?.id !== ids[i]) return undefined;
+  const same = frozen !== undefined && frozen.every((record, i) => value[i] === record);
   if (value.length > ids.length) {
     // A few added (a conversation logged): looked for among the ids, not put in a set of them all.
     const few = value.length - ids.length <= 16;
@@ -277,6 +320,7 @@ function keptCount(text: string, list: OwnList, value: unknown): number | undefi
       known?.add(id);
     }
   }
+  if (same) return ids.length;
   const whole = JSON.stringify(value);
   const end = linesIn(whole, text, region);
   return end !== undefined && whole[end] === (value.length > ids.length ? ',' : ']') ? ids.length : undefined;

@@ -150,4 +150,48 @@ describe('a rel log over a journal rel wrote, read to be changed', () => {
       expect(await undoOf(own.file)).toEqual(await undoOf(reference.file));
     },
   );
+
+  // appendsTo (rel log's conversations): the list's records are frozen for the change instead of
+  // compared after it. A change that changes one all the same must still be saved as it was made.
+  type Conv = { id: string; note: string; with: string[]; heard: string[] };
+  const changes: [string, (j: { conversations: Conv[] }, n: number) => void][] = [
+    ['only adds one', () => {}],
+    ['changes a note in place', (j, n) => void (j.conversations[3]!.note = `Changed ${n}`)],
+    [
+      'changes a note in place, as long',
+      (j, n) => void (j.conversations[3]!.note = `${j.conversations[3]!.note.slice(0, -1)}${n}`),
+    ],
+    ['adds to a list inside one', (j, n) => void j.conversations[0]!.heard.push(`Heard late ${n}`)],
+    ['changes an item of a list inside one', (j, n) => void (j.conversations[n]!.with[0] = 'p2')],
+    [
+      'puts an equal copy in the place of one',
+      (j) => void (j.conversations[2] = structuredClone(j.conversations[2]!)),
+    ],
+    ['removes one', (j) => void j.conversations.splice(4, 1)],
+  ];
+  it.each(changes)(
+    'declared to add only, a change that %s: what a change compared after writes',
+    async (_, also) => {
+      const text = serializeJournal(makeJournal(4, 3, 12, 2));
+      const change = (n: number) => (j: { conversations: Conv[] }) => {
+        if (n > 0) also(j, n);
+        j.conversations.push({
+          ...conversation(`new${n}`, ['p1'], '2026-11-26', 'Logged'),
+          updatedAt: '',
+        } as never);
+      };
+      const own = stampedStore(text);
+      const reference = stampedStore(text);
+      // n = 0 settles the journal (rel wrote it, stamped), as every log but the first finds it.
+      for (const n of [0, 1, 2]) {
+        await own.store.read({ toChange: true });
+        await own.store.update((j) => change(n)(j as never), { appendsTo: ['conversations'] });
+        await reference.store.read();
+        await reference.store.update((j) => change(n)(j as never));
+        expect(fs.readFileSync(own.file, 'utf8')).toBe(fs.readFileSync(reference.file, 'utf8'));
+        expect(own.summary()).toBe(reference.summary());
+      }
+      expect(await undoOf(own.file)).toEqual(await undoOf(reference.file));
+    },
+  );
 });

@@ -69,6 +69,8 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   const saved = await store.update(
     (journal) => ({ journal, ...recordCapture(journal, captured, { now: ctx.io.now, newId }) }),
     {
+      // A log adds its conversation; it never changes one already there.
+      appendsTo: ['conversations'],
       summary: ({ conversation, people }) => {
         const kind = kindInASentence(conversation.kind);
         return `logged ${article(kind)} ${kind} with ${people.map((p) => p.name).join(', ')} on ${conversation.date}`;
