@@ -305,7 +305,7 @@ function keptCount(text: string, list: OwnList, value: unknown): number | undefi
   if (!Array.isArray(value) || value.length < ids.length) return undefined;
   for (let i = 0; i < ids.length; i++)
     if ((value[i] as { id?: unknown } | null)?.id !== ids[i]) return undefined;
-  const same = frozen !== undefined && frozen.every((record, i) => value[i] === record);
+  const same = frozen?.every((record, i) => value[i] === record) === true;
   if (value.length > ids.length) {
     // A few added (a conversation logged): looked for among the ids, not put in a set of them all.
     const few = value.length - ids.length <= 16;

@@ -156,19 +156,34 @@ describe('a rel log over a journal rel wrote, read to be changed', () => {
   type Conv = { id: string; note: string; with: string[]; heard: string[] };
   const changes: [string, (j: { conversations: Conv[] }, n: number) => void][] = [
     ['only adds one', () => {}],
-    ['changes a note in place', (j, n) => void (j.conversations[3]!.note = `Changed ${n}`)],
+    [
+      'changes a note in place',
+      (j, n) => {
+        j.conversations[3]!.note = `Changed ${n}`;
+      },
+    ],
     [
       'changes a note in place, as long',
-      (j, n) => void (j.conversations[3]!.note = `${j.conversations[3]!.note.slice(0, -1)}${n}`),
+      (j, n) => {
+        j.conversations[3]!.note = `${j.conversations[3]!.note.slice(0, -1)}${n}`;
+      },
     ],
     ['adds to a list inside one', (j, n) => void j.conversations[0]!.heard.push(`Heard late ${n}`)],
-    ['changes an item of a list inside one', (j, n) => void (j.conversations[n]!.with[0] = 'p2')],
+    [
+      'changes an item of a list inside one',
+      (j, n) => {
+        j.conversations[n]!.with[0] = 'p2';
+      },
+    ],
     [
       'puts an equal copy in the place of one',
-      (j) => void (j.conversations[2] = structuredClone(j.conversations[2]!)),
+      (j) => {
+        j.conversations[2] = structuredClone(j.conversations[2]!);
+      },
     ],
     ['removes one', (j) => void j.conversations.splice(4, 1)],
   ];
+
   it.each(changes)(
     'declared to add only, a change that %s: what a change compared after writes',
     async (_, also) => {
