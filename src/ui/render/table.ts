@@ -181,39 +181,65 @@ export function layoutTable<Row>(
     columns.map((c) => c.header),
     (t) => headerStyle(t),
   );
+  // Rows are the bulk of a table's cost (thousands of cells, most of them run once by the
+  // interpreter): each is built in plain loops over what was measured, with no array or closure
+  // made for a row, and wrapped pieces made only for a cell that does not fit.
+  const count = columns.length;
+  const right = columns.map((c) => c.align === 'right');
+  const styles = columns.map((c) => c.style);
   // A cell padded to its column's width (`used` columns taken) and styled.
   const cell = (text: string, used: number, i: number, row: Row) => {
-    const gap = Math.max(0, fitted[i]! - used);
-    const padded = columns[i]!.align === 'right' ? spaces(gap) + text : text + spaces(gap);
-    return columns[i]!.style?.(padded, row) ?? padded;
+    const gap = fitted[i]! - used;
+    const padded = gap <= 0 ? text : right[i] ? spaces(gap) + text : text + spaces(gap);
+    const style = styles[i];
+    return style === undefined ? padded : (style(padded, row) ?? padded);
   };
   // A row that wraps: a cell too wide wraps in its column, and the row takes as many lines as its
   // tallest cell; a cell that fits keeps the width measured before.
+  const pieces: (string[] | undefined)[] = new Array(count);
   const wrappedRow = (row: Row, r: number) => {
-    const fits = cells.map((_, i) => cellWidths[i]![r]! <= fitted[i]!);
-    const pieces = cells.map((column, i) => (fits[i] ? [column[r]!] : wrapText(column[r]!, fitted[i]!)));
-    const height = Math.max(...pieces.map((p) => p.length));
-    const lines: string[] = [];
+    let height = 1;
+    for (let i = 0; i < count; i++) {
+      if (cellWidths[i]![r]! <= fitted[i]!) {
+        pieces[i] = undefined;
+        continue;
+      }
+      const lines = wrapText(cells[i]![r]!, fitted[i]!);
+      pieces[i] = lines;
+      if (lines.length > height) height = lines.length;
+    }
+    let text = '';
     for (let k = 0; k < height; k++) {
       let line = '';
-      for (let i = 0; i < columns.length; i++) {
-        const piece = pieces[i]![k] ?? '';
-        const used = fits[i] && k === 0 ? cellWidths[i]![r]! : visibleWidth(piece);
-        line += (i ? gutter : '') + cell(piece, used, i, row);
+      for (let i = 0; i < count; i++) {
+        const wrapped = pieces[i];
+        if (i) line += gutter;
+        if (wrapped !== undefined) {
+          const piece = wrapped[k] ?? '';
+          line += cell(piece, visibleWidth(piece), i, row);
+        } else if (k === 0) line += cell(cells[i]![r]!, cellWidths[i]![r]!, i, row);
+        else line += cell('', 0, i, row);
       }
-      lines.push(line.trimEnd());
+      text += k ? `\n${line.trimEnd()}` : line.trimEnd();
     }
-    return lines.join('\n');
+    return text;
   };
-  const body = rows.map((row, r) => {
-    // A row whose every cell fits takes one line, made from the widths already measured.
+  const body: string[] = new Array(rows.length);
+  // A row whose every cell fits takes one line, made from the widths already measured.
+  eachRow: for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     let line = '';
-    for (let i = 0; i < columns.length; i++) {
-      if (cellWidths[i]![r]! > fitted[i]!) return wrappedRow(row, r);
-      line += (i ? gutter : '') + cell(cells[i]![r]!, cellWidths[i]![r]!, i, row);
+    for (let i = 0; i < count; i++) {
+      const used = cellWidths[i]![r]!;
+      if (used > fitted[i]!) {
+        body[r] = wrappedRow(row, r);
+        continue eachRow;
+      }
+      if (i) line += gutter;
+      line += cell(cells[i]![r]!, used, i, row);
     }
-    return line.trimEnd();
-  });
+    body[r] = line.trimEnd();
+  }
   return { header, rows: body };
 }
 

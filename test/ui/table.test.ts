@@ -1,0 +1,93 @@
+// The table's layout against the layout as it was (table-oracle.ts) on random tables: random text
+// (words, dates, runs of spaces, wide, zero-width and combining characters, words wider than any
+// column), random columns (long text, names kept whole, shorter forms, columns that may be left
+// out, right-aligned, styled by row) and random widths, from far too narrow to roomy.
+import { describe, expect, it } from 'vitest';
+import { seeded } from '../../src/core/seeded.js';
+import { type Column, layoutTable, renderTable } from '../../src/ui/render/table.js';
+import { layoutTable as oracleLayout } from './table-oracle.js';
+
+type Row = { cells: string[]; shorts: string[]; flag: boolean };
+
+const PIECES = [
+  'a',
+  'bc',
+  'Engineer',
+  'Platform',
+  '·',
+  '6 Nov',
+  'in 3 days',
+  '2 weeks ago',
+  'Fri 4 Dec',
+  '中文',
+  '😀',
+  'e\u0301',
+  '\u00a0',
+  'é',
+  'x'.repeat(30),
+  '(message 20 Oct)',
+  ',',
+];
+
+function randomTable(random: () => number) {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const text = () => {
+    let t = '';
+    const words = Math.floor(random() * 7);
+    for (let w = 0; w < words; w++) t += (w ? ' '.repeat(pick([1, 1, 1, 2])) : '') + pick(PIECES);
+    return random() < 0.1 ? `${t} ` : t;
+  };
+  const columnCount = 1 + Math.floor(random() * 5);
+  const rowCount = Math.floor(random() * 8);
+  const rows: Row[] = Array.from({ length: rowCount }, () => ({
+    cells: Array.from({ length: columnCount }, text),
+    shorts: Array.from({ length: columnCount }, () => (random() < 0.5 ? '' : pick(PIECES))),
+    flag: random() < 0.5,
+  }));
+  const columns: Column<Row>[] = Array.from({ length: columnCount }, (_, i) => {
+    const column: Column<Row> = {
+      header: pick(['Name', 'Last seen', 'Role', 'When', 'Id', '']),
+      value: (r) => r.cells[i]!,
+    };
+    if (random() < 0.4) column.style = (s, r) => (r.flag ? `<${s}>` : `[${s}]`);
+    if (random() < 0.2) column.align = 'right';
+    const kind = random();
+    if (kind < 0.3) {
+      column.flex = true;
+      if (random() < 0.5) column.min = pick([1, 4, 12]);
+      if (random() < 0.5) column.shrinkOrder = pick([1, 2]);
+    } else if (kind < 0.5) column.whole = true;
+    if (random() < 0.4) column.drop = pick([1, 2, 3]);
+    if (random() < 0.3) column.short = (r) => r.shorts[i]!;
+    return column;
+  });
+  const width = pick([1, 5, 10, 20, 30, 40, 60, 80, 120]);
+  return { rows, columns, width };
+}
+
+describe('layoutTable', () => {
+  it('lays out random tables exactly as the layout it replaced', () => {
+    const random = seeded(7);
+    const heading = (t: string) => `{${t}}`;
+    const wrong: string[] = [];
+    for (let n = 0; n < 2_000; n++) {
+      const { rows, columns, width } = randomTable(random);
+      const got = layoutTable(rows, columns, width, heading);
+      const want = oracleLayout(rows, columns, width, heading);
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        wrong.push(JSON.stringify({ rows: rows.map((r) => r.cells), width, got, want }));
+    }
+    expect(wrong.slice(0, 3)).toEqual([]);
+  });
+
+  it('renders the heading and rows as lines', () => {
+    const rows = [{ name: 'Ana Silva', role: 'Engineer, Platform' }];
+    const columns: Column<(typeof rows)[number]>[] = [
+      { header: 'Name', value: (r) => r.name, whole: true },
+      { header: 'Role', value: (r) => r.role, flex: true, min: 8 },
+    ];
+    expect(renderTable(rows, columns, 22, (t) => t)).toBe(
+      'Name       Role\nAna Silva  Engineer,\n           Platform',
+    );
+  });
+});
