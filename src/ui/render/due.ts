@@ -1,11 +1,12 @@
 import type { ComingUpRow } from '../../core/birthdays.js';
-import { addDaysTo, dayDate, type IsoDate, relativeDay } from '../../core/dates.js';
+import { addDaysTo, dayDate, type IsoDate } from '../../core/dates.js';
 import type { CheckIn, LastContact } from '../../core/due.js';
 import type { TodoItem } from '../../core/followups.js';
 import { describeCadence } from '../../core/periods.js';
 import { type DateSection, type DueSummary, summarize } from '../../core/plan.js';
 import { displaySafe, plural } from '../../core/text.js';
-import { showDate, showKind, shownDueOn } from '../display.js';
+import { type DateTexts, dateTexts } from '../date-texts.js';
+import { showKind, shownDueOn } from '../display.js';
 import type { Theme } from '../theme.js';
 import { noOneListed } from './no-one.js';
 import { layoutTable, wrap } from './table.js';
@@ -58,32 +59,6 @@ export function seenAs(contact: Pick<LastContact, 'class' | 'kind'>): string {
   if (contact.class === 'written') return displaySafe(showKind(contact.kind));
   if (contact.class === 'group') return 'seen in a group';
   return contact.class === 'smallGroup' ? 'seen in a small group' : 'seen';
-}
-
-/**
- * Dates as shown ("6 Nov") and in words ("3 weeks ago"), each text made once a date: a table of a
- * thousand rows shows a few hundred dates, and taking each apart again for every cell that shows
- * it was much of what the table cost over its --json.
- */
-export interface DateTexts {
-  shown: (date: IsoDate) => string;
-  ago: (date: IsoDate) => string;
-}
-
-export function dateTexts(today: IsoDate): DateTexts {
-  return { shown: once((date) => showDate(date, today)), ago: once((date) => relativeDay(date, today)) };
-}
-
-function once(make: (date: IsoDate) => string): (date: IsoDate) => string {
-  const made = new Map<IsoDate, string>();
-  return (date) => {
-    let text = made.get(date);
-    if (text === undefined) {
-      text = make(date);
-      made.set(date, text);
-    }
-    return text;
-  };
 }
 
 /**

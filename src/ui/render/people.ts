@@ -2,8 +2,9 @@ import type { IsoDate } from '../../core/dates.js';
 import type { CheckIn, LastContact } from '../../core/due.js';
 import { describeCadence } from '../../core/periods.js';
 import { displaySafe, plural } from '../../core/text.js';
+import { type DateTexts, dateTexts } from '../date-texts.js';
 import type { Theme } from '../theme.js';
-import { type DateTexts, dateTexts, dueText, lastSeenShort, lastSeenText } from './due.js';
+import { dueText, lastSeenShort, lastSeenText } from './due.js';
 import { type Column, renderTable } from './table.js';
 
 export interface PersonRow extends CheckIn {

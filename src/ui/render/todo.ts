@@ -1,14 +1,15 @@
-import { type IsoDate, relativeDay } from '../../core/dates.js';
+import type { IsoDate } from '../../core/dates.js';
 import type { TodoItem } from '../../core/followups.js';
 import { displaySafe, plural } from '../../core/text.js';
-import { showDate } from '../display.js';
+import { type DateTexts, dateTexts } from '../date-texts.js';
 import type { Theme } from '../theme.js';
 import { renderTable } from './table.js';
 
-export function dueLabel(item: TodoItem, today: IsoDate): string {
+/** "overdue · was due 6 Nov", "due in 3 days · 30 Nov"; each date's texts made once a table. */
+export function dueLabel(item: TodoItem, dates: DateTexts): string {
   if (!item.due) return '';
-  if (item.overdue) return `overdue · was due ${showDate(item.due, today)}`;
-  return `due ${relativeDay(item.due, today)} · ${showDate(item.due, today)}`;
+  if (item.overdue) return `overdue · was due ${dates.shown(item.due)}`;
+  return `due ${dates.ago(item.due)} · ${dates.shown(item.due)}`;
 }
 
 export function renderTodo(
@@ -24,6 +25,7 @@ export function renderTodo(
   }
   const overdue = items.filter((i) => i.overdue).length;
   const summary = `${plural(items.length, 'open follow-up')}${scope}${overdue ? `, ${overdue} overdue` : ''}`;
+  const dates = dateTexts(today);
   const table = renderTable(
     items,
     [
@@ -36,7 +38,7 @@ export function renderTodo(
         min: 12,
       },
       { header: 'With', value: (i) => displaySafe(i.people.join(', ')), whole: true },
-      { header: 'Due', value: (i) => dueLabel(i, today), style: (s, i) => (i.overdue ? t.warn(s) : s) },
+      { header: 'Due', value: (i) => dueLabel(i, dates), style: (s, i) => (i.overdue ? t.warn(s) : s) },
     ],
     width,
     t.dim,
