@@ -14,20 +14,34 @@ const GLUE = '\uE000';
  * more; rel's tables and reports are mostly this kind of text, every cell measured.
  * (A test checks every character of this class against string-width.)
  */
-export const ONE_COLUMN_EACH =
-  /^[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u2500-\u259f\uE000]*$/;
+const ONE_COLUMN =
+  '\\x20-\\x7e\\xa0-\\xa8\\xaa-\\xac\\xaf-\\u02ff\\u0370-\\u0482\\u048a-\\u052f\\u2010-\\u2027\\u2030-\\u203b\\u203d-\\u2048\\u204a-\\u205e\\u2190-\\u2193\\u2500-\\u259f\\uE000';
+export const ONE_COLUMN_EACH = new RegExp(`^[${ONE_COLUMN}]*$`);
+/** Lines of such text: each line's width is its length. */
+const ONE_COLUMN_LINES = new RegExp(`^[${ONE_COLUMN}\\n]*$`);
 const DATE_PHRASE =
   /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?\b|\bin \d+ (?:days?|weeks?|months?|years?)\b|\b\d+ (?:days?|weeks?|months?|years?|min) ago\b|\b\d+ min\b/g;
 
 /** A date's words joined into one (every date phrase has a digit: most text has none to look at). */
-function glueDates(text: string): string {
+export function glueDates(text: string): string {
   return /\d/.test(text) ? text.replace(DATE_PHRASE, (phrase) => phrase.replaceAll(' ', GLUE)) : text;
 }
 
 /** The widest word of a text, a date's words counting as one. */
 export function widestWord(text: string): number {
+  const glued = glueDates(text);
   let widest = 0;
-  for (const word of glueDates(text).split(' ')) {
+  // One-column text (a column of thousands of cells, most often): the longest run between spaces.
+  if (ONE_COLUMN_EACH.test(glued)) {
+    for (let start = 0; ; ) {
+      const space = glued.indexOf(' ', start);
+      const end = space === -1 ? glued.length : space;
+      if (end - start > widest) widest = end - start;
+      if (space === -1) return widest;
+      start = space + 1;
+    }
+  }
+  for (const word of glued.split(' ')) {
     widest = Math.max(widest, visibleWidth(word));
   }
   return widest;
@@ -164,6 +178,10 @@ function wrapWords(text: string, width: number, firstRoom = width): string[] {
  */
 export function fitLines(text: string, width: number): string {
   if (!(width > 0)) return text;
+  // Most output (a table of thousands of rows) is one-column text whose every line fits already:
+  // seen whole at once, it is given back as it is, without taking it apart line by line.
+  const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
+  if (ONE_COLUMN_LINES.test(plain) && everyLineFits(plain, width)) return text;
   const out: string[] = [];
   for (const line of text.split('\n')) {
     if (visibleWidth(line) <= width) {
@@ -179,4 +197,14 @@ export function fitLines(text: string, width: number): string {
     out.push(head + wrapped[0], ...wrapped.slice(1).map((l) => indent + l));
   }
   return out.join('\n');
+}
+
+/** Whether no line of the text is longer than `width` characters. */
+function everyLineFits(text: string, width: number): boolean {
+  for (let start = 0; ; ) {
+    const end = text.indexOf('\n', start);
+    if ((end === -1 ? text.length : end) - start > width) return false;
+    if (end === -1) return true;
+    start = end + 1;
+  }
 }

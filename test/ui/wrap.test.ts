@@ -1,7 +1,14 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { seeded } from '../../src/core/seeded.js';
-import { ONE_COLUMN_EACH, visibleWidth, wrapText } from '../../src/ui/wrap.js';
+import {
+  fitLines,
+  glueDates,
+  ONE_COLUMN_EACH,
+  visibleWidth,
+  widestWord,
+  wrapText,
+} from '../../src/ui/wrap.js';
 
 describe('visibleWidth', () => {
   it('takes the length for exactly the characters string-width gives one column, alone and beside others', () => {
@@ -123,5 +130,94 @@ describe('wrapText', () => {
       'the notes · Ana Silva · was',
       'due 6 Dec 2016 · 9199f5b11511',
     ]);
+  });
+});
+
+/** fitLines as it was, a line at a time: the oracle for the text it now gives back whole. */
+function fitLineByLine(text: string, width: number): string {
+  if (!(width > 0)) return text;
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (visibleWidth(line) <= width) {
+      out.push(line);
+      continue;
+    }
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is skipped
+    const lead = /^(\s*)((?:[•*-]|\d+\.) )?/.exec(line.replace(/\u001b\[[0-9;]*m/g, ''))!;
+    let indent = ' '.repeat(lead[0].length);
+    if (indent.length > width / 2) indent = '';
+    const head = line.slice(0, lead[1]!.length);
+    const rest = line.slice(lead[1]!.length);
+    const wrapped = wrapText(rest, width - indent.length, width - head.length);
+    out.push(head + wrapped[0], ...wrapped.slice(1).map((l) => indent + l));
+  }
+  return out.join('\n');
+}
+
+describe('fitLines', () => {
+  it('fits random text as line by line: lines that fit, lines too long, colour codes, wide characters', () => {
+    const random = seeded(41);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const pieces = [
+      'word',
+      'a',
+      ' ',
+      '  ',
+      '· 6 Nov',
+      '• ',
+      '- ',
+      '\u001b[2m',
+      '\u001b[22m',
+      '中',
+      '😀',
+      'é',
+      'x'.repeat(25),
+    ];
+    const wrong: string[] = [];
+    for (let n = 0; n < 5_000; n++) {
+      const lines = Array.from({ length: Math.floor(random() * 6) }, () => {
+        let line = '';
+        const count = Math.floor(random() * 12);
+        for (let p = 0; p < count; p++) line += pick(pieces);
+        return line;
+      });
+      const text = lines.join('\n');
+      const width = pick([0, 1, 4, 10, 20, 40, 80]);
+      if (fitLines(text, width) !== fitLineByLine(text, width)) wrong.push(JSON.stringify({ text, width }));
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('widestWord', () => {
+  it('finds the widest word of random text as measuring every word does', () => {
+    const random = seeded(59);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const pieces = [
+      'word',
+      'a',
+      ' ',
+      '  ',
+      '6 Nov',
+      'in 3 days',
+      '2 weeks ago',
+      '·',
+      '\u001b[1m',
+      '中文',
+      '😀',
+      'e\u0301',
+      'x'.repeat(20),
+    ];
+    const wrong: string[] = [];
+    for (let n = 0; n < 5_000; n++) {
+      let text = '';
+      const count = Math.floor(random() * 10);
+      for (let p = 0; p < count; p++) text += pick(pieces);
+      const want = glueDates(text)
+        .split(' ')
+        .reduce((widest, word) => Math.max(widest, visibleWidth(word)), 0);
+      if (widestWord(text) !== want) wrong.push(JSON.stringify(text));
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });
