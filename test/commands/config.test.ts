@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { relAsync } from '../helpers/rel.js';
-import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/run.js';
+import { bytesOf, ok, readJson, rel, relEnv, tempDir, tempStore } from '../helpers/run.js';
 
 function setup() {
   const configHome = tempDir('config');
@@ -39,6 +39,14 @@ describe('rel config', () => {
     ]);
     expect(bytesOf(file)).toBeNull();
     expect(await ok(['config'], { env })).toContain('default-cadence');
+  });
+
+  it("leaves a setting written without a config folder of the test's own to that one run (the helper)", async () => {
+    // Each run gets a config folder of its own that does not exist: a test that writes a setting
+    // by mistake must not change what every later test sees.
+    await ok(['config', 'set', 'week-start', 'sunday']);
+    expect(await ok(['config', 'get', 'week-start'])).toBe('monday\n');
+    expect(relEnv().XDG_CONFIG_HOME).not.toBe(relEnv().XDG_CONFIG_HOME);
   });
 
   it('sets, gets and unsets a setting in $XDG_CONFIG_HOME/rel/config.json, private to the user', async () => {

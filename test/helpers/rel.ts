@@ -35,8 +35,9 @@ export function relEnv(options: RunOptions = {}): NodeJS.ProcessEnv {
       env[k] = v;
   }
   env.REL_NOW = options.now ?? NOW;
-  // The developer's own settings must not reach the tests: a config folder that does not exist.
-  env.XDG_CONFIG_HOME = path.join(os.tmpdir(), 'rel-test-no-config');
+  // The developer's own settings must not reach the tests: a config folder that does not exist,
+  // a new one for every run, so that a setting one run writes by mistake reaches no other.
+  env.XDG_CONFIG_HOME = freshConfigHome();
   // What rel keeps of fetched calendars (and the inbox's nudge) stays with the test's own folder.
   env.XDG_STATE_HOME = options.store
     ? path.join(path.dirname(path.dirname(options.store)), 'state')
@@ -47,6 +48,16 @@ export function relEnv(options: RunOptions = {}): NodeJS.ProcessEnv {
     else env[k] = v;
   }
   return env;
+}
+
+let configRoot: string | undefined;
+let configRuns = 0;
+
+/** A folder that does not exist, inside one made for this test file's process. */
+function freshConfigHome(): string {
+  configRoot ??= fs.mkdtempSync(path.join(os.tmpdir(), 'rel-test-no-config-'));
+  configRuns += 1;
+  return path.join(configRoot, String(configRuns));
 }
 
 export function rel(args: string[], options: RunOptions = {}): RunResult {
