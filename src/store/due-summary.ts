@@ -8,7 +8,8 @@
 //
 // It is used only when everything it is keyed to still holds: the journal's exact version (device,
 // inode, size, and modification and change times to the nanosecond: an edit that keeps the size
-// and puts the modification time back still moves the change time, which no one can set), the
+// and puts the modification time back still moves the change time, which no one can set; on a
+// file system of whole seconds only a version seen after its seconds were over, see settled()), the
 // rules of time together it was cut under, this summary format and this rel. It records the
 // content hash of the journal text it came from (the tag the undo data carries, history.ts), to
 // name that version; it is not recomputed on a read, which would mean reading the whole file.
@@ -99,6 +100,9 @@ export class DueSummary {
   ) {
     this.file = summaryPath(stateFolder, target);
   }
+
+  /** When this store was opened, by the real clock: every version it is given was seen after. */
+  private readonly openedAt = Date.now();
 
   /** None without a state folder or the rules in force (a store opened outside a command). */
   static of(
@@ -246,6 +250,7 @@ export class DueSummary {
     of: { version: string; tag: () => string; lines?: true },
   ): void {
     try {
+      if (!settled(of.version, this.openedAt)) throw new Error('a version not known for its content');
       const summary: SummaryFile = {
         format: FORMAT,
         rel: REL_VERSION,
@@ -269,6 +274,23 @@ export class DueSummary {
       // Left for the key check: another journal version makes it unused.
     }
   }
+}
+
+/**
+ * Whether a version seen after `seenAfter` (ms since 1970) names one content of the file. Where
+ * the file system keeps whole seconds (ext2 and ext3 with small inodes, HFS+, FAT with 2 s, many
+ * network mounts), an edit in the same second as the version leaves its size and both times as
+ * they were: such a version is only known once its seconds were over before it was seen, and a
+ * journal written just now gets its summary from the next full read. With sub-second times an
+ * edit moves the change time.
+ */
+function settled(version: string, seenAfter: number): boolean {
+  const [, , , mtime, ctime] = version.split(':').map(BigInt);
+  const second = 1_000_000_000n;
+  if (mtime === undefined || ctime === undefined || mtime % second !== 0n || ctime % second !== 0n)
+    return true;
+  const seen = BigInt(Math.floor(seenAfter)) * 1_000_000n;
+  return seen >= mtime + 2n * second && seen >= ctime + 2n * second;
 }
 
 /** What a journal written in `temp` is, before its rename: to know it is still the file after. */
