@@ -317,18 +317,42 @@ export function personLabel(person: Person): string {
   return `${displaySafe(person.name)} (${displaySafe(person.id)})`;
 }
 
-/** One person from a typed name: a choice prompt when it fits several and a terminal is there. */
+/**
+ * One person from a typed name: a choice prompt when it fits several and a terminal is there.
+ * `report`: a command that only shows takes the person whose full name it is when it is also
+ * another's alias, and says so; one that changes or forgets asks, or refuses, as for several.
+ */
 export async function resolvePerson(
   ctx: Context,
   journal: JournalReading,
   name: string,
-  people: readonly Person[] = journal.people,
+  use: 'change' | 'report' = 'change',
 ): Promise<Person> {
   if (!normalize(name))
     throw new UsageError('A name cannot be empty.', 'Give a name, first name, alias or id.');
-  const result = resolveName(name, people);
+  const result = resolveName(name, journal.people);
   if (result.kind === 'found') return result.person;
   const typed = displaySafe(name);
+  if (result.kind === 'name-and-alias') {
+    const { named, aliased } = result;
+    const whose = `"${typed}" is the name of ${personLabel(named)} and an alias of ${aliased.map(personLabel).join(', ')}`;
+    if (use === 'report') {
+      ctx.io.err(`rel: ${whose}: showing ${personLabel(named)}. Use the id to pick the other.`);
+      return named;
+    }
+    const candidates = [named, ...aliased];
+    if (mayPrompt(ctx)) {
+      const { choose } = await ctx.prompts();
+      return choose(
+        `${whose}. Which one?`,
+        candidates.map((p) => ({ name: personLabel(p), value: p })),
+      );
+    }
+    throw new NotFoundError(
+      `${whose}.`,
+      `Use the id of the one you mean: ${candidates.map((p) => displaySafe(p.id)).join(' or ')}. Nothing was changed.`,
+    );
+  }
   if (result.kind === 'ambiguous') {
     // Two people under one id (a hand edit, a bad merge): choosing between them cannot help, as
     // rel writes no journal with an id used twice; it is rel doctor's to fix, as for rel add.

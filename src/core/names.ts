@@ -5,6 +5,8 @@ import { compareNames, normalize } from './text.js';
 export type Resolution =
   | { kind: 'found'; person: Person }
   | { kind: 'ambiguous'; candidates: Person[] }
+  /** The full name of one person and an alias of others: the name alone does not say whom. */
+  | { kind: 'name-and-alias'; named: Person; aliased: Person[] }
   | { kind: 'unknown'; suggestions: Person[] };
 
 /** Every form a person answers to: id, full name, first name, each word of the name, aliases. */
@@ -20,7 +22,8 @@ function keysOf(person: Person): { exact: string[]; words: string[] } {
 /**
  * Case- and accent-insensitive. An exact match on id, name, first name or alias wins over
  * prefixes ("Sam" picks Sam even when Samantha exists); otherwise a unique prefix of any of
- * them, or of a later word of the name ("Silva"), is enough.
+ * them, or of a later word of the name ("Silva"), is enough. A full name or id wins over a first
+ * name; a full name that is another person's alias is told apart (name-and-alias).
  */
 export function resolveName(query: string, people: readonly Person[]): Resolution {
   const q = normalize(query);
@@ -32,7 +35,16 @@ export function resolveName(query: string, people: readonly Person[]): Resolutio
   if (exact.length > 1) {
     // A full-name or id match beats a first-name match ("Ana Silva" vs. "Ana Lopes" when typing "ana silva").
     const full = exact.filter((k) => k.exact[0] === q || k.exact[1] === q);
-    if (full.length === 1) return { kind: 'found', person: full[0]!.person };
+    if (full.length === 1) {
+      const picked = full[0]!;
+      // An id says whom; a name that is also someone else's alias does not ("Clo" and Chloé's "Clo").
+      const aliased =
+        picked.exact[0] === q
+          ? []
+          : exact.filter((k) => k !== picked && k.person.aliases.some((a) => normalize(a) === q));
+      if (aliased.length === 0) return { kind: 'found', person: picked.person };
+      return { kind: 'name-and-alias', named: picked.person, aliased: aliased.map((k) => k.person) };
+    }
     return { kind: 'ambiguous', candidates: exact.map((k) => k.person) };
   }
 

@@ -52,7 +52,34 @@ export function checkNewName(journal: Journal, name: string, except?: string): s
       `Two people cannot share a name; add something that tells them apart, e.g. "${clean} (Design)".`,
     );
   }
+  const aliased = journal.people.find((p) => p.id !== except && p.aliases.some((a) => normalize(a) === key));
+  if (aliased) {
+    throw new UsageError(
+      `"${displaySafe(clean)}" is already an alias of ${displaySafe(aliased.name)} (id ${aliased.id}): it would name two people.`,
+      `Add something that tells them apart, e.g. "${displaySafe(clean)} (Design)", or take the alias from them first: rel edit ${aliased.id} --remove-alias "${displaySafe(clean)}". Nothing was changed.`,
+    );
+  }
   return clean;
+}
+
+/**
+ * Refuses an alias that is another person's full name or alias: the word would then name two
+ * people, and a command given it could change the wrong one. A first name two people share is
+ * allowed, as for names: it fits both, and rel asks which (or refuses without a terminal).
+ */
+export function checkNewAliases(journal: Journal, aliases: readonly string[], except?: string): void {
+  for (const alias of aliases) {
+    const key = normalize(alias);
+    const other = journal.people.find(
+      (p) => p.id !== except && (normalize(p.name) === key || p.aliases.some((a) => normalize(a) === key)),
+    );
+    if (!other) continue;
+    const what = normalize(other.name) === key ? 'the name' : 'an alias';
+    throw new UsageError(
+      `"${displaySafe(alias)}" is already ${what} of ${displaySafe(other.name)} (id ${other.id}): as an alias it would name two people.`,
+      'Give an alias no one else goes by. Nothing was changed.',
+    );
+  }
 }
 
 /** `taken` may be passed in when adding many people at once, to avoid rebuilding it for each. */
@@ -79,6 +106,7 @@ export function uniquePersonId(
 export function addPerson(journal: Journal, input: NewPerson, clock: Clock): Person {
   const name = checkNewName(journal, input.name);
   for (const alias of input.aliases ?? []) checkNameText(alias, 'An alias');
+  checkNewAliases(journal, input.aliases ?? []);
   const emails = editEmails(journal, { id: '', name }, input.emails ?? []);
   const person = newPersonRecord(journal, { ...input, name, emails }, clock);
   journal.people.push(person);

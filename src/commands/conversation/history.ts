@@ -38,7 +38,7 @@ export async function showHistory(ctx: Context, name: string, options: HistoryOp
   const since = options.since === undefined ? undefined : await parseSince(ctx, options.since);
   const limit = options.limit === undefined ? undefined : parseLimit(options.limit);
   const journal = await (await openStore(ctx)).read();
-  const person = await resolvePerson(ctx, journal, name);
+  const person = await resolvePerson(ctx, journal, name, 'report');
   const todayIso = today(ctx);
   const profile = buildProfile(journal, indexConversations(journal.conversations), person, todayIso);
   let conversations = profile.conversations.filter((c) => since === undefined || c.date >= since);

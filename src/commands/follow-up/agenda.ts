@@ -38,7 +38,7 @@ Examples:
 async function run(ctx: Context, name: string, options: AgendaOptions): Promise<void> {
   const store = await openStore(ctx);
   const journal = await store.read();
-  const person = await resolvePerson(ctx, journal, name);
+  const person = await resolvePerson(ctx, journal, name, 'report');
   const todayIso = today(ctx);
   const index = indexConversations(journal.conversations);
   const profile = profileOf(ctx, journal, person, index);

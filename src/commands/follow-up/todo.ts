@@ -204,7 +204,7 @@ async function list(ctx: Context, name: string | undefined, options: ListOptions
   // The people and their follow-ups: no conversation is read (see store/partial.ts).
   const view = await (await openStore(ctx)).view();
   const journal = await view.read({ conversations: 'none', tombstones: 'none', dismissals: 'none' });
-  const person = name === undefined ? undefined : await resolvePerson(ctx, journal, name);
+  const person = name === undefined ? undefined : await resolvePerson(ctx, journal, name, 'report');
   const todayIso = today(ctx);
   const items = openFollowUps(journal, todayIso, {
     personId: person?.id,

@@ -112,7 +112,7 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     writeOutFile(store.target, file, options.out!, exact ? content : safeText(content, false));
   const selection: ExportSelection = { since, redact: options.redact ?? false };
   if (options.person !== undefined)
-    selection.personId = (await resolvePerson(ctx, journal, options.person)).id;
+    selection.personId = (await resolvePerson(ctx, journal, options.person, 'report')).id;
   const chosen = selectJournal(journal, selection);
 
   if (format === 'csv') {

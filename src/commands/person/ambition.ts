@@ -82,7 +82,7 @@ Examples:
 
 async function list(ctx: Context, name: string, options: AmbitionOptions): Promise<void> {
   const journal = await (await openStore(ctx)).read();
-  const person = await resolvePerson(ctx, journal, name);
+  const person = await resolvePerson(ctx, journal, name, 'report');
   printResult(ctx.io, options.json, person.ambitions.map(withSteps), () =>
     renderAmbitions(person, today(ctx), theme(ctx.io), ctx.io.proseWidth),
   );

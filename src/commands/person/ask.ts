@@ -53,7 +53,7 @@ Examples:
 
 async function list(ctx: Context, name: string, options: AskOptions): Promise<void> {
   const journal = await (await openStore(ctx)).read();
-  const person = await resolvePerson(ctx, journal, name);
+  const person = await resolvePerson(ctx, journal, name, 'report');
   const questions = questionsOf(person, options.all);
   printResult(ctx.io, options.json, questions.map(shown), () =>
     renderQuestions(person, questions, today(ctx), theme(ctx.io), ctx.io.proseWidth),

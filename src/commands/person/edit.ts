@@ -6,9 +6,10 @@ import { answersChanged } from '../../core/corrections.js';
 import { DEFAULT_CADENCE_DAYS } from '../../core/dates.js';
 import { editEmails, parseEmail } from '../../core/emails.js';
 import type { Person } from '../../core/journal.js';
+import { checkNewAliases } from '../../core/new-person.js';
 import { editPerson, listChanges, type PersonEdit, RELATIONSHIPS, samePerson } from '../../core/people.js';
 import { cadenceProblem, describeCadence, parseCadence, periodDays } from '../../core/periods.js';
-import { displaySafe } from '../../core/text.js';
+import { displaySafe, normalize } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
@@ -191,6 +192,12 @@ async function run(ctx: Context, name: string, options: EditOptions): Promise<vo
       if (options.email.length || options.removeEmail.length) {
         edit.emails = editEmails(journal, fresh, emailsToAdd, options.removeEmail);
       }
+      const added = [...(edit.aliases?.set ?? []), ...(edit.aliases?.add ?? [])];
+      checkNewAliases(
+        journal,
+        added.filter((a) => !fresh.aliases.some((had) => normalize(had) === normalize(a))),
+        fresh.id,
+      );
       const changed = editPerson(fresh, edit);
       return { edited: fresh, changed };
     },

@@ -46,7 +46,7 @@ async function run(ctx: Context, name: string, options: ProfileOptions): Promise
     tombstones: 'none',
     dismissals: 'none',
   });
-  const person = await resolvePerson(ctx, people, name);
+  const person = await resolvePerson(ctx, people, name, 'report');
   // Everyone (for names), and of the conversations and follow-ups only the lines naming them
   // (store/partial.ts): the profile picks its own from those exactly as from the whole lists.
   const theirs = mentioning(person.id);

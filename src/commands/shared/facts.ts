@@ -36,7 +36,7 @@ export function registerFact<T extends { id: string; text: string; addedOn: IsoD
     .addHelpText('after', `\nExamples:\n${spec.examples}`)
     .action(async (name: string, words: string[], options: { json?: boolean }) => {
       const store = await openStore(ctx);
-      const person = await resolvePerson(ctx, await store.read(), name);
+      const person = await resolvePerson(ctx, await store.read(), name, words.length ? 'change' : 'report');
       const todayIso = today(ctx);
       const t = theme(ctx.io);
       if (words.length === 0) {

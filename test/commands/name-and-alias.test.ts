@@ -1,0 +1,101 @@
+// A word that is one person's full name and another's alias ("Clo": Ben renamed Clo, and Chloé
+// Martin's alias) must not pick one of them silently for a command that changes or forgets: it
+// asks in a terminal, and refuses without one, naming both and their ids. Reports show the one
+// whose name it is, and say so. rel itself no longer makes such a word (add, rename, --alias).
+import { describe, expect, it } from 'vitest';
+import { journalText, person, writeJournal } from '../helpers/journal.js';
+import { bytesOf, folderBytes, ok, readJson, rel, tempStore } from '../helpers/run.js';
+
+function clash() {
+  const store = tempStore('name-and-alias');
+  writeJournal(
+    store,
+    journalText([
+      person('ben-okafor', 'Clo'),
+      person('chloe-martin', 'Chloé Martin', { aliases: ['Clo'] }),
+      person('eve-nakamura', 'Eve Nakamura'),
+    ]),
+  );
+  return store;
+}
+
+describe('a name that is also another person’s alias', () => {
+  it.each([
+    [['forget', 'clo', '--yes']],
+    [['log', 'clo', '--kind', 'call', '--note', 'x']],
+    [['edit', 'clo', '--role', 'Lead']],
+    [['rename', 'clo', 'Ben Okafor']],
+    [['archive', 'CLO']],
+    [['todo', 'add', 'clo', 'send the doc']],
+  ])('rel %j refuses, naming both and their ids, and changes nothing', async (args) => {
+    const store = clash();
+    const before = folderBytes(store);
+    const r = await rel(args, { store });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(
+      `"${args.find((a) => /^clo$/i.test(a))}" is the name of Clo (ben-okafor) and an alias of Chloé Martin (chloe-martin).`,
+    );
+    expect(r.stderr).toContain('Use the id of the one you mean: ben-okafor or chloe-martin.');
+    expect(folderBytes(store)).toEqual(before);
+  });
+
+  it('asks which one in a terminal, and forgets only the one chosen', async () => {
+    const store = clash();
+    const r = await rel(['forget', 'clo', '--yes'], { store, answers: ['Chloé Martin (chloe-martin)'] });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.asked[0]!.message).toBe(
+      '"clo" is the name of Clo (ben-okafor) and an alias of Chloé Martin (chloe-martin). Which one?',
+    );
+    expect(readJson(store).people.map((p: { id: string }) => p.id)).toEqual(['ben-okafor', 'eve-nakamura']);
+  });
+
+  it('takes the id as it is: rel forget chloe-martin --yes', async () => {
+    const store = clash();
+    await ok(['forget', 'chloe-martin', '--yes'], { store });
+    expect(readJson(store).people.map((p: { id: string }) => p.id)).toEqual(['ben-okafor', 'eve-nakamura']);
+  });
+
+  it('a report shows the person whose name it is, and says so on stderr', async () => {
+    const store = clash();
+    const r = await rel(['profile', 'clo'], { store });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Clo \(ben-okafor\)/);
+    expect(r.stderr).toBe(
+      'rel: "clo" is the name of Clo (ben-okafor) and an alias of Chloé Martin (chloe-martin): showing Clo (ben-okafor). Use the id to pick the other.\n',
+    );
+  });
+});
+
+describe('rel refuses to make such a word', () => {
+  it.each([
+    [['rename', 'eve', 'Clo'], '"Clo" is already an alias of Chloé Martin (id chloe-martin)'],
+    [['add', 'clo'], '"clo" is already an alias of Chloé Martin (id chloe-martin)'],
+    [['edit', 'eve', '--alias', 'clo'], '"clo" is already an alias of Chloé Martin (id chloe-martin)'],
+    [['edit', 'eve', '--alias', 'Chloé Martin'], '"Chloé Martin" is already the name of Chloé Martin'],
+    [['add', 'Ben Okafor', '--alias', 'eve nakamura'], '"eve nakamura" is already the name of Eve Nakamura'],
+  ])('rel %j: exit 2, nothing written', async (args, said) => {
+    const store = tempStore('alias-clash');
+    writeJournal(
+      store,
+      journalText([
+        person('chloe-martin', 'Chloé Martin', { aliases: ['Clo'] }),
+        person('eve-nakamura', 'Eve Nakamura'),
+      ]),
+    );
+    const before = bytesOf(store);
+    const r = await rel(args, { store });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(said);
+    expect(r.stderr).toContain('Nothing was changed.');
+    expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('lets someone take back a name that is their own alias, and keep an alias they had', async () => {
+    const store = tempStore('alias-own');
+    writeJournal(store, journalText([person('chloe-martin', 'Chloé Martin', { aliases: ['Clo'] })]));
+    await ok(['rename', 'chloe-martin', 'Clo'], { store });
+    await ok(['rename', 'clo', 'Chloé Martin'], { store });
+    await ok(['edit', 'chloe-martin', '--alias', 'Clo', '--role', 'Lead'], { store });
+    expect(readJson(store).people[0]).toMatchObject({ name: 'Chloé Martin', aliases: ['Clo'], role: 'Lead' });
+  });
+});
