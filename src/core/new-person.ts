@@ -52,13 +52,6 @@ export function checkNewName(journal: Journal, name: string, except?: string): s
       `Two people cannot share a name; add something that tells them apart, e.g. "${clean} (Design)".`,
     );
   }
-  const aliased = journal.people.find((p) => p.id !== except && p.aliases.some((a) => normalize(a) === key));
-  if (aliased) {
-    throw new UsageError(
-      `"${displaySafe(clean)}" is already an alias of ${displaySafe(aliased.name)} (id ${aliased.id}): it would name two people.`,
-      `Add something that tells them apart, e.g. "${displaySafe(clean)} (Design)", or take the alias from them first: rel edit ${aliased.id} --remove-alias "${displaySafe(clean)}". Nothing was changed.`,
-    );
-  }
   return clean;
 }
 

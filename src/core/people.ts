@@ -117,6 +117,18 @@ export function editPerson(person: Person, edit: PersonEdit): string[] {
 /** A new name; the old one stays as an alias so that it still finds them. The id never changes. */
 export function renamePerson(journal: Journal, person: Person, newName: string): string {
   const name = checkNewName(journal, newName, person.id);
+  // A new person may take a name that is left as an alias (after rel merge, the README's re-add);
+  // a rename makes a word for two people where there was one.
+  const key = normalize(name);
+  const aliased = journal.people.find(
+    (p) => p.id !== person.id && p.aliases.some((a) => normalize(a) === key),
+  );
+  if (aliased) {
+    throw new UsageError(
+      `"${displaySafe(name)}" is already an alias of ${displaySafe(aliased.name)} (id ${aliased.id}): it would name two people.`,
+      `Choose a name that tells them apart, or take the alias from them first: rel edit ${aliased.id} --remove-alias "${displaySafe(name)}". Nothing was changed.`,
+    );
+  }
   const old = person.name;
   if (name === old) throw new UsageError(`${old} is already called that; nothing changed.`);
   person.name = name;

@@ -1,7 +1,7 @@
 // A word that is one person's full name and another's alias ("Clo": Ben renamed Clo, and Chloé
 // Martin's alias) must not pick one of them silently for a command that changes or forgets: it
 // asks in a terminal, and refuses without one, naming both and their ids. Reports show the one
-// whose name it is, and say so. rel itself no longer makes such a word (add, rename, --alias).
+// whose name it is, and say so. rel rename and --alias no longer make such a word.
 import { describe, expect, it } from 'vitest';
 import { journalText, person, writeJournal } from '../helpers/journal.js';
 import { bytesOf, folderBytes, ok, readJson, rel, tempStore } from '../helpers/run.js';
@@ -69,7 +69,6 @@ describe('a name that is also another person’s alias', () => {
 describe('rel refuses to make such a word', () => {
   it.each([
     [['rename', 'eve', 'Clo'], '"Clo" is already an alias of Chloé Martin (id chloe-martin)'],
-    [['add', 'clo'], '"clo" is already an alias of Chloé Martin (id chloe-martin)'],
     [['edit', 'eve', '--alias', 'clo'], '"clo" is already an alias of Chloé Martin (id chloe-martin)'],
     [['edit', 'eve', '--alias', 'Chloé Martin'], '"Chloé Martin" is already the name of Chloé Martin'],
     [['add', 'Ben Okafor', '--alias', 'eve nakamura'], '"eve nakamura" is already the name of Eve Nakamura'],
@@ -88,6 +87,19 @@ describe('rel refuses to make such a word', () => {
     expect(r.stderr).toContain(said);
     expect(r.stderr).toContain('Nothing was changed.');
     expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('lets a new person take a name left as an alias (after rel merge), and says the ids', async () => {
+    const store = tempStore('alias-add');
+    writeJournal(store, journalText([person('chloe-martin', 'Chloé Martin', { aliases: ['Clo'] })]));
+    const added = await rel(['add', 'Clo'], { store });
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stderr).toBe(
+      'rel: "Clo" is also an alias of Chloé Martin (chloe-martin): give the id to say whom you mean (clo or chloe-martin).\n',
+    );
+    // "clo" is the new person's id: an id says whom.
+    await ok(['log', 'clo', '--note', 'x'], { store });
+    expect(readJson(store).conversations[0].with).toEqual(['clo']);
   });
 
   it('lets someone take back a name that is their own alias, and keep an alias they had', async () => {

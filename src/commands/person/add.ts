@@ -1,6 +1,6 @@
 // rel add <name>: a new person, with flags or, in a terminal without a name, prompts.
 import type { Command } from 'commander';
-import { type Context, mayPrompt, openStore, settings } from '../../context.js';
+import { type Context, mayPrompt, openStore, personLabel, settings } from '../../context.js';
 import { parseBirthday } from '../../core/birthdays.js';
 import { DEFAULT_CADENCE_DAYS } from '../../core/dates.js';
 import { effectiveCadence } from '../../core/due.js';
@@ -8,6 +8,7 @@ import { editEmails, parseEmail } from '../../core/emails.js';
 import { addPerson, checkNewName, type NewPerson } from '../../core/new-person.js';
 import { RELATIONSHIPS } from '../../core/people.js';
 import { cadenceProblem, parseCadence, periodDays } from '../../core/periods.js';
+import { displaySafe, normalize } from '../../core/text.js';
 import { answerProblem, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { renderAdded } from '../../ui/render/person.js';
@@ -71,6 +72,13 @@ async function run(ctx: Context, name: string | undefined, options: AddOptions):
   const person = await store.update((journal) => addPerson(journal, input, { now: ctx.io.now, newId }), {
     summary: (added) => `added ${added.name}`,
   });
+  // A name left as someone's alias (a re-add after rel merge): the word now fits two people.
+  const aliased = journal.people.find((p) => p.aliases.some((a) => normalize(a) === normalize(person.name)));
+  if (aliased) {
+    ctx.io.err(
+      `rel: "${displaySafe(person.name)}" is also an alias of ${personLabel(aliased)}: give the id to say whom you mean (${person.id} or ${aliased.id}).`,
+    );
+  }
   // In output, cadenceDays is always the effective number of days.
   const cadenceDays = effectiveCadence(person, settings(ctx).defaultCadenceDays);
   printResult(ctx.io, options.json, { ...person, cadenceDays }, () => renderAdded(person, theme(ctx.io)));
