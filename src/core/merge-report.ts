@@ -4,6 +4,7 @@
 import { countRecords } from './diff.js';
 import type { Journal } from './journal.js';
 import { isRecordList, type Json, type JsonObject, type JsonRecord } from './json-records.js';
+import { applyTombstones } from './merge-tombstones.js';
 import { recordCollections } from './tombstones.js';
 
 /** The same value, whatever the order of its objects' keys. */
@@ -87,4 +88,60 @@ export function notTaken(base: Journal | null, theirs: Journal, merged: Journal)
     if (missed) counts.push(countRecords(name, missed));
   }
   return counts.join(', ');
+}
+
+/** A field as a person says it, in what a fold did not take. */
+const FIELD_WORDS: Record<string, string> = {
+  cadenceDays: 'cadence',
+  askNext: 'questions to ask',
+  snoozedUntil: 'snooze',
+  archivedAt: 'archived',
+  leftOn: 'left',
+  cadenceBeforeLeft: 'cadence before leaving',
+  heardFrom: 'who said what',
+  with: 'people',
+  personId: 'person',
+  personIds: 'people',
+  conversationId: 'conversation',
+  doneAt: 'done',
+};
+
+/** One record of a conflict copy whose fields the fold did not take. */
+export interface LeftOut {
+  collection: string;
+  record: JsonObject;
+  /** The fields whose value in the copy is not in the journal now, with the journal's. */
+  fields: { name: string; value: Json | undefined; journal: Json | undefined }[];
+}
+
+/**
+ * What a two-way fold did not take from the copy (`theirs`): without an ancestor it cannot tell
+ * which side changed a field, so a field that differs goes to the later record, and the copy's
+ * value is lost unless said. Each record of the copy that the merged journal holds otherwise, with
+ * the fields that differ, so that the user knows what the copy still holds before deleting it.
+ * A record deleted here (its tombstone: a forget, a merge, an undo) is not listed: it was meant.
+ */
+export function leftOutOfFold(theirs: Journal, merged: Journal): LeftOut[] {
+  const after = new Map(
+    recordCollections(merged).map(([name, rs]) => [name, new Map(rs.map((r) => [r.id, r]))]),
+  );
+  // The copy as the journal's deletions leave it: a forgotten person is not "left out" of a
+  // group conversation, nor named here.
+  const copy = applyTombstones({
+    ...structuredClone(theirs),
+    tombstones: structuredClone(merged.tombstones),
+  });
+  const out: LeftOut[] = [];
+  for (const [collection, records] of recordCollections(copy)) {
+    for (const record of records) {
+      const r = record as unknown as JsonObject;
+      const now = after.get(collection)?.get(record.id) as JsonObject | undefined;
+      if (!now) continue;
+      const fields = Object.keys(r)
+        .filter((key) => key !== 'updatedAt' && !taken(undefined, r[key], now[key]))
+        .map((key) => ({ name: FIELD_WORDS[key] ?? key, value: r[key], journal: now[key] }));
+      if (fields.length) out.push({ collection, record: r, fields });
+    }
+  }
+  return out;
 }

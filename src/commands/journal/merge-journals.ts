@@ -5,6 +5,9 @@ import type { Command } from 'commander';
 import { type Context, keyring, openStore } from '../../context.js';
 import { diffJournals, summarizeChanges } from '../../core/diff.js';
 import { type Journal, SCHEMA_VERSION } from '../../core/journal.js';
+import type { Json } from '../../core/json-records.js';
+import type { LeftOut } from '../../core/merge-report.js';
+import { displaySafe } from '../../core/text.js';
 import { StoreError, UsageError } from '../../errors.js';
 import type { JournalOnDisk } from '../../store/codec.js';
 import { readSealedState } from '../shared/sealing.js';
@@ -107,11 +110,12 @@ async function fold(ctx: Context, into: string, files: string[]): Promise<void> 
   ]);
   const store = await openStore(ctx, into);
   const storeState = await readSealedState(store.target);
+  const theirs = upgradeToSchema2(copy.journal);
   let before: Journal | null = null;
   const after = await store.update(
     (journal) => {
       before = structuredClone(journal);
-      const merged = foldJournals(journal, upgradeToSchema2(copy.journal));
+      const merged = foldJournals(journal, theirs);
       for (const key of Object.keys(journal)) delete (journal as unknown as Record<string, unknown>)[key];
       Object.assign(journal, merged);
       return journal;
@@ -125,5 +129,43 @@ async function fold(ctx: Context, into: string, files: string[]): Promise<void> 
   );
   const summary = summarizeChanges(diffJournals(before, after));
   ctx.io.print(`Folded ${copyFile} into ${store.file}: ${summary}.`);
-  ctx.io.err(`Once you have checked the journal, you can delete ${copyFile}.`);
+  const { leftOutOfFold } = await import('../../core/merge-report.js');
+  const left = leftOutOfFold(theirs, after);
+  if (left.length === 0) {
+    ctx.io.err(`Once you have checked the journal, you can delete ${copyFile}.`);
+    return;
+  }
+  const shown = left.slice(0, MAX_LEFT_SHOWN).map((l) => describeLeftOut(l, after));
+  if (left.length > MAX_LEFT_SHOWN) shown.push(`and ${left.length - MAX_LEFT_SHOWN} more`);
+  ctx.io.print(`Not taken from the copy (the journal's record is later): ${shown.join('; ')}.`);
+  ctx.io.err(
+    `Keep ${copyFile}: it holds what is listed above, which the journal does not. Put in by hand what you want of it (rel edit, rel conversation edit), then delete the copy.`,
+  );
+}
+
+const MAX_LEFT_SHOWN = 10;
+
+/** 'Ana Silva: role "Copy Role" (the journal has "Staff Engineer")', 'the conversation 3cdae3170000 of 2026-11-20 with Ana Silva: note'. */
+function describeLeftOut(left: LeftOut, journal: Journal): string {
+  const r = left.record;
+  const text = (v: Json | undefined) => {
+    const chars = Array.from(String(v));
+    return displaySafe(chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : chars.join(''));
+  };
+  let what: string;
+  if (left.collection === 'people') what = text(r.name);
+  else if (left.collection === 'conversations') {
+    const names = Array.isArray(r.with)
+      ? r.with.map((id) => journal.people.find((p) => p.id === id)?.name ?? String(id))
+      : [];
+    what = `the conversation ${text(r.id)} of ${text(r.date)}${names.length ? ` with ${names.map(text).join(', ')}` : ''}`;
+  } else if (left.collection === 'followUps') what = `the follow-up "${text(r.text)}"`;
+  else what = `${left.collection} ${text(r.id)}`;
+  const plain = (v: Json | undefined) => typeof v === 'string' || typeof v === 'number';
+  const fields = left.fields.map(({ name, value, journal: here }) =>
+    plain(value)
+      ? `${name} "${text(value)}" (the journal has ${plain(here) ? `"${text(here)}"` : 'none'})`
+      : name,
+  );
+  return `${what}: ${fields.join(', ')}`;
 }
