@@ -172,6 +172,9 @@ export async function promptPassphrase(ctx: Context): Promise<string> {
   return askSecret('Passphrase for your journal:', undefined, where.output);
 }
 
+/** Shorter than this, a passphrase is refused at the prompt and warned about from the environment. */
+const MIN_PASSPHRASE = 8;
+
 /**
  * A new passphrase: from the variable named, else asked twice in a terminal, else exit 2 naming
  * the variable.
@@ -180,6 +183,12 @@ export async function newPassphrase(ctx: Context, variable: string): Promise<str
   const fromEnv = envValue(ctx.io.env, variable);
   if (fromEnv !== undefined) {
     if (!fromEnv.trim()) throw new UsageError(`${variable} is blank; a passphrase needs some characters.`);
+    // A script's choice is kept (it may be a test's), but not in silence.
+    const length = Array.from(fromEnv).length;
+    if (length < MIN_PASSPHRASE)
+      ctx.io.err(
+        `rel: warning: ${variable} has ${length} ${length === 1 ? 'character' : 'characters'}: a passphrase that short is guessed in no time. Use ${MIN_PASSPHRASE} or more (a few words), and change it with rel passphrase.`,
+      );
     return fromEnv;
   }
   const where = secretOutput(ctx);
@@ -187,7 +196,12 @@ export async function newPassphrase(ctx: Context, variable: string): Promise<str
   const { askSecret } = await ctx.prompts();
   const first = await askSecret(
     'New passphrase:',
-    (value) => (value.trim() ? true : 'A passphrase needs some characters.'),
+    (value) =>
+      !value.trim()
+        ? 'A passphrase needs some characters.'
+        : Array.from(value).length < MIN_PASSPHRASE
+          ? `That is under ${MIN_PASSPHRASE} characters, guessed in no time; use ${MIN_PASSPHRASE} or more (a few words).`
+          : true,
     where.output,
   );
   await askSecret(

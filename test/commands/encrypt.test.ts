@@ -162,3 +162,37 @@ describe('rel doctor on an encrypted journal without its passphrase', () => {
     expect(await ok(['doctor'], { store, env: PW })).toContain('3 backups kept (3 valid');
   });
 });
+
+describe('a short new passphrase', () => {
+  it('is refused at the prompt under 8 characters, saying why, and a longer one taken', async () => {
+    const store = tempStore('short-pass');
+    await ok(['add', 'Ana Silva'], { store });
+    const r = await rel(['encrypt'], {
+      store,
+      env: FAST,
+      answers: ['x', 'correct horse', 'correct horse'],
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.asked.map((a) => [a.message, a.refused])).toEqual([
+      ['New passphrase:', 'That is under 8 characters, guessed in no time; use 8 or more (a few words).'],
+      ['New passphrase:', undefined],
+      ['The same passphrase again:', undefined],
+    ]);
+    await ok(['people'], { store, env: { ...FAST, REL_PASSPHRASE: 'correct horse' } });
+  });
+
+  it('from the environment is taken with a warning', async () => {
+    const store = tempStore('short-pass-env');
+    await ok(['add', 'Ana Silva'], { store });
+    const r = await rel(['encrypt'], { store, env: { ...FAST, REL_PASSPHRASE: 'x' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'rel: warning: REL_PASSPHRASE has 1 character: a passphrase that short is guessed in no time. Use 8 or more (a few words), and change it with rel passphrase.',
+    );
+    const long = await rel(['passphrase'], {
+      store,
+      env: { ...FAST, REL_PASSPHRASE: 'x', REL_NEW_PASSPHRASE: 'correct horse' },
+    });
+    expect(long.stderr).not.toContain('warning');
+  });
+});
