@@ -28,6 +28,11 @@ export class StoreError extends RelError {
 }
 
 /** The user pressed Ctrl+C; nothing was saved (or, from a walk, nothing more: the message says). */
+/** $EDITOR exited non-zero (vim's :cq) or could not start: what it wrote is not taken. */
+export class EditorAborted extends RelError {
+  readonly exitCode = 1;
+}
+
 export class CancelError extends RelError {
   readonly exitCode = 130;
   constructor(message = 'Cancelled; nothing was saved.') {

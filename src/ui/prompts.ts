@@ -1,9 +1,12 @@
 // The only module that imports inquirer. Loaded on demand, only when a prompt is shown.
 // Ctrl+C (or a closed terminal) becomes a CancelError: exit 130, nothing saved.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
-import { checkbox, confirm, editor, input, password, search, select } from '@inquirer/prompts';
-import { CancelError } from '../errors.js';
+import { checkbox, confirm, input, password, search, select } from '@inquirer/prompts';
+import { CancelError, EditorAborted } from '../errors.js';
 import { wrapText } from './wrap.js';
 
 // Node's readline (20.x) marks every key of a burst but the last (a paste, fast typing, keys sent
@@ -116,16 +119,32 @@ export function searchFor<T>(message: string, source: (term: string) => Choice<T
   );
 }
 
-/** Opens $EDITOR on a 0600 file in `folder` (a draft folder beside the journal, never /tmp). */
-export function editText(message: string, folder: string, initial = ''): Promise<string> {
-  return guard(
-    editor({
-      message: wrapped(message),
-      default: initial,
-      waitForUserInput: false,
-      file: { dir: folder, mode: 0o600 },
-    }),
-  );
+/**
+ * Opens $VISUAL or $EDITOR (vim when neither) on a 0600 file in `folder` (a draft folder beside
+ * the journal, never /tmp), through the shell as git does, so that "code --wait" works. An editor
+ * that exits non-zero (vim's :cq) gave up, as git takes it: EditorAborted, and what it wrote is
+ * not returned. The file goes with its folder either way.
+ */
+export async function editText(message: string, folder: string, initial = ''): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(folder, 'edit-'));
+  try {
+    const file = path.join(dir, 'note.txt');
+    fs.writeFileSync(file, initial, { mode: 0o600 });
+    const command = process.env.VISUAL || process.env.EDITOR || 'vim';
+    process.stdout.write(`? ${wrapped(message)}\n`);
+    const ran = spawnSync('/bin/sh', ['-c', `exec ${command} "$1"`, 'sh', file], { stdio: 'inherit' });
+    if (ran.error) throw new EditorAborted(`Your editor (${command}) did not start: ${ran.error.message}.`);
+    if (ran.status !== 0) {
+      throw new EditorAborted(
+        ran.status === null
+          ? `Your editor (${command}) was stopped by ${ran.signal}.`
+          : `Your editor (${command}) exited with status ${ran.status}: an edit given up (as vim's :cq).`,
+      );
+    }
+    return fs.readFileSync(file, 'utf8');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export interface Key<T> {

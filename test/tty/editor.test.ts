@@ -101,3 +101,33 @@ describe('a rel killed while $EDITOR is open', () => {
     expect(JSON.parse(rel(['doctor', '--json'], { store, env: PW }).stdout).healthy).toBe(true);
   });
 });
+
+describe('an $EDITOR that exits non-zero', () => {
+  it('gave up (vim :cq): the note it wrote is not kept, and rel says so', async () => {
+    const store = tempStore('editor-abort');
+    ok(['add', 'Ana Silva'], { store });
+    const tools = tempDir('editor-abort-tools');
+    const editor = path.join(tools, 'editor.sh');
+    fs.writeFileSync(editor, `#!/bin/sh\nprintf 'Half a thought' > "$1"\nexit 3\n`, { mode: 0o755 });
+    term = new Terminal(['log', 'ana'], { store, env: { EDITOR: editor, VISUAL: editor } });
+    await term.answer('When?', '');
+    await term.waitFor('What kind of conversation?');
+    await term.press('Enter');
+    await term.answer('How many minutes?', '');
+    await term.answer('What did you talk about?', 'e');
+    await term.waitFor('exited with status 3: an edit given up');
+    await term.answer('What did you hear from Ana?', '');
+    await term.answer('ambition or a life goal', '');
+    await term.answer('skill, talent or passion', '');
+    await term.answer('Did you promise to do anything?', '');
+    await term.answer('Did they promise anything?', '');
+    await term.answer('Anything to ask about next time?', '');
+    expect(await term.exitCode()).toBe(0);
+    const screen = term.screen();
+    expect(screen).toContain('The note was not kept; the conversation goes on without one.');
+    expect(screen).not.toContain('Note kept');
+    expect(readJson(store).conversations[0].note).toBe('');
+    // Nothing of the draft is left beside the journal.
+    expect(fs.readdirSync(path.dirname(store)).filter((f) => f.includes('draft'))).toEqual([]);
+  });
+});

@@ -18,7 +18,7 @@ import { KINDS, parseKind } from '../../../core/kinds.js';
 import { displaySafe } from '../../../core/text.js';
 import { conversationClass, countsAsTogether } from '../../../core/together.js';
 import { names as listOfNames } from '../../../core/wording.js';
-import { answerProblem, validity } from '../../../errors.js';
+import { answerProblem, EditorAborted, validity } from '../../../errors.js';
 import type { Choice } from '../../../ui/prompts.js';
 import { renderKeptNote } from '../../../ui/render/log.js';
 
@@ -94,10 +94,14 @@ export async function askRest(
       const draft = await draftFolder(ctx);
       try {
         capture.note = (await editText('What did you talk about?', draft.folder)).trim();
+        ctx.io.err(renderKeptNote(capture.note));
+      } catch (error) {
+        if (!(error instanceof EditorAborted)) throw error;
+        capture.note = '';
+        ctx.io.err(`${error.message} The note was not kept; the conversation goes on without one.`);
       } finally {
         draft.remove();
       }
-      ctx.io.err(renderKeptNote(capture.note));
     } else capture.note = note.trim();
   }
   const names = listOfNames(people.map((p) => displaySafe(p.name.split(' ')[0]!)));
