@@ -74,8 +74,18 @@ export async function openStore(
     import('./store/paths.js'),
     import('./store/calendar-cache.js'),
   ]);
+  const typed = file === undefined && ctx.globals().store;
   return new Store(file ?? storePath(ctx.globals().store, ctx.io.env), {
     warn: (message) => ctx.io.err(`rel: warning: ${displaySafe(message)}`),
+    // A --store path is typed by hand: a typo would start a journal of its own in silence.
+    ...(typed
+      ? {
+          newFolder: (journal: string, folder: string) =>
+            ctx.io.err(
+              `rel: --store: started a new journal at ${displaySafe(journal)} (the folder ${displaySafe(folder)} did not exist and was made).`,
+            ),
+        }
+      : {}),
     lockTimeoutMs: Number(ctx.io.env.REL_LOCK_TIMEOUT_MS) || undefined,
     now: ctx.io.now,
     keyring:

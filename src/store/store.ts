@@ -62,6 +62,8 @@ export interface StoreOptions {
   stateFolder?: string;
   /** The rules of time together in force, for the summary rel due reads (none is kept without). */
   dueRules?: DueRules;
+  /** Told once a change started the journal in a folder that did not exist (a path typed by hand). */
+  newFolder?: (file: string, folder: string) => void;
 }
 
 export interface UpdateOptions<T> {
@@ -192,9 +194,11 @@ export class Store {
   /** Lock, re-read, change, write. The change may throw: then nothing is written. */
   async update<T>(change: (journal: Journal) => T, options: UpdateOptions<T> = {}): Promise<T> {
     // A change that fails on an empty journal must not leave a new, empty folder behind.
-    if (!fs.existsSync(path.dirname(this.target))) change(emptyJournal());
+    const folder = path.dirname(this.target);
+    const newFolder = !fs.existsSync(folder);
+    if (newFolder) change(emptyJournal());
     await this.settlePending();
-    return this.db.write(async (found) => {
+    const done = await this.db.write(async (found) => {
       const appending = options.appendsTo && new Set(options.appendsTo);
       const { loaded, result, changes, texts, distinct } = await this.tracked(
         found,
@@ -230,6 +234,8 @@ export class Store {
         },
       };
     });
+    if (newFolder && fs.existsSync(this.target)) this.options.newFolder?.(this.file, folder);
+    return done;
   }
 
   /**
