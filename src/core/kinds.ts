@@ -6,6 +6,15 @@ export const KINDS = ['1:2:1', 'coffee', 'call', 'meeting', 'walk', 'message'];
 
 export const DEFAULT_KIND = '1:2:1';
 
+/**
+ * The kind a conversation logged without --kind is: the default kind, except that a one-to-one
+ * (1:2:1) cannot be with several people (named, or `size` besides you), which makes it a meeting.
+ */
+export function kindWithout(defaultKind: string, people: number, size: number | undefined): string {
+  const several = people > 1 || (size ?? 1) > 1;
+  return several && canonicalKind(defaultKind) === DEFAULT_KIND ? 'meeting' : defaultKind;
+}
+
 /** The ways people write a one-to-one meeting: all of them are the kind 1:2:1. */
 const ONE_TO_ONE = new Set([
   '1:2:1',

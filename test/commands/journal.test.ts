@@ -191,6 +191,23 @@ describe('rel log', () => {
     });
   });
 
+  it('a conversation with several people, without --kind, is a meeting unless the default kind says otherwise', async () => {
+    const store = await seeded();
+    const logged = await ok(['log', 'ana', 'ben', '--note', 'Planning'], { store });
+    expect(logged).toContain('Logged a meeting with Ana Silva, Ben Okafor');
+    await ok(['log', 'ben', '--size', '4', '--note', 'Team sync'], { store });
+    await ok(['log', 'ana', 'ben', '--note', 'Lunch'], { store, env: { REL_DEFAULT_KIND: 'meal' } });
+    await ok(['log', 'ana', 'ben', '--kind', '1:1', '--note', 'Asked for'], { store });
+    expect(
+      readJson(store).conversations.map((c: { note: string; kind: string }) => [c.note, c.kind]),
+    ).toEqual([
+      ['Planning', 'meeting'],
+      ['Team sync', 'meeting'],
+      ['Lunch', 'meal'],
+      ['Asked for', '1:2:1'],
+    ]);
+  });
+
   it('defaults to a 1:2:1 today with no minutes', async () => {
     const store = await seeded();
     await ok(['log', 'ben', '--note', 'Quick sync'], { store });
@@ -385,7 +402,8 @@ describe('rel log', () => {
     const saved = JSON.parse(r.stdout);
     expect(saved).toMatchObject({
       date: '2026-11-27',
-      kind: '1:2:1',
+      // Two people: not a one-to-one (the default kind), a meeting.
+      kind: 'meeting',
       minutes: 15,
       note: 'Sync',
       heard: ['Busy'],
@@ -562,7 +580,7 @@ describe('rel profile', () => {
     expect(p.conversations.map((c: { note: string }) => c.note)).toEqual(['Roadmap', 'First']);
     expect(p.conversations[0]).toMatchObject({
       date: '2026-11-20',
-      kind: '1:2:1',
+      kind: 'meeting',
       minutes: 30,
       heard: ['Tired of on-call'],
       with: ['Ana Silva', 'Ben Okafor'],

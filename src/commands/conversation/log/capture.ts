@@ -7,7 +7,7 @@ import { type Capture, type Participant, provisionalPerson } from '../../../core
 import { parseMinutes, parseSize } from '../../../core/conversation-fields.js';
 import type { IsoDate } from '../../../core/dates.js';
 import type { Journal, Person } from '../../../core/journal.js';
-import { parseKind } from '../../../core/kinds.js';
+import { kindWithout, parseKind } from '../../../core/kinds.js';
 import { resolveName } from '../../../core/names.js';
 import { byIdOrWords } from '../../../core/records.js';
 import { displaySafe } from '../../../core/text.js';
@@ -75,7 +75,7 @@ export async function capture(ctx: Context, journal: Journal, flags: LogFlags): 
   const given: Capture = {
     participants,
     date: date ?? todayIso,
-    kind: kind ?? settings(ctx).defaultKind,
+    kind: kind ?? kindWithout(settings(ctx).defaultKind, people.length, flags.size),
     minutes: minutes ?? null,
     note: note ?? '',
     ...saidIn(options, due),
