@@ -241,6 +241,42 @@ const CASES: Case[] = [
     ],
   },
   {
+    // Saved by Excel in a German locale: ";" between cells (the comma is the decimal mark), a cell
+    // quoted only when it holds ";" or a quote, a comma left bare inside a cell, CRLF.
+    file: 'excel-de.csv',
+    options: { charset: 'windows-1252' },
+    people: [
+      {
+        name: 'Jürgen Weiß',
+        role: 'Leiter Einkauf',
+        team: 'Einkauf',
+        birthday: '1988-07-24',
+        notes: ['Mag Fußball; spielt Schach'],
+        emails: ['juergen.weiss@mueller.example'],
+      },
+      {
+        name: 'Anke Groß',
+        team: 'Beispiel AG, Berlin',
+        birthday: null,
+        emails: ['anke.gross@beispiel.example'],
+      },
+      { name: 'Lena Schäfer', role: 'Key Account Managerin "Süd"', team: 'Vertrieb', birthday: '1984-11-03' },
+    ],
+  },
+  {
+    // Excel's "CSV UTF-8" in a French locale, with the "sep=;" first line Excel itself reads.
+    file: 'excel-fr.csv',
+    people: [
+      {
+        name: 'Renée Dufresne',
+        role: 'Acheteuse',
+        team: 'Achats',
+        birthday: '1980-01-15',
+        emails: ['renee.dufresne@vins.example'],
+      },
+    ],
+  },
+  {
     file: 'outlook-fr.csv',
     options: { charset: 'windows-1252' },
     people: [],

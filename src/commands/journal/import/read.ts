@@ -96,12 +96,18 @@ export async function readSource(
 
 /** Rows with the line each starts on; rows the parser cannot read become problems. */
 async function readCsv(text: string): Promise<{ rows: CsvRow[]; problems: ImportProblem[] }> {
-  const { parse } = await import('csv-parse/sync');
+  const [{ parse }, { csvLayout }] = await Promise.all([
+    import('csv-parse/sync'),
+    import('../../../core/csv-delimiter.js'),
+  ]);
   const rows: CsvRow[] = [];
   const problems: ImportProblem[] = [];
+  const { delimiter, skippedLines } = csvLayout(text);
   // The parser counts the line a record ends on; the next one starts on the line after.
-  let nextLine = 1;
+  let nextLine = 1 + skippedLines;
   parse(text, {
+    delimiter,
+    from_line: 1 + skippedLines,
     relax_column_count: true,
     skip_records_with_error: true,
     on_record: (record: string[], context) => {
