@@ -33,7 +33,9 @@ describe('interactive rel log', () => {
     await term.press('Enter'); // "No one else" is first
     await term.answer('When?', 'yesterday');
     await term.waitFor('What kind of conversation?');
-    await term.press('Down', 'Enter'); // coffee
+    // Two people: a meeting is preselected, not a 1:2:1.
+    await term.waitFor(/❯ meeting/);
+    await term.press('Up', 'Up', 'Enter'); // call, then coffee
     await term.answer('How many minutes?', '25');
     await term.answer('What did you talk about?', 'Career plans');
     await term.answer('What did you hear from Ana and Ben?', 'Worried about the reorg');
