@@ -60,9 +60,17 @@ export interface AskOptions {
   transformer?: (value: string, state: { isFinal: boolean }) => string;
 }
 
+/**
+ * A refused answer leaves the field empty for the next try: inquirer's default keeps it there,
+ * and the next try was typed after it ("abc" then "25" read "abc25", refused again).
+ */
+const CLEAR_REFUSED = { validationFailureMode: 'clear' } as const;
+
 export function ask(message: string, options: AskOptions = {}): Promise<string> {
   const validate = wrappedCheck(options.validate);
-  return guard(input({ ...options, message: wrapped(message), ...(validate ? { validate } : {}) }));
+  return guard(
+    input({ ...options, message: wrapped(message), theme: CLEAR_REFUSED, ...(validate ? { validate } : {}) }),
+  );
 }
 
 /** A secret: nothing of it is echoed. */

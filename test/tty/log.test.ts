@@ -18,6 +18,34 @@ function seeded(): string {
 }
 
 describe('interactive rel log', () => {
+  it('a refused answer leaves the field empty for the next try', async () => {
+    const store = seeded();
+    term = new Terminal(['log', 'ana'], { store });
+    await term.answer('When?', '');
+    await term.waitFor('What kind of conversation?');
+    await term.press('Enter');
+    await term.answer('How many minutes?', 'half an hour');
+    await term.waitFor(/How many minutes\?[\s\S]*half an hour/);
+    await term.waitFor(/How many minutes\?.*\n.*(minutes|number)/);
+    // Typed again from the start: without the field emptied this read "half an hour25".
+    await term.type('25');
+    await term.press('Enter');
+    await term.answer('What did you talk about?', '');
+    for (const prompt of [
+      'What did you hear',
+      'ambition',
+      'skill, talent',
+      'Did you promise',
+      'Did they promise',
+      'next time',
+    ]) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).conversations[0].minutes).toBe(25);
+  });
+
   it('walks through every prompt and saves all the answers', async () => {
     const store = seeded();
     term = new Terminal(['log'], { store });
