@@ -67,12 +67,15 @@ export function workingDayOnOrBefore(date: IsoDate, workingDays: readonly number
 
 /**
  * The day a check-in is shown on, and is due on for `rel due`: the working day on or before its
- * due date while that day is still to come (a Sunday check-in is due on Friday); once that day has
- * passed (a Sunday check-in seen on Saturday), the due date itself.
+ * due date (a Sunday check-in is due on Friday, and stays due on Saturday). Not a day before the
+ * check-in was set, though: when that working day is not after the last time together (the due
+ * date less the cadence: talked on Saturday, cadence one day), the due date itself. It does not
+ * hang on today, so that once due, a check-in stays due until you meet.
  */
-export function shownOn(dueOn: IsoDate, today: IsoDate, workingDays: readonly number[]): IsoDate {
+export function shownOn(dueOn: IsoDate, cadenceDays: number, workingDays: readonly number[]): IsoDate {
   const working = workingDayOnOrBefore(dueOn, workingDays);
-  return working < today ? dueOn : working;
+  // Compared in days (0 to 6), not as a date less the cadence, which a huge cadence carries out of the calendar.
+  return daysBetween(working, dueOn) >= cadenceDays ? dueOn : working;
 }
 
 /**
@@ -81,12 +84,12 @@ export function shownOn(dueOn: IsoDate, today: IsoDate, workingDays: readonly nu
  */
 export function nextDueDay(
   person: Person,
-  dueOn: IsoDate,
+  state: Pick<CheckIn, 'dueOn' | 'cadenceDays'>,
   today: IsoDate,
   workingDays: readonly number[],
 ): IsoDate {
   const from = isSnoozed(person, today) ? person.snoozedUntil! : today;
-  const shown = shownOn(dueOn, from, workingDays);
+  const shown = shownOn(state.dueOn, state.cadenceDays, workingDays);
   // Dates as text: the later of the two (Math.max would read them as numbers).
   if (shown > from) return shown;
   return from;
@@ -187,7 +190,9 @@ export function dueList(
     if (person.archivedAt || isSnoozed(person, today)) continue;
     if (tag !== undefined && !person.tags.some((t) => normalize(t) === tag)) continue;
     const state = checkIn(person, index, today, options.defaultCadence, options.rules);
-    const on = options.workingDays ? shownOn(state.dueOn, today, options.workingDays) : state.dueOn;
+    const on = options.workingDays
+      ? shownOn(state.dueOn, state.cadenceDays, options.workingDays)
+      : state.dueOn;
     if (daysBetween(today, on) > window) continue;
     rows.push({
       id: person.id,

@@ -76,7 +76,7 @@ export function calendarEvents(
     );
     // On the day `rel due` lists them: after a snooze, on the working day before a weekend, and
     // today when overdue (a calendar has no use for a reminder in the past).
-    const date = nextDueDay(person, state.dueOn, today, workingDays);
+    const date = nextDueDay(person, state, today, workingDays);
     const moved = date === today && state.dueOn < today;
     events.push({
       kind: 'check-in',

@@ -47,21 +47,23 @@ export const DAY_BY_DAY_LIMIT = 14;
 /**
  * The planning view: overdue, today, then each day (or week) of the window that has someone due.
  * A check-in is placed on the day it is shown on (`shownOn`: the working day before a weekend's
- * due date, while that is still to come), so that its section and its "due today" agree.
+ * due date), so that its section and its "due today" agree: one shown on a day gone by (a Sunday
+ * check-in seen on Saturday) is overdue.
  */
 export function dateSections<Row extends DueRow>(
   rows: Row[],
   today: IsoDate,
   withinDays: number,
   weekStart: WeekStart,
-  shownOn: (dueOn: IsoDate) => IsoDate = (dueOn) => dueOn,
+  shownOn: (row: Row) => IsoDate = (row) => row.dueOn,
 ): DateSection<Row>[] {
   const byWeek = withinDays > DAY_BY_DAY_LIMIT;
   const sections: DateSection<Row>[] = [];
-  const sectionFor = (row: DueRow): Pick<DateSection, 'kind' | 'start'> => {
+  const sectionFor = (row: Row): Pick<DateSection, 'kind' | 'start'> => {
     if (row.overdueDays > 0) return { kind: 'overdue', start: null };
     if (row.overdueDays === 0) return { kind: 'today', start: today };
-    const on = shownOn(row.dueOn);
+    const on = shownOn(row);
+    if (on < today) return { kind: 'overdue', start: null };
     if (on === today) return { kind: 'today', start: today };
     if (!byWeek) return { kind: 'day', start: on };
     return {

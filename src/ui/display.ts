@@ -18,12 +18,9 @@ export function useWorkingDays(days: readonly number[]): void {
   workingDays = days;
 }
 
-/**
- * The day a check-in is shown on: the working day on or before its due date, while that day is
- * still to come; once it has passed (a Sunday check-in seen on Saturday), the due date itself.
- */
-export function shownDueOn(dueOn: IsoDate, today: IsoDate): IsoDate {
-  return shownOn(dueOn, today, workingDays);
+/** The day a check-in is shown on: the working day on or before its due date (see shownOn). */
+export function shownDueOn(state: { dueOn: IsoDate; cadenceDays: number }): IsoDate {
+  return shownOn(state.dueOn, state.cadenceDays, workingDays);
 }
 
 /** How the 1:2:1 kind is shown: the one-to-one-label setting ("1:1", "one-on-one"). */

@@ -88,12 +88,12 @@ describe('dateSections', () => {
     ['2026-11-27', '2026-11-29', -2, 'today', '2026-11-27'],
     // Wednesday: a Saturday check-in is planned on Friday
     ['2026-11-25', '2026-11-28', -3, 'day', '2026-11-27'],
-    // Saturday: Friday has passed, so a Sunday check-in stays on Sunday
-    ['2026-11-28', '2026-11-29', -1, 'day', '2026-11-29'],
+    // Saturday: a Sunday check-in was due on Friday, and stays due: overdue
+    ['2026-11-28', '2026-11-29', -1, 'overdue', null],
     // A working day is its own
     ['2026-11-25', '2026-11-30', -5, 'day', '2026-11-30'],
   ] as const)('today %s, due %s: planned as %s on %s (mon-fri)', (today, dueOn, days, kind, start) => {
-    const [section] = dateSections([row('a', days, dueOn)], today, 14, 1, (d) => shownDueOn(d, today));
+    const [section] = dateSections([row('a', days, dueOn)], today, 14, 1, (r) => shownDueOn(r));
     expect([section!.kind, section!.start]).toEqual([kind, start]);
   });
 });

@@ -122,8 +122,8 @@ async function report(
         rows: grouped.filter((r) => r.group === key),
       }))
     : withinDays
-      ? dateSections(rows, todayIso, withinDays, weekStart, (dueOn) =>
-          shownOn(dueOn, todayIso, workingDays),
+      ? dateSections(rows, todayIso, withinDays, weekStart, (row) =>
+          shownOn(row.dueOn, row.cadenceDays, workingDays),
         ).map((s) => ({
           title: sectionTitle(s, todayIso),
           rows: s.rows,
@@ -160,13 +160,13 @@ async function report(
         peopleCount: active.length,
         archivedCount: journal.people.length - active.length,
         // On the working day it is shown on, as rel people and the table say it.
-        next: next && { name: next.person.name, dueOn: shownOn(next.dueOn, todayIso, workingDays) },
+        next: next && { name: next.person.name, dueOn: shownOn(next.dueOn, next.cadenceDays, workingDays) },
         sections,
         // A check-in due on or before today is shown on or before today too: only one still to
         // come asks on which working day it is shown.
         summary: summarize(
           everyone,
-          (row) => row.overdueDays >= 0 || shownOn(row.dueOn, todayIso, workingDays) <= todayIso,
+          (row) => row.overdueDays >= 0 || shownOn(row.dueOn, row.cadenceDays, workingDays) <= todayIso,
         ),
         limitedTo: rows.length < everyone.length ? rows.length : undefined,
         overdueFollowUps: overdueFollowUps(journal, todayIso).filter((f) =>

@@ -110,8 +110,8 @@ export function dueText(row: CheckIn | ComingUpRow, today: IsoDate, dates = date
       : `birthday ${dates.ago(row.dueOn)} · ${dates.shown(row.dueOn)}`;
   }
   if (row.overdueDays === 0) return 'due today';
-  // Coming due on a day off: shown on the working day before, when there is still time for it.
-  const on = row.overdueDays < 0 ? shownDueOn(row.dueOn, today) : row.dueOn;
+  // Coming due on a day off: shown on the working day before (and due since it, on the day off).
+  const on = row.overdueDays < 0 ? shownDueOn(row) : row.dueOn;
   return on === today ? 'due today' : `due ${dates.ago(on)} · ${dates.shown(on)}`;
 }
 

@@ -93,7 +93,7 @@ export function renderLogged(logged: Logged, t: Theme): string {
         );
         continue;
       }
-      const on = shownDueOn(due.dueOn, today);
+      const on = shownDueOn(due);
       const when = `${dayDate(on, today)} (${relativeDay(on, today)})`;
       const snoozed = snoozedPast(due.person, on, today);
       lines.push(`Next check-in with ${first}: ${on < today ? `overdue since ${when}` : when}${snoozed}.`);
@@ -116,7 +116,7 @@ const CHECK_IN_LINES = 4;
 function checkInsInOneLine(nextDue: Logged['nextDue'], today: IsoDate): string {
   const shown = nextDue
     .filter((d) => !d.person.archivedAt)
-    .map((d) => ({ name: d.person.name, on: shownDueOn(d.dueOn, today) }))
+    .map((d) => ({ name: d.person.name, on: shownDueOn(d) }))
     .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   const archived = nextDue.filter((d) => d.person.archivedAt).map((d) => d.person.name);
   const overdue = shown.filter((d) => d.on < today).map((d) => d.name);
