@@ -52,6 +52,30 @@ export function applyListEdit(current: string[], edit: ListEdit): string[] {
   return [...(edit.set ?? current), ...(edit.add ?? [])].filter((v) => !remove.some((r) => sameWord(r, v)));
 }
 
+/**
+ * A list typed over one shown prefilled, comma-separated ("R&D, Berlin, Lisbon"): its values. A
+ * shown value that itself holds a comma ("Martin Luther King, Jr.") and is still there whole is
+ * one value, not two, so that Enter, or editing another value, leaves it as it was.
+ */
+export function typedList(shown: readonly string[], text: string): string[] {
+  const pieces = text.split(',');
+  // The longest first: "A, B, C" before "A, B".
+  const whole = shown
+    .filter((v) => v.includes(','))
+    .sort((a, b) => b.split(',').length - a.split(',').length);
+  const values: string[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    const kept = whole.find((v) => {
+      const n = v.split(',').length;
+      return i + n <= pieces.length && sameWord(pieces.slice(i, i + n).join(','), v);
+    });
+    const n = kept ? kept.split(',').length : 1;
+    values.push(kept ?? pieces[i]!.trim());
+    i += n;
+  }
+  return values.filter(Boolean);
+}
+
 /** The operations that turn the list `shown` (say, prefilled in a prompt) into `typed`. */
 export function listChanges(shown: string[], typed: string[]): ListEdit {
   return {

@@ -7,7 +7,14 @@ import { DEFAULT_CADENCE_DAYS } from '../../core/dates.js';
 import { editEmails, parseEmail } from '../../core/emails.js';
 import type { Person } from '../../core/journal.js';
 import { checkNewAliases } from '../../core/new-person.js';
-import { editPerson, listChanges, type PersonEdit, RELATIONSHIPS, samePerson } from '../../core/people.js';
+import {
+  editPerson,
+  listChanges,
+  type PersonEdit,
+  RELATIONSHIPS,
+  samePerson,
+  typedList,
+} from '../../core/people.js';
 import { cadenceProblem, describeCadence, parseCadence, periodDays } from '../../core/periods.js';
 import { displaySafe, normalize } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
@@ -113,11 +120,6 @@ function fromFlags(options: EditOptions): PersonEdit {
 /** Each field asked with its current value typed in: Enter keeps it, editing changes it. */
 async function askEdit(ctx: Context, person: Person): Promise<PersonEdit> {
   const { askPrefilled } = await ctx.prompts();
-  const list = (text: string) =>
-    text
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
   const role = await askPrefilled('Role', person.role);
   const team = await askPrefilled('Team', person.team);
   const relationship = await askRelationship(ctx, 'Relationship', person.relationship);
@@ -155,8 +157,8 @@ async function askEdit(ctx: Context, person: Person): Promise<PersonEdit> {
         birthday: parseBirthdayFlag(birthdayText),
       },
     ),
-    tags: listChanges(person.tags, list(tags)),
-    aliases: listChanges(person.aliases, list(aliases)),
+    tags: listChanges(person.tags, typedList(person.tags, tags)),
+    aliases: listChanges(person.aliases, typedList(person.aliases, aliases)),
   };
 }
 
