@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, resolvePerson } from '../../context.js';
+import { recordsMentioning } from '../../core/mentions.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
@@ -51,6 +52,8 @@ Examples:
       }
       const { forgotten, report } = await store.forget([person.id]);
       const notReached = outOfReach(store.file);
+      // What the user wrote about others stays, and may name them: counted, never copied.
+      const mentioned = recordsMentioning(await store.read(), [person.name, ...person.aliases]);
       const result = {
         id: person.id,
         name: person.name,
@@ -59,6 +62,7 @@ Examples:
         keptCopiesRemoved: report.removed,
         undoStepsDropped: report.undoDropped,
         notReached,
+        stillMentionedIn: mentioned,
       };
       if (options.json) {
         printJson(ctx.io, result);
@@ -79,6 +83,10 @@ Examples:
           ? `Scrubbed ${plural(copies, 'copy', 'copies')} rel keeps (backups, undo data)${report.undoDropped ? `; ${plural(report.undoDropped, 'undo step')} that touched them ${report.undoDropped === 1 ? 'was' : 'were'} dropped` : ''}.`
           : 'rel kept no other copies to scrub.',
       );
+      if (mentioned)
+        lines.push(
+          `${plural(mentioned, 'record')} about others still ${mentioned === 1 ? 'names' : 'name'} them (kept, as your words about others): review with rel search "${displaySafe(person.name)}".`,
+        );
       lines.push(t.warn("Out of rel's reach (remove them yourself if they exist):"));
       for (const place of notReached) lines.push(`  • ${place}`);
       ctx.io.print(lines.join('\n'));
