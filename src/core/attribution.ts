@@ -15,6 +15,15 @@ export function namedOwner(
   const match = /^([^:]{1,80}):\s*(\S[\s\S]*)$/.exec(text.trim());
   if (!match) return undefined;
   const who = resolveName(match[1]!, participants);
+  // Two people there answer to it (two Anas): taking it for the group's would give one person's
+  // words to everyone there, and guessing one of them could be the wrong one.
+  if (who.kind === 'ambiguous') {
+    const names = who.candidates.map((p) => p.name);
+    throw new UsageError(
+      `"${match[1]!.trim()}" in "${text.trim()}" fits ${names.length} people there (${names.join(', ')}).`,
+      `Start it with the whole name, e.g. "${names[0]}: ${match[2]!.trim()}". Nothing was saved.`,
+    );
+  }
   return who.kind === 'found' ? { personId: who.person.id, text: match[2]!.trim() } : undefined;
 }
 
