@@ -420,9 +420,12 @@ await build({
 // dist/run/ and a scratch folder (the demo journal, its state), removed afterwards.
 const scratch = mkdtempSync(path.join(tmpdir(), 'rel-build-'));
 const env = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !/^(NODE_OPTIONS|REL_|XDG_)/.test(k)),
+  Object.entries(process.env).filter(([k]) => !/^(NODE_OPTIONS|REL_|XDG_|COLUMNS$)/.test(k)),
 );
 Object.assign(env, {
+  // The tables laid out at a width, as in a terminal or with $COLUMNS, so that the code fitting
+  // their lines to it is compiled into the cache too, whatever the shell that builds sets.
+  COLUMNS: '80',
   REL_STORE: path.join(scratch, 'journal.json'),
   XDG_CONFIG_HOME: path.join(scratch, 'config'),
   XDG_STATE_HOME: path.join(scratch, 'state'),

@@ -149,7 +149,13 @@ export async function writeCodeCache(file: string, key: string, runs: string[][]
   const write = process.stdout.write;
   process.stdout.write = () => true;
   try {
-    for (const argv of runs) await program.main(argv);
+    // A run that fails (the demo journal no longer has the person a run names) would leave its
+    // command's code out of the cache without a word: the build stops instead.
+    for (const argv of runs) {
+      const code = await program.main(argv);
+      if (code !== 0)
+        throw new Error(`code cache: rel ${argv.join(' ')} exited ${code}; fix the run in scripts/build.mjs`);
+    }
   } finally {
     process.stdout.write = write;
   }
