@@ -6,7 +6,7 @@ import type { Clock, Journal } from './journal.js';
 import { cleanName, newPersonRecord } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
 
-/** An id as rel makes them (an ASCII slug, -2 and so on on collision), never a foreign UID. */
+/** An id as rel makes them (an ASCII slug, a random part on collision), never a foreign UID. */
 const REL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**

@@ -1,11 +1,12 @@
 // A person added to the journal: the name checked (blank or taken refused), a free id made from
 // it, and the record with every field filled in.
 import { UsageError } from '../errors.js';
+import { newId as randomId } from '../ids.js';
 import type { Birthday } from './birthdays.js';
 import { type IsoDate, localDay } from './dates.js';
 import { editEmails } from './emails.js';
-import type { Clock, Journal, Person } from './journal.js';
-import { asciiSlug, controlsIn, displaySafe, normalize, slugify } from './text.js';
+import type { Clock, IdSource, Journal, Person } from './journal.js';
+import { asciiSlug, controlsIn, displaySafe, normalize } from './text.js';
 import { tombstoneKey } from './tombstones.js';
 
 export interface NewPerson {
@@ -75,16 +76,23 @@ export function checkNewAliases(journal: Journal, aliases: readonly string[], ex
   }
 }
 
-/** `taken` may be passed in when adding many people at once, to avoid rebuilding it for each. */
+/**
+ * `taken` may be passed in when adding many people at once, to avoid rebuilding it for each.
+ * Ids must not collide across machines for different people (sync and import match records by
+ * id), so whatever is not the slug of the name itself carries a random part: a numbered suffix
+ * ("kim-lee-2") would equal another machine's slug of "Kim Lee 2", and every name without a
+ * Latin letter would be "person".
+ */
 export function uniquePersonId(
   journal: Journal,
   name: string,
   taken: Set<string> = new Set(journal.people.map((p) => p.id)),
   aliases: readonly string[] = [],
+  newId: IdSource = randomId,
 ): string {
   // A name with no Latin letter (李伟) takes its id from the first alias that has one ("Li Wei"),
-  // so that the hints rel prints ("rel log li-wei") name someone, not "person-2".
-  const base = [name, ...aliases].map(asciiSlug).find(Boolean) ?? slugify(name);
+  // so that the hints rel prints ("rel log li-wei") name someone.
+  const slug = [name, ...aliases].map(asciiSlug).find(Boolean);
   // The id of a person forgotten is never used again: their forget removes every record with it
   // (Tombstone.byId), so the person added again anew is another record, with another id.
   const forgotten = new Set(
@@ -92,8 +100,27 @@ export function uniquePersonId(
   );
   const free = (id: string) =>
     !taken.has(id) && (!forgotten.size || !forgotten.has(tombstoneKey('people', id)));
-  if (free(base)) return base;
+  if (slug && free(slug)) return slug;
+  const base = slug ?? 'person';
+  for (let tries = 0; tries < 8; tries++) {
+    const id = `${base}-${randomPart(newId)}`;
+    if (free(id)) return id;
+  }
+  // Only an id source that repeats itself (a test's) gets here.
   for (let n = 2; ; n++) if (free(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Six letters and digits with at least one of each, so that no word or number in a name's slug is ever one. */
+function randomPart(newId: IdSource): string {
+  let part = '';
+  for (let tries = 0; tries < 8; tries++) {
+    part = newId()
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 6);
+    if (/[a-z]/.test(part) && /[0-9]/.test(part)) return part;
+  }
+  return `p${part.slice(0, 4)}0`;
 }
 
 export function addPerson(journal: Journal, input: NewPerson, clock: Clock): Person {
@@ -115,7 +142,7 @@ export function newPersonRecord(
 ): Person {
   const createdAt = clock.now.toISOString();
   return {
-    id: uniquePersonId(journal, input.name, taken, input.aliases),
+    id: uniquePersonId(journal, input.name, taken, input.aliases, clock.newId),
     name: input.name,
     aliases: unique(input.aliases ?? []),
     role: input.role?.trim() ?? '',

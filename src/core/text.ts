@@ -41,11 +41,6 @@ export function asciiSlug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** An ASCII slug for ids: "Ana Silva" -> "ana-silva", and "person" for a text with no ASCII letter or digit. */
-export function slugify(text: string): string {
-  return asciiSlug(text) || 'person';
-}
-
 // C0 controls except tab and newline, DEL, C1 controls: matching them is the point.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to neutralise
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;

@@ -382,7 +382,7 @@ describe('adding imported people', () => {
     );
     expect(added).toEqual([
       { id: 'ana-silva', name: 'Ana Silva', line: 3 },
-      { id: 'jose-2', name: 'José', line: 5 },
+      { id: 'jose-id2', name: 'José', line: 5 },
     ]);
     expect(skipped).toEqual([
       { name: 'jose perez', line: 2, existingId: 'jose', reason: 'already in your journal' },

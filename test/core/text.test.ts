@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { compareIso } from '../../src/core/dates.js';
 import {
   article,
+  asciiSlug,
   compareNames,
   comparePlainNames,
   displaySafe,
   normalize,
-  slugify,
 } from '../../src/core/text.js';
 
 describe('text', () => {
@@ -15,14 +15,14 @@ describe('text', () => {
     ['José Álvarez', 'jose-alvarez'],
     ["Seán O'Brien", 'sean-o-brien'],
     ['  Dr.  Kim  ', 'dr-kim'],
-    ['李雷', 'person'],
+    ['李雷', ''],
     // Letters Unicode does not decompose: written as people type them without the accent.
     ['Søren Østergaard', 'soren-ostergaard'],
     ['Łukasz Wałęsa', 'lukasz-walesa'],
     ['Jürgen Weiß', 'jurgen-weiss'],
     ['Æsa Þórsdóttir', 'aesa-thorsdottir'],
   ])('slugs %s as %s', (name, slug) => {
-    expect(slugify(name)).toBe(slug);
+    expect(asciiSlug(name)).toBe(slug);
   });
 
   it('compares without case, accents, invisible characters or extra spaces', () => {

@@ -38,3 +38,37 @@ describe('rel sync through the bin', () => {
     expect(ok(['sync'], { store: a })).toContain('Synced.');
   });
 });
+
+describe('two machines adding people through the bin', () => {
+  it('keeps apart different people whose ids would once have been the same (no Latin letters; "Kim-Lee" and "Kim Lee 2")', {
+    timeout: 180_000,
+  }, () => {
+    const dir = tempDir('sync-ids');
+    const remote = `file://${path.join(dir, 'remote.git')}`;
+    execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+    const a = path.join(dir, 'a', 'journal.json');
+    const b = path.join(dir, 'b', 'journal.json');
+    ok(['add', 'Kim Lee'], { store: a });
+    ok(['sync', '--init', remote], { store: a });
+    ok(['sync', '--init', remote], { store: b });
+    ok(['add', '李小龍', '--role', 'CTO'], { store: a });
+    ok(['add', 'Kim-Lee', '--role', 'Designer'], { store: a });
+    ok(['add', 'Ελένη Παππά', '--role', 'Neighbour'], { store: b });
+    ok(['add', 'Kim Lee 2', '--role', 'Baker'], { store: b });
+    ok(['sync'], { store: a });
+    ok(['sync'], { store: b });
+    ok(['sync'], { store: a });
+    for (const store of [a, b]) {
+      const people = readJson(store).people.map(
+        (p: { name: string; role: string }) => `${p.name}: ${p.role}`,
+      );
+      expect(people.sort()).toEqual([
+        'Kim Lee 2: Baker',
+        'Kim Lee: ',
+        'Kim-Lee: Designer',
+        'Ελένη Παππά: Neighbour',
+        '李小龍: CTO',
+      ]);
+    }
+  });
+});
