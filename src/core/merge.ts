@@ -59,6 +59,8 @@ export function mergeJournals(
         mode,
         'top-level',
       );
+      if (key === 'conversations')
+        keepSomeoneIn(result[key] as JsonRecord[], [bv, ov, tv] as (JsonRecord[] | undefined)[]);
     } else {
       const value = mergeField(base ? bv : undefined, ov, tv, Boolean(base), mode, ['', '']);
       if (value !== undefined) result[key] = value;
@@ -66,6 +68,28 @@ export function mergeJournals(
   }
   result.tombstones = tombstones as unknown as Json;
   return applyTombstones(result as unknown as Journal);
+}
+
+/**
+ * A conversation of two where each side took out a different one (each forgot one, or merged
+ * them in opposite directions) merges, as a set, to no one, which no journal can hold. It gets
+ * everyone either side had instead; the tombstones then do what each side did: the forgotten
+ * leave (a conversation left with no one known goes, as a forget here would drop it) and the
+ * merged-away are re-pointed to their keeper.
+ */
+function keepSomeoneIn(merged: JsonRecord[], sides: (JsonRecord[] | undefined)[]): void {
+  const emptied = merged.filter((c) => Array.isArray(c.with) && c.with.length === 0);
+  if (!emptied.length) return;
+  const ids = new Set(emptied.map((c) => c.id));
+  const everyone = new Map<string, string[]>();
+  for (const side of sides)
+    for (const c of side ?? []) {
+      if (!ids.has(c.id) || !Array.isArray(c.with)) continue;
+      const list = everyone.get(c.id) ?? [];
+      for (const id of c.with) if (typeof id === 'string' && !list.includes(id)) list.push(id);
+      everyone.set(c.id, list);
+    }
+  for (const c of emptied) c.with = everyone.get(c.id) ?? [];
 }
 
 /** The two-way fold of a conflict copy into a journal. */

@@ -6,6 +6,7 @@ import type { Separated } from '../../src/core/merge-namesakes.js';
 import { notTaken } from '../../src/core/merge-report.js';
 import { keepForgets } from '../../src/core/merge-tombstones.js';
 import { addPerson } from '../../src/core/new-person.js';
+import { forgetPerson } from '../../src/core/people.js';
 import { seeded } from '../../src/core/seeded.js';
 import { recordPersonMerge, snapshotRecords, stampChanges, tombstoneKey } from '../../src/core/tombstones.js';
 import { wholePerson } from '../helpers/journal.js';
@@ -315,6 +316,58 @@ describe('merge rules', () => {
         ['shared', 'bo', ['bo', 'cy']],
         ['two', 'bo', ['bo']],
       ]);
+    }
+  });
+
+  it('a conversation of two, each side forgetting one of them: dropped, never left with no one', () => {
+    const shared = () => ({
+      id: 'c1',
+      date: '2026-11-02',
+      with: ['xia', 'yan'],
+      kind: 'coffee',
+      minutes: null,
+      note: 'coffee with both',
+      heard: [],
+      createdAt: '2026-11-01T09:00:00.000Z',
+    });
+    const base = journal({
+      people: [person('ana'), person('xia'), person('yan')],
+      conversations: [shared()],
+    });
+    const forgetting = (id: string, at: string) => {
+      const j = structuredClone(base);
+      const before = snapshotRecords(j);
+      forgetPerson(j, id);
+      stampChanges(before, j, new Date(at), undefined, true);
+      return j;
+    };
+    const o = forgetting('xia', T1);
+    const t = forgetting('yan', T2);
+    for (const merged of [mergeJournals(base, o, t), mergeJournals(base, t, o)]) {
+      expect(merged.people.map((p) => p.id)).toEqual(['ana']);
+      expect(merged.conversations).toEqual([]);
+    }
+  });
+
+  it('a conversation of two merged in opposite directions stays with the one kept', () => {
+    const shared = {
+      id: 'c1',
+      date: '2026-11-02',
+      with: ['xia', 'yan'],
+      kind: 'coffee',
+      minutes: null,
+      note: 'coffee with both',
+      heard: [],
+      createdAt: '2026-11-01T09:00:00.000Z',
+    };
+    const base = journal({ people: [person('xia'), person('yan')], conversations: [shared] });
+    const o = structuredClone(base);
+    mergePeople(o, 'yan', 'xia', new Date(T1));
+    const t = structuredClone(base);
+    mergePeople(t, 'xia', 'yan', new Date(T2));
+    for (const merged of [mergeJournals(base, o, t), mergeJournals(base, t, o)]) {
+      expect(merged.people.map((p) => p.id)).toEqual(['xia']);
+      expect(merged.conversations.map((c) => c.with)).toEqual([['xia']]);
     }
   });
 

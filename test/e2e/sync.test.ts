@@ -71,4 +71,36 @@ describe('two machines adding people through the bin', () => {
       ]);
     }
   });
+
+  it('a conversation of two, each machine forgetting one of them, or merging them in opposite directions: both machines go on syncing', {
+    timeout: 240_000,
+  }, () => {
+    for (const [opA, opB, people] of [
+      [['forget', 'xia', '--yes'], ['forget', 'yan', '--yes'], ['Ana Silva']],
+      [
+        ['merge', 'xia', 'yan'],
+        ['merge', 'yan', 'xia'],
+        ['Ana Silva', 'Xia One'],
+      ],
+    ] as const) {
+      const dir = tempDir('sync-emptied');
+      const remote = `file://${path.join(dir, 'remote.git')}`;
+      execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
+      const a = path.join(dir, 'a', 'journal.json');
+      const b = path.join(dir, 'b', 'journal.json');
+      for (const name of ['Ana Silva', 'Xia One', 'Yan Two']) ok(['add', name], { store: a });
+      ok(['log', 'xia', 'yan', '--kind', 'coffee', '--note', 'coffee with both'], { store: a });
+      ok(['sync', '--init', remote], { store: a });
+      ok(['sync', '--init', remote], { store: b });
+      ok([...opA], { store: a });
+      ok([...opB], { store: b });
+      for (const store of [a, b, a, b]) expect(ok(['sync'], { store })).toContain('Synced.');
+      for (const store of [a, b]) {
+        const j = readJson(store);
+        expect(j.people.map((p: { name: string }) => p.name).sort()).toEqual(people);
+        const notes = j.conversations.map((c: { note: string }) => c.note);
+        expect(notes).toEqual(people.length === 1 ? [] : ['coffee with both']);
+      }
+    }
+  });
 });
