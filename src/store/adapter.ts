@@ -27,6 +27,7 @@ import {
 import type { RecordText } from './format.js';
 import { removeLeftovers } from './kept.js';
 import { backupPath, beforeRestorePath, migrationCopyPath, undoPath } from './paths.js';
+import type { SealedStamp } from './sealed-stamp.js';
 import { changeSaved } from './stops.js';
 import { prepareUndoEntries, type UndoEntry } from './undo.js';
 
@@ -59,6 +60,8 @@ export interface Destination {
   warn: (message: string) => void;
   /** The summary rel due reads, written after the journal (due-summary.ts). */
   summary?: DueSummary | undefined;
+  /** An encrypted journal's stamp, written after it (sealed-stamp.ts). */
+  sealedStamp?: SealedStamp | undefined;
 }
 
 export class JournalAdapter implements Adapter<Journal> {
@@ -105,9 +108,12 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
     if (bytes) writeStoreFile(migrationCopyPath(target, loaded.migratedFrom), bytes);
   }
   const encoded = content ?? encodeTaggedJournal(loaded.journal, sealing, texts);
-  // No summary of an encrypted journal (it would be in the clear), nor of bytes given whole (sync).
+  // No summary of an encrypted journal (it would be in the clear), nor of bytes given whole (sync);
+  // an encrypted journal laid out here has its stamp instead, sealed with its key.
   const summarized = !sealing && !content;
+  const stampedWith = content ? null : sealing;
   if (!summarized) to.summary?.remove();
+  if (!stampedWith && (sealing || loaded.sealing)) to.sealedStamp?.remove();
   let journal: Prepared | undefined;
   let undoFile: Prepared | undefined;
   let held: Prepared | undefined;
@@ -123,7 +129,7 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
       putBack = placeRestoreCopy(held, plan.earlier);
       held = undefined;
     }
-    if (summarized && to.summary) written = writtenAs(journal.temp);
+    if ((summarized && to.summary) || (stampedWith && to.sealedStamp)) written = writtenAs(journal.temp);
     putInPlace(journal);
     changeSaved();
   } catch (error) {
@@ -168,6 +174,10 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
       { version: versionIfStill(target, written), tag: encoded.tag, lines: true },
       after,
     );
+  }
+  if (stampedWith) {
+    const stamp = { version: versionIfStill(target, written), tag: encoded.tag, mark: encoded.mark };
+    to.sealedStamp?.write(stamp, stampedWith);
   }
   if (problems.length) to.warn(`The change was saved, but ${problems.join('; ')}.`);
 }

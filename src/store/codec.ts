@@ -7,7 +7,7 @@ import { emptyJournal, type Journal, SCHEMA_VERSION, withDefaults } from '../cor
 import { StoreError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
-import { isEncrypted, type Keyring, type Sealing, seal, unseal } from './crypto.js';
+import { isEncrypted, type Keyring, type Sealing, seal, sealMark, sealPieces, unseal } from './crypto.js';
 import type { JournalStamp } from './due-summary.js';
 import {
   decodeUtf8,
@@ -20,6 +20,7 @@ import {
 import { journalChunks, journalPieces, type RecordText, serializeJournal } from './format.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { canMigrate, migrate, schemaMismatch } from './migrations.js';
+import type { SealedRead } from './sealed-stamp.js';
 import { isJournalShape } from './shape.js';
 
 /** What can be done about a journal rel cannot read: the advice depends on whether a backup exists. */
@@ -162,15 +163,16 @@ export function keptCodec(keyring: Keyring | undefined, sealing: Sealing | null)
   };
 }
 
-/** A file's text, decrypted when it is encrypted. */
+/** A file's text, decrypted when it is encrypted (`inPlace`: as crypto.ts unseal). */
 export async function decodeText(
   label: string,
   bytes: Buffer,
   keyring: Keyring | undefined,
+  inPlace = false,
 ): Promise<{ text: string; sealing: Sealing | null }> {
   if (!isEncrypted(bytes)) return { text: decodeUtf8(label, bytes), sealing: null };
   if (!keyring) throw new StoreError(`${label} is encrypted and no passphrase can be had here.`);
-  return unseal(label, bytes, keyring);
+  return unseal(label, bytes, keyring, inPlace);
 }
 
 /** What rel writes for a text: encrypted with the sealing, or plain. */
@@ -243,25 +245,35 @@ function bytesTag(bytes: Buffer): string {
 export interface Encoded {
   content: Buffer | Iterable<string | Uint8Array>;
   tag: () => string;
+  /** An encrypted journal's sealMark (crypto.ts), known once the content was taken. */
+  mark?: () => Buffer;
 }
 
 /**
  * encodeJournal, with the version of the text written (journalTag) for the undo data that goes
- * with it; tag() is known once the content was taken in full.
+ * with it (and an encrypted one's sealMark); tag() is known once the content was taken in full.
  */
 export function encodeTaggedJournal(journal: Journal, sealing: Sealing | null, texts?: RecordText): Encoded {
   if (!sealing) {
     const { pieces, tag } = tagging(journalPieces(journal, texts));
     return { content: pieces, tag };
   }
-  const text = serializeJournal(journal, texts);
-  const tag = journalTag(text);
-  return { content: seal(text, sealing), tag: () => tag };
+  // Encrypted a piece at a time, as the plain text is written: never held whole.
+  const { pieces, tag } = tagging(journalChunks(journal, texts));
+  const sealed = sealPieces(pieces, sealing);
+  return { content: sealed.pieces, tag, mark: sealed.mark };
 }
 
 /**
+ * What rel recorded of a journal file (due-summary.ts JournalStamp), when it recorded one: called
+ * alone, the summary's key (a plain journal); given a sealed read, the stamp of an encrypted
+ * journal opened with that key (sealed-stamp.ts). Taken only for the version of the file read.
+ */
+export type Stamps = (sealed?: SealedRead) => JournalStamp | undefined;
+
+/**
  * A journal from the bytes of a file (or a git blob) named `label` in messages. `stamp`: what rel
- * recorded of the version of the file these bytes are (due-summary.ts), when it recorded one:
+ * recorded of the version of the plain file these bytes are (due-summary.ts), when it recorded one:
  * the journal it wrote or checked itself, whose shape is not checked again and whose tag is known.
  */
 export async function decodeJournal(
@@ -270,12 +282,14 @@ export async function decodeJournal(
   keyring: Keyring | undefined,
   stamp?: JournalStamp,
 ): Promise<JournalOnDisk> {
-  return parseDecoded(label, await decodeText(label, bytes, keyring), stamp);
+  const decoded = await decodeText(label, bytes, keyring);
+  return parseDecoded(label, decoded, decoded.sealing === null ? stamp : undefined);
 }
 
 /**
  * decodeJournal, from the text (and key) the bytes decoded to. `tag`: the text's journalTag when
  * it was taken on the way (bytesTag), which journalTag then gives without digesting the text.
+ * `stamp`: what rel recorded of this very file at its last write (plain or encrypted).
  */
 async function parseDecoded(
   label: string,
@@ -287,7 +301,7 @@ async function parseDecoded(
   }: { text: string; sealing: Sealing | null; tag?: string | undefined; source?: Buffer },
   stamp: JournalStamp | undefined,
 ): Promise<JournalOnDisk> {
-  const written = stamp !== undefined && sealing === null;
+  const written = stamp !== undefined;
   const parsed = await parseJournal(label, text, written);
   if (tag !== undefined) tagged = { text: parsed.text, tag };
   if (!written || parsed.migratedFrom !== undefined) return { ...parsed, sealing };
@@ -298,9 +312,10 @@ async function parseDecoded(
 
 /**
  * The journal file `target` (named `label` in messages) as it is now, and the version read;
- * undefined when there is none. As decodeJournal of its bytes, but a plain file's bytes are let go
- * of before its text is parsed (readVersionedText). `stamp`: as for loadJournal. `tag`: the tag of
- * a plain file's text is wanted (journalTag gives it after, at no cost), and is taken from the bytes.
+ * undefined when there is none. As decodeJournal of its bytes, but the bytes are let go of before
+ * the text is parsed (readVersionedText; an encrypted file's are decrypted where they are).
+ * `stamp`: as for loadJournal, and an encrypted file's own. `tag`: the tag of a plain file's text
+ * is wanted (journalTag gives it after, at no cost), and is taken from the bytes.
  * `toChange`: the journal is read to be changed, and a write can reuse the bytes of a file rel
  * wrote itself (Parsed.source), which are then kept.
  */
@@ -308,10 +323,31 @@ export async function readJournal(
   target: string,
   label: string,
   keyring: Keyring | undefined,
-  stamp?: () => JournalStamp | undefined,
+  stamp?: Stamps,
   tag = false,
   toChange = false,
 ): Promise<{ parsed: JournalOnDisk; version: string } | undefined> {
+  const read = await readDecoded(target, label, keyring, stamp, tag, toChange);
+  if (!read) return undefined;
+  return { parsed: await parseDecoded(label, read.decoded, read.stamp), version: read.version };
+}
+
+/** readJournal up to the parse: the text, the version read and the stamp of that version. */
+async function readDecoded(
+  target: string,
+  label: string,
+  keyring: Keyring | undefined,
+  stamp: Stamps | undefined,
+  tag: boolean,
+  toChange: boolean,
+): Promise<
+  | {
+      decoded: { text: string; sealing: Sealing | null; tag?: string | undefined; source?: Buffer };
+      version: string;
+      stamp: JournalStamp | undefined;
+    }
+  | undefined
+> {
   const found = stamp?.();
   const stamped = (version: string) => (found?.version === version ? found : undefined);
   // A stamp of this version knows the tag already.
@@ -320,11 +356,18 @@ export async function readJournal(
     : undefined;
   const read = readVersionedText(target, label, isEncrypted, digest, toChange);
   if (!read) return undefined;
-  const decoded =
-    'text' in read
-      ? { text: read.text, sealing: null, tag: read.digest, source: read.source }
-      : await decodeText(label, read.bytes, keyring);
-  return { parsed: await parseDecoded(label, decoded, stamped(read.version)), version: read.version };
+  const { version } = read;
+  if ('text' in read)
+    return {
+      decoded: { text: read.text, sealing: null, tag: read.digest, source: read.source },
+      version,
+      stamp: stamped(version),
+    };
+  const mark = sealMark(read.bytes);
+  // These bytes are this read's alone: decrypted where they are, unreachable once it returns.
+  const decoded = await decodeText(label, read.bytes, keyring, true);
+  const own = decoded.sealing ? stamp?.({ sealing: decoded.sealing, mark }) : undefined;
+  return { decoded, version, stamp: own?.version === version ? own : undefined };
 }
 
 /** The journal file as read under the lock: its journal, and its bytes, fetched only when a backup needs copying. */
@@ -343,7 +386,7 @@ export async function loadJournal(
   target: string,
   label: string,
   keyring: Keyring | undefined,
-  stamp?: () => JournalStamp | undefined,
+  stamp?: Stamps,
 ): Promise<Loaded> {
   const read = readVersioned(target);
   if (!read)
@@ -355,10 +398,7 @@ export async function loadJournal(
 }
 
 /** The stamp when it is of this version of the file; undefined when not. */
-export function stampOf(
-  version: string,
-  stamp: (() => JournalStamp | undefined) | undefined,
-): JournalStamp | undefined {
+export function stampOf(version: string, stamp: Stamps | undefined): JournalStamp | undefined {
   const found = stamp?.();
   return found?.version === version ? found : undefined;
 }

@@ -132,6 +132,11 @@ export function newSealing(passphrase: string, kdf: KdfParams = DEFAULT_KDF): Pr
 }
 
 export function seal(text: string, sealing: Sealing): Buffer {
+  return Buffer.concat([...sealPieces([text], sealing).pieces]);
+}
+
+/** A new header for the sealing, with a nonce of its own. */
+function sealHeader(sealing: Sealing): Buffer {
   const header = Buffer.alloc(HEADER_SIZE);
   MAGIC.copy(header, 0);
   header[8] = FORMAT_VERSION;
@@ -143,14 +148,91 @@ export function seal(text: string, sealing: Sealing): Buffer {
   sealing.check.copy(header, 29);
   headerDigest(header).copy(header, DIGEST_AT);
   randomBytes(12).copy(header, NONCE_AT);
-  const cipher = createCipheriv('aes-256-gcm', sealing.key, header.subarray(NONCE_AT, HEADER_SIZE));
-  cipher.setAAD(header);
-  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-  return Buffer.concat([header, body, cipher.getAuthTag()]);
+  return header;
 }
 
 /** A file sealed with another passphrase than the one given (not a damaged one). */
 export class WrongPassphrase extends StoreError {}
+
+/**
+ * seal() of the text these pieces make (a string, or its UTF-8), in pieces: each is encrypted as
+ * it comes, so that a large journal is never held whole as text, as bytes or as ciphertext.
+ * mark() is the file's sealMark, known once every piece was taken.
+ */
+export function sealPieces(
+  pieces: Iterable<string | Uint8Array>,
+  sealing: Sealing,
+): { pieces: Iterable<Buffer>; mark: () => Buffer } {
+  let mark: Buffer | undefined;
+  return {
+    pieces: (function* () {
+      const header = sealHeader(sealing);
+      const cipher = createCipheriv('aes-256-gcm', sealing.key, header.subarray(NONCE_AT, HEADER_SIZE));
+      cipher.setAAD(header);
+      yield header;
+      for (const piece of pieces)
+        yield cipher.update(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
+      const last = cipher.final();
+      const tag = cipher.getAuthTag();
+      mark = Buffer.concat([header.subarray(NONCE_AT, HEADER_SIZE), tag]);
+      yield last.length ? Buffer.concat([last, tag]) : tag;
+    })(),
+    mark: () => {
+      if (!mark) throw new Error('sealPieces: mark() before the pieces were taken');
+      return mark;
+    },
+  };
+}
+
+/**
+ * What names one encrypted file's content: its nonce (new for every write) and its GCM tag, which
+ * no one without the key can make for other content. Says nothing of the content itself.
+ */
+export function sealMark(bytes: Buffer): Buffer {
+  return Buffer.concat([bytes.subarray(NONCE_AT, HEADER_SIZE), bytes.subarray(bytes.length - TAG_SIZE)]);
+}
+
+/**
+ * The text sealed in `bytes` when they are sealed with this very key and whole; undefined on any
+ * doubt (another key or salt, a damaged or cut file). For small files rel derives (sealed-stamp.ts).
+ */
+export function openSealed(bytes: Buffer, sealing: Sealing): string | undefined {
+  try {
+    if (!sealedWith(bytes, sealing)) return undefined;
+    const header = readHeader('', bytes);
+    if (!timingSafeEqual(sealing.check, header.check)) return undefined;
+    return decipherBody(bytes, sealing, header, false);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The body of a sealed file, decrypted and checked. `inPlace`: into `bytes` themselves, a piece at
+ * a time, so that a large journal's plaintext takes no second buffer beside its ciphertext (the
+ * caller's bytes are then the plaintext: only for bytes no one else holds).
+ */
+function decipherBody(bytes: Buffer, sealing: Sealing, header: Header, inPlace: boolean): string {
+  const decipher = createDecipheriv('aes-256-gcm', sealing.key, header.nonce);
+  decipher.setAAD(bytes.subarray(0, HEADER_SIZE));
+  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_SIZE));
+  const end = bytes.length - TAG_SIZE;
+  if (!inPlace) {
+    const plain = decipher.update(bytes.subarray(HEADER_SIZE, end));
+    const last = decipher.final();
+    return (last.length ? Buffer.concat([plain, last]) : plain).toString('utf8');
+  }
+  let written = HEADER_SIZE;
+  for (let at = HEADER_SIZE; at < end; at += IN_PLACE_PIECE) {
+    // What has gone into the decipher is never read again: its place takes the plaintext.
+    written += decipher.update(bytes.subarray(at, Math.min(at + IN_PLACE_PIECE, end))).copy(bytes, written);
+  }
+  const last = decipher.final(); // throws when the tag does not match: nothing is taken before
+  written += last.copy(bytes, written);
+  return bytes.toString('utf8', HEADER_SIZE, written);
+}
+
+const IN_PLACE_PIECE = 1 << 20;
 
 /** Gives derived keys, each derived once per command (a cache keyed by salt and parameters). */
 export interface Keyring {
@@ -169,11 +251,15 @@ export async function sealingOf(file: string, bytes: Buffer, keyring: Keyring): 
   return timingSafeEqual(sealing.check, header.check) ? sealing : null;
 }
 
-/** Decrypts a sealed file; says whether the passphrase is wrong or the file damaged. */
+/**
+ * Decrypts a sealed file; says whether the passphrase is wrong or the file damaged. `inPlace`:
+ * the bytes are the caller's alone, and become the plaintext (see decipherBody).
+ */
 export async function unseal(
   file: string,
   bytes: Buffer,
   keyring: Keyring,
+  inPlace = false,
 ): Promise<{ text: string; sealing: Sealing }> {
   const header = readHeader(file, bytes);
   let sealing = await keyring.sealingFor(file, header.salt, header.kdf);
@@ -188,14 +274,7 @@ export async function unseal(
     );
   }
   try {
-    const decipher = createDecipheriv('aes-256-gcm', sealing.key, header.nonce);
-    decipher.setAAD(bytes.subarray(0, HEADER_SIZE));
-    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_SIZE));
-    const plain = Buffer.concat([
-      decipher.update(bytes.subarray(HEADER_SIZE, bytes.length - TAG_SIZE)),
-      decipher.final(),
-    ]);
-    return { text: plain.toString('utf8'), sealing };
+    return { text: decipherBody(bytes, sealing, header, inPlace), sealing };
   } catch {
     throw new StoreError(
       `${file} is damaged or was tampered with: the passphrase is right but the contents fail their check.`,

@@ -11,6 +11,7 @@ import {
   type Loaded,
   loadJournal,
   readJournal,
+  type Stamps,
   stampOf,
 } from './codec.js';
 import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
@@ -18,6 +19,7 @@ import type { DueSummary } from './due-summary.js';
 import { fileVersion, readStoreFile, readVersioned } from './files.js';
 import { JournalLock } from './lock.js';
 import { Layout, type Needs } from './partial.js';
+import type { SealedStamp } from './sealed-stamp.js';
 
 /** The journal as a report reads it, from the bytes of one version of the file. */
 export interface JournalView {
@@ -43,6 +45,8 @@ export interface DbOptions {
   lockTimeoutMs: number;
   /** The summary rel due reads, which every commit writes (or removes) after the journal. */
   summary: DueSummary | undefined;
+  /** An encrypted journal's stamp, which every commit of one writes (or removes) after it. */
+  sealedStamp: SealedStamp | undefined;
 }
 
 export class JournalDb {
@@ -60,8 +64,12 @@ export class JournalDb {
     this.lock = new JournalLock(target, options.lockTimeoutMs);
   }
 
-  /** What rel recorded of the journal at its last write or full read (the summary's key). */
-  private readonly stamp = () => this.options.summary?.stamp();
+  /**
+   * What rel recorded of the journal at its last write or full read (the summary's key), or of an
+   * encrypted one at its last write (its sealed stamp, opened with the key it was read with).
+   */
+  private readonly stamp: Stamps = (sealed) =>
+    sealed ? this.options.sealedStamp?.read(sealed) : this.options.summary?.stamp();
 
   /** The key of the last journal read or written: null when it is plain. */
   get sealing(): Sealing | null {
@@ -163,8 +171,8 @@ export class JournalDb {
   write<T>(plan: (found: Loaded) => Promise<Planned<T>>, read = () => this.load()): Promise<T> {
     return this.lock.run(async () => {
       const { target, file } = this;
-      const { warn, summary } = this.options;
-      const adapter = new JournalAdapter(read, { target, file, warn, summary });
+      const { warn, summary, sealedStamp } = this.options;
+      const adapter = new JournalAdapter(read, { target, file, warn, summary, sealedStamp });
       const db = new Low<Journal>(adapter, emptyJournal());
       await db.read();
       const planned = await plan(adapter.found!);

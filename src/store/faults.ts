@@ -15,6 +15,7 @@ export type Step =
   | 'backup-rotation'
   | 'restore-copy'
   | 'summary-write'
+  | 'stamp-write'
   | 'lock-owner-read'
   | 'init-marker'
   | `git:${string}`;

@@ -242,17 +242,21 @@ export function writeStoreFile(
 }
 
 /**
- * Replaces a file rel derives from the journal and can make again (the summary rel due reads)
- * atomically, but not durably: a temp file renamed over it, with no fsync of either. A reader sees
- * the old bytes or the new; after a power cut the file may be the old one, or cut short: its
- * reader must take it only when it stands for the journal as it is, and reject it whole on any
- * doubt (due-summary.ts). Not for anything that is the only copy of what the user wrote.
+ * Replaces a file rel derives from the journal and can make again (the summary rel due reads, an
+ * encrypted journal's stamp) atomically, but not durably: a temp file renamed over it, with no
+ * fsync of either. A reader sees the old bytes or the new; after a power cut the file may be the
+ * old one, or cut short: its reader must take it only when it stands for the journal as it is,
+ * and reject it whole on any doubt (due-summary.ts, sealed-stamp.ts). Not for anything that is the only copy of what the user wrote.
  */
-export function writeDerivedFile(file: string, text: string): void {
+export function writeDerivedFile(
+  file: string,
+  text: string | Uint8Array,
+  step: 'summary-write' | 'stamp-write' = 'summary-write',
+): void {
   const temp = tempPath(file);
   let fd: number | undefined;
   try {
-    checkpoint('summary-write', file);
+    checkpoint(step, file);
     fd = fs.openSync(temp, 'wx', 0o600);
     fs.fchmodSync(fd, 0o600); // exact, whatever the umask
     fs.writeFileSync(fd, text);

@@ -34,6 +34,7 @@ import { serializeJournal } from './format.js';
 import { type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
 import { beforeRestorePath } from './paths.js';
 import { finishPendingForget, forgetEverywhere, type PendingMarker, type Planned } from './pending-forget.js';
+import { SealedStamp } from './sealed-stamp.js';
 import { changeSaved } from './stops.js';
 import { describeChanges } from './summaries.js';
 import { refuseNewer, type Tracked, trackChange } from './tracking.js';
@@ -134,7 +135,14 @@ export class Store {
     const { keyring, warn } = options;
     this.summary = DueSummary.of(options, file, this.target);
     const lockTimeoutMs = options.lockTimeoutMs ?? 30_000;
-    this.db = new JournalDb(this.target, file, { keyring, warn, lockTimeoutMs, summary: this.summary });
+    const sealedStamp = SealedStamp.of(options.stateFolder, this.target);
+    this.db = new JournalDb(this.target, file, {
+      keyring,
+      warn,
+      lockTimeoutMs,
+      summary: this.summary,
+      sealedStamp,
+    });
   }
 
   /**

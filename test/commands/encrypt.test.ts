@@ -71,6 +71,10 @@ describe('rel encrypt', { timeout: 180_000 }, () => {
       expect.arrayContaining(['.journal.json.backup-1', '.journal.json.backup-3', '.journal.json.undo']),
     );
     expect(plainHits(path.dirname(store))).toEqual([]);
+    // Nor does what rel keeps in its state folder: the stamp of the last write is sealed too.
+    const state = path.join(path.dirname(path.dirname(store)), 'state');
+    expect(fs.readdirSync(path.join(state, 'rel')).filter((n) => n.startsWith('stamp-'))).toHaveLength(1);
+    expect(plainHits(state)).toEqual([]);
     // ...and every command still reads it as before.
     expect(JSON.parse(await ok(['people', '--json'], again)).map((p: { name: string }) => p.name)).toEqual([
       'Ana Silva',

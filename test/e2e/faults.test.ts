@@ -182,6 +182,67 @@ describe('the summary a full read writes, after the report is out', { timeout: 2
   }
 });
 
+describe("an encrypted journal's stamp, written after the journal and without fsync", {
+  timeout: 240_000,
+}, () => {
+  // Derived like the summary: failing or stopped, it takes nothing from the write, and the next
+  // write (which reads past a stamp that does not stand for the journal) makes it again.
+  const PW = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'correct horse battery staple' };
+  const state = (store: string) => path.join(path.dirname(path.dirname(store)), 'state', 'rel');
+  const stamps = (store: string) =>
+    fs.existsSync(state(store)) ? fs.readdirSync(state(store)).filter((n) => /^stamp-/.test(n)) : [];
+  const sealedNotes = async (store: string) =>
+    JSON.parse(await ok(['profile', 'ana', '--json'], { store, env: PW })).conversations.map(
+      (c: { note: string }) => c.note,
+    );
+  async function sealedWithHistory(tag: string): Promise<string> {
+    const store = tempStore(tag);
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['encrypt'], { store, env: PW });
+    for (let i = 1; i <= 3; i++) await ok(['log', 'ana', '--note', `confirmed ${i}`], { store, env: PW });
+    expect(stamps(store)).toHaveLength(1);
+    return store;
+  }
+
+  it('fails: the change is saved and said plainly, no stamp is left, and the next write makes it again', async () => {
+    const store = await sealedWithHistory('fail-stamp');
+    const r = await rel(['log', 'ana', '--note', 'stamp fails'], {
+      store,
+      env: { ...PW, REL_FAULT: 'stamp-write:fail' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Logged/);
+    expect(r.stderr).toBe('');
+    expect(stamps(store)).toEqual([]);
+    expect(await sealedNotes(store)).toContain('stamp fails');
+    await ok(['log', 'ana', '--note', 'after'], { store, env: PW });
+    expect(stamps(store)).toHaveLength(1);
+    await ok(['undo'], { store, env: PW });
+    await ok(['undo'], { store, env: PW });
+    expect(await sealedNotes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3']);
+  });
+
+  it('stopped: the journal, its undo data and backups are whole; the stamp left is of the version before, and read past', async () => {
+    const store = await sealedWithHistory('kill-stamp');
+    const [name] = stamps(store);
+    const before = fs.readFileSync(path.join(state(store), name!));
+    const r = relProcess(['log', 'ana', '--note', 'killed'], {
+      store,
+      env: { ...PW, REL_FAULT: 'stamp-write:kill' },
+    });
+    expect(r.code).toBeNull();
+    expect(fs.readFileSync(path.join(state(store), name!)).equals(before)).toBe(true);
+    expect(await sealedNotes(store)).toContain('killed');
+    await ok(['log', 'ana', '--note', 'after'], { store, env: PW });
+    expect(fs.readFileSync(path.join(state(store), name!)).equals(before)).toBe(false);
+    const names = fs.readdirSync(path.dirname(store));
+    expect(names.filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'))).toEqual([]);
+    await ok(['undo'], { store, env: PW });
+    await ok(['undo'], { store, env: PW });
+    expect(await sealedNotes(store)).toEqual(['confirmed 1', 'confirmed 2', 'confirmed 3']);
+  });
+});
+
 describe('a kill at each step of a write', { timeout: 240_000 }, () => {
   for (const step of STEPS) {
     it(`stopped at ${step}: the journal is whole and holds every confirmed conversation`, async () => {

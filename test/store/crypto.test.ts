@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSealing, isEncrypted, passphraseKeyring, seal, unseal } from '../../src/store/crypto.js';
+import {
+  deriveSealing,
+  isEncrypted,
+  passphraseKeyring,
+  seal,
+  sealMark,
+  sealPieces,
+  unseal,
+} from '../../src/store/crypto.js';
 
 // Made once and checked independently (Python's hashlib.scrypt and cryptography's AESGCM): a file
 // written by this format must stay readable by every later rel.
@@ -26,6 +34,26 @@ describe('encryption format', () => {
     const bytes = Buffer.from(KNOWN.file, 'base64');
     expect(isEncrypted(bytes)).toBe(true);
     expect((await unseal('known', bytes, ring(KNOWN.passphrase))).text).toBe(KNOWN.text);
+  });
+
+  it('writes a text in pieces and reads it back in place, as one file of the same format', async () => {
+    const sealing = await deriveSealing(KNOWN.passphrase, KNOWN.salt, KNOWN.kdf);
+    // Pieces of every size around the in-place step (1 MiB), a character split across none of them.
+    const text = 'Ana Silva — émigré 🎉 '.repeat(120_000);
+    const pieces = [text.slice(0, 10), text.slice(10, 700_001), text.slice(700_001)];
+    const sealed = sealPieces(pieces, sealing);
+    const bytes = Buffer.concat([...sealed.pieces]);
+    expect(bytes.length).toBe(Buffer.byteLength(text) + 81);
+    expect(sealed.mark().equals(sealMark(bytes))).toBe(true);
+    const copy = Buffer.from(bytes);
+    expect((await unseal('f', bytes, ring(KNOWN.passphrase))).text).toBe(text);
+    expect((await unseal('f', copy, ring(KNOWN.passphrase), true)).text).toBe(text);
+    // Damaged: found so in place too, before any of its text is taken.
+    const damaged = Buffer.from(bytes);
+    damaged[3_000_000] = damaged[3_000_000]! ^ 1;
+    await expect(unseal('f', damaged, ring(KNOWN.passphrase), true)).rejects.toThrow(
+      /damaged or was tampered with/,
+    );
   });
 
   it('round-trips text with a new nonce on every write', async () => {
