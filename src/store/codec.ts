@@ -258,11 +258,29 @@ export function encodeTaggedJournal(journal: Journal, sealing: Sealing | null, t
     const { pieces, tag } = tagging(journalPieces(journal, texts));
     return { content: pieces, tag };
   }
-  // Encrypted a piece at a time, as the plain text is written: never held whole.
-  const { pieces, tag } = tagging(journalChunks(journal, texts));
+  // Encrypted a piece at a time as it is written, the pieces kept small (a list's lines kept as
+  // they are come as one piece): neither its UTF-8 nor its ciphertext is ever held whole.
+  const { pieces, tag } = tagging(smallPieces(journalChunks(journal, texts)));
   const sealed = sealPieces(pieces, sealing);
   return { content: sealed.pieces, tag, mark: sealed.mark };
 }
+
+/** The same text in pieces of at most PIECE_CHARS characters, none of them splitting a surrogate pair. */
+export function* smallPieces(pieces: Iterable<string>): Generator<string> {
+  for (const piece of pieces) {
+    let at = 0;
+    while (piece.length - at > PIECE_CHARS) {
+      let end = at + PIECE_CHARS;
+      const last = piece.charCodeAt(end - 1);
+      if (last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate stays with its low one
+      yield piece.slice(at, end);
+      at = end;
+    }
+    yield at === 0 ? piece : piece.slice(at);
+  }
+}
+
+const PIECE_CHARS = 1 << 19;
 
 /**
  * What rel recorded of a journal file (due-summary.ts JournalStamp), when it recorded one: called

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { smallPieces } from '../../src/store/codec.js';
 import {
   deriveSealing,
   isEncrypted,
@@ -54,6 +55,20 @@ describe('encryption format', () => {
     await expect(unseal('f', damaged, ring(KNOWN.passphrase), true)).rejects.toThrow(
       /damaged or was tampered with/,
     );
+  });
+
+  it("cuts an encrypted journal's text into small pieces, never between the halves of a character", () => {
+    const limit = 1 << 19;
+    for (const at of [limit - 2, limit - 1, limit, limit + 1, 2 * limit - 1]) {
+      // A character of two UTF-16 units (🎉) at each offset around a cut.
+      const text = `${'a'.repeat(at)}🎉${'b'.repeat(limit + 3)}`;
+      const pieces = [...smallPieces(['{', text, '}'])];
+      expect(pieces.join('')).toBe(`{${text}}`);
+      for (const piece of pieces) {
+        expect(piece.length).toBeLessThanOrEqual(limit);
+        expect(Buffer.from(piece, 'utf8').toString('utf8')).toBe(piece);
+      }
+    }
   });
 
   it('round-trips text with a new nonce on every write', async () => {
