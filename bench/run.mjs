@@ -342,10 +342,17 @@ function benchScale(scale, have) {
     const settle = ['log', journal.profileName, '--no-input', '--kind', 'call', '--date', '2026-11-25'];
     spawnSync(process.execPath, [BIN, ...settle], { env: cleanEnv(scratch), stdio: 'ignore' });
   };
-  // An encrypted copy, made once per scale by rel encrypt itself.
+  // An encrypted copy, made once per scale by rel encrypt itself. Each run starts from it as a
+  // user's encrypted journal is after rel's own last write: the copy, then the same untimed rel
+  // log as restoreSettled's (its stamp, sealed with the key in the state folder, names that version).
   const sealedSource = path.join(work, 'sealed-source.json');
   const sealed = path.join(work, 'sealed.json');
-  const restoreSealed = () => fs.copyFileSync(sealedSource, sealed);
+  const restoreSealed = () => {
+    fs.copyFileSync(sealedSource, sealed);
+    const settle = ['log', journal.profileName, '--no-input', '--kind', 'call', '--date', '2026-11-25'];
+    const env = { ...cleanEnv(sealed), REL_PASSPHRASE: BENCH_PASSPHRASE };
+    spawnSync(process.execPath, [BIN, ...settle], { env, stdio: 'ignore' });
+  };
 
   const selected = (c) => (!c.needs || have.has(c.needs)) && (!only || only.includes(c.label.split(' ')[0]));
   const commands = COMMANDS.filter((c) => selected(c) && !c.partnerOnly);
