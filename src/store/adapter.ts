@@ -28,6 +28,7 @@ import type { RecordText } from './format.js';
 import { removeLeftovers } from './kept.js';
 import { backupPath, beforeRestorePath, migrationCopyPath, undoPath } from './paths.js';
 import type { SealedStamp } from './sealed-stamp.js';
+import type { StatsSummary } from './stats-summary.js';
 import { changeSaved } from './stops.js';
 import { prepareUndoEntries, type UndoEntry } from './undo.js';
 
@@ -62,6 +63,8 @@ export interface Destination {
   summary?: DueSummary | undefined;
   /** An encrypted journal's stamp, written after it (sealed-stamp.ts). */
   sealedStamp?: SealedStamp | undefined;
+  /** The summary rel stats reads, removed before the journal is written (stats-summary.ts). */
+  statsSummary?: StatsSummary | undefined;
 }
 
 export class JournalAdapter implements Adapter<Journal> {
@@ -114,6 +117,8 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   const stampedWith = content ? null : sealing;
   if (!summarized) to.summary?.remove();
   if (!stampedWith && (sealing || loaded.sealing)) to.sealedStamp?.remove();
+  // Rebuilt by the next rel stats: nothing a change takes out (rel forget) outlives it there.
+  to.statsSummary?.remove();
   let journal: Prepared | undefined;
   let undoFile: Prepared | undefined;
   let held: Prepared | undefined;

@@ -20,6 +20,7 @@ import { fileVersion, readStoreFile, readVersioned } from './files.js';
 import { JournalLock } from './lock.js';
 import { Layout, type Needs } from './partial.js';
 import type { SealedStamp } from './sealed-stamp.js';
+import type { StatsSummary } from './stats-summary.js';
 
 /** The journal as a report reads it, from the bytes of one version of the file. */
 export interface JournalView {
@@ -47,6 +48,8 @@ export interface DbOptions {
   summary: DueSummary | undefined;
   /** An encrypted journal's stamp, which every commit of one writes (or removes) after it. */
   sealedStamp: SealedStamp | undefined;
+  /** The summary rel stats reads, which every commit removes before the journal. */
+  statsSummary?: StatsSummary | undefined;
 }
 
 export class JournalDb {
@@ -171,8 +174,8 @@ export class JournalDb {
   write<T>(plan: (found: Loaded) => Promise<Planned<T>>, read = () => this.load()): Promise<T> {
     return this.lock.run(async () => {
       const { target, file } = this;
-      const { warn, summary, sealedStamp } = this.options;
-      const adapter = new JournalAdapter(read, { target, file, warn, summary, sealedStamp });
+      const { warn, summary, sealedStamp, statsSummary } = this.options;
+      const adapter = new JournalAdapter(read, { target, file, warn, summary, sealedStamp, statsSummary });
       const db = new Low<Journal>(adapter, emptyJournal());
       await db.read();
       const planned = await plan(adapter.found!);

@@ -33,8 +33,15 @@ import { fileVersion, readVersioned } from './files.js';
 import { serializeJournal } from './format.js';
 import { type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
 import { beforeRestorePath } from './paths.js';
-import { finishPendingForget, forgetEverywhere, type PendingMarker, type Planned } from './pending-forget.js';
+import {
+  finishPendingForget,
+  forgetEverywhere,
+  hasPendingForget,
+  type PendingMarker,
+  type Planned,
+} from './pending-forget.js';
 import { SealedStamp } from './sealed-stamp.js';
+import { StatsSummary } from './stats-summary.js';
 import { changeSaved } from './stops.js';
 import { describeChanges } from './summaries.js';
 import { refuseNewer, type Tracked, trackChange } from './tracking.js';
@@ -126,6 +133,7 @@ export class Store {
   readonly target: string;
   private readonly db: JournalDb;
   private readonly summary: DueSummary | undefined;
+  private readonly statsSummary: StatsSummary | undefined;
 
   constructor(
     readonly file: string,
@@ -134,6 +142,8 @@ export class Store {
     this.target = resolveTarget(file);
     const { keyring, warn } = options;
     this.summary = DueSummary.of(options, file, this.target);
+    // Kept where the due summary is (a store opened for a command).
+    this.statsSummary = this.summary && new StatsSummary(options.stateFolder!, this.target);
     const lockTimeoutMs = options.lockTimeoutMs ?? 30_000;
     const sealedStamp = SealedStamp.of(options.stateFolder, this.target);
     this.db = new JournalDb(this.target, file, {
@@ -142,6 +152,7 @@ export class Store {
       lockTimeoutMs,
       summary: this.summary,
       sealedStamp,
+      statsSummary: this.statsSummary,
     });
   }
 
@@ -192,6 +203,29 @@ export class Store {
       await this.read({ tag: this.summary !== undefined }),
       this.db.lastParsed,
     ]);
+  }
+
+  /**
+   * The journal for rel stats: its summary (stats-summary.ts: the journal without its texts)
+   * when that stands for the file, else read(), and the summary written from that read (or
+   * removed, for an encrypted journal or one the read upgraded).
+   */
+  async readForStats(): Promise<Journal> {
+    const summary = this.statsSummary;
+    if (summary && !hasPendingForget(this.target)) {
+      const found = summary.read();
+      if (found) {
+        for (const w of warningsOnRead(this.file, this.target, found.schema)) this.options.warn(w);
+        return found;
+      }
+    }
+    const journal = await this.read();
+    if (summary) {
+      const read = this.db.lastParsed;
+      if (!read || read.parsed.sealing || read.parsed.migratedFrom !== undefined) summary.remove();
+      else summary.write(journal, read.version);
+    }
+    return journal;
   }
 
   /** The key of the last journal read or written: null when it is plain. */

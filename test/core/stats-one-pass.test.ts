@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { indexConversations } from '../../src/core/conversations.js';
 import { addDaysTo, type IsoDate } from '../../src/core/dates.js';
 import { type Conversation, type Journal, SCHEMA_VERSION } from '../../src/core/journal.js';
+import { checkScope } from '../../src/core/scope.js';
 import { seeded as random } from '../../src/core/seeded.js';
 import type { WeekStart } from '../../src/core/settings.js';
 import { computeStats, defaultSince, type StatsOptions } from '../../src/core/stats.js';
+import { statsJournal } from '../../src/core/stats-summary.js';
 import { DEFAULT_TOGETHER_RULES, type TogetherRules } from '../../src/core/together.js';
 import { wholePerson } from '../helpers/journal.js';
 import { statsBefore } from '../helpers/stats-before.js';
@@ -132,34 +134,41 @@ const journals: [string, Journal][] = [
   ['people of the same name', sameNames()],
 ];
 
+/** Calls `check` with every period, tag, default cadence, week start and day asked for; how many. */
+function eachOption(journal: Journal, rules: TogetherRules, check: (options: StatsOptions) => void): number {
+  let n = 0;
+  for (const weekStartsOn of [1, 0, 6] as WeekStart[]) {
+    for (const since of [
+      defaultSince(journal, TODAY, weekStartsOn),
+      '2026-11-20',
+      '2024-02-29',
+      '2010-01-01',
+    ]) {
+      for (const tag of [undefined, 'zed', 'nobody']) {
+        for (const defaultCadence of [undefined, 10]) {
+          for (const today of [TODAY, addDaysTo(TODAY, -30)]) {
+            if (since > today) continue;
+            check({ since, today, tag, defaultCadence, weekStartsOn, rules });
+            n++;
+          }
+        }
+      }
+    }
+  }
+  return n;
+}
+
 describe('computeStats in one pass gives what the indexed version gave', () => {
   for (const [what, journal] of journals) {
     for (const [r, rules] of RULES.entries()) {
       it(`${what}, rules ${r}`, () => {
         const index = indexConversations(journal.conversations);
-        let n = 0;
-        for (const weekStartsOn of [1, 0, 6] as WeekStart[]) {
-          for (const since of [
-            defaultSince(journal, TODAY, weekStartsOn),
-            '2026-11-20',
-            '2024-02-29',
-            '2010-01-01',
-          ]) {
-            for (const tag of [undefined, 'zed', 'nobody']) {
-              for (const defaultCadence of [undefined, 10]) {
-                for (const today of [TODAY, addDaysTo(TODAY, -30)]) {
-                  if (since > today) continue;
-                  const options: StatsOptions = { since, today, tag, defaultCadence, weekStartsOn, rules };
-                  // As JSON: the order of the fields is part of what rel stats --json prints.
-                  expect(JSON.stringify(computeStats(journal, options))).toBe(
-                    JSON.stringify(statsBefore(journal, index, options)),
-                  );
-                  n++;
-                }
-              }
-            }
-          }
-        }
+        const n = eachOption(journal, rules, (options) => {
+          // As JSON: the order of the fields is part of what rel stats --json prints.
+          expect(JSON.stringify(computeStats(journal, options))).toBe(
+            JSON.stringify(statsBefore(journal, index, options)),
+          );
+        });
         expect(n).toBeGreaterThan(100);
       });
     }
@@ -174,5 +183,82 @@ describe('computeStats in one pass gives what the indexed version gave', () => {
     expect(busy.conversations.some((c) => new Set(c.with).size < c.with.length)).toBe(true);
     const dates = busy.conversations.map((c) => c.date);
     expect(dates.some((d, i) => i > 0 && d < dates[i - 1]!)).toBe(true);
+  });
+});
+
+/**
+ * A journal with the texts and fields rel stats does not read filled in: notes, what was heard
+ * and from whom, calendar events, edits, people's long lists, follow-ups and tombstones.
+ */
+function withTexts(journal: Journal, seed: number): Journal {
+  const r = random(seed);
+  return {
+    ...journal,
+    people: journal.people.map((p, i) => ({
+      ...p,
+      ambitions: [{ id: `a${i}`, text: 'ambition', addedOn: '2026-01-01' }] as never,
+      skills: [{ id: `s${i}`, text: 'skill', addedOn: '2026-01-02' }] as never,
+      notes: [{ id: `n${i}`, text: 'note', addedOn: '2026-01-03' }] as never,
+      emails: [`p${i}@example.com`],
+    })),
+    conversations: journal.conversations.map((c, i) => ({
+      ...c,
+      note: r() < 0.8 ? `note ${i}` : c.note,
+      ...(c.heard.length && c.with.length > 1 ? { heardFrom: c.heard.map(() => c.with[0]!) } : {}),
+      ...(r() < 0.1 ? { eventId: `e${i}` } : {}),
+      ...(r() < 0.3 ? { updatedAt: '2026-11-01T10:00:00.000Z' } : {}),
+    })),
+    followUps: journal.conversations.slice(0, 5).map((c, i) => ({
+      id: `f${i}`,
+      personId: c.with[0]!,
+      conversationId: c.id,
+      text: 'follow up',
+      owner: 'me' as const,
+      due: null,
+      doneAt: null,
+      createdAt: c.createdAt,
+    })),
+  };
+}
+
+describe('rel stats from its summary (the journal without its texts) gives what the whole journal gives', () => {
+  for (const [j, [what, bare]] of journals.entries()) {
+    const journal = withTexts(bare, j);
+    // Through JSON, as the summary is kept: what the file holds, not the objects cut.
+    const summary: Journal = JSON.parse(JSON.stringify(statsJournal(journal)));
+    for (const [r, rules] of RULES.entries()) {
+      it(`${what}, rules ${r}`, () => {
+        const n = eachOption(journal, rules, (options) => {
+          expect(JSON.stringify(computeStats(summary, options))).toBe(
+            JSON.stringify(computeStats(journal, options)),
+          );
+        });
+        expect(n).toBeGreaterThan(100);
+      });
+    }
+    it(`${what}: the default period and the tag check`, () => {
+      for (const weekStartsOn of [1, 0, 6] as WeekStart[])
+        for (const today of [TODAY, addDaysTo(TODAY, -30), '2010-01-01'])
+          expect(defaultSince(summary, today, weekStartsOn)).toBe(defaultSince(journal, today, weekStartsOn));
+      for (const tag of [undefined, 'zed', 'x', 'nobody']) {
+        const outcome = (of: Journal) => {
+          try {
+            checkScope(of.people, undefined, tag);
+            return 'ok';
+          } catch (error) {
+            return String(error);
+          }
+        };
+        expect(outcome(summary)).toBe(outcome(journal));
+      }
+    });
+  }
+
+  it('the summary holds no text of a note, of what was heard or of a follow-up', () => {
+    const journal = withTexts(journals[5]![1], 5);
+    const text = JSON.stringify(statsJournal(journal));
+    expect(journal.conversations.some((c) => c.heard.includes('heard'))).toBe(true);
+    expect(text.match(/note \d|"heard"\]|follow up|"ambition"|"skill"|example\.com/)?.[0]).toBeUndefined();
+    expect(text).not.toMatch(/heardFrom|eventId|updatedAt/);
   });
 });

@@ -37,7 +37,7 @@ Examples:
 async function run(ctx: Context, options: StatsOptions): Promise<void> {
   const todayIso = today(ctx);
   const given = options.since === undefined ? undefined : await parseSince(ctx, options.since);
-  const journal = await (await openStore(ctx)).read();
+  const journal = await (await openStore(ctx)).readForStats();
   checkScope(journal.people, undefined, options.tag);
   const since = given ?? defaultSince(journal, todayIso, settings(ctx).weekStart);
   const stats = computeStats(journal, {

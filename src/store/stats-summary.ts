@@ -1,0 +1,96 @@
+// The summary `rel stats` reads instead of the journal, when it still stands for it:
+// $XDG_STATE_HOME/rel/stats-<journal>.json (<journal> as for the due summary), mode 0600. It is
+// derived (core/stats-summary.ts: the journal without its texts) and can be deleted at any time:
+// the next rel stats reads the journal in full and writes it again. It is written after such a
+// full read, never by a change: every write of the journal removes it first (adapter.ts), so
+// that what a change took out (rel forget) does not stay here, and the first rel stats after a
+// change reads in full. Written without fsync (files.ts writeDerivedFile): cut short by a power
+// cut, it does not parse and is read past.
+//
+// It is used only when it names the journal's exact version (device, inode, size, modification
+// and change times to the nanosecond, as the due summary is keyed), this summary format and this
+// rel. Only a plain journal in this rel's schema has one: for an encrypted journal none is kept
+// (it would hold names in the clear), nor for one that a read upgrades.
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
+import { sha256Hex } from '../core/sha256.js';
+import { statsJournal } from '../core/stats-summary.js';
+import { fileVersion, makePrivateFolder, readStoreFile, writeDerivedFile } from './files.js';
+
+/** package.json's version, put in at build time. */
+declare const REL_VERSION: string;
+
+/** Changed whenever what the summary keeps changes: a summary of another format is rebuilt. */
+const FORMAT = 1;
+
+interface SummaryFile {
+  format: number;
+  rel: string;
+  journal: { version: string };
+  data: Journal;
+}
+
+export function statsSummaryPath(stateFolder: string, target: string): string {
+  return path.join(stateFolder, `stats-${sha256Hex(target).slice(0, 16)}.json`);
+}
+
+export class StatsSummary {
+  readonly file: string;
+
+  constructor(
+    stateFolder: string,
+    private readonly target: string,
+  ) {
+    this.file = statsSummaryPath(stateFolder, target);
+  }
+
+  /** The journal cut down for stats when the summary stands for the file as it is now; undefined on any doubt. */
+  read(): Journal | undefined {
+    try {
+      const version = fileVersion(this.target);
+      if (version === undefined || version === 'missing') return undefined;
+      const bytes = readStoreFile(this.file);
+      if (!bytes) return undefined;
+      const summary = JSON.parse(bytes.toString('utf8')) as Partial<SummaryFile>;
+      if (summary.format !== FORMAT || summary.rel !== REL_VERSION || summary.journal?.version !== version)
+        return undefined;
+      const data = summary.data;
+      if (data?.schema !== SCHEMA_VERSION || ![data.people, data.conversations].every(Array.isArray))
+        return undefined;
+      return data;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes the summary of `journal`, read in full from the file in `version`, or removes the one
+   * there when that cannot be done. Never throws: a summary not written only means that the next
+   * rel stats reads the journal in full.
+   */
+  write(journal: Journal, version: string): void {
+    try {
+      if (version === 'missing' || journal.schema !== SCHEMA_VERSION) throw new Error('no summary');
+      const summary: SummaryFile = {
+        format: FORMAT,
+        rel: REL_VERSION,
+        journal: { version },
+        data: statsJournal(journal),
+      };
+      makePrivateFolder(path.dirname(this.file));
+      writeDerivedFile(this.file, `${JSON.stringify(summary)}\n`);
+    } catch {
+      this.remove();
+    }
+  }
+
+  /** Removes the summary (every write of the journal); never throws. */
+  remove(): void {
+    try {
+      fs.rmSync(this.file, { force: true });
+    } catch {
+      // Left for the key check: another journal version makes it unused.
+    }
+  }
+}
