@@ -20,6 +20,7 @@ describe('built-ins loaded on first use', () => {
     const store = tempStore('lazy-builtins');
     ok(['demo'], { store });
     ok(['due'], { store }); // the summary beside the journal, which the reads below check against
+    ok(['stats'], { store }); // and rel stats's, which the stats below reads instead of the journal
     const reads = [
       ['due'],
       ['due', '--json'],
@@ -48,6 +49,13 @@ describe('built-ins loaded on first use', () => {
     expect(due.code).toBe(0);
     expect(due.builtins).toContain('crypto');
     expect(run(['due', '--json'], store).stdout).toBe(due.stdout);
+    // The log removed rel stats's summary: the next rel stats reads in full and writes it again.
+    const stats = run(['stats', '--json'], store);
+    expect(stats.code).toBe(0);
+    expect(stats.builtins).toContain('crypto');
+    const again = run(['stats', '--json'], store);
+    expect(again.stdout).toBe(stats.stdout);
+    expect(again.builtins.filter((m) => /crypto/.test(m))).toEqual([]);
   });
 
   it('an encrypted journal is read and written with crypto loaded when it is met', () => {
