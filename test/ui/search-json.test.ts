@@ -1,5 +1,6 @@
-// rel search --json writes its hits field by field; what it prints must be exactly what printJson
-// prints for the hits without their matches (JSON.stringify(list, null, 2)), whatever the hits.
+// rel search --json writes its hits a few hundred at a time, their fields named in a list; what it
+// prints must be exactly what printJson prints for the hits without their matches
+// (JSON.stringify(list, null, 2)), whatever the hits and however many.
 import { describe, expect, it } from 'vitest';
 import { emptyJournal, withDefaults } from '../../src/core/journal.js';
 import { type SearchHit, search } from '../../src/core/search.js';
@@ -44,12 +45,15 @@ function hitsOf(count: number): SearchHit[] {
 }
 
 describe('printSearchJson', () => {
-  it.each([0, 1, 255, 256, 257, 700])('%i hits and more: the same text as printJson of the hits', (n) => {
-    const hits = hitsOf(n);
-    // A name hit (date null), the notes, a follow-up.
-    expect(hits.length).toBe(n + 2);
-    expect(printed(hits).text).toBe(expected(hits));
-  });
+  it.each([0, 1, 254, 255, 256, 257, 510, 511, 700])(
+    '%i hits and more: the same text as printJson of the hits',
+    (n) => {
+      const hits = hitsOf(n);
+      // A name hit (date null), the notes, a follow-up.
+      expect(hits.length).toBe(n + 2);
+      expect(printed(hits).text).toBe(expected(hits));
+    },
+  );
 
   it('nothing found prints an empty list', () => {
     expect(printed([]).text).toBe('[]\n');

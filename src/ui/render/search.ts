@@ -56,25 +56,27 @@ export function renderSearch(
 /** Hits in the JSON a piece is printed in at a time (io.out ends each with a newline). */
 const HITS_AT_ONCE = 256;
 
+/** A hit's fields in --json, in the order search() makes them: all but where the words matched. */
+const JSON_FIELDS = ['personId', 'field', 'date', 'text', 'id', 'person'];
+
 /**
  * `rel search --json`: the hits without their matches, exactly as `printJson` would print them
- * (JSON.stringify(hits, null, 2)), written out field by field: thousands of hits are neither
- * copied without their matches nor walked by the generic stringify.
+ * (JSON.stringify(hits, null, 2)), without copying them: the fields named in a list, which
+ * JSON.stringify writes in its own order, and all of them but `matches` (strings and nulls, so
+ * that the list names no field of anything inside them). A few hundred hits at a time, each
+ * piece the pretty-printed array without its brackets, so that thousands of hits are never one
+ * text.
  */
 export function printSearchJson(io: Io, hits: SearchHit[]): void {
-  if (hits.length === 0) {
-    io.out('[]');
+  if (hits.length <= HITS_AT_ONCE) {
+    io.out(JSON.stringify(hits, JSON_FIELDS, 2));
     return;
   }
-  const q = JSON.stringify;
-  let piece = '[\n';
-  hits.forEach((hit, i) => {
-    // The order of a hit's own fields, as search() makes them.
-    piece += `  {\n    "personId": ${q(hit.personId)},\n    "field": ${q(hit.field)},\n    "date": ${q(hit.date)},\n    "text": ${q(hit.text)},\n    "id": ${q(hit.id)},\n    "person": ${q(hit.person)}\n  }${i + 1 < hits.length ? ',' : ''}`;
-    if ((i + 1) % HITS_AT_ONCE === 0 && i + 1 < hits.length) {
-      io.out(piece);
-      piece = '';
-    } else piece += '\n';
-  });
-  io.out(`${piece}]`);
+  for (let at = 0; at < hits.length; at += HITS_AT_ONCE) {
+    const piece = JSON.stringify(hits.slice(at, at + HITS_AT_ONCE), JSON_FIELDS, 2);
+    // "[\n" ... "\n]": the inside, at the indent of the whole array.
+    const inside = piece.slice(2, -2);
+    const last = at + HITS_AT_ONCE >= hits.length;
+    io.out(`${at === 0 ? '[\n' : ''}${inside}${last ? '\n]' : ','}`);
+  }
 }
