@@ -17,14 +17,20 @@ import type { Conversation, Journal, Person } from './journal.js';
 /** What stands for the listening notes of a conversation where something was heard. */
 const HEARD = '…';
 
-export function statsJournal(journal: Journal): Journal {
-  return {
-    schema: journal.schema,
-    people: journal.people.map(statsPerson),
-    conversations: journal.conversations.map(statsConversation),
-    followUps: [],
-    tombstones: [],
-  };
+/** Conversations made into JSON at a time: never a copy of them all, nor one text of them all. */
+const PIECE = 1000;
+
+/** The journal cut down for stats, as JSON, in pieces to be written one after the other. */
+export function* statsJournalJson(journal: Journal): Generator<string> {
+  const people = JSON.stringify(journal.people.map(statsPerson));
+  yield `{"schema":${JSON.stringify(journal.schema)},"people":${people},"conversations":[`;
+  const { conversations } = journal;
+  for (let at = 0; at < conversations.length; at += PIECE) {
+    // "[a,b]": the records inside, after those of the piece before.
+    const piece = JSON.stringify(conversations.slice(at, at + PIECE).map(statsConversation));
+    yield `${at ? ',' : ''}${piece.slice(1, -1)}`;
+  }
+  yield '],"followUps":[],"tombstones":[]}';
 }
 
 function statsPerson(person: Person): Person {

@@ -247,10 +247,11 @@ export function writeStoreFile(
  * fsync of either. A reader sees the old bytes or the new; after a power cut the file may be the
  * old one, or cut short: its reader must take it only when it stands for the journal as it is,
  * and reject it whole on any doubt (due-summary.ts, sealed-stamp.ts). Not for anything that is the only copy of what the user wrote.
+ * `text` may come in pieces, written in turn (stats-summary.ts).
  */
 export function writeDerivedFile(
   file: string,
-  text: string | Uint8Array,
+  text: string | Uint8Array | Iterable<string>,
   step: 'summary-write' | 'stamp-write' = 'summary-write',
 ): void {
   const temp = tempPath(file);
@@ -259,7 +260,9 @@ export function writeDerivedFile(
     checkpoint(step, file);
     fd = fs.openSync(temp, 'wx', 0o600);
     fs.fchmodSync(fd, 0o600); // exact, whatever the umask
-    fs.writeFileSync(fd, text);
+    // In pieces, one after the other: a large file is never one text in memory.
+    if (typeof text === 'string' || text instanceof Uint8Array) fs.writeFileSync(fd, text);
+    else for (const piece of text) fs.writeFileSync(fd, piece);
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(temp, file);

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { sha256Hex } from '../core/sha256.js';
-import { statsJournal } from '../core/stats-summary.js';
+import { statsJournalJson } from '../core/stats-summary.js';
 import { fileVersion, makePrivateFolder, readStoreFile, writeDerivedFile } from './files.js';
 
 /** package.json's version, put in at build time. */
@@ -33,6 +33,12 @@ interface SummaryFile {
 
 export function statsSummaryPath(stateFolder: string, target: string): string {
   return path.join(stateFolder, `stats-${sha256Hex(target).slice(0, 16)}.json`);
+}
+
+function* pieces(head: string, body: Iterable<string>, tail: string): Generator<string> {
+  yield head;
+  yield* body;
+  yield tail;
 }
 
 export class StatsSummary {
@@ -72,14 +78,10 @@ export class StatsSummary {
   write(journal: Journal, version: string): void {
     try {
       if (version === 'missing' || journal.schema !== SCHEMA_VERSION) throw new Error('no summary');
-      const summary: SummaryFile = {
-        format: FORMAT,
-        rel: REL_VERSION,
-        journal: { version },
-        data: statsJournal(journal),
-      };
+      // A SummaryFile, written a piece at a time: the journal's objects are all still held here.
+      const head = `{"format":${FORMAT},"rel":${JSON.stringify(REL_VERSION)},"journal":{"version":${JSON.stringify(version)}},"data":`;
       makePrivateFolder(path.dirname(this.file));
-      writeDerivedFile(this.file, `${JSON.stringify(summary)}\n`);
+      writeDerivedFile(this.file, pieces(head, statsJournalJson(journal), '}\n'));
     } catch {
       this.remove();
     }
