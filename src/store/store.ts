@@ -207,25 +207,27 @@ export class Store {
 
   /**
    * The journal for rel stats: its summary (stats-summary.ts: the journal without its texts)
-   * when that stands for the file, else read(), and the summary written from that read (or
-   * removed, for an encrypted journal or one the read upgraded).
+   * when that stands for the file, else read(); `save()`, once the command's output is written,
+   * writes the summary of that read (removed at once for an encrypted journal or one the read
+   * upgraded), as rel due's is.
    */
-  async readForStats(): Promise<Journal> {
+  async readForStats(): Promise<{ journal: Journal; save: () => void }> {
     const summary = this.statsSummary;
     if (summary && !hasPendingForget(this.target)) {
       const found = summary.read();
       if (found) {
         for (const w of warningsOnRead(this.file, this.target, found.schema)) this.options.warn(w);
-        return found;
+        return { journal: found, save: () => {} };
       }
     }
     const journal = await this.read();
-    if (summary) {
-      const read = this.db.lastParsed;
-      if (!read || read.parsed.sealing || read.parsed.migratedFrom !== undefined) summary.remove();
-      else summary.write(journal, read.version);
+    const read = this.db.lastParsed;
+    if (!summary) return { journal, save: () => {} };
+    if (!read || read.parsed.sealing || read.parsed.migratedFrom !== undefined) {
+      summary.remove();
+      return { journal, save: () => {} };
     }
-    return journal;
+    return { journal, save: () => summary.write(journal, read.version) };
   }
 
   /** The key of the last journal read or written: null when it is plain. */

@@ -151,32 +151,36 @@ describe('the summary rel due reads, written after the journal and without fsync
 });
 
 describe('the summary a full read writes, after the report is out', { timeout: 240_000 }, () => {
-  // rel due and rel people read in full when there is no summary, and write it once their output
-  // is written: stopped as it is written, the report is out whole and no summary is left.
+  // rel due, rel people and rel stats read in full when there is no summary, and write it once
+  // their output is written: stopped as it is written, the report is out whole and no summary is left.
   const state = (store: string) => path.join(path.dirname(path.dirname(store)), 'state', 'rel');
-  const summaries = (store: string) =>
-    fs.existsSync(state(store)) ? fs.readdirSync(state(store)).filter((n) => /^due-/.test(n)) : [];
+  // rel stats's own summary (stats-<journal>.json) is written the same way.
+  const summaries = (store: string, stats = false) =>
+    fs.existsSync(state(store))
+      ? fs.readdirSync(state(store)).filter((n) => (stats ? /^stats-/ : /^due-/).test(n))
+      : [];
 
-  for (const args of [['due', '--json'], ['due'], ['people']]) {
+  for (const args of [['due', '--json'], ['due'], ['people'], ['stats', '--json'], ['stats']]) {
     it(`rel ${args.join(' ')}: stopped as it writes the summary, its output is whole and no summary is left`, async () => {
       const store = await storeWithHistory(`kill-full-read-${args.join('-')}`);
+      const isStats = args[0] === 'stats';
       const removeSummaries = () => {
-        for (const n of summaries(store)) fs.rmSync(path.join(state(store), n));
+        for (const n of summaries(store, isStats)) fs.rmSync(path.join(state(store), n));
       };
       removeSummaries();
       const whole = relProcess(args, { store });
       expect(whole.code, whole.stderr).toBe(0);
-      expect(summaries(store)).toHaveLength(1);
+      expect(summaries(store, isStats)).toHaveLength(1);
       removeSummaries();
       const r = relProcess(args, { store, env: { REL_FAULT: 'summary-write:kill' } });
       expect(r.code).toBeNull(); // killed
       expect(r.stdout).toBe(whole.stdout);
       expect(r.stdout).not.toBe('');
-      expect(summaries(store)).toEqual([]);
+      expect(summaries(store, isStats)).toEqual([]);
       expect(fs.readdirSync(state(store)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
       // The next one reads in full again, says the same and writes the summary, which is then used.
       expect(relProcess(args, { store }).stdout).toBe(whole.stdout);
-      expect(summaries(store)).toHaveLength(1);
+      expect(summaries(store, isStats)).toHaveLength(1);
       expect(relProcess(args, { store }).stdout).toBe(whole.stdout);
     });
   }

@@ -1,6 +1,8 @@
 // rel stats: the shape of your relationships at a glance, in figures and terminal charts.
 import type { Command } from 'commander';
 import { type Context, openStore, parseSince, settings, today, togetherRules } from '../../context.js';
+import type { IsoDate } from '../../core/dates.js';
+import type { Journal } from '../../core/journal.js';
 import { checkScope } from '../../core/scope.js';
 import { computeStats, DEFAULT_STATS_WEEKS, defaultSince } from '../../core/stats.js';
 import { renderStats } from '../../ui/render/stats.js';
@@ -37,7 +39,23 @@ Examples:
 async function run(ctx: Context, options: StatsOptions): Promise<void> {
   const todayIso = today(ctx);
   const given = options.since === undefined ? undefined : await parseSince(ctx, options.since);
-  const journal = await (await openStore(ctx)).readForStats();
+  // The summary beside the journal when it still stands for it, else the journal read in full.
+  const read = await (await openStore(ctx)).readForStats();
+  try {
+    report(ctx, options, todayIso, given, read.journal);
+  } finally {
+    // The summary of a full read, written once the report is out.
+    read.save();
+  }
+}
+
+function report(
+  ctx: Context,
+  options: StatsOptions,
+  todayIso: IsoDate,
+  given: IsoDate | undefined,
+  journal: Journal,
+): void {
   checkScope(journal.people, undefined, options.tag);
   const since = given ?? defaultSince(journal, todayIso, settings(ctx).weekStart);
   const stats = computeStats(journal, {
