@@ -33,6 +33,8 @@ async function seed(): Promise<string> {
       'log',
       'ana',
       'bo',
+      '--kind',
+      '1:2:1',
       '--date',
       '2026-10-01',
       '--note',

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { visibleWidth } from '../../src/ui/wrap.js';
-import { ok, rel, tempStore } from '../helpers/run.js';
+import { ok, rel, tempDir, tempStore } from '../helpers/run.js';
 
 const LONG_URL = 'https://wiki.example.com/engineering/platform/on-call/runbooks/escalation-policy-2026';
 let store = '';
@@ -60,10 +60,14 @@ const COMMANDS: string[][] = [
 /** The words of an output: what a wide render shows, to tell a whole word from a piece of one. */
 const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
 
+const noConfig = path.join(tempDir('widths-config'), 'none');
+
 async function render(args: string[], columns: number, copy: string) {
   fs.mkdirSync(path.dirname(copy), { recursive: true });
   fs.copyFileSync(store, copy);
-  const r = await rel(args, { store: copy, env: { COLUMNS: String(columns) } });
+  // One settings folder (that does not exist) for every width, so that the path rel config list
+  // prints is the same word at each.
+  const r = await rel(args, { store: copy, env: { COLUMNS: String(columns), XDG_CONFIG_HOME: noConfig } });
   expect(r.code, r.stderr).toBe(0);
   return r.stdout + r.stderr;
 }

@@ -58,7 +58,8 @@ describe('backups and undo', { timeout: 240_000 }, () => {
     const undone = JSON.parse(await ok(['undo', '--json'], { store }));
     expect(undone).toEqual({
       undone: {
-        summary: 'logged a 1:2:1 with Ana Silva, Ben Okafor on 2026-11-27',
+        // Two people and no --kind: a meeting, not a 1:2:1.
+        summary: 'logged a meeting with Ana Silva, Ben Okafor on 2026-11-27',
         at: '2026-11-27T12:00:00.000Z',
       },
       remaining: 1,
