@@ -23,7 +23,7 @@ import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { sha256Hex } from '../core/sha256.js';
 import type { TogetherRules } from '../core/together.js';
 import { type JournalOnDisk, journalTag, warningsOnRead } from './codec.js';
-import { fileVersion, makePrivateFolder, readStoreFile, writeDerivedFile } from './files.js';
+import { fileVersion, keepDerivedFile, readStoreFile, removeDerivedFile } from './files.js';
 import { hasPendingForget } from './pending-forget.js';
 
 /** package.json's version, put in at build time. */
@@ -249,7 +249,7 @@ export class DueSummary {
     { cut, rules }: { cut: DueJournal; rules: TogetherRules },
     of: { version: string; tag: () => string; lines?: true },
   ): void {
-    try {
+    keepDerivedFile(this.file, () => {
       if (!settled(of.version, this.openedAt)) throw new Error('a version not known for its content');
       const summary: SummaryFile = {
         format: FORMAT,
@@ -259,20 +259,13 @@ export class DueSummary {
         horizon: cut.horizon,
         data: cut.journal,
       };
-      makePrivateFolder(path.dirname(this.file));
-      writeDerivedFile(this.file, `${JSON.stringify(summary)}\n`);
-    } catch {
-      this.remove();
-    }
+      return `${JSON.stringify(summary)}\n`;
+    });
   }
 
   /** Removes the summary (rel encrypt, rel forget, sync); never throws. */
   remove(): void {
-    try {
-      fs.rmSync(this.file, { force: true });
-    } catch {
-      // Left for the key check: another journal version makes it unused.
-    }
+    removeDerivedFile(this.file);
   }
 }
 

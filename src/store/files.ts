@@ -242,6 +242,35 @@ export function writeStoreFile(
 }
 
 /**
+ * A file derived from the journal (a summary, the sealed stamp), made by `make` and written by
+ * writeDerivedFile, or none: when `make` throws (there is nothing to keep) or the write fails, the
+ * one there is removed, so that one naming an older journal does not stay. Never throws: a derived
+ * file not written only costs the next rel its shortcut.
+ */
+export function keepDerivedFile(
+  file: string,
+  make: () => string | Uint8Array | Iterable<string>,
+  step?: 'summary-write' | 'stamp-write',
+): void {
+  try {
+    const content = make();
+    makePrivateFolder(path.dirname(file));
+    writeDerivedFile(file, content, step);
+  } catch {
+    removeDerivedFile(file);
+  }
+}
+
+/** Removes a derived file; never throws: one left behind names another version, and is not used. */
+export function removeDerivedFile(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // Left for its reader's key check.
+  }
+}
+
+/**
  * Replaces a file rel derives from the journal and can make again (the summary rel due reads, an
  * encrypted journal's stamp) atomically, but not durably: a temp file renamed over it, with no
  * fsync of either. A reader sees the old bytes or the new; after a power cut the file may be the

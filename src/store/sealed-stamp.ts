@@ -14,12 +14,11 @@
 // for that content alone). Otherwise it is read past, and the next write makes it again. Like the
 // summary it is derived: written without fsync (files.ts writeDerivedFile), and deleting it only
 // costs the next write its shortcuts.
-import fs from 'node:fs';
 import path from 'node:path';
 import { sha256Hex } from '../core/sha256.js';
 import { openSealed, type Sealing, seal } from './crypto.js';
 import type { JournalStamp } from './due-summary.js';
-import { makePrivateFolder, readStoreFile, writeDerivedFile } from './files.js';
+import { keepDerivedFile, readStoreFile, removeDerivedFile } from './files.js';
 
 /** package.json's version, put in at build time. */
 declare const REL_VERSION: string;
@@ -83,28 +82,25 @@ export class SealedStamp {
     of: { version: string | undefined; tag: () => string; mark: (() => Buffer) | undefined },
     sealing: Sealing,
   ): void {
-    try {
-      if (of.version === undefined || !of.mark) throw new Error('no stamp');
-      const stamp: StampFile = {
-        format: FORMAT,
-        rel: REL_VERSION,
-        version: of.version,
-        mark: of.mark().toString('base64'),
-        tag: of.tag(),
-      };
-      makePrivateFolder(path.dirname(this.file));
-      writeDerivedFile(this.file, seal(JSON.stringify(stamp), sealing), 'stamp-write');
-    } catch {
-      this.remove();
-    }
+    keepDerivedFile(
+      this.file,
+      () => {
+        if (of.version === undefined || !of.mark) throw new Error('no stamp');
+        const stamp: StampFile = {
+          format: FORMAT,
+          rel: REL_VERSION,
+          version: of.version,
+          mark: of.mark().toString('base64'),
+          tag: of.tag(),
+        };
+        return seal(JSON.stringify(stamp), sealing);
+      },
+      'stamp-write',
+    );
   }
 
   /** Removes the stamp (a journal written plain, or from bytes given whole); never throws. */
   remove(): void {
-    try {
-      fs.rmSync(this.file, { force: true });
-    } catch {
-      // Left for the key check: another version or mark makes it unused.
-    }
+    removeDerivedFile(this.file);
   }
 }

@@ -11,12 +11,11 @@
 // and change times to the nanosecond, as the due summary is keyed), this summary format and this
 // rel. Only a plain journal in this rel's schema has one: for an encrypted journal none is kept
 // (it would hold names in the clear), nor for one that a read upgrades.
-import fs from 'node:fs';
 import path from 'node:path';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { sha256Hex } from '../core/sha256.js';
 import { statsJournalJson } from '../core/stats-summary.js';
-import { fileVersion, makePrivateFolder, readStoreFile, writeDerivedFile } from './files.js';
+import { fileVersion, keepDerivedFile, readStoreFile, removeDerivedFile } from './files.js';
 
 /** package.json's version, put in at build time. */
 declare const REL_VERSION: string;
@@ -76,23 +75,16 @@ export class StatsSummary {
    * rel stats reads the journal in full.
    */
   write(journal: Journal, version: string): void {
-    try {
+    keepDerivedFile(this.file, () => {
       if (version === 'missing' || journal.schema !== SCHEMA_VERSION) throw new Error('no summary');
       // A SummaryFile, written a piece at a time: the journal's objects are all still held here.
       const head = `{"format":${FORMAT},"rel":${JSON.stringify(REL_VERSION)},"journal":{"version":${JSON.stringify(version)}},"data":`;
-      makePrivateFolder(path.dirname(this.file));
-      writeDerivedFile(this.file, pieces(head, statsJournalJson(journal), '}\n'));
-    } catch {
-      this.remove();
-    }
+      return pieces(head, statsJournalJson(journal), '}\n');
+    });
   }
 
   /** Removes the summary (every write of the journal); never throws. */
   remove(): void {
-    try {
-      fs.rmSync(this.file, { force: true });
-    } catch {
-      // Left for the key check: another journal version makes it unused.
-    }
+    removeDerivedFile(this.file);
   }
 }
