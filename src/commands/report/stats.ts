@@ -5,6 +5,7 @@ import type { IsoDate } from '../../core/dates.js';
 import type { Journal } from '../../core/journal.js';
 import { checkScope } from '../../core/scope.js';
 import { computeStats, DEFAULT_STATS_WEEKS, defaultSince } from '../../core/stats.js';
+import { listable } from '../../ui/render/no-one.js';
 import { renderStats } from '../../ui/render/stats.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption, printResult } from '../shared/output.js';
@@ -67,12 +68,6 @@ function report(
     rules: togetherRules(ctx),
   });
   printResult(ctx.io, options.json, stats, (figures) =>
-    renderStats(
-      figures,
-      theme(ctx.io),
-      ctx.io.width,
-      ctx.io.proseWidth,
-      journal.people.filter((p) => p.archivedAt).length,
-    ),
+    renderStats(figures, theme(ctx.io), ctx.io.width, ctx.io.proseWidth, listable(journal.people).archived),
   );
 }
