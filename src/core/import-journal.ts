@@ -7,7 +7,7 @@ import type { JournalMerge, Progress } from './import-types.js';
 import type { Journal, Person, Tombstone } from './journal.js';
 import { cleanName } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
-import { tombstoneKey } from './tombstones.js';
+import { stoneCovers, tombstoneKey } from './tombstones.js';
 
 /**
  * When a record of the file was forgotten here (rel forget): the time of the forget, which no
@@ -23,8 +23,7 @@ function forgottenIn(
   return (collection, record) => {
     const stone = forgets.get(`${collection}\0${tombstoneKey(collection, record.id)}`);
     if (!stone) return undefined;
-    // A forget by id (Tombstone.byId) covers its id whenever the record was made.
-    return stone.byId || (record.createdAt ?? '') <= stone.deletedAt ? stone.deletedAt : undefined;
+    return stoneCovers(stone, record.createdAt ?? '') ? stone.deletedAt : undefined;
   };
 }
 

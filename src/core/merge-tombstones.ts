@@ -5,7 +5,7 @@
 import type { Conversation, Journal, Tombstone } from './journal.js';
 import { isRecordList, type JsonObject, type JsonRecord } from './json-records.js';
 import { leaveConversation } from './people.js';
-import { tombstoneKey } from './tombstones.js';
+import { stoneCovers, tombstoneKey } from './tombstones.js';
 
 /**
  * Both sides' tombstones; the same record tombstoned twice keeps one, chosen deterministically.
@@ -136,7 +136,7 @@ export function applyTombstones(journal: Journal): Journal {
       const stone = byKey.get(key);
       // A forget by id is never superseded: whatever the clocks said, a record with its id is the
       // person forgotten (rel gives a person added again another id).
-      if (stone && !stone.byId && createdOf(record) > stone.deletedAt) superseded.set(key, stone);
+      if (stone && !stoneCovers(stone, createdOf(record))) superseded.set(key, stone);
     }
   }
   const stones = superseded.size ? allStones.filter((s) => !superseded.has(stoneKey(s))) : allStones;

@@ -3,6 +3,15 @@
 import { createHash } from 'node:crypto';
 import type { Journal, Tombstone } from './journal.js';
 
+/**
+ * Whether a tombstone stands for a record with its id made at `createdAt`: a forget by id
+ * (Tombstone.byId) whenever the record was made, any other only for what was made before it (a
+ * record made after it is a new one, with the id in use again).
+ */
+export function stoneCovers(stone: Tombstone, createdAt: string): boolean {
+  return stone.byId === true || createdAt <= stone.deletedAt;
+}
+
 /** A tombstone names its record by hash: a person's id is a slug of their name. */
 export function tombstoneKey(collection: string, id: string): string {
   return createHash('sha256').update(`${collection}\0${id}`).digest('hex').slice(0, 32);
