@@ -25,6 +25,7 @@ import type { DueRead } from '../../store/due-summary.js';
 import type { Store } from '../../store/store.js';
 import { printJson } from '../../ui/json.js';
 import { renderDue, sectionTitle } from '../../ui/render/due.js';
+import { listable } from '../../ui/render/no-one.js';
 import { theme } from '../../ui/theme.js';
 import { parseLimit } from '../shared/options.js';
 import { jsonOption } from '../shared/output.js';
@@ -100,6 +101,8 @@ async function report(
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
   const { defaultCadenceDays, weekStart, workingDays } = settings(ctx);
+  /** The day a check-in is shown on, as every part of the report says it. */
+  const shown = (c: { dueOn: IsoDate; cadenceDays: number }) => shownOn(c.dueOn, c.cadenceDays, workingDays);
   const rules = togetherRules(ctx);
   // The summary counts everyone due; --limit only shortens the list.
   const everyone = dueWithBirthdays(journal, index, todayIso, {
@@ -122,9 +125,7 @@ async function report(
         rows: grouped.filter((r) => r.group === key),
       }))
     : withinDays
-      ? dateSections(rows, todayIso, withinDays, weekStart, (row) =>
-          shownOn(row.dueOn, row.cadenceDays, workingDays),
-        ).map((s) => ({
+      ? dateSections(rows, todayIso, withinDays, weekStart, (row) => shown(row)).map((s) => ({
           title: sectionTitle(s, todayIso),
           rows: s.rows,
         }))
@@ -158,16 +159,13 @@ async function report(
         withinDays,
         tag: options.tag,
         peopleCount: active.length,
-        archivedCount: journal.people.length - active.length,
+        everyone: listable(journal.people),
         // On the working day it is shown on, as rel people and the table say it.
-        next: next && { name: next.person.name, dueOn: shownOn(next.dueOn, next.cadenceDays, workingDays) },
+        next: next && { name: next.person.name, dueOn: shown(next) },
         sections,
         // A check-in due on or before today is shown on or before today too: only one still to
         // come asks on which working day it is shown.
-        summary: summarize(
-          everyone,
-          (row) => row.overdueDays >= 0 || shownOn(row.dueOn, row.cadenceDays, workingDays) <= todayIso,
-        ),
+        summary: summarize(everyone, (row) => row.overdueDays >= 0 || shown(row) <= todayIso),
         limitedTo: rows.length < everyone.length ? rows.length : undefined,
         overdueFollowUps: overdueFollowUps(journal, todayIso).filter((f) =>
           f.personIds.some((id) => listed.has(id)),

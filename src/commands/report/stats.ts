@@ -68,6 +68,6 @@ function report(
     rules: togetherRules(ctx),
   });
   printResult(ctx.io, options.json, stats, (figures) =>
-    renderStats(figures, theme(ctx.io), ctx.io.width, ctx.io.proseWidth, listable(journal.people).archived),
+    renderStats(figures, theme(ctx.io), ctx.io.width, ctx.io.proseWidth, listable(journal.people)),
   );
 }

@@ -8,7 +8,7 @@ import { displaySafe, plural } from '../../core/text.js';
 import { type DateTexts, dateTexts } from '../date-texts.js';
 import { showKind, shownDueOn } from '../display.js';
 import type { Theme } from '../theme.js';
-import { noOneListed } from './no-one.js';
+import { type Listable, noOneListed } from './no-one.js';
 import { layoutTable, wrap } from './table.js';
 
 export interface DueView {
@@ -17,8 +17,8 @@ export interface DueView {
   withinDays: number | undefined;
   tag: string | undefined;
   peopleCount: number;
-  /** Archived people, who are not in peopleCount: a list with only them is not an empty journal. */
-  archivedCount?: number;
+  /** Everyone in the journal, archived too: a list with only archived people is not an empty journal. */
+  everyone?: Listable;
   next: { name: string; dueOn: IsoDate } | undefined;
   /** Titled sections of the rows (by date or by group); without them, one plain list. */
   sections?: { title: string; rows: ComingUpRow[] }[] | undefined;
@@ -120,8 +120,7 @@ export function renderDue(view: DueView, t: Theme, width: number, proseWidth = w
   const { rows, today } = view;
   const dates = dateTexts(today);
   if (rows.length === 0) {
-    const archived = view.archivedCount ?? 0;
-    const allArchived = noOneListed({ people: view.peopleCount + archived, archived });
+    const allArchived = view.everyone && noOneListed(view.everyone);
     if (allArchived) return wrap(allArchived, proseWidth, '').join('\n');
     if (view.peopleCount === 0) {
       return [

@@ -6,7 +6,7 @@ import { showDate, showKind } from '../display.js';
 import type { Theme } from '../theme.js';
 import { visibleWidth } from '../wrap.js';
 import { type BarRow, barChart, columnChart, meter } from './chart.js';
-import { noOneListed } from './no-one.js';
+import { type Listable, noOneListed } from './no-one.js';
 import { wrap } from './table.js';
 
 /** People listed by time; the rest are summed up in one line. */
@@ -55,8 +55,15 @@ function periodText(stats: Stats): string {
  * `width` lays out the charts and meters; `proseWidth` wraps the sentences and lists (no limit into
  * a pipe, so that grep finds a line whole).
  */
-export function renderStats(stats: Stats, t: Theme, width: number, proseWidth = width, archived = 0): string {
-  const allArchived = stats.tag ? undefined : noOneListed({ people: stats.people + archived, archived });
+export function renderStats(
+  stats: Stats,
+  t: Theme,
+  width: number,
+  proseWidth = width,
+  everyone?: Listable,
+): string {
+  // Everyone there archived: a journal with people, whose list is empty.
+  const allArchived = !stats.tag && everyone && noOneListed(everyone);
   if (allArchived)
     return [t.heading('Your relationships'), '', ...wrap(allArchived, proseWidth, '')].join('\n');
   // A journal with no one in it: no span nor zero counts to report, only how to begin.
