@@ -203,18 +203,15 @@ export class DueSummary {
    * `after.version` with `after.added` conversations put after its own, which are unchanged: its
    * conversations are cut from that version's summary and those added, when that summary stands
    * for it and was cut today under the same rules (else from the journal's, all of them).
-   * Returns the journal cut down for it (also when only its writing failed); undefined when there
-   * is none for this journal.
    */
   write(
     journal: Journal,
     of: { version: string | undefined; tag: () => string; lines?: true },
     after?: { version: string; added: number },
-  ): DueJournal | undefined {
+  ): void {
     const made = this.cut(journal, of.version, after);
     if (made) this.save(made, { ...of, version: of.version! });
     else this.remove();
-    return made?.cut;
   }
 
   /** The journal cut down for the summary, and the rules it was cut under; undefined when it has none. */

@@ -264,7 +264,7 @@ export function keepDerivedFile(
 /** Removes a derived file; never throws: one left behind names another version, and is not used. */
 export function removeDerivedFile(file: string): void {
   try {
-    fs.rmSync(file, { force: true });
+    removeFile(file);
   } catch {
     // Left for its reader's key check.
   }
