@@ -149,6 +149,12 @@ export function fetchFailed(url: string, folder: string, stderr: string): StoreE
   return new StoreError(`Cannot reach ${url}: ${stderr}`, 'Check the URL and your access to it.');
 }
 
+/** A set-up that stops before it joined: the remote and the marker of a set-up under way go. */
+function abandonSetUp(s: Session): void {
+  s.git.run(['remote', 'remove', 'origin'], { check: false });
+  fs.rmSync(path.join(s.git.folder, '.git', MARKER), { force: true });
+}
+
 async function setUp(s: Session, url: string): Promise<string[]> {
   configureRepository(s.git, s.name, s.rel);
   const current = s.git.run(['remote', 'get-url', 'origin'], { check: false });
@@ -156,8 +162,7 @@ async function setUp(s: Session, url: string): Promise<string[]> {
   else if (current.stdout.trim() !== url) s.git.run(['remote', 'set-url', 'origin', url]);
   const fetched = s.git.run(['fetch', '-q', 'origin'], { check: false });
   if (fetched.code !== 0) {
-    s.git.run(['remote', 'remove', 'origin'], { check: false });
-    fs.rmSync(path.join(s.git.folder, '.git', MARKER), { force: true });
+    abandonSetUp(s);
     throw fetchFailed(url, s.git.folder, fetched.stderr.trim());
   }
   const branch = remoteBranch(s.git);
@@ -178,8 +183,7 @@ async function join(s: Session, url: string, branch: string): Promise<string[]> 
   const files = s.git.run(['ls-tree', '--name-only', `origin/${branch}`]).stdout.split('\n');
   const theirs = files.find((f) => f.endsWith('.json'));
   if (theirs && !files.includes(s.name)) {
-    s.git.run(['remote', 'remove', 'origin'], { check: false });
-    fs.rmSync(path.join(s.git.folder, '.git', MARKER), { force: true });
+    abandonSetUp(s);
     throw new UsageError(
       `The journal on ${url} is named ${theirs}, and this machine's is ${s.name}: they would not be merged.`,
       `Use the same file name on both machines, e.g. rel sync --init ${url} --store ${path.join(path.dirname(s.target), theirs)}`,
@@ -192,14 +196,12 @@ async function join(s: Session, url: string, branch: string): Promise<string[]> 
       'Sync was not set up: the journal is as it was.',
     );
   } catch (error) {
-    s.git.run(['remote', 'remove', 'origin'], { check: false });
-    fs.rmSync(path.join(s.git.folder, '.git', MARKER), { force: true });
+    abandonSetUp(s);
     throw error;
   }
   if (!theirs) {
     // Not a journal's remote (a code repository, a URL pasted wrong): nothing is pushed into it.
-    s.git.run(['remote', 'remove', 'origin'], { check: false });
-    fs.rmSync(path.join(s.git.folder, '.git', MARKER), { force: true });
+    abandonSetUp(s);
     const shown = files.filter(Boolean).slice(0, 3).join(', ');
     throw new UsageError(
       `${url} is not empty and holds no journal (its ${branch} branch has ${shown}${files.filter(Boolean).length > 3 ? ', …' : ''}, no ${s.name}): is this the right repository? Nothing was synced: the journal is as it was.`,

@@ -269,12 +269,6 @@ export function firstLine(text: string): string {
 }
 
 /**
- * Refuses, before anything is written, a remote journal (at `commit`) of a newer schema than this
- * rel's: merged record by record with this rel's rules it could lose what it does not know, and
- * the result would be pushed as the newest version for the machine that runs the newer rel.
- * `undone`: what the refusal leaves, in words.
- */
-/**
  * The journal of a commit from the remote. One sealed with another passphrase than the one here
  * is most likely a passphrase changed on the other machine: said so, with what to do.
  */
@@ -288,6 +282,12 @@ function decodeTheirs(s: Session, commit: string, bytes: Buffer, undone: string)
   });
 }
 
+/**
+ * Refuses, before anything is written, a remote journal (at `commit`) of a newer schema than this
+ * rel's: merged record by record with this rel's rules it could lose what it does not know, and
+ * the result would be pushed as the newest version for the machine that runs the newer rel.
+ * `undone`: what the refusal leaves, in words.
+ */
 export async function refuseNewerRemote(s: Session, commit: string, undone: string): Promise<void> {
   const bytes = s.git.show(commit, s.name);
   if (!bytes) return;
