@@ -68,7 +68,18 @@ function recordTaken(base: JsonObject | undefined, theirs: JsonObject, merged: J
  * The records of `theirs` whose change since `base` (every record, when there is no base) the
  * merged journal does not hold, counted by collection ("1 person, 1 conversation"); '' for none.
  */
-export function notTaken(base: Journal | null, theirs: Journal, merged: Journal): string {
+export function notTaken(baseAsIs: Journal | null, theirsAsIs: Journal, merged: Journal): string {
+  // A record re-pointed to whom a person was merged into was taken, and so was a person merged
+  // away whose changes went to the person kept (merge-moved.ts, which says what did not): both
+  // sides are compared as the merges since the ancestor leave them.
+  const held = new Set((baseAsIs?.tombstones ?? []).map((s) => `${s.collection}\0${s.idHash}`));
+  const merges = (merged.tombstones ?? []).filter(
+    (s) => s.mergedInto && !held.has(`${s.collection}\0${s.idHash}`),
+  );
+  const repointed = (journal: Journal) =>
+    applyTombstones({ ...structuredClone(journal), tombstones: structuredClone(merges) });
+  const theirs = merges.length ? repointed(theirsAsIs) : theirsAsIs;
+  const base = merges.length && baseAsIs ? repointed(baseAsIs) : baseAsIs;
   const before = new Map(
     (base ? recordCollections(base) : []).map(([name, rs]) => [name, new Map(rs.map((r) => [r.id, r]))]),
   );
@@ -90,7 +101,11 @@ export function notTaken(base: Journal | null, theirs: Journal, merged: Journal)
   return counts.join(', ');
 }
 
-/** A field as a person says it, in what a fold did not take. */
+/** A field as a person says it, in what a merge did not take. */
+export function fieldWord(name: string): string {
+  return FIELD_WORDS[name] ?? name;
+}
+
 const FIELD_WORDS: Record<string, string> = {
   cadenceDays: 'cadence',
   askNext: 'questions to ask',
@@ -139,7 +154,7 @@ export function leftOutOfFold(theirs: Journal, merged: Journal): LeftOut[] {
       if (!now) continue;
       const fields = Object.keys(r)
         .filter((key) => key !== 'updatedAt' && !taken(undefined, r[key], now[key]))
-        .map((key) => ({ name: FIELD_WORDS[key] ?? key, value: r[key], journal: now[key] }));
+        .map((key) => ({ name: fieldWord(key), value: r[key], journal: now[key] }));
       if (fields.length) out.push({ collection, record: r, fields });
     }
   }

@@ -12,6 +12,7 @@
 // side's conversations and follow-ups to the person they went into.
 import type { Journal, Tombstone } from './journal.js';
 import { isRecordList, type Json, type JsonObject, type JsonRecord } from './json-records.js';
+import { type MovedPerson, placeChangesToMerged, undoLosingMerges } from './merge-moved.js';
 import { type Separated, separateNamesakes } from './merge-namesakes.js';
 import { applyTombstones, breakMergeCycles, mergeTombstones } from './merge-tombstones.js';
 
@@ -29,6 +30,8 @@ export function mergeJournals(
   theirs: Journal,
   /** Filled with the people given another id (merge-namesakes.ts), for the caller to tell. */
   separated: Separated[] = [],
+  /** Filled with the people merged away on one side and changed on the other (merge-moved.ts). */
+  moved: MovedPerson[] = [],
 ): Journal {
   const mode: Mode = base ? 'symmetric' : 'fold';
   // Copies: the result shares no object with the inputs, which stay as they were.
@@ -42,6 +45,7 @@ export function mergeJournals(
       (base?.tombstones ?? []) as Tombstone[],
     ),
   );
+  if (base) undoLosingMerges(b, [o, t], tombstones, moved);
   separated.push(...separateNamesakes(base ? b : undefined, o, t, tombstones));
   const result: JsonObject = {};
   for (const key of keyOrder(base ? b : undefined, o, t, mode)) {
@@ -67,6 +71,9 @@ export function mergeJournals(
     }
   }
   result.tombstones = tombstones as unknown as Json;
+  const nested = (bb: JsonRecord | undefined, oo: JsonRecord, tt: JsonRecord, stamps: [string, string]) =>
+    mergeRecord(bb, oo, tt, bb !== undefined, mode, stamps);
+  placeChangesToMerged(base ? b : null, [o, t], result, tombstones, nested, moved);
   return applyTombstones(result as unknown as Journal);
 }
 
@@ -93,8 +100,13 @@ function keepSomeoneIn(merged: JsonRecord[], sides: (JsonRecord[] | undefined)[]
 }
 
 /** The two-way fold of a conflict copy into a journal. */
-export function foldJournals(ours: Journal, theirs: Journal, separated: Separated[] = []): Journal {
-  return mergeJournals(null, ours, theirs, separated);
+export function foldJournals(
+  ours: Journal,
+  theirs: Journal,
+  separated: Separated[] = [],
+  moved: MovedPerson[] = [],
+): Journal {
+  return mergeJournals(null, ours, theirs, separated, moved);
 }
 
 function stampOf(record: JsonObject): string {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { logConversation } from '../../src/core/conversations.js';
+import { duplicateIds } from '../../src/core/integrity.js';
 import { type Clock, emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
 import { foldJournals, mergeJournals } from '../../src/core/merge.js';
+import type { MovedPerson } from '../../src/core/merge-moved.js';
 import type { Separated } from '../../src/core/merge-namesakes.js';
 import { notTaken } from '../../src/core/merge-report.js';
 import { keepForgets } from '../../src/core/merge-tombstones.js';
 import { addPerson } from '../../src/core/new-person.js';
-import { forgetPerson } from '../../src/core/people.js';
+import { forgetPerson, mergePeople as realMerge } from '../../src/core/people.js';
 import { seeded } from '../../src/core/seeded.js';
 import { recordPersonMerge, snapshotRecords, stampChanges, tombstoneKey } from '../../src/core/tombstones.js';
 import { wholePerson } from '../helpers/journal.js';
@@ -906,5 +908,107 @@ describe('a deletion taken back by an undo survives a merge with the side that h
     again.people.push(person('bo', { createdAt: UNDONE }));
     stampChanges(snapshot, again, new Date(UNDONE));
     expect(again.people[1]).not.toHaveProperty('restores');
+  });
+});
+
+describe('a person merged away on one side and changed on the other', () => {
+  /** A common start: Yan (a role of his own), Zed, and Xia with an ambition, a tag and a talk. */
+  function start() {
+    const base = side(emptyJournal(), 'o', 0);
+    base.change((j, c) => {
+      addPerson(j, { name: 'Yan Keep', role: 'Engineer', tags: ['mine'] }, c);
+      addPerson(j, { name: 'Zed Keep' }, c);
+      addPerson(j, { name: 'Xia Dup', tags: ['old', 'mine'] }, c);
+    });
+    base.change((j, c) =>
+      logConversation(
+        j,
+        {
+          date: '2026-11-01',
+          with: ['xia-dup'],
+          kind: '1:2:1',
+          minutes: 30,
+          note: 'talk',
+          heard: ['likes clay'],
+          heardFrom: ['xia-dup'],
+          about: {
+            'xia-dup': {
+              ambitions: ['run a marathon'],
+              skills: [],
+              followUps: [{ text: 'book', due: null }],
+              askNext: [],
+            },
+          },
+        },
+        c,
+      ),
+    );
+    const fork = (tag: string, minute: number) => side(structuredClone(base.journal), tag, minute);
+    return { base: base.journal, fork };
+  }
+  const who = (j: Journal, id: string) => j.people.find((p) => p.id === id)!;
+  const merge = (keep: string, duplicate: string) => (j: Journal, c: Clock) =>
+    realMerge(j, who(j, keep), who(j, duplicate), c.now);
+
+  it('what one side gave them reaches the person kept; what cannot be placed is reported', () => {
+    const { base, fork } = start();
+    const a = fork('a', 100);
+    a.change((j) => {
+      const xia = who(j, 'xia-dup');
+      Object.assign(xia, { role: 'Designer', team: 'Platform', tags: ['mine', 'ux'], aliases: ['Xi'] });
+      xia.ambitions[0]!.status = 'achieved';
+      xia.skills.push({ id: 'sk1', text: 'pottery', addedOn: '2026-11-02', conversationId: null });
+    });
+    const b = fork('b', 200);
+    b.change(merge('yan-keep', 'xia-dup'));
+    const moved: MovedPerson[] = [];
+    const one = mergeJournals(base, a.journal, b.journal, [], moved);
+    expect(JSON.stringify(mergeJournals(base, b.journal, a.journal))).toBe(JSON.stringify(one));
+    expect(one.people.map((p) => p.id)).toEqual(['yan-keep', 'zed-keep']);
+    const yan = who(one, 'yan-keep');
+    expect(yan).toMatchObject({ role: 'Engineer', team: 'Platform', aliases: ['Xia Dup', 'Xi'] });
+    // "old" came to Yan from Xia, and Xia lost it: it goes; "mine" Yan had of his own: it stays.
+    expect(yan.tags.sort()).toEqual(['mine', 'ux']);
+    expect(yan.ambitions.map((x) => [x.text, x.status])).toEqual([['run a marathon', 'achieved']]);
+    expect(yan.skills.map((x) => x.text)).toEqual(['pottery']);
+    expect(moved).toEqual([
+      {
+        kind: 'changed',
+        name: 'Xia Dup',
+        keeper: { id: 'yan-keep', name: 'Yan Keep' },
+        changedBy: 0,
+        taken: ['aliases', 'team', 'tags', 'ambitions', 'skills'],
+        notPlaced: [{ field: 'role', value: 'Designer', keeper: 'Engineer' }],
+      },
+    ]);
+    expect(notTaken(base, a.journal, one)).toBe('');
+  });
+
+  it('merged into two different people: the merge made first stands, no record is held twice', () => {
+    const { base, fork } = start();
+    const a = fork('a', 100);
+    a.change(merge('yan-keep', 'xia-dup'));
+    const b = fork('b', 200);
+    b.change(merge('zed-keep', 'xia-dup'));
+    b.change((j) => {
+      who(j, 'zed-keep').ambitions[0]!.status = 'dropped';
+    });
+    const moved: MovedPerson[] = [];
+    const one = mergeJournals(base, a.journal, b.journal, [], moved);
+    expect(JSON.stringify(mergeJournals(base, b.journal, a.journal))).toBe(JSON.stringify(one));
+    expect(duplicateIds(one)).toEqual([]);
+    expect(who(one, 'yan-keep').ambitions.map((x) => [x.text, x.status])).toEqual([
+      ['run a marathon', 'dropped'],
+    ]);
+    expect(who(one, 'zed-keep').ambitions).toEqual([]);
+    expect(one.conversations.map((c) => [c.with, c.heardFrom])).toEqual([[['yan-keep'], ['yan-keep']]]);
+    expect(one.followUps.map((f) => f.personId)).toEqual(['yan-keep']);
+    expect(moved[0]).toEqual({
+      kind: 'twoKeepers',
+      name: 'Xia Dup',
+      kept: { id: 'yan-keep', name: 'Yan Keep' },
+      other: { id: 'zed-keep', name: 'Zed Keep' },
+      side: 1,
+    });
   });
 });
