@@ -18,6 +18,7 @@ import {
   decodeText,
   encodeTaggedJournal,
   encodeText,
+  type JournalOnDisk,
   journalTag,
   journalTagOf,
   keptCodec,
@@ -494,9 +495,15 @@ export class Store {
    */
   async adopt(
     bytes: Buffer,
-    options: { overConflict?: boolean; summary?: (before: Journal, after: Journal) => string } = {},
+    options: {
+      overConflict?: boolean;
+      summary?: (before: Journal, after: Journal) => string;
+      /** The bytes as the caller decoded them already (a sync's remote journal): not decoded again. */
+      decoded?: JournalOnDisk;
+    } = {},
   ): Promise<void> {
-    const parsed = await decodeJournal(this.file, bytes, this.options.keyring); // a journal, or refused
+    // A journal, or refused.
+    const parsed = options.decoded ?? (await decodeJournal(this.file, bytes, this.options.keyring));
     // `overConflict`: the file is git's conflict markers (a merge by hand), not a journal, and
     // `bytes` are the version last committed: it replaces that file, of which nothing is kept
     // (both sides are in git), and the undo data goes on if it led up to that version.

@@ -13,7 +13,16 @@ import { StoreError, UsageError } from '../errors.js';
 import { writeJournalFile } from './codec.js';
 import { checkpoint } from './faults.js';
 import { configureRepository, ensureAttributes, type Git } from './git.js';
-import { commitLocal, firstLine, push, refuseNewerRemote, type Session, takeIn } from './sync-steps.js';
+import {
+  type CommitJournal,
+  commitLocal,
+  firstLine,
+  push,
+  RESEALED,
+  remoteJournal,
+  type Session,
+  takeIn,
+} from './sync-steps.js';
 
 const MARKER = 'rel-init';
 /** The name a .git is made under before it takes its place. */
@@ -189,8 +198,9 @@ async function join(s: Session, url: string, branch: string): Promise<string[]> 
       `Use the same file name on both machines, e.g. rel sync --init ${url} --store ${path.join(path.dirname(s.target), theirs)}`,
     );
   }
+  let their: CommitJournal | null;
   try {
-    await refuseNewerRemote(
+    their = await remoteJournal(
       s,
       `refs/remotes/origin/${branch}`,
       'Sync was not set up: the journal is as it was.',
@@ -216,7 +226,7 @@ async function join(s: Session, url: string, branch: string): Promise<string[]> 
   s.git.run(['read-tree', 'HEAD']);
   if (!fs.existsSync(path.join(s.git.folder, '.gitattributes')))
     s.git.run(['checkout', 'HEAD', '--', '.gitattributes'], { check: false });
-  const taken = await takeIn(s, `refs/remotes/origin/${branch}`, null);
+  const taken = await takeIn(s, their, null);
   ensureAttributes(s.git, s.name);
   const message = await commitLocal(s);
   if (message) {
@@ -229,6 +239,7 @@ async function join(s: Session, url: string, branch: string): Promise<string[]> 
     ...(taken.received ? [`Received: ${taken.received}`] : []),
     ...(message ? [`Sent: ${firstLine(message)}`] : []),
     ...(taken.separated ?? []),
+    ...(taken.resealed ? [RESEALED[taken.resealed]] : []),
   ];
 }
 

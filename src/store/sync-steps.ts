@@ -4,14 +4,16 @@
 import fs from 'node:fs';
 import { commitMessage, countRecords, diffJournals, summarizeChanges } from '../core/diff.js';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
-import type { JsonRecord } from '../core/json-records.js';
+import type { Json, JsonRecord } from '../core/json-records.js';
 import { foldJournals, mergeJournals } from '../core/merge.js';
+import type { MovedPerson } from '../core/merge-moved.js';
 import type { Separated } from '../core/merge-namesakes.js';
-import { notTaken } from '../core/merge-report.js';
+import { fieldWord, notTaken } from '../core/merge-report.js';
 import { forgetsReceived, lostWithoutTrace } from '../core/merge-tombstones.js';
+import { displaySafe } from '../core/text.js';
 import { upgradeToSchema2 } from '../core/tombstones.js';
-import { StoreError } from '../errors.js';
-import { decodeJournal, readJournalFile } from './codec.js';
+import { StoreError, UsageError } from '../errors.js';
+import { decodeJournal, type JournalOnDisk, readJournalFile } from './codec.js';
 import { isEncrypted, type Keyring, type Sealing, WrongPassphrase } from './crypto.js';
 import type { Git } from './git.js';
 import type { Store } from './store.js';
@@ -33,20 +35,80 @@ export interface Session {
 export interface TakenIn {
   received: string;
   notTaken: string;
-  /** People the merge gave another id, as two people made apart shared one (separatedLines). */
+  /**
+   * What the merge said of people: those it gave another id, as two people made apart shared one
+   * (separatedLines), and those merged away on one side and changed on the other (movedLines).
+   */
   separated?: string[];
-  /** The journal here was plain and is now encrypted, as the other side's is. */
-  encrypted?: boolean;
+  /** The journal here is now sealed otherwise, as the other side's is. */
+  resealed?: Resealed;
 }
 
-/** What a sync says when the journal here became encrypted, taking the other side's encryption. */
-export const NOW_ENCRYPTED =
-  'The journal here is now encrypted, as the other machine encrypted it (rel encrypt there): it asks for the same passphrase from now on.';
+/**
+ * How the journal here was sealed by a merge: it took the other side's encryption (`encrypted`),
+ * its decryption (`plain`), or the other side's key, the same passphrase with a salt of its own
+ * (`rekeyed`: two machines that encrypted apart, whose key a rel unlock here does not hold).
+ */
+export type Resealed = 'encrypted' | 'plain' | 'rekeyed';
+
+/** What a sync says of it. */
+export const RESEALED: Record<Resealed, string> = {
+  encrypted:
+    'The journal here is now encrypted, as the other machine encrypted it (rel encrypt there): it asks for the same passphrase from now on.',
+  plain:
+    'The journal here is now plain, as the other machine decrypted it (rel decrypt there): it no longer asks for a passphrase. To encrypt it again everywhere: rel encrypt, then rel sync.',
+  rekeyed:
+    "The journal here is now sealed with the other machine's key: the same passphrase, but each machine had made a key of its own (rel encrypt or rel passphrase on each, apart). Both share one from now on. If you unlocked it here (rel unlock), unlock it again.",
+};
+
+/** A commit's journal, decoded once: what a sync merges, fast-forwards to or puts in place. */
+export interface CommitJournal extends JournalOnDisk {
+  commit: string;
+  bytes: Buffer;
+}
+
+/** Plain, or the salt a file is sealed with: which key, not which write. */
+function sealState(bytes: Buffer | null): string | null {
+  if (!bytes) return null;
+  return isEncrypted(bytes) ? bytes.subarray(13, 29).toString('hex') : 'plain';
+}
+
+const keyOf = (sealing: Sealing | null) => (sealing ? sealing.salt.toString('hex') : 'plain');
+
+/** How the journal here changes from one seal state to another: undefined for not at all. */
+function resealedFrom(was: string, now: string): Resealed | undefined {
+  if (was === now) return undefined;
+  return was === 'plain' ? 'encrypted' : now === 'plain' ? 'plain' : 'rekeyed';
+}
+
+/** How putting their journal in place (a fast-forward) changes the seal of the one here (`here`). */
+export function resealedBy(here: Buffer, their: CommitJournal): Resealed | undefined {
+  return resealedFrom(sealState(here)!, sealState(their.bytes)!);
+}
 
 /**
- * Writes into the journal, through the store, the merge of `theirs` (a commit) with the journal
- * as it is here, `base` being their common ancestor (null: none, the two are folded). When the
- * result is their journal exactly, their very bytes are put in place, so that git sees its own
+ * The key the merged journal is written with, as a field is merged: the side that changed it
+ * since the common ancestor decides (a rel decrypt there makes it plain here too, a rel encrypt
+ * encrypted). Changed on both sides, or no ancestor, the result is never less private than
+ * either side; both sealed with keys of their own, it takes theirs, the remote's, so that the
+ * machines end on one key (each would otherwise reseal with its own on every merge).
+ */
+function mergedSealing(
+  base: Buffer | null,
+  ours: Sealing | null,
+  oursBytes: Buffer | null,
+  theirs: CommitJournal,
+): Sealing | null {
+  const [b, o, t] = [sealState(base), sealState(oursBytes), sealState(theirs.bytes)];
+  if (b !== null && o === b) return theirs.sealing;
+  if (b !== null && t === b) return ours;
+  return theirs.sealing ?? ours;
+}
+
+/**
+ * Writes into the journal, through the store, the merge of `their` (a commit's journal) with the
+ * journal as it is here, `base` being their common ancestor (null: none, the two are folded). When
+ * the result is their journal exactly, their very bytes are put in place, so that git sees its own
  * file (an encrypted journal is sealed anew on each write and would never look the same).
  * `head`, when a merge left unfinished is finished: "ours" is that commit's journal with what was
  * written here since folded in, so that a file changed meanwhile (a backup put back, say) cannot
@@ -54,20 +116,14 @@ export const NOW_ENCRYPTED =
  */
 export async function takeIn(
   s: Session,
-  theirs: string,
+  their: CommitJournal | null,
   base: string | null,
   head?: string,
 ): Promise<TakenIn> {
-  const none = { received: '', notTaken: '' };
-  const theirBytes = s.git.show(theirs, s.name);
-  if (!theirBytes) return none;
-  const their = await decodeTheirs(
-    s,
-    theirs,
-    theirBytes,
-    'Nothing was merged: the journal here is as it was.',
-  );
+  if (!their) return { received: '', notTaken: '' };
+  const theirBytes = their.bytes;
   const ours: { journal: Journal; sealing: Sealing | null } | null = await readJournalFile(s.target, s.keys);
+  const ourBytes = ours ? fs.readFileSync(s.target) : null;
   const committed = head ? await journalAt(s, head) : null;
   const ourJournal = ours
     ? committed
@@ -78,22 +134,25 @@ export async function takeIn(
   const baseJournal = baseBytes ? await journalOf(s, baseBytes, base!) : null;
   const theirJournal = upgradeToSchema2(their.journal);
   const separated: Separated[] = [];
+  const moved: MovedPerson[] = [];
   const merged = ourJournal
     ? baseJournal
-      ? mergeJournals(upgradeToSchema2(baseJournal), ourJournal, theirJournal, separated)
-      : foldJournals(theirJournal, ourJournal, separated)
+      ? mergeJournals(upgradeToSchema2(baseJournal), ourJournal, theirJournal, separated, moved)
+      : foldJournals(theirJournal, ourJournal, separated, moved)
     : theirJournal;
+  // The fold takes "theirs" first: its sides are the other way round.
+  if (!baseJournal) for (const m of moved) if (m.kind === 'changed') m.changedBy = m.changedBy ? 0 : 1;
+  if (!baseJournal) for (const m of moved) if (m.kind === 'twoKeepers') m.side = m.side ? 0 : 1;
+  const sealing = ours ? mergedSealing(baseBytes, ours.sealing, ourBytes, their) : their.sealing;
+  const resealed = ours ? resealedFrom(keyOf(ours.sealing), keyOf(sealing)) : undefined;
   const wanted = canonical(merged);
   const same = (a: Journal | undefined) => a !== undefined && canonical(a) === wanted;
-  if (same(theirJournal) && (!ours || !ours.sealing === !their.sealing)) {
-    if (!ours || !same(upgradeToSchema2(ours.journal)) || !fs.readFileSync(s.target).equals(theirBytes)) {
-      await s.store.adopt(theirBytes, { summary: baseJournal ? broughtBy : joinedBy });
+  if (same(theirJournal) && keyOf(sealing) === keyOf(their.sealing)) {
+    if (!ours || !same(upgradeToSchema2(ours.journal)) || !ourBytes!.equals(theirBytes)) {
+      await s.store.adopt(theirBytes, { summary: baseJournal ? broughtBy : joinedBy, decoded: their });
       s.wrote = true;
     }
-  } else if (!ours || !same(upgradeToSchema2(ours.journal)) || (their.sealing && !ours.sealing)) {
-    // Never less private than either side: an encrypted side makes the result encrypted, even
-    // when what it brought is only that (a rel encrypt there, and no other change).
-    const reseal = ours?.sealing ? undefined : (their.sealing ?? undefined);
+  } else if (!ours || !same(upgradeToSchema2(ours.journal)) || resealed) {
     await s.store.update(
       (journal) => {
         const fields = journal as unknown as Record<string, unknown>;
@@ -104,7 +163,7 @@ export async function takeIn(
         stamp: false,
         // A fold (no common ancestor: a machine joining) is named as one, which rel undo refuses.
         summary: () => (baseJournal ? broughtBy : joinedBy)(ours?.journal ?? null, merged),
-        ...(reseal ? { reseal } : {}),
+        ...(resealed ? { reseal: sealing } : {}),
       },
     );
     s.wrote = true;
@@ -114,8 +173,10 @@ export async function takeIn(
   return {
     received: ours ? summarizeChanges(diffJournals(ours.journal, merged)) : '',
     notTaken: kept ? `Not taken from the other side (deleted here, or changed here later): ${kept}.` : '',
-    ...(separated.length ? { separated: separatedLines(separated, ourJournal) } : {}),
-    ...(ours && !ours.sealing && their.sealing ? { encrypted: true } : {}),
+    ...(separated.length || moved.length
+      ? { separated: [...separatedLines(separated, ourJournal), ...movedLines(moved)] }
+      : {}),
+    ...(resealed ? { resealed } : {}),
   };
 }
 
@@ -131,6 +192,37 @@ function separatedLines(separated: Separated[], ours: Journal | null): string[] 
     if (reason === 'forgotten')
       return `${name}, added ${where} since the last sync, is kept as ${to}: the id ${from} was a person's that rel forget removed ${where === 'here' ? 'on the other machine' : 'here'}.`;
     return `Two people named ${name} were added apart, one here and one on the other machine: both are kept, the one added later (${where}) as ${to}, with its conversations and follow-ups. If they are one person: rel merge ${from} ${to}. If not, tell them apart: rel rename ${to} "<new name>".`;
+  });
+}
+
+/**
+ * What a sync says of a person merged away on one machine and changed on the other (merge-moved.ts):
+ * what the person kept took, what they could not (a value of their own), and of a duplicate merged
+ * into two people, which merge stands and how to tidy.
+ */
+function movedLines(moved: MovedPerson[]): string[] {
+  const where = (side: number) => (side === 0 ? 'here' : 'on the other machine');
+  const show = (value: Json | undefined) => {
+    if (value === undefined || value === null || value === '') return 'none';
+    const text = Array.from(typeof value === 'string' ? value : JSON.stringify(value));
+    return `"${displaySafe(text.length > 60 ? `${text.slice(0, 59).join('')}…` : text.join(''))}"`;
+  };
+  return moved.map((m) => {
+    const name = displaySafe(m.name);
+    if (m.kind === 'twoKeepers') {
+      const [kept, other] = [displaySafe(m.kept.name), displaySafe(m.other.name)];
+      return `${name} was merged into ${kept} ${where(1 - m.side)} and into ${other} ${where(m.side)}: the merge made first stands, and what was ${name}'s is with ${kept}; ${other} keeps what they had before, and what was added to them since. If ${kept} and ${other} are one person: rel merge ${m.kept.id} ${m.other.id}.`;
+    }
+    const keeper = displaySafe(m.keeper.name);
+    const took = m.taken.length
+      ? ` ${keeper} took what was changed: ${m.taken.map(fieldWord).join(', ')}.`
+      : '';
+    const left = m.notPlaced.length
+      ? ` Not placed (${keeper} has values of their own): ${m.notPlaced
+          .map((n) => `${fieldWord(n.field)} ${show(n.value)} (${keeper} has ${show(n.keeper)})`)
+          .join('; ')}. To use them: rel edit ${m.keeper.id}.`
+      : '';
+    return `${name} was merged into ${keeper} ${where(1 - m.changedBy)}, and was changed ${where(m.changedBy)} meanwhile.${took}${left}`;
   });
 }
 
@@ -214,14 +306,14 @@ export function commitMerge(s: Session, head: string, theirs: string): void {
 /**
  * Puts back, before a commit, the records HEAD committed that the journal here lost without a
  * tombstone (a backup put back, an edit by hand): committed, they would be deleted on every
- * machine by the next syncs, where rel deletes only what was deleted with rel. Returns what it
- * said, or null when nothing was lost.
+ * machine by the next syncs, where rel deletes only what was deleted with rel. `committed`: HEAD's
+ * journal, decoded by the caller (null: no commit yet). Returns what it said, or null when nothing
+ * was lost.
  */
-export async function keepCommitted(s: Session): Promise<string | null> {
-  if (!s.git.hasCommit('HEAD') || !fs.existsSync(s.target)) return null;
-  const committed = await journalAt(s, 'HEAD');
+export async function keepCommitted(s: Session, committed: Journal | null): Promise<string | null> {
+  if (!committed || !fs.existsSync(s.target)) return null;
   const current = await readJournalFile(s.target, s.keys);
-  if (!committed || !current) return null;
+  if (!current) return null;
   const lost = lostWithoutTrace(upgradeToSchema2(committed), upgradeToSchema2(current.journal));
   if (!lost.length) return null;
   const counts = new Map<string, number>();
@@ -243,21 +335,44 @@ export async function keepCommitted(s: Session): Promise<string | null> {
   return `Kept ${what} already synced that the journal here no longer had (a backup put back, or an edit by hand): a sync deletes on the other machines only what was deleted with rel. To delete ${lost.length === 1 ? 'it' : 'them'} everywhere, delete with rel (rel conversation delete <id>, rel forget <name>, …), then rel sync.`;
 }
 
-/** Commits the journal and .gitattributes when they changed; returns the message, or null. */
-export async function commitLocal(s: Session): Promise<string | null> {
+/**
+ * Commits the journal and .gitattributes when they changed; returns the message, or null.
+ * `previous`: HEAD's journal, when the caller has it decoded already.
+ */
+export async function commitLocal(s: Session, previous?: Journal | null): Promise<string | null> {
   const status = s.git.run(['status', '--porcelain', '--', s.name, '.gitattributes']).stdout;
   if (!status.trim()) return null;
   const current = await readJournalFile(s.target, s.keys);
-  const previous = s.git.hasCommit('HEAD') ? await journalAt(s, 'HEAD') : null;
-  const headBytes = s.git.hasCommit('HEAD') ? s.git.show('HEAD', s.name) : null;
+  const hasHead = s.git.hasCommit('HEAD');
+  const before = previous !== undefined ? previous : hasHead ? await journalAt(s, 'HEAD') : null;
+  const headBytes = hasHead ? s.git.show('HEAD', s.name) : null;
   const wasEncrypted = headBytes ? isEncrypted(headBytes) : false;
   const message = current
-    ? commitMessage(previous, current.journal, !current.sealing && !wasEncrypted)
+    ? withSealing(
+        commitMessage(before, current.journal, !current.sealing && !wasEncrypted),
+        headBytes,
+        fs.readFileSync(s.target),
+      )
     : 'rel: set up sync';
   const paths = ['.gitattributes', ...(fs.existsSync(s.target) ? [s.name] : [])];
   s.git.run(['add', '--', ...paths]);
   s.git.run(['commit', '-q', '-m', message]);
   return message;
+}
+
+/** A commit message that says so when the journal was encrypted, decrypted or given another key. */
+function withSealing(message: string, before: Buffer | null, after: Buffer): string {
+  const [was, now] = [sealState(before), sealState(after)];
+  if (was === null || was === now) return message;
+  const what =
+    was === 'plain'
+      ? 'the journal encrypted'
+      : now === 'plain'
+        ? 'the journal decrypted'
+        : 'the passphrase changed';
+  const [subject, ...rest] = message.split('\n');
+  const said = subject === 'rel: no changes' ? `rel: ${what}` : `${subject}; ${what}`;
+  return [said, ...rest].join('\n');
 }
 
 export function push(git: Git, branch: string) {
@@ -269,32 +384,113 @@ export function firstLine(text: string): string {
 }
 
 /**
- * The journal of a commit from the remote. One sealed with another passphrase than the one here
- * is most likely a passphrase changed on the other machine: said so, with what to do.
+ * A commit from the remote in words: 'journal.json on the remote (git@host:me/journal.git), at
+ * commit 1a2b3c4 ("rel: 1 person added", by Ana, 2026-11-27)'.
  */
-function decodeTheirs(s: Session, commit: string, bytes: Buffer, undone: string) {
-  return decodeJournal(`${s.name} at ${commit}`, bytes, s.keys).catch((error: unknown) => {
-    if (!(error instanceof WrongPassphrase)) throw error;
-    throw new StoreError(
-      `${s.name} at ${commit} is sealed with another passphrase than the one here: the other machine changed it (rel passphrase there), or this one was given another. ${undone}`,
-      'Change the passphrase here to the same one first (rel passphrase, with the new one in REL_NEW_PASSPHRASE or asked), then run rel sync again.',
-    );
-  });
+function remoteCommit(s: Session, commit: string): string {
+  // Read only, on the way to a refusal: a git that fails here leaves the words shorter.
+  const ask = (args: string[]) => {
+    try {
+      return s.git.run(args, { check: false }).stdout.trim();
+    } catch {
+      return '';
+    }
+  };
+  const url = ask(['remote', 'get-url', 'origin']);
+  const shown = ask(['log', '-1', '--date=short', '--format=%h%x00%s%x00%an%x00%ad', commit]);
+  const [hash, subject, author, date] = shown.split('\0');
+  const at = hash
+    ? `commit ${hash} ("${displaySafe(subject ?? '')}", by ${displaySafe(author ?? '')}, ${date})`
+    : commit;
+  return `${s.name} on the remote${url ? ` (${displaySafe(url)})` : ''}, at ${at}`;
 }
 
 /**
- * Refuses, before anything is written, a remote journal (at `commit`) of a newer schema than this
- * rel's: merged record by record with this rel's rules it could lose what it does not know, and
- * the result would be pushed as the newest version for the machine that runs the newer rel.
- * `undone`: what the refusal leaves, in words.
+ * The journal of a commit from the remote, decoded once for all a sync does with it; null when
+ * the commit holds none. Refused before anything is written, each saying what to do about the
+ * remote (never the journal here, which is left as it was): one sealed with another passphrase
+ * (most likely changed on the other machine), one this machine has no passphrase for (under rel
+ * unlock, whose key opens the journal here only), one damaged (a commit rel did not make), and
+ * one of a newer schema (merged with this rel's rules it could lose what it does not know, and the
+ * result would be pushed as the newest version for the machine that runs the newer rel).
+ * `undone`: what a refusal leaves, in words.
  */
-export async function refuseNewerRemote(s: Session, commit: string, undone: string): Promise<void> {
+export async function remoteJournal(
+  s: Session,
+  commit: string,
+  undone: string,
+): Promise<CommitJournal | null> {
   const bytes = s.git.show(commit, s.name);
-  if (!bytes) return;
-  const { journal } = await decodeTheirs(s, commit, bytes, undone);
-  if (journal.schema <= SCHEMA_VERSION) return;
-  throw new StoreError(
-    `${s.name} on the remote was written by a newer rel (schema ${journal.schema}): another machine runs a newer rel. This rel knows schema ${SCHEMA_VERSION} and will not change it. ${undone}`,
-    'Upgrade rel to sync with it, then run rel sync again.',
+  if (!bytes) return null;
+  let decoded: JournalOnDisk;
+  try {
+    decoded = await decodeJournal(`${s.name} at ${commit}`, bytes, s.keys);
+  } catch (error) {
+    throw await refusedRemote(s, commit, bytes, error, undone);
+  }
+  if (decoded.journal.schema > SCHEMA_VERSION) {
+    throw new StoreError(
+      `${s.name} on the remote was written by a newer rel (schema ${decoded.journal.schema}): another machine runs a newer rel. This rel knows schema ${SCHEMA_VERSION} and will not change it. ${undone}`,
+      'Upgrade rel to sync with it, then run rel sync again.',
+    );
+  }
+  return { ...decoded, commit, bytes };
+}
+
+async function refusedRemote(
+  s: Session,
+  commit: string,
+  bytes: Buffer,
+  error: unknown,
+  undone: string,
+): Promise<Error> {
+  const where = remoteCommit(s, commit);
+  if (error instanceof WrongPassphrase) {
+    return new StoreError(
+      `${where} is sealed with another passphrase than the one here: the other machine changed it (rel passphrase there), or encrypted it apart with another, or this one was given another. ${undone}`,
+      'Change the passphrase here to the same one first (rel passphrase, with the new one in REL_NEW_PASSPHRASE or asked), then run rel sync again.',
+    );
+  }
+  if (error instanceof UsageError && isEncrypted(bytes)) {
+    // No passphrase to be had: the keyring had only a key for another salt (rel unlock's).
+    return new UsageError(
+      `${where} is sealed with another key than the journal here (the other machine encrypted it apart, with a salt of its own), and no passphrase was given to read it: the key rel unlock holds opens the journal here only. ${undone}`,
+      "Run rel sync once in a terminal (it asks for the passphrase) or with REL_PASSPHRASE set: the journal here then takes the remote's key, and the two machines share one. Then rel unlock again.",
+    );
+  }
+  if (!(error instanceof StoreError)) return error as Error;
+  const problem = error.message.replace(`${s.name} at ${commit} `, '');
+  const good = await lastReadable(s, commit);
+  const branch = s.git.branch();
+  const folder = JSON.stringify(s.git.folder);
+  return new StoreError(
+    `${where} ${problem} rel never commits a journal it cannot read: that commit was made by hand or by another program. ${undone}`,
+    good
+      ? `If that commit holds nothing you need, put the remote back to the one before it: git -C ${folder} push --force-with-lease=${branch}:${s.git.revParse(commit)} origin ${good}:refs/heads/${branch}, then run rel sync again. If it holds a change you want, mend ${s.name} in a clone of the remote, commit and push that, then run rel sync.`
+      : `Mend ${s.name} in a clone of the remote, commit and push that, then run rel sync again.`,
   );
+}
+
+/** The newest commit before `commit` (on its first-parent line) whose journal can be read, short. */
+async function lastReadable(s: Session, commit: string): Promise<string | null> {
+  let earlier: string[];
+  try {
+    earlier = s.git
+      .run(['rev-list', '--first-parent', '--max-count=20', `${commit}^`], { check: false })
+      .stdout.split('\n')
+      .filter(Boolean);
+  } catch {
+    return null;
+  }
+  for (const candidate of earlier) {
+    try {
+      const bytes = s.git.show(candidate, s.name);
+      if (!bytes) continue;
+      await decodeJournal(`${s.name} at ${candidate}`, bytes, s.keys);
+      return s.git.run(['rev-parse', '--short', candidate]).stdout.trim();
+    } catch {
+      // not this one (or git failed): the advice goes without a commit to go back to
+    }
+  }
+  return null;
 }

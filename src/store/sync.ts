@@ -28,14 +28,16 @@ import type { Store } from './store.js';
 import { init, unfinishedInit } from './sync-init.js';
 import {
   broughtBy,
+  type CommitJournal,
   commitLocal,
   commitMerge,
   firstLine,
   journalAt,
   keepCommitted,
-  NOW_ENCRYPTED,
   push,
-  refuseNewerRemote,
+  RESEALED,
+  remoteJournal,
+  resealedBy,
   type Session,
   scrubForgetsReceived,
   type TakenIn,
@@ -172,31 +174,35 @@ async function sync(s: Session): Promise<string[]> {
       `Finished the merge left unfinished in ${s.git.folder}${taken.received ? `: ${taken.received}` : ''}.`,
       ...(taken.notTaken ? [taken.notTaken] : []),
       ...(taken.separated ?? []),
+      ...(taken.resealed ? [RESEALED[taken.resealed]] : []),
     );
   } else if (unfinished) {
     throw new StoreError(`${unfinished.problem} Nothing was synced.`, unfinished.fix);
   }
   configureRepository(s.git, s.name, s.rel);
   ensureAttributes(s.git, s.name);
-  const kept = await keepCommitted(s);
+  // HEAD's journal, decoded once for both steps (keepCommitted writes only the journal here).
+  const committed = s.git.hasCommit('HEAD') ? await journalAt(s, 'HEAD') : null;
+  const kept = await keepCommitted(s, committed);
   if (kept) lines.push(kept);
-  const message = await commitLocal(s);
+  const message = await commitLocal(s, committed);
   if (message) lines.push(`Committed: ${firstLine(message)}`);
   const branch = s.git.branch();
   for (let attempt = 1; ; attempt++) {
     s.git.run(['fetch', '-q', 'origin']);
     const remote = `refs/remotes/origin/${branch}`;
     if (s.git.hasCommit(remote)) {
-      await refuseNewerRemote(
+      // The remote's journal, decoded once for all the steps that follow.
+      const their = await remoteJournal(
         s,
         remote,
         'Nothing was synced: the journal here and the remote are as they were.',
       );
-      const taken = await mergeRemote(s, remote);
+      const taken = await mergeRemote(s, remote, their);
       if (taken.received) lines.push(`Received: ${taken.received}`);
       if (taken.notTaken) lines.push(taken.notTaken);
       if (taken.separated) lines.push(...taken.separated);
-      if (taken.encrypted) lines.push(NOW_ENCRYPTED);
+      if (taken.resealed) lines.push(RESEALED[taken.resealed]);
     }
     if (!s.git.hasCommit('HEAD')) break;
     const pushed = push(s.git, branch);
@@ -226,17 +232,17 @@ function dropUnneededKeys(s: Session, branch: string): void {
 }
 
 /** Merges the remote branch: what it brought ('' when nothing new) and what it kept out. */
-async function mergeRemote(s: Session, remote: string): Promise<TakenIn> {
+async function mergeRemote(s: Session, remote: string, their: CommitJournal | null): Promise<TakenIn> {
   const head = s.git.hasCommit('HEAD') ? s.git.revParse('HEAD') : null;
   if (!head) {
     // A repository with no commit yet: take the remote's history as this branch's.
     s.git.run(['update-ref', `refs/heads/${s.git.branch()}`, remote]);
     s.git.run(['read-tree', 'HEAD']);
-    return takeIn(s, remote, null);
+    return takeIn(s, their, null);
   }
   if (s.git.isAncestor(remote, 'HEAD')) return { received: '', notTaken: '' };
-  if (s.git.isAncestor('HEAD', remote)) return fastForward(s, head, remote);
-  const taken = await takeIn(s, remote, s.git.mergeBase('HEAD', remote));
+  if (s.git.isAncestor('HEAD', remote)) return fastForward(s, head, remote, their);
+  const taken = await takeIn(s, their, s.git.mergeBase('HEAD', remote));
   commitMerge(s, head, remote);
   return taken;
 }
@@ -245,21 +251,26 @@ async function mergeRemote(s: Session, remote: string): Promise<TakenIn> {
  * The remote has everything this branch has, and the journal here is what this branch committed
  * (commitLocal ran under the same lock): their journal, their very bytes, takes its place.
  */
-async function fastForward(s: Session, head: string, remote: string): Promise<TakenIn> {
+async function fastForward(
+  s: Session,
+  head: string,
+  remote: string,
+  their: CommitJournal | null,
+): Promise<TakenIn> {
   const before = await journalAt(s, 'HEAD');
-  const theirBytes = s.git.show(remote, s.name);
-  const here = theirBytes && fs.readFileSync(s.target);
-  const encrypted = here ? isEncrypted(theirBytes) && !isEncrypted(here) : false;
-  if (theirBytes && here && !theirBytes.equals(here)) {
-    await s.store.adopt(theirBytes, { summary: broughtBy });
+  const here = their && fs.readFileSync(s.target);
+  const resealed = here && their ? resealedBy(here, their) : undefined;
+  if (their && here && !their.bytes.equals(here)) {
+    await s.store.adopt(their.bytes, { summary: broughtBy, decoded: their });
     s.wrote = true;
   }
   s.git.run(['update-ref', 'HEAD', s.git.revParse(remote), head]);
   s.git.run(['read-tree', 'HEAD']);
-  const after = await journalAt(s, 'HEAD');
-  if (before && after) await scrubForgetsReceived(s, before, after);
+  // HEAD is the remote's commit now: its journal is theirs, as decoded.
+  const after = their?.journal ?? null;
   const received = after ? summarizeChanges(diffJournals(before, after)) : '';
-  return { received, notTaken: '', ...(encrypted ? { encrypted } : {}) };
+  if (before && after) await scrubForgetsReceived(s, before, after);
+  return { received, notTaken: '', ...(resealed ? { resealed } : {}) };
 }
 
 /**
@@ -269,12 +280,13 @@ async function fastForward(s: Session, head: string, remote: string): Promise<Ta
  */
 async function finishMerge(s: Session, theirs: string): Promise<TakenIn> {
   const head = s.git.revParse('HEAD');
+  const their = await remoteJournal(s, theirs, 'Nothing was merged: the journal here is as it was.');
   const committed = s.git.show(head, s.name);
   if (committed && fileHasConflictMarkers(s.target)) {
     await s.store.adopt(committed, { overConflict: true });
     s.wrote = true;
   }
-  const taken = await takeIn(s, theirs, s.git.mergeBase('HEAD', theirs), head);
+  const taken = await takeIn(s, their, s.git.mergeBase('HEAD', theirs), head);
   // The merge state goes; the index is HEAD's again, then takes the merged journal.
   for (const name of ['MERGE_HEAD', 'MERGE_MSG', 'MERGE_MODE', 'AUTO_MERGE'])
     fs.rmSync(path.join(s.git.folder, '.git', name), { force: true });

@@ -1,4 +1,6 @@
 // rel decrypt: turns an encrypted journal back into the plain JSON file.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { type Context, openStore } from '../../context.js';
 import { UsageError } from '../../errors.js';
@@ -28,4 +30,9 @@ async function run(ctx: Context): Promise<void> {
   const { lockAgent } = await import('../../store/agent.js');
   await lockAgent(ctx.io.env, store.target);
   ctx.io.err(`Decrypted ${store.file}: it is plain JSON again, readable by anyone who can read the file.`);
+  // A synced journal: the next sync carries the decryption, as it carries any change.
+  if (fs.existsSync(path.join(path.dirname(store.target), '.git')))
+    ctx.io.err(
+      'It is synced: rel sync sends it plain to the remote (whose history keeps the encrypted versions), and the other machines take the plain journal at their next sync. To keep it encrypted everywhere instead: rel encrypt before you sync.',
+    );
 }
