@@ -14,6 +14,16 @@ describe('safeText: the rule of the one output writer', () => {
     expect(safeText(text, false)).toBe(shown);
   });
 
+  it('every control character alone in a text is caught (the quick test before the replace misses none)', () => {
+    for (let code = 0; code <= 0xa0; code++) {
+      const char = String.fromCharCode(code);
+      const shown = safeText(`a${char}b`, false);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters to catch
+      if (/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(char)) expect(shown).not.toContain(char);
+      else expect(shown).toBe(`a${char}b`);
+    }
+  });
+
   it("with colour on, only the theme's own codes pass", () => {
     expect(safeText('\x1b[36mcyan\x1b[39m \x1b[8mhidden\x1b[0m', true)).toBe(
       '\x1b[36mcyan\x1b[39m ␛[8mhidden␛[0m',
