@@ -1,4 +1,4 @@
-// rel search --json writes its hits a few hundred at a time, their fields named in a list; what it
+// rel search --json writes its hits a few hundred at a time, each copied without its matches; what it
 // prints must be exactly what printJson prints for the hits without their matches
 // (JSON.stringify(list, null, 2)), whatever the hits and however many.
 import { describe, expect, it } from 'vitest';
