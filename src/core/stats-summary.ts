@@ -13,6 +13,7 @@
 //   - no follow-ups, tombstones or dismissals.
 
 import type { Conversation, Journal, Person } from './journal.js';
+import { cutPerson } from './person-cut.js';
 
 /** What stands for the listening notes of a conversation where something was heard. */
 const HEARD = '…';
@@ -33,9 +34,11 @@ export function* statsJournalJson(journal: Journal): Generator<string> {
   yield '],"followUps":[],"tombstones":[]}';
 }
 
+/** Of a person's fields, besides the lists a cut leaves empty, the one stats leaves out. */
+const LEFT_OUT = new Set(['emails']);
+
 function statsPerson(person: Person): Person {
-  const { ambitions, skills, notes, askNext, emails, ...rest } = person;
-  return { ...rest, ambitions: [], skills: [], notes: [], askNext: [] };
+  return cutPerson(person, LEFT_OUT) as unknown as Person;
 }
 
 function statsConversation(c: Conversation): Conversation {

@@ -23,8 +23,9 @@ import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { sha256Hex } from '../core/sha256.js';
 import type { TogetherRules } from '../core/together.js';
 import { type JournalOnDisk, journalTag, warningsOnRead } from './codec.js';
-import { fileVersion, keepDerivedFile, readStoreFile, removeDerivedFile } from './files.js';
+import { fileVersion, keepDerivedFile, removeDerivedFile } from './files.js';
 import { hasPendingForget } from './pending-forget.js';
+import { readSummary, type SummaryFile as SharedHead } from './summary-file.js';
 
 /** package.json's version, put in at build time. */
 declare const REL_VERSION: string;
@@ -32,13 +33,10 @@ declare const REL_VERSION: string;
 /** Changed whenever what the summary keeps changes: a summary of another format is rebuilt. */
 const FORMAT = 1;
 
-interface SummaryFile {
-  format: number;
-  rel: string;
+interface SummaryFile extends SharedHead {
   journal: { version: string; tag: string; lines?: true };
   rules: TogetherRules;
   horizon: IsoDate;
-  data: Journal;
 }
 
 /**
@@ -175,22 +173,15 @@ export class DueSummary {
 
   /** The summary's cut-down journal when it stands for this version of the journal; undefined on any doubt. */
   private readOf(version: string): DueJournal | undefined {
+    const summary = readSummary<SummaryFile>(this.file, FORMAT, version, [
+      'people',
+      'conversations',
+      'followUps',
+    ]);
     try {
-      const bytes = readStoreFile(this.file);
-      if (!bytes) return undefined;
-      const summary = JSON.parse(bytes.toString('utf8')) as Partial<SummaryFile>;
-      if (summary.format !== FORMAT || summary.rel !== REL_VERSION) return undefined;
-      if (summary.journal?.version !== version || !summary.rules || !sameRules(summary.rules, this.rules()))
+      if (!summary?.rules || !sameRules(summary.rules, this.rules()) || typeof summary.horizon !== 'string')
         return undefined;
-      const data = summary.data;
-      if (
-        typeof summary.horizon !== 'string' ||
-        data?.schema !== SCHEMA_VERSION ||
-        ![data.people, data.conversations, data.followUps].every(Array.isArray)
-      ) {
-        return undefined;
-      }
-      return { journal: data, horizon: summary.horizon };
+      return { journal: summary.data, horizon: summary.horizon };
     } catch {
       return undefined;
     }

@@ -15,20 +15,14 @@ import path from 'node:path';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { sha256Hex } from '../core/sha256.js';
 import { statsJournalJson } from '../core/stats-summary.js';
-import { fileVersion, keepDerivedFile, readStoreFile, removeDerivedFile } from './files.js';
+import { fileVersion, keepDerivedFile, removeDerivedFile } from './files.js';
+import { readSummary } from './summary-file.js';
 
 /** package.json's version, put in at build time. */
 declare const REL_VERSION: string;
 
 /** Changed whenever what the summary keeps changes: a summary of another format is rebuilt. */
 const FORMAT = 1;
-
-interface SummaryFile {
-  format: number;
-  rel: string;
-  journal: { version: string };
-  data: Journal;
-}
 
 export function statsSummaryPath(stateFolder: string, target: string): string {
   return path.join(stateFolder, `stats-${sha256Hex(target).slice(0, 16)}.json`);
@@ -52,21 +46,9 @@ export class StatsSummary {
 
   /** The journal cut down for stats when the summary stands for the file as it is now; undefined on any doubt. */
   read(): Journal | undefined {
-    try {
-      const version = fileVersion(this.target);
-      if (version === undefined || version === 'missing') return undefined;
-      const bytes = readStoreFile(this.file);
-      if (!bytes) return undefined;
-      const summary = JSON.parse(bytes.toString('utf8')) as Partial<SummaryFile>;
-      if (summary.format !== FORMAT || summary.rel !== REL_VERSION || summary.journal?.version !== version)
-        return undefined;
-      const data = summary.data;
-      if (data?.schema !== SCHEMA_VERSION || ![data.people, data.conversations].every(Array.isArray))
-        return undefined;
-      return data;
-    } catch {
-      return undefined;
-    }
+    const version = fileVersion(this.target);
+    if (version === undefined || version === 'missing') return undefined;
+    return readSummary(this.file, FORMAT, version, ['people', 'conversations'])?.data;
   }
 
   /**
