@@ -109,9 +109,9 @@ export function dueText(row: CheckIn | ComingUpRow, today: IsoDate, dates = date
       ? 'birthday today'
       : `birthday ${dates.ago(row.dueOn)} · ${dates.shown(row.dueOn)}`;
   }
-  if (row.overdueDays === 0) return 'due today';
-  // Coming due on a day off: shown on the working day before (and due since it, on the day off).
-  const on = row.overdueDays < 0 ? shownDueOn(row) : row.dueOn;
+  // Coming due on a day off: due from the working day before, so counted from that day on every
+  // day after it too (the day off itself, and once it has passed), as `rel due` lists it.
+  const on = shownDueOn(row);
   return on === today ? 'due today' : `due ${dates.ago(on)} · ${dates.shown(on)}`;
 }
 
