@@ -35,7 +35,7 @@ export interface SearchHit {
  * whole word writes its last Σ as ς, a character at a time as σ). Folding a whole text gives the
  * same as folding it a character at a time, only much faster. Several output chars are possible.
  */
-function fold(text: string): string {
+export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replaceAll('ς', 'σ');
 }
 

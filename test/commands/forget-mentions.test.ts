@@ -41,6 +41,23 @@ describe('rel forget: records about others that still name them', () => {
     }
   });
 
+  it('counts a short alias only as a whole word, never inside another word or in a name', async () => {
+    const store = tempStore('forget-mentions');
+    await ok(['add', 'Albert Green', '--alias', 'Al'], { store });
+    await ok(['add', 'Alice Brown'], { store });
+    await ok(['add', 'Bob Stone'], { store });
+    // Not about Al: "Al" inside "call", "Alice", "also", "Dalí"; Alice's name is hers.
+    await ok(['log', 'bob', 'alice', '--note', 'call Alice about the budget', '--heard', 'also Dalí'], {
+      store,
+    });
+    await ok(['note', 'bob', 'Totally fine'], { store });
+    // About Al: the alias as a word, in any case.
+    await ok(['log', 'bob', '--heard', 'Al wants a raise', '--follow-up', 'Thank al.'], { store });
+    const r = await rel(['forget', 'albert', '--yes', '--json'], { store });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).stillMentionedIn).toBe(2);
+  });
+
   it('says nothing when no record names them', async () => {
     const store = tempStore('forget-mentions');
     await ok(['add', 'Zelda Quux'], { store });
