@@ -94,7 +94,13 @@ export async function readSource(
   };
 }
 
-/** Rows with the line each starts on; rows the parser cannot read become problems. */
+/**
+ * Rows with the line of the file each starts on; rows the parser cannot read become problems.
+ * The lines are counted here, from byte offsets, not taken from csv-parse's `lines`, which counts
+ * a CRLF inside a quoted cell as two lines (7.0.3), so that every row after one was named a line
+ * too far. A row read ends at its `bytes` and began its `raw` text before that; a row skipped for
+ * an error began where the row before it ended.
+ */
 async function readCsv(text: string): Promise<{ rows: CsvRow[]; problems: ImportProblem[] }> {
   const [{ parse }, { csvLayout }] = await Promise.all([
     import('csv-parse/sync'),
@@ -103,29 +109,78 @@ async function readCsv(text: string): Promise<{ rows: CsvRow[]; problems: Import
   const rows: CsvRow[] = [];
   const problems: ImportProblem[] = [];
   const { delimiter, skippedLines } = csvLayout(text);
-  // The parser counts the line a record ends on; the next one starts on the line after.
-  let nextLine = 1 + skippedLines;
-  parse(text, {
+  const data = Buffer.from(text);
+  const lines = lineStarts(data);
+  const lineAt = (offset: number) => lineOf(lines, offset);
+  // Where the last row read ended, and where the row skipped since began.
+  let end = lines[skippedLines] ?? data.length;
+  let skipped: number | undefined;
+  parse(data, {
     delimiter,
     from_line: 1 + skippedLines,
     relax_column_count: true,
     skip_records_with_error: true,
-    on_record: (record: string[], context) => {
-      rows.push({ line: nextLine, fields: record });
-      nextLine = context.lines + 1;
+    raw: true,
+    on_record: (row, context) => {
+      // With `raw`, the record comes as { record, raw }, which csv-parse's types do not say.
+      const { record } = row as unknown as { record: string[] };
+      const raw = Buffer.from(context.raw ?? '');
+      // The LF of a CRLF that ends the row is not in its raw text (the CR is).
+      const crlf = raw.at(-1) === CR && data[context.bytes - 1] === LF ? 1 : 0;
+      rows.push({ line: lineAt(context.bytes - raw.length - crlf), fields: record });
+      end = context.bytes;
+      skipped = undefined;
       return null;
     },
-    on_skip: (error) => {
+    on_skip: (error, raw = '') => {
       if (!error) return undefined;
-      const line = nextLine;
+      skipped = skippedRow(data, lines, skipped ?? end, skipped !== undefined, raw);
+      const line = lineAt(skipped);
       if (!problems.some((p) => p.line === line)) {
         problems.push({ line, message: csvProblem(error.code, error.message) });
       }
-      nextLine = Math.max(nextLine, (error as unknown as { lines: number }).lines + 1);
       return undefined;
     },
   });
   return { rows, problems };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** The offset each line of the file starts at: after an LF, a CRLF, or a CR alone. */
+function lineStarts(data: Buffer): number[] {
+  const starts = [0];
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] === LF || (data[i] === CR && data[i + 1] !== LF)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The line (from 1) that the byte at `offset` is on. */
+function lineOf(starts: number[], offset: number): number {
+  let [low, high] = [0, starts.length - 1];
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+/**
+ * Where the row an error was met in began (`raw` is its text up to the error): `from`, where the
+ * last row read ended, unless a row was skipped since (then `from` is where that one began). Then
+ * it is the next line after that which begins with this text, else that row again (a second error
+ * in it).
+ */
+function skippedRow(data: Buffer, lines: number[], from: number, afterSkip: boolean, raw: string): number {
+  if (!afterSkip || !raw) return from;
+  const text = Buffer.from(raw);
+  for (let at = data.indexOf(text, from + 1); at >= 0; at = data.indexOf(text, at + 1)) {
+    if (lines[lineOf(lines, at) - 1] === at) return at;
+  }
+  return from;
 }
 
 function csvProblem(code: string, message: string): string {
