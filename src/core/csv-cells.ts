@@ -8,6 +8,11 @@ export function listCell(values: string[]): string {
 
 /** A list cell back into its values: split at unescaped ";", escapes undone, blanks dropped. */
 export function parseListCell(cell: string): string[] {
+  return listValues(cell).filter(Boolean);
+}
+
+/** A list cell's values in place, blanks kept: a value that lines up with another list's. */
+export function listValues(cell: string): string[] {
   const values: string[] = [];
   let current = '';
   for (let i = 0; i < cell.length; i++) {
@@ -20,7 +25,7 @@ export function parseListCell(cell: string): string[] {
     } else current += c;
   }
   values.push(current);
-  return values.map((v) => v.trim()).filter(Boolean);
+  return values.map((v) => v.trim());
 }
 
 /** Notes are one per line of the cell; a line break inside a note is written "\n", "\" as "\\". */

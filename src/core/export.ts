@@ -132,9 +132,25 @@ export const CONVERSATION_HEADERS = [
   'note',
   'heard',
   'with_ids',
+  'heard_from',
+  'size',
+  'counts',
+  'event_id',
+  'logged',
 ] as const;
 
-/** One row per conversation, oldest first; `with` holds names and `with_ids` their ids, as list cells. */
+/**
+ * The conversations table as rel wrote it before `heard_from`, `size`, `counts`, `event_id` and
+ * `logged`: still rel's own, read back the same way (those fields then absent, logged on import).
+ */
+export const CONVERSATION_HEADERS_BEFORE_SIZE = CONVERSATION_HEADERS.slice(0, 8);
+
+/**
+ * One row per conversation, oldest first; `with` holds names and `with_ids` their ids, as list
+ * cells. `heard_from` lines up with `heard`: whom each note was heard from, empty for the group
+ * (the cell empty when every note was the group's); `counts` is yes, no or empty (the rules
+ * decide); `logged` is when it was logged, which orders the conversations of one day.
+ */
 export function conversationsTable(journal: Journal): Table {
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
   return {
@@ -142,18 +158,79 @@ export function conversationsTable(journal: Journal): Table {
     rows: safeRows(
       [...journal.conversations]
         .sort((a, b) => -newestFirst(a, b))
-        .map((c) => [
-          c.id,
-          c.date,
-          listCell(c.with.map((id) => names.get(id) ?? id)),
-          c.kind,
-          c.minutes === null ? '' : String(c.minutes),
-          c.note,
-          listCell(c.heard),
-          listCell(c.with),
-        ]),
+        .map((c) => {
+          // A blank note is not read back, so whom it was heard from is not written either.
+          const heard = c.heard.flatMap((text, i) =>
+            text.trim() ? [{ text, from: c.heardFrom?.[i] ?? null }] : [],
+          );
+          return [
+            c.id,
+            c.date,
+            listCell(c.with.map((id) => names.get(id) ?? id)),
+            c.kind,
+            c.minutes === null ? '' : String(c.minutes),
+            c.note,
+            listCell(heard.map((h) => h.text)),
+            listCell(c.with),
+            heard.some((h) => h.from !== null) ? listCell(heard.map((h) => h.from ?? '')) : '',
+            c.size === undefined ? '' : String(c.size),
+            c.counts === undefined ? '' : c.counts ? 'yes' : 'no',
+            c.eventId ?? '',
+            c.createdAt,
+          ];
+        }),
     ),
   };
+}
+
+/**
+ * What the slice holds that neither CSV table carries, as "4 follow-ups", "2 ambitions": records
+ * of their own (follow-ups), and what a person holds as lists of records or marks with dates.
+ * `rel export --format csv` says it, so that no one takes the tables for the whole journal.
+ */
+export function notInCsv(journal: Journal): string[] {
+  const count = (n: number, one: string, many = `${one}s`) => (n ? [`${n} ${n === 1 ? one : many}`] : []);
+  const sum = (of: (p: Person) => number) => journal.people.reduce((n, p) => n + of(p), 0);
+  return [
+    ...count(journal.followUps.length, 'follow-up'),
+    ...count(
+      sum((p) => p.ambitions.length),
+      'ambition',
+    ),
+    ...count(
+      sum((p) => p.ambitions.reduce((n, a) => n + stepsOf(a).length, 0)),
+      'step toward an ambition',
+      'steps toward ambitions',
+    ),
+    ...count(
+      sum((p) => p.skills.length),
+      'skill',
+    ),
+    ...count(
+      sum((p) => p.askNext.length),
+      'question to ask',
+      'questions to ask',
+    ),
+    ...count(
+      sum((p) => thanksOf(p).length),
+      'thanks given',
+      'thanks given',
+    ),
+    ...count(
+      sum((p) => (p.snoozedUntil ? 1 : 0)),
+      'snooze',
+    ),
+    ...count(
+      sum((p) => (p.leftOn ? 1 : 0)),
+      'person marked as left',
+      'people marked as left',
+    ),
+    ...count(
+      (journal.dismissals ?? []).length,
+      'meeting dismissed from rel inbox',
+      'meetings dismissed from rel inbox',
+    ),
+  ];
 }
 
 /**

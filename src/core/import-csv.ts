@@ -1,7 +1,7 @@
 // CSV rows into records: people from an address book's table or rel's own, and rel's own
 // conversations table back into conversations. Birthdays are read in the file's day-month order.
 import { type Birthday, readBirthday } from './birthdays.js';
-import { parseListCell, parseNotesCell, unneutralise } from './csv-cells.js';
+import { listValues, parseListCell, parseNotesCell, unneutralise } from './csv-cells.js';
 import { PEOPLE_HEADERS, PEOPLE_HEADERS_BEFORE_ARCHIVED } from './export.js';
 import { type ColumnMap, type CsvField, mapHeaders } from './import-csv-headers.js';
 import type { ImportedPerson, ImportProblem, ReadPeople } from './import-types.js';
@@ -223,18 +223,22 @@ export function peopleFromCsv(rows: CsvRow[], options: CsvOptions = {}): ReadPeo
 /** A time as rel keeps it: 2026-11-20T09:30:00.000Z. */
 const STORED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
+/** A real moment as rel writes it: 2026-02-30 would be read as 2 March. */
+function isStoredTime(text: string): boolean {
+  return (
+    STORED_TIME.test(text) &&
+    !Number.isNaN(Date.parse(text)) &&
+    new Date(text).toISOString().slice(0, 19) === text.slice(0, 19)
+  );
+}
+
 /** The `added` and `archived` cells of rel's own table: times, or `archived` empty. */
 function ownTimes([added = '', archived = '']: string[]):
   | { createdAt?: string; archivedAt?: string }
   | { problem: string } {
-  // A real moment: 2026-02-30 would be read as 2 March.
-  const valid = (text: string) =>
-    STORED_TIME.test(text) &&
-    !Number.isNaN(Date.parse(text)) &&
-    new Date(text).toISOString().slice(0, 19) === text.slice(0, 19);
-  if (added && !valid(added))
+  if (added && !isStoredTime(added))
     return { problem: `added "${added}" is not a time as rel writes it (2026-11-20T09:30:00.000Z)` };
-  if (archived && !valid(archived))
+  if (archived && !isStoredTime(archived))
     return {
       problem: `archived "${archived}" is not a time as rel writes it (2026-11-20T09:30:00.000Z), or empty`,
     };
@@ -249,7 +253,8 @@ export function sameHeader(header: string[], expected: readonly string[]): boole
 /**
  * rel's own conversations table back into conversation records, with the names of `with` kept
  * by conversation id: people are found by `with_ids` first, by those names where an id is not in
- * the journal.
+ * the journal. A table rel wrote before `heard_from` and the columns after it reads the same way,
+ * its conversations logged at `createdAt`, the time of the import.
  */
 export function conversationsFromCsv(
   rows: CsvRow[],
@@ -268,10 +273,25 @@ export function conversationsFromCsv(
   for (const row of rows.slice(1)) {
     if (row.fields.every((f) => !f.trim())) continue;
     const wrong = (message: string) => problems.push({ line: row.line, message });
-    const [id = '', date = '', withNames = '', kind = '', minutes = '', note = '', heard = '', withIds = ''] =
-      row.fields.map(unneutralise);
+    const [
+      id = '',
+      date = '',
+      withNames = '',
+      kind = '',
+      minutes = '',
+      note = '',
+      heardCell = '',
+      withIds = '',
+      heardFrom = '',
+      size = '',
+      counts = '',
+      eventId = '',
+      logged = '',
+    ] = row.fields.map(unneutralise);
     const who = parseListCell(withNames);
     const ids = parseListCell(withIds);
+    const heard = parseListCell(heardCell);
+    const from = heardFrom.trim() ? listValues(heardFrom).map((v) => v || null) : undefined;
     if (!id.trim()) wrong('has no id');
     else if (seen.has(id)) wrong(`conversation ${id} comes twice in the file`);
     else if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || readBirthday(date) !== date)
@@ -280,8 +300,17 @@ export function conversationsFromCsv(
     else if (!who.length && !ids.length) wrong('is with no one');
     else if (ids.length && who.length && ids.length !== who.length)
       wrong(`names ${who.length} people in "with" and ${ids.length} in "with_ids"`);
+    else if (from && from.length !== heard.length)
+      wrong(`heard_from names ${from.length} where heard has ${heard.length} notes`);
+    else if (from?.some((f) => f !== null && !ids.includes(f)))
+      wrong(`heard_from names ${from.find((f) => f !== null && !ids.includes(f))}, who is not in with_ids`);
+    else if (!/^\d*$/.test(size.trim())) wrong(`size "${size}" is not a number`);
+    else if (!['', 'yes', 'no'].includes(counts.trim())) wrong(`counts "${counts}" is not yes, no or empty`);
+    else if (logged && !isStoredTime(logged))
+      wrong(`logged "${logged}" is not a time as rel writes it (2026-11-20T09:30:00.000Z), or empty`);
     else {
       seen.add(id);
+      const people = ids.length || who.length;
       conversations.push({
         id,
         date,
@@ -289,8 +318,13 @@ export function conversationsFromCsv(
         kind: kind.trim() || '1:2:1',
         minutes: minutes.trim() ? Number(minutes) : null,
         note,
-        heard: parseListCell(heard),
-        createdAt,
+        heard,
+        // As rel keeps them: who said what only when someone did, a size only above those named.
+        ...(from?.some((f) => f !== null) ? { heardFrom: from } : {}),
+        ...(Number(size) > people ? { size: Number(size) } : {}),
+        ...(counts.trim() ? { counts: counts.trim() === 'yes' } : {}),
+        ...(eventId.trim() ? { eventId: eventId.trim() } : {}),
+        createdAt: logged || createdAt,
       });
       names.set(id, who);
       lines.push(row.line);

@@ -4,7 +4,7 @@
 import { isCalendarBirthday } from './birthdays.js';
 import { isCalendarDate, localDay } from './dates.js';
 import type { JournalMerge, Progress } from './import-types.js';
-import type { Journal, Person, Tombstone } from './journal.js';
+import type { Conversation, Journal, Person, Tombstone } from './journal.js';
 import { cleanName } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
 import { stoneCovers, tombstoneKey } from './tombstones.js';
@@ -122,7 +122,16 @@ export function addFromExport(
       });
       return;
     }
-    journal.conversations.push({ ...structuredClone(conversation), with: [...new Set(people as string[])] });
+    const kept: Conversation = { ...structuredClone(conversation), with: [...new Set(people as string[])] };
+    // Whom each note was heard from is one of those there: it goes to whom they went to.
+    if (conversation.heardFrom) {
+      kept.heardFrom = conversation.heardFrom.map((from) => {
+        if (from === null) return null;
+        const j = conversation.with.indexOf(from);
+        return (j < 0 ? personId(from) : people[j]) ?? null;
+      });
+    }
+    journal.conversations.push(kept);
     conversationIds.add(conversation.id);
     result.conversations.added++;
   });

@@ -16,6 +16,7 @@ import type { IsoDate } from '../../core/dates.js';
 import {
   conversationsTable,
   type ExportSelection,
+  notInCsv,
   peopleTable,
   renderMarkdown,
   selectJournal,
@@ -119,14 +120,24 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     const { stringify } = await import('csv-stringify/sync');
     const csv = (t: Table) => stringify([t.headers, ...t.rows], { record_delimiter: 'unix' });
     const chosenTable = () => csv(table === 'people' ? peopleTable(chosen) : conversationsTable(chosen));
+    // Said after the file, or after the table on stdout: what the tables cannot hold.
+    const left = notInCsv(chosen);
+    const leftOut = () => {
+      if (left.length)
+        ctx.io.err(
+          `Not in the CSV tables: ${left.join(', ')}. rel export (JSON) keeps everything; rel import reads it back.`,
+        );
+    };
     if (options.out === undefined) {
       ctx.io.out(chosenTable().trimEnd());
+      leftOut();
       return;
     }
     // A .csv name is one file (the chosen table); anything else is a folder for both tables.
     if (options.out.toLowerCase().endsWith('.csv')) {
       const file = write(outputFile(options.out, `${table}.csv`), chosenTable());
       ctx.io.err(`Wrote the ${table} table to ${file} (${summary(chosen)}).`);
+      leftOut();
       return;
     }
     const folder = csvFolder(options.out);
@@ -137,6 +148,7 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
     write(people!, csv(peopleTable(chosen)));
     write(conversations!, csv(conversationsTable(chosen)));
     ctx.io.err(`Wrote ${people} and ${conversations} (${summary(chosen)}).`);
+    leftOut();
     return;
   }
 

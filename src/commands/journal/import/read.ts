@@ -2,7 +2,7 @@
 // the line each starts on, vCards into people. Loaded only by rel import.
 import path from 'node:path';
 import type { DecodedFile } from '../../../core/charset.js';
-import { CONVERSATION_HEADERS } from '../../../core/export.js';
+import { CONVERSATION_HEADERS, CONVERSATION_HEADERS_BEFORE_SIZE } from '../../../core/export.js';
 import { type CsvRow, conversationsFromCsv, peopleFromCsv, sameHeader } from '../../../core/import-csv.js';
 import type { ColumnMap } from '../../../core/import-csv-headers.js';
 import type { ImportedPerson, ImportProblem } from '../../../core/import-types.js';
@@ -70,7 +70,11 @@ export async function readSource(
     return { kind: 'people', people, problems: problems.sort(byLine), warnings: warnings.sort(byLine) };
   }
   const { rows, problems } = await readCsv(text.text);
-  if (rows[0] && sameHeader(rows[0].fields, CONVERSATION_HEADERS)) {
+  const header = rows[0]?.fields;
+  if (
+    header &&
+    (sameHeader(header, CONVERSATION_HEADERS) || sameHeader(header, CONVERSATION_HEADERS_BEFORE_SIZE))
+  ) {
     // rel's own conversations table: conversations for people already in the journal.
     const read = conversationsFromCsv(rows, (options.now ?? new Date()).toISOString());
     const journal = { ...emptyJournal(), conversations: read.conversations };
