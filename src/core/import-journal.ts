@@ -3,9 +3,10 @@
 
 import { isCalendarBirthday } from './birthdays.js';
 import { isCalendarDate, localDay } from './dates.js';
+import { sameHolder } from './import-people.js';
 import type { JournalMerge, Progress } from './import-types.js';
-import type { Conversation, Journal, Person, Tombstone } from './journal.js';
-import { cleanName } from './new-person.js';
+import type { Conversation, IdSource, Journal, Person, Tombstone } from './journal.js';
+import { cleanName, uniquePersonId } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
 import { stoneCovers, tombstoneKey } from './tombstones.js';
 
@@ -39,6 +40,8 @@ export function addFromExport(
   progress?: Progress,
   /** By conversation id, the names of the people in it: whom an id not in the journal means. */
   names?: Map<string, string[]>,
+  /** For a person whose id is someone else's here: the random part of their own. */
+  newId?: IdSource,
 ): JournalMerge {
   const result: JournalMerge = {
     added: [],
@@ -53,6 +56,7 @@ export function addFromExport(
   const forgottenAt = forgottenIn(journal);
   const forgotten = { people: 0, conversations: 0, followUps: 0 };
   const ids = new Set(journal.people.map((p) => p.id));
+  const holders = new Map(journal.people.map((p) => [p.id, p]));
   const byName = new Map(journal.people.map((p) => [normalize(p.name), p.id]));
   /** Incoming person id -> the id it has in this journal. */
   const target = new Map<string, string>();
@@ -68,7 +72,8 @@ export function addFromExport(
       forgotten.people++;
       return;
     }
-    const twin = ids.has(person.id) ? person.id : byName.get(normalize(person.name));
+    const holder = holders.get(person.id);
+    const twin = holder && sameHolder(holder, person) ? person.id : byName.get(normalize(person.name));
     if (twin !== undefined) {
       target.set(person.id, twin);
       const reason = twin === person.id ? 'already in your journal' : `already in your journal as ${twin}`;
@@ -76,6 +81,8 @@ export function addFromExport(
       return;
     }
     const kept = structuredClone(person);
+    // Their id is someone else's here: they come in under one of their own, with their records.
+    if (ids.has(kept.id)) kept.id = uniquePersonId(journal, kept.name, ids, kept.aliases, newId);
     // A birthday that is no day (29 Feb is one: it is kept) would fail every report that counts to it.
     if (kept.birthday && !isCalendarBirthday(kept.birthday)) {
       result.problems.push({
@@ -85,10 +92,11 @@ export function addFromExport(
       kept.birthday = null;
     }
     journal.people.push(kept);
-    ids.add(person.id);
-    byName.set(normalize(person.name), person.id);
-    target.set(person.id, person.id);
-    result.added.push({ id: person.id, name: person.name, line });
+    ids.add(kept.id);
+    holders.set(kept.id, kept);
+    byName.set(normalize(person.name), kept.id);
+    target.set(person.id, kept.id);
+    result.added.push({ id: kept.id, name: person.name, line });
   });
   const personId = (id: string) => target.get(id) ?? (ids.has(id) ? id : undefined);
 
@@ -111,9 +119,12 @@ export function addFromExport(
       });
       return;
     }
-    const people = conversation.with.map(
-      (id, j) => personId(id) ?? byName.get(normalize(names?.get(conversation.id)?.[j] ?? '\u0000')),
-    );
+    const people = conversation.with.map((id, j) => {
+      // rel's conversations table names each person too: an id that is someone else here, while
+      // the name is someone's, is an id another journal gave apart (sameHolder).
+      const named = byName.get(normalize(names?.get(conversation.id)?.[j] ?? '\u0000'));
+      return named !== undefined && personId(id) !== undefined ? named : (personId(id) ?? named);
+    });
     const missing = conversation.with.filter((_, j) => people[j] === undefined);
     if (missing.length) {
       result.problems.push({

@@ -9,6 +9,23 @@ import { normalize, withoutControls } from './text.js';
 /** An id as rel makes them (an ASCII slug, a random part on collision), never a foreign UID. */
 const REL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+type Holder = { name: string; createdAt?: string | undefined };
+
+/**
+ * Whether a person of a file whose id is that of `here` is `here`: the same record (made at the
+ * same moment, which a rename keeps), or of the same name. Ids given before they had random parts
+ * (`person` for every name without a Latin letter, `ana-silva-2`) were given apart in each
+ * journal, so such an id may be someone else's here; a file that does not say when its people
+ * were made (a vCard's UID) is taken at its word.
+ */
+export function sameHolder(here: Holder, incoming: Holder): boolean {
+  return (
+    incoming.createdAt === undefined ||
+    here.createdAt === incoming.createdAt ||
+    normalize(here.name) === normalize(incoming.name)
+  );
+}
+
 /**
  * Adds the people not yet in the journal; the others are skipped. A person is already there when
  * their id (a vCard UID, the id column of rel's own CSV) is a person's id, else when the name is
@@ -21,12 +38,15 @@ export function addImportedPeople(
   clock: Clock,
   progress?: Progress,
 ): { added: AddedPerson[]; skipped: SkippedPerson[] } {
-  type Known = { id: string; line: number | null };
+  type Known = { id: string; line: number | null } & Holder;
   const byName = new Map<string, Known>();
   const byId = new Map<string, Known>();
   const byEmail = new Map<string, Known>();
-  const know = (person: { id: string; name: string; emails?: string[] | undefined }, line: number | null) => {
-    const known = { id: person.id, line };
+  const know = (
+    person: { id: string; name: string; createdAt: string; emails?: string[] | undefined },
+    line: number | null,
+  ) => {
+    const known = { id: person.id, line, name: person.name, createdAt: person.createdAt };
     byId.set(person.id, known);
     if (!byName.has(normalize(person.name))) byName.set(normalize(person.name), known);
     for (const email of person.emails ?? [])
@@ -40,9 +60,13 @@ export function addImportedPeople(
     progress?.(i + 1, people.length);
     const name = cleanName(withoutControls(incoming.name));
     const byAddress = incoming.emails.map((e) => byEmail.get(emailKey(e))).find(Boolean);
+    const sameId = incoming.id === undefined ? undefined : byId.get(incoming.id);
     const [twin, why] = (
       [
-        [incoming.id === undefined ? undefined : byId.get(incoming.id), 'same id'],
+        [
+          sameId && sameHolder(sameId, { name, createdAt: incoming.createdAt }) ? sameId : undefined,
+          'same id',
+        ],
         [byName.get(normalize(name)), 'same name'],
         [byAddress, 'same e-mail address'],
       ] as const

@@ -30,7 +30,7 @@ export function applyImport(
   progress?: Progress,
 ): ImportOutcome {
   if (source.kind === 'journal') {
-    const merged = addFromExport(journal, source.journal, source.lineOf, progress, source.names);
+    const merged = addFromExport(journal, source.journal, source.lineOf, progress, source.names, clock.newId);
     return { ...merged, problems: [...source.problems, ...merged.problems], warnings: source.warnings };
   }
   return {
