@@ -366,10 +366,12 @@ export function parseDate(input: string, option: string, context: DateContext): 
     : context.natural?.(text, context.now, context.direction === 'future');
   if (natural && !Number.isNaN(natural.getTime())) {
     // "january 5" without a year, looking back from November, is the January just gone; "next
-    // week" or "in a month" looking back is a mistake, left ahead for the caller to refuse.
+    // week" or "in a month" looking back is a mistake, left ahead for the caller to refuse. The
+    // days are compared, not the moments: chrono puts "dec 2" at noon, which on the morning of
+    // 2 December is still ahead of now, yet today is not in the future.
     if (
       context.direction === 'past' &&
-      natural > context.now &&
+      toIsoDate(natural) > toIsoDate(context.now) &&
       NAMES_A_MONTH.test(text) &&
       !LOOKS_AHEAD.test(text) &&
       !/\b\d{4}\b/.test(text)

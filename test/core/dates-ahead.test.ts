@@ -35,6 +35,20 @@ describe('dates looking back, written looking ahead', () => {
   });
 });
 
+describe('today by its month and day, at any hour', () => {
+  // chrono reads "dec 2" as noon; before noon that moment is ahead of now, and was moved a year back.
+  it.each([
+    ['08:00', 'dec 2', '2026-12-02'],
+    ['00:05', '2 december', '2026-12-02'],
+    ['23:59', 'Dec 2', '2026-12-02'],
+    ['08:00', 'dec 3', '2025-12-03'],
+    ['08:00', 'dec 1', '2026-12-01'],
+  ])('at %s on 2 December 2026, %s is %s', (time, text, expected) => {
+    const at = new Date(`2026-12-02T${time}:00`);
+    expect(parseDate(text, '--date', { now: at, direction: 'past', natural })).toBe(expected);
+  });
+});
+
 describe('a day shown with its year when it is far off in another year', () => {
   it.each([
     ['2025-11-19', '2026-11-12', 'Wed 19 Nov 2025'],
