@@ -5,28 +5,10 @@ import { isCalendarBirthday } from './birthdays.js';
 import { isCalendarDate, localDay } from './dates.js';
 import { sameHolder } from './import-people.js';
 import type { JournalMerge, Progress } from './import-types.js';
-import type { Conversation, IdSource, Journal, Person, Tombstone } from './journal.js';
+import type { Conversation, IdSource, Journal, Person } from './journal.js';
 import { cleanName, uniquePersonId } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
-import { stoneCovers, tombstoneKey } from './tombstones.js';
-
-/**
- * When a record of the file was forgotten here (rel forget): the time of the forget, which no
- * write lets it come back from; undefined when it was not. A record made after the forget (a
- * person added again) is a new one, as the journal's tombstones have it.
- */
-function forgottenIn(
-  journal: Journal,
-): (collection: string, record: { id: string; createdAt?: string }) => string | undefined {
-  const forgets = new Map<string, Tombstone>();
-  for (const s of journal.tombstones ?? []) if (s.forgotten) forgets.set(`${s.collection}\0${s.idHash}`, s);
-  if (forgets.size === 0) return () => undefined;
-  return (collection, record) => {
-    const stone = forgets.get(`${collection}\0${tombstoneKey(collection, record.id)}`);
-    if (!stone) return undefined;
-    return stoneCovers(stone, record.createdAt ?? '') ? stone.deletedAt : undefined;
-  };
-}
+import { forgottenIn } from './tombstones.js';
 
 /**
  * Merges an exported journal into this one. A person whose id is already there, or whose name is

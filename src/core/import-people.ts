@@ -1,10 +1,12 @@
 // The matching of people read from a file against the journal (and against earlier people in
 // the file): who is already there, by id, name or e-mail address, and who is added.
+import { localDay } from './dates.js';
 import { emailKey } from './emails.js';
 import type { AddedPerson, ImportedPerson, Progress, SkippedPerson } from './import-types.js';
 import type { Clock, Journal } from './journal.js';
 import { cleanName, newPersonRecord } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
+import { forgottenIn } from './tombstones.js';
 
 /** An id as rel makes them (an ASCII slug, a random part on collision), never a foreign UID. */
 const REL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -30,7 +32,9 @@ export function sameHolder(here: Holder, incoming: Holder): boolean {
  * Adds the people not yet in the journal; the others are skipped. A person is already there when
  * their id (a vCard UID, the id column of rel's own CSV) is a person's id, else when the name is
  * (ignoring case and accents), else when one of their e-mail addresses is someone's (one address
- * names one person). The same goes for people earlier in the file. rel's own exports keep their ids.
+ * names one person). The same goes for people earlier in the file. rel's own exports keep their ids;
+ * a person whose id was forgotten here (rel forget) is skipped as forgotten, as a JSON export's is,
+ * since the write would remove them with the forget's other records.
  */
 export function addImportedPeople(
   journal: Journal,
@@ -54,6 +58,7 @@ export function addImportedPeople(
   };
   for (const person of journal.people) know(person, null);
   const taken = new Set(journal.people.map((p) => p.id));
+  const forgottenAt = forgottenIn(journal);
   const added: AddedPerson[] = [];
   const skipped: SkippedPerson[] = [];
   people.forEach((incoming, i) => {
@@ -82,9 +87,27 @@ export function addImportedPeople(
       });
       return;
     }
+    const ownId =
+      incoming.ownId && incoming.id !== undefined && REL_ID.test(incoming.id) && !taken.has(incoming.id)
+        ? incoming.id
+        : undefined;
+    const forgot =
+      ownId === undefined
+        ? undefined
+        : forgottenAt('people', { id: ownId, createdAt: incoming.createdAt ?? '' });
+    if (forgot !== undefined) {
+      const forgottenOn = localDay(forgot);
+      skipped.push({
+        name,
+        line: incoming.line,
+        existingId: null,
+        reason: `forgotten on ${forgottenOn} (rel forget)`,
+        forgottenOn,
+      });
+      return;
+    }
     const person = newPersonRecord(journal, { ...incoming, name }, clock, taken);
-    if (incoming.ownId && incoming.id !== undefined && REL_ID.test(incoming.id) && !taken.has(incoming.id))
-      person.id = incoming.id;
+    if (ownId !== undefined) person.id = ownId;
     if (incoming.createdAt) person.createdAt = incoming.createdAt;
     if (incoming.archivedAt) person.archivedAt = incoming.archivedAt;
     journal.people.push(person);

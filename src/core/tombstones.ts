@@ -17,6 +17,24 @@ export function tombstoneKey(collection: string, id: string): string {
   return createHash('sha256').update(`${collection}\0${id}`).digest('hex').slice(0, 32);
 }
 
+/**
+ * When a record read from a file (an import) was forgotten here (rel forget): the time of the
+ * forget, which no write lets it come back from; undefined when it was not. A record made after
+ * the forget (a person added again) is a new one, as the journal's tombstones have it.
+ */
+export function forgottenIn(
+  journal: Journal,
+): (collection: string, record: { id: string; createdAt?: string }) => string | undefined {
+  const forgets = new Map<string, Tombstone>();
+  for (const s of journal.tombstones ?? []) if (s.forgotten) forgets.set(`${s.collection}\0${s.idHash}`, s);
+  if (forgets.size === 0) return () => undefined;
+  return (collection, record) => {
+    const stone = forgets.get(`${collection}\0${tombstoneKey(collection, record.id)}`);
+    if (!stone) return undefined;
+    return stoneCovers(stone, record.createdAt ?? '') ? stone.deletedAt : undefined;
+  };
+}
+
 export type JournalRecord = {
   id: string;
   updatedAt?: string;

@@ -450,3 +450,46 @@ describe('rel import: rel JSON of someone forgotten since', () => {
     expect(bytesOf(store)).toEqual(before);
   });
 });
+
+describe('rel import: a CSV or vCard row with the id of someone forgotten', () => {
+  // Found by a tester: rel's own people table and vCards carry the id, which the import kept; the
+  // forget's tombstone then removed the person on the write, while rel said "Imported 1 person".
+  it.each([
+    ['csv', ['export', '--format', 'csv', '--table', 'people']],
+    ['vcf', ['export', '--format', 'vcard']],
+  ])('a %s is skipped as forgotten, says so, and writes nothing', async (ext, exportArgs) => {
+    const store = tempStore(`import-forgotten-${ext}`);
+    const o = { store, now: '2026-12-02T12:00:00' };
+    await ok(['add', 'Ana Silva'], o);
+    await ok(['add', 'Ben Okafor'], o);
+    await ok(['forget', 'ben', '--yes'], o);
+    const other = { store: tempStore(`import-forgotten-${ext}-other`), now: '2026-12-02T12:00:00' };
+    await ok(['add', 'Ben Okafor', '--email', 'ben@example.com'], other);
+    const file = path.join(tempDir(`import-forgotten-${ext}-out`), `people.${ext}`);
+    fs.writeFileSync(file, await ok(exportArgs, other));
+    const before = bytesOf(store);
+
+    const r = await rel(['import', file], o);
+    expect(r.code, r.stderr).toBe(0);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(
+      /Skipped 1 person forgotten with rel forget, who stay out: Ben Okafor \((line \d+, )?forgotten on 2026-12-02\)\./,
+    );
+    expect(text).toContain('add them anew (rel add "Ben Okafor")');
+    expect(text).not.toMatch(/Imported/);
+    expect(bytesOf(store)).toEqual(before);
+
+    const json = JSON.parse(await ok(['import', file, '--json'], o));
+    expect(json.people.added).toEqual([]);
+    expect(json.people.skipped).toEqual([
+      expect.objectContaining({ name: 'Ben Okafor', existingId: null, forgottenOn: '2026-12-02' }),
+    ]);
+    expect(bytesOf(store)).toEqual(before);
+
+    // Added anew, Ben is another record, which a later import of the same file finds by name.
+    await ok(['add', 'Ben Okafor'], o);
+    const again = JSON.parse(await ok(['import', file, '--json'], o));
+    expect(again.people.added).toEqual([]);
+    expect(again.people.skipped[0].reason).toBe('already in your journal');
+  });
+});
