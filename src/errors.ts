@@ -27,6 +27,20 @@ export class StoreError extends RelError {
   readonly exitCode = 1;
 }
 
+/**
+ * A day the journal holds that is not in the calendar (2026-02-30, edited by hand): a report
+ * cannot count with it. The days users type are refused before (UsageError), so a day that gets
+ * this far came from the file.
+ */
+export class StoredDayNotInCalendar extends StoreError {
+  constructor(day: string) {
+    super(
+      `The journal holds the day "${day}", which is not in the calendar (was the file edited by hand?).`,
+      'Run rel doctor: it names the record and the command that fixes it.',
+    );
+  }
+}
+
 /** The user pressed Ctrl+C; nothing was saved (or, from a walk, nothing more: the message says). */
 /** $EDITOR exited non-zero (vim's :cq) or could not start: what it wrote is not taken. */
 export class EditorAborted extends RelError {

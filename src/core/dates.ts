@@ -1,6 +1,6 @@
 // Calendar dates ("YYYY-MM-DD" in the user's local time zone) and the parsing of what users type
 // for them; periods and durations are periods.ts. Pure: "now" is always passed in.
-import { UsageError } from '../errors.js';
+import { StoredDayNotInCalendar, UsageError } from '../errors.js';
 import { periodDays } from './periods.js';
 
 /** A calendar date, "YYYY-MM-DD", in the user's local time zone. */
@@ -60,7 +60,7 @@ function calendarParts(date: IsoDate): [number, number, number] {
   const parts = text.length === 10 ? digitsOf(text) : undefined;
   if (!parts) {
     if (!ISO_DATE.test(date)) throw new UsageError(`"${date}" is not a date in the form YYYY-MM-DD.`);
-    throw new UsageError(`"${date}" is not a real calendar date.`);
+    throw new StoredDayNotInCalendar(date);
   }
   return parts;
 }
@@ -232,7 +232,10 @@ export function parseSimpleDate(
 ): IsoDate | undefined {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   const today = toIsoDate(now);
-  if (ISO_DATE.test(text)) return toIsoDate(fromIsoDate(text));
+  if (ISO_DATE.test(text)) {
+    if (!isCalendarDate(text)) throw new UsageError(`"${text}" is not a real calendar date.`);
+    return toIsoDate(fromIsoDate(text));
+  }
   if (text === 'today' || text === 'now') return today;
   if (text === 'yesterday') return addDaysTo(today, -1);
   if (text === 'tomorrow') return addDaysTo(today, 1);

@@ -277,7 +277,7 @@ describe('calendar arithmetic by hand, against Date', () => {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     const check = new Date(dateDay(year, month, day) * DAY_MS);
     if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
-      return `"${date}" is not a real calendar date.`;
+      return `The journal holds the day "${date}", which is not in the calendar (was the file edited by hand?).`;
     return dateDay(year, month, day);
   };
   const counted = (date: string): number | string => {
