@@ -47,6 +47,7 @@ import { changeSaved } from './stops.js';
 import { describeChanges } from './summaries.js';
 import { refuseNewer, type Tracked, trackChange } from './tracking.js';
 import {
+  bySync,
   entriesLeadingTo,
   JOINED,
   joinNotUndone,
@@ -54,6 +55,7 @@ import {
   notTheChangeConfirmed,
   PastForget,
   readOwnUndoData,
+  SyncBrought,
   takeBack,
   type UndoData,
   type UndoEntry,
@@ -103,10 +105,11 @@ export interface Undone {
 }
 
 /**
- * Whether rel undo may take back the change before a rel forget: true (--yes), or the very change
- * the user was asked about (refused if the newest change is another by the time it runs).
+ * Whether rel undo may take back a change that needs the user's say-so (UndoNeedsConsent: the
+ * change before a rel forget, what a sync brought): true (--yes), or the very change the user
+ * was asked about (refused if the newest change is another by the time it runs).
  */
-export type PastForgetConsent = boolean | UndoEntry;
+export type UndoConsent = boolean | UndoEntry;
 
 export interface Restored {
   backup: string;
@@ -285,9 +288,10 @@ export class Store {
 
   /**
    * Reverts the newest change still kept for undo, unless what it made has changed since. When a
-   * rel forget came after it, only with `pastForget` (else PastForget says so).
+   * rel forget came after it, or a sync made it, only with `consent` (else PastForget or
+   * SyncBrought says so).
    */
-  async undo(pastForget: PastForgetConsent = false): Promise<Undone> {
+  async undo(consent: UndoConsent = false): Promise<Undone> {
     if (!fs.existsSync(this.target)) throw nothingToUndo(this.file);
     await this.settlePending();
     return this.db.write(async (read) => {
@@ -295,14 +299,12 @@ export class Store {
       const undo = await this.undoData();
       const { entries } = undo;
       const entry = entries.at(-1);
-      if (
-        typeof pastForget === 'object' &&
-        (entry?.at !== pastForget.at || entry.summary !== pastForget.summary)
-      )
+      if (typeof consent === 'object' && (entry?.at !== consent.at || entry.summary !== consent.summary))
         throw notTheChangeConfirmed(entry);
       if (!entry) throw nothingToUndo(this.file);
       if (entry.summary.startsWith(JOINED)) throw joinNotUndone(entry, path.dirname(this.target));
-      if (undo.forgotAt && pastForget === false) throw new PastForget(entry, undo.forgotAt);
+      if (undo.forgotAt && consent === false) throw new PastForget(entry, undo.forgotAt);
+      if (bySync(entry) && consent === false) throw new SyncBrought(entry);
       // Stamped like any change, so that a synced copy takes the undo too.
       const { loaded, texts, distinct } = await this.tracked(read, (current) =>
         takeBack(current, read.text, undo, entry, this.file),

@@ -166,19 +166,51 @@ function changedSince(entry: UndoEntry, file: string): StoreError {
 }
 
 /**
- * rel undo right after a rel forget: the forget cannot be undone, and undoing would take back
- * the change before it, which is not what was asked for until the user says so (--yes, or yes
- * at the prompt).
+ * A change rel undo takes back only when the user says so (--yes, or yes at the prompt), since
+ * it is not what "take back my last change" would mean: `question` is what a terminal is asked.
  */
-export class PastForget extends UsageError {
+export abstract class UndoNeedsConsent extends UsageError {
+  abstract readonly question: string;
   constructor(
     readonly entry: UndoEntry,
-    readonly forgotAt: string,
+    message: string,
+    hint: string,
   ) {
+    super(message, hint);
+  }
+}
+
+/**
+ * rel undo right after a rel forget: the forget cannot be undone, and undoing would take back
+ * the change before it, which is not what was asked for.
+ */
+export class PastForget extends UndoNeedsConsent {
+  readonly question: string;
+  constructor(entry: UndoEntry, forgotAt: string) {
     super(
+      entry,
       `The last change was a rel forget (${forgotAt.slice(0, 16).replace('T', ' ')} UTC), which cannot be undone: rel keeps no copy of what it forgets. rel undo would take back the change before it instead: "${entry.summary}". Nothing was changed.`,
       'To take that change back: rel undo --yes',
     );
+    this.question = `The last change was a rel forget, which cannot be undone. Take back the change before it instead: "${entry.summary}"?`;
+  }
+}
+
+/**
+ * rel undo when the last change is what a sync brought: the other machines' records, confirmed
+ * there, which the undo would delete here and, at the next sync, on every machine; a change of
+ * the user's own made before the sync (what they most likely meant) would stay.
+ */
+export class SyncBrought extends UndoNeedsConsent {
+  readonly question: string;
+  constructor(entry: UndoEntry) {
+    const brought = entry.summary.slice(SYNC_CHANGES.length + 1).trim();
+    super(
+      entry,
+      `The last change was a rel sync, which brought the other machines' changes (${brought}). rel undo would take them back here and, at the next rel sync, on every machine; a change of your own made before the sync would stay. Nothing was changed.`,
+      'To take back what the sync brought, everywhere: rel undo --yes. To correct a record of your own, edit or delete it: rel conversation edit|delete, rel todo edit|delete (rel history <name> shows their ids).',
+    );
+    this.question = `The last change was a rel sync, which brought the other machines' changes (${brought}). Take them back here and, at the next rel sync, on every machine?`;
   }
 }
 

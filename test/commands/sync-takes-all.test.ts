@@ -42,7 +42,7 @@ describe('rel undo right after a fast-forward sync', { timeout: 300_000 }, () =>
     await ok(['sync'], { store: m.a });
     // B has nothing new: its sync is a fast-forward to A's merge.
     expect(await ok(['sync'], { store: m.b })).toContain('Received: 1 conversation added');
-    const r = await rel(['undo'], { store: m.b });
+    const r = await rel(['undo', '--yes'], { store: m.b });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Undone: the changes a sync brought: 1 conversation added \(about Ana Silva\)/);
     expect(r.stdout).toContain('The next rel sync takes this back on the other machines too.');

@@ -481,10 +481,36 @@ describe('rel undo after a sync', { timeout: 300_000 }, () => {
     const m = await diverged('undo-after-sync');
     // B pushed its conversation (B1); A's sync merges it in beside A's own (A1).
     await ok(['sync'], { store: m.a });
-    const r = await rel(['undo'], { store: m.a });
+    const r = await rel(['undo', '--yes'], { store: m.a });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Undone: the changes a sync brought: 1 conversation added \(about Ana Silva\)/);
     expect(notes(readJson(m.a))).toEqual(['A1']);
+  });
+
+  // Found by a tester: rel undo meant for a change of one's own took back what a sync had just
+  // brought, deleting the other machine's confirmed conversation on every machine at the next sync.
+  it('without --yes and without a terminal, refuses, says what it would take back, and changes nothing', async () => {
+    const m = await diverged('undo-after-sync-asked');
+    await ok(['sync'], { store: m.a });
+    const before = bytesOf(m.a);
+    const r = await rel(['undo'], { store: m.a });
+    expect(r.code).toBe(2);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain(
+      "The last change was a rel sync, which brought the other machines' changes (1 conversation added (about Ana Silva)). rel undo would take them back here and, at the next rel sync, on every machine",
+    );
+    expect(r.stderr).toContain('rel undo --yes');
+    expect(bytesOf(m.a)).toEqual(before);
+  });
+
+  it('in a terminal, asks; no keeps everything', async () => {
+    const m = await diverged('undo-after-sync-no');
+    await ok(['sync'], { store: m.a });
+    const before = bytesOf(m.a);
+    const r = await rel(['undo'], { store: m.a, answers: [false] });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Nothing was changed.');
+    expect(bytesOf(m.a)).toEqual(before);
+    expect(notes(readJson(m.a))).toEqual(['A1', 'B1']);
   });
 });
 
@@ -566,7 +592,7 @@ describe('a forget received by sync is never taken back on the machine that rece
   it('rel undo on B of the sync that brought it: Zora stays forgotten on both machines', async () => {
     const m = await forgotOnA('forget-undo');
     // The sync's undo step concerned her, and went with her: whatever undo takes back, not her.
-    await rel(['undo'], { store: m.b });
+    await rel(['undo', '--yes'], { store: m.b });
     expect(names(readJson(m.b))).toEqual(['Ana Silva']);
     for (const store of [m.b, m.a, m.b, m.a]) await ok(['sync'], { store });
     zoraGone(m);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore } from '../../context.js';
 import { displaySafe } from '../../core/text.js';
 import type { Store, Undone } from '../../store/store.js';
-import { bySync, PastForget } from '../../store/undo.js';
+import { bySync, UndoNeedsConsent } from '../../store/undo.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption } from '../shared/output.js';
@@ -17,7 +17,10 @@ export function register(program: Command, ctx: Context): Command {
   return program
     .command('undo')
     .description('take back the last change (a log, an add, an edit); again for the one before, up to 10')
-    .option('--yes', 'right after a rel forget (which cannot be undone): take back the change before it')
+    .option(
+      '--yes',
+      'take back a change rel asks about first: the one before a rel forget (which cannot be undone), or what a sync brought',
+    )
     .addOption(jsonOption())
     .addHelpText(
       'after',
@@ -27,7 +30,8 @@ Examples:
   $ rel undo --json
 
 A change whose records were edited since (by hand, by a restore, or by a sync) is not undone: rel says which.
-A rel forget cannot be undone; right after one, rel undo says so and asks before it takes back the change before the forget (--yes without a terminal).`,
+A rel forget cannot be undone; right after one, rel undo says so and asks before it takes back the change before the forget (--yes without a terminal).
+After a rel sync that brought other machines' changes, rel undo asks before it takes them back (here, and on every machine at the next sync): --yes without a terminal.`,
     )
     .action(async (options: UndoOptions) => run(ctx, options));
 }
@@ -65,19 +69,17 @@ async function run(ctx: Context, options: UndoOptions): Promise<void> {
 }
 
 /**
- * store.undo(), which right after a rel forget refuses until told: in a terminal it asks, for the
- * change it names; undefined when the answer is no.
+ * store.undo(), which refuses a change that needs the user's say-so (right after a rel forget,
+ * or what a sync brought) until told: in a terminal it asks, for the change it names; undefined
+ * when the answer is no.
  */
 async function undoAsked(ctx: Context, store: Store, yes: boolean): Promise<Undone | undefined> {
   try {
     return await store.undo(yes);
   } catch (error) {
-    if (!(error instanceof PastForget) || !mayPrompt(ctx)) throw error;
+    if (!(error instanceof UndoNeedsConsent) || !mayPrompt(ctx)) throw error;
     const { askYesNo } = await ctx.prompts();
-    const sure = await askYesNo(
-      `The last change was a rel forget, which cannot be undone. Take back the change before it instead: "${displaySafe(error.entry.summary)}"?`,
-      false,
-    );
+    const sure = await askYesNo(displaySafe(error.question), false);
     return sure ? store.undo(error.entry) : undefined;
   }
 }
