@@ -7,7 +7,16 @@ import { emptyJournal, type Journal, SCHEMA_VERSION, withDefaults } from '../cor
 import { StoreError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
-import { isEncrypted, type Keyring, type Sealing, seal, sealMark, sealPieces, unseal } from './crypto.js';
+import {
+  isEncrypted,
+  type Keyring,
+  type Sealing,
+  seal,
+  sealPieces,
+  type Unsealed,
+  unseal,
+  unsealSource,
+} from './crypto.js';
 import type { JournalStamp } from './due-summary.js';
 import {
   decodeUtf8,
@@ -18,6 +27,7 @@ import {
   writeStoreFile,
 } from './files.js';
 import { journalChunks, journalPieces, type RecordText, serializeJournal } from './format.js';
+import { collectAfter } from './heap.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { canMigrate, migrate, schemaMismatch } from './migrations.js';
 import type { SealedRead } from './sealed-stamp.js';
@@ -163,16 +173,20 @@ export function keptCodec(keyring: Keyring | undefined, sealing: Sealing | null)
   };
 }
 
-/** A file's text, decrypted when it is encrypted (`inPlace`: as crypto.ts unseal). */
+/** A file's text, decrypted when it is encrypted. */
 export async function decodeText(
   label: string,
   bytes: Buffer,
   keyring: Keyring | undefined,
-  inPlace = false,
 ): Promise<{ text: string; sealing: Sealing | null }> {
   if (!isEncrypted(bytes)) return { text: decodeUtf8(label, bytes), sealing: null };
+  return unseal(label, bytes, keyringFor(label, keyring));
+}
+
+/** The keyring an encrypted file is read with; an error where none can be had. */
+function keyringFor(label: string, keyring: Keyring | undefined): Keyring {
   if (!keyring) throw new StoreError(`${label} is encrypted and no passphrase can be had here.`);
-  return unseal(label, bytes, keyring, inPlace);
+  return keyring;
 }
 
 /** What rel writes for a text: encrypted with the sealing, or plain. */
@@ -381,11 +395,17 @@ async function readDecoded(
       version,
       stamp: stamped(version),
     };
-  const mark = sealMark(read.bytes);
-  // These bytes are this read's alone: decrypted where they are, unreachable once it returns.
-  const decoded = await decodeText(label, read.bytes, keyring, true);
-  const own = decoded.sealing ? stamp?.({ sealing: decoded.sealing, mark }) : undefined;
-  return { decoded, version, stamp: own?.version === version ? own : undefined };
+  // Read, decrypted and decoded a piece at a time: never held whole as bytes.
+  let unsealed: Unsealed;
+  try {
+    unsealed = await unsealSource(label, read.opened, keyringFor(label, keyring));
+  } finally {
+    read.opened.close();
+  }
+  const { text, sealing, mark } = unsealed;
+  await collectAfter(text);
+  const own = stamp?.({ sealing, mark });
+  return { decoded: { text, sealing }, version, stamp: own?.version === version ? own : undefined };
 }
 
 /** The journal file as read under the lock: its journal, and its bytes, fetched only when a backup needs copying. */

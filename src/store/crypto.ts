@@ -32,9 +32,15 @@ import { StoreError, UsageError } from '../errors.js';
 export const MAGIC = Buffer.from('RELCRYPT', 'ascii');
 const FORMAT_VERSION = 1;
 const KDF_SCRYPT = 1;
-const HEADER_SIZE = 65;
+// Where each field of the header is (the table above).
+const VERSION_AT = 8;
+const KDF_AT = 9;
+const COST_AT = 10;
+const SALT_AT = 13;
+const CHECK_AT = 29;
 const DIGEST_AT = 45;
 const NONCE_AT = 53;
+const HEADER_SIZE = 65;
 const TAG_SIZE = 16;
 
 /** The production cost: N = 2^15, r = 8, p = 1 (32 MiB of memory per derivation). */
@@ -62,9 +68,17 @@ export function isEncrypted(bytes: Buffer): boolean {
   return bytes.length >= MAGIC.length && bytes.subarray(0, MAGIC.length).equals(MAGIC);
 }
 
-/** Whether the bytes (or just their first 29) are encrypted with this sealing's salt. */
+/**
+ * The salt of an encrypted file, from its bytes or just their first (kept.ts headOf); undefined
+ * for a plain file or one cut short before its salt's end (where the key check begins).
+ */
+export function saltOf(bytes: Buffer): Buffer | undefined {
+  return isEncrypted(bytes) && bytes.length >= CHECK_AT ? bytes.subarray(SALT_AT, CHECK_AT) : undefined;
+}
+
+/** Whether the bytes (or just their first, as for saltOf) are encrypted with this sealing's salt. */
 export function sealedWith(bytes: Buffer, sealing: Sealing): boolean {
-  return isEncrypted(bytes) && bytes.length >= 29 && bytes.subarray(13, 29).equals(sealing.salt);
+  return saltOf(bytes)?.equals(sealing.salt) === true;
 }
 
 interface Header {
@@ -74,30 +88,34 @@ interface Header {
   nonce: Buffer;
 }
 
-function readHeader(file: string, bytes: Buffer): Header {
+/**
+ * The header of a sealed file `size` bytes long, from its bytes (the whole file, or its first
+ * HEADER_SIZE at the least).
+ */
+function readHeader(file: string, bytes: Buffer, size = bytes.length): Header {
   const damaged = (why: string) =>
     new StoreError(
       `${file} is an encrypted journal but its header is damaged (${why}).`,
       'Restore it from a backup or from another machine.',
     );
-  if (bytes.length < HEADER_SIZE + TAG_SIZE) throw damaged('the file is too short');
+  if (size < HEADER_SIZE + TAG_SIZE || bytes.length < HEADER_SIZE) throw damaged('the file is too short');
   if (!headerDigest(bytes).equals(bytes.subarray(DIGEST_AT, NONCE_AT)))
     throw damaged('its digest does not match');
-  const version = bytes[8]!;
+  const version = bytes[VERSION_AT]!;
   if (version !== FORMAT_VERSION) {
     throw new StoreError(
       `${file} is encrypted with format ${version}, which this rel does not know.`,
       'Upgrade rel to read it.',
     );
   }
-  if (bytes[9] !== KDF_SCRYPT) throw damaged(`unknown key derivation ${bytes[9]}`);
-  const kdf = { logN: bytes[10]!, r: bytes[11]!, p: bytes[12]! };
+  if (bytes[KDF_AT] !== KDF_SCRYPT) throw damaged(`unknown key derivation ${bytes[KDF_AT]}`);
+  const kdf = { logN: bytes[COST_AT]!, r: bytes[COST_AT + 1]!, p: bytes[COST_AT + 2]! };
   if (kdf.logN < 1 || kdf.logN > MAX_LOG_N || kdf.r < 1 || kdf.r > MAX_R || kdf.p < 1 || kdf.p > MAX_P)
     throw damaged('impossible key derivation parameters');
   return {
     kdf,
-    salt: bytes.subarray(13, 29),
-    check: bytes.subarray(29, DIGEST_AT),
+    salt: bytes.subarray(SALT_AT, CHECK_AT),
+    check: bytes.subarray(CHECK_AT, DIGEST_AT),
     nonce: bytes.subarray(NONCE_AT, HEADER_SIZE),
   };
 }
@@ -139,13 +157,13 @@ export function seal(text: string, sealing: Sealing): Buffer {
 function sealHeader(sealing: Sealing): Buffer {
   const header = Buffer.alloc(HEADER_SIZE);
   MAGIC.copy(header, 0);
-  header[8] = FORMAT_VERSION;
-  header[9] = KDF_SCRYPT;
-  header[10] = sealing.kdf.logN;
-  header[11] = sealing.kdf.r;
-  header[12] = sealing.kdf.p;
-  sealing.salt.copy(header, 13);
-  sealing.check.copy(header, 29);
+  header[VERSION_AT] = FORMAT_VERSION;
+  header[KDF_AT] = KDF_SCRYPT;
+  header[COST_AT] = sealing.kdf.logN;
+  header[COST_AT + 1] = sealing.kdf.r;
+  header[COST_AT + 2] = sealing.kdf.p;
+  sealing.salt.copy(header, SALT_AT);
+  sealing.check.copy(header, CHECK_AT);
   headerDigest(header).copy(header, DIGEST_AT);
   randomBytes(12).copy(header, NONCE_AT);
   return header;
@@ -174,7 +192,7 @@ export function sealPieces(
         yield cipher.update(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
       const last = cipher.final();
       const tag = cipher.getAuthTag();
-      mark = Buffer.concat([header.subarray(NONCE_AT, HEADER_SIZE), tag]);
+      mark = sealMark(header, tag);
       yield last.length ? Buffer.concat([last, tag]) : tag;
     })(),
     mark: () => {
@@ -185,11 +203,59 @@ export function sealPieces(
 }
 
 /**
- * What names one encrypted file's content: its nonce (new for every write) and its GCM tag, which
- * no one without the key can make for other content. Says nothing of the content itself.
+ * What names one encrypted file's content: its nonce (new for every write; from its header) and
+ * its GCM tag, which no one without the key can make for other content. Says nothing of the
+ * content itself.
  */
-export function sealMark(bytes: Buffer): Buffer {
-  return Buffer.concat([bytes.subarray(NONCE_AT, HEADER_SIZE), bytes.subarray(bytes.length - TAG_SIZE)]);
+function sealMark(header: Buffer, tag: Buffer): Buffer {
+  return Buffer.concat([header.subarray(NONCE_AT, HEADER_SIZE), tag]);
+}
+
+/**
+ * A sealed file read a piece at a time: its size, and its bytes from a position on (files.ts
+ * OpenedFile), or the bytes of a whole file held already (bytesSource).
+ */
+export interface SealedSource {
+  readonly size: number;
+  /**
+   * The `length` bytes at `position` (at most READ_PIECE), fewer only where the file ends; in a
+   * buffer that the next read may reuse.
+   */
+  read(position: number, length: number): Buffer;
+}
+
+/** The most a SealedSource is asked for at once. */
+export const READ_PIECE = 1 << 20;
+
+/** A file's bytes held whole, as a SealedSource. */
+function bytesSource(bytes: Buffer): SealedSource {
+  return { size: bytes.length, read: (position, length) => bytes.subarray(position, position + length) };
+}
+
+/**
+ * The `length` bytes at `position` (in the source's buffer); a file that ends before them was cut
+ * while it was read.
+ */
+function readExactly(file: string, source: SealedSource, position: number, length: number): Buffer {
+  const bytes = source.read(position, length);
+  if (bytes.length < length) {
+    throw new StoreError(
+      `${file} became shorter while rel read it.`,
+      'Run the command again once nothing else writes the file; nothing was changed.',
+    );
+  }
+  return bytes;
+}
+
+/**
+ * The header of a sealed source and its GCM tag (copies: the source's buffer is reused), read
+ * from the file's two ends alone.
+ */
+function readEnds(file: string, source: SealedSource): { head: Buffer; header: Header; tag: Buffer } {
+  const head = Buffer.from(readExactly(file, source, 0, Math.min(HEADER_SIZE, source.size)));
+  const header = readHeader(file, head, source.size); // refuses a file too short for a header and a tag
+  const tag = Buffer.from(readExactly(file, source, source.size - TAG_SIZE, TAG_SIZE));
+  return { head, header, tag };
 }
 
 /**
@@ -199,40 +265,48 @@ export function sealMark(bytes: Buffer): Buffer {
 export function openSealed(bytes: Buffer, sealing: Sealing): string | undefined {
   try {
     if (!sealedWith(bytes, sealing)) return undefined;
-    const header = readHeader('', bytes);
-    if (!timingSafeEqual(sealing.check, header.check)) return undefined;
-    return decipherBody(bytes, sealing, header, false);
+    const source = bytesSource(bytes);
+    const ends = readEnds('', source);
+    if (!timingSafeEqual(sealing.check, ends.header.check)) return undefined;
+    return decipherBody('', source, sealing, ends);
   } catch {
     return undefined;
   }
 }
 
 /**
- * The body of a sealed file, decrypted and checked. `inPlace`: into `bytes` themselves, a piece at
- * a time, so that a large journal's plaintext takes no second buffer beside its ciphertext (the
- * caller's bytes are then the plaintext: only for bytes no one else holds).
+ * The body of a sealed source, decrypted and checked: read, decrypted and decoded a piece at a
+ * time, so that a large journal is never held whole as bytes, neither its ciphertext nor its
+ * plaintext, only as the text's pieces and then the text. Throws when the tag does not match, and
+ * only then is any of it taken: nothing is used before it is authenticated. (A failed read throws
+ * as it is.)
  */
-function decipherBody(bytes: Buffer, sealing: Sealing, header: Header, inPlace: boolean): string {
+function decipherBody(
+  file: string,
+  source: SealedSource,
+  sealing: Sealing,
+  { head, header, tag }: { head: Buffer; header: Header; tag: Buffer },
+): string {
   const decipher = createDecipheriv('aes-256-gcm', sealing.key, header.nonce);
-  decipher.setAAD(bytes.subarray(0, HEADER_SIZE));
-  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_SIZE));
-  const end = bytes.length - TAG_SIZE;
-  if (!inPlace) {
-    const plain = decipher.update(bytes.subarray(HEADER_SIZE, end));
-    const last = decipher.final();
-    return (last.length ? Buffer.concat([plain, last]) : plain).toString('utf8');
+  decipher.setAAD(head);
+  decipher.setAuthTag(tag);
+  // Decoded as UTF-8 as it comes (a character cut between two pieces, whole with the second).
+  const pieces: string[] = [];
+  const end = source.size - TAG_SIZE;
+  for (let at = HEADER_SIZE; at < end; at += READ_PIECE) {
+    const bytes = readExactly(file, source, at, Math.min(READ_PIECE, end - at));
+    pieces.push(decipher.update(bytes, undefined, 'utf8'));
   }
-  let written = HEADER_SIZE;
-  for (let at = HEADER_SIZE; at < end; at += IN_PLACE_PIECE) {
-    // What has gone into the decipher is never read again: its place takes the plaintext.
-    written += decipher.update(bytes.subarray(at, Math.min(at + IN_PLACE_PIECE, end))).copy(bytes, written);
+  try {
+    pieces.push(decipher.final('utf8'));
+  } catch {
+    throw new StoreError(
+      `${file} is damaged or was tampered with: the passphrase is right but the contents fail their check.`,
+      'Restore it from a backup or from another machine; nothing was changed.',
+    );
   }
-  const last = decipher.final(); // throws when the tag does not match: nothing is taken before
-  written += last.copy(bytes, written);
-  return bytes.toString('utf8', HEADER_SIZE, written);
+  return pieces.join('');
 }
-
-const IN_PLACE_PIECE = 1 << 20;
 
 /** Gives derived keys, each derived once per command (a cache keyed by salt and parameters). */
 export interface Keyring {
@@ -251,17 +325,25 @@ export async function sealingOf(file: string, bytes: Buffer, keyring: Keyring): 
   return timingSafeEqual(sealing.check, header.check) ? sealing : null;
 }
 
+/** A sealed file's text, the key it opened with, and its sealMark. */
+export interface Unsealed {
+  text: string;
+  sealing: Sealing;
+  mark: Buffer;
+}
+
+/** Decrypts a sealed file's bytes; says whether the passphrase is wrong or the file damaged. */
+export function unseal(file: string, bytes: Buffer, keyring: Keyring): Promise<Unsealed> {
+  return unsealSource(file, bytesSource(bytes), keyring);
+}
+
 /**
- * Decrypts a sealed file; says whether the passphrase is wrong or the file damaged. `inPlace`:
- * the bytes are the caller's alone, and become the plaintext (see decipherBody).
+ * unseal() of a file read a piece at a time (decipherBody), and with its key, its sealMark. Only
+ * its two ends are read before the key is had (a passphrase asked, a key derived).
  */
-export async function unseal(
-  file: string,
-  bytes: Buffer,
-  keyring: Keyring,
-  inPlace = false,
-): Promise<{ text: string; sealing: Sealing }> {
-  const header = readHeader(file, bytes);
+export async function unsealSource(file: string, source: SealedSource, keyring: Keyring): Promise<Unsealed> {
+  const ends = readEnds(file, source);
+  const { header } = ends;
   let sealing = await keyring.sealingFor(file, header.salt, header.kdf);
   if (!timingSafeEqual(sealing.check, header.check)) {
     const earlier = await keyring.earlier?.(file, header.salt, header.kdf);
@@ -273,14 +355,8 @@ export async function unseal(
       'Check REL_PASSPHRASE (or what you typed); nothing was changed.',
     );
   }
-  try {
-    return { text: decipherBody(bytes, sealing, header, inPlace), sealing };
-  } catch {
-    throw new StoreError(
-      `${file} is damaged or was tampered with: the passphrase is right but the contents fail their check.`,
-      'Restore it from a backup or from another machine; nothing was changed.',
-    );
-  }
+  const text = decipherBody(file, source, sealing, ends);
+  return { text, sealing, mark: sealMark(ends.head, ends.tag) };
 }
 
 /**

@@ -1,9 +1,10 @@
-// A seam for tests: every step of a write (and of a sync) passes a named checkpoint, where a test
-// can make rel fail as a full disk would, or stop dead as a SIGKILL would, or send it a SIGTERM
-// or SIGINT (`term`, `int`: handled once the step's synchronous work is done, see stops.ts),
-// without a full disk or a well-timed kill. Tests in the same process set a handler (or useFaults); tests of the built
-// rel set REL_FAULT, e.g. `REL_FAULT=rename:fail` or `REL_FAULT=undo-write@2:kill` (the second time that
-// step is reached), several separated by commas. Unset, a checkpoint costs one lookup.
+// A seam for tests: every step of a write (and of a sync, and each read of a piece of an
+// encrypted journal) passes a named checkpoint, where a test can make rel fail as a full disk (or
+// a failing disk) would, or stop dead as a SIGKILL would, or send it a SIGTERM or SIGINT (`term`,
+// `int`: handled once the step's synchronous work is done, see stops.ts), without a full disk or a
+// well-timed kill. Tests in the same process set a handler (or useFaults); tests of the built rel
+// set REL_FAULT, e.g. `REL_FAULT=rename:fail` or `REL_FAULT=undo-write@2:kill` (the second time
+// that step is reached), several separated by commas. Unset, a checkpoint costs one lookup.
 
 /** The steps a write passes, in order, and those of a sync. */
 export type Step =
@@ -17,6 +18,7 @@ export type Step =
   | 'summary-write'
   | 'stamp-write'
   | 'lock-owner-read'
+  | 'sealed-read'
   | 'init-marker'
   | `git:${string}`;
 

@@ -18,6 +18,19 @@ export function readStoreFile(file: string): Buffer | undefined {
  * match; undefined when it does not exist.
  */
 export function readVersioned(file: string): { bytes: Buffer; version: string } | undefined {
+  const opened = openChecked(file);
+  if (!opened) return undefined;
+  try {
+    return { bytes: fs.readFileSync(opened.fd), version: opened.version };
+  } catch (error) {
+    throw cannotRead(file, error);
+  } finally {
+    fs.closeSync(opened.fd);
+  }
+}
+
+/** A regular file open for reading, with its size and version; undefined when it does not exist. */
+function openChecked(file: string): { fd: number; size: number; version: string } | undefined {
   let fd: number | undefined;
   try {
     // Non-blocking, so that a FIFO opens at once and is refused below instead of hanging.
@@ -25,38 +38,100 @@ export function readVersioned(file: string): { bytes: Buffer; version: string } 
     const stat = fs.fstatSync(fd, { bigint: true });
     if (!stat.isFile()) throw notAFile(file, stat);
     if (stat.size > BigInt(MAX_FILE_BYTES)) throw tooLarge(file, stat.size);
-    return { bytes: fs.readFileSync(fd), version: versionOf(stat) };
+    return { fd, size: Number(stat.size), version: versionOf(stat) };
   } catch (error) {
-    if (error instanceof StoreError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StoreError(`Cannot read ${file}: ${(error as Error).message}`, notAFolderHint(file));
-  } finally {
     if (fd !== undefined) fs.closeSync(fd);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw cannotRead(file, error);
   }
 }
 
+function cannotRead(file: string, error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  return new StoreError(`Cannot read ${file}: ${(error as Error).message}`, notAFolderHint(file));
+}
+
+/**
+ * A file left open to be read a piece at a time (an encrypted journal, crypto.ts SealedSource):
+ * its size and version as opened, which every piece read is of. The caller closes it.
+ */
+export interface OpenedFile {
+  readonly size: number;
+  readonly version: string;
+  /**
+   * The `length` bytes at `position`, fewer only where the file ends, in one buffer that each
+   * read reuses: a file read this way is never held whole.
+   */
+  read(position: number, length: number): Buffer;
+  close(): void;
+}
+
+function openedFile(file: string, opened: { fd: number; size: number; version: string }): OpenedFile {
+  const { fd, size, version } = opened;
+  let buffer: Buffer | undefined;
+  return {
+    size,
+    version,
+    read(position, length) {
+      if (!buffer || buffer.length < length) buffer = Buffer.allocUnsafe(length);
+      let got = 0;
+      try {
+        while (got < length) {
+          checkpoint('sealed-read', file);
+          const n = fs.readSync(fd, buffer, got, length - got, position + got);
+          if (n === 0) break;
+          got += n;
+        }
+      } catch (error) {
+        throw cannotRead(file, error);
+      }
+      return buffer.subarray(0, got);
+    },
+    close: () => fs.closeSync(fd),
+  };
+}
+
+/** How many of a file's first bytes say whether it is text (an encrypted journal's magic is 8). */
+const KIND_BYTES = 16;
+
 /**
  * A file's text (decodeUtf8, `label` naming it in the message) and its version, or, when `binary`
- * says its bytes are not text (an encrypted journal), those bytes; undefined when it does not
- * exist. The bytes of a text are not kept: they are unreachable once it returns, so that a parse
- * of the text does not hold the file twice (35 MB more at the peak of a report at M). `digest`,
- * when given, is taken of the bytes of a text on the way (digesting the text instead would turn
- * it into those bytes again), if it gives one for the version read. `keep`: the bytes of a text
- * are kept after all, as `source` (a read for a write that reuses them).
+ * says from its first bytes that it is not text (an encrypted journal), the file left open to be
+ * read in pieces (the caller closes it); undefined when it does not exist. The bytes of a text
+ * are not kept: they are unreachable once it returns, so that a parse of the text does not hold
+ * the file twice (35 MB more at the peak of a report at M). `digest`, when given, is taken of the
+ * bytes of a text on the way (digesting the text instead would turn it into those bytes again), if
+ * it gives one for the version read. `keep`: the bytes of a text are kept after all, as `source`
+ * (a read for a write that reuses them).
  */
 export function readVersionedText(
   file: string,
   label: string,
-  binary: (bytes: Buffer) => boolean,
+  binary: (head: Buffer) => boolean,
   digest?: (bytes: Buffer, version: string) => string | undefined,
   keep = false,
 ):
   | { text: string; version: string; digest?: string | undefined; source?: Buffer }
-  | { bytes: Buffer; version: string }
+  | { opened: OpenedFile; version: string }
   | undefined {
-  const read = readVersioned(file);
-  if (!read || binary(read.bytes)) return read;
-  const { bytes, version } = read;
+  const opened = openChecked(file);
+  if (!opened) return undefined;
+  const { fd, version } = opened;
+  let bytes: Buffer;
+  let handedOver = false;
+  try {
+    const head = Buffer.alloc(KIND_BYTES);
+    // Read at an offset: the whole file is then read from where the file's position still is, its start.
+    if (binary(head.subarray(0, fs.readSync(fd, head, 0, KIND_BYTES, 0)))) {
+      handedOver = true;
+      return { opened: openedFile(file, opened), version };
+    }
+    bytes = fs.readFileSync(fd);
+  } catch (error) {
+    throw cannotRead(file, error);
+  } finally {
+    if (!handedOver) fs.closeSync(fd);
+  }
   const text = { text: decodeUtf8(label, bytes), version, digest: digest?.(bytes, version) };
   return keep ? { ...text, source: bytes } : text;
 }

@@ -247,6 +247,44 @@ describe("an encrypted journal's stamp, written after the journal and without fs
   });
 });
 
+describe('an encrypted journal read a piece at a time', { timeout: 240_000 }, () => {
+  // Its header, its tag, then its body in pieces of a megabyte (crypto.ts unsealSource), each a
+  // read of the file open since the first: one that fails (a failing disk) is the file that cannot
+  // be read, for a report and for a write, and nothing is shown or saved.
+  const PW = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'correct horse battery staple' };
+  const READS = ['sealed-read', 'sealed-read@2', 'sealed-read@3', 'sealed-read@4'];
+  async function sealedWithPieces(tag: string): Promise<string> {
+    const store = tempStore(tag);
+    await ok(['add', 'Ana Silva'], { store });
+    // A note of 1.5 MB: the body is two pieces.
+    await ok(['log', 'ana', '--note', 'x'.repeat(1_500_000)], { store });
+    await ok(['encrypt'], { store, env: PW });
+    return store;
+  }
+
+  for (const step of READS) {
+    it(`fails at ${step}: rel due and rel log say the journal cannot be read, and change nothing`, async () => {
+      const store = await sealedWithPieces(`fail-${step.replace('@', '-')}`);
+      const before = folderState(store);
+      const due = await rel(['due', '--json'], { store, env: { ...PW, REL_FAULT: `${step}:fail` } });
+      expect(due.code, due.stderr).toBe(1);
+      expect(due.stdout).toBe('');
+      expect(due.stderr).toContain(`Cannot read ${store}: ENOSPC`);
+      const log = await rel(['log', 'ana', '--note', 'not saved'], {
+        store,
+        env: { ...PW, REL_FAULT: `${step}:fail` },
+      });
+      expect(log.code, log.stderr).toBe(1);
+      expect(log.stdout).toBe('');
+      expect(log.stderr).toContain(`Cannot read ${store}: ENOSPC`);
+      expect(folderState(store)).toEqual(before);
+      // Read in full without the fault: the same journal.
+      const notes = JSON.parse(await ok(['profile', 'ana', '--json'], { store, env: PW })).conversations;
+      expect(notes.map((c: { note: string }) => c.note.length)).toEqual([1_500_000]);
+    });
+  }
+});
+
 describe('a kill at each step of a write', { timeout: 240_000 }, () => {
   for (const step of STEPS) {
     it(`stopped at ${step}: the journal is whole and holds every confirmed conversation`, async () => {

@@ -4,10 +4,13 @@ import {
   deriveSealing,
   isEncrypted,
   passphraseKeyring,
+  READ_PIECE,
+  type SealedSource,
   seal,
-  sealMark,
   sealPieces,
   unseal,
+  unsealSource,
+  WrongPassphrase,
 } from '../../src/store/crypto.js';
 
 // Made once and checked independently (Python's hashlib.scrypt and cryptography's AESGCM): a file
@@ -24,6 +27,19 @@ const KNOWN = {
 
 const ring = (passphrase: string) => passphraseKeyring(async () => passphrase);
 
+/** A file's bytes read as files.ts reads them: into one buffer, reused (and so overwritten) by every read. */
+function reusing(bytes: Buffer, asked: number[]): SealedSource {
+  const buffer = Buffer.alloc(READ_PIECE);
+  return {
+    size: bytes.length,
+    read(position, length) {
+      asked.push(length);
+      buffer.fill(0);
+      return buffer.subarray(0, bytes.copy(buffer, 0, position, position + length));
+    },
+  };
+}
+
 describe('encryption format', () => {
   it('derives the known key and key check', async () => {
     const sealing = await deriveSealing(KNOWN.passphrase, KNOWN.salt, KNOWN.kdf);
@@ -37,23 +53,66 @@ describe('encryption format', () => {
     expect((await unseal('known', bytes, ring(KNOWN.passphrase))).text).toBe(KNOWN.text);
   });
 
-  it('writes a text in pieces and reads it back in place, as one file of the same format', async () => {
+  it('writes a text in pieces and reads it back a piece at a time, as one file of the same format', async () => {
     const sealing = await deriveSealing(KNOWN.passphrase, KNOWN.salt, KNOWN.kdf);
-    // Pieces of every size around the in-place step (1 MiB), a character split across none of them.
+    // Pieces of every size around the read's step (1 MiB), a character split across none of
+    // them, and characters of two, three and four bytes cut between two of the pieces read.
     const text = 'Ana Silva — émigré 🎉 '.repeat(120_000);
     const pieces = [text.slice(0, 10), text.slice(10, 700_001), text.slice(700_001)];
     const sealed = sealPieces(pieces, sealing);
     const bytes = Buffer.concat([...sealed.pieces]);
     expect(bytes.length).toBe(Buffer.byteLength(text) + 81);
-    expect(sealed.mark().equals(sealMark(bytes))).toBe(true);
-    const copy = Buffer.from(bytes);
-    expect((await unseal('f', bytes, ring(KNOWN.passphrase))).text).toBe(text);
-    expect((await unseal('f', copy, ring(KNOWN.passphrase), true)).text).toBe(text);
-    // Damaged: found so in place too, before any of its text is taken.
+    const read = await unseal('f', bytes, ring(KNOWN.passphrase));
+    expect(read.text).toBe(text);
+    // The mark: the nonce (bytes 53 to 65) and the tag (the last 16).
+    expect(read.mark.equals(sealed.mark())).toBe(true);
+    expect(read.mark.equals(Buffer.concat([bytes.subarray(53, 65), bytes.subarray(-16)]))).toBe(true);
+    // From a file read into one buffer that every read reuses, never more than READ_PIECE at once.
+    const asked: number[] = [];
+    const fromFile = await unsealSource('f', reusing(bytes, asked), ring(KNOWN.passphrase));
+    expect(fromFile.text).toBe(text);
+    expect(fromFile.mark.equals(sealed.mark())).toBe(true);
+    expect(Math.max(...asked)).toBe(READ_PIECE);
+    expect(asked.reduce((a, b) => a + b)).toBe(bytes.length);
+    // Damaged: found so before any of its text is given.
     const damaged = Buffer.from(bytes);
     damaged[3_000_000] = damaged[3_000_000]! ^ 1;
-    await expect(unseal('f', damaged, ring(KNOWN.passphrase), true)).rejects.toThrow(
+    await expect(unsealSource('f', reusing(damaged, []), ring(KNOWN.passphrase))).rejects.toThrow(
       /damaged or was tampered with/,
+    );
+  });
+
+  it('reads only the two ends of a file before the key is had, and none of it past a wrong passphrase', async () => {
+    const sealing = await deriveSealing(KNOWN.passphrase, KNOWN.salt, KNOWN.kdf);
+    const bytes = seal('x'.repeat(3 << 20), sealing);
+    const reads: number[][] = [];
+    const source = reusing(bytes, []);
+    const watched = {
+      size: source.size,
+      read: (position: number, length: number) => {
+        reads.push([position, length]);
+        return source.read(position, length);
+      },
+    };
+    await expect(unsealSource('f', watched, ring('wrong'))).rejects.toThrow(WrongPassphrase);
+    expect(reads).toEqual([
+      [0, 65],
+      [bytes.length - 16, 16],
+    ]);
+  });
+
+  it('says a file that ends before its size (cut while read) became shorter, and gives none of it', async () => {
+    const sealing = await deriveSealing(KNOWN.passphrase, KNOWN.salt, KNOWN.kdf);
+    const bytes = seal('y'.repeat(3 << 20), sealing);
+    const full = reusing(bytes, []);
+    // The body's second piece comes short, as when the file is cut in place while it is read.
+    const cut = {
+      size: bytes.length,
+      read: (position: number, length: number) =>
+        full.read(position, position > READ_PIECE ? length - 1 : length),
+    };
+    await expect(unsealSource('f', cut, ring(KNOWN.passphrase))).rejects.toThrow(
+      /became shorter while rel read it/,
     );
   });
 

@@ -1,9 +1,11 @@
-// readVersionedText: the text of a file as decodeUtf8 gives it, or the same refusal, or the bytes
-// of a file that is not text (an encrypted journal), with the version of the very file read.
+// readVersionedText: the text of a file as decodeUtf8 gives it, or the same refusal, or a file that
+// is not text (an encrypted journal) left open to be read in pieces, with the version of the very
+// file read.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isEncrypted } from '../../src/store/crypto.js';
+import { diskFull, onCheckpoint } from '../../src/store/faults.js';
 import { decodeUtf8, fileVersion, readVersionedText } from '../../src/store/files.js';
 import { tempDir } from '../helpers/rel.js';
 
@@ -46,10 +48,36 @@ describe('readVersionedText', () => {
     expect(() => readVersionedText(f, 'j.json', isEncrypted)).toThrow((expected as Error).message);
   });
 
-  it('gives the bytes of an encrypted file as they are', () => {
+  it('gives an encrypted file open, its bytes read a piece at a time from where they are asked for', () => {
     const bytes = Buffer.concat([Buffer.from('RELCRYPT'), Buffer.from([1, 1, 0xff, 0xfe, 0x80])]);
     const f = file(bytes);
-    expect(readVersionedText(f, 'j.json', isEncrypted)).toEqual({ bytes, version: fileVersion(f) });
+    const read = readVersionedText(f, 'j.json', isEncrypted);
+    if (!read || !('opened' in read)) throw new Error('not given open');
+    const { opened } = read;
+    try {
+      expect([read.version, opened.version, opened.size]).toEqual([fileVersion(f), fileVersion(f), 13]);
+      expect(opened.read(8, 3)).toEqual(bytes.subarray(8, 11));
+      expect(opened.read(0, 13)).toEqual(bytes);
+      // Fewer where the file ends.
+      expect(opened.read(10, 8)).toEqual(bytes.subarray(10));
+    } finally {
+      opened.close();
+    }
+  });
+
+  it('tells a piece that cannot be read as a file that cannot be read', () => {
+    const f = file(Buffer.concat([Buffer.from('RELCRYPT'), Buffer.alloc(100)]));
+    const read = readVersionedText(f, 'j.json', isEncrypted);
+    if (!read || !('opened' in read)) throw new Error('not given open');
+    onCheckpoint((step) => {
+      if (step === 'sealed-read') throw diskFull(step);
+    });
+    try {
+      expect(() => read.opened.read(0, 65)).toThrow(`Cannot read ${f}: ENOSPC`);
+    } finally {
+      onCheckpoint(undefined);
+      read.opened.close();
+    }
   });
 
   it('gives undefined for a file that is not there', () => {

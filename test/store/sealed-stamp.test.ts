@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { journalTag, readJournal, type Stamps } from '../../src/store/codec.js';
-import { newSealing, openSealed, passphraseKeyring, seal, sealMark } from '../../src/store/crypto.js';
+import { newSealing, openSealed, passphraseKeyring, saltOf, seal, unseal } from '../../src/store/crypto.js';
 import { fileVersion } from '../../src/store/files.js';
 import { SealedStamp } from '../../src/store/sealed-stamp.js';
 import { ok, rel, tempStore } from '../helpers/run.js';
@@ -105,7 +105,7 @@ describe("an encrypted journal's stamp", { timeout: 120_000 }, () => {
     await ok(['log', 'ana', '--note', 'three'], { store, env: PW });
     // The file before put back, with the stamp of the file after made to name its version: the
     // key opens it, the version is right, but its mark is of the other content.
-    const sealing = await keyring.sealingFor(store, before.subarray(13, 29), FAST_KDF);
+    const sealing = await keyring.sealingFor(store, saltOf(before)!, FAST_KDF);
     const stampAfter = openSealed(fs.readFileSync(stamp.file), sealing);
     expect(stampAfter).toBeDefined();
     fs.writeFileSync(stamp.file, stampBefore);
@@ -115,7 +115,7 @@ describe("an encrypted journal's stamp", { timeout: 120_000 }, () => {
     fs.writeFileSync(stamp.file, seal(lying, sealing));
     expect((await readWith(store, stamp)).ownLines).toBeUndefined();
     // The same made with its own mark is taken: what told them apart was the mark alone.
-    const mark = sealMark(before).toString('base64');
+    const mark = (await unseal(store, before, keyring)).mark.toString('base64');
     fs.writeFileSync(stamp.file, seal(JSON.stringify({ ...JSON.parse(lying), mark }), sealing));
     expect((await readWith(store, stamp)).ownLines).toBe(true);
   });
@@ -123,7 +123,7 @@ describe("an encrypted journal's stamp", { timeout: 120_000 }, () => {
   it('that vouches for a layout the text does not have takes nothing: every record is written and undone right', async () => {
     const store = await sealed('stamp-layout');
     const stamp = stampOf(store);
-    const sealing = await keyring.sealingFor(store, fs.readFileSync(store).subarray(13, 29), FAST_KDF);
+    const sealing = await keyring.sealingFor(store, saltOf(fs.readFileSync(store))!, FAST_KDF);
     const opened = JSON.parse(openSealed(fs.readFileSync(stamp.file), sealing)!);
     // The same records, one of them spaced by hand: it parses the same, and its line is not its JSON.
     const text = (await readWith(store, undefined)).text;
@@ -131,7 +131,11 @@ describe("an encrypted journal's stamp", { timeout: 120_000 }, () => {
     expect(spaced).not.toBe(text);
     const bytes = seal(spaced, sealing);
     fs.writeFileSync(store, bytes);
-    const lie = { ...opened, version: fileVersion(store), mark: sealMark(bytes).toString('base64') };
+    const lie = {
+      ...opened,
+      version: fileVersion(store),
+      mark: (await unseal(store, bytes, keyring)).mark.toString('base64'),
+    };
     fs.writeFileSync(stamp.file, seal(JSON.stringify(lie), sealing));
     expect((await readWith(store, stamp)).ownLines).toBe(true);
     await ok(['log', 'ana', '--note', 'three'], { store, env: PW });

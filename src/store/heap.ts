@@ -1,0 +1,27 @@
+// A full garbage collection, for the one moment rel asks for it: an encrypted journal's text was
+// just put together from the pieces it was decrypted in (crypto.ts decipherBody). Those pieces,
+// garbage now, were moved to V8's old generation while the file was read, and V8 would keep them
+// through the parse that follows (it collects the old generation only once that has grown well
+// past its size now): the file's size again at the peak of the command. Collected before the
+// parse, while the heap holds little besides the text, they cost a few milliseconds.
+
+/** From this many characters of text the memory freed is worth the collection's time. */
+const WORTH_FROM = 8 << 20;
+
+let collect: (() => void) | undefined;
+
+/** Collects the garbage left by the making of `text`, when it is large enough to matter. */
+export async function collectAfter(text: string): Promise<void> {
+  if (text.length < WORTH_FROM) return;
+  if (!collect) {
+    const [{ setFlagsFromString }, { runInNewContext }] = await Promise.all([
+      import('node:v8'),
+      import('node:vm'),
+    ]);
+    // V8's gc(), which --expose-gc puts in every context made after it is set (the main one was
+    // made before): taken from a new, empty one.
+    setFlagsFromString('--expose-gc');
+    collect = runInNewContext('gc') as () => void;
+  }
+  collect();
+}
