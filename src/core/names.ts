@@ -9,6 +9,24 @@ export type Resolution =
   | { kind: 'name-and-alias'; named: Person; aliased: Person[] }
   | { kind: 'unknown'; suggestions: Person[] };
 
+/** Whether the person goes by the word as an alias, ignoring case and accents. */
+export function hasAlias(person: Pick<Person, 'aliases'>, word: string): boolean {
+  return aliasIs(person, normalize(word));
+}
+
+const aliasIs = (person: Pick<Person, 'aliases'>, key: string) =>
+  person.aliases.some((a) => normalize(a) === key);
+
+/**
+ * Who, other than the person with the id `except`, goes by the word as an alias. A name that is
+ * also someone's alias fits two people: resolveName tells them apart (name-and-alias), rel rename
+ * and rel edit --alias refuse to make such a word, and rel add says the ids.
+ */
+export function aliasHolder(people: readonly Person[], word: string, except?: string): Person | undefined {
+  const key = normalize(word);
+  return people.find((p) => p.id !== except && aliasIs(p, key));
+}
+
 /** Every form a person answers to: id, full name, first name, each word of the name, aliases. */
 function keysOf(person: Person): { exact: string[]; words: string[] } {
   const name = normalize(person.name);
@@ -38,10 +56,7 @@ export function resolveName(query: string, people: readonly Person[]): Resolutio
     if (full.length === 1) {
       const picked = full[0]!;
       // An id says whom; a name that is also someone else's alias does not ("Clo" and Chloé's "Clo").
-      const aliased =
-        picked.exact[0] === q
-          ? []
-          : exact.filter((k) => k !== picked && k.person.aliases.some((a) => normalize(a) === q));
+      const aliased = picked.exact[0] === q ? [] : exact.filter((k) => k !== picked && hasAlias(k.person, q));
       if (aliased.length === 0) return { kind: 'found', person: picked.person };
       return { kind: 'name-and-alias', named: picked.person, aliased: aliased.map((k) => k.person) };
     }

@@ -6,6 +6,7 @@ import type { Birthday } from './birthdays.js';
 import { type IsoDate, localDay } from './dates.js';
 import { editEmails } from './emails.js';
 import type { Clock, IdSource, Journal, Person } from './journal.js';
+import { hasAlias } from './names.js';
 import { asciiSlug, controlsIn, displaySafe, normalize } from './text.js';
 import { tombstoneKey } from './tombstones.js';
 
@@ -65,7 +66,7 @@ export function checkNewAliases(journal: Journal, aliases: readonly string[], ex
   for (const alias of aliases) {
     const key = normalize(alias);
     const other = journal.people.find(
-      (p) => p.id !== except && (normalize(p.name) === key || p.aliases.some((a) => normalize(a) === key)),
+      (p) => p.id !== except && (normalize(p.name) === key || hasAlias(p, alias)),
     );
     if (!other) continue;
     const what = normalize(other.name) === key ? 'the name' : 'an alias';

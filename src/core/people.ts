@@ -7,6 +7,7 @@ import { emailKey } from './emails.js';
 import { thanksOf } from './facts.js';
 import { concerns, followUpPeople } from './followups.js';
 import type { Conversation, Journal, Person } from './journal.js';
+import { aliasHolder } from './names.js';
 import { checkNameText, checkNewName } from './new-person.js';
 import { displaySafe, normalize } from './text.js';
 import { conversationSize } from './together.js';
@@ -143,10 +144,7 @@ export function renamePerson(journal: Journal, person: Person, newName: string):
   const name = checkNewName(journal, newName, person.id);
   // A new person may take a name that is left as an alias (after rel merge, the README's re-add);
   // a rename makes a word for two people where there was one.
-  const key = normalize(name);
-  const aliased = journal.people.find(
-    (p) => p.id !== person.id && p.aliases.some((a) => normalize(a) === key),
-  );
+  const aliased = aliasHolder(journal.people, name, person.id);
   if (aliased) {
     throw new UsageError(
       `"${displaySafe(name)}" is already an alias of ${displaySafe(aliased.name)} (id ${aliased.id}): it would name two people.`,

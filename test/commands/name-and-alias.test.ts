@@ -2,7 +2,11 @@
 // Martin's alias) must not pick one of them silently for a command that changes or forgets: it
 // asks in a terminal, and refuses without one, naming both and their ids. Reports show the one
 // whose name it is, and say so. rel rename and --alias no longer make such a word.
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { onCheckpoint } from '../../src/store/faults.js';
 import { journalText, person, writeJournal } from '../helpers/journal.js';
 import { bytesOf, folderBytes, ok, readJson, rel, tempStore } from '../helpers/run.js';
 
@@ -67,6 +71,8 @@ describe('a name that is also another person’s alias', () => {
 });
 
 describe('rel refuses to make such a word', () => {
+  afterEach(() => onCheckpoint(undefined));
+
   it.each([
     [['rename', 'eve', 'Clo'], '"Clo" is already an alias of Chloé Martin (id chloe-martin)'],
     [['edit', 'eve', '--alias', 'clo'], '"clo" is already an alias of Chloé Martin (id chloe-martin)'],
@@ -100,6 +106,38 @@ describe('rel refuses to make such a word', () => {
     // "clo" is the new person's id: an id says whom.
     await ok(['log', 'clo', '--note', 'x'], { store });
     expect(readJson(store).conversations[0].with).toEqual(['clo']);
+  });
+
+  it('rel add looks for the alias under the lock: one given meanwhile by another rel is said too', async () => {
+    const store = tempStore('alias-add-race');
+    writeJournal(store, journalText([person('eve-nakamura', 'Eve Nakamura')]));
+    // rel add reads the journal, then finds the lock held by a rel that has since exited; that
+    // rel had given Chloé the alias "Clo" while holding it.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    fs.writeFileSync(`${store}.lock`, `${dead}\n${os.hostname()}\nother\n`);
+    let given = false;
+    onCheckpoint((step) => {
+      if (step !== 'lock-owner-read' || given) return;
+      given = true;
+      writeJournal(
+        store,
+        journalText([
+          person('eve-nakamura', 'Eve Nakamura'),
+          person('chloe-martin', 'Chloé Martin', { aliases: ['Clo'] }),
+        ]),
+      );
+    });
+    const added = await rel(['add', 'Clo'], { store });
+    expect(given).toBe(true);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stderr).toBe(
+      'rel: "Clo" is also an alias of Chloé Martin (chloe-martin): give the id to say whom you mean (clo or chloe-martin).\n',
+    );
+    expect(readJson(store).people.map((p: { id: string }) => p.id)).toEqual([
+      'eve-nakamura',
+      'chloe-martin',
+      'clo',
+    ]);
   });
 
   it('lets someone take back a name that is their own alias, and keep an alias they had', async () => {

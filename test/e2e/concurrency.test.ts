@@ -66,6 +66,24 @@ describe('concurrent writers', { timeout: 240_000 }, () => {
     expect(fs.statSync(path.dirname(store)).mode & 0o777).toBe(0o700);
   });
 
+  it('simultaneous rel add giving one alias to different people: one takes it, the others are refused', async () => {
+    const store = tempStore('race-alias');
+    writeJournal(store, journalText([person('ana-silva', 'Ana Silva')]));
+    const results = await runAll(
+      Array.from({ length: 6 }, (_, i) => ['add', `Person ${String.fromCharCode(65 + i)}`, '--alias', 'Kim']),
+      store,
+    );
+    expect(results.filter((r) => r.code === 0)).toHaveLength(1);
+    for (const r of results.filter((r) => r.code !== 0)) {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/"Kim" is already an alias of Person [A-F] \(id person-[a-f]\)/);
+      expect(r.stderr).toContain('Nothing was changed.');
+    }
+    const people = readJson(store).people as { aliases: string[] }[];
+    expect(people).toHaveLength(2);
+    expect(people.filter((p) => p.aliases.includes('Kim'))).toHaveLength(1);
+  });
+
   it('simultaneous list edits of one person each keep what they add and remove', async () => {
     const store = tempStore('race-lists');
     writeJournal(

@@ -5,10 +5,11 @@ import { parseBirthday } from '../../core/birthdays.js';
 import { DEFAULT_CADENCE_DAYS } from '../../core/dates.js';
 import { effectiveCadence } from '../../core/due.js';
 import { editEmails, parseEmail } from '../../core/emails.js';
+import { aliasHolder } from '../../core/names.js';
 import { addPerson, checkNewName, type NewPerson } from '../../core/new-person.js';
 import { RELATIONSHIPS } from '../../core/people.js';
 import { cadenceProblem, parseCadence, periodDays } from '../../core/periods.js';
-import { displaySafe, normalize } from '../../core/text.js';
+import { displaySafe } from '../../core/text.js';
 import { answerProblem, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { renderAdded } from '../../ui/render/person.js';
@@ -69,11 +70,15 @@ async function run(ctx: Context, name: string | undefined, options: AddOptions):
   const journal = await store.read();
   checkNewName(journal, input.name);
   editEmails(journal, { id: '', name: input.name }, input.emails ?? []);
-  const person = await store.update((journal) => addPerson(journal, input, { now: ctx.io.now, newId }), {
-    summary: (added) => `added ${added.name}`,
-  });
-  // A name left as someone's alias (a re-add after rel merge): the word now fits two people.
-  const aliased = journal.people.find((p) => p.aliases.some((a) => normalize(a) === normalize(person.name)));
+  const { person, aliased } = await store.update(
+    (journal) => {
+      const person = addPerson(journal, input, { now: ctx.io.now, newId });
+      // A name left as someone's alias (a re-add after rel merge): the word now fits two people.
+      // Looked for in the journal as it is under the lock: another rel may have given the alias.
+      return { person, aliased: aliasHolder(journal.people, person.name, person.id) };
+    },
+    { summary: ({ person }) => `added ${person.name}` },
+  );
   if (aliased) {
     ctx.io.err(
       `rel: "${displaySafe(person.name)}" is also an alias of ${personLabel(aliased)}: give the id to say whom you mean (${person.id} or ${aliased.id}).`,

@@ -6,6 +6,7 @@ import { answersChanged } from '../../core/corrections.js';
 import { DEFAULT_CADENCE_DAYS } from '../../core/dates.js';
 import { editEmails, parseEmail } from '../../core/emails.js';
 import type { Person } from '../../core/journal.js';
+import { hasAlias } from '../../core/names.js';
 import { checkNewAliases } from '../../core/new-person.js';
 import {
   editPerson,
@@ -16,7 +17,7 @@ import {
   typedList,
 } from '../../core/people.js';
 import { cadenceProblem, describeCadence, parseCadence, periodDays } from '../../core/periods.js';
-import { displaySafe, normalize } from '../../core/text.js';
+import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
@@ -197,7 +198,7 @@ async function run(ctx: Context, name: string, options: EditOptions): Promise<vo
       const added = [...(edit.aliases?.set ?? []), ...(edit.aliases?.add ?? [])];
       checkNewAliases(
         journal,
-        added.filter((a) => !fresh.aliases.some((had) => normalize(had) === normalize(a))),
+        added.filter((a) => !hasAlias(fresh, a)),
         fresh.id,
       );
       const changed = editPerson(fresh, edit);
