@@ -94,21 +94,29 @@ export function parsePeriod(text: string, option: string): number {
  */
 export const MAX_CADENCE_DAYS = 3650;
 
+/** The cap as the messages say it. */
+const CADENCE_CAP = `${MAX_CADENCE_DAYS / 365} years (${MAX_CADENCE_DAYS} days)`;
+
+/** Whether a number of days is longer than a cadence may be: the one test of the cap. */
+export function overCadenceCap(days: number): boolean {
+  return days > MAX_CADENCE_DAYS;
+}
+
 /** What is wrong with a period as a cadence (none, or longer than ten years), or undefined when it is one. */
 export function cadenceProblem(days: number | undefined): string | undefined {
   if (days === undefined) return `Use a period such as ${PERIOD_FORMS}`;
   if (days < 1) return 'A cadence must be at least 1 day';
-  if (days > MAX_CADENCE_DAYS)
-    return 'A cadence is at most 10 years (3650 days); for someone you no longer keep up with, rel archive';
+  if (overCadenceCap(days))
+    return `A cadence is at most ${CADENCE_CAP}; for someone you no longer keep up with, rel archive`;
   return undefined;
 }
 
 /** Like parsePeriod, for a cadence: longer than ten years is a usage error too. */
 export function parseCadence(text: string, option: string): number {
   const days = periodDays(text);
-  if (days !== undefined && days > MAX_CADENCE_DAYS) {
+  if (days !== undefined && overCadenceCap(days)) {
     throw new UsageError(
-      `${option} "${text}" is longer than rel takes: a cadence is at most 10 years (3650 days).`,
+      `${option} "${text}" is longer than rel takes: a cadence is at most ${CADENCE_CAP}.`,
       'Use a period such as yearly or 2y; for someone you no longer keep up with: rel archive <name>.',
     );
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMinutes } from '../../src/core/conversation-fields.js';
-import { durationMinutes, periodDays } from '../../src/core/periods.js';
+import { cadenceProblem, durationMinutes, parseCadence, periodDays } from '../../src/core/periods.js';
 
 // Minutes and periods as people type them, in flags and at the prompts.
 describe('how long a conversation lasted', () => {
@@ -74,5 +74,18 @@ describe('periods people say', () => {
 
   it.each(['every', 'every day week', 'constructor', 'toString', 'a'])('%j is not a period', (text) => {
     expect(periodDays(text)).toBeUndefined();
+  });
+});
+
+describe('the cadence cap: ten years', () => {
+  it('takes 3650 days, and says the cap the same way for a prompt and for a flag past it', () => {
+    expect(cadenceProblem(3650)).toBeUndefined();
+    expect(parseCadence('10y', '--cadence')).toBe(3650);
+    expect(cadenceProblem(3651)).toBe(
+      'A cadence is at most 10 years (3650 days); for someone you no longer keep up with, rel archive',
+    );
+    expect(() => parseCadence('3651d', '--cadence')).toThrow(
+      '--cadence "3651d" is longer than rel takes: a cadence is at most 10 years (3650 days).',
+    );
   });
 });
