@@ -24,10 +24,14 @@ export function mergeTombstones(
   const forgotten = new Set<string>();
   /** Of those, the ones a forget removes by id alone (Tombstone.byId). */
   const byId = new Set<string>();
+  /** A person merged into different people on the two sides: each merge, for avoidCircles. */
+  const merges = new Map<string, Tombstone[]>();
   for (const stone of [...ours, ...theirs, ...forgets.filter((s) => s.forgotten)]) {
     const key = `${stone.collection}\0${stone.idHash}`;
     const held = byKey.get(key);
     if (!held || preferStone(stone, held)) byKey.set(key, stone);
+    if (stone.collection === 'people' && stone.mergedInto)
+      merges.set(key, [...(merges.get(key) ?? []), stone]);
     if (stone.forgotten) forgotten.add(key);
     if (stone.forgotten && stone.byId) byId.add(key);
     const seen = times.get(key) ?? new Set<string>();
@@ -35,6 +39,7 @@ export function mergeTombstones(
     if (stone.alsoDeletedAt) seen.add(stone.alsoDeletedAt);
     times.set(key, seen);
   }
+  avoidCircles(byKey, merges);
   for (const [key, stone] of byKey) {
     const others = [...times.get(key)!].filter((t) => t !== stone.deletedAt).sort();
     const also = others.at(-1);
@@ -48,6 +53,48 @@ export function mergeTombstones(
     const kb = `${b.deletedAt}\0${b.collection}\0${b.idHash}`;
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
+}
+
+/**
+ * A person merged into one person on one side and into another on the other keeps the merge made
+ * first, unless that merge goes round in a circle with the other merges kept and another of its
+ * merges does not. One machine merged Eli into Bo and then Bo into Cy, the other Bo into Eli: by
+ * time Bo would go into Eli and Eli into Bo, a circle whose breaking (below) keeps Bo, whom neither
+ * machine still has; Bo into Cy keeps everyone with the person the first machine kept. Changes
+ * `byKey` in place; the same whichever side is which.
+ */
+function avoidCircles(byKey: Map<string, Tombstone>, merges: Map<string, Tombstone[]>): void {
+  const into = (stone: Tombstone | undefined) => (stone?.mergedInto ? stone : undefined);
+  const inCircle = (key: string): boolean => {
+    const seen = new Set<string>([key]);
+    let stone = into(byKey.get(key));
+    while (stone) {
+      const next = `people\0${tombstoneKey('people', stone.mergedInto!)}`;
+      if (next === key) return true;
+      if (seen.has(next)) return false;
+      seen.add(next);
+      stone = into(byKey.get(next));
+    }
+    return false;
+  };
+  const choices = [...merges].filter(([, stones]) => new Set(stones.map((s) => s.mergedInto)).size > 1);
+  for (let changed = true, rounds = 0; changed && rounds <= choices.length; rounds++) {
+    changed = false;
+    for (const [key, stones] of choices) {
+      if (!inCircle(key)) continue;
+      const held = byKey.get(key)!;
+      const ordered = [...stones].sort((a, b) => (preferStone(a, b) ? -1 : preferStone(b, a) ? 1 : 0));
+      for (const stone of ordered) {
+        if (stone.mergedInto === held.mergedInto) continue;
+        byKey.set(key, stone);
+        if (!inCircle(key)) {
+          changed = true;
+          break;
+        }
+        byKey.set(key, held);
+      }
+    }
+  }
 }
 
 /**

@@ -236,16 +236,66 @@ function mergeRecord(
 ): JsonRecord {
   const known = hasBase && base !== undefined;
   const out: JsonObject = {};
+  const paired = mergePairedLists(known ? base : undefined, ours, theirs, known, mode, stamps);
   for (const key of keyOrder(base, ours, theirs, mode)) {
     if (key === 'updatedAt') {
       const latest = [ours.updatedAt, theirs.updatedAt].filter((v) => typeof v === 'string').sort();
       if (latest.length) out.updatedAt = latest[latest.length - 1]!;
       continue;
     }
-    const value = mergeField(known ? base[key] : undefined, ours[key], theirs[key], known, mode, stamps);
+    const value =
+      paired && key in paired
+        ? paired[key]
+        : mergeField(known ? base[key] : undefined, ours[key], theirs[key], known, mode, stamps);
     if (value !== undefined) out[key] = value;
   }
   return out as JsonRecord;
+}
+
+/**
+ * A conversation's listening notes (`heard`) and whom each was heard from (`heardFrom`) are one
+ * list kept as two, matched by position. Merged apart, as two sets, they fall out of step when
+ * both sides changed them (one note added on each side, or a second note from the same person,
+ * which a set keeps once), and notes are then put in the mouth of someone else. So when the two
+ * fields do not each come whole from one side in step, they are merged as one set of pairs, then
+ * split again. Undefined: the record has no such pair, or the fields merge as before.
+ */
+function mergePairedLists(
+  base: JsonRecord | undefined,
+  ours: JsonRecord,
+  theirs: JsonRecord,
+  hasBase: boolean,
+  mode: Mode,
+  stamps: [string, string],
+): Record<string, Json | undefined> | undefined {
+  if (!('heardFrom' in ours || 'heardFrom' in theirs || (base && 'heardFrom' in base))) return undefined;
+  const notes = [base?.heard, ours.heard, theirs.heard];
+  if (!notes.every((list) => list === undefined || isScalarList(list))) return undefined;
+  const fieldWise = (key: string) => mergeField(base?.[key], ours[key], theirs[key], hasBase, mode, stamps);
+  const wholeFromOneSide = (key: string) =>
+    deepEqual(ours[key], theirs[key]) ||
+    (hasBase && (deepEqual(ours[key], base?.[key]) || deepEqual(theirs[key], base?.[key])));
+  if (wholeFromOneSide('heard') && wholeFromOneSide('heardFrom')) {
+    const heard = fieldWise('heard');
+    const heardFrom = fieldWise('heardFrom');
+    const length = (list: Json | undefined) => (Array.isArray(list) ? list.length : 0);
+    if (heardFrom === undefined || length(heard) === length(heardFrom)) return { heard, heardFrom };
+  }
+  const pairs = (record: JsonRecord | undefined): Json[] | undefined => {
+    if (!record || !Array.isArray(record.heard)) return record ? [] : undefined;
+    const from = Array.isArray(record.heardFrom) ? record.heardFrom : [];
+    return record.heard.map((note, i) => [note, from[i] ?? null]);
+  };
+  const merged = mergeSet(
+    hasBase ? (pairs(base) ?? []) : undefined,
+    pairs(ours) ?? [],
+    pairs(theirs) ?? [],
+    mode,
+  );
+  const split = merged as [Json, Json][];
+  const heardFrom = split.map(([, from]) => from);
+  const kept = 'heardFrom' in ours || 'heardFrom' in theirs || heardFrom.some((from) => from !== null);
+  return { heard: split.map(([note]) => note), heardFrom: kept ? heardFrom : undefined };
 }
 
 /** The ancestor's order for records it had, then new records by creation time and id. */

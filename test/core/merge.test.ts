@@ -46,7 +46,7 @@ const NAMES = ['Ana Silva', 'Bo Chen', 'Cy Diaz', 'Dee Eze', 'Eli Fox', 'Fay Gil
 /** One random operation, as rel's commands would make it. */
 function randomOp(rnd: Random, s: ReturnType<typeof side>, tag: string): void {
   const j = s.journal;
-  const op = rnd.int(9);
+  const op = rnd.int(10);
   const person = rnd.pick(j.people);
   if (op === 0 || !person) {
     s.change((jj, c) => addPerson(jj, { name: `${tag} ${rnd.pick(NAMES)} ${rnd.int(1000)}` }, c));
@@ -102,9 +102,19 @@ function randomOp(rnd: Random, s: ReturnType<typeof side>, tag: string): void {
       s.change((jj, c) => {
         jj.followUps.find((f) => f.id === followUp.id)!.doneAt = c.now.toISOString();
       });
-  } else {
+  } else if (op === 8) {
     const keep = rnd.pick(j.people.filter((p) => p.id !== person.id));
     if (keep) s.change((jj, c) => mergePeople(jj, person.id, keep.id, c.now));
+  } else {
+    // A listening note added later (rel conversation edit), heard from one of them or the group.
+    const conversation = rnd.pick(j.conversations.filter((c) => c.with.length > 1));
+    if (conversation)
+      s.change((jj) => {
+        const c = jj.conversations.find((x) => x.id === conversation.id)!;
+        const from = rnd.pick([...c.with, null]) ?? null;
+        c.heardFrom = [...c.heard.map((_, i) => c.heardFrom?.[i] ?? null), from];
+        c.heard = [...c.heard, `${tag} heard ${rnd.int(100)}`];
+      });
   }
 }
 
@@ -180,6 +190,32 @@ describe('merge of generated journals', () => {
     const people = new Set(merged.people.map((p) => p.id));
     for (const c of merged.conversations) for (const w of c.with) expect(people).toContain(w);
     for (const f of merged.followUps) expect(people).toContain(f.personId);
+  });
+
+  it.each(seeds)('seed %i: each listening note keeps whom it was heard from', (seed) => {
+    const { base, a, b } = generate(seed);
+    const merged = mergeJournals(base, a, b);
+    const said = new Map<string, string | null>();
+    for (const j of [a, b])
+      for (const c of j.conversations)
+        for (const [i, note] of c.heard.entries()) said.set(note, c.heardFrom?.[i] ?? null);
+    for (const c of merged.conversations) {
+      if (c.heardFrom) expect(c.heardFrom).toHaveLength(c.heard.length);
+      c.heard.forEach((note, i) => {
+        // A note heard from someone merged away since is theirs who kept them: the merge re-points it.
+        const from = c.heardFrom?.[i] ?? null;
+        const heardFrom = said.get(note);
+        if (!heardFrom || from === heardFrom) return;
+        let keeper = heardFrom;
+        for (let hops = 0; hops < 10; hops++) {
+          const key = tombstoneKey('people', keeper);
+          const next = merged.tombstones.find((t) => t.idHash === key && t.mergedInto)?.mergedInto;
+          if (!next) break;
+          keeper = next;
+        }
+        expect(from).toBe(keeper);
+      });
+    }
   });
 
   it.each(seeds.slice(0, 40))('seed %i: folding a conflict copy keeps both sides', (seed) => {
@@ -1010,5 +1046,132 @@ describe('a person merged away on one side and changed on the other', () => {
       other: { id: 'zed-keep', name: 'Zed Keep' },
       side: 1,
     });
+  });
+});
+
+describe("a conversation's listening notes stay with whom they were heard from", () => {
+  /** A common start: a conversation of Ana, Bo and Cy with two notes, one from Ana, one from Bo. */
+  function start() {
+    const base = side(emptyJournal(), 'o', 0);
+    base.change((j, c) => {
+      for (const name of ['Ana Silva', 'Bo Chen', 'Cy Diaz']) addPerson(j, { name }, c);
+    });
+    base.change((j, c) =>
+      logConversation(
+        j,
+        {
+          date: '2026-11-01',
+          with: ['ana-silva', 'bo-chen', 'cy-diaz'],
+          kind: 'coffee',
+          minutes: 30,
+          note: '',
+          heard: ['moving to Lisbon', 'wants to mentor'],
+          heardFrom: ['ana-silva', 'bo-chen'],
+          about: {},
+        },
+        c,
+      ),
+    );
+    const fork = (tag: string, minute: number) => side(structuredClone(base.journal), tag, minute);
+    return { base: base.journal, fork };
+  }
+  type Pair = [string, string | null];
+  const edit = (pairs: Pair[]) => (j: Journal) => {
+    const c = j.conversations[0]!;
+    c.heard = pairs.map(([note]) => note);
+    c.heardFrom = pairs.map(([, from]) => from);
+  };
+  const heard = (j: Journal) => {
+    const c = j.conversations[0]!;
+    return c.heard.map((note, i) => [note, c.heardFrom?.[i] ?? null]);
+  };
+  const sorted = (pairs: (string | null)[][]) =>
+    [...pairs].sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+  const BASE: Pair[] = [
+    ['moving to Lisbon', 'ana-silva'],
+    ['wants to mentor', 'bo-chen'],
+  ];
+
+  it.each<{ name: string; ours: Pair[]; theirs: Pair[]; expected: Pair[] }>([
+    {
+      name: 'a note added on each side, from people already heard from',
+      ours: [...BASE, ['learning Go', 'ana-silva']],
+      theirs: [...BASE, ['sings in a choir', 'bo-chen']],
+      expected: [...BASE, ['learning Go', 'ana-silva'], ['sings in a choir', 'bo-chen']],
+    },
+    {
+      name: 'a note added on one side, one taken back on the other',
+      ours: [...BASE, ['learning Go', 'cy-diaz']],
+      theirs: [BASE[1]!],
+      expected: [BASE[1]!, ['learning Go', 'cy-diaz']],
+    },
+    {
+      name: 'a note added on one side, one put down to someone else on the other',
+      ours: [...BASE, ['learning Go', 'ana-silva']],
+      theirs: [['moving to Lisbon', 'cy-diaz'], BASE[1]!],
+      expected: [['moving to Lisbon', 'cy-diaz'], BASE[1]!, ['learning Go', 'ana-silva']],
+    },
+    {
+      name: 'a note reworded on one side, put down to someone else on the other',
+      ours: [['moving to Porto', 'ana-silva'], BASE[1]!],
+      theirs: [['moving to Lisbon', 'cy-diaz'], BASE[1]!],
+      expected: [['moving to Porto', 'cy-diaz'], BASE[1]!],
+    },
+    {
+      name: 'the group heard one note on each side',
+      ours: [...BASE, ['a reorg is coming', null]],
+      theirs: [...BASE, ['the office moves', null]],
+      expected: [...BASE, ['a reorg is coming', null], ['the office moves', null]],
+    },
+  ])('$name', ({ ours, theirs, expected }) => {
+    const { base, fork } = start();
+    const a = fork('a', 100);
+    a.change(edit(ours));
+    const b = fork('b', 200);
+    b.change(edit(theirs));
+    const one = mergeJournals(base, a.journal, b.journal);
+    expect(JSON.stringify(mergeJournals(base, b.journal, a.journal))).toBe(JSON.stringify(one));
+    expect(sorted(heard(one))).toEqual(sorted(expected));
+    const c = one.conversations[0]!;
+    expect(c.heardFrom).toHaveLength(c.heard.length);
+    // Folded without a common ancestor (a conflict copy), nothing either side heard is lost or moved.
+    const folded = heard(foldJournals(a.journal, b.journal));
+    for (const pair of [...ours, ...theirs]) expect(folded).toContainEqual(pair);
+  });
+});
+
+describe('merges that would go round in a circle', () => {
+  it('Eli into Bo then Bo into Cy on one machine, Bo into Eli on the other: all end with Cy', () => {
+    const base = side(emptyJournal(), 'o', 0);
+    base.change((j, c) => {
+      for (const name of ['Bo Chen', 'Cy Diaz', 'Eli Fox']) addPerson(j, { name }, c);
+    });
+    const a = side(structuredClone(base.journal), 'a', 110);
+    const b = side(structuredClone(base.journal), 'b', 100);
+    // The other machine merges first (by its clock), and then logs a talk with the one it kept.
+    b.change((j, c) => mergePeople(j, 'bo-chen', 'eli-fox', c.now));
+    b.change((j, c) =>
+      logConversation(
+        j,
+        {
+          date: '2026-11-01',
+          with: ['eli-fox'],
+          kind: 'call',
+          minutes: 20,
+          note: 'call',
+          heard: [],
+          about: {},
+        },
+        c,
+      ),
+    );
+    a.change((j, c) => mergePeople(j, 'eli-fox', 'bo-chen', c.now));
+    a.change((j, c) => mergePeople(j, 'bo-chen', 'cy-diaz', c.now));
+    const moved: MovedPerson[] = [];
+    const one = mergeJournals(base.journal, a.journal, b.journal, [], moved);
+    expect(JSON.stringify(mergeJournals(base.journal, b.journal, a.journal))).toBe(JSON.stringify(one));
+    expect(one.people.map((p) => p.id)).toEqual(['cy-diaz']);
+    expect(one.conversations.map((c) => c.with)).toEqual([['cy-diaz']]);
+    expect(moved.map((m) => m.kind)).toContain('twoKeepers');
   });
 });
