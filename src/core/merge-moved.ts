@@ -32,6 +32,8 @@ export type MovedPerson =
       kept: { id: string; name: string };
       other: { id: string; name: string };
       side: 0 | 1;
+      /** The merge kept is the one made first; false: that one would have gone round in a circle. */
+      first: boolean;
     };
 
 /** Merges one record that both places hold (merge.ts mergeRecord, with its sides' stamps). */
@@ -121,6 +123,7 @@ export function undoLosingMerges(
         kept: named(winner.mergedInto!),
         other: named(stone.mergedInto),
         side: index as 0 | 1,
+        first: winner.deletedAt <= stone.deletedAt,
       });
     }
   }

@@ -118,6 +118,35 @@ describe('one duplicate merged into two different keepers (F9)', { timeout: 300_
   );
 });
 
+describe('merges that would go round in a circle', { timeout: 300_000 }, () => {
+  it.each(['ABA', 'BAB'])(
+    'Eli into Bo then Bo into Cy on one machine, Bo into Eli on the other: all end with Cy (%s)',
+    async (order) => {
+      const m = await machines(`merge-circle-${order}`, ['Bo Chen', 'Cy Diaz', 'Eli Fox']);
+      await ok(['merge', 'eli', 'bo'], { store: m.b, now: '2026-11-27T13:00:00' });
+      await ok(['log', 'eli', '--note', 'call with eli'], { store: m.b, now: '2026-11-27T13:30:00' });
+      await ok(['merge', 'bo', 'eli'], { store: m.a, now: '2026-11-27T14:00:00' });
+      await ok(['merge', 'cy', 'bo'], { store: m.a, now: '2026-11-27T14:10:00' });
+      const [x, y] = order === 'ABA' ? [m.a, m.b] : [m.b, m.a];
+      const said: string[] = [];
+      for (const store of [x, y, x, y]) {
+        const r = await rel(['sync'], { store });
+        expect(r.code, r.stderr).toBe(0);
+        said.push(r.stdout);
+      }
+      expect(bytesOf(m.a)).toEqual(bytesOf(m.b));
+      const j = readJson(m.a) as Journal;
+      expect(j.people.map((p) => p.id)).toEqual(['cy-diaz']);
+      expect(j.conversations.map((c) => [c.note, c.with])).toEqual([['call with eli', ['cy-diaz']]]);
+      expect(said.join('\n')).toMatch(
+        /Bo Chen was merged into Cy Diaz (here|on the other machine) and into Eli Fox (here|on the other machine): the merge made first would have gone round in a circle with another merge, so the one into Cy Diaz stands/,
+      );
+      const doctor = await rel(['doctor'], { store: m.a });
+      expect(doctor.code, doctor.stdout).toBe(0);
+    },
+  );
+});
+
 describe('rel decrypt on a synced journal (F14)', { timeout: 300_000 }, () => {
   it('takes effect on both machines, and every message says what happened', async () => {
     const env = { ...FAST, REL_PASSPHRASE: 'correct horse battery' };

@@ -1045,6 +1045,7 @@ describe('a person merged away on one side and changed on the other', () => {
       kept: { id: 'yan-keep', name: 'Yan Keep' },
       other: { id: 'zed-keep', name: 'Zed Keep' },
       side: 1,
+      first: true,
     });
   });
 });
@@ -1172,6 +1173,13 @@ describe('merges that would go round in a circle', () => {
     expect(JSON.stringify(mergeJournals(base.journal, b.journal, a.journal))).toBe(JSON.stringify(one));
     expect(one.people.map((p) => p.id)).toEqual(['cy-diaz']);
     expect(one.conversations.map((c) => c.with)).toEqual([['cy-diaz']]);
-    expect(moved.map((m) => m.kind)).toContain('twoKeepers');
+    expect(moved).toContainEqual({
+      kind: 'twoKeepers',
+      name: 'Bo Chen',
+      kept: { id: 'cy-diaz', name: 'Cy Diaz' },
+      other: { id: 'eli-fox', name: 'Eli Fox' },
+      side: 1,
+      first: false,
+    });
   });
 });
