@@ -8,6 +8,7 @@
 // them, with that side's changes since), so that the duplicate's records go to one person only.
 import type { Tombstone } from './journal.js';
 import { isRecordList, type Json, type JsonObject, type JsonRecord } from './json-records.js';
+import { FILLED_ON_MERGE, OWN_ON_MERGE } from './record-fields.js';
 import { normalize } from './text.js';
 import { stoneCovers, tombstoneKey } from './tombstones.js';
 
@@ -45,9 +46,9 @@ export type MergeNested = (
 ) => JsonRecord;
 
 /** Fields rel merge fills in the person kept when theirs is empty (people.ts mergePeople). */
-const FILLED = new Set(['role', 'team', 'relationship', 'cadenceDays', 'birthday']);
-/** Fields that say who the record is, not what is known of them. */
-const OWN = new Set(['id', 'createdAt', 'updatedAt', 'restores']);
+const FILLED = new Set<string>(FILLED_ON_MERGE);
+/** Fields that say who the record is, not what is known of them (and an undo's mark). */
+const OWN = new Set<string>([...OWN_ON_MERGE, 'restores']);
 
 const peopleOf = (side: JsonObject): JsonRecord[] =>
   isRecordList(side.people ?? []) ? ((side.people ?? []) as JsonRecord[]) : [];

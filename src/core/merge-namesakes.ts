@@ -6,6 +6,7 @@
 // conversations and follow-ups: both people are kept whole, and the merge says so.
 import type { Tombstone } from './journal.js';
 import { isRecordList, type Json, type JsonObject, type JsonRecord } from './json-records.js';
+import { PERSON_ID_FIELDS } from './record-fields.js';
 import { tombstoneKey } from './tombstones.js';
 
 /** A person given another id by a merge, and why. */
@@ -19,9 +20,6 @@ export interface Separated {
   /** The moved record's `createdAt`: which side's it was. */
   createdAt: string;
 }
-
-/** Fields of records that hold person ids (merge-tombstones.ts re-points the same ones). */
-const PERSON_FIELDS = ['personIds', 'personId', 'with', 'heardFrom'] as const;
 
 function peopleOf(side: JsonObject | undefined): JsonRecord[] {
   const people = side?.people;
@@ -106,7 +104,7 @@ function repointSide(side: JsonObject, from: string, to: string): void {
   for (const [collection, value] of Object.entries(side)) {
     if (collection === 'people' || collection === 'tombstones' || !isRecordList(value)) continue;
     for (const record of value) {
-      for (const field of PERSON_FIELDS) {
+      for (const field of PERSON_ID_FIELDS) {
         const held: Json | undefined = record[field];
         if (held === from) record[field] = to;
         else if (Array.isArray(held) && held.includes(from))

@@ -5,6 +5,7 @@
 import type { Conversation, Journal, Tombstone } from './journal.js';
 import { isRecordList, type JsonObject, type JsonRecord } from './json-records.js';
 import { leaveConversation } from './people.js';
+import { PERSON_REFERENCES } from './record-fields.js';
 import { stoneCovers, tombstoneKey } from './tombstones.js';
 
 /**
@@ -128,9 +129,6 @@ function preferStone(candidate: Tombstone, held: Tombstone): boolean {
   if (candidate.deletedAt !== held.deletedAt) return candidate.deletedAt < held.deletedAt;
   return JSON.stringify(candidate) < JSON.stringify(held);
 }
-
-/** Fields of records elsewhere that hold person ids; `personIds` before the `personId` it backs. */
-const PERSON_REFERENCES = ['personIds', 'personId', 'with'] as const;
 
 /** When a record was made: a record made after a tombstone is another record with the same id. */
 function createdOf(record: JsonRecord): string {

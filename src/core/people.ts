@@ -4,11 +4,11 @@ import { NotFoundError, UsageError } from '../errors.js';
 import type { Birthday } from './birthdays.js';
 import type { IsoDate } from './dates.js';
 import { emailKey } from './emails.js';
-import { thanksOf } from './facts.js';
 import { concerns, followUpPeople } from './followups.js';
 import type { Conversation, Journal, Person } from './journal.js';
 import { aliasHolder } from './names.js';
 import { checkNameText, checkNewName } from './new-person.js';
+import { APPENDED_ON_MERGE, type AppendedField, FILLED_ON_MERGE, type FilledField } from './record-fields.js';
 import { displaySafe, normalize } from './text.js';
 import { conversationSize } from './together.js';
 import { recordPersonMerge } from './tombstones.js';
@@ -197,20 +197,19 @@ export function mergePeople(journal: Journal, keep: Person, duplicate: Person, n
     }
     followUps++;
   }
-  keep.ambitions.push(...duplicate.ambitions);
-  keep.skills.push(...duplicate.skills);
-  keep.notes.push(...duplicate.notes);
-  keep.askNext.push(...duplicate.askNext);
-  if (duplicate.thanks?.length) keep.thanks = [...thanksOf(keep), ...duplicate.thanks];
+  // Field by field as record-fields.ts says, as a sync does for a duplicate changed meanwhile.
+  const lists = keep as unknown as Record<AppendedField, unknown[] | undefined>;
+  for (const field of APPENDED_ON_MERGE) {
+    const theirs = duplicate[field];
+    if (theirs?.length) lists[field] = [...(lists[field] ?? []), ...theirs];
+  }
   keep.aliases = unique([...keep.aliases, duplicate.name, ...duplicate.aliases]).filter(
     (a) => normalize(a) !== normalize(keep.name),
   );
   keep.tags = unique([...keep.tags, ...duplicate.tags]);
-  keep.role ||= duplicate.role;
-  keep.team ||= duplicate.team;
-  keep.relationship ||= duplicate.relationship;
-  keep.cadenceDays ??= duplicate.cadenceDays;
-  keep.birthday ??= duplicate.birthday ?? null;
+  const values = keep as unknown as Record<FilledField, unknown>;
+  for (const field of FILLED_ON_MERGE)
+    if (values[field] === '' || values[field] == null) values[field] = duplicate[field] ?? null;
   const emails = [...(keep.emails ?? []), ...(duplicate.emails ?? [])];
   if (emails.length)
     keep.emails = emails.filter((e, i) => emails.findIndex((x) => emailKey(x) === emailKey(e)) === i);

@@ -1,9 +1,10 @@
 // A person as the summaries beside a journal keep them (core/due-summary.ts, core/stats-summary.ts):
 // every field but the long lists their reports never read, which are left empty.
 import type { Person } from './journal.js';
+import { EMPTIED_IN_SUMMARIES } from './record-fields.js';
 
 /** The lists a cut person has empty: what no summary's report reads. */
-const EMPTIED = new Set(['ambitions', 'skills', 'notes', 'askNext']);
+const EMPTIED = new Set<string>(EMPTIED_IN_SUMMARIES);
 
 /**
  * The person's fields but the emptied lists and `alsoLeftOut`, in the person's own order, and the
@@ -16,9 +17,6 @@ export function cutPerson(person: Person, alsoLeftOut: ReadonlySet<string>): Rec
   const fields = person as unknown as Record<string, unknown>;
   for (const key of Object.keys(fields))
     if (!EMPTIED.has(key) && !alsoLeftOut.has(key)) kept[key] = fields[key];
-  kept.ambitions = [];
-  kept.skills = [];
-  kept.notes = [];
-  kept.askNext = [];
+  for (const key of EMPTIED_IN_SUMMARIES) kept[key] = [];
   return kept;
 }
