@@ -85,10 +85,6 @@ function formatItem(term: string, termWidth: number, description: string, helper
 
 const HELP = { minWidthToWrap: MIN_WIDTH_TO_WRAP, formatItem };
 
-export interface CommandModule {
-  register(program: Command, ctx: Context): Command;
-}
-
 /** A command as the top-level help lists it. */
 export interface CommandSummary {
   name: string;

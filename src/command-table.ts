@@ -1,6 +1,12 @@
 // Every command of rel and where its code is. A table of its own so that the build can give the
 // program of one command a table with that command alone (scripts/build.mjs).
-import type { CommandModule } from './cli.js';
+import type { Command } from 'commander';
+import type { Context } from './context.js';
+
+/** What a command's module gives the program (cli.ts): its commander command, registered. */
+export interface CommandModule {
+  register(program: Command, ctx: Context): Command;
+}
 
 /** Every command, by name: one line each, loaded only when needed. */
 export const COMMANDS: Record<string, () => Promise<CommandModule>> = {

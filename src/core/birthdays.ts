@@ -6,11 +6,10 @@ import { addDaysTo, daysBetween, EARLIEST_YEAR, type IsoDate, isCalendarDate } f
 import { checkIn, type DueOptions, type DueRow, dueList } from './due.js';
 import { latest, thanksOf } from './facts.js';
 import { overdueByPerson } from './followups.js';
-import type { Journal } from './journal.js';
+import type { Birthday, Journal } from './journal.js';
 import { compareNames, normalize } from './text.js';
 
-/** "1990-05-17" or "05-17". */
-export type Birthday = string;
+export type { Birthday };
 
 const FULL = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_ONLY = /^(?:--)?(\d{2})-?(\d{2})$/;

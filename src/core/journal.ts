@@ -2,10 +2,12 @@
 // written by an earlier rel are made whole. The pure operations that change it are by record:
 // new-person.ts, people.ts, facts.ts (what is learned about a person), conversations.ts,
 // followups.ts; the store persists what they make.
-import type { Birthday } from './birthdays.js';
 import type { IsoDate } from './dates.js';
 
 export const SCHEMA_VERSION = 2;
+
+/** A birthday as stored: "1990-05-17", or "05-17" when the year is not known (see birthdays.ts). */
+export type Birthday = string;
 
 export type AmbitionStatus = 'active' | 'achieved' | 'dropped';
 

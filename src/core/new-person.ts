@@ -2,10 +2,9 @@
 // it, and the record with every field filled in.
 import { UsageError } from '../errors.js';
 import { newId as randomId } from '../ids.js';
-import type { Birthday } from './birthdays.js';
 import { type IsoDate, localDay } from './dates.js';
 import { editEmails } from './emails.js';
-import type { Clock, IdSource, Journal, Person } from './journal.js';
+import type { Birthday, Clock, IdSource, Journal, Person } from './journal.js';
 import { hasAlias } from './names.js';
 import { asciiSlug, controlsIn, displaySafe, normalize } from './text.js';
 import { tombstoneKey } from './tombstones.js';

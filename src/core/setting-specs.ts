@@ -6,7 +6,7 @@ import { spanWords } from './dates.js';
 import { emailKey, parseEmail } from './emails.js';
 import { kindKey } from './kinds.js';
 import { cadenceProblem, describeCadence, PERIOD_FORMS, periodDays } from './periods.js';
-import type { Settings, WeekStart } from './settings.js';
+import type { Settings, WeekStart } from './settings-types.js';
 import type { CadenceCounts } from './together.js';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

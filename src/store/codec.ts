@@ -17,7 +17,6 @@ import {
   unseal,
   unsealSource,
 } from './crypto.js';
-import type { JournalStamp } from './due-summary.js';
 import {
   decodeUtf8,
   looseMode,
@@ -30,8 +29,8 @@ import { journalChunks, journalPieces, type RecordText, serializeJournal } from 
 import { collectAfter } from './heap.js';
 import { jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { canMigrate, migrate, schemaMismatch } from './migrations.js';
-import type { SealedRead } from './sealed-stamp.js';
 import { isJournalShape } from './shape.js';
+import type { JournalStamp, SealedRead } from './shared-types.js';
 
 /** What can be done about a journal rel cannot read: the advice depends on whether a backup exists. */
 export function recoveryHint(file: string): string {
@@ -297,7 +296,7 @@ export function* smallPieces(pieces: Iterable<string>): Generator<string> {
 const PIECE_CHARS = 1 << 19;
 
 /**
- * What rel recorded of a journal file (due-summary.ts JournalStamp), when it recorded one: called
+ * What rel recorded of a journal file (shared-types.ts JournalStamp), when it recorded one: called
  * alone, the summary's key (a plain journal); given a sealed read, the stamp of an encrypted
  * journal opened with that key (sealed-stamp.ts). Taken only for the version of the file read.
  */

@@ -7,7 +7,7 @@ import { followUpPeople } from '../core/followups.js';
 import { duplicateIds } from '../core/integrity.js';
 import type { Journal } from '../core/journal.js';
 import { normalize } from '../core/text.js';
-import type { Finding } from './doctor.js';
+import type { Finding } from './shared-types.js';
 
 export const list = (values: string[], max = 5) =>
   values.length > max

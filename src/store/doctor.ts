@@ -19,20 +19,11 @@ import { headOf, keptCopies, leftoverTempFiles, removeLeftovers } from './kept.j
 import { lockRemedy, lockState, removeAbandonedLock } from './lock.js';
 import { lockPath, undoPath } from './paths.js';
 import { hasPendingForget, pendingForgetPath } from './pending-forget.js';
+import type { Finding } from './shared-types.js';
 import { setUpProblem } from './sync-init.js';
 import { belongsTo, readUndoData } from './undo.js';
 
-export interface Finding {
-  /**
-   * What was checked: parse, schema, passphrase (an encrypted journal with no passphrase to read
-   * it), ids, people, dates, modes, lock, sync, temp-files, drafts, backups, undo, encryption, forget.
-   */
-  check: string;
-  severity: 'error' | 'warning';
-  message: string;
-  /** The command (or step) that fixes it. */
-  fix: string;
-}
+export type { Finding };
 
 /** Work git left half done in a synced journal's folder (see git.ts unfinishedWork). */
 function syncState(target: string, env: NodeJS.ProcessEnv): Unfinished | undefined {

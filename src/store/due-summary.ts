@@ -25,6 +25,7 @@ import type { TogetherRules } from '../core/together.js';
 import { type JournalOnDisk, journalTag, warningsOnRead } from './codec.js';
 import { fileVersion, keepDerivedFile, removeDerivedFile } from './files.js';
 import { hasPendingForget } from './pending-forget.js';
+import type { JournalStamp } from './shared-types.js';
 import { readSummary, type SummaryFile as SharedHead } from './summary-file.js';
 
 /** package.json's version, put in at build time. */
@@ -37,17 +38,6 @@ interface SummaryFile extends SharedHead {
   journal: { version: string; tag: string; lines?: true };
   rules: TogetherRules;
   horizon: IsoDate;
-}
-
-/**
- * The version of a journal file (files.ts fileVersion) and the tag of its text (codec.ts journalTag).
- * `lines`: rel wrote that version itself, each record of its lists on a line of its own as
- * JSON.stringify made it (format.ts serializeJournal), not a version it only read in full.
- */
-export interface JournalStamp {
-  version: string;
-  tag: string;
-  lines?: true;
 }
 
 /** The summary's key as JSON.stringify writes it at the start of the file (see write()). */

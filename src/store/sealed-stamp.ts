@@ -1,5 +1,5 @@
 // What rel records of an encrypted journal at its last write, as the summary's key does for a
-// plain one (due-summary.ts JournalStamp): the version of the file, the tag of its text, and that
+// plain one (shared-types.ts JournalStamp): the version of the file, the tag of its text, and that
 // rel laid it out itself, so that the next write compares a list a change only added to in one
 // piece (tracking.ts trackOwn), knows the tag without digesting the text again and does not check
 // the shape of what it wrote. $XDG_STATE_HOME/rel/stamp-<journal>.sealed (<journal> as in
@@ -17,8 +17,8 @@
 import path from 'node:path';
 import { sha256Hex } from '../core/sha256.js';
 import { openSealed, type Sealing, seal } from './crypto.js';
-import type { JournalStamp } from './due-summary.js';
 import { keepDerivedFile, readStoreFile, removeDerivedFile } from './files.js';
+import type { JournalStamp, SealedRead } from './shared-types.js';
 
 /** package.json's version, put in at build time. */
 declare const REL_VERSION: string;
@@ -32,12 +32,6 @@ interface StampFile {
   version: string;
   mark: string;
   tag: string;
-}
-
-/** What a sealed journal read gives the stamp to match: the key it opened with, and its sealMark. */
-export interface SealedRead {
-  sealing: Sealing;
-  mark: Buffer;
 }
 
 export function sealedStampPath(stateFolder: string, target: string): string {
