@@ -3,10 +3,13 @@
 // could read neither the common ancestor (its merge would run two-way, and give a person edited on
 // both machines wholly to the later edit) nor the last commit (its message would count everything
 // as added). The file is sealed with the journal's current key, never written in the clear, and
-// removed by the first sync after which no commit it could merge from is under an old key.
+// removed by the first sync after which no commit it could merge from is under an old key, and
+// by `rel decrypt` and `rel passphrase` when no sync can need it (settleEarlierKeys).
 import fs from 'node:fs';
-import { type KdfParams, type Keyring, type Sealing, seal, unseal } from './crypto.js';
+import path from 'node:path';
+import { isEncrypted, type KdfParams, type Keyring, type Sealing, saltOf, seal, unseal } from './crypto.js';
 import { readStoreFile, writeStoreFile } from './files.js';
+import { Git, gitEnvironment } from './git.js';
 import { earlierKeysPath } from './paths.js';
 
 interface StoredKey {
@@ -81,4 +84,38 @@ export async function keepEarlierKey(
 /** The keys are no longer needed: every commit a later sync merges from is under the current key. */
 export function dropEarlierKeys(target: string): void {
   fs.rmSync(earlierKeysPath(target), { force: true });
+}
+
+/**
+ * Whether a later sync may still read a commit under an earlier key: unless the remote is at HEAD
+ * and HEAD's journal (`name`) is plain or sealed with `salt` (the current key's, the one the
+ * passphrase opens), since every later merge's common ancestor is HEAD or a commit after it.
+ */
+export function earlierKeysNeeded(git: Git, name: string, branch: string, salt: Buffer | undefined): boolean {
+  const remote = `refs/remotes/origin/${branch}`;
+  if (!git.hasCommit(remote) || git.revParse(remote) !== git.revParse('HEAD')) return true;
+  const committed = git.show('HEAD', name);
+  if (!committed || !isEncrypted(committed)) return false;
+  return !(salt && saltOf(committed)?.equals(salt));
+}
+
+/**
+ * After `rel decrypt` or `rel passphrase` outside a sync: the kept keys go when no sync can need
+ * them (no repository beside the journal, or one whose commits a later merge reads are all under
+ * the key of `salt`, the passphrase given). 'kept' when a sync still needs them, which then
+ * removes them itself; 'none' when there were none.
+ */
+export function settleEarlierKeys(target: string, env: NodeJS.ProcessEnv, salt: Buffer | undefined) {
+  if (!fs.existsSync(earlierKeysPath(target))) return 'none';
+  const folder = path.dirname(target);
+  if (fs.existsSync(path.join(folder, '.git'))) {
+    try {
+      const git = new Git(folder, gitEnvironment(env, folder));
+      if (earlierKeysNeeded(git, path.basename(target), git.branch(), salt)) return 'kept';
+    } catch {
+      return 'kept'; // git could not say: a sync may need them
+    }
+  }
+  dropEarlierKeys(target);
+  return 'dropped';
 }

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { diffJournals, summarizeChanges } from '../core/diff.js';
 import { RelError, StoreError, UsageError } from '../errors.js';
 import { hasConflictMarkers } from './conflicts.js';
-import { isEncrypted, type Keyring } from './crypto.js';
-import { dropEarlierKeys } from './earlier-keys.js';
+import { type Keyring, saltOf } from './crypto.js';
+import { dropEarlierKeys, earlierKeysNeeded } from './earlier-keys.js';
 import { makePrivateFolder } from './files.js';
 import {
   configureRepository,
@@ -23,6 +23,7 @@ import {
   gitEnvironment,
   unfinishedWork,
 } from './git.js';
+import { headOf } from './kept.js';
 import { earlierKeysPath } from './paths.js';
 import type { Store } from './store.js';
 import { init, unfinishedInit } from './sync-init.js';
@@ -221,13 +222,7 @@ async function sync(s: Session): Promise<string[]> {
  */
 function dropUnneededKeys(s: Session, branch: string): void {
   if (!fs.existsSync(earlierKeysPath(s.target))) return;
-  const remote = `refs/remotes/origin/${branch}`;
-  if (!s.git.hasCommit(remote) || s.git.revParse(remote) !== s.git.revParse('HEAD')) return;
-  const committed = s.git.show('HEAD', s.name);
-  const here = fs.readFileSync(s.target);
-  const oldKey = (bytes: Buffer) =>
-    isEncrypted(bytes) && !bytes.subarray(13, 29).equals(here.subarray(13, 29));
-  if (committed && oldKey(committed)) return;
+  if (earlierKeysNeeded(s.git, s.name, branch, saltOf(headOf(s.target)))) return;
   dropEarlierKeys(s.target);
 }
 

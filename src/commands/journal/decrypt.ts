@@ -25,11 +25,25 @@ async function run(ctx: Context): Promise<void> {
   if ((await readSealedState(store.target)) !== 'encrypted') {
     throw new UsageError(`${store.file} is not encrypted.`, 'To encrypt it: rel encrypt');
   }
+  const [{ saltOf }, { headOf }] = await Promise.all([
+    import('../../store/crypto.js'),
+    import('../../store/kept.js'),
+  ]);
+  // The key the passphrase opens, for the commits a later sync reads.
+  const salt = saltOf(headOf(store.target));
   await store.update(() => undefined, { reseal: null });
   // A plain journal has no key: one kept by rel unlock is dropped.
   const { lockAgent } = await import('../../store/agent.js');
   await lockAgent(ctx.io.env, store.target);
   ctx.io.err(`Decrypted ${store.file}: it is plain JSON again, readable by anyone who can read the file.`);
+  // The keys of earlier passphrases go too, unless the next sync has commits to read with them.
+  const { settleEarlierKeys } = await import('../../store/earlier-keys.js');
+  if (settleEarlierKeys(store.target, ctx.io.env, salt) === 'kept') {
+    const { earlierKeysPath } = await import('../../store/paths.js');
+    ctx.io.err(
+      `The keys of the passphrases before the last change stay in ${earlierKeysPath(store.target)}, sealed with this passphrase, until the next rel sync: it needs them to read the commits made under them, and then removes them.`,
+    );
+  }
   // A synced journal: the next sync carries the decryption, as it carries any change.
   if (fs.existsSync(path.join(path.dirname(store.target), '.git')))
     ctx.io.err(

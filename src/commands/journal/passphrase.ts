@@ -52,5 +52,10 @@ async function run(ctx: Context): Promise<void> {
   // change leaves the journal unlocked as it was.
   const { lockAgent } = await import('../../store/agent.js');
   await lockAgent(ctx.io.env, store.target);
+  // Not synced (any more): keys of passphrases before it, left from when it was, have no use.
+  if (!fs.existsSync(path.join(path.dirname(store.target), '.git'))) {
+    const { dropEarlierKeys } = await import('../../store/earlier-keys.js');
+    dropEarlierKeys(store.target);
+  }
   ctx.io.err(`Changed the passphrase of ${store.file}.`);
 }
