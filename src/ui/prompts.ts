@@ -140,8 +140,12 @@ export async function editText(message: string, folder: string, initial = ''): P
     fs.writeFileSync(file, initial, { mode: 0o600 });
     const command = process.env.VISUAL || process.env.EDITOR || 'vim';
     process.stdout.write(`? ${wrapped(message)}\n`);
-    const ran = spawnSync('/bin/sh', ['-c', `exec ${command} "$1"`, 'sh', file], { stdio: 'inherit' });
+    const ran = await outlivingInterrupts(() =>
+      spawnSync('/bin/sh', ['-c', `exec ${command} "$1"`, 'sh', file], { stdio: 'inherit' }),
+    );
     if (ran.error) throw new EditorAborted(`Your editor (${command}) did not start: ${ran.error.message}.`);
+    // Ctrl+C in the terminal reached the editor too, and ended it: the user gave up the command.
+    if (ran.signal === 'SIGINT') throw new CancelError();
     if (ran.status !== 0) {
       throw new EditorAborted(
         ran.status === null
@@ -152,6 +156,24 @@ export async function editText(message: string, folder: string, initial = ''): P
     return fs.readFileSync(file, 'utf8');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `work` (an editor the terminal is handed to) with rel ignoring Ctrl+C, as git does while
+ * its editor is open: the signal goes to the whole foreground group, and rel, killed by it in the
+ * middle, would leave the draft (the note in plain text, even beside an encrypted journal) and say
+ * nothing. The editor decides what Ctrl+C means to it (vim ignores it); rel then sees how it ended.
+ * A signal caught while `work` blocked is taken up, by the listener, before it is removed.
+ */
+async function outlivingInterrupts<T>(work: () => T): Promise<T> {
+  const ignore = () => {};
+  process.on('SIGINT', ignore);
+  try {
+    return work();
+  } finally {
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    process.off('SIGINT', ignore);
   }
 }
 

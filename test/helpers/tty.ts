@@ -14,7 +14,10 @@ export class Terminal {
       .filter(([k]) => /^(REL_|HOME|PATH|LANG|XDG_|EDITOR|VISUAL|NO_COLOR|FORCE_COLOR)/.test(k))
       .map(([k, v]) => `${k}=${quote(v ?? '')}`)
       .join(' ');
-    const command = `env ${env} TERM=xterm-256color ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${options.pipeTo ? ` | ${options.pipeTo}` : ''}; echo "@@EXIT:$?"; sleep 600`;
+    // The shell around rel outlives a Ctrl+C that reaches it as a signal (the terminal in cooked
+    // mode, as while $EDITOR runs), as the user's interactive shell does, to say how rel ended;
+    // node sets its own signals back to their defaults, so rel is not shielded by this.
+    const command = `trap '' INT; env ${env} TERM=xterm-256color ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${options.pipeTo ? ` | ${options.pipeTo}` : ''}; echo "@@EXIT:$?"; sleep 600`;
     this.tmux(
       '-f',
       '/dev/null',

@@ -131,3 +131,67 @@ describe('an $EDITOR that exits non-zero', () => {
     expect(fs.readdirSync(path.dirname(store)).filter((f) => f.includes('draft'))).toEqual([]);
   });
 });
+
+describe('Ctrl+C while $EDITOR is open', () => {
+  const PW = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'correct horse battery staple' };
+  const SECRET = 'Thinking of resigning';
+
+  /** An editor that writes the note, says so, then waits (as `code --wait` does); `ignoring` traps Ctrl+C. */
+  function waitingEditor(tag: string, ignoring: boolean) {
+    const tools = tempDir(tag);
+    const seen = path.join(tools, 'seen');
+    const editor = path.join(tools, 'editor.sh');
+    const wait = ignoring ? `trap '' INT\nsleep 3\n` : 'exec sleep 600\n';
+    fs.writeFileSync(editor, `#!/bin/sh\nprintf '${SECRET}' > "$1"\ntouch "${seen}"\n${wait}`, {
+      mode: 0o755,
+    });
+    return { seen, editor };
+  }
+
+  it('that ends the editor: rel says nothing was saved (exit 130) and leaves no draft beside an encrypted journal', async () => {
+    const store = tempStore('editor-ctrl-c');
+    ok(['add', 'Ana Silva'], { store });
+    ok(['encrypt'], { store, env: PW });
+    const before = fs.readFileSync(store);
+    const { seen, editor } = waitingEditor('editor-ctrl-c-tools', false);
+    term = new Terminal(['log', 'ana'], { store, env: { ...PW, EDITOR: editor, VISUAL: editor } });
+    await term.answer('When?', '');
+    await term.waitFor('What kind of conversation?');
+    await term.press('Enter');
+    await term.answer('How many minutes?', '');
+    await term.answer('What did you talk about?', 'e');
+    for (let i = 0; i < 300 && !fs.existsSync(seen); i++) await new Promise((r) => setTimeout(r, 50));
+    await term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+    expect(term.screen()).toContain('Cancelled; nothing was saved.');
+    expect(fs.readFileSync(store).equals(before)).toBe(true);
+    for (const name of fs.readdirSync(path.dirname(store))) {
+      expect(name).not.toContain('draft');
+      const file = path.join(path.dirname(store), name);
+      if (fs.statSync(file).isFile()) expect(fs.readFileSync(file).includes(SECRET), name).toBe(false);
+    }
+  });
+
+  it('that the editor ignores (as vim does): the edit goes on and the note is kept', async () => {
+    const store = tempStore('editor-ctrl-c-ignored');
+    ok(['add', 'Ana Silva'], { store });
+    const { seen, editor } = waitingEditor('editor-ctrl-c-ignored-tools', true);
+    term = new Terminal(['log', 'ana'], { store, env: { EDITOR: editor, VISUAL: editor } });
+    await term.answer('When?', '');
+    await term.waitFor('What kind of conversation?');
+    await term.press('Enter');
+    await term.answer('How many minutes?', '');
+    await term.answer('What did you talk about?', 'e');
+    for (let i = 0; i < 300 && !fs.existsSync(seen); i++) await new Promise((r) => setTimeout(r, 50));
+    await term.press('C-c');
+    await term.answer('What did you hear from Ana?', '');
+    await term.answer('ambition or a life goal', '');
+    await term.answer('skill, talent or passion', '');
+    await term.answer('Did you promise to do anything?', '');
+    await term.answer('Did they promise anything?', '');
+    await term.answer('Anything to ask about next time?', '');
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).conversations[0].note).toBe(SECRET);
+    expect(fs.readdirSync(path.dirname(store)).filter((f) => f.includes('draft'))).toEqual([]);
+  });
+});
