@@ -137,8 +137,12 @@ const ownerIsGone = (lock: LockFile) => whyGone(lock) !== undefined;
  */
 function tryCreate(file: string, content: string): boolean {
   const temp = tempPath(file);
+  // Only a temp file that was made is removed: removing one never made fails on a read-only file
+  // system (EROFS, not ENOENT), and that failure hid the reason the lock could not be made.
+  let made = false;
   try {
     fs.writeFileSync(temp, content, { flag: 'wx', mode: 0o600 });
+    made = true;
     fs.linkSync(temp, file);
     return true;
   } catch (error) {
@@ -147,13 +151,21 @@ function tryCreate(file: string, content: string): boolean {
     // A file system without hard links: create exclusively, then write.
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP')
       return createThenWrite(file, content);
-    throw new StoreError(
-      `Cannot create the lock file ${file}: ${(error as Error).message}`,
-      'Nothing was saved. Check free space and permissions.',
-    );
+    throw cannotLock(file, error);
   } finally {
-    removeFile(temp);
+    if (made) removeFile(temp);
   }
+}
+
+/** The lock could not be made: nothing was saved, and why, in words that say what to do. */
+function cannotLock(file: string, error: unknown): StoreError {
+  const readOnly = (error as NodeJS.ErrnoException).code === 'EROFS';
+  return new StoreError(
+    `Cannot create the lock file ${file}: ${(error as Error).message}`,
+    readOnly
+      ? `Nothing was saved: ${path.dirname(file)} is on a read-only file system. Remount it read-write, or give rel a journal elsewhere with --store.`
+      : 'Nothing was saved. Check free space and permissions.',
+  );
 }
 
 function createThenWrite(file: string, content: string): boolean {
@@ -167,10 +179,7 @@ function createThenWrite(file: string, content: string): boolean {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new StoreError(
-      `Cannot create the lock file ${file}: ${(error as Error).message}`,
-      'Nothing was saved. Check free space and permissions.',
-    );
+    throw cannotLock(file, error);
   }
 }
 

@@ -468,6 +468,49 @@ describe('a real full disk', { timeout: 240_000 }, () => {
   );
 });
 
+describe('a read-only file system', { timeout: 240_000 }, () => {
+  const mount = tempDir('read-only');
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount]).status === 0;
+  afterAll(() => {
+    if (mounted) spawnSync('umount', [mount]);
+  });
+  if (!mounted) {
+    console.log(
+      `Skipping the read-only file system test: cannot mount a small tmpfs at ${mount} (needs root).`,
+    );
+  }
+
+  it.runIf(mounted)(
+    'every write says the folder is read-only and saves nothing; reports still work',
+    async () => {
+      const store = path.join(mount, 'journal.json');
+      await ok(['add', 'Ana Silva'], { store });
+      await ok(['log', 'ana', '--note', 'confirmed'], { store });
+      expect(spawnSync('mount', ['-o', 'remount,ro', mount]).status).toBe(0);
+      try {
+        const before = folderState(store);
+        for (const args of [
+          ['log', 'ana', '--note', 'x'],
+          ['undo'],
+          ['doctor', '--fix'],
+          ['add', 'Bo Chen'],
+        ]) {
+          // Through the built rel: the message a user sees, from the process edge.
+          const r = relProcess(args, { store });
+          expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(1);
+          expect(r.stderr).toContain(`Nothing was saved: ${mount} is on a read-only file system.`);
+          expect(r.stderr).not.toMatch(/unexpected error|bug in rel|\n\s+at /);
+        }
+        expect(folderState(store)).toEqual(before);
+        for (const args of [['due'], ['profile', 'ana'], ['people'], ['stats']])
+          expect(relProcess(args, { store }).code).toBe(0);
+      } finally {
+        spawnSync('mount', ['-o', 'remount,rw', mount]);
+      }
+    },
+  );
+});
+
 describe('a restore stopped or failing as its copy of the replaced journal takes its place', {
   timeout: 240_000,
 }, () => {
