@@ -9,6 +9,7 @@ import {
   daysBetween,
   fromIsoDate,
   type IsoDate,
+  localDay,
   toIsoDate,
 } from './dates.js';
 import { checkIn } from './due.js';
@@ -68,6 +69,8 @@ export interface Gap {
   days: number;
   /** The conversation the gap started after; null for someone never seen (counted from when they were added). */
   from: IsoDate | null;
+  /** For someone never seen (`from` null): the day they were added, which no time together followed. */
+  addedOn?: IsoDate;
   /** The conversation that ended it; null while it is still open. */
   to: IsoDate | null;
   cadenceDays: number;
@@ -354,9 +357,10 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
     const seen = met.get(person.id)!;
     const dates = seen.before.length ? [...seen.before, ...oldestFirst(seen.days)] : oldestFirst(seen.days);
     if (dates.length === 0) {
-      // Counted from when they were added, or from the start of the period if that is later.
-      const days = Math.min(daysBetween(state.dueOn, today), daysBetween(since, today));
-      gaps.push({ id, name, cadenceDays, days, from: null, to: null });
+      // Counted from when they were added, or from the start of the period if that is later; a
+      // person added after today (a clock set back) has waited no days yet, not -1.
+      const days = Math.max(0, Math.min(daysBetween(state.dueOn, today), daysBetween(since, today)));
+      gaps.push({ id, name, cadenceDays, days, from: null, to: null, addedOn: localDay(person.createdAt) });
       continue;
     }
     // The longest gap that ended in the period, or the open one up to today when it is longer:
@@ -375,7 +379,8 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
         longestDays = days;
       }
     }
-    const open = todayNumber - before;
+    // Time together dated after today (a clock set back) leaves a gap of no days open, not -1.
+    const open = Math.max(0, todayNumber - before);
     gaps.push(
       longest < 0 || open > longestDays
         ? { id, name, cadenceDays, days: open, from: dates.at(-1)!, to: null }

@@ -35,6 +35,27 @@ describe('rel stats', () => {
     );
   });
 
+  it('lists someone never met among the gaps as never met, with the day they were added', async () => {
+    const fresh = tempStore('stats-never-met');
+    await ok(['add', 'Nia Park'], { store: fresh, now: '2026-11-11T09:00:00' });
+    await ok(['add', 'Ola Berg'], { store: fresh, now: '2026-11-01T09:00:00' });
+    await ok(['log', 'ola', '--note', 'Intro'], { store: fresh, now: '2026-11-02T09:00:00' });
+    const out = await ok(['stats'], { store: fresh });
+    expect(out).toContain('Nia Park: never met, added 11 Nov (monthly)');
+    expect(out).not.toContain('not seen since added');
+    const gaps = JSON.parse(await ok(['stats', '--json'], { store: fresh })).longestGaps;
+    // The shape kept, one field added for someone never met.
+    expect(gaps).toContainEqual({
+      id: 'nia-park',
+      name: 'Nia Park',
+      cadenceDays: 30,
+      days: 16,
+      from: null,
+      to: null,
+      addedOn: '2026-11-11',
+    });
+  });
+
   it('narrows to a tag', async () => {
     const stats = JSON.parse(await ok(['stats', '--json', '--tag', 'security'], { store }));
     expect(stats.people).toBe(1);

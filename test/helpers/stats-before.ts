@@ -9,6 +9,7 @@ import {
   daysBetween,
   fromIsoDate,
   type IsoDate,
+  localDay,
   toIsoDate,
 } from '../../src/core/dates.js';
 import { checkIn } from '../../src/core/due.js';
@@ -65,7 +66,7 @@ function gapsOf(
   for (let i = 1; i < dates.length; i++) {
     closed.push({ from: dates[i - 1]!, to: dates[i]!, days: daysBetween(dates[i - 1]!, dates[i]!) });
   }
-  return { closed, open: daysBetween(dates.at(-1)!, today) };
+  return { closed, open: Math.max(0, daysBetween(dates.at(-1)!, today)) };
 }
 
 export function statsBefore(journal: Journal, index: ConversationIndex, options: StatsOptions): Stats {
@@ -129,8 +130,8 @@ export function statsBefore(journal: Journal, index: ConversationIndex, options:
       .reverse();
     if (dates.length === 0) {
       // Counted from when they were added, or from the start of the period if that is later.
-      const days = Math.min(daysBetween(state.dueOn, today), daysBetween(since, today));
-      gaps.push({ ...base, days, from: null, to: null });
+      const days = Math.max(0, Math.min(daysBetween(state.dueOn, today), daysBetween(since, today)));
+      gaps.push({ ...base, days, from: null, to: null, addedOn: localDay(person.createdAt) });
       continue;
     }
     const { closed, open } = gapsOf(dates, today);

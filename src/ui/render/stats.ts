@@ -175,7 +175,7 @@ export function renderStats(
     stats.longestGaps.flatMap((g) => {
       const what =
         g.from === null
-          ? `${plural(g.days, 'day')}, not seen since added`
+          ? `never met, added ${showDate(g.addedOn ?? stats.until, stats.until)}`
           : g.to === null
             ? `${plural(g.days, 'day')} and counting, since ${showDate(g.from, stats.until)}`
             : `${plural(g.days, 'day')}, ${showDate(g.from, stats.until)} – ${showDate(g.to, stats.until)}`;
