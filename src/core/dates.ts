@@ -278,7 +278,15 @@ export function parseSimpleDate(
 const NAMES_A_MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 const LOOKS_AHEAD = /\b(next|coming|in|from now|later|after|tomorrow)\b/i;
 const VAGUE =
-  /^(in|this) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^this (week|month|year)$/i;
+  /^(in|this) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(this|last|past|previous) (week|month|year)$/i;
+const WHOLE_SPAN = /^(this|last|past|previous) (week|month|year)$/i;
+const SPAN_DAYS: Record<string, number> = { week: 7, month: 30, year: 365 };
+const SPAN_PERIOD: Record<string, string> = { week: '1w', month: '1m', year: '1y' };
+const MONTH_WORD = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const MONTH_AND_DAY = new RegExp(
+  `^(?:(\\d{1,2})(?:st|nd|rd|th)?(?: of)? ${MONTH_WORD}|${MONTH_WORD} (\\d{1,2})(?:st|nd|rd|th)?)(?:,? (\\d{4}))?$`,
+  'i',
+);
 const NUMERIC_DATE = /^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?$/;
 
 const MONTH_NAMES = [
@@ -363,10 +371,12 @@ export function parseDate(input: string, option: string, context: DateContext): 
     return refuseOutOfRange(new DateOutOfRange(true), `${option} "${text}"`, context.now);
   const simple = simpleOrOutOfRange(text, context);
   if (simple) return refuseOutOfRange(simple, `${option} "${text}"`, context.now);
-  // A month or a week is not a day: chrono would pin its first day (or its Sunday) unsaid.
-  const natural = VAGUE.test(text)
-    ? null
-    : context.natural?.(text, context.now, context.direction === 'future');
+  // A month or a week is not a day: chrono would pin its first day (or its Sunday) unsaid, and
+  // "last month" or "last year" to this day of it, a day no one meant by the words.
+  if (VAGUE.test(text.replace(/\s+/g, ' '))) throw vagueRefusal(text, option, context);
+  const missing = dayNotInCalendar(text, option, context);
+  if (missing) throw missing;
+  const natural = context.natural?.(text, context.now, context.direction === 'future');
   if (natural && !Number.isNaN(natural.getTime())) {
     // "january 5" without a year, looking back from November, is the January just gone; "next
     // week" or "in a month" looking back is a mistake, left ahead for the caller to refuse. The
@@ -391,6 +401,65 @@ export function parseDate(input: string, option: string, context: DateContext): 
       ? 'Try 2026-11-20, today, yesterday, "3 days ago", friday, "last friday" or a period such as 2w.'
       : 'Try 2026-12-20, tomorrow, friday, "next monday", "in 3 days" or a period such as 2w.',
   );
+}
+
+/**
+ * A week, a month or a year is not a day: refused, saying so and giving the day as many days back
+ * (or ahead) and the period that counts it, for the user to pick the day they meant.
+ */
+function vagueRefusal(text: string, option: string, context: DateContext): UsageError {
+  const whole = WHOLE_SPAN.exec(text.toLowerCase().replace(/\s+/g, ' '));
+  const message = `${option} "${text}" is not a date rel understands.`;
+  if (!whole) {
+    return new UsageError(
+      message,
+      `"${text}" names a month, not a day: give a day of it, such as 15 december or 2026-12-15.`,
+    );
+  }
+  const span = whole[2]!.toLowerCase();
+  const back = context.direction === 'past';
+  const example = addDaysTo(toIsoDate(context.now), (back ? -1 : 1) * SPAN_DAYS[span]!);
+  return new UsageError(
+    message,
+    `"${text}" names a whole ${span}, not a day: give one, such as ${example} (a ${span} ${back ? 'ago' : 'from'} today), ${back ? 'last monday' : 'next monday'} or the period ${SPAN_PERIOD[span]}.`,
+  );
+}
+
+/**
+ * "feb 30", "31 april": a month and a day it does not have. chrono finds no date there and rel
+ * would say only that it does not understand; this says which day is not in the calendar and
+ * gives the month's last day and the one after it instead.
+ */
+function dayNotInCalendar(text: string, option: string, context: DateContext): UsageError | undefined {
+  const parts = MONTH_AND_DAY.exec(text.replace(/\s+/g, ' '));
+  if (!parts) return undefined;
+  const day = Number(parts[1] ?? parts[4]);
+  const month =
+    MONTHS.findIndex((m) => m.toLowerCase() === (parts[2] ?? parts[3])!.slice(0, 3).toLowerCase()) + 1;
+  const year = parts[5] === undefined ? context.now.getFullYear() : Number(parts[5]);
+  if (month < 1 || day < 1 || day <= daysInMonth(year, month)) return undefined;
+  const name = MONTH_NAMES[month - 1]!;
+  const last = daysInMonth(year, month);
+  const instead = `${isoOf(year, month, last)} (${last} ${name}) or ${addDaysTo(isoOf(year, month, last), 1)}`;
+  if (month === 2 && day === 29) {
+    // 29 February of a year that is not a leap year.
+    return new UsageError(
+      `${option} "${text}": 29 February ${year} is not in the calendar; ${year} is not a leap year.`,
+      `Give a day that is, such as ${instead}, or a leap year's: ${isoOf(leapBefore(year), 2, 29)}.`,
+    );
+  }
+  const has = month === 2 ? '28 days (29 in a leap year)' : `${last} days`;
+  return new UsageError(
+    `${option} "${text}": ${day} ${name} is not in the calendar; ${name} has ${has}.`,
+    `Give a day that is, such as ${instead}.`,
+  );
+}
+
+/** The latest leap year before `year`. */
+function leapBefore(year: number): number {
+  let y = year - 1;
+  while (daysInMonth(y, 2) !== 29) y--;
+  return y;
 }
 
 /** "today", "yesterday", "3 days ago", "2 weeks ago", "in 5 days", ... */

@@ -1,6 +1,7 @@
 import { en } from 'chrono-node';
 import { describe, expect, it } from 'vitest';
 import { dayDate, type NaturalDateParser, parseDate } from '../../src/core/dates.js';
+import type { UsageError } from '../../src/errors.js';
 import { ok, readJson, rel, tempStore } from '../helpers/run.js';
 
 // A date looking back that a person wrote looking ahead ("next week") is refused as in the
@@ -73,5 +74,75 @@ describe('rel log --date', () => {
     expect(await ok(['log', 'oliver', '--date', '20 nov', '--note', 'x'], o)).toContain(
       'Logged a 1:2:1 with Oliver Grant on Thu 20 Nov 2025.',
     );
+  });
+});
+
+// chrono reads "last year" as this day a year back and "last week" as seven days back: days no
+// one meant by naming a whole year or week. They are refused with the day they would have been.
+describe('a whole week, month or year looking back', () => {
+  const today = new Date(2026, 11, 2, 12); // Wednesday 2 December 2026
+  const back = (text: string) => parseDate(text, '--date', { now: today, direction: 'past', natural });
+  it.each([
+    ['last year', 'a whole year', '2025-12-02 (a year ago today)', '1y'],
+    ['last month', 'a whole month', '2026-11-02 (a month ago today)', '1m'],
+    ['last week', 'a whole week', '2026-11-25 (a week ago today)', '1w'],
+    ['past week', 'a whole week', '2026-11-25 (a week ago today)', '1w'],
+    ['Last  Month', 'a whole month', '2026-11-02 (a month ago today)', '1m'],
+  ])('%j is refused, saying it names %s and giving %s', (text, names, day, period) => {
+    expect(() => back(text)).toThrow(`--date "${text}" is not a date rel understands.`);
+    try {
+      back(text);
+    } catch (error) {
+      expect((error as UsageError).hint).toContain(`names ${names}, not a day`);
+      expect((error as UsageError).hint).toContain(day);
+      expect((error as UsageError).hint).toContain(`the period ${period}`);
+    }
+  });
+
+  it('a day of a week or a year back is still taken', () => {
+    expect(back('last monday')).toBe('2026-11-30');
+    expect(back('a year ago')).toBe('2025-12-02');
+    expect(back('1y')).toBe('2025-12-02');
+  });
+});
+
+// A month and a day it does not have: chrono finds no date, and "not a date rel understands" hid why.
+describe('a day that is not in the calendar', () => {
+  const today = new Date(2026, 11, 2, 12);
+  const back = (text: string) => parseDate(text, '--date', { now: today, direction: 'past', natural });
+  it.each([
+    [
+      'feb 30',
+      '--date "feb 30": 30 February is not in the calendar; February has 28 days (29 in a leap year).',
+      'Give a day that is, such as 2026-02-28 (28 February) or 2026-03-01.',
+    ],
+    [
+      '30th of February',
+      '--date "30th of February": 30 February is not in the calendar; February has 28 days (29 in a leap year).',
+      'Give a day that is, such as 2026-02-28 (28 February) or 2026-03-01.',
+    ],
+    [
+      'april 31',
+      '--date "april 31": 31 April is not in the calendar; April has 30 days.',
+      'Give a day that is, such as 2026-04-30 (30 April) or 2026-05-01.',
+    ],
+    [
+      'feb 29 2026',
+      '--date "feb 29 2026": 29 February 2026 is not in the calendar; 2026 is not a leap year.',
+      "Give a day that is, such as 2026-02-28 (28 February) or 2026-03-01, or a leap year's: 2024-02-29.",
+    ],
+  ])('%j says which day is missing and what to type', (text, message, hint) => {
+    expect(() => back(text)).toThrow(message);
+    try {
+      back(text);
+    } catch (error) {
+      expect((error as UsageError).hint).toBe(hint);
+    }
+  });
+
+  it('a day that is there is read as before', () => {
+    expect(back('feb 28')).toBe('2026-02-28');
+    expect(back('feb 29 2024')).toBe('2024-02-29');
+    expect(back('april 30')).toBe('2026-04-30');
   });
 });
