@@ -49,6 +49,10 @@ Examples:
   conversation
     .command('edit')
     .description('change the date, kind, length, note or listening notes of a conversation')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ rel conversation edit 3f9a --date yesterday --minutes 45\n  $ rel conversation edit 3f9a --counts       (the offsite was time together after all)\n  $ rel conversation edit 3f9a                (in a terminal: each field prefilled)`,
+    )
     .argument('<id>', 'the conversation id, or its first four or more characters')
     .option('--date <when>', 'when it happened')
     .option('--kind <kind>', 'what kind of conversation')
@@ -63,6 +67,10 @@ Examples:
   conversation
     .command('delete')
     .description('remove a conversation; what was learned in it (ambitions, follow-ups) stays')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ rel history ana                           (shows each conversation's id)\n  $ rel conversation delete 3f9a`,
+    )
     .argument('<id>', 'the conversation id, or its first four or more characters')
     .addOption(jsonOption())
     .action(async (id: string, options: { json?: boolean }) => remove(ctx, id, options));

@@ -55,6 +55,10 @@ Examples:
   todo
     .command('list', { isDefault: true })
     .description('list open follow-ups (the default)')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ rel todo list\n  $ rel todo list ana --mine\n  $ rel todo list --json`,
+    )
     .argument('[name]', 'only follow-ups with this person')
     .option('--mine', 'only what you promised')
     .option('--theirs', 'only what they promised')
@@ -63,6 +67,10 @@ Examples:
   todo
     .command('add')
     .description('add a follow-up for someone, without logging a conversation')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ rel todo add ana "Send the promotion doc" --due friday\n  $ rel todo add ben "Share the design draft" --theirs --due 2w`,
+    )
     .argument('<name>', 'who it is with')
     .argument('<text...>', 'what is to be done')
     .option('--due <when>', 'when it is due: friday, 2w, 2026-12-20')
@@ -72,6 +80,10 @@ Examples:
   todo
     .command('edit')
     .description('change the text, due date or owner of a follow-up')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ rel todo edit 3f9a --due 2w\n  $ rel todo edit 3f9a --text "Send the revised doc"\n  $ rel todo edit 3f9a --due none\n  $ rel todo edit 3f9a --reopen`,
+    )
     .argument('<id>', 'the follow-up id, or its first four or more characters')
     .option('--text <text>', 'the new text')
     .option('--due <when>', 'the new due date ("none" clears it)')
@@ -83,6 +95,10 @@ Examples:
   todo
     .command('delete')
     .description('remove a follow-up (to close one that is done, use rel done)')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ rel todo delete 3f9a\n  $ rel done 3f9a                (closes it instead, kept as done)`,
+    )
     .argument('<id>', 'the follow-up id, or its first four or more characters')
     .addOption(jsonOption())
     .action(async (id: string, options: { json?: boolean }) => remove(ctx, id, options));

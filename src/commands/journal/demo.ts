@@ -13,7 +13,9 @@ export function register(program: Command, ctx: Context): Command {
     .addHelpText(
       'after',
       `
-It refuses to touch a journal that already holds data. Try it on a throwaway file:
+It refuses to touch a journal that already holds data. Try it on a throwaway file.
+
+Examples:
   $ rel demo --store /tmp/rel-demo.json
   $ rel due --store /tmp/rel-demo.json
   $ REL_STORE=/tmp/rel-demo.json rel stats`,

@@ -13,6 +13,10 @@ export function register(program: Command, ctx: Context): Command {
     .description('bring an archived person back into rel due and rel people')
     .argument('<name>', 'their name, alias or id')
     .addOption(jsonOption())
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ rel unarchive ben\n  $ rel unarchive "Ben Okafor" --json\n  $ rel people --all                (archived people too, to find who to bring back)`,
+    )
     .action(async (name: string, options: { json?: boolean }) => {
       const store = await openStore(ctx);
       const person = await resolvePerson(ctx, await store.read(), name);

@@ -37,23 +37,33 @@ Examples:
   config
     .command('list', { isDefault: true })
     .description('every setting, its value and where the value comes from')
+    .addHelpText('after', `\nExamples:\n  $ rel config list\n  $ rel config list --json`)
     .addOption(jsonOption())
     .action((options: JsonOption) => list(ctx, options));
   config
     .command('get')
     .description('the value of one setting')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ rel config get default-kind\n  $ rel config get week-start --json`,
+    )
     .argument('<key>', SETTINGS.map((s) => s.key).join(', '))
     .addOption(jsonOption())
     .action((key: string, options: JsonOption) => get(ctx, key, options));
   config
     .command('set')
     .description('save a setting in the config file')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ rel config set default-cadence 2w\n  $ rel config set week-start sunday`,
+    )
     .argument('<key>', SETTINGS.map((s) => s.key).join(', '))
     .argument('<value>', 'the new value')
     .action((key: string, value: string) => set(ctx, key, value));
   config
     .command('unset')
     .description('remove a setting from the config file: back to the built-in default')
+    .addHelpText('after', `\nExamples:\n  $ rel config unset date-display`)
     .argument('<key>', SETTINGS.map((s) => s.key).join(', '))
     .action((key: string) => unset(ctx, key));
   for (const sub of config.commands) sub.exitOverride().showSuggestionAfterError(true);

@@ -51,7 +51,13 @@ Examples:
   $ rel inbox restore 3fa9c2d1`,
     );
   sourceOptions(
-    inbox.command('list', { isDefault: true }).description('the meetings still to log (the default)'),
+    inbox
+      .command('list', { isDefault: true })
+      .description('the meetings still to log (the default)')
+      .addHelpText(
+        'after',
+        `\nExamples:\n  $ rel inbox list\n  $ rel inbox list --since 2026-11-01 --json\n  $ rel inbox list --dismissed`,
+      ),
   )
     .option('--dismissed', 'list the meetings you dismissed instead')
     .addOption(jsonOption())
@@ -73,6 +79,10 @@ Examples:
       .command('log')
       .description(
         'log a meeting from the inbox as a conversation (who, date, minutes, kind from the calendar)',
+      )
+      .addHelpText(
+        'after',
+        `\nExamples:\n  $ rel inbox log 3fa9c2d1 --note "Roadmap" --heard "Worried about on-call"\n  $ rel inbox log --all                (every meeting listed, with just its facts)`,
       )
       .argument('[id]', 'the id the inbox shows (a unique prefix will do)'),
     `${DEFAULT_DAYS} days ago with --all; a year for an id`,
@@ -97,6 +107,10 @@ Examples:
     inbox
       .command('dismiss')
       .description('hide a meeting from the inbox for good (kept in the journal; rel undo takes it back)')
+      .addHelpText(
+        'after',
+        `\nExamples:\n  $ rel inbox dismiss 3fa9c2d1\n  $ rel inbox dismiss 3fa9c2d1 --series       (never list that series again)`,
+      )
       .argument('<id>', 'the id the inbox shows'),
     'a year ago',
   )
@@ -105,6 +119,10 @@ Examples:
   inbox
     .command('restore')
     .description('bring back a dismissed meeting (or series)')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ rel inbox --dismissed                     (shows the ids)\n  $ rel inbox restore 3fa9c2d1`,
+    )
     .argument('<id>', 'the id rel inbox --dismissed shows')
     .action((id: string) => restore(ctx, id));
   for (const sub of inbox.commands) sub.exitOverride().showSuggestionAfterError(true);
