@@ -35,6 +35,23 @@ describe('rel pulse on the sample journal', () => {
     expect(await ok(['pulse'], { store, env: { COLUMNS: '80' } })).toBe(block![1]);
   });
 
+  it('a step toward a quiet ambition takes it off the list, as the README says', async () => {
+    const stepped = tempStore('pulse-step');
+    await ok(['demo'], { store: stepped });
+    const quiet = async () =>
+      JSON.parse(await ok(['pulse', '--json'], { store: stepped })).quietAmbitions.map(
+        (a: { ambition: string }) => a.ambition,
+      );
+    expect(await quiet()).toContain('Write a book on payments systems');
+    await ok(['ambition', 'step', 'hugo', 'book', 'Outlined the first chapter', '--date', '2026-11-20'], {
+      store: stepped,
+    });
+    expect(await quiet()).not.toContain('Write a book on payments systems');
+    const section = fs.readFileSync(README, 'utf8').split('### `rel pulse`')[1]!.split('\n### ')[0]!;
+    expect(section).not.toMatch(/no record of steps/);
+    expect(section).toContain('`rel ambition step`');
+  });
+
   it('--json has the documented shape', async () => {
     const pulse = JSON.parse(await ok(['pulse', '--json'], { store }));
     expect(Object.keys(pulse)).toEqual([

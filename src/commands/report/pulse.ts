@@ -51,10 +51,12 @@ export function register(program: Command, ctx: Context): Command {
     .addHelpText(
       'after',
       `
-Themes come from #hashtags in listening notes and from the nouns of English text, merged across
-spellings (on-call, oncall, on call, #oncall) and plurals; a theme is shown when two or more people
-raised it. A group note counts once, as one voice. Nothing here labels a person, and nothing leaves
-this machine.
+Themes come from #hashtags in listening notes and from the nouns of English
+text, merged across spellings (on-call, oncall, on call, #oncall) and plurals;
+a theme is shown when two or more people raised it. A group note counts once,
+as one voice. Ambitions not discussed: active ones not talked about, stepped
+toward or changed since the period began. Nothing here labels a person, and
+nothing leaves this machine.
 
 Examples:
   $ rel pulse
