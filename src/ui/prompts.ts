@@ -4,7 +4,15 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
+import {
+  createPrompt,
+  isEnterKey,
+  makeTheme,
+  useEffect,
+  useKeypress,
+  usePrefix,
+  useState,
+} from '@inquirer/core';
 import { checkbox, confirm, input, password, search, select } from '@inquirer/prompts';
 import { CancelError, EditorAborted } from '../errors.js';
 import { wrapText } from './wrap.js';
@@ -88,13 +96,52 @@ export function askSecret(
   );
 }
 
-/** A prompt that starts with the current value typed in, ready to edit; Enter keeps it. */
+/**
+ * A line that starts with the current value typed in, ready to edit; Enter takes the line as it
+ * is. inquirer's prefilled input keeps the value as a default besides, and gave it back for a
+ * line emptied (Ctrl+U, backspaces): what is on the line is what is answered, empty included.
+ */
+const prefilledPrompt = createPrompt<string, { message: string; current: string; validate?: Validate }>(
+  (config, done) => {
+    const theme = makeTheme({});
+    const [status, setStatus] = useState<'idle' | 'loading' | 'done'>('idle');
+    const [value, setValue] = useState(config.current);
+    const [problem, setProblem] = useState<string | undefined>(undefined);
+    const prefix = usePrefix({ status, theme });
+    useEffect((rl) => {
+      if (config.current) rl.write(config.current);
+    }, []);
+    useKeypress(async (key, rl) => {
+      if (status !== 'idle') return;
+      if (!isEnterKey(key)) {
+        setValue(rl.line);
+        setProblem(undefined);
+        return;
+      }
+      setStatus('loading');
+      const verdict = config.validate ? await config.validate(value) : true;
+      if (verdict === true) {
+        setStatus('done');
+        done(value);
+        return;
+      }
+      // Enter emptied readline's line: the answer refused is put back, to be put right.
+      rl.write(value);
+      setProblem(verdict || 'That answer is not accepted.');
+      setStatus('idle');
+    });
+    const message = theme.style.message(config.message, status);
+    const shown = status === 'done' ? theme.style.answer(value) : value;
+    return [`${prefix} ${message} ${shown}`, problem ? theme.style.error(problem) : ''];
+  },
+);
+
+/** A prompt that starts with the current value typed in, ready to edit; Enter takes the line as it is. */
 export function askPrefilled(message: string, current: string, validate?: Validate): Promise<string> {
   return guard(
-    input({
+    prefilledPrompt({
       message: wrapped(message),
-      default: current,
-      prefill: 'editable',
+      current,
       ...(validate ? { validate: wrappedCheck(validate)! } : {}),
     }),
   );

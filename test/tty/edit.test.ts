@@ -38,6 +38,51 @@ describe('rel edit in a terminal', () => {
     });
   });
 
+  it('a field emptied with Ctrl+U or backspaces is empty: the value shown before is not used', async () => {
+    const store = tempStore('tty-edit-cleared');
+    ok(['add', 'Ana Silva', '--role', 'Engineer', '--team', 'Platform', '--tag', 'web'], { store });
+    term = new Terminal(['edit', 'ana'], { store });
+    await term.waitFor('Role Engineer');
+    await term.press('C-u');
+    await term.press('Enter');
+    await term.waitFor('Team Platform');
+    await term.press('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+    await term.press('Enter');
+    await term.waitFor('Relationship');
+    await term.press('Enter');
+    await term.waitFor('How often to catch up');
+    await term.press('Enter');
+    await term.waitFor('Tags, separated by commas web');
+    await term.press('C-u');
+    await term.press('Enter');
+    await term.answer('Aliases', '');
+    await term.answer('Birthday', '');
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).people[0]).toMatchObject({ role: '', team: '', tags: [] });
+  });
+
+  it('a field emptied, then refused, is asked again empty; what is typed then is taken', async () => {
+    const store = tempStore('tty-edit-cleared-refused');
+    ok(['add', 'Ana Silva', '--cadence', '2w'], { store });
+    term = new Terminal(['edit', 'ana'], { store });
+    for (const prompt of ['Role', 'Team', 'Relationship']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    await term.waitFor('How often to catch up 2w');
+    await term.press('C-u');
+    await term.press('Enter');
+    await term.waitFor(/or default/);
+    await term.type('3w');
+    await term.press('Enter');
+    for (const prompt of ['Tags', 'Aliases', 'Birthday']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).people[0]).toMatchObject({ cadenceDays: 21 });
+  });
+
   it('a burst of keys (Ctrl+A then a word, sent at once) edits the prefilled value at the cursor', async () => {
     const store = tempStore('tty-edit-burst');
     ok(['add', 'Ana Silva', '--role', 'Site Reliability Engineer', '--team', 'Platform'], { store });
