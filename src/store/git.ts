@@ -158,6 +158,16 @@ export function gitEnvironment(given: NodeJS.ProcessEnv, folder: string): NodeJS
   };
 }
 
+/**
+ * Removes the message git keeps of the last commit made here (.git/COMMIT_EDITMSG). git writes it
+ * on every commit for an editor that rel never opens, and keeps it until the next commit made
+ * here: a message naming someone later forgotten stayed there after the sync that brought the
+ * forget, which commits nothing here when it fast-forwards or merges with plumbing.
+ */
+export function dropCommitMessage(git: Git): void {
+  fs.rmSync(path.join(git.folder, '.git', 'COMMIT_EDITMSG'), { force: true });
+}
+
 /** Work that git left half done in the journal's folder: a merge rel can redo, or what it cannot. */
 export type Unfinished =
   | { kind: 'merge'; theirs: string; problem: string; fix: string }

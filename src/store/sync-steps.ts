@@ -15,7 +15,7 @@ import { upgradeToSchema2 } from '../core/tombstones.js';
 import { StoreError, UsageError } from '../errors.js';
 import { decodeJournal, type JournalOnDisk, readJournalFile } from './codec.js';
 import { isEncrypted, type Keyring, type Sealing, WrongPassphrase } from './crypto.js';
-import type { Git } from './git.js';
+import { dropCommitMessage, type Git } from './git.js';
 import type { Store } from './store.js';
 import { JOINED, SYNC_CHANGES } from './undo.js';
 
@@ -357,6 +357,7 @@ export async function commitLocal(s: Session, previous?: Journal | null): Promis
   const paths = ['.gitattributes', ...(fs.existsSync(s.target) ? [s.name] : [])];
   s.git.run(['add', '--', ...paths]);
   s.git.run(['commit', '-q', '-m', message]);
+  dropCommitMessage(s.git);
   return message;
 }
 

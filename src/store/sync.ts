@@ -17,6 +17,7 @@ import { dropEarlierKeys, earlierKeysNeeded } from './earlier-keys.js';
 import { makePrivateFolder } from './files.js';
 import {
   configureRepository,
+  dropCommitMessage,
   ensureAttributes,
   Git,
   GitFailure,
@@ -182,6 +183,8 @@ async function sync(s: Session): Promise<string[]> {
   }
   configureRepository(s.git, s.name, s.rel);
   ensureAttributes(s.git, s.name);
+  // What an older rel, or a commit of the user's own, left there may name someone forgotten since.
+  dropCommitMessage(s.git);
   // HEAD's journal, decoded once for both steps (keepCommitted writes only the journal here).
   const committed = s.git.hasCommit('HEAD') ? await journalAt(s, 'HEAD') : null;
   const kept = await keepCommitted(s, committed);
