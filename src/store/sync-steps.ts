@@ -337,9 +337,15 @@ export async function keepCommitted(s: Session, committed: Journal | null): Prom
 
 /**
  * Commits the journal and .gitattributes when they changed; returns the message, or null.
- * `previous`: HEAD's journal, when the caller has it decoded already.
+ * `previous`: HEAD's journal, when the caller has it decoded already. `sealedThere`: the remote's
+ * journal is encrypted (rel encrypt on another machine), so that the message names no one even
+ * though the journal here is still plain: it goes to a remote whose journal is kept from view.
  */
-export async function commitLocal(s: Session, previous?: Journal | null): Promise<string | null> {
+export async function commitLocal(
+  s: Session,
+  previous?: Journal | null,
+  sealedThere = false,
+): Promise<string | null> {
   const status = s.git.run(['status', '--porcelain', '--', s.name, '.gitattributes']).stdout;
   if (!status.trim()) return null;
   const current = await readJournalFile(s.target, s.keys);
@@ -349,7 +355,7 @@ export async function commitLocal(s: Session, previous?: Journal | null): Promis
   const wasEncrypted = headBytes ? isEncrypted(headBytes) : false;
   const message = current
     ? withSealing(
-        commitMessage(before, current.journal, !current.sealing && !wasEncrypted),
+        commitMessage(before, current.journal, !current.sealing && !wasEncrypted && !sealedThere),
         headBytes,
         fs.readFileSync(s.target),
       )

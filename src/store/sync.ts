@@ -12,7 +12,7 @@ import path from 'node:path';
 import { diffJournals, summarizeChanges } from '../core/diff.js';
 import { RelError, StoreError, UsageError } from '../errors.js';
 import { hasConflictMarkers } from './conflicts.js';
-import { type Keyring, saltOf } from './crypto.js';
+import { isEncrypted, type Keyring, saltOf } from './crypto.js';
 import { dropEarlierKeys, earlierKeysNeeded } from './earlier-keys.js';
 import { makePrivateFolder } from './files.js';
 import {
@@ -189,12 +189,15 @@ async function sync(s: Session): Promise<string[]> {
   const committed = s.git.hasCommit('HEAD') ? await journalAt(s, 'HEAD') : null;
   const kept = await keepCommitted(s, committed);
   if (kept) lines.push(kept);
-  const message = await commitLocal(s, committed);
-  if (message) lines.push(`Committed: ${firstLine(message)}`);
   const branch = s.git.branch();
+  const remote = `refs/remotes/origin/${branch}`;
+  // Fetched before the commit here, to know whether the remote's journal is encrypted.
+  s.git.run(['fetch', '-q', 'origin']);
+  const remoteBytes = s.git.hasCommit(remote) ? s.git.show(remote, s.name) : null;
+  const message = await commitLocal(s, committed, remoteBytes ? isEncrypted(remoteBytes) : false);
+  if (message) lines.push(`Committed: ${firstLine(message)}`);
   for (let attempt = 1; ; attempt++) {
-    s.git.run(['fetch', '-q', 'origin']);
-    const remote = `refs/remotes/origin/${branch}`;
+    if (attempt > 1) s.git.run(['fetch', '-q', 'origin']);
     if (s.git.hasCommit(remote)) {
       // The remote's journal, decoded once for all the steps that follow.
       const their = await remoteJournal(

@@ -1,0 +1,50 @@
+// The commit rel sync makes after rel encrypt: it says the journal was encrypted, names no one
+// (git commit messages are not encrypted), and is not "no changes"; on the machine that receives
+// it, no commit message rel makes names anyone either.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ok, tempDir } from '../helpers/run.js';
+
+const env = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'correct horse battery' };
+
+const messages = (store: string) =>
+  execFileSync('git', ['log', '--format=%B%x00'], { cwd: path.dirname(store), encoding: 'utf8' })
+    .split('\0')
+    .map((m) => m.trim())
+    .filter(Boolean);
+
+describe('the commit of an encrypted journal', { timeout: 300_000 }, () => {
+  it.each([
+    ['encrypted alone', false],
+    ['encrypted with a conversation logged before', true],
+  ])('%s', async (_what, logged) => {
+    const dir = tempDir('sync-encrypt-message');
+    const remote = path.join(dir, 'remote.git');
+    execFileSync('git', ['init', '-q', '--bare', remote]);
+    const a = path.join(dir, 'a', 'journal.json');
+    const b = path.join(dir, 'b', 'journal.json');
+    await ok(['add', 'Ana Silva'], { store: a });
+    await ok(['sync', '--init', `file://${remote}`], { store: a });
+    await ok(['sync', '--init', `file://${remote}`], { store: b, env });
+    if (logged) await ok(['log', 'ana', '--note', 'Roadmap'], { store: a });
+    await ok(['encrypt'], { store: a, env });
+    const said = await ok(['sync'], { store: a, env });
+    const subject = logged
+      ? 'rel: 1 conversation added; the journal encrypted'
+      : 'rel: the journal encrypted';
+    expect(said).toContain(`Committed: ${subject.replace(/^rel: /, '')}`);
+    expect(messages(a)[0]).toBe(subject);
+    await ok(['log', 'ana', '--note', 'On b'], { store: b, env });
+    await ok(['sync'], { store: b, env });
+    for (const store of [a, b]) {
+      const [newest, ...older] = messages(store);
+      expect(newest).not.toContain('Ana Silva');
+      expect(newest).not.toMatch(/no changes/);
+      // Only the commit made while the journal was plain names her.
+      expect(older.filter((m) => m.includes('Ana Silva'))).toEqual([
+        'rel: 1 person added\n\nAbout: Ana Silva',
+      ]);
+    }
+  });
+});
