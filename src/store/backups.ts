@@ -2,7 +2,7 @@
 // before each write, rotated in only once it succeeded, and brought back by `rel doctor --restore`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { StoreError } from '../errors.js';
+import { RelError, StoreError, UsageError } from '../errors.js';
 import { checkpoint } from './faults.js';
 import { discard, notSaved, type Prepared, prepareStoreFile, readStoreFile, tempPath } from './files.js';
 import { backupPath, beforeRestorePath, earlierRestorePath } from './paths.js';
@@ -139,11 +139,28 @@ export async function newestRestorable<T>(
   accept: (backup: string, bytes: Buffer) => Promise<T | undefined>,
 ): Promise<{ backup: string; bytes: Buffer; found: T }> {
   const candidates = listBackups(target);
+  // A backup the passphrase does not open (or with none given) is not known to be bad: when no
+  // backup could be restored, that is what is said, not that none is a journal.
+  let locked: RelError | undefined;
   for (const backup of candidates) {
     const bytes = readStoreFile(backup);
     if (!bytes) continue;
-    const found = await accept(backup, bytes);
+    let found: T | undefined;
+    try {
+      found = await accept(backup, bytes);
+    } catch (error) {
+      if (!(error instanceof RelError)) throw error;
+      locked ??= error;
+      continue;
+    }
     if (found !== undefined) return { backup, bytes, found };
+  }
+  if (locked instanceof UsageError) throw locked;
+  if (locked) {
+    throw new StoreError(
+      `The passphrase given does not open the backups of ${file}; nothing was restored.`,
+      'Check REL_PASSPHRASE (or what you typed) and run rel doctor --restore again.',
+    );
   }
   throw noBackup(file, candidates.length);
 }

@@ -4,7 +4,7 @@ import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { emptyJournal, type Journal, SCHEMA_VERSION, withDefaults } from '../core/journal.js';
-import { StoreError } from '../errors.js';
+import { StoreError, UsageError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
 import {
@@ -16,6 +16,7 @@ import {
   type Unsealed,
   unseal,
   unsealSource,
+  WrongPassphrase,
 } from './crypto.js';
 import {
   decodeUtf8,
@@ -440,7 +441,11 @@ export function stampOf(version: string, stamp: Stamps | undefined): JournalStam
   return found?.version === version ? found : undefined;
 }
 
-/** The journal in a backup's bytes when it is one this rel can restore; undefined when not. */
+/**
+ * The journal in a backup's bytes when it is one this rel can restore; undefined when not. An
+ * encrypted backup the passphrase does not open, or with no passphrase given, is not known to be
+ * bad: that error is thrown (WrongPassphrase, UsageError), for the caller to say so.
+ */
 export async function restorableJournal(
   label: string,
   bytes: Buffer,
@@ -449,7 +454,8 @@ export async function restorableJournal(
   try {
     const parsed = await decodeJournal(label, bytes, keyring);
     return parsed.journal.schema > SCHEMA_VERSION ? undefined : parsed;
-  } catch {
+  } catch (error) {
+    if (error instanceof WrongPassphrase || (error instanceof UsageError && isEncrypted(bytes))) throw error;
     return undefined;
   }
 }

@@ -10,7 +10,7 @@ import { RelError, UsageError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { decodeJournal, readJournal } from './codec.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
-import { isEncrypted, type Keyring, type Sealing, sealedWith, unseal } from './crypto.js';
+import { isEncrypted, type Keyring, type Sealing, sealedWith, unseal, WrongPassphrase } from './crypto.js';
 import { checkRecords, list } from './doctor-records.js';
 import { abandonedDrafts, removeAbandonedDrafts } from './drafts.js';
 import { readStoreFile } from './files.js';
@@ -48,7 +48,10 @@ function syncSetUp(target: string, env: NodeJS.ProcessEnv) {
 
 export interface BackupInfo {
   file: string;
+  /** A journal rel can restore (false too when it was not read: see `read`). */
   valid: boolean;
+  /** False for an encrypted backup when no passphrase, or a wrong one, was given: not known to be bad. */
+  read: boolean;
   savedAt: string;
 }
 
@@ -90,6 +93,7 @@ export async function examine(
     backups.push({
       file: backup,
       valid: await isValidJournal(backup, keyring),
+      read: true,
       savedAt: fs.statSync(backup).mtime.toISOString(),
     });
   }
@@ -119,20 +123,26 @@ export async function examine(
       }
     } catch (error) {
       if (!(error instanceof RelError)) throw error;
-      locked = error instanceof UsageError && isEncrypted(bytes);
-      findings.push({
-        check: locked
-          ? 'passphrase'
-          : /not valid JSON|not valid UTF-8|is empty/.test(error.message)
-            ? 'parse'
-            : 'schema',
-        severity: 'error',
-        message: error.message,
-        // git's conflict markers: a backup put back would drop what was committed since.
-        fix: locked
-          ? (error.hint ?? 'give the passphrase (REL_PASSPHRASE, or rel unlock)')
-          : (hasConflictMarkers(bytes.toString('latin1')) && conflictAdvice(target)) || restoreFix,
-      });
+      if (error instanceof WrongPassphrase) {
+        // Not a damaged journal: a key that does not open it, nor the copies beside it.
+        locked = true;
+        findings.push(wrongPassphrase(file, env));
+      } else {
+        locked = error instanceof UsageError && isEncrypted(bytes);
+        findings.push({
+          check: locked
+            ? 'passphrase'
+            : /not valid JSON|not valid UTF-8|is empty/.test(error.message)
+              ? 'parse'
+              : 'schema',
+          severity: 'error',
+          message: error.message,
+          // git's conflict markers: a backup put back would drop what was committed since.
+          fix: locked
+            ? (error.hint ?? 'give the passphrase (REL_PASSPHRASE, or rel unlock)')
+            : (hasConflictMarkers(bytes.toString('latin1')) && conflictAdvice(target)) || restoreFix,
+        });
+      }
     }
   }
   if (journal && journal.schema > SCHEMA_VERSION) {
@@ -199,9 +209,9 @@ export async function examine(
     });
   }
   // Without the key, an encrypted backup was not read: not known to be bad.
-  const invalidBackups = backups.filter(
-    (b) => !b.valid && !(locked && isEncrypted(readStoreFile(b.file) ?? Buffer.alloc(0))),
-  );
+  for (const b of backups)
+    if (locked && isEncrypted(readStoreFile(b.file) ?? Buffer.alloc(0))) b.read = false;
+  const invalidBackups = backups.filter((b) => !b.valid && b.read);
   if (invalidBackups.length) {
     findings.push({
       check: 'backups',
@@ -256,6 +266,23 @@ export async function examine(
     undoable: stale ? 0 : undo.entries.length,
     findings,
     healthy: !findings.some((f) => f.severity === 'error'),
+  };
+}
+
+/**
+ * The passphrase given (REL_PASSPHRASE, or typed at the prompt) is not the journal's: the header's
+ * key check says so before anything is decrypted, so nothing is known about the journal's records,
+ * its backups or its undo data, and none of them is called damaged.
+ */
+function wrongPassphrase(file: string, env: NodeJS.ProcessEnv): Finding {
+  const fromEnv = Boolean(env.REL_PASSPHRASE);
+  return {
+    check: 'passphrase',
+    severity: 'error',
+    message: `The passphrase ${fromEnv ? 'in REL_PASSPHRASE' : 'you typed'} does not open ${file}: it is not the one the journal was encrypted with. Nothing was read, so nothing is known to be wrong with the journal or its backups.`,
+    fix: fromEnv
+      ? "set REL_PASSPHRASE to the journal's passphrase (or unset it, to be asked) and run rel doctor again"
+      : "run rel doctor again and type the journal's passphrase",
   };
 }
 

@@ -23,8 +23,12 @@ export function renderCheckup(c: Checkup, fixed: string[] | undefined, t: Theme)
   const valid = locked
     ? 'not read without the passphrase'
     : `${c.backups.filter((b) => b.valid).length} valid`;
+  // Nor the undo data: how many changes it holds is not known either.
+  const undo = locked
+    ? 'the undo data was not read either'
+    : `${plural(c.undoable, 'change')} can be undone with rel undo`;
   lines.push(
-    `${plural(c.backups.length, 'backup')} kept${c.backups.length ? ` (${valid}, newest ${c.backups[0]!.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}; ${plural(c.undoable, 'change')} can be undone with rel undo.`,
+    `${plural(c.backups.length, 'backup')} kept${c.backups.length ? ` (${valid}, newest ${c.backups[0]!.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}; ${undo}.`,
   );
   lines.push('');
   if (c.findings.length === 0) {
