@@ -3,8 +3,9 @@
 
 import { isCalendarBirthday } from './birthdays.js';
 import { isCalendarDate, localDay } from './dates.js';
+import { emailKey, emailsOf } from './emails.js';
 import { sameHolder } from './import-people.js';
-import type { JournalMerge, Progress } from './import-types.js';
+import type { ImportProblem, JournalMerge, Progress } from './import-types.js';
 import type { Conversation, IdSource, Journal, Person } from './journal.js';
 import { cleanName, uniquePersonId } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
@@ -25,12 +26,13 @@ export function addFromExport(
   /** For a person whose id is someone else's here: the random part of their own. */
   newId?: IdSource,
 ): JournalMerge {
-  const result: JournalMerge = {
+  const result: JournalMerge & { warnings: ImportProblem[] } = {
     added: [],
     skipped: [],
     conversations: { added: 0, skipped: 0 },
     followUps: { added: 0, skipped: 0 },
     problems: [],
+    warnings: [],
   };
   const total = incoming.people.length + incoming.conversations.length + incoming.followUps.length;
   let done = 0;
@@ -40,6 +42,9 @@ export function addFromExport(
   const ids = new Set(journal.people.map((p) => p.id));
   const holders = new Map(journal.people.map((p) => [p.id, p]));
   const byName = new Map(journal.people.map((p) => [normalize(p.name), p.id]));
+  const byEmail = new Map<string, Person>();
+  for (const p of journal.people)
+    for (const e of emailsOf(p)) if (!byEmail.has(emailKey(e))) byEmail.set(emailKey(e), p);
   /** Incoming person id -> the id it has in this journal. */
   const target = new Map<string, string>();
   incoming.people.forEach((read: Person, i) => {
@@ -73,6 +78,21 @@ export function addFromExport(
       });
       kept.birthday = null;
     }
+    // One address names one person (rel add --email): one someone here already has stays theirs.
+    const held = emailsOf(kept).filter((e) => byEmail.has(emailKey(e)));
+    if (held.length) {
+      kept.emails = emailsOf(kept).filter((e) => !held.includes(e));
+      if (kept.emails.length === 0) delete kept.emails;
+      const whose = held.map((e) => {
+        const holder = byEmail.get(emailKey(e))!;
+        return `${e} is ${holder.name}'s (${holder.id})`;
+      });
+      result.warnings.push({
+        line,
+        message: `${person.name}: came in without the e-mail address${held.length === 1 ? '' : 'es'} someone here has (one address names one person): ${whose.join(', ')}`,
+      });
+    }
+    for (const e of emailsOf(kept)) if (!byEmail.has(emailKey(e))) byEmail.set(emailKey(e), kept);
     journal.people.push(kept);
     ids.add(kept.id);
     holders.set(kept.id, kept);

@@ -29,6 +29,27 @@ export function sameHolder(here: Holder, incoming: Holder): boolean {
 }
 
 /**
+ * Why a person of the file is skipped, in words that say what was found: a name, an id, or an
+ * e-mail address (one address names one person, as rel add --email has it) that a person in the
+ * journal, or an earlier row or card, already has.
+ */
+function skipReason(
+  match: 'id' | 'name' | 'email',
+  twin: { id: string; name: string; line: number | null },
+  address: string | undefined,
+): string {
+  if (match === 'email') {
+    const whose =
+      twin.line === null
+        ? `${twin.name}'s (${twin.id}) in your journal`
+        : `${twin.name}'s, line ${twin.line}`;
+    return `e-mail address ${address} is ${whose}`;
+  }
+  if (twin.line !== null) return `same ${match} as line ${twin.line}`;
+  return match === 'name' ? 'already in your journal' : `already in your journal as ${twin.id} (same id)`;
+}
+
+/**
  * Adds the people not yet in the journal; the others are skipped. A person is already there when
  * their id (a vCard UID, the id column of rel's own CSV) is a person's id, else when the name is
  * (ignoring case and accents), else when one of their e-mail addresses is someone's (one address
@@ -64,26 +85,26 @@ export function addImportedPeople(
   people.forEach((incoming, i) => {
     progress?.(i + 1, people.length);
     const name = cleanName(withoutControls(incoming.name));
-    const byAddress = incoming.emails.map((e) => byEmail.get(emailKey(e))).find(Boolean);
+    const address = incoming.emails.find((e) => byEmail.has(emailKey(e)));
+    const byAddress = address === undefined ? undefined : byEmail.get(emailKey(address));
     const sameId = incoming.id === undefined ? undefined : byId.get(incoming.id);
-    const [twin, why] = (
+    const [twin, match] = (
       [
-        [
-          sameId && sameHolder(sameId, { name, createdAt: incoming.createdAt }) ? sameId : undefined,
-          'same id',
-        ],
-        [byName.get(normalize(name)), 'same name'],
-        [byAddress, 'same e-mail address'],
+        [sameId && sameHolder(sameId, { name, createdAt: incoming.createdAt }) ? sameId : undefined, 'id'],
+        [byName.get(normalize(name)), 'name'],
+        [byAddress, 'email'],
       ] as const
-    ).find(([known]) => known !== undefined) ?? [undefined, ''];
+    ).find(([known]) => known !== undefined) ?? [undefined, 'name'];
     if (twin) {
-      const inJournal =
-        why === 'same name' ? 'already in your journal' : `already in your journal as ${twin.id} (${why})`;
       skipped.push({
         name,
         line: incoming.line,
         existingId: twin.id,
-        reason: twin.line === null ? inJournal : `${why} as line ${twin.line}`,
+        reason: skipReason(match, twin, address),
+        match,
+        existingName: twin.name,
+        existingLine: twin.line,
+        ...(match === 'email' ? { email: address } : {}),
       });
       return;
     }

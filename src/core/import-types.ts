@@ -51,6 +51,14 @@ export interface SkippedPerson {
   /** The person already in the journal (or earlier in the file) with that name. */
   existingId: string | null;
   reason: string;
+  /** What they share with the person already there: an id, a name, or an e-mail address. */
+  match?: 'id' | 'name' | 'email';
+  /** The name of the person already there (in the journal, or earlier in the file). */
+  existingName?: string;
+  /** The line of that person in the file; null when they are in the journal. */
+  existingLine?: number | null;
+  /** With match "email": the address, as this row or card gives it. */
+  email?: string;
   /** The day a rel forget removed them here: they are not brought back. */
   forgottenOn?: string;
 }
@@ -68,4 +76,6 @@ export interface JournalMerge {
    */
   forgotten?: { conversations: number; followUps: number };
   problems: ImportProblem[];
+  /** What came in only in part (an e-mail address someone here has, left out). */
+  warnings?: ImportProblem[];
 }

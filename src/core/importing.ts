@@ -31,7 +31,11 @@ export function applyImport(
 ): ImportOutcome {
   if (source.kind === 'journal') {
     const merged = addFromExport(journal, source.journal, source.lineOf, progress, source.names, clock.newId);
-    return { ...merged, problems: [...source.problems, ...merged.problems], warnings: source.warnings };
+    return {
+      ...merged,
+      problems: [...source.problems, ...merged.problems],
+      warnings: [...source.warnings, ...(merged.warnings ?? [])],
+    };
   }
   return {
     ...addImportedPeople(journal, source.people, clock, progress),

@@ -385,8 +385,24 @@ describe('adding imported people', () => {
       { id: 'jose-id2', name: 'José', line: 5 },
     ]);
     expect(skipped).toEqual([
-      { name: 'jose perez', line: 2, existingId: 'jose', reason: 'already in your journal' },
-      { name: 'ANA SILVA', line: 4, existingId: 'ana-silva', reason: 'same name as line 3' },
+      {
+        name: 'jose perez',
+        line: 2,
+        existingId: 'jose',
+        reason: 'already in your journal',
+        match: 'name',
+        existingName: 'José Pérez',
+        existingLine: null,
+      },
+      {
+        name: 'ANA SILVA',
+        line: 4,
+        existingId: 'ana-silva',
+        reason: 'same name as line 3',
+        match: 'name',
+        existingName: 'Ana Silva',
+        existingLine: 3,
+      },
     ]);
     expect(journal.people[1]!.notes).toEqual([{ id: 'id1', text: 'Two kids', addedOn: '2026-11-27' }]);
     expect(journal.people[1]!.emails).toEqual(['ana@x.example']);
@@ -464,9 +480,9 @@ describe('who is already there', () => {
     ]);
     expect(skipped.map((p) => [p.line, p.existingId, p.reason])).toEqual([
       [1, 'ana-silva', 'already in your journal as ana-silva (same id)'],
-      [2, 'bo', 'already in your journal as bo (same e-mail address)'],
+      [2, 'bo', "e-mail address bo@li.example is Bo Li's (bo) in your journal"],
       [5, 'ana-silva', 'already in your journal as ana-silva (same id)'],
-      [6, 'cy-old', 'same e-mail address as line 3'],
+      [6, 'cy-old', "e-mail address CY@x.example is Cy's, line 3"],
       [7, 'cy-old', 'same id as line 3'],
     ]);
     expect(journal.people.find((p) => p.id === 'cy-old')!.emails).toEqual(['cy@x.example']);

@@ -27,18 +27,53 @@ export function renderImport(r: ImportRun): string {
       ? `Nothing new to import from ${from}.`
       : `${verb} ${parts.join(', ')} from ${from}${r.added.length ? `: ${names(r.added)}` : ''}.`,
   );
-  const inJournal = r.skipped.filter((p) => p.reason.startsWith('already'));
   const forgotten = r.skipped.filter((p) => p.forgottenOn !== undefined);
-  const twice = r.skipped.filter((p) => !p.reason.startsWith('already') && p.forgottenOn === undefined);
+  const byAddress = r.skipped.filter((p) => p.match === 'email');
+  const addressHere = byAddress.filter((p) => p.existingLine === null);
+  const addressInFile = byAddress.filter((p) => p.existingLine !== null);
+  const idInFile = r.skipped.filter((p) => p.match === 'id' && p.existingLine != null);
+  const inJournal = r.skipped.filter((p) => p.match !== 'email' && p.reason.startsWith('already'));
+  const twice = r.skipped.filter(
+    (p) =>
+      p.forgottenOn === undefined &&
+      !p.reason.startsWith('already') &&
+      p.match !== 'email' &&
+      !idInFile.includes(p),
+  );
+  const why = (list: typeof r.skipped) =>
+    names(
+      list.map((p) => ({
+        name: `${p.name} (${p.line === null ? '' : `line ${p.line}: `}${p.reason})`,
+        line: null,
+      })),
+    );
   if (inJournal.length) {
     lines.push(
       `Skipped ${plural(inJournal.length, 'person', 'people')} already in your journal: ${names(inJournal)}.`,
     );
   }
   if (twice.length) {
-    const shown = twice.map((p) => ({ name: `${p.name} (line ${p.line}: ${p.reason})`, line: null }));
+    lines.push(`Skipped ${plural(twice.length, 'person', 'people')} named twice in the file: ${why(twice)}.`);
+  }
+  if (idInFile.length) {
     lines.push(
-      `Skipped ${plural(twice.length, 'person', 'people')} named twice in the file: ${names(shown)}.`,
+      `Skipped ${plural(idInFile.length, 'person', 'people')} whose id an earlier one in the file has: ${why(idInFile)}.`,
+    );
+  }
+  if (addressHere.length) {
+    lines.push(
+      `Skipped ${plural(addressHere.length, 'person', 'people')} whose e-mail address someone in your journal has: ${why(addressHere)}.`,
+    );
+  }
+  if (addressInFile.length) {
+    lines.push(
+      `Skipped ${plural(addressInFile.length, 'person', 'people')} whose e-mail address an earlier one in the file has: ${why(addressInFile)}.`,
+    );
+  }
+  if (byAddress.length) {
+    const first = [...addressHere, ...addressInFile][0]!;
+    lines.push(
+      `One e-mail address names one person (as with rel add --email): if ${displaySafe(first.name)} is someone else, add them with an address of their own (rel add "${displaySafe(first.name)}").`,
     );
   }
   // A forget is for good: what it removed stays out, and saying so keeps the first line true.

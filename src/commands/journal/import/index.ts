@@ -57,7 +57,7 @@ Examples:
   $ rel import crm.csv --map "Full Name=name" --map "Mail=email"
   $ rel import backup.json                   (a rel export; importing it twice adds nothing)
 
-People already in your journal (same name) are skipped and listed. Bad rows or cards are reported on stderr with their line (the header is line 1) and skipped; what is imported only in part (a birthday rel cannot use, a charset guessed) is reported too. With --strict, either refuses the file.`,
+People already in your journal (same name), and people with an e-mail address someone already has (one address names one person), are skipped and listed. Bad rows or cards are reported on stderr with their line (the header is line 1) and skipped; what is imported only in part (a birthday rel cannot use, a charset guessed) is reported too. With --strict, either refuses the file.`,
     )
     .action(async (file: string, options: ImportOptions) => run(ctx, file, options));
 }
@@ -107,15 +107,17 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
     options.dryRun ? progress : undefined,
   );
   let outcome = preview;
-  if (options.strict && preview.problems.length) {
-    report(preview.problems);
-    refuse(preview.problems.length);
+  // The journal decides some too (an e-mail address someone here has): they refuse it as well.
+  const refused = (o: typeof preview) => o.problems.length + o.warnings.length;
+  if (options.strict && refused(preview)) {
+    report([...preview.problems, ...preview.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    refuse(refused(preview));
   }
   if (!options.dryRun && changeCount(preview) > 0) {
     outcome = await store.update(
       (journal: Journal) => {
         const result = applyImport(journal, source, clock, progress);
-        if (options.strict && result.problems.length) refuse(result.problems.length);
+        if (options.strict && refused(result)) refuse(refused(result));
         return result;
       },
       {
