@@ -27,9 +27,12 @@ export interface SourceOptions {
   offline?: boolean;
 }
 
+const resolveHome = (source: string, home: string) =>
+  source === '~' ? home : source.replace(/^~(?=[/\\])/, home);
+
 /** Every .ics file a source names: the file itself, or those in a folder and its subfolders. */
 export function calendarFiles(source: string, home: string): string[] {
-  const file = source === '~' ? home : source.replace(/^~(?=[/\\])/, home);
+  const file = resolveHome(source, home);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -86,21 +89,34 @@ export async function loadInbox(ctx: Context, options: SourceOptions, days = DEF
   }
   const sources = typed.map((text) => ({ text, source: parseSource(text) }));
   const home = ctx.io.env.HOME || os.homedir();
-  const files = sources.flatMap(({ source }) =>
-    source.kind === 'path' ? calendarFiles(source.path, home) : [],
-  );
+  // A file named is the calendar; a file found in a folder (a vdir: one event a file) is one of
+  // many, and one that cannot be read is named in a warning, not the end of the inbox.
+  const files = sources.flatMap(({ source }) => {
+    if (source.kind !== 'path') return [];
+    const found = calendarFiles(source.path, home);
+    const folder = fs.statSync(resolveHome(source.path, home)).isDirectory();
+    return found.map((file) => ({ file, folder: folder ? source.path : undefined }));
+  });
   const start = fromIsoDate(since);
   start.setHours(0, 0, 0, 0);
   const now = ctx.io.now.getTime();
   // The journal first: its passphrase is asked before any password, and its key encrypts the copies.
   const store = await openStore(ctx);
   const journal = await store.read();
-  const texts: { text: string; label: string; remote: boolean }[] = [];
-  for (const file of files) {
+  const texts: { text: string; label: string; remote: boolean; folder?: string | undefined }[] = [];
+  const unread = new Map<string, { file: string; error: UsageError }[]>();
+  const leaveOut = (folder: string, file: string, error: UsageError) => {
+    unread.set(folder, [...(unread.get(folder) ?? []), { file, error }]);
+  };
+  for (const { file, folder } of files) {
     try {
-      texts.push({ text: fs.readFileSync(file, 'utf8'), label: file, remote: false });
+      texts.push({ text: fs.readFileSync(file, 'utf8'), label: file, remote: false, folder });
     } catch (error) {
-      throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}.`);
+      const cannot = new UsageError(
+        `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}.`,
+      );
+      if (folder === undefined) throw cannot;
+      leaveOut(folder, file, cannot);
     }
   }
   const keep: (() => void)[] = [];
@@ -117,11 +133,15 @@ export async function loadInbox(ctx: Context, options: SourceOptions, days = DEF
   }
   const { readCalendar } = await import('../../../core/calendar-file.js');
   const meetings: Meeting[] = [];
-  for (const { text, label, remote } of texts) {
+  for (const { text, label, remote, folder } of texts) {
     let read: ReturnType<typeof readCalendar>;
     try {
       read = readCalendar(text, label, start.getTime(), now);
     } catch (error) {
+      if (folder !== undefined && error instanceof UsageError) {
+        leaveOut(folder, label, error);
+        continue;
+      }
       // A web page (a sign-in, an expired link) where a calendar should be is the server's doing.
       if (remote && error instanceof UsageError)
         throw new RemoteError(
@@ -133,6 +153,22 @@ export async function loadInbox(ctx: Context, options: SourceOptions, days = DEF
     for (const problem of read.problems) ctx.io.err(`rel: warning: ${displaySafe(problem)}`);
     meetings.push(...read.meetings);
   }
+  // A folder none of whose files could be read is not a calendar: that is no warning.
+  for (const [folder, bad] of unread) {
+    if (bad.length < files.filter((f) => f.folder === folder).length) continue;
+    const { error } = bad[0]!;
+    const others = bad.length > 1 ? ` (and ${bad.length - 1} more like it)` : '';
+    throw new UsageError(
+      `No file in ${folder} could be read as a calendar: ${error.message.replace(/\.$/, '')}${others}.`,
+      error.hint ??
+        'Give an .ics file exported from your calendar, or a folder of them (see rel inbox --help).',
+    );
+  }
+  for (const [folder, bad] of unread)
+    for (const { error } of bad)
+      ctx.io.err(
+        `rel: warning: ${displaySafe(error.message)} Left out; the other files of ${displaySafe(folder)} were read.`,
+      );
   for (const write of keep) write();
   if (!chosen.me.length) {
     ctx.io.err(
