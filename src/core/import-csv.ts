@@ -7,7 +7,7 @@ import { type ColumnMap, type CsvField, mapHeaders } from './import-csv-headers.
 import type { ImportedPerson, ImportProblem, ReadPeople } from './import-types.js';
 import type { Conversation } from './journal.js';
 import { cleanName } from './new-person.js';
-import { MAX_CADENCE_DAYS, periodDays } from './periods.js';
+import { CADENCE_CAP, overCadenceCap, periodDays } from './periods.js';
 import { normalize } from './text.js';
 
 export type DateOrder = 'mdy' | 'dmy';
@@ -172,8 +172,10 @@ export function peopleFromCsv(rows: CsvRow[], options: CsvOptions = {}): ReadPeo
       wrong(`cadence "${cadenceText}" is not a period (use 14d, 2w, monthly, ...)`);
       continue;
     }
-    if (cadenceDays !== null && cadenceDays > MAX_CADENCE_DAYS) {
-      wrong(`cadence "${cadenceText}" is longer than 10 years (use yearly, 2y, ...)`);
+    if (cadenceDays !== null && overCadenceCap(cadenceDays)) {
+      wrong(
+        `cadence "${cadenceText}" is longer than rel takes: a cadence is at most ${CADENCE_CAP} (use yearly, 2y, ...; for someone you no longer keep up with, rel archive)`,
+      );
       continue;
     }
     let birthday =

@@ -2,12 +2,13 @@
 // person of the same name) is left alone, so that importing the same file twice adds nothing.
 
 import { isCalendarBirthday } from './birthdays.js';
-import { isCalendarDate, localDay } from './dates.js';
+import { type IsoDate, isCalendarDate, localDay } from './dates.js';
 import { emailKey, emailsOf } from './emails.js';
 import { sameHolder } from './import-people.js';
 import type { ImportProblem, JournalMerge, Progress } from './import-types.js';
 import type { Conversation, IdSource, Journal, Person } from './journal.js';
 import { cleanName, uniquePersonId } from './new-person.js';
+import { CADENCE_CAP, overCadenceCap } from './periods.js';
 import { normalize, withoutControls } from './text.js';
 import { forgottenIn } from './tombstones.js';
 
@@ -25,6 +26,8 @@ export function addFromExport(
   names?: Map<string, string[]>,
   /** For a person whose id is someone else's here: the random part of their own. */
   newId?: IdSource,
+  /** Today, here: a conversation after it is refused, as rel log refuses it. */
+  today?: IsoDate,
 ): JournalMerge {
   const result: JournalMerge & { warnings: ImportProblem[] } = {
     added: [],
@@ -70,6 +73,14 @@ export function addFromExport(
     const kept = structuredClone(person);
     // Their id is someone else's here: they come in under one of their own, with their records.
     if (ids.has(kept.id)) kept.id = uniquePersonId(journal, kept.name, ids, kept.aliases, newId);
+    // A cadence rel add and edit refuse (a typo, 20000d for 200d): the default applies instead.
+    if (kept.cadenceDays !== null && overCadenceCap(kept.cadenceDays)) {
+      result.warnings.push({
+        line,
+        message: `${person.name}: a cadence of ${kept.cadenceDays} days is longer than rel takes (at most ${CADENCE_CAP}), so it was left out and the default applies; set one with rel edit "${person.name}" --cadence`,
+      });
+      kept.cadenceDays = null;
+    }
     // A birthday that is no day (29 Feb is one: it is kept) would fail every report that counts to it.
     if (kept.birthday && !isCalendarBirthday(kept.birthday)) {
       result.problems.push({
@@ -118,6 +129,13 @@ export function addFromExport(
       result.problems.push({
         line: lineOf('conversations', i),
         message: `conversation ${conversation.id} is dated "${conversation.date}", which is not a real calendar date`,
+      });
+      return;
+    }
+    if (today !== undefined && conversation.date > today) {
+      result.problems.push({
+        line: lineOf('conversations', i),
+        message: `conversation ${conversation.id} is dated ${conversation.date}, which is in the future; rel records what has happened, once it has (as rel log does)`,
       });
       return;
     }

@@ -4,6 +4,7 @@
 // file: what the command rehearses, then applies under the lock. Reading each format is
 // import-csv.ts (with import-csv-headers.ts) and vcard.ts; matching people, import-people.ts;
 // rel's own export, import-journal.ts.
+import { toIsoDate } from './dates.js';
 import { addFromExport } from './import-journal.js';
 import { addImportedPeople } from './import-people.js';
 import type { ImportedPerson, ImportProblem, JournalMerge, Progress } from './import-types.js';
@@ -30,7 +31,15 @@ export function applyImport(
   progress?: Progress,
 ): ImportOutcome {
   if (source.kind === 'journal') {
-    const merged = addFromExport(journal, source.journal, source.lineOf, progress, source.names, clock.newId);
+    const merged = addFromExport(
+      journal,
+      source.journal,
+      source.lineOf,
+      progress,
+      source.names,
+      clock.newId,
+      toIsoDate(clock.now),
+    );
     return {
       ...merged,
       problems: [...source.problems, ...merged.problems],

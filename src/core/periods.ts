@@ -95,7 +95,7 @@ export function parsePeriod(text: string, option: string): number {
 export const MAX_CADENCE_DAYS = 3650;
 
 /** The cap as the messages say it. */
-const CADENCE_CAP = `${MAX_CADENCE_DAYS / 365} years (${MAX_CADENCE_DAYS} days)`;
+export const CADENCE_CAP = `${MAX_CADENCE_DAYS / 365} years (${MAX_CADENCE_DAYS} days)`;
 
 /** Whether a number of days is longer than a cadence may be: the one test of the cap. */
 export function overCadenceCap(days: number): boolean {

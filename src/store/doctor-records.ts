@@ -1,11 +1,12 @@
 // What `rel doctor` finds in the journal's records: ids used twice or pointing at no one, and
 // people who share a name or an e-mail address.
 import { isCalendarBirthday } from '../core/birthdays.js';
-import { isCalendarDate } from '../core/dates.js';
+import { type IsoDate, isCalendarDate } from '../core/dates.js';
 import { emailKey } from '../core/emails.js';
 import { followUpPeople } from '../core/followups.js';
 import { duplicateIds } from '../core/integrity.js';
 import type { Journal } from '../core/journal.js';
+import { CADENCE_CAP, overCadenceCap } from '../core/periods.js';
 import { normalize } from '../core/text.js';
 import type { Finding } from './shared-types.js';
 
@@ -15,7 +16,13 @@ export const list = (values: string[], max = 5) =>
     : values.join(', ');
 
 /** Ids used twice, and ids that point at no one: both mean a hand edit or a bad merge. */
-export function checkRecords(journal: Journal, file: string, restoreFix: string): Finding[] {
+export function checkRecords(
+  journal: Journal,
+  file: string,
+  restoreFix: string,
+  /** Today, here: a conversation after it is one rel log would have refused. */
+  today?: IsoDate,
+): Finding[] {
   const findings: Finding[] = [];
   const byHand = `edit ${file} by hand (each id must be unique and point at a record), or ${restoreFix}`;
   for (const { what, ids } of duplicateIds(journal)) {
@@ -107,6 +114,44 @@ export function checkRecords(journal: Journal, file: string, restoreFix: string)
       severity: 'error',
       message: `Days that are not in the calendar, which reports cannot count with: ${list(noDay, 3)}.`,
       fix: `correct them: rel edit <name> --birthday, rel conversation edit <id> --date, rel todo edit <id> --due (or by hand in ${file})`,
+    });
+  findings.push(...checkRefused(journal, today));
+  return findings;
+}
+
+/**
+ * What rel log, add and edit refuse, come in by another way (an older rel's import, a hand edit,
+ * a sync from a machine whose clock was ahead): a conversation dated after today, which moves
+ * the next check-in past it, and a cadence longer than rel takes.
+ */
+function checkRefused(journal: Journal, today: IsoDate | undefined): Finding[] {
+  const findings: Finding[] = [];
+  const names = new Map(journal.people.map((p) => [p.id, p.name]));
+  const ahead =
+    today === undefined
+      ? []
+      : journal.conversations
+          .filter((c) => isCalendarDate(c.date) && c.date > today)
+          .map(
+            (c) =>
+              `conversation ${c.id} on ${c.date} (with ${c.with.map((id) => names.get(id) ?? id).join(', ')})`,
+          );
+  if (ahead.length)
+    findings.push({
+      check: 'dates',
+      severity: 'warning',
+      message: `Conversations dated in the future, which rel log refuses (the next check-in is counted from them): ${list(ahead, 3)}.`,
+      fix: 'give each the day it happened: rel conversation edit <id> --date <day> (or rel conversation delete <id>)',
+    });
+  const long = journal.people
+    .filter((p) => p.cadenceDays !== null && overCadenceCap(p.cadenceDays))
+    .map((p) => `${p.name} (${p.id}): ${p.cadenceDays} days`);
+  if (long.length)
+    findings.push({
+      check: 'people',
+      severity: 'warning',
+      message: `Cadences longer than rel takes (at most ${CADENCE_CAP}), which rel add and edit refuse: ${list(long, 3)}.`,
+      fix: 'rel edit <name> --cadence <period> (yearly, 2y, ...), or rel archive <name> for someone you no longer keep up with',
     });
   return findings;
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import type { IsoDate } from '../core/dates.js';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { RelError, UsageError } from '../errors.js';
 import { listBackups } from './backups.js';
@@ -77,6 +78,8 @@ export async function examine(
   target: string,
   env: NodeJS.ProcessEnv,
   keyring?: Keyring,
+  /** Today, here: what is dated after it is named (see doctor-records.ts). */
+  today?: IsoDate,
 ): Promise<Checkup> {
   // A kept file under another key than the journal's reads as unreadable, not as a failure.
   const decode = async (label: string, bytes: Buffer) => {
@@ -153,7 +156,7 @@ export async function examine(
       fix: 'upgrade rel',
     });
   }
-  if (journal) findings.push(...checkRecords(journal, file, restoreFix));
+  if (journal) findings.push(...checkRecords(journal, file, restoreFix, today));
 
   const loose = [target, ...keptCopies(target)].filter((f) => {
     try {

@@ -1,7 +1,7 @@
 // rel doctor: checks the journal and what rel keeps beside it; --fix does the safe fixes,
 // --restore brings back the newest valid backup. The one command that runs on a corrupt journal.
 import type { Command } from 'commander';
-import { type Context, keyring, mayPrompt, openStore } from '../../context.js';
+import { type Context, keyring, mayPrompt, openStore, today } from '../../context.js';
 import { plural } from '../../core/text.js';
 import { ReportedFailure, UsageError } from '../../errors.js';
 import { beforeRestorePath } from '../../store/paths.js';
@@ -97,14 +97,14 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
       for (const f of sealing?.removed ?? [])
         done.push(`removed ${f}, which the journal's passphrase cannot read`);
     }
-    const before = await examine(store.file, store.target, ctx.io.env, await keyring(ctx));
+    const before = await examine(store.file, store.target, ctx.io.env, await keyring(ctx), today(ctx));
     if (before.exists && before.healthy) {
       const from = await store.upgrade();
       if (from !== undefined)
         done.push(`upgraded the journal from schema ${from} (the old file is kept beside it)`);
     }
   }
-  const checkup = await examine(store.file, store.target, ctx.io.env, await keyring(ctx));
+  const checkup = await examine(store.file, store.target, ctx.io.env, await keyring(ctx), today(ctx));
   printResult(ctx.io, options.json, options.fix ? { ...checkup, fixed: done } : checkup, () =>
     renderCheckup(checkup, options.fix ? done : undefined, t),
   );
