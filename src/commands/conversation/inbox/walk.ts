@@ -53,7 +53,7 @@ export async function walk(
   for (; index < rows.length; index++) {
     const row = rows[index]!;
     if (never.has(row.seriesId)) continue;
-    ctx.io.out(`\n${t.dim(`${index + 1} of ${rows.length}`)}  ${helpers.describe(row)}`);
+    ctx.io.print(`\n${t.dim(`${index + 1} of ${rows.length}`)}  ${helpers.describe(row)}`);
     const keys: Key<Action>[] = [
       { key: 'enter', label: 'log', value: 'log' },
       { key: 's', label: 'skip', value: 'skip' },
@@ -79,7 +79,7 @@ export async function walk(
       if (action === 'never') never.add(row.seriesId);
     }
   }
-  ctx.io.out(`\n${summary(tally, left(index))}`);
+  ctx.io.print(`\n${summary(tally, left(index))}`);
 }
 
 /**
@@ -122,7 +122,7 @@ async function logRow(ctx: Context, store: Store, row: InboxRow): Promise<boolea
   const t = theme(ctx.io);
   const c = saved.conversation;
   const because = notTogetherBecause(c, togetherRules(ctx));
-  ctx.io.out(
+  ctx.io.print(
     `${loggedSentence(
       t,
       c,
@@ -130,6 +130,6 @@ async function logRow(ctx: Context, store: Store, row: InboxRow): Promise<boolea
       `on ${showDate(c.date, today(ctx))}`,
     )}.`,
   );
-  if (because) ctx.io.out(t.dim(`Seen, not time together (${because}): next check-ins stay as they were.`));
+  if (because) ctx.io.print(t.dim(`Seen, not time together (${because}): next check-ins stay as they were.`));
   return true;
 }
