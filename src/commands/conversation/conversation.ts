@@ -1,4 +1,5 @@
 // rel conversation edit|delete <id>: fix a logged conversation, or remove it.
+
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, parseWhen, today } from '../../context.js';
 import { reattributeHeard } from '../../core/attribution.js';
@@ -17,6 +18,7 @@ import { conversationChange } from '../../core/wording.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { collect } from '../shared/options.js';
 import { jsonOption } from '../shared/output.js';
 
 interface EditOptions {
@@ -29,8 +31,6 @@ interface EditOptions {
   counts?: boolean | string;
   json?: boolean;
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function register(program: Command, ctx: Context): Command {
   const conversation = program

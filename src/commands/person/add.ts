@@ -1,4 +1,5 @@
 // rel add <name>: a new person, with flags or, in a terminal without a name, prompts.
+
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, personLabel, settings } from '../../context.js';
 import { parseBirthday } from '../../core/birthdays.js';
@@ -14,6 +15,7 @@ import { answerProblem, UsageError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { renderAdded } from '../../ui/render/person.js';
 import { theme } from '../../ui/theme.js';
+import { collect } from '../shared/options.js';
 import { jsonOption, printResult } from '../shared/output.js';
 import { askRelationship } from '../shared/relationship.js';
 
@@ -30,7 +32,6 @@ interface AddOptions {
 }
 
 // No default value: commander would print "(default: [])" in the help.
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function register(program: Command, ctx: Context): Command {
   return program

@@ -1,4 +1,5 @@
 // rel edit: change what you know about someone: by flags, or prompts prefilled in a terminal.
+
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, resolvePerson } from '../../context.js';
 import { type Birthday, parseBirthday, readBirthday } from '../../core/birthdays.js';
@@ -21,6 +22,7 @@ import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
+import { collect } from '../shared/options.js';
 import { jsonOption } from '../shared/output.js';
 import { askRelationship } from '../shared/relationship.js';
 
@@ -39,8 +41,6 @@ interface EditOptions {
   removeEmail: string[];
   json?: boolean;
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function register(program: Command, ctx: Context): Command {
   return program

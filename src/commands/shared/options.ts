@@ -16,3 +16,9 @@ export function parseLimit(text: string): number {
   }
   return Number(text);
 }
+
+/**
+ * A repeatable option's values, in the order given: commander's argument parser for `--tag a --tag b`.
+ * No default needed (commander would print "(default: [])" in the help).
+ */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

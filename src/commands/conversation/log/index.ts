@@ -15,9 +15,10 @@ import { kindInASentence } from '../../../ui/display.js';
 import { printJson } from '../../../ui/json.js';
 import { renderLogged } from '../../../ui/render/log.js';
 import { theme } from '../../../ui/theme.js';
+import { collect } from '../../shared/options.js';
 import { jsonOption } from '../../shared/output.js';
 import { capture, type LogOptions, readFlags } from './capture.js';
-import { captureOptions, collect } from './options.js';
+import { captureOptions } from './options.js';
 
 export function register(program: Command, ctx: Context): Command {
   const command = program

@@ -1,10 +1,12 @@
 // What was said in a conversation, as flags: declared once for `rel log` and `rel inbox log`, so
 // that both read them alike and their help says the same.
+
 import type { Command } from 'commander';
 import type { CaptureLists } from '../../../core/attribution.js';
 import type { FollowUpDraft } from '../../../core/conversations.js';
 import type { IsoDate } from '../../../core/dates.js';
 import { UsageError } from '../../../errors.js';
+import { collect } from '../../shared/options.js';
 
 /** The flags of what was said: the notes of the conversation, each kept as `rel log` keeps it. */
 export interface CaptureOptions {
@@ -33,9 +35,6 @@ export const CAPTURE_FLAGS = [
   'due',
   'askNext',
 ] as const satisfies readonly (keyof CaptureOptions)[];
-
-// No default value: commander would print "(default: [])" in the help.
-export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Adds the flags of what was said (--note to --ask-next) to a command. */
 export function captureOptions(command: Command): Command {

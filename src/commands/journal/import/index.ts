@@ -1,4 +1,5 @@
 // rel import <file>: people from an address book (CSV, vCard), or a rel JSON export back in.
+
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -11,6 +12,7 @@ import { newId } from '../../../ids.js';
 import { printJson } from '../../../ui/json.js';
 import { progressBar } from '../../../ui/progress.js';
 import { type ImportRun, renderImport } from '../../../ui/render/import.js';
+import { collect } from '../../shared/options.js';
 import { jsonOption } from '../../shared/output.js';
 import { readStdin } from '../../shared/stdin.js';
 
@@ -43,7 +45,7 @@ export function register(program: Command, ctx: Context): Command {
     .option(
       '--map <column=field>',
       `CSV: read a column as a field (repeatable; fields: ${MAP_FIELDS.join(', ')})`,
-      (value: string, previous: string[] = []) => [...previous, value],
+      collect,
     )
     .addOption(jsonOption())
     .addHelpText(
