@@ -1,10 +1,12 @@
 // Conversations: logging one (with what was learned about each person in it and the follow-ups
 // promised), and the index of each person's conversations, newest first, that reports read.
+
 import { UsageError } from '../errors.js';
 import type { IsoDate } from './dates.js';
 import { addAmbition, addAskNext, addSkill, addStep, addThanks, markAsked } from './facts.js';
 import { addFollowUp } from './followups.js';
 import type { Clock, Conversation, FollowUpOwner, Journal, Person } from './journal.js';
+import { recordById } from './records.js';
 
 /** A follow-up as typed: what, and by when (null: no date). */
 export interface FollowUpDraft {
@@ -79,7 +81,7 @@ export function logConversation(journal: Journal, input: NewConversation, clock:
     for (const item of person.askNext) if (asked.has(item.id)) markAsked(item, input.date);
   }
   for (const step of input.steps ?? []) {
-    const ambition = findPerson(journal, step.personId).ambitions.find((a) => a.id === step.ambitionId);
+    const ambition = recordById(findPerson(journal, step.personId).ambitions, step.ambitionId);
     if (!ambition) throw new UsageError(`No ambition with id ${step.ambitionId}.`);
     addStep(ambition, step.text, input.date, clock, conversation.id);
   }
@@ -109,7 +111,7 @@ export function logConversation(journal: Journal, input: NewConversation, clock:
 }
 
 function findPerson(journal: Journal, personId: string): Person {
-  const person = journal.people.find((p) => p.id === personId);
+  const person = recordById(journal.people, personId);
   if (!person) throw new UsageError(`No person with id ${personId}.`);
   return person;
 }

@@ -1,6 +1,7 @@
 // People change: edits, renames, merges of duplicates, archiving and snoozing. Pure operations
 // on the journal; the commands resolve names and persist.
-import { NotFoundError, UsageError } from '../errors.js';
+
+import { UsageError } from '../errors.js';
 import type { Birthday } from './birthdays.js';
 import type { IsoDate } from './dates.js';
 import { emailKey } from './emails.js';
@@ -9,6 +10,7 @@ import type { Conversation, Journal, Person } from './journal.js';
 import { aliasHolder } from './names.js';
 import { checkNameText, checkNewName } from './new-person.js';
 import { APPENDED_ON_MERGE, type AppendedField, FILLED_ON_MERGE, type FilledField } from './record-fields.js';
+import { recordById } from './records.js';
 import { displaySafe, normalize } from './text.js';
 import { conversationSize } from './together.js';
 import { recordPersonMerge } from './tombstones.js';
@@ -17,9 +19,11 @@ import { recordPersonMerge } from './tombstones.js';
 export const RELATIONSHIPS = ['report', 'manager', 'peer', 'stakeholder', 'mentor', 'friend'];
 /** The person as they are in the freshly read journal: another rel may have changed them. */
 export function samePerson(journal: Journal, person: Person): Person {
-  const fresh = journal.people.find((p) => p.id === person.id);
-  if (!fresh) throw new NotFoundError(`${person.name} is no longer in the journal; nothing was saved.`);
-  return fresh;
+  return recordById(
+    journal.people,
+    person.id,
+    `${person.name} is no longer in the journal; nothing was saved.`,
+  );
 }
 
 function unique(values: string[]): string[] {

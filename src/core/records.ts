@@ -1,10 +1,28 @@
 // Finding one record (an ambition, a follow-up, a conversation) from what the user typed: an id,
-// a unique prefix of one, or words of its text.
+// a unique prefix of one, or words of its text; and finding one again by its id.
+import { NotFoundError } from '../errors.js';
 import { normalize } from './text.js';
 
 export interface Identified {
   id: string;
   text: string;
+}
+
+/**
+ * The record with exactly this id, or undefined. With `gone`, a record that is not there is a
+ * NotFoundError with that message: one found before a change and looked for again inside it (the
+ * journal read again under the lock), which someone else removed meanwhile.
+ */
+export function recordById<T extends { id: string }>(records: readonly T[], id: string): T | undefined;
+export function recordById<T extends { id: string }>(records: readonly T[], id: string, gone: string): T;
+export function recordById<T extends { id: string }>(
+  records: readonly T[],
+  id: string,
+  gone?: string,
+): T | undefined {
+  for (const record of records) if (record.id === id) return record;
+  if (gone !== undefined) throw new NotFoundError(gone);
+  return undefined;
 }
 
 export type Pick<T> = { kind: 'found'; record: T } | { kind: 'several'; records: T[] } | { kind: 'none' };

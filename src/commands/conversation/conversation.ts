@@ -12,7 +12,7 @@ import {
 } from '../../core/corrections.js';
 import type { Conversation, Journal } from '../../core/journal.js';
 import { parseKind } from '../../core/kinds.js';
-import { byId } from '../../core/records.js';
+import { byId, recordById } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
 import { conversationChange } from '../../core/wording.js';
 import { NotFoundError, UsageError } from '../../errors.js';
@@ -227,5 +227,5 @@ async function remove(ctx: Context, typed: string, options: { json?: boolean }):
 
 /** The names of the people in a conversation, for the words undo says. */
 function withNames(journal: Journal, conversation: Conversation): string[] {
-  return conversation.with.map((id) => journal.people.find((p) => p.id === id)?.name ?? id);
+  return conversation.with.map((id) => recordById(journal.people, id)?.name ?? id);
 }

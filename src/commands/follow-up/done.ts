@@ -2,10 +2,9 @@
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, today } from '../../context.js';
 import { closeFollowUp, openFollowUps, peopleNames, type TodoItem, toItem } from '../../core/followups.js';
-import { byIdOrWords, byWords } from '../../core/records.js';
+import { byIdOrWords, byWords, recordById } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
 import { followUpChange, names } from '../../core/wording.js';
-import { NotFoundError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption } from '../shared/output.js';
@@ -65,8 +64,11 @@ async function run(ctx: Context, typed: string, options: { json?: boolean }): Pr
   }
   const closed = await store.update(
     (fresh) => {
-      const followUp = fresh.followUps.find((f) => f.id === item.id);
-      if (!followUp) throw new NotFoundError('That follow-up was removed meanwhile; nothing changed.');
+      const followUp = recordById(
+        fresh.followUps,
+        item.id,
+        'That follow-up was removed meanwhile; nothing changed.',
+      );
       closeFollowUp(followUp, ctx.io.now);
       return followUp;
     },

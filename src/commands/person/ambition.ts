@@ -4,7 +4,7 @@ import { type Context, openStore, resolvePerson, today } from '../../context.js'
 import { addAmbition, addStep, setAmbitionStatus, stepsOf } from '../../core/facts.js';
 import type { Ambition, AmbitionStatus, AmbitionStep } from '../../core/journal.js';
 import { samePerson } from '../../core/people.js';
-import { byIdOrWords, type Pick } from '../../core/records.js';
+import { byIdOrWords, type Pick, recordById } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
 import { addedTo, ambitionChange, stepAdded } from '../../core/wording.js';
 import { NotFoundError, UsageError } from '../../errors.js';
@@ -141,9 +141,11 @@ async function changeStatus(
   });
   const saved = await store.update(
     (journal) => {
-      const fresh = samePerson(journal, person).ambitions.find((a) => a.id === ambition.id);
-      if (!fresh)
-        throw new NotFoundError('That ambition was removed while you were choosing; nothing changed.');
+      const fresh = recordById(
+        samePerson(journal, person).ambitions,
+        ambition.id,
+        'That ambition was removed while you were choosing; nothing changed.',
+      );
       setAmbitionStatus(fresh, change.to, todayIso);
       return fresh;
     },
@@ -194,9 +196,11 @@ async function step(ctx: Context, args: string[], options: AmbitionOptions): Pro
   });
   const saved = await store.update(
     (journal) => {
-      const fresh = samePerson(journal, person).ambitions.find((a) => a.id === ambition.id);
-      if (!fresh)
-        throw new NotFoundError('That ambition was removed while you were choosing; nothing changed.');
+      const fresh = recordById(
+        samePerson(journal, person).ambitions,
+        ambition.id,
+        'That ambition was removed while you were choosing; nothing changed.',
+      );
       addStep(fresh, text, on, { now: ctx.io.now, newId });
       return fresh;
     },

@@ -4,10 +4,9 @@ import { type Context, openStore, resolvePerson, today } from '../../context.js'
 import { type Question, questionsOf } from '../../core/asknext.js';
 import { addAskNext, markAsked } from '../../core/facts.js';
 import { samePerson } from '../../core/people.js';
-import { byIdOrWords } from '../../core/records.js';
+import { byIdOrWords, recordById } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
 import { addedTo, markedAsked } from '../../core/wording.js';
-import { NotFoundError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { printJson } from '../../ui/json.js';
 import { renderQuestions } from '../../ui/render/facts.js';
@@ -105,8 +104,11 @@ async function done(ctx: Context, name: string, words: string, options: AskOptio
   });
   const saved = await store.update(
     (journal) => {
-      const fresh = samePerson(journal, person).askNext.find((a) => a.id === question.id);
-      if (!fresh) throw new NotFoundError('That note was removed while you were choosing; nothing changed.');
+      const fresh = recordById(
+        samePerson(journal, person).askNext,
+        question.id,
+        'That note was removed while you were choosing; nothing changed.',
+      );
       markAsked(fresh, todayIso);
       return fresh;
     },

@@ -1,5 +1,6 @@
 // The interactive half of `rel log` after who was there (./who.ts): loaded only when a terminal is
 // there to answer.
+
 import {
   type Context,
   draftFolder,
@@ -15,6 +16,7 @@ import { dayDate, type IsoDate } from '../../../core/dates.js';
 import { openAskNext } from '../../../core/facts.js';
 import type { FollowUp, Person } from '../../../core/journal.js';
 import { KINDS, parseKind } from '../../../core/kinds.js';
+import { recordById } from '../../../core/records.js';
 import { displaySafe } from '../../../core/text.js';
 import { conversationClass, countsAsTogether } from '../../../core/together.js';
 import { names as listOfNames } from '../../../core/wording.js';
@@ -251,7 +253,7 @@ async function askDue(ctx: Context, text: string): Promise<IsoDate | null> {
 async function askDone(ctx: Context, people: Person[], open: FollowUp[]): Promise<string[]> {
   const { chooseSome } = await ctx.prompts();
   if (open.length === 0) return [];
-  const first = (id: string) => displaySafe(people.find((p) => p.id === id)?.name.split(' ')[0] ?? id);
+  const first = (id: string) => displaySafe(recordById(people, id)?.name.split(' ')[0] ?? id);
   const choices = open.map((f) => {
     const who =
       f.owner === 'them'
