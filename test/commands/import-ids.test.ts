@@ -6,25 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { wholePerson } from '../helpers/journal.js';
 import { ok, readJson, rel, tempDir } from '../helpers/run.js';
 
-const person = (id: string, name: string, createdAt: string) => ({
-  id,
-  name,
-  aliases: [],
-  role: '',
-  team: '',
-  relationship: '',
-  tags: [],
-  cadenceDays: null,
-  ambitions: [],
-  skills: [],
-  notes: [],
-  askNext: [],
-  snoozedUntil: null,
-  createdAt,
-  archivedAt: null,
-});
+const person = (id: string, name: string, createdAt: string) => wholePerson(id, name, { createdAt });
 
 const conversation = (id: string, withIds: string[], heardFrom?: (string | null)[]) => ({
   id,

@@ -7,27 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Journal, Person } from '../../src/core/journal.js';
-import { bytesOf, ok, readJson, rel, tempDir } from '../helpers/run.js';
+import { syncedWith } from '../helpers/machines.js';
+import { bytesOf, ok, readJson, rel } from '../helpers/run.js';
 
 const FAST = { REL_KDF_LOG_N: '10' };
-
-interface Machines {
-  a: string;
-  b: string;
-  remote: string;
-}
-
-/** A bare remote; A adds `people` and pushes its journal with sync --init, B joins it. */
-async function machines(tag: string, people: string[], env: Record<string, string> = {}): Promise<Machines> {
-  const dir = tempDir(tag);
-  const remote = path.join(dir, 'remote.git');
-  execFileSync('git', ['init', '-q', '--bare', remote]);
-  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json'), remote };
-  for (const name of people) await ok(['add', name], { store: m.a });
-  await ok(['sync', '--init', `file://${remote}`], { store: m.a, env });
-  await ok(['sync', '--init', `file://${remote}`], { store: m.b, env });
-  return m;
-}
 
 const personOf = (store: string, id: string) =>
   (readJson(store) as Journal).people.find((p) => p.id === id) as Person | undefined;
@@ -36,7 +19,7 @@ describe('fields given to a person the other machine merged away (F5)', { timeou
   it.each(['ABA', 'BAB'])(
     'reach the person kept, in the order %s; what cannot be placed is said',
     async (order) => {
-      const m = await machines(`merged-away-${order}`, ['Yan Keep', 'Xia Dup']);
+      const m = await syncedWith(`merged-away-${order}`, ['Yan Keep', 'Xia Dup']);
       await ok(['edit', 'yan', '--role', 'Engineer'], { store: m.a });
       await ok(['sync'], { store: m.a });
       await ok(['sync'], { store: m.b });
@@ -75,7 +58,7 @@ describe('one duplicate merged into two different keepers (F9)', { timeout: 300_
   it.each(['ABA', 'BAB'])(
     'the syncs succeed, in the order %s, keep every record, and say how to tidy',
     async (order) => {
-      const m = await machines(`two-keepers-${order}`, ['Yan Keep', 'Zed Keep', 'Xia Dup']);
+      const m = await syncedWith(`two-keepers-${order}`, ['Yan Keep', 'Zed Keep', 'Xia Dup']);
       await ok(['skill', 'xia', 'pottery'], { store: m.a });
       await ok(['ambition', 'xia', 'run a marathon'], { store: m.a });
       await ok(
@@ -122,7 +105,7 @@ describe('merges that would go round in a circle', { timeout: 300_000 }, () => {
   it.each(['ABA', 'BAB'])(
     'Eli into Bo then Bo into Cy on one machine, Bo into Eli on the other: all end with Cy (%s)',
     async (order) => {
-      const m = await machines(`merge-circle-${order}`, ['Bo Chen', 'Cy Diaz', 'Eli Fox']);
+      const m = await syncedWith(`merge-circle-${order}`, ['Bo Chen', 'Cy Diaz', 'Eli Fox']);
       await ok(['merge', 'eli', 'bo'], { store: m.b, now: '2026-11-27T13:00:00' });
       await ok(['log', 'eli', '--note', 'call with eli'], { store: m.b, now: '2026-11-27T13:30:00' });
       await ok(['merge', 'bo', 'eli'], { store: m.a, now: '2026-11-27T14:00:00' });
@@ -150,7 +133,7 @@ describe('merges that would go round in a circle', { timeout: 300_000 }, () => {
 describe('rel decrypt on a synced journal (F14)', { timeout: 300_000 }, () => {
   it('takes effect on both machines, and every message says what happened', async () => {
     const env = { ...FAST, REL_PASSPHRASE: 'correct horse battery' };
-    const m = await machines('decrypt-synced', ['Ana Silva'], env);
+    const m = await syncedWith('decrypt-synced', ['Ana Silva'], env);
     await ok(['encrypt'], { store: m.a, env });
     await ok(['sync'], { store: m.a, env });
     await ok(['sync'], { store: m.b, env });
@@ -173,7 +156,7 @@ describe("taking the other machine's decryption, under faults", { timeout: 300_0
     'a write failing at %s changes nothing; the next sync takes it',
     async (step) => {
       const env = { ...FAST, REL_PASSPHRASE: 'correct horse battery' };
-      const m = await machines(`decrypt-fault-${step}`, ['Ana Silva'], env);
+      const m = await syncedWith(`decrypt-fault-${step}`, ['Ana Silva'], env);
       await ok(['encrypt'], { store: m.a, env });
       await ok(['sync'], { store: m.a, env });
       await ok(['sync'], { store: m.b, env });
@@ -206,7 +189,7 @@ describe('a damaged journal on the remote (F18)', { timeout: 300_000 }, () => {
   ])(
     '%s: the message names the remote and the commit, and the journal here is left as it was',
     async (_what, text, problem) => {
-      const m = await machines('damaged-remote', ['Ana Silva']);
+      const m = await syncedWith('damaged-remote', ['Ana Silva']);
       await ok(['log', 'ana', '--note', 'A here'], { store: m.a });
       const dir = path.join(path.dirname(m.remote), 'elsewhere');
       execFileSync('git', ['clone', '-q', '-b', 'main', m.remote, dir]);

@@ -7,27 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Journal } from '../../src/core/journal.js';
+import { type Machines, syncedWith } from '../helpers/machines.js';
 import { bytesOf, ok, readJson, rel, tempDir } from '../helpers/run.js';
 
 const FAST = { REL_KDF_LOG_N: '10' };
-
-interface Machines {
-  a: string;
-  b: string;
-  remote: string;
-}
-
-/** A bare remote; A adds `people` and pushes its journal with sync --init, B joins it. */
-async function machines(tag: string, people: string[], env: Record<string, string> = {}): Promise<Machines> {
-  const dir = tempDir(tag);
-  const remote = path.join(dir, 'remote.git');
-  execFileSync('git', ['init', '-q', '--bare', remote]);
-  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json'), remote };
-  for (const name of people) await ok(['add', name], { store: m.a });
-  await ok(['sync', '--init', `file://${remote}`], { store: m.a, env });
-  await ok(['sync', '--init', `file://${remote}`], { store: m.b, env });
-  return m;
-}
 
 const notes = (store: string) => (readJson(store) as Journal).conversations.map((c) => c.note).sort();
 const onRemote = (m: Machines) =>
@@ -35,7 +18,7 @@ const onRemote = (m: Machines) =>
 
 describe('rel undo right after a fast-forward sync', { timeout: 300_000 }, () => {
   it('takes back what the sync brought, never the older change before it', async () => {
-    const m = await machines('ff-undo', ['Ana Silva']);
+    const m = await syncedWith('ff-undo', ['Ana Silva']);
     await ok(['log', 'ana', '--note', 'B-note-1'], { store: m.b });
     await ok(['sync'], { store: m.b });
     await ok(['log', 'ana', '--note', 'A-only'], { store: m.a });
@@ -58,7 +41,7 @@ describe('rel undo right after a fast-forward sync', { timeout: 300_000 }, () =>
 describe('a sync with a machine that encrypted the journal', { timeout: 300_000 }, () => {
   it('when the encryption is all it brought, the merge here is encrypted too, and so is the remote', async () => {
     const env = { ...FAST, REL_PASSPHRASE: 'sekrit' };
-    const m = await machines('enc-merge', ['Ana Silva']);
+    const m = await syncedWith('enc-merge', ['Ana Silva']);
     await ok(['encrypt'], { store: m.a, env });
     await ok(['sync'], { store: m.a, env });
     expect(onRemote(m)).toBe('RELCRYPT');
@@ -82,7 +65,7 @@ describe('a sync with a machine that encrypted the journal', { timeout: 300_000 
 
   it('a machine with nothing new takes the encryption in its fast-forward, and says so', async () => {
     const env = { ...FAST, REL_PASSPHRASE: 'sekrit' };
-    const m = await machines('enc-ff', ['Ana Silva']);
+    const m = await syncedWith('enc-ff', ['Ana Silva']);
     await ok(['encrypt'], { store: m.a, env });
     await ok(['sync'], { store: m.a, env });
     const synced = await ok(['sync'], { store: m.b, env });
@@ -93,7 +76,7 @@ describe('a sync with a machine that encrypted the journal', { timeout: 300_000 
 
 describe('a forget that arrives by sync', { timeout: 300_000 }, () => {
   it('takes the person out of conversations with others exactly as a forget here would', async () => {
-    const m = await machines('forget-scrub-merge', ['Cara', 'Dan', 'Eve', 'Fay', 'Gus Secret']);
+    const m = await syncedWith('forget-scrub-merge', ['Cara', 'Dan', 'Eve', 'Fay', 'Gus Secret']);
     await ok(['log', 'cara', 'dan', 'eve', 'fay', '--kind', 'meeting', '--note', 'team meeting of 4'], {
       store: m.b,
     });
@@ -182,7 +165,7 @@ describe('rel merge of two people', () => {
 
 describe('a backup put back on one machine', { timeout: 300_000 }, () => {
   it('does not delete on every machine what was already synced: the sync keeps it, and says so', async () => {
-    const m = await machines('restore-kept', ['Ana Silva']);
+    const m = await syncedWith('restore-kept', ['Ana Silva']);
     await ok(['log', 'ana', '--note', 'X committed'], { store: m.a });
     for (const store of [m.a, m.b]) await ok(['sync'], { store });
     await ok(['doctor', '--restore', '--yes'], { store: m.a });

@@ -11,43 +11,11 @@ import type { Journal } from '../../src/core/journal.js';
 import { addPerson } from '../../src/core/new-person.js';
 import { recordPersonMerge } from '../../src/core/tombstones.js';
 import { Store } from '../../src/store/store.js';
+import { type Machines, syncedMachines, syncedWith } from '../helpers/machines.js';
 import { BIN } from '../helpers/rel.js';
 import { bytesOf, ok, readJson, rel, tempDir } from '../helpers/run.js';
 
 const FAST = { REL_KDF_LOG_N: '10' };
-
-interface Machines {
-  a: string;
-  b: string;
-  remote: string;
-}
-
-/** A bare remote, A pushes its journal there with sync --init, B joins it. */
-async function machines(
-  tag: string,
-  setup: (m: Machines) => Promise<void> = async () => {},
-  env: Record<string, string> = {},
-): Promise<Machines> {
-  const dir = tempDir(tag);
-  const remote = `file://${path.join(dir, 'remote.git')}`;
-  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
-  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json'), remote };
-  await setup(m);
-  await ok(['sync', '--init', remote], { store: m.a, env });
-  await ok(['sync', '--init', remote], { store: m.b, env });
-  return m;
-}
-
-async function machinesAsync(tag: string, setup: (a: string) => Promise<void>): Promise<Machines> {
-  const dir = tempDir(tag);
-  const remote = `file://${path.join(dir, 'remote.git')}`;
-  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
-  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json'), remote };
-  await setup(m.a);
-  await ok(['sync', '--init', remote], { store: m.a });
-  await ok(['sync', '--init', remote], { store: m.b });
-  return m;
-}
 
 /** A change made the way rel's own commands make it (stamps and tombstones by the store). */
 async function edit(file: string, change: (j: Journal, now: Date) => void, now = '2026-11-27T15:00:00Z') {
@@ -68,7 +36,7 @@ describe.each(['ABA', 'BAB'] as const)('rel sync, in the order %s', (order) => {
   it('interleaved logs, edits of the same person, archive vs a new conversation, a merge of people', {
     timeout: 300_000,
   }, async () => {
-    const m = await machinesAsync(`sync-${order}`, (a) =>
+    const m = await syncedMachines(`sync-${order}`, ({ a }) =>
       // The common start, written in-process (as rel add and rel log would) to keep the test quick.
       edit(
         a,
@@ -138,7 +106,7 @@ describe.each(['ABA', 'BAB'] as const)('rel sync, in the order %s', (order) => {
 
 describe('rel sync', () => {
   it('commits only the journal and .gitattributes, with messages that say what changed', async () => {
-    const m = await machines('sync-files');
+    const m = await syncedMachines('sync-files');
     await ok(['add', 'Ana Silva'], { store: m.a });
     await ok(['sync'], { store: m.a });
     const dir = path.dirname(m.a);
@@ -159,7 +127,7 @@ describe('rel sync', () => {
     timeout: 300_000,
   }, async () => {
     const env = { ...FAST, REL_PASSPHRASE: 'pw' };
-    const m = await machines(
+    const m = await syncedMachines(
       'sync-enc',
       async ({ a }) => {
         await ok(['add', 'Ana Silva'], { store: a });
@@ -320,13 +288,7 @@ describe('a name deleted, then added again on one side', () => {
 
 /** A bare remote; A sets up sync with Ana in it, B joins; then each logs one conversation. */
 async function diverged(tag: string): Promise<{ a: string; b: string }> {
-  const dir = tempDir(tag);
-  const remote = `file://${path.join(dir, 'remote.git')}`;
-  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
-  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json') };
-  await ok(['add', 'Ana Silva'], { store: m.a });
-  await ok(['sync', '--init', remote], { store: m.a });
-  await ok(['sync', '--init', remote], { store: m.b });
+  const m = await syncedWith(tag, ['Ana Silva']);
   await ok(['log', 'ana', '--note', 'A1'], { store: m.a });
   await ok(['log', 'ana', '--note', 'B1'], { store: m.b });
   await ok(['sync'], { store: m.b });
@@ -375,13 +337,7 @@ describe('work git left unfinished', { timeout: 300_000 }, () => {
 
 /** A and B synced; each adds a note to Ana; B commits its own by hand and pulls with git's text merge: conflict markers. */
 async function markedByHand(tag: string, how: '--no-rebase' | '--rebase'): Promise<{ a: string; b: string }> {
-  const dir = tempDir(tag);
-  const remote = `file://${path.join(dir, 'remote.git')}`;
-  execFileSync('git', ['init', '-q', '--bare', path.join(dir, 'remote.git')]);
-  const m = { a: path.join(dir, 'a', 'journal.json'), b: path.join(dir, 'b', 'journal.json') };
-  await ok(['add', 'Ana Silva'], { store: m.a });
-  await ok(['sync', '--init', remote], { store: m.a });
-  await ok(['sync', '--init', remote], { store: m.b });
+  const m = await syncedWith(tag, ['Ana Silva']);
   await ok(['note', 'ana', 'FROM-A'], { store: m.a });
   await ok(['sync'], { store: m.a });
   await ok(['note', 'ana', 'FROM-B'], { store: m.b });
@@ -537,7 +493,7 @@ describe('a forget received by sync is never taken back on the machine that rece
   timeout: 300_000,
 }, () => {
   async function forgotOnA(tag: string, own = true): Promise<Machines> {
-    const m = await machines(tag, async ({ a }) => {
+    const m = await syncedMachines(tag, async ({ a }) => {
       await ok(['add', 'Ana Silva'], { store: a });
       await ok(['add', 'Zora Secret'], { store: a });
       await ok(['log', 'zora', '--note', 'ZORA PRIVATE'], { store: a });

@@ -1,29 +1,18 @@
 // Two machines through the built bin and a bare remote: a forget made with a clock behind still
 // wins over the person the other machine had and logged with; the receiving machine scrubs its
 // undo data; two people added apart with one name stay two people, each with every field.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ok, readJson, tempDir } from '../helpers/rel.js';
-
-interface Machines {
-  a: string;
-  b: string;
-}
+import { type Machines, twoMachines } from '../helpers/machines.js';
+import { ok, readJson } from '../helpers/rel.js';
 
 /** A adds `people` and sets up sync on a bare remote; B joins. Each has its own state folder. */
 function machines(tag: string, people: string[]): Machines {
-  const dir = tempDir(tag);
-  const remote = path.join(dir, 'remote.git');
-  execFileSync('git', ['init', '-q', '--bare', remote]);
-  const m = {
-    a: path.join(dir, 'a', 'data', 'journal.json'),
-    b: path.join(dir, 'b', 'data', 'journal.json'),
-  };
+  const m = twoMachines(tag, path.join('data', 'journal.json'));
   for (const name of people) ok(['add', name], { store: m.a, now: '2026-12-02T10:00:00Z' });
-  ok(['sync', '--init', `file://${remote}`], { store: m.a, now: '2026-12-02T10:01:00Z' });
-  ok(['sync', '--init', `file://${remote}`], { store: m.b, now: '2026-12-02T10:02:00Z' });
+  ok(['sync', '--init', m.url], { store: m.a, now: '2026-12-02T10:01:00Z' });
+  ok(['sync', '--init', m.url], { store: m.b, now: '2026-12-02T10:02:00Z' });
   return m;
 }
 

@@ -1,11 +1,11 @@
 // rel passphrase on two synced machines, through the built bin and a bare remote: the commits
 // before the change are sealed with the old key, and sync still reads them (the common ancestor),
 // from a kept copy of the old key sealed with the new one, dropped once no longer needed.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderBytes, ok, rel, tempDir } from '../helpers/rel.js';
+import { type Machines, twoMachines } from '../helpers/machines.js';
+import { folderBytes, ok, rel } from '../helpers/rel.js';
 
 const OLD = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'p2' };
 const NEW = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'p3' };
@@ -13,20 +13,14 @@ const CHANGE = { ...OLD, REL_NEW_PASSPHRASE: 'p3' };
 const at = (minute: number) => `2026-12-02T13:${String(minute).padStart(2, '0')}:00Z`;
 const keysOf = (store: string) => path.join(path.dirname(store), '.journal.json.keys');
 
-function machines(tag: string): { a: string; b: string } {
-  const dir = tempDir(tag);
-  const remote = path.join(dir, 'remote.git');
-  execFileSync('git', ['init', '-q', '--bare', remote]);
-  const m = {
-    a: path.join(dir, 'a', 'data', 'journal.json'),
-    b: path.join(dir, 'b', 'data', 'journal.json'),
-  };
+function machines(tag: string): Machines {
+  const m = twoMachines(tag, path.join('data', 'journal.json'));
   ok(['add', 'Ana Silva'], { store: m.a, now: at(0) });
   ok(['add', 'Ben Okafor'], { store: m.a, now: at(0) });
   ok(['log', 'ana', '--note', 'one'], { store: m.a, now: at(0) });
   ok(['encrypt'], { store: m.a, env: OLD, now: at(1) });
-  ok(['sync', '--init', `file://${remote}`], { store: m.a, env: OLD, now: at(2) });
-  ok(['sync', '--init', `file://${remote}`], { store: m.b, env: OLD, now: at(3) });
+  ok(['sync', '--init', m.url], { store: m.a, env: OLD, now: at(2) });
+  ok(['sync', '--init', m.url], { store: m.b, env: OLD, now: at(3) });
   return m;
 }
 

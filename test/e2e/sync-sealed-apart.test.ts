@@ -2,12 +2,12 @@
 // rel unlock, through the built bin (the agent is a process of its own) and a bare remote: the
 // key an agent holds opens only its machine's journal, so the first sync needs the passphrase,
 // says so, and then leaves both machines on one key.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agentStatus } from '../../src/store/agent.js';
-import { ok, rel, tempDir } from '../helpers/rel.js';
+import { twoMachines } from '../helpers/machines.js';
+import { ok, rel } from '../helpers/rel.js';
 
 const FAST = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: undefined };
 const started: { env: Record<string, string | undefined>; store: string }[] = [];
@@ -22,18 +22,16 @@ afterEach(async () => {
 
 /** Two machines synced plain, each with a folder of its own for its agent. */
 function machines(tag: string) {
-  const dir = tempDir(tag);
-  const remote = path.join(dir, 'remote.git');
-  execFileSync('git', ['init', '-q', '--bare', remote]);
-  const side = (name: string) => {
-    fs.mkdirSync(path.join(dir, name, 'run'), { recursive: true, mode: 0o700 });
-    const env = { ...FAST, XDG_RUNTIME_DIR: path.join(dir, name, 'run') };
-    return { store: path.join(dir, name, 'data', 'journal.json'), env };
+  const m = twoMachines(tag, path.join('data', 'journal.json'));
+  const side = (store: string) => {
+    const run = path.join(path.dirname(path.dirname(store)), 'run');
+    fs.mkdirSync(run, { recursive: true, mode: 0o700 });
+    return { store, env: { ...FAST, XDG_RUNTIME_DIR: run } };
   };
-  const [a, b] = [side('a'), side('b')];
+  const [a, b] = [side(m.a), side(m.b)];
   ok(['add', 'Ana Silva'], a);
-  ok(['sync', '--init', `file://${remote}`], a);
-  ok(['sync', '--init', `file://${remote}`], b);
+  ok(['sync', '--init', m.url], a);
+  ok(['sync', '--init', m.url], b);
   return { a, b };
 }
 
