@@ -59,11 +59,7 @@ function csvBirthday(value: string, order: DateOrder | 'both' | undefined): Cell
   const yearFirst = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
   if (yearFirst) {
     const [, y, m, d] = yearFirst.map(Number) as [number, number, number, number];
-    return (
-      readBirthday(`${y}-${pad(m)}-${pad(d)}`) ?? {
-        warning: `birthday "${text}" is not a real date; ${UNUSABLE}`,
-      }
-    );
+    return realBirthday(`${y}-${pad(m)}-${pad(d)}`, text);
   }
   const match = SLASH_DATE.exec(text);
   if (!match)
@@ -81,11 +77,12 @@ function csvBirthday(value: string, order: DateOrder | 'both' | undefined): Cell
   }
   const [month, day] = monthFirst ? [a, b] : [b, a];
   const year = y.length === 4 ? y : `${Number(y) > 30 ? '19' : '20'}${y}`;
-  return (
-    readBirthday(`${year}-${pad(month)}-${pad(day)}`) ?? {
-      warning: `birthday "${text}" is not a real date; ${UNUSABLE}`,
-    }
-  );
+  return realBirthday(`${year}-${pad(month)}-${pad(day)}`, text);
+}
+
+/** The birthday of a cell read as year, month and day, or a warning when that day does not exist. */
+function realBirthday(iso: string, text: string): CellBirthday {
+  return readBirthday(iso) ?? { warning: `birthday "${text}" is not a real date; ${UNUSABLE}` };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

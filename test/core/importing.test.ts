@@ -350,6 +350,20 @@ describe('people from CSV rows', () => {
     expect(read.problems.map((p) => p.line)).toEqual(badLines);
     if (badLines.length) expect(read.problems[0]!.message).toContain('--date-order');
   });
+
+  it('a numeric birthday that is no real day, year first or last, leaves the person in without it, with a warning', () => {
+    const read = peopleFromCsv(
+      rows(['name', 'birthday'], ['Ann', '1985/2/30'], ['Bo', '2/30/1985'], ['Cy', '1985/4/1']),
+      {
+        dateOrder: 'mdy',
+      },
+    );
+    expect(read.people.map((p) => p.birthday)).toEqual([null, null, '1985-04-01']);
+    expect(read.warnings).toEqual([
+      { line: 2, message: 'birthday "1985/2/30" is not a real date; imported without a birthday' },
+      { line: 3, message: 'birthday "2/30/1985" is not a real date; imported without a birthday' },
+    ]);
+  });
 });
 
 function person(id: string, name: string): Person {
