@@ -194,7 +194,14 @@ async function sync(s: Session): Promise<string[]> {
   // Fetched before the commit here, to know whether the remote's journal is encrypted.
   s.git.run(['fetch', '-q', 'origin']);
   const remoteBytes = s.git.hasCommit(remote) ? s.git.show(remote, s.name) : null;
-  const message = await commitLocal(s, committed, remoteBytes ? isEncrypted(remoteBytes) : false);
+  const sealedThere = remoteBytes ? isEncrypted(remoteBytes) : false;
+  // The journal here still plain, the remote encrypted meanwhile (rel encrypt on another machine):
+  // a commit now would push what was written here since as plain text into the history of a
+  // journal kept from view. It is merged uncommitted instead, and the merge, sealed with the
+  // remote's key, is what is committed. A journal decrypted here (HEAD encrypted) is committed
+  // as usual: a decrypt travels.
+  const holdBack = sealedThere && plainAt(s, s.target) && !sealedAtHead(s) && changedSinceHead(s);
+  const message = holdBack ? null : await commitLocal(s, committed, sealedThere);
   if (message) lines.push(`Committed: ${firstLine(message)}`);
   for (let attempt = 1; ; attempt++) {
     if (attempt > 1) s.git.run(['fetch', '-q', 'origin']);
@@ -205,7 +212,7 @@ async function sync(s: Session): Promise<string[]> {
         remote,
         'Nothing was synced: the journal here and the remote are as they were.',
       );
-      const taken = await mergeRemote(s, remote, their);
+      const taken = await mergeRemote(s, remote, their, holdBack);
       if (taken.received) lines.push(`Received: ${taken.received}`);
       if (taken.notTaken) lines.push(taken.notTaken);
       if (taken.separated) lines.push(...taken.separated);
@@ -232,8 +239,33 @@ function dropUnneededKeys(s: Session, branch: string): void {
   dropEarlierKeys(s.target);
 }
 
-/** Merges the remote branch: what it brought ('' when nothing new) and what it kept out. */
-async function mergeRemote(s: Session, remote: string, their: CommitJournal | null): Promise<TakenIn> {
+/** The journal file here is plain (not encrypted). */
+function plainAt(s: Session, file: string): boolean {
+  return fs.existsSync(file) && !isEncrypted(fs.readFileSync(file));
+}
+
+/** The journal (or .gitattributes) is not as HEAD committed it. */
+function changedSinceHead(s: Session): boolean {
+  return s.git.run(['status', '--porcelain', '--', s.name, '.gitattributes']).stdout.trim() !== '';
+}
+
+/** HEAD's journal is encrypted. */
+function sealedAtHead(s: Session): boolean {
+  const bytes = s.git.hasCommit('HEAD') ? s.git.show('HEAD', s.name) : null;
+  return bytes ? isEncrypted(bytes) : false;
+}
+
+/**
+ * Merges the remote branch: what it brought ('' when nothing new) and what it kept out.
+ * `uncommitted`: what was written here since HEAD was not committed (see sync): a remote that
+ * only moved on is merged with it all the same, with HEAD as the common ancestor.
+ */
+async function mergeRemote(
+  s: Session,
+  remote: string,
+  their: CommitJournal | null,
+  uncommitted = false,
+): Promise<TakenIn> {
   const head = s.git.hasCommit('HEAD') ? s.git.revParse('HEAD') : null;
   if (!head) {
     // A repository with no commit yet: take the remote's history as this branch's.
@@ -242,7 +274,7 @@ async function mergeRemote(s: Session, remote: string, their: CommitJournal | nu
     return takeIn(s, their, null);
   }
   if (s.git.isAncestor(remote, 'HEAD')) return { received: '', notTaken: '' };
-  if (s.git.isAncestor('HEAD', remote)) return fastForward(s, head, remote, their);
+  if (s.git.isAncestor('HEAD', remote) && !uncommitted) return fastForward(s, head, remote, their);
   const taken = await takeIn(s, their, s.git.mergeBase('HEAD', remote));
   commitMerge(s, head, remote);
   return taken;

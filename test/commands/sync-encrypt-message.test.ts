@@ -48,3 +48,51 @@ describe('the commit of an encrypted journal', { timeout: 300_000 }, () => {
     }
   });
 });
+
+describe('a machine still plain that syncs with a remote encrypted meanwhile', { timeout: 300_000 }, () => {
+  /** Every blob of the remote's repository that holds `text` in plain. */
+  const plainBlobs = (remote: string, text: string) =>
+    execFileSync('git', ['--git-dir', remote, 'cat-file', '--batch-all-objects', '--batch-check'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((line) => line.includes(' blob '))
+      .map((line) => line.split(' ')[0]!)
+      .filter((blob) =>
+        execFileSync('git', ['--git-dir', remote, 'cat-file', 'blob', blob], { encoding: 'latin1' }).includes(
+          text,
+        ),
+      );
+
+  it.each(['behind the remote', 'with commits of its own'])(
+    'sends what was written since as ciphertext, never a plain copy into the history (%s)',
+    async (what) => {
+      const dir = tempDir('sync-plain-behind');
+      const remote = path.join(dir, 'remote.git');
+      execFileSync('git', ['init', '-q', '--bare', remote]);
+      const a = path.join(dir, 'a', 'journal.json');
+      const b = path.join(dir, 'b', 'journal.json');
+      await ok(['add', 'Ana Silva'], { store: a });
+      await ok(['sync', '--init', `file://${remote}`], { store: a });
+      await ok(['sync', '--init', `file://${remote}`], { store: b });
+      if (what === 'with commits of its own') {
+        await ok(['log', 'ana', '--note', 'Committed while plain everywhere'], { store: b });
+        await ok(['sync'], { store: b });
+        await ok(['sync'], { store: a });
+      }
+      await ok(['encrypt'], { store: a, env });
+      await ok(['sync'], { store: a, env });
+      // B, still plain, writes something new, then syncs with the encrypted remote.
+      await ok(['log', 'ana', '--note', 'Thinking of resigning'], { store: b, env });
+      const said = await ok(['sync'], { store: b, env });
+      expect(said).toContain('Synced.');
+      expect(plainBlobs(remote, 'Thinking of resigning')).toEqual([]);
+      // Nothing is lost: both machines have the conversation, and agree.
+      await ok(['sync'], { store: a, env });
+      for (const store of [a, b]) {
+        const notes = JSON.parse(await ok(['history', 'ana', '--json'], { store, env }));
+        expect(JSON.stringify(notes)).toContain('Thinking of resigning');
+      }
+    },
+  );
+});
