@@ -200,7 +200,7 @@ async function sync(s: Session): Promise<string[]> {
   // journal kept from view. It is merged uncommitted instead, and the merge, sealed with the
   // remote's key, is what is committed. A journal decrypted here (HEAD encrypted) is committed
   // as usual: a decrypt travels.
-  const holdBack = sealedThere && plainAt(s, s.target) && !sealedAtHead(s) && changedSinceHead(s);
+  const holdBack = sealedThere && plainHere(s) && !sealedAtHead(s) && changedSinceHead(s);
   const message = holdBack ? null : await commitLocal(s, committed, sealedThere);
   if (message) lines.push(`Committed: ${firstLine(message)}`);
   for (let attempt = 1; ; attempt++) {
@@ -240,8 +240,8 @@ function dropUnneededKeys(s: Session, branch: string): void {
 }
 
 /** The journal file here is plain (not encrypted). */
-function plainAt(s: Session, file: string): boolean {
-  return fs.existsSync(file) && !isEncrypted(fs.readFileSync(file));
+function plainHere(s: Session): boolean {
+  return fs.existsSync(s.target) && !isEncrypted(fs.readFileSync(s.target));
 }
 
 /** The journal (or .gitattributes) is not as HEAD committed it. */
