@@ -389,6 +389,10 @@ async function readDecoded(
   const read = readVersionedText(target, label, isEncrypted, digest, toChange);
   if (!read) return undefined;
   const { version } = read;
+  // The bytes, garbage once decoded (unless kept for the write), are freed only by a full
+  // collection, which V8 would put off until the parse had grown the heap: the file's size again
+  // at the command's peak (heap.ts).
+  if ('text' in read && !read.source) await collectAfter(read.text);
   if ('text' in read)
     return {
       decoded: { text: read.text, sealing: null, tag: read.digest, source: read.source },

@@ -1,9 +1,11 @@
-// A full garbage collection, for the one moment rel asks for it: an encrypted journal's text was
-// just put together from the pieces it was decrypted in (crypto.ts decipherBody). Those pieces,
-// garbage now, were moved to V8's old generation while the file was read, and V8 would keep them
-// through the parse that follows (it collects the old generation only once that has grown well
-// past its size now): the file's size again at the peak of the command. Collected before the
-// parse, while the heap holds little besides the text, they cost a few milliseconds.
+// A full garbage collection, for the moment rel asks for it: a journal's text was just made,
+// before its parse. An encrypted journal's from the pieces it was decrypted in (crypto.ts
+// decipherBody), a plain one's from the file's bytes (files.ts readVersionedText). That garbage
+// (the pieces, moved to V8's old generation while the file was read; the bytes, memory outside
+// V8's heap that only a full collection frees) V8 would keep through the parse that follows (it
+// collects the old generation only once that has grown well past its size now): the file's size
+// again at the peak of the command. Collected before the parse, while the heap holds little
+// besides the text, it costs a few milliseconds.
 
 /** From this many characters of text the memory freed is worth the collection's time. */
 const WORTH_FROM = 8 << 20;
