@@ -12,10 +12,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { PendingMeeting } from '../core/nudge.js';
-import { sha256Hex } from '../core/sha256.js';
 import type { Decode, Encode } from './codec.js';
 import { makePrivateFolder, readStoreFile, writeStoreFile } from './files.js';
-import { type Env, envValue } from './paths.js';
+import { type Env, envValue, stateKey } from './paths.js';
 
 export function stateFolder(env: Env): string {
   const home =
@@ -23,19 +22,17 @@ export function stateFolder(env: Env): string {
   return path.join(home, 'rel');
 }
 
-const key = (text: string) => sha256Hex(text).slice(0, 16);
-
 export function cachePath(folder: string, target: string, identity: string): string {
-  return path.join(folder, `calendar-${key(target)}-${key(identity)}.cache`);
+  return path.join(folder, `calendar-${stateKey(target)}-${stateKey(identity)}.cache`);
 }
 
 export function nudgePath(folder: string, target: string): string {
-  return path.join(folder, `inbox-${key(target)}.json`);
+  return path.join(folder, `inbox-${stateKey(target)}.json`);
 }
 
 /** The cached calendars of this journal. */
 export function cachedCalendars(folder: string, target: string): string[] {
-  const prefix = `calendar-${key(target)}-`;
+  const prefix = `calendar-${stateKey(target)}-`;
   let names: string[];
   try {
     names = fs.readdirSync(folder);

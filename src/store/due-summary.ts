@@ -20,10 +20,10 @@ import path from 'node:path';
 import { type IsoDate, toIsoDate } from '../core/dates.js';
 import { type DueJournal, dueHorizon, dueJournal, dueJournalAfter } from '../core/due-summary.js';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
-import { sha256Hex } from '../core/sha256.js';
 import type { TogetherRules } from '../core/together.js';
 import { type JournalOnDisk, journalTag, warningsOnRead } from './codec.js';
 import { fileVersion, keepDerivedFile, removeDerivedFile } from './files.js';
+import { stateKey } from './paths.js';
 import { hasPendingForget } from './pending-forget.js';
 import type { JournalStamp } from './shared-types.js';
 import { readSummary, type SummaryFile as SharedHead } from './summary-file.js';
@@ -46,7 +46,7 @@ const STAMP =
 const HEAD_BYTES = 512;
 
 export function summaryPath(stateFolder: string, target: string): string {
-  return path.join(stateFolder, `due-${sha256Hex(target).slice(0, 16)}.json`);
+  return path.join(stateFolder, `due-${stateKey(target)}.json`);
 }
 
 const sameRules = (a: TogetherRules, b: TogetherRules) =>

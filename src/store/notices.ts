@@ -4,14 +4,12 @@
 // for a notice. One small file per notice and journal, named from the journal's full path.
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256Hex } from '../core/sha256.js';
 import { stateFolder } from './calendar-cache.js';
 import { makePrivateFolder } from './files.js';
-import type { Env } from './paths.js';
+import { type Env, stateKey } from './paths.js';
 
 function markerPath(env: Env, notice: string, journal: string): string {
-  const key = sha256Hex(path.resolve(journal)).slice(0, 16);
-  return path.join(stateFolder(env), 'said', `${notice}-${key}`);
+  return path.join(stateFolder(env), 'said', `${notice}-${stateKey(path.resolve(journal))}`);
 }
 
 export function noticeSaid(env: Env, notice: string, journal: string): boolean {

@@ -2,6 +2,7 @@
 // where the files rel keeps beside it live.
 import os from 'node:os';
 import path from 'node:path';
+import { sha256Hex } from '../core/sha256.js';
 
 /** The environment's variables, as process.env holds them (or a test gives them). */
 export type Env = Record<string, string | undefined>;
@@ -49,3 +50,10 @@ export const pulsePath = (target: string) => sibling(target, 'pulse');
 export const migrationCopyPath = (target: string, schema: number) => sibling(target, `schema-${schema}`);
 export const lockPath = (target: string) => `${target}.lock`;
 export const earlierKeysPath = (target: string) => sibling(target, 'keys');
+
+/**
+ * A journal's name in the files rel keeps for it in its state folder (the summaries, the sealed
+ * stamp, the calendars fetched and the inbox's nudge, the notices said): the start of a digest of
+ * its path, the same for a path given the same way on every run.
+ */
+export const stateKey = (journal: string) => sha256Hex(journal).slice(0, 16);

@@ -15,9 +15,9 @@
 // summary it is derived: written without fsync (files.ts writeDerivedFile), and deleting it only
 // costs the next write its shortcuts.
 import path from 'node:path';
-import { sha256Hex } from '../core/sha256.js';
 import { openSealed, type Sealing, seal } from './crypto.js';
 import { keepDerivedFile, readStoreFile, removeDerivedFile } from './files.js';
+import { stateKey } from './paths.js';
 import type { JournalStamp, SealedRead } from './shared-types.js';
 
 /** package.json's version, put in at build time. */
@@ -35,7 +35,7 @@ interface StampFile {
 }
 
 export function sealedStampPath(stateFolder: string, target: string): string {
-  return path.join(stateFolder, `stamp-${sha256Hex(target).slice(0, 16)}.sealed`);
+  return path.join(stateFolder, `stamp-${stateKey(target)}.sealed`);
 }
 
 /** The stamp of one encrypted journal file. */

@@ -13,9 +13,9 @@
 // (it would hold names in the clear), nor for one that a read upgrades.
 import path from 'node:path';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
-import { sha256Hex } from '../core/sha256.js';
 import { statsJournalJson } from '../core/stats-summary.js';
 import { fileVersion, keepDerivedFile, removeDerivedFile } from './files.js';
+import { stateKey } from './paths.js';
 import { readSummary } from './summary-file.js';
 
 /** package.json's version, put in at build time. */
@@ -25,7 +25,7 @@ declare const REL_VERSION: string;
 const FORMAT = 1;
 
 export function statsSummaryPath(stateFolder: string, target: string): string {
-  return path.join(stateFolder, `stats-${sha256Hex(target).slice(0, 16)}.json`);
+  return path.join(stateFolder, `stats-${stateKey(target)}.json`);
 }
 
 function* pieces(head: string, body: Iterable<string>, tail: string): Generator<string> {

@@ -1,7 +1,11 @@
 // Where the journal is: --store, else REL_STORE, else the XDG data folder; "~" as a shell would.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { storePath } from '../../src/store/paths.js';
+import { cachePath, nudgePath } from '../../src/store/calendar-cache.js';
+import { summaryPath } from '../../src/store/due-summary.js';
+import { stateKey, storePath } from '../../src/store/paths.js';
+import { sealedStampPath } from '../../src/store/sealed-stamp.js';
+import { statsSummaryPath } from '../../src/store/stats-summary.js';
 
 const HOME = '/home/ana';
 
@@ -23,5 +27,21 @@ describe('storePath', () => {
     ['notes/~/j.json', {}, path.resolve('notes/~/j.json')],
   ])('--store %s with %o is %s', (option, env, where) => {
     expect(storePath(option, { HOME, ...env })).toBe(where);
+  });
+});
+
+describe('stateKey', () => {
+  // The names the state folder's files had before there was one key for them all: a rel of this
+  // build finds the summaries, stamp, calendars and nudge an earlier one left.
+  const target = '/home/ana/.local/share/rel/journal.json';
+  const key = '5e1386875eadfe95';
+
+  it('names every file rel keeps for a journal in its state folder, as before', () => {
+    expect(stateKey(target)).toBe(key);
+    expect(summaryPath('/s', target)).toBe(`/s/due-${key}.json`);
+    expect(statsSummaryPath('/s', target)).toBe(`/s/stats-${key}.json`);
+    expect(sealedStampPath('/s', target)).toBe(`/s/stamp-${key}.sealed`);
+    expect(nudgePath('/s', target)).toBe(`/s/inbox-${key}.json`);
+    expect(cachePath('/s', target, target)).toBe(`/s/calendar-${key}-${key}.cache`);
   });
 });
