@@ -243,23 +243,44 @@ export function prepareStoreFile(
   file: string,
   bytes: string | Uint8Array | Iterable<string | Uint8Array>,
 ): Prepared {
+  try {
+    const steps = { written: () => checkpoint('temp-write', file), synced: () => checkpoint('fsync', file) };
+    return { file, temp: writeTemp(file, bytes, steps) };
+  } catch (error) {
+    throw notSaved(file, error);
+  }
+}
+
+/**
+ * The one writer of temp files: a 0600 temp file beside `file` (tempPath) with the content, in
+ * pieces written one after another (a large file is never one text in memory), fsynced when
+ * `steps.synced` is given (each step is called just before it); returns its path. On any failure
+ * the temp file is gone and the error is thrown.
+ */
+function writeTemp(
+  file: string,
+  content: string | Uint8Array | Iterable<string | Uint8Array>,
+  steps: { written?: () => void; synced?: () => void },
+): string {
   const temp = tempPath(file);
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', 0o600);
     fs.fchmodSync(fd, 0o600); // exact, whatever the umask
-    checkpoint('temp-write', file);
-    if (typeof bytes === 'string' || bytes instanceof Uint8Array) fs.writeFileSync(fd, bytes);
-    else for (const piece of bytes) fs.writeFileSync(fd, piece);
-    checkpoint('fsync', file);
-    fs.fsyncSync(fd);
+    steps.written?.();
+    if (typeof content === 'string' || content instanceof Uint8Array) fs.writeFileSync(fd, content);
+    else for (const piece of content) fs.writeFileSync(fd, piece);
+    if (steps.synced) {
+      steps.synced();
+      fs.fsyncSync(fd);
+    }
     fs.closeSync(fd);
     fd = undefined;
-    return { file, temp };
+    return temp;
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
     removeFile(temp);
-    throw notSaved(file, error);
+    throw error;
   }
 }
 
@@ -358,20 +379,11 @@ export function writeDerivedFile(
   text: string | Uint8Array | Iterable<string>,
   step: 'summary-write' | 'stamp-write' = 'summary-write',
 ): void {
-  const temp = tempPath(file);
-  let fd: number | undefined;
+  checkpoint(step, file);
+  const temp = writeTemp(file, text, {});
   try {
-    checkpoint(step, file);
-    fd = fs.openSync(temp, 'wx', 0o600);
-    fs.fchmodSync(fd, 0o600); // exact, whatever the umask
-    // In pieces, one after the other: a large file is never one text in memory.
-    if (typeof text === 'string' || text instanceof Uint8Array) fs.writeFileSync(fd, text);
-    else for (const piece of text) fs.writeFileSync(fd, piece);
-    fs.closeSync(fd);
-    fd = undefined;
     fs.renameSync(temp, file);
   } catch (error) {
-    if (fd !== undefined) fs.closeSync(fd);
     removeFile(temp);
     throw error;
   }
