@@ -170,13 +170,29 @@ export function search(journal: JournalReading, query: string): SearchHit[] {
   for (const f of journal.followUps) {
     consider(f.personId, 'followUp', f.due ?? localDay(f.createdAt), f.text, f.id);
   }
-  // Names first, then newest first.
-  return hits.sort(
-    (a, b) =>
-      Number(b.field === 'name') - Number(a.field === 'name') ||
-      compareIso(b.date ?? '', a.date ?? '') ||
-      compareNames(a.person, b.person),
-  );
+  return sortHits(hits);
+}
+
+/**
+ * Names first, then newest first, then by person (compareNames). Each person's place among the
+ * names is found once, so that the sort of thousands of hits compares numbers, not names: names
+ * that compare equal share a place, and the sort is stable, so the order is the comparison's.
+ */
+function sortHits(hits: SearchHit[]): SearchHit[] {
+  const names = [...new Set(hits.map((hit) => hit.person))].sort(compareNames);
+  const place = new Map<string, number>();
+  names.forEach((name, i) => {
+    const before = names[i - 1];
+    place.set(name, before !== undefined && compareNames(before, name) === 0 ? place.get(before)! : i);
+  });
+  const keyed = hits.map((hit) => ({
+    hit,
+    name: hit.field === 'name' ? 1 : 0,
+    date: hit.date ?? '',
+    place: place.get(hit.person)!,
+  }));
+  keyed.sort((a, b) => b.name - a.name || compareIso(b.date, a.date) || a.place - b.place);
+  return keyed.map((k) => k.hit);
 }
 
 /** A window of the text around the first match, at most `width` characters, with ellipses. */

@@ -2,8 +2,10 @@
 // renderer can highlight it. Plain ASCII text takes a fast path; these hold both paths to the
 // same answers.
 import { describe, expect, it } from 'vitest';
+import { compareIso } from '../../src/core/dates.js';
 import { emptyJournal, type Journal, withDefaults } from '../../src/core/journal.js';
-import { findTerms, search, searchTerms } from '../../src/core/search.js';
+import { findTerms, type SearchHit, search, searchTerms } from '../../src/core/search.js';
+import { compareNames } from '../../src/core/text.js';
 import { conversation, person } from '../helpers/journal.js';
 
 const found = (text: string, query: string) =>
@@ -101,4 +103,60 @@ describe('search', () => {
   it('finds nothing for a query of spaces', () => {
     expect(search(journal(), '   ')).toEqual([]);
   });
+});
+
+describe('search: the order of the hits', () => {
+  /** The order as one comparison: names first, then newest first, then by person (compareNames). */
+  const inOrder = (a: SearchHit, b: SearchHit) =>
+    Number(b.field === 'name') - Number(a.field === 'name') ||
+    compareIso(b.date ?? '', a.date ?? '') ||
+    compareNames(a.person, b.person);
+
+  // Names that sort by letters, by accents and case, that compare equal without being the same
+  // (a precomposed é and e with U+0301), and that localeCompare orders (ß, another script).
+  const NAMES = [
+    'Ana',
+    'ana',
+    'Ána',
+    'Bo',
+    'José',
+    'Jose\u0301',
+    'Jose',
+    'Straße',
+    'Strasse',
+    'Ørjan',
+    'Zoë',
+    'Иван',
+    '李',
+  ];
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'is that comparison, with ties kept in the order found (seed %i)',
+    (seed) => {
+      let state = seed;
+      const next = (n: number) => {
+        state = (state * 1103515245 + 12345) % 2147483648;
+        return state % n;
+      };
+      const j = emptyJournal();
+      NAMES.forEach((name, i) => {
+        j.people.push(person(`p${i}`, name, { aliases: next(3) ? [] : ['Roadmap keeper'] }) as never);
+      });
+      for (let i = 0; i < 300; i++) {
+        const withIds = [`p${next(NAMES.length)}`];
+        j.conversations.push(
+          conversation(`c${i}`, withIds, `2026-0${1 + next(3)}-1${next(3)}`, `roadmap ${i}`) as never,
+        );
+      }
+      const hits = search(withDefaults(j), 'roadmap');
+      expect(hits.length).toBeGreaterThan(300);
+      // As found: names in the people's order, then the conversations in theirs.
+      const foundAt = (h: SearchHit) =>
+        h.field === 'name' ? Number(h.id.slice(1)) : 1000 + Number(h.id.slice(1));
+      const asFound = [...hits].sort((a, b) => foundAt(a) - foundAt(b));
+      expect(hits).toEqual(asFound.sort(inOrder));
+      const found = hits.filter((h) => h.field === 'note');
+      expect(found.length).toBe(300);
+    },
+  );
 });
