@@ -63,3 +63,82 @@ describe('printSearchJson', () => {
     expect(printed(hitsOf(700)).writes).toBeGreaterThan(1);
   });
 });
+
+describe('printSearchJson, over many made-up hits', () => {
+  // Characters JSON.stringify escapes (quote, backslash, controls, lone surrogates) or leaves
+  // (U+2028, DEL, emoji, accents), at any place in any field.
+  const CHARS = [
+    'a',
+    'Z',
+    ' ',
+    '"',
+    '\\',
+    '/',
+    '\n',
+    '\r',
+    '\t',
+    '\b',
+    '\f',
+    '\u0000',
+    '\u001f',
+    '\u007f',
+    '\u2028',
+    '\u2029',
+    '\ud800',
+    '\udfff',
+    '🎉',
+    'é',
+    'e\u0301',
+    '日',
+    '{',
+    '}',
+    ',',
+    ':',
+  ];
+  const FIELDS: SearchHit['field'][] = [
+    'name',
+    'note',
+    'heard',
+    'ambition',
+    'step',
+    'skill',
+    'personalNote',
+    'thanks',
+    'followUp',
+  ];
+
+  function madeUp(seed: number, count: number, longest: number): SearchHit[] {
+    let state = seed;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return Math.floor((state / 2147483648) * n);
+    };
+    const text = (most: number) =>
+      Array.from({ length: next(most + 1) }, () => CHARS[next(CHARS.length)]).join('');
+    // The fields in the order search() makes them, as the old print kept them.
+    return Array.from({ length: count }, () => ({
+      personId: text(8),
+      field: FIELDS[next(FIELDS.length)]!,
+      date: next(4) ? `2026-0${1 + next(9)}-${10 + next(18)}` : null,
+      text: text(longest),
+      id: text(12),
+      person: text(12),
+      matches: [[0, 1]],
+    }));
+  }
+
+  it.each(Array.from({ length: 60 }, (_, i) => i + 1))('the same text as printJson (seed %i)', (seed) => {
+    const hits = madeUp(seed, seed % 7 === 0 ? 600 : seed % 20, seed % 3 ? 40 : 2000);
+    expect(printed(hits).text).toBe(expected(hits));
+  });
+
+  it('a hit of another shape (a field missing, not a string) is printed as JSON.stringify prints it', () => {
+    const odd = [
+      { ...madeUp(1, 1, 10)[0]!, date: undefined },
+      { ...madeUp(2, 1, 10)[0]!, personId: 7 },
+      { ...madeUp(3, 1, 10)[0]!, text: undefined, person: null },
+      ...madeUp(4, 3, 10),
+    ] as unknown as SearchHit[];
+    expect(printed(odd).text).toBe(expected(odd));
+  });
+});
