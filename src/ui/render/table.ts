@@ -90,19 +90,23 @@ export function layoutTable<Row>(
 ): { header: string; rows: string[] } {
   // Cells are held column by column, each with its width: measured once, when the column is made,
   // and used again to fit and pad the row (a table of a thousand rows measures four thousand).
+  // A text is measured once a table however many cells show it: most of a column's cells repeat
+  // a few texts (dates, "due in 3 days", a role and team), and a lookup costs less than a measure.
+  const widthOf = onceEach(visibleWidth);
+  const wordOf = onceEach(widestWord);
   type Form = { cells: string[][]; widths: number[][]; natural: number[]; word: (i: number) => number };
   // A shorter form makes and measures again only its own columns. The widest word of a column is
   // found only when the column is to narrow (most tables fit whole).
   const measure = (cells: string[][], from?: Form): Form => {
     const again = (i: number) => !from || allColumns[i]!.short !== undefined;
-    const widths = cells.map((column, i) => (again(i) ? column.map(visibleWidth) : from!.widths[i]!));
+    const widths = cells.map((column, i) => (again(i) ? column.map(widthOf) : from!.widths[i]!));
     const natural = widths.map((column, i) =>
       column.reduce((max, w) => Math.max(max, w), visibleWidth(allColumns[i]!.header)),
     );
     const longest: (number | undefined)[] = [];
     const word = (i: number) => {
       longest[i] ??= again(i)
-        ? cells[i]!.reduce((max, cell) => Math.max(max, widestWord(cell)), widestWord(allColumns[i]!.header))
+        ? cells[i]!.reduce((max, cell) => Math.max(max, wordOf(cell)), widestWord(allColumns[i]!.header))
         : from!.word(i);
       return longest[i]!;
     };
@@ -197,6 +201,8 @@ export function layoutTable<Row>(
   // A row that wraps: a cell too wide wraps in its column, and the row takes as many lines as its
   // tallest cell; a cell that fits keeps the width measured before.
   const pieces: (string[] | undefined)[] = new Array(count);
+  // A text wrapped once for its column, however many rows show it.
+  const wrapOf = fitted.map((w) => onceEach((text: string) => wrapText(text, w)));
   const wrappedRow = (row: Row, r: number) => {
     let height = 1;
     for (let i = 0; i < count; i++) {
@@ -204,7 +210,7 @@ export function layoutTable<Row>(
         pieces[i] = undefined;
         continue;
       }
-      const lines = wrapText(cells[i]![r]!, fitted[i]!);
+      const lines = wrapOf[i]!(cells[i]![r]!);
       pieces[i] = lines;
       if (lines.length > height) height = lines.length;
     }
@@ -216,7 +222,7 @@ export function layoutTable<Row>(
         if (i) line += gutter;
         if (wrapped !== undefined) {
           const piece = wrapped[k] ?? '';
-          line += cell(piece, visibleWidth(piece), i, row);
+          line += cell(piece, widthOf(piece), i, row);
         } else if (k === 0) line += cell(cells[i]![r]!, cellWidths[i]![r]!, i, row);
         else line += cell('', 0, i, row);
       }
@@ -241,6 +247,19 @@ export function layoutTable<Row>(
     body[r] = line.trimEnd();
   }
   return { header, rows: body };
+}
+
+/** `make` of a text, made once for each text (a table's texts are few, however many its cells). */
+function onceEach<T>(make: (text: string) => T): (text: string) => T {
+  const made = new Map<string, T>();
+  return (text) => {
+    let value = made.get(text);
+    if (value === undefined) {
+      value = make(text);
+      made.set(text, value);
+    }
+    return value;
+  };
 }
 
 const SPACES: string[] = [];
