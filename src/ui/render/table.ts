@@ -90,21 +90,23 @@ export function layoutTable<Row>(
 ): { header: string; rows: string[] } {
   // Cells are held column by column, each with its width: measured once, when the column is made,
   // and used again to fit and pad the row (a table of a thousand rows measures four thousand).
-  // A text is measured once a table however many cells show it: most of a column's cells repeat
-  // a few texts (dates, "due in 3 days", a role and team), and a lookup costs less than a measure.
-  const widthOf = onceEach(visibleWidth);
-  const wordOf = onceEach(widestWord);
+  // A text is measured once a column however many cells show it: most columns repeat a few texts
+  // (dates, "due in 3 days", a role and team), and a lookup costs less than a measure. A column
+  // of texts each its own (names, follow-ups) soon stops looking them up (onceEach).
   type Form = { cells: string[][]; widths: number[][]; natural: number[]; word: (i: number) => number };
   // A shorter form makes and measures again only its own columns. The widest word of a column is
   // found only when the column is to narrow (most tables fit whole).
   const measure = (cells: string[][], from?: Form): Form => {
     const again = (i: number) => !from || allColumns[i]!.short !== undefined;
-    const widths = cells.map((column, i) => (again(i) ? column.map(widthOf) : from!.widths[i]!));
+    const widths = cells.map((column, i) =>
+      again(i) ? column.map(onceEach(visibleWidth)) : from!.widths[i]!,
+    );
     const natural = widths.map((column, i) =>
       column.reduce((max, w) => Math.max(max, w), visibleWidth(allColumns[i]!.header)),
     );
     const longest: (number | undefined)[] = [];
     const word = (i: number) => {
+      const wordOf = onceEach(widestWord);
       longest[i] ??= again(i)
         ? cells[i]!.reduce((max, cell) => Math.max(max, wordOf(cell)), widestWord(allColumns[i]!.header))
         : from!.word(i);
@@ -203,6 +205,7 @@ export function layoutTable<Row>(
   const pieces: (string[] | undefined)[] = new Array(count);
   // A text wrapped once for its column, however many rows show it.
   const wrapOf = fitted.map((w) => onceEach((text: string) => wrapText(text, w)));
+  const pieceWidthOf = fitted.map(() => onceEach(visibleWidth));
   const wrappedRow = (row: Row, r: number) => {
     let height = 1;
     for (let i = 0; i < count; i++) {
@@ -222,7 +225,7 @@ export function layoutTable<Row>(
         if (i) line += gutter;
         if (wrapped !== undefined) {
           const piece = wrapped[k] ?? '';
-          line += cell(piece, widthOf(piece), i, row);
+          line += cell(piece, pieceWidthOf[i]!(piece), i, row);
         } else if (k === 0) line += cell(cells[i]![r]!, cellWidths[i]![r]!, i, row);
         else line += cell('', 0, i, row);
       }
@@ -249,15 +252,26 @@ export function layoutTable<Row>(
   return { header, rows: body };
 }
 
-/** `make` of a text, made once for each text (a table's texts are few, however many its cells). */
+/** Lookups after which a cache that found fewer than a third of its texts again is given up. */
+const TRIAL_LOOKUPS = 64;
+
+/**
+ * `make` of a text, made once for each text: a column's texts are often few, however many its
+ * cells. Where they are not (a name or a follow-up a row), the cache only costs: after a trial
+ * that found few texts again, each is made afresh.
+ */
 function onceEach<T>(make: (text: string) => T): (text: string) => T {
-  const made = new Map<string, T>();
+  let made: Map<string, T> | undefined = new Map();
+  let lookups = 0;
+  let found = 0;
   return (text) => {
+    if (made === undefined) return make(text);
     let value = made.get(text);
     if (value === undefined) {
       value = make(text);
       made.set(text, value);
-    }
+    } else found++;
+    if (++lookups === TRIAL_LOOKUPS && found * 3 < lookups) made = undefined;
     return value;
   };
 }
