@@ -230,7 +230,7 @@ export function parseSimpleDate(
   direction: DateDirection,
   weekStart = 1,
 ): IsoDate | undefined {
-  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const text = withoutTimeOfDay(plainWords(input));
   const today = toIsoDate(now);
   if (ISO_DATE.test(text)) {
     if (!isCalendarDate(text)) throw new UsageError(`"${text}" is not a real calendar date.`);
@@ -253,12 +253,13 @@ export function parseSimpleDate(
   const days = periodDays(text);
   if (days !== undefined) return addDaysTo(today, direction === 'past' ? -days : days);
 
-  const weekday = /^(last |next |on )?([a-z]+)$/.exec(text);
+  const weekday = /^(last |previous |next |on )?([a-z]+)$/.exec(text);
   if (weekday) {
     const target = weekdayIndex(weekday[2]!);
     if (target >= 0) {
       const current = now.getDay();
-      const qualifier = weekday[1]?.trim();
+      // "previous friday" is "last friday".
+      const qualifier = weekday[1]?.trim() === 'previous' ? 'last' : weekday[1]?.trim();
       const lookBack = qualifier === 'last' || (qualifier !== 'next' && direction === 'past');
       if (lookBack) {
         const back = (current - target + 7) % 7;
@@ -275,10 +276,43 @@ export function parseSimpleDate(
   return undefined;
 }
 
+/**
+ * Typed text in lower case with single spaces, a full stop after a word dropped ("Sat." as
+ * calendars and e-mails abbreviate it is "sat"): the full stop changes nothing a date means.
+ */
+function plainWords(input: string): string {
+  return input
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/([a-z])\.(?=[ ,]|$)/g, '$1');
+}
+
+/** A time of day after a day: "9am", "at 14:30", "morning", "tonight". */
+const TIME_OF_DAY =
+  / (?:at |in the )?(?:\d{1,2}(?::\d{2})? ?(?:am|pm)|\d{1,2}:\d{2}|morning|afternoon|evening|night|noon|midday|lunch(?:time)?)$/;
+const DAY_WORD = /^(?:(?:last|previous|next|on) )?[a-z]+$/;
+
+/**
+ * A day named by a word with a time of day after it ("monday morning", "mon 9am", "yesterday at
+ * 3pm") is that day: the time says nothing about which day, and rel keeps days. Other text is
+ * given back as it is.
+ */
+function withoutTimeOfDay(text: string): string {
+  let day = text;
+  while (TIME_OF_DAY.test(day)) day = day.replace(TIME_OF_DAY, '');
+  return day !== text && DAY_WORD.test(day) ? day : text;
+}
+
 const NAMES_A_MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 const LOOKS_AHEAD = /\b(next|coming|in|from now|later|after|tomorrow)\b/i;
-const VAGUE =
-  /^(in|this) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^(this|last|past|previous) (week|month|year)$/i;
+/**
+ * A month with no day of it: "december", "november 2026", "in december", "mid november", "early
+ * november", "end of november", "next december".
+ */
+const WHOLE_MONTH =
+  /^(?:(?:in|this|last|next|past|previous|coming|early|mid|mid-|late|end of|the end of|beginning of|the beginning of|start of|the start of) ?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?(?: (\d{4}))?$/i;
+const VAGUE = /^(this|last|past|previous) (week|month|year)$/i;
 const WHOLE_SPAN = /^(this|last|past|previous) (week|month|year)$/i;
 const SPAN_DAYS: Record<string, number> = { week: 7, month: 30, year: 365 };
 const SPAN_PERIOD: Record<string, string> = { week: '1w', month: '1m', year: '1y' };
@@ -373,7 +407,8 @@ export function parseDate(input: string, option: string, context: DateContext): 
   if (simple) return refuseOutOfRange(simple, `${option} "${text}"`, context.now);
   // A month or a week is not a day: chrono would pin its first day (or its Sunday) unsaid, and
   // "last month" or "last year" to this day of it, a day no one meant by the words.
-  if (VAGUE.test(text.replace(/\s+/g, ' '))) throw vagueRefusal(text, option, context);
+  if (VAGUE.test(plainWords(text)) || WHOLE_MONTH.test(plainWords(text)))
+    throw vagueRefusal(text, option, context);
   const missing = dayNotInCalendar(text, option, context);
   if (missing) throw missing;
   const natural = context.natural?.(text, context.now, context.direction === 'future');
@@ -393,7 +428,10 @@ export function parseDate(input: string, option: string, context: DateContext): 
     }
     const year = natural.getFullYear();
     const day = year > LATEST_YEAR || year < 0 ? new DateOutOfRange(year > 0) : toIsoDate(natural);
-    return refuseOutOfRange(day, `${option} "${text}"`, context.now);
+    const kept = refuseOutOfRange(day, `${option} "${text}"`, context.now);
+    const clash = weekdayClash(text, kept, option, context);
+    if (clash) throw clash;
+    return kept;
   }
   throw new UsageError(
     `${option} "${text}" is not a date rel understands.`,
@@ -408,20 +446,53 @@ export function parseDate(input: string, option: string, context: DateContext): 
  * (or ahead) and the period that counts it, for the user to pick the day they meant.
  */
 function vagueRefusal(text: string, option: string, context: DateContext): UsageError {
-  const whole = WHOLE_SPAN.exec(text.toLowerCase().replace(/\s+/g, ' '));
+  const whole = WHOLE_SPAN.exec(plainWords(text));
   const message = `${option} "${text}" is not a date rel understands.`;
-  if (!whole) {
+  const month = WHOLE_MONTH.exec(plainWords(text));
+  if (!whole && month) {
+    const index = MONTHS.findIndex((m) => m.toLowerCase() === month[1]!.toLowerCase());
+    const name = MONTH_NAMES[index]!;
+    // Looking back, a month later in the year than this one is last year's.
+    const thisYear = context.now.getFullYear();
+    const later = context.direction === 'past' && index > context.now.getMonth();
+    const year = month[2] ?? String(later ? thisYear - 1 : thisYear);
     return new UsageError(
       message,
-      `"${text}" names a month, not a day: give a day of it, such as 15 december or 2026-12-15.`,
+      `"${text}" names a month, not a day: give a day of it, such as 15 ${name.toLowerCase()}${month[2] ? ` ${year}` : ''} or ${isoOf(Number(year), index + 1, 15)}.`,
     );
   }
+  if (!whole) throw new RangeError(`not a week, a month or a year: ${text}`);
   const span = whole[2]!.toLowerCase();
   const back = context.direction === 'past';
   const example = addDaysTo(toIsoDate(context.now), (back ? -1 : 1) * SPAN_DAYS[span]!);
   return new UsageError(
     message,
     `"${text}" names a whole ${span}, not a day: give one, such as ${example} (a ${span} ${back ? 'ago' : 'from'} today), ${back ? 'last monday' : 'next monday'} or the period ${SPAN_PERIOD[span]}.`,
+  );
+}
+
+/**
+ * "wed 26 nov" when 26 November is a Thursday: the weekday and the date disagree, and either may
+ * be the slip. Refused, naming the weekday the date is and the day each part alone would give.
+ */
+function weekdayClash(
+  text: string,
+  date: IsoDate,
+  option: string,
+  context: DateContext,
+): UsageError | undefined {
+  const words = /^([a-z]+),? (.+)$/.exec(plainWords(text));
+  if (!words || !/\d/.test(words[2]!)) return undefined;
+  const named = weekdayIndex(words[1]!);
+  if (named < 0 || !(NAMES_A_MONTH.test(words[2]!) || ISO_DATE.test(words[2]!))) return undefined;
+  const actual = weekdayOf(date);
+  if (actual === named) return undefined;
+  const [year, month, day] = calendarParts(date);
+  const full = (index: number) => WEEKDAYS[index]![0]!.toUpperCase() + WEEKDAYS[index]!.slice(1);
+  const alone = parseSimpleDate(WEEKDAYS[named]!, context.now, context.direction, context.weekStart);
+  return new UsageError(
+    `${option} "${text}": ${day} ${MONTH_NAMES[month - 1]} ${year} is a ${full(actual)}, not a ${full(named)}.`,
+    `Give the date alone (${date}) or the weekday alone (${WEEKDAYS[named]}: ${alone}).`,
   );
 }
 
