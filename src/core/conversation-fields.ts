@@ -44,10 +44,15 @@ export function parseSize(text: string, named: number, option = '--size'): numbe
 }
 
 export function checkNotFuture(date: IsoDate, today: IsoDate, option: string): IsoDate {
-  if (daysBetween(today, date) > 0) {
+  const ahead = daysBetween(today, date);
+  if (ahead > 0) {
+    // Tomorrow may be today where the conversation was (a time zone ahead): rel dates by this
+    // clock, and a day ahead already in the journal counts as today in every report.
     throw new UsageError(
       `${option} ${date} is in the future; rel records what has happened, once it has.`,
-      'Give today or an earlier date.',
+      ahead === 1
+        ? `Give today or an earlier date. Days are this machine's: here it is ${today}, so a conversation had where it was already ${date} is logged as today.`
+        : 'Give today or an earlier date.',
     );
   }
   return date;

@@ -544,6 +544,15 @@ export function relativeDay(date: IsoDate, today: IsoDate): string {
 }
 
 /**
+ * How long ago something that has happened was: relativeDay, but a day after today (a
+ * conversation logged where the date was already tomorrow, or imported from a clock ahead) is
+ * "dated ahead of today", never "tomorrow" or "in 6 weeks" for a day that is past by definition.
+ */
+export function sinceDay(date: IsoDate, today: IsoDate): string {
+  return date > today ? 'dated ahead of today' : relativeDay(date, today);
+}
+
+/**
  * A number of days as relativeDay words it: "1 day", "5 days", "9 weeks", "4 months", "2 years".
  * Weeks, months and years are rounded to the nearest, as people say them: a check-in 89 days away
  * is "in 3 months", not "in 2 months".

@@ -138,12 +138,15 @@ export function checkIn(
   const lastSeen = conversations?.[0]?.date ?? null;
   const together = lastTogether(conversations, rules)?.date ?? null;
   const cadenceDays = effectiveCadence(person, defaultCadence);
-  const dueOn = together ? cadenceEnd(together, cadenceDays) : addedOn(person);
+  // A day after today (logged where the date was already tomorrow, or imported from a clock
+  // ahead) counts as today: no negative days since, and no check-in later than today's.
+  const from = together && together > today ? today : together;
+  const dueOn = from ? cadenceEnd(from, cadenceDays) : addedOn(person);
   return {
     lastSeen,
-    daysSince: lastSeen ? daysBetween(lastSeen, today) : null,
+    daysSince: lastSeen ? Math.max(0, daysBetween(lastSeen, today)) : null,
     lastTogether: together,
-    daysSinceTogether: together ? daysBetween(together, today) : null,
+    daysSinceTogether: together ? Math.max(0, daysBetween(together, today)) : null,
     cadenceDays,
     dueOn,
     overdueDays: daysBetween(dueOn, today),

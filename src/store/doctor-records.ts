@@ -140,7 +140,7 @@ function checkRefused(journal: Journal, today: IsoDate | undefined): Finding[] {
     findings.push({
       check: 'dates',
       severity: 'warning',
-      message: `Conversations dated in the future, which rel log refuses (the next check-in is counted from them): ${list(ahead, 3)}.`,
+      message: `Conversations dated in the future, which rel log refuses (reports count each as today until its day comes): ${list(ahead, 3)}.`,
       fix: 'give each the day it happened: rel conversation edit <id> --date <day> (or rel conversation delete <id>)',
     });
   const long = journal.people

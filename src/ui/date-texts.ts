@@ -1,5 +1,5 @@
 // Dates in a table's cells, each date's texts made once a table.
-import { type IsoDate, relativeDay } from '../core/dates.js';
+import { type IsoDate, relativeDay, sinceDay } from '../core/dates.js';
 import { showDate } from './display.js';
 
 /**
@@ -10,10 +10,16 @@ import { showDate } from './display.js';
 export interface DateTexts {
   shown: (date: IsoDate) => string;
   ago: (date: IsoDate) => string;
+  /** For what has happened (a conversation): "3 weeks ago", never "tomorrow" (sinceDay). */
+  since: (date: IsoDate) => string;
 }
 
 export function dateTexts(today: IsoDate): DateTexts {
-  return { shown: once((date) => showDate(date, today)), ago: once((date) => relativeDay(date, today)) };
+  return {
+    shown: once((date) => showDate(date, today)),
+    ago: once((date) => relativeDay(date, today)),
+    since: once((date) => sinceDay(date, today)),
+  };
 }
 
 function once(make: (date: IsoDate) => string): (date: IsoDate) => string {

@@ -116,7 +116,7 @@ describe('rel doctor on a journal with what rel log and rel edit refuse', () => 
     const r = await rel(['doctor'], { store: other, now: TODAY });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /Warning: Conversations dated in the future, which rel log refuses \(the next check-in is counted from them\): conversation \w+ on 2026-12-20 \(with Ana Silva\)\./,
+      /Warning: Conversations dated in the future, which rel log refuses \(reports count each as today until its day comes\): conversation \w+ on 2026-12-20 \(with Ana Silva\)\./,
     );
     expect(r.stdout).toContain('Fix: give each the day it happened: rel conversation edit <id> --date <day>');
     expect(r.stdout).toContain(

@@ -1,7 +1,7 @@
 // The agenda as Markdown, ready to paste into a meeting doc. Plain text, no colour.
 import { format } from 'date-fns';
 import type { Agenda, AgendaFollowUp } from '../../core/agenda.js';
-import { fromIsoDate, relativeDay } from '../../core/dates.js';
+import { fromIsoDate, relativeDay, sinceDay } from '../../core/dates.js';
 import { describeCadence } from '../../core/periods.js';
 import { displaySafe } from '../../core/text.js';
 import { showDate, showKind } from '../display.js';
@@ -37,7 +37,7 @@ export function renderAgenda(agenda: Agenda): string {
   const about = [agenda.role, agenda.team, agenda.relationship].filter(Boolean).map(inline);
   about.push(
     agenda.lastSeen
-      ? `last seen ${relativeDay(agenda.lastSeen, today)} (${showDate(agenda.lastSeen, today)})`
+      ? `last seen ${sinceDay(agenda.lastSeen, today)} (${showDate(agenda.lastSeen, today)})`
       : 'not seen yet',
     `catching up ${describeCadence(agenda.cadenceDays)}`,
   );
@@ -79,7 +79,7 @@ export function renderAgenda(agenda: Agenda): string {
       bullets(
         agenda.ambitions.map(
           (a) =>
-            `${inline(a.text)}${a.lastStep ? ` · last step ${relativeDay(a.lastStep.on, today)}: ${inline(a.lastStep.text)}` : ''} (last talked about ${relativeDay(a.lastDiscussedOn, today)})`,
+            `${inline(a.text)}${a.lastStep ? ` · last step ${sinceDay(a.lastStep.on, today)}: ${inline(a.lastStep.text)}` : ''} (last talked about ${sinceDay(a.lastDiscussedOn, today)})`,
         ),
         '',
       ),

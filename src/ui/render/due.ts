@@ -73,7 +73,7 @@ export function lastSeenText(
 ): string {
   const { lastSeen, lastTogether } = row;
   const together = lastTogether
-    ? `${dates.ago(lastTogether)} · ${dates.shown(lastTogether)}`
+    ? `${dates.since(lastTogether)} · ${dates.shown(lastTogether)}`
     : lastSeen
       ? 'not together yet'
       : 'not yet';

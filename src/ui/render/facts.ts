@@ -1,5 +1,5 @@
 // Lists of what is known about one person: ambitions by status, skills, personal notes.
-import { type IsoDate, relativeDay } from '../../core/dates.js';
+import { type IsoDate, sinceDay } from '../../core/dates.js';
 import { latest, stepsOf } from '../../core/facts.js';
 import type { Ambition, Person, Thanks } from '../../core/journal.js';
 import { displaySafe } from '../../core/text.js';
@@ -17,15 +17,13 @@ export function bullet(text: string, aside: string, width: number, t: Theme): st
 export function ambitionAside(a: Ambition, today: IsoDate): string {
   if (a.status !== 'active' && a.statusChangedOn) return `${a.status} ${showDate(a.statusChangedOn, today)}`;
   const since = `since ${showDate(a.addedOn, today)}`;
-  return a.lastDiscussedOn > a.addedOn
-    ? `${since} · discussed ${relativeDay(a.lastDiscussedOn, today)}`
-    : since;
+  return a.lastDiscussedOn > a.addedOn ? `${since} · discussed ${sinceDay(a.lastDiscussedOn, today)}` : since;
 }
 
 /** "Graphic design full-time · last step 3 weeks ago: designed the Q1 newsletter" for an active one with steps. */
 export function ambitionWithStep(a: Ambition, today: IsoDate): string {
   const step = a.status === 'active' ? latest(stepsOf(a)) : null;
-  return step ? `${a.text} · last step ${relativeDay(step.on, today)}: ${step.text}` : a.text;
+  return step ? `${a.text} · last step ${sinceDay(step.on, today)}: ${step.text}` : a.text;
 }
 
 const STATUS_TITLES = { active: 'Active', achieved: 'Achieved', dropped: 'Dropped' } as const;

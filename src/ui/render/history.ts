@@ -1,4 +1,4 @@
-import { compareIso, type IsoDate, relativeDay } from '../../core/dates.js';
+import { compareIso, type IsoDate, sinceDay } from '../../core/dates.js';
 import type { Profile, ProfileConversation } from '../../core/profile.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate, showKind } from '../display.js';
@@ -42,7 +42,7 @@ export function renderConversation(
   const others = c.with.filter((n) => n !== self);
   const head = [
     showDate(c.date, today),
-    relativeDay(c.date, today),
+    sinceDay(c.date, today),
     displaySafe(showKind(c.kind)),
     c.minutes ? `${c.minutes} min` : '',
     others.length ? `with ${others.map((n) => displaySafe(n)).join(', ')}` : '',
@@ -84,7 +84,7 @@ export function renderHistory(
   const aloneLine = (m: Moment) => [
     '',
     ...wrap(
-      `${t.bold(`${showDate(m.on, today)} · ${relativeDay(m.on, today)}`)} · ${m.words}`,
+      `${t.bold(`${showDate(m.on, today)} · ${sinceDay(m.on, today)}`)} · ${m.words}`,
       width,
       '    ',
       '  ',

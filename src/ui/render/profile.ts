@@ -1,5 +1,13 @@
 import { describeBirthday } from '../../core/birthdays.js';
-import { dayDate, daysBetween, type IsoDate, localDay, relativeDay, spanWords } from '../../core/dates.js';
+import {
+  dayDate,
+  daysBetween,
+  type IsoDate,
+  localDay,
+  relativeDay,
+  sinceDay,
+  spanWords,
+} from '../../core/dates.js';
 import { canonicalKind } from '../../core/kinds.js';
 import { describeCadence } from '../../core/periods.js';
 import type { Profile, TalkingPoint } from '../../core/profile.js';
@@ -69,7 +77,7 @@ export function renderProfile(
   }
   if (p.lastAppreciated) {
     const { on, text } = p.lastAppreciated;
-    lines.push(...wrap(`Last appreciated ${relativeDay(on, today)}: ${safe(text)}`, width, '  ', ''));
+    lines.push(...wrap(`Last appreciated ${sinceDay(on, today)}: ${safe(text)}`, width, '  ', ''));
   }
   if (p.sharedThemes?.themes.length) {
     const { since, until, themes } = p.sharedThemes;
@@ -130,7 +138,7 @@ export function renderProfile(
       const whom = unnamed ? [named, plural(unnamed, 'other')].filter(Boolean).join(' and ') : named;
       const head = [
         showDate(c.date, today),
-        relativeDay(c.date, today),
+        sinceDay(c.date, today),
         safe(showKind(c.kind)),
         c.minutes ? `${c.minutes} min` : '',
         whom ? `with ${whom}` : '',
@@ -164,7 +172,7 @@ export function renderProfile(
 /** "Last appreciated 9 weeks ago: anything to thank them for?" (the header line says for what). */
 function appreciationPoint(point: { since: IsoDate | null }, today: IsoDate): string {
   const last = point.since
-    ? `Last appreciated ${relativeDay(point.since, today)}`
+    ? `Last appreciated ${sinceDay(point.since, today)}`
     : 'No appreciation recorded yet';
   return `${last}: anything to thank them for?`;
 }
@@ -188,7 +196,7 @@ function talkingPoint(point: TalkingPoint, today: IsoDate): [string, string] {
       return [`${who}: ${point.text}`, when];
     }
     case 'ambition':
-      return [`Ambition: ${point.text}`, `last discussed ${relativeDay(point.lastDiscussedOn, today)}`];
+      return [`Ambition: ${point.text}`, `last discussed ${sinceDay(point.lastDiscussedOn, today)}`];
     case 'step':
       return [`Nothing done toward: ${point.text}`, `for ${spanWords(daysBetween(point.since, today))}`];
     case 'appreciation':
