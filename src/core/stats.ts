@@ -67,7 +67,7 @@ export interface Gap {
   id: string;
   name: string;
   days: number;
-  /** The conversation the gap started after; null for someone never seen (counted from when they were added). */
+  /** The conversation the gap started after; null for someone never seen (counted from the day they were added, not from the period's start). */
   from: IsoDate | null;
   /** For someone never seen (`from` null): the day they were added, which no time together followed. */
   addedOn?: IsoDate;
@@ -357,10 +357,12 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
     const seen = met.get(person.id)!;
     const dates = seen.before.length ? [...seen.before, ...oldestFirst(seen.days)] : oldestFirst(seen.days);
     if (dates.length === 0) {
-      // Counted from when they were added, or from the start of the period if that is later; a
+      // Counted from the day they were added, whatever the period: an open gap since a time
+      // together is not clipped to it either, and the person waiting longest ranks first. A
       // person added after today (a clock set back) has waited no days yet, not -1.
-      const days = Math.max(0, Math.min(daysBetween(state.dueOn, today), daysBetween(since, today)));
-      gaps.push({ id, name, cadenceDays, days, from: null, to: null, addedOn: localDay(person.createdAt) });
+      const added = localDay(person.createdAt);
+      const days = Math.max(0, daysBetween(added, today));
+      gaps.push({ id, name, cadenceDays, days, from: null, to: null, addedOn: added });
       continue;
     }
     // The longest gap that ended in the period, or the open one up to today when it is longer:

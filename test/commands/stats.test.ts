@@ -81,3 +81,29 @@ describe('rel stats', () => {
     expect(bytesOf(empty)).toBeNull();
   });
 });
+
+describe('rel stats longest gaps, for someone never met', () => {
+  // Finn added 1 Oct and never met; the journal's first conversation (with Ana) is on 20 Nov.
+  const store = tempStore('stats-never-met-window');
+  beforeAll(async () => {
+    await ok(['add', 'Finn Gray'], { store, now: '2026-10-01T10:00:00' });
+    await ok(['add', 'Ana Silva'], { store, now: '2026-10-01T10:00:00' });
+    await ok(['log', 'ana', '--kind', 'walk'], { store, now: '2026-11-20T10:00:00' });
+  });
+
+  it.each([[[]], [['--since', '2026-11-25']]])(
+    'counts from the day they were added, not the period start, and ranks them by it (%j)',
+    async (since) => {
+      const now = '2026-11-27T10:00:00';
+      const gaps = JSON.parse(await ok(['stats', '--json', ...since], { store, now })).longestGaps;
+      expect(gaps.map((g: { name: string; days: number }) => [g.name, g.days])).toEqual([
+        ['Finn Gray', 57],
+        ['Ana Silva', 7],
+      ]);
+      const out = await ok(['stats', ...since], { store, now });
+      expect(out).toMatch(
+        /Finn Gray: never met, added 1 Oct \(monthly\)\n\s+Ana Silva: 7 days and counting, since 20 Nov/,
+      );
+    },
+  );
+});

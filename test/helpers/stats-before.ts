@@ -130,8 +130,15 @@ export function statsBefore(journal: Journal, index: ConversationIndex, options:
       .reverse();
     if (dates.length === 0) {
       // Counted from when they were added, or from the start of the period if that is later.
-      const days = Math.max(0, Math.min(daysBetween(state.dueOn, today), daysBetween(since, today)));
-      gaps.push({ ...base, days, from: null, to: null, addedOn: localDay(person.createdAt) });
+      // From the day they were added, not clipped to the period (as computeStats counts it).
+      const added = localDay(person.createdAt);
+      gaps.push({
+        ...base,
+        days: Math.max(0, daysBetween(added, today)),
+        from: null,
+        to: null,
+        addedOn: added,
+      });
       continue;
     }
     const { closed, open } = gapsOf(dates, today);
