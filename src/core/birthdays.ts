@@ -3,11 +3,11 @@
 import { UsageError } from '../errors.js';
 import type { ConversationIndex } from './conversations.js';
 import { addDaysTo, daysBetween, EARLIEST_YEAR, type IsoDate, isCalendarDate } from './dates.js';
-import { checkIn, type DueOptions, type DueRow, dueList } from './due.js';
+import { checkIn, compareDue, type DueOptions, type DueRow, dueList } from './due.js';
 import { latest, thanksOf } from './facts.js';
 import { overdueByPerson } from './followups.js';
 import type { Birthday, Journal } from './journal.js';
-import { compareNames, normalize } from './text.js';
+import { normalize } from './text.js';
 
 export type { Birthday };
 
@@ -163,6 +163,6 @@ export function dueWithBirthdays(
     ...dueList(journal, index, today, filters).map((row) => ({ ...row, reason: 'checkIn' as const })),
     ...birthdayRows(journal, index, today, filters),
   ];
-  rows.sort((a, b) => b.overdueDays - a.overdueDays || compareNames(a.name, b.name));
+  rows.sort((a, b) => compareDue(a, b, today));
   return limit === undefined ? rows : rows.slice(0, limit);
 }

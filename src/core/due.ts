@@ -160,6 +160,19 @@ export interface DueRow extends CheckIn {
   overdueFollowUps: { id: string; text: string; due: IsoDate }[];
   /** The day you last appreciated them (rel thanks), or null. */
   lastAppreciated: IsoDate | null;
+  /**
+   * Only on the row of someone still snoozed today, listed in a planning window because the
+   * snooze ends inside it: the day it ends. They are listed from that day (nextDueDay) on.
+   */
+  snoozedUntil?: IsoDate;
+}
+
+/**
+ * The day a due row is listed on: the later of the day its check-in is shown on and the end of a
+ * snooze still running (as nextDueDay and the calendar feed say it).
+ */
+export function listedOn(row: Pick<DueRow, 'snoozedUntil'>, shown: IsoDate): IsoDate {
+  return row.snoozedUntil !== undefined && row.snoozedUntil > shown ? row.snoozedUntil : shown;
 }
 
 /** Snoozed people stay out of `rel due` while today is before the snooze ends. */
@@ -178,7 +191,29 @@ export interface DueOptions {
   workingDays?: readonly number[];
 }
 
-/** People due today or earlier (or within the window), most overdue first. Archived and snoozed people do not appear. */
+/**
+ * How far a due row is from today as it is listed: its overdue days, or for someone snoozed
+ * until a day still to come, less than 0 until then (the later of the two days).
+ */
+export function dueOrder(row: Pick<DueRow, 'overdueDays' | 'snoozedUntil'>, today: IsoDate): number {
+  if (row.snoozedUntil === undefined) return row.overdueDays;
+  return Math.min(daysBetween(row.snoozedUntil, today), row.overdueDays);
+}
+
+/** Most overdue (or soonest listed) first, then by name. */
+export function compareDue(
+  a: Pick<DueRow, 'overdueDays' | 'snoozedUntil' | 'name'>,
+  b: Pick<DueRow, 'overdueDays' | 'snoozedUntil' | 'name'>,
+  today: IsoDate,
+): number {
+  return dueOrder(b, today) - dueOrder(a, today) || compareNames(a.name, b.name);
+}
+
+/**
+ * People due today or earlier (or within the window), most overdue first. Archived people do not
+ * appear, nor snoozed ones, but for a window that the snooze ends in: then they are listed (with
+ * `snoozedUntil`) among those coming due, on the day nextDueDay gives, as the calendar feed has it.
+ */
 export function dueList(
   journal: Journal,
   index: ConversationIndex,
@@ -190,22 +225,27 @@ export function dueList(
   const rows: DueRow[] = [];
   const overdue = overdueByPerson(journal, today);
   for (const person of journal.people) {
-    if (person.archivedAt || isSnoozed(person, today)) continue;
+    if (person.archivedAt) continue;
+    const snoozed = isSnoozed(person, today);
+    if (snoozed && daysBetween(today, person.snoozedUntil!) > window) continue;
     if (tag !== undefined && !person.tags.some((t) => normalize(t) === tag)) continue;
     const state = checkIn(person, index, today, options.defaultCadence, options.rules);
-    const on = options.workingDays
+    const shown = options.workingDays
       ? shownOn(state.dueOn, state.cadenceDays, options.workingDays)
       : state.dueOn;
+    const on = snoozed ? listedOn({ snoozedUntil: person.snoozedUntil! }, shown) : shown;
     if (daysBetween(today, on) > window) continue;
-    rows.push({
+    const row: DueRow = {
       id: person.id,
       name: person.name,
       ...state,
       overdueFollowUps: overdue.get(person.id) ?? [],
       lastAppreciated: latest(thanksOf(person))?.on ?? null,
-    });
+      ...(snoozed ? { snoozedUntil: person.snoozedUntil! } : {}),
+    };
+    rows.push(row);
   }
-  rows.sort((a, b) => b.overdueDays - a.overdueDays || compareNames(a.name, b.name));
+  rows.sort((a, b) => compareDue(a, b, today));
   return options.limit === undefined ? rows : rows.slice(0, options.limit);
 }
 

@@ -2,10 +2,9 @@
 // tag, and the one-line summary. The rows themselves are the due list's, unchanged.
 import { startOfWeek } from 'date-fns';
 import { fromIsoDate, type IsoDate, toIsoDate } from './dates.js';
-import type { DueRow } from './due.js';
+import { compareDue, type DueRow, listedOn } from './due.js';
 import type { Person } from './journal.js';
 import type { WeekStart } from './settings.js';
-import { compareNames } from './text.js';
 
 export const GROUPS = ['team', 'relationship', 'tag'] as const;
 export type GroupBy = (typeof GROUPS)[number];
@@ -48,7 +47,8 @@ export const DAY_BY_DAY_LIMIT = 14;
  * The planning view: overdue, today, then each day (or week) of the window that has someone due.
  * A check-in is placed on the day it is shown on (`shownOn`: the working day before a weekend's
  * due date), so that its section and its "due today" agree: one shown on a day gone by (a Sunday
- * check-in seen on Saturday) is overdue.
+ * check-in seen on Saturday) is overdue. Someone snoozed is placed on the day the snooze ends
+ * (or on their check-in's, when later), however overdue the check-in is by then.
  */
 export function dateSections<Row extends DueRow>(
   rows: Row[],
@@ -60,9 +60,10 @@ export function dateSections<Row extends DueRow>(
   const byWeek = withinDays > DAY_BY_DAY_LIMIT;
   const sections: DateSection<Row>[] = [];
   const sectionFor = (row: Row): Pick<DateSection, 'kind' | 'start'> => {
-    if (row.overdueDays > 0) return { kind: 'overdue', start: null };
-    if (row.overdueDays === 0) return { kind: 'today', start: today };
-    const on = shownOn(row);
+    const snoozed = row.snoozedUntil !== undefined && row.snoozedUntil > today;
+    if (!snoozed && row.overdueDays > 0) return { kind: 'overdue', start: null };
+    if (!snoozed && row.overdueDays === 0) return { kind: 'today', start: today };
+    const on = snoozed ? listedOn(row, shownOn(row)) : shownOn(row);
     if (on < today) return { kind: 'overdue', start: null };
     if (on === today) return { kind: 'today', start: today };
     if (!byWeek) return { kind: 'day', start: on };
@@ -71,9 +72,12 @@ export function dateSections<Row extends DueRow>(
       start: toIsoDate(startOfWeek(fromIsoDate(on), { weekStartsOn: weekStart })),
     };
   };
-  const ordered = [...rows].sort((a, b) => b.overdueDays - a.overdueDays || compareNames(a.name, b.name));
-  for (const row of ordered) {
-    const { kind, start } = sectionFor(row);
+  const placed = rows.map((row) => ({ row, ...sectionFor(row) }));
+  // Overdue, then today and the days (or weeks) in order; in each, most overdue first.
+  const rank = (p: { kind: DateSection['kind']; start: IsoDate | null }) =>
+    p.kind === 'overdue' ? '0' : p.kind === 'today' ? '1' : `2${p.start}`;
+  placed.sort((a, b) => rank(a).localeCompare(rank(b)) || compareDue(a.row, b.row, today));
+  for (const { row, kind, start } of placed) {
     const last = sections.at(-1);
     if (last && last.kind === kind && last.start === start) last.rows.push(row);
     else sections.push({ kind, start, rows: [row] });
@@ -107,6 +111,11 @@ export function summarize(
   }
   const summary = { due: 0, longOverdue: 0, coming: 0, birthdays: birthdays.size };
   for (const row of checkIns.values()) {
+    // Someone snoozed is listed only once the snooze ends: coming due, however overdue by then.
+    if (row.snoozedUntil !== undefined) {
+      summary.coming++;
+      continue;
+    }
     if (dueNow(row)) summary.due++;
     else summary.coming++;
     if (row.overdueDays > row.cadenceDays) summary.longOverdue++;

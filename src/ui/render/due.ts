@@ -112,7 +112,13 @@ export function dueText(row: CheckIn | ComingUpRow, today: IsoDate, dates = date
   // Coming due on a day off: due from the working day before, so counted from that day on every
   // day after it too (the day off itself, and once it has passed), as `rel due` lists it.
   const on = shownDueOn(row);
-  return on === today ? 'due today' : `due ${dates.ago(on)} · ${dates.shown(on)}`;
+  const due = on === today ? 'due today' : `due ${dates.ago(on)} · ${dates.shown(on)}`;
+  // Listed in a planning window that a snooze ends in: from that day, with what is due by then.
+  if ('snoozedUntil' in row && row.snoozedUntil !== undefined && row.snoozedUntil > today) {
+    const until = `snoozed until ${dates.shown(row.snoozedUntil)}`;
+    return on < row.snoozedUntil ? `${until} (due since ${dates.shown(on)})` : `${due} (${until})`;
+  }
+  return due;
 }
 
 /** `width` lays out the table; `proseWidth` wraps the sentences and bullets (no limit into a pipe). */
