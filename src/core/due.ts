@@ -69,10 +69,18 @@ export function workingDayOnOrBefore(date: IsoDate, workingDays: readonly number
  * The day a check-in is shown on, and is due on for `rel due`: the working day on or before its
  * due date (a Sunday check-in is due on Friday, and stays due on Saturday). Not a day before the
  * check-in was set, though: when that working day is not after the last time together (the due
- * date less the cadence: talked on Saturday, cadence one day), the due date itself. It does not
- * hang on today, so that once due, a check-in stays due until you meet.
+ * date less the cadence: talked on Saturday, cadence one day), the due date itself; and for
+ * someone never met that way (`lastTogether` null), whose check-in is set on the day they were
+ * added and due that same day, always the due date. It does not hang on today, so that once due,
+ * a check-in stays due until you meet.
  */
-export function shownOn(dueOn: IsoDate, cadenceDays: number, workingDays: readonly number[]): IsoDate {
+export function shownOn(
+  dueOn: IsoDate,
+  cadenceDays: number,
+  workingDays: readonly number[],
+  lastTogether?: IsoDate | null,
+): IsoDate {
+  if (lastTogether === null) return dueOn;
   const working = workingDayOnOrBefore(dueOn, workingDays);
   // Compared in days (0 to 6), not as a date less the cadence, which a huge cadence carries out of the calendar.
   return daysBetween(working, dueOn) >= cadenceDays ? dueOn : working;
@@ -84,12 +92,12 @@ export function shownOn(dueOn: IsoDate, cadenceDays: number, workingDays: readon
  */
 export function nextDueDay(
   person: Person,
-  state: Pick<CheckIn, 'dueOn' | 'cadenceDays'>,
+  state: Pick<CheckIn, 'dueOn' | 'cadenceDays' | 'lastTogether'>,
   today: IsoDate,
   workingDays: readonly number[],
 ): IsoDate {
   const from = isSnoozed(person, today) ? person.snoozedUntil! : today;
-  const shown = shownOn(state.dueOn, state.cadenceDays, workingDays);
+  const shown = shownOn(state.dueOn, state.cadenceDays, workingDays, state.lastTogether);
   // Dates as text: the later of the two (Math.max would read them as numbers).
   if (shown > from) return shown;
   return from;
@@ -231,7 +239,7 @@ export function dueList(
     if (tag !== undefined && !person.tags.some((t) => normalize(t) === tag)) continue;
     const state = checkIn(person, index, today, options.defaultCadence, options.rules);
     const shown = options.workingDays
-      ? shownOn(state.dueOn, state.cadenceDays, options.workingDays)
+      ? shownOn(state.dueOn, state.cadenceDays, options.workingDays, state.lastTogether)
       : state.dueOn;
     const on = snoozed ? listedOn({ snoozedUntil: person.snoozedUntil! }, shown) : shown;
     if (daysBetween(today, on) > window) continue;

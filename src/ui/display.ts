@@ -19,8 +19,12 @@ export function useWorkingDays(days: readonly number[]): void {
 }
 
 /** The day a check-in is shown on: the working day on or before its due date (see shownOn). */
-export function shownDueOn(state: { dueOn: IsoDate; cadenceDays: number }): IsoDate {
-  return shownOn(state.dueOn, state.cadenceDays, workingDays);
+export function shownDueOn(state: {
+  dueOn: IsoDate;
+  cadenceDays: number;
+  lastTogether: IsoDate | null;
+}): IsoDate {
+  return shownOn(state.dueOn, state.cadenceDays, workingDays, state.lastTogether);
 }
 
 /** How the 1:2:1 kind is shown: the one-to-one-label setting ("1:1", "one-on-one"). */

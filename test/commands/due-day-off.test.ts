@@ -47,3 +47,27 @@ describe('rel due: the When of a check-in due on a day off', () => {
     );
   });
 });
+
+describe('someone added on a day off', () => {
+  it('is due today on the day they were added, never before it', async () => {
+    const store = path.join(tempDir('due-added-day-off'), 'j.json');
+    // Sunday 1 Nov.
+    await ok(['add', 'Finn Gray'], { store, now: '2026-11-01T10:00:00' });
+    for (const weekStart of ['monday', 'sunday']) {
+      const env = { REL_WEEK_START: weekStart, COLUMNS: '120' };
+      const o = { store, now: '2026-11-01T10:00:00', env };
+      expect(when(await ok(['due'], o), 'Finn Gray')).toBe('due today');
+      expect(await ok(['due', '--within', '1m'], o)).toMatch(
+        /\nToday · Sun 1 Nov\nName .*\nFinn Gray .*due today\n/,
+      );
+      expect((await ok(['profile', 'finn'], o)).split('\n').slice(0, 3).join('\n')).toContain('due today');
+      expect(when(await ok(['due'], { ...o, now: '2026-11-02T10:00:00' }), 'Finn Gray')).toBe(
+        'due yesterday · 1 Nov',
+      );
+      expect(await ok(['people'], o)).toMatch(/Finn Gray .*due today/);
+    }
+    expect(await ok(['export', '--format', 'ics'], { store, now: '2026-11-01T10:00:00' })).toContain(
+      'DTSTART;VALUE=DATE:20261101',
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDaysTo } from '../../src/core/dates.js';
 import type { DueRow } from '../../src/core/due.js';
 import type { Person } from '../../src/core/journal.js';
 import { dateSections, groupRows, summarize } from '../../src/core/plan.js';
@@ -93,7 +94,9 @@ describe('dateSections', () => {
     // A working day is its own
     ['2026-11-25', '2026-11-30', -5, 'day', '2026-11-30'],
   ] as const)('today %s, due %s: planned as %s on %s (mon-fri)', (today, dueOn, days, kind, start) => {
-    const [section] = dateSections([row('a', days, dueOn)], today, 14, 1, (r) => shownDueOn(r));
+    // Met two weeks before the due day: a check-in set then (someone never met is due the day added).
+    const met = { ...row('a', days, dueOn), lastTogether: addDaysTo(dueOn, -14) };
+    const [section] = dateSections([met], today, 14, 1, (r) => shownDueOn(r));
     expect([section!.kind, section!.start]).toEqual([kind, start]);
   });
 });

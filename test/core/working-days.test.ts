@@ -3,7 +3,7 @@ import { indexConversations } from '../../src/core/conversations.js';
 import { addDaysTo, weekdayOf } from '../../src/core/dates.js';
 import { dueList, nextDueDay, shownOn } from '../../src/core/due.js';
 import { emptyJournal, type Journal } from '../../src/core/journal.js';
-import { summarize } from '../../src/core/plan.js';
+import { dateSections, summarize } from '../../src/core/plan.js';
 import { conversation, wholePerson } from '../helpers/journal.js';
 
 const SETTINGS: Record<string, readonly number[]> = {
@@ -52,9 +52,14 @@ describe('working days: a check-in on a day off is due on the working day before
             expect(listedOn(journal, day, workingDays), day).toBe(day >= expected);
           }
           // The calendar puts it on the same day, seen from the day you met.
-          expect(nextDueDay(journal.people[0]!, { dueOn, cadenceDays: cadence }, met, workingDays)).toBe(
-            expected,
-          );
+          expect(
+            nextDueDay(
+              journal.people[0]!,
+              { dueOn, cadenceDays: cadence, lastTogether: met },
+              met,
+              workingDays,
+            ),
+          ).toBe(expected);
         },
       );
     }
@@ -91,4 +96,43 @@ describe('working days: a check-in on a day off is due on the working day before
     expect(listedOn(journal, '2026-11-28', MON_FRI)).toBe(false);
     expect(listedOn(journal, '2026-11-29', MON_FRI)).toBe(true);
   });
+});
+
+describe('working days: someone never met is due on the day they were added, never before', () => {
+  // Added on each day of Mon 23 Nov to Sun 29 Nov 2026; the check-in is set that day.
+  for (const [setting, workingDays] of Object.entries(SETTINGS)) {
+    for (const added of MET) {
+      it.each(CADENCES)(`${setting}, added ${added} (weekday ${weekdayOf(added)}), cadence %i`, (cadence) => {
+        const journal: Journal = {
+          ...emptyJournal(),
+          people: [wholePerson('li', 'Li Wei', { cadenceDays: cadence, createdAt: `${added}T12:00:00` })],
+          conversations: [],
+        };
+        const index = indexConversations(journal.conversations);
+        expect(shownOn(added, cadence, workingDays, null)).toBe(added);
+        // Not listed the day before, due today on the day (never "due 2 days ago"), and after.
+        expect(listedOn(journal, addDaysTo(added, -1), workingDays)).toBe(false);
+        for (let day = added; day <= addDaysTo(added, 3); day = addDaysTo(day, 1)) {
+          expect(listedOn(journal, day, workingDays), day).toBe(true);
+        }
+        const [row] = dueList(journal, index, added, { workingDays });
+        expect(row!.overdueDays).toBe(0);
+        expect(nextDueDay(journal.people[0]!, row!, added, workingDays)).toBe(added);
+        // Planned under today, whichever day weeks start on.
+        for (const weekStart of [0, 1] as const) {
+          for (const within of [7, 30]) {
+            const sections = dateSections([row!], added, within, weekStart, (r) =>
+              shownOn(r.dueOn, r.cadenceDays, workingDays, r.lastTogether),
+            );
+            expect(sections.map((s) => [s.kind, s.start])).toEqual([['today', added]]);
+          }
+        }
+        const summary = summarize(
+          [row!],
+          (r) => r.overdueDays >= 0 || shownOn(r.dueOn, r.cadenceDays, workingDays, r.lastTogether) <= added,
+        );
+        expect(summary.due).toBe(1);
+      });
+    }
+  }
 });

@@ -42,7 +42,8 @@ function row(
   };
 }
 
-// Dev Patel is due on Sunday 1 Nov: due from the working day before it, Friday 30 Oct.
+// Dev Patel, never together, is due on Sunday 1 Nov, the day added: due from that day itself, not
+// from the working day before it (a check-in is never due before it was set).
 const group: LastContact = { class: 'group', kind: 'meeting', together: false };
 const message: LastContact = { class: 'written', kind: 'message', together: false };
 
@@ -80,11 +81,11 @@ describe('the due table at every width', () => {
     [
       120,
       short,
-      /^Dev Patel +not together yet \(seen in a group 20 Nov\) +every 2 weeks +due 4 weeks ago · 30 Oct$/,
+      /^Dev Patel +not together yet \(seen in a group 20 Nov\) +every 2 weeks +due 4 weeks ago · 1 Nov$/,
     ],
     [120, short, /^Ana Silva +3 weeks ago · 6 Nov \(message 24 Nov\) +every 2 weeks/],
     // At 80 the shorter form keeps what the parenthesis says, and the cadence too.
-    [80, short, /^Dev Patel +not yet \(group 20 Nov\) +every 2 weeks +due 4 weeks ago · 30 Oct$/],
+    [80, short, /^Dev Patel +not yet \(group 20 Nov\) +every 2 weeks +due 4 weeks ago · 1 Nov$/],
     [80, short, /^Ana Silva +6 Nov \(message 24 Nov\) +every 2 weeks/],
     [80, short, /^Ben Okafor +6 Nov \(group 20 Nov\) +every 2 weeks/],
     // A long name: the cadence is left out before the contact is.

@@ -102,7 +102,9 @@ async function report(
   const todayIso = today(ctx);
   const { defaultCadenceDays, weekStart, workingDays } = settings(ctx);
   /** The day a check-in is shown on, as every part of the report says it. */
-  const shown = (c: { dueOn: IsoDate; cadenceDays: number }) => shownOn(c.dueOn, c.cadenceDays, workingDays);
+  // A birthday row carries its person's check-in fields but its own day: as it always was shown.
+  const shown = (c: { dueOn: IsoDate; cadenceDays: number; lastTogether: IsoDate | null; reason?: string }) =>
+    shownOn(c.dueOn, c.cadenceDays, workingDays, c.reason === 'birthday' ? undefined : c.lastTogether);
   const rules = togetherRules(ctx);
   // The summary counts everyone due; --limit only shortens the list.
   const everyone = dueWithBirthdays(journal, index, todayIso, {
