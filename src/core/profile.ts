@@ -220,6 +220,23 @@ export function describeConversation(
   };
 }
 
+/**
+ * A conversation as profile and log show it, with its class and whether it was time together
+ * under the rules: what `rel profile --json` and `rel log --json` both carry.
+ */
+export function describeClassified(
+  c: Conversation,
+  names: Map<string, string>,
+  rules: TogetherRules = DEFAULT_TOGETHER_RULES,
+  forPerson?: string,
+): ProfileConversation {
+  return {
+    ...describeConversation(c, names, forPerson),
+    class: conversationClass(c, rules.writtenKinds),
+    together: countsAsTogether(c, rules),
+  };
+}
+
 export function buildProfile(
   journal: JournalReading,
   index: ConversationIndex,
@@ -246,11 +263,9 @@ export function buildProfile(
     // Open first, then the oldest promise first: it has waited longest.
     .sort((a, b) => Number(a.done) - Number(b.done) || compareIso(a.createdAt, b.createdAt));
   const together = rules ?? DEFAULT_TOGETHER_RULES;
-  const conversations = (index.get(person.id) ?? []).map((c) => ({
-    ...describeConversation(c, names, person.id),
-    class: conversationClass(c, together.writtenKinds),
-    together: countsAsTogether(c, together),
-  }));
+  const conversations = (index.get(person.id) ?? []).map((c) =>
+    describeClassified(c, names, together, person.id),
+  );
   const state = checkIn(person, index, today, defaultCadence, rules);
   return {
     id: person.id,

@@ -235,3 +235,31 @@ describe('marking a conversation by hand', () => {
     expect(r.stderr).toMatch(/--counts "maybe" is not understood/);
   });
 });
+
+describe('rel log --json', () => {
+  it('carries each conversation’s class and whether it was together, as rel profile --json does', async () => {
+    const store = tempStore('log-json-class');
+    const o = { store, now: '2026-12-02T10:00:00' };
+    await ok(['add', 'Ana Silva'], o);
+    await ok(['add', 'Ben Okafor'], o);
+    const logged = [
+      JSON.parse(await ok(['log', 'ana', '--kind', 'walk', '--json'], o)),
+      JSON.parse((await rel(['log', 'ana', '--kind', 'message', '--json'], o)).stdout),
+      JSON.parse((await rel(['log', 'ana', 'ben', '--kind', 'meeting', '--size', '12', '--json'], o)).stdout),
+    ];
+    const pick = (c: { id: string; class: unknown; together: unknown }) => [c.id, c.class, c.together];
+    expect(logged.map(pick).map((c) => c.slice(1))).toEqual([
+      ['alone', true],
+      ['written', false],
+      ['group', false],
+    ]);
+    const profile = JSON.parse(await ok(['profile', 'ana', '--json'], o));
+    const byId = new Map(profile.conversations.map((c: { id: string }) => [c.id, c]));
+    for (const c of logged) expect(pick(byId.get(c.id) as never)).toEqual(pick(c));
+    // Under the settings in force: written-kinds can make a walk written.
+    const walk = JSON.parse(
+      await ok(['log', 'ana', '--kind', 'walk', '--json'], { ...o, env: { REL_WRITTEN_KINDS: 'walk' } }),
+    );
+    expect([walk.class, walk.together]).toEqual(['written', false]);
+  });
+});

@@ -7,7 +7,7 @@ import { stillToAsk } from '../../../core/asknext.js';
 import { recordCapture } from '../../../core/capture.js';
 import { indexConversations } from '../../../core/conversations.js';
 import { checkIn } from '../../../core/due.js';
-import { describeConversation } from '../../../core/profile.js';
+import { describeClassified } from '../../../core/profile.js';
 import { article } from '../../../core/text.js';
 import { notTogetherBecause } from '../../../core/together.js';
 import { newId } from '../../../ids.js';
@@ -87,7 +87,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   }
   if (options.json) {
     const names = new Map(saved.journal.people.map((p) => [p.id, p.name]));
-    const entry = describeConversation(conversation, names);
+    const entry = describeClassified(conversation, names, togetherRules(ctx));
     printJson(ctx.io, { ...entry, createdAt: conversation.createdAt });
     return;
   }
