@@ -390,6 +390,32 @@ describe('rel log', () => {
     expect(readJson(store).conversations[0].note).toBe('First line\nSecond line');
   });
 
+  it('--note - with an empty or blank stdin is refused, and nothing is saved', async () => {
+    const store = await seeded();
+    const before = readJson(store).conversations.length;
+    for (const input of ['', '\n  \n']) {
+      const r = await rel(['log', 'ana', '--note', '-'], { store, input });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        '--note -: stdin was empty, so there is no note to read; nothing was saved.',
+      );
+      expect(r.stderr).toContain('give the note as --note "text", or leave --note out');
+      expect(r.stdout).toBe('');
+    }
+    expect(readJson(store).conversations.length).toBe(before);
+  });
+
+  it('--heard - is refused (only --note reads stdin), and nothing is saved', async () => {
+    const store = await seeded();
+    const before = readJson(store).conversations.length;
+    const r = await rel(['log', 'ana', '--note', '-', '--heard', '-'], { store, input: 'x\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      '--heard -: a listening note is its own text; only --note - reads from stdin.',
+    );
+    expect(readJson(store).conversations.length).toBe(before);
+  });
+
   it('--json prints the saved conversation as in profile', async () => {
     const store = await seeded();
     const r = await rel(

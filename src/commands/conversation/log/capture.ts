@@ -53,6 +53,13 @@ export async function readFlags(ctx: Context, names: string[], options: LogOptio
   // Checked against the names typed; a name given twice is caught again when the people are known.
   const size = options.size === undefined ? undefined : parseSize(options.size, Math.max(names.length, 1));
   checkDue(options, 'rel log ana');
+  // Only --note reads stdin: a listening note of "-" is a guess at the same, not what was heard.
+  if (options.heard?.some((h) => h.trim() === '-')) {
+    throw new UsageError(
+      '--heard -: a listening note is its own text; only --note - reads from stdin.',
+      'Give what you heard as text: --heard "Worried about the reorg" (repeat --heard for more).',
+    );
+  }
   if (names.length === 0 && !mayPrompt(ctx)) {
     throw new UsageError(
       'Who did you talk with? Name them.',
