@@ -149,6 +149,23 @@ async function resolveParticipants(
   const participants: Participant[] = [];
   for (const name of names) {
     const result = resolveName(name, journal.people);
+    if (result.kind === 'unknown' && create && result.suggestions.length > 0 && mayPrompt(ctx)) {
+      // A close name there already: a typo more often than a new person. Asked first.
+      const { choose } = await ctx.prompts();
+      const close = await choose<Person | null>(
+        `"${displaySafe(name)}" is not in your journal, but a close name is. Who was it?`,
+        [
+          ...result.suggestions.map((p) => ({ name: `${displaySafe(p.name)} (${p.id})`, value: p })),
+          { name: `Add "${displaySafe(name)}" as a new person`, value: null },
+        ],
+        result.suggestions[0],
+      );
+      if (close) {
+        if (!participants.some((p) => p.person.id === close.id))
+          participants.push({ person: close, isNew: false });
+        continue;
+      }
+    }
     if (result.kind === 'unknown' && create) {
       const person = provisionalPerson(journal, name, participants, clock);
       participants.push({ person, isNew: true, details: {} });
@@ -178,6 +195,22 @@ async function resolveParticipants(
     }
   }
   return participants;
+}
+
+/**
+ * Said on stderr after a log without a terminal added someone whose name is close to one already
+ * there (--create with a typo): "did you mean …? rel merge … if so". The log itself stands.
+ */
+export function closeNameWarnings(before: Journal, added: Person[]): string[] {
+  return added.flatMap((person) => {
+    const result = resolveName(person.name, before.people);
+    if (result.kind !== 'unknown' || result.suggestions.length === 0) return [];
+    const [first] = result.suggestions;
+    const names = result.suggestions.map((p) => `${displaySafe(p.name)} (${p.id})`).join(' or ');
+    return [
+      `Added "${displaySafe(person.name)}" as a new person, though ${names} ${result.suggestions.length === 1 ? 'is' : 'are'} already in your journal. Did you mean ${result.suggestions.length === 1 ? 'them' : 'one of them'}? If so: rel merge ${first!.id} ${person.id}`,
+    ];
+  });
 }
 
 async function askParticipants(ctx: Context, journal: Journal): Promise<Participant[]> {

@@ -2,7 +2,7 @@
 // the capture (./capture.ts, with ./prompts.ts), the records it makes (recordCapture in
 // src/core/capture.ts), and the write (Store.update).
 import type { Command } from 'commander';
-import { type Context, openStore, settings, today, togetherRules } from '../../../context.js';
+import { type Context, mayPrompt, openStore, settings, today, togetherRules } from '../../../context.js';
 import { stillToAsk } from '../../../core/asknext.js';
 import { recordCapture } from '../../../core/capture.js';
 import { indexConversations } from '../../../core/conversations.js';
@@ -17,7 +17,7 @@ import { renderLogged } from '../../../ui/render/log.js';
 import { theme } from '../../../ui/theme.js';
 import { collect } from '../../shared/options.js';
 import { jsonOption } from '../../shared/output.js';
-import { capture, type LogOptions, readFlags } from './capture.js';
+import { capture, closeNameWarnings, type LogOptions, readFlags } from './capture.js';
 import { captureOptions } from './options.js';
 
 export function register(program: Command, ctx: Context): Command {
@@ -65,7 +65,10 @@ Examples:
 async function run(ctx: Context, names: string[], options: LogOptions): Promise<void> {
   const flags = await readFlags(ctx, names, options);
   const store = await openStore(ctx);
-  const captured = await capture(ctx, await store.read({ toChange: true }), flags);
+  const read = await store.read({ toChange: true });
+  // As they were before the log (the write may add to the same journal): for the close-name warning.
+  const before = { ...read, people: [...read.people] };
+  const captured = await capture(ctx, read, flags);
   // The write: the records made from the capture, on the journal as it is under the lock.
   const saved = await store.update(
     (journal) => ({ journal, ...recordCapture(journal, captured, { now: ctx.io.now, newId }) }),
@@ -79,6 +82,14 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
     },
   );
   const { conversation, people } = saved;
+  if (!mayPrompt(ctx)) {
+    const known = new Set(before.people.map((p) => p.id));
+    for (const line of closeNameWarnings(
+      before,
+      people.filter((p) => !known.has(p.id)),
+    ))
+      ctx.io.err(line);
+  }
   const because = notTogetherBecause(conversation, togetherRules(ctx));
   if (because) {
     ctx.io.err(
