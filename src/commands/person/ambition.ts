@@ -72,6 +72,8 @@ Examples:
         await step(ctx, words, options);
       } else if (change && words.length > 0) {
         await changeStatus(ctx, words[0]!, words.slice(1).join(' '), change, options);
+      } else if (words.length > 0 && CHANGES[words[0]!.toLowerCase()]) {
+        await reservedAfterName(ctx, first, words, options);
       } else if (words.length > 0) {
         await add(ctx, first, words.join(' '), options);
       } else {
@@ -85,6 +87,31 @@ async function list(ctx: Context, name: string, options: AmbitionOptions): Promi
   const person = await resolvePerson(ctx, journal, name, 'report');
   printResult(ctx.io, options.json, person.ambitions.map(withSteps), () =>
     renderAmbitions(person, today(ctx), theme(ctx.io), ctx.io.proseWidth),
+  );
+}
+
+/**
+ * `rel ambition ana done principal`: the verb after the name, the order of adding. When the words
+ * after it pick one of their ambitions (or there are none, to choose in a terminal), the change is
+ * made as `rel ambition done ana principal` would; otherwise refused, never kept as a goal called
+ * "done principal". An ambition that begins with the word is added quoted whole, as one argument.
+ */
+async function reservedAfterName(
+  ctx: Context,
+  name: string,
+  words: string[],
+  options: AmbitionOptions,
+): Promise<void> {
+  const verb = words[0]!.toLowerCase();
+  const rest = words.slice(1).join(' ');
+  const person = await resolvePerson(ctx, await (await openStore(ctx)).read(), name);
+  if (!rest || byIdOrWords(person.ambitions, rest).kind !== 'none') {
+    await changeStatus(ctx, name, rest, CHANGES[verb]!, options);
+    return;
+  }
+  throw new UsageError(
+    `"${displaySafe(verb)}" is a reserved word, and "${displaySafe(rest)}" picks none of ${displaySafe(person.name)}'s ambitions; nothing was saved.`,
+    `To change one: rel ambition ${verb} ${person.id} <words of it>. To add an ambition that begins with "${displaySafe(words[0]!)}", quote it whole: rel ambition ${person.id} "${displaySafe(words.join(' '))}"`,
   );
 }
 
