@@ -7,10 +7,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Journal, Person } from '../../src/core/journal.js';
-import { syncedWith } from '../helpers/machines.js';
+import { type Machines, syncedWith } from '../helpers/machines.js';
 import { bytesOf, ok, readJson, rel } from '../helpers/run.js';
 
 const FAST = { REL_KDF_LOG_N: '10' };
+
+/**
+ * Each machine syncs twice, in turn, the first as `order` says (ABA: A first); every sync
+ * succeeds and the two journals end byte for byte the same. What the syncs said.
+ */
+async function syncInTurn(m: Machines, order: string): Promise<string[]> {
+  const [x, y] = order === 'ABA' ? [m.a, m.b] : [m.b, m.a];
+  const said: string[] = [];
+  for (const store of [x, y, x, y]) {
+    const r = await rel(['sync'], { store });
+    expect(r.code, r.stderr).toBe(0);
+    said.push(r.stdout);
+  }
+  expect(bytesOf(m.a)).toEqual(bytesOf(m.b));
+  return said;
+}
 
 const personOf = (store: string, id: string) =>
   (readJson(store) as Journal).people.find((p) => p.id === id) as Person | undefined;
@@ -72,14 +88,7 @@ describe('one duplicate merged into two different keepers (F9)', { timeout: 300_
       await ok(['merge', 'yan', 'xia'], { store: m.a, now: '2026-11-27T13:00:00' });
       await ok(['merge', 'zed', 'xia'], { store: m.b, now: '2026-11-27T14:00:00' });
       await ok(['log', 'zed', '--note', 'zed after the merge'], { store: m.b, now: '2026-11-27T14:30:00' });
-      const [x, y] = order === 'ABA' ? [m.a, m.b] : [m.b, m.a];
-      const said: string[] = [];
-      for (const store of [x, y, x, y]) {
-        const r = await rel(['sync'], { store });
-        expect(r.code, r.stderr).toBe(0);
-        said.push(r.stdout);
-      }
-      expect(bytesOf(m.a)).toEqual(bytesOf(m.b));
+      const said = await syncInTurn(m, order);
       const j = readJson(m.a) as Journal;
       const yan = j.people.find((p) => p.id === 'yan-keep')!;
       const zed = j.people.find((p) => p.id === 'zed-keep')!;
@@ -110,14 +119,7 @@ describe('merges that would go round in a circle', { timeout: 300_000 }, () => {
       await ok(['log', 'eli', '--note', 'call with eli'], { store: m.b, now: '2026-11-27T13:30:00' });
       await ok(['merge', 'bo', 'eli'], { store: m.a, now: '2026-11-27T14:00:00' });
       await ok(['merge', 'cy', 'bo'], { store: m.a, now: '2026-11-27T14:10:00' });
-      const [x, y] = order === 'ABA' ? [m.a, m.b] : [m.b, m.a];
-      const said: string[] = [];
-      for (const store of [x, y, x, y]) {
-        const r = await rel(['sync'], { store });
-        expect(r.code, r.stderr).toBe(0);
-        said.push(r.stdout);
-      }
-      expect(bytesOf(m.a)).toEqual(bytesOf(m.b));
+      const said = await syncInTurn(m, order);
       const j = readJson(m.a) as Journal;
       expect(j.people.map((p) => p.id)).toEqual(['cy-diaz']);
       expect(j.conversations.map((c) => [c.note, c.with])).toEqual([['call with eli', ['cy-diaz']]]);

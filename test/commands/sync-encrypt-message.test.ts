@@ -4,7 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ok, tempDir } from '../helpers/run.js';
+import { twoMachines } from '../helpers/machines.js';
+import { ok } from '../helpers/run.js';
 
 const env = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'correct horse battery' };
 
@@ -19,14 +20,10 @@ describe('the commit of an encrypted journal', { timeout: 300_000 }, () => {
     ['encrypted alone', false],
     ['encrypted with a conversation logged before', true],
   ])('%s', async (_what, logged) => {
-    const dir = tempDir('sync-encrypt-message');
-    const remote = path.join(dir, 'remote.git');
-    execFileSync('git', ['init', '-q', '--bare', remote]);
-    const a = path.join(dir, 'a', 'journal.json');
-    const b = path.join(dir, 'b', 'journal.json');
+    const { a, b, url } = twoMachines('sync-encrypt-message');
     await ok(['add', 'Ana Silva'], { store: a });
-    await ok(['sync', '--init', `file://${remote}`], { store: a });
-    await ok(['sync', '--init', `file://${remote}`], { store: b, env });
+    await ok(['sync', '--init', url], { store: a });
+    await ok(['sync', '--init', url], { store: b, env });
     if (logged) await ok(['log', 'ana', '--note', 'Roadmap'], { store: a });
     await ok(['encrypt'], { store: a, env });
     const said = await ok(['sync'], { store: a, env });
@@ -67,14 +64,10 @@ describe('a machine still plain that syncs with a remote encrypted meanwhile', {
   it.each(['behind the remote', 'with commits of its own'])(
     'sends what was written since as ciphertext, never a plain copy into the history (%s)',
     async (what) => {
-      const dir = tempDir('sync-plain-behind');
-      const remote = path.join(dir, 'remote.git');
-      execFileSync('git', ['init', '-q', '--bare', remote]);
-      const a = path.join(dir, 'a', 'journal.json');
-      const b = path.join(dir, 'b', 'journal.json');
+      const { a, b, remote, url } = twoMachines('sync-plain-behind');
       await ok(['add', 'Ana Silva'], { store: a });
-      await ok(['sync', '--init', `file://${remote}`], { store: a });
-      await ok(['sync', '--init', `file://${remote}`], { store: b });
+      await ok(['sync', '--init', url], { store: a });
+      await ok(['sync', '--init', url], { store: b });
       if (what === 'with commits of its own') {
         await ok(['log', 'ana', '--note', 'Committed while plain everywhere'], { store: b });
         await ok(['sync'], { store: b });

@@ -8,6 +8,25 @@ import { Terminal } from '../helpers/tty.js';
 let term: Terminal | undefined;
 afterEach(() => term?.close());
 
+/** rel log ana's prompts up to the note, answered with defaults, then "e" for $EDITOR. */
+async function openTheEditor(t: Terminal): Promise<void> {
+  await t.answer('When?', '');
+  await t.waitFor('What kind of conversation?');
+  await t.press('Enter');
+  await t.answer('How many minutes?', '');
+  await t.answer('What did you talk about?', 'e');
+}
+
+/** The prompts after the note, each left empty. */
+async function answerTheRest(t: Terminal): Promise<void> {
+  await t.answer('What did you hear from Ana?', '');
+  await t.answer('ambition or a life goal', '');
+  await t.answer('skill, talent or passion', '');
+  await t.answer('Did you promise to do anything?', '');
+  await t.answer('Did they promise anything?', '');
+  await t.answer('Anything to ask about next time?', '');
+}
+
 describe('rel log with $EDITOR', () => {
   it('writes the note being edited inside the store folder, private, and removes it after', async () => {
     const store = tempStore('editor');
@@ -22,17 +41,8 @@ describe('rel log with $EDITOR', () => {
       { mode: 0o755 },
     );
     term = new Terminal(['log', 'ana'], { store, env: { EDITOR: editor, VISUAL: editor } });
-    await term.answer('When?', '');
-    await term.waitFor('What kind of conversation?');
-    await term.press('Enter');
-    await term.answer('How many minutes?', '');
-    await term.answer('What did you talk about?', 'e');
-    await term.answer('What did you hear from Ana?', '');
-    await term.answer('ambition or a life goal', '');
-    await term.answer('skill, talent or passion', '');
-    await term.answer('Did you promise to do anything?', '');
-    await term.answer('Did they promise anything?', '');
-    await term.answer('Anything to ask about next time?', '');
+    await openTheEditor(term);
+    await answerTheRest(term);
     expect(await term.exitCode()).toBe(0);
 
     const [file, mode] = fs.readFileSync(seen, 'utf8').trim().split('\n');
@@ -65,11 +75,7 @@ describe('a rel killed while $EDITOR is open', () => {
       { mode: 0o755 },
     );
     term = new Terminal(['log', 'ana'], { store, env: { ...PW, EDITOR: editor, VISUAL: editor } });
-    await term.answer('When?', '');
-    await term.waitFor('What kind of conversation?');
-    await term.press('Enter');
-    await term.answer('How many minutes?', '');
-    await term.answer('What did you talk about?', 'e');
+    await openTheEditor(term);
     for (let i = 0; i < 300 && !fs.existsSync(seen); i++) await new Promise((r) => setTimeout(r, 50));
     const [file, relPid, editorPid] = fs.readFileSync(seen, 'utf8').trim().split(' ');
     const draft = path.dirname(path.dirname(file!));
@@ -110,18 +116,9 @@ describe('an $EDITOR that exits non-zero', () => {
     const editor = path.join(tools, 'editor.sh');
     fs.writeFileSync(editor, `#!/bin/sh\nprintf 'Half a thought' > "$1"\nexit 3\n`, { mode: 0o755 });
     term = new Terminal(['log', 'ana'], { store, env: { EDITOR: editor, VISUAL: editor } });
-    await term.answer('When?', '');
-    await term.waitFor('What kind of conversation?');
-    await term.press('Enter');
-    await term.answer('How many minutes?', '');
-    await term.answer('What did you talk about?', 'e');
+    await openTheEditor(term);
     await term.waitFor('exited with status 3: an edit given up');
-    await term.answer('What did you hear from Ana?', '');
-    await term.answer('ambition or a life goal', '');
-    await term.answer('skill, talent or passion', '');
-    await term.answer('Did you promise to do anything?', '');
-    await term.answer('Did they promise anything?', '');
-    await term.answer('Anything to ask about next time?', '');
+    await answerTheRest(term);
     expect(await term.exitCode()).toBe(0);
     const screen = term.screen();
     expect(screen).toContain('The note was not kept; the conversation goes on without one.');
@@ -155,11 +152,7 @@ describe('Ctrl+C while $EDITOR is open', () => {
     const before = fs.readFileSync(store);
     const { seen, editor } = waitingEditor('editor-ctrl-c-tools', false);
     term = new Terminal(['log', 'ana'], { store, env: { ...PW, EDITOR: editor, VISUAL: editor } });
-    await term.answer('When?', '');
-    await term.waitFor('What kind of conversation?');
-    await term.press('Enter');
-    await term.answer('How many minutes?', '');
-    await term.answer('What did you talk about?', 'e');
+    await openTheEditor(term);
     for (let i = 0; i < 300 && !fs.existsSync(seen); i++) await new Promise((r) => setTimeout(r, 50));
     await term.press('C-c');
     expect(await term.exitCode()).toBe(130);
@@ -177,19 +170,10 @@ describe('Ctrl+C while $EDITOR is open', () => {
     ok(['add', 'Ana Silva'], { store });
     const { seen, editor } = waitingEditor('editor-ctrl-c-ignored-tools', true);
     term = new Terminal(['log', 'ana'], { store, env: { EDITOR: editor, VISUAL: editor } });
-    await term.answer('When?', '');
-    await term.waitFor('What kind of conversation?');
-    await term.press('Enter');
-    await term.answer('How many minutes?', '');
-    await term.answer('What did you talk about?', 'e');
+    await openTheEditor(term);
     for (let i = 0; i < 300 && !fs.existsSync(seen); i++) await new Promise((r) => setTimeout(r, 50));
     await term.press('C-c');
-    await term.answer('What did you hear from Ana?', '');
-    await term.answer('ambition or a life goal', '');
-    await term.answer('skill, talent or passion', '');
-    await term.answer('Did you promise to do anything?', '');
-    await term.answer('Did they promise anything?', '');
-    await term.answer('Anything to ask about next time?', '');
+    await answerTheRest(term);
     expect(await term.exitCode()).toBe(0);
     expect(readJson(store).conversations[0].note).toBe(SECRET);
     expect(fs.readdirSync(path.dirname(store)).filter((f) => f.includes('draft'))).toEqual([]);
