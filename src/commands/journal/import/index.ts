@@ -15,9 +15,7 @@ import { type ImportRun, renderImport } from '../../../ui/render/import.js';
 import { collect } from '../../shared/options.js';
 import { jsonOption } from '../../shared/output.js';
 import { readStdin } from '../../shared/stdin.js';
-
-const FORMATS = ['json', 'csv', 'vcard'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.js';
 
 interface ImportOptions {
   format?: string;

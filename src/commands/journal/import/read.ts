@@ -9,7 +9,7 @@ import type { ImportedPerson, ImportProblem } from '../../../core/import-types.j
 import type { ImportSource } from '../../../core/importing.js';
 import { emptyJournal, SCHEMA_VERSION, withDefaults } from '../../../core/journal.js';
 import { UsageError } from '../../../errors.js';
-import type { Format } from './index.js';
+import type { Format } from './formats.js';
 
 /** By the extension, else by the first characters. */
 export function detectFormat(file: string, text: string): Format {
