@@ -134,6 +134,34 @@ describe('a weekday and a date that disagree', () => {
   });
 });
 
+describe('a count of days with a sign before it', () => {
+  const NOW = '2026-12-02T10:00:00';
+  it.each([
+    ['-1 days ago', '"1 day ago"'],
+    ['-3 days ago', '"3 days ago"'],
+    ['in -2 days', '"2 days ago"'],
+    ['- 1 day ago', '"1 day ago"'],
+    ['-2 weeks ago', '"2 weeks ago"'],
+    ['+1 month ago', '"1 month ago"'],
+  ])('%s is refused: chrono drops the sign, and which way was meant is a guess', (text, hint) => {
+    const said = refusal(text, NOW);
+    expect(said).toContain('has a sign before its count');
+    expect(said).toContain(hint);
+  });
+  it.each([
+    ['3 days ago', 'kept 2026-11-29'],
+    ['2026-11-30', 'kept 2026-11-30'],
+    ['mid-week', ''],
+  ])('%s is not such a count', (text, expected) => {
+    const said = refusal(text, NOW);
+    expect(said).not.toContain('has a sign before its count');
+    if (expected) expect(said).toBe(expected);
+  });
+  it('looking ahead, the hint counts ahead', () => {
+    expect(refusal('in -2 days', NOW, 'future')).toContain('"in 2 days"');
+  });
+});
+
 describe('the commands', () => {
   it('rel log --date: a month refused, weekdays with a full stop or a time kept, a clash refused', async () => {
     const store = tempStore('dates-typed');
