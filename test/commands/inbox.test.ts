@@ -217,6 +217,9 @@ describe('rel inbox', { timeout: 240_000 }, () => {
       note: 'Roadmap',
       heard: ['Tired of on-call'],
       eventId: oneToOne.id,
+      // As rel log --json and rel profile --json say it: a one-to-one is time together.
+      class: 'alone',
+      together: true,
     });
     expect(JSON.parse(await ok(['due', '--json'], o)).map((d: { id: string }) => d.id)).not.toContain(
       'ana-silva',

@@ -6,7 +6,7 @@ import { recordCapture } from '../../../core/capture.js';
 import { parseMinutes } from '../../../core/conversation-fields.js';
 import { parseKind } from '../../../core/kinds.js';
 import { isLogged } from '../../../core/logged.js';
-import { describeConversation } from '../../../core/profile.js';
+import { describeClassified } from '../../../core/profile.js';
 import { displaySafe, plural } from '../../../core/text.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { newId } from '../../../ids.js';
@@ -104,7 +104,7 @@ export async function logMeetings(ctx: Context, id: string | undefined, options:
   const names = new Map(journal.people.map((p) => [p.id, p.name]));
   if (options.json) {
     const shown = saved.map((c) => ({
-      ...describeConversation(c, names),
+      ...describeClassified(c, names, togetherRules(ctx)),
       eventId: c.eventId,
       createdAt: c.createdAt,
     }));
