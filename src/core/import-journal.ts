@@ -82,8 +82,9 @@ export function addFromExport(
       kept.cadenceDays = null;
     }
     // A birthday that is no day (29 Feb is one: it is kept) would fail every report that counts to it.
+    // The person comes in without it: a warning, as the over-long cadence above, not a bad record.
     if (kept.birthday && !isCalendarBirthday(kept.birthday)) {
-      result.problems.push({
+      result.warnings.push({
         line,
         message: `${person.name}: birthday "${kept.birthday}" is not a real calendar date, so it was left out`,
       });

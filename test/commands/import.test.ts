@@ -388,6 +388,8 @@ describe('rel import: rel JSON with a day that is not in the calendar', () => {
     );
     expect(r.stderr).toMatch(/conversation \w+ is dated "2026-02-30", which is not a real calendar date/);
     expect(r.stderr).toMatch(/follow-up \w+ is due "2026-11-31", which is not a real calendar date/);
+    // Li Wei came in, without the birthday: the two records skipped are the conversation and the follow-up.
+    expect(r.stderr).toContain('2 bad records skipped');
     const journal = readJson(store);
     expect(journal.people.map((p: { birthday: string | null }) => p.birthday)).toEqual([null, '02-29']);
     expect(journal.conversations.map((c: { note: string }) => c.note)).toEqual(['kept']);
