@@ -35,14 +35,21 @@ describe('rel stats', () => {
     );
   });
 
-  it('lists someone never met among the gaps as never met, with the day they were added', async () => {
+  it('lists someone with no time together among the gaps, counted from the day they were added', async () => {
     const fresh = tempStore('stats-never-met');
     await ok(['add', 'Nia Park'], { store: fresh, now: '2026-11-11T09:00:00' });
     await ok(['add', 'Ola Berg'], { store: fresh, now: '2026-11-01T09:00:00' });
     await ok(['log', 'ola', '--note', 'Intro'], { store: fresh, now: '2026-11-02T09:00:00' });
     const out = await ok(['stats'], { store: fresh });
-    expect(out).toContain('Nia Park: never met, added 11 Nov (monthly)');
+    expect(out).toContain('Nia Park: 16 days, no time together since added 11 Nov (monthly)');
     expect(out).not.toContain('not seen since added');
+    // Met only in a group, or in writing: no time together yet, but not "never met" either.
+    await ok(['log', 'nia', 'ola', 'Pia Lund', '--create', '--kind', 'meeting', '--size', '9'], {
+      store: fresh,
+    });
+    expect(await ok(['stats'], { store: fresh })).toContain(
+      'Nia Park: 16 days, no time together since added 11 Nov',
+    );
     const gaps = JSON.parse(await ok(['stats', '--json'], { store: fresh })).longestGaps;
     // The shape kept, one field added for someone never met.
     expect(gaps).toContainEqual({
@@ -102,7 +109,7 @@ describe('rel stats longest gaps, for someone never met', () => {
       ]);
       const out = await ok(['stats', ...since], { store, now });
       expect(out).toMatch(
-        /Finn Gray: never met, added 1 Oct \(monthly\)\n\s+Ana Silva: 7 days and counting, since 20 Nov/,
+        /Finn Gray: 57 days, no time together since added 1 Oct \(monthly\)\n\s+Ana Silva: 7 days and counting, since 20 Nov/,
       );
     },
   );

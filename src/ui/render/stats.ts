@@ -175,7 +175,8 @@ export function renderStats(
     stats.longestGaps.flatMap((g) => {
       const what =
         g.from === null
-          ? `never met, added ${showDate(g.addedOn ?? stats.until, stats.until)}`
+          ? // No time together yet: they may have met in a group or written, which is no gap's end.
+            `${plural(g.days, 'day')}, no time together since added ${showDate(g.addedOn ?? stats.until, stats.until)}`
           : g.to === null
             ? `${plural(g.days, 'day')} and counting, since ${showDate(g.from, stats.until)}`
             : `${plural(g.days, 'day')}, ${showDate(g.from, stats.until)} – ${showDate(g.to, stats.until)}`;
