@@ -211,7 +211,12 @@ function movedLines(moved: MovedPerson[]): string[] {
     const name = displaySafe(m.name);
     if (m.kind === 'twoKeepers') {
       const [kept, other] = [displaySafe(m.kept.name), displaySafe(m.other.name)];
-      return `${name} was merged into ${kept} ${where(1 - m.side)} and into ${other} ${where(m.side)}: ${m.first ? 'the merge made first stands' : `the merge made first would have gone round in a circle with another merge, so the one into ${kept} stands`}, and what was ${name}'s is with ${kept}; ${other} keeps what they had before, and what was added to them since. If ${kept} and ${other} are one person: rel merge ${m.kept.id} ${m.other.id}.`;
+      return `${name} was merged into ${kept} ${where(1 - m.side)} and into ${other} ${where(m.side)}: ${
+        m.first
+          ? `the merge made first stands, and what was ${name}'s is with ${kept}; ${other} keeps what they had before, and what was added to them since. If ${kept} and ${other} are one person: rel merge ${m.kept.id} ${m.other.id}.`
+          : // The circle's other person was merged away too, in the end into the one kept.
+            `the merge made first would have gone round in a circle with another merge, so the one into ${kept} stands, and what was ${name}'s and ${other}'s is with ${kept}.`
+      }`;
     }
     const keeper = displaySafe(m.keeper.name);
     const took = m.taken.length
