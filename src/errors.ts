@@ -54,6 +54,15 @@ export class CancelError extends RelError {
   }
 }
 
+/** Stopped by a signal rel takes up (the terminal closed, a kill) before anything was saved. */
+export class StoppedError extends RelError {
+  readonly exitCode: number;
+  constructor(signal: 'SIGTERM' | 'SIGHUP') {
+    super(`Stopped by ${signal}; nothing was saved.`);
+    this.exitCode = signal === 'SIGTERM' ? 143 : 129;
+  }
+}
+
 /**
  * A command that has printed its report and still fails (rel doctor finding a problem): exit 1,
  * or the code given, with nothing more to say.

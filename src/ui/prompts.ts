@@ -1,6 +1,6 @@
 // The only module that imports inquirer. Loaded on demand, only when a prompt is shown.
 // Ctrl+C (or a closed terminal) becomes a CancelError: exit 130, nothing saved.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -14,7 +14,7 @@ import {
   useState,
 } from '@inquirer/core';
 import { checkbox, confirm, input, password, search, select } from '@inquirer/prompts';
-import { CancelError, EditorAborted } from '../errors.js';
+import { CancelError, EditorAborted, StoppedError } from '../errors.js';
 import { wrapText } from './wrap.js';
 
 // Node's readline (20.x) marks every key of a burst but the last (a paste, fast typing, keys sent
@@ -187,10 +187,10 @@ export async function editText(message: string, folder: string, initial = ''): P
     fs.writeFileSync(file, initial, { mode: 0o600 });
     const command = process.env.VISUAL || process.env.EDITOR || 'vim';
     process.stdout.write(`? ${wrapped(message)}\n`);
-    const ran = await outlivingInterrupts(() =>
-      spawnSync('/bin/sh', ['-c', `exec ${command} "$1"`, 'sh', file], { stdio: 'inherit' }),
-    );
+    const ran = await runEditor(command, file);
     if (ran.error) throw new EditorAborted(`Your editor (${command}) did not start: ${ran.error.message}.`);
+    // rel itself was told to stop (the terminal closed, a kill): the draft goes with the command.
+    if (ran.stoppedBy) throw new StoppedError(ran.stoppedBy);
     // Ctrl+C in the terminal reached the editor too, and ended it: the user gave up the command.
     if (ran.signal === 'SIGINT') throw new CancelError();
     if (ran.status !== 0) {
@@ -206,22 +206,44 @@ export async function editText(message: string, folder: string, initial = ''): P
   }
 }
 
+interface EditorRun {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  error?: Error;
+  /** rel was sent SIGTERM or SIGHUP meanwhile, and passed it on to the editor. */
+  stoppedBy?: 'SIGTERM' | 'SIGHUP';
+}
+
 /**
- * Runs `work` (an editor the terminal is handed to) with rel ignoring Ctrl+C, as git does while
- * its editor is open: the signal goes to the whole foreground group, and rel, killed by it in the
- * middle, would leave the draft (the note in plain text, even beside an encrypted journal) and say
- * nothing. The editor decides what Ctrl+C means to it (vim ignores it); rel then sees how it ended.
- * A signal caught while `work` blocked is taken up, by the listener, before it is removed.
+ * Runs the editor, the terminal handed to it, as git does: rel ignores Ctrl+C meanwhile (the
+ * signal goes to the whole foreground group; the editor decides what it means to it, vim ignores
+ * it), and a SIGTERM or SIGHUP (a kill, the terminal closed) is passed on to the editor and ends
+ * the command once it is gone, so that the draft (the note in plain text, even beside an encrypted
+ * journal) is removed and rel says so. Killed outright (SIGKILL), rel leaves the draft for rel
+ * doctor. The wait is asynchronous so that those signals are taken up while the editor runs.
  */
-async function outlivingInterrupts<T>(work: () => T): Promise<T> {
-  const ignore = () => {};
-  process.on('SIGINT', ignore);
-  try {
-    return work();
-  } finally {
-    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    process.off('SIGINT', ignore);
-  }
+function runEditor(command: string, file: string): Promise<EditorRun> {
+  return new Promise((resolve) => {
+    let stoppedBy: EditorRun['stoppedBy'];
+    const child = spawn('/bin/sh', ['-c', `exec ${command} "$1"`, 'sh', file], { stdio: 'inherit' });
+    const ignore = () => {};
+    const passOn = (signal: 'SIGTERM' | 'SIGHUP') => () => {
+      stoppedBy = signal;
+      child.kill(signal);
+    };
+    const [onTerm, onHup] = [passOn('SIGTERM'), passOn('SIGHUP')];
+    process.on('SIGINT', ignore);
+    process.on('SIGTERM', onTerm);
+    process.on('SIGHUP', onHup);
+    const done = (run: EditorRun) => {
+      process.off('SIGINT', ignore);
+      process.off('SIGTERM', onTerm);
+      process.off('SIGHUP', onHup);
+      resolve(stoppedBy ? { ...run, stoppedBy } : run);
+    };
+    child.on('error', (error) => done({ status: null, signal: null, error }));
+    child.on('exit', (status, signal) => done({ status, signal }));
+  });
 }
 
 export interface Key<T> {

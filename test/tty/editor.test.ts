@@ -179,3 +179,37 @@ describe('Ctrl+C while $EDITOR is open', () => {
     expect(fs.readdirSync(path.dirname(store)).filter((f) => f.includes('draft'))).toEqual([]);
   });
 });
+
+describe('a rel told to stop while $EDITOR is open (a kill, the terminal closed)', () => {
+  const PW = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'correct horse battery staple' };
+  const SECRET = 'Planning to move abroad';
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)(
+    '%s: the editor is stopped, the draft removed, and rel says nothing was saved',
+    async (signal, code) => {
+      const store = tempStore(`editor-${signal}`);
+      ok(['add', 'Ana Silva'], { store });
+      ok(['encrypt'], { store, env: PW });
+      const before = fs.readFileSync(store);
+      const tools = tempDir(`editor-${signal}-tools`);
+      const seen = path.join(tools, 'seen');
+      const editor = path.join(tools, 'editor.sh');
+      fs.writeFileSync(
+        editor,
+        `#!/bin/sh\nprintf '${SECRET}' > "$1"\necho "$PPID" > "${seen}.part"\nmv "${seen}.part" "${seen}"\nexec sleep 600\n`,
+        { mode: 0o755 },
+      );
+      term = new Terminal(['log', 'ana'], { store, env: { ...PW, EDITOR: editor, VISUAL: editor } });
+      await openTheEditor(term);
+      for (let i = 0; i < 300 && !fs.existsSync(seen); i++) await new Promise((r) => setTimeout(r, 50));
+      process.kill(Number(fs.readFileSync(seen, 'utf8').trim()), signal);
+      expect(await term.exitCode()).toBe(code);
+      expect(term.screen()).toContain(`Stopped by ${signal}; nothing was saved.`);
+      expect(fs.readFileSync(store).equals(before)).toBe(true);
+      for (const name of fs.readdirSync(path.dirname(store))) expect(name).not.toContain('draft');
+    },
+  );
+});
