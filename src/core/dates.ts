@@ -396,13 +396,33 @@ function simpleOrOutOfRange(text: string, context: DateContext): IsoDate | DateO
 }
 
 /** Parses a date the user typed. Throws a UsageError saying which forms are accepted. */
-/** A count with a sign before it ("-1 days ago", "in +2 weeks"): 1, the count without it; 2, its unit. */
-const SIGNED_COUNT = /(?:^|\s)[-+−]\s*(\d+)\s*(day|week|month|year)s?\b/i;
+/** A count with a sign before it ("-1 days ago", "in +2 weeks", "-2w"): 1, the count; 2, its unit. */
+const SIGNED_COUNT = /(?:^|\s)[-+−]\s*(\d+)\s*(days?|weeks?|months?|years?|d|w|m|y)\b/i;
+const UNIT_WORDS: Record<string, string> = { d: 'day', w: 'week', m: 'month', y: 'year' };
 
 export function parseDate(input: string, option: string, context: DateContext): IsoDate {
   const text = input.trim();
   if (!text)
     throw new UsageError(`${option} is empty.`, 'Give a date such as 2026-11-20, yesterday or friday.');
+  // A count or a period with a sign ("-1 days ago", "-2w"): chrono drops the sign, and the periods
+  // count forward only, so which way it was meant is a guess. It is asked for without one.
+  const signed = SIGNED_COUNT.exec(text);
+  if (signed) {
+    const count = Number(signed[1]);
+    const unit = UNIT_WORDS[signed[2]!.toLowerCase().charAt(0)]!;
+    const span = `${count} ${unit}${count === 1 ? '' : 's'}`;
+    const unsigned = context.direction === 'past' ? `${span} ago` : `in ${span}`;
+    let meant = '';
+    try {
+      meant = `: ${parseDate(unsigned, option, context)}`;
+    } catch {
+      // Out of range, say: the words alone are the hint.
+    }
+    throw new UsageError(
+      `${option} "${text}" has a sign before its count: rel cannot tell which way it was meant.`,
+      `Give the count without one ("${unsigned}"${meant}).`,
+    );
+  }
   if (NUMERIC_DATE.test(text) && !ISO_DATE.test(text)) throw numericRefusal(text, option, context.now);
   if (/^\d{5,}-\d{2}-\d{2}$/.test(text))
     return refuseOutOfRange(new DateOutOfRange(true), `${option} "${text}"`, context.now);
@@ -414,20 +434,6 @@ export function parseDate(input: string, option: string, context: DateContext): 
     throw vagueRefusal(text, option, context);
   const missing = dayNotInCalendar(text, option, context);
   if (missing) throw missing;
-  // chrono drops the sign of a count ("-1 days ago" is a day ago to it): which way was meant is
-  // anyone's guess, so it is asked for without one.
-  const signed = SIGNED_COUNT.exec(text);
-  if (signed) {
-    const count = Number(signed[1]);
-    const unit = signed[2]!.toLowerCase();
-    const span = `${count} ${unit}${count === 1 ? '' : 's'}`;
-    throw new UsageError(
-      `${option} "${text}" has a sign before its count: rel cannot tell which way it was meant.`,
-      context.direction === 'past'
-        ? `Give the count without one ("${span} ago"), or the date (2026-11-20).`
-        : `Give the count without one ("in ${span}"), or the date (2026-12-20).`,
-    );
-  }
   const natural = context.natural?.(text, context.now, context.direction === 'future');
   if (natural && !Number.isNaN(natural.getTime())) {
     // "january 5" without a year, looking back from November, is the January just gone; "next

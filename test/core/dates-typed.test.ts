@@ -137,12 +137,14 @@ describe('a weekday and a date that disagree', () => {
 describe('a count of days with a sign before it', () => {
   const NOW = '2026-12-02T10:00:00';
   it.each([
-    ['-1 days ago', '"1 day ago"'],
-    ['-3 days ago', '"3 days ago"'],
-    ['in -2 days', '"2 days ago"'],
-    ['- 1 day ago', '"1 day ago"'],
-    ['-2 weeks ago', '"2 weeks ago"'],
-    ['+1 month ago', '"1 month ago"'],
+    ['-1 days ago', '("1 day ago": 2026-12-01)'],
+    ['-3 days ago', '("3 days ago": 2026-11-29)'],
+    ['in -2 days', '("2 days ago": 2026-11-30)'],
+    ['- 1 day ago', '("1 day ago": 2026-12-01)'],
+    ['-2 weeks ago', '("2 weeks ago": 2026-11-18)'],
+    ['+1 month ago', '("1 month ago": 2026-11-02)'],
+    ['-2w', '("2 weeks ago": 2026-11-18)'],
+    ['-3d', '("3 days ago": 2026-11-29)'],
   ])('%s is refused: chrono drops the sign, and which way was meant is a guess', (text, hint) => {
     const said = refusal(text, NOW);
     expect(said).toContain('has a sign before its count');
@@ -158,7 +160,8 @@ describe('a count of days with a sign before it', () => {
     if (expected) expect(said).toBe(expected);
   });
   it('looking ahead, the hint counts ahead', () => {
-    expect(refusal('in -2 days', NOW, 'future')).toContain('"in 2 days"');
+    expect(refusal('in -2 days', NOW, 'future')).toContain('("in 2 days": 2026-12-04)');
+    expect(refusal('-2w', NOW, 'future')).toContain('("in 2 weeks": 2026-12-16)');
   });
 });
 
