@@ -312,7 +312,7 @@ const LOOKS_AHEAD = /\b(next|coming|in|from now|later|after|tomorrow)\b/i;
  */
 const WHOLE_MONTH =
   /^(?:(?:in|this|last|next|past|previous|coming|early|mid|mid-|late|end of|the end of|beginning of|the beginning of|start of|the start of) ?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?(?: (\d{4}))?$/i;
-const VAGUE = /^(this|last|past|previous) (week|month|year)$/i;
+/** A whole week, month or year: "this week", "last month", "previous year". */
 const WHOLE_SPAN = /^(this|last|past|previous) (week|month|year)$/i;
 const SPAN_DAYS: Record<string, number> = { week: 7, month: 30, year: 365 };
 const SPAN_PERIOD: Record<string, string> = { week: '1w', month: '1m', year: '1y' };
@@ -395,11 +395,11 @@ function simpleOrOutOfRange(text: string, context: DateContext): IsoDate | DateO
   }
 }
 
-/** Parses a date the user typed. Throws a UsageError saying which forms are accepted. */
 /** A count with a sign before it ("-1 days ago", "in +2 weeks", "-2w"): 1, the count; 2, its unit. */
 const SIGNED_COUNT = /(?:^|\s)[-+−]\s*(\d+)\s*(days?|weeks?|months?|years?|d|w|m|y)\b/i;
 const UNIT_WORDS: Record<string, string> = { d: 'day', w: 'week', m: 'month', y: 'year' };
 
+/** Parses a date the user typed. Throws a UsageError saying which forms are accepted. */
 export function parseDate(input: string, option: string, context: DateContext): IsoDate {
   const text = input.trim();
   if (!text)
@@ -430,8 +430,8 @@ export function parseDate(input: string, option: string, context: DateContext): 
   if (simple) return refuseOutOfRange(simple, `${option} "${text}"`, context.now);
   // A month or a week is not a day: chrono would pin its first day (or its Sunday) unsaid, and
   // "last month" or "last year" to this day of it, a day no one meant by the words.
-  if (VAGUE.test(plainWords(text)) || WHOLE_MONTH.test(plainWords(text)))
-    throw vagueRefusal(text, option, context);
+  const words = plainWords(text);
+  if (WHOLE_SPAN.test(words) || WHOLE_MONTH.test(words)) throw vagueRefusal(text, option, context);
   const missing = dayNotInCalendar(text, option, context);
   if (missing) throw missing;
   const natural = context.natural?.(text, context.now, context.direction === 'future');
