@@ -431,8 +431,10 @@ export async function remoteJournal(
   s: Session,
   commit: string,
   undone: string,
+  /** The journal's bytes at `commit` when the caller has read them already (null: none there). */
+  read?: Buffer | null,
 ): Promise<CommitJournal | null> {
-  const bytes = s.git.show(commit, s.name);
+  const bytes = read === undefined ? s.git.show(commit, s.name) : read;
   if (!bytes) return null;
   let decoded: JournalOnDisk;
   try {

@@ -206,11 +206,13 @@ async function sync(s: Session): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     if (attempt > 1) s.git.run(['fetch', '-q', 'origin']);
     if (s.git.hasCommit(remote)) {
-      // The remote's journal, decoded once for all the steps that follow.
+      // The remote's journal, decoded once for all the steps that follow; on the first attempt
+      // from the bytes read after the fetch above (the ref has not moved since).
       const their = await remoteJournal(
         s,
         remote,
         'Nothing was synced: the journal here and the remote are as they were.',
+        attempt === 1 ? remoteBytes : undefined,
       );
       const taken = await mergeRemote(s, remote, their, holdBack);
       if (taken.received) lines.push(`Received: ${taken.received}`);
