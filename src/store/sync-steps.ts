@@ -431,10 +431,8 @@ export async function remoteJournal(
   s: Session,
   commit: string,
   undone: string,
-  /** The journal's bytes at `commit` when the caller has read them already (null: none there). */
-  read?: Buffer | null,
 ): Promise<CommitJournal | null> {
-  const bytes = read === undefined ? s.git.show(commit, s.name) : read;
+  const bytes = s.git.show(commit, s.name);
   if (!bytes) return null;
   let decoded: JournalOnDisk;
   try {
@@ -483,6 +481,12 @@ async function refusedRemote(
       ? `If that commit holds nothing you need, put the remote back to the one before it: git -C ${folder} push --force-with-lease=${branch}:${s.git.revParse(commit)} origin ${good}:refs/heads/${branch}, then run rel sync again. If it holds a change you want, mend ${s.name} in a clone of the remote, commit and push that, then run rel sync.`
       : `Mend ${s.name} in a clone of the remote, commit and push that, then run rel sync again.`,
   );
+}
+
+/** The journal is encrypted at `commit` (none there, or no such commit: not). */
+export function sealedAt(s: Session, commit: string): boolean {
+  const bytes = s.git.hasCommit(commit) ? s.git.show(commit, s.name) : null;
+  return bytes ? isEncrypted(bytes) : false;
 }
 
 /** The newest commit before `commit` (on its first-parent line) whose journal can be read, short. */

@@ -10,7 +10,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { diffJournals, summarizeChanges } from '../core/diff.js';
+import type { Journal } from '../core/journal.js';
+import { forgetsReceived } from '../core/merge-tombstones.js';
+import { upgradeToSchema2 } from '../core/tombstones.js';
 import { RelError, StoreError, UsageError } from '../errors.js';
+import { readJournalFile } from './codec.js';
 import { hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring, saltOf } from './crypto.js';
 import { dropEarlierKeys, earlierKeysNeeded } from './earlier-keys.js';
@@ -42,6 +46,7 @@ import {
   resealedBy,
   type Session,
   scrubForgetsReceived,
+  sealedAt,
   type TakenIn,
   takeIn,
 } from './sync-steps.js';
@@ -185,36 +190,31 @@ async function sync(s: Session): Promise<string[]> {
   ensureAttributes(s.git, s.name);
   // What an older rel, or a commit of the user's own, left there may name someone forgotten since.
   dropCommitMessage(s.git);
-  // HEAD's journal, decoded once for both steps (keepCommitted writes only the journal here).
+  // HEAD's journal, decoded once for the steps up to the commit (keepCommitted writes only the
+  // journal here).
   const committed = s.git.hasCommit('HEAD') ? await journalAt(s, 'HEAD') : null;
   const kept = await keepCommitted(s, committed);
   if (kept) lines.push(kept);
   const branch = s.git.branch();
   const remote = `refs/remotes/origin/${branch}`;
-  // Fetched before the commit here, to know whether the remote's journal is encrypted.
+  const undone = 'Nothing was synced: the journal here and the remote are as they were.';
+  // Fetched and read before anything is committed here: whether the remote's journal is
+  // encrypted, and whom it forgot, decide what may be committed (see heldBack).
   s.git.run(['fetch', '-q', 'origin']);
-  const remoteBytes = s.git.hasCommit(remote) ? s.git.show(remote, s.name) : null;
-  const sealedThere = remoteBytes ? isEncrypted(remoteBytes) : false;
-  // The journal here still plain, the remote encrypted meanwhile (rel encrypt on another machine):
-  // a commit now would push what was written here since as plain text into the history of a
-  // journal kept from view. It is merged uncommitted instead, and the merge, sealed with the
-  // remote's key, is what is committed. A journal decrypted here (HEAD encrypted) is committed
-  // as usual: a decrypt travels.
-  const holdBack = sealedThere && plainHere(s) && !sealedAtHead(s) && changedSinceHead(s);
-  const message = holdBack ? null : await commitLocal(s, committed, sealedThere);
+  let their = s.git.hasCommit(remote) ? await remoteJournal(s, remote, undone) : null;
+  let held = their ? await heldBack(s, remote, their, committed) : false;
+  const message = held ? null : await commitLocal(s, committed, their ? isEncrypted(their.bytes) : false);
   if (message) lines.push(`Committed: ${firstLine(message)}`);
   for (let attempt = 1; ; attempt++) {
-    if (attempt > 1) s.git.run(['fetch', '-q', 'origin']);
+    if (attempt > 1) {
+      // The remote moved on meanwhile: it may have been encrypted, or have forgotten someone, since.
+      s.git.run(['fetch', '-q', 'origin']);
+      their = s.git.hasCommit(remote) ? await remoteJournal(s, remote, undone) : null;
+      held = their ? await heldBack(s, remote, their) : false;
+    }
     if (s.git.hasCommit(remote)) {
-      // The remote's journal, decoded once for all the steps that follow; on the first attempt
-      // from the bytes read after the fetch above (the ref has not moved since).
-      const their = await remoteJournal(
-        s,
-        remote,
-        'Nothing was synced: the journal here and the remote are as they were.',
-        attempt === 1 ? remoteBytes : undefined,
-      );
-      const taken = await mergeRemote(s, remote, their, holdBack);
+      if (held) backToFork(s, remote);
+      const taken = await mergeRemote(s, remote, their, held);
       if (taken.received) lines.push(`Received: ${taken.received}`);
       if (taken.notTaken) lines.push(taken.notTaken);
       if (taken.separated) lines.push(...taken.separated);
@@ -241,9 +241,64 @@ function dropUnneededKeys(s: Session, branch: string): void {
   dropEarlierKeys(s.target);
 }
 
-/** The journal file here is plain (not encrypted). */
-function plainHere(s: Session): boolean {
-  return fs.existsSync(s.target) && !isEncrypted(fs.readFileSync(s.target));
+/**
+ * Whether what this machine has that the remote lacks (commits not sent yet, what was written
+ * since HEAD) must not be committed or sent as it is, because the remote keeps from view what
+ * it holds: its journal was encrypted meanwhile (rel encrypt on another machine) and this side's
+ * is plain, or it forgot someone (rel forget there) whom this side's still holds. Such commits,
+ * pushed, would put into the remote's history a plain copy, or the person's records and name (in
+ * the blob and the commit's "About:"). They are held back instead: HEAD goes back to the last
+ * commit both have (backToFork), the journal here is merged with the remote's uncommitted, and the
+ * merge, sealed with the remote's key and with the forget done, is what is committed.
+ * A journal decrypted here (encrypted at that common commit) is committed as usual: a decrypt
+ * travels. `head`: HEAD's journal, when the caller has it decoded.
+ */
+async function heldBack(
+  s: Session,
+  remote: string,
+  their: CommitJournal,
+  head?: Journal | null,
+): Promise<boolean> {
+  const sealedThere = isEncrypted(their.bytes);
+  // A forget made there since: forget tombstones the remote has and HEAD's journal has not.
+  const headJournal = head !== undefined ? head : s.git.hasCommit('HEAD') ? await journalAt(s, 'HEAD') : null;
+  const known = new Set((headJournal?.tombstones ?? []).map((t) => t.idHash));
+  const forgotThere = (their.journal.tombstones ?? []).some((t) => t.forgotten && !known.has(t.idHash));
+  if (!sealedThere && !forgotThere) return false;
+  if (!s.git.hasCommit('HEAD')) return false;
+  const fork = s.git.mergeBase('HEAD', remote);
+  if (!fork) return false;
+  const unsent = s.git
+    .run(['rev-list', `${remote}..HEAD`])
+    .stdout.split('\n')
+    .filter(Boolean);
+  const changed = changedSinceHead(s);
+  if (!unsent.length && !changed) return false;
+  const here = fs.existsSync(s.target) ? fs.readFileSync(s.target) : null;
+  if (sealedThere && !sealedAt(s, fork)) {
+    if (changed && here && !isEncrypted(here)) return true;
+    if (unsent.some((commit) => !sealedAt(s, commit))) return true;
+  }
+  if (!forgotThere) return false;
+  const theirs = upgradeToSchema2(their.journal);
+  const holds = (journal: Journal | null) =>
+    journal !== null && forgetsReceived(upgradeToSchema2(journal), theirs).length > 0;
+  if (changed && here && holds((await readJournalFile(s.target, s.keys))?.journal ?? null)) return true;
+  for (const commit of unsent) if (holds(await journalAt(s, commit))) return true;
+  return false;
+}
+
+/**
+ * HEAD goes back to the last commit the remote has too, for a merge held back (heldBack): the
+ * commits after it are not sent. Nothing of theirs is lost: the journal here is their newest
+ * version, with whatever was written since (keepCommitted put back what HEAD held and it lacked).
+ */
+function backToFork(s: Session, remote: string): void {
+  const head = s.git.revParse('HEAD');
+  const fork = s.git.mergeBase('HEAD', remote);
+  if (!fork || fork === head) return;
+  s.git.run(['update-ref', 'HEAD', fork, head]);
+  s.git.run(['read-tree', 'HEAD']);
 }
 
 /** The journal (or .gitattributes) is not as HEAD committed it. */
@@ -251,16 +306,11 @@ function changedSinceHead(s: Session): boolean {
   return s.git.run(['status', '--porcelain', '--', s.name, '.gitattributes']).stdout.trim() !== '';
 }
 
-/** HEAD's journal is encrypted. */
-function sealedAtHead(s: Session): boolean {
-  const bytes = s.git.hasCommit('HEAD') ? s.git.show('HEAD', s.name) : null;
-  return bytes ? isEncrypted(bytes) : false;
-}
-
 /**
  * Merges the remote branch: what it brought ('' when nothing new) and what it kept out.
- * `uncommitted`: what was written here since HEAD was not committed (see sync): a remote that
- * only moved on is merged with it all the same, with HEAD as the common ancestor.
+ * `uncommitted`: what was written here since HEAD was not committed, HEAD being the last commit
+ * the remote has too (see heldBack): a remote that only moved on is merged with it all the same,
+ * with HEAD as the common ancestor.
  */
 async function mergeRemote(
   s: Session,

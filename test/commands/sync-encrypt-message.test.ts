@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { twoMachines } from '../helpers/machines.js';
+import { pushedMeanwhile, remoteObjects, remoteObjectsHolding, twoMachines } from '../helpers/machines.js';
 import { ok } from '../helpers/run.js';
 
 const env = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'correct horse battery' };
@@ -61,31 +61,102 @@ describe('a machine still plain that syncs with a remote encrypted meanwhile', {
         ),
       );
 
-  it.each(['behind the remote', 'with commits of its own'])(
-    'sends what was written since as ciphertext, never a plain copy into the history (%s)',
-    async (what) => {
+  type Step = (b: string) => Promise<unknown>;
+  const logOnB =
+    (note: string): Step =>
+    (b) =>
+      ok(['log', 'ana', '--note', note], { store: b, env });
+  const syncB: Step = (b) => ok(['sync'], { store: b, env });
+  /** What B does before A encrypts, and after A sent the encryption, before B's syncs. */
+  const cases: [string, Step[], Step[]][] = [
+    ['behind the remote', [], [logOnB('Thinking of resigning')]],
+    [
+      'with commits of its own',
+      [logOnB('Committed while plain everywhere'), syncB],
+      [logOnB('Thinking of resigning')],
+    ],
+    [
+      'with a commit it could not send',
+      [
+        logOnB('Thinking of resigning'),
+        async (b) => {
+          const failed = await ok(['sync'], { store: b, env: { REL_FAULT: 'git:push:fail' } }).catch(String);
+          expect(failed).toContain('git push failed');
+        },
+      ],
+      [],
+    ],
+    [
+      'with a commit it could not send, and a note since',
+      [
+        logOnB('Committed while plain everywhere'),
+        async (b) => {
+          await ok(['sync'], { store: b, env: { REL_FAULT: 'git:push:fail' } }).catch(String);
+        },
+      ],
+      [logOnB('Thinking of resigning')],
+    ],
+    ['having received the encryption, then written', [], [syncB, logOnB('Thinking of resigning')]],
+  ];
+
+  it.each(cases)(
+    'sends what was written since as ciphertext, never a plain copy or a name into the history (%s)',
+    async (_what, beforeEncrypt, afterEncrypt) => {
       const { a, b, remote, url } = twoMachines('sync-plain-behind');
       await ok(['add', 'Ana Silva'], { store: a });
       await ok(['sync', '--init', url], { store: a });
       await ok(['sync', '--init', url], { store: b });
-      if (what === 'with commits of its own') {
-        await ok(['log', 'ana', '--note', 'Committed while plain everywhere'], { store: b });
-        await ok(['sync'], { store: b });
-        await ok(['sync'], { store: a });
-      }
+      for (const step of beforeEncrypt) await step(b);
+      if (beforeEncrypt.length) await ok(['sync'], { store: a });
       await ok(['encrypt'], { store: a, env });
       await ok(['sync'], { store: a, env });
-      // B, still plain, writes something new, then syncs with the encrypted remote.
-      await ok(['log', 'ana', '--note', 'Thinking of resigning'], { store: b, env });
+      const sent = remoteObjects(remote);
+      for (const step of afterEncrypt) await step(b);
       const said = await ok(['sync'], { store: b, env });
       expect(said).toContain('Synced.');
+      await ok(['sync'], { store: a, env });
+      await ok(['log', 'ana', '--note', 'Later, on B'], { store: b, env });
+      await ok(['sync'], { store: b, env });
+      // Nothing sent since the encryption holds a name or a note in plain, not even a message.
+      for (const text of ['Ana Silva', 'ana-silva', 'Thinking of resigning', 'Later, on B'])
+        expect(remoteObjectsHolding(remote, text, sent), text).toEqual([]);
       expect(plainBlobs(remote, 'Thinking of resigning')).toEqual([]);
       // Nothing is lost: both machines have the conversation, and agree.
       await ok(['sync'], { store: a, env });
       for (const store of [a, b]) {
         const notes = JSON.parse(await ok(['history', 'ana', '--json'], { store, env }));
         expect(JSON.stringify(notes)).toContain('Thinking of resigning');
+        expect(JSON.stringify(notes)).toContain('Later, on B');
       }
     },
   );
+});
+
+describe('a remote encrypted while a machine still plain sends', { timeout: 300_000 }, () => {
+  it('the commit the remote refused is not sent: what it held goes in the merge, sealed', async () => {
+    const { a, b, remote, url } = twoMachines('sync-encrypted-meanwhile');
+    await ok(['add', 'Ana Silva'], { store: a });
+    await ok(['sync', '--init', url], { store: a });
+    await ok(['sync', '--init', url], { store: b });
+    const tip = () =>
+      execFileSync('git', ['--git-dir', remote, 'rev-parse', 'main'], { encoding: 'utf8' }).trim();
+    const plain = tip();
+    await ok(['encrypt'], { store: a, env });
+    await ok(['sync'], { store: a, env });
+    const sent = remoteObjects(remote);
+    // B fetches the plain journal, commits, and finds the encrypted one there when it pushes.
+    pushedMeanwhile(remote, plain, tip());
+    await ok(['log', 'ana', '--note', 'Thinking of resigning'], { store: b });
+    // It met the encryption only on its second attempt (the push refused).
+    expect(await ok(['sync'], { store: b, env })).toMatch(
+      /^Committed: .*\n[\s\S]*now encrypted[\s\S]*Synced\.$/m,
+    );
+    for (const text of ['Ana Silva', 'ana-silva', 'Thinking of resigning'])
+      expect(remoteObjectsHolding(remote, text, sent), text).toEqual([]);
+    await ok(['sync'], { store: a, env });
+    for (const store of [a, b]) {
+      const notes = JSON.parse(await ok(['history', 'ana', '--json'], { store, env }));
+      expect(JSON.stringify(notes)).toContain('Thinking of resigning');
+    }
+  });
 });
