@@ -421,10 +421,11 @@ function remoteCommit(s: Session, commit: string): string {
  * The journal of a commit from the remote, decoded once for all a sync does with it; null when
  * the commit holds none. Refused before anything is written, each saying what to do about the
  * remote (never the journal here, which is left as it was): one sealed with another passphrase
- * (most likely changed on the other machine), one this machine has no passphrase for (under rel
- * unlock, whose key opens the journal here only), one damaged (a commit rel did not make), and
- * one of a newer schema (merged with this rel's rules it could lose what it does not know, and the
- * result would be pushed as the newest version for the machine that runs the newer rel).
+ * (most likely changed on the other machine), one this machine has no passphrase for (a machine
+ * still plain, or one under rel unlock, whose key opens the journal here only), one damaged (a
+ * commit rel did not make), and one of a newer schema (merged with this rel's rules it could lose
+ * what it does not know, and the result would be pushed as the newest version for the machine that
+ * runs the newer rel).
  * `undone`: what a refusal leaves, in words.
  */
 export async function remoteJournal(
@@ -463,6 +464,19 @@ async function refusedRemote(
       'Change the passphrase here to the same one first (rel passphrase, with the new one in REL_NEW_PASSPHRASE or asked), then run rel sync again.',
     );
   }
+  if (error instanceof UsageError && isEncrypted(bytes) && !sealedHere(s)) {
+    // No passphrase to be had, and none needed so far: the journal here is plain.
+    const decrypted = sealedAt(s, 'HEAD');
+    const why = decrypted
+      ? 'the journal here is plain since a rel decrypt here'
+      : 'another machine encrypted it (rel encrypt there) and the journal here is still plain';
+    const hint = error.hint ?? 'Set REL_PASSPHRASE to it.';
+    const how = hint.charAt(0).toLowerCase() + hint.slice(1);
+    return new UsageError(
+      `${where} is encrypted: ${why}, and no passphrase was given to read it. ${undone}`,
+      `Run rel sync again with the journal's passphrase, the one it was encrypted with: ${how}${decrypted ? '' : ' The journal here is then encrypted too, as it is there.'}`,
+    );
+  }
   if (error instanceof UsageError && isEncrypted(bytes)) {
     // No passphrase to be had: the keyring had only a key for another salt (rel unlock's).
     return new UsageError(
@@ -481,6 +495,11 @@ async function refusedRemote(
       ? `If that commit holds nothing you need, put the remote back to the one before it: git -C ${folder} push --force-with-lease=${branch}:${s.git.revParse(commit)} origin ${good}:refs/heads/${branch}, then run rel sync again. If it holds a change you want, mend ${s.name} in a clone of the remote, commit and push that, then run rel sync.`
       : `Mend ${s.name} in a clone of the remote, commit and push that, then run rel sync again.`,
   );
+}
+
+/** The journal file here is encrypted. */
+function sealedHere(s: Session): boolean {
+  return fs.existsSync(s.target) && isEncrypted(fs.readFileSync(s.target));
 }
 
 /** The journal is encrypted at `commit` (none there, or no such commit: not). */

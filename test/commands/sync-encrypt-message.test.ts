@@ -2,10 +2,11 @@
 // (git commit messages are not encrypted), and is not "no changes"; on the machine that receives
 // it, no commit message rel makes names anyone either.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pushedMeanwhile, remoteObjects, remoteObjectsHolding, twoMachines } from '../helpers/machines.js';
-import { ok } from '../helpers/run.js';
+import { ok, rel } from '../helpers/run.js';
 
 const env = { REL_KDF_LOG_N: '10', REL_PASSPHRASE: 'correct horse battery' };
 
@@ -159,4 +160,45 @@ describe('a remote encrypted while a machine still plain sends', { timeout: 300_
       expect(JSON.stringify(notes)).toContain('Thinking of resigning');
     }
   });
+});
+
+describe('a machine with a plain journal, the remote encrypted, no passphrase given', {
+  timeout: 300_000,
+}, () => {
+  const { REL_KDF_LOG_N } = env;
+  it.each([
+    ['still plain, the remote encrypted on the other machine', false, []],
+    ['still plain, run with --no-input', false, ['--no-input']],
+    ['decrypted here since the last sync', true, []],
+  ])(
+    'is told why the passphrase is needed, and that nothing changed (%s)',
+    async (_what, decrypted, flags) => {
+      const { a, b, url } = twoMachines('sync-plain-no-passphrase');
+      await ok(['add', 'Ana Silva'], { store: a });
+      if (decrypted) await ok(['encrypt'], { store: a, env });
+      await ok(['sync', '--init', url], { store: a, env });
+      await ok(['sync', '--init', url], { store: b, env });
+      if (decrypted) await ok(['decrypt'], { store: b, env });
+      else await ok(['encrypt'], { store: a, env });
+      await ok(['log', 'ana', '--note', 'On A'], { store: a, env });
+      await ok(['sync'], { store: a, env });
+      await ok(['log', 'ana', '--note', 'On B'], { store: b });
+      const head = () =>
+        execFileSync('git', ['rev-parse', 'HEAD'], { cwd: path.dirname(b), encoding: 'utf8' });
+      const [journal, commit] = [fs.readFileSync(b), head()];
+      const r = await rel([...flags, 'sync'], { store: b, env: { REL_KDF_LOG_N } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        decrypted
+          ? 'is encrypted: the journal here is plain since a rel decrypt here, and no passphrase was given to read it. Nothing was synced: the journal here and the remote are as they were.'
+          : 'is encrypted: another machine encrypted it (rel encrypt there) and the journal here is still plain, and no passphrase was given to read it. Nothing was synced: the journal here and the remote are as they were.',
+      );
+      expect(r.stderr).toContain(
+        `Run rel sync again with the journal's passphrase, the one it was encrypted with: set REL_PASSPHRASE to it, or run rel ${flags.length ? 'without --no-input' : 'in a terminal'} to be asked for it.${decrypted ? '' : ' The journal here is then encrypted too, as it is there.'}`,
+      );
+      expect(r.stderr).not.toMatch(/another key|rel unlock/);
+      expect(fs.readFileSync(b).equals(journal)).toBe(true);
+      expect(head()).toBe(commit);
+    },
+  );
 });
