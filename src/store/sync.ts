@@ -267,6 +267,7 @@ async function heldBack(
   if (!sealedThere && !forgotThere) return false;
   if (!s.git.hasCommit('HEAD')) return false;
   const fork = s.git.mergeBase('HEAD', remote);
+  if (!fork && sealedThere) throw historyStartedAnew(s);
   if (!fork) return false;
   const unsent = s.git
     .run(['rev-list', `${remote}..HEAD`])
@@ -286,6 +287,21 @@ async function heldBack(
   if (changed && here && holds((await readJournalFile(s.target, s.keys))?.journal ?? null)) return true;
   for (const commit of unsent) if (holds(await journalAt(s, commit))) return true;
   return false;
+}
+
+/**
+ * The remote's history shares no commit with this machine's, and its journal is encrypted: it was
+ * started anew to drop a plain history (the README's way: the folder's .git and the remote
+ * deleted, rel sync --init again). A merge would send this machine's whole history, its plain
+ * versions with it, into the new one.
+ */
+function historyStartedAnew(s: Session): UsageError {
+  const url = s.git.run(['remote', 'get-url', 'origin'], { check: false }).stdout.trim();
+  const dotGit = path.join(s.git.folder, '.git');
+  return new UsageError(
+    `The remote (${url}) holds an encrypted journal whose history shares no commit with this machine's: it was started anew (its .git and remote deleted, then rel sync --init), to drop the earlier plain versions. Syncing would send this machine's history, plain versions included, into it. Nothing was synced: the journal here and the remote are as they were.`,
+    `Join the new history, folding this machine's journal into it: mv ${JSON.stringify(dotGit)} ${JSON.stringify(`${dotGit}.old`)} && rel sync --init ${url} (then delete ${JSON.stringify(`${dotGit}.old`)}, which holds the old history).`,
+  );
 }
 
 /**

@@ -202,3 +202,42 @@ describe('a machine with a plain journal, the remote encrypted, no passphrase gi
     },
   );
 });
+
+describe('a remote whose history was started anew, encrypted', { timeout: 300_000 }, () => {
+  it('a machine with the old history is refused, and joins the new one as told', async () => {
+    const { a, b, remote, url } = twoMachines('sync-started-anew');
+    await ok(['add', 'Ana Silva'], { store: a });
+    await ok(['sync', '--init', url], { store: a });
+    await ok(['sync', '--init', url], { store: b });
+    // A drops the plain history as the README says: encrypt, delete .git and the remote, set up again.
+    await ok(['encrypt'], { store: a, env });
+    fs.rmSync(path.join(path.dirname(a), '.git'), { recursive: true });
+    fs.rmSync(remote, { recursive: true });
+    execFileSync('git', ['init', '-q', '--bare', remote]);
+    await ok(['sync', '--init', url], { store: a, env });
+    await ok(['log', 'ana', '--note', 'Thinking of resigning'], { store: b });
+    const journal = fs.readFileSync(b);
+    const refused = await rel(['sync'], { store: b, env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      `The remote (${url}) holds an encrypted journal whose history shares no commit with this machine's`,
+    );
+    expect(refused.stderr).toContain('Nothing was synced: the journal here and the remote are as they were.');
+    expect(fs.readFileSync(b).equals(journal)).toBe(true);
+    const names = ['Ana Silva', 'ana-silva', 'Thinking of resigning'];
+    for (const text of names) expect(remoteObjectsHolding(remote, text), text).toEqual([]);
+    // What it says to do: the old .git moved away, sync set up again.
+    const dotGit = path.join(path.dirname(b), '.git');
+    expect(refused.stderr).toContain(
+      `mv ${JSON.stringify(dotGit)} ${JSON.stringify(`${dotGit}.old`)} && rel sync --init ${url}`,
+    );
+    fs.renameSync(dotGit, `${dotGit}.old`);
+    await ok(['sync', '--init', url], { store: b, env });
+    await ok(['sync'], { store: a, env });
+    for (const text of names) expect(remoteObjectsHolding(remote, text), text).toEqual([]);
+    for (const store of [a, b]) {
+      const notes = JSON.parse(await ok(['history', 'ana', '--json'], { store, env }));
+      expect(JSON.stringify(notes)).toContain('Thinking of resigning');
+    }
+  });
+});
