@@ -172,14 +172,26 @@ export function driftOf(
 }
 
 /**
+ * The day a conversation counts on: its own, or today for one dated after today (logged where it
+ * was already tomorrow, or from a clock ahead), which has happened all the same.
+ */
+function countedOn(date: IsoDate, today: IsoDate): IsoDate {
+  if (date > today) return today;
+  return date;
+}
+
+/**
  * The start of the period without --since: 26 weeks back, or the week of the journal's first
- * conversation when that is later, so that a young journal is not averaged over empty weeks.
+ * conversation when that is later, so that a young journal is not averaged over empty weeks. A
+ * conversation dated after today counts as today, as it does in every figure.
  */
 export function defaultSince(journal: Journal, today: IsoDate, weekStartsOn: WeekStart = 1): IsoDate {
   const back = addDaysTo(today, -(DEFAULT_STATS_WEEKS * 7 - 1));
   let first: IsoDate | undefined;
-  for (const c of journal.conversations)
-    if (c.date <= today && (first === undefined || c.date < first)) first = c.date;
+  for (const c of journal.conversations) {
+    const day = countedOn(c.date, today);
+    if (first === undefined || day < first) first = day;
+  }
   if (first === undefined) return back;
   const week = toIsoDate(startOfWeek(fromIsoDate(first), { weekStartsOn }));
   return week > back ? week : back;
@@ -221,7 +233,9 @@ function keepLatest(before: IsoDate[], day: IsoDate): void {
 
 /**
  * Also the conversations of the period with anyone in scope, in the journal's order. `met` has
- * an entry for everyone in scope; `newest` stays undefined for someone never met.
+ * an entry for everyone in scope; `newest` stays undefined for someone never met. A conversation
+ * dated after today (logged where it was already tomorrow, or from a clock ahead) has happened:
+ * it is in the period, counted as today, as the check-in and the coverage count it.
  */
 function meetings(
   journal: Journal,
@@ -241,7 +255,7 @@ function meetings(
       if (!seen) continue;
       if (counts === undefined) {
         counts = countsAsTogether(c, rules);
-        if (c.date >= since && c.date <= period.today) inPeriod.push(c);
+        if (c.date >= since) inPeriod.push(c);
       }
       // Of equals, the earlier in the file, as the index's stable sort keeps it first.
       if (!seen.newest || newestFirst(c, seen.newest) < 0) seen.newest = c;
@@ -338,7 +352,7 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
   }
   const weekIndex = new Map(weekly.map((w, i) => [w.start, i]));
   for (const c of conversations) {
-    const week = weekly[weekIndex.get(weekOf(c.date))!]!;
+    const week = weekly[weekIndex.get(weekOf(countedOn(c.date, today)))!]!;
     week.conversations += 1;
     week.minutes += c.minutes ?? 0;
   }
@@ -370,9 +384,11 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
     let longest = -1;
     let longestDays = 0;
     const lastClosed: number[] = [];
-    let before = dayNumber(dates[0]!);
+    // A day after today counts as today: the gap up to it is no longer than up to today.
+    const dayOf = (date: IsoDate) => Math.min(dayNumber(date), todayNumber);
+    let before = dayOf(dates[0]!);
     for (let i = 1; i < dates.length; i++) {
-      const day = dayNumber(dates[i]!);
+      const day = dayOf(dates[i]!);
       const days = day - before;
       before = day;
       if (lastClosed.push(days) > DRIFT_RUN) lastClosed.shift();
@@ -381,8 +397,8 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
         longestDays = days;
       }
     }
-    // Time together dated after today (a clock set back) leaves a gap of no days open, not -1.
-    const open = Math.max(0, todayNumber - before);
+    // Time together dated after today leaves a gap of no days open, not -1.
+    const open = todayNumber - before;
     gaps.push(
       longest < 0 || open > longestDays
         ? { id, name, cadenceDays, days: open, from: dates.at(-1)!, to: null }
@@ -402,7 +418,8 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
 
   const appreciation: Appreciated[] = [];
   for (const person of people) {
-    const given = thanksOf(person).filter((t) => t.on >= since && t.on <= today);
+    // Thanks dated after today, as conversations are, count as today's.
+    const given = thanksOf(person).filter((t) => t.on >= since);
     if (given.length === 0) continue;
     const last = latest(given)!.on;
     appreciation.push({ id: person.id, name: person.name, count: given.length, last });

@@ -52,6 +52,20 @@ describe('conversations dated after today', () => {
     },
   );
 
+  it('rel stats counts them in every total, as its coverage does, from its summary as from the journal', async () => {
+    const full = await ok(['stats', '--json'], { store, now: TODAY });
+    const stats = JSON.parse(full);
+    expect(stats.coverage).toMatchObject({ count: 2, of: 2 });
+    expect(stats.conversations).toBe(2);
+    expect(stats.listening.of).toBe(2);
+    expect(stats.perKind.map((k: { key: string }) => k.key)).toEqual(['call', 'coffee']);
+    expect(stats.weekly).toEqual([{ start: '2026-11-30', conversations: 2, minutes: 0 }]);
+    expect(stats.perPerson.map((p: { id: string }) => p.id)).toEqual(['ana-silva', 'ben-okafor']);
+    // The second read is of the summary the first wrote.
+    expect(await ok(['stats', '--json'], { store, now: TODAY })).toBe(full);
+    expect(await ok(['stats'], { store, now: TODAY })).toContain('2 people · 2 conversations');
+  });
+
   it('rel agenda: last seen is the day as it is', async () => {
     expect(await ok(['agenda', 'ben'], { store, now: TODAY })).toContain(
       'last seen dated ahead of today (10 Jan 2027)',

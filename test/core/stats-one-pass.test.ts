@@ -254,6 +254,45 @@ describe('rel stats from its summary (the journal without its texts) gives what 
     });
   }
 
+  // A conversation dated after today (logged where it was already tomorrow, from a clock ahead)
+  // has happened: counted as today in every total, the coverage's among them, from the summary as
+  // from the whole journal.
+  it('every total counts each conversation of the period with anyone in scope, those dated ahead of today too', () => {
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    for (const [what, bare] of journals) {
+      const summary: Journal = JSON.parse([...statsJournalJson(withTexts(bare, 0))].join(''));
+      for (const rules of RULES) {
+        eachOption(summary, rules, (options) => {
+          const stats = computeStats(summary, options);
+          const tag = options.tag;
+          const inScope = new Set(
+            summary.people
+              .filter(
+                (p) => !p.archivedAt && (tag === undefined || p.tags.some((t) => t.toLowerCase() === tag)),
+              )
+              .map((p) => p.id),
+          );
+          const counted = summary.conversations.filter(
+            (c) => c.date >= options.since && c.with.some((id) => inScope.has(id)),
+          );
+          const label = `${what}, ${JSON.stringify(options)}`;
+          expect(stats.conversations, label).toBe(counted.length);
+          expect(stats.minutes, label).toBe(sum(counted.map((c) => c.minutes ?? 0)));
+          expect(sum(stats.weekly.map((w) => w.conversations)), label).toBe(stats.conversations);
+          expect(sum(stats.weekly.map((w) => w.minutes)), label).toBe(stats.minutes);
+          expect(sum(Object.values(stats.minutesByClass)), label).toBe(stats.minutes);
+          expect(sum(stats.perKind.map((k) => k.conversations)), label).toBe(stats.conversations);
+          expect(stats.listening.of, label).toBe(stats.conversations);
+          expect(Math.min(...stats.longestGaps.map((g) => g.days)), label).toBeGreaterThanOrEqual(0);
+        });
+      }
+    }
+    // Some conversations are dated after each today the options give.
+    const busy = journals[5]![1];
+    for (const today of [TODAY, addDaysTo(TODAY, -30)])
+      expect(busy.conversations.filter((c) => c.date > today).length).toBeGreaterThan(0);
+  });
+
   it('the summary holds no text of a note, of what was heard or of a follow-up', () => {
     const journal = withTexts(journals[5]![1], 5);
     const text = [...statsJournalJson(journal)].join('');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoJournal } from '../../src/core/demo.js';
 import { emptyJournal, type Journal } from '../../src/core/journal.js';
-import { computeStats, driftOf } from '../../src/core/stats.js';
+import { computeStats, defaultSince, driftOf } from '../../src/core/stats.js';
 import { wholePerson } from '../helpers/journal.js';
 
 describe('driftOf', () => {
@@ -147,5 +147,73 @@ describe('the sample journal', () => {
     expect(journal.conversations.every((c) => c.date <= '2026-11-27')).toBe(true);
     expect(journal.followUps.some((f) => f.doneAt === null)).toBe(true);
     expect(journal.followUps.some((f) => f.doneAt !== null)).toBe(true);
+  });
+});
+
+describe('computeStats: a conversation dated after today counts as today', () => {
+  // Logged where it was already tomorrow (a time zone ahead), or imported from a clock ahead: it
+  // has happened, and the coverage counts it; so does every other figure, in this week.
+  const journal = emptyJournal();
+  journal.people.push(
+    wholePerson('a', 'A', { cadenceDays: 7, createdAt: '2026-11-01T09:00:00.000Z' }),
+    wholePerson('b', 'B', { cadenceDays: 7, createdAt: '2026-11-01T09:00:00.000Z' }),
+  );
+  const talk = (date: string, who: string, minutes: number, kind = '1:2:1') =>
+    journal.conversations.push({
+      id: `${date}-${who}`,
+      date,
+      with: [who],
+      kind,
+      minutes,
+      note: '',
+      heard: [],
+      createdAt: `${date}T09:00:00.000Z`,
+    });
+  talk('2026-11-20', 'a', 30);
+  talk('2026-12-03', 'a', 45, 'coffee'); // tomorrow
+  talk('2027-01-10', 'b', 20); // weeks ahead
+  const options = { since: '2026-11-16', today: '2026-12-02', weekStartsOn: 1 as const };
+  const stats = computeStats(journal, options);
+
+  it.each([
+    ['conversations', stats.conversations, 3],
+    ['minutes', stats.minutes, 95],
+    ['coverage', stats.coverage.count, 2],
+    ['listening, of', stats.listening.of, 3],
+    ['minutes alone', stats.minutesByClass.alone, 95],
+    ['this week', stats.weekly.at(-1), { start: '2026-11-30', conversations: 2, minutes: 65 }],
+    ['the week of 16 Nov', stats.weekly[0], { start: '2026-11-16', conversations: 1, minutes: 30 }],
+    [
+      'by person',
+      stats.perPerson.map((p) => [p.id, p.conversations, p.minutes]),
+      [
+        ['a', 2, 75],
+        ['b', 1, 20],
+      ],
+    ],
+    [
+      'by kind',
+      stats.perKind.map((k) => [k.key, k.conversations]),
+      [
+        ['1:2:1', 2],
+        ['coffee', 1],
+      ],
+    ],
+    // The gap up to a day ahead is up to today; the day itself is shown as it is.
+    [
+      'longest gaps',
+      stats.longestGaps.map((g) => [g.id, g.days, g.from, g.to]),
+      [
+        ['a', 12, '2026-11-20', '2026-12-03'],
+        ['b', 0, '2027-01-10', null],
+      ],
+    ],
+  ])('%s', (_, figure, expected) => {
+    expect(figure).toEqual(expected);
+  });
+
+  it('the period without --since begins with the week of the first, even when that is ahead', () => {
+    const ahead = { ...journal, conversations: journal.conversations.slice(1) };
+    expect(defaultSince(ahead, '2026-12-02')).toBe('2026-11-30');
   });
 });
