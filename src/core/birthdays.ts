@@ -53,8 +53,25 @@ function validDay(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]!;
 }
 
-/** For --birthday: YYYY-MM-DD or MM-DD, else a usage error saying so. */
-export function parseBirthday(text: string, option = '--birthday'): Birthday {
+/**
+ * Whether a birthday with its year is after today: that is the day someone was born, and no one
+ * is born on a day still to come (2030-05-01 is a slip, for 2003 or for a day without the year).
+ * A birthday without its year (05-01) comes round every year, and never is.
+ */
+export function bornAfter(birthday: Birthday, today: IsoDate): boolean {
+  return birthday.length === 10 && birthday > today;
+}
+
+/** Why an imported birthday was left out for being after today, the same for every format. */
+export function bornAfterWarning(name: string, birthday: Birthday, today: IsoDate): string {
+  return `${name}: birthday "${birthday}" is after today (${today}), so it was left out (its year is the year they were born); to keep the day alone: rel edit "${name}" --birthday ${birthday.slice(5)}`;
+}
+
+/**
+ * For --birthday: YYYY-MM-DD or MM-DD, else a usage error saying so. A year is that of their
+ * birth, so a day after `today` is refused (bornAfter).
+ */
+export function parseBirthday(text: string, today: IsoDate, option = '--birthday'): Birthday {
   if (/^\d{4}-/.test(text.trim()) && Number(text.trim().slice(0, 4)) < EARLIEST_YEAR) {
     throw new UsageError(
       `${option} "${text}" is before ${EARLIEST_YEAR}.`,
@@ -75,6 +92,12 @@ export function parseBirthday(text: string, option = '--birthday'): Birthday {
     throw new UsageError(
       `${option} "${text}" is not a birthday rel understands.`,
       'Write it as YYYY-MM-DD (1990-05-17) or, without the year, MM-DD (05-17).',
+    );
+  }
+  if (bornAfter(birthday, today)) {
+    throw new UsageError(
+      `${option} "${text}" is after today (${today}): with a year, a birthday is the day they were born.`,
+      `Give the year they were born (e.g. 1990-${birthday.slice(5)}), or leave the year out: ${birthday.slice(5)}.`,
     );
   }
   return birthday;

@@ -1,7 +1,7 @@
 // rel's own JSON export back in: records keep their ids; what is already there (same id, or a
 // person of the same name) is left alone, so that importing the same file twice adds nothing.
 
-import { isCalendarBirthday } from './birthdays.js';
+import { bornAfter, bornAfterWarning, isCalendarBirthday } from './birthdays.js';
 import { type IsoDate, isCalendarDate, localDay } from './dates.js';
 import { emailKey, emailsOf } from './emails.js';
 import { sameHolder } from './import-people.js';
@@ -88,6 +88,11 @@ export function addFromExport(
         line,
         message: `${person.name}: birthday "${kept.birthday}" is not a real calendar date, so it was left out`,
       });
+      kept.birthday = null;
+    }
+    // One after today is the day of a birth still to come (rel add refuses it): left out alike.
+    if (kept.birthday && today !== undefined && bornAfter(kept.birthday, today)) {
+      result.warnings.push({ line, message: bornAfterWarning(person.name, kept.birthday, today) });
       kept.birthday = null;
     }
     // One address names one person (rel add --email): one someone here already has stays theirs.

@@ -1,8 +1,9 @@
 // The matching of people read from a file against the journal (and against earlier people in
 // the file): who is already there, by id, name or e-mail address, and who is added.
-import { localDay } from './dates.js';
+import { bornAfter, bornAfterWarning } from './birthdays.js';
+import { localDay, toIsoDate } from './dates.js';
 import { emailKey } from './emails.js';
-import type { AddedPerson, ImportedPerson, Progress, SkippedPerson } from './import-types.js';
+import type { AddedPerson, ImportedPerson, ImportProblem, Progress, SkippedPerson } from './import-types.js';
 import type { Clock, Journal } from './journal.js';
 import { cleanName, newPersonRecord } from './new-person.js';
 import { normalize, withoutControls } from './text.js';
@@ -55,14 +56,15 @@ function skipReason(
  * (ignoring case and accents), else when one of their e-mail addresses is someone's (one address
  * names one person). The same goes for people earlier in the file. rel's own exports keep their ids;
  * a person whose id was forgotten here (rel forget) is skipped as forgotten, as a JSON export's is,
- * since the write would remove them with the forget's other records.
+ * since the write would remove them with the forget's other records. A birthday after today (a
+ * year is that of their birth) is left out, with a warning, as rel add refuses it.
  */
 export function addImportedPeople(
   journal: Journal,
   people: ImportedPerson[],
   clock: Clock,
   progress?: Progress,
-): { added: AddedPerson[]; skipped: SkippedPerson[] } {
+): { added: AddedPerson[]; skipped: SkippedPerson[]; warnings: ImportProblem[] } {
   type Known = { id: string; line: number | null } & Holder;
   const byName = new Map<string, Known>();
   const byId = new Map<string, Known>();
@@ -82,6 +84,8 @@ export function addImportedPeople(
   const forgottenAt = forgottenIn(journal);
   const added: AddedPerson[] = [];
   const skipped: SkippedPerson[] = [];
+  const warnings: ImportProblem[] = [];
+  const today = toIsoDate(clock.now);
   people.forEach((incoming, i) => {
     progress?.(i + 1, people.length);
     const name = cleanName(withoutControls(incoming.name));
@@ -127,7 +131,12 @@ export function addImportedPeople(
       });
       return;
     }
-    const person = newPersonRecord(journal, { ...incoming, name }, clock, taken);
+    let { birthday } = incoming;
+    if (birthday && bornAfter(birthday, today)) {
+      warnings.push({ line: incoming.line, message: bornAfterWarning(name, birthday, today) });
+      birthday = null;
+    }
+    const person = newPersonRecord(journal, { ...incoming, name, birthday }, clock, taken);
     if (ownId !== undefined) person.id = ownId;
     if (incoming.createdAt) person.createdAt = incoming.createdAt;
     if (incoming.archivedAt) person.archivedAt = incoming.archivedAt;
@@ -136,5 +145,5 @@ export function addImportedPeople(
     know(person, incoming.line);
     added.push({ id: person.id, name: person.name, line: incoming.line });
   });
-  return { added, skipped };
+  return { added, skipped, warnings };
 }

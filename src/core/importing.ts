@@ -46,12 +46,13 @@ export function applyImport(
       warnings: [...source.warnings, ...(merged.warnings ?? [])],
     };
   }
+  const { warnings, ...people } = addImportedPeople(journal, source.people, clock, progress);
   return {
-    ...addImportedPeople(journal, source.people, clock, progress),
+    ...people,
     conversations: { added: 0, skipped: 0 },
     followUps: { added: 0, skipped: 0 },
     problems: source.problems,
-    warnings: source.warnings,
+    warnings: [...source.warnings, ...warnings],
   };
 }
 

@@ -1,6 +1,6 @@
 // What `rel doctor` finds in the journal's records: ids used twice or pointing at no one, and
 // people who share a name or an e-mail address.
-import { isCalendarBirthday } from '../core/birthdays.js';
+import { bornAfter, isCalendarBirthday } from '../core/birthdays.js';
 import { type IsoDate, isCalendarDate } from '../core/dates.js';
 import { emailKey } from '../core/emails.js';
 import { followUpPeople } from '../core/followups.js';
@@ -122,7 +122,7 @@ export function checkRecords(
 /**
  * What rel log, add and edit refuse, come in by another way (an older rel's import, a hand edit,
  * a sync from a machine whose clock was ahead): a conversation dated after today, which moves
- * the next check-in past it, and a cadence longer than rel takes.
+ * the next check-in past it, a birthday whose year is after today, and a cadence longer than rel takes.
  */
 function checkRefused(journal: Journal, today: IsoDate | undefined): Finding[] {
   const findings: Finding[] = [];
@@ -142,6 +142,19 @@ function checkRefused(journal: Journal, today: IsoDate | undefined): Finding[] {
       severity: 'warning',
       message: `Conversations dated in the future, which rel log refuses (reports count each as today until its day comes): ${list(ahead, 3)}.`,
       fix: 'give each the day it happened: rel conversation edit <id> --date <day> (or rel conversation delete <id>)',
+    });
+  const unborn =
+    today === undefined
+      ? []
+      : journal.people
+          .filter((p) => p.birthday && isCalendarBirthday(p.birthday) && bornAfter(p.birthday, today))
+          .map((p) => `${p.name} (${p.id}): ${p.birthday}`);
+  if (unborn.length)
+    findings.push({
+      check: 'dates',
+      severity: 'warning',
+      message: `Birthdays after today, which rel add and edit refuse (a year is the year they were born): ${list(unborn, 3)}.`,
+      fix: 'give the year they were born, or the day alone: rel edit <name> --birthday 1990-05-01 (or 05-01, or none)',
     });
   const long = journal.people
     .filter((p) => p.cadenceDays !== null && overCadenceCap(p.cadenceDays))

@@ -11,6 +11,8 @@ import { indexConversations } from '../../src/core/conversations.js';
 import { emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
 import { wholePerson } from '../helpers/journal.js';
 
+const TODAY = '2026-12-02';
+
 describe('readBirthday', () => {
   it.each([
     ['1990-05-17', '1990-05-17'],
@@ -36,14 +38,39 @@ describe('readBirthday', () => {
   ])('refuses %j', (text) => expect(readBirthday(text)).toBeUndefined());
 
   it('--birthday takes only YYYY-MM-DD or MM-DD, and says so', () => {
-    expect(parseBirthday('05-17')).toBe('05-17');
-    expect(() => parseBirthday('19900517')).toThrow(/not a birthday/);
-    expect(() => parseBirthday('13-05')).toThrow(/not a birthday rel understands/);
-    expect(() => parseBirthday('1985-02-30')).toThrow(/"1985-02-30" is not a real day\.$/);
-    expect(() => parseBirthday('02-30')).toThrow(/not a real day/);
-    expect(() => parseBirthday('1985-02-29')).toThrow(/not a real day \(that year has no 29 February\)/);
-    expect(() => parseBirthday('05/17')).toThrow(/not a birthday/);
+    expect(parseBirthday('05-17', TODAY)).toBe('05-17');
+    expect(() => parseBirthday('19900517', TODAY)).toThrow(/not a birthday/);
+    expect(() => parseBirthday('13-05', TODAY)).toThrow(/not a birthday rel understands/);
+    expect(() => parseBirthday('1985-02-30', TODAY)).toThrow(/"1985-02-30" is not a real day\.$/);
+    expect(() => parseBirthday('02-30', TODAY)).toThrow(/not a real day/);
+    expect(() => parseBirthday('1985-02-29', TODAY)).toThrow(
+      /not a real day \(that year has no 29 February\)/,
+    );
+    expect(() => parseBirthday('05/17', TODAY)).toThrow(/not a birthday/);
   });
+
+  // A year is the year they were born: a day after today is a slip (2030 for 2003), refused with
+  // the day without its year to give instead. Without a year, any day of the calendar is fine.
+  it.each([
+    ['2030-05-01', '"2030-05-01" is after today (2026-12-02)', 'leave the year out: 05-01.'],
+    ['2026-12-03', '"2026-12-03" is after today (2026-12-02)', 'e.g. 1990-12-03'],
+    ['9999-12-31', '"9999-12-31" is after today', 'leave the year out: 12-31.'],
+  ])('--birthday %s is refused: born after today', (text, message, hint) => {
+    try {
+      parseBirthday(text, TODAY);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toContain(message);
+      expect((error as { hint?: string }).hint).toContain(hint);
+    }
+  });
+
+  it.each([
+    ['2026-12-02', '2026-12-02'], // born today
+    ['1990-05-01', '1990-05-01'],
+    ['05-01', '05-01'],
+    ['12-31', '12-31'],
+  ])('--birthday %s is taken', (text, stored) => expect(parseBirthday(text, TODAY)).toBe(stored));
 });
 
 describe('when a birthday comes round', () => {

@@ -4,7 +4,10 @@ import { type CsvRow, detectDateOrder, peopleFromCsv } from '../../src/core/impo
 import { mapHeaders } from '../../src/core/import-csv-headers.js';
 import { addFromExport } from '../../src/core/import-journal.js';
 import { addImportedPeople } from '../../src/core/import-people.js';
+import type { ImportedPerson, ImportProblem } from '../../src/core/import-types.js';
+import { applyImport, type ImportSource } from '../../src/core/importing.js';
 import { emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
+import { parseVCards, personFromCard } from '../../src/core/vcard.js';
 import { wholePerson } from '../helpers/journal.js';
 
 const clock = () => {
@@ -551,5 +554,63 @@ describe('merging a rel export', () => {
     expect(second.added).toEqual([]);
     expect(second.conversations).toEqual({ added: 0, skipped: 1 });
     expect(second.followUps).toEqual({ added: 0, skipped: 1 });
+  });
+});
+
+describe('a birthday after today, from any format', () => {
+  // The clock says 2026-11-27: a year is that of their birth, and rel add refuses a day after
+  // today. Every format brings the person in without it, with the same warning on their line.
+  const today = '2026-11-27';
+  const csv = (birthday: string): ImportSource => ({
+    kind: 'people',
+    ...peopleFromCsv(rows(['name', 'birthday'], ['Ana Silva', birthday]), {}),
+  });
+  const vcard = (birthday: string): ImportSource => {
+    const warnings: ImportProblem[] = [];
+    const { cards } = parseVCards(`BEGIN:VCARD\nVERSION:3.0\nFN:Ana Silva\nBDAY:${birthday}\nEND:VCARD\n`);
+    const person = personFromCard(cards[0]!, { warn: (w) => warnings.push(w) }) as ImportedPerson;
+    return { kind: 'people', people: [person], problems: [], warnings };
+  };
+  const json = (birthday: string): ImportSource => ({
+    kind: 'journal',
+    journal: { ...emptyJournal(), people: [wholePerson('ana-silva', 'Ana Silva', { birthday })] },
+    lineOf: () => 3,
+    problems: [],
+    warnings: [],
+  });
+  const lineOf = { csv: 2, vcard: 1, json: 3 };
+
+  it.each([
+    ['csv', csv, '2030-05-01', '05-01'],
+    ['csv', csv, '2026-11-28', '11-28'],
+    ['vcard', vcard, '20300501', '05-01'],
+    ['json', json, '2030-05-01', '05-01'],
+  ] as const)(
+    '%s %s: left out, with a warning naming the person and the line',
+    (format, source, typed, day) => {
+      const journal = emptyJournal();
+      const outcome = applyImport(journal, source(typed), clock());
+      expect(outcome.added.map((p) => p.name)).toEqual(['Ana Silva']);
+      expect(journal.people[0]!.birthday).toBeNull();
+      const stored =
+        typed.length === 8 ? `${typed.slice(0, 4)}-${typed.slice(4, 6)}-${typed.slice(6)}` : typed;
+      expect(outcome.warnings).toEqual([
+        {
+          line: lineOf[format],
+          message: `Ana Silva: birthday "${stored}" is after today (${today}), so it was left out (its year is the year they were born); to keep the day alone: rel edit "Ana Silva" --birthday ${day}`,
+        },
+      ]);
+    },
+  );
+
+  it.each([
+    ['csv', '2026-11-27', '2026-11-27', csv], // born today
+    ['csv', '05-01', '05-01', csv],
+    ['vcard', '--0501', '05-01', vcard],
+    ['json', '1990-05-01', '1990-05-01', json],
+  ] as const)('%s %s: kept', (_, typed, stored, source) => {
+    const journal = emptyJournal();
+    expect(applyImport(journal, source(typed), clock()).warnings).toEqual([]);
+    expect(journal.people[0]!.birthday).toBe(stored);
   });
 });

@@ -1,9 +1,9 @@
 // rel add <name>: a new person, with flags or, in a terminal without a name, prompts.
 
 import type { Command } from 'commander';
-import { type Context, mayPrompt, openStore, personLabel, settings } from '../../context.js';
+import { type Context, mayPrompt, openStore, personLabel, settings, today } from '../../context.js';
 import { parseBirthday } from '../../core/birthdays.js';
-import { DEFAULT_CADENCE_DAYS } from '../../core/dates.js';
+import { DEFAULT_CADENCE_DAYS, type IsoDate } from '../../core/dates.js';
 import { effectiveCadence } from '../../core/due.js';
 import { editEmails, parseEmail } from '../../core/emails.js';
 import { aliasHolder } from '../../core/names.js';
@@ -65,7 +65,7 @@ Examples:
 
 async function run(ctx: Context, name: string | undefined, options: AddOptions): Promise<void> {
   const input: NewPerson =
-    name === undefined ? await askForPerson(ctx, options) : { name, ...fromFlags(options) };
+    name === undefined ? await askForPerson(ctx, options) : { name, ...fromFlags(options, today(ctx)) };
   const store = await openStore(ctx);
   // Refuse a duplicate before taking the lock, then again under it (another rel may have added them).
   const journal = await store.read();
@@ -90,7 +90,7 @@ async function run(ctx: Context, name: string | undefined, options: AddOptions):
   printResult(ctx.io, options.json, { ...person, cadenceDays }, () => renderAdded(person, theme(ctx.io)));
 }
 
-function fromFlags(options: AddOptions): Omit<NewPerson, 'name'> {
+function fromFlags(options: AddOptions, todayIso: IsoDate): Omit<NewPerson, 'name'> {
   return {
     role: options.role,
     team: options.team,
@@ -98,7 +98,7 @@ function fromFlags(options: AddOptions): Omit<NewPerson, 'name'> {
     tags: options.tag,
     aliases: options.alias,
     cadenceDays: options.cadence === undefined ? null : parseCadence(options.cadence, '--cadence'),
-    birthday: options.birthday === undefined ? null : parseBirthday(options.birthday),
+    birthday: options.birthday === undefined ? null : parseBirthday(options.birthday, todayIso),
     emails: (options.email ?? []).map((e) => parseEmail(e)),
   };
 }
@@ -110,7 +110,7 @@ async function askForPerson(ctx: Context, options: AddOptions): Promise<NewPerso
       'For example: rel add "Ana Silva" --role Engineer',
     );
   }
-  const flags = fromFlags(options);
+  const flags = fromFlags(options, today(ctx));
   const { ask } = await ctx.prompts();
   // A duplicate is caught at the name prompt, before the rest is typed.
   const journal = await (await openStore(ctx)).read();
@@ -148,9 +148,10 @@ async function askForPerson(ctx: Context, options: AddOptions): Promise<NewPerso
   let birthday = flags.birthday ?? null;
   if (options.birthday === undefined) {
     const answer = await ask('Birthday: YYYY-MM-DD, or MM-DD without the year (Enter to skip)', {
-      validate: (v) => (v.trim() === '' ? true : answerOrProblem(() => parseBirthday(v, 'The birthday'))),
+      validate: (v) =>
+        v.trim() === '' ? true : answerOrProblem(() => parseBirthday(v, today(ctx), 'The birthday')),
     });
-    birthday = answer.trim() ? parseBirthday(answer, 'The birthday') : null;
+    birthday = answer.trim() ? parseBirthday(answer, today(ctx), 'The birthday') : null;
   }
   return { ...flags, name, role, team, relationship, cadenceDays, tags, aliases, birthday };
 }

@@ -1,10 +1,10 @@
 // rel edit: change what you know about someone: by flags, or prompts prefilled in a terminal.
 
 import type { Command } from 'commander';
-import { type Context, mayPrompt, openStore, resolvePerson } from '../../context.js';
-import { type Birthday, parseBirthday, readBirthday } from '../../core/birthdays.js';
+import { type Context, mayPrompt, openStore, resolvePerson, today } from '../../context.js';
+import { type Birthday, parseBirthday } from '../../core/birthdays.js';
 import { answersChanged } from '../../core/corrections.js';
-import { DEFAULT_CADENCE_DAYS } from '../../core/dates.js';
+import { DEFAULT_CADENCE_DAYS, type IsoDate } from '../../core/dates.js';
 import { editEmails, parseEmail } from '../../core/emails.js';
 import type { Person } from '../../core/journal.js';
 import { hasAlias } from '../../core/names.js';
@@ -19,7 +19,7 @@ import {
 } from '../../core/people.js';
 import { cadenceProblem, describeCadence, parseCadence, periodDays } from '../../core/periods.js';
 import { displaySafe } from '../../core/text.js';
-import { UsageError } from '../../errors.js';
+import { UsageError, validity } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
 import { collect } from '../shared/options.js';
@@ -94,17 +94,17 @@ function parseCadenceFlag(text: string): number | null {
   return text.trim().toLowerCase() === 'default' ? null : parseCadence(text, '--cadence');
 }
 
-function parseBirthdayFlag(text: string): Birthday | null {
-  return ['none', ''].includes(text.trim().toLowerCase()) ? null : parseBirthday(text);
+function parseBirthdayFlag(text: string, todayIso: IsoDate): Birthday | null {
+  return ['none', ''].includes(text.trim().toLowerCase()) ? null : parseBirthday(text, todayIso);
 }
 
-function fromFlags(options: EditOptions): PersonEdit {
+function fromFlags(options: EditOptions, todayIso: IsoDate): PersonEdit {
   const edit: PersonEdit = {};
   if (options.role !== undefined) edit.role = options.role;
   if (options.team !== undefined) edit.team = options.team;
   if (options.relationship !== undefined) edit.relationship = options.relationship;
   if (options.cadence !== undefined) edit.cadenceDays = parseCadenceFlag(options.cadence);
-  if (options.birthday !== undefined) edit.birthday = parseBirthdayFlag(options.birthday);
+  if (options.birthday !== undefined) edit.birthday = parseBirthdayFlag(options.birthday, todayIso);
   // Operations, applied to the person as re-read under the lock: see ListEdit.
   if (options.tag.length || options.addTag.length || options.removeTag.length) {
     edit.tags = {
@@ -134,10 +134,14 @@ async function askEdit(ctx: Context, person: Person): Promise<PersonEdit> {
   );
   const tags = await askPrefilled('Tags, separated by commas', person.tags.join(', '));
   const aliases = await askPrefilled('Aliases, separated by commas', person.aliases.join(', '));
-  const birthdayText = await askPrefilled(
-    'Birthday (YYYY-MM-DD or MM-DD; empty for none)',
-    person.birthday ?? '',
-    (v) => (!v.trim() || readBirthday(v.trim()) ? true : 'Use YYYY-MM-DD or MM-DD, or leave it empty'),
+  // The birthday as it was, kept with Enter, is not read again: one already ahead of today (rel
+  // doctor names it) stays until it is corrected here or with --birthday.
+  const todayIso = today(ctx);
+  const shown = person.birthday ?? '';
+  const birthdayOf = (v: string) =>
+    v.trim() === shown ? (person.birthday ?? null) : parseBirthdayFlag(v, todayIso);
+  const birthdayText = await askPrefilled('Birthday (YYYY-MM-DD or MM-DD; empty for none)', shown, (v) =>
+    validity(() => birthdayOf(v)),
   );
   // What was typed against what was shown: what another rel changed meanwhile stays, unless
   // typed over here (fields as values, lists as additions and removals).
@@ -155,7 +159,7 @@ async function askEdit(ctx: Context, person: Person): Promise<PersonEdit> {
         team,
         relationship,
         cadenceDays: parseCadenceFlag(cadenceText),
-        birthday: parseBirthdayFlag(birthdayText),
+        birthday: birthdayOf(birthdayText),
       },
     ),
     tags: listChanges(person.tags, typedList(person.tags, tags)),
@@ -176,7 +180,7 @@ async function run(ctx: Context, name: string, options: EditOptions): Promise<vo
   const emailsToAdd = options.email.map((e) => parseEmail(e));
   let edit: PersonEdit;
   if (flagsGiven(options)) {
-    edit = fromFlags(options);
+    edit = fromFlags(options, today(ctx));
     // Refused before the lock is taken; checked again under it.
     if (emailsToAdd.length || options.removeEmail.length)
       edit.emails = editEmails(journal, person, emailsToAdd, options.removeEmail);
