@@ -311,7 +311,7 @@ const LOOKS_AHEAD = /\b(next|coming|in|from now|later|after|tomorrow)\b/i;
  * november", "end of november", "next december".
  */
 const WHOLE_MONTH =
-  /^(?:(?:in|this|last|next|past|previous|coming|early|mid|mid-|late|end of|the end of|beginning of|the beginning of|start of|the start of) ?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?(?: (\d{4}))?$/i;
+  /^(?:(in|this|last|next|past|previous|coming|early|mid|mid-|late|end of|the end of|beginning of|the beginning of|start of|the start of) ?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?(?: (\d{4}))?$/i;
 /** A whole week, month or year: "this week", "last month", "previous year". */
 const WHOLE_SPAN = /^(this|last|past|previous) (week|month|year)$/i;
 const SPAN_DAYS: Record<string, number> = { week: 7, month: 30, year: 365 };
@@ -465,6 +465,41 @@ export function parseDate(input: string, option: string, context: DateContext): 
 }
 
 /**
+ * The day of a month (0-11) a refusal of it gives as an example: the 15th, of the year given, else
+ * of the one the words mean. Looking back (--date, --since, "last january") that is the latest
+ * such month up to today, looking ahead (--due, --until, "next january") the first from today on:
+ * in December, "january" for --due is the coming one. This month's example is a day of it on the
+ * right side of today (today itself when the 15th is not). `yearSaid`: the day in words needs its
+ * year, which the day and month alone would not give ("next december" in December).
+ */
+function monthExample(
+  index: number,
+  given: string | undefined,
+  qualifier: string | undefined,
+  context: DateContext,
+): { day: IsoDate; yearSaid: boolean } {
+  const thisMonth = context.now.getMonth();
+  const thisYear = context.now.getFullYear();
+  if (given !== undefined) return { day: isoOf(Number(given), index + 1, 15), yearSaid: true };
+  const words = qualifier?.toLowerCase();
+  const said: DateDirection | undefined =
+    words === 'last' || words === 'past' || words === 'previous'
+      ? 'past'
+      : words === 'next' || words === 'coming'
+        ? 'future'
+        : undefined;
+  const back = (said ?? context.direction) === 'past';
+  const yearSaid = said !== undefined;
+  if (index === thisMonth && !yearSaid) {
+    const today = context.now.getDate();
+    const day = isoOf(thisYear, index + 1, back ? Math.min(15, today) : Math.max(15, today));
+    return { day, yearSaid };
+  }
+  if (back) return { day: isoOf(index < thisMonth ? thisYear : thisYear - 1, index + 1, 15), yearSaid };
+  return { day: isoOf(index > thisMonth ? thisYear : thisYear + 1, index + 1, 15), yearSaid };
+}
+
+/**
  * A week, a month or a year is not a day: refused, saying so and giving the day as many days back
  * (or ahead) and the period that counts it, for the user to pick the day they meant.
  */
@@ -473,15 +508,14 @@ function vagueRefusal(text: string, option: string, context: DateContext): Usage
   const message = `${option} "${text}" is not a date rel understands.`;
   const month = WHOLE_MONTH.exec(plainWords(text));
   if (!whole && month) {
-    const index = MONTHS.findIndex((m) => m.toLowerCase() === month[1]!.toLowerCase());
+    const [, qualifier, word, given] = month;
+    const index = MONTHS.findIndex((m) => m.toLowerCase() === word!.toLowerCase());
     const name = MONTH_NAMES[index]!;
-    // Looking back, a month later in the year than this one is last year's.
-    const thisYear = context.now.getFullYear();
-    const later = context.direction === 'past' && index > context.now.getMonth();
-    const year = month[2] ?? String(later ? thisYear - 1 : thisYear);
+    const { day, yearSaid } = monthExample(index, given, qualifier, context);
+    const [year, , dayOfMonth] = calendarParts(day);
     return new UsageError(
       message,
-      `"${text}" names a month, not a day: give a day of it, such as 15 ${name.toLowerCase()}${month[2] ? ` ${year}` : ''} or ${isoOf(Number(year), index + 1, 15)}.`,
+      `"${text}" names a month, not a day: give a day of it, such as ${dayOfMonth} ${name.toLowerCase()}${yearSaid ? ` ${year}` : ''} or ${day}.`,
     );
   }
   if (!whole) throw new RangeError(`not a week, a month or a year: ${text}`);

@@ -45,6 +45,48 @@ describe('a month that names no day', () => {
     expect(refusal('november 2025', '2026-12-02T09:00:00')).toContain('15 november 2025 or 2025-11-15');
   });
 
+  // Looking ahead (--due, --until) a month is the coming one: in December, "jan" is January 2027.
+  it.each([
+    ['jan', 'future', '15 january or 2027-01-15'],
+    ['january', 'past', '15 january or 2026-01-15'],
+    ['nov', 'future', '15 november or 2027-11-15'],
+    ['nov', 'past', '15 november or 2026-11-15'],
+    ['dec', 'future', '15 december or 2026-12-15'],
+    ['dec', 'past', '2 december or 2026-12-02'], // this month, up to today
+    ['next jan', 'past', '15 january 2027 or 2027-01-15'],
+    ['next december', 'future', '15 december 2027 or 2027-12-15'],
+    ['last december', 'future', '15 december 2025 or 2025-12-15'],
+    ['jan 2026', 'future', '15 january 2026 or 2026-01-15'],
+  ] as const)('on Wed 2 Dec 2026, %s (%s) gives %s', (text, direction, example) => {
+    expect(refusal(text, '2026-12-02T09:00:00', direction)).toContain(`such as ${example}.`);
+  });
+
+  // Every month, each way, on days either side of the 15th: the day the hint gives is on the side
+  // of today the option looks to, and its words, given back, are that very day.
+  const MONTHS = 'january february march april may june july august september october november december';
+  for (const now of [
+    '2026-12-02T09:00:00',
+    '2026-01-20T09:00:00',
+    '2026-06-10T09:00:00',
+    '2026-06-20T09:00:00',
+  ]) {
+    for (const direction of ['past', 'future'] as const) {
+      it.each(MONTHS.split(' '))(
+        `on ${now} (${direction}) %s: a day on that side, as its words give it`,
+        (month) => {
+          const example = /such as (.+) or (\d{4}-\d{2}-\d{2})\.$/.exec(refusal(month, now, direction));
+          expect(example, refusal(month, now, direction)).not.toBeNull();
+          const [, words, day] = example!;
+          const today = now.slice(0, 10);
+          if (direction === 'past') expect(day! <= today, day).toBe(true);
+          else expect(day! >= today, day).toBe(true);
+          expect(parse(words!, now, direction)).toBe(day);
+          expect(day!.slice(5, 7)).toBe(String(MONTHS.split(' ').indexOf(month) + 1).padStart(2, '0'));
+        },
+      );
+    }
+  }
+
   it.each([
     ['dec 2', '2026-12-02T09:00:00', '2026-12-02'],
     ['1 december', '2026-12-02T09:00:00', '2026-12-01'],
@@ -192,5 +234,28 @@ describe('the commands', () => {
     expect(snooze.code).toBe(2);
     expect(snooze.stderr).toContain('--until "december" is not a date rel understands.');
     expect((readJson(store).people as { snoozedUntil?: string }[])[0]!.snoozedUntil ?? null).toBeNull();
+  });
+
+  it('in December, "jan" for --until and --due gives the coming January as the example, for --date and --since the last', async () => {
+    const store = tempStore('dates-typed-jan');
+    const o = { store, now: '2026-12-02T10:00:00' };
+    await ok(['add', 'Ana Silva'], o);
+    const example = async (args: string[]) => {
+      const r = await rel(args, o);
+      expect(r.code).toBe(2);
+      return /such as (.+)\.$/m.exec(r.stderr)?.[1];
+    };
+    expect(await example(['snooze', 'ana', '--until', 'jan'])).toBe('15 january or 2027-01-15');
+    expect(await example(['todo', 'add', 'ana', 'Send the deck', '--due', 'jan'])).toBe(
+      '15 january or 2027-01-15',
+    );
+    expect(await example(['log', 'ana', '--kind', 'call', '--due', 'january'])).toBe(
+      '15 january or 2027-01-15',
+    );
+    expect(await example(['log', 'ana', '--kind', 'call', '--date', 'jan'])).toBe('15 january or 2026-01-15');
+    expect(await example(['stats', '--since', 'jan'])).toBe('15 january or 2026-01-15');
+    // The example given back is taken.
+    await ok(['snooze', 'ana', '--until', '15 january'], o);
+    expect(readJson(store).people[0].snoozedUntil).toBe('2027-01-15');
   });
 });
