@@ -233,7 +233,7 @@ export function parseSimpleDate(
   const text = withoutTimeOfDay(plainWords(input));
   const today = toIsoDate(now);
   if (ISO_DATE.test(text)) {
-    if (!isCalendarDate(text)) throw new UsageError(`"${text}" is not a real calendar date.`);
+    if (!isCalendarDate(text)) throw isoNotInCalendar(text, `"${text}"`, now);
     return toIsoDate(fromIsoDate(text));
   }
   if (text === 'today' || text === 'now') return today;
@@ -368,6 +368,17 @@ function numericRefusal(text: string, option: string, now: Date): UsageError {
     }))
     .filter((r, i, all) => all.findIndex((o) => o.iso === r.iso) === i);
   if (readings.length === 0) {
+    // A month it has, with a day that month does not have (31/11, 2/30): said as "feb 30" is.
+    const months = (
+      yearFirst
+        ? [[a, b]]
+        : [
+            [b, a],
+            [a, b],
+          ]
+    ).filter(([month, day]) => month! >= 1 && month! <= 12 && day! >= 1);
+    if (months.length === 1)
+      return notInCalendar(`${option} "${text}"`, year, months[0]![0]!, months[0]![1]!);
     return new UsageError(
       `${option} "${text}" is not a date: no month has that day.`,
       'Write it as YYYY-MM-DD, e.g. 2026-05-06.',
@@ -424,6 +435,8 @@ export function parseDate(input: string, option: string, context: DateContext): 
     );
   }
   if (NUMERIC_DATE.test(text) && !ISO_DATE.test(text)) throw numericRefusal(text, option, context.now);
+  if (ISO_DATE.test(text) && !isCalendarDate(text))
+    throw isoNotInCalendar(text, `${option} "${text}"`, context.now);
   if (/^\d{5,}-\d{2}-\d{2}$/.test(text))
     return refuseOutOfRange(new DateOutOfRange(true), `${option} "${text}"`, context.now);
   const simple = simpleOrOutOfRange(text, context);
@@ -566,20 +579,44 @@ function dayNotInCalendar(text: string, option: string, context: DateContext): U
     MONTHS.findIndex((m) => m.toLowerCase() === (parts[2] ?? parts[3])!.slice(0, 3).toLowerCase()) + 1;
   const year = parts[5] === undefined ? context.now.getFullYear() : Number(parts[5]);
   if (month < 1 || day < 1 || day <= daysInMonth(year, month)) return undefined;
+  return notInCalendar(`${option} "${text}"`, year, month, day);
+}
+
+/**
+ * A day after the last of its month (30 February, 31 November), however it was written (feb 30,
+ * 2026-02-30, 30/2): which day is not in the calendar, and the month's last day and the one after
+ * it instead (and, for 29 February, the last leap year's). `what` is the option and the text.
+ */
+function notInCalendar(what: string, year: number, month: number, day: number): UsageError {
   const name = MONTH_NAMES[month - 1]!;
   const last = daysInMonth(year, month);
   const instead = `${isoOf(year, month, last)} (${last} ${name}) or ${addDaysTo(isoOf(year, month, last), 1)}`;
   if (month === 2 && day === 29) {
     // 29 February of a year that is not a leap year.
     return new UsageError(
-      `${option} "${text}": 29 February ${year} is not in the calendar; ${year} is not a leap year.`,
+      `${what}: 29 February ${year} is not in the calendar; ${year} is not a leap year.`,
       `Give a day that is, such as ${instead}, or a leap year's: ${isoOf(leapBefore(year), 2, 29)}.`,
     );
   }
   const has = month === 2 ? '28 days (29 in a leap year)' : `${last} days`;
   return new UsageError(
-    `${option} "${text}": ${day} ${name} is not in the calendar; ${name} has ${has}.`,
+    `${what}: ${day} ${name} is not in the calendar; ${name} has ${has}.`,
     `Give a day that is, such as ${instead}.`,
+  );
+}
+
+/**
+ * A YYYY-MM-DD that is no day: one after its month's last (notInCalendar), or with a month or a
+ * day that no calendar has (2026-13-01, 2026-11-00).
+ */
+function isoNotInCalendar(text: string, what: string, now: Date): UsageError {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  if (month >= 1 && month <= 12 && day >= 1) return notInCalendar(what, year, month, day);
+  return new UsageError(
+    month >= 1 && month <= 12
+      ? `${what} is not a date: there is no day 00 of a month; days run from 01.`
+      : `${what} is not a date: there is no month ${text.slice(5, 7)}; months run from 01 to 12.`,
+    `Write it as YYYY-MM-DD, e.g. ${toIsoDate(now)}.`,
   );
 }
 

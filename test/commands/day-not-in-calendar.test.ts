@@ -53,6 +53,44 @@ describe('a day not in the calendar, in the journal', () => {
       now: '2026-12-02T12:00:00',
     });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"2026-02-30" is not a real calendar date.');
+    expect(r.stderr).toBe(
+      'rel: --date "2026-02-30": 30 February is not in the calendar; February has 28 days (29 in a leap year).\n' +
+        '  Give a day that is, such as 2026-02-28 (28 February) or 2026-03-01.\n',
+    );
   });
+});
+
+// Typed, a day after its month's last gets the same message whatever its form: ISO, day/month or
+// month/day, or the month's name (which had it first), for --date, --due and --until alike.
+describe('a day typed that is not in the calendar, in any form', () => {
+  it.each([
+    ['log', '--date', '2026-11-31'],
+    ['log', '--date', '31/11'],
+    ['log', '--date', '31 nov'],
+    ['todo', '--due', '2027-11-31'],
+    ['todo', '--due', '11/31/2027'],
+    ['snooze', '--until', 'nov 31 2027'],
+  ])(
+    'rel %s %s %s: which day is missing, and the days to give instead (exit 2, nothing written)',
+    async (verb, option, text) => {
+      const store = tempStore('not-in-calendar-typed');
+      const o = { store, now: '2026-12-02T12:00:00' };
+      expect((await rel(['add', 'Ana Silva'], o)).code).toBe(0);
+      const before = bytesOf(store);
+      const args =
+        verb === 'log'
+          ? ['log', 'ana', '--kind', 'call', option, text]
+          : verb === 'todo'
+            ? ['todo', 'add', 'ana', 'Send the deck', option, text]
+            : ['snooze', 'ana', option, text];
+      const r = await rel(args, o);
+      expect(r.code).toBe(2);
+      const year = text.includes('2027') ? '2027' : '2026';
+      expect(r.stderr).toBe(
+        `rel: ${option} "${text}": 31 November is not in the calendar; November has 30 days.\n` +
+          `  Give a day that is, such as ${year}-11-30 (30 November) or ${year}-12-01.\n`,
+      );
+      expect(bytesOf(store)).toEqual(before);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { en } from 'chrono-node';
 import { describe, expect, it } from 'vitest';
-import { dayDate, type NaturalDateParser, parseDate } from '../../src/core/dates.js';
+import { dayDate, type NaturalDateParser, parseDate, parseSimpleDate } from '../../src/core/dates.js';
 import type { UsageError } from '../../src/errors.js';
 import { ok, readJson, rel, tempStore } from '../helpers/run.js';
 
@@ -137,6 +137,60 @@ describe('a day that is not in the calendar', () => {
     } catch (error) {
       expect((error as UsageError).hint).toBe(hint);
     }
+  });
+
+  // However the day is written, the same words: which day is missing and the days to give instead.
+  const FEB_30 = [
+    '30 February is not in the calendar; February has 28 days (29 in a leap year).',
+    'Give a day that is, such as 2026-02-28 (28 February) or 2026-03-01.',
+  ];
+  const NOV_31 = [
+    '31 November is not in the calendar; November has 30 days.',
+    'Give a day that is, such as 2026-11-30 (30 November) or 2026-12-01.',
+  ];
+  const FEB_29 = [
+    '29 February 2025 is not in the calendar; 2025 is not a leap year.',
+    "Give a day that is, such as 2025-02-28 (28 February) or 2025-03-01, or a leap year's: 2024-02-29.",
+  ];
+  it.each([
+    ['2026-02-30', FEB_30],
+    ['2026/02/30', FEB_30],
+    ['2026-2-30', FEB_30],
+    ['30/2', FEB_30],
+    ['2/30', FEB_30],
+    ['30.02.2026', FEB_30],
+    ['feb 30', FEB_30],
+    ['30 february 2026', FEB_30],
+    ['2026-11-31', NOV_31],
+    ['31/11', NOV_31],
+    ['11/31', NOV_31],
+    ['31 nov', NOV_31],
+    ['november 31st', NOV_31],
+    ['2025-02-29', FEB_29],
+    ['29/2/2025', FEB_29],
+    ['feb 29 2025', FEB_29],
+  ])('%j, however written, says which day is missing as every form does', (text, [message, hint]) => {
+    for (const direction of ['past', 'future'] as const) {
+      try {
+        parseDate(text, '--due', { now: today, direction, natural });
+        expect.unreachable();
+      } catch (error) {
+        expect((error as UsageError).message).toBe(`--due "${text}": ${message}`);
+        expect((error as UsageError).hint).toBe(hint);
+      }
+    }
+  });
+
+  it.each([
+    ['2026-13-01', '--date "2026-13-01" is not a date: there is no month 13; months run from 01 to 12.'],
+    ['2026-00-10', '--date "2026-00-10" is not a date: there is no month 00; months run from 01 to 12.'],
+    ['2026-11-00', '--date "2026-11-00" is not a date: there is no day 00 of a month; days run from 01.'],
+  ])('%j: no such month or day, said so', (text, message) => {
+    expect(() => back(text)).toThrow(message);
+  });
+
+  it('parseSimpleDate, without an option to name, says the same', () => {
+    expect(() => parseSimpleDate('2026-02-30', today, 'past')).toThrow(`"2026-02-30": ${FEB_30[0]}`);
   });
 
   it('a day that is there is read as before', () => {

@@ -88,8 +88,18 @@ describe('dates that look back', () => {
     ['11/20', /not in a form rel reads/, 'For 20 November: 2026-11-20'],
     ['31/12', /not in a form rel reads/, 'For 31 December: 2026-12-31'],
     ['11/11', /not in a form rel reads/, 'For 11 November: 2026-11-11'],
-    ['31/11', /is not a date: no month has that day/, 'YYYY-MM-DD'],
-    ['30/02/2026', /is not a date/, 'YYYY-MM-DD'],
+    // A month with a day it has not: said as "31 nov" is, with the days to give instead.
+    [
+      '31/11',
+      /"31\/11": 31 November is not in the calendar; November has 30 days\.$/,
+      'Give a day that is, such as 2026-11-30 (30 November) or 2026-12-01.',
+    ],
+    [
+      '30/02/2026',
+      /"30\/02\/2026": 30 February is not in the calendar/,
+      'such as 2026-02-28 (28 February) or 2026-03-01.',
+    ],
+    ['31/31', /is not a date: no month has that day/, 'YYYY-MM-DD'],
   ])('refuses %s and says why', (text, message, hint) => {
     let error: unknown;
     try {
