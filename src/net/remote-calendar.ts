@@ -24,9 +24,14 @@ export interface RemoteTexts {
   keep: () => void;
 }
 
-/** How long ago, in words: "just now", "5 minutes ago", "3 hours ago", "2 days ago". */
+/**
+ * How long ago a copy was fetched, in words: "just now", "5 minutes ago", "3 hours ago", "2 days
+ * ago". A copy fetched after now (the clock was set back, or ahead when it was fetched) has no age
+ * rel can tell, and is not "just now": it is said to be ahead of this machine's clock.
+ */
 export function age(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 0) return `${ageIn(-minutes)} ahead of this machine's clock`;
   if (minutes < 1) return 'just now';
   return `${ageIn(minutes)} ago`;
 }
@@ -81,8 +86,12 @@ export async function remoteTexts(
   const cached = () => readCache(file, (label, bytes) => store.decodeKept(label, bytes));
   const fromCopy = (copy: CachedCalendar, why: string): RemoteTexts => {
     const fetched = Date.parse(copy.fetchedAt);
+    const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+    const ago = now.getTime() - fetched;
     ctx.io.err(
-      `rel: note: ${why}: using the copy of ${shown} fetched ${age(now.getTime() - fetched)} (${copy.fetchedAt.slice(0, 16).replace('T', ' ')} UTC).`,
+      ago <= -60_000
+        ? `rel: note: ${why}: using the copy of ${shown} fetched at ${utc(copy.fetchedAt)}, ${age(ago)} (${utc(now.toISOString())}), so how old it is cannot be told: check the clock.`
+        : `rel: note: ${why}: using the copy of ${shown} fetched ${age(ago)} (${utc(copy.fetchedAt)}).`,
     );
     if (Date.parse(copy.from) > from.getTime()) {
       ctx.io.err(`rel: note: that copy starts on ${copy.from.slice(0, 10)}: earlier meetings are not in it.`);

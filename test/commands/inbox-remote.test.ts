@@ -176,6 +176,20 @@ describe('rel inbox from a calendar address', { timeout: 240_000 }, () => {
     expect(none.stderr).toContain('has no copy');
   });
 
+  it('a copy fetched ahead of the clock (the clock set back since) is not said to be fetched just now', async () => {
+    mode = 'calendar';
+    const { o } = setup('remote-ahead');
+    const ahead = { ...o, now: '2026-11-27T15:00:00' };
+    const online = await ok(['inbox', '--json', '--calendar', feed], ahead);
+    const r = await run(['inbox', '--json', '--offline', '--calendar', feed], o);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('just now');
+    expect(r.stderr).toMatch(
+      /offline: using the copy of http:\/\/127\.0\.0\.1:\d+\/… fetched at 2026-11-27 15:00 UTC, 3 hours ahead of this machine's clock \(2026-11-27 12:00 UTC\), so how old it is cannot be told: check the clock\./,
+    );
+    expect(r.stdout).toEqual(online);
+  });
+
   it('refuses plain http off this machine and a CalDAV password in the address, showing neither', async () => {
     const { o, store } = setup('remote-refused');
     const before = bytesOf(store);
