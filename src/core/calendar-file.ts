@@ -146,8 +146,9 @@ function occurrences(
 /**
  * The calendars in a file's text; a UsageError naming the file when it is not iCalendar. ical.js
  * parses a file whole, so one event with a value it refuses (an RRULE with BYMONTH=13) would
- * lose them all: then the file is parsed again event by event, and the events it still refuses
- * are named in `problems` and left out.
+ * lose them all, and it reads a day that is not in the calendar (2026-13-45) as some other day
+ * without a word: then the file is parsed again event by event, and the events it refuses or
+ * whose days are not real are named in `problems`, with their lines, and left out.
  */
 function parseCalendars(text: string, label: string, problems: string[]): JCal[] {
   let parsed: unknown;
@@ -156,22 +157,54 @@ function parseCalendars(text: string, label: string, problems: string[]): JCal[]
   } catch (error) {
     parsed = parseByEvent(text, label, problems, (error as Error).message);
   }
-  const list = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as JCal[];
+  let list = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as JCal[];
   if (!list.length || list.some((c) => !Array.isArray(c) || c[0] !== 'vcalendar')) {
     throw notCalendar(label, 'there is no VCALENDAR in it');
+  }
+  if (list.some((c) => c[2].some((e) => e[0] === 'vevent' && unreadableWhen(e)))) {
+    list = [parseByEvent(text, label, problems, 'it has a day that is not in the calendar') as JCal];
   }
   return list;
 }
 
+/** A content line of the file, its folded continuations joined to it. */
+interface ContentLine {
+  /** Its first line in the file, from 1. */
+  line: number;
+  text: string;
+}
+
+/** The content lines of a text, unfolded (a line that starts with a space or tab continues the one before). */
+function contentLines(text: string): ContentLine[] {
+  const out: ContentLine[] = [];
+  for (const [i, line] of text.split(/\r\n|\n|\r/).entries()) {
+    const last = out.at(-1);
+    if (last && /^[ \t]/.test(line)) last.text += line.slice(1);
+    else out.push({ line: i + 1, text: line });
+  }
+  return out;
+}
+
+/** A content line's name, upper case, and its value (after the first colon outside quotes). */
+function nameAndValue(text: string): { name: string; value: string | undefined } {
+  const name = /^[^;:]*/.exec(text)![0].trim().toUpperCase();
+  let quoted = false;
+  for (let i = name.length; i < text.length; i++) {
+    if (text[i] === '"') quoted = !quoted;
+    else if (text[i] === ':' && !quoted) return { name, value: text.slice(i + 1) };
+  }
+  return { name, value: undefined };
+}
+
 function parseByEvent(text: string, label: string, problems: string[], why: string): unknown {
   const outside: string[] = [];
-  const events: { line: number; lines: string[] }[] = [];
-  let current: { line: number; lines: string[] } | undefined;
-  for (const [i, line] of text.split(/\r?\n/).entries()) {
-    const word = line.trim().toUpperCase();
-    if (word === 'BEGIN:VEVENT' && !current) current = { line: i + 1, lines: [] };
-    if (current) current.lines.push(line);
-    else outside.push(line);
+  const events: { line: number; lines: ContentLine[] }[] = [];
+  let current: { line: number; lines: ContentLine[] } | undefined;
+  for (const content of contentLines(text)) {
+    const word = content.text.trim().toUpperCase();
+    if (word === 'BEGIN:VEVENT' && !current) current = { line: content.line, lines: [] };
+    if (current) current.lines.push(content);
+    else outside.push(content.text);
     if (word === 'END:VEVENT' && current) {
       events.push(current);
       current = undefined;
@@ -185,17 +218,124 @@ function parseByEvent(text: string, label: string, problems: string[], why: stri
   }
   if (!Array.isArray(skeleton) || skeleton[0] !== 'vcalendar' || events.length === 0)
     throw notCalendar(label, why);
+  const wrap = (lines: string[]) => `BEGIN:VCALENDAR\r\n${lines.join('\r\n')}\r\nEND:VCALENDAR`;
   for (const event of events) {
+    let one: JCal;
     try {
-      const one = ICAL.parse(`BEGIN:VCALENDAR\r\n${event.lines.join('\r\n')}\r\nEND:VCALENDAR`) as JCal;
-      (skeleton as JCal)[2].push(...one[2]);
+      one = ICAL.parse(wrap(event.lines.map((l) => l.text))) as JCal;
     } catch (error) {
-      const summary = event.lines.find((l) => /^SUMMARY[;:]/i.test(l))?.replace(/^[^:]*:/, '');
-      const what = summary ? `the event "${summary.trim()}"` : `the event at line ${event.line}`;
-      problems.push(`${label}: skipped ${what}: ${(error as Error).message.replace(/\.$/, '')}.`);
+      problems.push(`${label}: skipped ${eventName(event)}: ${unreadableLine(event.lines, error as Error)}.`);
+      continue;
     }
+    const bad = unreadableWhen(one[2][0]!);
+    if (bad) {
+      const at = propertyLine(event.lines, bad.name, bad.index);
+      problems.push(`${label}: skipped ${eventName(event)}: ${badWhen(bad.name, at)}.`);
+      continue;
+    }
+    (skeleton as JCal)[2].push(...one[2]);
   }
   return skeleton;
+}
+
+/** How an event is named in a warning: by its SUMMARY, else its UID, with the line it begins on. */
+function eventName(event: { line: number; lines: ContentLine[] }): string {
+  const value = (name: string) => {
+    const found = event.lines.find((l) => nameAndValue(l.text).name === name);
+    const text =
+      found &&
+      nameAndValue(found.text)
+        .value?.replace(/\\([,;\\])/g, '$1')
+        .replace(/\\n/gi, ' ');
+    return text?.trim() || undefined;
+  };
+  const summary = value('SUMMARY');
+  const uid = value('UID');
+  if (summary) return `the event "${summary}" (line ${event.line})`;
+  if (uid) return `the event ${uid} (line ${event.line})`;
+  return `the event at line ${event.line}`;
+}
+
+/** What each property that says when an event is stands for, in a warning. */
+const WHEN: Record<string, string> = {
+  DTSTART: 'its start',
+  DTEND: 'its end',
+  'RECURRENCE-ID': 'the occurrence it moves',
+  EXDATE: 'a day taken out of its series',
+  RDATE: 'a day added to its series',
+};
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z?$/;
+
+/** Whether a jCal date ("2026-12-01") or date-time ("2026-12-01T10:00:00Z") is a real day and time. */
+function realWhen(value: unknown, type: string): boolean {
+  const match = typeof value === 'string' ? (type === 'date' ? DAY : DAY_TIME).exec(value) : null;
+  if (!match) return false;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map(Number) as number[];
+  const last = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  return (
+    month! >= 1 && month! <= 12 && day! >= 1 && day! <= last && hour <= 23 && minute <= 59 && second <= 60
+  );
+}
+
+/**
+ * The first property of an event (jCal) that says when it is and holds no real day or time, by
+ * name and by which of the properties of that name it is; undefined when every one is real.
+ */
+function unreadableWhen(event: JCal): { name: string; index: number } | undefined {
+  const seen = new Map<string, number>();
+  for (const [lower, , type, ...values] of event[1]) {
+    const name = lower.toUpperCase();
+    if (!(name in WHEN)) continue;
+    const index = seen.get(name) ?? 0;
+    seen.set(name, index + 1);
+    const real = values.every((v) =>
+      type === 'period' ? Array.isArray(v) && realWhen(v[0], 'date-time') : realWhen(v, type),
+    );
+    if (!values.length || !real || !['date', 'date-time', 'period'].includes(type)) return { name, index };
+  }
+  return undefined;
+}
+
+/** The `index`th line of the event (not of an alarm in it) with that name. */
+function propertyLine(lines: ContentLine[], name: string, index: number): ContentLine | undefined {
+  let depth = 0;
+  let count = 0;
+  for (const content of lines) {
+    const word = content.text.trim().toUpperCase();
+    if (word.startsWith('BEGIN:')) depth++;
+    else if (word.startsWith('END:')) depth--;
+    else if (depth === 1 && nameAndValue(content.text).name === name && count++ === index) return content;
+  }
+  return undefined;
+}
+
+/** A date or time the event's line holds that rel cannot read, in words. */
+function badWhen(name: string, at: ContentLine | undefined): string {
+  const what = `${WHEN[name] ?? name} (${name}${at ? `, line ${at.line}` : ''})`;
+  const value = at ? nameAndValue(at.text).value : undefined;
+  if (at && value === undefined) return `${what} has no value`;
+  if (value !== undefined && !value.trim()) return `${what} is empty`;
+  const shown = value === undefined ? '' : ` "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return at && /;VALUE=DATE[;:]/i.test(at.text)
+    ? `${what}${shown} is not a day rel can read (such as 20261201)`
+    : `${what}${shown} is not a date and time rel can read (such as 20261201T100000Z)`;
+}
+
+/** Why ical.js refused an event, said by the line it refused when one alone is refused. */
+function unreadableLine(lines: ContentLine[], error: Error): string {
+  for (const content of lines) {
+    if (/^(BEGIN|END):/i.test(content.text.trim())) continue;
+    try {
+      ICAL.parse(`BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n${content.text}\r\nEND:VEVENT\r\nEND:VCALENDAR`);
+    } catch (refused) {
+      const { name } = nameAndValue(content.text);
+      if (name in WHEN) return badWhen(name, content);
+      return `line ${content.line} (${name || 'a line with no name'}) cannot be read (${(refused as Error).message.replace(/\.$/, '')})`;
+    }
+  }
+  return error.message.replace(/\.$/, '');
 }
 
 function notCalendar(label: string, why: string): UsageError {

@@ -110,18 +110,37 @@ const knownTimezones = new Map<string, ICAL.Timezone>();
 
 export type JCal = [string, [string, Record<string, unknown>, string, ...unknown[]][], JCal[]];
 
-/** Every TZID the events use, with the earliest year each is used in. */
-function zonesUsed(calendar: JCal, into: Map<string, number>): void {
+/** Every TZID the events use, with the earliest year each is used in and the events that use it. */
+function zonesUsed(
+  calendar: JCal,
+  into: Map<string, { year: number; events: Set<string> }>,
+  event?: string,
+): void {
   for (const component of calendar[2]) {
     if (component[0] === 'vtimezone') continue;
+    const summary = component[1].find((p) => p[0] === 'summary')?.[3];
+    const name =
+      event ?? (typeof summary === 'string' && summary.trim() ? `"${summary.trim()}"` : 'one untitled');
     for (const [, params, , ...values] of component[1]) {
       const tzid = params.tzid;
       if (typeof tzid !== 'string') continue;
       const year = Number(String(values[0] ?? '').slice(0, 4)) || new Date().getFullYear();
-      into.set(tzid, Math.min(into.get(tzid) ?? year, year));
+      const used = into.get(tzid) ?? { year, events: new Set<string>() };
+      used.year = Math.min(used.year, year);
+      used.events.add(name);
+      into.set(tzid, used);
     }
-    zonesUsed(component, into);
+    zonesUsed(component, into, name);
   }
+}
+
+/** The events a warning names: "the event "Partner call"", "the events "A", "B" and 3 more". */
+function eventsNamed(events: Set<string>): string {
+  const names = [...events];
+  if (names.length === 1) return `the event ${names[0]}`;
+  const shown = names.slice(0, 2);
+  const more = names.length - shown.length;
+  return `the events ${shown.join(more ? ', ' : ' and ')}${more ? ` and ${more} more` : ''}`;
 }
 
 /**
@@ -131,7 +150,7 @@ function zonesUsed(calendar: JCal, into: Map<string, number>): void {
  * system's zone data; anything else is read as local time, and said so.
  */
 export function settleZones(calendars: JCal[], nowYear: number, problems: string[], label: string): void {
-  const used = new Map<string, number>();
+  const used = new Map<string, { year: number; events: Set<string> }>();
   for (const calendar of calendars) zonesUsed(calendar, used);
   // Every zone goes to the service, out of the files: ical.js then finds each through it, and
   // one built (or expanded) for a file serves the next file of a folder that has the same one.
@@ -145,7 +164,7 @@ export function settleZones(calendars: JCal[], nowYear: number, problems: string
     });
   }
   ICAL.TimezoneService.reset();
-  for (const [tzid, firstYear] of used) {
+  for (const [tzid, { year: firstYear, events }] of used) {
     const fromWindows = windowsZone(tzid);
     const own = defined.get(tzid);
     const iana = fromWindows ?? (own ? undefined : systemName(tzid));
@@ -159,7 +178,9 @@ export function settleZones(calendars: JCal[], nowYear: number, problems: string
       key = JSON.stringify(own);
       build = () => new ICAL.Timezone({ component: new ICAL.Component(own), tzid });
     } else {
-      problems.push(`${label}: the time zone "${tzid}" is not known; its times are read as local time.`);
+      problems.push(
+        `${label}: the time zone "${tzid}" (of ${eventsNamed(events)}) is not known; its times are read as local time.`,
+      );
       continue;
     }
     let zone = knownTimezones.get(key);

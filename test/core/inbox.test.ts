@@ -172,7 +172,9 @@ describe('readCalendar', () => {
     );
     const result = readCalendar(broken, 'google.ics', SINCE, NOW);
     expect(result.problems.join('\n')).toMatch(/google\.ics: skipped the event "Lunch with Eve"/);
-    expect(result.problems.join('\n')).toMatch(/skipped the event "Coffee with Ben and Chloé": BYMONTH/);
+    expect(result.problems.join('\n')).toMatch(
+      /skipped the event "Coffee with Ben and Chloé" \(line 92\): line 94 \(RRULE\) cannot be read \(BYMONTH/,
+    );
     expect(result.meetings.some((m) => m.title === 'Coffee with Ben and Chloé')).toBe(false);
     expect(result.meetings.some((m) => m.title === 'Daily stand-up')).toBe(true);
     expect(() => readCalendar('name,email\nAna,ana@example.com\n', 'people.csv', SINCE, NOW)).toThrow(
@@ -183,11 +185,62 @@ describe('readCalendar', () => {
     );
   });
 
+  it("an event whose start is no date is named in rel's words, with its line, and skipped; the rest are read", () => {
+    // Line 131 of GOOGLE is the DTSTART of "Lunch with Eve", whose event begins on line 130.
+    const lines = GOOGLE.split('\r\n');
+    expect(lines[129]).toBe('BEGIN:VEVENT');
+    expect(lines[130]).toBe('DTSTART:20261124T120000Z');
+    const cases: [string, string][] = [
+      [
+        'DTSTART:2026-13-45T99',
+        '"2026-13-45T99" is not a date and time rel can read (such as 20261201T100000Z)',
+      ],
+      ['DTSTART:garbage', '"garbage" is not a date and time rel can read (such as 20261201T100000Z)'],
+      // ical.js reads these as other days (2027-02-18, 2026-03-02) without a word.
+      [
+        'DTSTART:20261345T990000Z',
+        '"20261345T990000Z" is not a date and time rel can read (such as 20261201T100000Z)',
+      ],
+      [
+        'DTSTART:20260230T120000Z',
+        '"20260230T120000Z" is not a date and time rel can read (such as 20261201T100000Z)',
+      ],
+      ['DTSTART;VALUE=DATE:20261345', '"20261345" is not a day rel can read (such as 20261201)'],
+      ['DTSTART:', 'is empty'],
+      ['DTSTART', 'has no value'],
+    ];
+    for (const [start, why] of cases) {
+      const result = readCalendar(
+        GOOGLE.replace('DTSTART:20261124T120000Z', start),
+        'google.ics',
+        SINCE,
+        NOW,
+      );
+      expect(result.problems, start).toEqual([
+        `google.ics: skipped the event "Lunch with Eve" (line 130): its start (DTSTART, line 131) ${why}.`,
+      ]);
+      expect(result.meetings.some((m) => m.title === 'Lunch with Eve')).toBe(false);
+      expect(result.meetings.map((m) => m.title)).toEqual(
+        readCalendar(GOOGLE, 'google.ics', SINCE, NOW)
+          .meetings.filter((m) => m.title !== 'Lunch with Eve')
+          .map((m) => m.title),
+      );
+    }
+    // Without a SUMMARY, the event is named by its UID.
+    const untitled = GOOGLE.replace('DTSTART:20261124T120000Z', 'DTSTART:garbage').replace(
+      'SUMMARY:Lunch with Eve\r\n',
+      '',
+    );
+    expect(readCalendar(untitled, 'google.ics', SINCE, NOW).problems[0]).toMatch(
+      /^google\.ics: skipped the event \S+ \(line 130\): its start \(DTSTART, line 131\) "garbage"/,
+    );
+  });
+
   it('a time zone no one knows is read as local time, and said so', () => {
     const odd = GOOGLE.replaceAll('TZID=America/New_York', 'TZID=Mars/Olympus_Mons');
     const result = readCalendar(odd, 'google.ics', SINCE, NOW);
     expect(result.problems).toEqual([
-      'google.ics: the time zone "Mars/Olympus_Mons" is not known; its times are read as local time.',
+      'google.ics: the time zone "Mars/Olympus_Mons" (of the event "Partner call") is not known; its times are read as local time.',
     ]);
     expect(result.meetings.find((m) => m.title === 'Partner call')!.start).toBe('2026-11-02T09:00:00.000Z');
   });
