@@ -28,6 +28,8 @@ export function addFromExport(
   newId?: IdSource,
   /** Today, here: a conversation after it is refused, as rel log refuses it. */
   today?: IsoDate,
+  /** Where a record is in the file's list (records not read are not in `incoming`). */
+  positionOf: (collection: string, index: number) => number = (_, index) => index,
 ): JournalMerge {
   const result: JournalMerge & { warnings: ImportProblem[] } = {
     added: [],
@@ -48,6 +50,9 @@ export function addFromExport(
   const byEmail = new Map<string, Person>();
   for (const p of journal.people)
     for (const e of emailsOf(p)) if (!byEmail.has(emailKey(e))) byEmail.set(emailKey(e), p);
+  /** A record with no line of its own (the file is not one record a line) is named by its place. */
+  const placed = (collection: string, index: number, line: number | null) =>
+    line === null ? `${collection}[${positionOf(collection, index)}] ` : '';
   /** Incoming person id -> the id it has in this journal. */
   const target = new Map<string, string>();
   incoming.people.forEach((read: Person, i) => {
@@ -71,13 +76,14 @@ export function addFromExport(
       return;
     }
     const kept = structuredClone(person);
+    const who = `${placed('people', i, line)}${person.name}`;
     // Their id is someone else's here: they come in under one of their own, with their records.
     if (ids.has(kept.id)) kept.id = uniquePersonId(journal, kept.name, ids, kept.aliases, newId);
     // A cadence rel add and edit refuse (a typo, 20000d for 200d): the default applies instead.
     if (kept.cadenceDays !== null && overCadenceCap(kept.cadenceDays)) {
       result.warnings.push({
         line,
-        message: `${person.name}: a cadence of ${kept.cadenceDays} days is longer than rel takes (at most ${CADENCE_CAP}), so it was left out and the default applies; set one with rel edit "${person.name}" --cadence`,
+        message: `${who}: a cadence of ${kept.cadenceDays} days is longer than rel takes (at most ${CADENCE_CAP}); imported with the default cadence instead (set one with rel edit "${person.name}" --cadence)`,
       });
       kept.cadenceDays = null;
     }
@@ -86,7 +92,7 @@ export function addFromExport(
     if (kept.birthday && !isCalendarBirthday(kept.birthday)) {
       result.warnings.push({
         line,
-        message: `${person.name}: birthday "${kept.birthday}" is not a real calendar date, so it was left out`,
+        message: `${who}: birthday "${kept.birthday}" is not a real calendar date; imported without it`,
       });
       kept.birthday = null;
     }
@@ -106,7 +112,7 @@ export function addFromExport(
       });
       result.warnings.push({
         line,
-        message: `${person.name}: came in without the e-mail address${held.length === 1 ? '' : 'es'} someone here has (one address names one person): ${whose.join(', ')}`,
+        message: `${who}: ${held.length === 1 ? 'an e-mail address' : 'e-mail addresses'} someone here has (one address names one person): ${whose.join(', ')}; imported without ${held.length === 1 ? 'it' : 'them'}`,
       });
     }
     for (const e of emailsOf(kept)) if (!byEmail.has(emailKey(e))) byEmail.set(emailKey(e), kept);
@@ -134,14 +140,14 @@ export function addFromExport(
     if (!isCalendarDate(conversation.date)) {
       result.problems.push({
         line: lineOf('conversations', i),
-        message: `conversation ${conversation.id} is dated "${conversation.date}", which is not a real calendar date`,
+        message: `${placed('conversations', i, lineOf('conversations', i))}conversation ${conversation.id} is dated "${conversation.date}", which is not a real calendar date`,
       });
       return;
     }
     if (today !== undefined && conversation.date > today) {
       result.problems.push({
         line: lineOf('conversations', i),
-        message: `conversation ${conversation.id} is dated ${conversation.date}, which is in the future; rel records what has happened, once it has (as rel log does)`,
+        message: `${placed('conversations', i, lineOf('conversations', i))}conversation ${conversation.id} is dated ${conversation.date}, which is in the future; rel records what has happened, once it has (as rel log does)`,
       });
       return;
     }
@@ -155,7 +161,7 @@ export function addFromExport(
     if (missing.length) {
       result.problems.push({
         line: lineOf('conversations', i),
-        message: `conversation ${conversation.id} is with ${missing.join(', ')}, who is in neither the file nor your journal`,
+        message: `${placed('conversations', i, lineOf('conversations', i))}conversation ${conversation.id} is with ${missing.join(', ')}, who is in neither the file nor your journal`,
       });
       return;
     }
@@ -188,7 +194,7 @@ export function addFromExport(
     if (followUp.due && !isCalendarDate(followUp.due)) {
       result.problems.push({
         line: lineOf('followUps', i),
-        message: `follow-up ${followUp.id} is due "${followUp.due}", which is not a real calendar date`,
+        message: `${placed('followUps', i, lineOf('followUps', i))}follow-up ${followUp.id} is due "${followUp.due}", which is not a real calendar date`,
       });
       return;
     }
@@ -197,7 +203,7 @@ export function addFromExport(
     if (owner === undefined || owners?.includes(undefined)) {
       result.problems.push({
         line: lineOf('followUps', i),
-        message: `follow-up ${followUp.id} is for ${followUp.personId}, who is in neither the file nor your journal`,
+        message: `${placed('followUps', i, lineOf('followUps', i))}follow-up ${followUp.id} is for ${followUp.personId}, who is in neither the file nor your journal`,
       });
       return;
     }

@@ -28,7 +28,18 @@ export interface ImportedPerson {
 export interface ImportProblem {
   /** The line in the file, or null when the problem is not tied to one. */
   line: number | null;
+  /** A warning ends with what the import did about it: "…; imported without a birthday". */
   message: string;
+}
+
+/**
+ * A warning as it is shown: when --strict refused the file nothing was imported, so what the
+ * import did ("; imported without a birthday") is said as what it would have done.
+ */
+export function warningText(warning: ImportProblem, refused: boolean): string {
+  return refused
+    ? warning.message.replace('; imported ', '; without --strict, the person would be imported ')
+    : warning.message;
 }
 
 export interface ReadPeople {

@@ -15,6 +15,8 @@ export type ImportSource =
       kind: 'journal';
       journal: Journal;
       lineOf: (collection: string, index: number) => number | null;
+      /** Where each record read is in the file's list (a record not read leaves a gap). */
+      positionOf?: (collection: string, index: number) => number;
       problems: ImportProblem[];
       warnings: ImportProblem[];
       /** rel's conversations table: the names in each conversation, for ids not in the journal. */
@@ -39,6 +41,7 @@ export function applyImport(
       source.names,
       clock.newId,
       toIsoDate(clock.now),
+      source.positionOf,
     );
     return {
       ...merged,

@@ -105,7 +105,7 @@ describe('rel import: an e-mail address someone already has', () => {
     const strict = await rel(['import', file, '--strict'], { store });
     expect(strict.code).toBe(2);
     expect(strict.stderr).toContain(
-      "Zed Other: came in without the e-mail address someone here has (one address names one person): CARA@example.com is Cara Diaz's (cara-diaz)",
+      "Zed Other: an e-mail address someone here has (one address names one person): CARA@example.com is Cara Diaz's (cara-diaz); without --strict, the person would be imported without it.",
     );
     expect(bytesOf(store)).toEqual(before);
 
@@ -115,7 +115,7 @@ describe('rel import: an e-mail address someone already has', () => {
       {
         line: 4,
         message:
-          "Zed Other: came in without the e-mail address someone here has (one address names one person): CARA@example.com is Cara Diaz's (cara-diaz)",
+          "Zed Other: an e-mail address someone here has (one address names one person): CARA@example.com is Cara Diaz's (cara-diaz); imported without it",
       },
     ]);
     expect(r.stderr).not.toContain('skipped');

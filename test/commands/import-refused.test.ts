@@ -58,7 +58,7 @@ describe('rel import of what rel log and rel edit refuse', () => {
       {
         line: line('"cadenceDays":99999'),
         message:
-          'Eve Quist: a cadence of 99999 days is longer than rel takes (at most 10 years (3650 days)), so it was left out and the default applies; set one with rel edit "Eve Quist" --cadence',
+          'Eve Quist: a cadence of 99999 days is longer than rel takes (at most 10 years (3650 days)); imported with the default cadence instead (set one with rel edit "Eve Quist" --cadence)',
       },
     ]);
     expect(r.stderr).toContain(`export.json line ${line('from ahead')}: conversation`);

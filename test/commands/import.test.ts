@@ -116,7 +116,11 @@ describe('rel import: vCards as phones and address books write them', () => {
     expect(strict.code).toBe(2);
     expect(strict.stdout).toBe('');
     expect(strict.stderr).toContain('rel: broken.vcf line 5: card has no name (FN or N).');
-    expect(strict.stderr).toContain('4 bad records in broken.vcf; nothing was imported (--strict).');
+    // The birthday rel cannot use is a warning, not a bad record: under --strict it too refuses.
+    expect(strict.stderr).toContain(
+      '3 bad records and 1 warning in broken.vcf; nothing was imported (--strict).',
+    );
+    expect(strict.stderr).toContain('without --strict, the person would be imported without a birthday.');
     expect(bytesOf(store)).toEqual(before);
 
     const dry = await rel(['import', '--dry-run', '--json', fixture('broken.vcf')], { store });
@@ -152,7 +156,7 @@ describe('rel import: charsets, birthdays and headers rel has to guess or be tol
     );
     const strict = await rel(['import', '--strict', contacts('thebat-2.1.vcf')], { store });
     expect([strict.code, strict.stdout]).toEqual([2, '']);
-    expect(strict.stderr).toContain('1 bad record in thebat-2.1.vcf; nothing was imported (--strict).');
+    expect(strict.stderr).toContain('1 warning in thebat-2.1.vcf; nothing was imported (--strict).');
     expect(fs.existsSync(store)).toBe(false);
     const told = await rel(['import', '--strict', '--charset', 'windows-1250', contacts('thebat-2.1.vcf')], {
       store,
@@ -384,7 +388,7 @@ describe('rel import: rel JSON with a day that is not in the calendar', () => {
     const r = await rel(['import', file], { store, now: '2026-11-20' });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
-      'Li Wei: birthday "2026-02-30" is not a real calendar date, so it was left out',
+      'Li Wei: birthday "2026-02-30" is not a real calendar date; imported without it',
     );
     expect(r.stderr).toMatch(/conversation \w+ is dated "2026-02-30", which is not a real calendar date/);
     expect(r.stderr).toMatch(/follow-up \w+ is due "2026-11-31", which is not a real calendar date/);
@@ -407,6 +411,115 @@ describe('rel import: rel JSON with a day that is not in the calendar', () => {
       /Days that are not in the calendar, which reports cannot count with: li-wei's birthday 1990-02-30, follow-up \w+ due 2026-11-31\./,
     );
     expect((await rel(['doctor'], { store: source, now: '2026-11-20' })).stdout).toContain('All is well');
+  });
+});
+
+describe('rel import: rel JSON warnings say where, and --strict says what would have been', () => {
+  const person = (id: string, name: string, over: Record<string, unknown> = {}) => ({
+    id,
+    name,
+    aliases: [],
+    role: '',
+    team: '',
+    relationship: '',
+    tags: [],
+    cadenceDays: null,
+    ambitions: [],
+    skills: [],
+    birthday: null,
+    notes: [],
+    createdAt: '2026-11-01T09:00:00.000Z',
+    archivedAt: null,
+    ...over,
+  });
+  const exported = {
+    schema: 1,
+    people: [
+      { id: 'bad', name: 5 },
+      person('carla-x', 'Carla X', { birthday: '2001-02-30', cadenceDays: 99999 }),
+      person('dee-y', 'Dee Y', { birthday: '1990-13-01' }),
+    ],
+    conversations: [],
+    followUps: [],
+  };
+
+  it('laid out by another tool (jq), each warning has the line its record starts on, past a bad record', async () => {
+    const dir = tempDir('json-warn-lines');
+    const file = path.join(dir, 'pretty.json');
+    const text = JSON.stringify(exported, null, 2);
+    fs.writeFileSync(file, text);
+    const lines = text.split('\n');
+    const carla = lines.findIndex((l) => l.includes('"carla-x"')); // the line after its "{"
+    const dee = lines.findIndex((l) => l.includes('"dee-y"'));
+    expect(lines[carla - 1]!.trim()).toBe('{');
+    const r = await rel(['import', file, '--dry-run'], {
+      store: path.join(dir, 'journal.json'),
+      now: '2026-11-20',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      `rel: pretty.json line ${carla}: Carla X: birthday "2001-02-30" is not a real calendar date; imported without it.`,
+    );
+    expect(r.stderr).toContain(
+      `rel: pretty.json line ${carla}: Carla X: a cadence of 99999 days is longer than rel takes (at most 10 years (3650 days)); imported with the default cadence instead (set one with rel edit "Carla X" --cadence).`,
+    );
+    expect(r.stderr).toContain(
+      `rel: pretty.json line ${dee}: Dee Y: birthday "1990-13-01" is not a real calendar date; imported without it.`,
+    );
+    // In rel's own layout (one record a line), past the bad record, too.
+    const compact = path.join(dir, 'compact.json');
+    fs.writeFileSync(
+      compact,
+      `{"schema": 1,\n"people": [\n${exported.people.map((p) => JSON.stringify(p)).join(',\n')}\n],\n"conversations": [],\n"followUps": []\n}\n`,
+    );
+    const c = await rel(['import', compact, '--dry-run', '--json'], {
+      store: path.join(dir, 'journal.json'),
+      now: '2026-11-20',
+    });
+    expect(JSON.parse(c.stdout).warnings).toEqual([
+      { line: 4, message: expect.stringMatching(/^Carla X: a cadence of 99999 days/) },
+      { line: 4, message: 'Carla X: birthday "2001-02-30" is not a real calendar date; imported without it' },
+      { line: 5, message: 'Dee Y: birthday "1990-13-01" is not a real calendar date; imported without it' },
+    ]);
+  });
+
+  it('on one line, each warning names its record by its place in the list', async () => {
+    const dir = tempDir('json-warn-places');
+    const file = path.join(dir, 'one-line.json');
+    fs.writeFileSync(file, JSON.stringify(exported));
+    const r = await rel(['import', file, '--dry-run'], {
+      store: path.join(dir, 'journal.json'),
+      now: '2026-11-20',
+    });
+    expect(r.stderr).toContain('rel: one-line.json: people[0] is not a rel record');
+    expect(r.stderr).toContain(
+      'rel: one-line.json: people[1] Carla X: birthday "2001-02-30" is not a real calendar date; imported without it.',
+    );
+    expect(r.stderr).toContain(
+      'rel: one-line.json: people[2] Dee Y: birthday "1990-13-01" is not a real calendar date; imported without it.',
+    );
+  });
+
+  it('--strict: nothing came in, and the messages say what would have been done', async () => {
+    const dir = tempDir('json-warn-strict');
+    const file = path.join(dir, 'warned.json');
+    fs.writeFileSync(file, JSON.stringify({ ...exported, people: exported.people.slice(2) }, null, 2));
+    const store = path.join(dir, 'journal.json');
+    const r = await rel(['import', file, '--strict'], { store, now: '2026-11-20' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'rel: warned.json line 4: Dee Y: birthday "1990-13-01" is not a real calendar date; without --strict, the person would be imported without it.',
+    );
+    expect(r.stderr).toContain('rel: 1 warning in warned.json; nothing was imported (--strict).');
+    expect(r.stderr).not.toMatch(/came in|; imported without|bad record/);
+    expect(fs.existsSync(store)).toBe(false);
+    const csv = path.join(dir, 'people.csv');
+    fs.writeFileSync(csv, 'name,birthday\nZed Q,2000-13-40\n');
+    const rows = await rel(['import', csv, '--strict'], { store, now: '2026-11-20' });
+    expect(rows.code).toBe(2);
+    expect(rows.stderr).toContain(
+      'rel: people.csv line 2: birthday "2000-13-40" is not a date rel understands (YYYY-MM-DD or MM-DD); without --strict, the person would be imported without a birthday.',
+    );
   });
 });
 

@@ -546,7 +546,11 @@ describe('merging a rel export', () => {
     expect(journal.conversations.map((c) => [c.id, c.with])).toEqual([['c1', ['ana', 'bo']]]);
     expect(journal.followUps.map((f) => [f.id, f.personId])).toEqual([['f1', 'bo']]);
     expect(first.problems).toEqual([
-      { line: null, message: 'conversation c2 is with zed, who is in neither the file nor your journal' },
+      // With no line of its own, a record is named by its place in the file's list.
+      {
+        line: null,
+        message: 'conversations[1] conversation c2 is with zed, who is in neither the file nor your journal',
+      },
     ]);
     const before = JSON.stringify(journal);
     const second = addFromExport(journal, incoming, lineOf);

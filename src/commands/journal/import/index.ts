@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type Context, openStore } from '../../../context.js';
 import { type ColumnMap, MAP_FIELDS, type MapField } from '../../../core/import-csv-headers.js';
+import { type ImportProblem, warningText } from '../../../core/import-types.js';
 import type { Journal } from '../../../core/journal.js';
 import { displaySafe, plural } from '../../../core/text.js';
 import { UsageError } from '../../../errors.js';
@@ -77,23 +78,34 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
   const format = options.format === undefined ? detectFormat(file, text.text) : parseFormat(options.format);
   const source = await readSource(format, bytes, text, { dateOrder, charset, map, now: ctx.io.now });
   const label = file === '-' ? 'stdin' : path.basename(file);
-  const report = (problems: { line: number | null; message: string }[]) => {
-    for (const p of problems) {
+  /** Bad records and warnings by their line; a warning says what was done, or would have been. */
+  const report = (problems: ImportProblem[], refused = false) => {
+    for (const p of [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
       ctx.io.err(
-        `rel: ${displaySafe(label)}${p.line === null ? '' : ` line ${p.line}`}: ${displaySafe(p.message)}.`,
+        `rel: ${displaySafe(label)}${p.line === null ? '' : ` line ${p.line}`}: ${displaySafe(warningText(p, refused))}.`,
       );
     }
   };
-  const refuse = (count: number) => {
+  // With --strict, what would be imported only in part refuses the file as a bad record does.
+  const refuse = (outcome: { problems: ImportProblem[]; warnings: ImportProblem[] }): never => {
+    const what = [
+      ...(outcome.problems.length ? [plural(outcome.problems.length, 'bad record')] : []),
+      ...(outcome.warnings.length ? [plural(outcome.warnings.length, 'warning')] : []),
+    ].join(' and ');
     throw new UsageError(
-      `${plural(count, 'bad record')} in ${label}; nothing was imported (--strict).`,
-      'Fix them in the file, or import without --strict to skip them.',
+      `${what} in ${label}; nothing was imported (--strict).`,
+      !outcome.warnings.length
+        ? 'Fix them in the file, or import without --strict to skip them.'
+        : outcome.problems.length
+          ? 'Fix them in the file, or import without --strict to skip the bad records and take the rest as the warnings say.'
+          : 'Fix them in the file, or import without --strict to take the people in as the warnings say.',
     );
   };
-  // With --strict, what would be imported only in part refuses the file as a bad record does.
-  if (options.strict && source.problems.length + source.warnings.length) {
-    report([...source.problems, ...source.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-    refuse(source.problems.length + source.warnings.length);
+  const refused = (o: { problems: ImportProblem[]; warnings: ImportProblem[] }) =>
+    o.problems.length + o.warnings.length > 0;
+  if (options.strict && refused(source)) {
+    report([...source.problems, ...source.warnings], true);
+    refuse(source);
   }
 
   const store = await openStore(ctx);
@@ -108,16 +120,15 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
   );
   let outcome = preview;
   // The journal decides some too (an e-mail address someone here has): they refuse it as well.
-  const refused = (o: typeof preview) => o.problems.length + o.warnings.length;
   if (options.strict && refused(preview)) {
-    report([...preview.problems, ...preview.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-    refuse(refused(preview));
+    report([...preview.problems, ...preview.warnings], true);
+    refuse(preview);
   }
   if (!options.dryRun && changeCount(preview) > 0) {
     outcome = await store.update(
       (journal: Journal) => {
         const result = applyImport(journal, source, clock, progress);
-        if (options.strict && refused(result)) refuse(refused(result));
+        if (options.strict && refused(result)) refuse(result);
         return result;
       },
       {
@@ -131,7 +142,7 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
     );
   }
   const result: ImportRun = { file, format, dryRun: options.dryRun ?? false, ...outcome };
-  report([...result.problems, ...result.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  report([...result.problems, ...result.warnings]);
   if (options.json) {
     const { added, skipped, ...rest } = result;
     printJson(ctx.io, { ...rest, people: { added, skipped } });

@@ -224,12 +224,14 @@ async function readJournalExport(text: string): Promise<ImportSource & { kind: '
     );
   }
   const { recordSchemas } = await import('../../../store/schema.js');
-  const lines = text.split(/\r?\n/);
-  const lineOf = (collection: string, index: number): number | null => {
-    const start = lines.findIndex((l) => l.trim().startsWith(`${JSON.stringify(collection)}:`));
-    const line = start < 0 ? undefined : lines[start + 1 + index];
-    return line?.trim().startsWith('{') ? start + 2 + index : null;
-  };
+  const starts = recordLines(text);
+  /** The line a record of the file's list starts on, when it is the only record on that line. */
+  const fileLine = (collection: string, position: number): number | null =>
+    starts.get(collection)?.[position] ?? null;
+  /** Where each record read is in the file's list: a bad record, not read, leaves a gap. */
+  const positions: Record<string, number[]> = { people: [], conversations: [], followUps: [] };
+  const positionOf = (collection: string, index: number) => positions[collection]?.[index] ?? index;
+  const lineOf = (collection: string, index: number) => fileLine(collection, positionOf(collection, index));
   const problems: ImportProblem[] = [];
   const incoming = emptyJournal();
   for (const collection of ['people', 'conversations', 'followUps'] as const) {
@@ -241,16 +243,69 @@ async function readJournalExport(text: string): Promise<ImportSource & { kind: '
       const check = recordSchemas[collection].safeParse(item);
       if (check.success) {
         (incoming[collection] as unknown[]).push(item);
+        positions[collection]!.push(index);
         return;
       }
       const issue = check.error.issues[0]!;
-      const where = lineOf(collection, index) === null ? `${collection}[${index}]` : SINGULAR[collection];
+      const where = fileLine(collection, index) === null ? `${collection}[${index}]` : SINGULAR[collection];
       problems.push({
-        line: lineOf(collection, index),
+        line: fileLine(collection, index),
         message: `${where} is not a rel record: ${issue.path.join('.') || 'it'}: ${issue.message}`,
       });
     });
   }
   // An export from an earlier rel lacks later fields: fill them as a read of the store would.
-  return { kind: 'journal', journal: withDefaults(incoming), lineOf, problems, warnings: [] };
+  return { kind: 'journal', journal: withDefaults(incoming), lineOf, positionOf, problems, warnings: [] };
+}
+
+const RECORD_LISTS = new Set(['people', 'conversations', 'followUps']);
+
+/**
+ * The line each record of an export's lists starts on, by list: rel writes one record a line, and
+ * a file laid out by another tool (jq, an editor) has each record's "{" on a line of its own. A
+ * record that shares its line with another (the file is on one line) has none (undefined): it is
+ * named by its place in the list instead. One pass over the text, strings skipped.
+ */
+function recordLines(text: string): Map<string, (number | undefined)[]> {
+  const found = new Map<string, (number | undefined)[]>();
+  const onLine = new Map<number, number>();
+  let line = 1;
+  let depth = 0;
+  let key: string | undefined;
+  let list: (number | undefined)[] | undefined;
+  let expectItem = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\n') {
+      line++;
+      continue;
+    }
+    if (char === ' ' || char === '\t' || char === '\r') continue;
+    if (list && depth === 2 && expectItem && char !== ']') {
+      list.push(line);
+      onLine.set(line, (onLine.get(line) ?? 0) + 1);
+      expectItem = false;
+    }
+    if (char === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      if (depth === 1) key = text.slice(i + 1, end);
+      i = end;
+    } else if (char === '{' || char === '[') {
+      depth++;
+      if (depth === 2 && char === '[' && key !== undefined && RECORD_LISTS.has(key)) {
+        list = [];
+        found.set(key, list);
+        expectItem = true;
+      }
+    } else if (char === '}' || char === ']') {
+      depth--;
+      if (depth === 1) list = undefined;
+    } else if (char === ',' && depth === 2 && list) expectItem = true;
+  }
+  for (const lines of found.values())
+    lines.forEach((at, j) => {
+      if (at !== undefined && (onLine.get(at) ?? 0) > 1) lines[j] = undefined;
+    });
+  return found;
 }
