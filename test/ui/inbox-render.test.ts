@@ -88,6 +88,41 @@ describe('rel inbox rendered at narrow widths', () => {
     });
   }
 
+  for (const width of [10, 15, 20, 25]) {
+    it(`${width} columns: every line fits, ids whole on a line of their own or first, no word cut that a line holds`, () => {
+      const lines = renderInbox(ROWS, view(width)).split('\n');
+      for (const line of lines) expect(line.length, `${width}: "${line}"`).toBeLessThanOrEqual(width);
+      const ids = lines.map((l) => /^([0-9a-f]{8})(\s|$)/.exec(l)?.[1]).filter(Boolean);
+      expect(ids).toEqual(ROWS.map((r) => r.id));
+      // Every word two columns narrower than the terminal (the most a line is indented) is whole.
+      const whole = (text: string) =>
+        expect(
+          cut(lines, text).filter((w) => w.length <= width - 2),
+          `${width}: ${text}`,
+        ).toEqual([]);
+      for (const r of ROWS) whole(r.title);
+      for (const text of [
+        'Bartholomew Okonkwo-Smith',
+        'Gustavo Grantham',
+        'Log one: rel inbox log <id> [--note …]',
+        'Hide a series: rel inbox dismiss <id> --series',
+        '3 meetings to log since 18 Nov',
+        'Not in your journal',
+        'meeting, small group',
+      ])
+        whole(text);
+      // A word wider than a line is cut after its punctuation, where it has some.
+      const text = lines.join('\n');
+      const address = lines.map((l) => l.trim()).filter((l) => /^<gustavo|example|com>$/.test(l));
+      expect(address.join('')).toBe('<gustavo@example.com>');
+      for (const [i, piece] of address.slice(0, -1).entries())
+        expect(/[.@]$/.test(piece) || address[i + 1]!.startsWith('@'), piece).toBe(true);
+      // The day and the time are never parted mid-word: "1 Dec" whole, "10:00" whole.
+      expect(text).toContain('1 Dec');
+      expect(lines.some((l) => /(^|\s)10:00(\s|$)/.test(l))).toBe(true);
+    });
+  }
+
   it('at 30 columns a meeting is a block: when and how long, the title, who, how it counts', () => {
     const text = renderInbox(ROWS.slice(0, 2), view(30));
     expect(text).toBe(

@@ -6,7 +6,7 @@ import type { InboxRow } from '../../core/inbox.js';
 import { displaySafe, plural } from '../../core/text.js';
 import { showDate } from '../display.js';
 import type { Theme } from '../theme.js';
-import { visibleWidth, wrapText } from '../wrap.js';
+import { ONE_COLUMN_EACH, visibleWidth, wrapText } from '../wrap.js';
 import { renderTable } from './table.js';
 
 export const COUNTS: Record<InboxRow['counts'], string> = {
@@ -77,11 +77,47 @@ function tableFits(rows: InboxRow[], width: number, when: (r: InboxRow) => strin
   return ID_WIDTH + GAP + whenWidth + GAP + title + GAP + name <= width;
 }
 
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/**
+ * The indents of a block's lines: two columns, and four for a line that goes on; narrower than
+ * 24 columns, two for both, and none narrower than 12, so that a word keeps the room of a line.
+ */
+function indents(width: number): { step: string; deeper: string } {
+  const step = width < 12 ? '' : '  ';
+  return { step, deeper: width < 24 ? step : `${step}  ` };
+}
+
+/**
+ * A word wider than a line (an address, a long name), in pieces of `room`: each cut after a
+ * ".", "@", "-", "/" or "_" where one falls in the line, so that the pieces still read as parts;
+ * else at the room, with a hyphen.
+ */
+function pieces(word: string, room: number): string[] {
+  if (!ONE_COLUMN_EACH.test(word)) return wrapText(word, room);
+  const out: string[] = [];
+  let rest = word;
+  while (rest.length > room) {
+    const head = rest.slice(0, room);
+    const cut = Math.max(...[...'.@-/_'].map((mark) => head.lastIndexOf(mark, room - 1)));
+    // A cut with no mark to cut at is marked with a hyphen, where the line has room for one.
+    const hard = cut < 1 && room > 2;
+    const at = cut >= 1 ? (rest[cut] === '@' ? cut : cut + 1) : hard ? room - 1 : room;
+    out.push(hard ? `${rest.slice(0, at)}-` : rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
 /**
  * Words (or names) put on lines of `width`, the first after `lead`, the others after `indent`;
- * a word wider than a whole line is broken, and only then (wrapText).
+ * a word wider than a whole line is broken, and only then (pieces).
  */
-function fill(parts: string[], width: number, lead: string, indent: string): string[] {
+function fill(given: string[], width: number, lead: string, indent: string): string[] {
+  // A name wider than a line goes on between its words first.
+  const room = width - visibleWidth(indent);
+  const parts = given.flatMap((p) => (p.includes(' ') && visibleWidth(p) > room ? words(p) : [p]));
   const lines: string[] = [];
   let line = lead;
   let empty = true;
@@ -93,28 +129,36 @@ function fill(parts: string[], width: number, lead: string, indent: string): str
       continue;
     }
     if (!empty) lines.push(line);
-    const pieces = wrapText(part, Math.max(1, width - visibleWidth(indent)));
     const start = empty ? line : indent;
-    lines.push(...pieces.slice(0, -1).map((p, i) => (i === 0 ? start : indent) + p));
-    line = (pieces.length > 1 ? indent : start) + pieces.at(-1)!;
+    const cut = pieces(part, Math.max(1, width - visibleWidth(start)));
+    const rest =
+      cut.length > 1 ? pieces(cut.slice(1).join(''), Math.max(1, width - visibleWidth(indent))) : [];
+    const all = [cut[0]!, ...rest];
+    lines.push(...all.slice(0, -1).map((p, i) => (i === 0 ? start : indent) + p));
+    line = (all.length > 1 ? indent : start) + all.at(-1)!;
     empty = false;
   }
   if (!empty || line.trim()) lines.push(line);
   return lines;
 }
 
-const words = (text: string) => text.split(/\s+/).filter(Boolean);
-
 /** One meeting a block: its id and when, then the title, then who and how it counts. */
 function blocks(rows: InboxRow[], view: InboxView, when: (r: InboxRow) => string): string {
   const { width, t } = view;
+  const { step, deeper } = indents(width);
   const out: string[] = [];
   for (const r of rows) {
     if (out.length) out.push('');
-    out.push(...fill([when(r), `· ${length(r.minutes)}`], width, `${t.dim(r.id)}  `, '          '));
-    out.push(...fill(words(displaySafe(r.title) || '(no title)'), width, '  ', '  '));
-    out.push(...fill(['with', ...whomParts(r)], width, '  ', '    '));
-    out.push(...fill(words(`${displaySafe(r.kind)}, ${COUNTS[r.counts]}`), width, '  ', '  ').map(t.dim));
+    const shown = when(r);
+    const space = shown.lastIndexOf(' ');
+    const at = [shown.slice(0, space), shown.slice(space + 1), `· ${length(r.minutes)}`];
+    // The id alone on its line where the day would not fit after it.
+    if (ID_WIDTH + GAP + visibleWidth(at[0]!) <= width)
+      out.push(...fill(at, width, `${t.dim(r.id)}  `, width < 24 ? step : ' '.repeat(ID_WIDTH + GAP)));
+    else out.push(t.dim(r.id), ...fill(at, width, step, step));
+    out.push(...fill(words(displaySafe(r.title) || '(no title)'), width, step, step));
+    out.push(...fill(['with', ...whomParts(r)], width, step, deeper));
+    out.push(...fill(words(`${displaySafe(r.kind)}, ${COUNTS[r.counts]}`), width, step, step).map(t.dim));
   }
   return out.join('\n');
 }
@@ -177,16 +221,23 @@ export function renderInbox(rows: InboxRow[], view: InboxView): string {
     }
   }
   if (strangers.size) {
-    lines.push('', t.heading('Not in your journal'));
+    lines.push('', ...fill(words('Not in your journal'), width, '', '').map(t.heading));
     for (const s of [...strangers.values()].sort((a, b) => b.count - a.count)) {
       const parts =
         s.name && s.email && s.name !== s.email
           ? [...words(displaySafe(s.name)), `<${displaySafe(s.email)}>`]
           : words(displaySafe(s.name ?? s.email ?? ''));
       if (s.count > 1) parts.push(t.dim(`(${s.count} meetings)`));
-      lines.push(...fill(parts, width, '  ', '    '));
+      lines.push(...fill(parts, width, indents(width).step, indents(width).deeper));
     }
-    lines.push(...fill(words('Add someone: rel add "Name" --email address'), width, '  ', '    ').map(t.dim));
+    lines.push(
+      ...fill(
+        words('Add someone: rel add "Name" --email address'),
+        width,
+        indents(width).step,
+        indents(width).deeper,
+      ).map(t.dim),
+    );
   }
   // Each hint whole on its line where two do not fit on one.
   const hints = [
@@ -197,7 +248,7 @@ export function renderInbox(rows: InboxRow[], view: InboxView): string {
   for (const pair of hints) {
     const one = pair.join('   ');
     if (visibleWidth(one) <= width) lines.push(t.dim(one));
-    else for (const hint of pair) lines.push(...fill(words(hint), width, '', '  ').map(t.dim));
+    else for (const hint of pair) lines.push(...fill(words(hint), width, '', indents(width).step).map(t.dim));
   }
   return lines.join('\n');
 }
