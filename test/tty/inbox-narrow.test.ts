@@ -49,3 +49,41 @@ describe('the inbox walk at 30 columns', { timeout: 120_000 }, () => {
     expect(await term.exitCode()).toBe(0);
   });
 });
+
+describe('the inbox list in a 20-column pane', { timeout: 120_000 }, () => {
+  it('fits every line, keeps the ids, days and times whole, and cuts no word a line can hold', async () => {
+    const store = tempStore('inbox-list-20-tty');
+    const calendar = path.join(path.dirname(store), 'google.ics');
+    fs.mkdirSync(path.dirname(store), { recursive: true });
+    fs.writeFileSync(calendar, GOOGLE);
+    // A name of 17 letters: whole on a line of 20 after the indent of two.
+    const people = PEOPLE.map(([name, , email], i) =>
+      person(`p${i}`, i === 0 ? 'Ana Featherstonehaugh' : name!, {
+        createdAt: '2026-10-01T09:00:00.000Z',
+        ...(email ? { emails: [email] } : {}),
+      }),
+    );
+    writeJournal(store, journalText(people));
+    term = new Terminal(['inbox', '--no-input'], {
+      store,
+      now: '2026-11-27T12:00:00',
+      env: { TZ: 'Europe/London', REL_ME: 'me@example.com', REL_CALENDAR: calendar },
+      width: 20,
+    });
+    const screen = await term.waitFor('@@EXIT:0');
+    const lines = screen.split('\n');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(20);
+    // Each meeting's id starts a line whole; the line after it, or the rest of its own, has the day.
+    const ids = lines.filter((l) => /^[0-9a-f]{8}(\s|$)/.test(l));
+    expect(ids.length).toBeGreaterThan(10);
+    expect(screen).toMatch(/\b\d{1,2} (Oct|Nov) +\d{2}:\d{2}|\b\d{1,2} (Oct|Nov)\n +\d{2}:\d{2}/);
+    expect(lines.some((l) => /^.$/.test(l.trim()) && !/[·…+]/.test(l))).toBe(false);
+    for (const text of [
+      'Coffee with Ben and Chloé',
+      'Ana Featherstonehaugh',
+      'Log one: rel inbox log <id> [--note …]',
+      'Hide a series: rel inbox dismiss <id> --series',
+    ])
+      expect(cut(screen, text), text).toEqual([]);
+  });
+});
