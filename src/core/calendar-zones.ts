@@ -118,9 +118,13 @@ function zonesUsed(
 ): void {
   for (const component of calendar[2]) {
     if (component[0] === 'vtimezone') continue;
-    const summary = component[1].find((p) => p[0] === 'summary')?.[3];
-    const name =
-      event ?? (typeof summary === 'string' && summary.trim() ? `"${summary.trim()}"` : 'one untitled');
+    const text = (key: string) => {
+      const value = component[1].find((p) => p[0] === key)?.[3];
+      return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+    };
+    const summary = text('summary');
+    // An event without a title is named by its UID.
+    const name = event ?? (summary ? `"${summary}"` : (text('uid') ?? 'without a title or UID'));
     for (const [, params, , ...values] of component[1]) {
       const tzid = params.tzid;
       if (typeof tzid !== 'string') continue;

@@ -243,6 +243,11 @@ describe('readCalendar', () => {
       'google.ics: the time zone "Mars/Olympus_Mons" (of the event "Partner call") is not known; its times are read as local time.',
     ]);
     expect(result.meetings.find((m) => m.title === 'Partner call')!.start).toBe('2026-11-02T09:00:00.000Z');
+    // An event without a title is named by its UID.
+    const untitled = readCalendar(odd.replace('SUMMARY:Partner call\r\n', ''), 'google.ics', SINCE, NOW);
+    expect(untitled.problems[0]).toBe(
+      'google.ics: the time zone "Mars/Olympus_Mons" (of the event partner@google.com) is not known; its times are read as local time.',
+    );
   });
 });
 
