@@ -265,17 +265,26 @@ const WHEN: Record<string, string> = {
   RDATE: 'a day added to its series',
 };
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z?$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z?$/;
+/** The jCal names of WHEN's properties: every property of every event is looked up here. */
+const WHEN_NAMES = new Set(Object.keys(WHEN).map((name) => name.toLowerCase()));
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Whether a jCal date ("2026-12-01") or date-time ("2026-12-01T10:00:00Z") is a real day and time. */
 function realWhen(value: unknown, type: string): boolean {
-  const match = typeof value === 'string' ? (type === 'date' ? DAY : DAY_TIME).exec(value) : null;
-  if (!match) return false;
-  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map(Number) as number[];
-  const last = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  if (typeof value !== 'string' || !(type === 'date' ? DAY : DAY_TIME).test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const last = month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+  if (day < 1 || day > last) return false;
   return (
-    month! >= 1 && month! <= 12 && day! >= 1 && day! <= last && hour <= 23 && minute <= 59 && second <= 60
+    type === 'date' ||
+    (Number(value.slice(11, 13)) <= 23 &&
+      Number(value.slice(14, 16)) <= 59 &&
+      Number(value.slice(17, 19)) <= 60)
   );
 }
 
@@ -284,16 +293,20 @@ function realWhen(value: unknown, type: string): boolean {
  * name and by which of the properties of that name it is; undefined when every one is real.
  */
 function unreadableWhen(event: JCal): { name: string; index: number } | undefined {
-  const seen = new Map<string, number>();
-  for (const [lower, , type, ...values] of event[1]) {
-    const name = lower.toUpperCase();
-    if (!(name in WHEN)) continue;
-    const index = seen.get(name) ?? 0;
-    seen.set(name, index + 1);
-    const real = values.every((v) =>
-      type === 'period' ? Array.isArray(v) && realWhen(v[0], 'date-time') : realWhen(v, type),
-    );
-    if (!values.length || !real || !['date', 'date-time', 'period'].includes(type)) return { name, index };
+  const properties = event[1];
+  for (let i = 0; i < properties.length; i++) {
+    const property = properties[i]!;
+    if (!WHEN_NAMES.has(property[0])) continue;
+    const type = property[2];
+    let real = property.length > 3 && (type === 'date' || type === 'date-time' || type === 'period');
+    for (let v = 3; real && v < property.length; v++) {
+      const value = property[v];
+      real =
+        type === 'period' ? Array.isArray(value) && realWhen(value[0], 'date-time') : realWhen(value, type);
+    }
+    if (real) continue;
+    const index = properties.slice(0, i).filter((p) => p[0] === property[0]).length;
+    return { name: property[0].toUpperCase(), index };
   }
   return undefined;
 }
