@@ -8,7 +8,7 @@
 import { writeSync } from 'node:fs';
 import { createIo, type Io, quietOnClosedPipe } from './ui/io.js';
 import { safeText } from './ui/safe.js';
-import { fitLines } from './ui/wrap.js';
+import { fitLines, visibleWidth, wrapText } from './ui/wrap.js';
 
 /** What the top-level help shows, as commander's Help reads it off the program. */
 export interface Listing {
@@ -28,9 +28,55 @@ export function helpWidth(io: Io): number {
   return Number(io.env.COLUMNS) || io.terminal.columns || 80;
 }
 
-/** A piece of help as it is written out: each line fitted to the width, then made safe. */
+/**
+ * A piece of help as it is written out: its prose wrapped to the width, each example kept whole
+ * (or, too wide, continued under its command), every other line fitted to the width; then made safe.
+ */
 export function fitHelp(text: string, width: number): string {
-  return safeText(fitLines(text, width), false);
+  return safeText(fitLines(width > 0 ? reflowHelp(text, width) : text, width), false);
+}
+
+/**
+ * The help's prose is written as paragraphs: lines at the left edge, up to a blank or indented
+ * line. Their line breaks are where the line ended in the source, not in the terminal, so a
+ * paragraph is joined and wrapped to the width. An example (`  $ rel ...`) too wide for the width
+ * goes on under its command, indented past the `$`, so that it does not read as the next example.
+ * Other indented lines (options, commands, lists) are commander's or laid out by hand: as they are.
+ */
+function reflowHelp(text: string, width: number): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let at = 0; at < lines.length; ) {
+    const line = lines[at]!;
+    if (isProse(line)) {
+      const paragraph: string[] = [];
+      while (at < lines.length && isProse(lines[at]!)) paragraph.push(lines[at++]!.trimEnd());
+      out.push(...wrapText(paragraph.join(' '), width));
+      continue;
+    }
+    const example = EXAMPLE.exec(line);
+    if (example && visibleWidth(line) > width) out.push(...continued(example, width));
+    else out.push(line);
+    at++;
+  }
+  return out.join('\n');
+}
+
+/** An example: its indent, the command line, and the comment set apart from it by two spaces. */
+const EXAMPLE = /^( +)(\$ .*?)(?: {2,}(\S.*))?$/;
+
+/** An example too wide for the width: the command wrapped, its comment on a line of its own. */
+function continued(example: RegExpExecArray, width: number): string[] {
+  const [, indent = '', command = '', comment] = example;
+  const room = width - indent.length;
+  const lines = wrapText(command, room - 2, room);
+  if (comment !== undefined) lines.push(...wrapText(comment, room - 2));
+  return lines.map((line, at) => (at === 0 ? indent : `${indent}  `) + line);
+}
+
+/** A line of a paragraph of prose: it starts at the left edge. */
+function isProse(line: string): boolean {
+  return line.length > 0 && !/^\s/.test(line);
 }
 
 // commander leaves a description column narrower than 40 unwrapped, and rel's own wrapping then

@@ -40,10 +40,10 @@ export function register(program: Command, ctx: Context): Command {
       'after',
       `
 Examples:
-  $ rel history ana                                   (shows each conversation's id)
+  $ rel history ana                      (shows each conversation's id)
   $ rel conversation edit 3f9a --date yesterday --minutes 45
-  $ rel conversation edit 3f9a --counts              (the offsite was time together after all)
-  $ rel conversation edit 3f9a                        (in a terminal: each field prefilled)
+  $ rel conversation edit 3f9a --counts  (the offsite was time together)
+  $ rel conversation edit 3f9a           (in a terminal: each field prefilled)
   $ rel conversation delete 3f9a`,
     );
   conversation
@@ -51,7 +51,7 @@ Examples:
     .description('change the date, kind, length, note or listening notes of a conversation')
     .addHelpText(
       'after',
-      `\nExamples:\n  $ rel conversation edit 3f9a --date yesterday --minutes 45\n  $ rel conversation edit 3f9a --counts       (the offsite was time together after all)\n  $ rel conversation edit 3f9a                (in a terminal: each field prefilled)`,
+      `\nExamples:\n  $ rel conversation edit 3f9a --date yesterday --minutes 45\n  $ rel conversation edit 3f9a --counts  (the offsite was time together)\n  $ rel conversation edit 3f9a           (in a terminal: each field prefilled)`,
     )
     .argument('<id>', 'the conversation id, or its first four or more characters')
     .option('--date <when>', 'when it happened')
@@ -69,7 +69,7 @@ Examples:
     .description('remove a conversation; what was learned in it (ambitions, follow-ups) stays')
     .addHelpText(
       'after',
-      `\nExamples:\n  $ rel history ana                           (shows each conversation's id)\n  $ rel conversation delete 3f9a`,
+      `\nExamples:\n  $ rel history ana                      (shows each conversation's id)\n  $ rel conversation delete 3f9a`,
     )
     .argument('<id>', 'the conversation id, or its first four or more characters')
     .addOption(jsonOption())

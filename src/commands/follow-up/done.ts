@@ -20,9 +20,9 @@ export function register(program: Command, ctx: Context): Command {
       'after',
       `
 Examples:
-  $ rel done 3f9a                      (an id, or its first four or more characters)
-  $ rel done promotion doc             (words that pick one open follow-up)
-  $ rel done                           (in a terminal: search the open ones)`,
+  $ rel done 3f9a                (an id, or its first four or more characters)
+  $ rel done promotion doc       (words that pick one open follow-up)
+  $ rel done                     (in a terminal: search the open ones)`,
     )
     .action(async (words: string[], options: { json?: boolean }) => run(ctx, words.join(' '), options));
 }

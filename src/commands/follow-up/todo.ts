@@ -44,12 +44,12 @@ export function register(program: Command, ctx: Context): Command {
       'after',
       `
 Examples:
-  $ rel todo                                  (every open follow-up, overdue first)
-  $ rel todo ana --mine                       (what you promised Ana)
+  $ rel todo                       (every open follow-up, overdue first)
+  $ rel todo ana --mine            (what you promised Ana)
   $ rel todo add ana "Send the promotion doc" --due friday
   $ rel todo add ben "Share the design draft" --theirs --due 2w
-  $ rel done promotion                        (close one by words or id)
-  $ rel todo edit 3f9a --due 2w               (or --text, --mine, --theirs, --reopen)
+  $ rel done promotion             (close one by words or id)
+  $ rel todo edit 3f9a --due 2w    (or --text, --mine, --theirs, --reopen)
   $ rel todo delete 3f9a`,
     );
   todo

@@ -41,8 +41,8 @@ export function register(program: Command, ctx: Context): Command {
 Examples:
   $ rel doctor
   $ rel doctor --fix
-  $ rel doctor --restore         (after "is not valid JSON" or "is not a rel journal")
-  $ rel doctor --restore --yes   (go back to the last backup of a healthy journal, dropping what came since)
+  $ rel doctor --restore        (after "is not valid JSON", "not a rel journal")
+  $ rel doctor --restore --yes  (the last healthy backup; drops what came since)
   $ rel doctor --json | jq '.findings[] | .message'
 
 Exit codes: 0 when the journal is sound (warnings allowed), 1 when something is wrong with it.`,

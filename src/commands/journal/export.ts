@@ -69,12 +69,12 @@ export function register(program: Command, ctx: Context): Command {
       'after',
       `
 Examples:
-  $ rel export > backup.json                         (the store's own format; rel import reads it back)
+  $ rel export > backup.json                 (the store's own format)
   $ rel export --format markdown --person ana --redact > ana.md
   $ rel export --format csv --table people > people.csv
-  $ rel export --format csv --out ./export            (writes people.csv and conversations.csv)
-  $ rel export --format ics --out ~/rel.ics           (check-ins, follow-ups and birthdays for your calendar)
-  $ rel export --format vcard --out ~/rel.vcf         (people, for a contacts app; vcard3 for vCard 3.0)`,
+  $ rel export --format csv --out ./export   (people.csv, conversations.csv)
+  $ rel export --format ics --out rel.ics    (check-ins, follow-ups, birthdays)
+  $ rel export --format vcard --out rel.vcf  (for a contacts app; or vcard3)`,
     )
     .action(async (options: ExportOptions) => run(ctx, options));
 }

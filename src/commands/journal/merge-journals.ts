@@ -31,7 +31,7 @@ Encrypted files are decrypted and the result encrypted again (REL_PASSPHRASE, or
 
 Examples:
   $ rel merge-journals base.json mine.json theirs.json
-  $ rel merge-journals --into ~/.local/share/rel/journal.json "journal (conflicted copy).json"`,
+  $ rel merge-journals --into journal.json "journal (conflicted copy).json"`,
     )
     .action(async (files: string[], options: MergeOptions) =>
       options.into ? fold(ctx, options.into, files) : mergeThree(ctx, files),

@@ -19,9 +19,9 @@ journals itself (records matched by id; deletions remembered), so a sync never c
 Commit messages name people only for a plain journal, never for an encrypted one.
 
 Examples:
-  $ rel sync --init git@github.com:me/journal.git     on the first machine
-  $ rel sync --init git@github.com:me/journal.git     on the second: joins and merges
-  $ rel sync                                          whenever you like, on either`,
+  $ rel sync --init git@github.com:me/journal.git   (on the first machine)
+  $ rel sync --init git@github.com:me/journal.git   (the second: joins, merges)
+  $ rel sync                                        (whenever you like, either)`,
     )
     .action(async (options: SyncOptions) => run(ctx, options));
 }

@@ -30,7 +30,9 @@ Examples:
   $ rel undo --json
 
 A change whose records were edited since (by hand, by a restore, or by a sync) is not undone: rel says which.
+
 A rel forget cannot be undone; right after one, rel undo says so and asks before it takes back the change before the forget (--yes without a terminal).
+
 After a rel sync that brought other machines' changes, rel undo asks before it takes them back (here, and on every machine at the next sync): --yes without a terminal.`,
     )
     .action(async (options: UndoOptions) => run(ctx, options));

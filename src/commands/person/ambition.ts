@@ -47,6 +47,7 @@ export function register(program: Command, ctx: Context): Command {
       'after',
       `
 Statuses are active, achieved and dropped. done, drop, reopen and step are reserved first words.
+
 A step is something done or an opportunity given toward an active ambition; it counts as the
 ambition coming up. The last argument is the step, in quotes.
 

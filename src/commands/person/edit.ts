@@ -68,7 +68,7 @@ Examples:
   $ rel edit ben --add-tag platform --remove-tag web --alias Benny
   $ rel edit kim --cadence default --birthday none
   $ rel edit ana --email ana@example.com --remove-email ana@old.example
-  $ rel edit ana                 (in a terminal: each field prefilled, Enter keeps it)`,
+  $ rel edit ana          (in a terminal: each field prefilled, Enter keeps it)`,
     )
     .action(async (name: string, options: EditOptions) => run(ctx, name, options));
 }

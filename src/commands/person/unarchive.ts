@@ -15,7 +15,7 @@ export function register(program: Command, ctx: Context): Command {
     .addOption(jsonOption())
     .addHelpText(
       'after',
-      `\nExamples:\n  $ rel unarchive ben\n  $ rel unarchive "Ben Okafor" --json\n  $ rel people --all                (archived people too, to find who to bring back)`,
+      `\nExamples:\n  $ rel unarchive ben\n  $ rel unarchive "Ben Okafor" --json\n  $ rel people --all                (archived people too: who to bring back)`,
     )
     .action(async (name: string, options: { json?: boolean }) => {
       const store = await openStore(ctx);

@@ -77,8 +77,8 @@ export function register(program: Command, ctx: Context): Command {
       'after',
       `
 Examples:
-  $ source <(rel completion bash)            (add it to ~/.bashrc)
-  $ source <(rel completion zsh)             (add it to ~/.zshrc, after compinit)
+  $ source <(rel completion bash)    (add it to ~/.bashrc)
+  $ source <(rel completion zsh)     (add it to ~/.zshrc, after compinit)
   $ rel completion fish > ~/.config/fish/completions/rel.fish`,
     )
     .action((shell: Shell) => ctx.io.out(SCRIPTS[shell].trimEnd()));

@@ -24,6 +24,7 @@ export function register(program: Command, ctx: Context): Command {
       'after',
       `
 Settings: ${SETTINGS.map((s) => s.key).join(', ')}.
+
 A command's flag wins over an environment variable, which wins over the config file
 ($XDG_CONFIG_HOME/rel/config.json), which wins over the built-in default.
 

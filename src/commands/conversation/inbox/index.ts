@@ -40,14 +40,14 @@ that ended in the window, with someone in your journal, not logged yet. What is 
 in ~/.local/state/rel for --offline; an address is only ever shown as https://host/….
 
 Examples:
-  $ rel config set calendar ~/calendars/work.ics     (once; or --calendar each time)
-  $ rel config set calendar "https://calendar.google.com/calendar/ical/…/basic.ics"
-  $ rel config set me me@example.com                 (so that rel knows which attendee is you)
+  $ rel config set calendar ~/calendars/work.ics  (once; or --calendar each run)
+  $ rel config set calendar "https://calendar.google.com/…/basic.ics"
+  $ rel config set me me@example.com              (which attendee is you)
   $ rel inbox
   $ rel inbox --since 2026-11-01 --json
   $ rel inbox log 3fa9c2d1 --note "Roadmap" --heard "Worried about on-call"
-  $ rel inbox log --all                              (every meeting listed, with just its facts)
-  $ rel inbox dismiss 3fa9c2d1 --series              (never list that series again)
+  $ rel inbox log --all                   (each one listed, with just its facts)
+  $ rel inbox dismiss 3fa9c2d1 --series   (never list that series again)
   $ rel inbox --dismissed
   $ rel inbox restore 3fa9c2d1`,
     );
@@ -83,7 +83,7 @@ Examples:
       )
       .addHelpText(
         'after',
-        `\nExamples:\n  $ rel inbox log 3fa9c2d1 --note "Roadmap" --heard "Worried about on-call"\n  $ rel inbox log --all                (every meeting listed, with just its facts)`,
+        `\nExamples:\n  $ rel inbox log 3fa9c2d1 --note "Roadmap" --heard "Worried about on-call"\n  $ rel inbox log --all      (every meeting listed, with just its facts)`,
       )
       .argument('[id]', 'the id the inbox shows (a unique prefix will do)'),
     `${DEFAULT_DAYS} days ago with --all; a year for an id`,

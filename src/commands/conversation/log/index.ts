@@ -54,8 +54,8 @@ Examples:
   $ rel log ana ben --kind meeting --ambition "Ben: speak at a conference"
   $ rel log ana --follow-up "Send the doc" --due friday --ask-next "The move?"
   $ rel log tom --kind call --asked "band gig"      (marks that note asked)
-  $ rel log tom --step "design: Designed the Q1 newsletter" --thanks "The newsletter"
-  $ rel log ana ben cleo dev --kind meeting --size 12   (a team meeting: seen, not time together)
+  $ rel log tom --step "design: Designed the newsletter" --thanks "The layout"
+  $ rel log ana ben cleo dev --kind meeting --size 12  (seen, not time together)
   $ rel log "Kim Lee" --create --kind coffee --date yesterday --skill Cello
   $ echo "Long notes..." | rel log ana --note -`,
     )

@@ -51,12 +51,12 @@ export function register(program: Command, ctx: Context): Command {
       'after',
       `
 Examples:
-  $ rel import contacts.vcf --dry-run        (Android, iPhone, macOS, Google, Outlook vCards)
+  $ rel import contacts.vcf --dry-run  (Android, iPhone, macOS, Google, Outlook)
   $ rel import google-contacts.csv
   $ rel import outlook.csv --date-order mdy
   $ rel import old-phone.vcf --charset windows-1250
   $ rel import crm.csv --map "Full Name=name" --map "Mail=email"
-  $ rel import backup.json                   (a rel export; importing it twice adds nothing)
+  $ rel import backup.json              (a rel export; twice adds nothing)
 
 People already in your journal (same name), and people with an e-mail address someone already has (one address names one person), are skipped and listed. Bad rows or cards are reported on stderr with their line (the header is line 1) and skipped; what is imported only in part (a birthday rel cannot use, a charset guessed) is reported too. With --strict, either refuses the file.`,
     )
