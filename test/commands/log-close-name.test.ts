@@ -50,4 +50,35 @@ describe('rel log --create and a close name', () => {
     expect(r.stderr).not.toContain('Did you mean');
     expect(names(o.store)).toEqual(['Rachel Green', 'rachl']);
   });
+
+  it('in a full rel log in a terminal: adding the new person asks role, relationship and cadence', async () => {
+    const o = await journal();
+    const r = await rel(['log', 'rachl', '--create'], {
+      ...o,
+      answers: [
+        'Add "rachl" as a new person',
+        'Designer',
+        'peer',
+        '2w',
+        // today, the kind preselected, no minutes, a note; nothing heard, promised or to ask.
+        '',
+        '',
+        '',
+        'Intro chat',
+        ...['', '', '', '', '', ''],
+      ],
+    });
+    expect(r.code).toBe(0);
+    expect(r.asked.slice(1, 4).map((a) => a.message)).toEqual([
+      "rachl's role (Enter to skip)",
+      'rachl is your… (Enter to skip)',
+      'How often to catch up with rachl? (Enter for the default; 2w, monthly)',
+    ]);
+    expect(readJson(o.store).people.find((p: { name: string }) => p.name === 'rachl')).toMatchObject({
+      role: 'Designer',
+      relationship: 'peer',
+      cadenceDays: 14,
+    });
+    expect(readJson(o.store).conversations[0]).toMatchObject({ with: ['rachl'], note: 'Intro chat' });
+  });
 });

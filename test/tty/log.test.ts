@@ -288,6 +288,38 @@ describe('interactive rel log', () => {
     });
   });
 
+  it('a typo with --create: adding the new person instead of the close name asks about them too', async () => {
+    const store = seeded();
+    term = new Terminal(['log', 'Ben Okafr', '--create'], { store });
+    await term.waitFor('"Ben Okafr" is not in your journal, but a close name is. Who was it?');
+    await term.press('Down', 'Enter'); // past Ben Okafor (ben-okafor), preselected
+    await term.answer("Ben's role (Enter to skip)", 'Designer');
+    await term.waitFor('Ben is your');
+    await term.press('Down', 'Down', 'Down', 'Enter'); // (skip), report, manager, peer
+    await term.answer('How often to catch up with Ben?', '2w');
+    for (const prompt of ['When?', 'What kind', 'How many minutes?', 'What did you talk about?']) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    for (const prompt of [
+      'What did you hear',
+      'ambition',
+      'skill, talent',
+      'Did you promise',
+      'Did they promise',
+      'next time',
+    ]) {
+      await term.waitFor(prompt);
+      await term.press('Enter');
+    }
+    expect(await term.exitCode()).toBe(0);
+    expect(readJson(store).people.find((p: { name: string }) => p.name === 'Ben Okafr')).toMatchObject({
+      role: 'Designer',
+      relationship: 'peer',
+      cadenceDays: 14,
+    });
+  });
+
   it('Ctrl+C at any prompt saves nothing and exits 130 without a stack trace', async () => {
     const store = seeded();
     const before = bytesOf(store);

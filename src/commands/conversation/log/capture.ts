@@ -147,6 +147,13 @@ async function resolveParticipants(
 ): Promise<Participant[]> {
   const clock = { now: ctx.io.now, newId };
   const participants: Participant[] = [];
+  // Someone added from a prompt is asked what a full `rel log` in a terminal asks about them.
+  const addAsked = async (name: string) => {
+    const person = provisionalPerson(journal, name, participants, clock);
+    const { askAboutNewPerson } = await import('./who.js');
+    const details = interactive ? await askAboutNewPerson(ctx, person.name) : {};
+    participants.push({ person, isNew: true, details });
+  };
   for (const name of names) {
     const result = resolveName(name, journal.people);
     if (result.kind === 'unknown' && create && result.suggestions.length > 0 && mayPrompt(ctx)) {
@@ -160,11 +167,10 @@ async function resolveParticipants(
         ],
         result.suggestions[0],
       );
-      if (close) {
-        if (!participants.some((p) => p.person.id === close.id))
-          participants.push({ person: close, isNew: false });
-        continue;
-      }
+      if (close && !participants.some((p) => p.person.id === close.id))
+        participants.push({ person: close, isNew: false });
+      if (!close) await addAsked(name);
+      continue;
     }
     if (result.kind === 'unknown' && create) {
       const person = provisionalPerson(journal, name, participants, clock);
@@ -174,10 +180,7 @@ async function resolveParticipants(
     if (result.kind === 'unknown' && mayPrompt(ctx) && result.suggestions.length === 0) {
       const { askYesNo } = await ctx.prompts();
       if (await askYesNo(`"${displaySafe(name)}" is not in your journal yet. Add them?`, true)) {
-        const person = provisionalPerson(journal, name, participants, clock);
-        const { askAboutNewPerson } = await import('./who.js');
-        const details = interactive ? await askAboutNewPerson(ctx, person.name) : {};
-        participants.push({ person, isNew: true, details });
+        await addAsked(name);
         continue;
       }
     }
