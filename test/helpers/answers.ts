@@ -9,13 +9,22 @@ import type { Choice, Key, Validate } from '../../src/ui/prompts.js';
 /** Ctrl+C at that prompt. */
 export const CANCEL = Symbol('Ctrl+C');
 
+/** An answer given, and then something done elsewhere (another rel) before the command goes on. */
+export class Meanwhile {
+  constructor(
+    readonly answer: Exclude<Answer, Meanwhile>,
+    readonly elsewhere: () => void,
+  ) {}
+}
+
 /**
  * One prompt's answer. A string is what is typed then Enter (at a choice: the name of the choice,
  * or enough of it to be the only one; "" for the one preselected; at a search: the words typed,
  * Enter taking the first match; at a key prompt: the key, "enter" or a letter); a list is the
- * choices ticked; a boolean answers yes or no; CANCEL is Ctrl+C.
+ * choices ticked; a boolean answers yes or no; CANCEL is Ctrl+C; a Meanwhile is its answer, with
+ * what happens elsewhere between that prompt and what the command does next.
  */
-export type Answer = string | boolean | string[] | typeof CANCEL;
+export type Answer = string | boolean | string[] | typeof CANCEL | Meanwhile;
 
 /** A prompt as it was asked: its message, the answer given, and the problem shown if refused. */
 export interface Asked {
@@ -47,11 +56,13 @@ export function script(answers: readonly Answer[]): Script {
     problem ??= new ScriptError(message);
     throw problem;
   };
-  const next = (message: string): Answer => {
+  const next = (message: string): Exclude<Answer, Meanwhile> => {
     if (!queue.length) fail(`No answer scripted for the prompt "${message}".`);
-    const answer = queue.shift()!;
+    const given = queue.shift()!;
+    const answer = given instanceof Meanwhile ? given.answer : given;
     asked.push({ message, answer });
     if (answer === CANCEL) throw new CancelError();
+    if (given instanceof Meanwhile) given.elsewhere();
     return answer;
   };
   const text = (message: string, answer: Answer): string =>

@@ -12,7 +12,7 @@ import { createIo, type OutStream } from '../../src/ui/io.js';
 import { type Answer, type Asked, script } from './answers.js';
 import { BIN, type RunOptions, type RunResult, relEnv } from './rel.js';
 
-export { type Answer, CANCEL } from './answers.js';
+export { type Answer, CANCEL, Meanwhile } from './answers.js';
 
 export { bytesOf, folderBytes, NOW, type RunResult, readJson, relEnv, tempDir, tempStore } from './rel.js';
 
