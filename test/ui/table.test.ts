@@ -111,4 +111,62 @@ describe('layoutTable', () => {
       'Name       Role\nAna Silva  Engineer,\n           Platform',
     );
   });
+
+  describe('a column with a shorter form beside long text', () => {
+    type Person = { name: string; role: string };
+    const columns: Column<Person>[] = [
+      { header: 'Name', value: (r) => r.name, whole: true },
+      { header: 'Role', value: (r) => r.role, flex: true, min: 8 },
+      { header: 'Last seen', value: () => '2 weeks ago · 18 Nov', short: () => '18 Nov' },
+    ];
+    const lines = (rows: Person[], width: number) => renderTable(rows, columns, width, (t) => t).split('\n');
+
+    it('takes its shorter form rather than wrap the long text in most rows', () => {
+      const rows = ['Staff Engineer', 'Senior Engineer', 'Product Designer'].map((role, i) => ({
+        name: `P${i}`,
+        role,
+      }));
+      // Whole, the table takes 4 + 2 + 16 + 2 + 20 = 44 columns: at 40 each role would wrap.
+      expect(lines(rows, 40)).toEqual([
+        'Name  Role              Last seen',
+        'P0    Staff Engineer    18 Nov',
+        'P1    Senior Engineer   18 Nov',
+        'P2    Product Designer  18 Nov',
+      ]);
+    });
+
+    it('keeps its full form when the long text wraps in a row or two', () => {
+      const rows = ['Engineer', 'Designer', 'Engineer', 'Engineer', 'Site Reliability Lead'].map(
+        (role, i) => ({ name: `P${i}`, role }),
+      );
+      expect(lines(rows, 46)).toEqual([
+        'Name  Role                Last seen',
+        'P0    Engineer            2 weeks ago · 18 Nov',
+        'P1    Designer            2 weeks ago · 18 Nov',
+        'P2    Engineer            2 weeks ago · 18 Nov',
+        'P3    Engineer            2 weeks ago · 18 Nov',
+        'P4    Site Reliability    2 weeks ago · 18 Nov',
+        '      Lead',
+      ]);
+    });
+
+    it('wraps the one long cell of a column that is not long text rather than wrap the long text in every row', () => {
+      const rows = ['Staff Engineer', 'Senior Engineer', 'Product Designer', 'Data Analyst'].map(
+        (role, i) => ({ name: `P${i}`, role, seen: i === 2 ? '22 Oct 2025 (message 16 Dec 2025)' : '9 Nov' }),
+      );
+      const seen: Column<(typeof rows)[number]>[] = [
+        { header: 'Name', value: (r) => r.name, whole: true },
+        { header: 'Role', value: (r) => r.role, flex: true, min: 8 },
+        { header: 'Last seen', value: (r) => r.seen },
+      ];
+      expect(renderTable(rows, seen, 44, (t) => t).split('\n')).toEqual([
+        'Name  Role              Last seen',
+        'P0    Staff Engineer    9 Nov',
+        'P1    Senior Engineer   9 Nov',
+        'P2    Product Designer  22 Oct 2025 (message',
+        '                        16 Dec 2025)',
+        'P3    Data Analyst      9 Nov',
+      ]);
+    });
+  });
 });

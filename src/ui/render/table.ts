@@ -142,15 +142,39 @@ export function layoutTable<Row>(
       const candidate = make();
       form = candidate;
       kept = allColumns.map((_, i) => i);
-      const attempt = () =>
-        fitWidths(
+      const attempt = () => {
+        const fitted = fitWidths(
           kept.map((k) => allColumns[k]!),
           kept.map((k) => candidate.natural[k]!),
           (j) => candidate.word(kept[j]!),
           width,
           soft,
         );
+        return fitted && fewerWrapped(allColumns, candidate, kept, width, fitted);
+      };
       widths = attempt();
+      if (widths && !soft && n < forms.length - 1) {
+        // Long text that fits only by wrapping gives way to the shorter forms when they spare
+        // more rows from wrapping than a quarter of the rows they shorten: a Role wrapped in most
+        // rows beside a Last seen that could be a date, but not for one long role among many.
+        const wrapped = wrappedRows(candidate.widths, kept, widths);
+        if (wrapped > 0) {
+          const next = forms[n + 1]!();
+          const fitted = fitWidths(
+            kept.map((k) => allColumns[k]!),
+            kept.map((k) => next.natural[k]!),
+            (j) => next.word(kept[j]!),
+            width,
+            soft,
+          );
+          const fewer = fitted && fewerWrapped(allColumns, next, kept, width, fitted);
+          const spared = fewer ? wrapped - wrappedRows(next.widths, kept, fewer) : 0;
+          if (fewer && spared * 4 > shortenedRows(candidate.cells, next.cells, kept)) {
+            form = next;
+            widths = fewer;
+          }
+        }
+      }
       if (widths) break fitting;
       // Columns are left out only in the shortest form.
       if (n < forms.length - 1) continue;
@@ -250,6 +274,78 @@ export function layoutTable<Row>(
     body[r] = line.trimEnd();
   }
   return { header, rows: body };
+}
+
+/**
+ * Where long text had to narrow and wrap, a column that is not long text gives up the room its
+ * widest few cells take, wrapping them, when that makes fewer rows wrap: a Last seen as wide as
+ * its one "22 Oct 2025 (message 16 Dec 2025)" beside a Role wrapped in every row. Each such
+ * column, the widest first, takes the widest width that wraps fewest rows, down to its widest word.
+ */
+function fewerWrapped<Row>(
+  allColumns: Column<Row>[],
+  form: { widths: number[][]; natural: number[]; word: (i: number) => number },
+  kept: number[],
+  width: number,
+  widths: number[],
+): number[] {
+  const columns = kept.map((k) => allColumns[k]!);
+  const narrowed = columns.some((c, j) => c.flex && widths[j]! < form.natural[kept[j]!]!);
+  let best = widths;
+  // Fewest rows wrapped, then fewest cells: a row wrapped already may as well wrap its other cell.
+  const cost = (fitted: number[]) =>
+    wrappedRows(form.widths, kept, fitted) * (kept.length + 1) + wrappedCells(form.widths, kept, fitted);
+  let wrapped = narrowed ? cost(widths) : 0;
+  if (wrapped === 0) return best;
+  const limits = kept.map((k) => form.natural[k]!);
+  const word = (j: number) => form.word(kept[j]!);
+  const yielding = columns
+    .map((column, j) => ({ column, j }))
+    .filter(({ column }) => !column.flex && !column.whole)
+    .sort((a, b) => limits[b.j]! - limits[a.j]!);
+  for (const { j } of yielding) {
+    for (let w = limits[j]! - 1; w >= Math.max(word(j), 1); w--) {
+      const fitted = fitWidths(columns, Object.assign([...limits], { [j]: w }), word, width, false);
+      if (!fitted) continue;
+      const n = cost(fitted);
+      if (n < wrapped) {
+        best = fitted;
+        wrapped = n;
+      }
+    }
+    limits[j] = best[j]!;
+    if (wrapped === 0) break;
+  }
+  return best;
+}
+
+/** How many cells of the kept columns are wider than their column. */
+function wrappedCells(cellWidths: number[][], kept: number[], widths: number[]): number {
+  let wrapped = 0;
+  kept.forEach((k, j) => {
+    for (const w of cellWidths[k]!) if (w > widths[j]!) wrapped++;
+  });
+  return wrapped;
+}
+
+/** How many rows a shorter form shows otherwise than the full one, in the kept columns. */
+function shortenedRows(full: string[][], shorter: string[][], kept: number[]): number {
+  const rows = full[0]?.length ?? 0;
+  let shortened = 0;
+  for (let r = 0; r < rows; r++) {
+    if (kept.some((k) => full[k]![r] !== shorter[k]![r])) shortened++;
+  }
+  return shortened;
+}
+
+/** How many rows take more than one line: a cell of one of the kept columns wider than its column. */
+function wrappedRows(cellWidths: number[][], kept: number[], widths: number[]): number {
+  const rows = cellWidths[0]?.length ?? 0;
+  let wrapped = 0;
+  for (let r = 0; r < rows; r++) {
+    if (kept.some((k, j) => cellWidths[k]![r]! > widths[j]!)) wrapped++;
+  }
+  return wrapped;
 }
 
 /** Lookups after which a cache that found fewer than a third of its texts again is given up. */
