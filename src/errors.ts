@@ -47,8 +47,14 @@ export class EditorAborted extends RelError {
   readonly exitCode = 1;
 }
 
+/**
+ * The exit code of a run ended by a signal, as a shell reports one: 128 and the signal's number.
+ * The one table for a stop taken up during a change (store/stops.ts) and for the errors below.
+ */
+export const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+
 export class CancelError extends RelError {
-  readonly exitCode = 130;
+  readonly exitCode = SIGNAL_EXIT.SIGINT;
   constructor(message = 'Cancelled; nothing was saved.') {
     super(message);
   }
@@ -59,7 +65,7 @@ export class StoppedError extends RelError {
   readonly exitCode: number;
   constructor(signal: 'SIGTERM' | 'SIGHUP') {
     super(`Stopped by ${signal}; nothing was saved.`);
-    this.exitCode = signal === 'SIGTERM' ? 143 : 129;
+    this.exitCode = SIGNAL_EXIT[signal];
   }
 }
 

@@ -2,17 +2,17 @@
 // while it changes the journal: whether the change was saved, which is true either way. Every
 // step of a write is synchronous, so a signal that arrives during one is handled once that step
 // is done: a change is either not yet written (nothing was saved) or its journal took its place
-// (saved). The process then exits as the signal would have it (143, 130), releasing the lock it
-// holds. Only the process edge (main.ts) turns this on: in a test's process, signals are the
-// test runner's.
+// (saved). The process then exits as the signal would have it (143, 130: SIGNAL_EXIT in
+// errors.ts), releasing the lock it holds. Only the process edge (main.ts) turns this on: in a
+// test's process, signals are the test runner's.
+
+import { SIGNAL_EXIT } from '../errors.js';
 
 let say: ((text: string) => void) | undefined;
 /** The change in progress: not yet saved, or saved (with what is left to the next rel, if anything). */
 let change: { saved: false } | { saved: true; left?: string } | undefined;
 const cleanups = new Set<() => void>();
 let listening = false;
-
-const EXIT: Record<'SIGTERM' | 'SIGINT', number> = { SIGTERM: 143, SIGINT: 130 };
 
 /** From now on, a stop during a change says what became of it (main.ts calls this once). */
 export function reportStops(write: (text: string) => void): void {
@@ -28,7 +28,7 @@ function stopped(signal: 'SIGTERM' | 'SIGINT'): void {
     );
   }
   for (const cleanup of cleanups) cleanup();
-  process.exit(EXIT[signal]);
+  process.exit(SIGNAL_EXIT[signal]);
 }
 
 /**
