@@ -157,6 +157,16 @@ export interface Tombstone {
   /** For a person merged into another: the id of the person they went into. */
   mergedInto?: string;
   /**
+   * For a person merged into another: the records the merge gave the person kept, by id (their
+   * conversations and follow-ups, their ambitions, skills, notes, questions and thanks). When
+   * another machine merged the same person into someone else and that merge stands, these follow
+   * it, and what was logged with the person kept after this merge stays (merge-moved.ts).
+   * Absent in merges made by an older rel, and when the duplicate had nothing.
+   */
+  moved?: string[];
+  /** Of `moved`, the conversations and follow-ups that named the person kept as well. */
+  movedBeside?: string[];
+  /**
    * When two machines deleted the record apart and a merge kept this one: the latest other
    * deletion's time. An undo of one deletion does not take back the other.
    */

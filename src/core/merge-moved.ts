@@ -8,7 +8,7 @@
 // them, with that side's changes since), so that the duplicate's records go to one person only.
 import type { Tombstone } from './journal.js';
 import { isRecordList, type Json, type JsonObject, type JsonRecord } from './json-records.js';
-import { FILLED_ON_MERGE, OWN_ON_MERGE } from './record-fields.js';
+import { FILLED_ON_MERGE, OWN_ON_MERGE, PERSON_REFERENCES } from './record-fields.js';
 import { normalize } from './text.js';
 import { stoneCovers, tombstoneKey } from './tombstones.js';
 
@@ -35,6 +35,8 @@ export type MovedPerson =
       side: 0 | 1;
       /** The merge kept is the one made first; false: that one would have gone round in a circle. */
       first: boolean;
+      /** What the merge taken back had given `other` that goes to `kept`, by kind. */
+      moved: { conversations: number; followUps: number; facts: number };
     };
 
 /** Merges one record that both places hold (merge.ts mergeRecord, with its sides' stamps). */
@@ -107,9 +109,11 @@ export function undoLosingMerges(
       const keeperId = fateIn(own, stone.mergedInto);
       const keeper = people.find((p) => p.id === keeperId);
       if (!keeper || !keeperId) continue;
-      people.push(putBack(was, keeper));
+      const given = new Set(stone.moved ?? []);
+      const back = putBack(was, keeper, given);
+      people.push(back.person);
       side.people = people;
-      repointBack(base, side, was.id, keeperId);
+      const records = repointBack(base, side, was.id, keeperId, given, new Set(stone.movedBeside ?? []));
       const all = [...peopleOf(sides[0]), ...peopleOf(sides[1])];
       const named = (id: string) => ({
         id,
@@ -125,27 +129,59 @@ export function undoLosingMerges(
         other: named(stone.mergedInto),
         side: index as 0 | 1,
         first: winner.deletedAt <= stone.deletedAt,
+        moved: { ...records, facts: back.facts },
       });
     }
   }
 }
 
-/** The duplicate as the ancestor had them, their lists as the person kept holds them now. */
-function putBack(was: JsonRecord, keeper: JsonRecord): JsonRecord {
+/**
+ * The duplicate as the ancestor had them, their lists as the person kept holds them now: the
+ * records the ancestor's duplicate had, and those `given` names (what this side's merge moved,
+ * among them what was added to the duplicate here since the ancestor). How many of the person
+ * kept's records go back.
+ */
+function putBack(
+  was: JsonRecord,
+  keeper: JsonRecord,
+  given: Set<string>,
+): { person: JsonRecord; facts: number } {
   const back = structuredClone(was);
-  for (const [field, value] of Object.entries(back)) {
+  let facts = 0;
+  for (const field of new Set([...Object.keys(back), ...Object.keys(keeper)])) {
+    const value = back[field];
     const held = keeper[field];
-    if (!isRecordList(value) || !value.length || !isRecordList(held ?? [])) continue;
+    if (OWN.has(field) || !isRecordList(held ?? []) || !isRecordList(value ?? [])) continue;
     const holding = (held ?? []) as JsonRecord[];
-    const ids = new Set(value.map((r) => r.id));
-    back[field] = holding.filter((r) => ids.has(r.id));
+    const ids = new Set([...((value ?? []) as JsonRecord[]).map((r) => r.id), ...given]);
+    const taken = holding.filter((r) => ids.has(r.id));
+    // A list the ancestor's duplicate had is theirs as the person kept holds it (deleted there
+    // since: empty); one they did not have is given only what goes back.
+    if (!(Array.isArray(value) && value.length) && !taken.length) continue;
+    back[field] = taken;
     keeper[field] = holding.filter((r) => !ids.has(r.id));
+    facts += taken.length;
   }
-  return back;
+  return { person: back, facts };
 }
 
-/** Records the ancestor had with `duplicate` that this side's merge re-pointed to `keeper`. */
-function repointBack(base: JsonObject, side: JsonObject, duplicate: string, keeper: string): void {
+/**
+ * Records this side's merge re-pointed from `duplicate` to `keeper`, pointed at the duplicate
+ * again: those the ancestor had with the duplicate, and those `given` names (logged with the
+ * duplicate here since the ancestor). What was logged with the person kept after the merge is
+ * theirs and stays. Of `given`, `beside` named the person kept too: the duplicate joins them,
+ * and what was heard from the person kept stays theirs (the merge made the two one, so which
+ * notes were the duplicate's cannot be told). How many conversations and follow-ups go back.
+ */
+function repointBack(
+  base: JsonObject,
+  side: JsonObject,
+  duplicate: string,
+  keeper: string,
+  given: Set<string>,
+  beside: Set<string>,
+): { conversations: number; followUps: number } {
+  const counts = { conversations: 0, followUps: 0 };
   for (const [collection, value] of Object.entries(side)) {
     const before = base[collection];
     if (collection === 'people' || collection === 'tombstones' || !isRecordList(value)) continue;
@@ -153,19 +189,48 @@ function repointBack(base: JsonObject, side: JsonObject, duplicate: string, keep
     const was = new Map(((before ?? []) as JsonRecord[]).map((r) => [r.id, r]));
     for (const record of value) {
       const old = was.get(record.id);
-      if (!old) continue;
-      for (const [field, held] of Object.entries(record)) {
-        const had = old[field];
-        if (had === duplicate && held === keeper) record[field] = duplicate;
-        else if (Array.isArray(had) && Array.isArray(held) && had.includes(duplicate)) {
-          if (field === 'heardFrom' && had.length === held.length)
-            record[field] = held.map((id, i) => (had[i] === duplicate && id === keeper ? duplicate : id));
-          else if (field !== 'heardFrom' && held.includes(keeper) && !had.includes(keeper))
-            record[field] = [...new Set(held.map((id) => (id === keeper ? duplicate : id)))];
-        }
-      }
+      const changed = old
+        ? repointAsBefore(record, old, duplicate, keeper)
+        : given.has(record.id) && repointGiven(record, duplicate, keeper, beside.has(record.id));
+      if (changed && collection in counts) counts[collection as keyof typeof counts]++;
     }
   }
+  return counts;
+}
+
+/** A record the ancestor had: each reference the merge changed from the duplicate goes back. */
+function repointAsBefore(record: JsonRecord, old: JsonRecord, duplicate: string, keeper: string): boolean {
+  const before = JSON.stringify(record);
+  for (const [field, held] of Object.entries(record)) {
+    const had = old[field];
+    if (had === duplicate && held === keeper) record[field] = duplicate;
+    else if (Array.isArray(had) && Array.isArray(held) && had.includes(duplicate)) {
+      if (field === 'heardFrom' && had.length === held.length)
+        record[field] = held.map((id, i) => (had[i] === duplicate && id === keeper ? duplicate : id));
+      else if (field !== 'heardFrom' && held.includes(keeper) && !had.includes(keeper))
+        record[field] = [...new Set(held.map((id) => (id === keeper ? duplicate : id)))];
+    }
+  }
+  return JSON.stringify(record) !== before;
+}
+
+/** A record made here since the ancestor that the merge gave the person kept (Tombstone.moved). */
+function repointGiven(record: JsonRecord, duplicate: string, keeper: string, beside: boolean): boolean {
+  const before = JSON.stringify(record);
+  const swap = (id: Json) => (id === keeper ? duplicate : id);
+  for (const field of [...PERSON_REFERENCES, 'heardFrom']) {
+    const held = record[field];
+    if (held === keeper && !beside) record[field] = duplicate;
+    else if (Array.isArray(held) && held.includes(keeper)) {
+      if (field === 'heardFrom') {
+        if (!beside) record[field] = held.map(swap);
+      } else record[field] = beside ? [...held, duplicate] : [...new Set(held.map(swap))];
+    }
+  }
+  // A follow-up for the two of them lost its list of people to the merge (people.ts mergePeople).
+  if (beside && record.personId === keeper && !Array.isArray(record.personIds) && 'personId' in record)
+    record.personIds = [keeper, duplicate];
+  return JSON.stringify(record) !== before;
 }
 
 /**

@@ -13,7 +13,7 @@ import { APPENDED_ON_MERGE, type AppendedField, FILLED_ON_MERGE, type FilledFiel
 import { recordById } from './records.js';
 import { displaySafe, normalize } from './text.js';
 import { conversationSize } from './together.js';
-import { recordPersonMerge } from './tombstones.js';
+import { type MovedRecords, recordPersonMerge } from './tombstones.js';
 
 /** The kinds of relationship rel suggests; any other word is kept as typed. */
 export const RELATIONSHIPS = ['report', 'manager', 'peer', 'stakeholder', 'mentor', 'friend'];
@@ -181,8 +181,12 @@ export function mergePeople(journal: Journal, keep: Person, duplicate: Person, n
     );
   }
   let conversations = 0;
+  // What the merge gives the person kept, by id, for the tombstone (recordPersonMerge).
+  const moved: MovedRecords = { ids: [], withKeeper: [] };
   for (const conversation of journal.conversations) {
     if (!conversation.with.includes(duplicate.id)) continue;
+    moved.ids.push(conversation.id);
+    if (conversation.with.includes(keep.id)) moved.withKeeper.push(conversation.id);
     conversation.with = [...new Set(conversation.with.map((id) => (id === duplicate.id ? keep.id : id)))];
     // What was heard from the duplicate was heard from the person kept.
     if (conversation.heardFrom)
@@ -192,6 +196,8 @@ export function mergePeople(journal: Journal, keep: Person, duplicate: Person, n
   let followUps = 0;
   for (const followUp of journal.followUps) {
     if (!concerns(followUp, duplicate.id)) continue;
+    moved.ids.push(followUp.id);
+    if (concerns(followUp, keep.id)) moved.withKeeper.push(followUp.id);
     if (followUp.personId === duplicate.id) followUp.personId = keep.id;
     if (followUp.personIds) {
       const people = [...new Set(followUp.personIds.map((id) => (id === duplicate.id ? keep.id : id)))];
@@ -205,7 +211,10 @@ export function mergePeople(journal: Journal, keep: Person, duplicate: Person, n
   const lists = keep as unknown as Record<AppendedField, unknown[] | undefined>;
   for (const field of APPENDED_ON_MERGE) {
     const theirs = duplicate[field];
-    if (theirs?.length) lists[field] = [...(lists[field] ?? []), ...theirs];
+    if (!theirs?.length) continue;
+    lists[field] = [...(lists[field] ?? []), ...theirs];
+    for (const record of theirs as { id?: unknown }[])
+      if (typeof record.id === 'string') moved.ids.push(record.id);
   }
   keep.aliases = unique([...keep.aliases, duplicate.name, ...duplicate.aliases]).filter(
     (a) => normalize(a) !== normalize(keep.name),
@@ -220,7 +229,7 @@ export function mergePeople(journal: Journal, keep: Person, duplicate: Person, n
   // Known since the earlier of the two: the first check-in counts from then.
   if (duplicate.createdAt < keep.createdAt) keep.createdAt = duplicate.createdAt;
   journal.people = journal.people.filter((p) => p.id !== duplicate.id);
-  recordPersonMerge(journal, duplicate.id, keep.id, now);
+  recordPersonMerge(journal, duplicate.id, keep.id, now, moved);
   return {
     conversations,
     followUps,

@@ -133,14 +133,29 @@ export function stampChanges(
   return stamped;
 }
 
+/** What a merge of people gave the person kept, by record id (Tombstone.moved, movedBeside). */
+export interface MovedRecords {
+  ids: string[];
+  /** Of those, the conversations and follow-ups that named the person kept too. */
+  withKeeper: string[];
+}
+
 /**
  * Records that `duplicateId` was merged into `keepId`, so that a journal synced from elsewhere
  * re-points its conversations and follow-ups with the duplicate instead of orphaning them.
  * Call it in the same change that removes the duplicate.
  */
-export function recordPersonMerge(journal: Journal, duplicateId: string, keepId: string, now: Date): void {
+export function recordPersonMerge(
+  journal: Journal,
+  duplicateId: string,
+  keepId: string,
+  now: Date,
+  moved?: MovedRecords,
+): void {
   const idHash = tombstoneKey('people', duplicateId);
   const stone: Tombstone = { collection: 'people', idHash, deletedAt: now.toISOString(), mergedInto: keepId };
+  if (moved?.ids.length) stone.moved = moved.ids;
+  if (moved?.withKeeper.length) stone.movedBeside = moved.withKeeper;
   journal.tombstones = [
     ...(journal.tombstones ?? []).filter((s) => !(s.collection === 'people' && s.idHash === idHash)),
     stone,

@@ -10,7 +10,7 @@ import type { MovedPerson } from '../core/merge-moved.js';
 import type { Separated } from '../core/merge-namesakes.js';
 import { fieldWord, notTaken } from '../core/merge-report.js';
 import { forgetsReceived, lostWithoutTrace } from '../core/merge-tombstones.js';
-import { displaySafe } from '../core/text.js';
+import { displaySafe, plural } from '../core/text.js';
 import { upgradeToSchema2 } from '../core/tombstones.js';
 import { StoreError, UsageError } from '../errors.js';
 import { decodeJournal, type JournalOnDisk, readJournalFile } from './codec.js';
@@ -211,9 +211,18 @@ function movedLines(moved: MovedPerson[]): string[] {
     const name = displaySafe(m.name);
     if (m.kind === 'twoKeepers') {
       const [kept, other] = [displaySafe(m.kept.name), displaySafe(m.other.name)];
+      // What leaves the person whose merge was taken back, so that its going is never silent.
+      const records = [
+        m.moved.conversations && plural(m.moved.conversations, 'conversation'),
+        m.moved.followUps && plural(m.moved.followUps, 'follow-up'),
+        m.moved.facts && plural(m.moved.facts, 'ambition, skill or note', 'ambitions, skills and notes'),
+      ].filter((part): part is string => Boolean(part));
+      const among = records.length
+        ? `, among it ${records.length > 1 ? `${records.slice(0, -1).join(', ')} and ${records.at(-1)}` : records[0]} that the merge ${where(m.side)} had given ${other}`
+        : '';
       return `${name} was merged into ${kept} ${where(1 - m.side)} and into ${other} ${where(m.side)}: ${
         m.first
-          ? `the merge made first stands, and what was ${name}'s is with ${kept}; ${other} keeps what they had before, and what was added to them since. If ${kept} and ${other} are one person: rel merge ${m.kept.id} ${m.other.id}.`
+          ? `the merge made first stands, and what was ${name}'s is with ${kept}${among}; ${other} keeps what they had before, and what was added to them since. If ${kept} and ${other} are one person: rel merge ${m.kept.id} ${m.other.id}.`
           : // The circle's other person was merged away too, in the end into the one kept.
             `the merge made first would have gone round in a circle with another merge, so the one into ${kept} stands, and what was ${name}'s and ${other}'s is with ${kept}.`
       }`;

@@ -110,6 +110,61 @@ describe('one duplicate merged into two different keepers (F9)', { timeout: 300_
   );
 });
 
+describe('one duplicate merged into two people: what was logged with the duplicate follows the merge that stands', {
+  timeout: 300_000,
+}, () => {
+  it.each([
+    { order: 'ABA', first: 'A' },
+    { order: 'BAB', first: 'A' },
+    { order: 'ABA', first: 'B' },
+    { order: 'BAB', first: 'B' },
+  ])('syncing in the order $order, the merge on $first made first', async ({ order, first }) => {
+    const m = await syncedWith(`two-keepers-logged-${order}-${first}`, [
+      'Yan Keep',
+      'Zed Keep',
+      'Xia Dup',
+      'Ann Other',
+    ]);
+    const [early, late] = ['2026-11-27T13:00:00', '2026-11-27T14:00:00'];
+    await ok(['merge', 'yan', 'xia'], { store: m.a, now: first === 'A' ? early : late });
+    // On B, before its own merge: a talk with Xia (with a follow-up), one with Xia and Ann in
+    // which Xia said something, and a note on Xia.
+    await ok(['log', 'xia', '--note', 'B with xia', '--follow-up', 'send B book'], {
+      store: m.b,
+      now: '2026-11-27T12:00:00',
+    });
+    await ok(['log', 'xia', 'ann', '--note', 'B with xia and ann', '--heard', 'Xia: likes clay'], {
+      store: m.b,
+      now: '2026-11-27T12:10:00',
+    });
+    await ok(['note', 'xia', 'B note on xia'], { store: m.b, now: '2026-11-27T12:20:00' });
+    await ok(['merge', 'zed', 'xia'], { store: m.b, now: first === 'B' ? early : late });
+    // After it, logged with Zed (by the name, and by the duplicate's, which now finds Zed).
+    await ok(['log', 'zed', '--note', 'B zed after'], { store: m.b, now: '2026-11-27T14:30:00' });
+    await ok(['log', 'xia', '--note', 'B xia after'], { store: m.b, now: '2026-11-27T14:40:00' });
+    const said = (await syncInTurn(m, order)).join('\n');
+    const j = readJson(m.a) as Journal;
+    const kept = first === 'A' ? 'yan-keep' : 'zed-keep';
+    const talks = Object.fromEntries(j.conversations.map((c) => [c.note, [c.with, c.heardFrom ?? null]]));
+    expect(talks['B with xia']).toEqual([[kept], null]);
+    expect(talks['B with xia and ann']).toEqual([[kept, 'ann-other'], [kept]]);
+    expect(talks['B zed after']).toEqual([['zed-keep'], null]);
+    expect(talks['B xia after']).toEqual([['zed-keep'], null]);
+    expect(j.followUps.map((f) => [f.text, f.personId])).toEqual([['send B book', kept]]);
+    expect(personOf(m.a, kept)!.notes.map((n) => n.text)).toEqual(['B note on xia']);
+    expect(personOf(m.a, first === 'A' ? 'zed-keep' : 'yan-keep')!.notes).toEqual([]);
+    if (first === 'A')
+      // The sync says what left Zed, and for whom.
+      expect(said).toMatch(
+        /Xia Dup was merged into Yan Keep (here|on the other machine) and into Zed Keep (here|on the other machine): the merge made first stands, and what was Xia Dup's is with Yan Keep, among it 2 conversations, 1 follow-up and 1 ambition, skill or note that the merge (here|on the other machine) had given Zed Keep; Zed Keep keeps what they had before, and what was added to them since\./,
+      );
+    else
+      expect(said).toMatch(
+        /Xia Dup was merged into Zed Keep (here|on the other machine) and into Yan Keep (here|on the other machine): the merge made first stands, and what was Xia Dup's is with Zed Keep; Yan Keep keeps/,
+      );
+  });
+});
+
 describe('merges that would go round in a circle', { timeout: 300_000 }, () => {
   it.each(['ABA', 'BAB'])(
     'Eli into Bo then Bo into Cy on one machine, Bo into Eli on the other: all end with Cy (%s)',

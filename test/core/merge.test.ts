@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logConversation } from '../../src/core/conversations.js';
+import { addNote } from '../../src/core/facts.js';
 import { duplicateIds } from '../../src/core/integrity.js';
 import { type Clock, emptyJournal, type Journal, type Person } from '../../src/core/journal.js';
 import { foldJournals, mergeJournals } from '../../src/core/merge.js';
@@ -1046,6 +1047,125 @@ describe('a person merged away on one side and changed on the other', () => {
       other: { id: 'zed-keep', name: 'Zed Keep' },
       side: 1,
       first: true,
+      moved: { conversations: 1, followUps: 1, facts: 1 },
+    });
+  });
+});
+
+describe('one duplicate merged into two people: what was logged with the duplicate follows the merge that stands', () => {
+  /** Xia, the duplicate; Yan and Zed, whom each machine kept; Ann, who was there too. */
+  function start() {
+    const base = side(emptyJournal(), 'o', 0);
+    base.change((j, c) => {
+      for (const name of ['Xia Dup', 'Yan Keep', 'Zed Keep', 'Ann Other']) addPerson(j, { name }, c);
+    });
+    return base.journal;
+  }
+  const who = (j: Journal, id: string) => j.people.find((p) => p.id === id)!;
+  const talk = (tag: string, people: string[], heardFrom?: (string | null)[]) => (j: Journal, c: Clock) =>
+    logConversation(
+      j,
+      {
+        date: '2026-11-01',
+        with: people,
+        kind: 'call',
+        minutes: 20,
+        note: tag,
+        heard: heardFrom ? heardFrom.map((_, i) => `${tag} heard ${i}`) : [],
+        ...(heardFrom ? { heardFrom } : {}),
+        about: {
+          [people[0]!]: { ambitions: [], skills: [], followUps: [{ text: tag, due: null }], askNext: [] },
+        },
+      },
+      c,
+    );
+  /**
+   * One machine's work: before its merge, a talk with Xia, a talk with Xia and Ann in which
+   * something was heard from each, a talk with Xia and the person it then keeps, a note on Xia;
+   * then `rel merge <keeper> xia`; then a talk with the person kept.
+   */
+  const work = (s: ReturnType<typeof side>, tag: string, keeper: string) => {
+    s.change(talk(`${tag} xia`, ['xia-dup']));
+    s.change(talk(`${tag} xia+ann`, ['xia-dup', 'ann-other'], ['xia-dup', 'ann-other']));
+    s.change(talk(`${tag} xia+keeper`, ['xia-dup', keeper]));
+    s.change((j, c) => addNote(who(j, 'xia-dup'), `${tag} note`, '2026-11-01', c));
+    s.change((j, c) => realMerge(j, who(j, keeper), who(j, 'xia-dup'), c.now));
+    s.change(talk(`${tag} keeper after`, [keeper]));
+  };
+
+  it.each<{ name: string; aStart: number; bStart: number; kept: string; other: string }>([
+    {
+      name: "the first machine's merge is the earlier",
+      aStart: 100,
+      bStart: 200,
+      kept: 'yan-keep',
+      other: 'zed-keep',
+    },
+    {
+      name: "the second machine's merge is the earlier",
+      aStart: 200,
+      bStart: 100,
+      kept: 'zed-keep',
+      other: 'yan-keep',
+    },
+  ])('$name', ({ aStart, bStart, kept, other }) => {
+    const base = start();
+    const a = side(structuredClone(base), 'a', aStart);
+    const b = side(structuredClone(base), 'b', bStart);
+    work(a, 'A', 'yan-keep');
+    work(b, 'B', 'zed-keep');
+    const moved: MovedPerson[] = [];
+    const one = mergeJournals(base, a.journal, b.journal, [], moved);
+    expect(JSON.stringify(mergeJournals(base, b.journal, a.journal))).toBe(JSON.stringify(one));
+    expect(duplicateIds(one)).toEqual([]);
+    const talks = Object.fromEntries(one.conversations.map((c) => [c.note, [c.with, c.heardFrom]]));
+    const keeperOf = { A: 'yan-keep', B: 'zed-keep' };
+    for (const tag of ['A', 'B'] as const) {
+      // Logged with Xia: with whom Xia's surviving merge points at, on either machine.
+      expect(talks[`${tag} xia`]).toEqual([[kept], undefined]);
+      expect(talks[`${tag} xia+ann`]).toEqual([
+        [kept, 'ann-other'],
+        [kept, 'ann-other'],
+      ]);
+      // Logged with the person kept after the merge: theirs, whichever merge stands.
+      expect(talks[`${tag} keeper after`]).toEqual([[keeperOf[tag]], undefined]);
+    }
+    // With Xia and the person the merge taken back kept: both stay in it, Xia as the one kept now.
+    const beside = keeperOf[other === 'yan-keep' ? 'A' : 'B'];
+    expect(new Set(talks[`${other === 'yan-keep' ? 'A' : 'B'} xia+keeper`]![0])).toEqual(
+      new Set([beside, kept]),
+    );
+    expect(talks[`${other === 'yan-keep' ? 'B' : 'A'} xia+keeper`]).toEqual([[kept], undefined]);
+    const followUps = Object.fromEntries(one.followUps.map((f) => [f.text, f.personId]));
+    expect(followUps).toMatchObject({
+      'A xia': kept,
+      'B xia': kept,
+      'A keeper after': 'yan-keep',
+      'B keeper after': 'zed-keep',
+    });
+    expect(
+      who(one, kept)
+        .notes.map((n) => n.text)
+        .sort(),
+    ).toEqual(['A note', 'B note']);
+    expect(who(one, other).notes).toEqual([]);
+    // Xia's note, put back as the merge taken back had it, then placed as a change made there.
+    expect(moved).toContainEqual({
+      kind: 'changed',
+      name: 'Xia Dup',
+      keeper: { id: kept, name: who(one, kept).name },
+      changedBy: other === 'yan-keep' ? 0 : 1,
+      taken: ['notes'],
+      notPlaced: [],
+    });
+    expect(moved).toContainEqual({
+      kind: 'twoKeepers',
+      name: 'Xia Dup',
+      kept: { id: kept, name: who(one, kept).name },
+      other: { id: other, name: who(one, other).name },
+      side: other === 'yan-keep' ? 0 : 1,
+      first: true,
+      moved: { conversations: 3, followUps: 3, facts: 1 },
     });
   });
 });
@@ -1180,6 +1300,7 @@ describe('merges that would go round in a circle', () => {
       other: { id: 'eli-fox', name: 'Eli Fox' },
       side: 1,
       first: false,
+      moved: { conversations: 0, followUps: 0, facts: 0 },
     });
   });
 });
