@@ -6,7 +6,8 @@
 // changed on one side is taken from that side; a field changed on both sides goes to the record
 // with the later `updatedAt` (ties broken by comparing the values, so the result does not depend
 // on which side is "ours"). Lists of records inside a record (a person's ambitions) merge the same
-// way; lists of strings (tags, aliases) merge as sets. Two people made apart with one id (two
+// way; lists of strings (tags, aliases) merge as sets. Neither is re-sorted: what the sides added
+// follows what they shared, each side's in its order (recordOrder, mergeSet). Two people made apart with one id (two
 // "Sam Lee") are kept apart: the later one takes another id first. Deletions travel as tombstones: a
 // tombstoned record never comes back, and a person merged into another re-points the other
 // side's conversations and follow-ups to the person they went into.
@@ -174,25 +175,37 @@ function mergeField(
     return mergeCollection(hasBase ? (base ?? []) : undefined, ours, theirs, mode, stamps);
   }
   if (isScalarList(ours) && isScalarList(theirs) && (base === undefined || isScalarList(base))) {
-    return mergeSet(hasBase ? (base ?? []) : undefined, ours, theirs, mode);
+    return mergeSet(hasBase ? (base ?? []) : undefined, ours, theirs, mode, stamps);
   }
   const [ourStamp, theirStamp] = stamps;
   if (ourStamp !== theirStamp) return ourStamp > theirStamp ? ours : theirs;
   return compareValues(ours, theirs) >= 0 ? ours : theirs;
 }
 
-/** Lists of plain values as sets: what either side added is kept, what either side removed goes. */
-function mergeSet<T extends Json>(base: T[] | undefined, ours: T[], theirs: T[], mode: Mode): T[] {
+/**
+ * Lists of plain values as sets: what either side added is kept, what either side removed goes.
+ * In the order written: the ancestor's, then what each side added, in that side's order, first
+ * from the side whose record changed earlier (`stamps`; a tie by the values added), so that the
+ * result is the same whichever side is "ours" and no side's list is re-sorted.
+ */
+function mergeSet<T extends Json>(
+  base: T[] | undefined,
+  ours: T[],
+  theirs: T[],
+  mode: Mode,
+  stamps: [string, string],
+): T[] {
   const has = (list: T[], value: T) => list.some((item) => deepEqual(item, value));
-  if (!base) {
-    const out = [...ours];
-    for (const item of theirs) if (!has(out, item)) out.push(item);
-    return mode === 'fold' ? out : [...out].sort(compareValues);
-  }
-  const kept = base.filter((item) => has(ours, item) && has(theirs, item));
-  const added = [...ours, ...theirs].filter((item) => !has(base, item));
-  const out = [...kept];
-  for (const item of [...added].sort(compareValues)) if (!has(out, item)) out.push(item);
+  const had = base ?? [];
+  const out = base ? base.filter((item) => has(ours, item) && has(theirs, item)) : [];
+  const added = (side: T[]) => side.filter((item) => !has(had, item));
+  const [ourAdded, theirAdded] = [added(ours), added(theirs)];
+  const [ourStamp, theirStamp] = stamps;
+  const oursFirst =
+    mode === 'fold' ||
+    (ourStamp !== theirStamp ? ourStamp < theirStamp : compareValues(ourAdded, theirAdded) <= 0);
+  for (const item of oursFirst ? [...ourAdded, ...theirAdded] : [...theirAdded, ...ourAdded])
+    if (!has(out, item)) out.push(item);
   return out;
 }
 
@@ -213,7 +226,7 @@ function mergeCollection(
   const byId = (list: JsonRecord[]) => new Map(list.map((r) => [r.id, r]));
   const [bMap, oMap, tMap] = [byId(base ?? []), byId(ours), byId(theirs)];
   const out: JsonRecord[] = [];
-  for (const id of recordOrder(base, ours, theirs, mode)) {
+  for (const id of recordOrder(base, ours, theirs, mode, parentStamps)) {
     const [b, o, t] = [bMap.get(id), oMap.get(id), tMap.get(id)];
     if (o && t) {
       const stamps: [string, string] = parentStamps === 'top-level' ? [stampOf(o), stampOf(t)] : parentStamps;
@@ -291,6 +304,7 @@ function mergePairedLists(
     pairs(ours) ?? [],
     pairs(theirs) ?? [],
     mode,
+    stamps,
   );
   const split = merged as [Json, Json][];
   const heardFrom = split.map(([, from]) => from);
@@ -298,12 +312,20 @@ function mergePairedLists(
   return { heard: split.map(([note]) => note), heardFrom: kept ? heardFrom : undefined };
 }
 
-/** The ancestor's order for records it had, then new records by creation time and id. */
+/**
+ * The ancestor's order for records it had, then the new ones in the order written: each side's
+ * as that side has them (never re-sorted), the two taken in turn by when each was made
+ * (`createdAt`, or the day of a person's note, ambition or thanks). Made at the same time (the
+ * same day, for those that hold only a day): top-level records by id, as before; those inside a
+ * record go first from the side that changed the record earlier (`parentStamps`), so that a
+ * day's notes written on one machine stay together, in their order.
+ */
 function recordOrder(
   base: JsonRecord[] | undefined,
   ours: JsonRecord[],
   theirs: JsonRecord[],
   mode: Mode,
+  parentStamps: [string, string] | 'top-level',
 ): string[] {
   const seen = new Set<string>();
   const order: string[] = [];
@@ -318,18 +340,26 @@ function recordOrder(
     return order;
   }
   for (const r of base ?? []) take(r.id);
-  const added = new Map<string, JsonRecord>();
-  for (const r of [...ours, ...theirs]) if (!seen.has(r.id) && !added.has(r.id)) added.set(r.id, r);
   const created = (r: JsonRecord) => {
-    const c = r.createdAt ?? r.addedOn;
+    const c = r.createdAt ?? r.addedOn ?? r.on;
     return typeof c === 'string' ? c : '';
   };
-  const sorted = [...added.values()].sort((a, b) => {
-    const ca = created(a);
-    const cb = created(b);
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
-  for (const r of sorted) take(r.id);
+  /** Whether ours' next record goes before theirs'; the same whichever side is which. */
+  const oursFirst = (o: JsonRecord, t: JsonRecord): boolean => {
+    const [co, ct] = [created(o), created(t)];
+    if (co !== ct) return co < ct;
+    if (parentStamps === 'top-level') return o.id < t.id;
+    const [so, st] = parentStamps;
+    if (so !== st) return so < st;
+    return compareValues(o, t) <= 0;
+  };
+  const [o, t] = [ours.filter((r) => !seen.has(r.id)), theirs.filter((r) => !seen.has(r.id))];
+  let [i, j] = [0, 0];
+  while (i < o.length || j < t.length) {
+    if (i < o.length && seen.has(o[i]!.id)) i++;
+    else if (j < t.length && seen.has(t[j]!.id)) j++;
+    else if (j >= t.length || (i < o.length && oursFirst(o[i]!, t[j]!))) take(o[i++]!.id);
+    else take(t[j++]!.id);
+  }
   return order;
 }

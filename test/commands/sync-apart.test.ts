@@ -165,6 +165,58 @@ describe('one duplicate merged into two people: what was logged with the duplica
   });
 });
 
+describe('notes added on both machines keep the order they were written in', { timeout: 300_000 }, () => {
+  it.each(['ABA', 'BAB'])(
+    'a person’s notes, and what was heard from whom, in the order %s',
+    async (order) => {
+      const m = await syncedWith(`notes-order-${order}`, ['Ana Silva', 'Bo Chen']);
+      await ok(['log', 'ana', 'bo', '--note', 'coffee', '--heard', 'Ana: zz heard first'], { store: m.a });
+      await ok(['sync'], { store: m.a });
+      await ok(['sync'], { store: m.b });
+      const id = (readJson(m.a) as Journal).conversations[0]!.id;
+      const day = '2026-11-27';
+      const write = async (store: string, hour: number, heard: string[], notes: string[]) => {
+        await ok(['conversation', 'edit', id, ...heard.flatMap((h) => ['--heard', h])], {
+          store,
+          now: `${day}T${hour}:00:00`,
+        });
+        for (const [i, note] of notes.entries())
+          await ok(['note', 'ana', note], { store, now: `${day}T${hour}:0${i + 1}:00` });
+      };
+      await write(
+        m.a,
+        10,
+        ['zz heard first', 'Bo: wants to lead', 'Ana: a trip in May'],
+        ['walks the dog', 'a new flat', 'moving to Lisbon'],
+      );
+      await write(
+        m.b,
+        11,
+        ['zz heard first', 'Ana: likes clay', 'Bo: burned out'],
+        ['knits', 'back from leave', 'Zoe starts school'],
+      );
+      await syncInTurn(m, order);
+      const j = readJson(m.a) as Journal;
+      expect(j.people.find((p) => p.id === 'ana-silva')!.notes.map((n) => n.text)).toEqual([
+        'walks the dog',
+        'a new flat',
+        'moving to Lisbon',
+        'knits',
+        'back from leave',
+        'Zoe starts school',
+      ]);
+      const c = j.conversations[0]!;
+      expect(c.heard.map((note, i) => [note, c.heardFrom?.[i]])).toEqual([
+        ['zz heard first', 'ana-silva'],
+        ['wants to lead', 'bo-chen'],
+        ['a trip in May', 'ana-silva'],
+        ['likes clay', 'ana-silva'],
+        ['burned out', 'bo-chen'],
+      ]);
+    },
+  );
+});
+
 describe('merges that would go round in a circle', { timeout: 300_000 }, () => {
   it.each(['ABA', 'BAB'])(
     'Eli into Bo then Bo into Cy on one machine, Bo into Eli on the other: all end with Cy (%s)',

@@ -1261,6 +1261,149 @@ describe("a conversation's listening notes stay with whom they were heard from",
   });
 });
 
+describe('notes keep the order they were written in when both sides added some', () => {
+  /** Ana with a note, and a talk of Ana and Bo (something heard from Ana), and one with Ana alone. */
+  function start() {
+    const base = side(emptyJournal(), 'o', 0);
+    base.change((j, c) => {
+      for (const name of ['Ana Silva', 'Bo Chen']) addPerson(j, { name }, c);
+    });
+    base.change((j, c) => addNote(j.people[0]!, 'base note', '2026-11-01', c));
+    for (const people of [['ana-silva', 'bo-chen'], ['ana-silva']])
+      base.change((j, c) =>
+        logConversation(
+          j,
+          {
+            date: '2026-11-01',
+            with: people,
+            kind: 'coffee',
+            minutes: 30,
+            note: people.join('+'),
+            heard: ['zz heard first'],
+            ...(people.length > 1 ? { heardFrom: ['ana-silva'] } : {}),
+            about: {},
+          },
+          c,
+        ),
+      );
+    return base.journal;
+  }
+  type Note = [text: string, day: string];
+  type Heard = [note: string, from: string];
+  const addNotes = (notes: Note[]) => (j: Journal, c: Clock) => {
+    for (const [text, day] of notes) addNote(j.people[0]!, text, day, c);
+  };
+  const addHeard = (heard: Heard[]) => (j: Journal) => {
+    const [group, alone] = j.conversations;
+    group!.heard.push(...heard.map(([note]) => note));
+    group!.heardFrom!.push(...heard.map(([, from]) => from));
+    alone!.heard.push(...heard.map(([note]) => note));
+  };
+
+  it.each<{
+    name: string;
+    /** When each side's changes were made (minutes): the side that changed first goes first on a tie. */
+    starts: [number, number];
+    ours: { notes: Note[]; heard: Heard[] };
+    theirs: { notes: Note[]; heard: Heard[] };
+    notes: string[];
+    heard: Heard[];
+  }>([
+    {
+      name: 'the same day on each side: one side’s, in its order, then the other’s',
+      starts: [100, 200],
+      ours: {
+        notes: [
+          ['walks the dog', '2026-11-02'],
+          ['a new flat', '2026-11-02'],
+          ['moving to Lisbon', '2026-11-02'],
+        ],
+        heard: [
+          ['wants to lead', 'bo-chen'],
+          ['a trip in May', 'ana-silva'],
+        ],
+      },
+      theirs: {
+        notes: [
+          ['knits', '2026-11-02'],
+          ['back from leave', '2026-11-02'],
+          ['Zoe starts school', '2026-11-02'],
+        ],
+        heard: [
+          ['likes clay', 'ana-silva'],
+          ['burned out', 'bo-chen'],
+        ],
+      },
+      notes: [
+        'base note',
+        'walks the dog',
+        'a new flat',
+        'moving to Lisbon',
+        'knits',
+        'back from leave',
+        'Zoe starts school',
+      ],
+      heard: [
+        ['zz heard first', 'ana-silva'],
+        ['wants to lead', 'bo-chen'],
+        ['a trip in May', 'ana-silva'],
+        ['likes clay', 'ana-silva'],
+        ['burned out', 'bo-chen'],
+      ],
+    },
+    {
+      name: 'the other side changed first: its notes first',
+      starts: [200, 100],
+      ours: { notes: [['walks the dog', '2026-11-02']], heard: [['wants to lead', 'bo-chen']] },
+      theirs: { notes: [['knits', '2026-11-02']], heard: [['likes clay', 'ana-silva']] },
+      notes: ['base note', 'knits', 'walks the dog'],
+      heard: [
+        ['zz heard first', 'ana-silva'],
+        ['likes clay', 'ana-silva'],
+        ['wants to lead', 'bo-chen'],
+      ],
+    },
+    {
+      name: 'on different days: by the day, each side’s order kept',
+      starts: [100, 200],
+      ours: {
+        notes: [
+          ['walks the dog', '2026-11-02'],
+          ['moving to Lisbon', '2026-11-04'],
+        ],
+        heard: [['wants to lead', 'bo-chen']],
+      },
+      theirs: {
+        notes: [
+          ['knits', '2026-11-03'],
+          ['a new flat', '2026-11-05'],
+          ['back from leave', '2026-11-01'],
+        ],
+        heard: [],
+      },
+      notes: ['base note', 'walks the dog', 'knits', 'moving to Lisbon', 'a new flat', 'back from leave'],
+      heard: [
+        ['zz heard first', 'ana-silva'],
+        ['wants to lead', 'bo-chen'],
+      ],
+    },
+  ])('$name', ({ starts, ours, theirs, notes, heard }) => {
+    const base = start();
+    const a = side(structuredClone(base), 'a', starts[0]);
+    const b = side(structuredClone(base), 'b', starts[1]);
+    a.change(addNotes(ours.notes));
+    a.change(addHeard(ours.heard));
+    b.change(addNotes(theirs.notes));
+    b.change(addHeard(theirs.heard));
+    const one = mergeJournals(base, a.journal, b.journal);
+    expect(JSON.stringify(mergeJournals(base, b.journal, a.journal))).toBe(JSON.stringify(one));
+    expect(one.people[0]!.notes.map((n) => n.text)).toEqual(notes);
+    const [group, alone] = one.conversations;
+    expect(group!.heard.map((note, i) => [note, group!.heardFrom?.[i]])).toEqual(heard);
+    expect(alone!.heard).toEqual(heard.map(([note]) => note));
+  });
+});
+
 describe('merges that would go round in a circle', () => {
   it('Eli into Bo then Bo into Cy on one machine, Bo into Eli on the other: all end with Cy', () => {
     const base = side(emptyJournal(), 'o', 0);
