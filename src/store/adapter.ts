@@ -30,6 +30,7 @@ import { backupPath, beforeRestorePath, migrationCopyPath, undoPath } from './pa
 import type { SealedStamp } from './sealed-stamp.js';
 import type { StatsSummary } from './stats-summary.js';
 import { changeSaved } from './stops.js';
+import { removeStraySummaries } from './stray-summaries.js';
 import { prepareUndoEntries, type UndoEntry } from './undo.js';
 
 /** What a commit writes besides the journal, and how. */
@@ -119,6 +120,9 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   if (!stampedWith && (sealing || loaded.sealing)) to.sealedStamp?.remove();
   // Rebuilt by the next rel stats: nothing a change takes out (rel forget) outlives it there.
   to.statsSummary?.remove();
+  // Nor in the summaries of this journal under a name it had before (a move, a hard link), nor
+  // in those that outlived their journal.
+  if (to.summary) removeStraySummaries(path.dirname(to.summary.file), target, loaded.version);
   let journal: Prepared | undefined;
   let undoFile: Prepared | undefined;
   let held: Prepared | undefined;

@@ -9,6 +9,7 @@ import type { IsoDate } from '../core/dates.js';
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { RelError, UsageError } from '../errors.js';
 import { listBackups } from './backups.js';
+import { stateFolder } from './calendar-cache.js';
 import { decodeJournal, readJournal } from './codec.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring, type Sealing, sealedWith, unseal, WrongPassphrase } from './crypto.js';
@@ -21,6 +22,7 @@ import { lockRemedy, lockState, removeAbandonedLock } from './lock.js';
 import { lockPath, undoPath } from './paths.js';
 import { hasPendingForget, pendingForgetPath } from './pending-forget.js';
 import type { Finding } from './shared-types.js';
+import { removeStraySummaries, straySummaries } from './stray-summaries.js';
 import { setUpProblem } from './sync-init.js';
 import { belongsTo, readUndoData } from './undo.js';
 
@@ -185,6 +187,15 @@ export async function examine(
       severity: 'error',
       message: `${unfinished.problem} Committing over it would lose one side's changes.`,
       fix: unfinished.fix,
+    });
+  }
+  const strays = straySummaries(stateFolder(env), target);
+  if (strays.length) {
+    findings.push({
+      check: 'summaries',
+      severity: 'warning',
+      message: `${strays.length === 1 ? 'A summary' : `${strays.length} summaries`} rel kept for reports stand${strays.length === 1 ? 's' : ''} for no journal as it is now (this journal under a path it had before a move, or another name for it, or a journal moved, edited or removed since), and hold${strays.length === 1 ? 's' : ''} names and follow-ups in the clear: ${strays.join(', ')}.`,
+      fix: `rel doctor ${FIX}  (removes them; the next change of this journal does too)`,
     });
   }
   const temps = leftoverTempFiles(target);
@@ -386,8 +397,10 @@ function isUndoLog(text: string): boolean {
 }
 
 /** The fixes that need no judgement. Returns what was done, in words. */
-export function fixSafely(target: string): string[] {
+export function fixSafely(target: string, env: NodeJS.ProcessEnv): string[] {
   const done: string[] = [];
+  for (const f of removeStraySummaries(stateFolder(env), target))
+    done.push(`removed the summary ${f}, which stands for no journal as it is now`);
   for (const f of [target, ...keptCopies(target)]) {
     try {
       if ((fs.statSync(f).mode & 0o077) !== 0) {

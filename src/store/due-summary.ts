@@ -233,6 +233,7 @@ export class DueSummary {
         format: FORMAT,
         rel: REL_VERSION,
         journal: { version: of.version, tag: of.tag(), ...(of.lines ? { lines: of.lines } : {}) },
+        path: this.target,
         rules: { writtenKinds: rules.writtenKinds, cadenceCounts: rules.cadenceCounts },
         horizon: cut.horizon,
         data: cut.journal,

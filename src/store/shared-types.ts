@@ -25,7 +25,7 @@ export interface SealedRead {
 export interface Finding {
   /**
    * What was checked: parse, schema, passphrase (an encrypted journal with no passphrase to read
-   * it), ids, people, dates, modes, lock, sync, temp-files, drafts, backups, undo, encryption, forget.
+   * it), ids, people, dates, modes, lock, sync, temp-files, drafts, backups, undo, encryption, forget, summaries.
    */
   check: string;
   severity: 'error' | 'warning';

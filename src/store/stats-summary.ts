@@ -60,7 +60,7 @@ export class StatsSummary {
     keepDerivedFile(this.file, () => {
       if (version === 'missing' || journal.schema !== SCHEMA_VERSION) throw new Error('no summary');
       // A SummaryFile, written a piece at a time: the journal's objects are all still held here.
-      const head = `{"format":${FORMAT},"rel":${JSON.stringify(REL_VERSION)},"journal":{"version":${JSON.stringify(version)}},"data":`;
+      const head = `{"format":${FORMAT},"rel":${JSON.stringify(REL_VERSION)},"journal":{"version":${JSON.stringify(version)}},"path":${JSON.stringify(this.target)},"data":`;
       return pieces(head, statsJournalJson(journal), '}\n');
     });
   }

@@ -12,6 +12,8 @@ export interface SummaryFile {
   format: number;
   rel: string;
   journal: { version: string };
+  /** The journal's path, for telling a summary its journal left behind (stray-summaries.ts). */
+  path: string;
   data: Journal;
 }
 

@@ -85,7 +85,7 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
   }
   const done: string[] = [];
   if (options.fix) {
-    done.push(...fixSafely(store.target));
+    done.push(...fixSafely(store.target, ctx.io.env));
     const { hasPendingForget } = await import('../../store/pending-forget.js');
     if (hasPendingForget(store.target)) {
       await store.settlePending();
