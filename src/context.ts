@@ -355,8 +355,14 @@ export async function resolvePerson(
   if (!normalize(name))
     throw new UsageError('A name cannot be empty.', 'Give a name, first name, alias or id.');
   const result = resolveName(name, journal.people);
-  if (result.kind === 'found') return result.person;
   const typed = displaySafe(name);
+  if (result.kind === 'found') {
+    if (result.sameName)
+      ctx.io.err(
+        `rel: "${typed}" is the id of ${personLabel(result.person)} and the name of ${result.sameName.map(personLabel).join(', ')}: taking ${personLabel(result.person)}. Use ${result.sameName.map((p) => displaySafe(p.id)).join(' or ')} for the other.`,
+      );
+    return result.person;
+  }
   if (result.kind === 'name-and-alias') {
     const { named, aliased } = result;
     const whose = `"${typed}" is the name of ${personLabel(named)} and an alias of ${aliased.map(personLabel).join(', ')}`;

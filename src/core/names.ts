@@ -3,7 +3,8 @@ import type { Person } from './journal.js';
 import { compareNames, normalize } from './text.js';
 
 export type Resolution =
-  | { kind: 'found'; person: Person }
+  /** `sameName`: others whose name is what was typed, which is this person's id (the id says whom). */
+  | { kind: 'found'; person: Person; sameName?: Person[] }
   | { kind: 'ambiguous'; candidates: Person[] }
   /** The full name of one person and an alias of others: the name alone does not say whom. */
   | { kind: 'name-and-alias'; named: Person; aliased: Person[] }
@@ -40,8 +41,9 @@ function keysOf(person: Person): { exact: string[]; words: string[] } {
 /**
  * Case- and accent-insensitive. An exact match on id, name, first name or alias wins over
  * prefixes ("Sam" picks Sam even when Samantha exists); otherwise a unique prefix of any of
- * them, or of a later word of the name ("Silva"), is enough. A full name or id wins over a first
- * name; a full name that is another person's alias is told apart (name-and-alias).
+ * them, or of a later word of the name ("Silva"), is enough. An id wins over every name; a full
+ * name wins over a first name; a full name that is another person's alias is told apart
+ * (name-and-alias).
  */
 export function resolveName(query: string, people: readonly Person[]): Resolution {
   const q = normalize(query);
@@ -50,6 +52,13 @@ export function resolveName(query: string, people: readonly Person[]): Resolutio
 
   const exact = keyed.filter((k) => k.exact.includes(q));
   if (exact.length === 1) return { kind: 'found', person: exact[0]!.person };
+  // An id never changes and names one person: it is what scripts and hints use ("use the id"),
+  // so it wins over a name that happens to be spelt like it (someone added as "ben-okafor").
+  const byId = exact.filter((k) => k.exact[0] === q);
+  if (byId.length === 1) {
+    const sameName = exact.filter((k) => k !== byId[0] && k.exact[1] === q).map((k) => k.person);
+    return { kind: 'found', person: byId[0]!.person, ...(sameName.length ? { sameName } : {}) };
+  }
   if (exact.length > 1) {
     // A full-name or id match beats a first-name match ("Ana Silva" vs. "Ana Lopes" when typing "ana silva").
     const full = exact.filter((k) => k.exact[0] === q || k.exact[1] === q);

@@ -149,3 +149,26 @@ describe('rel refuses to make such a word', () => {
     expect(readJson(store).people[0]).toMatchObject({ name: 'Chloé Martin', aliases: ['Clo'], role: 'Lead' });
   });
 });
+
+describe('a name spelt like another person’s id', () => {
+  it('the id wins, for a report and for a change, and rel says who else has that name', async () => {
+    const store = tempStore('name-is-an-id');
+    writeJournal(
+      store,
+      journalText([person('ben-okafor', 'Ben Okafor'), person('ben-okafor-af7ab1', 'ben-okafor')]),
+    );
+    const shown = await rel(['profile', 'ben-okafor', '--json'], { store });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(JSON.parse(shown.stdout).id).toBe('ben-okafor');
+    expect(shown.stderr).toContain(
+      '"ben-okafor" is the id of Ben Okafor (ben-okafor) and the name of ben-okafor (ben-okafor-af7ab1): taking Ben Okafor (ben-okafor). Use ben-okafor-af7ab1 for the other.',
+    );
+    await ok(['edit', 'ben-okafor', '--role', 'Lead'], { store });
+    await ok(['edit', 'ben-okafor-af7ab1', '--role', 'Intern'], { store });
+    const roles = readJson(store).people.map((p: { id: string; role: string }) => [p.id, p.role]);
+    expect(roles).toEqual([
+      ['ben-okafor', 'Lead'],
+      ['ben-okafor-af7ab1', 'Intern'],
+    ]);
+  });
+});

@@ -55,6 +55,19 @@ describe('resolving names', () => {
     expect(r.kind === 'found' && r.person.name).toBe('Ana Lopes');
   });
 
+  it("an id wins over a name spelt like it: someone added as another's id", () => {
+    const journal = emptyJournal();
+    addPerson(journal, { name: 'Ben Okafor' }, { now: new Date(0), newId: () => 'x' });
+    addPerson(journal, { name: 'ben-okafor' }, { now: new Date(0), newId: () => 'af7ab1' });
+    const [ben, named] = journal.people;
+    expect(named!.id).not.toBe('ben-okafor');
+    const r = resolveName('ben-okafor', journal.people);
+    expect(r).toEqual({ kind: 'found', person: ben, sameName: [named] });
+    expect(resolveName(named!.id, journal.people)).toEqual({ kind: 'found', person: named });
+    // The name alone, typed with its space, is still Ben's full name.
+    expect(resolveName('ben okafor', journal.people)).toEqual({ kind: 'found', person: ben });
+  });
+
   it('suggests close names for an unknown one, and none for a far one', () => {
     const r = resolveName('Anna', team);
     expect(r.kind).toBe('unknown');
