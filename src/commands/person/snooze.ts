@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { type Context, openStore, parseWhen, resolvePerson, today } from '../../context.js';
 import { dayDate } from '../../core/dates.js';
+import { isSnoozed } from '../../core/due.js';
 import { samePerson, snoozePerson } from '../../core/people.js';
 import { displaySafe } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
@@ -45,6 +46,11 @@ Examples:
       const until = options.off ? null : await parseWhen(ctx, options.until!, '--until', 'future');
       const store = await openStore(ctx);
       const person = await resolvePerson(ctx, await store.read(), name);
+      if (options.off && !isSnoozed(person, todayIso)) {
+        ctx.io.err(`${displaySafe(person.name)} is not snoozed; nothing changed.`);
+        if (options.json) printJson(ctx.io, person);
+        return;
+      }
       const snoozed = await store.update(
         (journal) => {
           const fresh = samePerson(journal, person);
