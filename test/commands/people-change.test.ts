@@ -182,6 +182,13 @@ describe('rel history and fixing mistakes', () => {
       'No conversation has the id',
     );
     expect(await refused(['conversation', 'delete', 'ffffffff'], store)).toContain('No conversation');
+    // Three characters are too few to pick by, and rel says so rather than that there is none.
+    const three = readJson(store).conversations[0].id.slice(0, 3);
+    const short = await refused(['conversation', 'edit', three, '--minutes', '3'], store);
+    expect(short).toContain(
+      `"${three}" is too short to pick a conversation by: give at least four characters`,
+    );
+    expect(short).not.toContain('No conversation has the id');
     expect(await refused(['todo', 'delete', 'ffffffff'], store)).toContain('No follow-up');
   });
 });

@@ -96,6 +96,17 @@ export function findConversation(journal: Journal, typed: string): Conversation 
       'Type more of the id.',
     );
   }
+  // Fewer than four characters are never taken as the start of an id (byId): say so when they
+  // are one, instead of saying no such conversation exists.
+  const q = typed.trim().toLowerCase();
+  const started = q ? journal.conversations.filter((c) => c.id.toLowerCase().startsWith(q)) : [];
+  if (started.length) {
+    const ids = started.slice(0, 3).map((c) => c.id);
+    throw new NotFoundError(
+      `"${displaySafe(typed)}" is too short to pick a conversation by: give at least four characters of its id (${ids.join(', ')}${started.length > 3 ? ', …' : ''} start${started.length === 1 ? 's' : ''} with it).`,
+      `For example: rel conversation edit ${ids[0]!.slice(0, Math.max(4, q.length + 1))}`,
+    );
+  }
   throw new NotFoundError(
     `No conversation has the id "${displaySafe(typed)}".`,
     'See the ids with: rel history <name>',
