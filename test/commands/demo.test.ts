@@ -60,4 +60,15 @@ describe('rel demo', () => {
     expect((await rel(['demo'], { store })).code).toBe(1);
     expect(bytesOf(store)?.equals(before!)).toBe(true);
   });
+
+  it('a second run on the demo says it holds the demo and how to look around, not the same command again', async () => {
+    const store = tempStore('demo-again');
+    await ok(['demo', '--store', store]);
+    const r = await rel(['demo', '--store', store]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${store} already holds the demo journal`);
+    expect(r.stderr).toContain(`Look around in it: rel due --store ${store}`);
+    expect(r.stderr).toContain(`rm ${store}, then rel demo --store ${store}`);
+    expect(r.stderr).not.toContain('Try it on a throwaway file');
+  });
 });

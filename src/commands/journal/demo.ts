@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { type Context, openStore } from '../../context.js';
 import { demoJournal, holdsData } from '../../core/demo.js';
+import type { Journal } from '../../core/journal.js';
 import { plural } from '../../core/text.js';
 import { StoreError } from '../../errors.js';
 import { theme } from '../../ui/theme.js';
@@ -25,16 +26,30 @@ Examples:
 
 async function run(ctx: Context): Promise<void> {
   const store = await openStore(ctx);
-  const refusal = () =>
-    new StoreError(
+  const given = ctx.globals().store;
+  const storeFlag = given ? ` --store ${shellWord(given)}` : '';
+  const refusal = (journal: Journal) => {
+    const cast = demoJournal(ctx.io.now).people.map((p) => p.id);
+    const ids = new Set(journal.people.map((p) => p.id));
+    if (cast.every((id) => ids.has(id))) {
+      const onlyDemo = journal.people.length === cast.length;
+      return new StoreError(
+        `${store.file} already holds the demo journal; rel demo only fills an empty one.`,
+        `Look around in it: rel due${storeFlag}${onlyDemo ? ` (to start it afresh: rm ${shellWord(store.file)}, then rel demo${storeFlag})` : ''}`,
+      );
+    }
+    const throwaway = store.target === '/tmp/rel-demo.json' ? '/tmp/rel-demo-2.json' : '/tmp/rel-demo.json';
+    return new StoreError(
       `${store.file} already holds a journal; rel demo only fills an empty one.`,
-      'Try it on a throwaway file: rel demo --store /tmp/rel-demo.json',
+      `Try it on a throwaway file: rel demo --store ${throwaway}`,
     );
+  };
   // Checked before taking the lock (a reading command never creates the file), then again under it.
-  if (holdsData(await store.read())) throw refusal();
+  const now = await store.read();
+  if (holdsData(now)) throw refusal(now);
   const journal = await store.update(
     (current) => {
-      if (holdsData(current)) throw refusal();
+      if (holdsData(current)) throw refusal(current);
       const sample = demoJournal(ctx.io.now);
       current.people = sample.people;
       current.conversations = sample.conversations;
@@ -44,8 +59,6 @@ async function run(ctx: Context): Promise<void> {
     { summary: () => 'filled the journal with the sample team of rel demo' },
   );
   const t = theme(ctx.io);
-  const given = ctx.globals().store;
-  const storeFlag = given ? ` --store ${shellWord(given)}` : '';
   const next = [
     ['rel due', 'who is due a catch-up'],
     ['rel stats', 'the shape of your relationships'],
