@@ -141,6 +141,11 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
     if ((summarized && to.summary) || (stampedWith && to.sealedStamp)) written = writtenAs(journal.temp);
     putInPlace(journal);
     changeSaved();
+    // Again now that the journal is replaced: a report that read the version before (rel due, rel
+    // stats) may have written its summary since the removal above. One written after this sees
+    // the new version and takes itself back (due-summary.ts, stats-summary.ts).
+    if (!summarized) to.summary?.remove();
+    to.statsSummary?.remove();
   } catch (error) {
     discard(undoFile);
     discard(journal);

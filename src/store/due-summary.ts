@@ -240,6 +240,10 @@ export class DueSummary {
       };
       return `${JSON.stringify(summary)}\n`;
     });
+    // A write of the journal since the version this was cut from (rel encrypt, rel forget run
+    // meanwhile) removed the summary before and after its rename: one written after that is
+    // taken back here, so that no summary of an older version (names, follow-ups) stays.
+    if (fileVersion(this.target) !== of.version) this.remove();
   }
 
   /** Removes the summary (rel encrypt, rel forget, sync); never throws. */

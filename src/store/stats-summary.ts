@@ -63,6 +63,8 @@ export class StatsSummary {
       const head = `{"format":${FORMAT},"rel":${JSON.stringify(REL_VERSION)},"journal":{"version":${JSON.stringify(version)}},"path":${JSON.stringify(this.target)},"data":`;
       return pieces(head, statsJournalJson(journal), '}\n');
     });
+    // Written after a change made meanwhile removed it: taken back (as the due summary is).
+    if (fileVersion(this.target) !== version) this.remove();
   }
 
   /** Removes the summary (every write of the journal); never throws. */
