@@ -25,7 +25,17 @@ export async function page(io: Io, human: string): Promise<void> {
       io.out(text);
       resolve();
     });
-    child.on('close', () => resolve());
+    // 126 and 127: the shell could not run the pager (not found, not executable). Nothing was
+    // shown, so the text is printed here, as when the pager cannot be started at all.
+    child.on('close', (code) => {
+      if (code === 126 || code === 127) {
+        io.err(
+          `rel: warning: the pager (PAGER=${pager}) could not be run; showing the text here. Unset PAGER, or set it to a pager that is installed.`,
+        );
+        io.out(text);
+      }
+      resolve();
+    });
     // The reader may quit early (q in less): that is not an error.
     child.stdin.on('error', () => {});
     const shown = safeText(text, colourLevel(io, false) > 0);
