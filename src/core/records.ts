@@ -1,7 +1,7 @@
 // Finding one record (an ambition, a follow-up, a conversation) from what the user typed: an id,
 // a unique prefix of one, or words of its text; and finding one again by its id.
 import { NotFoundError } from '../errors.js';
-import { normalize } from './text.js';
+import { displaySafe, normalize } from './text.js';
 
 export interface Identified {
   id: string;
@@ -27,16 +27,44 @@ export function recordById<T extends { id: string }>(
 
 export type Pick<T> = { kind: 'found'; record: T } | { kind: 'several'; records: T[] } | { kind: 'none' };
 
-/** An exact id wins; otherwise a unique id prefix (four characters or more). */
+/** The fewest characters of an id that pick a record by its start ("four" in tooShortForId's words). */
+const ID_PREFIX_MIN = 4;
+
+const startingWith = <T extends { id: string }>(records: T[], q: string) =>
+  records.filter((r) => r.id.toLowerCase().startsWith(q));
+
+/** An exact id wins; otherwise a unique id prefix (ID_PREFIX_MIN characters or more). */
 export function byId<T extends { id: string }>(records: T[], typed: string): Pick<T> {
   const q = typed.trim().toLowerCase();
   if (!q) return { kind: 'none' };
   const exact = records.find((r) => r.id.toLowerCase() === q);
   if (exact) return { kind: 'found', record: exact };
-  if (q.length < 4) return { kind: 'none' };
-  const prefixed = records.filter((r) => r.id.toLowerCase().startsWith(q));
+  if (q.length < ID_PREFIX_MIN) return { kind: 'none' };
+  const prefixed = startingWith(records, q);
   if (prefixed.length === 1) return { kind: 'found', record: prefixed[0]! };
   return prefixed.length ? { kind: 'several', records: prefixed } : { kind: 'none' };
+}
+
+/**
+ * When byId found nothing because what was typed is too short to pick by (fewer than
+ * ID_PREFIX_MIN characters) yet starts some ids: the NotFoundError saying so, naming a few of
+ * them; undefined otherwise. `noun`: what the records are ("conversation"); `command`: one that
+ * takes an id, for the example.
+ */
+export function tooShortForId<T extends { id: string }>(
+  records: T[],
+  typed: string,
+  noun: string,
+  command: string,
+): NotFoundError | undefined {
+  const q = typed.trim().toLowerCase();
+  const started = q && q.length < ID_PREFIX_MIN ? startingWith(records, q) : [];
+  if (!started.length) return undefined;
+  const ids = started.slice(0, 3).map((r) => r.id);
+  return new NotFoundError(
+    `"${displaySafe(typed)}" is too short to pick a ${noun} by: give at least four characters of its id (${ids.join(', ')}${started.length > 3 ? ', …' : ''} start${started.length === 1 ? 's' : ''} with it).`,
+    `For example: ${command} ${ids[0]!.slice(0, Math.max(ID_PREFIX_MIN, q.length + 1))}`,
+  );
 }
 
 /** Records whose text holds every typed word (case- and accent-insensitive). */

@@ -189,6 +189,13 @@ describe('rel history and fixing mistakes', () => {
       `"${three}" is too short to pick a conversation by: give at least four characters`,
     );
     expect(short).not.toContain('No conversation has the id');
+    await ok(['todo', 'add', 'ben', 'send the slides'], { store });
+    const shortId = readJson(store).followUps.at(-1).id.slice(0, 3);
+    const shortFollowUp = await refused(['todo', 'delete', shortId], store);
+    expect(shortFollowUp).toContain(
+      `"${shortId}" is too short to pick a follow-up by: give at least four characters`,
+    );
+    expect(shortFollowUp).not.toContain('No follow-up has the id');
     expect(await refused(['todo', 'delete', 'ffffffff'], store)).toContain('No follow-up');
   });
 });

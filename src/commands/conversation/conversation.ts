@@ -12,7 +12,7 @@ import {
 } from '../../core/corrections.js';
 import type { Conversation, Journal } from '../../core/journal.js';
 import { parseKind } from '../../core/kinds.js';
-import { byId, recordById } from '../../core/records.js';
+import { byId, recordById, tooShortForId } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
 import { conversationChange } from '../../core/wording.js';
 import { NotFoundError, UsageError } from '../../errors.js';
@@ -96,17 +96,8 @@ export function findConversation(journal: Journal, typed: string): Conversation 
       'Type more of the id.',
     );
   }
-  // Fewer than four characters are never taken as the start of an id (byId): say so when they
-  // are one, instead of saying no such conversation exists.
-  const q = typed.trim().toLowerCase();
-  const started = q ? journal.conversations.filter((c) => c.id.toLowerCase().startsWith(q)) : [];
-  if (started.length) {
-    const ids = started.slice(0, 3).map((c) => c.id);
-    throw new NotFoundError(
-      `"${displaySafe(typed)}" is too short to pick a conversation by: give at least four characters of its id (${ids.join(', ')}${started.length > 3 ? ', …' : ''} start${started.length === 1 ? 's' : ''} with it).`,
-      `For example: rel conversation edit ${ids[0]!.slice(0, Math.max(4, q.length + 1))}`,
-    );
-  }
+  const short = tooShortForId(journal.conversations, typed, 'conversation', 'rel conversation edit');
+  if (short) throw short;
   throw new NotFoundError(
     `No conversation has the id "${displaySafe(typed)}".`,
     'See the ids with: rel history <name>',

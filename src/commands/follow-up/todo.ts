@@ -14,7 +14,7 @@ import { dayDate } from '../../core/dates.js';
 import { addFollowUp, openFollowUps, peopleNames, toItem } from '../../core/followups.js';
 import type { FollowUp, Journal } from '../../core/journal.js';
 import { samePerson } from '../../core/people.js';
-import { byId } from '../../core/records.js';
+import { byId, tooShortForId } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
 import { followUpChange } from '../../core/wording.js';
 import { NotFoundError, UsageError } from '../../errors.js';
@@ -123,6 +123,8 @@ export function findFollowUp(journal: Journal, typed: string): FollowUp {
       'Type more of the id.',
     );
   }
+  const short = tooShortForId(journal.followUps, typed, 'follow-up', 'rel todo edit');
+  if (short) throw short;
   throw new NotFoundError(`No follow-up has the id "${displaySafe(typed)}".`, 'See the ids with: rel todo');
 }
 
