@@ -2,7 +2,7 @@
 // birthday falls on 28 February in years without one.
 import { UsageError } from '../errors.js';
 import type { ConversationIndex } from './conversations.js';
-import { addDaysTo, daysBetween, EARLIEST_YEAR, type IsoDate, isCalendarDate } from './dates.js';
+import { addDaysTo, daysBetween, EARLIEST_YEAR, type IsoDate, isCalendarDate, isLeapYear } from './dates.js';
 import { checkIn, compareDue, type DueOptions, type DueRow, dueList } from './due.js';
 import { latest, thanksOf } from './facts.js';
 import { overdueByPerson } from './followups.js';
@@ -14,10 +14,6 @@ export type { Birthday };
 const FULL = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_ONLY = /^(?:--)?(\d{2})-?(\d{2})$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
 
 /**
  * A birthday in its stored form, or undefined when the text is not one. Accepts YYYY-MM-DD,

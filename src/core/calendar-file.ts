@@ -5,6 +5,7 @@
 import ICAL from 'ical.js';
 import { UsageError } from '../errors.js';
 import { type JCal, settleZones } from './calendar-zones.js';
+import { daysInMonth } from './dates.js';
 
 export interface Attendee {
   /** The address, without "mailto:"; null when the calendar gives none. */
@@ -269,17 +270,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z?$/;
 /** The jCal names of WHEN's properties: every property of every event is looked up here. */
 const WHEN_NAMES = new Set(Object.keys(WHEN).map((name) => name.toLowerCase()));
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** Whether a jCal date ("2026-12-01") or date-time ("2026-12-01T10:00:00Z") is a real day and time. */
 function realWhen(value: unknown, type: string): boolean {
   if (typeof value !== 'string' || !(type === 'date' ? DAY : DAY_TIME).test(value)) return false;
   const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const last = month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
-  if (day < 1 || day > last) return false;
+  if (day < 1 || day > daysInMonth(year, month)) return false;
   return (
     type === 'date' ||
     (Number(value.slice(11, 13)) <= 23 &&

@@ -94,10 +94,14 @@ function digitsOf(date: string): [number, number, number] | undefined {
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Days in a month of the proleptic Gregorian calendar (as Date counts them, year 0 included). */
-function daysInMonth(year: number, month: number): number {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
+/** A leap year of the proleptic Gregorian calendar (as Date counts them, year 0 included). */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in a month (1 to 12) of the proleptic Gregorian calendar; 0 for a month no calendar has. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
 /** The local day at 12:00, so that adding days never crosses a DST edge into another day. */
