@@ -22,7 +22,7 @@ import { type DueJournal, dueHorizon, dueJournal, dueJournalAfter } from '../cor
 import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import type { TogetherRules } from '../core/together.js';
 import { type JournalOnDisk, journalTag, warningsOnRead } from './codec.js';
-import { fileVersion, keepDerivedFile, removeDerivedFile } from './files.js';
+import { fileVersion, headOf, keepDerivedFile, removeDerivedFile } from './files.js';
 import { stateKey } from './paths.js';
 import { hasPendingForget } from './pending-forget.js';
 import type { JournalStamp } from './shared-types.js';
@@ -140,17 +140,12 @@ export class DueSummary {
    * A journal read in this very version is one rel wrote or checked itself (journalStamp).
    */
   stamp(): JournalStamp | undefined {
-    let fd: number | undefined;
     try {
-      fd = fs.openSync(this.file, 'r');
-      const head = Buffer.alloc(HEAD_BYTES);
-      const found = STAMP.exec(head.toString('utf8', 0, fs.readSync(fd, head, 0, HEAD_BYTES, 0)));
+      const found = STAMP.exec(headOf(this.file, HEAD_BYTES).toString('utf8'));
       if (!found || Number(found[1]) !== FORMAT || JSON.parse(found[2]!) !== REL_VERSION) return undefined;
       return { version: found[3]!, tag: found[4]!, ...(found[5] ? { lines: true as const } : {}) };
     } catch {
       return undefined;
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 

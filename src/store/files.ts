@@ -13,6 +13,21 @@ export function readStoreFile(file: string): Buffer | undefined {
   return readVersioned(file)?.bytes;
 }
 
+/** The first bytes of a file (by default enough for an encrypted file's magic and salt);
+ * empty if missing or unreadable. */
+export function headOf(file: string, length = 64): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const head = Buffer.alloc(length);
+    return head.subarray(0, fs.readSync(fd, head, 0, length, 0));
+  } catch {
+    return Buffer.alloc(0);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 /**
  * A file's bytes and its version (see fileVersion), taken from the same open file so that they
  * match; undefined when it does not exist.

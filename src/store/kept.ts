@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Journal } from '../core/journal.js';
 import type { KeptCodec } from './codec.js';
 import { isEncrypted, type Sealing, sealedWith } from './crypto.js';
-import { isProcessAlive, readStoreFile, tempFileOwner, writeStoreFile } from './files.js';
+import { headOf, isProcessAlive, readStoreFile, tempFileOwner, writeStoreFile } from './files.js';
 import { pulsePath, undoPath } from './paths.js';
 import { readUndoData, type UndoEntry, writeUndoEntries } from './undo.js';
 
@@ -98,20 +98,6 @@ async function readOrRemove<T>(
 /** Whether a kept file's first bytes are already written as `sealing` says (plain for null). */
 function inForm(head: Buffer, sealing: Sealing | null): boolean {
   return sealing ? sealedWith(head, sealing) : !isEncrypted(head);
-}
-
-/** The first bytes of a file (enough for an encrypted file's magic and salt); empty if missing. */
-export function headOf(file: string, length = 64): Buffer {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    const head = Buffer.alloc(length);
-    return head.subarray(0, fs.readSync(fd, head, 0, length, 0));
-  } catch {
-    return Buffer.alloc(0);
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
 }
 
 /** How kept copies are read and written: as journals, and (undo data) as text. */

@@ -12,7 +12,7 @@
 // Summaries of other journals that still stand for them are left alone.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileVersion, removeDerivedFile } from './files.js';
+import { fileVersion, headOf, removeDerivedFile } from './files.js';
 import { stateKey } from './paths.js';
 
 const SUMMARY_NAME = /^(?:due|stats)-([0-9a-f]{16})\.json$/;
@@ -40,8 +40,7 @@ export function straySummaries(stateFolder: string, target: string, version?: st
     const key = SUMMARY_NAME.exec(name)?.[1];
     if (!key || key === own) continue;
     const file = path.join(stateFolder, name);
-    const head = readHead(file);
-    if (head === undefined) continue;
+    const head = headOf(file, HEAD_BYTES).toString('utf8');
     const made = VERSION.exec(head);
     const sameFile = made !== null && inode !== undefined && made[2] === device && made[3] === inode;
     if (sameFile || outlived(head, made)) strays.push(file);
@@ -72,18 +71,5 @@ function outlived(head: string, made: RegExpExecArray | null): boolean {
     return now !== made[1];
   } catch {
     return false;
-  }
-}
-
-function readHead(file: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    const head = Buffer.alloc(HEAD_BYTES);
-    return head.toString('utf8', 0, fs.readSync(fd, head, 0, HEAD_BYTES, 0));
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }

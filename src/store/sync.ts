@@ -18,7 +18,7 @@ import { readJournalFile } from './codec.js';
 import { hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring, saltOf } from './crypto.js';
 import { dropEarlierKeys, earlierKeysNeeded } from './earlier-keys.js';
-import { makePrivateFolder } from './files.js';
+import { headOf, makePrivateFolder } from './files.js';
 import {
   configureRepository,
   dropCommitMessage,
@@ -28,7 +28,6 @@ import {
   gitEnvironment,
   unfinishedWork,
 } from './git.js';
-import { headOf } from './kept.js';
 import { earlierKeysPath } from './paths.js';
 import type { Store } from './store.js';
 import { init, unfinishedInit } from './sync-init.js';

@@ -27,7 +27,7 @@ async function run(ctx: Context): Promise<void> {
   }
   const [{ saltOf }, { headOf }] = await Promise.all([
     import('../../store/crypto.js'),
-    import('../../store/kept.js'),
+    import('../../store/files.js'),
   ]);
   // The key the passphrase opens, for the commits a later sync reads.
   const salt = saltOf(headOf(store.target));
