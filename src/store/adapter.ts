@@ -116,13 +116,21 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   // an encrypted journal laid out here has its stamp instead, sealed with its key.
   const summarized = !sealing && !content;
   const stampedWith = content ? null : sealing;
-  if (!summarized) to.summary?.remove();
+  // Summaries that could not be removed: said once the change is saved, for they may hold what
+  // it takes out (a forgotten person, a journal now encrypted) in the clear.
+  const stayed = new Set<string>();
+  const removeSummaries = () => {
+    if (!summarized && to.summary && !to.summary.remove()) stayed.add(to.summary.file);
+    // Rebuilt by the next rel stats: nothing a change takes out (rel forget) outlives it there.
+    if (to.statsSummary && !to.statsSummary.remove()) stayed.add(to.statsSummary.file);
+  };
+  removeSummaries();
   if (!stampedWith && (sealing || loaded.sealing)) to.sealedStamp?.remove();
-  // Rebuilt by the next rel stats: nothing a change takes out (rel forget) outlives it there.
-  to.statsSummary?.remove();
   // Nor in the summaries of this journal under a name it had before (a move, a hard link), nor
   // in those that outlived their journal.
-  if (to.summary) removeStraySummaries(path.dirname(to.summary.file), target, loaded.version);
+  if (to.summary)
+    for (const file of removeStraySummaries(path.dirname(to.summary.file), target, loaded.version).left)
+      stayed.add(file);
   let journal: Prepared | undefined;
   let undoFile: Prepared | undefined;
   let held: Prepared | undefined;
@@ -144,8 +152,7 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
     // Again now that the journal is replaced: a report that read the version before (rel due, rel
     // stats) may have written its summary since the removal above. One written after this sees
     // the new version and takes itself back (due-summary.ts, stats-summary.ts).
-    if (!summarized) to.summary?.remove();
-    to.statsSummary?.remove();
+    removeSummaries();
   } catch (error) {
     discard(undoFile);
     discard(journal);
@@ -193,7 +200,16 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
     const stamp = { version: versionIfStill(target, written), tag: encoded.tag, mark: encoded.mark };
     to.sealedStamp?.write(stamp, stampedWith);
   }
+  const left = [...stayed].filter((file) => fs.existsSync(file));
+  if (left.length) problems.push(summariesLeft(left));
   if (problems.length) to.warn(`The change was saved, but ${problems.join('; ')}.`);
+}
+
+/** What to say of summaries a write could not remove (see commit). */
+function summariesLeft(files: string[]): string {
+  const them = files.length === 1 ? 'the summary' : `${files.length} summaries`;
+  const hold = files.length === 1 ? 'holds' : 'hold';
+  return `${them} rel keeps for reports could not be removed and still ${hold} names and follow-ups of the journal as it was, in the clear: remove ${files.length === 1 ? 'it' : 'them'} yourself (rm ${files.map((f) => JSON.stringify(f)).join(' ')})`;
 }
 
 /** A journal with one id on two records is never written: a change could land on either. */

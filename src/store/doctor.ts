@@ -399,8 +399,13 @@ function isUndoLog(text: string): boolean {
 /** The fixes that need no judgement. Returns what was done, in words. */
 export function fixSafely(target: string, env: NodeJS.ProcessEnv): string[] {
   const done: string[] = [];
-  for (const f of removeStraySummaries(stateFolder(env), target))
+  const strays = removeStraySummaries(stateFolder(env), target);
+  for (const f of strays.removed)
     done.push(`removed the summary ${f}, which stands for no journal as it is now`);
+  for (const f of strays.left)
+    done.push(
+      `could not remove the summary ${f}, which stands for no journal as it is now: remove it yourself (rm "${f}")`,
+    );
   for (const f of [target, ...keptCopies(target)]) {
     try {
       if ((fs.statSync(f).mode & 0o077) !== 0) {

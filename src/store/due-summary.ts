@@ -241,9 +241,9 @@ export class DueSummary {
     if (fileVersion(this.target) !== of.version) this.remove();
   }
 
-  /** Removes the summary (rel encrypt, rel forget, sync); never throws. */
-  remove(): void {
-    removeDerivedFile(this.file);
+  /** Removes the summary (rel encrypt, rel forget, sync); never throws. Whether it is gone. */
+  remove(): boolean {
+    return removeDerivedFile(this.file);
   }
 }
 

@@ -372,12 +372,18 @@ export function keepDerivedFile(
   }
 }
 
-/** Removes a derived file; never throws: one left behind names another version, and is not used. */
-export function removeDerivedFile(file: string): void {
+/**
+ * Removes a derived file; never throws: one left behind names another version, and is not used.
+ * Returns whether it is gone (false: it could not be removed, and its writer says so when what
+ * it holds must not stay, adapter.ts).
+ */
+export function removeDerivedFile(file: string): boolean {
   try {
+    checkpoint('derived-remove', file);
     removeFile(file);
+    return true;
   } catch {
-    // Left for its reader's key check.
+    return !fs.existsSync(file);
   }
 }
 

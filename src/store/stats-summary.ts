@@ -67,8 +67,8 @@ export class StatsSummary {
     if (fileVersion(this.target) !== version) this.remove();
   }
 
-  /** Removes the summary (every write of the journal); never throws. */
-  remove(): void {
-    removeDerivedFile(this.file);
+  /** Removes the summary (every write of the journal); never throws. Whether it is gone. */
+  remove(): boolean {
+    return removeDerivedFile(this.file);
   }
 }

@@ -48,11 +48,20 @@ export function straySummaries(stateFolder: string, target: string, version?: st
   return strays;
 }
 
-/** Removes the stray summaries (see straySummaries) and returns them; never throws. */
-export function removeStraySummaries(stateFolder: string, target: string, version?: string): string[] {
-  const strays = straySummaries(stateFolder, target, version);
-  for (const file of strays) removeDerivedFile(file);
-  return strays;
+/**
+ * Removes the stray summaries (see straySummaries); never throws. Returns those removed, and
+ * those left because they could not be (a folder or file rel may not change).
+ */
+export function removeStraySummaries(
+  stateFolder: string,
+  target: string,
+  version?: string,
+): { removed: string[]; left: string[] } {
+  const removed: string[] = [];
+  const left: string[] = [];
+  for (const file of straySummaries(stateFolder, target, version))
+    (removeDerivedFile(file) ? removed : left).push(file);
+  return { removed, left };
 }
 
 /**

@@ -4,10 +4,11 @@
 // (store/stray-summaries.ts); summaries of other journals that still stand for them stay.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { onCheckpoint } from '../../src/store/faults.js';
 import { stateKey } from '../../src/store/paths.js';
 import { Store } from '../../src/store/store.js';
-import { ok, tempStore } from '../helpers/run.js';
+import { ok, rel, tempStore } from '../helpers/run.js';
 
 let folder: string;
 let state: string;
@@ -145,5 +146,56 @@ describe('summaries left by another name of the journal', () => {
     expect(summariesHolding('Doctor Moved')).toEqual([]);
     const after = JSON.parse(await ok(['doctor', '--json'], { store: moved, env }));
     expect(after.findings.filter((f: { check: string }) => f.check === 'summaries')).toEqual([]);
+  });
+});
+
+describe('a summary that cannot be removed', () => {
+  // The state folder as a user's other tool may leave it, or a file system that refuses: the
+  // removal fails (EACCES), the change itself is saved, and rel says which files still hold what.
+  const refuseStrays = () =>
+    onCheckpoint((step, file) => {
+      if (step === 'derived-remove' && !file.includes(`-${ownKey}.`)) {
+        const error: NodeJS.ErrnoException = new Error(`EACCES: permission denied, unlink '${file}'`);
+        error.code = 'EACCES';
+        throw error;
+      }
+    });
+  let ownKey = '';
+  afterEach(() => onCheckpoint(undefined));
+
+  it('a forget is saved, and says which summaries still hold the journal as it was', async () => {
+    const old = journal('old');
+    await seed(old, 'Quentin Zzyzx', 'ask about the boat');
+    const moved = journal('new');
+    fs.renameSync(old, moved);
+    ownKey = stateKey(fs.realpathSync(moved));
+    const left = summariesHolding('Quentin').map((name) => path.join(state, name));
+    expect(left).toHaveLength(2);
+    refuseStrays();
+    const r = await rel(['forget', 'quentin', '--yes'], { store: moved, env });
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(moved, 'utf8')).not.toContain('Quentin');
+    expect(r.stderr).toContain(
+      'The change was saved, but 2 summaries rel keeps for reports could not be removed',
+    );
+    expect(r.stderr).toContain('in the clear');
+    for (const file of left) expect(r.stderr).toContain(`"${file}"`);
+    // rel doctor --fix, refused the same way, does not claim it removed them.
+    const fixed = await rel(['doctor', '--fix'], { store: moved, env });
+    expect(fixed.stdout + fixed.stderr).toContain('could not remove the summary');
+    expect(fixed.stdout + fixed.stderr).not.toContain('removed the summary');
+    onCheckpoint(undefined);
+    expect(await ok(['doctor', '--fix'], { store: moved, env })).toContain('removed the summary');
+    expect(summariesHolding('Quentin')).toEqual([]);
+  });
+
+  it('a write with nothing left behind says nothing of summaries', async () => {
+    const mine = journal('mine');
+    await seed(mine, 'Plain Person', 'lend the book');
+    ownKey = stateKey(fs.realpathSync(mine));
+    refuseStrays();
+    const r = await rel(['log', 'plain', '--note', 'tea'], { store: mine, env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('summar');
   });
 });

@@ -555,3 +555,55 @@ describe('a restore stopped or failing as its copy of the replaced journal takes
     });
   }
 });
+
+describe('stopped while removing the summaries a moved journal left', { timeout: 240_000 }, () => {
+  // rel forget of a journal moved since its reports: each removal of a summary (its own, and the
+  // old path's) is a step where a kill can land. Whatever the step, nothing confirmed is lost, and
+  // the next rel leaves no summary that names the forgotten person.
+  const holding = (state: string, text: string) =>
+    fs.existsSync(state)
+      ? fs.readdirSync(state).filter((n) => fs.readFileSync(path.join(state, n), 'utf8').includes(text))
+      : [];
+
+  it('at every removal: the journal is as it was or forgotten, and the next write sweeps the rest', async () => {
+    let completed = false;
+    let stopped = 0;
+    for (let nth = 1; nth <= 12 && !completed; nth++) {
+      const folder = tempDir(`kill-derived-remove-${nth}`);
+      const old = path.join(folder, 'old', 'journal.json');
+      await ok(['add', 'Quentin Zzyzx'], { store: old });
+      await ok(['add', 'Ana Silva'], { store: old });
+      await ok(['log', 'quentin', '--note', 'a walk', '--follow-up', 'ask about the boat'], { store: old });
+      for (const report of ['due', 'stats']) await ok([report], { store: old });
+      const moved = path.join(folder, 'new', 'journal.json');
+      fs.mkdirSync(path.dirname(moved));
+      fs.renameSync(old, moved);
+      const state = path.join(folder, 'state', 'rel');
+      expect(holding(state, 'Quentin').length).toBeGreaterThan(0);
+      const before = bytesOf(moved);
+      const r = relProcess(['forget', 'quentin', '--yes'], {
+        store: moved,
+        env: { REL_FAULT: `derived-remove@${nth}:kill` },
+      });
+      completed = r.code === 0;
+      // Not completed: stopped dead (no exit code), never an error of its own.
+      if (!completed) expect(r.code, r.stderr).toBeNull();
+      if (!completed) stopped += 1;
+      const after = bytesOf(moved)!;
+      // Killed before the rename: byte-identical. After it: the forget stands.
+      if (!after.equals(before!)) expect(after.toString('utf8')).not.toContain('Quentin');
+      // The next write finishes what is left (a forget that had begun is settled first); a forget
+      // stopped before it began is given again.
+      await ok(['log', 'ana', '--note', 'tea'], { store: moved });
+      if (bytesOf(moved)!.toString('utf8').includes('Quentin'))
+        await ok(['forget', 'quentin', '--yes'], { store: moved });
+      expect(holding(state, 'Quentin'), `killed at removal ${nth}`).toEqual([]);
+      expect(await ok(['people'], { store: moved })).toContain('Ana Silva');
+    }
+    // The loop reached a run that was not stopped: every removal of this forget was tried.
+    expect(completed).toBe(true);
+    // A forget of a moved journal removes its own two summaries and the old path's two, before
+    // and after its rename: each of those is a step a kill was made to land on.
+    expect(stopped).toBeGreaterThanOrEqual(4);
+  });
+});
