@@ -9,24 +9,15 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { AgentRequest } from './agent-server.js';
 import type { KdfParams, Sealing } from './crypto.js';
-import { type Env, envValue } from './paths.js';
+import { type Env, runtimeFolder, xdgFolder } from './paths.js';
 
 /** $XDG_RUNTIME_DIR/rel, else $XDG_STATE_HOME/rel, else ~/.local/state/rel (relative paths ignored, as XDG says). */
 export function agentFolder(env: Env): string {
-  const absolute = (name: string) => {
-    const value = envValue(env, name);
-    return value && path.isAbsolute(value) ? value : undefined;
-  };
-  const runtime = absolute('XDG_RUNTIME_DIR');
-  if (runtime) return path.join(runtime, 'rel');
-  const state =
-    absolute('XDG_STATE_HOME') ?? path.join(envValue(env, 'HOME') ?? os.homedir(), '.local', 'state');
-  return path.join(state, 'rel');
+  return path.join(runtimeFolder(env) ?? xdgFolder(env, 'XDG_STATE_HOME', '.local/state'), 'rel');
 }
 
 /** The journal's real path: the agent is one journal's, whichever link leads to it. */

@@ -9,17 +9,14 @@
 // store re-encrypts the copies with the journal (rel encrypt, decrypt, passphrase) and removes
 // them on rel forget: they name the people in the meetings.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { PendingMeeting } from '../core/nudge.js';
 import type { Decode, Encode } from './codec.js';
 import { makePrivateFolder, readStoreFile, writeStoreFile } from './files.js';
-import { type Env, envValue, stateKey } from './paths.js';
+import { type Env, stateKey, xdgFolder } from './paths.js';
 
 export function stateFolder(env: Env): string {
-  const home =
-    envValue(env, 'XDG_STATE_HOME') ?? path.join(envValue(env, 'HOME') ?? os.homedir(), '.local', 'state');
-  return path.join(home, 'rel');
+  return path.join(xdgFolder(env, 'XDG_STATE_HOME', '.local/state'), 'rel');
 }
 
 export function cachePath(folder: string, target: string, identity: string): string {

@@ -1,17 +1,14 @@
 // The settings file: $XDG_CONFIG_HOME/rel/config.json (~/.config/rel/config.json), a flat JSON
 // object of setting keys to text. Read on every run that needs a setting; written atomically.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { StoreError } from '../errors.js';
 import { writeStoreFile } from './files.js';
 import { withLock } from './lock.js';
-import { type Env, envValue } from './paths.js';
+import { type Env, xdgFolder } from './paths.js';
 
 export function configPath(env: Env): string {
-  const home =
-    envValue(env, 'XDG_CONFIG_HOME') ?? path.join(envValue(env, 'HOME') ?? os.homedir(), '.config');
-  return path.join(home, 'rel', 'config.json');
+  return path.join(xdgFolder(env, 'XDG_CONFIG_HOME', '.config'), 'rel', 'config.json');
 }
 
 /** The file's settings; an empty object when it does not exist. Throws a StoreError when it is not a JSON object. */

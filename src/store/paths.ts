@@ -3,6 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { sha256Hex } from '../core/sha256.js';
+import { UsageError } from '../errors.js';
 
 /** The environment's variables, as process.env holds them (or a test gives them). */
 export type Env = Record<string, string | undefined>;
@@ -13,11 +14,50 @@ export function envValue(env: Env, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+/** The variable when it holds an absolute path; a relative one counts as unset (as XDG says). */
+function absoluteValue(env: Env, name: string): string | undefined {
+  const value = envValue(env, name);
+  return value && path.isAbsolute(value) ? value : undefined;
+}
+
+/**
+ * The user's home folder: $HOME when it is an absolute path, else the one the system's user
+ * database gives this user. Never a relative path, which would put rel's files in whatever
+ * folder the shell is in: with neither, a UsageError saying what to set (`instead`).
+ */
+export function homeFolder(env: Env, instead = 'give the journal with --store <file> or REL_STORE'): string {
+  const home = absoluteValue(env, 'HOME');
+  if (home) return home;
+  let entry: string | undefined;
+  try {
+    entry = os.userInfo().homedir;
+  } catch {
+    entry = undefined;
+  }
+  if (entry && path.isAbsolute(entry)) return entry;
+  throw new UsageError(
+    `No home folder: HOME is ${env.HOME === undefined ? 'not set' : env.HOME === '' ? 'empty' : `not an absolute path (${env.HOME})`} and the system names none for this user.`,
+    `Set HOME to your home folder, or ${instead}.`,
+  );
+}
+
+/**
+ * An XDG base folder: $<name> when it is an absolute path, else ~/<fallback>. A relative path in
+ * the variable is ignored, as the XDG Base Directory specification says.
+ */
+export function xdgFolder(env: Env, name: string, fallback: string): string {
+  return (
+    absoluteValue(env, name) ?? path.join(homeFolder(env, `set ${name} to an absolute folder`), fallback)
+  );
+}
+
+/** The XDG runtime folder, when $XDG_RUNTIME_DIR is an absolute path; it has no fallback. */
+export const runtimeFolder = (env: Env): string | undefined => absoluteValue(env, 'XDG_RUNTIME_DIR');
+
 export function storePath(option: string | undefined, env: Env): string {
   const chosen = option || envValue(env, 'REL_STORE');
   if (chosen) return path.resolve(homeExpanded(chosen, env));
-  const dataHome =
-    envValue(env, 'XDG_DATA_HOME') ?? path.join(envValue(env, 'HOME') ?? os.homedir(), '.local', 'share');
+  const dataHome = absoluteValue(env, 'XDG_DATA_HOME') ?? path.join(homeFolder(env), '.local', 'share');
   return path.join(dataHome, 'rel', 'journal.json');
 }
 
@@ -27,7 +67,7 @@ export function storePath(option: string | undefined, env: Env): string {
  */
 function homeExpanded(file: string, env: Env): string {
   if (file !== '~' && !file.startsWith('~/')) return file;
-  return path.join(envValue(env, 'HOME') ?? os.homedir(), file.slice(1));
+  return path.join(homeFolder(env, 'give the path without "~"'), file.slice(1));
 }
 
 // What rel keeps beside the journal, all in its folder, all 0600:

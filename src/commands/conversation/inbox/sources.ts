@@ -2,7 +2,6 @@
 // and matched with the journal (core/inbox.ts), the nudge kept for `rel due`, and the row an id
 // names. ical.js and the network are loaded only here, when a calendar is read.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { type Context, openStore, parseSince, settings, today, togetherRules } from '../../../context.js';
 import type { Meeting } from '../../../core/calendar-file.js';
@@ -13,6 +12,7 @@ import type { Journal } from '../../../core/journal.js';
 import { DEFAULT_KIND } from '../../../core/kinds.js';
 import { displaySafe } from '../../../core/text.js';
 import { NotFoundError, RemoteError, UsageError } from '../../../errors.js';
+import { type Env, homeFolder } from '../../../store/paths.js';
 import type { Store } from '../../../store/store.js';
 import { showDate } from '../../../ui/display.js';
 
@@ -27,12 +27,14 @@ export interface SourceOptions {
   offline?: boolean;
 }
 
-const resolveHome = (source: string, home: string) =>
-  source === '~' ? home : source.replace(/^~(?=[/\\])/, home);
+const resolveHome = (source: string, env: Env) =>
+  source === '~' || /^~[/\\]/.test(source)
+    ? homeFolder(env, 'give the calendar without "~"') + source.slice(1)
+    : source;
 
 /** Every .ics file a source names: the file itself, or those in a folder and its subfolders. */
-export function calendarFiles(source: string, home: string): string[] {
-  const file = resolveHome(source, home);
+export function calendarFiles(source: string, env: Env): string[] {
+  const file = resolveHome(source, env);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -88,13 +90,12 @@ export async function loadInbox(ctx: Context, options: SourceOptions, days = DEF
     );
   }
   const sources = typed.map((text) => ({ text, source: parseSource(text) }));
-  const home = ctx.io.env.HOME || os.homedir();
   // A file named is the calendar; a file found in a folder (a vdir: one event a file) is one of
   // many, and one that cannot be read is named in a warning, not the end of the inbox.
   const files = sources.flatMap(({ source }) => {
     if (source.kind !== 'path') return [];
-    const found = calendarFiles(source.path, home);
-    const folder = fs.statSync(resolveHome(source.path, home)).isDirectory();
+    const found = calendarFiles(source.path, ctx.io.env);
+    const folder = fs.statSync(resolveHome(source.path, ctx.io.env)).isDirectory();
     return found.map((file) => ({ file, folder: folder ? source.path : undefined }));
   });
   const start = fromIsoDate(since);
