@@ -362,7 +362,9 @@ function notCalendar(label: string, why: string): UsageError {
  */
 export function readCalendar(text: string, label: string, from: number, to: number): CalendarRead {
   const problems: string[] = [];
-  const calendars = parseCalendars(text, label, problems);
+  // A byte order mark before BEGIN:VCALENDAR (Outlook and other Windows tools write one) is not
+  // part of the file's first line.
+  const calendars = parseCalendars(text.replace(/^\uFEFF/, ''), label, problems);
   settleZones(calendars, new Date(to).getUTCFullYear(), problems, label);
   const meetings: Meeting[] = [];
   for (const jcal of calendars) {
