@@ -6,7 +6,9 @@
 // conversations and follow-ups: both people are kept whole, and the merge says so.
 import type { Tombstone } from './journal.js';
 import { isRecordList, type Json, type JsonObject, type JsonRecord } from './json-records.js';
+import { freePersonId, personSlug } from './new-person.js';
 import { PERSON_ID_FIELDS } from './record-fields.js';
+import { sha256Hex } from './sha256.js';
 import { tombstoneKey } from './tombstones.js';
 
 /** A person given another id by a merge, and why. */
@@ -82,9 +84,7 @@ export function separateNamesakes(
   moves.sort((a, b) => (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : a.side - b.side));
   for (const { side, person, reason } of moves) {
     const from = person.id;
-    let n = 2;
-    while (!free(`${from}-${n}`)) n++;
-    const to = `${from}-${n}`;
+    const to = movedId(person, free);
     taken.add(to);
     person.id = to;
     repointSide(side === 0 ? ours : theirs, from, to);
@@ -97,6 +97,21 @@ export function separateNamesakes(
     });
   }
   return separated;
+}
+
+/**
+ * The id a person kept apart takes: the one rel add would give them (the slug of their name, or
+ * with it taken, the slug and six letters and digits), its "random" part drawn from the record itself (its id, name and
+ * createdAt), so that both machines, merging apart, give the same id.
+ */
+function movedId(person: JsonRecord, free: (id: string) => boolean): string {
+  const name = typeof person.name === 'string' ? person.name : '';
+  const aliases = Array.isArray(person.aliases)
+    ? person.aliases.filter((a): a is string => typeof a === 'string')
+    : [];
+  const seed = `${String(person.id)}\0${name}\0${createdOf(person)}`;
+  let draw = 0;
+  return freePersonId(personSlug(name, aliases), free, () => sha256Hex(`${seed}\0${draw++}`));
 }
 
 /** Every person reference to `from` in one side's records, other than the people, becomes `to`. */

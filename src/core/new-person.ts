@@ -90,9 +90,7 @@ export function uniquePersonId(
   aliases: readonly string[] = [],
   newId: IdSource = randomId,
 ): string {
-  // A name with no Latin letter (李伟) takes its id from the first alias that has one ("Li Wei"),
-  // so that the hints rel prints ("rel log li-wei") name someone.
-  const slug = [name, ...aliases].map(asciiSlug).find(Boolean);
+  const slug = personSlug(name, aliases);
   // The id of a person forgotten is never used again: their forget removes every record with it
   // (Tombstone.byId), so the person added again anew is another record, with another id.
   const forgotten = new Set(
@@ -100,6 +98,29 @@ export function uniquePersonId(
   );
   const free = (id: string) =>
     !taken.has(id) && (!forgotten.size || !forgotten.has(tombstoneKey('people', id)));
+  return freePersonId(slug, free, newId);
+}
+
+/**
+ * What a person's id is made from: the slug of their name, or, for a name with no Latin letter
+ * (李伟), of the first alias that has one ("Li Wei"), so that the hints rel prints ("rel log
+ * li-wei") name someone. Undefined when none has one (the id is then "person-…").
+ */
+export function personSlug(name: string, aliases: readonly string[] = []): string | undefined {
+  return [name, ...aliases].map(asciiSlug).find(Boolean);
+}
+
+/**
+ * A person's id from their slug: the slug itself when `free` takes it, else the slug and a part of
+ * six letters and digits from `newId` ("kim-lee-3f9a1c"). rel add's people, and those a sync keeps
+ * apart under another id (merge-namesakes.ts, whose `newId` is drawn from the record so that every
+ * machine gives the same), are named alike.
+ */
+export function freePersonId(
+  slug: string | undefined,
+  free: (id: string) => boolean,
+  newId: IdSource,
+): string {
   if (slug && free(slug)) return slug;
   const base = slug ?? 'person';
   for (let tries = 0; tries < 8; tries++) {
