@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { emptyJournal } from '../core/journal.js';
+import { redactUrls } from '../core/url-secrets.js';
 import { StoreError, UsageError } from '../errors.js';
 import { writeJournalFile } from './codec.js';
 import { checkpoint } from './faults.js';
@@ -266,7 +267,7 @@ export function setUpProblem(
   if (pending) {
     return {
       severity: 'warning',
-      problem: `A rel sync --init ${pending.url} was stopped before it was done: the journal is not synced yet.`,
+      problem: `A rel sync --init ${redactUrls(pending.url)} was stopped before it was done: the journal is not synced yet.`,
       fix: `rel sync  (finishes setting it up, folding this journal into the remote's)`,
     };
   }

@@ -13,6 +13,7 @@ import { diffJournals, summarizeChanges } from '../core/diff.js';
 import type { Journal } from '../core/journal.js';
 import { forgetsReceived } from '../core/merge-tombstones.js';
 import { upgradeToSchema2 } from '../core/tombstones.js';
+import { hasUrlSecret, redactUrls } from '../core/url-secrets.js';
 import { RelError, StoreError, UsageError } from '../errors.js';
 import { readJournalFile } from './codec.js';
 import { hasConflictMarkers } from './conflicts.js';
@@ -58,10 +59,34 @@ export interface SyncOptions {
   keys: Keyring;
   /** The command that starts this rel (node and its script), for git's merge driver. */
   rel: readonly string[];
+  /** Says a warning (on stderr). */
+  warn: (message: string) => void;
 }
 
-/** Syncs (or with `init`, sets up sync for) the store's journal; returns the lines to print. */
+/**
+ * Syncs (or with `init`, sets up sync for) the store's journal; returns the lines to print. What
+ * it says, and what it fails with, never shows a password or token a remote's URL holds
+ * (url-secrets.ts): its own words and git's alike.
+ */
 export async function syncJournal(store: Store, options: SyncOptions): Promise<string[]> {
+  if (options.init && hasUrlSecret(options.init)) {
+    options.warn(
+      `the URL ${redactUrls(options.init)} holds a password or token: git keeps it in the clear in ${path.join(path.dirname(store.target), '.git', 'config')}, where anything that reads the folder (a backup, another program) finds it. Better: the URL without it and a credential helper (git config --global credential.helper, e.g. osxkeychain, manager or libsecret), or SSH (git@host:me/journal.git).`,
+    );
+  }
+  try {
+    return (await syncWork(store, options)).map(redactUrls);
+  } catch (error) {
+    if (error instanceof Error) {
+      error.message = redactUrls(error.message);
+      if (error instanceof RelError && error.hint)
+        (error as { hint: string | undefined }).hint = redactUrls(error.hint);
+    }
+    throw error;
+  }
+}
+
+async function syncWork(store: Store, options: SyncOptions): Promise<string[]> {
   const folder = path.dirname(store.target);
   makePrivateFolder(folder);
   const session: Session = {

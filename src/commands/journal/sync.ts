@@ -34,6 +34,7 @@ async function run(ctx: Context, options: SyncOptions): Promise<void> {
     env: { ...ctx.io.env, GIT_TERMINAL_PROMPT: ctx.io.stdinIsTTY ? undefined : '0' },
     keys: await keyring(ctx),
     rel: relCommand(ctx),
+    warn: (message) => ctx.io.err(`rel: warning: ${message}`),
   });
   for (const line of lines) ctx.io.print(line);
 }
