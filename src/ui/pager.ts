@@ -25,12 +25,15 @@ export async function page(io: Io, human: string): Promise<void> {
       io.out(text);
       resolve();
     });
-    // 126 and 127: the shell could not run the pager (not found, not executable). Nothing was
-    // shown, so the text is printed here, as when the pager cannot be started at all.
+    // A pager that fails (exit status not 0) showed nothing, or not all of it: 126 and 127, the
+    // shell could not run it (not found, not executable); any other, it gave up (PAGER=false). The
+    // text is printed here, as when the pager cannot be started at all. Ended by a signal (null),
+    // it was stopped on purpose, and its reader had what it showed.
     child.on('close', (code) => {
-      if (code === 126 || code === 127) {
+      if (code !== 0 && code !== null) {
+        const why = code === 126 || code === 127 ? 'could not be run' : `exited with status ${code}`;
         io.err(
-          `rel: warning: the pager (PAGER=${pager}) could not be run; showing the text here. Unset PAGER, or set it to a pager that is installed.`,
+          `rel: warning: the pager (PAGER=${pager}) ${why}; showing the text here. Unset PAGER, or set it to a pager that is installed and works (PAGER=cat prints without one).`,
         );
         io.out(text);
       }

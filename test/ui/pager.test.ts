@@ -1,5 +1,6 @@
-// A $PAGER the shell cannot run (not installed, not executable) must not swallow the output: the
-// text is printed by rel itself, with a warning that says why and what to do.
+// A $PAGER the shell cannot run (not installed, not executable), or one that fails at once
+// (PAGER=false), must not swallow the output: the text is printed by rel itself, with a warning
+// that says why and what to do.
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/ui/io.js';
 import { page } from '../../src/ui/pager.js';
@@ -37,4 +38,24 @@ describe('page() through a $PAGER', () => {
     expect(out).toEqual([]);
     expect(err).toEqual([]);
   });
+
+  it.each([
+    ['false', 'exited with status 1'],
+    ['exit 3', 'exited with status 3'],
+  ])('PAGER=%s fails at once: the text is printed here, with a warning', async (pager, why) => {
+    const { io, out, err } = fakeIo(pager);
+    await page(io, text);
+    expect(out.join('')).toContain('line 19');
+    expect(err.join('')).toContain(`the pager (PAGER=${pager}) ${why}; showing the text here.`);
+  });
+
+  it.each(['', 'cat', ' cat '])(
+    'PAGER="%s" prints the text without a pager, and warns of nothing',
+    async (pager) => {
+      const { io, out, err } = fakeIo(pager);
+      await page(io, text);
+      expect(out.join('')).toContain('line 19');
+      expect(err).toEqual([]);
+    },
+  );
 });
