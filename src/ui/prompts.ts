@@ -1,5 +1,6 @@
 // The only module that imports inquirer. Loaded on demand, only when a prompt is shown.
-// Ctrl+C (or a closed terminal) becomes a CancelError: exit 130, nothing saved.
+// Ctrl+C (or a closed terminal) becomes a CancelError: exit 130, nothing saved; SIGTERM and
+// SIGHUP at a prompt a StoppedError (143, 129), the terminal put back first.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,15 +49,44 @@ function wrappedCheck(validate: Validate | undefined): Validate | undefined {
   };
 }
 
-async function guard<T>(prompt: Promise<T>): Promise<T> {
+/** What inquirer's prompts take besides their question: where to write, and when to give up. */
+interface PromptContext {
+  output?: NodeJS.WritableStream;
+  signal: AbortSignal;
+}
+
+/**
+ * Shows one prompt; Ctrl+C (or a closed terminal) at it is a CancelError. A SIGTERM (a kill) or
+ * SIGHUP (the terminal closed) while it is open ends it as Ctrl+C does, the terminal put back
+ * (cursor shown, line mode) before rel goes: a StoppedError, exit 143 or 129, nothing saved.
+ * Without these listeners inquirer's own exit hook would end the process at once, the cursor
+ * left hidden and nothing said.
+ */
+async function guard<T>(
+  show: (context: PromptContext) => Promise<T>,
+  output?: NodeJS.WritableStream,
+): Promise<T> {
+  const abort = new AbortController();
+  let stoppedBy: 'SIGTERM' | 'SIGHUP' | undefined;
+  const stop = (signal: 'SIGTERM' | 'SIGHUP') => () => {
+    stoppedBy ??= signal;
+    abort.abort();
+  };
+  const [onTerm, onHup] = [stop('SIGTERM'), stop('SIGHUP')];
+  process.on('SIGTERM', onTerm);
+  process.on('SIGHUP', onHup);
   try {
-    return await prompt;
+    return await show({ signal: abort.signal, ...(output ? { output } : {}) });
   } catch (error) {
+    if (stoppedBy) throw new StoppedError(stoppedBy);
     const name = (error as Error).name;
     if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') {
       throw new CancelError();
     }
     throw error;
+  } finally {
+    process.off('SIGTERM', onTerm);
+    process.off('SIGHUP', onHup);
   }
 }
 
@@ -76,8 +106,11 @@ const CLEAR_REFUSED = { validationFailureMode: 'clear' } as const;
 
 export function ask(message: string, options: AskOptions = {}): Promise<string> {
   const validate = wrappedCheck(options.validate);
-  return guard(
-    input({ ...options, message: wrapped(message), theme: CLEAR_REFUSED, ...(validate ? { validate } : {}) }),
+  return guard((context) =>
+    input(
+      { ...options, message: wrapped(message), theme: CLEAR_REFUSED, ...(validate ? { validate } : {}) },
+      context,
+    ),
   );
 }
 
@@ -89,10 +122,8 @@ export function askSecret(
   output?: NodeJS.WritableStream,
 ): Promise<string> {
   return guard(
-    password(
-      { message: wrapped(message), validate: wrappedCheck(validate) },
-      output ? { output } : undefined,
-    ),
+    (context) => password({ message: wrapped(message), validate: wrappedCheck(validate) }, context),
+    output,
   );
 }
 
@@ -138,17 +169,20 @@ const prefilledPrompt = createPrompt<string, { message: string; current: string;
 
 /** A prompt that starts with the current value typed in, ready to edit; Enter takes the line as it is. */
 export function askPrefilled(message: string, current: string, validate?: Validate): Promise<string> {
-  return guard(
-    prefilledPrompt({
-      message: wrapped(message),
-      current,
-      ...(validate ? { validate: wrappedCheck(validate)! } : {}),
-    }),
+  return guard((context) =>
+    prefilledPrompt(
+      {
+        message: wrapped(message),
+        current,
+        ...(validate ? { validate: wrappedCheck(validate)! } : {}),
+      },
+      context,
+    ),
   );
 }
 
 export function askYesNo(message: string, defaultYes = false): Promise<boolean> {
-  return guard(confirm({ message: wrapped(message), default: defaultYes }));
+  return guard((context) => confirm({ message: wrapped(message), default: defaultYes }, context));
 }
 
 export interface Choice<T> {
@@ -160,17 +194,22 @@ export interface Choice<T> {
 }
 
 export function choose<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T> {
-  return guard(select<T>({ message: wrapped(message), choices, default: defaultValue, pageSize: 10 }));
+  return guard((context) =>
+    select<T>({ message: wrapped(message), choices, default: defaultValue, pageSize: 10 }, context),
+  );
 }
 
 /** Several choices at once (space to tick, Enter to go on); none ticked is an answer too. */
 export function chooseSome<T>(message: string, choices: (Choice<T> & { checked?: boolean })[]): Promise<T[]> {
-  return guard(checkbox<T>({ message: wrapped(message), choices, pageSize: 10 }));
+  return guard((context) => checkbox<T>({ message: wrapped(message), choices, pageSize: 10 }, context));
 }
 
 export function searchFor<T>(message: string, source: (term: string) => Choice<T>[]): Promise<T> {
-  return guard(
-    search<T>({ message: wrapped(message), source: async (term) => source(term ?? ''), pageSize: 10 }),
+  return guard((context) =>
+    search<T>(
+      { message: wrapped(message), source: async (term) => source(term ?? ''), pageSize: 10 },
+      context,
+    ),
   );
 }
 
@@ -278,5 +317,5 @@ const keyPrompt = createPrompt<unknown, { message: string; keys: Key<unknown>[] 
 });
 
 export function askKey<T>(message: string, keys: Key<T>[]): Promise<T> {
-  return guard(keyPrompt({ message, keys: keys as Key<unknown>[] }) as Promise<T>);
+  return guard((context) => keyPrompt({ message, keys: keys as Key<unknown>[] }, context) as Promise<T>);
 }

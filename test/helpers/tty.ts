@@ -8,7 +8,11 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 export class Terminal {
   private readonly socket = `rel-test-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
 
-  /** `pipeTo`: rel's stdout goes through this shell command (`cat`), its stdin and stderr stay the terminal. */
+  /**
+   * `pipeTo`: rel's stdout goes through this shell command (`cat`), its stdin and stderr stay the
+   * terminal. Once rel has ended, the shell prints its exit status (`@@EXIT:n`) and the terminal's
+   * line settings (`@@MODE: icanon echo`, as `stty` shows them: `-icanon` left raw).
+   */
   constructor(args: string[], options: RunOptions & { width?: number; pipeTo?: string } = {}) {
     const env = Object.entries(relEnv(options))
       .filter(([k]) => /^(REL_|HOME|PATH|LANG|XDG_|EDITOR|VISUAL|NO_COLOR|FORCE_COLOR)/.test(k))
@@ -17,7 +21,7 @@ export class Terminal {
     // The shell around rel outlives a Ctrl+C that reaches it as a signal (the terminal in cooked
     // mode, as while $EDITOR runs), as the user's interactive shell does, to say how rel ended;
     // node sets its own signals back to their defaults, so rel is not shielded by this.
-    const command = `trap '' INT; env ${env} TERM=xterm-256color ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${options.pipeTo ? ` | ${options.pipeTo}` : ''}; echo "@@EXIT:$?"; sleep 600`;
+    const command = `trap '' INT; env ${env} TERM=xterm-256color ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${options.pipeTo ? ` | ${options.pipeTo}` : ''}; echo "@@EXIT:$?"; echo "@@MODE: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')"; sleep 600`;
     this.tmux(
       '-f',
       '/dev/null',
@@ -86,6 +90,26 @@ export class Terminal {
   async exitCode(ms = 15_000): Promise<number> {
     const s = await this.waitFor(/@@EXIT:\d+/, ms);
     return Number(/@@EXIT:(\d+)/.exec(s)![1]);
+  }
+
+  /** The terminal's line settings once rel has ended: "icanon echo" when put back. */
+  async mode(ms = 15_000): Promise<string> {
+    const s = await this.waitFor(/@@MODE: .*\S/, ms);
+    return /@@MODE: (.*)/.exec(s)![1]!.trim();
+  }
+
+  /** Whether the terminal shows its cursor (a prompt hides it while it draws a list). */
+  cursorShown(): boolean {
+    return this.tmux('display-message', '-p', '#{cursor_flag}').trim() === '1';
+  }
+
+  /** The pid of rel itself (the shell's child in the pane). */
+  relPid(): number {
+    const shell = this.tmux('display-message', '-p', '#{pane_pid}').trim();
+    const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', shell], { encoding: 'utf8' });
+    const node = children.split('\n').find((line) => /\bnode\b/.test(line));
+    if (!node) throw new Error(`No rel running in the terminal. Screen:\n${this.screen()}`);
+    return Number(node.trim().split(/\s+/)[0]);
   }
 
   close(): void {
