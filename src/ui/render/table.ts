@@ -93,7 +93,7 @@ export function layoutTable<Row>(
   // A text is measured once a column however many cells show it: most columns repeat a few texts
   // (dates, "due in 3 days", a role and team), and a lookup costs less than a measure. A column
   // of texts each its own (names, follow-ups) soon stops looking them up (onceEach).
-  type Form = { cells: string[][]; widths: number[][]; natural: number[]; word: (i: number) => number };
+  type Form = Measured & { cells: string[][] };
   // A shorter form makes and measures again only its own columns. The widest word of a column is
   // found only when the column is to narrow (most tables fit whole).
   const measure = (cells: string[][], from?: Form): Form => {
@@ -112,7 +112,12 @@ export function layoutTable<Row>(
         : from!.word(i);
       return longest[i]!;
     };
-    return { cells, widths, natural, word };
+    const counted: number[][] = [];
+    const over = (i: number, width: number) => {
+      counted[i] ??= widerThan(widths[i]!, natural[i]!);
+      return width >= natural[i]! ? 0 : counted[i]![Math.max(width, 0)]!;
+    };
+    return { cells, widths, natural, word, over };
   };
   const full = measure(allColumns.map((c) => rows.map((row) => c.value(row))));
   // Columns with a shorter form take it before anything is left out; it is made only if needed.
@@ -157,7 +162,7 @@ export function layoutTable<Row>(
         // Long text that fits only by wrapping gives way to the shorter forms when they spare
         // more rows from wrapping than a quarter of the rows they shorten: a Role wrapped in most
         // rows beside a Last seen that could be a date, but not for one long role among many.
-        const wrapped = wrappedRows(candidate.widths, kept, widths);
+        const wrapped = wrappedRows(candidate, kept, widths);
         if (wrapped > 0) {
           const next = forms[n + 1]!();
           const fitted = fitWidths(
@@ -168,7 +173,7 @@ export function layoutTable<Row>(
             soft,
           );
           const fewer = fitted && fewerWrapped(allColumns, next, kept, width, fitted);
-          const spared = fewer ? wrapped - wrappedRows(next.widths, kept, fewer) : 0;
+          const spared = fewer ? wrapped - wrappedRows(next, kept, fewer) : 0;
           if (fewer && spared * 4 > shortenedRows(candidate.cells, next.cells, kept)) {
             form = next;
             widths = fewer;
@@ -284,7 +289,7 @@ export function layoutTable<Row>(
  */
 function fewerWrapped<Row>(
   allColumns: Column<Row>[],
-  form: { widths: number[][]; natural: number[]; word: (i: number) => number },
+  form: Measured,
   kept: number[],
   width: number,
   widths: number[],
@@ -294,7 +299,7 @@ function fewerWrapped<Row>(
   let best = widths;
   // Fewest rows wrapped, then fewest cells: a row wrapped already may as well wrap its other cell.
   const cost = (fitted: number[]) =>
-    wrappedRows(form.widths, kept, fitted) * (kept.length + 1) + wrappedCells(form.widths, kept, fitted);
+    wrappedRows(form, kept, fitted) * (kept.length + 1) + wrappedCells(form, kept, fitted);
   let wrapped = narrowed ? cost(widths) : 0;
   if (wrapped === 0) return best;
   const limits = kept.map((k) => form.natural[k]!);
@@ -319,12 +324,35 @@ function fewerWrapped<Row>(
   return best;
 }
 
+/** What the fitting counts in a form: its cells' widths, column by column, and each column's widest. */
+interface Measured {
+  widths: number[][];
+  natural: number[];
+  word: (i: number) => number;
+  /** How many cells of column `i` are wider than `width`. */
+  over: (i: number, width: number) => number;
+}
+
+/**
+ * How many cells of each width a column has, counted once: `over[w]` cells are wider than `w`.
+ * The fitting asks this of every width it tries, and a column has thousands of cells but few widths.
+ */
+function widerThan(cellWidths: number[], natural: number): number[] {
+  const over = new Array<number>(natural + 2).fill(0);
+  for (const w of cellWidths) over[w]!++;
+  let wider = 0;
+  for (let w = natural + 1; w >= 0; w--) {
+    const at = over[w]!;
+    over[w] = wider;
+    wider += at;
+  }
+  return over;
+}
+
 /** How many cells of the kept columns are wider than their column. */
-function wrappedCells(cellWidths: number[][], kept: number[], widths: number[]): number {
+function wrappedCells(form: Measured, kept: number[], widths: number[]): number {
   let wrapped = 0;
-  kept.forEach((k, j) => {
-    for (const w of cellWidths[k]!) if (w > widths[j]!) wrapped++;
-  });
+  for (let j = 0; j < kept.length; j++) wrapped += form.over(kept[j]!, widths[j]!);
   return wrapped;
 }
 
@@ -339,11 +367,26 @@ function shortenedRows(full: string[][], shorter: string[][], kept: number[]): n
 }
 
 /** How many rows take more than one line: a cell of one of the kept columns wider than its column. */
-function wrappedRows(cellWidths: number[][], kept: number[], widths: number[]): number {
-  const rows = cellWidths[0]?.length ?? 0;
+function wrappedRows(form: Pick<Measured, 'widths' | 'natural'>, kept: number[], widths: number[]): number {
+  // Only a column narrower than its widest cell wraps any: the others need not be looked at.
+  const narrow: number[][] = [];
+  const room: number[] = [];
+  kept.forEach((k, j) => {
+    if (widths[j]! < form.natural[k]!) {
+      narrow.push(form.widths[k]!);
+      room.push(widths[j]!);
+    }
+  });
+  if (narrow.length === 0) return 0;
+  const rows = narrow[0]!.length;
   let wrapped = 0;
   for (let r = 0; r < rows; r++) {
-    if (kept.some((k, j) => cellWidths[k]![r]! > widths[j]!)) wrapped++;
+    for (let c = 0; c < narrow.length; c++) {
+      if (narrow[c]![r]! > room[c]!) {
+        wrapped++;
+        break;
+      }
+    }
   }
   return wrapped;
 }
