@@ -43,17 +43,28 @@ export function parseSize(text: string, named: number, option = '--size'): numbe
   return size;
 }
 
-export function checkNotFuture(date: IsoDate, today: IsoDate, option: string): IsoDate {
+/**
+ * The date, when it is not after today. `planFor`: the people of a conversation being logged,
+ * whose refusal says how to plan one ahead instead (a follow-up due that day).
+ */
+export function checkNotFuture(date: IsoDate, today: IsoDate, option: string, planFor?: string[]): IsoDate {
   const ahead = daysBetween(today, date);
   if (ahead > 0) {
     // Tomorrow may be today where the conversation was (a time zone ahead): rel dates by this
     // clock, and a day ahead already in the journal counts as today in every report.
+    const plan =
+      planFor &&
+      ` To plan a conversation ahead, make it a follow-up due that day: rel todo add ${planFor.length === 1 ? typedName(planFor[0]!) : '<name>'} "Catch up" --due ${date}`;
     throw new UsageError(
       `${option} ${date} is in the future; rel records what has happened, once it has.`,
-      ahead === 1
+      (ahead === 1
         ? `Give today or an earlier date. Days are this machine's: here it is ${today}, so a conversation had where it was already ${date} is logged as today.`
-        : 'Give today or an earlier date.',
+        : 'Give today or an earlier date.') + (plan ?? ''),
     );
   }
   return date;
 }
+
+/** A name as it is typed in a command shown: quoted when it has more than letters, digits, - . _ */
+const typedName = (name: string) =>
+  /^[\p{L}\p{N}._-]+$/u.test(name) ? name : name.includes('"') ? '<name>' : `"${name}"`;

@@ -84,4 +84,23 @@ describe('rel log --date on a day already tomorrow', () => {
       'here it is 2026-12-02, so a conversation had where it was already 2026-12-03 is logged as today.',
     );
   });
+
+  it.each([
+    [['log', 'ana', '--date', 'tomorrow'], '2026-12-03', 'ana'],
+    [['log', 'Ana Silva', '--date', 'next friday', '--note', 'Roadmap'], '2026-12-11', '"Ana Silva"'],
+    [['log', 'ana', 'ben', '--date', '2026-12-24'], '2026-12-24', '<name>'],
+  ])('rel %j: refused, with the command that plans it, which works', async (args, day, who) => {
+    const store = tempStore('dated-ahead-plan');
+    await ok(['add', 'Ana Silva'], { store, now: TODAY });
+    await ok(['add', 'Ben Okafor'], { store, now: TODAY });
+    const out = await rel(args, { store, now: TODAY });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain(`--date ${day} is in the future`);
+    const plan = `rel todo add ${who} "Catch up" --due ${day}`;
+    expect(out.stderr.trimEnd().endsWith(`make it a follow-up due that day: ${plan}`), out.stderr).toBe(true);
+    if (who === '<name>') return;
+    // The command given, as a shell would split it, does what it says.
+    const typed = ['todo', 'add', who.replaceAll('"', ''), 'Catch up', '--due', day];
+    expect(await ok(typed, { store, now: TODAY })).toMatch(/^Added a follow-up for Ana Silva: Catch up, due/);
+  });
 });

@@ -4,9 +4,17 @@ import { checkNotFuture } from '../../core/conversation-fields.js';
 import type { IsoDate } from '../../core/dates.js';
 import { UsageError } from '../../errors.js';
 
-/** `--date <when>` of something that happened: today, yesterday, "last friday", 2026-11-20; never ahead. */
-export async function pastDate(ctx: Context, text: string, option = '--date'): Promise<IsoDate> {
-  return checkNotFuture(await parseWhen(ctx, text, option, 'past'), today(ctx), option);
+/**
+ * `--date <when>` of something that happened: today, yesterday, "last friday", 2026-11-20; never
+ * ahead. `planFor`: see checkNotFuture.
+ */
+export async function pastDate(
+  ctx: Context,
+  text: string,
+  option = '--date',
+  planFor?: string[],
+): Promise<IsoDate> {
+  return checkNotFuture(await parseWhen(ctx, text, option, 'past'), today(ctx), option, planFor);
 }
 
 /** `--limit <n>`: a positive whole number. */

@@ -46,7 +46,7 @@ export interface LogFlags {
 }
 
 export async function readFlags(ctx: Context, names: string[], options: LogOptions): Promise<LogFlags> {
-  const date = options.date === undefined ? undefined : await pastDate(ctx, options.date);
+  const date = options.date === undefined ? undefined : await pastDate(ctx, options.date, '--date', names);
   const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
   const kind = options.kind === undefined ? undefined : parseKind(options.kind);
   const due = options.due === undefined ? null : await parseWhen(ctx, options.due, '--due', 'future');
