@@ -2,7 +2,16 @@
 // birthday falls on 28 February in years without one.
 import { UsageError } from '../errors.js';
 import type { ConversationIndex } from './conversations.js';
-import { addDaysTo, daysBetween, EARLIEST_YEAR, type IsoDate, isCalendarDate, isLeapYear } from './dates.js';
+import {
+  addDaysTo,
+  daysBetween,
+  EARLIEST_YEAR,
+  fromIsoDate,
+  type IsoDate,
+  isCalendarDate,
+  isLeapYear,
+  isoNotInCalendar,
+} from './dates.js';
 import { checkIn, compareDue, type DueOptions, type DueRow, dueList } from './due.js';
 import { latest, thanksOf } from './facts.js';
 import { overdueByPerson } from './followups.js';
@@ -79,10 +88,7 @@ export function parseBirthday(text: string, today: IsoDate, option = '--birthday
   // A month that exists with a day it does not have (02-30) is a slip of the day, not of the form.
   const month = Number(text.trim().slice(-5, -3));
   if (inForm && !birthday && month >= 1 && month <= 12) {
-    throw new UsageError(
-      `${option} "${text}" is not a real day${/-02-29$/.test(text.trim()) ? ' (that year has no 29 February)' : ''}.`,
-      'Check the month and day: 1990-05-17, or without the year 05-17.',
-    );
+    throw isoNotInCalendar(text.trim(), `${option} "${text}"`, fromIsoDate(today));
   }
   if (!birthday) {
     throw new UsageError(

@@ -192,10 +192,9 @@ export function parseNow(value: string | undefined, clock: () => Date): Date {
   if (Number(value.slice(0, 4)) < EARLIEST_YEAR) throw refused();
   // A day that does not exist (2026-13-01, or 2026-02-30 that Date would roll into March).
   if (ISO_DATE.test(value.slice(0, 10)) && !digitsOf(value.slice(0, 10))) {
-    throw new UsageError(
-      `REL_NOW="${value}" is not a real calendar date.`,
-      'Use a form like 2026-11-27 or 2026-11-27T09:30:00, or unset REL_NOW.',
-    );
+    // In the words of --date's refusal of the same day, and the way back to the real clock.
+    const day = isoNotInCalendar(value.slice(0, 10), `REL_NOW="${value}"`, clock());
+    throw new UsageError(day.message, `${day.hint} Or unset REL_NOW to use this machine's clock.`);
   }
   if (ISO_DATE.test(value)) return fromIsoDate(value);
   const parsed = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(value) ? new Date(value) : null;
@@ -591,10 +590,11 @@ function dayNotInCalendar(text: string, option: string, context: DateContext): U
  * 2026-02-30, 30/2): which day is not in the calendar, and the month's last day and the one after
  * it instead (and, for 29 February, the last leap year's). `what` is the option and the text.
  */
-function notInCalendar(what: string, year: number, month: number, day: number): UsageError {
+function notInCalendar(what: string, year: number, month: number, day: number, yearless = false): UsageError {
   const name = MONTH_NAMES[month - 1]!;
   const last = daysInMonth(year, month);
-  const instead = `${isoOf(year, month, last)} (${last} ${name}) or ${addDaysTo(isoOf(year, month, last), 1)}`;
+  const written = (iso: string) => (yearless ? iso.slice(5) : iso);
+  const instead = `${written(isoOf(year, month, last))} (${last} ${name}) or ${written(addDaysTo(isoOf(year, month, last), 1))}`;
   if (month === 2 && day === 29) {
     // 29 February of a year that is not a leap year.
     return new UsageError(
@@ -610,17 +610,25 @@ function notInCalendar(what: string, year: number, month: number, day: number): 
 }
 
 /**
- * A YYYY-MM-DD that is no day: one after its month's last (notInCalendar), or with a month or a
- * day that no calendar has (2026-13-01, 2026-11-00).
+ * A YYYY-MM-DD (or, for a birthday without its year, MM-DD) that is no day: one after its month's
+ * last (notInCalendar), or with a month or a day that no calendar has (2026-13-01, 2026-11-00).
+ * `what` is the option and the text, as every date's refusal says them.
  */
-function isoNotInCalendar(text: string, what: string, now: Date): UsageError {
-  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
-  if (month >= 1 && month <= 12 && day >= 1) return notInCalendar(what, year, month, day);
+export function isoNotInCalendar(text: string, what: string, now: Date): UsageError {
+  const yearless = /^\d{2}-\d{2}$/.test(text);
+  // Without a year, 29 February is a day (of a leap year): the year 2000 stands in.
+  const [year, month, day] = (yearless ? `2000-${text}` : text).split('-').map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  if (month >= 1 && month <= 12 && day >= 1) return notInCalendar(what, year, month, day, yearless);
+  const example = yearless ? toIsoDate(now).slice(5) : toIsoDate(now);
   return new UsageError(
     month >= 1 && month <= 12
       ? `${what} is not a date: there is no day 00 of a month; days run from 01.`
-      : `${what} is not a date: there is no month ${text.slice(5, 7)}; months run from 01 to 12.`,
-    `Write it as YYYY-MM-DD, e.g. ${toIsoDate(now)}.`,
+      : `${what} is not a date: there is no month ${(yearless ? text : text.slice(5)).slice(0, 2)}; months run from 01 to 12.`,
+    `Write it as ${yearless ? 'MM-DD' : 'YYYY-MM-DD'}, e.g. ${example}.`,
   );
 }
 

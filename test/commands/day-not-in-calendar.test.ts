@@ -94,3 +94,53 @@ describe('a day typed that is not in the calendar, in any form', () => {
     },
   );
 });
+
+describe('a day not in the calendar, typed', () => {
+  // --birthday and REL_NOW refuse such a day in the words of --date: which day is not in the
+  // calendar, why, and the days to give instead.
+  const refusal = async (args: string[], now = '2026-12-02T12:00:00') => {
+    const store = tempStore('typed-bad-day');
+    writeJournal(store, journalText([person('ana', 'Ana Silva')]));
+    const before = bytesOf(store);
+    const r = await rel(args, { store, now });
+    expect(r.code).toBe(2);
+    expect(bytesOf(store)).toEqual(before);
+    return r.stderr;
+  };
+  const words = (stderr: string) => stderr.replace(/^rel: [^:]*"[^"]*": /, '');
+
+  it.each([
+    ['1985-02-30', '2026-02-30'],
+    ['1991-02-29', '2026-02-29'],
+    ['1985-11-31', '2026-11-31'],
+  ])('--birthday %s: as --date says it', async (birthday, date) => {
+    const year = birthday.slice(0, 4);
+    const birth = await refusal(['add', 'Cy Young', '--birthday', birthday]);
+    const logged = await refusal(['log', 'ana', '--date', date]);
+    expect(birth).toMatch(
+      new RegExp(`^rel: --birthday "${birthday}": \\d+ \\w+ (${year} )?is not in the calendar; `),
+    );
+    expect(words(birth)).toBe(words(logged).replaceAll('2026', year).replace('2024-02-29', '1988-02-29'));
+  });
+
+  it('--birthday 02-30 (no year): the days instead have no year either', async () => {
+    expect(await refusal(['edit', 'ana', '--birthday', '02-30'])).toBe(
+      'rel: --birthday "02-30": 30 February is not in the calendar; February has 28 days (29 in a leap year).\n' +
+        '  Give a day that is, such as 02-29 (29 February) or 03-01.\n',
+    );
+  });
+
+  it.each(['2026-02-30', '2026-02-30T09:00:00'])(
+    'REL_NOW=%s: as --date says it, and how to go back to the clock',
+    async (now) => {
+      const stderr = await refusal(['due'], now);
+      expect(stderr).toBe(
+        `rel: REL_NOW="${now}": 30 February is not in the calendar; February has 28 days (29 in a leap year).\n` +
+          "  Give a day that is, such as 2026-02-28 (28 February) or 2026-03-01. Or unset REL_NOW to use this machine's clock.\n",
+      );
+      expect(words(stderr).split('.')[0]).toBe(
+        words(await refusal(['log', 'ana', '--date', '2026-02-30'])).split('.')[0],
+      );
+    },
+  );
+});

@@ -184,12 +184,17 @@ describe('REL_NOW', () => {
   it('refuses anything else', () => {
     expect(() => parseNow('next week', clock)).toThrow(/REL_NOW/);
   });
-  it.each(['2026-13-01', '2026-02-30', '2026-02-30T09:00:00', '2026-11-31T09:00:00Z'])(
-    'refuses %s, a day that does not exist, naming REL_NOW',
-    (value) => {
-      expect(() => parseNow(value, clock)).toThrow(`REL_NOW="${value}" is not a real calendar date.`);
-    },
-  );
+  it.each([
+    ['2026-13-01', 'is not a date: there is no month 13; months run from 01 to 12.'],
+    ['2026-02-30', ': 30 February is not in the calendar; February has 28 days (29 in a leap year).'],
+    [
+      '2026-02-30T09:00:00',
+      ': 30 February is not in the calendar; February has 28 days (29 in a leap year).',
+    ],
+    ['2026-11-31T09:00:00Z', ': 31 November is not in the calendar; November has 30 days.'],
+  ])('refuses %s, a day that does not exist, naming REL_NOW', (value, why) => {
+    expect(() => parseNow(value, clock)).toThrow(`REL_NOW="${value}"${why.startsWith(':') ? '' : ' '}${why}`);
+  });
 });
 
 describe('calendar arithmetic and display', () => {
