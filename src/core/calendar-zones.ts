@@ -183,7 +183,7 @@ export function settleZones(calendars: JCal[], nowYear: number, problems: string
       build = () => new ICAL.Timezone({ component: new ICAL.Component(own), tzid });
     } else {
       problems.push(
-        `${label}: the time zone "${tzid}" (of ${eventsNamed(events)}) is not known; its times are read as local time.`,
+        `${label}: the time zone "${tzid}" (of ${eventsNamed(events)}) is not known; its times are read as local time, this machine's (${localZone()}).`,
       );
       continue;
     }
@@ -195,6 +195,9 @@ export function settleZones(calendars: JCal[], nowYear: number, problems: string
     ICAL.TimezoneService.register(zone, tzid);
   }
 }
+
+/** The zone local times are read in: the process's (TZ, else the system's). */
+const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** An IANA name, also as older Mozilla and Lotus files write it ("/mozilla.org/…/Europe/Berlin"). */
 function systemName(tzid: string): string | undefined {

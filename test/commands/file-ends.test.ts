@@ -101,3 +101,57 @@ describe('a vCard file ending any way', () => {
     },
   );
 });
+
+describe('a time zone the calendar names and no one knows', () => {
+  it('is warned of once a zone and file, naming both and the zone its times were read in', async () => {
+    const store = tempStore('unknown-zone');
+    writeJournal(store, journalText([person('ana', 'Ana Silva', { emails: ['ana@example.com'] })]));
+    const folder = path.join(path.dirname(store), 'cal');
+    fs.mkdirSync(folder, { recursive: true });
+    const event = (uid: string, title: string, zone: string, day: number) =>
+      [
+        'BEGIN:VEVENT',
+        `UID:${uid}`,
+        `SUMMARY:${title}`,
+        'ATTENDEE;CN=Ana Silva:mailto:ana@example.com',
+        `DTSTART;TZID=${zone}:202611${day}T100000`,
+        `DTEND;TZID=${zone}:202611${day}T103000`,
+        'END:VEVENT',
+      ].join('\r\n');
+    const calendar = (...events: string[]) =>
+      `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\n${events.join('\r\n')}\r\nEND:VCALENDAR\r\n`;
+    const work = path.join(folder, 'work.ics');
+    const home = path.join(folder, 'home.ics');
+    fs.writeFileSync(
+      work,
+      calendar(
+        event('a', 'Coffee', 'Foo/Bar', 23),
+        event('b', 'Lunch', 'Foo/Bar', 24),
+        event('c', 'Walk', 'Baz/Qux', 25),
+      ),
+    );
+    fs.writeFileSync(home, calendar(event('d', 'Tea', 'Foo/Bar', 26)));
+    const r = await rel(
+      ['inbox', '--json', '--since', '2026-11-20', '--calendar', work, '--calendar', home],
+      {
+        store,
+        now: NOW,
+        env: { TZ: 'Europe/London', REL_ME: 'me@example.com' },
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.includes('time zone'));
+    const said = (file: string, zone: string, events: string) =>
+      `rel: warning: ${file}: the time zone "${zone}" (of ${events}) is not known; its times are read as local time, this machine's (Europe/London).`;
+    expect(warnings).toEqual([
+      said(work, 'Foo/Bar', 'the events "Coffee" and "Lunch"'),
+      said(work, 'Baz/Qux', 'the event "Walk"'),
+      said(home, 'Foo/Bar', 'the event "Tea"'),
+    ]);
+    // Read as London's time: 10:00 in November is 10:00 UTC.
+    const starts = JSON.parse(r.stdout).map((m: { title: string; start: string }) => `${m.title} ${m.start}`);
+    expect(starts).toEqual(
+      expect.arrayContaining(['Coffee 2026-11-23T10:00:00.000Z', 'Tea 2026-11-26T10:00:00.000Z']),
+    );
+  });
+});

@@ -240,13 +240,13 @@ describe('readCalendar', () => {
     const odd = GOOGLE.replaceAll('TZID=America/New_York', 'TZID=Mars/Olympus_Mons');
     const result = readCalendar(odd, 'google.ics', SINCE, NOW);
     expect(result.problems).toEqual([
-      'google.ics: the time zone "Mars/Olympus_Mons" (of the event "Partner call") is not known; its times are read as local time.',
+      'google.ics: the time zone "Mars/Olympus_Mons" (of the event "Partner call") is not known; its times are read as local time, this machine\'s (Europe/London).',
     ]);
     expect(result.meetings.find((m) => m.title === 'Partner call')!.start).toBe('2026-11-02T09:00:00.000Z');
     // An event without a title is named by its UID.
     const untitled = readCalendar(odd.replace('SUMMARY:Partner call\r\n', ''), 'google.ics', SINCE, NOW);
     expect(untitled.problems[0]).toBe(
-      'google.ics: the time zone "Mars/Olympus_Mons" (of the event partner@google.com) is not known; its times are read as local time.',
+      'google.ics: the time zone "Mars/Olympus_Mons" (of the event partner@google.com) is not known; its times are read as local time, this machine\'s (Europe/London).',
     );
   });
 });
