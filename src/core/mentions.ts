@@ -10,6 +10,15 @@ import { fold, search, searchTerms, termPattern } from './search.js';
 const wordAround = (pattern: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'u');
 
+/** Whether a text names someone by one of their names, each word of it a whole word. */
+export function textNames(text: string, names: readonly string[]): boolean {
+  const folded = fold(text);
+  return names.some((name) => {
+    const terms = searchTerms(name);
+    return terms.length > 0 && terms.every((term) => wordAround(termPattern(term)).test(folded));
+  });
+}
+
 /**
  * How many records still match one of the names (a name and its aliases) with each of its words
  * as a whole word: each counted once. Names of other people are theirs, not mentions.

@@ -4,8 +4,9 @@
 
 import type { Conversation, Journal, Tombstone } from './journal.js';
 import { isRecordList, type JsonObject, type JsonRecord } from './json-records.js';
-import { leaveConversation } from './people.js';
+import { forgetOfMerged, leaveConversation } from './people.js';
 import { PERSON_REFERENCES } from './record-fields.js';
+import { asciiSlug } from './text.js';
 import { stoneCovers, tombstoneKey } from './tombstones.js';
 
 /**
@@ -151,6 +152,8 @@ export function applyTombstones(journal: Journal): Journal {
   let allStones = journal.tombstones ?? [];
   if (!allStones.length) return journal;
   const data = journal as unknown as JsonObject;
+  if (allStones.some((s) => s.forgotten && s.byId && s.collection === 'people'))
+    allStones = forgetMerged(journal);
   const stoneKey = (s: Tombstone) => `${s.collection}\0${s.idHash}`;
   let byKey = new Map<string, Tombstone>(allStones.map((s) => [stoneKey(s), s]));
   // A deletion an undo took back (the record carries its time in `restores`) is void, as if it
@@ -246,6 +249,31 @@ export function applyTombstones(journal: Journal): Journal {
     data[collection] = kept;
   }
   return journal;
+}
+
+/**
+ * A forget received in a merge reaches what a merge on the other side kept of them. Someone
+ * merged into a person forgotten is that person: the merge's record, which names the forgotten
+ * id in `mergedInto`, becomes a forget of its own id (forgetOfMerged, as a forget here does). A
+ * person forgotten after being merged into someone kept leaves nothing in the keeper's aliases
+ * that is their name (an alias whose slug is the forgotten id; the merge made their name one).
+ * Returns the journal's tombstones as they now are.
+ */
+function forgetMerged(journal: Journal): Tombstone[] {
+  const forgets = new Set(
+    (journal.tombstones ?? [])
+      .filter((s) => s.forgotten && s.byId && s.collection === 'people')
+      .map((s) => s.idHash),
+  );
+  const stones = (journal.tombstones ?? []).map((s) =>
+    s.mergedInto && forgets.has(tombstoneKey('people', s.mergedInto)) ? forgetOfMerged(s) : s,
+  );
+  journal.tombstones = stones;
+  for (const person of journal.people) {
+    const aliases = person.aliases.filter((a) => !forgets.has(tombstoneKey('people', asciiSlug(a))));
+    if (aliases.length !== person.aliases.length) person.aliases = aliases;
+  }
+  return stones;
 }
 
 /**

@@ -6,7 +6,8 @@ import type { Birthday } from './birthdays.js';
 import type { IsoDate } from './dates.js';
 import { emailKey } from './emails.js';
 import { concerns, followUpPeople } from './followups.js';
-import type { Conversation, Journal, Person } from './journal.js';
+import type { Conversation, Journal, Person, Tombstone } from './journal.js';
+import { textNames } from './mentions.js';
 import { aliasHolder } from './names.js';
 import { checkNameText, checkNewName } from './new-person.js';
 import { APPENDED_ON_MERGE, type AppendedField, FILLED_ON_MERGE, type FilledField } from './record-fields.js';
@@ -305,6 +306,14 @@ export interface Forgotten {
   /** Conversations with others too: kept for them, without this person. */
   sharedKept: number;
   followUps: number;
+  /** Meetings dismissed from rel inbox whose titles named them. */
+  dismissals: number;
+}
+
+/** A person merged into someone forgotten: the record of the merge, as a forget of their id. */
+export function forgetOfMerged(stone: Tombstone): Tombstone {
+  const { mergedInto: _into, moved: _moved, ...rest } = stone;
+  return { ...rest, forgotten: true, byId: true };
 }
 
 /**
@@ -333,7 +342,8 @@ export function leaveConversation(
  * stays for the others, without them. Works on any copy of the journal: it only needs the id.
  */
 export function forgetPerson(journal: Journal, personId: string): Forgotten {
-  const result: Forgotten = { conversations: 0, sharedKept: 0, followUps: 0 };
+  const result: Forgotten = { conversations: 0, sharedKept: 0, followUps: 0, dismissals: 0 };
+  const person = journal.people.find((p) => p.id === personId);
   journal.people = journal.people.filter((p) => p.id !== personId);
   journal.conversations = journal.conversations.filter((c) => {
     if (!c.with.includes(personId)) return true;
@@ -357,5 +367,16 @@ export function forgetPerson(journal: Journal, personId: string): Forgotten {
     return true;
   });
   result.followUps = before - journal.followUps.length;
+  // A dismissed meeting's title names the people in it ("1:1 with Ana Silva"): one that names them goes.
+  if (person && journal.dismissals?.length) {
+    const names = [person.name, ...person.aliases];
+    const kept = journal.dismissals.filter((d) => !textNames(d.title, names));
+    result.dismissals = journal.dismissals.length - kept.length;
+    journal.dismissals = kept;
+  }
+  // Someone merged into them is them: the merge's record (which names them in mergedInto) becomes
+  // a forget of that id too, by its hash alone.
+  if (journal.tombstones?.length)
+    journal.tombstones = journal.tombstones.map((s) => (s.mergedInto === personId ? forgetOfMerged(s) : s));
   return result;
 }

@@ -138,7 +138,7 @@ export async function forgetEverywhere(
   }, marker);
   clearPendingForget(target);
   changeSaved(); // nothing left for the next rel
-  return { forgotten: forgotten ?? { conversations: 0, sharedKept: 0, followUps: 0 }, report };
+  return { forgotten: forgotten ?? { conversations: 0, sharedKept: 0, followUps: 0, dismissals: 0 }, report };
 }
 
 /**

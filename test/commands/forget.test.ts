@@ -21,7 +21,7 @@ describe('rel forget', () => {
     expect((await rel(['forget', 'zed', '--yes'], { store })).code).toBe(2);
 
     const result = JSON.parse(await ok(['forget', 'ben', '--yes', '--json'], { store }));
-    expect(result.removed).toEqual({ conversations: 1, sharedKept: 1, followUps: 1 });
+    expect(result.removed).toEqual({ conversations: 1, sharedKept: 1, dismissals: 0, followUps: 1 });
     expect(result.notReached.join(' ')).toContain('rel export');
     const journal = readJson(store);
     expect(journal.people.map((p: { id: string }) => p.id)).toEqual(['ana-silva']);

@@ -73,6 +73,10 @@ Examples:
       const lines = [
         `${t.good('Forgot')} ${t.bold(displaySafe(person.name))}: removed ${plural(f.conversations, 'conversation')} and ${plural(f.followUps, 'follow-up')}, with every ambition, skill and note.`,
       ];
+      if (f.dismissals)
+        lines.push(
+          `Removed ${plural(f.dismissals, 'dismissed meeting')} from rel inbox whose ${f.dismissals === 1 ? 'title' : 'titles'} named them.`,
+        );
       if (f.sharedKept)
         lines.push(
           `${plural(f.sharedKept, 'conversation')} with others too ${f.sharedKept === 1 ? 'stays' : 'stay'} for them, without ${displaySafe(person.name)}.`,
