@@ -88,10 +88,7 @@ export async function openStore(
       : {}),
     lockTimeoutMs: Number(ctx.io.env.REL_LOCK_TIMEOUT_MS) || undefined,
     now: ctx.io.now,
-    keyring:
-      options.agent === false
-        ? (await import('./store/crypto.js')).passphraseKeyring(() => passphrase(ctx))
-        : await keyring(ctx),
+    keyring: options.agent === false ? await passphraseRing(ctx) : await keyring(ctx),
     stateFolder: stateFolder(ctx.io.env),
     dueRules: () => togetherRules(ctx),
   });
@@ -107,8 +104,7 @@ const keyrings = new WeakMap<Context, Keyring>();
 export async function keyring(ctx: Context): Promise<Keyring> {
   let ring = keyrings.get(ctx);
   if (!ring) {
-    const { passphraseKeyring } = await import('./store/crypto.js');
-    const byPassphrase = passphraseKeyring(() => passphrase(ctx));
+    const byPassphrase = await passphraseRing(ctx);
     let held: Promise<Sealing | undefined> | undefined;
     ring = {
       async sealingFor(file, salt, kdf) {
@@ -122,6 +118,7 @@ export async function keyring(ctx: Context): Promise<Keyring> {
         if (sealing && sealsWith(sealing, salt, kdf)) return sealing;
         return byPassphrase.sealingFor(file, salt, kdf);
       },
+      again: (file, salt, kdf) => byPassphrase.again!(file, salt, kdf),
       async earlier(_file, salt, kdf) {
         // Asked only when the passphrase does not open a file (an old commit, in rel sync).
         const [{ earlierSealing }, { resolveTarget }] = await Promise.all([
@@ -138,6 +135,36 @@ export async function keyring(ctx: Context): Promise<Keyring> {
 }
 
 const passphrases = new WeakMap<Context, Promise<string>>();
+
+/** Tries in all at the prompt for a passphrase that does not open the journal, as sudo gives. */
+export const PASSPHRASE_TRIES = 3;
+
+/**
+ * A keyring over the journal's passphrase (passphrase()): typed wrong at the prompt, it is asked
+ * again ("Wrong passphrase; try again."), three tries in all; REL_PASSPHRASE is tried once. Only
+ * the journal itself is a reason to ask again: a kept copy under an earlier passphrase is not.
+ */
+export async function passphraseRing(ctx: Context): Promise<Keyring> {
+  const [{ passphraseKeyring }, { resolveTarget }] = await Promise.all([
+    import('./store/crypto.js'),
+    import('./store/codec.js'),
+  ]);
+  const journal = storePath(ctx.globals().store, ctx.io.env);
+  const journalNames = new Set([journal, resolveTarget(journal)]);
+  let tries = 1;
+  return passphraseKeyring(
+    () => passphrase(ctx),
+    (file) => {
+      if (!journalNames.has(file) || envValue(ctx.io.env, 'REL_PASSPHRASE') !== undefined) return undefined;
+      if (tries >= PASSPHRASE_TRIES || !secretOutput(ctx)) return undefined;
+      tries++;
+      ctx.io.err('Wrong passphrase; try again.');
+      const typed = promptPassphrase(ctx);
+      passphrases.set(ctx, typed);
+      return typed;
+    },
+  );
+}
 
 /** The journal's passphrase: REL_PASSPHRASE, else asked (hidden) in a terminal, else exit 2. Once per run. */
 export function passphrase(ctx: Context): Promise<string> {

@@ -316,6 +316,12 @@ export interface Keyring {
    * file sealed before a passphrase change (an old commit in git) is read with.
    */
   earlier?(file: string, salt: Buffer, kdf: KdfParams): Promise<Sealing | undefined>;
+  /**
+   * The key did not open `file`: the key of the passphrase asked for again, where it may be (typed
+   * wrong at a prompt, a try or two left), else undefined. Asked until a key opens the file or none
+   * is given.
+   */
+  again?(file: string, salt: Buffer, kdf: KdfParams): Promise<Sealing | undefined>;
 }
 
 /** The sealing a sealed file was written with, by the keyring's passphrase: null when it is another. */
@@ -349,7 +355,12 @@ export async function unsealSource(file: string, source: SealedSource, keyring: 
     const earlier = await keyring.earlier?.(file, header.salt, header.kdf);
     if (earlier && timingSafeEqual(earlier.check, header.check)) sealing = earlier;
   }
-  if (!timingSafeEqual(sealing.check, header.check)) {
+  while (!timingSafeEqual(sealing.check, header.check)) {
+    const again = await keyring.again?.(file, header.salt, header.kdf);
+    if (again) {
+      sealing = again;
+      continue;
+    }
     throw new WrongPassphrase(
       `Wrong passphrase for ${file}.`,
       'Check REL_PASSPHRASE (or what you typed); nothing was changed.',
@@ -361,12 +372,23 @@ export async function unsealSource(file: string, source: SealedSource, keyring: 
 
 /**
  * A keyring over one passphrase, asked for at most once (and only when an encrypted file is met);
- * each salt's key is derived once.
+ * each salt's key is derived once. `askAgain`, when the passphrase did not open a file, gives
+ * another to try in its place (undefined: none).
  */
-export function passphraseKeyring(getPassphrase: () => Promise<string>): Keyring {
+export function passphraseKeyring(
+  getPassphrase: () => Promise<string>,
+  askAgain?: (file: string) => Promise<string> | undefined,
+): Keyring {
   let passphrase: Promise<string> | undefined;
   const keys = new Map<string, Promise<Sealing>>();
   return {
+    again(file, salt, kdf) {
+      const another = askAgain?.(file);
+      if (!another) return Promise.resolve(undefined);
+      passphrase = another;
+      keys.clear();
+      return this.sealingFor(file, salt, kdf);
+    },
     sealingFor(_file, salt, kdf) {
       const id = `${salt.toString('hex')}:${kdf.logN}:${kdf.r}:${kdf.p}`;
       let sealing = keys.get(id);

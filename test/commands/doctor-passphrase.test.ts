@@ -56,11 +56,13 @@ describe('rel doctor with a wrong passphrase', () => {
     expect(checkup.healthy).toBe(false);
   });
 
-  it('typed at the prompt: says so, and what to do', async () => {
+  it('typed at the prompt (three tries): says so, and what to do', async () => {
     const store = await encryptedJournal('doctor-wrong-typed');
-    const r = await rel(['doctor'], { store, env: FAST, answers: ['not the passphrase'] });
+    const wrong = ['not the passphrase', 'nor this', 'nor that'];
+    const r = await rel(['doctor'], { store, env: FAST, answers: wrong });
     expect(r.code).toBe(1);
-    expect(r.asked.map((a) => a.message)).toEqual(['Passphrase for your journal:']);
+    expect(r.asked.map((a) => a.message)).toEqual(Array(3).fill('Passphrase for your journal:'));
+    expect(r.stderr.match(/Wrong passphrase; try again\./g)).toHaveLength(2);
     // A terminal's output is wrapped to its width.
     const text = r.stdout.replace(/\s+/g, ' ');
     expect(text).toContain(`The passphrase you typed does not open ${store}`);

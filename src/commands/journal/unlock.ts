@@ -1,13 +1,10 @@
 // rel unlock: derives the encrypted journal's key once and leaves it with a small agent process,
 // so that the commands of the next minutes (or hours) need no passphrase and no key derivation.
 import type { Command } from 'commander';
-import { type Context, openStore, passphrase, promptPassphrase } from '../../context.js';
+import { type Context, openStore, passphraseRing } from '../../context.js';
 import { DEFAULT_UNLOCK_MS, describeUnlockDuration, parseUnlockDuration } from '../../core/unlock.js';
-import { StoreError, UsageError } from '../../errors.js';
-import { envValue } from '../../store/paths.js';
+import { UsageError } from '../../errors.js';
 import { readSealedState } from '../shared/sealing.js';
-
-const UNLOCK_TRIES = 3;
 
 interface UnlockOptions {
   for?: string;
@@ -43,30 +40,14 @@ async function run(ctx: Context, options: UnlockOptions): Promise<void> {
       'To encrypt it: rel encrypt',
     );
   }
-  const [{ startAgent }, { readJournalFile }, { passphraseKeyring }] = await Promise.all([
+  const [{ startAgent }, { readJournalFile }] = await Promise.all([
     import('../../store/agent.js'),
     import('../../store/codec.js'),
-    import('../../store/crypto.js'),
   ]);
   // The passphrase itself, never an agent already running: unlocking again asks for it again,
   // and that agent keeps the key until the new one replaces it (Ctrl+C at the prompt leaves it).
-  // Asked at the prompt, a wrong passphrase may be typed again, three tries in all as sudo and
-  // ssh-add give; REL_PASSPHRASE is tried once.
-  const prompted = envValue(ctx.io.env, 'REL_PASSPHRASE') === undefined;
-  let read: Awaited<ReturnType<typeof readJournalFile>>;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      read = await readJournalFile(
-        store.target,
-        passphraseKeyring(() => (attempt === 1 ? passphrase(ctx) : promptPassphrase(ctx))),
-      );
-      break;
-    } catch (error) {
-      const wrong = error instanceof StoreError && /^Wrong passphrase/.test(error.message);
-      if (!prompted || !wrong || attempt === UNLOCK_TRIES) throw error;
-      ctx.io.err('Wrong passphrase; try again.');
-    }
-  }
+  // Typed wrong at the prompt, it is asked again (three tries, as every command gives).
+  const read = await readJournalFile(store.target, await passphraseRing(ctx));
   const sealing = read?.sealing;
   if (!sealing) throw new UsageError(`${store.file} is not encrypted: there is no key to keep.`);
   // The real clock, not REL_NOW: the key's time is the user's own.

@@ -1,3 +1,4 @@
+import type { Capture } from '../../core/capture.js';
 import type { FollowUpDraft, PersonalNotes } from '../../core/conversations.js';
 import { dayDate, type IsoDate, relativeDay } from '../../core/dates.js';
 import { type CheckIn, isSnoozed } from '../../core/due.js';
@@ -165,4 +166,36 @@ export function renderKeptNote(note: string): string {
   const shown = lines.slice(0, 3).map((line) => `  ${displaySafe(line)}`);
   const more = lines.length > 3 ? [`  … and ${plural(lines.length - 3, 'more line')}`] : [];
   return [`Note kept (${plural(lines.length, 'line')}):`, ...shown, ...more].join('\n');
+}
+
+/**
+ * What an interactive capture held, for a write that failed after it (a passphrase given up, the
+ * lock not had, a full disk): the answers as typed, each on a line of its own, so that nothing
+ * typed is lost and it can be logged again by pasting them. Empty when nothing was typed but the
+ * defaults.
+ */
+export function renderUnsaved(capture: Capture): string[] {
+  const line = (label: string) => (text: string) => ({ label, text });
+  const texts = [
+    line('Note')(capture.note),
+    ...capture.heard.map(line('Heard')),
+    ...capture.lists.ambitions.map(line('Ambition')),
+    ...capture.lists.skills.map(line('Skill')),
+    ...capture.lists.followUps.map((f) =>
+      line(f.owner === 'them' ? 'They promised' : 'You promised')(
+        f.due ? `${f.text} (due ${f.due})` : f.text,
+      ),
+    ),
+    ...capture.lists.askNext.map(line('Ask next time')),
+    ...(capture.steps ?? []).map((s) => line('Step')(s.text)),
+    ...(capture.thanks ?? []).map(line('Thanks')),
+  ].filter(({ text }) => text.trim() !== '');
+  if (texts.length === 0) return [];
+  const who = capture.participants.map((p) => (p.isNew ? `"${p.person.name}" --create` : p.person.id));
+  const minutes = capture.minutes === null ? '' : `, ${capture.minutes} min`;
+  return [
+    `rel: nothing was saved of this conversation; what you typed is here, to log it again (rel log ${displaySafe(who.join(' '))}):`,
+    `  When: ${capture.date} (${displaySafe(capture.kind)}${minutes})`,
+    ...texts.map(({ label, text }) => `  ${label}: ${displaySafe(text).replace(/\n/g, '\n    ')}`),
+  ];
 }

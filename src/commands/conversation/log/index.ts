@@ -13,7 +13,7 @@ import { notTogetherBecause } from '../../../core/together.js';
 import { newId } from '../../../ids.js';
 import { kindInASentence } from '../../../ui/display.js';
 import { printJson } from '../../../ui/json.js';
-import { renderLogged } from '../../../ui/render/log.js';
+import { renderLogged, renderUnsaved } from '../../../ui/render/log.js';
 import { theme } from '../../../ui/theme.js';
 import { collect } from '../../shared/options.js';
 import { jsonOption } from '../../shared/output.js';
@@ -70,17 +70,21 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
   const before = { ...read, people: [...read.people] };
   const captured = await capture(ctx, read, flags);
   // The write: the records made from the capture, on the journal as it is under the lock.
-  const saved = await store.update(
-    (journal) => ({ journal, ...recordCapture(journal, captured, { now: ctx.io.now, newId }) }),
-    {
+  const saved = await store
+    .update((journal) => ({ journal, ...recordCapture(journal, captured, { now: ctx.io.now, newId }) }), {
       // A log adds its conversation; it never changes one already there.
       appendsTo: ['conversations'],
       summary: ({ conversation, people }) => {
         const kind = kindInASentence(conversation.kind);
         return `logged ${article(kind)} ${kind} with ${people.map((p) => p.name).join(', ')} on ${conversation.date}`;
       },
-    },
-  );
+    })
+    .catch((error: unknown) => {
+      // Typed at the prompts, the capture is nowhere else (a command line is in the shell's
+      // history): a write that fails after it shows it, so that it can be logged again.
+      if (flags.interactive) for (const line of renderUnsaved(captured)) ctx.io.err(line);
+      throw error;
+    });
   const { conversation, people } = saved;
   if (!mayPrompt(ctx)) {
     const known = new Set(before.people.map((p) => p.id));
