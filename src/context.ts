@@ -369,6 +369,14 @@ export function personLabel(person: Person): string {
 }
 
 /**
+ * A person offered for a name typed (did you mean, which one): an archived one says so, so that
+ * no one archived is offered as if active: "Anton Berg (anton-berg, archived)".
+ */
+export function offeredLabel(person: Person): string {
+  return `${displaySafe(person.name)} (${displaySafe(person.id)}${person.archivedAt ? ', archived' : ''})`;
+}
+
+/**
  * One person from a typed name: a choice prompt when it fits several and a terminal is there.
  * `report`: a command that only shows takes the person whose full name it is when it is also
  * another's alias, and says so; one that changes or forgets asks, or refuses, as for several.
@@ -425,16 +433,16 @@ export async function resolvePerson(
       const { choose } = await ctx.prompts();
       return choose(
         `"${typed}" fits several people. Which one?`,
-        result.candidates.map((p) => ({ name: personLabel(p), value: p })),
+        result.candidates.map((p) => ({ name: offeredLabel(p), value: p })),
       );
     }
     throw new NotFoundError(
-      `"${typed}" fits several people: ${result.candidates.map(personLabel).join(', ')}.`,
+      `"${typed}" fits several people: ${result.candidates.map(offeredLabel).join(', ')}.`,
       'Type more of the name, or use the id.',
     );
   }
   const hint = result.suggestions.length
-    ? `Did you mean ${result.suggestions.map(personLabel).join(' or ')}?`
+    ? `Did you mean ${result.suggestions.map(offeredLabel).join(' or ')}?`
     : 'See everyone with `rel people`, or add them with `rel add "Name"`.';
   throw new NotFoundError(`No one called "${typed}" in your journal.`, hint);
 }

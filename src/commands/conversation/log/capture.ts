@@ -1,6 +1,14 @@
 // rel log's capture: flags, and in a terminal the prompts, turned into a plain Capture value.
 // Nothing here writes; the records are made from the capture by recordCapture (src/core/capture.ts).
-import { type Context, mayPrompt, parseWhen, resolvePerson, settings, today } from '../../../context.js';
+import {
+  type Context,
+  mayPrompt,
+  offeredLabel,
+  parseWhen,
+  resolvePerson,
+  settings,
+  today,
+} from '../../../context.js';
 import { askedEntry } from '../../../core/asknext.js';
 import { assignSteps } from '../../../core/attribution.js';
 import { type Capture, type Participant, provisionalPerson } from '../../../core/capture.js';
@@ -162,7 +170,7 @@ async function resolveParticipants(
       const close = await choose<Person | null>(
         `"${displaySafe(name)}" is not in your journal, but a close name is. Who was it?`,
         [
-          ...result.suggestions.map((p) => ({ name: `${displaySafe(p.name)} (${p.id})`, value: p })),
+          ...result.suggestions.map((p) => ({ name: offeredLabel(p), value: p })),
           { name: `Add "${displaySafe(name)}" as a new person`, value: null },
         ],
         result.suggestions[0],

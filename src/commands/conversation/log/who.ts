@@ -27,10 +27,25 @@ function whoChoices(journal: Journal, term: string, chosen: Person[], first: boo
     }),
   );
   const typed = term.replace(/\s+/g, ' ').trim();
+  // Someone archived is found when typed for, after everyone active and marked as such: logging
+  // with them is kept (without a next check-in, as the confirmation says), as `rel log <name>` does.
+  const archived = typed
+    ? rankPeople(
+        term,
+        journal.people.filter((p) => p.archivedAt && !chosen.includes(p)),
+      ).map(
+        (p): Choice<Who> => ({
+          name: `${displaySafe(p.name)} (archived)`,
+          value: p,
+          short: displaySafe(p.name),
+          description: `archived: no next check-in; rel unarchive ${displaySafe(p.id)} brings them back`,
+        }),
+      )
+    : [];
   // Once the user types, Enter should pick the best match, not end the list; adding someone new
   // comes last, so it is preselected only when no one matches.
   const choices: Choice<Who>[] = first || typed ? [] : [{ name: 'No one else', value: null }];
-  choices.push(...matches);
+  choices.push(...matches, ...archived);
   if (typed && !journal.people.some((p) => normalize(p.name) === normalize(typed))) {
     choices.push({
       name: `Add "${displaySafe(typed)}" as a new person`,
