@@ -179,11 +179,15 @@ async function explained(s: Session, again: string, work: () => Promise<string[]
     const fileError =
       !(error instanceof RelError) && typeof (error as NodeJS.ErrnoException).code === 'string';
     if (!(error instanceof GitFailure) && !fileError) throw error;
+    // Commits a sync made here (this one, or one before whose push failed) stay: they are named.
+    const unsent = fs.existsSync(path.join(s.git.folder, '.git')) ? notSent(s) : '';
     const left = !s.wrote
-      ? 'Nothing was synced: the journal is as it was.'
+      ? unsent
+        ? `Nothing was sent, and the journal is as it was. ${unsent}`
+        : 'Nothing was synced: the journal is as it was.'
       : committedHere(s)
-        ? 'The journal here holds what the sync merged, committed here but not yet sent.'
-        : 'The journal here holds what the sync merged, not yet committed or sent.';
+        ? `The journal here holds what the sync merged, committed here but not yet sent.${unsent ? ` ${unsent}` : ''}`
+        : `The journal here holds what the sync merged, not yet committed or sent.${unsent ? ` ${unsent}` : ''}`;
     const full = /No space left|ENOSPC|Disk quota/i.test((error as Error).message);
     // A set-up that failed removed the repository it made: it is run again as it was.
     const next = fs.existsSync(path.join(s.git.folder, '.git')) ? 'rel sync' : again;
@@ -248,11 +252,64 @@ async function sync(s: Session): Promise<string[]> {
     const pushed = push(s.git, branch);
     if (pushed.code === 0) break;
     // Someone pushed in between: fetch and merge again.
-    if (attempt >= 3) throw new GitFailure(`git push failed: ${pushed.stderr.trim()}`);
+    if (attempt >= 3) throw pushRefused(s, lines, pushed.stderr);
   }
   dropUnneededKeys(s, branch);
   lines.push('Synced.');
   return lines;
+}
+
+/** git's words for a push refused because the remote moved on (another machine pushed first). */
+const RACED = /\[rejected\][^\n]*\((fetch first|non-fast-forward)\)|Updates were rejected because/;
+
+/**
+ * A push the remote would not take, for good: what this sync did here stays here (the merge, the
+ * commits), and what was committed here and is not on the remote is named, so that nothing reads
+ * as sent. `said`: the lines the sync had to say so far ("Committed: …" among them).
+ */
+function pushRefused(s: Session, said: string[], stderr: string): StoreError {
+  const raced = RACED.test(stderr);
+  const why = raced
+    ? 'other machines pushed to it meanwhile, three times over'
+    : stderr
+        .split('\n')
+        .map((line) => line.replace(/^(remote|error|fatal):\s*/, '').trim())
+        .filter((line) => line && !/^To /.test(line))
+        .join(' ');
+  const here = said
+    .filter((line) => !line.startsWith('Committed: '))
+    .map((line) => (/[.:]$/.test(line) ? line : `${line}.`));
+  return new StoreError(
+    [
+      `The remote did not take the push (${why}): nothing of this machine's was sent.`,
+      notSent(s) || 'Nothing committed here is waiting to be sent.',
+      ...here,
+      'The journal here keeps all of it; the remote is as it was.',
+    ].join(' '),
+    raced
+      ? 'Run rel sync again in a moment: it sends what was committed here.'
+      : 'Once the remote takes pushes again (your access to it, a branch protected there, a full or read-only repository), run rel sync: it sends what was committed here.',
+  );
+}
+
+/**
+ * "Committed here, not sent: 1 person added; 1 conversation added.": the commits made here that
+ * the remote (as last fetched) lacks, by their subjects; '' for none, or when git cannot tell.
+ */
+function notSent(s: Session): string {
+  try {
+    if (!s.git.isUsable() || !s.git.hasCommit('HEAD')) return '';
+    const remote = `refs/remotes/origin/${s.git.branch()}`;
+    const range = s.git.hasCommit(remote) ? [`${remote}..HEAD`] : ['HEAD'];
+    const subjects = s.git
+      .run(['log', '--no-merges', '--format=%s', ...range], { check: false })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map(firstLine);
+    return subjects.length ? `Committed here, not sent: ${subjects.join('; ')}.` : '';
+  } catch {
+    return '';
+  }
 }
 
 /**

@@ -81,8 +81,11 @@ describe('a held-back sync failing at each git step', { timeout: 900_000 }, () =
         expect(failed.code, step).toBe(1);
         const now = fs.readFileSync(m.b);
         const committed = execFileSync('git', ['show', `HEAD:journal.json`], { cwd: path.dirname(m.b) });
+        // The commit the failed push left is named while HEAD still holds it.
         const left = now.equals(journal)
-          ? 'Nothing was synced: the journal is as it was.'
+          ? unsent && head() === commit
+            ? 'Nothing was sent, and the journal is as it was. Committed here, not sent: 1 conversation added.'
+            : 'Nothing was synced: the journal is as it was.'
           : committed.equals(now)
             ? 'The journal here holds what the sync merged, committed here but not yet sent.'
             : 'The journal here holds what the sync merged, not yet committed or sent.';
