@@ -103,6 +103,8 @@ describe('the inbox walk', { timeout: 120_000 }, () => {
     term = new Terminal(['inbox'], o);
     await term.waitFor('4 meetings to log since 13 Nov');
     await term.waitFor(/1 of 4 .*16 Nov 14:00 · 30m · Partner call/);
+    // The key is pressed once the prompt hears keys, as a user reads its hint first.
+    await term.waitFor('q stop');
     await term.press('q');
     expect(await term.exitCode()).toBe(0);
     expect(term.screen()).toContain('Logged 0, skipped 0, dismissed 0; 4 meetings not looked at.');
