@@ -36,7 +36,10 @@ export interface Agenda {
   team: string;
   relationship: string;
   date: IsoDate;
+  /** The last conversation of any kind, as in every `--json` shape. */
   lastSeen: IsoDate | null;
+  /** The last time together: what the cadence, the long gap and a first conversation follow. */
+  lastTogether: IsoDate | null;
   cadenceDays: number;
   /** The open "ask next time" notes: the agenda leads with them. */
   askNext: { text: string; since: IsoDate }[];
@@ -123,13 +126,16 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
   }
   const appreciation = profile.talkingPoints.find((p) => p.kind === 'appreciation');
   if (appreciation) talkingPoints.push(appreciationWords(appreciation.since, appreciation.text, today));
+  // Both follow time together: an all-hands or a message since does not make a long gap short,
+  // and someone only ever seen in groups has not yet had a conversation of their own.
+  const lastTogether = last?.date ?? null;
   if (
-    profile.lastSeen &&
-    daysBetween(cadenceEnd(profile.lastSeen, profile.cadenceDays), today) > profile.cadenceDays
+    lastTogether &&
+    daysBetween(cadenceEnd(lastTogether, profile.cadenceDays), today) > profile.cadenceDays
   ) {
     talkingPoints.push('It has been a while: ask what has changed for them since you last talked');
   }
-  if (!profile.lastSeen)
+  if (!lastTogether)
     talkingPoints.push('A first conversation: ask what matters to them, at work and outside it');
 
   return {
@@ -140,6 +146,7 @@ export function buildAgenda(journal: Journal, profile: Profile, today: IsoDate):
     relationship: profile.relationship,
     date: today,
     lastSeen: profile.lastSeen,
+    lastTogether,
     cadenceDays: profile.cadenceDays,
     askNext: profile.askNext.map((a) => ({ text: a.text, since: a.addedOn })),
     talkingPoints,

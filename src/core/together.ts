@@ -15,22 +15,29 @@ export type ConversationClass = 'alone' | 'smallGroup' | 'group' | 'written';
 export type CadenceCounts = 'small-groups' | 'alone' | 'any';
 
 /**
- * The issue's five, and the names people type for the messaging apps they use at work: a Slack
- * ping logged as `--kind slack` must not count as a 1:2:1.
+ * The issue's five, their short forms, and the names people type for the messaging apps they use:
+ * a Slack ping logged as `--kind slack` must not count as a 1:2:1.
  */
 export const DEFAULT_WRITTEN_KINDS = [
   'message',
   'email',
+  'mail',
   'chat',
   'text',
+  'txt',
   'letter',
+  'postcard',
   'slack',
   'sms',
   'dm',
+  'im',
   'whatsapp',
   'imessage',
   'signal',
   'telegram',
+  'wechat',
+  'messenger',
+  'linkedin',
 ];
 export const DEFAULT_CADENCE_COUNTS: CadenceCounts = 'small-groups';
 
@@ -52,29 +59,76 @@ export function conversationSize(conversation: Sized): number {
 }
 
 /**
- * A kind as the written-kinds rule compares it. Kept per spelling: `rel due` asks for every
- * conversation of everyone, and a journal has only a few distinct kinds.
+ * A kind as the written-kinds rule compares it: its one spelling, without case, accents, or the
+ * hyphens, dots and spaces people put in or leave out ("E-Mail", "e mail" and "email" are one).
  */
-const comparableKinds = new Map<string, string>();
-function comparableKind(kind: string): string {
-  let key = comparableKinds.get(kind);
-  if (key === undefined) {
-    key = normalize(kindKey(kind));
-    comparableKinds.set(kind, key);
-  }
-  return key;
+function comparable(kind: string): string {
+  return normalize(kindKey(kind)).replace(/[\s._-]+/g, '');
 }
 
-/** The comparable forms of a written-kinds list, made once per list (lists are never changed). */
-const writtenKeys = new WeakMap<readonly string[], ReadonlySet<string>>();
+/**
+ * Words that make a kind spoken or in person whatever else it says: a "Slack huddle", a "video
+ * chat" or a "coffee chat" was time together, though slack and chat are written kinds.
+ */
+const SPOKEN_WORDS = new Set([
+  'call',
+  'calls',
+  'huddle',
+  'meeting',
+  'meet',
+  'zoom',
+  'facetime',
+  'video',
+  'phone',
+  'coffee',
+  'lunch',
+  'dinner',
+  'breakfast',
+  'drinks',
+  'walk',
+  'visit',
+  'person',
+  '1:2:1',
+]);
+
+/**
+ * Whether a kind is written. It is when it is one of the written kinds, however spelt; or when it
+ * is several words, one of them a written kind and none of them spoken: a "text message", a
+ * "Slack DM" or an "email thread" was written, as the single words are.
+ */
+function decideWritten(kind: string, written: ReadonlySet<string>): boolean {
+  if (written.has(comparable(kind))) return true;
+  const words = normalize(kind)
+    .split(/[\s/+&,_-]+/)
+    .filter(Boolean);
+  if (words.length < 2) return false;
+  const spoken = words.some((word) => SPOKEN_WORDS.has(word) || kindKey(word) === '1:2:1');
+  return !spoken && words.some((word) => written.has(comparable(word)));
+}
+
+interface WrittenRule {
+  keys: ReadonlySet<string>;
+  answers: Map<string, boolean>;
+}
+
+/**
+ * Each written-kinds list's comparable forms and answers so far, made once per list (lists are
+ * never changed): `rel due` asks for every conversation of everyone, and a journal has few kinds.
+ */
+const writtenRules = new WeakMap<readonly string[], WrittenRule>();
 
 export function isWrittenKind(kind: string, writtenKinds: readonly string[]): boolean {
-  let keys = writtenKeys.get(writtenKinds);
-  if (!keys) {
-    keys = new Set(writtenKinds.map(comparableKind));
-    writtenKeys.set(writtenKinds, keys);
+  let rule = writtenRules.get(writtenKinds);
+  if (!rule) {
+    rule = { keys: new Set(writtenKinds.map(comparable)), answers: new Map() };
+    writtenRules.set(writtenKinds, rule);
   }
-  return keys.has(comparableKind(kind));
+  let answer = rule.answers.get(kind);
+  if (answer === undefined) {
+    answer = decideWritten(kind, rule.keys);
+    rule.answers.set(kind, answer);
+  }
+  return answer;
 }
 
 export function conversationClass(conversation: Sized, writtenKinds: readonly string[]): ConversationClass {

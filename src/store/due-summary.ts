@@ -32,7 +32,7 @@ import { readSummary, type SummaryFile as SharedHead } from './summary-file.js';
 declare const REL_VERSION: string;
 
 /** Changed whenever what the summary keeps changes: a summary of another format is rebuilt. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface SummaryFile extends SharedHead {
   journal: { version: string; tag: string; lines?: true };

@@ -66,9 +66,9 @@ describe('conversations dated after today', () => {
     expect(await ok(['stats'], { store, now: TODAY })).toContain('2 people · 2 conversations');
   });
 
-  it('rel agenda: last seen is the day as it is', async () => {
+  it('rel agenda: last together is the day as it is', async () => {
     expect(await ok(['agenda', 'ben'], { store, now: TODAY })).toContain(
-      'last seen dated ahead of today (10 Jan 2027)',
+      'last together dated ahead of today (10 Jan 2027)',
     );
   });
 });

@@ -49,7 +49,48 @@ describe('the class of a conversation', () => {
   });
 
   it.each([
+    // a written kind however it is spelt: hyphens, dots and spaces in or out, accents
+    ['e-mail', 'written'],
+    ['E-Mail', 'written'],
+    ['e mail', 'written'],
+    ['i.m.', 'written'],
+    ['Text', 'written'],
+    ['txt', 'written'],
+    ['mail', 'written'],
+    ['Postcard', 'written'],
+    ['LinkedIn', 'written'],
+    ['WeChat', 'written'],
+    ['Messenger', 'written'],
+    ['IM', 'written'],
+    // several words, one of them written and none spoken
+    ['text message', 'written'],
+    ['Slack DM', 'written'],
+    ['email thread', 'written'],
+    ['voice mail', 'written'],
+    ['WhatsApp/text', 'written'],
+    // a spoken word makes it spoken, whatever else it says
+    ['Slack huddle', 'alone'],
+    ['video chat', 'alone'],
+    ['coffee chat', 'alone'],
+    ['WhatsApp call', 'alone'],
+    ['Signal video', 'alone'],
+    ['chat over lunch', 'alone'],
+    ['in-person chat', 'alone'],
+    ['1:1 chat', 'alone'],
+    // a word merely containing a written kind is not one
+    ['textile fair', 'alone'],
+    ['mailroom tour', 'alone'],
+    ['Zoom', 'alone'],
+    ['coffee', 'alone'],
+  ] as const)('%s with one person is %s', (kind, cls) => {
+    expect(conversationClass({ with: ['ana'], kind }, DEFAULT_WRITTEN_KINDS)).toBe(cls);
+  });
+
+  it.each([
     ['slack', ['slack', 'email'], 'written'],
+    ['e-mail', ['Email'], 'written'],
+    ['email', ['E-Mail'], 'written'],
+    ['team memo', ['memo'], 'written'],
     ['message', ['slack'], 'alone'],
     ['message', [], 'alone'],
   ] as const)('%s with written kinds %j is %s', (kind, written, cls) => {

@@ -27,6 +27,20 @@ function alsoLine(agenda: Agenda, today: string): string[] {
   return ['', `Also: ${items.join(', ')}`];
 }
 
+/**
+ * When you were last together, and seen since when that was later: "last together 5 weeks ago
+ * (26 Oct), seen since 3 Dec"; "not together yet, seen 3 Dec" for someone only seen in groups.
+ */
+function lastTogetherWords(agenda: Agenda): string {
+  const today = agenda.date;
+  const { lastSeen, lastTogether } = agenda;
+  if (!lastSeen) return 'not seen yet';
+  const seenLater = lastSeen !== lastTogether ? showDate(lastSeen, today) : undefined;
+  if (!lastTogether) return `not together yet, seen ${seenLater}`;
+  const together = `last together ${sinceDay(lastTogether, today)} (${showDate(lastTogether, today)})`;
+  return seenLater ? `${together}, seen since ${seenLater}` : together;
+}
+
 export function renderAgenda(agenda: Agenda): string {
   const today = agenda.date;
   const first = agenda.name.split(' ')[0] ?? agenda.name;
@@ -35,12 +49,7 @@ export function renderAgenda(agenda: Agenda): string {
     '',
   ];
   const about = [agenda.role, agenda.team, agenda.relationship].filter(Boolean).map(inline);
-  about.push(
-    agenda.lastSeen
-      ? `last seen ${sinceDay(agenda.lastSeen, today)} (${showDate(agenda.lastSeen, today)})`
-      : 'not seen yet',
-    `catching up ${describeCadence(agenda.cadenceDays)}`,
-  );
+  about.push(lastTogetherWords(agenda), `catching up ${describeCadence(agenda.cadenceDays)}`);
   if (agenda.birthday) {
     about.push(`birthday ${relativeDay(agenda.birthday, today)} (${showDate(agenda.birthday, today)})`);
   }
