@@ -94,16 +94,19 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
     ))
       ctx.io.err(line);
   }
+  // Said after what was logged, as its footnote: before it, it read as about something else.
   const because = notTogetherBecause(conversation, togetherRules(ctx));
-  if (because) {
+  const sayNotTogether = () => {
+    if (!because) return;
     ctx.io.err(
       `Seen, not time together (${because}): next check-ins stay as they were. To count it: rel conversation edit ${conversation.id} --counts`,
     );
-  }
+  };
   if (options.json) {
     const names = new Map(saved.journal.people.map((p) => [p.id, p.name]));
     const entry = describeClassified(conversation, names, togetherRules(ctx));
     printJson(ctx.io, { ...entry, createdAt: conversation.createdAt });
+    sayNotTogether();
     return;
   }
   const todayIso = today(ctx);
@@ -132,4 +135,5 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
       theme(ctx.io),
     ),
   );
+  sayNotTogether();
 }
