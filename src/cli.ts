@@ -230,9 +230,26 @@ function reword(text: string, command: Command, argv: string[]): string {
     const close = closeFlags(unknown[1]!, flags);
     return close.length ? `${text.trimEnd()}\n(Did you mean ${close.join(' or ')}?)\n` : text;
   }
+  // commander suggests only among the program's own commands: a noun's verbs are suggested here.
+  const unknownCommand = /unknown command '([^']+)'/.exec(text);
+  if (unknownCommand && command.commands.length) {
+    const verbs = command.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+    const close = closeFlags(unknownCommand[1]!, verbs).map((v) => `rel ${command.name()} ${v}`);
+    return close.length ? `${text.trimEnd()}\n(Did you mean ${close.join(' or ')}?)\n` : text;
+  }
   if (/too many arguments/.test(text)) {
     const period = periodAsOneWord(argv);
     if (period) return `error: ${period}\n`;
+    // A mistyped verb reaches the noun's default command as an argument (`rel config gte x` ran
+    // `rel config list gte x`): the verb meant is the better word.
+    const noun = command.parent;
+    if (noun?.parent) {
+      const typed = argv[argv.indexOf(noun.name()) + 1];
+      const verbs = noun.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+      const close = typed && !verbs.includes(typed) ? closeFlags(typed, verbs) : [];
+      if (close.length)
+        return `${text.trimEnd()}\n(Did you mean ${close.map((v) => `rel ${noun.name()} ${v}`).join(' or ')}?)\n`;
+    }
   }
   return text;
 }
