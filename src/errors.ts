@@ -48,6 +48,15 @@ export class EditorAborted extends RelError {
 }
 
 /**
+ * $VISUAL or $EDITOR (vim when neither is set) names a program the shell could not find (its
+ * exit 127) or could not run (126): no edit happened, and the setting is the user's to mend, so
+ * the command stops there as on any bad input, nothing saved.
+ */
+export class EditorNotFound extends RelError {
+  readonly exitCode = 2;
+}
+
+/**
  * The exit code of a run ended by a signal, as a shell reports one: 128 and the signal's number.
  * The one table for a stop taken up during a change (store/stops.ts) and for the errors below.
  */

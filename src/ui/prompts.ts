@@ -15,7 +15,7 @@ import {
   useState,
 } from '@inquirer/core';
 import { checkbox, confirm, input, password, search, select } from '@inquirer/prompts';
-import { CancelError, EditorAborted, StoppedError } from '../errors.js';
+import { CancelError, EditorAborted, EditorNotFound, StoppedError } from '../errors.js';
 import { wrapText } from './wrap.js';
 
 // Node's readline (20.x) marks every key of a burst but the last (a paste, fast typing, keys sent
@@ -217,14 +217,15 @@ export function searchFor<T>(message: string, source: (term: string) => Choice<T
  * Opens $VISUAL or $EDITOR (vim when neither) on a 0600 file in `folder` (a draft folder beside
  * the journal, never /tmp), through the shell as git does, so that "code --wait" works. An editor
  * that exits non-zero (vim's :cq) gave up, as git takes it: EditorAborted, and what it wrote is
- * not returned. The file goes with its folder either way.
+ * not returned. One the shell could not find or run (exit 127, 126) is EditorNotFound, naming the
+ * command and the variable it came from. The file goes with its folder either way.
  */
 export async function editText(message: string, folder: string, initial = ''): Promise<string> {
   const dir = fs.mkdtempSync(path.join(folder, 'edit-'));
   try {
     const file = path.join(dir, 'note.txt');
     fs.writeFileSync(file, initial, { mode: 0o600 });
-    const command = process.env.VISUAL || process.env.EDITOR || 'vim';
+    const { command, from } = editorCommand(process.env);
     process.stdout.write(`? ${wrapped(message)}\n`);
     const ran = await runEditor(command, file);
     if (ran.error) throw new EditorAborted(`Your editor (${command}) did not start: ${ran.error.message}.`);
@@ -232,17 +233,42 @@ export async function editText(message: string, folder: string, initial = ''): P
     if (ran.stoppedBy) throw new StoppedError(ran.stoppedBy);
     // Ctrl+C in the terminal reached the editor too, and ended it: the user gave up the command.
     if (ran.signal === 'SIGINT') throw new CancelError();
+    // The shell's own codes for a command it could not find (127) or run (126); the draft as it
+    // was says no editor ran that chose to exit so.
+    if ((ran.status === 127 || ran.status === 126) && fs.readFileSync(file, 'utf8') === initial) {
+      throw editorNotFound(command, from, ran.status);
+    }
     if (ran.status !== 0) {
       throw new EditorAborted(
         ran.status === null
           ? `Your editor (${command}) was stopped by ${ran.signal}.`
-          : `Your editor (${command}) exited with status ${ran.status}: an edit given up (as vim's :cq).`,
+          : `Your editor (${command}) exited with status ${ran.status}, which rel takes as the edit given up (as vim's :cq).`,
       );
     }
     return fs.readFileSync(file, 'utf8');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The editor to run, and where that came from, as the messages about it name it. */
+function editorCommand(env: NodeJS.ProcessEnv): { command: string; from: string } {
+  if (env.VISUAL) return { command: env.VISUAL, from: '$VISUAL' };
+  if (env.EDITOR) return { command: env.EDITOR, from: '$EDITOR' };
+  return { command: 'vim', from: "rel's default, as neither $VISUAL nor $EDITOR is set" };
+}
+
+function editorNotFound(command: string, from: string, status: 126 | 127): EditorNotFound {
+  return new EditorNotFound(
+    status === 127
+      ? `Your editor was not found: the shell has no command ${JSON.stringify(command)} (${from}). Nothing was saved.`
+      : `Your editor ${JSON.stringify(command)} (${from}) could not be run: it is there but not a program the shell can run (not executable, or a folder). Nothing was saved.`,
+    `${
+      from === '$VISUAL'
+        ? 'Set $VISUAL to an editor you have, e.g. export VISUAL=nano (rel runs it before $EDITOR), or unset it to use $EDITOR'
+        : 'Set $EDITOR to an editor you have, e.g. export EDITOR=nano'
+    }, and run the command again; or type the note at the prompt instead of "e".`,
+  );
 }
 
 interface EditorRun {

@@ -431,3 +431,111 @@ describe('rel export --out never writes over the journal or what rel keeps besid
     expect(fs.readFileSync(out, 'utf8')).toContain('BEGIN:VCALENDAR');
   });
 });
+
+describe('rel export --out never replaces a file already there unless told to (--force)', () => {
+  // Found by a tester: `--out` a second time, or onto any file of that name, replaced it without a
+  // word, and last month's export (or an unrelated file) was gone.
+  const OLD = 'last month\n';
+  async function journal(tag: string): Promise<string> {
+    const store = tempStore(tag);
+    await ok(['add', 'Ana Silva'], { store });
+    return store;
+  }
+
+  it.each<[string, string[], string]>([
+    ['json', [], 'backup.json'],
+    ['markdown', ['--format', 'md'], 'notes.md'],
+    ['ics', ['--format', 'ics'], 'rel.ics'],
+    ['vcard', ['--format', 'vcard'], 'people.vcf'],
+    ['one csv table', ['--format', 'csv', '--table', 'people'], 'people.csv'],
+  ])(
+    '%s: refused (exit 2), naming the file and --force; the file as it was; --force replaces it',
+    async (_, args, name) => {
+      const store = await journal('export-exists');
+      const file = path.join(tempDir('export-exists-out'), name);
+      fs.writeFileSync(file, OLD);
+      const r = await rel(['export', ...args, '--out', file], { store });
+      expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `rel: --out ${file}: ${file} already exists (11 bytes). Nothing was written.\n  Add --force to replace it, or give --out another name.\n`,
+      });
+      expect(fs.readFileSync(file, 'utf8')).toBe(OLD);
+      expect(fs.readdirSync(path.dirname(file))).toEqual([name]);
+      const forced = await rel(['export', ...args, '--out', file, '--force'], { store });
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(forced.stderr).toMatch(new RegExp(`^Wrote (the people table to )?${file} \\(`));
+      expect(fs.readFileSync(file, 'utf8')).not.toBe(OLD);
+    },
+  );
+
+  it('an --out folder: its rel-export.json already there is refused the same way', async () => {
+    const store = await journal('export-exists-folder');
+    const folder = tempDir('export-exists-folder-out');
+    await ok(['export', '--out', folder], { store });
+    const first = bytesOf(path.join(folder, 'rel-export.json'));
+    await ok(['add', 'Bo Li'], { store });
+    for (const out of [folder, `${folder}/`]) {
+      const r = await rel(['export', '--out', out], { store });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--out ${out}: ${path.join(folder, 'rel-export.json')} already exists (`);
+      expect(bytesOf(path.join(folder, 'rel-export.json'))).toEqual(first);
+    }
+    await ok(['export', '--out', folder, '--force'], { store });
+    expect(readJson(path.join(folder, 'rel-export.json')).people).toHaveLength(2);
+  });
+
+  it('csv into a folder: one table already there keeps both from being written', async () => {
+    const store = await journal('export-exists-csv');
+    const folder = tempDir('export-exists-csv-out');
+    fs.writeFileSync(path.join(folder, 'conversations.csv'), OLD);
+    const r = await rel(['export', '--format', 'csv', '--out', folder], { store });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path.join(folder, 'conversations.csv')} already exists (11 bytes)`);
+    expect(fs.readdirSync(folder)).toEqual(['conversations.csv']);
+    expect(fs.readFileSync(path.join(folder, 'conversations.csv'), 'utf8')).toBe(OLD);
+    await ok(['export', '--format', 'csv', '--out', folder, '--force'], { store });
+    expect(fs.readdirSync(folder).sort()).toEqual(['conversations.csv', 'people.csv']);
+  });
+
+  it('an empty file (made by mktemp or touch) is written without --force', async () => {
+    const store = await journal('export-empty');
+    const file = path.join(tempDir('export-empty-out'), 'out.json');
+    fs.writeFileSync(file, '');
+    await ok(['export', '--out', file], { store });
+    expect(readJson(file).people).toHaveLength(1);
+  });
+
+  it('--force never lets --out replace the journal', async () => {
+    const store = await journal('export-force-journal');
+    const before = bytesOf(store);
+    const r = await rel(['export', '--format', 'ics', '--out', store, '--force'], { store });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is the journal itself/);
+    expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('--force without --out: exit 2, nothing on stdout', async () => {
+    const store = await journal('export-force-alone');
+    const r = await rel(['export', '--force'], { store });
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'rel: --force goes with --out.\n']);
+  });
+
+  it('a replace that fails (disk full at the rename) leaves the old file whole and no temp file', async () => {
+    const store = await journal('export-force-fails');
+    const folder = tempDir('export-force-fails-out');
+    const file = path.join(folder, 'backup.json');
+    fs.writeFileSync(file, OLD);
+    const r = await rel(['export', '--out', file, '--force'], { store, env: { REL_FAULT: 'rename:fail' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Cannot write ${file}`);
+    expect(fs.readFileSync(file, 'utf8')).toBe(OLD);
+    expect(fs.readdirSync(folder)).toEqual(['backup.json']);
+  });
+
+  it('--help names --force', async () => {
+    const help = await ok(['export', '--help'], { env: { COLUMNS: '200' } });
+    expect(help).toMatch(/--force +with --out: replace a file already there \(never the journal\)/);
+    expect(help).toContain('$ rel export --out backup.json --force');
+  });
+});

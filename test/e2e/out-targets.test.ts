@@ -18,7 +18,15 @@ describe('rel export --out and rel agenda --out write what a path names, as the 
     fs.writeFileSync(target, 'old\n');
     const link = path.join(folder, 'link.json');
     fs.symlinkSync('target.json', link);
-    ok(['export', '--out', link], { store });
+    // target.json holds something: refused, naming it, until --force.
+    const refused = spawnSync(process.execPath, [BIN, 'export', '--out', link], {
+      env: relEnv({ store }),
+      encoding: 'utf8',
+    });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`${target} (where ${link} points) already exists (4 bytes).`);
+    expect(fs.readFileSync(target, 'utf8')).toBe('old\n');
+    ok(['export', '--out', link, '--force'], { store });
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readJson(target).people.length).toBeGreaterThan(0);
     expect(fs.statSync(target).mode & 0o777).toBe(0o600);

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ok, tempDir, tempStore } from '../helpers/rel.js';
 
-/** A file that exists and anyone may read, as an earlier tool or `touch` under umask 022 leaves it. */
+/**
+ * A file that exists and anyone may read, as an earlier tool or `touch` under umask 022 leaves it.
+ * rel export replaces a file with something in it only when told to (--force); rel agenda always.
+ */
 function readableByAll(file: string): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, 'old\n');
@@ -23,18 +26,26 @@ describe('files written over a readable one are private after', () => {
 
   it.each([
     ['agenda --out', 'ana.md', (file: string) => ['agenda', 'ana', '--out', file]],
-    ['export --out (json)', 'journal.json', (file: string) => ['export', '--out', file]],
+    ['export --out (json)', 'journal.json', (file: string) => ['export', '--out', file, '--force']],
     [
       'export --format markdown',
       'journal.md',
-      (file: string) => ['export', '--format', 'markdown', '--out', file],
+      (file: string) => ['export', '--format', 'markdown', '--out', file, '--force'],
     ],
-    ['export --format ics', 'rel.ics', (file: string) => ['export', '--format', 'ics', '--out', file]],
-    ['export --format vcard', 'people.vcf', (file: string) => ['export', '--format', 'vcard', '--out', file]],
+    [
+      'export --format ics',
+      'rel.ics',
+      (file: string) => ['export', '--format', 'ics', '--out', file, '--force'],
+    ],
+    [
+      'export --format vcard',
+      'people.vcf',
+      (file: string) => ['export', '--format', 'vcard', '--out', file, '--force'],
+    ],
     [
       'export --format csv, one table',
       'people.csv',
-      (file: string) => ['export', '--format', 'csv', '--table', 'people', '--out', file],
+      (file: string) => ['export', '--format', 'csv', '--table', 'people', '--out', file, '--force'],
     ],
   ])('rel %s', (_, name, args) => {
     const file = readableByAll(path.join(tempDir('private-out'), name));
@@ -46,7 +57,7 @@ describe('files written over a readable one are private after', () => {
   it('rel export --format csv into a folder: both tables', () => {
     const folder = tempDir('private-out-csv');
     const files = ['people.csv', 'conversations.csv'].map((name) => readableByAll(path.join(folder, name)));
-    ok(['export', '--format', 'csv', '--out', folder], { store });
+    ok(['export', '--format', 'csv', '--out', folder, '--force'], { store });
     expect(files.map(modeOf)).toEqual([0o600, 0o600]);
   });
 

@@ -117,7 +117,7 @@ describe('an $EDITOR that exits non-zero', () => {
     fs.writeFileSync(editor, `#!/bin/sh\nprintf 'Half a thought' > "$1"\nexit 3\n`, { mode: 0o755 });
     term = new Terminal(['log', 'ana'], { store, env: { EDITOR: editor, VISUAL: editor } });
     await openTheEditor(term);
-    await term.waitFor('exited with status 3: an edit given up');
+    await term.waitFor('exited with status 3, which rel takes as');
     await answerTheRest(term);
     expect(await term.exitCode()).toBe(0);
     const screen = term.screen();
@@ -125,6 +125,27 @@ describe('an $EDITOR that exits non-zero', () => {
     expect(screen).not.toContain('Note kept');
     expect(readJson(store).conversations[0].note).toBe('');
     // Nothing of the draft is left beside the journal.
+    expect(fs.readdirSync(path.dirname(store)).filter((f) => f.includes('draft'))).toEqual([]);
+  });
+});
+
+describe('an $EDITOR naming a program that is not there', () => {
+  // Found by a tester: a mistyped $EDITOR (the shell's exit 127) was told as an edit given up,
+  // and the conversation was logged without its note.
+  it('says it was not found, naming the command and how to set $EDITOR; exit 2, the journal as it was', async () => {
+    const store = tempStore('editor-missing');
+    ok(['add', 'Ana Silva'], { store });
+    const before = fs.readFileSync(store);
+    term = new Terminal(['log', 'ana'], { store, env: { EDITOR: 'no-such-editor', VISUAL: '' } });
+    await openTheEditor(term);
+    expect(await term.exitCode()).toBe(2);
+    const screen = term.screen().replace(/\s+/g, ' ');
+    expect(screen).toContain(
+      'Your editor was not found: the shell has no command "no-such-editor" ($EDITOR). Nothing was saved.',
+    );
+    expect(screen).toContain('Set $EDITOR to an editor you have, e.g. export EDITOR=nano');
+    expect(screen).not.toContain('given up');
+    expect(fs.readFileSync(store).equals(before)).toBe(true);
     expect(fs.readdirSync(path.dirname(store)).filter((f) => f.includes('draft'))).toEqual([]);
   });
 });

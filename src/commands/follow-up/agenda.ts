@@ -53,7 +53,10 @@ async function run(ctx: Context, name: string, options: AgendaOptions): Promise<
     return;
   }
   // Private notes about a person: the file is readable by its owner only, like the journal,
-  // even when it replaces a file that others could read.
-  const file = writeOutFile(store.target, options.out, options.out, safeText(markdown, false));
+  // even when it replaces a file that others could read. An agenda is made again before each
+  // 1:2:1, so the one --out wrote last time is replaced (never the journal, though).
+  const file = writeOutFile(store.target, options.out, options.out, safeText(markdown, false), {
+    force: true,
+  });
   ctx.io.err(`Wrote the agenda for ${person.name} to ${file}.`);
 }

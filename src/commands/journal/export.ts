@@ -28,7 +28,7 @@ import { plural } from '../../core/text.js';
 import { StoreError, UsageError } from '../../errors.js';
 import { serializeJournal } from '../../store/format.js';
 import { safeText } from '../../ui/safe.js';
-import { refuseOwnFile, writeOutFile } from '../shared/out-file.js';
+import { refuseOutFile, writeOutFile } from '../shared/out-file.js';
 
 const FORMATS = ['json', 'markdown', 'csv', 'ics', 'vcard', 'vcard3'] as const;
 type Format = (typeof FORMATS)[number];
@@ -48,6 +48,7 @@ interface ExportOptions {
   person?: string;
   since?: string;
   out?: string;
+  force?: boolean;
   redact?: boolean;
   table?: string;
 }
@@ -63,6 +64,7 @@ export function register(program: Command, ctx: Context): Command {
       '--out <path>',
       'write to a file (or, for csv, a folder holding people.csv and conversations.csv)',
     )
+    .option('--force', 'with --out: replace a file already there (never the journal)')
     .option('--redact', 'leave out listening notes and personal notes, for sharing')
     .option('--table <table>', 'csv on stdout: conversations (default) or people')
     .addHelpText(
@@ -74,6 +76,7 @@ Examples:
   $ rel export --format csv --table people > people.csv
   $ rel export --format csv --out ./export   (people.csv, conversations.csv)
   $ rel export --format ics --out rel.ics    (check-ins, follow-ups, birthdays)
+  $ rel export --out backup.json --force     (replaces the backup.json there)
   $ rel export --format vcard --out rel.vcf  (for a contacts app; or vcard3)`,
     )
     .action(async (options: ExportOptions) => run(ctx, options));
@@ -98,19 +101,24 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
   if ((format === 'vcard' || format === 'vcard3') && options.since !== undefined) {
     throw new UsageError('--since does not apply to vCards: they hold people, not what happened.');
   }
+  const force = options.force ?? false;
+  if (force && options.out === undefined) throw new UsageError('--force goes with --out.');
   const since = options.since === undefined ? undefined : await parseSince(ctx, options.since);
   const store = await openStore(ctx);
   const journal = await store.read();
-  /** Refuses, before anything is written, an --out that would land on the journal or a file kept beside it. */
-  const notOwn = (...files: string[]) => {
-    for (const file of files) refuseOwnFile(store.target, file, options.out!);
+  /**
+   * Refuses, before anything is written, an --out that would land on the journal or a file kept
+   * beside it, or (without --force) on a file already there: both tables, or neither.
+   */
+  const refused = (...files: string[]) => {
+    for (const file of files) refuseOutFile(store.target, file, options.out!, force);
     return files;
   };
   // Journal data is private: written 0600, whole or not at all. Its text is made safe as all human
   // output is (no control characters but tab, LF and CRLF), except for the JSON export, which keeps
   // the stored text exactly.
   const write = (file: string, content: string, exact = false) =>
-    writeOutFile(store.target, file, options.out!, exact ? content : safeText(content, false));
+    writeOutFile(store.target, file, options.out!, exact ? content : safeText(content, false), { force });
   const selection: ExportSelection = { since, redact: options.redact ?? false };
   if (options.person !== undefined)
     selection.personId = (await resolvePerson(ctx, journal, options.person, 'report')).id;
@@ -141,7 +149,7 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
       return;
     }
     const folder = csvFolder(options.out);
-    const [people, conversations] = notOwn(
+    const [people, conversations] = refused(
       path.join(folder, 'people.csv'),
       path.join(folder, 'conversations.csv'),
     );

@@ -19,14 +19,40 @@ export function refuseOwnFile(target: string, file: string, out: string): void {
 }
 
 /**
+ * Refuses (exit 2, before anything is written) an --out `file` that is the journal or one of its
+ * own files (even with --force), and, unless `force`, one that is already there with something in
+ * it: a name typed again, or the last export's, would otherwise be replaced without a word. An
+ * empty file (made by mktemp, or touch) is taken as a place made for the output.
+ */
+export function refuseOutFile(target: string, file: string, out: string, force: boolean): void {
+  refuseOwnFile(target, file, out);
+  if (force) return;
+  const destination = followLink(file);
+  const kind = fs.statSync(destination, { throwIfNoEntry: false });
+  if (!kind?.isFile() || kind.size === 0) return;
+  const named = destination === file ? file : `${destination} (where ${file} points)`;
+  throw new UsageError(
+    `--out ${out}: ${named} already exists (${kind.size === 1 ? '1 byte' : `${kind.size} bytes`}). Nothing was written.`,
+    'Add --force to replace it, or give --out another name.',
+  );
+}
+
+/**
  * Writes what --out names, as the shell's `>` would put it: a symlink is followed and the file it
  * points to written (the link stays a link), and a device or a FIFO (`--out /dev/stdout`) is
  * written into, never replaced: the write-then-rename that keeps a regular file whole or
  * untouched would put a plain file in the device's place (as root, /dev/null itself). Refuses
- * the journal and its own files first (refuseOwnFile). Returns the path written.
+ * the journal and its own files first, and without `force` a file already there (refuseOutFile).
+ * Returns the path written.
  */
-export function writeOutFile(target: string, file: string, out: string, content: string): string {
-  refuseOwnFile(target, file, out);
+export function writeOutFile(
+  target: string,
+  file: string,
+  out: string,
+  content: string,
+  { force }: { force: boolean },
+): string {
+  refuseOutFile(target, file, out, force);
   const destination = followLink(file);
   const kind = fs.statSync(destination, { throwIfNoEntry: false });
   if (kind === undefined || kind.isFile()) {
