@@ -12,7 +12,7 @@
 // (an encrypted one, or one moved before rel wrote there) leaves no trace rel could follow.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileVersion, headOf } from './files.js';
+import { fileVersion, headOf, keepDerivedFile, removeDerivedFile } from './files.js';
 import { keptCopies } from './kept.js';
 import { stateKey } from './paths.js';
 
@@ -30,7 +30,71 @@ export interface FormerPlaces {
   maybe: { place: string; copies: string[] }[];
 }
 
-/** What the summaries in `stateFolder` tell of where `target` (as it is now) lived before. */
+/** The path and file (device:inode) a summary records, from its first bytes. */
+function summaryHead(file: string): { place: string; madeFrom: string } | undefined {
+  const head = headOf(file, HEAD_BYTES).toString('utf8');
+  const made = VERSION.exec(head);
+  const place = recordedPath(head);
+  return made && place ? { place, madeFrom: `${made[1]}:${made[2]}` } : undefined;
+}
+
+const fileOf = (version: string | undefined) => version?.split(':').slice(0, 2).join(':');
+
+/**
+ * Where rel recorded, at earlier writes, that this journal was before (placesPath): the
+ * summaries that told of it are gone by then, removed by those writes.
+ */
+function recordedPlaces(stateFolder: string, target: string): string[] {
+  try {
+    const record = JSON.parse(fs.readFileSync(placesPath(stateFolder, target), 'utf8')) as {
+      path?: unknown;
+      former?: unknown;
+    };
+    if (record.path !== target || !Array.isArray(record.former)) return [];
+    return record.former.filter((p): p is string => typeof p === 'string' && path.isAbsolute(p));
+  } catch {
+    return [];
+  }
+}
+
+/** `$XDG_STATE_HOME/rel/places-<journal>.json`: the paths the journal had before (no names, no content). */
+export function placesPath(stateFolder: string, target: string): string {
+  return path.join(stateFolder, `places-${stateKey(target)}.json`);
+}
+
+/**
+ * Keeps, before a write removes them (adapter.ts), what the stray summaries `files` tell of the
+ * paths this journal had before (made from its very file, `version`, at a path now gone), with
+ * what was recorded for those paths in turn; never throws: a record not kept only costs a later
+ * rel forget the copies it would have scrubbed there, and it then says such copies are out of reach.
+ */
+export function rememberFormerPlaces(
+  stateFolder: string,
+  target: string,
+  version: string | undefined,
+  files: string[],
+): void {
+  try {
+    const own = fileOf(version ?? fileVersion(target));
+    const moved = files
+      .map(summaryHead)
+      .filter((h) => h !== undefined && h.madeFrom === own && h.place !== target)
+      .map((h) => h!.place);
+    if (!moved.length) return;
+    const former = [
+      ...new Set([
+        ...recordedPlaces(stateFolder, target),
+        ...moved.flatMap((m) => [m, ...recordedPlaces(stateFolder, m)]),
+      ]),
+    ].filter((p) => p !== target);
+    keepDerivedFile(placesPath(stateFolder, target), () => `${JSON.stringify({ path: target, former })}\n`);
+    for (const m of moved) removeDerivedFile(placesPath(stateFolder, m));
+  } catch {
+    // See above: said as out of reach by rel forget.
+  }
+}
+
+/** What the summaries in `stateFolder`, and the places recorded, tell of where `target` lived before. */
 export function formerPlaces(stateFolder: string | undefined, target: string): FormerPlaces {
   const found: FormerPlaces = { moved: [], otherNames: [], maybe: [] };
   if (!stateFolder) return found;
@@ -41,21 +105,30 @@ export function formerPlaces(stateFolder: string | undefined, target: string): F
     return found;
   }
   const own = stateKey(target);
-  const [device, inode] = (fileVersion(target) ?? '').split(':');
+  const thisFile = fileOf(fileVersion(target));
   const seen = new Set<string>([target]);
   const maybe: string[] = [];
+  const movedFrom = (place: string) => {
+    if (seen.has(place) || fileVersion(place) !== 'missing') return;
+    seen.add(place);
+    found.moved.push(place);
+  };
+  for (const place of recordedPlaces(stateFolder, target)) movedFrom(place);
   for (const name of names.sort()) {
     const key = SUMMARY_NAME.exec(name)?.[1];
     if (!key || key === own) continue;
-    const head = headOf(path.join(stateFolder, name), HEAD_BYTES).toString('utf8');
-    const made = VERSION.exec(head);
-    const place = recordedPath(head);
-    if (!made || !place || seen.has(place)) continue;
+    const head = summaryHead(path.join(stateFolder, name));
+    if (!head || seen.has(head.place)) continue;
+    const { place, madeFrom } = head;
     const there = fileVersion(place);
-    const thisFile = inode !== undefined && made[1] === device && made[2] === inode;
-    if (thisFile && there === 'missing') found.moved.push(place);
-    else if (thisFile && there?.split(':').slice(0, 2).join(':') === `${device}:${inode}`)
-      found.otherNames.push(place);
+    const same = thisFile !== undefined && thisFile !== 'missing' && madeFrom === thisFile;
+    if (same && there === 'missing') {
+      movedFrom(place);
+      // Where it was before that, as recorded at that place's writes.
+      for (const earlier of recordedPlaces(stateFolder, place)) movedFrom(earlier);
+      continue;
+    }
+    if (same && fileOf(there) === thisFile) found.otherNames.push(place);
     else if (there === 'missing') maybe.push(place);
     else continue;
     seen.add(place);

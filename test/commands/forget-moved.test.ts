@@ -56,6 +56,28 @@ describe('rel forget, the journal moved', () => {
     expect(fs.existsSync(path.join(path.dirname(moved), '.j.json.forget'))).toBe(false);
   });
 
+  it('scrubs them after writes at the new place, and after a second move: rel keeps where the journal was', async () => {
+    const { root, old, moved, left } = await journalAt('forget-moved-twice');
+    fs.renameSync(old, moved);
+    // This write removes the summaries that told of the old place.
+    await ok(['add', 'Chloé Martin'], { store: moved });
+    const third = path.join(root, 'third', 'j.json');
+    fs.mkdirSync(path.dirname(third));
+    fs.renameSync(moved, third);
+    await ok(['add', 'Dan Wu'], { store: third });
+    const out = await ok(['forget', 'ben', '--yes'], { store: third });
+    const keptAt = (file: string) =>
+      fs
+        .readdirSync(path.dirname(file))
+        .filter((name) => name.startsWith('.j.json.'))
+        .map((name) => path.join(path.dirname(file), name));
+    expect(left().length).toBeGreaterThan(0);
+    expect(keptAt(moved).length).toBeGreaterThan(0);
+    expect(holdingBen([...keptAt(old), ...keptAt(moved), ...keptAt(third)])).toEqual([]);
+    expect(out).toContain(old);
+    expect(out).toContain(moved);
+  });
+
   it('scrubs them too when the forget is asked for in JSON', async () => {
     const { old, moved } = await journalAt('forget-moved-json');
     fs.renameSync(old, moved);

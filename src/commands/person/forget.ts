@@ -148,8 +148,8 @@ function outOfReach(file: string): string[] {
     'exports you made with rel export, and anything you copied out',
     'your own backups of the journal folder (Time Machine, cloud sync, disk images)',
     // rel learns of a journal's earlier places only from the summaries it kept there (rel due,
-    // rel stats of a plain journal), which the journal's next write removes.
-    'what rel kept beside the journal where it was before a move rel did not see (an encrypted journal, or one written at its new place since): look there for .<name>.backup-N and .<name>.undo',
+    // rel stats of a plain journal), and what its writes recorded of them (former-places.ts).
+    'what rel kept beside the journal where it was before a move rel did not see (an encrypted journal, or one moved before rel kept a summary of it there): look there for .<name>.backup-N and .<name>.undo',
   );
   return places;
 }
