@@ -25,6 +25,7 @@ import {
   writeStoreFile,
 } from './files.js';
 import type { RecordText } from './format.js';
+import { rememberFormerPlaces } from './former-places.js';
 import { removeLeftovers } from './kept.js';
 import { backupPath, beforeRestorePath, migrationCopyPath, undoPath } from './paths.js';
 import type { SealedStamp } from './sealed-stamp.js';
@@ -128,9 +129,12 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   if (!stampedWith && (sealing || loaded.sealing)) to.sealedStamp?.remove();
   // Nor in the summaries of this journal under a name it had before (a move, a hard link), nor
   // in those that outlived their journal.
-  if (to.summary)
-    for (const file of removeStraySummaries(path.dirname(to.summary.file), target, loaded.version).left)
-      stayed.add(file);
+  // What they tell of where this journal was before is kept for rel forget (former-places.ts).
+  if (to.summary) {
+    const state = path.dirname(to.summary.file);
+    const remember = (strays: string[]) => rememberFormerPlaces(state, target, loaded.version, strays);
+    for (const file of removeStraySummaries(state, target, loaded.version, remember).left) stayed.add(file);
+  }
   let journal: Prepared | undefined;
   let undoFile: Prepared | undefined;
   let held: Prepared | undefined;

@@ -108,6 +108,10 @@ export interface RewriteReport {
   removed: string[];
   /** Undo entries dropped because the transformation touched their records. */
   undoDropped: number;
+  /** Paths the journal had before a move whose kept copies were gone through too (former-places.ts). */
+  former: string[];
+  /** Kept copies beside such a path that could not be rewritten (a folder rel may not write, say). */
+  notScrubbed: string[];
 }
 
 /**
@@ -128,7 +132,7 @@ export async function rewriteKeptCopies(
   codec: KeptCodec,
   rewritten: { journal: Journal; before: string[]; after: string; remove: string[]; at: string },
 ): Promise<RewriteReport> {
-  const report: RewriteReport = { rewritten: [], removed: [], undoDropped: 0 };
+  const report: RewriteReport = { rewritten: [], removed: [], undoDropped: 0, former: [], notScrubbed: [] };
   for (const file of keptCopies(target)) {
     // Not journals: the undo data is rewritten below, the stored pulse by its own module.
     if (file === undoPath(target) || file === pulsePath(target)) continue;

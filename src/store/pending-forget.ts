@@ -43,6 +43,8 @@ export interface Planned {
   touched: string[];
   before: string;
   after: string;
+  /** Paths this journal had before a move (former-places.ts): the copies kept beside them are scrubbed too. */
+  former?: string[];
 }
 
 interface PendingRecord {
@@ -82,9 +84,9 @@ async function readPendingForget(
   try {
     const record = JSON.parse(await decode(file, bytes)) as { forget?: unknown; planned?: Partial<Planned> };
     const ids = strings(record.forget);
-    const { touched, before, after } = record.planned ?? {};
+    const { touched, before, after, former } = record.planned ?? {};
     if (typeof before !== 'string' || typeof after !== 'string') return { ids };
-    return { ids, planned: { touched: strings(touched), before, after } };
+    return { ids, planned: { touched: strings(touched), before, after, former: strings(former) } };
   } catch {
     return { ids: [] };
   }

@@ -32,7 +32,8 @@ import { JournalDb, type JournalView } from './db.js';
 import { type DueRead, type DueRules, DueSummary, readDue } from './due-summary.js';
 import { fileVersion, readVersioned } from './files.js';
 import { serializeJournal } from './format.js';
-import { type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
+import { type FormerPlaces, formerPlaces, inodeOf, otherLinks } from './former-places.js';
+import { keptCopies, type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
 import { beforeRestorePath } from './paths.js';
 import {
   finishPendingForget,
@@ -400,8 +401,11 @@ export class Store {
     resumed?: Planned,
     /** Records ("key/id") the transformation changed before this journal (Store.forget's `received`). */
     changedBefore: string[] = [],
+    /** Paths the journal had before a move (former-places.ts): the copies kept there go through it too. */
+    formerPaths: string[] = [],
   ): Promise<RewriteReport> {
     let rewritten = false;
+    const former = resumed?.former ?? formerPaths;
     try {
       return await this.db.write(async (read) => {
         const { loaded, changes, texts } = await this.tracked(read, transform, true, true);
@@ -415,7 +419,7 @@ export class Store {
         // Its content is digested as it is written: the pending record needs the tag before.
         if (marker) {
           const after = journalTagOf(loaded.journal, texts);
-          marker.record({ touched: [...touched], before, after }, loaded.sealing);
+          marker.record({ touched: [...touched], before, after, former }, loaded.sealing);
         }
         // Undo data that led up to the journal before the stopped forget leads up to this one,
         // when nothing changed the journal since that forget's rename.
@@ -423,22 +427,26 @@ export class Store {
         return {
           write: { over: loaded, plan: { content: written, previous: 'nothing' } },
           // Cached calendars name the people in the meetings: they go, and the next rel inbox fetches anew.
-          result: () => {
+          result: async () => {
             rewritten = true;
             if (marker || resumed) changeSaved(FORGET_LEFT);
-            return rewriteKeptCopies(
-              this.target,
-              (journal) => transform(journal as unknown as Journal),
-              touched,
-              keptCodec(this.options.keyring, loaded.sealing),
-              {
-                journal: loaded.journal,
-                before: leadUp,
-                after: written.tag(),
-                remove: calendarCopies(this.options.stateFolder, this.target, true),
-                at: this.now().toISOString(),
-              },
-            );
+            const copiesOf = (target: string) =>
+              rewriteKeptCopies(
+                target,
+                (journal) => transform(journal as unknown as Journal),
+                touched,
+                keptCodec(this.options.keyring, loaded.sealing),
+                {
+                  journal: loaded.journal,
+                  before: leadUp,
+                  after: written.tag(),
+                  remove: calendarCopies(this.options.stateFolder, target, true),
+                  at: this.now().toISOString(),
+                },
+              );
+            const report = await copiesOf(this.target);
+            for (const place of former) await scrubFormerPlace(report, place, copiesOf);
+            return report;
           },
         };
       });
@@ -456,9 +464,16 @@ export class Store {
    * machine): what the forget would have changed in it counts as changed here, so that the undo
    * steps about those records go as they go on the machine that forgot.
    */
-  async forget(ids: string[], received?: Journal): Promise<{ forgotten: Forgotten; report: RewriteReport }> {
+  async forget(ids: string[], received?: Journal): Promise<Forget> {
     const before = received ? await touchedByForget(received, ids) : [];
-    return forgetEverywhere(this.target, ids, (t, marker) => this.rewriteAll(t, marker, undefined, before));
+    // Read before the journal's write, which removes the summaries that tell of them.
+    const places = formerPlaces(this.options.stateFolder, this.target);
+    // Before the journal's rename, which leaves its other names with the file as it was.
+    const links = { count: otherLinks(this.target), inode: inodeOf(this.target) };
+    const done = await forgetEverywhere(this.target, ids, (t, marker) =>
+      this.rewriteAll(t, marker, undefined, before, places.moved),
+    );
+    return { ...done, otherNames: places.otherNames, maybe: places.maybe, links };
   }
 
   /** Finishes a forget a killed rel left pending; every way into the journal calls it first. */
@@ -592,6 +607,45 @@ export class Store {
   private now(): Date {
     return this.options.now ?? new Date();
   }
+}
+
+/** What Store.forget did, and where it knows copies may be that it did not scrub. */
+export interface Forget {
+  forgotten: Forgotten;
+  report: RewriteReport;
+  /** Other names of the journal's file that rel knows (hard links): they keep the journal as it was. */
+  otherNames: string[];
+  /** Copies beside places where a journal was that may have been this one (former-places.ts). */
+  maybe: FormerPlaces['maybe'];
+  /** How many other names the file had (st_nlink - 1), and its inode, for finding them. */
+  links: { count: number; inode: number | undefined };
+}
+
+/**
+ * The copies kept beside a path the journal had before a move, rewritten into `report`. A folder
+ * rel may not write (or a disk mounted read-only) is listed as not scrubbed rather than failing
+ * the forget: no retry would reach it, and a forget left pending for it would hold up every rel
+ * command; the user is told which files to remove. Any other failure (a full disk) fails as a
+ * failure beside the journal does: the pending record names the place, and the next rel finishes.
+ */
+async function scrubFormerPlace(
+  report: RewriteReport,
+  place: string,
+  copiesOf: (target: string) => Promise<RewriteReport>,
+): Promise<void> {
+  const copies = keptCopies(place);
+  if (!copies.length) return;
+  try {
+    fs.accessSync(path.dirname(place), fs.constants.W_OK);
+  } catch {
+    report.notScrubbed.push(...copies);
+    return;
+  }
+  const there = await copiesOf(place);
+  report.rewritten.push(...there.rewritten);
+  report.removed.push(...there.removed);
+  report.undoDropped += there.undoDropped;
+  report.former.push(place);
 }
 
 /** What a forget stopped after the journal's rename leaves to the next rel (pending-forget.ts). */

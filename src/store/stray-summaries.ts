@@ -56,11 +56,14 @@ export function removeStraySummaries(
   stateFolder: string,
   target: string,
   version?: string,
+  /** Told of the strays before they go (former-places.ts keeps where the journal was). */
+  before?: (strays: string[]) => void,
 ): { removed: string[]; left: string[] } {
   const removed: string[] = [];
   const left: string[] = [];
-  for (const file of straySummaries(stateFolder, target, version))
-    (removeDerivedFile(file) ? removed : left).push(file);
+  const strays = straySummaries(stateFolder, target, version);
+  if (strays.length) before?.(strays);
+  for (const file of strays) (removeDerivedFile(file) ? removed : left).push(file);
   return { removed, left };
 }
 
