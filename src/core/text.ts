@@ -204,3 +204,8 @@ function englishCollation(): boolean {
     );
   return english;
 }
+
+/** A path as it can be pasted into a shell: bare when that is safe, else in single quotes. */
+export function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

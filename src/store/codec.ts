@@ -4,6 +4,7 @@ import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { emptyJournal, type Journal, SCHEMA_VERSION, withDefaults } from '../core/journal.js';
+import { shellWord } from '../core/text.js';
 import { StoreError, UsageError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
@@ -33,8 +34,13 @@ import { canMigrate, migrate, schemaMismatch } from './migrations.js';
 import { isJournalShape } from './shape.js';
 import type { JournalStamp, SealedRead } from './shared-types.js';
 
-/** What can be done about a journal rel cannot read: the advice depends on whether a backup exists. */
-export function recoveryHint(file: string): string {
+/**
+ * What can be done about a journal rel cannot read. A slip made by hand is best mended by hand:
+ * the newest backup is the journal as it was before rel's last change (it is taken before each
+ * write), so restoring it loses that change as well as the hand edits, and the advice says so.
+ * `byHand`: false for an empty file, which has nothing left to mend.
+ */
+export function recoveryHint(file: string, byHand = true): string {
   let target = file;
   try {
     target = fs.realpathSync(file);
@@ -42,10 +48,12 @@ export function recoveryHint(file: string): string {
     // a path that cannot be resolved has no backups beside it either
   }
   const backups = listBackups(target).length;
+  const mend = byHand ? `Mend it by hand, which keeps everything in it: $EDITOR ${shellWord(file)}. ` : '';
   if (backups > 0) {
-    return `To bring back the last good version: rel doctor --restore (${backups === 1 ? 'one backup is' : `${backups} backups are`} kept; rel doctor shows what is wrong, and the file is left untouched until then).`;
+    const kept = backups === 1 ? 'one backup is' : `${backups} backups are`;
+    return `${mend}${byHand ? 'Or go' : 'Go'} back to the newest backup: rel doctor --restore (${kept} kept). That is the journal as it was before rel's last change, so that change${byHand ? ' and your edits since are' : ' is'} lost; the file as it is now is kept as .${path.basename(target)}.before-restore. rel doctor shows what is wrong, and the file is left untouched until then.`;
   }
-  return 'rel doctor shows what is wrong. There is no backup to restore (rel keeps one from the first change on): fix the file by hand in an editor, or start a new journal elsewhere with --store.';
+  return `${mend}rel doctor shows what is wrong. There is no backup to restore (rel keeps one from the first change on)${byHand ? '' : ': start a new journal elsewhere with --store, or put back a copy of your own'}.`;
 }
 
 /** The file the journal really is: a symlinked store is written through to its target. */
@@ -100,7 +108,8 @@ export async function parseJournal(file: string, source: string, written = false
   try {
     data = JSON.parse(text);
   } catch {
-    if (!text.trim()) throw new StoreError(`${file} is empty: it is not a rel journal.`, recoveryHint(file));
+    if (!text.trim())
+      throw new StoreError(`${file} is empty: it is not a rel journal.`, recoveryHint(file, false));
     const offset = jsonErrorOffset(text);
     const { line, column } = lineAndColumn(text, offset);
     const what = offset >= text.length ? 'the file ends too early (cut short?)' : describeChar(text, offset);

@@ -104,7 +104,7 @@ export async function examine(
   }
   const restorable = backups.some((b) => b.valid);
   const restoreFix = restorable
-    ? 'rel doctor --restore  (brings back the newest valid backup)'
+    ? "rel doctor --restore  (brings back the newest valid backup: the journal before rel's last change, which is lost, with any edits by hand since; the file now is kept aside)"
     : `edit ${file} by hand: there is no valid backup to restore`;
 
   const bytes = readStoreFile(target);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { type Context, openStore } from '../../context.js';
 import { demoJournal, holdsData } from '../../core/demo.js';
 import type { Journal } from '../../core/journal.js';
-import { plural } from '../../core/text.js';
+import { plural, shellWord } from '../../core/text.js';
 import { StoreError } from '../../errors.js';
 import { theme } from '../../ui/theme.js';
 
@@ -73,11 +73,6 @@ async function run(ctx: Context): Promise<void> {
       ...next.map((line) => `  ${line}`),
     ].join('\n'),
   );
-}
-
-/** A path as it can be pasted into a shell: bare when that is safe, else in single quotes. */
-function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The count `rel people` shows, and the archived apart, so that the two never disagree. */

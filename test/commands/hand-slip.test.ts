@@ -1,0 +1,50 @@
+// A slip made by hand in a journal rel has written to: the advice puts mending it first, and says
+// what a restore would lose (the newest backup is from before rel's last change), where it
+// offered only `rel doctor --restore` and dropped that change without a word.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bytesOf, ok, rel, tempStore } from '../helpers/run.js';
+
+async function twoChanges(): Promise<string> {
+  const store = tempStore('hand-slip');
+  await ok(['add', 'Ana Silva'], { store });
+  await ok(['log', 'ana', '--note', 'Roadmap'], { store });
+  await ok(['log', 'ana', '--note', 'The offsite'], { store });
+  return store;
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('a journal with a slip made by hand', () => {
+  it('says to mend it by hand first, and what restoring the backup would lose', async () => {
+    const store = await twoChanges();
+    fs.writeFileSync(store, fs.readFileSync(store, 'utf8').replace('"schema"', '"schema",'));
+    const before = bytesOf(store);
+    const r = await rel(['due'], { store });
+    expect(r.code).toBe(1);
+    const said = oneLine(r.stderr);
+    expect(said).toContain('is not valid JSON: line');
+    expect(said).toContain(`Mend it by hand, which keeps everything in it: $EDITOR ${store}.`);
+    expect(said).toContain(
+      "Or go back to the newest backup: rel doctor --restore (2 backups are kept). That is the journal as it was before rel's last change, so that change and your edits since are lost",
+    );
+    expect(said).toContain('.before-restore');
+    expect(said.indexOf('Mend it by hand')).toBeLessThan(said.indexOf('rel doctor --restore'));
+
+    const doctor = await rel(['doctor'], { store });
+    expect(oneLine(doctor.stdout)).toContain("the journal before rel's last change, which is lost");
+    expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('an emptied file has nothing to mend: the restore, and what it loses', async () => {
+    const store = await twoChanges();
+    fs.writeFileSync(store, '');
+    const r = await rel(['due'], { store });
+    expect(r.code).toBe(1);
+    const said = oneLine(r.stderr);
+    expect(said).not.toContain('Mend it by hand');
+    expect(said).toContain(
+      "Go back to the newest backup: rel doctor --restore (2 backups are kept). That is the journal as it was before rel's last change, so that change is lost",
+    );
+  });
+});
