@@ -10,6 +10,22 @@ afterEach(() => term?.close());
 
 const FAST = { REL_KDF_LOG_N: '10' };
 
+/** Sends the signal to rel and checks it ended as a stop: its code and message, the terminal put back, nothing written. */
+async function stopAndCheck(
+  t: Terminal,
+  signal: 'SIGTERM' | 'SIGHUP',
+  code: number,
+  store: string,
+  before: Buffer | null,
+): Promise<void> {
+  process.kill(t.relPid(), signal);
+  expect(await t.exitCode()).toBe(code);
+  expect(t.screen()).toContain(`rel: Stopped by ${signal}; nothing was saved.`);
+  expect(await t.mode()).toBe('icanon echo');
+  expect(t.cursorShown()).toBe(true);
+  expect(bytesOf(store)).toEqual(before);
+}
+
 describe('a signal at a prompt', { timeout: 120_000 }, () => {
   it.each([
     ['SIGTERM', 143],
@@ -22,12 +38,7 @@ describe('a signal at a prompt', { timeout: 120_000 }, () => {
     await term.waitFor('Who did you talk with?');
     await term.type('an');
     await term.waitFor(/❯ Ana Silva/);
-    process.kill(term.relPid(), signal);
-    expect(await term.exitCode()).toBe(code);
-    expect(term.screen()).toContain(`rel: Stopped by ${signal}; nothing was saved.`);
-    expect(await term.mode()).toBe('icanon echo');
-    expect(term.cursorShown()).toBe(true);
-    expect(bytesOf(store)).toEqual(before);
+    await stopAndCheck(term, signal, code, store, before);
   });
 
   it.each([
@@ -44,12 +55,7 @@ describe('a signal at a prompt', { timeout: 120_000 }, () => {
     await term.waitFor('What did you talk about?');
     await term.type('Half a thought');
     await term.waitFor('Half a thought');
-    process.kill(term.relPid(), signal);
-    expect(await term.exitCode()).toBe(code);
-    expect(term.screen()).toContain(`rel: Stopped by ${signal}; nothing was saved.`);
-    expect(await term.mode()).toBe('icanon echo');
-    expect(term.cursorShown()).toBe(true);
-    expect(bytesOf(store)).toEqual(before);
+    await stopAndCheck(term, signal, code, store, before);
   });
 
   it('SIGTERM at the passphrase prompt of an encrypted journal', async () => {
@@ -60,12 +66,7 @@ describe('a signal at a prompt', { timeout: 120_000 }, () => {
     term = new Terminal(['log'], { store, env: FAST });
     await term.waitFor('Passphrase for your journal:');
     await term.type('pw p');
-    process.kill(term.relPid(), 'SIGTERM');
-    expect(await term.exitCode()).toBe(143);
-    expect(term.screen()).toContain('rel: Stopped by SIGTERM; nothing was saved.');
-    expect(await term.mode()).toBe('icanon echo');
-    expect(term.cursorShown()).toBe(true);
-    expect(bytesOf(store)).toEqual(before);
+    await stopAndCheck(term, 'SIGTERM', 143, store, before);
   });
 
   it('Ctrl+C, for comparison: the same, with exit 130', async () => {
