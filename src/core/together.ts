@@ -38,6 +38,7 @@ export const DEFAULT_WRITTEN_KINDS = [
   'wechat',
   'messenger',
   'linkedin',
+  'voicemail',
 ];
 export const DEFAULT_CADENCE_COUNTS: CadenceCounts = 'small-groups';
 
@@ -63,8 +64,25 @@ export function conversationSize(conversation: Sized): number {
  * hyphens, dots and spaces people put in or leave out ("E-Mail", "e mail" and "email" are one).
  */
 function comparable(kind: string): string {
-  return normalize(kindKey(kind)).replace(/[\s._-]+/g, '');
+  return normalize(kindKey(kind)).replace(/[\s._\u2010-\u2015\u2212-]+/g, '');
 }
+
+/**
+ * The forms a word of a kind is matched in: as typed, and without a plural's or a verb's ending
+ * ("emails", "DMs", "texting", "chatting" are email, dm, text and chat).
+ */
+function stems(word: string): string[] {
+  const forms = [word];
+  if (word.length >= 3 && word.endsWith('s')) forms.push(word.slice(0, -1));
+  if (word.length > 4 && word.endsWith('es')) forms.push(word.slice(0, -2));
+  if (word.length > 5 && word.endsWith('ing')) {
+    const stem = word.slice(0, -3);
+    forms.push(stem, stem.replace(/(.)\1$/, '$1'));
+  }
+  return forms;
+}
+
+const matches = (word: string, set: ReadonlySet<string>) => stems(word).some((form) => set.has(form));
 
 /**
  * Words that make a kind spoken or in person whatever else it says: a "Slack huddle", a "video
@@ -97,13 +115,13 @@ const SPOKEN_WORDS = new Set([
  * "Slack DM" or an "email thread" was written, as the single words are.
  */
 function decideWritten(kind: string, written: ReadonlySet<string>): boolean {
-  if (written.has(comparable(kind))) return true;
+  if (matches(comparable(kind), written)) return true;
   const words = normalize(kind)
-    .split(/[\s/+&,_-]+/)
+    .split(/[\s/+&,_\u2010-\u2015\u2212-]+/)
     .filter(Boolean);
   if (words.length < 2) return false;
-  const spoken = words.some((word) => SPOKEN_WORDS.has(word) || kindKey(word) === '1:2:1');
-  return !spoken && words.some((word) => written.has(comparable(word)));
+  const spoken = words.some((word) => matches(word, SPOKEN_WORDS) || kindKey(word) === '1:2:1');
+  return !spoken && words.some((word) => matches(comparable(word), written));
 }
 
 interface WrittenRule {

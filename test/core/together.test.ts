@@ -62,6 +62,17 @@ describe('the class of a conversation', () => {
     ['WeChat', 'written'],
     ['Messenger', 'written'],
     ['IM', 'written'],
+    // plurals, a verb's ending, a joined compound, a non-breaking hyphen
+    ['emails', 'written'],
+    ['Messages', 'written'],
+    ['DMs', 'written'],
+    ['texting', 'written'],
+    ['chatting', 'written'],
+    ['voicemail', 'written'],
+    ['e\u2011mail', 'written'],
+    ['Slack messages', 'written'],
+    ['team meetings chat', 'alone'],
+    ['calls', 'alone'],
     // several words, one of them written and none spoken
     ['text message', 'written'],
     ['Slack DM', 'written'],
