@@ -11,11 +11,14 @@ describe('a mistyped verb', () => {
     [['config', 'gte', 'default-cadence'], 'rel config get'],
     [['config', 'unst', 'default-cadence'], 'rel config unset'],
     [['todo', 'eidt', 'abc'], 'rel todo edit'],
+    // the nearest verb, not the first one within two letters
+    [['inbox', 'lst'], 'rel inbox list'],
+    [['inbox', 'dismis'], 'rel inbox dismiss'],
   ])('%j: did you mean %s', async (args, meant) => {
     const store = tempStore('verb-typos');
     const r = await rel(args, { store });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`(Did you mean ${meant}?)`);
+    expect(r.stderr).toMatch(new RegExp(`\\(?Did you mean ${meant}\\?`));
   });
 
   it.each([[['conversation', 'zzz']], [['config', 'list', 'a', 'b']]])(

@@ -3,8 +3,8 @@
 // read in ./sources.ts (what they mean is worked out in core/inbox.ts), listed in ./list.ts (in a
 // terminal, walked in ./walk.ts), logged in ./log.ts, and dismissed or restored in ./dismiss.ts.
 import { type Command, Option } from 'commander';
-import { distance } from 'fastest-levenshtein';
 import type { Context } from '../../../context.js';
+import { closeFlags } from '../../../core/flags.js';
 import { displaySafe } from '../../../core/text.js';
 import { UsageError } from '../../../errors.js';
 import { collect } from '../../shared/options.js';
@@ -67,10 +67,11 @@ Examples:
       // `rel inbox lgo` lands here, as the default command's argument: say what was meant.
       const typed = command.args[0];
       if (typed !== undefined) {
-        const near = ['log', 'dismiss', 'restore', 'list'].find((verb) => distance(verb, typed) <= 2);
+        // The nearest verb, not the first one near: `lst` is list, one letter away, before log.
+        const near = closeFlags(typed, ['list', 'log', 'dismiss', 'restore']).map((v) => `rel inbox ${v}`);
         throw new UsageError(
           `rel inbox has no command "${displaySafe(typed)}".`,
-          `${near ? `Did you mean rel inbox ${near}? ` : ''}The commands: list (the default), log, dismiss, restore.`,
+          `${near.length ? `Did you mean ${near.join(' or ')}? ` : ''}The commands: list (the default), log, dismiss, restore.`,
         );
       }
       return list(ctx, options);
