@@ -1,7 +1,7 @@
 // rel conversation edit|delete <id>: fix a logged conversation, or remove it.
 
 import type { Command } from 'commander';
-import { type Context, mayPrompt, openStore, parseWhen, today } from '../../context.js';
+import { type Context, mayPrompt, openStore, parseWhen, today, togetherRules } from '../../context.js';
 import { reattributeHeard } from '../../core/attribution.js';
 import { checkNotFuture, parseMinutes, parseSize } from '../../core/conversation-fields.js';
 import {
@@ -14,6 +14,7 @@ import type { Conversation, Journal } from '../../core/journal.js';
 import { parseKind } from '../../core/kinds.js';
 import { byId, recordById, tooShortForId } from '../../core/records.js';
 import { displaySafe } from '../../core/text.js';
+import { countsAsTogether, notTogetherBecause } from '../../core/together.js';
 import { conversationChange } from '../../core/wording.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
@@ -131,6 +132,8 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
     Object.assign(changes, asked.edit);
     heardTyped = asked.heard;
   }
+  const rules = togetherRules(ctx);
+  const wasTogether = countsAsTogether(current, rules);
   const { saved, changed } = await store.update(
     (journal) => {
       const fresh = findConversation(journal, current.id);
@@ -150,6 +153,14 @@ async function edit(ctx: Context, typed: string, options: EditOptions): Promise<
   if (options.json) printJson(ctx.io, saved);
   else if (changed.length === 0) ctx.io.print('Nothing changed.');
   else ctx.io.print(`${theme(ctx.io).good('Updated')} the conversation ${saved.id}: ${changed.join(', ')}.`);
+  // A new kind or size can take a conversation out of time together: said, as rel log says it,
+  // since the check-ins of everyone in it move back.
+  const because = notTogetherBecause(saved, rules);
+  if (because && wasTogether) {
+    ctx.io.err(
+      `No longer time together (${because}): the next check-ins of the people in it no longer follow it. To count it: rel conversation edit ${saved.id} --counts`,
+    );
+  }
 }
 
 /** `now` with what was removed from `shown` taken out and what was added to it put in. */
