@@ -232,26 +232,25 @@ function reword(text: string, command: Command, argv: string[]): string {
   }
   // commander suggests only among the program's own commands: a noun's verbs are suggested here.
   const unknownCommand = /unknown command '([^']+)'/.exec(text);
-  if (unknownCommand && command.commands.length) {
-    const verbs = command.commands.flatMap((c) => [c.name(), ...c.aliases()]);
-    const close = closeFlags(unknownCommand[1]!, verbs).map((v) => `rel ${command.name()} ${v}`);
-    return close.length ? `${text.trimEnd()}\n(Did you mean ${close.join(' or ')}?)\n` : text;
-  }
+  if (unknownCommand) return withVerbMeant(text, command, unknownCommand[1]!);
   if (/too many arguments/.test(text)) {
     const period = periodAsOneWord(argv);
     if (period) return `error: ${period}\n`;
     // A mistyped verb reaches the noun's default command as an argument (`rel config gte x` ran
     // `rel config list gte x`): the verb meant is the better word.
     const noun = command.parent;
-    if (noun?.parent) {
-      const typed = argv[argv.indexOf(noun.name()) + 1];
-      const verbs = noun.commands.flatMap((c) => [c.name(), ...c.aliases()]);
-      const close = typed && !verbs.includes(typed) ? closeFlags(typed, verbs) : [];
-      if (close.length)
-        return `${text.trimEnd()}\n(Did you mean ${close.map((v) => `rel ${noun.name()} ${v}`).join(' or ')}?)\n`;
-    }
+    const typed = noun?.parent ? argv[argv.indexOf(noun.name()) + 1] : undefined;
+    if (noun && typed) return withVerbMeant(text, noun, typed);
   }
   return text;
+}
+
+/** The error with "(Did you mean rel <noun> <verb>?)" after it, when `typed` is close to a verb of `noun`. */
+function withVerbMeant(text: string, noun: Command, typed: string): string {
+  const verbs = noun.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (verbs.includes(typed)) return text;
+  const close = closeFlags(typed, verbs).map((v) => `rel ${noun.name()} ${v}`);
+  return close.length ? `${text.trimEnd()}\n(Did you mean ${close.join(' or ')}?)\n` : text;
 }
 
 /**
