@@ -63,8 +63,13 @@ export function conversationSize(conversation: Sized): number {
  * A kind as the written-kinds rule compares it: its one spelling, without case, accents, or the
  * hyphens, dots and spaces people put in or leave out ("E-Mail", "e mail" and "email" are one).
  */
+/** Hyphens and dashes as keyboards, autocorrect and copied text put them in (‐ ‑ ‒ – — ―, −). */
+const DASHES = '\\u2010-\\u2015\\u2212-';
+const JOINERS = new RegExp(`[\\s._${DASHES}]+`, 'g');
+const WORD_BREAKS = new RegExp(`[\\s/+&,_${DASHES}]+`);
+
 function comparable(kind: string): string {
-  return normalize(kindKey(kind)).replace(/[\s._\u2010-\u2015\u2212-]+/g, '');
+  return normalize(kindKey(kind)).replace(JOINERS, '');
 }
 
 /**
@@ -86,11 +91,11 @@ const matches = (word: string, set: ReadonlySet<string>) => stems(word).some((fo
 
 /**
  * Words that make a kind spoken or in person whatever else it says: a "Slack huddle", a "video
- * chat" or a "coffee chat" was time together, though slack and chat are written kinds.
+ * chat" or a "coffee chat" was time together, though slack and chat are written kinds. Matched
+ * in their plurals too ("calls"); a 1:2:1 however written is spoken as well (decideWritten).
  */
 const SPOKEN_WORDS = new Set([
   'call',
-  'calls',
   'huddle',
   'meeting',
   'meet',
@@ -106,7 +111,6 @@ const SPOKEN_WORDS = new Set([
   'walk',
   'visit',
   'person',
-  '1:2:1',
 ]);
 
 /**
@@ -116,9 +120,7 @@ const SPOKEN_WORDS = new Set([
  */
 function decideWritten(kind: string, written: ReadonlySet<string>): boolean {
   if (matches(comparable(kind), written)) return true;
-  const words = normalize(kind)
-    .split(/[\s/+&,_\u2010-\u2015\u2212-]+/)
-    .filter(Boolean);
+  const words = normalize(kind).split(WORD_BREAKS).filter(Boolean);
   if (words.length < 2) return false;
   const spoken = words.some((word) => matches(word, SPOKEN_WORDS) || kindKey(word) === '1:2:1');
   return !spoken && words.some((word) => matches(comparable(word), written));
