@@ -205,7 +205,12 @@ function englishCollation(): boolean {
   return english;
 }
 
+/** A word in single quotes, as a shell reads it back exactly, whatever it holds. */
+export function shellQuoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /** A path as it can be pasted into a shell: bare when that is safe, else in single quotes. */
 export function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : shellQuoted(text);
 }

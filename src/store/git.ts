@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { shellQuoted } from '../core/text.js';
 import { StoreError } from '../errors.js';
 import { hasConflictMarkers } from './conflicts.js';
 import { checkpoint } from './faults.js';
@@ -109,8 +110,7 @@ export class Git {
 
 /** How git should start rel for a merge of journals: `rel` (the command that starts rel) and its arguments. */
 function driverCommand(rel: readonly string[]): string {
-  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  return `${rel.map(quote).join(' ')} merge-journals %O %A %B`;
+  return `${rel.map(shellQuoted).join(' ')} merge-journals %O %A %B`;
 }
 
 function attributePattern(name: string): string {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type Context, mayPrompt, openStore, resolvePerson } from '../../context.js';
 import { recordsMentioning } from '../../core/mentions.js';
-import { displaySafe, plural } from '../../core/text.js';
+import { displaySafe, plural, shellQuoted } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
 import { printJson } from '../../ui/json.js';
 import { theme } from '../../ui/theme.js';
@@ -133,7 +133,7 @@ Examples:
 
 /** Paths quoted for a shell command line, shown safely on a terminal. */
 function shellArgs(files: string[]): string {
-  return displaySafe(files.map((f) => `'${f.replaceAll("'", `'\\''`)}'`).join(' '));
+  return displaySafe(files.map(shellQuoted).join(' '));
 }
 
 /** Places a copy may live that rel does not manage. */
