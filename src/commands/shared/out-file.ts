@@ -28,7 +28,11 @@ export function refuseOutFile(target: string, file: string, out: string, force: 
   refuseOwnFile(target, file, out);
   if (force) return;
   const destination = followLink(file);
-  const kind = fs.statSync(destination, { throwIfNoEntry: false });
+  refuseFileThere(file, destination, fs.statSync(destination, { throwIfNoEntry: false }), out);
+}
+
+/** The refusal of refuseOutFile for a file already there, from what `destination` (`file`, followed) is. */
+function refuseFileThere(file: string, destination: string, kind: fs.Stats | undefined, out: string): void {
   if (!kind?.isFile() || kind.size === 0) return;
   const named = destination === file ? file : `${destination} (where ${file} points)`;
   throw new UsageError(
@@ -52,9 +56,10 @@ export function writeOutFile(
   content: string,
   { force }: { force: boolean },
 ): string {
-  refuseOutFile(target, file, out, force);
+  refuseOwnFile(target, file, out);
   const destination = followLink(file);
   const kind = fs.statSync(destination, { throwIfNoEntry: false });
+  if (!force) refuseFileThere(file, destination, kind, out);
   if (kind === undefined || kind.isFile()) {
     writeStoreFile(destination, content);
     return destination;
