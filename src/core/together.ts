@@ -39,6 +39,9 @@ export const DEFAULT_WRITTEN_KINDS = [
   'messenger',
   'linkedin',
   'voicemail',
+  'voice note',
+  'voice memo',
+  'gchat',
 ];
 export const DEFAULT_CADENCE_COUNTS: CadenceCounts = 'small-groups';
 
@@ -114,16 +117,42 @@ const SPOKEN_WORDS = new Set([
 ]);
 
 /**
+ * "voice" is spoken ("Telegram voice", "WhatsApp voice", "voice chat": a call by another name)
+ * unless a word says it was recorded and sent: then the kind is decided by its other words, and
+ * a voice note, memo or message is written (as voicemail is) by the written kinds.
+ */
+const VOICE = new Set(['voice']);
+const RECORDED_WORDS = new Set(['note', 'memo', 'message', 'msg', 'mail', 'recording', 'clip']);
+
+/**
+ * Whether some run of neighbouring words, joined, is a written kind: "e-mail thread" and
+ * "e mail thread" hold e-mail, split at its hyphen or space as the words are. Runs of up to three
+ * words: no written kind is longer ("i.m." is one word already).
+ */
+function holdsWritten(words: readonly string[], written: ReadonlySet<string>): boolean {
+  for (let from = 0; from < words.length; from++) {
+    for (let to = from + 1; to <= Math.min(words.length, from + 3); to++) {
+      if (matches(comparable(words.slice(from, to).join(' ')), written)) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Whether a kind is written. It is when it is one of the written kinds, however spelt; or when it
- * is several words, one of them a written kind and none of them spoken: a "text message", a
- * "Slack DM" or an "email thread" was written, as the single words are.
+ * is several words, one of them (or a few of them run together: "e mail") a written kind and
+ * none of them spoken: a "text message", a "Slack DM" or an "e-mail thread" was written, as the
+ * single words are.
  */
 function decideWritten(kind: string, written: ReadonlySet<string>): boolean {
   if (matches(comparable(kind), written)) return true;
   const words = normalize(kind).split(WORD_BREAKS).filter(Boolean);
   if (words.length < 2) return false;
-  const spoken = words.some((word) => matches(word, SPOKEN_WORDS) || kindKey(word) === '1:2:1');
-  return !spoken && words.some((word) => matches(comparable(word), written));
+  const recorded = words.some((word) => matches(word, RECORDED_WORDS));
+  const spoken = words.some(
+    (word) => matches(word, SPOKEN_WORDS) || kindKey(word) === '1:2:1' || (!recorded && matches(word, VOICE)),
+  );
+  return !spoken && holdsWritten(words, written);
 }
 
 interface WrittenRule {

@@ -27,7 +27,7 @@ describe('rel config', () => {
       ['me', '(not set)', 'default'],
       [
         'written-kinds',
-        'message, email, mail, chat, text, txt, letter, postcard, slack, sms, dm, im, whatsapp, imessage, signal, telegram, wechat, messenger, linkedin, voicemail',
+        'message, email, mail, chat, text, txt, letter, postcard, slack, sms, dm, im, whatsapp, imessage, signal, telegram, wechat, messenger, linkedin, voicemail, voice note, voice memo, gchat',
         'default',
       ],
       ['cadence-counts', 'small-groups', 'default'],
