@@ -71,7 +71,7 @@ const DASHES = '\\u2010-\\u2015\\u2212-';
 const JOINERS = new RegExp(`[\\s._${DASHES}]+`, 'g');
 const WORD_BREAKS = new RegExp(`[\\s/+&,_${DASHES}]+`);
 
-function comparable(kind: string): string {
+export function comparable(kind: string): string {
   return normalize(kindKey(kind)).replace(JOINERS, '');
 }
 
@@ -178,6 +178,14 @@ export function isWrittenKind(kind: string, writtenKinds: readonly string[]): bo
     rule.answers.set(kind, answer);
   }
   return answer;
+}
+
+/**
+ * The built-in written kinds a list of one's own leaves spoken: `message`, `slack`... when the list
+ * names only memo and e-mail (e-mail still covers `email`). For `rel config set`'s note.
+ */
+export function builtInsLeftOut(writtenKinds: readonly string[]): string[] {
+  return DEFAULT_WRITTEN_KINDS.filter((kind) => !isWrittenKind(kind, writtenKinds));
 }
 
 export function conversationClass(conversation: Sized, writtenKinds: readonly string[]): ConversationClass {
