@@ -2,7 +2,7 @@
 // decides which of them move a cadence. Pure: the conversation and the settings are passed in.
 
 import type { Conversation } from './journal.js';
-import { kindKey } from './kinds.js';
+import { KINDS, kindKey } from './kinds.js';
 import { normalize } from './text.js';
 
 /**
@@ -158,6 +158,8 @@ function decideWritten(kind: string, written: ReadonlySet<string>): boolean {
 interface WrittenRule {
   keys: ReadonlySet<string>;
   answers: Map<string, boolean>;
+  /** The words whose plurals and -ing forms are theirs (see kindGroupKey), once asked for. */
+  words?: ReadonlySet<string>;
 }
 
 /**
@@ -166,18 +168,44 @@ interface WrittenRule {
  */
 const writtenRules = new WeakMap<readonly string[], WrittenRule>();
 
-export function isWrittenKind(kind: string, writtenKinds: readonly string[]): boolean {
+function writtenRule(writtenKinds: readonly string[]): WrittenRule {
   let rule = writtenRules.get(writtenKinds);
   if (!rule) {
     rule = { keys: new Set(writtenKinds.map(comparable)), answers: new Map() };
     writtenRules.set(writtenKinds, rule);
   }
+  return rule;
+}
+
+export function isWrittenKind(kind: string, writtenKinds: readonly string[]): boolean {
+  const rule = writtenRule(writtenKinds);
   let answer = rule.answers.get(kind);
   if (answer === undefined) {
     answer = decideWritten(kind, rule.keys);
     rule.answers.set(kind, answer);
   }
   return answer;
+}
+
+/**
+ * What makes two kinds one kind in a report (rel stats): the comparable form the written-kinds
+ * rule matches ("E-Mail", "e mail", "É-mail" and "e\u2011mail" are one), with a plural or an -ing
+ * taken as its word's where the rule takes it so: for the written kinds, the spoken words and the
+ * usual kinds ("emails" is email, "texting" text, "Slack DMs" Slack DM, "video calls" video call).
+ * Other words keep their endings: "Teams" is not team, nor "training" train.
+ */
+export function kindGroupKey(kind: string, writtenKinds: readonly string[]): string {
+  const rule = writtenRule(writtenKinds);
+  rule.words ??= new Set([...rule.keys, ...SPOKEN_WORDS, ...KINDS.map(comparable)]);
+  const known = rule.words;
+  const whole = comparable(kind);
+  const wholeForm = stems(whole).find((form) => known.has(form));
+  if (wholeForm) return wholeForm;
+  // The last word's ending, in a kind of several: "Slack DMs".
+  const words = normalize(kindKey(kind)).split(JOINERS).filter(Boolean);
+  if (words.length < 2) return whole;
+  const lastForm = stems(words.at(-1)!).find((form) => known.has(form));
+  return lastForm ? [...words.slice(0, -1), lastForm].join('') : whole;
 }
 
 /**
