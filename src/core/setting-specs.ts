@@ -7,7 +7,13 @@ import { emailKey, parseEmail } from './emails.js';
 import { kindKey } from './kinds.js';
 import { cadenceProblem, describeCadence, PERIOD_FORMS, periodDays } from './periods.js';
 import type { Settings, WeekStart } from './settings-types.js';
-import type { CadenceCounts } from './together.js';
+import {
+  builtInsLeftOut,
+  type CadenceCounts,
+  comparable,
+  DEFAULT_WRITTEN_KINDS,
+  isWrittenKind,
+} from './together.js';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const CADENCE_COUNTS: CadenceCounts[] = ['small-groups', 'alone', 'any'];
@@ -55,11 +61,46 @@ function showWorkingDays(days: readonly number[]): string {
   return parts.join(',');
 }
 
-/** A list of kinds: comma-separated words, each kept in one spelling; `none` for no kind at all. */
+/**
+ * A list of kinds: comma-separated words, each kept in one spelling; `none` for no kind at all.
+ * A kind written with a leading `+` (`+memo`, `+memo,+fax`) makes the list the built-in written
+ * kinds and these: a list of one's own otherwise replaces the built-in one.
+ */
 function parseKindList(text: string): string[] | undefined {
   if (text.trim().toLowerCase() === 'none') return [];
-  const kinds = [...new Set(text.split(',').map((k) => kindKey(k)))].filter(Boolean);
-  return kinds.length ? kinds : undefined;
+  const parts = text.split(',').map((k) => k.trim());
+  const adding = parts.some((k) => k.startsWith('+'));
+  const kinds = [...new Set(parts.map((k) => kindKey(k.replace(/^\+/, ''))))].filter(Boolean);
+  if (!adding) return kinds.length ? kinds : undefined;
+  // Added kinds the built-in list already has, however spelt (+E-Mail), are not added again.
+  const builtIn = new Set(DEFAULT_WRITTEN_KINDS.map(comparable));
+  return [...DEFAULT_WRITTEN_KINDS, ...kinds.filter((k) => !builtIn.has(comparable(k)))];
+}
+
+/**
+ * The config file keeps a list that is the built-in one and more as `+memo,+fax`, so that it
+ * follows the built-in list when a later rel adds to it; any other list as it is.
+ */
+function storeKindList(kinds: readonly string[]): string {
+  if (!kinds.length) return 'none';
+  const added = kinds.slice(DEFAULT_WRITTEN_KINDS.length);
+  const followsBuiltIn = added.length > 0 && DEFAULT_WRITTEN_KINDS.every((k, i) => kinds[i] === k);
+  return followsBuiltIn ? added.map((k) => `+${k}`).join(',') : kinds.join(',');
+}
+
+/** `rel config set`'s note when a list of one's own leaves built-in written kinds spoken. */
+function kindListNote(kinds: readonly string[]): string | undefined {
+  const left = builtInsLeftOut(kinds);
+  if (!kinds.length || !left.length) return undefined;
+  const some = left.slice(0, 3).join(', ');
+  const count =
+    left.length === 1 ? '1 built-in written kind is' : `${left.length} built-in written kinds are`;
+  // The kinds of the list the built-in one lacks: what adding would have meant.
+  const own = kinds.filter((k) => !isWrittenKind(k, DEFAULT_WRITTEN_KINDS));
+  const instead = own.length
+    ? `To add to it instead: rel config set written-kinds "${own.map((k) => `+${k}`).join(',')}"`
+    : 'To keep it: rel config unset written-kinds';
+  return `${count} no longer written (${some}${left.length > 3 ? ', ...' : ''}): your list replaces the built-in one. ${instead}`;
 }
 
 interface Spec<K extends keyof Settings> {
@@ -76,6 +117,8 @@ interface Spec<K extends keyof Settings> {
   store: (value: Settings[K]) => string;
   /** Refuses, with its own message, a text that `parse` takes but `rel config set` should not keep. */
   check?: (text: string) => void;
+  /** What `rel config set` says after keeping a value whose effect may surprise; undefined for none. */
+  noteOnSet?: (value: Settings[K]) => string | undefined;
 }
 
 function spec<K extends keyof Settings>(s: Spec<K>): Spec<K> {
@@ -188,10 +231,12 @@ export const SETTINGS = [
     field: 'writtenKinds',
     env: 'REL_WRITTEN_KINDS',
     meaning: 'kinds of conversation that are written, not spoken: seen, but not time together',
-    accepts: 'a comma-separated list of kinds, e.g. message,email,chat (or none)',
+    accepts:
+      'a comma-separated list of kinds, e.g. message,email,chat (or none); +memo adds to the built-in list',
     parse: parseKindList,
     show: (kinds) => (kinds.length ? kinds.join(', ') : 'none'),
-    store: (kinds) => (kinds.length ? kinds.join(',') : 'none'),
+    store: storeKindList,
+    noteOnSet: kindListNote,
   }),
   spec({
     key: 'cadence-counts',

@@ -130,3 +130,12 @@ export function resolveSettings(
 export function showSetting(setting: SettingSpec, settings: Settings): string {
   return (setting.show as (v: unknown) => string)(settings[setting.field]);
 }
+
+/** What `rel config set` notes about the value it kept, when it may surprise (see noteOnSet). */
+export function noteOnSet(setting: SettingSpec, settings: Settings): string | undefined {
+  const note =
+    'noteOnSet' in setting
+      ? (setting.noteOnSet as ((v: unknown) => string | undefined) | undefined)
+      : undefined;
+  return note?.(settings[setting.field]);
+}

@@ -15,7 +15,7 @@ import {
 import { checkIn } from './due.js';
 import { latest, thanksOf } from './facts.js';
 import type { Conversation, Journal, Person } from './journal.js';
-import { canonicalKind, kindKey } from './kinds.js';
+import { canonicalKind } from './kinds.js';
 import type { WeekStart } from './settings.js';
 import { compareNames, normalize } from './text.js';
 import {
@@ -23,6 +23,7 @@ import {
   conversationClass,
   countsAsTogether,
   DEFAULT_TOGETHER_RULES,
+  kindGroupKey,
   type TogetherRules,
 } from './together.js';
 
@@ -134,6 +135,40 @@ function tally(rows: Map<string, TimeRow>, key: string, minutes: number): void {
 }
 
 /** Most time first; of equals, by key in localeCompare's order (compareNames: no ICU start for plain keys). */
+/** How often a kind was written one way, and when it last was (its day, then when it was logged). */
+interface Spelling {
+  count: number;
+  last: string;
+}
+
+function countSpelling(
+  kinds: Map<string, Map<string, Spelling>>,
+  key: string,
+  spelling: string,
+  c: Pick<Conversation, 'date' | 'createdAt'>,
+) {
+  const spellings = kinds.get(key) ?? new Map<string, Spelling>();
+  kinds.set(key, spellings);
+  const when = `${c.date} ${c.createdAt}`;
+  const seen = spellings.get(spelling);
+  if (!seen) spellings.set(spelling, { count: 1, last: when });
+  else {
+    seen.count += 1;
+    if (when > seen.last) seen.last = when;
+  }
+}
+
+/** A kind's name in a report: the spelling used most often; of equals, the one used last (then the first met). */
+function mostUsed(spellings: ReadonlyMap<string, Spelling>): string {
+  let best: [string, Spelling] | undefined;
+  for (const entry of spellings) {
+    const [, s] = entry;
+    if (!best || s.count > best[1].count || (s.count === best[1].count && s.last > best[1].last))
+      best = entry;
+  }
+  return best![0];
+}
+
 function byTime(a: TimeRow, b: TimeRow): number {
   return b.minutes - a.minutes || b.conversations - a.conversations || compareNames(a.key, b.key);
 }
@@ -311,8 +346,9 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
   const perRelationship = new Map<string, TimeRow>();
   const perKind = new Map<string, TimeRow>();
   const minutesByClass: Record<ConversationClass, number> = { alone: 0, smallGroup: 0, group: 0, written: 0 };
-  // "Coffee" and "coffee", "1:1" and "1:2:1" are one kind: the first spelling met names it.
-  const kindNames = new Map<string, string>();
+  // "Coffee" and "coffee", "1:1" and "1:2:1", "e-mail" and "emails" are one kind (kindGroupKey):
+  // each kind's spellings, to name it by the one used most.
+  const kindSpellings = new Map<string, Map<string, Spelling>>();
   let minutes = 0;
   let withHeard = 0;
   for (const c of conversations) {
@@ -320,9 +356,9 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
     minutes += spent;
     minutesByClass[conversationClass(c, rules.writtenKinds)] += spent;
     if (c.heard.some((h) => h.trim())) withHeard += 1;
-    const key = kindKey(c.kind);
-    if (!kindNames.has(key)) kindNames.set(key, canonicalKind(c.kind));
-    tally(perKind, kindNames.get(key)!, spent);
+    const key = kindGroupKey(c.kind, rules.writtenKinds);
+    tally(perKind, key, spent);
+    countSpelling(kindSpellings, key, canonicalKind(c.kind), c);
     const present: Person[] = [];
     for (const id of c.with) {
       const p = byId.get(id);
@@ -442,7 +478,9 @@ export function computeStats(journal: Journal, options: StatsOptions): Stats {
     perPerson: named(perPerson).map((row) => ({ ...row, id: row.key, name: byId.get(row.key)!.name })),
     perTeam: named(perTeam),
     perRelationship: named(perRelationship),
-    perKind: named(perKind),
+    perKind: [...perKind.values()]
+      .map((row) => ({ ...row, key: mostUsed(kindSpellings.get(row.key)!) }))
+      .sort(byTime),
     weekly,
     longestGaps,
     drifting,

@@ -100,7 +100,8 @@ export function plural(count: number, one: string, many = `${one}s`): string {
  * one-on-one", "a user interview". Kinds are any word a person types, so this is a rule of thumb.
  */
 export function article(word: string): 'a' | 'an' {
-  const w = word.trim().toLowerCase();
+  // Without accents: "an É-mail".
+  const w = normalize(word);
   if (/^(one|once|uni|use|usu|uti|eu|ewe)/.test(w)) return 'a';
   if (/^(hour|honest|honou?r|heir)/.test(w)) return 'an';
   if (/^[aeiou]/.test(w)) return 'an';

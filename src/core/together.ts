@@ -2,7 +2,7 @@
 // decides which of them move a cadence. Pure: the conversation and the settings are passed in.
 
 import type { Conversation } from './journal.js';
-import { kindKey } from './kinds.js';
+import { KINDS, kindKey } from './kinds.js';
 import { normalize } from './text.js';
 
 /**
@@ -39,6 +39,9 @@ export const DEFAULT_WRITTEN_KINDS = [
   'messenger',
   'linkedin',
   'voicemail',
+  'voice note',
+  'voice memo',
+  'gchat',
 ];
 export const DEFAULT_CADENCE_COUNTS: CadenceCounts = 'small-groups';
 
@@ -68,7 +71,7 @@ const DASHES = '\\u2010-\\u2015\\u2212-';
 const JOINERS = new RegExp(`[\\s._${DASHES}]+`, 'g');
 const WORD_BREAKS = new RegExp(`[\\s/+&,_${DASHES}]+`);
 
-function comparable(kind: string): string {
+export function comparable(kind: string): string {
   return normalize(kindKey(kind)).replace(JOINERS, '');
 }
 
@@ -114,21 +117,49 @@ const SPOKEN_WORDS = new Set([
 ]);
 
 /**
+ * "voice" is spoken ("Telegram voice", "WhatsApp voice", "voice chat": a call by another name)
+ * unless a word says it was recorded and sent: then the kind is decided by its other words, and
+ * a voice note, memo or message is written (as voicemail is) by the written kinds.
+ */
+const VOICE = new Set(['voice']);
+const RECORDED_WORDS = new Set(['note', 'memo', 'message', 'msg', 'mail', 'recording', 'clip']);
+
+/**
+ * Whether some run of neighbouring words, joined, is a written kind: "e-mail thread" and
+ * "e mail thread" hold e-mail, split at its hyphen or space as the words are. Runs of up to three
+ * words: no written kind is longer ("i.m." is one word already).
+ */
+function holdsWritten(words: readonly string[], written: ReadonlySet<string>): boolean {
+  for (let from = 0; from < words.length; from++) {
+    for (let to = from + 1; to <= Math.min(words.length, from + 3); to++) {
+      if (matches(comparable(words.slice(from, to).join(' ')), written)) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Whether a kind is written. It is when it is one of the written kinds, however spelt; or when it
- * is several words, one of them a written kind and none of them spoken: a "text message", a
- * "Slack DM" or an "email thread" was written, as the single words are.
+ * is several words, one of them (or a few of them run together: "e mail") a written kind and
+ * none of them spoken: a "text message", a "Slack DM" or an "e-mail thread" was written, as the
+ * single words are.
  */
 function decideWritten(kind: string, written: ReadonlySet<string>): boolean {
   if (matches(comparable(kind), written)) return true;
   const words = normalize(kind).split(WORD_BREAKS).filter(Boolean);
   if (words.length < 2) return false;
-  const spoken = words.some((word) => matches(word, SPOKEN_WORDS) || kindKey(word) === '1:2:1');
-  return !spoken && words.some((word) => matches(comparable(word), written));
+  const recorded = words.some((word) => matches(word, RECORDED_WORDS));
+  const spoken = words.some(
+    (word) => matches(word, SPOKEN_WORDS) || kindKey(word) === '1:2:1' || (!recorded && matches(word, VOICE)),
+  );
+  return !spoken && holdsWritten(words, written);
 }
 
 interface WrittenRule {
   keys: ReadonlySet<string>;
   answers: Map<string, boolean>;
+  /** The words whose plurals and -ing forms are theirs (see kindGroupKey), once asked for. */
+  words?: ReadonlySet<string>;
 }
 
 /**
@@ -137,18 +168,52 @@ interface WrittenRule {
  */
 const writtenRules = new WeakMap<readonly string[], WrittenRule>();
 
-export function isWrittenKind(kind: string, writtenKinds: readonly string[]): boolean {
+function writtenRule(writtenKinds: readonly string[]): WrittenRule {
   let rule = writtenRules.get(writtenKinds);
   if (!rule) {
     rule = { keys: new Set(writtenKinds.map(comparable)), answers: new Map() };
     writtenRules.set(writtenKinds, rule);
   }
+  return rule;
+}
+
+export function isWrittenKind(kind: string, writtenKinds: readonly string[]): boolean {
+  const rule = writtenRule(writtenKinds);
   let answer = rule.answers.get(kind);
   if (answer === undefined) {
     answer = decideWritten(kind, rule.keys);
     rule.answers.set(kind, answer);
   }
   return answer;
+}
+
+/**
+ * What makes two kinds one kind in a report (rel stats): the comparable form the written-kinds
+ * rule matches ("E-Mail", "e mail", "É-mail" and "e\u2011mail" are one), with a plural or an -ing
+ * taken as its word's where the rule takes it so: for the written kinds, the spoken words and the
+ * usual kinds ("emails" is email, "texting" text, "Slack DMs" Slack DM, "video calls" video call).
+ * Other words keep their endings: "Teams" is not team, nor "training" train.
+ */
+export function kindGroupKey(kind: string, writtenKinds: readonly string[]): string {
+  const rule = writtenRule(writtenKinds);
+  rule.words ??= new Set([...rule.keys, ...SPOKEN_WORDS, ...KINDS.map(comparable)]);
+  const known = rule.words;
+  const whole = comparable(kind);
+  const wholeForm = stems(whole).find((form) => known.has(form));
+  if (wholeForm) return wholeForm;
+  // The last word's ending, in a kind of several: "Slack DMs".
+  const words = normalize(kindKey(kind)).split(JOINERS).filter(Boolean);
+  if (words.length < 2) return whole;
+  const lastForm = stems(words.at(-1)!).find((form) => known.has(form));
+  return lastForm ? [...words.slice(0, -1), lastForm].join('') : whole;
+}
+
+/**
+ * The built-in written kinds a list of one's own leaves spoken: `message`, `slack`... when the list
+ * names only memo and e-mail (e-mail still covers `email`). For `rel config set`'s note.
+ */
+export function builtInsLeftOut(writtenKinds: readonly string[]): string[] {
+  return DEFAULT_WRITTEN_KINDS.filter((kind) => !isWrittenKind(kind, writtenKinds));
 }
 
 export function conversationClass(conversation: Sized, writtenKinds: readonly string[]): ConversationClass {

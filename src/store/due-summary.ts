@@ -31,8 +31,11 @@ import { readSummary, type SummaryFile as SharedHead } from './summary-file.js';
 /** package.json's version, put in at build time. */
 declare const REL_VERSION: string;
 
-/** Changed whenever what the summary keeps changes: a summary of another format is rebuilt. */
-const FORMAT = 2;
+/**
+ * Changed whenever what the summary keeps changes, or the written-kinds rule that cut it (3: voice
+ * is spoken, gchat and voice notes are written): a summary of another format is rebuilt.
+ */
+const FORMAT = 3;
 
 interface SummaryFile extends SharedHead {
   journal: { version: string; tag: string; lines?: true };

@@ -49,3 +49,44 @@ describe('rel agenda', () => {
     expect(bytesOf(file)).toBeNull();
   });
 });
+
+describe('rel agenda, contact since the last time together', () => {
+  it('lists each with the note --json gives for it', async () => {
+    const store = tempStore('agenda-also');
+    await ok(['add', 'Ana Silva'], { store, now: '2026-11-01T09:00:00' });
+    await ok(['log', 'ana', '--date', '2026-11-20', '--note', 'caught up'], {
+      store,
+      now: '2026-11-20T09:00:00',
+    });
+    const later = { store, now: '2026-12-03T09:00:00' };
+    await ok(
+      ['log', 'ana', '--kind', 'e-mail', '--date', '2026-11-30', '--note', 'sent the offsite plan, asked'],
+      later,
+    );
+    await ok(['log', 'ana', '--kind', 'slack', '--date', '2026-12-01'], later);
+    await ok(
+      [
+        'log',
+        'ana',
+        '--size',
+        '5',
+        '--kind',
+        'meeting',
+        '--date',
+        '2026-12-02',
+        '--note',
+        'Q4 all-hands review, Ana presented',
+      ],
+      later,
+    );
+    const json = JSON.parse(await ok(['agenda', 'ana', '--json'], later));
+    expect(json.alsoSince).toEqual([
+      { date: '2026-11-30', kind: 'e-mail', note: 'sent the offsite plan, asked' },
+      { date: '2026-12-01', kind: 'slack', note: '' },
+      { date: '2026-12-02', kind: 'meeting', note: 'Q4 all-hands review, Ana presented' },
+    ]);
+    expect(await ok(['agenda', 'ana'], later)).toContain(
+      '\nAlso: e-mail 30 Nov (sent the offsite plan, asked), slack 1 Dec, Q4 all-hands review 2 Dec (Ana presented)\n',
+    );
+  });
+});

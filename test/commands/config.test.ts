@@ -27,7 +27,7 @@ describe('rel config', () => {
       ['me', '(not set)', 'default'],
       [
         'written-kinds',
-        'message, email, mail, chat, text, txt, letter, postcard, slack, sms, dm, im, whatsapp, imessage, signal, telegram, wechat, messenger, linkedin, voicemail',
+        'message, email, mail, chat, text, txt, letter, postcard, slack, sms, dm, im, whatsapp, imessage, signal, telegram, wechat, messenger, linkedin, voicemail, voice note, voice memo, gchat',
         'default',
       ],
       ['cadence-counts', 'small-groups', 'default'],
@@ -211,5 +211,27 @@ describe('rel config set at once', () => {
     fs.rmSync(`${file}.lock`);
     await ok(['config', 'set', 'week-start', 'sunday'], { env });
     expect(readJson(file)).toEqual({ 'default-kind': 'coffee', 'week-start': 'sunday' });
+  });
+
+  it('notes the built-in written kinds a list of your own leaves spoken, and how to add instead', async () => {
+    const { env, file, store } = setup();
+    const replaced = await rel(['config', 'set', 'written-kinds', 'memo, E-Mail'], { env });
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toBe('written-kinds = memo, e-mail\n');
+    expect(replaced.stderr).toMatch(
+      /^rel: note: 21 built-in written kinds are no longer written \(message, mail, chat, \.\.\.\): your list replaces the built-in one\. To add to it instead: rel config set written-kinds "\+memo"\n$/,
+    );
+    const added = await rel(['config', 'set', 'written-kinds', '+memo'], { env });
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toMatch(/^written-kinds = message, email, .*, gchat, memo\n$/);
+    expect(readJson(file)).toEqual({ 'written-kinds': '+memo' });
+    // Both the built-in kinds and the added one are written.
+    await ok(['add', 'Ana'], { store, env });
+    for (const kind of ['slack', 'memo']) {
+      const logged = await ok(['log', 'ana', '--kind', kind, '--json'], { store, env });
+      expect(JSON.parse(logged).class, kind).toBe('written');
+    }
+    const none = await rel(['config', 'set', 'written-kinds', 'none'], { env });
+    expect(none.stderr).toBe('');
   });
 });

@@ -114,3 +114,39 @@ describe('rel stats longest gaps, for someone never met', () => {
     },
   );
 });
+
+describe('rel stats by kind of conversation', () => {
+  it('gives the spellings of one kind one bar, named by the spelling used most', async () => {
+    const store = tempStore('stats-kinds');
+    await ok(['add', 'Ana'], { store, now: '2026-11-20T09:00:00' });
+    const kinds = [
+      'e-mail',
+      'e mail',
+      'e.mail',
+      'É-mail',
+      'e\u2011mail',
+      'emails',
+      'e-mail',
+      'SMS',
+      'text message',
+    ];
+    for (const kind of kinds) {
+      await ok(['log', 'ana', '--kind', kind, '--minutes', '5'], { store, now: '2026-11-30T09:00:00' });
+    }
+    const stats = JSON.parse(await ok(['stats', '--json'], { store, now: '2026-12-03T09:00:00' }));
+    expect(stats.perKind).toEqual([
+      { key: 'e-mail', conversations: 7, minutes: 35 },
+      { key: 'SMS', conversations: 1, minutes: 5 },
+      { key: 'text message', conversations: 1, minutes: 5 },
+    ]);
+    const out = await ok(['stats'], { store, now: '2026-12-03T09:00:00' });
+    const section = out.slice(out.indexOf('By kind of conversation'));
+    expect(
+      section
+        .split('\n\n')[0]!
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/)[0]),
+    ).toEqual(['e-mail', 'SMS', 'text']);
+  });
+});

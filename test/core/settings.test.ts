@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN, findSetting, parseSetting, resolveSettings } from '../../src/core/settings.js';
+import { DEFAULT_WRITTEN_KINDS, isWrittenKind } from '../../src/core/together.js';
 
 describe('resolveSettings', () => {
   it.each([
@@ -17,6 +18,29 @@ describe('resolveSettings', () => {
     const resolved = resolveSettings(config, env);
     expect(resolved.settings.defaultCadenceDays).toBe(cadence);
     expect(resolved.sources['default-cadence']).toBe(source);
+  });
+
+  it.each([
+    [{ 'written-kinds': '+memo' }, {}],
+    [{}, { REL_WRITTEN_KINDS: '+memo,+fax' }],
+    [{ 'written-kinds': 'memo' }, { REL_WRITTEN_KINDS: '+memo' }],
+  ])('adds to the built-in written kinds with +: config %j, env %j', (config, env) => {
+    const kinds = resolveSettings(config, env).settings.writtenKinds;
+    expect(kinds.slice(0, DEFAULT_WRITTEN_KINDS.length)).toEqual(DEFAULT_WRITTEN_KINDS);
+    expect(kinds).toContain('memo');
+    expect(isWrittenKind('slack', kinds) && isWrittenKind('memo', kinds)).toBe(true);
+  });
+
+  it('replaces the built-in written kinds with a list without +, as before', () => {
+    const kinds = resolveSettings({}, { REL_WRITTEN_KINDS: 'memo,e-mail' }).settings.writtenKinds;
+    expect(kinds).toEqual(['memo', 'e-mail']);
+    expect(isWrittenKind('slack', kinds)).toBe(false);
+    expect(
+      isWrittenKind(
+        'e\u2011mail',
+        resolveSettings({}, { REL_WRITTEN_KINDS: 'E\u2011Mail' }).settings.writtenKinds,
+      ),
+    ).toBe(true);
   });
 
   it('skips what it cannot understand, saying so, and falls back to the next source', () => {
@@ -60,6 +84,11 @@ describe('findSetting and parseSetting', () => {
     ['default-kind', '  coffee  chat ', 'coffee chat'],
     ['written-kinds', 'Message, E-mail,,slack ', 'message,e-mail,slack'],
     ['written-kinds', 'NONE', 'none'],
+    // a leading + adds to the built-in list, and is kept so (a later built-in list is followed)
+    ['written-kinds', '+memo', '+memo'],
+    ['written-kinds', '+memo, +Fax', '+memo,+fax'],
+    ['written-kinds', 'memo,+fax', '+memo,+fax'],
+    ['written-kinds', '+memo, +E-Mail', '+memo'],
     ['cadence-counts', 'ALONE', 'alone'],
     ['cadence-counts', 'small group', 'small-groups'],
     ['cadence-counts', 'any', 'any'],

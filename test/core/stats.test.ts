@@ -217,3 +217,63 @@ describe('computeStats: a conversation dated after today counts as today', () =>
     expect(defaultSince(ahead, '2026-12-02')).toBe('2026-11-30');
   });
 });
+
+describe('one kind, several spellings, in stats by kind', () => {
+  /** A journal of one person and these kinds, one conversation each, a day apart in this order. */
+  function kindsJournal(kinds: string[]): Journal {
+    const journal = emptyJournal();
+    journal.people.push(wholePerson('a', 'A', { cadenceDays: 7 }));
+    kinds.forEach((kind, i) => {
+      const date = `2026-03-${String(i + 1).padStart(2, '0')}`;
+      journal.conversations.push({
+        id: `c${i}`,
+        date,
+        with: ['a'],
+        kind,
+        minutes: 10,
+        note: '',
+        heard: [],
+        createdAt: `${date}T17:00:00.000Z`,
+      });
+    });
+    return journal;
+  }
+  const byKind = (kinds: string[], writtenKinds?: string[]) =>
+    computeStats(kindsJournal(kinds), {
+      since: '2026-03-01',
+      today: '2026-03-31',
+      ...(writtenKinds ? { rules: { writtenKinds, cadenceCounts: 'small-groups' as const } } : {}),
+    }).perKind.map((k) => [k.key, k.conversations]);
+
+  it.each([
+    // the spellings the written-kinds rule takes for one: named by the one used most
+    [['e-mail', 'e mail', 'e.mail', 'É-mail', 'e\u2011mail', 'emails', 'E-Mail', 'e-mail'], [['e-mail', 8]]],
+    // of spellings used as often, the one used last names it
+    [['email', 'E-Mail', 'e mail'], [['e mail', 3]]],
+    [['messages', 'message', 'Messages'], [['Messages', 3]]],
+    [['Slack DM', 'Slack DMs', 'slack-dm'], [['slack-dm', 3]]],
+    [['texting', 'text', 'Text'], [['Text', 3]]],
+    // the usual kinds are one spelling whatever the case ("Call" is call)
+    [['call', 'calls', 'Call'], [['call', 3]]],
+    [['1:1', '1:2:1', 'one-on-one'], [['1:2:1', 3]]],
+    [['video calls', 'video call'], [['video call', 2]]],
+  ])('%j', (kinds, rows) => {
+    expect(byKind(kinds)).toEqual(rows);
+  });
+
+  it.each([
+    // words the rule does not take for one stay apart: other spellings a person chose
+    [['SMS', 'text message'], 2],
+    [['Teams', 'team'], 2],
+    [['meeting', 'meet'], 2],
+    [['training', 'train'], 2],
+    [['coffee', 'coffee chat'], 2],
+  ])('%j are %i kinds', (kinds, count) => {
+    expect(byKind(kinds)).toHaveLength(count);
+  });
+
+  it('takes plurals of the written kinds in force as theirs', () => {
+    expect(byKind(['memos', 'memo'], ['memo'])).toEqual([['memo', 2]]);
+    expect(byKind(['memos', 'memo'])).toHaveLength(2);
+  });
+});

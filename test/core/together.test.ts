@@ -93,6 +93,22 @@ describe('the class of a conversation', () => {
     ['mailroom tour', 'alone'],
     ['Zoom', 'alone'],
     ['coffee', 'alone'],
+    // "voice" is a call by another name, unless it was recorded and sent
+    ['Telegram voice', 'alone'],
+    ['WhatsApp voice', 'alone'],
+    ['voice', 'alone'],
+    ['voice chat', 'alone'],
+    ['voice call', 'alone'],
+    ['voice note', 'written'],
+    ['Voice notes', 'written'],
+    ['voice-memo', 'written'],
+    ['voice message', 'written'],
+    ['Telegram voice note', 'written'],
+    ['WhatsApp voice message', 'written'],
+    // Google Chat by its short name; Discord stays spoken (its voice channels)
+    ['gchat', 'written'],
+    ['GChat', 'written'],
+    ['discord', 'alone'],
   ] as const)('%s with one person is %s', (kind, cls) => {
     expect(conversationClass({ with: ['ana'], kind }, DEFAULT_WRITTEN_KINDS)).toBe(cls);
   });
@@ -102,6 +118,13 @@ describe('the class of a conversation', () => {
     ['e-mail', ['Email'], 'written'],
     ['email', ['E-Mail'], 'written'],
     ['team memo', ['memo'], 'written'],
+    // a written kind split at its hyphen or space among other words, in any dash
+    ['e-mail thread', ['e-mail'], 'written'],
+    ['e mail thread', ['E-Mail'], 'written'],
+    ['e\u2011mail thread', ['e-mail'], 'written'],
+    ['E-Mail', ['e\u2011mail'], 'written'],
+    ['e-mail thread', ['e\u2011mail'], 'written'],
+    ['e-mail call', ['e-mail'], 'alone'],
     ['message', ['slack'], 'alone'],
     ['message', [], 'alone'],
   ] as const)('%s with written kinds %j is %s', (kind, written, cls) => {

@@ -16,7 +16,7 @@ import {
 import { checkIn } from '../../src/core/due.js';
 import { latest, thanksOf } from '../../src/core/facts.js';
 import type { Conversation, Journal, Person } from '../../src/core/journal.js';
-import { canonicalKind, kindKey } from '../../src/core/kinds.js';
+import { canonicalKind } from '../../src/core/kinds.js';
 import {
   type Appreciated,
   type Drift,
@@ -34,6 +34,7 @@ import {
   conversationClass,
   countsAsTogether,
   DEFAULT_TOGETHER_RULES,
+  kindGroupKey,
 } from '../../src/core/together.js';
 
 const LONGEST_GAPS = 5;
@@ -92,8 +93,9 @@ export function statsBefore(journal: Journal, index: ConversationIndex, options:
   const perKind = new Map<string, TimeRow>();
   const rules = options.rules ?? DEFAULT_TOGETHER_RULES;
   const minutesByClass: Record<ConversationClass, number> = { alone: 0, smallGroup: 0, group: 0, written: 0 };
-  // "Coffee" and "coffee", "1:1" and "1:2:1" are one kind: the first spelling met names it.
-  const kindNames = new Map<string, string>();
+  // One kind, several spellings ("e-mail", "emails"): named by the spelling used most, then the
+  // one used last, then the first met.
+  const kindSpellings = new Map<string, { spelling: string; count: number; last: string }[]>();
   let minutes = 0;
   let withHeard = 0;
   for (const c of conversations) {
@@ -101,9 +103,16 @@ export function statsBefore(journal: Journal, index: ConversationIndex, options:
     minutes += spent;
     minutesByClass[conversationClass(c, rules.writtenKinds)] += spent;
     if (c.heard.some((h) => h.trim())) withHeard += 1;
-    const key = kindKey(c.kind);
-    if (!kindNames.has(key)) kindNames.set(key, canonicalKind(c.kind));
-    tally(perKind, kindNames.get(key)!, spent);
+    const key = kindGroupKey(c.kind, rules.writtenKinds);
+    tally(perKind, key, spent);
+    const spellings = kindSpellings.get(key) ?? [];
+    kindSpellings.set(key, spellings);
+    const spelling = spellings.find((s) => s.spelling === canonicalKind(c.kind));
+    const when = `${c.date} ${c.createdAt}`;
+    if (spelling) {
+      spelling.count += 1;
+      spelling.last = spelling.last > when ? spelling.last : when;
+    } else spellings.push({ spelling: canonicalKind(c.kind), count: 1, last: when });
     const present = c.with.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
     // An hour's all-hands is not an hour with each of the seven people in it.
     if (countsAsTogether(c, rules)) for (const p of present) tally(perPerson, p.id, spent);
@@ -193,7 +202,15 @@ export function statsBefore(journal: Journal, index: ConversationIndex, options:
     perPerson: named(perPerson).map((row) => ({ ...row, id: row.key, name: byId.get(row.key)!.name })),
     perTeam: named(perTeam),
     perRelationship: named(perRelationship),
-    perKind: named(perKind),
+    perKind: [...perKind.values()]
+      .map((row) => {
+        const spellings = kindSpellings.get(row.key)!;
+        const name = [...spellings].sort(
+          (a, b) => b.count - a.count || (a.last < b.last ? 1 : a.last > b.last ? -1 : 0),
+        )[0]!;
+        return { ...row, key: name.spelling };
+      })
+      .sort(byTime),
     weekly,
     longestGaps: gaps.slice(0, LONGEST_GAPS),
     drifting,

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { SETTINGS, type SettingSpec } from '../../core/setting-specs.js';
-import { findSetting, parseSetting, resolveSettings, showSetting } from '../../core/settings.js';
+import { findSetting, noteOnSet, parseSetting, resolveSettings, showSetting } from '../../core/settings.js';
 import { configPath, readConfig, updateConfig } from '../../store/config.js';
 import { printJson } from '../../ui/json.js';
 import { type Column, layoutTable, renderTable, wrap } from '../../ui/render/table.js';
@@ -160,6 +160,8 @@ async function set(ctx: Context, key: string, value: string): Promise<void> {
   );
   const resolved = resolveSettings({ [setting.key]: text }, {});
   ctx.io.print(`${setting.key} = ${showSetting(setting, resolved.settings)}`);
+  const note = noteOnSet(setting, resolved.settings);
+  if (note) ctx.io.err(`rel: note: ${note}`);
   warnIfOverridden(ctx, setting);
 }
 

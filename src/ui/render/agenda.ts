@@ -13,16 +13,25 @@ function inline(text: string): string {
     .trim();
 }
 
-/** Group and written contact since the last time together: "Also: all-hands 20 Nov, message 24 Nov". */
+/**
+ * Group and written contact since the last time together, with their notes: "Also: all-hands 20
+ * Nov, message 24 Nov (the offsite plan)".
+ */
 function alsoLine(agenda: Agenda, today: string): string[] {
   if (!agenda.alsoSince.length) return [];
   const items = agenda.alsoSince.map((c) => {
     // A meeting's note often names it ("All-hands"): the first words say more than "meeting".
-    const what =
-      c.kind === 'meeting' && c.note.trim()
-        ? c.note.trim().split(/\s+/).slice(0, 3).join(' ')
-        : showKind(c.kind);
-    return `${inline(what)} ${showDate(c.date, today)}`;
+    const words = c.note.trim().split(/\s+/).filter(Boolean);
+    const named = c.kind === 'meeting' && words.length > 0;
+    const what = named
+      ? words
+          .slice(0, 3)
+          .join(' ')
+          .replace(/[,;:.]$/, '')
+      : showKind(c.kind);
+    // The rest of the note after the date, as --json's alsoSince has it: "e-mail 30 Nov (sent the plan)".
+    const rest = (named ? words.slice(3) : words).join(' ');
+    return `${inline(what)} ${showDate(c.date, today)}${rest ? ` (${inline(rest)})` : ''}`;
   });
   return ['', `Also: ${items.join(', ')}`];
 }

@@ -4,8 +4,8 @@ import { dayDate, type IsoDate, relativeDay } from '../../core/dates.js';
 import { type CheckIn, isSnoozed } from '../../core/due.js';
 import { stepsOf, thanksOf } from '../../core/facts.js';
 import type { Conversation, Person } from '../../core/journal.js';
-import { article, displaySafe, plural } from '../../core/text.js';
-import { kindInASentence, shownDueOn } from '../display.js';
+import { displaySafe, plural } from '../../core/text.js';
+import { kindWithArticle, shownDueOn } from '../display.js';
 import type { Theme } from '../theme.js';
 
 export interface Logged {
@@ -36,9 +36,8 @@ export function loggedSentence(
   names: string[],
   when: string,
 ): string {
-  const kind = kindInASentence(c.kind);
   const people = names.map((n) => t.bold(displaySafe(n))).join(', ');
-  return `${t.good('Logged')} ${article(kind)} ${displaySafe(kind)} with ${people} ${when}${c.minutes ? ` (${c.minutes} min)` : ''}`;
+  return `${t.good('Logged')} ${displaySafe(kindWithArticle(c.kind))} with ${people} ${when}${c.minutes ? ` (${c.minutes} min)` : ''}`;
 }
 
 /** One line of what was saved, then when each person is next due. */

@@ -8,10 +8,9 @@ import { recordCapture } from '../../../core/capture.js';
 import { indexConversations } from '../../../core/conversations.js';
 import { checkIn } from '../../../core/due.js';
 import { describeClassified } from '../../../core/profile.js';
-import { article } from '../../../core/text.js';
 import { notTogetherBecause } from '../../../core/together.js';
 import { newId } from '../../../ids.js';
-import { kindInASentence } from '../../../ui/display.js';
+import { kindWithArticle } from '../../../ui/display.js';
 import { printJson } from '../../../ui/json.js';
 import { renderLogged, renderUnsaved } from '../../../ui/render/log.js';
 import { theme } from '../../../ui/theme.js';
@@ -75,8 +74,7 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
       // A log adds its conversation; it never changes one already there.
       appendsTo: ['conversations'],
       summary: ({ conversation, people }) => {
-        const kind = kindInASentence(conversation.kind);
-        return `logged ${article(kind)} ${kind} with ${people.map((p) => p.name).join(', ')} on ${conversation.date}`;
+        return `logged ${kindWithArticle(conversation.kind)} with ${people.map((p) => p.name).join(', ')} on ${conversation.date}`;
       },
     })
     .catch((error: unknown) => {
