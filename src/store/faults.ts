@@ -17,6 +17,7 @@ export type Step =
   | 'restore-copy'
   | 'summary-write'
   | 'stamp-write'
+  | 'places-write'
   | 'derived-remove'
   | 'lock-owner-read'
   | 'sealed-read'

@@ -361,7 +361,7 @@ export function writeStoreFile(
 export function keepDerivedFile(
   file: string,
   make: () => string | Uint8Array | Iterable<string>,
-  step?: 'summary-write' | 'stamp-write',
+  step?: 'summary-write' | 'stamp-write' | 'places-write',
 ): void {
   try {
     const content = make();
@@ -398,7 +398,7 @@ export function removeDerivedFile(file: string): boolean {
 export function writeDerivedFile(
   file: string,
   text: string | Uint8Array | Iterable<string>,
-  step: 'summary-write' | 'stamp-write' = 'summary-write',
+  step: 'summary-write' | 'stamp-write' | 'places-write' = 'summary-write',
 ): void {
   checkpoint(step, file);
   const temp = writeTemp(file, text, {});

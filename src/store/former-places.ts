@@ -87,7 +87,11 @@ export function rememberFormerPlaces(
         ...moved.flatMap((m) => [m, ...recordedPlaces(stateFolder, m)]),
       ]),
     ].filter((p) => p !== target);
-    keepDerivedFile(placesPath(stateFolder, target), () => `${JSON.stringify({ path: target, former })}\n`);
+    keepDerivedFile(
+      placesPath(stateFolder, target),
+      () => `${JSON.stringify({ path: target, former })}\n`,
+      'places-write',
+    );
     for (const m of moved) removeDerivedFile(placesPath(stateFolder, m));
   } catch {
     // See above: said as out of reach by rel forget.

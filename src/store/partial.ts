@@ -18,11 +18,24 @@ import { isAscii } from 'node:buffer';
 import { type JournalReading, SCHEMA_VERSION, withDefaults } from '../core/journal.js';
 import { termPattern } from '../core/search.js';
 
-/** The lines of one list's records, as written: [starts[i], ends[i]) is record i, comma left out. */
+/**
+ * The lines of one list's records, as written: [starts[i], ends[i]) is record i, comma left out,
+ * as offsets in the file's bytes. `text` is the list's lines read a byte a character (latin1) from
+ * offset `base`: a search in it finds exactly what a search of the bytes would, a text of UTF-8
+ * bytes read so too (latin1Needle), and a string's search costs far less a call than a Buffer's,
+ * which a test of every line would otherwise pay thousands of times.
+ */
 export interface RecordLines {
   bytes: Buffer;
+  text: string;
+  base: number;
   starts: number[];
   ends: number[];
+}
+
+/** A text as its UTF-8 bytes read a byte a character: what it is in a RecordLines' text. */
+export function latin1Needle(needle: string): string {
+  return Buffer.from(needle, 'utf8').toString('latin1');
 }
 
 /**
@@ -118,7 +131,7 @@ export class Layout {
     for (let i = 0; i < lines.starts.length; i++) {
       const start = lines.starts[i]!;
       const end = lines.ends[i]!;
-      if (wanted[i] || (!known && !isOneObject(bytes, start, end))) {
+      if (wanted[i] || (!known && !isOneObject(lines, start, end))) {
         const record: unknown = JSON.parse(bytes.toString('utf8', start, end));
         if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
         if (wanted[i]) records.push(record);
@@ -173,53 +186,56 @@ function entriesOf(bytes: Buffer): Entry[] | undefined {
  * the last; undefined when a line is not so.
  */
 function recordLines(bytes: Buffer, from: number, close: number): RecordLines | undefined {
+  const text = bytes.toString('latin1', from, close + 1);
   const starts: number[] = [];
   const ends: number[] = [];
-  let at = from;
-  while (at <= close) {
-    const end = bytes.indexOf(NEWLINE, at);
-    const last = end === close;
-    const brace = last ? end - 1 : end - 2;
-    if (!isRecordStart(bytes, at) || bytes[brace] !== CLOSE) return undefined;
-    if (!last && bytes[end - 1] !== COMMA) return undefined;
-    starts.push(at + 4);
-    ends.push(brace + 1);
+  const last = text.length - 1; // the newline at `close`
+  let at = 0;
+  while (at <= last) {
+    const end = text.indexOf('\n', at);
+    const isLast = end === last;
+    const brace = isLast ? end - 1 : end - 2;
+    if (!isRecordStart(text, at) || text.charCodeAt(brace) !== CLOSE) return undefined;
+    if (!isLast && text.charCodeAt(end - 1) !== COMMA) return undefined;
+    starts.push(from + at + 4);
+    ends.push(from + brace + 1);
     at = end + 1;
   }
-  return { bytes, starts, ends };
+  return { bytes, text, base: from, starts, ends };
 }
 
-/** Whether a line starts as a record does, `    {`: byte by byte, cheaper than a compare of ranges for every line. */
-function isRecordStart(bytes: Buffer, at: number): boolean {
+/** Whether a line starts as a record does, `    {`: character by character, cheaper than a compare of ranges for every line. */
+function isRecordStart(text: string, at: number): boolean {
   return (
-    bytes[at] === SPACE &&
-    bytes[at + 1] === SPACE &&
-    bytes[at + 2] === SPACE &&
-    bytes[at + 3] === SPACE &&
-    bytes[at + 4] === OPEN
+    text.charCodeAt(at) === SPACE &&
+    text.charCodeAt(at + 1) === SPACE &&
+    text.charCodeAt(at + 2) === SPACE &&
+    text.charCodeAt(at + 3) === SPACE &&
+    text.charCodeAt(at + 4) === OPEN
   );
 }
 
-/** Whether the line's only braces are the `{` it starts with and the `}` it ends with. */
-function isOneObject(bytes: Buffer, start: number, end: number): boolean {
-  const open = bytes.indexOf(OPEN, start + 1);
-  return (open < 0 || open >= end) && bytes.indexOf(CLOSE, start + 1) === end - 1;
+/** Whether the line [start, end) has no braces but the `{` it starts with and the `}` it ends with. */
+function isOneObject({ text, base }: RecordLines, start: number, end: number): boolean {
+  const open = text.indexOf('{', start - base + 1);
+  return (open < 0 || open >= end - base) && text.indexOf('}', start - base + 1) === end - base - 1;
 }
 
 /** Marks (1) the lines holding any of `needles` (a text, by its UTF-8 bytes, or a byte). */
 export function linesHolding(lines: RecordLines, needles: (string | number)[]): Uint8Array {
-  const { bytes, starts, ends } = lines;
+  const { text, base, starts, ends } = lines;
   const marks = new Uint8Array(starts.length);
-  const to = ends.at(-1) ?? 0;
+  const to = (ends.at(-1) ?? 0) - base;
   for (const needle of needles) {
+    const sought = typeof needle === 'number' ? String.fromCharCode(needle) : latin1Needle(needle);
     let line = 0;
-    let at = bytes.indexOf(needle, starts[0]);
+    let at = text.indexOf(sought);
     while (at >= 0 && at < to) {
-      while (ends[line]! <= at) line++;
-      if (at >= starts[line]!) {
+      while (ends[line]! - base <= at) line++;
+      if (at >= starts[line]! - base) {
         marks[line] = 1;
-        at = bytes.indexOf(needle, ends[line]!); // the next line's, if any
-      } else at = bytes.indexOf(needle, at + 1); // between two lines
+        at = text.indexOf(sought, ends[line]! - base); // the next line's, if any
+      } else at = text.indexOf(sought, at + 1); // between two lines
     }
   }
   return marks;
@@ -250,18 +266,12 @@ export function mayHold(terms: string[]): (lines: RecordLines) => Uint8Array {
     markNotAscii(lines, marks);
     if (!ascii) return marks;
     const held = new Uint32Array(marks.length); // how many of the terms each line holds
-    forEachPiece(lines, (text, first) => {
-      for (const pattern of patterns) {
-        for (const line of linesMatching(text, pattern, lines, first)) held[line]!++;
-      }
-    });
+    for (const pattern of patterns) for (const line of linesMatching(pattern, lines)) held[line]!++;
     for (let i = 0; i < marks.length; i++) if (held[i] === patterns.length) marks[i] = 1;
     return marks;
   };
 }
 
-/** Lines read as text this many bytes at a time (or more, for one long line): no copy of a whole list. */
-const PIECE_BYTES = 1 << 20;
 /** Lines checked to be ASCII this many at a time, then one by one in a block that is not. */
 const ASCII_BLOCK = 256;
 
@@ -277,31 +287,20 @@ function markNotAscii(lines: RecordLines, marks: Uint8Array): void {
 }
 
 /**
- * Calls `use` with runs of whole lines, first to last, as text (a byte a character, so that
- * positions are offsets; bytes of other characters are not ASCII and their lines are marked).
+ * The lines holding `pattern` (global) inside them, each once. The lines' text has a character a
+ * byte, so that positions are offsets; a term of ASCII matches only ASCII, and the lines of other
+ * characters are marked apart (markNotAscii).
  */
-function forEachPiece(lines: RecordLines, use: (text: string, first: number) => void): void {
-  const { bytes, starts, ends } = lines;
-  for (let first = 0; first < starts.length; ) {
-    let last = first;
-    while (last + 1 < starts.length && ends[last + 1]! - starts[first]! <= PIECE_BYTES) last++;
-    use(bytes.toString('latin1', starts[first]!, ends[last]!), first);
-    first = last + 1;
-  }
-}
-
-/** The lines holding `pattern` (global) inside them, each once, in `text`: a run of lines from `first`. */
-function* linesMatching(text: string, pattern: RegExp, lines: RecordLines, first: number): Generator<number> {
-  const { starts, ends } = lines;
-  const from = starts[first]!;
-  let line = first;
+function* linesMatching(pattern: RegExp, lines: RecordLines): Generator<number> {
+  const { text, base, starts, ends } = lines;
+  let line = 0;
   pattern.lastIndex = 0;
   for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
-    const at = found.index + from;
+    const at = found.index + base;
     while (ends[line]! <= at) line++;
     if (at >= starts[line]! && at + found[0].length <= ends[line]!) {
       yield line;
-      pattern.lastIndex = ends[line]! - from; // on to the next line
+      pattern.lastIndex = ends[line]! - base; // on to the next line
     } else pattern.lastIndex = found.index + 1;
   }
 }

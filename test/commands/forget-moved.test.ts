@@ -135,3 +135,26 @@ describe('rel forget, another name for the journal', () => {
     expect(out).not.toContain('Another name for');
   });
 });
+
+describe('the record of where the journal was, under faults', () => {
+  const places = (root: string) =>
+    fs.existsSync(path.join(root, 'state', 'rel'))
+      ? fs.readdirSync(path.join(root, 'state', 'rel')).filter((n) => n.startsWith('places-'))
+      : [];
+
+  it('not written for want of space: the change is saved, and a later forget does not claim the old place is clean', async () => {
+    const { root, old, moved, left } = await journalAt('places-fail');
+    fs.renameSync(old, moved);
+    // This write removes the summaries that told of the old place, and cannot record it.
+    const r = await rel(['add', 'Chloé Martin'], { store: moved, env: { REL_FAULT: 'places-write:fail' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(places(root)).toEqual([]);
+    expect(await ok(['people'], { store: moved })).toContain('Chloé Martin');
+    const out = await ok(['forget', 'ben', '--yes'], { store: moved });
+    // rel no longer knows of the old place: it says so, and never that no copies are left.
+    const there = left().map((name) => path.join(path.dirname(old), name));
+    expect(holdingBen(there).length).toBeGreaterThan(0);
+    expect(out).not.toContain('rel kept no other copies');
+    expect(out).toContain('where it was before a move rel did not see');
+  });
+});

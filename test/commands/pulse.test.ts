@@ -260,6 +260,32 @@ describe('what the language answered, kept', () => {
     expect(await ok(['pulse', '--json'], { store })).toBe(first);
   });
 
+  it('the same result again leaves the kept file as it is; a change, or another period, writes it', async () => {
+    const store = tempStore('pulse-same');
+    await ok(['demo'], { store });
+    await ok(['pulse'], { store });
+    const file = pulseFile(store);
+    const stamp = () => fs.statSync(file, { bigint: true }).mtimeNs;
+    const before = { bytes: fs.readFileSync(file), mtime: stamp() };
+    // A later "now": a rewrite would carry another ranAt.
+    await ok(['pulse', '--json'], { store, now: '2026-11-27T18:00:00' });
+    expect(fs.readFileSync(file).equals(before.bytes)).toBe(true);
+    expect(stamp()).toBe(before.mtime);
+    // Another period: another result, kept.
+    await ok(['pulse', '--since', '3m'], { store });
+    expect(readJson(file).since).not.toBe(JSON.parse(before.bytes.toString()).since);
+    const kept = stamp();
+    // The same period again, after the journal changed: kept afresh, so the next pulse knows its
+    // answers cover the journal (keptSinceLastChange) and need not start the language worker.
+    await ok(['pulse'], { store });
+    await ok(['log', 'ana', '--no-input', '--kind', 'call', '--note', 'Talked about the offsite.'], {
+      store,
+    });
+    await ok(['pulse'], { store });
+    expect(stamp()).not.toBe(kept);
+    expect(stamp()).toBeGreaterThan(fs.statSync(store, { bigint: true }).mtimeNs);
+  });
+
   it("rel forget leaves no answer about the forgotten person's notes", async () => {
     const store = tempStore('pulse-answers-forget');
     await ok(['demo'], { store });

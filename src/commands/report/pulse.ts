@@ -21,6 +21,7 @@ import { StoreError } from '../../errors.js';
 import { fileVersion } from '../../store/files.js';
 import { pulsePath } from '../../store/paths.js';
 import { datedWithin } from '../../store/period-lines.js';
+import type { StoredPulse } from '../../store/pulse-file.js';
 import type { Store } from '../../store/store.js';
 import { printJson } from '../../ui/json.js';
 import { renderPulse } from '../../ui/render/pulse.js';
@@ -73,7 +74,8 @@ async function run(ctx: Context, options: PulseOptions): Promise<void> {
   const reader = languageReader();
   // The libraries start loading at once unless the kept answers are likely to cover every note:
   // they were kept after the journal's last change.
-  if (!keptSinceLastChange(store.target)) reader.start();
+  const keptFresh = keptSinceLastChange(store.target);
+  if (!keptFresh) reader.start();
   try {
     // Taken before the read: the result is kept only if the journal is still this version then.
     const version = fileVersion(store.target);
@@ -87,15 +89,17 @@ async function run(ctx: Context, options: PulseOptions): Promise<void> {
     checkScope(journal.people, options.team, options.tag);
     const scope = { since, until: todayIso, team: options.team, tag: options.tag };
     const { notes, names } = pulseNotes(journal, scope);
+    const kept = await keptPulse(store);
     const { reading, used } = await readWithLanguage(
       notes.map((n) => ({ text: n.text, personId: n.personId })),
       names,
-      await keptAnswers(store),
+      kept.answers,
       reader,
     );
     const pulse = computePulse(journal, scope, { notes, reading });
     // Only a pulse of everyone speaks for the profile's line.
-    if (options.team === undefined && options.tag === undefined) await keep(ctx, store, version, pulse, used);
+    if (options.team === undefined && options.tag === undefined)
+      await keep(ctx, store, version, pulse, used, keptFresh ? kept.stored : undefined);
     if (options.json) {
       const { since: from, until, themes, worries, quietAmbitions } = pulse;
       printJson(ctx.io, { since: from, until, heardNotes: pulse.notes, themes, worries, quietAmbitions });
@@ -125,6 +129,12 @@ async function readWithLanguage(
   }
 }
 
+/** Whether a kept result is the same as this one, as its file would hold it. */
+function sameResult(kept: StoredPulse, result: Omit<StoredPulse, 'version' | 'ranAt'>): boolean {
+  const { since, until, themes, language } = kept;
+  return JSON.stringify({ since, until, themes, language }) === JSON.stringify(result);
+}
+
 /** Whether the kept result was written after the journal last changed (both files' mtimes). */
 function keptSinceLastChange(target: string): boolean {
   try {
@@ -136,8 +146,8 @@ function keptSinceLastChange(target: string): boolean {
   }
 }
 
-/** The answers the last pulse kept; none when it kept none, or they cannot be read. */
-async function keptAnswers(store: Store): Promise<LanguageAnswers> {
+/** What the last pulse kept, and its answers; none when it kept nothing, or it cannot be read. */
+async function keptPulse(store: Store): Promise<{ stored?: StoredPulse; answers: LanguageAnswers }> {
   const [{ answersOf, readStoredPulse }, { isEncrypted, sealedWith, unseal }] = await Promise.all([
     import('../../store/pulse-file.js'),
     import('../../store/crypto.js'),
@@ -150,10 +160,10 @@ async function keptAnswers(store: Store): Promise<LanguageAnswers> {
       if (!sealing || !sealedWith(bytes, sealing)) return '';
       return (await unseal(label, bytes, { sealingFor: async () => sealing })).text;
     });
-    return answersOf(stored);
+    return { stored, answers: answersOf(stored) };
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
-    return noAnswers();
+    return { answers: noAnswers() };
   }
 }
 
@@ -212,14 +222,28 @@ function languageReader(): LanguageReader {
   };
 }
 
+/**
+ * Keeps the pulse's result for the profiles. `fresh` is what the last pulse kept when it was kept
+ * after the journal last changed: the same result again (the same period, themes and answers) is
+ * left as it is, which spares the lock and a durable write of every pulse run twice; its ranAt
+ * then stays the time of the pulse that kept it.
+ */
 async function keep(
   ctx: Context,
   store: Store,
   version: string | undefined,
   pulse: ReturnType<typeof computePulse>,
   answers: LanguageAnswers,
+  fresh: StoredPulse | undefined,
 ): Promise<void> {
   const { storedAnswers, writeStoredPulse } = await import('../../store/pulse-file.js');
+  const result = {
+    since: pulse.since,
+    until: pulse.until,
+    themes: pulse.stored,
+    language: storedAnswers(answers),
+  };
+  if (fresh && sameResult(fresh, result)) return;
   const sealing = store.encryption;
   const { seal } = sealing ? await import('../../store/crypto.js') : { seal: undefined };
   try {
@@ -228,10 +252,7 @@ async function keep(
       {
         version: 1,
         ranAt: ctx.io.now.toISOString(),
-        since: pulse.since,
-        until: pulse.until,
-        themes: pulse.stored,
-        language: storedAnswers(answers),
+        ...result,
       },
       version,
       (text) => (sealing && seal ? seal(text, sealing) : text),
