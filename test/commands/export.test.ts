@@ -423,6 +423,22 @@ describe('rel export --out never writes over the journal or what rel keeps besid
     expect(folderOf(store)).toEqual(before);
   });
 
+  it("rel agenda --out another journal's backup: refused, offering rel-agenda.md", async () => {
+    const folder = tempDir('agenda-other');
+    const store = path.join(folder, 'c.json');
+    const other = path.join(folder, 'k.json');
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['add', 'Ben Okafor'], { store: other });
+    await ok(['log', 'ben', '--note', 'kept in the backup'], { store: other });
+    const backup = path.join(folder, '.k.json.backup-1');
+    const before = folderOf(store);
+    const r = await rel(['agenda', 'ana', '--out', backup], { store });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('is a file rel keeps beside a journal');
+    expect(r.stderr).toContain(`e.g. --out ${path.join(folder, 'rel-agenda.md')}.`);
+    expect(folderOf(store)).toEqual(before);
+  });
+
   // Found by a tester: --out .k.json.backup-1 --force, run on the journal c.json beside k.json,
   // replaced k.json's backup without a word.
   it.each<[string, (other: string) => string, string[], string]>([
