@@ -78,6 +78,7 @@ describe('rel todo <word>: a name, or a mistyped verb', () => {
   it.each([
     ['eidt', 'rel todo edit'],
     ['lst', 'rel todo list'],
+    ['ad', 'rel todo add'],
     ['rm', 'rel todo delete'],
   ])('%s, nobody in the journal, is offered as %s', async (typed, meant) => {
     const store = await journal();
