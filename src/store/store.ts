@@ -12,7 +12,16 @@ import { StoreError } from '../errors.js';
 import type { CommitPlan } from './adapter.js';
 import { earlierRestoreCopy, listBackups, newestRestorable, noBackup } from './backups.js';
 import { calendarCopies } from './calendar-cache.js';
-import { diff, snapshot } from './changes.js';
+import {
+  allHeld,
+  type Change,
+  conflicts,
+  diff,
+  entriesNotHeld,
+  linesHold,
+  notMade,
+  snapshot,
+} from './changes.js';
 import {
   decodeJournal,
   decodeText,
@@ -27,10 +36,10 @@ import {
   restorableJournal,
   warningsOnRead,
 } from './codec.js';
-import type { Keyring, Sealing } from './crypto.js';
+import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
 import { JournalDb, type JournalView } from './db.js';
 import { type DueRead, type DueRules, DueSummary, readDue } from './due-summary.js';
-import { fileVersion, readVersioned } from './files.js';
+import { fileVersion, readStoreFile, readVersioned } from './files.js';
 import { serializeJournal } from './format.js';
 import { type FormerPlaces, formerPlaces, inodeOf, otherLinks } from './former-places.js';
 import { keptCopies, type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
@@ -48,7 +57,9 @@ import { changeSaved } from './stops.js';
 import { describeChanges } from './summaries.js';
 import { refuseNewer, type Tracked, trackChange } from './tracking.js';
 import {
+  belongsTo,
   bySync,
+  copyHolds,
   entriesLeadingTo,
   JOINED,
   joinNotUndone,
@@ -132,6 +143,16 @@ export interface RestorePreview {
    * and what changed since the backup, which the restore drops: the records, and in words.
    */
   healthy?: { version: string; dropped: number; what: string };
+  /**
+   * The changes rel's undo data records as made after the backup, which the restore drops, in
+   * words, newest first; and whether the file the restore replaces (which it keeps) holds them
+   * all, as far as rel can tell (a damaged file is looked at line by line).
+   */
+  lost: { summaries: string[]; kept: boolean };
+  /** Where the copy an earlier restore kept goes, when it is not the journal as it is now. */
+  earlierAs: string | undefined;
+  /** Whether rel undo could take back the newest change instead (the journal is read, the undo data leads up to it). */
+  undoable: boolean;
 }
 
 export class Store {
@@ -306,9 +327,10 @@ export class Store {
       if (entry.summary.startsWith(JOINED)) throw joinNotUndone(entry, path.dirname(this.target));
       if (undo.forgotAt && consent === false) throw new PastForget(entry, undo.forgotAt);
       if (bySync(entry) && consent === false) throw new SyncBrought(entry);
+      const restoreCopy = await this.restoreCopy();
       // Stamped like any change, so that a synced copy takes the undo too.
       const { loaded, texts, distinct } = await this.tracked(read, (current) =>
-        takeBack(current, read.text, undo, entry, this.file),
+        takeBack(current, read.text, undo, entry, this.file, restoreCopy),
       );
       return {
         write: { over: loaded, plan: { undo: entries.slice(0, -1), texts, distinct } },
@@ -331,10 +353,34 @@ export class Store {
     const current = readVersioned(this.target);
     const journal =
       current && (await decodeJournal(this.file, current.bytes, this.options.keyring).catch(() => undefined));
-    if (!current || !journal) return { backup, savedAt };
+    const undo = await this.undoData().catch((): UndoData => ({ entries: [] }));
+    const holdsIn = (copy: Journal) => (changes: Change[]) =>
+      conflicts(copy as unknown as Record<string, unknown>, changes).length === 0;
+    // Newest first: what the undo data says was made after the backup, which it does not hold.
+    // A healthy journal that never had one of them (an earlier restore dropped it) loses nothing by it.
+    const missing = entriesNotHeld(undo.entries, holdsIn(found.journal)).filter(
+      (entry) => !journal || !notMade(journal.journal as unknown as Record<string, unknown>, entry.changes),
+    );
+    const text = current && !isEncrypted(current.bytes) ? current.bytes.toString('utf8') : '';
+    const kept =
+      current !== undefined &&
+      allHeld(missing, journal ? holdsIn(journal.journal) : (changes) => linesHold(text, changes));
+    const newest = undo.entries.at(-1);
+    const common = {
+      backup,
+      savedAt,
+      lost: { summaries: missing.map((e) => e.summary), kept },
+      earlierAs: current ? earlierRestoreCopy(this.target, current.bytes) : undefined,
+      undoable:
+        journal !== undefined &&
+        newest !== undefined &&
+        belongsTo(undo, journal) &&
+        holdsIn(journal.journal)(newest.changes),
+    };
+    if (!current || !journal) return common;
     const since = diff(snapshot(found.journal), snapshot(journal.journal));
     const what = describeChanges(since, journal.journal);
-    return { backup, savedAt, healthy: { version: current.version, dropped: since.length, what } };
+    return { ...common, healthy: { version: current.version, dropped: since.length, what } };
   }
 
   /**
@@ -591,6 +637,15 @@ export class Store {
       reload: () => this.db.load(false),
       appendsTo,
     });
+  }
+
+  /** The copy the last restore kept of the journal it replaced, read as it can be (see copyHolds). */
+  private async restoreCopy(): Promise<{ path: string; holds: (changes: Change[]) => boolean } | undefined> {
+    const copy = beforeRestorePath(this.target);
+    const bytes = readStoreFile(copy);
+    if (!bytes) return undefined;
+    const text = await this.decodeKept(copy, bytes).catch(() => '');
+    return { path: copy, holds: copyHolds(text) };
   }
 
   private undoData(): Promise<UndoData> {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Journal } from '../core/journal.js';
 import { StoreError, UsageError } from '../errors.js';
-import { type Change, conflicts, revert } from './changes.js';
+import { type Change, conflicts, linesHold, notMade, revert } from './changes.js';
 import { type Encode, journalTag } from './codec.js';
 import { checkpoint } from './faults.js';
 import { notSaved, type Prepared, prepareStoreFile, readStoreFile, writeStoreFile } from './files.js';
@@ -145,8 +145,12 @@ export function takeBack(
   undo: UndoData,
   entry: UndoEntry,
   file: string,
+  /** The copy the last restore kept of the journal it replaced, when there is one. */
+  restoreCopy?: { path: string; holds: (changes: Change[]) => boolean },
 ): void {
   const journal = current as unknown as Record<string, unknown>;
+  // Not changed since but never there: the journal was put back to before it (a restore).
+  if (notMade(journal, entry.changes)) throw notInJournal(entry, file, current, restoreCopy);
   const changed = conflicts(journal, entry.changes);
   if (changed.length) {
     throw new StoreError(
@@ -156,6 +160,21 @@ export function takeBack(
   }
   if (!belongsTo(undo, { text })) throw changedSince(entry, file);
   revert(journal, entry.changes);
+}
+
+function notInJournal(
+  entry: UndoEntry,
+  file: string,
+  current: Journal,
+  restoreCopy: { path: string; holds: (changes: Change[]) => boolean } | undefined,
+): StoreError {
+  const held = restoreCopy?.holds(entry.changes);
+  return new StoreError(
+    `Cannot undo "${entry.summary}": ${file} is as it was before that change (${describeRecords(entry.changes, current)}), so there is nothing to take back: the change was made after the backup the journal was restored from, or taken out by hand. Nothing was changed.`,
+    restoreCopy && held
+      ? `The journal as it was before the restore, which holds that change, is kept at ${restoreCopy.path}: copy from it by hand what you want back. rel doctor shows the backups kept.`
+      : 'rel doctor shows the backups kept.',
+  );
 }
 
 function changedSince(entry: UndoEntry, file: string): StoreError {
@@ -242,4 +261,19 @@ export function nothingToUndo(file: string): StoreError {
     `Nothing to undo in ${file}.`,
     'rel keeps the last 10 changes; older ones can be brought back from a backup with rel doctor --restore.',
   );
+}
+
+/**
+ * Whether a copy of the journal (its text, as read) holds what these changes made: parsed when
+ * it is valid JSON, else looked at line by line (a damaged file a restore kept).
+ */
+export function copyHolds(text: string): (changes: Change[]) => boolean {
+  let parsed: Record<string, unknown> | undefined;
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    parsed = undefined;
+  }
+  return (changes) =>
+    parsed && typeof parsed === 'object' ? conflicts(parsed, changes).length === 0 : linesHold(text, changes);
 }
