@@ -277,7 +277,8 @@ export async function examine(
     conversations: journal?.conversations.length ?? 0,
     followUps: journal?.followUps.length ?? 0,
     backups,
-    undoable: stale ? 0 : undo.entries.length,
+    // A journal rel cannot read: rel undo fails as every command does, until it is mended or restored.
+    undoable: stale || !journal ? 0 : undo.entries.length,
     findings,
     healthy: !findings.some((f) => f.severity === 'error'),
   };

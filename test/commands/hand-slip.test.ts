@@ -48,3 +48,35 @@ describe('a journal with a slip made by hand', () => {
     );
   });
 });
+
+describe('rel undo and a journal rel cannot read', () => {
+  it('rel doctor does not offer rel undo, and rel undo fails with the same advice', async () => {
+    const store = await twoChanges();
+    fs.writeFileSync(store, fs.readFileSync(store, 'utf8').replace('"schema"', '"schema",'));
+    const before = bytesOf(store);
+    const doctor = await rel(['doctor'], { store });
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).not.toContain('can be undone with rel undo');
+    expect(oneLine(doctor.stdout)).toContain(
+      'rel undo cannot take back a change until the journal can be read',
+    );
+    expect(JSON.parse((await rel(['doctor', '--json'], { store })).stdout).undoable).toBe(0);
+    const undo = await rel(['undo'], { store });
+    expect(undo.code).toBe(1);
+    const said = oneLine(undo.stderr);
+    expect(said).toContain('is not valid JSON: line');
+    expect(said).toContain(`Mend it by hand, which keeps everything in it: $EDITOR ${store}.`);
+    expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('nor on an emptied one', async () => {
+    const store = await twoChanges();
+    fs.writeFileSync(store, '');
+    const doctor = await rel(['doctor'], { store });
+    expect(doctor.stdout).not.toContain('can be undone with rel undo');
+    const undo = await rel(['undo'], { store });
+    expect(undo.code).toBe(1);
+    expect(oneLine(undo.stderr)).toContain('Go back to the newest backup: rel doctor --restore');
+    expect(bytesOf(store)?.length).toBe(0);
+  });
+});

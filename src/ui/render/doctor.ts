@@ -26,7 +26,9 @@ export function renderCheckup(c: Checkup, fixed: string[] | undefined, t: Theme)
   // Nor the undo data: how many changes it holds is not known either.
   const undo = locked
     ? 'the undo data was not read either'
-    : `${plural(c.undoable, 'change')} can be undone with rel undo`;
+    : c.exists && c.schema === null
+      ? 'rel undo cannot take back a change until the journal can be read'
+      : `${plural(c.undoable, 'change')} can be undone with rel undo`;
   lines.push(
     `${plural(c.backups.length, 'backup')} kept${c.backups.length ? ` (${valid}, newest ${c.backups[0]!.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}; ${undo}.`,
   );
