@@ -10,7 +10,7 @@ import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { RelError, UsageError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { stateFolder } from './calendar-cache.js';
-import { decodeJournal, readJournal } from './codec.js';
+import { decodeJournal, readJournal, recoveryHint } from './codec.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring, type Sealing, sealedWith, unseal, WrongPassphrase } from './crypto.js';
 import { checkRecords, list } from './doctor-records.js';
@@ -145,7 +145,9 @@ export async function examine(
           // git's conflict markers: a backup put back would drop what was committed since.
           fix: locked
             ? (error.hint ?? 'give the passphrase (REL_PASSPHRASE, or rel unlock)')
-            : (hasConflictMarkers(bytes.toString('latin1')) && conflictAdvice(target)) || restoreFix,
+            : (hasConflictMarkers(bytes.toString('latin1')) && conflictAdvice(target)) ||
+              // Mending by hand first, as every other command's advice says (codec.ts recoveryHint).
+              (restorable ? recoveryHint(file, !/is empty/.test(error.message), true) : restoreFix),
         });
       }
     }

@@ -32,7 +32,13 @@ describe('a journal with a slip made by hand', () => {
     expect(said.indexOf('Mend it by hand')).toBeLessThan(said.indexOf('rel doctor --restore'));
 
     const doctor = await rel(['doctor'], { store });
-    expect(oneLine(doctor.stdout)).toContain("the journal before rel's last change, which is lost");
+    // rel doctor's fix is the same advice, mending first, and says what a restore loses.
+    const fix = oneLine(doctor.stdout.slice(doctor.stdout.indexOf('Fix:')));
+    expect(fix).toMatch(/^Fix: Mend it by hand, which keeps everything in it: \$EDITOR /);
+    expect(fix).toContain(
+      "Or go back to the newest backup: rel doctor --restore (2 backups are kept). That is the journal as it was before rel's last change, so that change and your edits since are lost",
+    );
+    expect(fix).not.toContain('rel doctor shows');
     expect(bytesOf(store)).toEqual(before);
   });
 
