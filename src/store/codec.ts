@@ -29,7 +29,7 @@ import {
 } from './files.js';
 import { journalChunks, journalPieces, type RecordText, serializeJournal } from './format.js';
 import { collectAfter } from './heap.js';
-import { jsonErrorOffset, lineAndColumn } from './json-error.js';
+import { commaTooMany, jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { canMigrate, migrate, schemaMismatch } from './migrations.js';
 import { isJournalShape } from './shape.js';
 import type { JournalStamp, SealedRead } from './shared-types.js';
@@ -116,10 +116,12 @@ export async function parseJournal(file: string, source: string, written = false
     const what = offset >= text.length ? 'the file ends too early (cut short?)' : describeChar(text, offset);
     // git's conflict markers: the way out is git's or rel sync's, never a backup put back.
     const conflict = hasConflictMarkers(text) ? conflictAdvice(resolveTarget(file)) : undefined;
-    throw new StoreError(
-      `${file} is not valid JSON: line ${line}, column ${column}: ${what}.`,
-      conflict ?? recoveryHint(file),
-    );
+    const comma = commaTooMany(text, offset);
+    // A comma left after the last item, the commonest slip by hand: named for what it is.
+    const where = comma
+      ? `a comma too many ${comma.endsLine ? `at the end of line ${comma.line}` : `at line ${comma.line}, column ${comma.column}`} (line ${line}, column ${column}: ${what})`
+      : `line ${line}, column ${column}: ${what}`;
+    throw new StoreError(`${file} is not valid JSON: ${where}.`, conflict ?? recoveryHint(file));
   }
   const schema = (data as { schema?: unknown } | null)?.schema;
   const migratedFrom = canMigrate(schema) ? schema : undefined;

@@ -42,6 +42,33 @@ describe('a journal with a slip made by hand', () => {
     expect(bytesOf(store)).toEqual(before);
   });
 
+  it('names a comma too many at the end of a line for what it is, here and in rel doctor', async () => {
+    const store = await twoChanges();
+    const text = fs.readFileSync(store, 'utf8');
+    fs.writeFileSync(store, text.replace(/\]\n\}\n?$/, '],\n}\n'));
+    const lines = fs.readFileSync(store, 'utf8').split('\n');
+    const comma = lines.length - lines.reverse().findIndex((l) => /\],$/.test(l));
+    const said = `is not valid JSON: a comma too many at the end of line ${comma} (line ${comma + 1}, column 1: unexpected "}").`;
+    const people = await rel(['people'], { store });
+    expect(people.code).toBe(1);
+    expect(oneLine(people.stderr)).toContain(said);
+    const doctor = await rel(['doctor'], { store });
+    expect(oneLine(doctor.stdout)).toContain(said);
+    expect(oneLine(doctor.stdout)).toContain('Fix: Mend it by hand');
+  });
+
+  it('a comma before a bracket on the same line is named by its column; other breaks as before', async () => {
+    const store = await twoChanges();
+    fs.writeFileSync(store, '{"schema": 2, "people": [1,]}');
+    expect(oneLine((await rel(['people'], { store })).stderr)).toContain(
+      'is not valid JSON: a comma too many at line 1, column 27 (line 1, column 28: unexpected "]").',
+    );
+    fs.writeFileSync(store, '{"schema": 2, "people": [1 2]}');
+    const other = oneLine((await rel(['people'], { store })).stderr);
+    expect(other).toContain('is not valid JSON: line 1, column 28: unexpected "2".');
+    expect(other).not.toContain('comma');
+  });
+
   it('an emptied file has nothing to mend: the restore, and what it loses', async () => {
     const store = await twoChanges();
     fs.writeFileSync(store, '');
