@@ -10,6 +10,7 @@ import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { RelError, UsageError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { stateFolder } from './calendar-cache.js';
+import { notMade } from './changes.js';
 import { decodeJournal, readJournal, recoveryHint } from './codec.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring, type Sealing, sealedWith, unseal, WrongPassphrase } from './crypto.js';
@@ -19,7 +20,7 @@ import { headOf, readStoreFile } from './files.js';
 import { Git, gitEnvironment, type Unfinished, unfinishedWork } from './git.js';
 import { keptCopies, leftoverTempFiles, removeLeftovers } from './kept.js';
 import { lockRemedy, lockState, removeAbandonedLock } from './lock.js';
-import { lockPath, undoPath } from './paths.js';
+import { beforeRestorePath, lockPath, undoPath } from './paths.js';
 import { hasPendingForget, pendingForgetPath } from './pending-forget.js';
 import type { Finding } from './shared-types.js';
 import { removeStraySummaries, straySummaries } from './stray-summaries.js';
@@ -262,7 +263,15 @@ export async function examine(
   const newest = undo.entries.at(-1);
   // Undo data for another version of the journal: rel undo refuses it (see undo.ts belongsTo).
   const stale = text !== undefined && newest !== undefined && !belongsTo(undo, { text });
-  if (stale) {
+  // A journal that never had the newest change (restored from a backup made before it).
+  if (stale && journal && notMade(journal as unknown as Record<string, unknown>, newest.changes)) {
+    findings.push({
+      check: 'undo',
+      severity: 'warning',
+      message: `The undo data ${undoPath(target)} was written for another version of the journal than the one there now, which does not have its newest change (a restore brought back a backup from before it, an undo of it stopped before it finished, or it was taken out by hand), so rel undo will refuse to take back "${newest.summary}": there is nothing to take back.`,
+      fix: `nothing to do: the next change starts the undo data afresh.${fs.existsSync(beforeRestorePath(target)) ? ` The journal as it was before the last restore is kept at ${beforeRestorePath(target)}.` : ''}`,
+    });
+  } else if (stale) {
     findings.push({
       check: 'undo',
       severity: 'warning',

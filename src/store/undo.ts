@@ -170,7 +170,7 @@ function notInJournal(
 ): StoreError {
   const held = restoreCopy?.holds(entry.changes);
   return new StoreError(
-    `Cannot undo "${entry.summary}": ${file} is as it was before that change (${describeRecords(entry.changes, current)}), so there is nothing to take back: the change was made after the backup the journal was restored from, or taken out by hand. Nothing was changed.`,
+    `Cannot undo "${entry.summary}": ${file} is as it was before that change (${describeRecords(entry.changes, current)}), so there is nothing to take back: the change was made after the backup the journal was restored from, an undo of it stopped before it finished, or it was taken out by hand. Nothing was changed.`,
     restoreCopy && held
       ? `The journal as it was before the restore, which holds that change, is kept at ${restoreCopy.path}: copy from it by hand what you want back. rel doctor shows the backups kept.`
       : 'rel doctor shows the backups kept.',

@@ -92,6 +92,14 @@ describe('rel undo after a restore dropped the change', () => {
     expect(said).not.toContain('changed since');
     expect(said).toContain(`which holds that change, is kept at ${keptAs(store)}`);
     expect(bytesOf(store)).toEqual(before);
+    // rel doctor says the same of the undo data, where it said undoing would step over a change.
+    const doctor = oneLine((await rel(['doctor'], { store })).stdout);
+    expect(doctor).toContain(
+      'which does not have its newest change (a restore brought back a backup from before it',
+    );
+    expect(doctor).toContain(`rel undo will refuse to take back ${LAST}: there is nothing to take back.`);
+    expect(doctor).not.toContain('step over');
+    expect(doctor).toContain(`The journal as it was before the last restore is kept at ${keptAs(store)}.`);
   });
 });
 

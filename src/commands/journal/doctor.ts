@@ -32,7 +32,7 @@ export function register(program: Command, ctx: Context): Command {
     .option('--restore', 'replace the journal with its newest valid backup (the replaced file is kept)')
     .option(
       '--yes',
-      'with --restore: do not ask first when the journal is healthy (needed without a terminal)',
+      'with --restore: do not ask before dropping changes (asked in a terminal; without one, needed when the journal is healthy)',
     )
     .addOption(jsonOption())
     .addHelpText(
