@@ -64,6 +64,7 @@ import {
   JOINED,
   joinNotUndone,
   nothingToUndo,
+  notInJournal,
   notTheChangeConfirmed,
   PastForget,
   readOwnUndoData,
@@ -324,13 +325,16 @@ export class Store {
       if (typeof consent === 'object' && (entry?.at !== consent.at || entry.summary !== consent.summary))
         throw notTheChangeConfirmed(entry);
       if (!entry) throw nothingToUndo(this.file);
+      // Never made in this journal (a restore brought back a backup from before it): said before
+      // any question about it; the copy the restore kept is read only then.
+      if (notMade(read.journal as unknown as Record<string, unknown>, entry.changes))
+        throw notInJournal(entry, this.file, read.journal, await this.restoreCopy());
       if (entry.summary.startsWith(JOINED)) throw joinNotUndone(entry, path.dirname(this.target));
       if (undo.forgotAt && consent === false) throw new PastForget(entry, undo.forgotAt);
       if (bySync(entry) && consent === false) throw new SyncBrought(entry);
-      const restoreCopy = await this.restoreCopy();
       // Stamped like any change, so that a synced copy takes the undo too.
       const { loaded, texts, distinct } = await this.tracked(read, (current) =>
-        takeBack(current, read.text, undo, entry, this.file, restoreCopy),
+        takeBack(current, read.text, undo, entry, this.file),
       );
       return {
         write: { over: loaded, plan: { undo: entries.slice(0, -1), texts, distinct } },

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Journal } from '../core/journal.js';
 import { StoreError, UsageError } from '../errors.js';
-import { type Change, conflicts, linesHold, notMade, revert } from './changes.js';
+import { type Change, conflicts, linesHold, revert } from './changes.js';
 import { type Encode, journalTag } from './codec.js';
 import { checkpoint } from './faults.js';
 import { notSaved, type Prepared, prepareStoreFile, readStoreFile, writeStoreFile } from './files.js';
@@ -145,12 +145,8 @@ export function takeBack(
   undo: UndoData,
   entry: UndoEntry,
   file: string,
-  /** The copy the last restore kept of the journal it replaced, when there is one. */
-  restoreCopy?: { path: string; holds: (changes: Change[]) => boolean },
 ): void {
   const journal = current as unknown as Record<string, unknown>;
-  // Not changed since but never there: the journal was put back to before it (a restore).
-  if (notMade(journal, entry.changes)) throw notInJournal(entry, file, current, restoreCopy);
   const changed = conflicts(journal, entry.changes);
   if (changed.length) {
     throw new StoreError(
@@ -162,7 +158,12 @@ export function takeBack(
   revert(journal, entry.changes);
 }
 
-function notInJournal(
+/**
+ * rel undo of a change the journal does not have (its records are as they were before it): a
+ * restore brought back a backup from before it. `restoreCopy`: the copy the last restore kept of
+ * the journal it replaced, when there is one, named when it holds the change.
+ */
+export function notInJournal(
   entry: UndoEntry,
   file: string,
   current: Journal,
