@@ -147,9 +147,10 @@ export interface RestorePreview {
   /**
    * The changes rel's undo data records as made after the backup, which the restore drops, in
    * words, newest first; and whether the file the restore replaces (which it keeps) holds them
-   * all, as far as rel can tell (a damaged file is looked at line by line).
+   * all, as far as rel can tell (a damaged file is looked at line by line); when it does not,
+   * where a copy an earlier restore kept that does is (as named once this restore is made).
    */
-  lost: { summaries: string[]; kept: boolean };
+  lost: { summaries: string[]; kept: boolean; inEarlier: string | undefined };
   /** Where the copy an earlier restore kept goes, when it is not the journal as it is now. */
   earlierAs: string | undefined;
   /** Whether rel undo could take back the newest change instead (the journal is read, the undo data leads up to it). */
@@ -369,12 +370,16 @@ export class Store {
     const kept =
       current !== undefined &&
       allHeld(missing, journal ? holdsIn(journal.journal) : (changes) => linesHold(text, changes));
+    const earlierAs = current ? earlierRestoreCopy(this.target, current.bytes) : undefined;
+    // Else a copy an earlier restore kept may be where they still are (the one in place is
+    // renamed to earlierAs by this restore).
+    const inEarlier = missing.length && !kept ? await this.keptCopyHolding(missing, earlierAs) : undefined;
     const newest = undo.entries.at(-1);
     const common = {
       backup,
       savedAt,
-      lost: { summaries: missing.map((e) => e.summary), kept },
-      earlierAs: current ? earlierRestoreCopy(this.target, current.bytes) : undefined,
+      lost: { summaries: missing.map((e) => e.summary), kept, inEarlier },
+      earlierAs,
       undoable:
         journal !== undefined &&
         newest !== undefined &&
@@ -643,9 +648,32 @@ export class Store {
     });
   }
 
+  /**
+   * Where, after a restore that renames the copy in place to `earlierAs`, a copy an earlier
+   * restore kept holds all these entries: the copy in place (when renamed), then the numbered
+   * ones, newest first. undefined when none does.
+   */
+  private async keptCopyHolding(
+    entries: UndoEntry[],
+    earlierAs: string | undefined,
+  ): Promise<string | undefined> {
+    const numbered = keptCopies(this.target)
+      .map((file) => ({ file, n: Number(/before-restore-(\d+)$/.exec(file)?.[1]) }))
+      .filter(({ n }) => Number.isInteger(n))
+      .sort((a, b) => b.n - a.n)
+      .map(({ file }) => ({ file, shown: file }));
+    const inPlace = earlierAs ? [{ file: beforeRestorePath(this.target), shown: earlierAs }] : [];
+    for (const { file, shown } of [...inPlace, ...numbered]) {
+      const copy = await this.restoreCopy(file);
+      if (copy && allHeld(entries, copy.holds)) return shown;
+    }
+    return undefined;
+  }
+
   /** The copy the last restore kept of the journal it replaced, read as it can be (see copyHolds). */
-  private async restoreCopy(): Promise<{ path: string; holds: (changes: Change[]) => boolean } | undefined> {
-    const copy = beforeRestorePath(this.target);
+  private async restoreCopy(
+    copy = beforeRestorePath(this.target),
+  ): Promise<{ path: string; holds: (changes: Change[]) => boolean } | undefined> {
     const bytes = readStoreFile(copy);
     if (!bytes) return undefined;
     const text = await this.decodeKept(copy, bytes).catch(() => '');

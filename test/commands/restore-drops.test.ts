@@ -53,6 +53,26 @@ describe('rel doctor --restore names what it drops', () => {
     expect(said).not.toContain('still holds');
   });
 
+  it('emptied after a first restore: the copy that restore kept still holds it, and is named', async () => {
+    const store = await threeLogs('drops-earlier-copy');
+    trailingComma(store);
+    await ok(['doctor', '--restore', '--yes'], { store });
+    fs.writeFileSync(store, '');
+    const r = await rel(['doctor', '--restore', '--json'], { store });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      lostKept: false,
+      lostInEarlierCopy: `${keptAs(store)}-1`,
+    });
+    // Emptied again: the copy in place is that empty file, not renamed; the numbered one holds it.
+    fs.writeFileSync(store, '');
+    const again = oneLine(await ok(['doctor', '--restore'], { store }));
+    expect(again).toContain(`Dropped: rel's last change, ${LAST}`);
+    expect(again).toContain(
+      `A copy an earlier restore kept, at ${keptAs(store)}-1, still holds that change: copy it from there by hand`,
+    );
+    expect(again).not.toContain('no copy rel keeps holds');
+  });
+
   it('a damaged journal in a terminal: asks first, naming the change; no keeps the file', async () => {
     const store = await threeLogs('drops-ask');
     trailingComma(store);

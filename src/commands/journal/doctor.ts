@@ -79,6 +79,7 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
         dropped: preview.healthy?.dropped ?? null,
         lost: preview.lost.summaries,
         lostKept: preview.lost.kept,
+        lostInEarlierCopy: preview.lost.inEarlier ?? null,
         people: restored.journal.people.length,
         conversations: restored.journal.conversations.length,
       });
@@ -136,7 +137,7 @@ async function confirmed(
     if (yes || !lost.summaries.length || !mayPrompt(ctx)) return true;
     const { askYesNo } = await ctx.prompts();
     return askYesNo(
-      `The journal cannot be read. Restoring ${preview.backup} (saved ${when} UTC) drops ${lostChanges(lost.summaries)}; ${keptWhere(lost, keptAs)}${lost.kept ? ' (mending the journal by hand instead keeps everything)' : ''}.${earlier} Restore it?`,
+      `The journal cannot be read. Restoring ${preview.backup} (saved ${when} UTC) drops ${lostChanges(lost.summaries)}; ${keptWhere(lost, keptAs)}${lost.kept ? ' (mending the journal by hand instead keeps everything)' : ''}.${lost.inEarlier && lost.inEarlier === preview.earlierAs ? '' : earlier} Restore it?`,
       false,
     );
   }

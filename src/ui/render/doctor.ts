@@ -59,9 +59,10 @@ export function lostChanges(summaries: string[]): string {
 /** Where the changes a restore drops are still to be had: in the file it replaced, or nowhere. */
 export function keptWhere(lost: RestorePreview['lost'], savedAs: string): string {
   const them = lost.summaries.length === 1 ? 'it' : 'them';
-  return lost.kept
-    ? `the file it replaced, which still holds ${them}, is kept at ${displaySafe(savedAs)}`
-    : `the file it replaced is kept at ${displaySafe(savedAs)}, but as far as rel can tell neither it nor any backup holds ${lost.summaries.length === 1 ? 'that change' : 'those changes'}: enter ${them} again to have ${them} back`;
+  if (lost.kept) return `the file it replaced, which still holds ${them}, is kept at ${displaySafe(savedAs)}`;
+  if (lost.inEarlier)
+    return `the file it replaced is kept at ${displaySafe(savedAs)}, and a copy an earlier restore kept, which still holds ${them}, at ${displaySafe(lost.inEarlier)}`;
+  return `the file it replaced is kept at ${displaySafe(savedAs)}, but as far as rel can tell neither it nor any backup holds ${lost.summaries.length === 1 ? 'that change' : 'those changes'}: enter ${them} again to have ${them} back`;
 }
 
 export function renderRestored(file: string, r: Restored, lost: RestorePreview['lost'], t: Theme): string {
@@ -78,7 +79,9 @@ export function renderRestored(file: string, r: Restored, lost: RestorePreview['
     lines.push(
       r.savedAs && lost.kept
         ? `That file still holds ${those}: copy ${them} from there by hand to have ${them} back.`
-        : `As far as rel can tell, no copy rel keeps holds ${those}: enter ${them} again to have ${them} back.`,
+        : lost.inEarlier
+          ? `A copy an earlier restore kept, at ${displaySafe(lost.inEarlier)}, still holds ${those}: copy ${them} from there by hand to have ${them} back.`
+          : `As far as rel can tell, no copy rel keeps holds ${those}: enter ${them} again to have ${them} back.`,
     );
   }
   if (r.earlierAs)
