@@ -281,3 +281,67 @@ export function revert(journal: Journalish, changes: Change[]): void {
     }
   }
 }
+
+/**
+ * Whether the records these changes touched are as they were before them (each one's `before`,
+ * or absent where the change added it): a journal that never had the change, as one restored from
+ * a backup made before it.
+ */
+export function notMade(journal: Journalish, changes: Change[]): boolean {
+  return changes.every((change) => {
+    const text = currentText(journal, change);
+    if (!('before' in change)) return text === undefined;
+    // Exactly as before: a change that only restamped a record is not taken for one never made.
+    return text !== undefined && text === JSON.stringify(change.before);
+  });
+}
+
+/**
+ * Whether a file that is not valid JSON, laid out as rel writes a journal (one record a line),
+ * still holds what these changes made: each record they made is a line of it, and each they
+ * removed is named on none. A change to a whole field (no id) cannot be told: not held.
+ */
+export function linesHold(text: string, changes: Change[]): boolean {
+  const lines = new Set<string>();
+  for (const line of text.split('\n')) {
+    const record = line.trim().replace(/,$/, '');
+    if (record.startsWith('{')) lines.add(hash(record));
+  }
+  return changes.every((change) => {
+    if (change.id === undefined) return false;
+    if (change.after === null) return !text.includes(`"id":${JSON.stringify(change.id)}`);
+    return lines.has(change.after);
+  });
+}
+
+/**
+ * The entries of the undo data (oldest first) that `holds` does not find made, newest first: from
+ * the newest entry back to the first one found made (what came before that is taken to be made).
+ */
+export function entriesNotHeld<E extends { changes: Change[] }>(
+  entries: E[],
+  holds: (changes: Change[]) => boolean,
+): E[] {
+  const missing: E[] = [];
+  for (const entry of [...entries].reverse()) {
+    if (holds(entry.changes)) break;
+    missing.push(entry);
+  }
+  return missing;
+}
+
+/**
+ * Whether `holds` finds every one of these entries (newest first) made: a record changed by
+ * several is looked for as the newest of them left it, the older ones' versions being gone by then.
+ */
+export function allHeld(
+  newestFirst: { changes: Change[] }[],
+  holds: (changes: Change[]) => boolean,
+): boolean {
+  const seen = new Set<string>();
+  return newestFirst.every((entry) => {
+    const fresh = entry.changes.filter((c) => !seen.has(`${c.key}/${c.id ?? ''}`));
+    for (const c of entry.changes) seen.add(`${c.key}/${c.id ?? ''}`);
+    return fresh.length === 0 || holds(fresh);
+  });
+}

@@ -29,7 +29,7 @@ import {
 } from './files.js';
 import { journalChunks, journalPieces, type RecordText, serializeJournal } from './format.js';
 import { collectAfter } from './heap.js';
-import { jsonErrorOffset, lineAndColumn } from './json-error.js';
+import { commaTooMany, jsonErrorOffset, lineAndColumn } from './json-error.js';
 import { canMigrate, migrate, schemaMismatch } from './migrations.js';
 import { isJournalShape } from './shape.js';
 import type { JournalStamp, SealedRead } from './shared-types.js';
@@ -38,9 +38,10 @@ import type { JournalStamp, SealedRead } from './shared-types.js';
  * What can be done about a journal rel cannot read. A slip made by hand is best mended by hand:
  * the newest backup is the journal as it was before rel's last change (it is taken before each
  * write), so restoring it loses that change as well as the hand edits, and the advice says so.
- * `byHand`: false for an empty file, which has nothing left to mend.
+ * `byHand`: false for an empty file, which has nothing left to mend. `inDoctor`: for rel doctor's
+ * own fix, which leaves out the pointer to rel doctor.
  */
-export function recoveryHint(file: string, byHand = true): string {
+export function recoveryHint(file: string, byHand = true, inDoctor = false): string {
   let target = file;
   try {
     target = fs.realpathSync(file);
@@ -51,7 +52,7 @@ export function recoveryHint(file: string, byHand = true): string {
   const mend = byHand ? `Mend it by hand, which keeps everything in it: $EDITOR ${shellWord(file)}. ` : '';
   if (backups > 0) {
     const kept = backups === 1 ? 'one backup is' : `${backups} backups are`;
-    return `${mend}${byHand ? 'Or go' : 'Go'} back to the newest backup: rel doctor --restore (${kept} kept). That is the journal as it was before rel's last change, so that change${byHand ? ' and your edits since are' : ' is'} lost; the file as it is now is kept as .${path.basename(target)}.before-restore. rel doctor shows what is wrong, and the file is left untouched until then.`;
+    return `${mend}${byHand ? 'Or go' : 'Go'} back to the newest backup: rel doctor --restore (${kept} kept). That is the journal as it was before rel's last change, so that change${byHand ? ' and your edits since are' : ' is'} lost; the file as it is now is kept as .${path.basename(target)}.before-restore.${inDoctor ? '' : ' rel doctor shows what is wrong, and the file is left untouched until then.'}`;
   }
   return `${mend}rel doctor shows what is wrong. There is no backup to restore (rel keeps one from the first change on)${byHand ? '' : ': start a new journal elsewhere with --store, or put back a copy of your own'}.`;
 }
@@ -115,10 +116,12 @@ export async function parseJournal(file: string, source: string, written = false
     const what = offset >= text.length ? 'the file ends too early (cut short?)' : describeChar(text, offset);
     // git's conflict markers: the way out is git's or rel sync's, never a backup put back.
     const conflict = hasConflictMarkers(text) ? conflictAdvice(resolveTarget(file)) : undefined;
-    throw new StoreError(
-      `${file} is not valid JSON: line ${line}, column ${column}: ${what}.`,
-      conflict ?? recoveryHint(file),
-    );
+    const comma = commaTooMany(text, offset);
+    // A comma left after the last item, the commonest slip by hand: named for what it is.
+    const where = comma
+      ? `a comma too many ${comma.endsLine ? `at the end of line ${comma.line}` : `at line ${comma.line}, column ${comma.column}`} (line ${line}, column ${column}: ${what})`
+      : `line ${line}, column ${column}: ${what}`;
+    throw new StoreError(`${file} is not valid JSON: ${where}.`, conflict ?? recoveryHint(file));
   }
   const schema = (data as { schema?: unknown } | null)?.schema;
   const migratedFrom = canMigrate(schema) ? schema : undefined;

@@ -10,7 +10,8 @@ import { type Journal, SCHEMA_VERSION } from '../core/journal.js';
 import { RelError, UsageError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { stateFolder } from './calendar-cache.js';
-import { decodeJournal, readJournal } from './codec.js';
+import { notMade } from './changes.js';
+import { decodeJournal, readJournal, recoveryHint } from './codec.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring, type Sealing, sealedWith, unseal, WrongPassphrase } from './crypto.js';
 import { checkRecords, list } from './doctor-records.js';
@@ -19,7 +20,7 @@ import { headOf, readStoreFile } from './files.js';
 import { Git, gitEnvironment, type Unfinished, unfinishedWork } from './git.js';
 import { keptCopies, leftoverTempFiles, removeLeftovers } from './kept.js';
 import { lockRemedy, lockState, removeAbandonedLock } from './lock.js';
-import { lockPath, undoPath } from './paths.js';
+import { beforeRestorePath, lockPath, undoPath } from './paths.js';
 import { hasPendingForget, pendingForgetPath } from './pending-forget.js';
 import type { Finding } from './shared-types.js';
 import { removeStraySummaries, straySummaries } from './stray-summaries.js';
@@ -145,7 +146,9 @@ export async function examine(
           // git's conflict markers: a backup put back would drop what was committed since.
           fix: locked
             ? (error.hint ?? 'give the passphrase (REL_PASSPHRASE, or rel unlock)')
-            : (hasConflictMarkers(bytes.toString('latin1')) && conflictAdvice(target)) || restoreFix,
+            : (hasConflictMarkers(bytes.toString('latin1')) && conflictAdvice(target)) ||
+              // Mending by hand first, as every other command's advice says (codec.ts recoveryHint).
+              (restorable ? recoveryHint(file, !/is empty/.test(error.message), true) : restoreFix),
         });
       }
     }
@@ -260,7 +263,15 @@ export async function examine(
   const newest = undo.entries.at(-1);
   // Undo data for another version of the journal: rel undo refuses it (see undo.ts belongsTo).
   const stale = text !== undefined && newest !== undefined && !belongsTo(undo, { text });
-  if (stale) {
+  // A journal that never had the newest change (restored from a backup made before it).
+  if (stale && journal && notMade(journal as unknown as Record<string, unknown>, newest.changes)) {
+    findings.push({
+      check: 'undo',
+      severity: 'warning',
+      message: `The undo data ${undoPath(target)} was written for another version of the journal than the one there now, which does not have its newest change (a restore brought back a backup from before it, an undo of it stopped before it finished, or it was taken out by hand), so rel undo will refuse to take back "${newest.summary}": there is nothing to take back.`,
+      fix: `nothing to do: the next change starts the undo data afresh.${fs.existsSync(beforeRestorePath(target)) ? ` The journal as it was before the last restore is kept at ${beforeRestorePath(target)}.` : ''}`,
+    });
+  } else if (stale) {
     findings.push({
       check: 'undo',
       severity: 'warning',
@@ -277,7 +288,8 @@ export async function examine(
     conversations: journal?.conversations.length ?? 0,
     followUps: journal?.followUps.length ?? 0,
     backups,
-    undoable: stale ? 0 : undo.entries.length,
+    // A journal rel cannot read: rel undo fails as every command does, until it is mended or restored.
+    undoable: stale || !journal ? 0 : undo.entries.length,
     findings,
     healthy: !findings.some((f) => f.severity === 'error'),
   };

@@ -96,3 +96,19 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   const lastBreak = before.lastIndexOf('\n');
   return { line: before.split('\n').length, column: [...before.slice(lastBreak + 1)].length + 1 };
 }
+
+/**
+ * Where the JSON breaks at a closing brace or bracket whose previous character that is not white
+ * space is a comma (`"tombstones": [],` then `}`): that comma is one too many. Its place, and
+ * whether it ends its line; undefined when the break is anything else.
+ */
+export function commaTooMany(
+  text: string,
+  offset: number,
+): { line: number; column: number; endsLine: boolean } | undefined {
+  if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+  let at = offset - 1;
+  while (at >= 0 && ' \t\n\r'.includes(text[at]!)) at--;
+  if (text[at] !== ',') return undefined;
+  return { ...lineAndColumn(text, at), endsLine: /[\n\r]/.test(text.slice(at + 1, offset)) };
+}

@@ -12,7 +12,16 @@ import { StoreError } from '../errors.js';
 import type { CommitPlan } from './adapter.js';
 import { earlierRestoreCopy, listBackups, newestRestorable, noBackup } from './backups.js';
 import { calendarCopies } from './calendar-cache.js';
-import { diff, snapshot } from './changes.js';
+import {
+  allHeld,
+  type Change,
+  conflicts,
+  diff,
+  entriesNotHeld,
+  linesHold,
+  notMade,
+  snapshot,
+} from './changes.js';
 import {
   decodeJournal,
   decodeText,
@@ -27,10 +36,10 @@ import {
   restorableJournal,
   warningsOnRead,
 } from './codec.js';
-import type { Keyring, Sealing } from './crypto.js';
+import { isEncrypted, type Keyring, type Sealing } from './crypto.js';
 import { JournalDb, type JournalView } from './db.js';
 import { type DueRead, type DueRules, DueSummary, readDue } from './due-summary.js';
-import { fileVersion, readVersioned } from './files.js';
+import { fileVersion, readStoreFile, readVersioned } from './files.js';
 import { serializeJournal } from './format.js';
 import { type FormerPlaces, formerPlaces, inodeOf, otherLinks } from './former-places.js';
 import { keptCopies, type RewriteReport, resealKeptCopies, rewriteKeptCopies } from './kept.js';
@@ -48,11 +57,14 @@ import { changeSaved } from './stops.js';
 import { describeChanges } from './summaries.js';
 import { refuseNewer, type Tracked, trackChange } from './tracking.js';
 import {
+  belongsTo,
   bySync,
+  copyHolds,
   entriesLeadingTo,
   JOINED,
   joinNotUndone,
   nothingToUndo,
+  notInJournal,
   notTheChangeConfirmed,
   PastForget,
   readOwnUndoData,
@@ -132,6 +144,17 @@ export interface RestorePreview {
    * and what changed since the backup, which the restore drops: the records, and in words.
    */
   healthy?: { version: string; dropped: number; what: string };
+  /**
+   * The changes rel's undo data records as made after the backup, which the restore drops, in
+   * words, newest first; and whether the file the restore replaces (which it keeps) holds them
+   * all, as far as rel can tell (a damaged file is looked at line by line); when it does not,
+   * where a copy an earlier restore kept that does is (as named once this restore is made).
+   */
+  lost: { summaries: string[]; kept: boolean; inEarlier: string | undefined };
+  /** Where the copy an earlier restore kept goes, when it is not the journal as it is now. */
+  earlierAs: string | undefined;
+  /** Whether rel undo could take back the newest change instead (the journal is read, the undo data leads up to it). */
+  undoable: boolean;
 }
 
 export class Store {
@@ -303,6 +326,10 @@ export class Store {
       if (typeof consent === 'object' && (entry?.at !== consent.at || entry.summary !== consent.summary))
         throw notTheChangeConfirmed(entry);
       if (!entry) throw nothingToUndo(this.file);
+      // Never made in this journal (a restore brought back a backup from before it): said before
+      // any question about it; the copy the restore kept is read only then.
+      if (notMade(read.journal as unknown as Record<string, unknown>, entry.changes))
+        throw notInJournal(entry, this.file, read.journal, await this.restoreCopy());
       if (entry.summary.startsWith(JOINED)) throw joinNotUndone(entry, path.dirname(this.target));
       if (undo.forgotAt && consent === false) throw new PastForget(entry, undo.forgotAt);
       if (bySync(entry) && consent === false) throw new SyncBrought(entry);
@@ -331,10 +358,38 @@ export class Store {
     const current = readVersioned(this.target);
     const journal =
       current && (await decodeJournal(this.file, current.bytes, this.options.keyring).catch(() => undefined));
-    if (!current || !journal) return { backup, savedAt };
+    const undo = await this.undoData().catch((): UndoData => ({ entries: [] }));
+    const holdsIn = (copy: Journal) => (changes: Change[]) =>
+      conflicts(copy as unknown as Record<string, unknown>, changes).length === 0;
+    // Newest first: what the undo data says was made after the backup, which it does not hold.
+    // A healthy journal that never had one of them (an earlier restore dropped it) loses nothing by it.
+    const missing = entriesNotHeld(undo.entries, holdsIn(found.journal)).filter(
+      (entry) => !journal || !notMade(journal.journal as unknown as Record<string, unknown>, entry.changes),
+    );
+    const text = current && !isEncrypted(current.bytes) ? current.bytes.toString('utf8') : '';
+    const kept =
+      current !== undefined &&
+      allHeld(missing, journal ? holdsIn(journal.journal) : (changes) => linesHold(text, changes));
+    const earlierAs = current ? earlierRestoreCopy(this.target, current.bytes) : undefined;
+    // Else a copy an earlier restore kept may be where they still are (the one in place is
+    // renamed to earlierAs by this restore).
+    const inEarlier = missing.length && !kept ? await this.keptCopyHolding(missing, earlierAs) : undefined;
+    const newest = undo.entries.at(-1);
+    const common = {
+      backup,
+      savedAt,
+      lost: { summaries: missing.map((e) => e.summary), kept, inEarlier },
+      earlierAs,
+      undoable:
+        journal !== undefined &&
+        newest !== undefined &&
+        belongsTo(undo, journal) &&
+        holdsIn(journal.journal)(newest.changes),
+    };
+    if (!current || !journal) return common;
     const since = diff(snapshot(found.journal), snapshot(journal.journal));
     const what = describeChanges(since, journal.journal);
-    return { backup, savedAt, healthy: { version: current.version, dropped: since.length, what } };
+    return { ...common, healthy: { version: current.version, dropped: since.length, what } };
   }
 
   /**
@@ -591,6 +646,38 @@ export class Store {
       reload: () => this.db.load(false),
       appendsTo,
     });
+  }
+
+  /**
+   * Where, after a restore that renames the copy in place to `earlierAs`, a copy an earlier
+   * restore kept holds all these entries: the copy in place (when renamed), then the numbered
+   * ones, newest first. undefined when none does.
+   */
+  private async keptCopyHolding(
+    entries: UndoEntry[],
+    earlierAs: string | undefined,
+  ): Promise<string | undefined> {
+    const numbered = keptCopies(this.target)
+      .map((file) => ({ file, n: Number(/before-restore-(\d+)$/.exec(file)?.[1]) }))
+      .filter(({ n }) => Number.isInteger(n))
+      .sort((a, b) => b.n - a.n)
+      .map(({ file }) => ({ file, shown: file }));
+    const inPlace = earlierAs ? [{ file: beforeRestorePath(this.target), shown: earlierAs }] : [];
+    for (const { file, shown } of [...inPlace, ...numbered]) {
+      const copy = await this.restoreCopy(file);
+      if (copy && allHeld(entries, copy.holds)) return shown;
+    }
+    return undefined;
+  }
+
+  /** The copy the last restore kept of the journal it replaced, read as it can be (see copyHolds). */
+  private async restoreCopy(
+    copy = beforeRestorePath(this.target),
+  ): Promise<{ path: string; holds: (changes: Change[]) => boolean } | undefined> {
+    const bytes = readStoreFile(copy);
+    if (!bytes) return undefined;
+    const text = await this.decodeKept(copy, bytes).catch(() => '');
+    return { path: copy, holds: copyHolds(text) };
   }
 
   private undoData(): Promise<UndoData> {

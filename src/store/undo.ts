@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Journal } from '../core/journal.js';
 import { StoreError, UsageError } from '../errors.js';
-import { type Change, conflicts, revert } from './changes.js';
+import { type Change, conflicts, linesHold, revert } from './changes.js';
 import { type Encode, journalTag } from './codec.js';
 import { checkpoint } from './faults.js';
 import { notSaved, type Prepared, prepareStoreFile, readStoreFile, writeStoreFile } from './files.js';
@@ -158,6 +158,26 @@ export function takeBack(
   revert(journal, entry.changes);
 }
 
+/**
+ * rel undo of a change the journal does not have (its records are as they were before it): a
+ * restore brought back a backup from before it. `restoreCopy`: the copy the last restore kept of
+ * the journal it replaced, when there is one, named when it holds the change.
+ */
+export function notInJournal(
+  entry: UndoEntry,
+  file: string,
+  current: Journal,
+  restoreCopy: { path: string; holds: (changes: Change[]) => boolean } | undefined,
+): StoreError {
+  const held = restoreCopy?.holds(entry.changes);
+  return new StoreError(
+    `Cannot undo "${entry.summary}": ${file} is as it was before that change (${describeRecords(entry.changes, current)}), so there is nothing to take back: the change was made after the backup the journal was restored from, an undo of it stopped before it finished, or it was taken out by hand. Nothing was changed.`,
+    restoreCopy && held
+      ? `The journal as it was before the restore, which holds that change, is kept at ${restoreCopy.path}: copy from it by hand what you want back. rel doctor shows the backups kept.`
+      : 'rel doctor shows the backups kept.',
+  );
+}
+
 function changedSince(entry: UndoEntry, file: string): StoreError {
   return new StoreError(
     `Cannot undo "${entry.summary}": ${file} was changed after it in a way rel kept no undo data for (an edit by hand, a restore, or a rel stopped before it finished), and rel undo takes back only the newest change. Nothing was changed.`,
@@ -242,4 +262,19 @@ export function nothingToUndo(file: string): StoreError {
     `Nothing to undo in ${file}.`,
     'rel keeps the last 10 changes; older ones can be brought back from a backup with rel doctor --restore.',
   );
+}
+
+/**
+ * Whether a copy of the journal (its text, as read) holds what these changes made: parsed when
+ * it is valid JSON, else looked at line by line (a damaged file a restore kept).
+ */
+export function copyHolds(text: string): (changes: Change[]) => boolean {
+  let parsed: Record<string, unknown> | undefined;
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    parsed = undefined;
+  }
+  return (changes) =>
+    parsed && typeof parsed === 'object' ? conflicts(parsed, changes).length === 0 : linesHold(text, changes);
 }

@@ -32,8 +32,41 @@ describe('a journal with a slip made by hand', () => {
     expect(said.indexOf('Mend it by hand')).toBeLessThan(said.indexOf('rel doctor --restore'));
 
     const doctor = await rel(['doctor'], { store });
-    expect(oneLine(doctor.stdout)).toContain("the journal before rel's last change, which is lost");
+    // rel doctor's fix is the same advice, mending first, and says what a restore loses.
+    const fix = oneLine(doctor.stdout.slice(doctor.stdout.indexOf('Fix:')));
+    expect(fix).toMatch(/^Fix: Mend it by hand, which keeps everything in it: \$EDITOR /);
+    expect(fix).toContain(
+      "Or go back to the newest backup: rel doctor --restore (2 backups are kept). That is the journal as it was before rel's last change, so that change and your edits since are lost",
+    );
+    expect(fix).not.toContain('rel doctor shows');
     expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('names a comma too many at the end of a line for what it is, here and in rel doctor', async () => {
+    const store = await twoChanges();
+    const text = fs.readFileSync(store, 'utf8');
+    fs.writeFileSync(store, text.replace(/\]\n\}\n?$/, '],\n}\n'));
+    const lines = fs.readFileSync(store, 'utf8').split('\n');
+    const comma = lines.length - lines.reverse().findIndex((l) => /\],$/.test(l));
+    const said = `is not valid JSON: a comma too many at the end of line ${comma} (line ${comma + 1}, column 1: unexpected "}").`;
+    const people = await rel(['people'], { store });
+    expect(people.code).toBe(1);
+    expect(oneLine(people.stderr)).toContain(said);
+    const doctor = await rel(['doctor'], { store });
+    expect(oneLine(doctor.stdout)).toContain(said);
+    expect(oneLine(doctor.stdout)).toContain('Fix: Mend it by hand');
+  });
+
+  it('a comma before a bracket on the same line is named by its column; other breaks as before', async () => {
+    const store = await twoChanges();
+    fs.writeFileSync(store, '{"schema": 2, "people": [1,]}');
+    expect(oneLine((await rel(['people'], { store })).stderr)).toContain(
+      'is not valid JSON: a comma too many at line 1, column 27 (line 1, column 28: unexpected "]").',
+    );
+    fs.writeFileSync(store, '{"schema": 2, "people": [1 2]}');
+    const other = oneLine((await rel(['people'], { store })).stderr);
+    expect(other).toContain('is not valid JSON: line 1, column 28: unexpected "2".');
+    expect(other).not.toContain('comma');
   });
 
   it('an emptied file has nothing to mend: the restore, and what it loses', async () => {
@@ -46,5 +79,37 @@ describe('a journal with a slip made by hand', () => {
     expect(said).toContain(
       "Go back to the newest backup: rel doctor --restore (2 backups are kept). That is the journal as it was before rel's last change, so that change is lost",
     );
+  });
+});
+
+describe('rel undo and a journal rel cannot read', () => {
+  it('rel doctor does not offer rel undo, and rel undo fails with the same advice', async () => {
+    const store = await twoChanges();
+    fs.writeFileSync(store, fs.readFileSync(store, 'utf8').replace('"schema"', '"schema",'));
+    const before = bytesOf(store);
+    const doctor = await rel(['doctor'], { store });
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).not.toContain('can be undone with rel undo');
+    expect(oneLine(doctor.stdout)).toContain(
+      'rel undo cannot take back a change until the journal can be read',
+    );
+    expect(JSON.parse((await rel(['doctor', '--json'], { store })).stdout).undoable).toBe(0);
+    const undo = await rel(['undo'], { store });
+    expect(undo.code).toBe(1);
+    const said = oneLine(undo.stderr);
+    expect(said).toContain('is not valid JSON: line');
+    expect(said).toContain(`Mend it by hand, which keeps everything in it: $EDITOR ${store}.`);
+    expect(bytesOf(store)).toEqual(before);
+  });
+
+  it('nor on an emptied one', async () => {
+    const store = await twoChanges();
+    fs.writeFileSync(store, '');
+    const doctor = await rel(['doctor'], { store });
+    expect(doctor.stdout).not.toContain('can be undone with rel undo');
+    const undo = await rel(['undo'], { store });
+    expect(undo.code).toBe(1);
+    expect(oneLine(undo.stderr)).toContain('Go back to the newest backup: rel doctor --restore');
+    expect(bytesOf(store)?.length).toBe(0);
   });
 });

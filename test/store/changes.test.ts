@@ -1,6 +1,16 @@
 // Record-level changes: what a write changed, and putting it back.
 import { describe, expect, it } from 'vitest';
-import { type Change, conflicts, diff, revert, snapshot } from '../../src/store/changes.js';
+import {
+  allHeld,
+  type Change,
+  conflicts,
+  diff,
+  entriesNotHeld,
+  linesHold,
+  notMade,
+  revert,
+  snapshot,
+} from '../../src/store/changes.js';
 import { tempFileOwner } from '../../src/store/files.js';
 
 type J = Record<string, unknown> & { people: { id: string; name: string }[] };
@@ -103,5 +113,53 @@ describe('temp file names', () => {
     ['journal.json.123.abcd.tmp', undefined],
   ])('%s -> %s', (name, pid) => {
     expect(tempFileOwner('/data/journal.json', name)).toBe(pid);
+  });
+});
+
+describe('what a restore drops: changes a journal or a damaged file does not hold', () => {
+  const entry = (edit: (j: J) => void, from: J = base()) => {
+    const after = structuredClone(from);
+    edit(after);
+    return { after, changes: diff(snapshot(from), snapshot(after)) };
+  };
+
+  it('notMade: the records are exactly as before the change; a restamp alone is not that', () => {
+    const { after, changes } = entry((j) => j.people.push({ id: 'dee', name: 'Dee' }));
+    expect(notMade(base(), changes)).toBe(true);
+    expect(notMade(after, changes)).toBe(false);
+    const renamed = entry((j) => {
+      j.people[0]!.name = 'Anna';
+    });
+    expect(notMade(base(), renamed.changes)).toBe(true);
+    const stamped = base();
+    (stamped.people[0] as Record<string, unknown>).updatedAt = '2026-01-01T00:00:00.000Z';
+    expect(notMade(stamped, renamed.changes)).toBe(false);
+  });
+
+  it('entriesNotHeld: from the newest back to the first the copy holds', () => {
+    const first = entry((j) => j.people.push({ id: 'dee', name: 'Dee' }));
+    const second = entry((j) => {
+      j.people[3]!.name = 'Deedee';
+    }, first.after);
+    const third = entry((j) => j.people.splice(1, 1), second.after);
+    const entries = [first, second, third];
+    const holds = (copy: J) => (changes: Change[]) => conflicts(copy, changes).length === 0;
+    expect(entriesNotHeld(entries, holds(first.after))).toEqual([third, second]);
+    expect(entriesNotHeld(entries, holds(third.after))).toEqual([]);
+    // A copy with all three: each record as the newest of them left it.
+    expect(allHeld([third, second, first], holds(third.after))).toBe(true);
+    expect(allHeld([third, second], holds(first.after))).toBe(false);
+  });
+
+  it('linesHold: a damaged file with a record per line still holds what was made', () => {
+    const { after, changes } = entry((j) => j.people.push({ id: 'dee', name: 'Dee' }));
+    const lines = (j: J) =>
+      `{\n  "schema": 2,\n  "people": [\n${j.people.map((p) => `    ${JSON.stringify(p)}`).join(',\n')}\n  ],\n}`;
+    expect(linesHold(lines(after), changes)).toBe(true);
+    expect(linesHold(lines(base()), changes)).toBe(false);
+    expect(linesHold('', changes)).toBe(false);
+    const removed = entry((j) => j.people.splice(1, 1));
+    expect(linesHold(lines(removed.after), removed.changes)).toBe(true);
+    expect(linesHold(lines(base()), removed.changes)).toBe(false);
   });
 });

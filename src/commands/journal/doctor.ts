@@ -7,7 +7,7 @@ import { ReportedFailure, UsageError } from '../../errors.js';
 import { beforeRestorePath } from '../../store/paths.js';
 import type { RestorePreview, Store } from '../../store/store.js';
 import { printJson } from '../../ui/json.js';
-import { renderCheckup, renderRestored } from '../../ui/render/doctor.js';
+import { keptWhere, lostChanges, renderCheckup, renderRestored } from '../../ui/render/doctor.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption, printResult } from '../shared/output.js';
 import { readSealedState } from '../shared/sealing.js';
@@ -32,7 +32,7 @@ export function register(program: Command, ctx: Context): Command {
     .option('--restore', 'replace the journal with its newest valid backup (the replaced file is kept)')
     .option(
       '--yes',
-      'with --restore: do not ask first when the journal is healthy (needed without a terminal)',
+      'with --restore: do not ask before dropping changes (asked in a terminal; without one, needed when the journal is healthy)',
     )
     .addOption(jsonOption())
     .addHelpText(
@@ -77,10 +77,13 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
         savedAs: restored.savedAs ?? null,
         earlierSavedAs: restored.earlierAs ?? null,
         dropped: preview.healthy?.dropped ?? null,
+        lost: preview.lost.summaries,
+        lostKept: preview.lost.kept,
+        lostInEarlierCopy: preview.lost.inEarlier ?? null,
         people: restored.journal.people.length,
         conversations: restored.journal.conversations.length,
       });
-    } else ctx.io.print(renderRestored(store.file, restored, t));
+    } else ctx.io.print(renderRestored(store.file, restored, preview.lost, t));
     return;
   }
   const done: string[] = [];
@@ -114,7 +117,8 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
 /**
  * A restore of a journal that is healthy drops every change made since the backup: it goes ahead
  * only when confirmed (asked in a terminal, --yes without one). A damaged journal is restored at
- * once: that is what the restore is for, and the damaged file is kept.
+ * once (that is what the restore is for, and the damaged file is kept), but in a terminal, when
+ * the backup lacks changes rel made (which mending the file by hand would keep), it asks first.
  */
 async function confirmed(
   ctx: Context,
@@ -122,17 +126,32 @@ async function confirmed(
   preview: RestorePreview,
   yes: boolean | undefined,
 ): Promise<boolean> {
-  const { healthy } = preview;
-  if (!healthy || yes) return true;
+  const { healthy, lost } = preview;
   const when = preview.savedAt.toISOString().slice(0, 16).replace('T', ' ');
+  const keptAs = beforeRestorePath(store.target);
+  // The copy a restore before kept is renamed, not replaced: said before it happens.
+  const earlier = preview.earlierAs
+    ? ` The copy an earlier restore kept there is renamed ${preview.earlierAs}.`
+    : '';
+  if (!healthy) {
+    if (yes || !lost.summaries.length || !mayPrompt(ctx)) return true;
+    const { askYesNo } = await ctx.prompts();
+    return askYesNo(
+      `The journal cannot be read. Restoring ${preview.backup} (saved ${when} UTC) drops ${lostChanges(lost.summaries)}; ${keptWhere(lost, keptAs)}${lost.kept ? ' (mending the journal by hand instead keeps everything)' : ''}.${lost.inEarlier && lost.inEarlier === preview.earlierAs ? '' : earlier} Restore it?`,
+      false,
+    );
+  }
+  if (yes) return true;
   const drops = healthy.dropped
     ? `drops ${plural(healthy.dropped, 'change')} made since (${healthy.what})`
     : 'changes no record (it holds what the journal holds)';
-  const what = `The journal is healthy: restoring ${preview.backup} (saved ${when} UTC) ${drops}; the journal as it is now is kept as ${beforeRestorePath(store.target)}.`;
+  const named = lost.summaries.length ? ` Among them: ${lostChanges(lost.summaries)}.` : '';
+  const what = `The journal is healthy: restoring ${preview.backup} (saved ${when} UTC) ${drops}; the journal as it is now is kept as ${keptAs}.${named}${earlier}`;
   if (!mayPrompt(ctx)) {
     throw new UsageError(
       `${what} Confirm with --yes.`,
-      'rel doctor --restore --yes  (or rel undo, to take back only the last change)',
+      // rel undo only where it would take the last change back (not after a restore, say).
+      `rel doctor --restore --yes${preview.undoable ? '  (or rel undo, to take back only the last change)' : ''}`,
     );
   }
   const { askYesNo } = await ctx.prompts();
