@@ -215,8 +215,9 @@ function notCalendarStart(lines: ContentLine[]): { why: string; hint?: string } 
  * The first line that is not laid out as iCalendar: a BEGIN with no END, an END that closes what
  * was not begun, a line outside the calendar, a line with no NAME:value, or one ical.js refuses.
  */
-function layoutProblem(lines: ContentLine[]): string | undefined {
-  const open: { name: string; line: number }[] = [];
+function layoutProblem(lines: ContentLine[], within?: string): string | undefined {
+  // An event read on its own is within the calendar.
+  const open: { name: string; line: number }[] = within ? [{ name: within, line: 0 }] : [];
   let closed: ContentLine | undefined;
   for (const content of lines) {
     const text = content.text.trim();
@@ -251,7 +252,8 @@ function layoutProblem(lines: ContentLine[]): string | undefined {
     }
   }
   const unended = open.at(-1);
-  return unended && `BEGIN:${unended.name} on line ${unended.line} has no END:${unended.name}`;
+  if (!unended || unended.line === 0) return undefined;
+  return `BEGIN:${unended.name} on line ${unended.line} has no END:${unended.name}`;
 }
 
 /** A content line of the file, its folded continuations joined to it. */
@@ -438,7 +440,18 @@ function unreadableLine(lines: ContentLine[], error: Error): string {
       return `line ${content.line} (${name || 'a line with no name'}) cannot be read (${(refused as Error).message.replace(/\.$/, '')})`;
     }
   }
-  return error.message.replace(/\.$/, '');
+  return layoutProblem(lines, 'VCALENDAR') ?? plainMessage(error);
+}
+
+/**
+ * What ical.js said, when it says it in words (a ParserError: "invalid frequency …"); an error it
+ * met inside itself ("Cannot read properties of undefined") would tell the user nothing.
+ */
+function plainMessage(error: unknown): string {
+  return error instanceof Error &&
+    !(error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError)
+    ? error.message.replace(/\.$/, '')
+    : 'rel cannot read it as iCalendar';
 }
 
 function notCalendar(
@@ -476,7 +489,7 @@ export function readCalendar(text: string, label: string, from: number, to: numb
         meetings.push(...occurrences(uid, master, exceptions, from, to));
       } catch (error) {
         const title = String(master?.getFirstPropertyValue('summary') ?? uid);
-        problems.push(`${label}: skipped the event "${title}": ${(error as Error).message}.`);
+        problems.push(`${label}: skipped the event "${title}": ${plainMessage(error)}.`);
       }
     }
   }

@@ -86,3 +86,41 @@ describe('readCalendar refusing a file that is not iCalendar', () => {
     expect((refused as UsageError).hint).toContain(hint);
   });
 });
+
+describe('readCalendar skipping an event laid out wrong', () => {
+  it('names the line, in its words, and reads the other events', () => {
+    const text = ics(
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:b1',
+      'DTSTART:20261124T100000Z',
+      'BEGIN:VALARM',
+      'END:VEVENT',
+      ...EVENT,
+      'END:VCALENDAR',
+    );
+    const read = readCalendar(text, 'cal.ics', SINCE, NOW);
+    expect(read.problems).toEqual([
+      'cal.ics: skipped the event b1 (line 3): line 7 is END:VEVENT, but BEGIN:VALARM on line 6 has not ended.',
+    ]);
+    expect(read.meetings.map((m) => m.title)).toEqual(['Ana']);
+  });
+
+  it('says an error ical.js meets inside itself in words of its own', () => {
+    const text = ics(
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:b1',
+      'SUMMARY:Sync',
+      'DTSTART:20261124T100000Z',
+      'RRULE:',
+      'END:VEVENT',
+      ...EVENT,
+      'END:VCALENDAR',
+    );
+    const read = readCalendar(text, 'cal.ics', SINCE, NOW);
+    expect(read.problems).toEqual(['cal.ics: skipped the event "Sync": rel cannot read it as iCalendar.']);
+    expect(read.meetings.map((m) => m.title)).toEqual(['Ana']);
+  });
+});
