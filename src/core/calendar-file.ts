@@ -152,20 +152,108 @@ function occurrences(
  * whose days are not real are named in `problems`, with their lines, and left out.
  */
 function parseCalendars(text: string, label: string, problems: string[]): JCal[] {
+  const start = notCalendarStart(contentLines(text));
+  if (start) throw notCalendar(label, start.why, start.hint);
   let parsed: unknown;
   try {
     parsed = ICAL.parse(text);
-  } catch (error) {
-    parsed = parseByEvent(text, label, problems, (error as Error).message);
+  } catch {
+    parsed = parseByEvent(text, label, problems);
   }
   let list = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as JCal[];
   if (!list.length || list.some((c) => !Array.isArray(c) || c[0] !== 'vcalendar')) {
-    throw notCalendar(label, 'there is no VCALENDAR in it');
+    const wrong = layoutProblem(contentLines(text));
+    throw wrong ? notCalendar(label, wrong, TRY_AGAIN) : notCalendar(label, 'there is no VCALENDAR in it');
   }
   if (list.some((c) => c[2].some((e) => e[0] === 'vevent' && unreadableWhen(e)))) {
-    list = [parseByEvent(text, label, problems, 'it has a day that is not in the calendar') as JCal];
+    list = [parseByEvent(text, label, problems) as JCal];
   }
   return list;
+}
+
+/** A line of the file as a warning shows it: quoted, cut when long. */
+function shownLine(text: string): string {
+  const trimmed = text.trim();
+  return JSON.stringify(trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed);
+}
+
+const TRY_AGAIN = 'Export the calendar again, or fix that line of the file in a text editor.';
+
+/**
+ * Why a text is not a calendar at all, from its first line, before ical.js reads it: ical.js
+ * answers text that is not iCalendar with errors of its own making ("Cannot read properties of
+ * undefined"), which say nothing to the user. Undefined when it begins as a calendar does.
+ */
+function notCalendarStart(lines: ContentLine[]): { why: string; hint?: string } | undefined {
+  const filled = lines.filter((l) => l.text.trim());
+  const first = filled[0];
+  if (!first) return { why: 'it is empty' };
+  if (/^BEGIN:VCALENDAR$/i.test(first.text.trim())) return undefined;
+  // Text in a charset told by no byte order mark and not by its zero bytes either.
+  if (filled.some((l) => l.text.includes('\0')))
+    return {
+      why: 'it has zero bytes in it: it is not UTF-8 or UTF-16 text',
+      hint: 'Export the calendar again as .ics (iCalendar), or save the file as UTF-8.',
+    };
+  if (/^BEGIN:VCARD$/i.test(first.text.trim()))
+    return {
+      why: 'it is a vCard file (contacts), not a calendar',
+      hint: 'rel import reads contacts (rel import <file>.vcf); rel inbox reads an .ics file exported from your calendar.',
+    };
+  if (first.text.trim().startsWith('<'))
+    return { why: `line ${first.line} is ${shownLine(first.text)}: it is a web page or XML, not iCalendar` };
+  const begin = filled.find((l) => /^BEGIN:VCALENDAR$/i.test(l.text.trim()));
+  if (!begin)
+    return { why: `it has no BEGIN:VCALENDAR line; line ${first.line} is ${shownLine(first.text)}` };
+  return {
+    why: `line ${first.line} (${shownLine(first.text)}) comes before BEGIN:VCALENDAR, which is on line ${begin.line}`,
+    hint: TRY_AGAIN,
+  };
+}
+
+/**
+ * The first line that is not laid out as iCalendar: a BEGIN with no END, an END that closes what
+ * was not begun, a line outside the calendar, a line with no NAME:value, or one ical.js refuses.
+ */
+function layoutProblem(lines: ContentLine[], within?: string): string | undefined {
+  // An event read on its own is within the calendar.
+  const open: { name: string; line: number }[] = within ? [{ name: within, line: 0 }] : [];
+  let closed: ContentLine | undefined;
+  for (const content of lines) {
+    const text = content.text.trim();
+    if (!text) continue;
+    const begin = /^BEGIN:(.*)$/i.exec(text);
+    const end = /^END:(.*)$/i.exec(text);
+    if (begin) {
+      const name = begin[1]!.trim().toUpperCase();
+      if (!open.length && name !== 'VCALENDAR')
+        return `line ${content.line} (BEGIN:${name}) is outside the calendar${closed ? `, which ends on line ${closed.line}` : ''}`;
+      open.push({ name, line: content.line });
+      continue;
+    }
+    if (end) {
+      const name = end[1]!.trim().toUpperCase();
+      const top = open.pop();
+      if (!top) return `line ${content.line} (END:${name}) ends what was not begun`;
+      if (top.name !== name)
+        return `line ${content.line} is END:${name}, but BEGIN:${top.name} on line ${top.line} has not ended`;
+      if (!open.length) closed = content;
+      continue;
+    }
+    if (!open.length)
+      return `line ${content.line} (${shownLine(content.text)}) is outside BEGIN:VCALENDAR … END:VCALENDAR`;
+    if (nameAndValue(content.text).value === undefined)
+      return `line ${content.line} (${shownLine(content.text)}) is not a NAME:value line`;
+    try {
+      ICAL.parse(`BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n${content.text}\r\nEND:VEVENT\r\nEND:VCALENDAR`);
+    } catch (refused) {
+      const { name } = nameAndValue(content.text);
+      return `line ${content.line} (${name || 'a line with no name'}) cannot be read (${(refused as Error).message.replace(/\.$/, '')})`;
+    }
+  }
+  const unended = open.at(-1);
+  if (!unended || unended.line === 0) return undefined;
+  return `BEGIN:${unended.name} on line ${unended.line} has no END:${unended.name}`;
 }
 
 /** A content line of the file, its folded continuations joined to it. */
@@ -197,28 +285,35 @@ function nameAndValue(text: string): { name: string; value: string | undefined }
   return { name, value: undefined };
 }
 
-function parseByEvent(text: string, label: string, problems: string[], why: string): unknown {
-  const outside: string[] = [];
+function parseByEvent(text: string, label: string, problems: string[]): unknown {
+  const outside: ContentLine[] = [];
   const events: { line: number; lines: ContentLine[] }[] = [];
   let current: { line: number; lines: ContentLine[] } | undefined;
   for (const content of contentLines(text)) {
     const word = content.text.trim().toUpperCase();
     if (word === 'BEGIN:VEVENT' && !current) current = { line: content.line, lines: [] };
     if (current) current.lines.push(content);
-    else outside.push(content.text);
+    else outside.push(content);
     if (word === 'END:VEVENT' && current) {
       events.push(current);
       current = undefined;
     }
   }
+  // What is wrong is outside the events (each of which is read on its own, below), or in an
+  // event that never ends, which takes the rest of the file with it.
+  const refused = () =>
+    notCalendar(
+      label,
+      layoutProblem(current ? [...outside, ...current.lines] : outside) ?? 'it is not laid out as iCalendar',
+      TRY_AGAIN,
+    );
   let skeleton: unknown;
   try {
-    skeleton = ICAL.parse(outside.join('\r\n'));
+    skeleton = ICAL.parse(outside.map((l) => l.text).join('\r\n'));
   } catch {
-    throw notCalendar(label, why);
+    throw refused();
   }
-  if (!Array.isArray(skeleton) || skeleton[0] !== 'vcalendar' || events.length === 0)
-    throw notCalendar(label, why);
+  if (!Array.isArray(skeleton) || skeleton[0] !== 'vcalendar' || events.length === 0) throw refused();
   const wrap = (lines: string[]) => `BEGIN:VCALENDAR\r\n${lines.join('\r\n')}\r\nEND:VCALENDAR`;
   for (const event of events) {
     let one: JCal;
@@ -345,14 +440,26 @@ function unreadableLine(lines: ContentLine[], error: Error): string {
       return `line ${content.line} (${name || 'a line with no name'}) cannot be read (${(refused as Error).message.replace(/\.$/, '')})`;
     }
   }
-  return error.message.replace(/\.$/, '');
+  return layoutProblem(lines, 'VCALENDAR') ?? plainMessage(error);
 }
 
-function notCalendar(label: string, why: string): UsageError {
-  return new UsageError(
-    `${label} is not an iCalendar file (${why.replace(/\.$/, '')}).`,
-    'Give an .ics file exported from your calendar, or a folder of them (see rel inbox --help).',
-  );
+/**
+ * What ical.js said, when it says it in words (a ParserError: "invalid frequency …"); an error it
+ * met inside itself ("Cannot read properties of undefined") would tell the user nothing.
+ */
+function plainMessage(error: unknown): string {
+  return error instanceof Error &&
+    !(error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError)
+    ? error.message.replace(/\.$/, '')
+    : 'rel cannot read it as iCalendar';
+}
+
+function notCalendar(
+  label: string,
+  why: string,
+  hint = 'Give an .ics file exported from your calendar, or a folder of them (see rel inbox --help).',
+): UsageError {
+  return new UsageError(`${label} is not an iCalendar file: ${why.replace(/\.$/, '')}.`, hint);
 }
 
 /**
@@ -382,7 +489,7 @@ export function readCalendar(text: string, label: string, from: number, to: numb
         meetings.push(...occurrences(uid, master, exceptions, from, to));
       } catch (error) {
         const title = String(master?.getFirstPropertyValue('summary') ?? uid);
-        problems.push(`${label}: skipped the event "${title}": ${(error as Error).message}.`);
+        problems.push(`${label}: skipped the event "${title}": ${plainMessage(error)}.`);
       }
     }
   }

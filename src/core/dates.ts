@@ -1,6 +1,7 @@
 // Calendar dates ("YYYY-MM-DD" in the user's local time zone) and the parsing of what users type
 // for them; periods and durations are periods.ts. Pure: "now" is always passed in.
 import { StoredDayNotInCalendar, UsageError } from '../errors.js';
+import { respelt } from './date-typos.js';
 import { periodDays } from './periods.js';
 
 /** A calendar date, "YYYY-MM-DD", in the user's local time zone. */
@@ -450,6 +451,8 @@ export function parseDate(input: string, option: string, context: DateContext): 
   if (WHOLE_SPAN.test(words) || WHOLE_MONTH.test(words)) throw vagueRefusal(text, option, context);
   const missing = dayNotInCalendar(text, option, context);
   if (missing) throw missing;
+  const slips = respelt(text);
+  if (slips.length) throw misspeltRefusal(text, option, context, slips);
   const natural = context.natural?.(text, context.now, context.direction === 'future');
   if (natural && !Number.isNaN(natural.getTime())) {
     // "january 5" without a year, looking back from November, is the January just gone; "next
@@ -477,6 +480,29 @@ export function parseDate(input: string, option: string, context: DateContext): 
     context.direction === 'past'
       ? 'Try 2026-11-20, today, yesterday, "3 days ago", friday, "last friday" or a period such as 2w.'
       : 'Try 2026-12-20, tomorrow, friday, "next monday", "in 3 days" or a period such as 2w.',
+  );
+}
+
+/**
+ * A date with a weekday or month name misspelt in it: refused, not read as the name it is close
+ * to, offering what it was likely meant as, with the day that would be when it is one.
+ */
+function misspeltRefusal(text: string, option: string, context: DateContext, readings: string[]): UsageError {
+  const offered = readings.map((reading) => {
+    let day = '';
+    try {
+      day = parseDate(reading, option, context);
+    } catch {
+      // Put right, it is still no day (a weekday that is not the date's): the words alone are the hint.
+    }
+    return { words: reading.includes(' ') ? `"${reading}"` : reading, day };
+  });
+  const only = offered.length === 1 ? offered[0]! : undefined;
+  return new UsageError(
+    `${option} "${text}" is not a date rel understands.`,
+    only
+      ? `Did you mean ${only.words}?${only.day ? ` (${only.day})` : ''}`
+      : `Did you mean ${offered.map((o) => `${o.words}${o.day ? ` (${o.day})` : ''}`).join(' or ')}?`,
   );
 }
 

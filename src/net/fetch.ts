@@ -4,6 +4,7 @@
 // which go through guardedFetch too) is checked: https, or plain http to this machine only.
 // The URL is a secret: what goes wrong is said with the host alone.
 import { isLoopback, scrubUrl } from '../core/calendar-source.js';
+import { decodeFile } from '../core/charset.js';
 import { RemoteError, UsageError } from '../errors.js';
 
 export interface FetchLimits {
@@ -153,7 +154,9 @@ export async function fetchFeed(url: URL, limits: FetchLimits): Promise<string> 
       void response.body?.cancel().catch(() => undefined);
       throw statusFailure(response.status, response.statusText, host);
     }
-    return new TextDecoder().decode(await response.arrayBuffer());
+    // Decoded as calendar files are: UTF-8, or UTF-16 (told by its byte order mark or its zero
+    // bytes), else windows-1252.
+    return decodeFile(new Uint8Array(await response.arrayBuffer())).text;
   } catch (error) {
     throw explainFailure(error, url, limits);
   }

@@ -13,8 +13,8 @@ import { bytesOf, type RunResult, rel, tempStore } from '../helpers/run.js';
 const NOW = '2026-11-27T12:00:00';
 const SECRET = 'private-8f3kq0c2/basic';
 
-/** How the server answers the feed: the calendar, never, without end, or a sign-in page. */
-let mode: 'calendar' | 'silent' | 'endless' | 'html' = 'calendar';
+/** How the server answers the feed: the calendar (in UTF-8 or UTF-16), never, without end, or a sign-in page. */
+let mode: 'calendar' | 'utf16' | 'silent' | 'endless' | 'html' = 'calendar';
 let requests = 0;
 const server = http.createServer((req, res) => {
   requests++;
@@ -37,6 +37,11 @@ const server = http.createServer((req, res) => {
   }
   if (mode === 'html') {
     res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Sign in</body></html>');
+    return;
+  }
+  if (mode === 'utf16') {
+    // As a Windows server may send an Outlook export: UTF-16LE after its byte order mark.
+    res.writeHead(200, { 'content-type': 'text/calendar' }).end(Buffer.from(`\uFEFF${GOOGLE}`, 'utf16le'));
     return;
   }
   res.writeHead(200, { 'content-type': 'text/calendar' }).end(GOOGLE);
@@ -114,6 +119,18 @@ describe('rel inbox from a calendar address', { timeout: 240_000 }, () => {
     expect(kept.filter((f) => f.endsWith('.cache'))).toHaveLength(1);
     for (const f of kept) expect(mode600(path.join(state, f))).toBe(0o600);
     expect(kept.join(' ')).not.toContain(SECRET.split('/')[0]);
+  });
+
+  it('reads a feed sent in UTF-16 as the same feed in UTF-8', async () => {
+    mode = 'calendar';
+    const { o } = setup('remote-utf16');
+    const utf8 = await ok(['inbox', '--json', '--since', '2026-11-01', '--calendar', feed], o);
+    mode = 'utf16';
+    const r = await run(['inbox', '--json', '--since', '2026-11-01', '--calendar', feed], o);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(utf8));
+    expect(JSON.parse(r.stdout).length).toBeGreaterThan(20);
   });
 
   it('a server that never answers is refused within the timeout, exit 1 naming the host; nothing changes', async () => {

@@ -53,7 +53,7 @@ describe('rel inbox over a folder with a bad file in it', () => {
       const r = await rel(args, o);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stderr).toContain(
-        `rel: warning: ${bad} is not an iCalendar file (invalid ical body. component began but did not end). Left out; the other files of ${path.dirname(folder)} were read.`,
+        `rel: warning: ${bad} is not an iCalendar file: BEGIN:VEVENT on line 2 has no END:VEVENT. Left out; the other files of ${path.dirname(folder)} were read.`,
       );
       if (args.includes('--json'))
         expect(JSON.parse(r.stdout).map((m: { title: string }) => m.title)).toEqual([
@@ -76,9 +76,7 @@ describe('rel inbox over a folder with a bad file in it', () => {
     fs.writeFileSync(path.join(folder, 'notes.ics'), 'Dear diary,\nno meetings today.\n');
     const r = await rel(['inbox', '--json'], o);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(
-      `${path.join(folder, 'empty.ics')} is not an iCalendar file (there is no VCALENDAR in it)`,
-    );
+    expect(r.stderr).toContain(`${path.join(folder, 'empty.ics')} is not an iCalendar file: it is empty`);
     expect(r.stderr).toContain(`${path.join(folder, 'notes.ics')} is not an iCalendar file`);
     expect(JSON.parse(r.stdout)).toHaveLength(2);
   });

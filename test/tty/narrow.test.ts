@@ -25,7 +25,7 @@ describe('prompts at 40 columns', () => {
     expect(
       wordsWhole(
         screen,
-        'The date "last wensday" is not a date rel understands. Try 2026-11-20, today, yesterday, "3 days ago", friday, "last friday" or a period such as 2w.',
+        'The date "last wensday" is not a date rel understands. Did you mean "last wednesday"? (2026-11-25)',
       ),
     ).toEqual([]);
     await term.press('C-c');

@@ -109,9 +109,14 @@ export async function loadInbox(ctx: Context, options: SourceOptions, days = DEF
   const leaveOut = (folder: string, file: string, error: UsageError) => {
     unread.set(folder, [...(unread.get(folder) ?? []), { file, error }]);
   };
+  const { decodeFile } = await import('../../../core/charset.js');
   for (const { file, folder } of files) {
     try {
-      texts.push({ text: fs.readFileSync(file, 'utf8'), label: file, remote: false, folder });
+      // Read as imports are: UTF-8, or UTF-16 (Outlook and other Windows tools write it), else
+      // windows-1252, which is said.
+      const { text, guessed } = decodeFile(fs.readFileSync(file));
+      if (guessed) ctx.io.err(`rel: warning: ${displaySafe(file)} is not UTF-8: read as ${guessed}.`);
+      texts.push({ text, label: file, remote: false, folder });
     } catch (error) {
       const cannot = new UsageError(
         `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}.`,

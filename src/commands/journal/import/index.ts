@@ -75,6 +75,17 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
   const map = (options.map ?? []).map(parseMap);
   const bytes = await readInput(ctx, file);
   const text = decodeFile(bytes, charset);
+  // A calendar (decoded as rel inbox decodes one, UTF-16 too) is no list of people: read as a
+  // CSV, it would be refused for having no name column.
+  if (
+    options.format === undefined &&
+    /^BEGIN:VCALENDAR\s*$/i.test(text.text.trimStart().split(/\r?\n/)[0] ?? '')
+  ) {
+    throw new UsageError(
+      `${file === '-' ? 'stdin' : path.basename(file)} is a calendar (iCalendar), not people or a rel export: rel import does not read calendars.`,
+      `rel inbox reads the meetings in it: rel inbox --calendar ${file === '-' ? '<file>' : file}`,
+    );
+  }
   const format = options.format === undefined ? detectFormat(file, text.text) : parseFormat(options.format);
   const source = await readSource(format, bytes, text, { dateOrder, charset, map, now: ctx.io.now });
   const label = file === '-' ? 'stdin' : path.basename(file);
