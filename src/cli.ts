@@ -5,7 +5,7 @@ import { Command, CommanderError, Help, type OutputConfiguration } from 'command
 import { requestedCommand } from './argv.js';
 import { COMMANDS } from './command-table.js';
 import type { Context, GlobalOptions, Seams } from './context.js';
-import { closeFlags, periodAsOneWord } from './core/flags.js';
+import { closeFlags, notAVerb, periodAsOneWord, verbsMeant } from './core/flags.js';
 import { displaySafe } from './core/text.js';
 import { exitCodeOf, RelError, ReportedFailure } from './errors.js';
 import { fitHelp, helpWidth, type Listing, MIN_WIDTH_TO_WRAP } from './help-listing.js';
@@ -203,7 +203,45 @@ function configureErrors(command: Command, io: Io, argv: string[], path = comman
       ...base,
       outputError: (text, write) => base.outputError(reword(text, command, argv), write),
     });
+  if (command.parent?.parent) blameTheWordTyped(command, command.parent, argv);
   for (const child of command.commands) configureErrors(child, io, argv, `${path} ${child.name()}`);
+}
+
+/**
+ * A mistyped verb reaches the noun's default command as its argument (`rel config gte x` runs
+ * `rel config list gte x`), whose complaint ("too many arguments for 'list'", "unknown option
+ * '--due'") names a command the person never typed. When the word typed after the noun is no verb
+ * and cannot be what the default command takes, the noun says so instead: "\"gte\" is not a
+ * config command", with the verb meant. A word the default command takes (`rel todo ana`, a
+ * person) keeps the default command's own errors.
+ */
+function blameTheWordTyped(verb: Command, noun: Command, argv: string[]): void {
+  const typed = argv[argv.indexOf(noun.name()) + 1];
+  const verbs = noun.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (typed === undefined || typed.startsWith('-') || verbs.includes(typed)) return;
+  // No verb was typed, so should this command run, it is the noun's default.
+  const meant = verbsMeant(typed, verbs);
+  const theirFlags = new Set(
+    noun.commands.filter((c) => meant.includes(c.name())).flatMap((c) => c.options.map((o) => o.long)),
+  );
+  const reported = verb.error.bind(verb);
+  verb.error = (message, options) => {
+    const excess = options?.code === 'commander.excessArguments';
+    const flag = options?.code === 'commander.unknownOption' ? /'([^'=]+)/.exec(message)?.[1] : undefined;
+    // A command that takes no argument was given a word it cannot take; one that takes a word
+    // (todo's person) was, when the word is close to a verb and the rest fits that verb.
+    const blame =
+      (excess || flag !== undefined) &&
+      (verb.registeredArguments.length === 0 || (meant.length > 0 && (excess || theirFlags.has(flag))));
+    if (!blame) return reported(message, options);
+    const said = notAVerb(
+      noun.name(),
+      typed,
+      noun.commands.map((c) => c.name()),
+      verb.name(),
+    );
+    return noun.error(`${said.message}\n  ${said.hint}`, options);
+  };
 }
 
 /**
@@ -236,20 +274,16 @@ function reword(text: string, command: Command, argv: string[]): string {
   if (/too many arguments/.test(text)) {
     const period = periodAsOneWord(argv);
     if (period) return `error: ${period}\n`;
-    // A mistyped verb reaches the noun's default command as an argument (`rel config gte x` ran
-    // `rel config list gte x`): the verb meant is the better word.
-    const noun = command.parent;
-    const typed = noun?.parent ? argv[argv.indexOf(noun.name()) + 1] : undefined;
-    if (noun && typed) return withVerbMeant(text, noun, typed);
   }
   return text;
 }
 
 /** The error with "(Did you mean rel <noun> <verb>?)" after it, when `typed` is close to a verb of `noun`. */
 function withVerbMeant(text: string, noun: Command, typed: string): string {
-  const verbs = noun.commands.flatMap((c) => [c.name(), ...c.aliases()]);
-  if (verbs.includes(typed)) return text;
-  const close = closeFlags(typed, verbs).map((v) => `rel ${noun.name()} ${v}`);
+  const close = verbsMeant(
+    typed,
+    noun.commands.flatMap((c) => [c.name(), ...c.aliases()]),
+  ).map((v) => `rel ${noun.name()} ${v}`);
   return close.length ? `${text.trimEnd()}\n(Did you mean ${close.join(' or ')}?)\n` : text;
 }
 

@@ -380,12 +380,15 @@ export function offeredLabel(person: Person): string {
  * One person from a typed name: a choice prompt when it fits several and a terminal is there.
  * `report`: a command that only shows takes the person whose full name it is when it is also
  * another's alias, and says so; one that changes or forgets asks, or refuses, as for several.
+ * `orMeant`: commands the word may have meant instead (a mistyped verb reaching a default command
+ * that takes a name), offered first when it is nobody's name.
  */
 export async function resolvePerson(
   ctx: Context,
   journal: JournalReading,
   name: string,
   use: 'change' | 'report' = 'change',
+  orMeant: readonly string[] = [],
 ): Promise<Person> {
   if (!normalize(name))
     throw new UsageError('A name cannot be empty.', 'Give a name, first name, alias or id.');
@@ -441,8 +444,11 @@ export async function resolvePerson(
       'Type more of the name, or use the id.',
     );
   }
-  const hint = result.suggestions.length
-    ? `Did you mean ${result.suggestions.map(offeredLabel).join(' or ')}?`
+  // The commands the word may have meant come first: no name starts with it, and `rel todo dle`
+  // is likelier a mistyped delete than a mistyped Cleo.
+  const meant = [...orMeant, ...result.suggestions.map(offeredLabel)];
+  const hint = meant.length
+    ? `Did you mean ${meant.join(' or ')}?`
     : 'See everyone with `rel people`, or add them with `rel add "Name"`.';
   throw new NotFoundError(`No one called "${typed}" in your journal.`, hint);
 }

@@ -1,5 +1,6 @@
 // What rel says when a command line is mistyped: the command's own flags closest to an unknown
-// one, and how to write a period that was typed as two words. Pure, so that a table tests them.
+// one, the verbs of a noun closest to an unknown word, and how to write a period that was typed
+// as two words. Pure, so that a table tests them.
 import { typoDistance } from './names.js';
 
 /**
@@ -27,6 +28,54 @@ export function closeFlags(typed: string, flags: readonly string[]): string[] {
     .sort((a, b) => a.d - b.d)
     .slice(0, 2)
     .map(({ f }) => f);
+}
+
+/**
+ * The words other tools use for a verb (`rm` for delete, `ls` for list): what a person used to
+ * them types first. Each is offered only when the noun has the verb.
+ */
+const VERB_ALIASES: Record<string, readonly string[]> = {
+  rm: ['delete'],
+  del: ['delete'],
+  remove: ['delete'],
+  ls: ['list'],
+  show: ['list'],
+  view: ['list'],
+  new: ['add'],
+  create: ['add'],
+};
+
+/**
+ * The verbs of a noun that a word not among them may have meant: the verb another tool's word
+ * stands for (`rm` is delete), else the closest by spelling (closeFlags). `verbs` holds the
+ * noun's verbs and their aliases.
+ */
+export function verbsMeant(typed: string, verbs: readonly string[]): string[] {
+  const word = typed.toLowerCase();
+  if (verbs.includes(word)) return [];
+  const aliased = (Object.hasOwn(VERB_ALIASES, word) ? VERB_ALIASES[word]! : []).filter((v) =>
+    verbs.includes(v),
+  );
+  return aliased.length ? aliased : closeFlags(word, verbs);
+}
+
+/**
+ * What is said when the word after a noun is none of its verbs (`rel config gte x`): that word,
+ * not the default command it reached, then the verb meant or, with none close, the verbs.
+ */
+export function notAVerb(
+  noun: string,
+  typed: string,
+  verbs: readonly string[],
+  defaultVerb: string | undefined,
+): { message: string; hint: string } {
+  const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
+  const meant = verbsMeant(typed, verbs).map((v) => `rel ${noun} ${v}`);
+  const listed = verbs.map((v) => (v === defaultVerb ? `${v} (the default)` : v)).join(', ');
+  return {
+    message: `"${typed}" is not ${article} ${noun} command.`,
+    hint: `${meant.length ? `Did you mean ${meant.join(' or ')}? ` : ''}The commands: ${listed}.`,
+  };
 }
 
 const PERIOD_UNIT = /^(d|days?|w|weeks?|m|mo|months?|y|years?)$/i;

@@ -16,6 +16,7 @@ import {
 } from '@inquirer/core';
 import { checkbox, confirm, input, password, search, select } from '@inquirer/prompts';
 import { CancelError, EditorAborted, EditorNotFound, StoppedError } from '../errors.js';
+import { type EditorChoice, editorChoice, editorOnPath, programOf } from './editor.js';
 import { wrapText } from './wrap.js';
 
 // Node's readline (20.x) marks every key of a burst but the last (a paste, fast typing, keys sent
@@ -218,14 +219,16 @@ export function searchFor<T>(message: string, source: (term: string) => Choice<T
  * the journal, never /tmp), through the shell as git does, so that "code --wait" works. An editor
  * that exits non-zero (vim's :cq) gave up, as git takes it: EditorAborted, and what it wrote is
  * not returned. One the shell could not find or run (exit 127, 126) is EditorNotFound, naming the
- * command and the variable it came from. The file goes with its folder either way.
+ * program and the variable it came from; the caller says what happens next. The file goes with
+ * its folder either way.
  */
 export async function editText(message: string, folder: string, initial = ''): Promise<string> {
   const dir = fs.mkdtempSync(path.join(folder, 'edit-'));
   try {
     const file = path.join(dir, 'note.txt');
     fs.writeFileSync(file, initial, { mode: 0o600 });
-    const { command, from } = editorCommand(process.env);
+    const editor = editorChoice(process.env);
+    const { command } = editor;
     process.stdout.write(`? ${wrapped(message)}\n`);
     const ran = await runEditor(command, file);
     if (ran.error) throw new EditorAborted(`Your editor (${command}) did not start: ${ran.error.message}.`);
@@ -236,7 +239,7 @@ export async function editText(message: string, folder: string, initial = ''): P
     // The shell's own codes for a command it could not find (127) or run (126); the draft as it
     // was says no editor ran that chose to exit so.
     if ((ran.status === 127 || ran.status === 126) && fs.readFileSync(file, 'utf8') === initial) {
-      throw editorNotFound(command, from, ran.status);
+      throw editorNotFound(editor, ran.status);
     }
     if (ran.status !== 0) {
       throw new EditorAborted(
@@ -251,23 +254,23 @@ export async function editText(message: string, folder: string, initial = ''): P
   }
 }
 
-/** The editor to run, and where that came from, as the messages about it name it. */
-function editorCommand(env: NodeJS.ProcessEnv): { command: string; from: string } {
-  if (env.VISUAL) return { command: env.VISUAL, from: '$VISUAL' };
-  if (env.EDITOR) return { command: env.EDITOR, from: '$EDITOR' };
-  return { command: 'vim', from: "rel's default, as neither $VISUAL nor $EDITOR is set" };
-}
-
-function editorNotFound(command: string, from: string, status: 126 | 127): EditorNotFound {
+/**
+ * The editor could not be run: only its program is named (not "codee --wait"), and the advice
+ * names an editor that is there (nano, vim, vi on $PATH), or none when none is.
+ */
+function editorNotFound({ command, from }: EditorChoice, status: 126 | 127): EditorNotFound {
+  const program = JSON.stringify(programOf(command));
+  const source = from === 'default' ? "rel's default, as neither $VISUAL nor $EDITOR is set" : from;
+  const variable = from === '$VISUAL' ? 'VISUAL' : 'EDITOR';
+  const there = editorOnPath(process.env);
+  const example = there ? `, e.g. export ${variable}=${there}` : '';
   return new EditorNotFound(
     status === 127
-      ? `Your editor was not found: the shell has no command ${JSON.stringify(command)} (${from}). Nothing was saved.`
-      : `Your editor ${JSON.stringify(command)} (${from}) could not be run: it is there but not a program the shell can run (not executable, or a folder). Nothing was saved.`,
-    `${
-      from === '$VISUAL'
-        ? 'Set $VISUAL to an editor you have, e.g. export VISUAL=nano (rel runs it before $EDITOR), or unset it to use $EDITOR'
-        : 'Set $EDITOR to an editor you have, e.g. export EDITOR=nano'
-    }, and run the command again; or type the note at the prompt instead of "e".`,
+      ? `Your editor was not found: the shell has no command ${program} (${source}).`
+      : `Your editor ${program} (${source}) could not be run: it is there but not a program the shell can run (not executable, or a folder).`,
+    from === '$VISUAL'
+      ? `Set $VISUAL to an editor you have${example} (rel runs it before $EDITOR), or unset it to use $EDITOR.`
+      : `Set $EDITOR to an editor you have${example}.`,
   );
 }
 

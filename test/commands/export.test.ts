@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesOf, ok, readJson, rel, tempDir, tempStore } from '../helpers/run.js';
+import { bytesOf, ok, readJson, rel, relEnv, tempDir, tempStore } from '../helpers/run.js';
 
 // A small journal: two people in one conversation, one with a leap-day birthday, a follow-up with a due date.
 async function seed(): Promise<string> {
@@ -421,6 +421,109 @@ describe('rel export --out never writes over the journal or what rel keeps besid
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/is the journal itself/);
     expect(folderOf(store)).toEqual(before);
+  });
+
+  it("rel agenda --out another journal's backup: refused, offering rel-agenda.md", async () => {
+    const folder = tempDir('agenda-other');
+    const store = path.join(folder, 'c.json');
+    const other = path.join(folder, 'k.json');
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['add', 'Ben Okafor'], { store: other });
+    await ok(['log', 'ben', '--note', 'kept in the backup'], { store: other });
+    const backup = path.join(folder, '.k.json.backup-1');
+    const before = folderOf(store);
+    const r = await rel(['agenda', 'ana', '--out', backup], { store });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('is a file rel keeps beside a journal');
+    expect(r.stderr).toContain(`e.g. --out ${path.join(folder, 'rel-agenda.md')}.`);
+    expect(folderOf(store)).toEqual(before);
+  });
+
+  // Found by a tester: --out .k.json.backup-1 --force, run on the journal c.json beside k.json,
+  // replaced k.json's backup without a word.
+  it.each<[string, (other: string) => string, string[], string]>([
+    [
+      'its newest backup',
+      (other) => path.join(path.dirname(other), `.${path.basename(other)}.backup-1`),
+      [],
+      'rel-export.json',
+    ],
+    [
+      'its undo data',
+      (other) => path.join(path.dirname(other), `.${path.basename(other)}.undo`),
+      ['--format', 'markdown'],
+      'rel-export.md',
+    ],
+    ['its lock', (other) => `${other}.lock`, ['--format', 'ics'], 'rel.ics'],
+    [
+      'its copy before a restore',
+      (other) => path.join(path.dirname(other), `.${path.basename(other)}.before-restore-2`),
+      [],
+      'rel-export.json',
+    ],
+    [
+      'a temp file of its undo data',
+      (other) => path.join(path.dirname(other), `.${path.basename(other)}.undo.4242.00ff00ff.tmp`),
+      [],
+      'rel-export.json',
+    ],
+    [
+      'a CSV folder named as its backup',
+      (other) => path.join(path.dirname(other), `.${path.basename(other)}.backup-3`),
+      ['--format', 'csv'],
+      'rel-export.csv',
+    ],
+    [
+      'a CSV file named as its backup',
+      (other) => path.join(path.dirname(other), `.${path.basename(other)}.backup-3.csv`),
+      ['--format', 'csv'],
+      'rel-export.csv',
+    ],
+  ])(
+    "another journal's file in the same folder, %s: refused even with --force",
+    async (_, outOf, args, offered) => {
+      const folder = tempDir('export-other');
+      const store = path.join(folder, 'c.json');
+      const other = path.join(folder, 'k.json');
+      await ok(['add', 'Ana Silva'], { store });
+      await ok(['add', 'Ben Okafor'], { store: other });
+      await ok(['log', 'ben', '--note', 'kept in the backup'], { store: other });
+      const out = outOf(other);
+      if (!out.endsWith('.csv') && !args.includes('csv')) fs.writeFileSync(out, 'what rel kept\n');
+      const before = folderOf(store);
+      const r = await rel(['export', ...args, '--out', out, '--force'], { store });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('is a file rel keeps beside a journal');
+      expect(r.stderr).toContain('Nothing was written');
+      expect(r.stderr).toContain(`Give --out another name, e.g. --out ${path.join(folder, offered)}.`);
+      expect(folderOf(store)).toEqual(before);
+    },
+  );
+
+  it("a file in rel's state folder (a journal's summary): refused even with --force", async () => {
+    const store = tempStore('export-state');
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['due'], { store });
+    const state = relEnv({ store }).XDG_STATE_HOME!;
+    const summary = path.join(state, 'rel', fs.readdirSync(path.join(state, 'rel'))[0]!);
+    const kept = fs.readFileSync(summary);
+    const r = await rel(['export', '--out', summary, '--force'], { store });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain("is in rel's state folder");
+    // offered beside the journal, not in the state folder again
+    expect(r.stderr).toContain(`e.g. --out ${path.join(path.dirname(store), 'rel-export.json')}.`);
+    expect(fs.readFileSync(summary)).toEqual(kept);
+  });
+
+  it("the hint offers a name of its own in the same folder, not the refused one's extension", async () => {
+    const store = tempStore('export-hint');
+    await ok(['add', 'Ana Silva'], { store });
+    const out = path.join(path.dirname(store), `.${path.basename(store)}.undo`);
+    const r = await rel(['export', '--format', 'csv', '--out', `${out}.csv`], { store });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).not.toContain('rel-out');
+    expect(r.stderr).not.toContain("outside the journal's own");
+    expect(r.stderr).toContain(`--out ${path.join(path.dirname(store), 'rel-export.csv')}.`);
   });
 
   it('a file beside the journal that is not one of its own is written', async () => {

@@ -1,6 +1,6 @@
 // What rel suggests for a mistyped flag, and what it says for a period typed as two words.
 import { describe, expect, it } from 'vitest';
-import { closeFlags, periodAsOneWord } from '../../src/core/flags.js';
+import { closeFlags, notAVerb, periodAsOneWord, verbsMeant } from '../../src/core/flags.js';
 
 // rel log's flags and rel due's, as their help lists them.
 const LOG = [
@@ -99,5 +99,32 @@ describe('a period typed as two words', () => {
     [['due', '--within', '2', 'fortnights']],
   ])('%j is not a period typed as two words', (argv) => {
     expect(periodAsOneWord(argv)).toBeUndefined();
+  });
+});
+
+describe('verbsMeant', () => {
+  const TODO = ['list', 'add', 'edit', 'delete'];
+  it.each([
+    ['eidt', ['edit']],
+    ['dle', ['delete']],
+    ['rm', ['delete']],
+    ['REMOVE', ['delete']],
+    ['ls', ['list']],
+    ['view', ['list']],
+    ['edit', []],
+    ['zzz', []],
+  ])('%s: %j', (typed, meant) => {
+    expect(verbsMeant(typed, TODO)).toEqual(meant);
+  });
+
+  it('an alias is offered only when the noun has its verb', () => {
+    expect(verbsMeant('rm', ['list', 'log', 'dismiss', 'restore'])).toEqual([]);
+  });
+
+  it('notAVerb names the word typed, the verb meant and the verbs', () => {
+    expect(notAVerb('inbox', 'lgo', ['list', 'log'], 'list')).toEqual({
+      message: '"lgo" is not an inbox command.',
+      hint: 'Did you mean rel inbox log? The commands: list (the default), log.',
+    });
   });
 });

@@ -130,22 +130,40 @@ describe('an $EDITOR that exits non-zero', () => {
 });
 
 describe('an $EDITOR naming a program that is not there', () => {
-  // Found by a tester: a mistyped $EDITOR (the shell's exit 127) was told as an edit given up,
-  // and the conversation was logged without its note.
-  it('says it was not found, naming the command and how to set $EDITOR; exit 2, the journal as it was', async () => {
+  // Found by testers: a mistyped $EDITOR (the shell's exit 127) was told as an edit given up, and
+  // the conversation was logged without its note; then it stopped rel log, and the answers given
+  // (the date, the kind, the minutes) were lost with it.
+  it('says so, naming the program, then asks for the note at the prompt: the answers before it are kept', async () => {
     const store = tempStore('editor-missing');
     ok(['add', 'Ana Silva'], { store });
-    const before = fs.readFileSync(store);
-    term = new Terminal(['log', 'ana'], { store, env: { EDITOR: 'no-such-editor', VISUAL: '' } });
-    await openTheEditor(term);
-    expect(await term.exitCode()).toBe(2);
+    // A nano on $PATH, never run: the advice names it.
+    const tools = tempDir('editor-nano');
+    fs.writeFileSync(path.join(tools, 'nano'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    term = new Terminal(['log', 'ana'], {
+      store,
+      env: { EDITOR: 'no-such-editor --wait', VISUAL: '', PATH: `${tools}:${process.env.PATH}` },
+    });
+    await term.answer('When?', 'yesterday');
+    await term.waitFor('What kind of conversation?');
+    await term.press('Enter');
+    await term.answer('How many minutes?', '25');
+    await term.answer('What did you talk about?', 'e');
+    await term.waitFor('What did you talk about? (Enter to skip)');
+    await term.type('Typed at the prompt instead');
+    await term.press('Enter');
+    await answerTheRest(term);
+    expect(await term.exitCode()).toBe(0);
     const screen = term.screen().replace(/\s+/g, ' ');
     expect(screen).toContain(
-      'Your editor was not found: the shell has no command "no-such-editor" ($EDITOR). Nothing was saved.',
+      'Your editor was not found: the shell has no command "no-such-editor" ($EDITOR). Type the note here instead.',
     );
-    expect(screen).toContain('Set $EDITOR to an editor you have, e.g. export EDITOR=nano');
+    expect(screen).toContain('Set $EDITOR to an editor you have, e.g. export EDITOR=nano.');
+    expect(screen).not.toContain('--wait');
     expect(screen).not.toContain('given up');
-    expect(fs.readFileSync(store).equals(before)).toBe(true);
+    const [conversation] = readJson(store).conversations;
+    expect(conversation.note).toBe('Typed at the prompt instead');
+    expect(conversation.minutes).toBe(25);
+    expect(conversation.date).toBe('2026-11-26');
     expect(fs.readdirSync(path.dirname(store)).filter((f) => f.includes('draft'))).toEqual([]);
   });
 });

@@ -34,15 +34,34 @@ function script(body: string, mode = 0o755): string {
 }
 
 describe('an $EDITOR the shell cannot find or run', () => {
-  it('$EDITOR naming no command: not found, naming the command and $EDITOR, exit 2', async () => {
+  it('$EDITOR naming no command: not found, naming its program (not its flags) and $EDITOR, exit 2', async () => {
     const { error, left } = await edit({ EDITOR: 'no-such-editor-here --wait' });
     expect(error).toBeInstanceOf(EditorNotFound);
     expect(error!.message).toBe(
-      'Your editor was not found: the shell has no command "no-such-editor-here --wait" ($EDITOR). Nothing was saved.',
+      'Your editor was not found: the shell has no command "no-such-editor-here" ($EDITOR).',
     );
-    expect(error!.hint).toContain('Set $EDITOR to an editor you have, e.g. export EDITOR=nano');
+    expect(error!.hint).toMatch(/^Set \$EDITOR to an editor you have/);
     expect(exitCodeOf(error)).toBe(2);
     expect(left).toEqual([]);
+  });
+
+  it.each([
+    [['nano', 'vim', 'vi'], 'e.g. export EDITOR=nano'],
+    [['vim', 'vi'], 'e.g. export EDITOR=vim'],
+    [['vi'], 'e.g. export EDITOR=vi'],
+  ])('with %j on $PATH, the advice names the first of nano, vim, vi: %s', async (there, advice) => {
+    const tools = tempDir('editor-unit-path');
+    for (const name of there)
+      fs.writeFileSync(path.join(tools, name), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const { error } = await edit({ EDITOR: 'codee --wait', PATH: tools });
+    expect(error!.hint).toBe(`Set $EDITOR to an editor you have, ${advice}.`);
+  });
+
+  it('with none of them on $PATH (or one not executable), the advice names no editor', async () => {
+    const tools = tempDir('editor-unit-path');
+    fs.writeFileSync(path.join(tools, 'nano'), 'not a program', { mode: 0o644 });
+    const { error } = await edit({ EDITOR: 'codee', PATH: tools });
+    expect(error!.hint).toBe('Set $EDITOR to an editor you have.');
   });
 
   it('$VISUAL comes first, and is the one named', async () => {

@@ -55,7 +55,8 @@ async function run(ctx: Context, name: string, options: AgendaOptions): Promise<
   // Private notes about a person: the file is readable by its owner only, like the journal,
   // even when it replaces a file that others could read. An agenda is made again before each
   // 1:2:1, so the one --out wrote last time is replaced (never the journal, though).
-  const file = writeOutFile(store.target, options.out, options.out, safeText(markdown, false), {
+  const rules = { target: store.target, env: ctx.io.env, instead: 'rel-agenda.md' };
+  const file = writeOutFile(rules, options.out, options.out, safeText(markdown, false), {
     force: true,
   });
   ctx.io.err(`Wrote the agenda for ${person.name} to ${file}.`);

@@ -11,6 +11,7 @@ import {
 } from '../../context.js';
 import { answersChanged, deleteFollowUp, editFollowUp, type FollowUpEdit } from '../../core/corrections.js';
 import { dayDate } from '../../core/dates.js';
+import { verbsMeant } from '../../core/flags.js';
 import { addFollowUp, openFollowUps, peopleNames, toItem } from '../../core/followups.js';
 import type { FollowUp, Journal } from '../../core/journal.js';
 import { samePerson } from '../../core/people.js';
@@ -23,6 +24,8 @@ import { printJson } from '../../ui/json.js';
 import { renderTodo } from '../../ui/render/todo.js';
 import { theme } from '../../ui/theme.js';
 import { jsonOption, printResult } from '../shared/output.js';
+
+const TODO_VERBS = ['list', 'add', 'edit', 'delete'];
 
 interface ListOptions {
   mine?: boolean;
@@ -222,7 +225,9 @@ async function list(ctx: Context, name: string | undefined, options: ListOptions
   // The people and their follow-ups: no conversation is read (see store/partial.ts).
   const view = await (await openStore(ctx)).view();
   const journal = await view.read({ conversations: 'none', tombstones: 'none', dismissals: 'none' });
-  const person = name === undefined ? undefined : await resolvePerson(ctx, journal, name, 'report');
+  // `rel todo eidt` reaches here as a name: a word close to a verb is offered as that verb too.
+  const meant = name === undefined ? [] : verbsMeant(name, TODO_VERBS).map((v) => `rel todo ${v}`);
+  const person = name === undefined ? undefined : await resolvePerson(ctx, journal, name, 'report', meant);
   const todayIso = today(ctx);
   const items = openFollowUps(journal, todayIso, {
     personId: person?.id,

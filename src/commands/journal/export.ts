@@ -28,7 +28,7 @@ import { plural } from '../../core/text.js';
 import { StoreError, UsageError } from '../../errors.js';
 import { serializeJournal } from '../../store/format.js';
 import { safeText } from '../../ui/safe.js';
-import { refuseOutFile, writeOutFile } from '../shared/out-file.js';
+import { type OutFileRules, refuseOutFile, refuseOwnFile, writeOutFile } from '../shared/out-file.js';
 
 const FORMATS = ['json', 'markdown', 'csv', 'ics', 'vcard', 'vcard3'] as const;
 type Format = (typeof FORMATS)[number];
@@ -110,15 +110,23 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
    * Refuses, before anything is written, an --out that would land on the journal or a file kept
    * beside it, or (without --force) on a file already there: both tables, or neither.
    */
+  const rules: OutFileRules = {
+    target: store.target,
+    env: ctx.io.env,
+    instead: format === 'csv' ? 'rel-export.csv' : FILE_NAMES[format],
+  };
+  // The path itself first: a folder named like a backup is refused before it is made.
+  if (options.out !== undefined)
+    refuseOwnFile(rules, options.out.replace(/[\\/]+$/, '') || options.out, options.out);
   const refused = (...files: string[]) => {
-    for (const file of files) refuseOutFile(store.target, file, options.out!, force);
+    for (const file of files) refuseOutFile(rules, file, options.out!, force);
     return files;
   };
   // Journal data is private: written 0600, whole or not at all. Its text is made safe as all human
   // output is (no control characters but tab, LF and CRLF), except for the JSON export, which keeps
   // the stored text exactly.
   const write = (file: string, content: string, exact = false) =>
-    writeOutFile(store.target, file, options.out!, exact ? content : safeText(content, false), { force });
+    writeOutFile(rules, file, options.out!, exact ? content : safeText(content, false), { force });
   const selection: ExportSelection = { since, redact: options.redact ?? false };
   if (options.person !== undefined)
     selection.personId = (await resolvePerson(ctx, journal, options.person, 'report')).id;

@@ -1,21 +1,53 @@
 // A file the user names with --out (rel export, rel agenda) is never the journal, nor a file rel
-// keeps beside it: one typo there would replace the journal, with no backup of its last change.
+// keeps beside it or for another journal: one typo there would replace the journal, with no
+// backup of its last change.
 import fs from 'node:fs';
 import path from 'node:path';
 import { StoreError, UsageError } from '../../errors.js';
+import { stateFolder } from '../../store/calendar-cache.js';
 import { writeStoreFile } from '../../store/files.js';
-import { ownFile } from '../../store/own-files.js';
+import { keptForAJournal, ownFile } from '../../store/own-files.js';
+import type { Env } from '../../store/paths.js';
 
-/** Refuses (exit 2, before anything is written) an --out `file` that is the journal `target` or one of its own files. */
-export function refuseOwnFile(target: string, file: string, out: string): void {
-  const own = ownFile(target, file);
+/** What an --out must never be, and what to offer instead of one refused. */
+export interface OutFileRules {
+  /** The journal, by its real path. */
+  target: string;
+  /** The environment, for rel's state folder: every file in it is rel's. */
+  env: Env;
+  /** The name offered instead, in the folder of the one refused: rel-export.json. */
+  instead: string;
+}
+
+/**
+ * Refuses (exit 2, before anything is written) an --out `file` that is the journal, a file rel
+ * keeps beside it, or one rel keeps for any journal (another journal's backup in the same folder).
+ */
+export function refuseOwnFile(rules: OutFileRules, file: string, out: string): void {
+  const state = stateOf(rules.env);
+  const own = ownFile(rules.target, file) ?? keptForAJournal(file, state);
   if (own === undefined) return;
+  const what = {
+    journal: `is the journal itself (${rules.target})`,
+    kept: 'is a file rel keeps beside the journal (a backup, the undo data, the lock or a temp file)',
+    beside: 'is a file rel keeps beside a journal (a backup, the undo data, the lock or a temp file)',
+    state: `is in rel's state folder (${state}), where it keeps what it worked out for each journal`,
+  }[own];
+  // Not into the state folder again: beside the journal, where an export is at home.
+  const folder = own === 'state' ? path.dirname(rules.target) : path.dirname(file);
   throw new UsageError(
-    own === 'journal'
-      ? `--out ${out} is the journal itself (${target}): writing there would replace it. Nothing was written.`
-      : `--out ${out} is a file rel keeps beside the journal (a backup, the undo data, the lock or a temp file): writing there would replace it. Nothing was written.`,
-    `Give a file outside the journal's own, e.g. --out ${path.join(path.dirname(target), `rel-out${path.extname(file) || '.txt'}`)}.`,
+    `--out ${out} ${what}: writing there would replace it. Nothing was written, and --force does not change that.`,
+    `Give --out another name, e.g. --out ${path.join(folder, rules.instead)}.`,
   );
+}
+
+/** rel's state folder, or undefined when there is none (no $HOME, no $XDG_STATE_HOME). */
+function stateOf(env: Env): string | undefined {
+  try {
+    return stateFolder(env);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -24,8 +56,8 @@ export function refuseOwnFile(target: string, file: string, out: string): void {
  * it: a name typed again, or the last export's, would otherwise be replaced without a word. An
  * empty file (made by mktemp, or touch) is taken as a place made for the output.
  */
-export function refuseOutFile(target: string, file: string, out: string, force: boolean): void {
-  refuseOwnFile(target, file, out);
+export function refuseOutFile(rules: OutFileRules, file: string, out: string, force: boolean): void {
+  refuseOwnFile(rules, file, out);
   if (force) return;
   const destination = followLink(file);
   refuseFileThere(file, destination, fs.statSync(destination, { throwIfNoEntry: false }), out);
@@ -50,13 +82,13 @@ function refuseFileThere(file: string, destination: string, kind: fs.Stats | und
  * Returns the path written.
  */
 export function writeOutFile(
-  target: string,
+  rules: OutFileRules,
   file: string,
   out: string,
   content: string,
   { force }: { force: boolean },
 ): string {
-  refuseOwnFile(target, file, out);
+  refuseOwnFile(rules, file, out);
   const destination = followLink(file);
   const kind = fs.statSync(destination, { throwIfNoEntry: false });
   if (!force) refuseFileThere(file, destination, kind, out);

@@ -4,7 +4,7 @@
 // terminal, walked in ./walk.ts), logged in ./log.ts, and dismissed or restored in ./dismiss.ts.
 import { type Command, Option } from 'commander';
 import type { Context } from '../../../context.js';
-import { closeFlags } from '../../../core/flags.js';
+import { notAVerb } from '../../../core/flags.js';
 import { displaySafe } from '../../../core/text.js';
 import { UsageError } from '../../../errors.js';
 import { collect } from '../../shared/options.js';
@@ -67,12 +67,8 @@ Examples:
       // `rel inbox lgo` lands here, as the default command's argument: say what was meant.
       const typed = command.args[0];
       if (typed !== undefined) {
-        // The nearest verb, not the first one near: `lst` is list, one letter away, before log.
-        const near = closeFlags(typed, ['list', 'log', 'dismiss', 'restore']).map((v) => `rel inbox ${v}`);
-        throw new UsageError(
-          `rel inbox has no command "${displaySafe(typed)}".`,
-          `${near.length ? `Did you mean ${near.join(' or ')}? ` : ''}The commands: list (the default), log, dismiss, restore.`,
-        );
+        const { message, hint } = notAVerb('inbox', typed, ['list', 'log', 'dismiss', 'restore'], 'list');
+        throw new UsageError(message, hint);
       }
       return list(ctx, options);
     });

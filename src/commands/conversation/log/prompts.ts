@@ -20,7 +20,8 @@ import { recordById } from '../../../core/records.js';
 import { displaySafe } from '../../../core/text.js';
 import { conversationClass, countsAsTogether } from '../../../core/together.js';
 import { names as listOfNames } from '../../../core/wording.js';
-import { answerProblem, EditorAborted, validity } from '../../../errors.js';
+import { answerProblem, EditorAborted, EditorNotFound, validity } from '../../../errors.js';
+import { editorNamed } from '../../../ui/editor.js';
 import type { Choice } from '../../../ui/prompts.js';
 import { renderKeptNote } from '../../../ui/render/log.js';
 
@@ -91,16 +92,24 @@ export async function askRest(
     capture.minutes = minutes.trim() ? parseMinutes(minutes, 'The minutes') : null;
   }
   if (which.askNote) {
-    const note = await ask('What did you talk about? (Enter to skip; "e" then Enter opens your $EDITOR)');
+    const note = await ask(
+      `What did you talk about? (Enter to skip; "e" then Enter opens ${editorNamed(ctx.io.env)})`,
+    );
     if (note.trim() === 'e') {
       const draft = await draftFolder(ctx);
       try {
         capture.note = (await editText('What did you talk about?', draft.folder)).trim();
         ctx.io.err(renderKeptNote(capture.note));
       } catch (error) {
-        if (!(error instanceof EditorAborted)) throw error;
-        capture.note = '';
-        ctx.io.err(`${error.message} The note was not kept; the conversation goes on without one.`);
+        if (error instanceof EditorNotFound) {
+          // The answers given so far are kept: the note is typed here instead, and the log goes on.
+          ctx.io.err(`rel: ${displaySafe(error.message)} Type the note here instead.`);
+          if (error.hint) ctx.io.err(`  ${displaySafe(error.hint)}`);
+          capture.note = (await ask('What did you talk about? (Enter to skip)')).trim();
+        } else if (error instanceof EditorAborted) {
+          capture.note = '';
+          ctx.io.err(`${error.message} The note was not kept; the conversation goes on without one.`);
+        } else throw error;
       } finally {
         draft.remove();
       }
