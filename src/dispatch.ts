@@ -140,24 +140,19 @@ function runProgram(file: string): Program {
 /**
  * For the build (scripts/build.mjs, in a process of its own): runs the program with each of these
  * command lines (its --help: what every run of it compiles, at the least; a report's table too),
- * its output thrown away, and then writes its code cache, which then holds the functions that ran
+ * and then writes its code cache, which then holds the functions that ran
  * compiled as well as the top level.
  */
 export async function writeCodeCache(file: string, key: string, runs: string[][]): Promise<void> {
   const { script } = compileProgram(file);
   const program = runScript(script, file);
-  const write = process.stdout.write;
-  process.stdout.write = () => true;
-  try {
-    // A run that fails (the demo journal no longer has the person a run names) would leave its
-    // command's code out of the cache without a word: the build stops instead.
-    for (const argv of runs) {
-      const code = await program.main(argv);
-      if (code !== 0)
-        throw new Error(`code cache: rel ${argv.join(' ')} exited ${code}; fix the run in scripts/build.mjs`);
-    }
-  } finally {
-    process.stdout.write = write;
+  // A run that fails (the demo journal no longer has the person a run names) would leave its
+  // command's code out of the cache without a word: the build stops instead. What the runs print
+  // goes to the build's pipe, which throws it away.
+  for (const argv of runs) {
+    const code = await program.main(argv);
+    if (code !== 0)
+      throw new Error(`code cache: rel ${argv.join(' ')} exited ${code}; fix the run in scripts/build.mjs`);
   }
   // The cache carries V8's flags; it is read with this one on (compileProgram).
   const { setFlagsFromString } = v8();

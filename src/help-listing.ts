@@ -5,7 +5,6 @@
 // layout below is commander's own Help.formatHelp for a program with options and commands and no
 // arguments, with rel's formatItem (cli.ts uses the same); a test lays out the listing both ways at
 // every width and compares. Anything else on the command line goes to commander as before.
-import { writeSync } from 'node:fs';
 import { createIo, type Io, quietOnClosedPipe } from './ui/io.js';
 import { safeText } from './ui/safe.js';
 import { fitLines, visibleWidth, wrapText } from './ui/wrap.js';
@@ -183,29 +182,7 @@ export async function main(): Promise<number | undefined> {
   }
   const width = helpWidth(io);
   const parts = listingText(REL_HELP_LISTING!, width).map((part) => fitHelp(part, width));
-  // With the width from $COLUMNS, stdout has not been opened: opening it as a stream (for a pipe,
-  // node's net module) would cost more than all the rest, and one write needs none.
-  if (Number(io.env.COLUMNS)) writeDirect(parts.join(''));
-  else {
-    quietOnClosedPipe();
-    for (const part of parts) io.raw.out(part);
-  }
+  quietOnClosedPipe();
+  io.raw.out(parts.join(''));
   return 0;
-}
-
-/**
- * The text written to stdout's descriptor as it is. A reader that left (EPIPE) ends it quietly, as
- * quietOnClosedPipe does; on any other refusal (a pipe that would block) the rest goes through
- * process.stdout, as all output otherwise does.
- */
-function writeDirect(text: string): void {
-  const bytes = Buffer.from(text);
-  let written = 0;
-  try {
-    while (written < bytes.length) written += writeSync(1, bytes, written);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
-    quietOnClosedPipe();
-    process.stdout.write(bytes.subarray(written));
-  }
 }

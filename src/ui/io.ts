@@ -1,4 +1,5 @@
 // The terminal edge: where output goes, whether colour and prompts are allowed, and what "now" is.
+import { fstatSync, writeSync } from 'node:fs';
 import { parseNow } from '../core/dates.js';
 import { type Env, envValue } from '../store/paths.js';
 import { colourLevel } from './colour.js';
@@ -50,9 +51,10 @@ export interface Terminal {
 /**
  * The terminal edge of a process (or a test's stand-in). Each stream is opened only when
  * something asks about it: opening stdin, stdout or stderr costs a few milliseconds each when it
- * is a pipe, and `rel --help` needs only stdout.
+ * is a pipe, and `rel --help` needs only stdout. The process's own stdout and stderr are written
+ * to their descriptors when they are a pipe, a file or a socket (descriptorOut).
  */
-export function createIo(proc: Terminal = process): Io {
+export function createIo(proc: Terminal = processTerminal()): Io {
   const env = proc.env;
   const columns = Number(envValue(env, 'COLUMNS'));
   let colour: boolean | undefined;
@@ -109,6 +111,89 @@ export function canPrompt(io: Io, noInput: boolean): boolean {
   return !noInput && io.stdinIsTTY && io.stdoutIsTTY;
 }
 
+/** This process as rel's terminal: stdin as it is, stdout and stderr through descriptorOut. */
+function processTerminal(): Terminal {
+  return {
+    env: process.env,
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: descriptorOut(1, () => process.stdout),
+    stderr: descriptorOut(2, () => process.stderr),
+  };
+}
+
+/** Whether the descriptor is a pipe, a file or a socket, which rel writes to directly; not a terminal. */
+const direct = new Map<number, boolean>();
+function writesDirect(fd: 1 | 2): boolean {
+  let is = direct.get(fd);
+  if (is === undefined) {
+    try {
+      const stat = fstatSync(fd);
+      is = stat.isFIFO() || stat.isFile() || stat.isSocket();
+    } catch {
+      is = false; // closed: node's own stream stands in
+    }
+    direct.set(fd, is);
+  }
+  return is;
+}
+
+/** What quietOnClosedPipe says and does when stdout cannot take the output. */
+let stdoutFailed: ((error: NodeJS.ErrnoException) => void) | undefined;
+
+/**
+ * stdout or stderr of this process. A pipe, a file or a socket is written to its descriptor as
+ * node's stream would (writes to them are synchronous on Linux either way), without the stream:
+ * opening process.stdout on a pipe loads node's stream and net modules, a cost of every command
+ * that prints through a pipe. A terminal, or anything else, is the stream, opened when first
+ * asked about. A descriptor that would block (one another process made non-blocking) hands the
+ * rest of its output to the stream, in order. A failed write ends the output there: on stdout
+ * it is said as the stream's error would be, once the write has returned (quietOnClosedPipe).
+ */
+function descriptorOut(fd: 1 | 2, stream: () => NodeJS.WriteStream): OutStream {
+  let closed = false;
+  let handOver = false;
+  const opened = () => {
+    const s = stream();
+    if (fd === 1 && stdoutFailed && !s.listeners('error').includes(stdoutFailed)) s.on('error', stdoutFailed);
+    return s;
+  };
+  const viaStream = () => handOver || !writesDirect(fd);
+  return {
+    write(text) {
+      if (viaStream()) return opened().write(text);
+      if (closed) return false;
+      const bytes = Buffer.from(text);
+      let written = 0;
+      try {
+        while (written < bytes.length) written += writeSync(fd, bytes, written);
+        return true;
+      } catch (error) {
+        const failure = error as NodeJS.ErrnoException;
+        if (failure.code === 'EAGAIN') {
+          handOver = true;
+          return opened().write(bytes.subarray(written));
+        }
+        closed = true;
+        if (fd === 2) return false; // nowhere left to say it
+        if (!stdoutFailed) throw error;
+        process.nextTick(stdoutFailed, failure);
+        return false;
+      }
+    },
+    get isTTY() {
+      return viaStream() ? opened().isTTY : false;
+    },
+    get columns() {
+      return viaStream() ? opened().columns : undefined;
+    },
+    get rows() {
+      return viaStream() ? opened().rows : undefined;
+    },
+  };
+}
+
 /**
  * `rel people | head -1`: the reader leaving early is not an error worth a stack trace. Any other
  * failure to write the output (`rel export > /dev/full`, a disk that filled) is said in one line
@@ -116,14 +201,16 @@ export function canPrompt(io: Io, noInput: boolean): boolean {
  * after the journal, so a confirmation that could not be printed may follow a change that was saved.
  */
 export function quietOnClosedPipe(fate: () => string | undefined = () => undefined): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  stdoutFailed = (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     const said = fate();
     process.stderr.write(
       `rel: could not write the output: ${outputFailure(error)}.${said ? ` ${said}` : ''}\n`,
     );
     process.exit(1);
-  });
+  };
+  // Written to directly, stdout's failures are said by descriptorOut; else by the stream.
+  if (!writesDirect(1)) process.stdout.on('error', stdoutFailed);
 }
 
 /** "no space left on device (ENOSPC)": the system's words without Node's "write ENOSPC" prefix. */

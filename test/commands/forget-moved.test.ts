@@ -4,26 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ok, rel, tempDir } from '../helpers/run.js';
-
-const SECRET = /Okafor|oboe/;
-
-/** A journal at root/old/j.json with Ben in it, its backups and undo data beside it. */
-async function journalAt(tag: string) {
-  const root = tempDir(tag);
-  const old = path.join(root, 'old', 'j.json');
-  const moved = path.join(root, 'new', 'j.json');
-  // Both paths give the same state folder (root/state): the one machine's rel.
-  await ok(['add', 'Ana Silva'], { store: old });
-  await ok(['add', 'Ben Okafor'], { store: old });
-  await ok(['skill', 'ben', 'Plays the oboe'], { store: old });
-  fs.mkdirSync(path.dirname(moved));
-  const left = () => fs.readdirSync(path.dirname(old)).filter((name) => name.startsWith('.j.json.'));
-  expect(left()).toEqual(expect.arrayContaining(['.j.json.backup-1', '.j.json.undo']));
-  return { root, old, moved, left };
-}
-
-const holdingBen = (files: string[]) => files.filter((file) => SECRET.test(fs.readFileSync(file, 'utf8')));
+import { holdingBen, journalAt, SECRET } from '../helpers/moved-journal.js';
+import { ok, rel } from '../helpers/run.js';
 
 describe('rel forget, the journal moved', () => {
   it('scrubs the backups and undo data left where the journal was before a move (mv)', async () => {

@@ -56,33 +56,48 @@ describe('the launcher and the program of each command', () => {
     const names = commandNames();
     expect(names.length).toBeGreaterThan(30);
     expect(names).toContain('due');
-    // In one process, for speed: each program's main run in turn, its output caught.
-    const script = path.join(tempDir('launcher-help'), 'helps.mjs');
+    // In one process, for speed: each program's main run in turn. Its stdout is a file, which rel
+    // writes to directly (ui/io.ts): each run's output is the part of it that run added.
+    const folder = tempDir('launcher-help');
+    const script = path.join(folder, 'helps.mjs');
+    const outFile = path.join(folder, 'out.txt');
     fs.writeFileSync(
       script,
-      `import { main as launched } from ${JSON.stringify(LAUNCHER)};
+      `import fs from 'node:fs';
+import { main as launched } from ${JSON.stringify(LAUNCHER)};
 import { main as whole } from ${JSON.stringify(FULL)};
-process.stdout.setMaxListeners(0); // each run adds its closed-pipe listener
-const write = process.stdout.write.bind(process.stdout);
 async function caught(main, args) {
-  let out = '';
-  process.stdout.write = (text) => { out += text; return true; };
-  try { return { code: await main(args), out }; } finally { process.stdout.write = write; }
+  const from = fs.fstatSync(1).size;
+  const code = await main(args);
+  return { code, from, to: fs.fstatSync(1).size };
 }
 const answers = [];
 for (const name of JSON.parse(process.argv[2])) {
   answers.push({ name, launched: await caught(launched, [name, '--help']), whole: await caught(whole, [name, '--help']) });
 }
-write(JSON.stringify(answers));
+fs.writeFileSync(process.argv[3], JSON.stringify(answers));
 `,
     );
-    const r = spawnSync(process.execPath, [script, JSON.stringify(names)], {
-      env: relEnv({ store, env }),
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const answersFile = path.join(folder, 'answers.json');
+    const out = fs.openSync(outFile, 'w');
+    let r: ReturnType<typeof spawnSync>;
+    try {
+      r = spawnSync(process.execPath, [script, JSON.stringify(names), answersFile], {
+        env: relEnv({ store, env }),
+        stdio: ['ignore', out, 'pipe'],
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    } finally {
+      fs.closeSync(out);
+    }
     expect(r.stderr).toBe('');
-    const answers: { name: string; launched: unknown; whole: unknown }[] = JSON.parse(r.stdout);
+    const text = fs.readFileSync(outFile);
+    type Run = { code: number; from: number; to: number };
+    const shown = ({ code, from, to }: Run) => ({ code, out: text.subarray(from, to).toString('utf8') });
+    const answers = (
+      JSON.parse(fs.readFileSync(answersFile, 'utf8')) as { name: string; launched: Run; whole: Run }[]
+    ).map(({ name, launched, whole }) => ({ name, launched: shown(launched), whole: shown(whole) }));
     expect(answers.map((a) => a.name)).toEqual(names);
     for (const { name, launched, whole } of answers)
       expect({ name, launched }).toEqual({ name, launched: whole });
