@@ -154,15 +154,10 @@ let stdoutFailed: ((error: NodeJS.ErrnoException) => void) | undefined;
 function descriptorOut(fd: 1 | 2, stream: () => NodeJS.WriteStream): OutStream {
   let closed = false;
   let handOver = false;
-  const opened = () => {
-    const s = stream();
-    if (fd === 1 && stdoutFailed && !s.listeners('error').includes(stdoutFailed)) s.on('error', stdoutFailed);
-    return s;
-  };
   const viaStream = () => handOver || !writesDirect(fd);
   return {
     write(text) {
-      if (viaStream()) return opened().write(text);
+      if (viaStream()) return stream().write(text);
       if (closed) return false;
       const bytes = Buffer.from(text);
       let written = 0;
@@ -172,8 +167,11 @@ function descriptorOut(fd: 1 | 2, stream: () => NodeJS.WriteStream): OutStream {
       } catch (error) {
         const failure = error as NodeJS.ErrnoException;
         if (failure.code === 'EAGAIN') {
+          // From here the stream's failures are said as one never written to directly has them
+          // said (quietOnClosedPipe listens to that one from the start).
           handOver = true;
-          return opened().write(bytes.subarray(written));
+          if (fd === 1 && stdoutFailed) stream().on('error', stdoutFailed);
+          return stream().write(bytes.subarray(written));
         }
         closed = true;
         if (fd === 2) return false; // nowhere left to say it
@@ -183,13 +181,13 @@ function descriptorOut(fd: 1 | 2, stream: () => NodeJS.WriteStream): OutStream {
       }
     },
     get isTTY() {
-      return viaStream() ? opened().isTTY : false;
+      return viaStream() ? stream().isTTY : false;
     },
     get columns() {
-      return viaStream() ? opened().columns : undefined;
+      return viaStream() ? stream().columns : undefined;
     },
     get rows() {
-      return viaStream() ? opened().rows : undefined;
+      return viaStream() ? stream().rows : undefined;
     },
   };
 }
