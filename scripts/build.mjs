@@ -93,6 +93,29 @@ const freshModel = {
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/**
+ * chalk asks supports-color, as it loads, whether stdout and stderr are terminals (for its default
+ * instance), and supports-color requires node:tty for it, which loads node:net and Node's streams:
+ * about 30 modules and 2-3 ms of every command that prints through a pipe or into a file, which
+ * writes to its descriptor without them (src/ui/io.ts). rel never asks chalk: it decides the level
+ * itself and tells chalk (src/ui/theme.ts). Here chalk's question gets the answer "no colour"
+ * without asking.
+ */
+const chalkTold = {
+  name: 'chalk-told',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer)
+        ? { path: 'supports-color', namespace: 'chalk-told' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'chalk-told' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
 const options = {
   // The pulse's worker thread and the unlock agent are entries of their own: each is started
   // from a file, not imported. Their output paths are named so that the chunk that starts one
@@ -114,7 +137,7 @@ const options = {
   chunkNames: 'chunks/[name]-[hash]',
   // commander is CommonJS: its require() calls need a require in ESM scope.
   banner: { js: "import{createRequire as __rel_cr}from'module';const require=__rel_cr(import.meta.url);" },
-  plugins: [lazyChildProcess, modelAsJson, freshModel],
+  plugins: [lazyChildProcess, chalkTold, modelAsJson, freshModel],
   logLevel: 'warning',
   // `rel --version` is package.json's version, not a second copy of it in the source.
   define: { REL_VERSION: JSON.stringify(version), REL_LANGUAGE_KEY: JSON.stringify(languageKey()) },
@@ -242,9 +265,11 @@ const sharedBuiltins = {
  * Node's modules that a program loads on first use rather than as it starts: node:crypto (17
  * modules of Node's own, several milliseconds of every start) serves writes, encryption and
  * digests of whole texts, none of which a command that only reads needs (the short digests that
- * name state files are src/core/sha256.ts's).
+ * name state files are src/core/sha256.ts's). node:child_process (node:net, the streams, dgram:
+ * 30 modules) starts the pager, an editor, git and the unlock agent, which a report printed into a
+ * pipe or a file never does.
  */
-const LAZY_BUILTINS = new Set(['node:crypto']);
+const LAZY_BUILTINS = new Set(['node:crypto', 'node:child_process']);
 
 /**
  * A module with the plain functions of a built-in, each loading it at its first call. Only those:
@@ -314,7 +339,7 @@ for (const name of ['', ...commands.map((c) => c.name).filter((n) => n !== '__co
     outfile: `dist/${out}`,
     write: false,
     define: { ...cjs.define, REL_COMMAND_SUMMARIES: summaries, REL_ONLY_COMMAND: JSON.stringify(name) },
-    plugins: [lazyChildProcess, sharedBuiltins, toVendor, onlyCommand(name), launcherImport],
+    plugins: [lazyChildProcess, chalkTold, sharedBuiltins, toVendor, onlyCommand(name), launcherImport],
   });
   const [file] = result.outputFiles;
   const text = file.text;

@@ -83,22 +83,44 @@ export function compileProgram(file: string): { script: Script; cache: CacheUse 
   const data = readCache(file, source);
   if (data === 'missing' || data === 'invalid')
     return { script: new Script(code, { filename: file }), cache: data };
-  const { setFlagsFromString } = v8();
-  setFlagsFromString('--verify-snapshot-checksum');
+  setV8Flags('--verify-snapshot-checksum');
   try {
     const script = new Script(code, { filename: file, cachedData: data });
     return { script, cache: script.cachedDataRejected ? 'rejected' : 'used' };
   } finally {
-    setFlagsFromString('--no-verify-snapshot-checksum');
+    setV8Flags('--no-verify-snapshot-checksum');
   }
 }
 
 /**
- * node:v8, required when first used: it loads node's streams, a cost that the top-level help
- * (which writes without them) would pay for nothing.
+ * V8's setFlagsFromString. node:v8 is the public way to it, but requiring node:v8 loads Node's
+ * streams and heap tools (30 modules, 2-3 ms of every command's start-up, and the top-level help
+ * writes without them). Node 20's process.binding('v8') holds the same function without them: its
+ * deprecation warning is kept out of the user's terminal while it is taken (Node reads
+ * process.noDeprecation as it makes the warning). Where that binding is gone or changed (a later
+ * Node), node:v8 is required after all.
  */
-function v8(): typeof import('node:v8') {
-  return require('node:v8');
+function setV8Flags(flags: string): void {
+  v8Flags ??= flagsFromBinding() ?? (require('node:v8') as typeof import('node:v8')).setFlagsFromString;
+  v8Flags(flags);
+}
+
+let v8Flags: ((flags: string) => void) | undefined;
+
+function flagsFromBinding(): ((flags: string) => void) | undefined {
+  const quiet = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    const binding = (
+      process as unknown as { binding(name: string): { setFlagsFromString?: unknown } }
+    ).binding('v8');
+    const set = binding.setFlagsFromString;
+    return typeof set === 'function' ? (flags) => set.call(binding, flags) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    process.noDeprecation = quiet;
+  }
 }
 
 function readCache(file: string, source: string): Buffer | 'missing' | 'invalid' {
@@ -155,9 +177,8 @@ export async function writeCodeCache(file: string, key: string, runs: string[][]
       throw new Error(`code cache: rel ${argv.join(' ')} exited ${code}; fix the run in scripts/build.mjs`);
   }
   // The cache carries V8's flags; it is read with this one on (compileProgram).
-  const { setFlagsFromString } = v8();
-  setFlagsFromString('--verify-snapshot-checksum');
+  setV8Flags('--verify-snapshot-checksum');
   const data = script.createCachedData();
-  setFlagsFromString('--no-verify-snapshot-checksum');
+  setV8Flags('--no-verify-snapshot-checksum');
   writeFileSync(cachePath(file), Buffer.concat([Buffer.from(MAGIC + key, 'latin1'), data]));
 }

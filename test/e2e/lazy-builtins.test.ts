@@ -1,12 +1,15 @@
 // Node's modules that a command does not need are not loaded at its start (scripts/build.mjs,
 // LAZY_BUILTINS): a command that only reads the journal never loads node:crypto, and a command
-// that needs it (a write, an encrypted journal, a summary written afresh) gets it on first use.
+// that needs it (a write, an encrypted journal, a summary written afresh) gets it on first use. One
+// that prints through a pipe or into a file loads none of Node's streams.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ok, rel, tempDir, tempStore } from '../helpers/rel.js';
 
 const HOOK = path.resolve(import.meta.dirname, '../helpers/builtins-loaded.cjs');
+/** Node's streams, and the modules that load them; of which a bare node loads one piece of its own. */
+const STREAMS = /^(stream|net|tty|v8)$|^internal\/streams\/(?!utils$)/;
 
 /** What `rel args` printed and the built-ins it loaded. */
 function run(args: string[], store: string, env: Record<string, string> = {}) {
@@ -35,6 +38,10 @@ describe('built-ins loaded on first use', () => {
       const r = run(args, store);
       expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: '' });
       expect({ args, crypto: r.builtins.filter((m) => /crypto/.test(m)) }).toEqual({ args, crypto: [] });
+      // Printed through a pipe, which rel writes to by its descriptor (ui/io.ts): no streams either.
+      // node:tty (chalk's own colour check) and node:v8 (the code cache's checksum flag) would load
+      // node:net and the streams (chalkTold in scripts/build.mjs, setV8Flags in src/dispatch.ts).
+      expect({ args, streams: r.builtins.filter((m) => STREAMS.test(m)) }).toEqual({ args, streams: [] });
     }
     // A write digests the text it writes and names its temp file at random: crypto, loaded then.
     const log = run(['log', 'maya', '--note', 'Lazy crypto.', '--no-input'], store);
