@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { isListing, requestedCommand } from './argv.js';
+import { type SetV8Flags, v8FlagsFromBinding } from './v8-flags.js';
 
 interface Launch {
   /** Each command's name and aliases, and '' for none (`rel --version`, `rel --bogus`): its program's file. */
@@ -92,35 +93,12 @@ export function compileProgram(file: string): { script: Script; cache: CacheUse 
   }
 }
 
-/**
- * V8's setFlagsFromString. node:v8 is the public way to it, but requiring node:v8 loads Node's
- * streams and heap tools (30 modules, 2-3 ms of every command's start-up, and the top-level help
- * writes without them). Node 20's process.binding('v8') holds the same function without them: its
- * deprecation warning is kept out of the user's terminal while it is taken (Node reads
- * process.noDeprecation as it makes the warning). Where that binding is gone or changed (a later
- * Node), node:v8 is required after all.
- */
+let v8Flags: SetV8Flags | undefined;
+
+/** Sets V8's flags (see v8-flags.ts); node:v8's setFlagsFromString where the binding is gone. */
 function setV8Flags(flags: string): void {
-  v8Flags ??= flagsFromBinding() ?? (require('node:v8') as typeof import('node:v8')).setFlagsFromString;
+  v8Flags ??= v8FlagsFromBinding() ?? (require('node:v8') as typeof import('node:v8')).setFlagsFromString;
   v8Flags(flags);
-}
-
-let v8Flags: ((flags: string) => void) | undefined;
-
-function flagsFromBinding(): ((flags: string) => void) | undefined {
-  const quiet = process.noDeprecation;
-  process.noDeprecation = true;
-  try {
-    const binding = (
-      process as unknown as { binding(name: string): { setFlagsFromString?: unknown } }
-    ).binding('v8');
-    const set = binding.setFlagsFromString;
-    return typeof set === 'function' ? (flags) => set.call(binding, flags) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    process.noDeprecation = quiet;
-  }
 }
 
 function readCache(file: string, source: string): Buffer | 'missing' | 'invalid' {

@@ -7,6 +7,8 @@
 // again at the peak of the command. Collected before the parse, while the heap holds little
 // besides the text, it costs a few milliseconds.
 
+import { v8FlagsFromBinding } from '../v8-flags.js';
+
 /** From this many characters of text the memory freed is worth the collection's time. */
 const WORTH_FROM = 8 << 20;
 
@@ -16,10 +18,8 @@ let collect: (() => void) | undefined;
 export async function collectAfter(text: string): Promise<void> {
   if (text.length < WORTH_FROM) return;
   if (!collect) {
-    const [{ setFlagsFromString }, { runInNewContext }] = await Promise.all([
-      import('node:v8'),
-      import('node:vm'),
-    ]);
+    const setFlagsFromString = v8FlagsFromBinding() ?? (await import('node:v8')).setFlagsFromString;
+    const { runInNewContext } = await import('node:vm');
     // V8's gc(), which --expose-gc puts in every context made after it is set (the main one was
     // made before): taken from a new, empty one.
     setFlagsFromString('--expose-gc');
