@@ -3,13 +3,14 @@
 // its descriptor without them). Node 20's process.binding('v8') holds the same function: its
 // deprecation warning is kept out of the user's terminal while it is taken (Node reads
 // process.noDeprecation as it makes the warning). Undefined where that binding is gone or changed
-// (a later Node): the caller then takes node:v8's.
+// (a later Node): the caller then takes node:v8's. Under `node --no-deprecation` (NODE_OPTIONS too)
+// process.noDeprecation is already true and cannot be assigned: it is then left alone.
 
 export type SetV8Flags = (flags: string) => void;
 
 export function v8FlagsFromBinding(): SetV8Flags | undefined {
-  const quiet = process.noDeprecation;
-  process.noDeprecation = true;
+  const before = process.noDeprecation;
+  if (before !== true) process.noDeprecation = true;
   try {
     const binding = (
       process as unknown as { binding(name: string): { setFlagsFromString?: unknown } }
@@ -19,6 +20,6 @@ export function v8FlagsFromBinding(): SetV8Flags | undefined {
   } catch {
     return undefined;
   } finally {
-    process.noDeprecation = quiet;
+    if (before !== true) process.noDeprecation = before;
   }
 }
