@@ -62,9 +62,13 @@ export function keptForAJournal(
   const parts = name.split('.');
   for (let end = 2; end < parts.length; end++)
     if (parts[0] === '' && isFileIn(folder, parts.slice(1, end).join('.'))) return 'beside';
-  if (stateFolder !== undefined && real.startsWith(`${realOrPlanned(stateFolder)}${path.sep}`))
-    return 'state';
+  if (stateFolder !== undefined && isInFolder(file, stateFolder)) return 'state';
   return undefined;
+}
+
+/** Whether `file` is (or would be) inside `folder`, at any depth, whichever links lead to either. */
+export function isInFolder(file: string, folder: string): boolean {
+  return realOrPlanned(file).startsWith(`${realOrPlanned(folder)}${path.sep}`);
 }
 
 function isFileIn(folder: string, name: string): boolean {

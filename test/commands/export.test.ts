@@ -515,6 +515,48 @@ describe('rel export --out never writes over the journal or what rel keeps besid
     expect(fs.readFileSync(summary)).toEqual(kept);
   });
 
+  it.each([
+    ['the settings file', 'XDG_CONFIG_HOME', 'rel/config.json', "is in rel's settings folder"],
+    ['a new file among the settings', 'XDG_CONFIG_HOME', 'rel/export.json', "is in rel's settings folder"],
+    [
+      "the unlock agent's folder",
+      'XDG_RUNTIME_DIR',
+      'rel/agent.json',
+      "is in the folder of rel's unlock agent",
+    ],
+  ])('%s: refused even with --force, and the settings still read', async (_, variable, name, says) => {
+    const store = tempStore('export-config');
+    const home = tempDir('export-config-home');
+    // The settings kept between commands (each otherwise gets a fresh settings folder).
+    const env = { XDG_CONFIG_HOME: tempDir('export-config-settings'), [variable]: home };
+    await ok(['add', 'Ana Silva'], { store, env });
+    await ok(['config', 'set', 'default-cadence', '3w'], { store, env });
+    const file = path.join(home, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const before = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+    // rel agenda replaces its file without --force: refused all the same.
+    for (const args of [
+      ['export', '--force'],
+      ['export', '--format', 'markdown', '--force'],
+      ['agenda', 'ana'],
+    ]) {
+      const r = await rel([...args, '--out', file], { store, env });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(says);
+      expect(r.stderr).toContain('Nothing was written');
+      expect(r.stderr).toContain(`e.g. --out ${path.join(path.dirname(store), '')}`);
+    }
+    expect(fs.existsSync(file) ? fs.readFileSync(file) : undefined).toEqual(before);
+    // and a csv folder there: neither table written
+    const r = await rel(['export', '--format', 'csv', '--out', path.dirname(file), '--force'], {
+      store,
+      env,
+    });
+    expect(r.code, r.stderr).toBe(2);
+    expect(fs.existsSync(path.join(path.dirname(file), 'people.csv'))).toBe(false);
+    expect(await ok(['config', 'get', 'default-cadence'], { store, env })).toContain('every 3 weeks');
+  });
+
   it("the hint offers a name of its own in the same folder, not the refused one's extension", async () => {
     const store = tempStore('export-hint');
     await ok(['add', 'Ana Silva'], { store });

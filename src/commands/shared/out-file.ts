@@ -4,9 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StoreError, UsageError } from '../../errors.js';
+import { agentFolder } from '../../store/agent.js';
 import { stateFolder } from '../../store/calendar-cache.js';
+import { configPath } from '../../store/config.js';
 import { writeStoreFile } from '../../store/files.js';
-import { keptForAJournal, ownFile } from '../../store/own-files.js';
+import { isInFolder, keptForAJournal, ownFile } from '../../store/own-files.js';
 import type { Env } from '../../store/paths.js';
 
 /** What an --out must never be, and what to offer instead of one refused. */
@@ -21,30 +23,46 @@ export interface OutFileRules {
 
 /**
  * Refuses (exit 2, before anything is written) an --out `file` that is the journal, a file rel
- * keeps beside it, or one rel keeps for any journal (another journal's backup in the same folder).
+ * keeps beside it, one rel keeps for any journal (another journal's backup in the same folder), or
+ * one in rel's own folders: state, settings, the unlock agent's.
  */
 export function refuseOwnFile(rules: OutFileRules, file: string, out: string): void {
-  const state = stateOf(rules.env);
-  const own = ownFile(rules.target, file) ?? keptForAJournal(file, state);
+  const state = folderOf(() => stateFolder(rules.env));
+  const own = ownFile(rules.target, file) ?? keptForAJournal(file, state) ?? inRelsFolder(rules.env, file);
   if (own === undefined) return;
   const what = {
     journal: `is the journal itself (${rules.target})`,
     kept: 'is a file rel keeps beside the journal (a backup, the undo data, the lock or a temp file)',
     beside: 'is a file rel keeps beside a journal (a backup, the undo data, the lock or a temp file)',
     state: `is in rel's state folder (${state}), where it keeps what it worked out for each journal`,
+    config: `is in rel's settings folder (${folderOf(() => path.dirname(configPath(rules.env)))}), where it keeps your settings`,
+    agent: `is in the folder of rel's unlock agent (${folderOf(() => agentFolder(rules.env))})`,
   }[own];
-  // Not into the state folder again: beside the journal, where an export is at home.
-  const folder = own === 'state' ? path.dirname(rules.target) : path.dirname(file);
+  // Not into rel's own folders again: beside the journal, where an export is at home.
+  const folder =
+    own === 'journal' || own === 'kept' || own === 'beside' ? path.dirname(file) : path.dirname(rules.target);
   throw new UsageError(
     `--out ${out} ${what}: writing there would replace it. Nothing was written, and --force does not change that.`,
     `Give --out another name, e.g. --out ${path.join(folder, rules.instead)}.`,
   );
 }
 
-/** rel's state folder, or undefined when there is none (no $HOME, no $XDG_STATE_HOME). */
-function stateOf(env: Env): string | undefined {
+/**
+ * Whether `file` is in the settings folder (config.json replaced by an export loses every setting:
+ * each command then warns of its unknown keys and runs on the defaults) or the unlock agent's.
+ */
+function inRelsFolder(env: Env, file: string): 'config' | 'agent' | undefined {
+  const config = folderOf(() => path.dirname(configPath(env)));
+  if (config !== undefined && isInFolder(file, config)) return 'config';
+  const agent = folderOf(() => agentFolder(env));
+  if (agent !== undefined && isInFolder(file, agent)) return 'agent';
+  return undefined;
+}
+
+/** One of rel's folders, or undefined when there is none (no $HOME, no XDG variable). */
+function folderOf(folder: () => string): string | undefined {
   try {
-    return stateFolder(env);
+    return folder();
   } catch {
     return undefined;
   }
