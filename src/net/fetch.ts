@@ -4,7 +4,7 @@
 // which go through guardedFetch too) is checked: https, or plain http to this machine only.
 // The URL is a secret: what goes wrong is said with the host alone.
 import { isLoopback, scrubUrl } from '../core/calendar-source.js';
-import { decodeFile } from '../core/charset.js';
+import { decodeFile, knownCharset } from '../core/charset.js';
 import { RemoteError, UsageError } from '../errors.js';
 
 export interface FetchLimits {
@@ -155,9 +155,18 @@ export async function fetchFeed(url: URL, limits: FetchLimits): Promise<string> 
       throw statusFailure(response.status, response.statusText, host);
     }
     // Decoded as calendar files are: UTF-8, or UTF-16 (told by its byte order mark or its zero
-    // bytes), else windows-1252.
-    return decodeFile(new Uint8Array(await response.arrayBuffer())).text;
+    // bytes), else the charset the server names (`text/calendar; charset=windows-1251`), else
+    // windows-1252. A feed that is valid UTF-8 is read as UTF-8 whatever its label says: servers
+    // label feeds by their own default, and a legacy text is almost never valid UTF-8 by chance.
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return decodeFile(bytes, declaredCharset(response.headers.get('content-type'))).text;
   } catch (error) {
     throw explainFailure(error, url, limits);
   }
+}
+
+/** The charset a Content-Type names, when iconv-lite knows it; else undefined (the guess then). */
+function declaredCharset(contentType: string | null): string | undefined {
+  const label = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1];
+  return label !== undefined && knownCharset(label) ? label : undefined;
 }

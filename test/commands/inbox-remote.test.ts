@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOGLE, PEOPLE } from '../helpers/calendars.js';
 import { journalText, person, writeJournal } from '../helpers/journal.js';
@@ -14,7 +15,9 @@ const NOW = '2026-11-27T12:00:00';
 const SECRET = 'private-8f3kq0c2/basic';
 
 /** How the server answers the feed: the calendar (in UTF-8 or UTF-16), never, without end, or a sign-in page. */
-let mode: 'calendar' | 'utf16' | 'silent' | 'endless' | 'html' = 'calendar';
+let mode: 'calendar' | 'utf16' | 'cp1251' | 'latin1' | 'silent' | 'endless' | 'html' = 'calendar';
+/** A summary in Cyrillic, for a feed in a charset its Content-Type names. */
+const RUSSIAN = 'Встреча: Ana <> Me 1:1';
 let requests = 0;
 const server = http.createServer((req, res) => {
   requests++;
@@ -42,6 +45,15 @@ const server = http.createServer((req, res) => {
   if (mode === 'utf16') {
     // As a Windows server may send an Outlook export: UTF-16LE after its byte order mark.
     res.writeHead(200, { 'content-type': 'text/calendar' }).end(Buffer.from(`\uFEFF${GOOGLE}`, 'utf16le'));
+    return;
+  }
+  if (mode === 'cp1251' || mode === 'latin1') {
+    // As an older server sends its feed: in a legacy charset, named in the Content-Type only.
+    const text = GOOGLE.replace('SUMMARY:Ana <> Me 1:1', `SUMMARY:${RUSSIAN}`);
+    const charset = mode === 'cp1251' ? 'windows-1251' : 'ISO-8859-1';
+    res
+      .writeHead(200, { 'content-type': `text/calendar; charset="${charset}"` })
+      .end(iconv.encode(mode === 'cp1251' ? text : GOOGLE.replace('Ana <> Me', 'Café <> Me'), charset));
     return;
   }
   res.writeHead(200, { 'content-type': 'text/calendar' }).end(GOOGLE);
@@ -131,6 +143,20 @@ describe('rel inbox from a calendar address', { timeout: 240_000 }, () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(utf8));
     expect(JSON.parse(r.stdout).length).toBeGreaterThan(20);
+  });
+
+  it('reads a feed in the legacy charset its Content-Type names, not as windows-1252', async () => {
+    const { o } = setup('remote-cp1251');
+    mode = 'cp1251';
+    const r = await run(['inbox', '--json', '--since', '2026-11-01', '--calendar', feed], o);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const titles = (JSON.parse(r.stdout) as { title: string }[]).map((row) => row.title);
+    expect(titles).toContain(RUSSIAN);
+    // ISO-8859-1 as labelled (read as windows-1252, as browsers do): an accent comes through.
+    mode = 'latin1';
+    const latin = JSON.parse(await ok(['inbox', '--json', '--since', '2026-11-01', '--calendar', feed], o));
+    expect((latin as { title: string }[]).map((row) => row.title)).toContain('Café <> Me 1:1');
   });
 
   it('a server that never answers is refused within the timeout, exit 1 naming the host; nothing changes', async () => {
