@@ -77,7 +77,7 @@ async function guard<T>(
   process.on('SIGTERM', onTerm);
   process.on('SIGHUP', onHup);
   try {
-    return await show({ signal: abort.signal, ...(output ? { output } : {}) });
+    return await keepTypedAhead(show({ signal: abort.signal, ...(output ? { output } : {}) }));
   } catch (error) {
     if (stoppedBy) throw new StoppedError(stoppedBy);
     const name = (error as Error).name;
@@ -89,6 +89,33 @@ async function guard<T>(
     process.off('SIGTERM', onTerm);
     process.off('SIGHUP', onHup);
   }
+}
+
+/**
+ * Keys typed before a prompt is up (`rel log` and at once the name) reach readline's line while
+ * inquirer, which defers its first render a turn of the loop (SBoudrias/Inquirer.js#1303, so that
+ * an Enter pressed too early answers nothing), has no key handler yet: the text was kept but not
+ * shown, and a search not narrowed by it, so Enter picked the first person listed, not the one
+ * typed. Once the prompt's handlers are in place (inquirer's deferred turn is queued before this
+ * one), a key that changes nothing is sent, so that the prompt takes the line as typed. An early
+ * Enter still answers nothing (readline emptied the line at it).
+ */
+function keepTypedAhead<T>(prompt: Promise<T>): Promise<T> {
+  const input = process.stdin;
+  if (!input.isTTY) return prompt;
+  let typed = '';
+  const early = (text: string | undefined, key: { name?: string; ctrl?: boolean; meta?: boolean } = {}) => {
+    if (key.name === 'return' || key.name === 'enter') typed = '';
+    else if (key.name === 'backspace') typed = typed.slice(0, -1);
+    else if (text && !key.ctrl && !key.meta) typed += text;
+  };
+  input.on('keypress', early);
+  setImmediate(() => {
+    input.off('keypress', early);
+    if (typed !== '')
+      input.emit('keypress', '', { sequence: '', name: '', ctrl: false, meta: false, shift: false });
+  });
+  return prompt;
 }
 
 export type Validate = (value: string) => string | true | Promise<string | true>;

@@ -13,7 +13,10 @@ export class Terminal {
    * terminal. Once rel has ended, the shell prints its exit status (`@@EXIT:n`) and the terminal's
    * line settings (`@@MODE: icanon echo`, as `stty` shows them: `-icanon` left raw).
    */
-  constructor(args: string[], options: RunOptions & { width?: number; pipeTo?: string } = {}) {
+  constructor(
+    args: string[],
+    options: RunOptions & { width?: number; pipeTo?: string; startAfterMs?: number } = {},
+  ) {
     const env = Object.entries(relEnv(options))
       .filter(([k]) => /^(REL_|HOME|PATH|LANG|XDG_|EDITOR|VISUAL|NO_COLOR|FORCE_COLOR)/.test(k))
       .map(([k, v]) => `${k}=${quote(v ?? '')}`)
@@ -21,7 +24,10 @@ export class Terminal {
     // The shell around rel outlives a Ctrl+C that reaches it as a signal (the terminal in cooked
     // mode, as while $EDITOR runs), as the user's interactive shell does, to say how rel ended;
     // node sets its own signals back to their defaults, so rel is not shielded by this.
-    const command = `trap '' INT; env ${env} TERM=xterm-256color ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${options.pipeTo ? ` | ${options.pipeTo}` : ''}; echo "@@EXIT:$?"; echo "@@MODE: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')"; sleep 600`;
+    // `startAfterMs`: rel starts that much later, so that keys typed meanwhile wait for it in the
+    // terminal, as keys typed right after Enter do.
+    const wait = options.startAfterMs ? `sleep ${options.startAfterMs / 1000}; ` : '';
+    const command = `trap '' INT; ${wait}env ${env} TERM=xterm-256color ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}${options.pipeTo ? ` | ${options.pipeTo}` : ''}; echo "@@EXIT:$?"; echo "@@MODE: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')"; sleep 600`;
     this.tmux(
       '-f',
       '/dev/null',

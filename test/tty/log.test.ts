@@ -116,6 +116,34 @@ describe('interactive rel log', () => {
     expect(byId['ben-okafor'].askNext[0].text).toBe('How did the pitch go?');
   });
 
+  it('a name typed before the prompt is up is shown and searched, and Enter picks that person', async () => {
+    const store = seeded();
+    // Typed while rel is still starting: the keys wait in the terminal for the first prompt.
+    term = new Terminal(['log'], { store, startAfterMs: 600 });
+    await term.type('ben');
+    await term.waitFor(/Who did you talk with\? \(type to search or to add someone\) ben/);
+    await term.waitFor(/❯ Ben Okafor/);
+    await term.press('Enter');
+    // And at the next prompt, typed before it is drawn: "No one else" is not what was typed.
+    await term.type('sa');
+    await term.waitFor(/Anyone else\? \(Enter when that is everyone\) sa/);
+    await term.waitFor(/❯ Sam Lee/);
+    await term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+  });
+
+  it('an Enter pressed before the prompt is up answers nothing; what follows it is kept', async () => {
+    const store = seeded();
+    term = new Terminal(['add'], { store, startAfterMs: 600 });
+    await term.type('Zed');
+    await term.press('Enter');
+    await term.type('Ada Nwosu');
+    // (The terminal itself echoed "Zed" as it was typed, before rel was there.)
+    await term.waitFor(/^\? Name Ada Nwosu$/m);
+    await term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+  });
+
   it('Enter at every prompt after choosing a person logs a 1:2:1 today', async () => {
     const store = seeded();
     term = new Terminal(['log'], { store });
