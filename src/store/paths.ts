@@ -55,6 +55,14 @@ export function xdgFolder(env: Env, name: string, fallback: string): string {
 export const runtimeFolder = (env: Env): string | undefined => absoluteValue(env, 'XDG_RUNTIME_DIR');
 
 export function storePath(option: string | undefined, env: Env): string {
+  // An empty --store is a script's unset variable (`--store "$J"`), not a choice of the default
+  // journal: falling through to it would write someone's real journal without a word.
+  if (option !== undefined && option.trim() === '') {
+    throw new UsageError(
+      `--store was given an empty path${option === '' ? '' : ' (only spaces)'}.`,
+      'Give the journal file (--store ~/notes/journal.json), or leave --store out for REL_STORE or the default journal.',
+    );
+  }
   const chosen = option || envValue(env, 'REL_STORE');
   if (chosen) return path.resolve(homeExpanded(chosen, env));
   const dataHome = absoluteValue(env, 'XDG_DATA_HOME') ?? path.join(homeFolder(env), '.local', 'share');

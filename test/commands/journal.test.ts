@@ -710,6 +710,31 @@ describe('where the journal lives', () => {
     expect(readJson(path.join(home, '.local', 'share', 'rel', 'journal.json')).people[0].name).toBe('D');
   });
 
+  it.each([
+    ['', 'empty path.'],
+    ['  ', 'empty path (only spaces).'],
+  ])(
+    "an empty --store (%j: a script's unset variable) is refused, exit 2; no journal is written",
+    async (given, says) => {
+      const dir = tempDir('empty-store');
+      const xdg = path.join(dir, 'xdg');
+      const env = path.join(dir, 'env.json');
+      for (const vars of [{ XDG_DATA_HOME: xdg }, { REL_STORE: env, XDG_DATA_HOME: xdg }]) {
+        for (const args of [
+          ['add', 'Empty Store', '--store', given],
+          [`--store=${given}`, 'log', 'ana', '--create'],
+          ['due', '--store', given],
+        ]) {
+          const r = await rel(args, { env: vars });
+          expect({ args, code: r.code }).toEqual({ args, code: 2 });
+          expect(r.stderr).toContain(`--store was given an ${says}`);
+        }
+      }
+      expect(fs.existsSync(xdg)).toBe(false);
+      expect(fs.existsSync(env)).toBe(false);
+    },
+  );
+
   it('reading commands never create the store', async () => {
     const store = tempStore();
     for (const args of [['due'], ['people'], ['due', '--json'], ['people', '--json']])
