@@ -28,7 +28,10 @@ export interface Meeting {
   scheduled: string;
   /** ISO 8601 in UTC. */
   start: string;
+  /** Never before `start`: a DTEND before DTSTART (a calendar's slip) ends it as it starts. */
   end: string;
+  /** Set when the calendar's DTEND was before its DTSTART: the meeting has no length to count. */
+  endsBeforeStart?: true;
   title: string;
   recurring: boolean;
   organizer: Attendee | null;
@@ -72,9 +75,11 @@ function meetingOf(
   recurring: boolean,
 ): Meeting {
   const startMs = start.toJSDate().getTime();
-  const endMs = Math.max(startMs, end.toJSDate().getTime());
+  const givenEndMs = end.toJSDate().getTime();
+  const endMs = Math.max(startMs, givenEndMs);
   const organizer = item.component.getFirstProperty('organizer');
   return {
+    ...(givenEndMs < startMs ? { endsBeforeStart: true as const } : {}),
     uid,
     scheduled: scheduled.toJSDate().toISOString(),
     start: new Date(startMs).toISOString(),

@@ -228,8 +228,9 @@ function mostFrequentAddress(meetings: Meeting[], index: PeopleIndex): string | 
 /**
  * A meeting's length as a conversation's: whole minutes, from 0 to a day (MOST_MINUTES, the rule
  * `--minutes` keeps). An event over several days (an off-site from Monday to Wednesday) or one
- * that ends before it starts gives no length rel could count as time together: null, so that it
- * is logged without minutes rather than as 49 hours in `rel stats`.
+ * that ends before it starts (calendar-file.ts marks it, its end set to its start) gives no
+ * length rel could count as time together: null, so that it is logged without minutes rather
+ * than as 49 hours, or none, in `rel stats`.
  */
 export function meetingMinutes(startMs: number, endMs: number): number | null {
   const minutes = Math.round((endMs - startMs) / 60_000);
@@ -274,7 +275,7 @@ export function buildInbox(meetings: Meeting[], journal: Journal, options: Inbox
       start: meeting.start,
       end: meeting.end,
       date: localDay(meeting.start),
-      minutes: meetingMinutes(start, end),
+      minutes: meeting.endsBeforeStart ? null : meetingMinutes(start, end),
       title: meeting.title,
       recurring: meeting.recurring,
       people: matched.people.map((p) => ({ id: p.id, name: p.name })),

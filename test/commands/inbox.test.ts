@@ -234,6 +234,42 @@ describe('rel inbox', { timeout: 240_000 }, () => {
     expect(short.stderr).toContain('There is no meeting "69": an id needs at least 4 characters.');
   });
 
+  it('a meeting whose end is before its start has no length: "no length", minutes null, logged without minutes', async () => {
+    const { o, folder } = setup('inbox-backwards');
+    const file = path.join(folder, 'backwards.ics');
+    fs.writeFileSync(
+      file,
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//test//EN',
+        'BEGIN:VEVENT',
+        'UID:backwards@test',
+        'DTSTART:20261125T140000Z',
+        'DTEND:20261123T150000Z',
+        'SUMMARY:Backwards with Ana',
+        'ORGANIZER:mailto:me@example.com',
+        'ATTENDEE;CN=Ana Silva:mailto:ana@example.com',
+        'ATTENDEE:mailto:me@example.com',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    const rows = JSON.parse(
+      await ok(['inbox', '--json', '--since', '2026-11-01', '--calendar', file], o),
+    ) as { id: string; minutes: number | null }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.minutes).toBeNull();
+    // Wide enough for the length column, which a table of 80 columns leaves out first.
+    const wide = { ...o, env: { ...o.env, COLUMNS: '140' } };
+    expect(await ok(['inbox', '--since', '2026-11-01', '--calendar', file, '--no-input'], wide)).toContain(
+      'no length',
+    );
+    const saved = JSON.parse(await ok(['inbox', 'log', rows[0]!.id, '--calendar', file, '--json'], o));
+    expect(saved).toMatchObject({ date: '2026-11-25', minutes: null });
+  });
+
   it('a group meeting logged does not hide a one-to-one that day with one of its people', async () => {
     const { o } = setup('inbox-shape');
     const rows = await inboxJson(o);
