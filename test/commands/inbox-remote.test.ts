@@ -133,6 +133,23 @@ describe('rel inbox from a calendar address', { timeout: 240_000 }, () => {
     expect(kept.join(' ')).not.toContain(SECRET.split('/')[0]);
   });
 
+  it('a copy for offline use that cannot be written leaves the listing whole, with a warning', async () => {
+    mode = 'calendar';
+    const { o, root } = setup('remote-state-blocked');
+    const listed = await ok(['inbox', '--json', '--since', '2026-11-01', '--calendar', feed], o);
+    const blocked = path.join(root, 'state-is-a-file');
+    fs.writeFileSync(blocked, '');
+    const r = await run(['inbox', '--json', '--since', '2026-11-01', '--calendar', feed], o, {
+      XDG_STATE_HOME: blocked,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(listed);
+    expect(r.stderr).toContain(
+      'rel: warning: the copy of the calendar kept for offline use could not be written (',
+    );
+    expect(r.stderr).not.toContain(SECRET);
+  });
+
   it('reads a feed sent in UTF-16 as the same feed in UTF-8', async () => {
     mode = 'calendar';
     const { o } = setup('remote-utf16');

@@ -270,6 +270,19 @@ describe('rel inbox', { timeout: 240_000 }, () => {
     expect(saved).toMatchObject({ date: '2026-11-25', minutes: null });
   });
 
+  it('a state folder that cannot be written leaves the listing whole, with a warning', async () => {
+    const { o, store } = setup('inbox-state-full');
+    const listed = await ok(['inbox', '--json'], o);
+    // A file where the state folder should be: every write there fails, as on a full disk.
+    const blocked = path.join(path.dirname(store), 'state-is-a-file');
+    fs.writeFileSync(blocked, '');
+    const r = await rel(['inbox', '--json'], { ...o, env: { ...o.env, XDG_STATE_HOME: blocked } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(listed);
+    expect(r.stderr).toContain('rel: warning: what rel due says of meetings to log could not be kept (');
+    expect(r.stderr).toContain('the inbox is listed all the same.');
+  });
+
   it('a group meeting logged does not hide a one-to-one that day with one of its people', async () => {
     const { o } = setup('inbox-shape');
     const rows = await inboxJson(o);

@@ -175,7 +175,18 @@ export async function loadInbox(ctx: Context, options: SourceOptions, days = DEF
       ctx.io.err(
         `rel: warning: ${displaySafe(error.message)} Left out; the other files of ${displaySafe(folder)} were read.`,
       );
-  for (const write of keep) write();
+  // The copy kept for offline use is a convenience: one that cannot be written (a full or
+  // read-only state folder) leaves the listing as it is, said once.
+  for (const write of keep) {
+    try {
+      write();
+    } catch (error) {
+      ctx.io.err(
+        `rel: warning: the copy of the calendar kept for offline use could not be written (${displaySafe(reasonOf(error))}); rel inbox needs the network until it can be.`,
+      );
+      break;
+    }
+  }
   if (!chosen.me.length) {
     ctx.io.err(
       'rel: note: rel does not know your e-mail address, so it takes one attendee of each meeting to be you and cannot tell what you declined. Set it once: rel config set me you@example.com',
@@ -204,8 +215,8 @@ export async function loadInbox(ctx: Context, options: SourceOptions, days = DEF
 export async function keepNudge(ctx: Context, loaded: Loaded): Promise<void> {
   if (!loaded.configured) return;
   const { nudgePath, stateFolder, writeNudge } = await import('../../../store/calendar-cache.js');
-  writeNudge(nudgePath(stateFolder(ctx.io.env), loaded.store.target), {
-    version: 1,
+  const nudge = {
+    version: 1 as const,
     at: ctx.io.now.toISOString(),
     meetings: loaded.inbox.rows.map((r) => ({
       id: r.id,
@@ -214,7 +225,20 @@ export async function keepNudge(ctx: Context, loaded: Loaded): Promise<void> {
       people: r.people.map((p) => p.id),
       size: r.size,
     })),
-  });
+  };
+  try {
+    writeNudge(nudgePath(stateFolder(ctx.io.env), loaded.store.target), nudge);
+  } catch (error) {
+    // Only rel due's hint of meetings to log: the inbox itself is listed all the same.
+    ctx.io.err(
+      `rel: warning: what rel due says of meetings to log could not be kept (${displaySafe(reasonOf(error))}); the inbox is listed all the same.`,
+    );
+  }
+}
+
+/** What went wrong writing one of rel's side files, in a few words. */
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
 }
 
 /** The inbox row an id names; a usage error saying why when there is none. */
