@@ -45,7 +45,16 @@ export async function takeUpStops(): Promise<void> {
 export function changeBegins(): void {
   if (!say) return;
   change = { saved: false };
-  if (listening) return;
+  holdStops();
+}
+
+/**
+ * From now on a stop waits for the synchronous step under way: a file rel writes outside the
+ * journal (rel export --out) is then in place whole or not there, never a temp file left beside
+ * it, which for an export is the journal in the clear.
+ */
+export function holdStops(): void {
+  if (!say || listening) return;
   listening = true;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stopped(signal));
 }

@@ -8,8 +8,10 @@ import { agentFolder } from '../../store/agent.js';
 import { stateFolder } from '../../store/calendar-cache.js';
 import { configPath } from '../../store/config.js';
 import { writeStoreFile } from '../../store/files.js';
+import { removeLeftovers } from '../../store/kept.js';
 import { isInFolder, keptForAJournal, ownFile } from '../../store/own-files.js';
 import type { Env } from '../../store/paths.js';
+import { holdStops } from '../../store/stops.js';
 
 /** What an --out must never be, and what to offer instead of one refused. */
 export interface OutFileRules {
@@ -111,6 +113,10 @@ export function writeOutFile(
   const kind = fs.statSync(destination, { throwIfNoEntry: false });
   if (!force) refuseFileThere(file, destination, kind, out);
   if (kind === undefined || kind.isFile()) {
+    holdStops();
+    // A temp file of an earlier write here whose rel was killed (SIGKILL, a crash): its content
+    // is the export's, the journal in the clear; nothing else would ever remove it.
+    removeLeftovers(destination);
     writeStoreFile(destination, content);
     return destination;
   }
