@@ -45,6 +45,14 @@ describe('rel import: CSV lines after line breaks inside cells', () => {
       ['Gus Ox', 16],
     ]);
     expect(result.problems.map((p: { line: number }) => p.line)).toEqual([4, 8, 9, 13, 15]);
+    // Kept as rel keeps a line break, LF, whatever the file had: no stray CR in a note.
+    const journal = JSON.parse(fs.readFileSync(path.join(dir, 'j.json'), 'utf8'));
+    const notes = (name: string) =>
+      journal.people
+        .find((p: { name: string }) => p.name === name)
+        .notes.map((n: { text: string }) => n.text);
+    expect(notes('Ana Silva')).toEqual(['two\nlines']);
+    expect(notes('Ed Ng')).toEqual(['a cell\n"quoted"\nover three']);
   });
 
   it('the conversations table too', async () => {
@@ -62,5 +70,7 @@ describe('rel import: CSV lines after line breaks inside cells', () => {
     await rel(['add', 'Ana Silva'], { store });
     const r = await rel(['import', csv, '--json'], { store });
     expect(JSON.parse(r.stdout).problems.map((p: { line: number }) => p.line)).toEqual([5, 8]);
+    const journal = JSON.parse(fs.readFileSync(store, 'utf8'));
+    expect(journal.conversations.map((c: { note: string }) => c.note)).toEqual(['a\nb\nc', 'd\ne']);
   });
 });

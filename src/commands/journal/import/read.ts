@@ -131,7 +131,10 @@ async function readCsv(text: string): Promise<{ rows: CsvRow[]; problems: Import
       const raw = Buffer.from(context.raw ?? '');
       // The LF of a CRLF that ends the row is not in its raw text (the CR is).
       const crlf = raw.at(-1) === CR && data[context.bytes - 1] === LF ? 1 : 0;
-      rows.push({ line: lineAt(context.bytes - raw.length - crlf), fields: record });
+      // A line break inside a quoted cell is kept as rel keeps one, LF: Excel, Outlook and
+      // Google write CRLF there, which a note would otherwise show with a stray CR.
+      const fields = record.map((cell) => cell.replace(/\r\n?/g, '\n'));
+      rows.push({ line: lineAt(context.bytes - raw.length - crlf), fields });
       end = context.bytes;
       skipped = undefined;
       return null;
