@@ -48,13 +48,35 @@ export function recoveryHint(file: string, byHand = true, inDoctor = false): str
   } catch {
     // a path that cannot be resolved has no backups beside it either
   }
-  const backups = listBackups(target).length;
+  const backups = listBackups(target);
   const mend = byHand ? `Mend it by hand, which keeps everything in it: $EDITOR ${shellWord(file)}. ` : '';
-  if (backups > 0) {
-    const kept = backups === 1 ? 'one backup is' : `${backups} backups are`;
-    return `${mend}${byHand ? 'Or go' : 'Go'} back to the newest backup: rel doctor --restore (${kept} kept). That is the journal as it was before rel's last change, so that change${byHand ? ' and your edits since are' : ' is'} lost; the file as it is now is kept as .${path.basename(target)}.before-restore.${inDoctor ? '' : ' rel doctor shows what is wrong, and the file is left untouched until then.'}`;
+  const newOne = byHand ? '' : ': start a new journal elsewhere with --store, or put back a copy of your own';
+  if (backups.length === 0)
+    return `${mend}rel doctor shows what is wrong. There is no backup to restore (rel keeps one from the first change on)${newOne}.`;
+  // The one rel doctor --restore would take: the newest that is a journal (an encrypted one
+  // cannot be opened here, and is taken to be one, as it may well be).
+  const taken = backups.findIndex(mayBeJournal);
+  if (taken < 0)
+    return `${mend}rel doctor shows what is wrong. None of the ${backups.length === 1 ? 'one backup' : `${backups.length} backups`} is a valid journal to restore${newOne}.`;
+  const kept = backups.length === 1 ? 'one backup is' : `${backups.length} backups are`;
+  const edits = byHand ? ' and your edits since' : '';
+  const restore =
+    taken === 0
+      ? `back to the newest backup: rel doctor --restore (${kept} kept). That is the journal as it was before rel's last change, so that change${edits} ${byHand ? 'are' : 'is'} lost`
+      : `back to the newest backup that is a valid journal: rel doctor --restore takes ${path.basename(backups[taken]!)} (the ${taken === 1 ? 'newer one is' : `${taken} newer ones are`} damaged). That is the journal as it was before rel's last ${taken + 1} changes, so those changes${edits} are lost`;
+  return `${mend}${byHand ? 'Or go' : 'Go'} ${restore}; the file as it is now is kept as .${path.basename(target)}.before-restore.${inDoctor ? '' : ' rel doctor shows what is wrong, and the file is left untouched until then.'}`;
+}
+
+/** Whether a backup may be a journal: encrypted (not opened here), or JSON holding a people list. */
+function mayBeJournal(backup: string): boolean {
+  try {
+    const bytes = fs.readFileSync(backup);
+    if (isEncrypted(bytes)) return true;
+    const value = JSON.parse(bytes.toString('utf8')) as { people?: unknown } | null;
+    return typeof value === 'object' && value !== null && Array.isArray(value.people);
+  } catch {
+    return false;
   }
-  return `${mend}rel doctor shows what is wrong. There is no backup to restore (rel keeps one from the first change on)${byHand ? '' : ': start a new journal elsewhere with --store, or put back a copy of your own'}.`;
 }
 
 /** The file the journal really is: a symlinked store is written through to its target. */

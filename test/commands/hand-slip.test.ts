@@ -82,6 +82,44 @@ describe('a journal with a slip made by hand', () => {
   });
 });
 
+describe('damaged backups: the advice names the backup a restore takes, and what it loses', () => {
+  async function fourChanges(): Promise<string> {
+    const store = await twoChanges();
+    await ok(['log', 'ana', '--note', 'Third'], { store });
+    await ok(['log', 'ana', '--note', 'Fourth'], { store });
+    return store;
+  }
+  const backup = (store: string, n: number) => store.replace(/([^/]+)$/, (name) => `.${name}.backup-${n}`);
+
+  it('the two newest damaged: backup-3, the last three changes lost, as rel doctor --restore does', async () => {
+    const store = await fourChanges();
+    fs.writeFileSync(store, '');
+    fs.writeFileSync(backup(store, 1), 'garbage\n');
+    fs.writeFileSync(backup(store, 2), fs.readFileSync(backup(store, 2)).subarray(0, 100));
+    const said = oneLine((await rel(['due'], { store })).stderr);
+    expect(said).toContain(
+      `Go back to the newest backup that is a valid journal: rel doctor --restore takes .${store.split('/').at(-1)}.backup-3 (the 2 newer ones are damaged). That is the journal as it was before rel's last 3 changes, so those changes are lost`,
+    );
+    expect(said).not.toContain("before rel's last change,");
+    const doctor = oneLine((await rel(['doctor'], { store })).stdout);
+    expect(doctor).toContain('rel doctor --restore takes');
+    await ok(['doctor', '--restore'], { store });
+    const notes = JSON.parse(fs.readFileSync(store, 'utf8')).conversations.map(
+      (c: { note: string }) => c.note,
+    );
+    expect(notes).toEqual(['Roadmap']);
+  });
+
+  it('no backup a valid journal: says so, and offers no restore', async () => {
+    const store = await fourChanges();
+    fs.writeFileSync(store, '');
+    for (const n of [1, 2, 3]) fs.writeFileSync(backup(store, n), '{bad');
+    const said = oneLine((await rel(['due'], { store })).stderr);
+    expect(said).toContain('None of the 3 backups is a valid journal to restore');
+    expect(said).not.toContain('rel doctor --restore');
+  });
+});
+
 describe('rel undo and a journal rel cannot read', () => {
   it('rel doctor does not offer rel undo, and rel undo fails with the same advice', async () => {
     const store = await twoChanges();
