@@ -140,6 +140,32 @@ describe('rel refuses to make such a word', () => {
     ]);
   });
 
+  it('rel log --create: the near-name warning only when this log added them, not when another rel had meanwhile', async () => {
+    const store = tempStore('log-create-race');
+    writeJournal(store, journalText([person('kim-lee-1', 'Kim Lee 1')]));
+    // rel log reads the journal, then finds the lock held by a rel that has since exited; that
+    // rel had added Kim Lee 2 while holding it.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    fs.writeFileSync(`${store}.lock`, `${dead}\n${os.hostname()}\nother\n`);
+    let added = false;
+    onCheckpoint((step) => {
+      if (step !== 'lock-owner-read' || added) return;
+      added = true;
+      writeJournal(store, journalText([person('kim-lee-1', 'Kim Lee 1'), person('kim-lee-2', 'Kim Lee 2')]));
+    });
+    const r = await rel(['log', 'Kim Lee 2', '--create', '--note', 'b'], { store });
+    expect(added).toBe(true);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('Added to your journal');
+    expect(r.stderr).not.toContain('as a new person');
+    expect(readJson(store).people.map((p: { id: string }) => p.id)).toEqual(['kim-lee-1', 'kim-lee-2']);
+    // The log that adds them says it, and warns of the name close to another.
+    const other = tempStore('log-create-alone');
+    writeJournal(other, journalText([person('kim-lee-1', 'Kim Lee 1')]));
+    const alone = await rel(['log', 'Kim Lee 2', '--create', '--note', 'a'], { store: other });
+    expect(alone.stderr).toContain('Added "Kim Lee 2" as a new person, though Kim Lee 1 (kim-lee-1)');
+  });
+
   it('lets someone take back a name that is their own alias, and keep an alias they had', async () => {
     const store = tempStore('alias-own');
     writeJournal(store, journalText([person('chloe-martin', 'Chloé Martin', { aliases: ['Clo'] })]));

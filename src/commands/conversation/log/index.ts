@@ -85,10 +85,12 @@ async function run(ctx: Context, names: string[], options: LogOptions): Promise<
     });
   const { conversation, people } = saved;
   if (!mayPrompt(ctx)) {
-    const known = new Set(before.people.map((p) => p.id));
+    // Those this log added under the lock: not one another rel added meanwhile, whom this log
+    // found there and only logged with.
+    const added = new Set(saved.added);
     for (const line of closeNameWarnings(
       before,
-      people.filter((p) => !known.has(p.id)),
+      people.filter((p) => added.has(p.name)),
     ))
       ctx.io.err(line);
   }
