@@ -7,18 +7,23 @@ import { durationMinutes } from './periods.js';
 /** The longest conversation rel keeps: a whole day. */
 export const MOST_MINUTES = 1440;
 
+/**
+ * `--minutes` (or, with `option` not a flag, an answer at the prompt: its examples then are what
+ * to type there, not a flag).
+ */
 export function parseMinutes(text: string, option = '--minutes'): number {
   const minutes = durationMinutes(text);
+  const flag = option.startsWith('--');
   if (minutes !== undefined && minutes > MOST_MINUTES) {
     throw new UsageError(
       `${option} ${text.trim()} is out of range: a conversation lasts from 0 to 1440 minutes (a whole day).`,
-      'For example: --minutes 90 for an hour and a half.',
+      `For example: ${flag ? '--minutes ' : ''}90 for an hour and a half.`,
     );
   }
   if (minutes === undefined) {
     throw new UsageError(
       `${option} "${text}" is not a number of minutes.`,
-      'Give a whole number of minutes from 0 to 1440, e.g. --minutes 30, 45min, 1h or 1h30.',
+      `Give a whole number of minutes from 0 to 1440, e.g. ${flag ? '--minutes 30' : '30'}, 45min, 1h or 1h30.`,
     );
   }
   return minutes;
