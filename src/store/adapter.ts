@@ -15,11 +15,13 @@ import { holdCopy, placeRestoreCopy, rotateBackups } from './backups.js';
 import { type Encoded, encodeTaggedJournal, encodeText, type Loaded } from './codec.js';
 import type { Sealing } from './crypto.js';
 import { type DueSummary, versionIfStill, writtenAs } from './due-summary.js';
+import { checkpoint } from './faults.js';
 import {
   discard,
   type Prepared,
   prepareStoreFile,
   putInPlace,
+  removeFile,
   syncFolder,
   whatFailed,
   writeStoreFile,
@@ -169,8 +171,7 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
     try {
       putInPlace(undoFile);
     } catch (error) {
-      fs.rmSync(undoPath(target), { force: true });
-      problems.push(`rel undo cannot take it back (${whatFailed(error)})`);
+      problems.push(`rel undo cannot take it back (${whatFailed(error)}${undoNotRemoved(target)})`);
     }
   }
   try {
@@ -185,7 +186,11 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
       problems.push(`no backup of the version before it was kept (${whatFailed(error)})`);
     }
   }
-  removeLeftovers(target);
+  // Temp files of a rel that stopped: one that cannot be removed now is harmless (never read as a
+  // journal, named by rel doctor), and must not turn a saved change into a failure.
+  try {
+    removeLeftovers(target);
+  } catch {}
   if (summarized) {
     // Conversations only added after those of the version read (whose lines stay): the summary of
     // that version is cut further instead of the whole list again.
@@ -207,6 +212,22 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   const left = [...stayed].filter((file) => fs.existsSync(file));
   if (left.length) problems.push(summariesLeft(left));
   if (problems.length) to.warn(`The change was saved, but ${problems.join('; ')}.`);
+}
+
+/**
+ * Removes the undo data that could not follow the journal (see commit); '' when it is gone, else
+ * what to add to the warning. Never throws: the change is saved by then, and a failure here must
+ * not be said as one that saved nothing. Undo data left as it was still names the version before
+ * this one (belongsTo), so rel undo refuses it rather than take back an earlier change.
+ */
+function undoNotRemoved(target: string): string {
+  try {
+    checkpoint('undo-remove', undoPath(target));
+    removeFile(undoPath(target));
+    return '';
+  } catch (error) {
+    return `; the undo data there could not be removed either (${whatFailed(error)}), but rel undo refuses it: it is of the version before`;
+  }
 }
 
 /** What to say of summaries a write could not remove (see commit). */

@@ -13,6 +13,7 @@ export type Step =
   | 'rename'
   | 'folder-fsync'
   | 'undo-write'
+  | 'undo-remove'
   | 'backup-rotation'
   | 'restore-copy'
   | 'summary-write'

@@ -87,6 +87,30 @@ describe('a failure at each step of a write', { timeout: 240_000 }, () => {
     }
   });
 
+  it('the undo data can neither take its place nor be removed: a warning that the change was saved, exit 0', async () => {
+    // As with `chattr +i .journal.json.undo`: the rename over it fails, and so does its removal.
+    const store = await storeWithHistory('fail-undo-remove');
+    const undoBefore = bytesOf(kept(store, 'undo'));
+    const r = await rel(['log', 'ana', '--note', 'saved anyway'], {
+      store,
+      env: { REL_FAULT: 'rename@2:fail,undo-remove:fail' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Logged/);
+    expect(r.stderr).toBe(
+      `rel: warning: The change was saved, but rel undo cannot take it back (Cannot write ${kept(store, 'undo')}: ENOSPC: no space left on device (injected at rename); the undo data there could not be removed either (ENOSPC: no space left on device (injected at undo-remove)), but rel undo refuses it: it is of the version before).\n`,
+    );
+    expect(notes(store)).toContain('saved anyway');
+    expect(bytesOf(kept(store, 'undo'))).toEqual(undoBefore);
+    // The backups still moved, and no temp file is left for rel doctor to call an unfinished write.
+    expect(readJson(kept(store, 'backup-1')).conversations).toHaveLength(4);
+    expect(fs.readdirSync(path.dirname(store)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const undo = await rel(['undo'], { store });
+    expect(undo.code).toBe(1);
+    expect(undo.stderr).toMatch(/was changed after it in a way rel kept no undo data for/);
+    expect(notes(store)).toHaveLength(5);
+  });
+
   it('three failed writes leave the backups as they were: a restore still goes back', async () => {
     const store = await storeWithHistory('fail-thrice');
     const backups = [1, 2, 3].map((n) => bytesOf(kept(store, `backup-${n}`)));
