@@ -108,6 +108,7 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
   const { target } = to;
   const { undo, texts, content, distinct, previous = 'backup' } = plan;
   const sealing = plan.sealing === undefined ? loaded.sealing : plan.sealing;
+  refuseReadOnly(target, to.file);
   refuseDuplicateIds(to.file, loaded.journal, distinct);
   const encode = (text: string) => encodeText(text, sealing);
   if (previous === 'backup' && loaded.exists && loaded.migratedFrom !== undefined) {
@@ -235,6 +236,26 @@ function summariesLeft(files: string[]): string {
   const them = files.length === 1 ? 'the summary' : `${files.length} summaries`;
   const hold = files.length === 1 ? 'holds' : 'hold';
   return `${them} rel keeps for reports could not be removed and still ${hold} names and follow-ups of the journal as it was, in the clear: remove ${files.length === 1 ? 'it' : 'them'} yourself (rm ${files.map((f) => JSON.stringify(f)).join(' ')})`;
+}
+
+/**
+ * A journal whose owner took its write bit away (chmod 444: an archive, a copy to keep as it is)
+ * is not written: rel writes by rename in the folder, which the file's mode does not stop, so
+ * without this it would be replaced (and made 0600) without a word. Decided by the mode bits,
+ * not by access(2), so that it holds for root too. Reports still read it.
+ */
+function refuseReadOnly(target: string, file: string): void {
+  let mode: number;
+  try {
+    mode = fs.statSync(target).mode;
+  } catch {
+    return; // no journal yet (or none to stat): the write itself says what is wrong
+  }
+  if (mode & 0o200) return;
+  throw new StoreError(
+    `${file} is read-only (mode ${(mode & 0o777).toString(8).padStart(3, '0')}): nothing was saved.`,
+    `To let rel change it: chmod u+w ${JSON.stringify(target)}`,
+  );
 }
 
 /** A journal with one id on two records is never written: a change could land on either. */

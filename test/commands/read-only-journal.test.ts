@@ -1,0 +1,29 @@
+// A journal its owner made read-only (chmod 444) is not written: rel writes by rename in a
+// writable folder, which the file's mode does not stop, and a tester found such a journal
+// replaced without a word (and made 0600). Decided by the mode bits, so that it holds as root.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bytesOf, ok, rel, tempStore } from '../helpers/run.js';
+
+describe('a read-only journal', () => {
+  it('is refused before anything is written, exit 1, byte for byte as it was; reports still read it', async () => {
+    const store = tempStore('read-only-journal');
+    await ok(['add', 'Ana Silva'], { store });
+    await ok(['log', 'ana', '--note', 'before'], { store });
+    fs.chmodSync(store, 0o400);
+    const before = bytesOf(store);
+    const r = await rel(['log', 'ana', '--note', 'refused'], { store });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`rel: ${store} is read-only (mode 400): nothing was saved.`);
+    expect(r.stderr).toContain(`To let rel change it: chmod u+w ${JSON.stringify(store)}`);
+    expect(bytesOf(store)).toEqual(before);
+    expect(fs.statSync(store).mode & 0o777).toBe(0o400);
+    expect(await ok(['people'], { store })).toMatch(/Ana Silva/);
+    expect(await ok(['search', 'before'], { store })).toMatch(/1 match/);
+    // Made writable again, the same command saves.
+    fs.chmodSync(store, 0o600);
+    await ok(['log', 'ana', '--note', 'now saved'], { store });
+    expect(await ok(['search', 'now saved'], { store })).toMatch(/1 match/);
+  });
+});
