@@ -168,9 +168,11 @@ function commit(to: Destination, loaded: Loaded, plan: CommitPlan): void {
     throw error;
   }
   const problems: string[] = [];
+  if (journal.ownerNotKept) problems.push(journal.ownerNotKept);
   if (undoFile) {
     try {
       putInPlace(undoFile);
+      if (undoFile.ownerNotKept) problems.push(undoFile.ownerNotKept);
     } catch (error) {
       problems.push(`rel undo cannot take it back (${whatFailed(error)}${undoNotRemoved(target)})`);
     }

@@ -14,6 +14,7 @@ export type Step =
   | 'folder-fsync'
   | 'undo-write'
   | 'undo-remove'
+  | 'owner-keep'
   | 'backup-rotation'
   | 'restore-copy'
   | 'summary-write'

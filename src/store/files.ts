@@ -246,6 +246,8 @@ function versionOf(stat: fs.BigIntStats): string {
 export interface Prepared {
   file: string;
   temp: string;
+  /** Run as root: why the file could not be given back to its owner (see ownerToKeep), for a warning. */
+  ownerNotKept?: string | undefined;
 }
 
 /**
@@ -260,7 +262,7 @@ export function prepareStoreFile(
 ): Prepared {
   try {
     const steps = { written: () => checkpoint('temp-write', file), synced: () => checkpoint('fsync', file) };
-    return { file, temp: writeTemp(file, bytes, steps) };
+    return { file, ...writeTemp(file, bytes, steps) };
   } catch (error) {
     throw notSaved(file, error);
   }
@@ -269,19 +271,23 @@ export function prepareStoreFile(
 /**
  * The one writer of temp files: a 0600 temp file beside `file` (tempPath) with the content, in
  * pieces written one after another (a large file is never one text in memory), fsynced when
- * `steps.synced` is given (each step is called just before it); returns its path. On any failure
- * the temp file is gone and the error is thrown.
+ * `steps.synced` is given (each step is called just before it); returns its path, and run as
+ * root, why it could not keep the owner (ownerToKeep). On any failure the temp file is gone and
+ * the error is thrown.
  */
 function writeTemp(
   file: string,
   content: string | Uint8Array | Iterable<string | Uint8Array>,
   steps: { written?: () => void; synced?: () => void },
-): string {
+): { temp: string; ownerNotKept?: string | undefined } {
   const temp = tempPath(file);
+  const owner = ownerToKeep(file);
+  let ownerNotKept: string | undefined;
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', 0o600);
     fs.fchmodSync(fd, 0o600); // exact, whatever the umask
+    if (owner) ownerNotKept = keepOwner(fd, file, owner);
     steps.written?.();
     if (typeof content === 'string' || content instanceof Uint8Array) fs.writeFileSync(fd, content);
     else for (const piece of content) fs.writeFileSync(fd, piece);
@@ -291,11 +297,41 @@ function writeTemp(
     }
     fs.closeSync(fd);
     fd = undefined;
-    return temp;
+    return { temp, ownerNotKept };
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
     removeFile(temp);
     throw error;
+  }
+}
+
+/**
+ * Run as root (a sudo rel, a root cron job), whose owner a file rel writes must get: the owner of
+ * the file it replaces, or of the folder a new one goes into, when that is another user. A file
+ * replaced by rename is a new file, root's by default: the journal's owner would then be locked
+ * out of it (EACCES on every command). Undefined when not root, or nothing to change.
+ */
+function ownerToKeep(file: string): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  try {
+    const stat =
+      fs.statSync(file, { throwIfNoEntry: false }) ??
+      fs.statSync(path.dirname(file), { throwIfNoEntry: false });
+    if (!stat || (stat.uid === 0 && stat.gid === process.getgid?.())) return undefined;
+    return { uid: stat.uid, gid: stat.gid };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Gives the temp file that owner; what failed when it could not (the write goes on: it is whole). */
+function keepOwner(fd: number, file: string, owner: { uid: number; gid: number }): string | undefined {
+  try {
+    checkpoint('owner-keep', file);
+    fs.fchownSync(fd, owner.uid, owner.gid);
+    return undefined;
+  } catch (error) {
+    return `${file} is now owned by root: it could not be given back to its owner (uid ${owner.uid}, gid ${owner.gid}: ${(error as Error).message.replace(/\.$/, '')}), who may not be able to read it (chown ${owner.uid}:${owner.gid} ${JSON.stringify(file)})`;
   }
 }
 
@@ -401,7 +437,7 @@ export function writeDerivedFile(
   step: 'summary-write' | 'stamp-write' | 'places-write' = 'summary-write',
 ): void {
   checkpoint(step, file);
-  const temp = writeTemp(file, text, {});
+  const { temp } = writeTemp(file, text, {});
   try {
     fs.renameSync(temp, file);
   } catch (error) {
