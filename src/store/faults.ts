@@ -22,6 +22,7 @@ export type Step =
   | 'places-write'
   | 'derived-remove'
   | 'lock-owner-read'
+  | 'lock-write'
   | 'sealed-read'
   | 'init-marker'
   | `git:${string}`;

@@ -138,11 +138,14 @@ const ownerIsGone = (lock: LockFile) => whyGone(lock) !== undefined;
 function tryCreate(file: string, content: string): boolean {
   const temp = tempPath(file);
   // Only a temp file that was made is removed: removing one never made fails on a read-only file
-  // system (EROFS, not ENOENT), and that failure hid the reason the lock could not be made.
+  // system (EROFS, not ENOENT), and that failure hid the reason the lock could not be made. It is
+  // made once it is opened: a write that fails after (a full disk) must not leave it behind, an
+  // empty temp file that rel doctor would take for an unfinished write.
   let made = false;
   try {
-    fs.writeFileSync(temp, content, { flag: 'wx', mode: 0o600 });
-    made = true;
+    writeNew(temp, content, () => {
+      made = true;
+    });
     fs.linkSync(temp, file);
     return true;
   } catch (error) {
@@ -168,17 +171,29 @@ function cannotLock(file: string, error: unknown): StoreError {
   );
 }
 
-function createThenWrite(file: string, content: string): boolean {
+/** Creates `file` exclusively (EEXIST when it is there) with `content`; `opened` once it exists. */
+function writeNew(file: string, content: string, opened: () => void): void {
+  const fd = fs.openSync(file, 'wx', 0o600);
+  opened();
   try {
-    const fd = fs.openSync(file, 'wx', 0o600);
-    try {
-      fs.writeSync(fd, content);
-    } finally {
-      fs.closeSync(fd);
-    }
+    checkpoint('lock-write', file);
+    fs.writeSync(fd, content);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function createThenWrite(file: string, content: string): boolean {
+  let made = false;
+  try {
+    writeNew(file, content, () => {
+      made = true;
+    });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // A lock made but not written names no owner: removed, or every rel would wait on it.
+    if (made) removeFile(file);
     throw cannotLock(file, error);
   }
 }
