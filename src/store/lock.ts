@@ -177,7 +177,7 @@ function writeNew(file: string, content: string, opened: () => void): void {
   opened();
   try {
     checkpoint('lock-write', file);
-    fs.writeSync(fd, content);
+    fs.writeFileSync(fd, content); // all of it, however many writes that takes
   } finally {
     fs.closeSync(fd);
   }
