@@ -52,13 +52,19 @@ export function wrapText(text: string, width: number, firstRoom = width): string
   // Text of one column a character (most of rel's: see ONE_COLUMN_EACH) is wrapped line by line,
   // and is its one line when it fits (the glue of a date's words is one such character too).
   if (!ONE_COLUMN_EACH.test(text)) {
-    return wrapWords(glueDates(text), width, firstRoom).map((line) => line.replaceAll(GLUE, ' '));
+    return wrapWords(glueDates(text), width, firstRoom).map(shownLine);
   }
-  const lines =
-    text.length <= Math.max(1, firstRoom) && !text.startsWith(' ')
-      ? [text.trimEnd()]
-      : wrapColumns(glueDates(text), width, firstRoom);
-  return lines.map((line) => line.replaceAll(GLUE, ' '));
+  if (text.length <= Math.max(1, firstRoom) && !text.startsWith(' ')) return [shownLine(text.trimEnd(), 0)];
+  return wrapColumns(glueDates(text), width, firstRoom).map(shownLine);
+}
+
+/**
+ * A wrapped line as shown: a date's glue back to spaces, and a separator that the break left at
+ * its start dropped ("due in 12 days" then "18 Dec", not "· 18 Dec"): the break parts them.
+ */
+function shownLine(line: string, index: number): string {
+  const shown = line.replaceAll(GLUE, ' ');
+  return index > 0 && shown.startsWith('· ') ? shown.slice(2) : shown;
 }
 
 /**

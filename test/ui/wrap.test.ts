@@ -88,10 +88,22 @@ function wrapWordByWord(text: string, width: number, firstRoom: number): string[
     used = visibleWidth(line);
   }
   lines.push(line.trimEnd());
-  return lines.map((l) => l.replaceAll('\uE000', ' '));
+  // A separator a break left at the start of a line is dropped: the break parts the two sides.
+  return lines
+    .map((l) => l.replaceAll('\uE000', ' '))
+    .map((l, i) => (i > 0 && l.startsWith('· ') ? l.slice(2) : l));
 }
 
 describe('wrapText', () => {
+  it.each([
+    ['due in 12 days · 18 Dec', 15, ['due in 12 days', '18 Dec']],
+    // A separator before the break stays at the end of its line.
+    ['Ana Silva · Platform · report', 12, ['Ana Silva ·', 'Platform ·', 'report']],
+    ['a · b', 80, ['a · b']],
+  ])('no line begins with a separator: %j at %d', (text, width, lines) => {
+    expect(wrapText(text, width)).toEqual(lines);
+  });
+
   it('wraps one-column text to the same lines as word by word: runs of spaces, long words, any room', () => {
     const random = seeded(23);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
