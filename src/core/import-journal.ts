@@ -4,6 +4,7 @@
 import { bornAfter, bornAfterWarning, isCalendarBirthday } from './birthdays.js';
 import { type IsoDate, isCalendarDate, localDay } from './dates.js';
 import { emailKey, emailsOf } from './emails.js';
+import { takeDismissals, takeTombstones } from './import-markers.js';
 import { sameHolder } from './import-people.js';
 import type { ImportProblem, JournalMerge, Progress } from './import-types.js';
 import type { Conversation, IdSource, Journal, Person } from './journal.js';
@@ -42,6 +43,11 @@ export function addFromExport(
   const total = incoming.people.length + incoming.conversations.length + incoming.followUps.length;
   let done = 0;
   const step = () => progress?.(++done, total);
+  // The file's own forgets first: what they removed stays out of this journal as of the file.
+  const stones = takeTombstones(journal, incoming.tombstones ?? []);
+  if (stones.notTaken.length) result.forgetsNotTaken = stones.notTaken;
+  /** The names of the people of the file left out as forgotten: a dismissal naming them stays out. */
+  const forgottenNames: string[] = [];
   const forgottenAt = forgottenIn(journal);
   const forgotten = { people: 0, conversations: 0, followUps: 0 };
   const ids = new Set(journal.people.map((p) => p.id));
@@ -64,6 +70,7 @@ export function addFromExport(
       const forgottenOn = localDay(forgot);
       const reason = `forgotten on ${forgottenOn} (rel forget)`;
       result.skipped.push({ name: person.name, line, existingId: null, reason, forgottenOn });
+      forgottenNames.push(person.name, ...person.aliases);
       forgotten.people++;
       return;
     }
@@ -215,6 +222,9 @@ export function addFromExport(
     followUpIds.add(followUp.id);
     result.followUps.added++;
   });
+  const dismissals = takeDismissals(journal, incoming.dismissals ?? [], forgottenNames);
+  if (stones.kept.forgotten + stones.kept.deletions + dismissals > 0)
+    result.kept = { ...stones.kept, dismissals };
   if (forgotten.people + forgotten.conversations + forgotten.followUps > 0) {
     const { people: _, ...records } = forgotten;
     result.forgotten = records;

@@ -1,6 +1,7 @@
 // What an import reads from a file (people, before they are in the journal) and what it reports:
 // who was added, who was skipped and why, what is wrong with which line. Shared by every format.
 import type { Birthday } from './birthdays.js';
+import type { ForgetNotTaken, MarkersKept } from './import-markers.js';
 
 /** A person read from a file, before they are in the journal. */
 export interface ImportedPerson {
@@ -86,6 +87,13 @@ export interface JournalMerge {
    * among the skipped. Present only when the file held some.
    */
   forgotten?: { conversations: number; followUps: number };
+  /**
+   * From rel's JSON export: the tombstones (forgets, deletions) and dismissed meetings taken in.
+   * Present only when some were.
+   */
+  kept?: MarkersKept;
+  /** People here whom a forget in the file names: that forget was not taken (rel forget does it). */
+  forgetsNotTaken?: ForgetNotTaken[];
   problems: ImportProblem[];
   /** What came in only in part (an e-mail address someone here has, left out). */
   warnings?: ImportProblem[];

@@ -61,5 +61,7 @@ export function applyImport(
 
 /** How many records an import adds: none means there is nothing to write. */
 export function changeCount(outcome: ImportOutcome): number {
-  return outcome.added.length + outcome.conversations.added + outcome.followUps.added;
+  const kept = outcome.kept;
+  const markers = kept ? kept.forgotten + kept.deletions + kept.dismissals : 0;
+  return outcome.added.length + outcome.conversations.added + outcome.followUps.added + markers;
 }

@@ -98,6 +98,9 @@ const dismissal = z.looseObject({
 /** Each list's record schema: rel import checks the records of a file one by one. */
 export const recordSchemas = { people: person, conversations: conversation, followUps: followUp };
 
+/** What rel import takes from an export besides its records, checked one by one alike. */
+export const markerSchemas = { tombstones: tombstone, dismissals: dismissal };
+
 export const journalSchema = z.looseObject({
   schema: z.number().int().positive(),
   people: z.array(person),

@@ -96,6 +96,24 @@ export function renderImport(r: ImportRun): string {
       `To keep up with someone again, add them anew (rel add "${displaySafe(forgotten[0]!.name)}"): a new record, without what was forgotten.`,
     );
   }
+  if (r.kept) {
+    const parts = [
+      ...(r.kept.forgotten
+        ? [`${plural(r.kept.forgotten, 'record')} forgotten with rel forget, which stay out`]
+        : []),
+      ...(r.kept.dismissals ? [`${plural(r.kept.dismissals, 'meeting')} dismissed from rel inbox`] : []),
+      ...(r.kept.deletions
+        ? [`${plural(r.kept.deletions, 'trace')} of deleted or merged records (for rel sync)`]
+        : []),
+    ];
+    lines.push(`${r.dryRun ? 'Would keep' : 'Kept'} from ${from}: ${parts.join('; ')}.`);
+  }
+  if (r.forgetsNotTaken?.length) {
+    const first = r.forgetsNotTaken[0]!;
+    lines.push(
+      `${from} holds a forget (rel forget) of ${names(r.forgetsNotTaken.map((p) => ({ name: p.name, line: null })))}, who ${r.forgetsNotTaken.length === 1 ? 'is' : 'are'} in your journal: not taken, as an import removes no one. To forget them here too: rel forget ${first.id}.`,
+    );
+  }
   const conversations = r.conversations.skipped - (r.forgotten?.conversations ?? 0);
   const followUps = r.followUps.skipped - (r.forgotten?.followUps ?? 0);
   if (conversations + followUps) {

@@ -7,7 +7,7 @@ import { type CsvRow, conversationsFromCsv, peopleFromCsv, sameHeader } from '..
 import type { ColumnMap } from '../../../core/import-csv-headers.js';
 import type { ImportedPerson, ImportProblem } from '../../../core/import-types.js';
 import type { ImportSource } from '../../../core/importing.js';
-import { emptyJournal, SCHEMA_VERSION, withDefaults } from '../../../core/journal.js';
+import { emptyJournal, type Journal, SCHEMA_VERSION, withDefaults } from '../../../core/journal.js';
 import { UsageError } from '../../../errors.js';
 import type { Format } from './formats.js';
 
@@ -198,7 +198,13 @@ function csvProblem(code: string, message: string): string {
   return message.replace(/\.$/, '');
 }
 
-const SINGULAR = { people: 'person', conversations: 'conversation', followUps: 'follow-up' };
+const SINGULAR = {
+  people: 'person',
+  conversations: 'conversation',
+  followUps: 'follow-up',
+  tombstones: 'tombstone',
+  dismissals: 'dismissed meeting',
+};
 
 /** rel's own export: the records checked one by one, each bad one named by its line. */
 async function readJournalExport(text: string): Promise<ImportSource & { kind: 'journal' }> {
@@ -226,7 +232,7 @@ async function readJournalExport(text: string): Promise<ImportSource & { kind: '
       'Upgrade rel to import it.',
     );
   }
-  const { recordSchemas } = await import('../../../store/schema.js');
+  const { markerSchemas, recordSchemas } = await import('../../../store/schema.js');
   const starts = recordLines(text);
   /** The line a record of the file's list starts on, when it is the only record on that line. */
   const fileLine = (collection: string, position: number): number | null =>
@@ -257,11 +263,35 @@ async function readJournalExport(text: string): Promise<ImportSource & { kind: '
       });
     });
   }
+  // The traces of forgets and deletions, and the meetings dismissed from rel inbox: a journal moved
+  // by export and import keeps them (a forget must stay one). A bad one is left out and reported.
+  for (const collection of ['tombstones', 'dismissals'] as const) {
+    const list = record[collection] ?? [];
+    if (!Array.isArray(list)) {
+      throw new UsageError(`The file's "${collection}" is not a list; it is not a rel export.`);
+    }
+    const kept: unknown[] = [];
+    list.forEach((item: unknown, index: number) => {
+      const check = markerSchemas[collection].safeParse(item);
+      if (check.success) {
+        kept.push(item);
+        return;
+      }
+      const issue = check.error.issues[0]!;
+      const line = fileLine(collection, index);
+      problems.push({
+        line,
+        message: `${line === null ? `${collection}[${index}]` : SINGULAR[collection]} is not a rel record: ${issue.path.join('.') || 'it'}: ${issue.message}`,
+      });
+    });
+    if (collection === 'tombstones') incoming.tombstones = kept as Journal['tombstones'];
+    else if (kept.length) incoming.dismissals = kept as Journal['dismissals'];
+  }
   // An export from an earlier rel lacks later fields: fill them as a read of the store would.
   return { kind: 'journal', journal: withDefaults(incoming), lineOf, positionOf, problems, warnings: [] };
 }
 
-const RECORD_LISTS = new Set(['people', 'conversations', 'followUps']);
+const RECORD_LISTS = new Set(['people', 'conversations', 'followUps', 'tombstones', 'dismissals']);
 
 /**
  * The line each record of an export's lists starts on, by list: rel writes one record a line, and
