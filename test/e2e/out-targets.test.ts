@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ok, readJson, relEnv, tempDir, tempStore } from '../helpers/rel.js';
+import { BIN, ok, readJson, rel, relEnv, tempDir, tempStore } from '../helpers/rel.js';
 
 describe('rel export --out and rel agenda --out write what a path names, as the shell would', () => {
   const store = tempStore('out-targets');
@@ -57,6 +57,46 @@ describe('rel export --out and rel agenda --out write what a path names, as the 
     expect(r.status).toBe(0);
     expect(r.stderr.startsWith(`Wrote ${device} (`)).toBe(true);
     expect(fs.statSync(device).isCharacterDevice()).toBe(true);
+  });
+});
+
+describe('--out /dev/stdout when stdout is a pipe (found by a tester: "Cannot write /proc/self/fd/pipe:[10379]")', () => {
+  const store = tempStore('out-pipe');
+  beforeAll(() => {
+    ok(['demo'], { store });
+  });
+
+  // rel() spawns rel with its stdout a pipe, as `rel export --out /dev/stdout | wc -c` has it.
+  for (const out of ['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']) {
+    it(`rel export --format vcard --out ${out} writes the cards into the pipe`, (context) => {
+      if (!fs.existsSync(out)) context.skip(`no ${out} on this system`);
+      const r = rel(['export', '--format', 'vcard', '--out', out], { store });
+      expect({ code: r.code, stderr: r.stderr }).toEqual({
+        code: 0,
+        stderr: expect.stringMatching(new RegExp(`^Wrote ${out} \\(\\d+ people\\)\\.`)),
+      });
+      expect(r.stdout).toMatch(/^BEGIN:VCARD\r\n/);
+      expect(r.stdout.match(/BEGIN:VCARD/g)?.length).toBe(r.stdout.match(/END:VCARD/g)?.length);
+    });
+  }
+
+  // The shell's pipe is a pipe (node's spawn gives a socket pair): `| cat`, as the tester ran it.
+  it.each([
+    ['export', '--format', 'vcard'],
+    ['agenda', 'ana'],
+  ])('rel %s … --out /dev/stdout | cat', (...args) => {
+    const quote = (word: string) => `'${word.replace(/'/g, "'\\''")}'`;
+    const line = [process.execPath, BIN, ...args, '--out', '/dev/stdout'].map(quote).join(' ');
+    const r = spawnSync('sh', ['-c', `${line} | cat`], { env: relEnv({ store }), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^Wrote .*\/dev\/stdout/);
+    expect(r.stdout).toMatch(args[0] === 'export' ? /^BEGIN:VCARD/ : /^# 1:2:1 with Ana Silva/);
+  });
+
+  it('rel agenda --out /dev/stdout writes the agenda into the pipe', () => {
+    const r = rel(['agenda', 'ana', '--out', '/dev/stdout'], { store });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^# 1:2:1 with Ana Silva/);
   });
 });
 

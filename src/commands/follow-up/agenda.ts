@@ -58,6 +58,7 @@ async function run(ctx: Context, name: string, options: AgendaOptions): Promise<
   const rules = { target: store.target, env: ctx.io.env, instead: 'rel-agenda.md' };
   const file = writeOutFile(rules, options.out, options.out, safeText(markdown, false), {
     force: true,
+    stdio: ctx.io.raw,
   });
   ctx.io.err(`Wrote the agenda for ${person.name} to ${file}.`);
 }

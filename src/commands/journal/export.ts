@@ -126,7 +126,10 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
   // output is (no control characters but tab, LF and CRLF), except for the JSON export, which keeps
   // the stored text exactly.
   const write = (file: string, content: string, exact = false) =>
-    writeOutFile(rules, file, options.out!, exact ? content : safeText(content, false), { force });
+    writeOutFile(rules, file, options.out!, exact ? content : safeText(content, false), {
+      force,
+      stdio: ctx.io.raw,
+    });
   const selection: ExportSelection = { since, redact: options.redact ?? false };
   if (options.person !== undefined)
     selection.personId = (await resolvePerson(ctx, journal, options.person, 'report')).id;

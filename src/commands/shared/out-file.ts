@@ -78,7 +78,7 @@ function folderOf(folder: () => string): string | undefined {
  */
 export function refuseOutFile(rules: OutFileRules, file: string, out: string, force: boolean): void {
   refuseOwnFile(rules, file, out);
-  if (force) return;
+  if (force || isSpecial(file)) return;
   const destination = followLink(file);
   refuseFileThere(file, destination, fs.statSync(destination, { throwIfNoEntry: false }), out);
 }
@@ -106,9 +106,20 @@ export function writeOutFile(
   file: string,
   out: string,
   content: string,
-  { force }: { force: boolean },
+  {
+    force,
+    stdio,
+  }: {
+    force: boolean;
+    /** rel's own stdout and stderr (ctx.io.raw): where a path to a socket that is one of them is written. */
+    stdio?: { out(text: string): void; err(text: string): void };
+  },
 ): string {
   refuseOwnFile(rules, file, out);
+  // A device, FIFO or socket, or what leads to one: written into by the path given, which the
+  // kernel follows. Followed by hand, /dev/stdout on a pipe ends at /proc/self/fd/1, whose link
+  // reads "pipe:[1234]": no path at all, and a temp file beside it cannot be made.
+  if (isSpecial(file)) return writeInto(file, content, stdio);
   const destination = followLink(file);
   const kind = fs.statSync(destination, { throwIfNoEntry: false });
   if (!force) refuseFileThere(file, destination, kind, out);
@@ -121,15 +132,59 @@ export function writeOutFile(
     return destination;
   }
   if (kind.isDirectory()) throw new UsageError(`--out ${out} is a folder.`, 'Give a file name in it.');
+  return writeInto(destination, content);
+}
+
+/**
+ * Whether `file` is (or a link leads to) a FIFO, a socket or a device, an anonymous pipe through
+ * /dev/stdout, /dev/fd/N or /proc/self/fd/N among them: what is written into, never replaced.
+ */
+export function isSpecial(file: string): boolean {
   try {
-    fs.writeFileSync(destination, content);
-  } catch (error) {
-    throw new StoreError(
-      `Cannot write ${destination}: ${(error as Error).message}`,
-      'Check free space and permissions.',
-    );
+    const kind = fs.statSync(file, { throwIfNoEntry: false });
+    return kind !== undefined && !kind.isFile() && !kind.isDirectory();
+  } catch {
+    // Not there to stat (a link loop, a folder rel may not read): the checks after say why.
+    return false;
   }
-  return destination;
+}
+
+/**
+ * Writes into what is there (a device, a FIFO): opened and written as the shell's `>` would. A
+ * socket cannot be opened by a path (ENXIO): when it is rel's own stdout or stderr (a program that
+ * runs rel with a socket pair for its output, as node's spawn does), it is written through them.
+ */
+function writeInto(
+  file: string,
+  content: string,
+  stdio?: { out(text: string): void; err(text: string): void },
+): string {
+  try {
+    fs.writeFileSync(file, content);
+  } catch (error) {
+    const own = (error as NodeJS.ErrnoException).code === 'ENXIO' && stdio ? ownDescriptor(file) : undefined;
+    if (own === undefined)
+      throw new StoreError(
+        `Cannot write ${file}: ${(error as Error).message}`,
+        'Check the path and permissions.',
+      );
+    (own === 1 ? stdio!.out : stdio!.err)(content);
+  }
+  return file;
+}
+
+/** 1 or 2 when `file` is this process's stdout or stderr (the very same thing there), else undefined. */
+function ownDescriptor(file: string): 1 | 2 | undefined {
+  try {
+    const named = fs.statSync(file);
+    for (const fd of [1, 2] as const) {
+      const own = fs.fstatSync(fd);
+      if (own.dev === named.dev && own.ino === named.ino && own.rdev === named.rdev) return fd;
+    }
+  } catch {
+    // A descriptor closed: it is not the one named.
+  }
+  return undefined;
 }
 
 /** Where a symlink (or a chain of them) ends, even when nothing is there yet; else the path itself. */
