@@ -255,6 +255,33 @@ describe('rel export', () => {
     expect(ics.stderr).toContain('(3 check-ins, 1 follow-up, 2 birthdays)');
   });
 
+  // Found by a tester: --table was ignored with a folder (both tables written), and the people
+  // table's message counted conversations it does not hold.
+  it('csv --table with --out: only that table, and the message counts what it holds', async () => {
+    const dir = path.join(tempDir('out-table'), 'f1');
+    const r = await rel(['export', '--format', 'csv', '--table', 'people', '--out', dir], { store });
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['people.csv']);
+    expect(r.stderr).toContain(`Wrote the people table to ${path.join(dir, 'people.csv')} (3 people).`);
+    const conversations = await rel(
+      ['export', '--format', 'csv', '--table', 'conversations', '--out', path.join(dir, 'c.csv')],
+      { store },
+    );
+    expect(conversations.stderr).toContain(
+      `Wrote the conversations table to ${path.join(dir, 'c.csv')} (2 conversations).`,
+    );
+    const file = path.join(dir, 'p.csv');
+    const people = await rel(['export', '--format', 'csv', '--table', 'people', '--out', file], { store });
+    expect(people.stderr).toContain(`Wrote the people table to ${file} (3 people).`);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^name,aliases,role,/);
+    // A file already there, not named .csv: with --table, the table goes into it (an empty one,
+    // or with --force), as into a .csv.
+    const named = path.join(dir, 'people.txt');
+    fs.writeFileSync(named, '');
+    await ok(['export', '--format', 'csv', '--table', 'people', '--out', named], { store });
+    expect(fs.readFileSync(named, 'utf8')).toMatch(/^name,aliases,role,/);
+  });
+
   it('--out: a missing folder above the file is exit 2, nothing created; a folder named with / is made, one level only', async () => {
     const root = tempDir('missing');
     const missing = path.join(root, 'nope');

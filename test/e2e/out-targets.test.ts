@@ -93,6 +93,14 @@ describe('--out /dev/stdout when stdout is a pipe (found by a tester: "Cannot wr
     expect(r.stdout).toMatch(args[0] === 'export' ? /^BEGIN:VCARD/ : /^# 1:2:1 with Ana Silva/);
   });
 
+  // Found by a tester: "--out /dev/stdout is a file; csv export writes two files into a folder".
+  it('rel export --format csv --table people --out /dev/stdout writes that one table there', () => {
+    const r = rel(['export', '--format', 'csv', '--table', 'people', '--out', '/dev/stdout'], { store });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^name,aliases,role,/);
+    expect(r.stderr).toMatch(/^Wrote the people table to \/dev\/stdout \(\d+ people\)\./);
+  });
+
   it('rel agenda --out /dev/stdout writes the agenda into the pipe', () => {
     const r = rel(['agenda', 'ana', '--out', '/dev/stdout'], { store });
     expect(r.code, r.stderr).toBe(0);

@@ -28,7 +28,13 @@ import { plural } from '../../core/text.js';
 import { StoreError, UsageError } from '../../errors.js';
 import { serializeJournal } from '../../store/format.js';
 import { safeText } from '../../ui/safe.js';
-import { type OutFileRules, refuseOutFile, refuseOwnFile, writeOutFile } from '../shared/out-file.js';
+import {
+  isSpecial,
+  type OutFileRules,
+  refuseOutFile,
+  refuseOwnFile,
+  writeOutFile,
+} from '../shared/out-file.js';
 
 const FORMATS = ['json', 'markdown', 'csv', 'ics', 'vcard', 'vcard3'] as const;
 type Format = (typeof FORMATS)[number];
@@ -66,7 +72,10 @@ export function register(program: Command, ctx: Context): Command {
     )
     .option('--force', 'with --out: replace a file already there (never the journal)')
     .option('--redact', 'leave out listening notes and personal notes, for sharing')
-    .option('--table <table>', 'csv on stdout: conversations (default) or people')
+    .option(
+      '--table <table>',
+      'csv: conversations (default on stdout) or people; with --out, only that table',
+    )
     .addHelpText(
       'after',
       `
@@ -152,14 +161,32 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
       leftOut();
       return;
     }
-    // A .csv name is one file (the chosen table); anything else is a folder for both tables.
-    if (options.out.toLowerCase().endsWith('.csv')) {
-      const file = write(outputFile(options.out, `${table}.csv`), chosenTable());
-      ctx.io.err(`Wrote the ${table} table to ${file} (${summary(chosen)}).`);
+    /** One table to one file: said with what that table holds, not what the other would. */
+    const one = (file: string) => {
+      const written = write(file, chosenTable());
+      const holds =
+        table === 'people'
+          ? plural(chosen.people.length, 'person', 'people')
+          : plural(chosen.conversations.length, 'conversation');
+      ctx.io.err(`Wrote the ${table} table to ${written} (${holds}).`);
       leftOut();
+    };
+    // A .csv name is one file (the chosen table); so is a device, FIFO or socket (--out
+    // /dev/stdout, as stdout is), and with --table a file already there. Anything else is a folder:
+    // for both tables, or with --table for that one.
+    if (
+      options.out.toLowerCase().endsWith('.csv') ||
+      isSpecial(options.out) ||
+      (options.table !== undefined && isFile(options.out))
+    ) {
+      one(outputFile(options.out, `${table}.csv`));
       return;
     }
     const folder = csvFolder(options.out);
+    if (options.table !== undefined) {
+      one(refused(path.join(folder, `${table}.csv`))[0]!);
+      return;
+    }
     const [people, conversations] = refused(
       path.join(folder, 'people.csv'),
       path.join(folder, 'conversations.csv'),
@@ -275,6 +302,14 @@ function existingFolder(folder: string, create: boolean): string {
     );
   }
   return folder;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(file: string): boolean {
