@@ -74,6 +74,7 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
   const charset = options.charset === undefined ? undefined : parseCharset(options.charset, knownCharset);
   const map = (options.map ?? []).map(parseMap);
   const bytes = await readInput(ctx, file);
+  refuseOwnFormats(file, bytes, options.format === undefined);
   const text = decodeFile(bytes, charset);
   // A calendar (decoded as rel inbox decodes one, UTF-16 too) is no list of people: read as a
   // CSV, it would be refused for having no name column.
@@ -164,6 +165,36 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
     );
   }
   if (result.dryRun) ctx.io.err('Dry run: nothing was written.');
+}
+
+/** The header of rel's encrypted files (store/crypto.ts), not imported from there: no crypto is loaded. */
+const SEALED = Buffer.from('RELCRYPT', 'ascii');
+
+/**
+ * rel's own files that rel import does not read, said as what they are: an encrypted journal or
+ * backup (read as JSON or CSV it gave a parse error or binary garbage) and, unless a --format says
+ * otherwise, rel's Markdown export (a CSV with "no name column").
+ */
+function refuseOwnFormats(file: string, bytes: Uint8Array, byContent: boolean): void {
+  const label = file === '-' ? 'stdin' : path.basename(file);
+  if (
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(0, SEALED.length).equals(SEALED)
+  ) {
+    const store = file === '-' ? '<file>' : file;
+    throw new UsageError(
+      `${label} is an encrypted rel journal (or a backup of one): rel import reads rel's JSON export, which is plain.`,
+      `Export it first (rel asks for its passphrase): rel export --store ${store} > plain.json, then rel import plain.json.`,
+    );
+  }
+  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  if (byContent && /^# rel journal\r?\n/.test(start)) {
+    throw new UsageError(
+      `${label} is rel's Markdown export: rel import does not read Markdown.`,
+      "Import rel's JSON export instead: rel export > journal.json in the journal it came from, then rel import journal.json.",
+    );
+  }
 }
 
 function parseDateOrder(text: string | undefined): 'mdy' | 'dmy' | undefined {
