@@ -94,6 +94,8 @@ export interface JournalMerge {
   kept?: MarkersKept;
   /** People here whom a forget in the file names: that forget was not taken (rel forget does it). */
   forgetsNotTaken?: ForgetNotTaken[];
+  /** vCards that are contact groups (KIND:group), skipped: present only when the file had some. */
+  groups?: { name: string; line: number }[];
   problems: ImportProblem[];
   /** What came in only in part (an e-mail address someone here has, left out). */
   warnings?: ImportProblem[];

@@ -22,7 +22,14 @@ export type ImportSource =
       /** rel's conversations table: the names in each conversation, for ids not in the journal. */
       names?: Map<string, string[]>;
     }
-  | { kind: 'people'; people: ImportedPerson[]; problems: ImportProblem[]; warnings: ImportProblem[] };
+  | {
+      kind: 'people';
+      people: ImportedPerson[];
+      problems: ImportProblem[];
+      warnings: ImportProblem[];
+      /** vCards that are contact groups (KIND:group): skipped. */
+      groups?: { name: string; line: number }[];
+    };
 
 export type ImportOutcome = JournalMerge & { warnings: ImportProblem[] };
 
@@ -56,6 +63,7 @@ export function applyImport(
     followUps: { added: 0, skipped: 0 },
     problems: source.problems,
     warnings: [...source.warnings, ...warnings],
+    ...(source.groups ? { groups: source.groups } : {}),
   };
 }
 

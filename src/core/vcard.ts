@@ -280,6 +280,18 @@ function emailsOf(card: VCard, state: CardState): string[] {
  * BDAY, NOTE as notes, CATEGORIES as tags, EMAIL. A birthday rel cannot use is left out (and
  * reported); a card with no name at all is a problem.
  */
+/**
+ * Whether the card is a contact group (vCard 4.0 `KIND:group`, Apple's 3.0
+ * `X-ADDRESSBOOKSERVER-KIND:group`), as address books export a group beside its members: a list
+ * of people, not a person.
+ */
+export function isGroupCard(card: VCard): boolean {
+  return card.properties.some(
+    (p) =>
+      (p.name === 'KIND' || p.name === 'X-ADDRESSBOOKSERVER-KIND') && p.raw.trim().toLowerCase() === 'group',
+  );
+}
+
 export function personFromCard(card: VCard, reading: CardReading): ImportedPerson | ImportProblem {
   const state: CardState = { reading, guessed: new Set() };
   const [family = '', given = '', additional = '', prefix = '', suffix = ''] = structuredOf(card, 'N', state);

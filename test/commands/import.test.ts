@@ -608,3 +608,46 @@ describe('rel import: a CSV or vCard row with the id of someone forgotten', () =
     expect(again.people.skipped[0].reason).toBe('already in your journal');
   });
 });
+
+describe('rel import: vCards that are contact groups', () => {
+  // Found by a tester: a vCard 4.0 group card (KIND:group, as address books export a contact
+  // group) was imported as a person.
+  it('are skipped, and the report says how many and which', async () => {
+    const store = tempStore('import-groups');
+    const file = path.join(tempDir('import-groups-file'), 'misc.vcf');
+    fs.writeFileSync(
+      file,
+      [
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'FN:Ana Silva',
+        'END:VCARD',
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'FN:Group Card',
+        'KIND:group',
+        'MEMBER:urn:uuid:x',
+        'END:VCARD',
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:Family',
+        'X-ADDRESSBOOKSERVER-KIND:group',
+        'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:y',
+        'END:VCARD',
+        '',
+      ].join('\r\n'),
+    );
+    const r = await rel(['import', file], { store });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Imported 1 person from misc.vcf: Ana Silva (line 1).');
+    expect(r.stdout).toContain(
+      'Skipped 2 contact groups (KIND:group), a list of people rather than a person: Group Card (line 5), Family (line 11).',
+    );
+    expect(Object.keys(people(store))).toEqual(['Ana Silva']);
+    const json = JSON.parse(await ok(['import', file, '--json', '--dry-run'], { store }));
+    expect(json.groups).toEqual([
+      { name: 'Group Card', line: 5 },
+      { name: 'Family', line: 11 },
+    ]);
+  });
+});

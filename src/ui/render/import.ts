@@ -96,6 +96,11 @@ export function renderImport(r: ImportRun): string {
       `To keep up with someone again, add them anew (rel add "${displaySafe(forgotten[0]!.name)}"): a new record, without what was forgotten.`,
     );
   }
+  if (r.groups?.length) {
+    lines.push(
+      `Skipped ${plural(r.groups.length, 'contact group')} (KIND:group), a list of people rather than a person: ${names(r.groups)}.`,
+    );
+  }
   if (r.kept) {
     const parts = [
       ...(r.kept.forgotten

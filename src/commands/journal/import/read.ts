@@ -52,7 +52,7 @@ export async function readSource(
     return { ...source, warnings: [...warnings, ...source.warnings] };
   }
   if (format === 'vcard') {
-    const { readVCards, personFromCard } = await import('../../../core/vcard.js');
+    const { isGroupCard, readVCards, personFromCard } = await import('../../../core/vcard.js');
     const { cards, problems } = readVCards(bytes);
     if (cards.length === 0 && problems.length === 0) {
       throw new UsageError(
@@ -61,13 +61,26 @@ export async function readSource(
       );
     }
     const people: ImportedPerson[] = [];
+    const groups: { name: string; line: number }[] = [];
     const reading = { charset: options.charset, warn: (w: ImportProblem) => warnings.push(w) };
     for (const card of cards) {
+      // A contact group is no one to keep up with: skipped, and said (its name, for the report).
+      if (isGroupCard(card)) {
+        const read = personFromCard(card, { charset: options.charset, warn: () => undefined });
+        groups.push({ name: 'message' in read ? '(no name)' : read.name, line: card.line });
+        continue;
+      }
       const read = personFromCard(card, reading);
       if ('message' in read) problems.push(read);
       else people.push(read);
     }
-    return { kind: 'people', people, problems: problems.sort(byLine), warnings: warnings.sort(byLine) };
+    return {
+      kind: 'people',
+      people,
+      problems: problems.sort(byLine),
+      warnings: warnings.sort(byLine),
+      ...(groups.length ? { groups } : {}),
+    };
   }
   const { rows, problems } = await readCsv(text.text);
   const header = rows[0]?.fields;
