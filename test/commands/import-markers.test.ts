@@ -95,6 +95,27 @@ describe('rel import of rel JSON: forgets and dismissed meetings come along', ()
     expect(journal.dismissals).toHaveLength(1);
   });
 
+  it('an undo of the import takes back the rest, never the forgets (no change takes one back)', async () => {
+    const { dir, o, old, moved } = await forgottenJournal('import-markers-undo');
+    const store = path.join(dir, 'new', 'journal.json');
+    const n = { ...o, store };
+    await ok(['import', moved], n);
+    const undone = await ok(['undo'], n);
+    expect(undone).toMatch(
+      /^Undone: imported 1 person, 1 conversation, 0 follow-ups, 1 dismissed meeting from moved\.json/,
+    );
+    const journal = readJson(store);
+    expect(journal.people).toEqual([]);
+    expect(journal.dismissals ?? []).toEqual([]);
+    expect(journal.tombstones.filter((s: { forgotten?: boolean }) => s.forgotten)).toEqual(
+      readJson(moved).tombstones.filter((s: { forgotten?: boolean }) => s.forgotten),
+    );
+    const r = await ok(['import', old], n);
+    expect(r.replace(/\s+/g, ' ')).toContain(
+      'Skipped 1 person forgotten with rel forget, who stay out: Ben Okafor',
+    );
+  });
+
   it('a forget in the file of someone still in this journal is not taken, and rel says so', async () => {
     const { dir, o, old, moved } = await forgottenJournal('import-markers-here');
     const store = path.join(dir, 'new', 'journal.json');

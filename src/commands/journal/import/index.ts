@@ -149,7 +149,7 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
             plural(result.added.length, 'person', 'people'),
             plural(result.conversations.added, 'conversation'),
             plural(result.followUps.added, 'follow-up'),
-          ].join(', ')} from ${file === '-' ? 'stdin' : path.basename(file)}`,
+          ].join(', ')}${keptText(result.kept)} from ${file === '-' ? 'stdin' : path.basename(file)}`,
       },
     );
   }
@@ -165,6 +165,19 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
     );
   }
   if (result.dryRun) ctx.io.err('Dry run: nothing was written.');
+}
+
+/**
+ * What an import took besides records, for the undo's name of it: ", 1 dismissed meeting". Not the
+ * forgets: no change takes one back (store/tracking.ts), an undo of the import neither.
+ */
+function keptText(kept: ImportRun['kept']): string {
+  if (!kept) return '';
+  const parts = [
+    ...(kept.deletions ? [plural(kept.deletions, 'deletion trace')] : []),
+    ...(kept.dismissals ? [plural(kept.dismissals, 'dismissed meeting')] : []),
+  ];
+  return parts.length ? `, ${parts.join(', ')}` : '';
 }
 
 /** The header of rel's encrypted files (store/crypto.ts), not imported from there: no crypto is loaded. */
