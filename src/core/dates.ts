@@ -2,7 +2,7 @@
 // for them; periods and durations are periods.ts. Pure: "now" is always passed in.
 import { StoredDayNotInCalendar, UsageError } from '../errors.js';
 import { respelt } from './date-typos.js';
-import { periodDays } from './periods.js';
+import { periodDays, periodMonths } from './periods.js';
 
 /** A calendar date, "YYYY-MM-DD", in the user's local time zone. */
 export type IsoDate = string;
@@ -168,6 +168,20 @@ export function weekdayOf(date: IsoDate): number {
   return (((dayNumber(date) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
+/**
+ * The same day `months` calendar months after (or before) a date, as date-fns addMonths counts:
+ * a day the month has not is its last (31 March less a month is 28 or 29 February).
+ * DateOutOfRange when that is not a day YYYY-MM-DD can write.
+ */
+export function addMonthsTo(date: IsoDate, months: number): IsoDate {
+  const [year, month, day] = calendarParts(date);
+  const index = year * 12 + (month - 1) + months;
+  const toYear = Math.floor(index / 12);
+  const toMonth = index - toYear * 12 + 1;
+  if (!(toYear >= 0 && toYear <= LATEST_YEAR)) throw new DateOutOfRange(months > 0);
+  return isoOf(toYear, toMonth, Math.min(day, daysInMonth(toYear, toMonth)));
+}
+
 /** The day `days` after (or before) a date; DateOutOfRange when that is not a day YYYY-MM-DD can write. */
 export function addDaysTo(date: IsoDate, days: number): IsoDate {
   const moved = new Date((dayNumber(date) + days) * DAY_MS);
@@ -244,16 +258,23 @@ export function parseSimpleDate(
   if (text === 'yesterday') return addDaysTo(today, -1);
   if (text === 'tomorrow') return addDaysTo(today, 1);
 
+  // A day said in months or years is that day of the month ("6 months ago" on 6 December is 6
+  // June, "12 months ago" is "1 year ago"), not 30 or 365 days a unit as a period alone is.
   const ago = /^(.+) ago$/.exec(text);
   if (ago) {
+    const months = periodMonths(ago[1]!);
+    if (months !== undefined) return addMonthsTo(today, -months);
     const days = periodDays(ago[1]!);
     if (days !== undefined) return addDaysTo(today, -days);
   }
   const inPeriod = /^in (.+)$/.exec(text);
   if (inPeriod) {
+    const months = periodMonths(inPeriod[1]!);
+    if (months !== undefined) return addMonthsTo(today, months);
     const days = periodDays(inPeriod[1]!);
     if (days !== undefined) return addDaysTo(today, days);
   }
+  // A period alone (3m) is a length counted back or ahead, in the days Periods gives it.
   const days = periodDays(text);
   if (days !== undefined) return addDaysTo(today, direction === 'past' ? -days : days);
 
@@ -318,7 +339,7 @@ const WHOLE_MONTH =
   /^(?:(in|this|last|next|past|previous|coming|early|mid|mid-|late|end of|the end of|beginning of|the beginning of|start of|the start of) ?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?(?: (\d{4}))?$/i;
 /** A whole week, month or year: "this week", "last month", "previous year". */
 const WHOLE_SPAN = /^(this|last|past|previous) (week|month|year)$/i;
-const SPAN_DAYS: Record<string, number> = { week: 7, month: 30, year: 365 };
+const SPAN_MONTHS: Record<string, number> = { month: 1, year: 12 };
 const SPAN_PERIOD: Record<string, string> = { week: '1w', month: '1m', year: '1y' };
 const MONTH_WORD = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const MONTH_AND_DAY = new RegExp(
@@ -563,7 +584,12 @@ function vagueRefusal(text: string, option: string, context: DateContext): Usage
   if (!whole) throw new RangeError(`not a week, a month or a year: ${text}`);
   const span = whole[2]!.toLowerCase();
   const back = context.direction === 'past';
-  const example = addDaysTo(toIsoDate(context.now), (back ? -1 : 1) * SPAN_DAYS[span]!);
+  // "a month ago today" is the same day of last month, as "1 month ago" gives it.
+  const today = toIsoDate(context.now);
+  const example =
+    span === 'week'
+      ? addDaysTo(today, back ? -7 : 7)
+      : addMonthsTo(today, (back ? -1 : 1) * SPAN_MONTHS[span]!);
   return new UsageError(
     message,
     `"${text}" names a whole ${span}, not a day: give one, such as ${example} (a ${span} ${back ? 'ago' : 'from'} today), ${back ? 'last monday' : 'next monday'} or the period ${SPAN_PERIOD[span]}.`,

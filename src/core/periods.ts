@@ -64,6 +64,23 @@ export function periodDays(text: string): number | undefined {
   return Number(match[1]) * UNIT_DAYS[unit]!;
 }
 
+/**
+ * A period of whole calendar months ("6 months", "3m", "a year", "2y") as that many months, for a
+ * day counted back or ahead ("6 months ago" on 6 December is 6 June, not 180 days back); undefined
+ * for a period in days or weeks, and for the named ones (monthly, yearly), which are lengths.
+ */
+export function periodMonths(text: string): number | undefined {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (t === 'a month') return 1;
+  if (t === 'a year') return 12;
+  const match = PERIOD.exec(t);
+  if (!match) return undefined;
+  const unit = match[2]!.startsWith('mo') ? 'm' : match[2]![0]!;
+  if (unit === 'm') return Number(match[1]);
+  if (unit === 'y') return Number(match[1]) * 12;
+  return undefined;
+}
+
 const MAX_PERIOD_DAYS = 36_500;
 
 /** Like periodDays, for an option value: anything else, or zero days, is a usage error. */

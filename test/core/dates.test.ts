@@ -135,6 +135,64 @@ describe('dates that look back', () => {
   });
 });
 
+// A day said in months or years is that day of the month, as people mean it (tester A #10: "6
+// months ago" on 6 December was 9 June, 180 days back, and "12 months ago" was not "1 year ago").
+describe('months and years said in words are calendar months and years', () => {
+  const at = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return new Date(y!, m! - 1, d!, 12);
+  };
+  it.each([
+    ['2026-12-06', '6 months ago', 'past', '2026-06-06'],
+    ['2026-12-06', '3 months ago', 'past', '2026-09-06'],
+    ['2026-12-06', '12 months ago', 'past', '2025-12-06'],
+    ['2026-12-06', '1 year ago', 'past', '2025-12-06'],
+    ['2026-12-06', '24 months ago', 'past', '2024-12-06'],
+    ['2026-12-06', '2 years ago', 'past', '2024-12-06'],
+    ['2026-12-06', '3 years ago', 'past', '2023-12-06'],
+    ['2026-12-06', '10 years ago', 'past', '2016-12-06'],
+    ['2026-12-06', '100 years ago', 'past', '1926-12-06'],
+    ['2026-12-06', 'a month ago', 'past', '2026-11-06'],
+    ['2026-12-06', 'a year ago', 'past', '2025-12-06'],
+    ['2026-12-06', '6mo ago', 'past', '2026-06-06'],
+    // A day the month has not is its last, as date-fns subMonths gives it.
+    ['2026-03-31', '1 month ago', 'past', '2026-02-28'],
+    ['2028-03-31', '1 month ago', 'past', '2028-02-29'],
+    ['2028-02-29', '1 year ago', 'past', '2027-02-28'],
+    ['2026-01-31', '2 months ago', 'past', '2025-11-30'],
+    ['2026-12-06', 'in 2 months', 'future', '2027-02-06'],
+    ['2026-01-31', 'in a month', 'future', '2026-02-28'],
+    ['2026-12-06', 'in 1 year', 'future', '2027-12-06'],
+    // Weeks and days are counted in days, and a period alone stays a length (Periods: 30-day months).
+    ['2026-12-06', '4 weeks ago', 'past', '2026-11-08'],
+    ['2026-12-06', '3m', 'past', '2026-09-07'],
+  ] as const)('on %s, %j (%s) is %s', (today, text, direction, expected) => {
+    expect(parseDate(text, '--date', { now: at(today), direction })).toBe(expected);
+  });
+
+  it.each([
+    ['2026-03-31', 'last month', '2026-02-28 (a month ago today)'],
+    ['2026-11-15', 'last month', '2026-10-15 (a month ago today)'],
+    ['2026-12-06', 'last year', '2025-12-06 (a year ago today)'],
+    ['2028-02-29', 'last year', '2027-02-28 (a year ago today)'],
+  ])('on %s, %j gives the hint %s', (today, text, hint) => {
+    let error: unknown;
+    try {
+      parseDate(text, '--date', { now: at(today), direction: 'past' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).hint).toContain(hint);
+  });
+
+  it('refuses a count of months that leaves the years rel takes', () => {
+    expect(() =>
+      parseDate('2000 months ago', '--date', { now: at('2026-12-06'), direction: 'past' }),
+    ).toThrow(/before 1900/);
+  });
+});
+
 describe('dates that look ahead', () => {
   it.each([
     ['friday', '2026-12-04'], // today excluded
