@@ -2,9 +2,16 @@
 // edges that load on demand (prompts, natural-language dates).
 import fs from 'node:fs';
 import path from 'node:path';
-import { type DateDirection, type IsoDate, type NaturalDateParser, parseDate } from './core/dates.js';
+import {
+  addDaysTo,
+  type DateDirection,
+  type IsoDate,
+  type NaturalDateParser,
+  parseDate,
+} from './core/dates.js';
 import type { JournalReading, Person } from './core/journal.js';
 import { resolveName } from './core/names.js';
+import { periodDays } from './core/periods.js';
 import { resolveSettings, type Settings, type Source, togetherRulesOf } from './core/settings.js';
 import { displaySafe, normalize } from './core/text.js';
 import type { TogetherRules } from './core/together.js';
@@ -354,7 +361,11 @@ export function dueDateCheck(
 
 /** A --since date: the start of a period that has begun, so a day after today is refused (exit 2). */
 export async function parseSince(ctx: Context, text: string): Promise<IsoDate> {
-  const since = await parseWhen(ctx, text, '--since', 'past');
+  let since = await parseWhen(ctx, text, '--since', 'past');
+  // A period alone (4w) is that many days up to today, today included: the last 4 weeks are the
+  // 28 days rel pulse covers by default, and 1w a week, not 8 days. A day (4 weeks ago) is kept.
+  const days = periodDays(text);
+  if (days !== undefined && days > 0) since = addDaysTo(since, 1);
   if (since > today(ctx)) {
     throw new UsageError(
       `--since ${since} is in the future.`,

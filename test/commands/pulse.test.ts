@@ -106,11 +106,28 @@ describe('rel pulse on the sample journal', () => {
     expect(JSON.parse(await ok(['profile', 'eve', '--json'], { store })).sharedThemes.themes).toEqual([]);
   });
 
+  // Tester A #6: --since 4w began a day before the default "last 4 weeks", and 1w read "8 days".
+  it('--since a period is that many days, today included: 4w is the default period, 1w seven days', async () => {
+    const byDefault = JSON.parse(await ok(['pulse', '--json'], { store }));
+    const fourWeeks = JSON.parse(await ok(['pulse', '--since', '4w', '--json'], { store }));
+    expect(fourWeeks.since).toBe(byDefault.since);
+    expect(JSON.parse(await ok(['pulse', '--since', '28d', '--json'], { store })).since).toBe('2026-10-31');
+    expect(await ok(['pulse', '--since', '1w'], { store })).toContain('1 week · 21 Nov – 27 Nov');
+    expect(await ok(['pulse', '--since', '1d'], { store })).toContain('1 day · 27 Nov – 27 Nov');
+    // A day said in words is that day, kept as given.
+    expect(JSON.parse(await ok(['pulse', '--since', '4 weeks ago', '--json'], { store })).since).toBe(
+      '2026-10-30',
+    );
+    expect(await ok(['stats', '--since', '1w'], { store })).toContain('1 week · 21 Nov – 27 Nov');
+    expect(JSON.parse(await ok(['stats', '--since', '4w', '--json'], { store })).since).toBe('2026-10-31');
+  });
+
   it('--team and --since narrow it, and a bad --since is exit 2', async () => {
     const platform = JSON.parse(await ok(['pulse', '--team', 'platform', '--json'], { store }));
     expect(platform.themes.map((t: { theme: string }) => t.theme)).toEqual(['on-call', 'conference']);
     const longer = JSON.parse(await ok(['pulse', '--since', '3m', '--json'], { store }));
-    expect(longer.since).toBe('2026-08-29');
+    // 3m is 90 days up to today, today included (27 Nov less 89 days).
+    expect(longer.since).toBe('2026-08-30');
     expect(longer.themes.length).toBeGreaterThan(platform.themes.length);
     // A team or tag no one has is a typo: exit 2 naming the ones there are, not an empty report.
     const typo = await rel(['pulse', '--team', 'platfrom'], { store });

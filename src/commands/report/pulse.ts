@@ -44,7 +44,7 @@ export function register(program: Command, ctx: Context): Command {
     .description('what the team is telling you: themes several people raised, and who may need a word')
     .option(
       '--since <when>',
-      `the start of the period: 2026-11-01, 2w, 3m (default ${PULSE_WEEKS} weeks ago)`,
+      `the start of the period: 2026-11-01, 2w, 3m (default the last ${PULSE_WEEKS} weeks, as --since ${PULSE_WEEKS}w)`,
     )
     .option('--team <team>', 'only what you heard from people in this team')
     .option('--tag <tag>', 'only what you heard from people with this tag')

@@ -22,7 +22,7 @@ export function register(program: Command, ctx: Context): Command {
     .description('the shape of your relationships: coverage, time together, rhythm, gaps, drift, listening')
     .option(
       '--since <when>',
-      `the start of the period: 2026-06-01, 3m, "last monday" (default ${DEFAULT_STATS_WEEKS} weeks ago, or the week of your first conversation)`,
+      `the start of the period: 2026-06-01, 3m, "last monday" (default the last ${DEFAULT_STATS_WEEKS} weeks, as --since ${DEFAULT_STATS_WEEKS}w, or the week of your first conversation)`,
     )
     .option('--tag <tag>', 'only people with this tag')
     .addOption(jsonOption())
