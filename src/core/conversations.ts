@@ -1,8 +1,8 @@
 // Conversations: logging one (with what was learned about each person in it and the follow-ups
 // promised), and the index of each person's conversations, newest first, that reports read.
 
-import { UsageError } from '../errors.js';
-import type { IsoDate } from './dates.js';
+import { StoredDayNotInCalendar, UsageError } from '../errors.js';
+import { type IsoDate, isCalendarDate } from './dates.js';
 import { addAmbition, addAskNext, addSkill, addStep, addThanks, markAsked } from './facts.js';
 import { addFollowUp } from './followups.js';
 import type { Clock, Conversation, FollowUpOwner, Journal, Person } from './journal.js';
@@ -118,6 +118,15 @@ function findPerson(journal: Journal, personId: string): Person {
 
 /** Conversations grouped by person id, each list sorted newest first: built once per run. */
 export type ConversationIndex = Map<string, Conversation[]>;
+
+/**
+ * Stops (StoredDayNotInCalendar, exit 1, to rel doctor) at a conversation on a day the calendar
+ * has not (2026-02-30, edited by hand): a report that orders conversations by their day would
+ * otherwise sort it among the others as text and say someone was last seen on an earlier one.
+ */
+export function checkConversationDays(conversations: readonly Conversation[]): void {
+  for (const c of conversations) if (!isCalendarDate(c.date)) throw new StoredDayNotInCalendar(c.date);
+}
 
 export function indexConversations(conversations: readonly Conversation[]): ConversationIndex {
   const index: ConversationIndex = new Map();

@@ -11,8 +11,9 @@
 //   - every open follow-up, whole (overdue follow-ups and their people), and every dismissal.
 // Dates are kept, never "days overdue": the report is computed for whatever day it is read on.
 
+import { StoredDayNotInCalendar } from '../errors.js';
 import { newestFirst } from './conversations.js';
-import { addDaysTo, type IsoDate } from './dates.js';
+import { addDaysTo, type IsoDate, isCalendarDate } from './dates.js';
 import { latest } from './facts.js';
 import type { Conversation, Journal, Person } from './journal.js';
 import { cutPerson } from './person-cut.js';
@@ -73,6 +74,9 @@ function cut(journal: Journal, candidates: Conversation[], rules: TogetherRules,
   let first = -1;
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i]!;
+    // A day not in the calendar would sort among the others as text: no summary is cut, and
+    // rel due, reading the journal in full, stops at it.
+    if (!isCalendarDate(c.date)) throw new StoredDayNotInCalendar(c.date);
     let counts: boolean | undefined;
     const people = c.with;
     for (let k = 0; k < people.length; k++) {

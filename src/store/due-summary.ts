@@ -33,9 +33,10 @@ declare const REL_VERSION: string;
 
 /**
  * Changed whenever what the summary keeps changes, or the written-kinds rule that cut it (3: voice
- * is spoken, gchat and voice notes are written): a summary of another format is rebuilt.
+ * is spoken, gchat and voice notes are written; 4: a conversation on a day not in the calendar
+ * stops the cut, where 3 left it out): a summary of another format is rebuilt.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface SummaryFile extends SharedHead {
   journal: { version: string; tag: string; lines?: true };

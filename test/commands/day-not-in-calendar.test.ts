@@ -1,6 +1,7 @@
 // A day the calendar does not have, put in the journal by hand (2026-02-30): reports cannot count
 // with it. Found by a tester: every report failed with one line that read like a typo in the
 // command (exit 2), naming neither the journal nor rel doctor, which finds it and says the fix.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conversation, journalText, person, writeJournal } from '../helpers/journal.js';
 import { bytesOf, rel, tempStore } from '../helpers/run.js';
@@ -28,6 +29,58 @@ describe('a day not in the calendar, in the journal', () => {
     expect(r.stderr).toContain(MESSAGE);
     expect(r.stderr).toContain('Run rel doctor: it names the record and the command that fixes it.');
     expect(bytesOf(store)).toEqual(before);
+  });
+
+  // Tester B #4: among other conversations, the bad day sorted as text before them, and rel due,
+  // rel people and the Markdown export said Ana was last seen on her previous conversation.
+  function amongOthers(name: string): string {
+    const store = tempStore(name);
+    const text = journalText(
+      [person('ana', 'Ana Silva')],
+      [
+        conversation('c1', ['ana'], '2026-11-13', 'Roadmap'),
+        conversation('c2', ['ana'], '2026-11-30', 'Launch'),
+      ],
+    );
+    writeJournal(store, text.replace('"2026-11-30"', '"2026-02-30"'));
+    return store;
+  }
+  const listed = [['due'], ['due', '--json'], ['people'], ['people', '--json'], ['export', '--format', 'md']];
+  it.each(listed)(
+    'rel %s stops at it among other conversations (exit 1), not last seen on an earlier one',
+    async (...args) => {
+      const store = amongOthers(`bad-day-among-${args.join('-')}`);
+      const r = await rel(args, { store, now: '2026-12-02T12:00:00' });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(MESSAGE);
+      expect(r.stdout).not.toContain('13 Nov');
+      expect(r.stdout).not.toContain('2026-11-13');
+    },
+  );
+
+  it('rel due stops at it after a summary was kept of the journal before the edit, and after a write', async () => {
+    const store = tempStore('bad-day-summary');
+    const o = { store, now: '2026-12-02T12:00:00' };
+    writeJournal(
+      store,
+      journalText(
+        [person('ana', 'Ana Silva')],
+        [
+          conversation('c1', ['ana'], '2026-11-13', 'Roadmap'),
+          conversation('c2', ['ana'], '2026-11-30', 'Launch'),
+        ],
+      ),
+    );
+    expect((await rel(['due', '--json'], o)).code).toBe(0); // keeps its summary
+    writeJournal(store, fs.readFileSync(store, 'utf8').replace('"2026-11-30"', '"2026-02-30"'));
+    expect((await rel(['due', '--json'], o)).code).toBe(1);
+    // A write after the edit cuts no summary from it either.
+    await rel(['add', 'Bo Li'], o);
+    for (const args of [['due'], ['due', '--json'], ['people']]) {
+      const r = await rel(args, o);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain(MESSAGE);
+    }
   });
 
   it('rel doctor names it, and the edit it gives makes the reports work again', async () => {

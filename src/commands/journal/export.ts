@@ -11,7 +11,7 @@ import {
   today,
   togetherRules,
 } from '../../context.js';
-import { indexConversations } from '../../core/conversations.js';
+import { checkConversationDays, indexConversations } from '../../core/conversations.js';
 import type { IsoDate } from '../../core/dates.js';
 import {
   conversationsTable,
@@ -225,6 +225,8 @@ async function render(
 ): Promise<{ text: string; holds: string }> {
   const { defaultCadenceDays: defaultCadence, workingDays } = settings(ctx);
   if (format === 'markdown') {
+    // Its "last seen" is of the whole journal: a day not in the calendar there stops it.
+    checkConversationDays(journal.conversations);
     const history = indexConversations(journal.conversations);
     return {
       text: renderMarkdown(chosen, {

@@ -1,7 +1,7 @@
 // rel people: everyone in the journal, with when you last saw them and their cadence.
 import type { Command } from 'commander';
 import { type Context, openStore, settings, today, togetherRules } from '../../context.js';
-import { indexConversations } from '../../core/conversations.js';
+import { checkConversationDays, indexConversations } from '../../core/conversations.js';
 import type { Journal } from '../../core/journal.js';
 import { lastContacts, peopleRows } from '../../core/people-list.js';
 import { printJson } from '../../ui/json.js';
@@ -47,6 +47,7 @@ async function run(ctx: Context, options: PeopleOptions): Promise<void> {
 }
 
 function list(ctx: Context, options: PeopleOptions, journal: Journal): void {
+  checkConversationDays(journal.conversations);
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
   const rules = togetherRules(ctx);

@@ -2,7 +2,11 @@
 import type { Command } from 'commander';
 import { type Context, openStore, settingSource, settings, today, togetherRules } from '../../context.js';
 import { dueWithBirthdays } from '../../core/birthdays.js';
-import { type ConversationIndex, indexConversations } from '../../core/conversations.js';
+import {
+  type ConversationIndex,
+  checkConversationDays,
+  indexConversations,
+} from '../../core/conversations.js';
 import type { IsoDate } from '../../core/dates.js';
 import {
   begunBefore,
@@ -98,6 +102,7 @@ async function report(
   { withinDays, limit, group }: { withinDays?: number; limit?: number; group?: GroupBy },
 ): Promise<void> {
   checkScope(journal.people, undefined, options.tag);
+  checkConversationDays(journal.conversations);
   const index = indexConversations(journal.conversations);
   const todayIso = today(ctx);
   const { defaultCadenceDays, weekStart, workingDays } = settings(ctx);
