@@ -229,12 +229,10 @@ async function list(ctx: Context, name: string | undefined, options: ListOptions
   const meant = name === undefined ? [] : verbsMeant(name, TODO_VERBS).map((v) => `rel todo ${v}`);
   const person = name === undefined ? undefined : await resolvePerson(ctx, journal, name, 'report', meant);
   const todayIso = today(ctx);
-  const items = openFollowUps(journal, todayIso, {
-    personId: person?.id,
-    owner: options.mine ? 'me' : options.theirs ? 'them' : undefined,
-  });
+  const owner = options.mine ? 'me' : options.theirs ? 'them' : undefined;
+  const items = openFollowUps(journal, todayIso, { personId: person?.id, owner });
   printResult(ctx.io, options.json, items, (list) =>
-    renderTodo(list, todayIso, theme(ctx.io), ctx.io.width, person?.name),
+    renderTodo(list, todayIso, theme(ctx.io), ctx.io.width, person?.name, owner),
   );
 }
 

@@ -18,10 +18,15 @@ export function renderTodo(
   t: Theme,
   width: number,
   person?: string,
+  owner?: 'me' | 'them',
 ): string {
   const scope = person ? ` with ${displaySafe(person)}` : '';
   if (items.length === 0) {
-    return `No open follow-ups${scope}. Add one with: rel todo add <name> "What you promised" --due friday`;
+    // --theirs or --mine: none of those is not none at all, and the hint adds one of that side.
+    if (owner === 'them')
+      return `No open follow-ups of theirs${scope}. Add one they promised with: rel todo add <name> "What they promised" --theirs`;
+    const whose = owner === 'me' ? ' of yours' : '';
+    return `No open follow-ups${whose}${scope}. Add one with: rel todo add <name> "What you promised" --due friday`;
   }
   const overdue = items.filter((i) => i.overdue).length;
   const summary = `${plural(items.length, 'open follow-up')}${scope}${overdue ? `, ${overdue} overdue` : ''}`;
