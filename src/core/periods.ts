@@ -81,6 +81,48 @@ export function periodMonths(text: string): number | undefined {
   return undefined;
 }
 
+const WINDOW_WORDS: Record<string, string> = {
+  daily: 'day',
+  'a day': 'day',
+  weekly: 'week',
+  'a week': 'week',
+  fortnight: '2 weeks',
+  'a fortnight': '2 weeks',
+  fortnightly: '2 weeks',
+  biweekly: '2 weeks',
+  monthly: 'month',
+  'a month': 'month',
+  yearly: 'year',
+  annually: 'year',
+  'a year': 'year',
+};
+const WINDOW_UNITS: Record<string, [string, number]> = {
+  w: ['week', 1],
+  f: ['week', 2],
+  m: ['month', 1],
+  y: ['year', 1],
+};
+
+/**
+ * A period in whole weeks, months or years as it was typed, in words for "in the next …": "week",
+ * "2 weeks", "month", "100 years" (1m is a month, not "30 days"); undefined for days and the rest.
+ */
+export function periodWords(text: string): string | undefined {
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^every (?=\d)/, '')
+    .replace(/^every (?=(day|week|fortnight|month|year)$)/, 'a ');
+  if (Object.hasOwn(WINDOW_WORDS, t)) return WINDOW_WORDS[t];
+  const match = PERIOD.exec(t);
+  if (!match) return undefined;
+  const unit = WINDOW_UNITS[match[2]!.startsWith('mo') ? 'm' : match[2]![0]!];
+  if (!unit) return undefined;
+  const count = Number(match[1]) * unit[1];
+  return count === 1 ? unit[0] : `${count} ${unit[0]}s`;
+}
+
 const MAX_PERIOD_DAYS = 36_500;
 
 /** Like periodDays, for an option value: anything else, or zero days, is a usage error. */

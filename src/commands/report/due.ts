@@ -20,7 +20,7 @@ import { overdueFollowUps } from '../../core/followups.js';
 import type { Journal } from '../../core/journal.js';
 import { stillToLog } from '../../core/nudge.js';
 import { lastContacts } from '../../core/people-list.js';
-import { parsePeriod } from '../../core/periods.js';
+import { parsePeriod, periodWords } from '../../core/periods.js';
 import { dateSections, GROUPS, type GroupBy, groupRows, summarize } from '../../core/plan.js';
 import { checkScope } from '../../core/scope.js';
 import { displaySafe, normalize, plural } from '../../core/text.js';
@@ -164,6 +164,7 @@ async function report(
         rows,
         today: todayIso,
         withinDays,
+        withinWords: options.within === undefined ? undefined : periodWords(options.within),
         tag: options.tag,
         peopleCount: active.length,
         everyone: listable(journal.people),

@@ -15,6 +15,8 @@ export interface DueView {
   rows: ComingUpRow[];
   today: IsoDate;
   withinDays: number | undefined;
+  /** --within as typed, in words when it is whole weeks, months or years ("month", "100 years"). */
+  withinWords?: string | undefined;
   tag: string | undefined;
   peopleCount: number;
   /** Everyone in the journal, archived too: a list with only archived people is not an empty journal. */
@@ -186,7 +188,7 @@ export function renderDue(view: DueView, t: Theme, width: number, proseWidth = w
     row += section.rows.length;
   }
   const counts = view.summary ?? summarize(rows);
-  const summary = `${summaryText(counts, view.withinDays)}${view.limitedTo ? ` · showing ${view.limitedTo}` : ''}`;
+  const summary = `${summaryText(counts, view.withinDays, view.withinWords)}${view.limitedTo ? ` · showing ${view.limitedTo}` : ''}`;
   const footer = wrap('Time to catch up. After you do: rel log <name>', proseWidth, '').map((line) =>
     t.dim(line),
   );
@@ -195,14 +197,18 @@ export function renderDue(view: DueView, t: Theme, width: number, proseWidth = w
 }
 
 /** "7 people due a catch-up · 2 not seen in over twice their cadence · 3 coming due in the next 2 weeks" */
-export function summaryText(summary: DueSummary, withinDays: number | undefined): string {
+export function summaryText(
+  summary: DueSummary,
+  withinDays: number | undefined,
+  withinWords?: string,
+): string {
   const parts = [
     summary.due ? `${plural(summary.due, 'person', 'people')} due a catch-up` : 'No one due today',
   ];
   if (summary.longOverdue) parts.push(`${summary.longOverdue} not seen in over twice their cadence`);
   if (summary.coming)
     parts.push(
-      `${summary.coming} coming due in the next ${withinDays ? describeWindow(withinDays) : 'days'}`,
+      `${summary.coming} coming due in the next ${withinWords ?? (withinDays ? describeWindow(withinDays) : 'days')}`,
     );
   if (summary.birthdays) parts.push(plural(summary.birthdays, 'birthday'));
   return parts.join(' · ');
