@@ -509,15 +509,20 @@ export function parseDate(input: string, option: string, context: DateContext): 
  * to, offering what it was likely meant as, with the day that would be when it is one.
  */
 function misspeltRefusal(text: string, option: string, context: DateContext, readings: string[]): UsageError {
-  const offered = readings.map((reading) => {
-    let day = '';
+  // Each reading is checked before it is offered: one rel would refuse too ("tuesday 5 dec" when
+  // 5 December is a Saturday) is offered with the weekday the date is, saying so.
+  const offered: { words: string; day: string }[] = [];
+  for (const reading of readings) {
+    let fit: { words: string; day: string } | undefined;
     try {
-      day = parseDate(reading, option, context);
+      fit = { words: reading, day: parseDate(reading, option, context) };
     } catch {
-      // Put right, it is still no day (a weekday that is not the date's): the words alone are the hint.
+      fit = weekdayThatFits(reading, option, context);
     }
-    return { words: reading.includes(' ') ? `"${reading}"` : reading, day };
-  });
+    if (!fit) fit = { words: reading, day: '' }; // still no day: the words alone are the hint
+    const words = fit.words.includes(' ') ? `"${fit.words}"` : fit.words;
+    if (!offered.some((o) => o.words === words)) offered.push({ words, day: fit.day });
+  }
   const only = offered.length === 1 ? offered[0]! : undefined;
   return new UsageError(
     `${option} "${text}" is not a date rel understands.`,
@@ -525,6 +530,33 @@ function misspeltRefusal(text: string, option: string, context: DateContext, rea
       ? `Did you mean ${only.words}?${only.day ? ` (${only.day})` : ''}`
       : `Did you mean ${offered.map((o) => `${o.words}${o.day ? ` (${o.day})` : ''}`).join(' or ')}?`,
   );
+}
+
+/**
+ * A reading "tuesday 5 dec" whose weekday is not the date's, with the weekday the date is
+ * ("saturday 5 dec") and the day, saying why it differs from what was typed; undefined when the
+ * date alone is no day either.
+ */
+function weekdayThatFits(
+  reading: string,
+  option: string,
+  context: DateContext,
+): { words: string; day: string } | undefined {
+  const words = /^([a-z]+),? (.+)$/.exec(reading);
+  if (!words || weekdayIndex(words[1]!) < 0) return undefined;
+  let date: IsoDate;
+  try {
+    date = parseDate(words[2]!, option, context);
+  } catch {
+    return undefined;
+  }
+  const [year, month, day] = calendarParts(date);
+  const full = (index: number) => WEEKDAYS[index]![0]!.toUpperCase() + WEEKDAYS[index]!.slice(1);
+  const actual = weekdayOf(date);
+  return {
+    words: `${WEEKDAYS[actual]} ${words[2]}`,
+    day: `${date}: ${day} ${MONTH_NAMES[month - 1]} ${year} is a ${full(actual)}, not a ${full(weekdayIndex(words[1]!))}`,
+  };
 }
 
 /**

@@ -36,6 +36,22 @@ describe('a misspelt day or month in a date', () => {
       'rel: --due "thrusday" is not a date rel understands.\n  Did you mean thursday? (2026-12-10)\n',
     ],
   ];
+  // Tester A #11: on Sunday 6 December, "tusday 5 dec" offered "tuesday 5 dec", which rel then
+  // refused (5 December is a Saturday). What is offered is a date rel takes, and taking it logs.
+  it('offers a weekday and date that agree, and what it offers is taken', async () => {
+    const store = journal('typo-weekday-fits');
+    const o = { store, now: '2026-12-06T09:00:00' };
+    const r = await rel(['log', 'ana', '--no-input', '--kind', 'call', '--date', 'tusday 5 dec'], o);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'rel: --date "tusday 5 dec" is not a date rel understands.\n' +
+        '  Did you mean "saturday 5 dec"? (2026-12-05: 5 December 2026 is a Saturday, not a Tuesday)\n',
+    );
+    const taken = await rel(['log', 'ana', '--no-input', '--kind', 'call', '--date', 'saturday 5 dec'], o);
+    expect(taken.code).toBe(0);
+    expect(taken.stdout).toContain('Logged a call with Ana Silva yesterday.');
+  });
+
   it.each(CASES)('rel %j is refused with the name meant', async (args, stderr) => {
     const store = journal(`typo-${args[0]}`);
     const before = bytesOf(store);

@@ -91,8 +91,14 @@ describe('parseDate with a misspelt name', () => {
     ['5 agust 2025', 'past', 'Did you mean "5 august 2025"? (2025-08-05)'],
     ['jule 4', 'past', 'Did you mean "june 4" (2026-06-04) or "july 4" (2026-07-04)?'],
     ['yesterdy', 'past', 'Did you mean yesterday? (2026-12-02)'],
-    // Put right, 5 December 2025 is a Friday: the words alone.
-    ['tusday 5 dec', 'past', 'Did you mean "tuesday 5 dec"?'],
+    // Put right, "tuesday 5 dec" would be refused too (5 December 2025 is a Friday, tester A #11):
+    // the weekday that fits is offered, saying why.
+    [
+      'tusday 5 dec',
+      'past',
+      'Did you mean "friday 5 dec"? (2025-12-05: 5 December 2025 is a Friday, not a Tuesday)',
+    ],
+    ['fridy 5 dec', 'past', 'Did you mean "friday 5 dec"? (2025-12-05)'],
   ];
   it.each(HINTS)('%s (%s) is refused: %s', (text, direction, hint) => {
     expect(refusal(text, direction)).toEqual({
