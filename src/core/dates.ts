@@ -616,8 +616,17 @@ function vagueRefusal(text: string, option: string, context: DateContext): Usage
   if (!whole) throw new RangeError(`not a week, a month or a year: ${text}`);
   const span = whole[2]!.toLowerCase();
   const back = context.direction === 'past';
-  // "a month ago today" is the same day of last month, as "1 month ago" gives it.
   const today = toIsoDate(context.now);
+  if (whole[1]!.toLowerCase() === 'this') {
+    // A day of this week, month or year on the side the option looks to: today looking back,
+    // its last day looking ahead (a follow-up due "this month" is due by its end).
+    const example = back ? today : lastDayOf(span, today, context.weekStart ?? 1);
+    return new UsageError(
+      message,
+      `"${text}" names a whole ${span}, not a day: give one, such as ${example} (${back ? 'today' : `the end of this ${span}`}), ${back ? 'yesterday' : 'friday'} or a date.`,
+    );
+  }
+  // "a month ago today" is the same day of last month, as "1 month ago" gives it.
   const example =
     span === 'week'
       ? addDaysTo(today, back ? -7 : 7)
@@ -626,6 +635,14 @@ function vagueRefusal(text: string, option: string, context: DateContext): Usage
     message,
     `"${text}" names a whole ${span}, not a day: give one, such as ${example} (a ${span} ${back ? 'ago' : 'from'} today), ${back ? 'last monday' : 'next monday'} or the period ${SPAN_PERIOD[span]}.`,
   );
+}
+
+/** The last day of the week (weeks beginning on `weekStart`), month or year that `date` is in. */
+function lastDayOf(span: string, date: IsoDate, weekStart: number): IsoDate {
+  const [year, month] = calendarParts(date);
+  if (span === 'year') return isoOf(year, 12, 31);
+  if (span === 'month') return isoOf(year, month, daysInMonth(year, month));
+  return addDaysTo(date, (weekStart + 6 - weekdayOf(date) + 7) % 7);
 }
 
 /**

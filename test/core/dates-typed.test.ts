@@ -45,6 +45,38 @@ describe('a month that names no day', () => {
     expect(refusal('november 2025', '2026-12-02T09:00:00')).toContain('15 november 2025 or 2025-11-15');
   });
 
+  // "this week", "this month", "this year": the hint is a day of that very week, month or year,
+  // today looking back and its last day looking ahead; found by a tester (it gave a day of the
+  // month before, or after).
+  it.each([
+    ['this month', 'past', '2026-12-06 (today)'],
+    ['this month', 'future', '2026-12-31 (the end of this month)'],
+    ['this week', 'past', '2026-12-06 (today)'],
+    ['this week', 'future', '2026-12-06 (the end of this week)'], // a Sunday, weeks from Monday
+    ['this year', 'future', '2026-12-31 (the end of this year)'],
+    ['last month', 'past', '2026-11-06 (a month ago today)'],
+  ] as const)('on Sun 6 Dec 2026, %s (%s) gives %s', (text, direction, example) => {
+    expect(refusal(text, '2026-12-06T09:00:00', direction)).toContain(`such as ${example},`);
+  });
+
+  it('this week looking ahead from a Wednesday ends on its Sunday, or its Saturday when weeks start on Sunday', () => {
+    const hint = (weekStart: number) => {
+      try {
+        parseDate('this week', '--due', {
+          now: new Date('2026-12-02T09:00:00'),
+          direction: 'future',
+          natural,
+          weekStart,
+        });
+        return 'kept';
+      } catch (error) {
+        return String((error as UsageError).hint);
+      }
+    };
+    expect(hint(1)).toContain('such as 2026-12-06 (the end of this week)');
+    expect(hint(0)).toContain('such as 2026-12-05 (the end of this week)');
+  });
+
   // Looking ahead (--due, --until) a month is the coming one: in December, "jan" is January 2027.
   it.each([
     ['jan', 'future', '15 january or 2027-01-15'],
