@@ -300,7 +300,9 @@ function writeTemp(
     return { temp, ownerNotKept };
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
-    removeFile(temp);
+    // Only when it was made: on a read-only file system the unlink of a temp file that was never
+    // there fails too (EROFS), and its error would be said instead of the open's.
+    if (fd !== undefined || fs.existsSync(temp)) removeFile(temp);
     throw error;
   }
 }

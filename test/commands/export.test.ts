@@ -584,6 +584,24 @@ describe('rel export --out never writes over the journal or what rel keeps besid
     expect(await ok(['config', 'get', 'default-cadence'], { store, env })).toContain('every 3 weeks');
   });
 
+  it.each(['temp-write', 'fsync', 'rename'])(
+    'a failed write at %s says nothing was written there, not that a change was not saved',
+    async (step) => {
+      const store = tempStore('export-fails');
+      await ok(['add', 'Ana Silva'], { store });
+      const out = path.join(tempDir('export-fails-out'), 'x.json');
+      const before = bytesOf(store);
+      const r = await rel(['export', '--out', out], { store, env: { REL_FAULT: `${step}:fail` } });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`Cannot write ${out}: ENOSPC`);
+      expect(r.stderr).toContain('Nothing was written there; the journal is as it was.');
+      expect(r.stderr).not.toContain('Nothing was saved');
+      expect(fs.existsSync(out)).toBe(false);
+      expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+      expect(bytesOf(store)).toEqual(before);
+    },
+  );
+
   it("the hint offers a name of its own in the same folder, not the refused one's extension", async () => {
     const store = tempStore('export-hint');
     await ok(['add', 'Ana Silva'], { store });

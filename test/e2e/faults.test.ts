@@ -528,6 +528,13 @@ describe('a read-only file system', { timeout: 240_000 }, () => {
         expect(folderState(store)).toEqual(before);
         for (const args of [['due'], ['profile', 'ana'], ['people'], ['stats']])
           expect(relProcess(args, { store }).code).toBe(0);
+        // An export there names the open that failed, not the clean-up of a temp file never made.
+        const out = path.join(mount, 'out.json');
+        const exported = relProcess(['export', '--out', out], { store });
+        expect(exported.code).toBe(1);
+        expect(exported.stderr).toContain(`Cannot write ${out}: EROFS: read-only file system, open '`);
+        expect(exported.stderr).not.toContain('unlink');
+        expect(exported.stderr).toContain('Nothing was written there; the journal is as it was.');
       } finally {
         spawnSync('mount', ['-o', 'remount,rw', mount]);
       }

@@ -128,7 +128,16 @@ export function writeOutFile(
     // A temp file of an earlier write here whose rel was killed (SIGKILL, a crash): its content
     // is the export's, the journal in the clear; nothing else would ever remove it.
     removeLeftovers(destination);
-    writeStoreFile(destination, content);
+    try {
+      writeStoreFile(destination, content);
+    } catch (error) {
+      // The journal's own words ("Nothing was saved") would speak of a change: this is an export.
+      if (!(error instanceof StoreError)) throw error;
+      throw new StoreError(
+        error.message,
+        `Nothing was written there; the journal is as it was. Check free space and permissions.`,
+      );
+    }
     return destination;
   }
   if (kind.isDirectory()) throw new UsageError(`--out ${out} is a folder.`, 'Give a file name in it.');
