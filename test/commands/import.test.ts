@@ -122,6 +122,15 @@ describe('rel import: vCards as phones and address books write them', () => {
     );
     expect(strict.stderr).toContain('without --strict, the person would be imported without a birthday.');
     expect(bytesOf(store)).toEqual(before);
+    // With --json, a script gets what refused the file on stdout (the README's own example).
+    const strictJson = await rel(['import', '--strict', '--json', fixture('broken.vcf')], { store });
+    expect(strictJson.code).toBe(2);
+    const refused = JSON.parse(strictJson.stdout);
+    expect(refused).toMatchObject({ format: 'vcard', refused: true, dryRun: false });
+    expect(refused.problems).toHaveLength(3);
+    expect(refused.warnings).toHaveLength(1);
+    expect(refused.problems[0]).toMatchObject({ line: 5 });
+    expect(bytesOf(store)).toEqual(before);
 
     const dry = await rel(['import', '--dry-run', '--json', fixture('broken.vcf')], { store });
     expect(dry.code).toBe(0);

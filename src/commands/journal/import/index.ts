@@ -100,6 +100,17 @@ async function run(ctx: Context, file: string, options: ImportOptions): Promise<
   };
   // With --strict, what would be imported only in part refuses the file as a bad record does.
   const refuse = (outcome: { problems: ImportProblem[]; warnings: ImportProblem[] }): never => {
+    // A script asked for JSON: it gets what refused the file, as an import's problems and warnings.
+    if (options.json) {
+      printJson(ctx.io, {
+        file,
+        format,
+        dryRun: options.dryRun ?? false,
+        refused: true,
+        problems: outcome.problems,
+        warnings: outcome.warnings,
+      });
+    }
     const what = [
       ...(outcome.problems.length ? [plural(outcome.problems.length, 'bad record')] : []),
       ...(outcome.warnings.length ? [plural(outcome.warnings.length, 'warning')] : []),
