@@ -768,7 +768,10 @@ export function spanWords(span: number): string {
   if (span === 1) return '1 day';
   if (span < 14) return `${span} days`;
   if (span < 60) return `${Math.round(span / 7)} weeks`;
-  if (span < 730) return `${Math.round(span / 30.44)} months`;
+  const months = Math.round(span / 30.44);
+  // Twelve months is a year, as people say it ("in a year", not "in 12 months").
+  if (months === 12) return '1 year';
+  if (span < 730) return `${months} months`;
   return `${Math.round(span / 365.25)} years`;
 }
 

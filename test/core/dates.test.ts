@@ -275,6 +275,10 @@ describe('calendar arithmetic and display', () => {
     ['2026-10-11', '7 weeks ago'],
     ['2026-08-06', '4 months ago'],
     ['2024-03-01', '3 years ago'],
+    // Twelve months is a year; thirteen stay months.
+    ['2027-11-27', 'in 1 year'],
+    ['2025-11-30', '1 year ago'],
+    ['2027-12-31', 'in 13 months'],
   ])('%s is %s', (date, phrase) => {
     expect(relativeDay(date, '2026-11-27')).toBe(phrase);
   });
