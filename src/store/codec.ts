@@ -167,6 +167,14 @@ export interface JournalOnDisk extends Parsed {
 }
 
 /** What a read of the journal warns of: a newer schema, a file other users can read. */
+/**
+ * The private mode for a file of this mode: 600, or 400 for one made read-only (chmod 444), which
+ * rel then refuses to change: making it private must not make it writable again.
+ */
+export function privateMode(mode: number): number {
+  return mode & 0o200 ? 0o600 : 0o400;
+}
+
 export function warningsOnRead(file: string, target: string, schema: number): string[] {
   const warnings: string[] = [];
   if (schema > SCHEMA_VERSION) {
@@ -177,7 +185,7 @@ export function warningsOnRead(file: string, target: string, schema: number): st
   const mode = looseMode(target);
   if (mode !== undefined) {
     warnings.push(
-      `${file} can be read by other users (mode ${mode.toString(8).padStart(3, '0')}). To make it private: chmod 600 ${JSON.stringify(target)}`,
+      `${file} can be read by other users (mode ${mode.toString(8).padStart(3, '0')}). To make it private: chmod ${privateMode(mode).toString(8)} ${JSON.stringify(target)}`,
     );
   }
   return warnings;

@@ -11,7 +11,7 @@ import { RelError, UsageError } from '../errors.js';
 import { listBackups } from './backups.js';
 import { stateFolder } from './calendar-cache.js';
 import { notMade } from './changes.js';
-import { decodeJournal, readJournal, recoveryHint } from './codec.js';
+import { decodeJournal, privateMode, readJournal, recoveryHint } from './codec.js';
 import { conflictAdvice, hasConflictMarkers } from './conflicts.js';
 import { isEncrypted, type Keyring, type Sealing, sealedWith, unseal, WrongPassphrase } from './crypto.js';
 import { checkRecords, list } from './doctor-records.js';
@@ -420,9 +420,10 @@ export function fixSafely(target: string, env: NodeJS.ProcessEnv): string[] {
     );
   for (const f of [target, ...keptCopies(target)]) {
     try {
-      if ((fs.statSync(f).mode & 0o077) !== 0) {
-        fs.chmodSync(f, 0o600);
-        done.push(`made ${f} private (mode 600)`);
+      const { mode } = fs.statSync(f);
+      if ((mode & 0o077) !== 0) {
+        fs.chmodSync(f, privateMode(mode));
+        done.push(`made ${f} private (mode ${privateMode(mode).toString(8)})`);
       }
     } catch {
       // gone meanwhile

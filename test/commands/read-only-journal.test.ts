@@ -26,4 +26,20 @@ describe('a read-only journal', () => {
     await ok(['log', 'ana', '--note', 'now saved'], { store });
     expect(await ok(['search', 'now saved'], { store })).toMatch(/1 match/);
   });
+
+  it('readable by others (chmod 444): the privacy advice and rel doctor --fix keep it read-only', async () => {
+    const store = tempStore('read-only-shared');
+    await ok(['add', 'Ana Silva'], { store });
+    fs.chmodSync(store, 0o444);
+    const read = await rel(['people'], { store });
+    expect(read.stderr).toContain(
+      `can be read by other users (mode 444). To make it private: chmod 400 ${JSON.stringify(store)}`,
+    );
+    const fixed = await rel(['doctor', '--fix'], { store });
+    expect(fixed.stdout).toContain(`made ${store} private (mode 400)`);
+    expect(fs.statSync(store).mode & 0o777).toBe(0o400);
+    const refused = await rel(['rename', 'ana', 'Ana Maria Silva'], { store });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is read-only (mode 400): nothing was saved.');
+  });
 });
