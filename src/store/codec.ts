@@ -21,6 +21,7 @@ import {
 } from './crypto.js';
 import {
   decodeUtf8,
+  headOf,
   looseMode,
   makePrivateFolder,
   readVersioned,
@@ -41,7 +42,7 @@ import type { JournalStamp, SealedRead } from './shared-types.js';
  * `byHand`: false for an empty file, which has nothing left to mend. `inDoctor`: for rel doctor's
  * own fix, which leaves out the pointer to rel doctor.
  */
-export function recoveryHint(file: string, byHand = true, inDoctor = false): string {
+export function recoveryHint(file: string, mendable = true, inDoctor = false): string {
   let target = file;
   try {
     target = fs.realpathSync(file);
@@ -49,6 +50,8 @@ export function recoveryHint(file: string, byHand = true, inDoctor = false): str
     // a path that cannot be resolved has no backups beside it either
   }
   const backups = listBackups(target);
+  // Ciphertext cannot be mended in an editor.
+  const byHand = mendable && !isEncrypted(headOf(target));
   const mend = byHand ? `Mend it by hand, which keeps everything in it: $EDITOR ${shellWord(file)}. ` : '';
   const newOne = byHand ? '' : ': start a new journal elsewhere with --store, or put back a copy of your own';
   if (backups.length === 0)
@@ -60,8 +63,10 @@ export function recoveryHint(file: string, byHand = true, inDoctor = false): str
     return `${mend}rel doctor shows what is wrong. None of the ${backups.length === 1 ? 'one backup' : `${backups.length} backups`} is a valid journal to restore${newOne}.`;
   const kept = backups.length === 1 ? 'one backup is' : `${backups.length} backups are`;
   const edits = byHand ? ' and your edits since' : '';
-  const restore =
-    taken === 0
+  const restore = isEncrypted(headOf(backups[taken]!))
+    ? // Not opened here (no key): which one is whole, rel doctor --restore finds as it opens them.
+      `back to the newest backup that opens as a journal: rel doctor --restore (${kept} kept) finds it and names the changes it drops; the newest, ${path.basename(backups[0]!)}, is the journal as it was before rel's last change`
+    : taken === 0
       ? `back to the newest backup: rel doctor --restore (${kept} kept). That is the journal as it was before rel's last change, so that change${edits} ${byHand ? 'are' : 'is'} lost`
       : `back to the newest backup that is a valid journal: rel doctor --restore takes ${path.basename(backups[taken]!)} (the ${taken === 1 ? 'newer one is' : `${taken} newer ones are`} damaged). That is the journal as it was before rel's last ${taken + 1} changes, so those changes${edits} are lost`;
   return `${mend}${byHand ? 'Or go' : 'Go'} ${restore}; the file as it is now is kept as .${path.basename(target)}.before-restore.${inDoctor ? '' : ' rel doctor shows what is wrong, and the file is left untouched until then.'}`;

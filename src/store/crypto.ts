@@ -96,7 +96,7 @@ function readHeader(file: string, bytes: Buffer, size = bytes.length): Header {
   const damaged = (why: string) =>
     new StoreError(
       `${file} is an encrypted journal but its header is damaged (${why}).`,
-      'Restore it from a backup or from another machine.',
+      'Restore a backup with rel doctor --restore (it takes the newest that opens, and names what it drops), or put back a copy from another machine.',
     );
   if (size < HEADER_SIZE + TAG_SIZE || bytes.length < HEADER_SIZE) throw damaged('the file is too short');
   if (!headerDigest(bytes).equals(bytes.subarray(DIGEST_AT, NONCE_AT)))
@@ -302,7 +302,7 @@ function decipherBody(
   } catch {
     throw new StoreError(
       `${file} is damaged or was tampered with: the passphrase is right but the contents fail their check.`,
-      'Restore it from a backup or from another machine; nothing was changed.',
+      'Nothing was changed. Restore a backup with rel doctor --restore (it takes the newest that opens, and names what it drops), or put back a copy from another machine.',
     );
   }
   return pieces.join('');

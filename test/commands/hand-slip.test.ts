@@ -110,6 +110,24 @@ describe('damaged backups: the advice names the backup a restore takes, and what
     expect(notes).toEqual(['Roadmap']);
   });
 
+  it('an encrypted journal: no mending ciphertext by hand, and no promise of which backup is whole', async () => {
+    const env = { REL_PASSPHRASE: 'correct-horse-99', REL_KDF_LOG_N: '10' };
+    const store = tempStore('hand-slip-sealed');
+    await ok(['add', 'Ana Silva'], { store, env });
+    await ok(['encrypt'], { store, env });
+    for (const note of ['one', 'two', 'three']) await ok(['log', 'ana', '--note', note], { store, env });
+    fs.writeFileSync(store, fs.readFileSync(store).subarray(0, 200));
+    fs.writeFileSync(backup(store, 1), fs.readFileSync(backup(store, 1)).subarray(0, 100));
+    const said = oneLine((await rel(['due'], { store, env })).stderr);
+    expect(said).toContain('Restore a backup with rel doctor --restore (it takes the newest that opens');
+    const doctor = oneLine((await rel(['doctor'], { store, env })).stdout);
+    expect(doctor).not.toContain('Mend it by hand');
+    expect(doctor).toContain(
+      `Go back to the newest backup that opens as a journal: rel doctor --restore (3 backups are kept) finds it and names the changes it drops; the newest, .${store.split('/').at(-1)}.backup-1, is the journal as it was before rel's last change`,
+    );
+    expect(doctor).not.toContain('so that change is lost');
+  });
+
   it('no backup a valid journal: says so, and offers no restore', async () => {
     const store = await fourChanges();
     fs.writeFileSync(store, '');
