@@ -93,6 +93,32 @@ describe('--out /dev/stdout when stdout is a pipe (found by a tester: "Cannot wr
     expect(r.stdout).toMatch(args[0] === 'export' ? /^BEGIN:VCARD/ : /^# 1:2:1 with Ana Silva/);
   });
 
+  // Found by a tester: a reader that leaves early (`| head`) is no failure, as on stdout itself;
+  // the export must be larger than the pipe's buffer for the writer to see it leave.
+  it('rel export --out /dev/stdout | head -c 100: exit 0, as plain stdout', () => {
+    const big = tempStore('out-targets-big');
+    ok(['demo'], { store: big });
+    const text = fs.readFileSync(big, 'utf8');
+    const journal = JSON.parse(text);
+    const one = journal.conversations[0];
+    journal.conversations = Array.from({ length: 3000 }, (_, i) => ({
+      ...one,
+      id: `c${String(i).padStart(11, '0')}`,
+      note: `note ${i} ${'x'.repeat(100)}`,
+    }));
+    fs.writeFileSync(big, JSON.stringify(journal, null, 2));
+    const quote = (word: string) => `'${word.replace(/'/g, "'\\''")}'`;
+    const line = [process.execPath, BIN, 'export', '--format', 'markdown', '--out', '/dev/stdout']
+      .map(quote)
+      .join(' ');
+    const r = spawnSync('bash', ['-c', `set -o pipefail; ${line} | head -c 100 >/dev/null`], {
+      env: relEnv({ store: big }),
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('EPIPE');
+  });
+
   // Found by a tester: "--out /dev/stdout is a file; csv export writes two files into a folder".
   it('rel export --format csv --table people --out /dev/stdout writes that one table there', () => {
     const r = rel(['export', '--format', 'csv', '--table', 'people', '--out', '/dev/stdout'], { store });

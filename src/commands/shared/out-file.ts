@@ -171,6 +171,8 @@ function writeInto(
   try {
     fs.writeFileSync(file, content);
   } catch (error) {
+    // A reader that left early (`--out /dev/stdout | head`) is no failure, as on stdout itself.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return file;
     const own = (error as NodeJS.ErrnoException).code === 'ENXIO' && stdio ? ownDescriptor(file) : undefined;
     if (own === undefined)
       throw new StoreError(
