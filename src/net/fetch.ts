@@ -136,8 +136,11 @@ export function statusFailure(status: number, statusText: string, host: string):
   );
 }
 
-/** An iCalendar feed's text: GET, within the limits. */
-export async function fetchFeed(url: URL, limits: FetchLimits): Promise<string> {
+/**
+ * An iCalendar feed's text: GET, within the limits; `guessed` names the charset it was read in
+ * when it was neither UTF-8 nor labelled with a charset rel knows (the caller warns of it).
+ */
+export async function fetchFeed(url: URL, limits: FetchLimits): Promise<{ text: string; guessed?: string }> {
   const host = url.host;
   try {
     const headers: Record<string, string> = { accept: 'text/calendar, */*;q=0.5' };
@@ -159,7 +162,8 @@ export async function fetchFeed(url: URL, limits: FetchLimits): Promise<string> 
     // windows-1252. A feed that is valid UTF-8 is read as UTF-8 whatever its label says: servers
     // label feeds by their own default, and a legacy text is almost never valid UTF-8 by chance.
     const bytes = new Uint8Array(await response.arrayBuffer());
-    return decodeFile(bytes, declaredCharset(response.headers.get('content-type'))).text;
+    const { text, guessed } = decodeFile(bytes, declaredCharset(response.headers.get('content-type')));
+    return guessed ? { text, guessed } : { text };
   } catch (error) {
     throw explainFailure(error, url, limits);
   }

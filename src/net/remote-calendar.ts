@@ -112,7 +112,13 @@ export async function remoteTexts(
   let texts: string[];
   try {
     if (source.kind === 'feed') {
-      texts = [await fetchFeed(source.url, limits)];
+      const feed = await fetchFeed(source.url, limits);
+      // As for a file that is not UTF-8 (the address is a secret: the host alone is said).
+      if (feed.guessed)
+        ctx.io.err(
+          `rel: warning: the calendar at ${source.url.host} is not UTF-8 and names no charset rel knows: read as ${feed.guessed}.`,
+        );
+      texts = [feed.text];
     } else {
       const password = await caldavPassword(ctx, source);
       // tsdav logs its requests, whole addresses in them, through `debug` when $DEBUG names it

@@ -15,7 +15,8 @@ const NOW = '2026-11-27T12:00:00';
 const SECRET = 'private-8f3kq0c2/basic';
 
 /** How the server answers the feed: the calendar (in UTF-8 or UTF-16), never, without end, or a sign-in page. */
-let mode: 'calendar' | 'utf16' | 'cp1251' | 'latin1' | 'silent' | 'endless' | 'html' = 'calendar';
+let mode: 'calendar' | 'utf16' | 'cp1251' | 'latin1' | 'unlabelled' | 'silent' | 'endless' | 'html' =
+  'calendar';
 /** A summary in Cyrillic, for a feed in a charset its Content-Type names. */
 const RUSSIAN = 'Встреча: Ana <> Me 1:1';
 let requests = 0;
@@ -45,6 +46,13 @@ const server = http.createServer((req, res) => {
   if (mode === 'utf16') {
     // As a Windows server may send an Outlook export: UTF-16LE after its byte order mark.
     res.writeHead(200, { 'content-type': 'text/calendar' }).end(Buffer.from(`\uFEFF${GOOGLE}`, 'utf16le'));
+    return;
+  }
+  if (mode === 'unlabelled') {
+    // Legacy bytes, and a Content-Type that names no charset.
+    res
+      .writeHead(200, { 'content-type': 'text/calendar' })
+      .end(iconv.encode(GOOGLE.replace('Ana <> Me', 'Café <> Me'), 'windows-1252'));
     return;
   }
   if (mode === 'cp1251' || mode === 'latin1') {
@@ -174,6 +182,14 @@ describe('rel inbox from a calendar address', { timeout: 240_000 }, () => {
     mode = 'latin1';
     const latin = JSON.parse(await ok(['inbox', '--json', '--since', '2026-11-01', '--calendar', feed], o));
     expect((latin as { title: string }[]).map((row) => row.title)).toContain('Café <> Me 1:1');
+    // Labelled with no charset: read as windows-1252, and said, as for a file (the host alone).
+    mode = 'unlabelled';
+    const guessed = await run(['inbox', '--json', '--since', '2026-11-01', '--calendar', feed], o);
+    expect(guessed.code).toBe(0);
+    expect(guessed.stderr).toMatch(
+      /^rel: warning: the calendar at 127\.0\.0\.1:\d+ is not UTF-8 and names no charset rel knows: read as windows-1252\.\n$/,
+    );
+    expect(JSON.parse(guessed.stdout).map((row: { title: string }) => row.title)).toContain('Café <> Me 1:1');
   });
 
   it('a server that never answers is refused within the timeout, exit 1 naming the host; nothing changes', async () => {
