@@ -98,22 +98,29 @@ async function guard<T>(
  * shown, and a search not narrowed by it, so Enter picked the first person listed, not the one
  * typed. Once the prompt's handlers are in place (inquirer's deferred turn is queued before this
  * one), a key that changes nothing is sent, so that the prompt takes the line as typed. An early
- * Enter still answers nothing (readline emptied the line at it).
+ * Enter still answers nothing; readline emptied the line at it, so what was typed before it, when
+ * nothing came after, is typed again for the prompt to show (`Gr` and Enter: the search shows Gr
+ * and Grace, for Enter to pick her).
  */
 function keepTypedAhead<T>(prompt: Promise<T>): Promise<T> {
   const input = process.stdin;
   if (!input.isTTY) return prompt;
   let typed = '';
+  let beforeEnter = '';
   const early = (text: string | undefined, key: { name?: string; ctrl?: boolean; meta?: boolean } = {}) => {
-    if (key.name === 'return' || key.name === 'enter') typed = '';
-    else if (key.name === 'backspace') typed = typed.slice(0, -1);
+    if (key.name === 'return' || key.name === 'enter') {
+      if (typed !== '') beforeEnter = typed;
+      typed = '';
+    } else if (key.name === 'backspace') typed = typed.slice(0, -1);
     else if (text && !key.ctrl && !key.meta) typed += text;
   };
+  const press = (text: string) =>
+    input.emit('keypress', text, { sequence: text, name: '', ctrl: false, meta: false, shift: false });
   input.on('keypress', early);
   setImmediate(() => {
     input.off('keypress', early);
-    if (typed !== '')
-      input.emit('keypress', '', { sequence: '', name: '', ctrl: false, meta: false, shift: false });
+    if (typed !== '') press('');
+    else for (const char of beforeEnter) press(char);
   });
   return prompt;
 }

@@ -144,6 +144,20 @@ describe('interactive rel log', () => {
     expect(await term.exitCode()).toBe(130);
   });
 
+  it('a name and Enter typed before the prompt is up: the name is kept and shown, the Enter answers nothing', async () => {
+    const store = seeded();
+    term = new Terminal(['log'], { store, startAfterMs: 600 });
+    await term.type('Be');
+    await term.press('Enter');
+    await term.waitFor(/Who did you talk with\? \(type to search or to add someone\) Be$/m);
+    await term.waitFor(/❯ Ben Okafor/);
+    // Enter now picks whom the search shows, not the first person of the journal.
+    await term.press('Enter');
+    await term.waitFor(/✔ Who did you talk with\?.*Ben Okafor/);
+    await term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+  });
+
   it('Enter at every prompt after choosing a person logs a 1:2:1 today', async () => {
     const store = seeded();
     term = new Terminal(['log'], { store });
