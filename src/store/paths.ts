@@ -63,7 +63,14 @@ export function storePath(option: string | undefined, env: Env): string {
       'Give the journal file (--store ~/notes/journal.json), or leave --store out for REL_STORE or the default journal.',
     );
   }
-  const chosen = option || envValue(env, 'REL_STORE');
+  const fromEnv = envValue(env, 'REL_STORE');
+  if (option === undefined && fromEnv !== undefined && fromEnv.trim() === '') {
+    throw new UsageError(
+      'REL_STORE holds only spaces, not a journal file.',
+      'Set it to the journal file (export REL_STORE=~/notes/journal.json), or unset it for the default journal.',
+    );
+  }
+  const chosen = option || fromEnv;
   if (chosen) return path.resolve(homeExpanded(chosen, env));
   const dataHome = absoluteValue(env, 'XDG_DATA_HOME') ?? path.join(homeFolder(env), '.local', 'share');
   return path.join(dataHome, 'rel', 'journal.json');

@@ -735,6 +735,15 @@ describe('where the journal lives', () => {
     },
   );
 
+  it('REL_STORE of only spaces is refused, exit 2: no journal named "  " in the current folder', async () => {
+    const dir = tempDir('spaces-store');
+    const r = await rel(['add', 'Ana'], { env: { REL_STORE: '  ', XDG_DATA_HOME: path.join(dir, 'xdg') } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('REL_STORE holds only spaces, not a journal file.');
+    expect(fs.existsSync(path.join(dir, 'xdg'))).toBe(false);
+    expect(fs.existsSync(path.resolve('  '))).toBe(false);
+  });
+
   it('reading commands never create the store', async () => {
     const store = tempStore();
     for (const args of [['due'], ['people'], ['due', '--json'], ['people', '--json']])
