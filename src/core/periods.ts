@@ -97,6 +97,7 @@ const WINDOW_WORDS: Record<string, string> = {
   'a year': 'year',
 };
 const WINDOW_UNITS: Record<string, [string, number]> = {
+  d: ['day', 1],
   w: ['week', 1],
   f: ['week', 2],
   m: ['month', 1],
@@ -104,8 +105,8 @@ const WINDOW_UNITS: Record<string, [string, number]> = {
 };
 
 /**
- * A period in whole weeks, months or years as it was typed, in words for "in the next …": "week",
- * "2 weeks", "month", "100 years" (1m is a month, not "30 days"); undefined for days and the rest.
+ * A period as it was typed, in words for "in the next …": "week", "2 weeks", "month", "100 years"
+ * (1m is a month, not "30 days"), "14 days" (not "2 weeks"); undefined for what is not a period.
  */
 export function periodWords(text: string): string | undefined {
   const t = text

@@ -21,7 +21,10 @@ describe('rel due --within, in the words it was given', () => {
     ['2w', '2 weeks'],
     ['fortnight', '2 weeks'],
     ['10d', '10 days'],
-    ['28d', '4 weeks'],
+    // Days as typed, whole weeks or not (it read "4 weeks" and "2 weeks").
+    ['28d', '28 days'],
+    ['14d', '14 days'],
+    ['21d', '21 days'],
   ])('--within %j: "in the next %s"', async (within, words) => {
     const out = await ok(['due', '--within', within], o);
     expect(out.split('\n')[0]).toMatch(new RegExp(` coming due in the next ${words}( · |$)`));
