@@ -48,15 +48,19 @@ const PERIOD = /^(\d+)\s*(d|days?|w|wks?|weeks?|fortnights?|m|mo|mos|months?|y|y
 export const PERIOD_FORMS =
   '10d, 2w, 3m (or 3mo), 1y, "3 weeks", weekly, biweekly, monthly, quarterly, yearly';
 
-/** A period in whole days, or undefined when the text is not a period. */
-export function periodDays(text: string): number | undefined {
-  // "every 2 weeks" is how rel shows a cadence, so it reads back as one.
-  const t = text
+/** A period as typed, folded: "every 2 weeks" (how rel shows a cadence) reads back as "2 weeks". */
+function foldedPeriod(text: string): string {
+  return text
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/^every (?=\d)/, '')
     .replace(/^every (?=(day|week|fortnight|month|year)$)/, 'a ');
+}
+
+/** A period in whole days, or undefined when the text is not a period. */
+export function periodDays(text: string): number | undefined {
+  const t = foldedPeriod(text);
   if (Object.hasOwn(PERIOD_WORDS, t)) return PERIOD_WORDS[t];
   const match = PERIOD.exec(t);
   if (!match) return undefined;
@@ -109,12 +113,7 @@ const WINDOW_UNITS: Record<string, [string, number]> = {
  * (1m is a month, not "30 days"), "14 days" (not "2 weeks"); undefined for what is not a period.
  */
 export function periodWords(text: string): string | undefined {
-  const t = text
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/^every (?=\d)/, '')
-    .replace(/^every (?=(day|week|fortnight|month|year)$)/, 'a ');
+  const t = foldedPeriod(text);
   if (Object.hasOwn(WINDOW_WORDS, t)) return WINDOW_WORDS[t];
   const match = PERIOD.exec(t);
   if (!match) return undefined;
