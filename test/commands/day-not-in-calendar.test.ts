@@ -45,7 +45,15 @@ describe('a day not in the calendar, in the journal', () => {
     writeJournal(store, text.replace('"2026-11-30"', '"2026-02-30"'));
     return store;
   }
-  const listed = [['due'], ['due', '--json'], ['people'], ['people', '--json'], ['export', '--format', 'md']];
+  const listed = [
+    ['due'],
+    ['due', '--json'],
+    ['people'],
+    ['people', '--json'],
+    ['export', '--format', 'md'],
+    // The feed's check-ins count from the last time together, as rel due does (found by a tester).
+    ['export', '--format', 'ics'],
+  ];
   it.each(listed)(
     'rel %s stops at it among other conversations (exit 1), not last seen on an earlier one',
     async (...args) => {

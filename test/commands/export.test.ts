@@ -602,6 +602,18 @@ describe('rel export --out never writes over the journal or what rel keeps besid
     },
   );
 
+  it.each(['ics', 'vcard', 'vcard3'])(
+    '--format %s: stdout holds the very bytes --out writes, CRLF at the end too',
+    async (format) => {
+      const store = await seed();
+      const out = path.join(tempDir(`export-same-${format}`), 'x');
+      const printed = (await rel(['export', '--format', format], { store, now: '2026-11-20' })).stdout;
+      await ok(['export', '--format', format, '--out', out], { store, now: '2026-11-20' });
+      expect(printed.endsWith('\r\n')).toBe(true);
+      expect(printed).toBe(fs.readFileSync(out, 'utf8'));
+    },
+  );
+
   it("the hint offers a name of its own in the same folder, not the refused one's extension", async () => {
     const store = tempStore('export-hint');
     await ok(['add', 'Ana Silva'], { store });

@@ -200,7 +200,9 @@ async function run(ctx: Context, options: ExportOptions): Promise<void> {
 
   const { text, holds } = await render(format, chosen, { ctx, journal, since });
   if (options.out === undefined) {
-    ctx.io.out(text.trimEnd());
+    // A calendar feed and vCards end their lines with CRLF, the last one too (RFC 5545, 6350):
+    // the same bytes on stdout as in the file --out writes.
+    ctx.io.out(format === 'ics' || format === 'vcard' || format === 'vcard3' ? text : text.trimEnd());
     return;
   }
   const file = write(outputFile(options.out, FILE_NAMES[format]), text, format === 'json');
@@ -247,6 +249,8 @@ async function render(
     };
   }
   if (format === 'ics') {
+    // Its check-ins count from the last time together: a day not in the calendar stops it too.
+    checkConversationDays(journal.conversations);
     // A feed holds events, not records: say how many of each kind the calendar will show.
     const events = calendarEvents(chosen, today(ctx), defaultCadence, togetherRules(ctx), workingDays);
     return { text: renderCalendar(events, ctx.io.now), holds: describeFeed(events) };
