@@ -246,7 +246,7 @@ function summariesLeft(files: string[]): string {
  * without this it would be replaced (and made 0600) without a word. Decided by the mode bits,
  * not by access(2), so that it holds for root too. Reports still read it.
  */
-function refuseReadOnly(target: string, file: string): void {
+export function refuseReadOnly(target: string, file: string): void {
   let mode: number;
   try {
     mode = fs.statSync(target).mode;

@@ -27,6 +27,24 @@ describe('a read-only journal', () => {
     expect(await ok(['search', 'now saved'], { store })).toMatch(/1 match/);
   });
 
+  it('rel encrypt and rel passphrase say so before a new passphrase is asked for', async () => {
+    const store = tempStore('read-only-sealing');
+    await ok(['add', 'Ana Silva'], { store });
+    fs.chmodSync(store, 0o400);
+    const encrypt = await rel(['encrypt', '--no-input'], { store });
+    expect(encrypt.code, encrypt.stderr).toBe(1);
+    expect(encrypt.stderr).toContain('is read-only (mode 400): nothing was saved.');
+    expect(encrypt.stderr).not.toContain('passphrase is needed');
+    fs.chmodSync(store, 0o600);
+    const env = { REL_PASSPHRASE: 'correct-horse-99', REL_KDF_LOG_N: '10' };
+    await ok(['encrypt'], { store, env });
+    fs.chmodSync(store, 0o400);
+    const change = await rel(['passphrase', '--no-input'], { store, env });
+    expect(change.code, change.stderr).toBe(1);
+    expect(change.stderr).toContain('is read-only (mode 400): nothing was saved.');
+    expect(change.stderr).not.toContain('passphrase is needed');
+  });
+
   it('readable by others (chmod 444): the privacy advice and rel doctor --fix keep it read-only', async () => {
     const store = tempStore('read-only-shared');
     await ok(['add', 'Ana Silva'], { store });
