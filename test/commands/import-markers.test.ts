@@ -1,6 +1,7 @@
 // rel's JSON export holds, besides records, the traces of forgets (and of deletions) and the
 // meetings dismissed from rel inbox. A journal moved by export and import keeps them: else a
 // forget is undone by the next import of a backup from before it, and dismissed meetings are back.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCalendars } from '../helpers/calendars.js';
@@ -75,6 +76,18 @@ describe('rel import of rel JSON: forgets and dismissed meetings come along', ()
     const bytes = bytesOf(store);
     expect(await ok(['import', moved], n)).toContain('Nothing new to import from moved.json.');
     expect(bytesOf(store)).toEqual(bytes);
+    expect(readJson(store).dismissals).toHaveLength(1);
+
+    // Only the dismissal new here: the import is not "nothing new" (found by a tester).
+    const journal = readJson(store);
+    journal.dismissals = [];
+    fs.writeFileSync(store, JSON.stringify(journal, null, 2));
+    const onlyMarkers = await ok(['import', moved], n);
+    expect(onlyMarkers).not.toContain('Nothing new');
+    expect(onlyMarkers).toContain('No new people, conversations or follow-ups in moved.json.');
+    expect(onlyMarkers.replace(/\s+/g, ' ')).toContain(
+      'Kept from moved.json: 1 meeting dismissed from rel inbox.',
+    );
     expect(readJson(store).dismissals).toHaveLength(1);
   });
 
