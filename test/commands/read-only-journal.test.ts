@@ -43,6 +43,11 @@ describe('a read-only journal', () => {
     expect(change.code, change.stderr).toBe(1);
     expect(change.stderr).toContain('is read-only (mode 400): nothing was saved.');
     expect(change.stderr).not.toContain('passphrase is needed');
+    // And rel doctor --restore, before it asks for --yes.
+    const restore = await rel(['doctor', '--restore', '--no-input'], { store, env });
+    expect(restore.code, restore.stderr).toBe(1);
+    expect(restore.stderr).toContain('is read-only (mode 400): nothing was saved.');
+    expect(restore.stderr).not.toContain('--yes');
   });
 
   it('readable by others (chmod 444): the privacy advice and rel doctor --fix keep it read-only', async () => {
