@@ -9,7 +9,7 @@ import { emptyJournal, type Journal } from '../core/journal.js';
 import { keepForgets } from '../core/merge-tombstones.js';
 import type { Forgotten } from '../core/people.js';
 import { StoreError } from '../errors.js';
-import type { CommitPlan } from './adapter.js';
+import { type CommitPlan, refuseReadOnly } from './adapter.js';
 import { earlierRestoreCopy, listBackups, newestRestorable, noBackup } from './backups.js';
 import { calendarCopies } from './calendar-cache.js';
 import {
@@ -342,6 +342,14 @@ export class Store {
         result: () => ({ entry, remaining: entries.length - 1, pastForget: undo.forgotAt !== undefined }),
       };
     });
+  }
+
+  /**
+   * Refuses (StoreError, exit 1) a journal made read-only, as every write does: for a command to
+   * say so before it asks anything a write would need (a new passphrase, whether to drop changes).
+   */
+  refuseReadOnly(): void {
+    refuseReadOnly(this.target, this.file);
   }
 
   /**

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { type Context, keyring, mayPrompt, openStore, today } from '../../context.js';
 import { plural } from '../../core/text.js';
 import { ReportedFailure, UsageError } from '../../errors.js';
-import { refuseReadOnly } from '../../store/adapter.js';
 import { beforeRestorePath } from '../../store/paths.js';
 import type { RestorePreview, Store } from '../../store/store.js';
 import { printJson } from '../../ui/json.js';
@@ -66,7 +65,7 @@ async function run(ctx: Context, options: DoctorOptions): Promise<void> {
   const t = theme(ctx.io, options.json);
   if (options.restore) {
     // Said before the question of what a restore drops, which a read-only journal would not need.
-    refuseReadOnly(store.target, store.file);
+    store.refuseReadOnly();
     const preview = await store.previewRestore();
     if (!(await confirmed(ctx, store, preview, options.yes))) {
       ctx.io.err('Nothing was restored.');

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { type Context, newPassphrase, openStore } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { refuseReadOnly } from '../../store/adapter.js';
 import { readSealedState, warnAboutPlainCopies } from '../shared/sealing.js';
 
 export function register(program: Command, ctx: Context): Command {
@@ -38,7 +37,7 @@ async function run(ctx: Context): Promise<void> {
   const { kdfFromEnv, newSealing } = await import('../../store/crypto.js');
   const kdf = kdfFromEnv(ctx.io.env.REL_KDF_LOG_N || undefined);
   // Said before the new passphrase is asked for (twice, in a terminal), not after.
-  refuseReadOnly(store.target, store.file);
+  store.refuseReadOnly();
   const sealing = await newSealing(await newPassphrase(ctx, 'REL_PASSPHRASE'), kdf);
   await store.update(() => undefined, { reseal: sealing });
   ctx.io.err(`Encrypted ${store.file}.`);

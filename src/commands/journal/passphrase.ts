@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type Context, keyring, newPassphrase, openStore } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { refuseReadOnly } from '../../store/adapter.js';
 import { readSealedState } from '../shared/sealing.js';
 
 export function register(program: Command, ctx: Context): Command {
@@ -34,7 +33,7 @@ async function run(ctx: Context): Promise<void> {
   const { kdfFromEnv, newSealing, sealingOf } = await import('../../store/crypto.js');
   const kdf = kdfFromEnv(ctx.io.env.REL_KDF_LOG_N || undefined);
   // Said before the new passphrase is asked for (twice, in a terminal), not after.
-  refuseReadOnly(store.target, store.file);
+  store.refuseReadOnly();
   const sealing = await newSealing(await newPassphrase(ctx, 'REL_NEW_PASSPHRASE'), kdf);
   // A synced journal's commits in git are sealed with the old key: sync keeps needing it to
   // read them (the common ancestor), until a sync has put the new key on every commit it merges from.
