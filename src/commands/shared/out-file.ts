@@ -12,6 +12,7 @@ import { removeLeftovers } from '../../store/kept.js';
 import { isInFolder, keptForAJournal, ownFile } from '../../store/own-files.js';
 import type { Env } from '../../store/paths.js';
 import { holdStops } from '../../store/stops.js';
+import type { Io } from '../../ui/io.js';
 
 /** What an --out must never be, and what to offer instead of one refused. */
 export interface OutFileRules {
@@ -112,7 +113,7 @@ export function writeOutFile(
   }: {
     force: boolean;
     /** rel's own stdout and stderr (ctx.io.raw): where a path to a socket that is one of them is written. */
-    stdio?: { out(text: string): void; err(text: string): void };
+    stdio?: Io['raw'];
   },
 ): string {
   refuseOwnFile(rules, file, out);
@@ -123,25 +124,23 @@ export function writeOutFile(
   const destination = followLink(file);
   const kind = fs.statSync(destination, { throwIfNoEntry: false });
   if (!force) refuseFileThere(file, destination, kind, out);
-  if (kind === undefined || kind.isFile()) {
-    holdStops();
-    // A temp file of an earlier write here whose rel was killed (SIGKILL, a crash): its content
-    // is the export's, the journal in the clear; nothing else would ever remove it.
-    removeLeftovers(destination);
-    try {
-      writeStoreFile(destination, content);
-    } catch (error) {
-      // The journal's own words ("Nothing was saved") would speak of a change: this is an export.
-      if (!(error instanceof StoreError)) throw error;
-      throw new StoreError(
-        error.message,
-        `Nothing was written there; the journal is as it was. Check free space and permissions.`,
-      );
-    }
-    return destination;
+  // Anything but a folder is now a regular file or none yet: a special one was written into above.
+  if (kind?.isDirectory()) throw new UsageError(`--out ${out} is a folder.`, 'Give a file name in it.');
+  holdStops();
+  // A temp file of an earlier write here whose rel was killed (SIGKILL, a crash): its content
+  // is the export's, the journal in the clear; nothing else would ever remove it.
+  removeLeftovers(destination);
+  try {
+    writeStoreFile(destination, content);
+  } catch (error) {
+    // The journal's own words ("Nothing was saved") would speak of a change: this is an export.
+    if (!(error instanceof StoreError)) throw error;
+    throw new StoreError(
+      error.message,
+      'Nothing was written there; the journal is as it was. Check free space and permissions.',
+    );
   }
-  if (kind.isDirectory()) throw new UsageError(`--out ${out} is a folder.`, 'Give a file name in it.');
-  return writeInto(destination, content);
+  return destination;
 }
 
 /**
@@ -163,11 +162,7 @@ export function isSpecial(file: string): boolean {
  * socket cannot be opened by a path (ENXIO): when it is rel's own stdout or stderr (a program that
  * runs rel with a socket pair for its output, as node's spawn does), it is written through them.
  */
-function writeInto(
-  file: string,
-  content: string,
-  stdio?: { out(text: string): void; err(text: string): void },
-): string {
+function writeInto(file: string, content: string, stdio?: Io['raw']): string {
   try {
     fs.writeFileSync(file, content);
   } catch (error) {
