@@ -39,8 +39,8 @@ import type { JournalStamp, SealedRead } from './shared-types.js';
  * What can be done about a journal rel cannot read. A slip made by hand is best mended by hand:
  * the newest backup is the journal as it was before rel's last change (it is taken before each
  * write), so restoring it loses that change as well as the hand edits, and the advice says so.
- * `byHand`: false for an empty file, which has nothing left to mend. `inDoctor`: for rel doctor's
- * own fix, which leaves out the pointer to rel doctor.
+ * `mendable`: false for an empty file, which has nothing left to mend (an encrypted one is not
+ * mendable either). `inDoctor`: for rel doctor's own fix, which leaves out the pointer to rel doctor.
  */
 export function recoveryHint(file: string, mendable = true, inDoctor = false): string {
   let target = file;
@@ -58,29 +58,35 @@ export function recoveryHint(file: string, mendable = true, inDoctor = false): s
     return `${mend}rel doctor shows what is wrong. There is no backup to restore (rel keeps one from the first change on)${newOne}.`;
   // The one rel doctor --restore would take: the newest that is a journal (an encrypted one
   // cannot be opened here, and is taken to be one, as it may well be).
-  const taken = backups.findIndex(mayBeJournal);
-  if (taken < 0)
+  let taken = 0;
+  let kind = backupKind(backups[0]!);
+  while (kind === undefined && ++taken < backups.length) kind = backupKind(backups[taken]!);
+  if (kind === undefined)
     return `${mend}rel doctor shows what is wrong. None of the ${backups.length === 1 ? 'one backup' : `${backups.length} backups`} is a valid journal to restore${newOne}.`;
   const kept = backups.length === 1 ? 'one backup is' : `${backups.length} backups are`;
   const edits = byHand ? ' and your edits since' : '';
-  const restore = isEncrypted(headOf(backups[taken]!))
-    ? // Not opened here (no key): which one is whole, rel doctor --restore finds as it opens them.
-      `back to the newest backup that opens as a journal: rel doctor --restore (${kept} kept) finds it and names the changes it drops; the newest, ${path.basename(backups[0]!)}, is the journal as it was before rel's last change`
-    : taken === 0
-      ? `back to the newest backup: rel doctor --restore (${kept} kept). That is the journal as it was before rel's last change, so that change${edits} ${byHand ? 'are' : 'is'} lost`
-      : `back to the newest backup that is a valid journal: rel doctor --restore takes ${path.basename(backups[taken]!)} (the ${taken === 1 ? 'newer one is' : `${taken} newer ones are`} damaged). That is the journal as it was before rel's last ${taken + 1} changes, so those changes${edits} are lost`;
+  const restore =
+    kind === 'sealed'
+      ? // Not opened here (no key): which one is whole, rel doctor --restore finds as it opens them.
+        `back to the newest backup that opens as a journal: rel doctor --restore (${kept} kept) finds it and names the changes it drops; the newest, ${path.basename(backups[0]!)}, is the journal as it was before rel's last change`
+      : taken === 0
+        ? `back to the newest backup: rel doctor --restore (${kept} kept). That is the journal as it was before rel's last change, so that change${edits} ${byHand ? 'are' : 'is'} lost`
+        : `back to the newest backup that is a valid journal: rel doctor --restore takes ${path.basename(backups[taken]!)} (the ${taken === 1 ? 'newer one is' : `${taken} newer ones are`} damaged). That is the journal as it was before rel's last ${taken + 1} changes, so those changes${edits} are lost`;
   return `${mend}${byHand ? 'Or go' : 'Go'} ${restore}; the file as it is now is kept as .${path.basename(target)}.before-restore.${inDoctor ? '' : ' rel doctor shows what is wrong, and the file is left untouched until then.'}`;
 }
 
-/** Whether a backup may be a journal: encrypted (not opened here), or JSON holding a people list. */
-function mayBeJournal(backup: string): boolean {
+/**
+ * What a backup may be: 'sealed', encrypted (not opened here, so perhaps a journal), 'journal',
+ * JSON holding a people list, or undefined, no journal.
+ */
+function backupKind(backup: string): 'sealed' | 'journal' | undefined {
   try {
     const bytes = fs.readFileSync(backup);
-    if (isEncrypted(bytes)) return true;
+    if (isEncrypted(bytes)) return 'sealed';
     const value = JSON.parse(bytes.toString('utf8')) as { people?: unknown } | null;
-    return typeof value === 'object' && value !== null && Array.isArray(value.people);
+    return typeof value === 'object' && value !== null && Array.isArray(value.people) ? 'journal' : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -171,7 +177,6 @@ export interface JournalOnDisk extends Parsed {
   sealing: Sealing | null;
 }
 
-/** What a read of the journal warns of: a newer schema, a file other users can read. */
 /**
  * The private mode for a file of this mode: 600, or 400 for one made read-only (chmod 444), which
  * rel then refuses to change: making it private must not make it writable again.
@@ -180,6 +185,7 @@ export function privateMode(mode: number): number {
   return mode & 0o200 ? 0o600 : 0o400;
 }
 
+/** What a read of the journal warns of: a newer schema, a file other users can read. */
 export function warningsOnRead(file: string, target: string, schema: number): string[] {
   const warnings: string[] = [];
   if (schema > SCHEMA_VERSION) {
