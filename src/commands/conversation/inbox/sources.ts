@@ -12,6 +12,7 @@ import type { Journal } from '../../../core/journal.js';
 import { DEFAULT_KIND } from '../../../core/kinds.js';
 import { displaySafe } from '../../../core/text.js';
 import { NotFoundError, RemoteError, UsageError } from '../../../errors.js';
+import { whatFailed } from '../../../store/files.js';
 import { type Env, homeFolder } from '../../../store/paths.js';
 import type { Store } from '../../../store/store.js';
 import { showDate } from '../../../ui/display.js';
@@ -182,7 +183,7 @@ export async function loadInbox(ctx: Context, options: SourceOptions, days = DEF
       write();
     } catch (error) {
       ctx.io.err(
-        `rel: warning: the copy of the calendar kept for offline use could not be written (${displaySafe(reasonOf(error))}); rel inbox needs the network until it can be.`,
+        `rel: warning: the copy of the calendar kept for offline use could not be written (${displaySafe(whatFailed(error))}); rel inbox needs the network until it can be.`,
       );
       break;
     }
@@ -231,14 +232,9 @@ export async function keepNudge(ctx: Context, loaded: Loaded): Promise<void> {
   } catch (error) {
     // Only rel due's hint of meetings to log: the inbox itself is listed all the same.
     ctx.io.err(
-      `rel: warning: what rel due says of meetings to log could not be kept (${displaySafe(reasonOf(error))}); the inbox is listed all the same.`,
+      `rel: warning: what rel due says of meetings to log could not be kept (${displaySafe(whatFailed(error))}); the inbox is listed all the same.`,
     );
   }
-}
-
-/** What went wrong writing one of rel's side files, in a few words. */
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
 }
 
 /** The inbox row an id names; a usage error saying why when there is none. */
