@@ -15,7 +15,7 @@ export interface DueView {
   rows: ComingUpRow[];
   today: IsoDate;
   withinDays: number | undefined;
-  /** --within as typed, in words when it is whole weeks, months or years ("month", "100 years"). */
+  /** --within as typed, in words ("month", "100 years", "14 days"): periodWords. */
   withinWords?: string | undefined;
   tag: string | undefined;
   peopleCount: number;

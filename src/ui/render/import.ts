@@ -22,11 +22,11 @@ export function renderImport(r: ImportRun): string {
     parts.push(plural(r.conversations.added, 'conversation'), plural(r.followUps.added, 'follow-up'));
   }
   const nothing = r.added.length + r.conversations.added + r.followUps.added === 0;
-  // With forgets or dismissed meetings taken (the "Kept from" line below), the import was not for nothing.
-  const markers = (r.kept?.forgotten ?? 0) + (r.kept?.dismissals ?? 0) + (r.kept?.deletions ?? 0) > 0;
+  // With forgets or dismissed meetings taken (r.kept, the "Kept from" line below), the import was
+  // not for nothing.
   lines.push(
     nothing
-      ? markers
+      ? r.kept
         ? `No new people, conversations or follow-ups in ${from}.`
         : `Nothing new to import from ${from}.`
       : `${verb} ${parts.join(', ')} from ${from}${r.added.length ? `: ${names(r.added)}` : ''}.`,
